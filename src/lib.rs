@@ -1,0 +1,1 @@
+//! minutebook: publish meeting minutes as a searchable static archive.
