@@ -1,1 +1,20 @@
-fn main() {}
+//! The `minutebook` binary: parse the command line, run, print diagnostics, exit non-zero on error.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = minutebook::cli::Cli::parse();
+    match minutebook::run(cli.command) {
+        Ok(code) => code,
+        Err(diags) => {
+            for d in &diags {
+                eprint!("{d}");
+            }
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            eprintln!("error: {errors} problem(s) found; nothing was written");
+            ExitCode::FAILURE
+        }
+    }
+}

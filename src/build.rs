@@ -1,0 +1,280 @@
+//! The build: a list of named, timed steps — load (read, front-matter, Markdown, structure),
+//! list (units, topics, series, years), render (pages), search (index), write (temporary folder,
+//! then swap). Every problem of every record is collected and reported together; nothing is
+//! written unless all steps succeed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::config::Site;
+use crate::content::{self, frontmatter, record};
+use crate::diagnostics::{self, Diagnostic};
+use crate::listing::{self, Listings};
+use crate::markdown;
+use crate::minutes::{self, UnitMatcher};
+use crate::model::{record_url, Archive, Record};
+use crate::output::Output;
+use crate::pages::Pages;
+use crate::render::{Renderer, Theme};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Where the site is written; relative paths are relative to the current directory.
+    pub output: PathBuf,
+    pub drafts: bool,
+    pub future: bool,
+    pub base_url: Option<String>,
+    /// Records whose publish_date is after this day are scheduled, not published.
+    pub today: NaiveDate,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        let root = root.into();
+        BuildOptions {
+            output: root.join("public"),
+            root,
+            drafts: false,
+            future: false,
+            base_url: None,
+            today: chrono::Local::now().date_naive(),
+        }
+    }
+}
+
+/// One timed step of the build.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Step {
+    pub name: &'static str,
+    pub millis: f64,
+}
+
+/// What a build did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub records: usize,
+    pub drafts: usize,
+    pub scheduled: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub steps: Vec<Step>,
+    /// Warnings and suggestions (errors fail the build instead).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn summary(&self) -> String {
+        let steps: Vec<String> = self.steps.iter().map(|s| format!("{} {:.0} ms", s.name, s.millis)).collect();
+        let total: f64 = self.steps.iter().map(|s| s.millis).sum();
+        format!(
+            "{} records, {} pages, {} files ({:.1} MB); {} drafts and {} scheduled records left out\n{} — total {:.0} ms",
+            self.records,
+            self.pages,
+            self.files,
+            self.bytes as f64 / 1e6,
+            self.drafts,
+            self.scheduled,
+            steps.join(", "),
+            total
+        )
+    }
+}
+
+struct Timer {
+    steps: Vec<Step>,
+    at: Instant,
+}
+
+impl Timer {
+    fn new() -> Self {
+        Timer { steps: Vec::new(), at: Instant::now() }
+    }
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.steps.push(Step { name, millis: (now - self.at).as_secs_f64() * 1000.0 });
+        self.at = now;
+    }
+}
+
+/// A record loaded from disk, with whether it is published.
+pub struct Loaded {
+    pub archive: Archive,
+    pub drafts: usize,
+    pub scheduled: usize,
+    pub warnings: Vec<Diagnostic>,
+    /// Every record, published or not (for `check`).
+    pub all: Vec<Record>,
+}
+
+/// Read the configuration and every record; validate all of it.
+pub fn load(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut site = Site::load(&opts.root)?;
+    if let Some(b) = &opts.base_url {
+        site.config.base_url = b.clone();
+    }
+    let files = content::discover(&opts.root).map_err(|d| vec![d])?;
+    let matcher = UnitMatcher::new(&site.units);
+    let results: Vec<Result<(Record, Vec<Diagnostic>), Vec<Diagnostic>>> =
+        files.par_iter().map(|rel| load_record(&site, &matcher, rel)).collect();
+    let mut diags = Vec::new();
+    let mut all = Vec::new();
+    let mut warnings = Vec::new();
+    for r in results {
+        match r {
+            Ok((rec, w)) => {
+                warnings.extend(w);
+                all.push(rec);
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    let (mut drafts, mut scheduled) = (0, 0);
+    let mut published = Vec::new();
+    for r in &all {
+        if r.meta.draft && !opts.drafts {
+            drafts += 1;
+        } else if r.meta.publish_date.is_some_and(|d| d > opts.today) && !opts.future {
+            scheduled += 1;
+        } else {
+            published.push(r.clone());
+        }
+    }
+    // Two records may not share a URL.
+    let mut by_url: BTreeMap<&str, &Record> = BTreeMap::new();
+    for r in &published {
+        if let Some(other) = by_url.insert(&r.url, r) {
+            let (first, second) = if other.rel < r.rel { (other, r) } else { (r, other) };
+            diags.push(
+                Diagnostic::error(&second.rel, 1, 1, format!("`{}` and `{}` would both be published at /{}", first.rel.display(), second.rel.display(), r.url))
+                    .with_help("give one of them a different `slug` (or `number`) in its front-matter"),
+            );
+        }
+    }
+    if !diags.is_empty() {
+        diagnostics::sort(&mut diags);
+        return Err(diags);
+    }
+    diagnostics::sort(&mut warnings);
+    Ok(Loaded { archive: Archive::new(site, published), drafts, scheduled, warnings, all })
+}
+
+/// Load one record: read, split, validate, render Markdown, read its structure.
+pub fn load_record(site: &Site, matcher: &UnitMatcher, rel: &Path) -> Result<(Record, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let text = content::read_utf8(&site.root, rel).map_err(|d| vec![d])?;
+    let parsed = frontmatter::parse(&text).map_err(|e| {
+        let mut d = Diagnostic::error(rel, e.line, e.column, e.message).with_source(&text);
+        if let Some(h) = e.help {
+            d = d.with_help(h);
+        }
+        vec![d]
+    })?;
+    let meta = record::validate(rel, &text, &parsed, site);
+    let units = &site.units;
+    let rendered = markdown::render(parsed.body, parsed.body_line, &|h| minutes::preferred_id(h, units));
+    let (structure, mut diags) = minutes::analyse(rel, &text, &rendered, units, matcher);
+    let meta = match meta {
+        Ok(m) => m,
+        Err(mut d) => {
+            d.append(&mut diags);
+            return Err(d);
+        }
+    };
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let url = record_url(&meta);
+    Ok((
+        Record {
+            rel: rel.to_path_buf(),
+            url,
+            meta,
+            html: rendered.html,
+            headings: rendered.headings,
+            sections: rendered.sections,
+            links: rendered.links,
+            structure,
+            has_code: rendered.has_code,
+            body_line: parsed.body_line,
+        },
+        Vec::new(),
+    ))
+}
+
+/// Everything a build produces, in memory.
+pub fn render_site(archive: &Archive, renderer: &Renderer, listings: &Listings, timer: Option<&mut Vec<Step>>) -> Result<(Output, usize), Vec<Diagnostic>> {
+    let mut t = Timer::new();
+    let pages = Pages::new(archive, listings, renderer).all()?;
+    t.lap("render");
+    let mut out = Output::new();
+    let mut diags = Vec::new();
+    let page_count = pages.len();
+    for (path, html) in pages {
+        if let Err(e) = out.add(path.clone(), html) {
+            diags.push(Diagnostic::error(PathBuf::from(path), 0, 0, e.to_string()));
+        }
+    }
+    for (name, bytes) in &renderer.theme().statics {
+        if let Err(e) = out.put(name.clone(), bytes.clone()) {
+            diags.push(Diagnostic::error(PathBuf::from(name), 0, 0, e.to_string()));
+        }
+    }
+    if archive.records.iter().any(|r| r.has_code) {
+        let _ = out.put("syntax.css", markdown::highlight::stylesheet());
+    }
+    t.lap("assets");
+    if let Some(steps) = timer {
+        steps.extend(t.steps);
+    }
+    if diags.is_empty() {
+        Ok((out, page_count))
+    } else {
+        Err(diags)
+    }
+}
+
+/// Load the theme once (serve keeps it between rebuilds).
+pub fn load_renderer(site: &Site) -> Result<Renderer, Vec<Diagnostic>> {
+    Renderer::new(Theme::load(site)?)
+}
+
+/// Build the site in memory without writing it.
+pub fn build_in_memory(opts: &BuildOptions) -> Result<(Output, Report), Vec<Diagnostic>> {
+    let mut t = Timer::new();
+    let loaded = load(opts);
+    t.lap("load");
+    let loaded = loaded?;
+    let renderer = load_renderer(&loaded.archive.site)?;
+    t.lap("theme");
+    let listings = listing::build(&loaded.archive);
+    t.lap("list");
+    let mut steps = std::mem::take(&mut t.steps);
+    let (output, pages) = render_site(&loaded.archive, &renderer, &listings, Some(&mut steps))?;
+    t.at = Instant::now();
+    t.steps = steps;
+    let report = Report {
+        records: loaded.archive.records.len(),
+        drafts: loaded.drafts,
+        scheduled: loaded.scheduled,
+        pages,
+        files: output.len() + 1,
+        bytes: output.total_bytes(),
+        steps: t.steps,
+        warnings: loaded.warnings,
+    };
+    Ok((output, report))
+}
+
+/// Build and write the site; on any error nothing is written.
+pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
+    let (output, mut report) = build_in_memory(opts)?;
+    let at = Instant::now();
+    output.write_to(&opts.output, &opts.root).map_err(|e| vec![Diagnostic::error(&opts.output, 0, 0, e.to_string())])?;
+    report.steps.push(Step { name: "write", millis: at.elapsed().as_secs_f64() * 1000.0 });
+    Ok(report)
+}

@@ -1,0 +1,52 @@
+//! The command line, declared with clap. No logic here: `main` maps these to library calls.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "minutebook",
+    version,
+    about = "Publish meeting minutes as a searchable static archive",
+    long_about = "minutebook turns a folder of meeting minutes (Markdown with YAML front-matter under content/, \
+                  configured by minutebook.yaml) into a static site with per-unit, per-topic, per-series and \
+                  per-year pages and a Traditional-Chinese-first search."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SiteArgs {
+    /// The site folder (the one holding minutebook.yaml and content/).
+    #[arg(long, short = 'r', default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Include records marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include records whose publish_date is still in the future.
+    #[arg(long)]
+    pub future: bool,
+    /// Override base_url from minutebook.yaml (e.g. for a staging host).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site into the output folder (written to a temporary folder, then swapped in).
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Where to write the site [default: <root>/public].
+        #[arg(long, short = 'o', value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
+    /// Validate everything a build validates and report problems, writing nothing.
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+}

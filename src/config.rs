@@ -1,0 +1,329 @@
+//! Site configuration: `minutebook.yaml` at the site root, read into [`Config`]. Unknown keys are
+//! errors. The unit, topic and series registries live here, with the lookups that resolve a name,
+//! slug or alias to its entry.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::frontmatter;
+use crate::diagnostics::{closest, Diagnostic};
+
+pub const CONFIG_FILE: &str = "minutebook.yaml";
+pub const DEFAULT_LICENSE: &str = "政府資料開放授權條款-第1版";
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default)]
+    pub organization: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// Records per listing page.
+    #[serde(default = "default_per_page")]
+    pub per_page: usize,
+    /// The licence of the published records and data, by name.
+    #[serde(default = "default_license")]
+    pub license: String,
+    /// Where the licence text lives.
+    #[serde(default = "default_license_url")]
+    pub license_url: String,
+    /// How often the archive is updated, for the open-data description.
+    #[serde(default = "default_update_frequency")]
+    pub update_frequency: String,
+    /// Optional accessibility-compliance badge shown in the footer.
+    #[serde(default)]
+    pub accessibility_badge: Option<Badge>,
+    #[serde(default)]
+    pub units: Vec<RegistryEntry>,
+    #[serde(default)]
+    pub topics: Vec<RegistryEntry>,
+    #[serde(default)]
+    pub series: Vec<RegistryEntry>,
+    #[serde(default)]
+    pub extra: serde_json::Value,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Badge {
+    pub image: String,
+    pub alt: String,
+    #[serde(default)]
+    pub href: Option<String>,
+}
+
+/// One registered unit, topic or series.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RegistryEntry {
+    pub name: String,
+    pub slug: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// English name, used when the site language is English.
+    #[serde(default)]
+    pub en: Option<String>,
+}
+
+fn default_language() -> String {
+    "zh-Hant-TW".into()
+}
+fn default_per_page() -> usize {
+    30
+}
+fn default_license() -> String {
+    DEFAULT_LICENSE.into()
+}
+fn default_license_url() -> String {
+    "https://data.gov.tw/license".into()
+}
+fn default_update_frequency() -> String {
+    "不定期".into()
+}
+
+/// What kind of registry an entry belongs to; used in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Unit,
+    Topic,
+    Series,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Unit => "unit",
+            Kind::Topic => "topic",
+            Kind::Series => "series",
+        }
+    }
+}
+
+/// A registry with its lookup table (name, slug and every alias → index).
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pub entries: Vec<RegistryEntry>,
+    lookup: BTreeMap<String, usize>,
+}
+
+impl Registry {
+    pub fn new(entries: Vec<RegistryEntry>) -> Self {
+        let mut lookup = BTreeMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            for key in std::iter::once(&e.name).chain(std::iter::once(&e.slug)).chain(e.aliases.iter()) {
+                lookup.entry(key.clone()).or_insert(i);
+            }
+        }
+        Registry { entries, lookup }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&RegistryEntry> {
+        self.lookup.get(key.trim()).map(|&i| &self.entries[i])
+    }
+
+    pub fn by_slug(&self, slug: &str) -> Option<&RegistryEntry> {
+        self.entries.iter().find(|e| e.slug == slug)
+    }
+
+    /// Every name and alias, longest first (for scanning text for mentions).
+    pub fn names(&self) -> Vec<(&str, usize)> {
+        let mut v: Vec<(&str, usize)> = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            v.push((&e.name, i));
+            for a in &e.aliases {
+                v.push((a, i));
+            }
+        }
+        v.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(b.0)));
+        v
+    }
+
+    /// The closest registered name or alias to `input`.
+    pub fn suggest(&self, input: &str) -> Option<&str> {
+        closest(input, self.lookup.keys().map(String::as_str))
+    }
+}
+
+/// A loaded, validated configuration with its registries.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub units: Registry,
+    pub topics: Registry,
+    pub series: Registry,
+}
+
+impl Site {
+    /// Read and validate `minutebook.yaml` under `root`.
+    pub fn load(root: &Path) -> Result<Site, Vec<Diagnostic>> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            vec![Diagnostic::error(CONFIG_FILE, 0, 0, format!("cannot read the site configuration: {e}"))
+                .with_help(format!("run minutebook in a site folder that has a {CONFIG_FILE}, or pass --root DIR"))]
+        })?;
+        Site::from_str(root, &text)
+    }
+
+    pub fn from_str(root: &Path, text: &str) -> Result<Site, Vec<Diagnostic>> {
+        let config: Config = frontmatter::from_yaml_str(text).map_err(|e| {
+            let mut d = Diagnostic::error(CONFIG_FILE, e.line, e.column, e.message.clone()).with_source(text);
+            if let Some(h) = e.help {
+                d = d.with_help(h);
+            }
+            vec![d]
+        })?;
+        let mut diags = Vec::new();
+        let at = |needle: &str| -> (usize, usize) {
+            text.find(needle).map(|i| crate::diagnostics::line_col(text, i)).unwrap_or((0, 0))
+        };
+        if config.base_url.trim().is_empty() {
+            let (l, c) = at("base_url");
+            diags.push(Diagnostic::error(CONFIG_FILE, l, c, "base_url must not be empty").with_source(text));
+        } else if !(config.base_url.starts_with("http://") || config.base_url.starts_with("https://") || config.base_url.starts_with('/')) {
+            let (l, c) = at("base_url");
+            diags.push(
+                Diagnostic::error(CONFIG_FILE, l, c, format!("base_url `{}` is not an absolute URL", config.base_url))
+                    .with_source(text)
+                    .with_help("write it like https://minutes.example.gov.tw/"),
+            );
+        }
+        if config.per_page == 0 {
+            let (l, c) = at("per_page");
+            diags.push(Diagnostic::error(CONFIG_FILE, l, c, "per_page must be at least 1").with_source(text));
+        }
+        for (kind, list) in [(Kind::Unit, &config.units), (Kind::Topic, &config.topics), (Kind::Series, &config.series)] {
+            let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+            for e in list {
+                if !is_valid_slug(&e.slug) {
+                    let (l, c) = at(&format!("slug: {}", e.slug));
+                    diags.push(
+                        Diagnostic::error(CONFIG_FILE, l, c, format!("{} slug `{}` is not a plain ASCII slug", kind.label(), e.slug))
+                            .with_source(text)
+                            .with_help("use lower-case letters, digits and hyphens, e.g. digital-industries"),
+                    );
+                }
+                for key in std::iter::once(&e.name).chain(std::iter::once(&e.slug)).chain(e.aliases.iter()) {
+                    if let Some(prev) = seen.insert(key, &e.name) {
+                        if prev != e.name {
+                            let (l, c) = at(key);
+                            diags.push(
+                                Diagnostic::error(
+                                    CONFIG_FILE,
+                                    l,
+                                    c,
+                                    format!("`{key}` names two {}s: `{prev}` and `{}`", kind.label(), e.name),
+                                )
+                                .with_source(text)
+                                .with_help("every name, slug and alias must be unique within its registry"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        Ok(Site {
+            root: root.to_path_buf(),
+            units: Registry::new(config.units.clone()),
+            topics: Registry::new(config.topics.clone()),
+            series: Registry::new(config.series.clone()),
+            config,
+        })
+    }
+
+    /// The path part of base_url, always starting and ending with `/` (e.g. `/` or `/minutes/`).
+    pub fn root_path(&self) -> String {
+        root_path_of(&self.config.base_url)
+    }
+
+    /// An absolute URL for a site-relative path such as `minutes/2024/executive-4/`.
+    pub fn absolute_url(&self, rel: &str) -> String {
+        let base = self.config.base_url.trim_end_matches('/');
+        format!("{base}/{}", rel.trim_start_matches('/'))
+    }
+
+    pub fn is_english(&self) -> bool {
+        self.config.language.to_ascii_lowercase().starts_with("en")
+    }
+}
+
+pub fn root_path_of(base_url: &str) -> String {
+    let after_scheme = match base_url.find("://") {
+        Some(i) => &base_url[i + 3..],
+        None => base_url,
+    };
+    let path = if base_url.contains("://") {
+        after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/")
+    } else {
+        after_scheme
+    };
+    let mut p = path.trim_end_matches('/').to_string();
+    if !p.starts_with('/') {
+        p.insert(0, '/');
+    }
+    if !p.ends_with('/') {
+        p.push('/');
+    }
+    p
+}
+
+/// Slugs are ASCII so URLs stay plain: letters, digits, `-`, `_` and `.`, not starting with `.`.
+pub fn is_valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('.')
+        && s.len() <= 100
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YAML: &str = "title: 會議紀錄\nbase_url: https://x.gov.tw/minutes/\nunits:\n  - { name: 數位產業署, slug: adi, aliases: [數產署, ADI] }\n";
+
+    #[test]
+    fn resolves_aliases() {
+        let s = Site::from_str(Path::new("."), YAML).unwrap();
+        assert_eq!(s.units.get("數產署").unwrap().slug, "adi");
+        assert_eq!(s.units.get("adi").unwrap().name, "數位產業署");
+        assert!(s.units.get("資安署").is_none());
+        assert_eq!(s.root_path(), "/minutes/");
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        let err = Site::from_str(Path::new("."), "title: a\nbase_url: https://x/\nthem: default\n").unwrap_err();
+        assert_eq!(err[0].line, 3, "{:?}", err);
+        assert!(err[0].message.contains("them"), "{:?}", err);
+        assert!(err[0].help.as_deref().unwrap_or("").contains("theme"), "{:?}", err);
+    }
+
+    #[test]
+    fn duplicate_alias_is_an_error() {
+        let y = "title: a\nbase_url: https://x/\nunits:\n  - { name: 甲, slug: a, aliases: [乙] }\n  - { name: 乙, slug: b }\n";
+        let err = Site::from_str(Path::new("."), y).unwrap_err();
+        assert!(err[0].message.contains("names two units"), "{:?}", err);
+    }
+
+    #[test]
+    fn root_paths() {
+        assert_eq!(root_path_of("https://a.b/"), "/");
+        assert_eq!(root_path_of("https://a.b"), "/");
+        assert_eq!(root_path_of("https://a.b/x/y"), "/x/y/");
+    }
+}

@@ -1,0 +1,400 @@
+//! The front-matter of one record, validated into [`Meta`]: required fields present, dates real,
+//! units, topics and series resolved through the registries, keys known. Every problem is a
+//! diagnostic at its key's line, and all of them are returned together.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::frontmatter::{locate_in, KeySpan, Parsed};
+use crate::config::{is_valid_slug, Kind, Registry, Site};
+use crate::diagnostics::{closest, Diagnostic};
+use crate::minutes::calendar::parse_date;
+
+/// The keys a record may have.
+pub const KEYS: &[&str] = &[
+    "title",
+    "series",
+    "number",
+    "date",
+    "time",
+    "location",
+    "chair",
+    "recorder",
+    "attendees",
+    "units",
+    "topics",
+    "draft",
+    "publish_date",
+    "slug",
+    "summary",
+    "extra",
+];
+
+/// A resolved registry reference: the slug and the display name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Ref {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub title: String,
+    pub series: Ref,
+    pub number: Option<u32>,
+    pub date: NaiveDate,
+    pub time: Option<String>,
+    pub location: Option<String>,
+    pub chair: Option<String>,
+    pub recorder: Option<String>,
+    pub attendees: Vec<String>,
+    pub units: Vec<Ref>,
+    pub topics: Vec<Ref>,
+    pub draft: bool,
+    pub publish_date: Option<NaiveDate>,
+    pub slug: String,
+    pub summary: Option<String>,
+    pub extra: Value,
+}
+
+struct Ctx<'a> {
+    rel: &'a Path,
+    text: &'a str,
+    parsed: &'a Parsed<'a>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn err_at_key(&mut self, key: &str, msg: String, help: Option<String>) {
+        let (l, c) = self.parsed.key(key).map(|k| (k.line, k.column)).unwrap_or((1, 1));
+        let mut d = Diagnostic::error(self.rel, l, c, msg).with_source(self.text);
+        if let Some(h) = help {
+            d = d.with_help(h);
+        }
+        self.diags.push(d);
+    }
+
+    fn err_at_value(&mut self, key: &str, needle: &str, msg: String, help: Option<String>) {
+        let (l, c) = match self.parsed.key(key) {
+            Some(span) => locate_in(self.text, span, needle),
+            None => (1, 1),
+        };
+        let mut d = Diagnostic::error(self.rel, l, c, msg).with_source(self.text);
+        if let Some(h) = help {
+            d = d.with_help(h);
+        }
+        self.diags.push(d);
+    }
+
+    fn string(&mut self, key: &str) -> Option<String> {
+        match self.parsed.fields.get(key)? {
+            Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Null => None,
+            _ => {
+                self.err_at_key(key, format!("`{key}` must be text"), Some(format!("write it as `{key}: …` on one line")));
+                None
+            }
+        }
+    }
+
+    fn list(&mut self, key: &str) -> Vec<String> {
+        match self.parsed.fields.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => vec![s.trim().to_string()],
+            Some(Value::Array(items)) => {
+                let mut out = Vec::new();
+                for v in items {
+                    match v {
+                        Value::String(s) => out.push(s.trim().to_string()),
+                        Value::Number(n) => out.push(n.to_string()),
+                        _ => self.err_at_key(key, format!("every item of `{key}` must be text"), None),
+                    }
+                }
+                out
+            }
+            Some(_) => {
+                self.err_at_key(key, format!("`{key}` must be a list"), Some(format!("write `{key}: [甲, 乙]`")));
+                Vec::new()
+            }
+        }
+    }
+
+    fn resolve(&mut self, key: &str, kind: Kind, registry: &Registry, name: &str) -> Option<Ref> {
+        if registry.is_empty() {
+            return Some(Ref { slug: auto_slug(name), name: name.to_string() });
+        }
+        match registry.get(name) {
+            Some(e) => Some(Ref { slug: e.slug.clone(), name: e.name.clone() }),
+            None => {
+                let help = match registry.suggest(name) {
+                    Some(s) => format!("did you mean `{s}`? Registered {}s are listed in minutebook.yaml", kind.label()),
+                    None => format!("add `{name}` to the {} list in minutebook.yaml, or use a registered name", kind.label()),
+                };
+                self.err_at_value(key, name, format!("unknown {} `{name}`", kind.label()), Some(help));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str) -> Option<NaiveDate> {
+        let raw = self.string(key)?;
+        match parse_date(&raw) {
+            Ok(d) => Some(d),
+            Err(msg) => {
+                self.err_at_value(key, &raw, msg, Some("dates are YYYY-MM-DD, or 民國 like 113-09-11 or 民國113年9月11日".into()));
+                None
+            }
+        }
+    }
+}
+
+/// A slug for a name when no registry is configured: ASCII words kept, others hashed.
+pub fn auto_slug(name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if !ascii.is_empty() && name.is_ascii() {
+        return ascii;
+    }
+    use sha2::Digest;
+    let h = sha2::Sha256::digest(name.as_bytes());
+    format!("x{}", h.iter().take(4).map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+/// Validate the front-matter of `rel` (its full text is `text`). `stem` is the file name without
+/// extension, used for the default slug.
+pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Result<Meta, Vec<Diagnostic>> {
+    let mut cx = Ctx { rel, text, parsed, diags: Vec::new() };
+
+    let unknown: Vec<KeySpan> = parsed.keys.iter().filter(|k| !KEYS.contains(&k.key.as_str())).cloned().collect();
+    for k in unknown {
+        let help = match closest(&k.key, KEYS.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("remove it; the allowed keys are: {}", KEYS.join(", ")),
+        };
+        cx.err_at_key(&k.key, format!("unknown key `{}`", k.key), Some(help));
+    }
+    // Keys found by serde but not by the line scanner (e.g. indented oddly) are caught here too.
+    for key in parsed.fields.keys() {
+        if !KEYS.contains(&key.as_str()) && parsed.key(key).is_none() {
+            cx.diags.push(Diagnostic::error(rel, 2, 1, format!("unknown key `{key}`")).with_source(text));
+        }
+    }
+
+    let missing = |cx: &mut Ctx, key: &str, example: &str| {
+        cx.diags.push(
+            Diagnostic::error(rel, 1, 1, format!("the record has no `{key}`"))
+                .with_source(text)
+                .with_help(format!("add a line `{key}: {example}` to the front-matter")),
+        );
+    };
+
+    let title = cx.string("title");
+    if title.is_none() && !parsed.fields.contains_key("title") {
+        missing(&mut cx, "title", "第4次主管會議紀錄");
+    } else if title.is_none() {
+        cx.err_at_key("title", "`title` is empty".into(), None);
+    }
+
+    let date = if parsed.fields.contains_key("date") {
+        let d = cx.date("date");
+        if d.is_none() && cx.string("date").is_none() {
+            cx.err_at_key("date", "`date` is empty".into(), None);
+        }
+        d
+    } else {
+        missing(&mut cx, "date", "2024-09-11");
+        None
+    };
+
+    let series = match cx.string("series") {
+        Some(name) => cx.resolve("series", Kind::Series, &site.series, &name),
+        None => {
+            if parsed.fields.contains_key("series") {
+                cx.err_at_key("series", "`series` is empty".into(), None);
+            } else {
+                let example = site.series.entries.first().map(|e| e.name.clone()).unwrap_or_else(|| "主管會議".into());
+                missing(&mut cx, "series", &example);
+            }
+            None
+        }
+    };
+
+    let number = match parsed.fields.get("number") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v <= u32::MAX as u64) => n.as_u64().map(|v| v as u32),
+        Some(_) => {
+            cx.err_at_key("number", "`number` must be a whole number, like 4".into(), None);
+            None
+        }
+    };
+
+    let time = cx.string("time");
+    if let Some(t) = &time {
+        if !valid_time(t) {
+            let t = t.clone();
+            cx.err_at_value("time", &t, format!("`{t}` is not a time"), Some("write the time as \"10:30\" or \"10:30-12:15\" (in quotes)".into()));
+        }
+    }
+
+    let mut units = Vec::new();
+    for name in cx.list("units") {
+        if let Some(r) = cx.resolve("units", Kind::Unit, &site.units, &name) {
+            if !units.contains(&r) {
+                units.push(r);
+            }
+        }
+    }
+    let mut topics = Vec::new();
+    for name in cx.list("topics") {
+        if let Some(r) = cx.resolve("topics", Kind::Topic, &site.topics, &name) {
+            if !topics.contains(&r) {
+                topics.push(r);
+            }
+        }
+    }
+
+    let draft = match parsed.fields.get("draft") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            cx.err_at_key("draft", "`draft` must be true or false".into(), None);
+            false
+        }
+    };
+    let publish_date = if parsed.fields.contains_key("publish_date") { cx.date("publish_date") } else { None };
+
+    let slug = match cx.string("slug") {
+        Some(s) => {
+            if !is_valid_slug(&s) {
+                let help = "a slug is the last part of the URL: ASCII letters, digits and hyphens, with no `/` or `..`, e.g. executive-4";
+                let msg = if s.contains('/') || s.contains('\\') || s.contains("..") {
+                    format!("slug `{s}` would write outside the output folder")
+                } else {
+                    format!("slug `{s}` is not a plain ASCII slug")
+                };
+                cx.err_at_value("slug", &s, msg, Some(help.into()));
+            }
+            s
+        }
+        None => default_slug(rel, series.as_ref(), number, date),
+    };
+
+    let attendees = cx.list("attendees");
+    let location = cx.string("location");
+    let chair = cx.string("chair");
+    let recorder = cx.string("recorder");
+    let summary = cx.string("summary");
+    let extra = parsed.fields.get("extra").cloned().unwrap_or(Value::Null);
+
+    if !cx.diags.is_empty() {
+        return Err(cx.diags);
+    }
+    Ok(Meta {
+        title: title.unwrap_or_default(),
+        series: series.expect("checked"),
+        number,
+        date: date.expect("checked"),
+        time,
+        location,
+        chair,
+        recorder,
+        attendees,
+        units,
+        topics,
+        draft,
+        publish_date,
+        slug,
+        summary,
+        extra,
+    })
+}
+
+fn valid_time(t: &str) -> bool {
+    let one = |s: &str| {
+        let mut it = s.trim().split(':');
+        let (Some(h), Some(m), None) = (it.next(), it.next(), it.next()) else { return false };
+        matches!((h.parse::<u32>(), m.parse::<u32>()), (Ok(h), Ok(m)) if h < 24 && m < 60 && m.to_string().len() <= 2)
+    };
+    let parts: Vec<&str> = t.split(['-', '–', '~']).collect();
+    !parts.is_empty() && parts.len() <= 2 && parts.iter().all(|p| one(p))
+}
+
+/// `<series-slug>-<number>`; else the file name if it is a plain slug; else `<series>-<mmdd>`.
+fn default_slug(rel: &Path, series: Option<&Ref>, number: Option<u32>, date: Option<NaiveDate>) -> String {
+    let series_slug = series.map(|s| s.slug.as_str()).unwrap_or("minutes");
+    if let Some(n) = number {
+        return format!("{series_slug}-{n}");
+    }
+    let stem = rel.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    if is_valid_slug(&stem) {
+        return stem.to_ascii_lowercase();
+    }
+    match date {
+        Some(d) => format!("{series_slug}-{}", d.format("%m%d")),
+        None => series_slug.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::frontmatter::parse;
+
+    fn site() -> Site {
+        Site::from_str(
+            Path::new("."),
+            "title: t\nbase_url: https://x/\nunits:\n  - { name: 數位產業署, slug: adi, aliases: [數產署] }\nseries:\n  - { name: 主管會議, slug: executive }\ntopics:\n  - { name: 人工智慧, slug: ai, aliases: [AI] }\n",
+        )
+        .unwrap()
+    }
+
+    fn check(text: &str) -> Result<Meta, Vec<Diagnostic>> {
+        let p = parse(text).unwrap();
+        validate(Path::new("content/a.md"), text, &p, &site())
+    }
+
+    #[test]
+    fn valid_record() {
+        let m = check("---\ntitle: 第4次主管會議紀錄\nseries: 主管會議\nnumber: 4\ndate: 113/09/11\nunits: [數產署]\ntopics: [AI]\n---\n").unwrap();
+        assert_eq!(m.slug, "executive-4");
+        assert_eq!(m.units[0].slug, "adi");
+        assert_eq!(m.units[0].name, "數位產業署");
+        assert_eq!(m.date.to_string(), "2024-09-11");
+    }
+
+    #[test]
+    fn all_problems_reported_together_with_positions() {
+        let t = "---\ntitel: x\nseries: 主管会議\ndate: 2024-02-30\nunits: [數位產業]\n---\n";
+        let errs = check(t).unwrap_err();
+        let msgs: Vec<String> = errs.iter().map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect();
+        assert!(msgs.iter().any(|m| m.starts_with("2:1 unknown key `titel`")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("no `title`")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.starts_with("3:9 unknown series `主管会議`")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.starts_with("4:7 `2024-02-30` is not a date")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.starts_with("5:9 unknown unit `數位產業`")), "{msgs:?}");
+        let unit = errs.iter().find(|d| d.message.contains("unknown unit")).unwrap();
+        assert!(unit.help.as_deref().unwrap().contains("數位產業署"), "{unit:?}");
+    }
+
+    #[test]
+    fn slug_outside_output_is_rejected() {
+        let errs = check("---\ntitle: a\nseries: 主管會議\ndate: 2024-01-01\nslug: ../../etc\n---\n").unwrap_err();
+        assert!(errs[0].message.contains("outside the output folder"), "{errs:?}");
+    }
+
+    #[test]
+    fn auto_slugs_are_ascii() {
+        assert_eq!(auto_slug("Weekly Sync"), "weekly-sync");
+        assert!(auto_slug("主管會議").starts_with('x'));
+        assert!(auto_slug("主管會議").is_ascii());
+    }
+}

@@ -1,0 +1,194 @@
+//! Diagnostics: one problem in one file, with the line and column it starts at, rendered the way
+//! compilers do (`path:line:col: message`, the offending line, a caret, and a hint). Every layer
+//! turns its errors into `Diagnostic`s so that a build can report all of them together.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a finding is. Errors fail the build; warnings and suggestions do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Suggestion,
+}
+
+/// One finding about one place in one file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file, relative to the site root where possible.
+    pub path: PathBuf,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column, counted in characters; 0 when unknown.
+    pub column: usize,
+    pub message: String,
+    /// The text of the offending line, shown under the message.
+    pub source_line: Option<String>,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line,
+            column,
+            message: message.into(),
+            source_line: None,
+            help: None,
+        }
+    }
+
+    pub fn warning(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, line, column, message)
+        }
+    }
+
+    pub fn suggestion(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Suggestion,
+            ..Diagnostic::error(path, line, column, message)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attach the offending line, taken from the file's full text.
+    pub fn with_source(mut self, text: &str) -> Self {
+        if self.line > 0 {
+            self.source_line = text.lines().nth(self.line - 1).map(|l| l.trim_end_matches('\r').to_string());
+        }
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:col` as editors and CI annotate it.
+    pub fn location(&self) -> String {
+        let p = display_path(&self.path);
+        match (self.line, self.column) {
+            (0, _) => p,
+            (l, 0) => format!("{p}:{l}"),
+            (l, c) => format!("{p}:{l}:{c}"),
+        }
+    }
+}
+
+fn display_path(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Suggestion => "suggestion",
+        };
+        writeln!(f, "{label}: {}: {}", self.location(), self.message)?;
+        if let Some(src) = &self.source_line {
+            let gutter = self.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{gutter} | {src}")?;
+            if self.column > 0 {
+                // Wide (CJK) characters take two terminal cells; keep the caret under the right one.
+                let width: usize = src.chars().take(self.column - 1).map(cell_width).sum();
+                writeln!(f, "{pad} | {}^", " ".repeat(width))?;
+            }
+        }
+        if let Some(help) = &self.help {
+            writeln!(f, "  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+fn cell_width(c: char) -> usize {
+    let u = c as u32;
+    let wide = (0x1100..=0x115F).contains(&u)
+        || (0x2E80..=0xA4CF).contains(&u)
+        || (0xAC00..=0xD7A3).contains(&u)
+        || (0xF900..=0xFAFF).contains(&u)
+        || (0xFE30..=0xFE4F).contains(&u)
+        || (0xFF00..=0xFF60).contains(&u)
+        || (0xFFE0..=0xFFE6).contains(&u)
+        || (0x20000..=0x3FFFD).contains(&u);
+    if wide {
+        2
+    } else {
+        1
+    }
+}
+
+/// Sort findings by file, then position, so output is stable whatever the thread count.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.path, a.line, a.column, a.severity, &a.message).cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
+    });
+}
+
+/// Find the 1-based (line, column) of byte offset `at` in `text`.
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = text[line_start..at].chars().count() + 1;
+    (line, column)
+}
+
+/// The registered name closest to `input`, if any is close enough to be a useful suggestion.
+pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let score = strsim::normalized_levenshtein(input, c);
+        let contains = !input.is_empty() && (c.contains(input) || input.contains(c));
+        let score = if contains { score.max(0.6) } else { score };
+        if score >= 0.34 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_source_and_caret() {
+        let d = Diagnostic::error("content/a.md", 2, 8, "unknown unit `數產`")
+            .with_source("---\nunits: [數產]\n---\n")
+            .with_help("did you mean `數產署`?");
+        let s = d.to_string();
+        assert!(s.starts_with("error: content/a.md:2:8: unknown unit `數產`\n"), "{s}");
+        assert!(s.contains("2 | units: [數產]\n"), "{s}");
+        assert!(s.contains("  |        ^\n"), "{s}");
+        assert!(s.contains("= help: did you mean `數產署`?"), "{s}");
+    }
+
+    #[test]
+    fn line_col_counts_chars() {
+        let t = "ab\n數位x";
+        assert_eq!(line_col(t, t.find('x').unwrap()), (2, 3));
+    }
+
+    #[test]
+    fn closest_suggests() {
+        assert_eq!(closest("數位產業", ["數位產業署", "秘書處"]), Some("數位產業署"));
+        assert_eq!(closest("zzz", ["數位產業署"]), None);
+    }
+}

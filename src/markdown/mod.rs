@@ -1,0 +1,345 @@
+//! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough, task lists and heading
+//! anchors. Also yields what later steps need without re-parsing: the headings with their ids and
+//! lines, the plain text of each section, and the links (for `check`). Raw HTML in a record is
+//! shown as text, never passed through, and `javascript:` links are dropped.
+
+pub mod highlight;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+/// A heading of the body.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub id: String,
+    /// 1-based line in the file.
+    pub line: usize,
+}
+
+/// The text between one heading and the next (of any level). `heading` is `None` for the part
+/// before the first heading.
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    pub heading: Option<usize>,
+    pub text: String,
+    /// 1-based line in the file where the section's text starts, for each paragraph-like block.
+    pub blocks: Vec<(usize, String)>,
+}
+
+/// A link written in the body.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub dest: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub sections: Vec<Section>,
+    pub links: Vec<Link>,
+    pub has_code: bool,
+}
+
+/// Render `body`, whose first line is line `body_line` of `file_text`. `preferred_id` may give a
+/// heading its anchor (agenda items and unit reports get stable ones); other headings get a slug
+/// of their text. Ids are unique within the page.
+pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Option<String>) -> Rendered {
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let line_starts: Vec<usize> = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let pos = |offset: usize| -> (usize, usize) {
+        let idx = line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let col = body[line_starts[idx]..offset.min(body.len())].chars().count() + 1;
+        (body_line + idx, col)
+    };
+
+    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, opts).into_offset_iter().collect();
+    let mut out = Rendered::default();
+
+    // Pass 1: heading texts and ids.
+    let mut used = std::collections::BTreeSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let (Event::Start(Tag::Heading { level, id, .. }), range) = &events[i] {
+            let level = heading_level(*level);
+            let explicit = id.as_ref().map(|s| s.to_string());
+            let line = pos(range.start).0;
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j].0 {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let text = text.trim().to_string();
+            let base = explicit.or_else(|| preferred_id(&text)).unwrap_or_else(|| slugify(&text));
+            let base = if base.is_empty() { "section".to_string() } else { base };
+            let mut candidate = base.clone();
+            let mut n = 2;
+            while !used.insert(candidate.clone()) {
+                candidate = format!("{base}-{n}");
+                n += 1;
+            }
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
+                *id = Some(CowStr::from(candidate.clone()));
+            }
+            out.headings.push(Heading { level, text, id: candidate, line });
+            i = j;
+        }
+        i += 1;
+    }
+
+    // Pass 2: sections' plain text, links, code, and the event stream for HTML.
+    let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
+    let mut section = Section::default();
+    let mut heading_no = 0usize;
+    let mut in_heading = false;
+    let mut block = String::new();
+    let mut block_line = 0usize;
+    let mut code: Option<(String, String)> = None;
+    let flush_block = |section: &mut Section, block: &mut String, line: usize| {
+        let t = block.trim();
+        if !t.is_empty() {
+            if !section.text.is_empty() {
+                section.text.push('\n');
+            }
+            section.text.push_str(t);
+            section.blocks.push((line, t.to_string()));
+        }
+        block.clear();
+    };
+    let n = events.len();
+    for k in 0..n {
+        let (ev, range) = std::mem::replace(&mut events[k], (Event::SoftBreak, 0..0));
+        if let Some((lang, buf)) = code.as_mut() {
+            match ev {
+                Event::Text(t) => {
+                    buf.push_str(&t);
+                    continue;
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    let highlighted = highlight::highlight(buf, lang);
+                    block.push_str(buf);
+                    html_events.push(Event::Html(highlighted.into()));
+                    code = None;
+                    continue;
+                }
+                _ => continue,
+            }
+        }
+        let cjk_break = matches!(ev, Event::SoftBreak) && {
+            let prev = html_events.iter().rev().find_map(|e| match e {
+                Event::Text(t) => t.chars().last(),
+                _ => None,
+            });
+            let next = events[k + 1..].iter().find_map(|(e, _)| match e {
+                Event::Text(t) => t.chars().next(),
+                _ => None,
+            });
+            prev.is_some_and(is_cjk) || next.is_some_and(is_cjk)
+        };
+        match &ev {
+            Event::Start(Tag::Heading { .. }) => {
+                flush_block(&mut section, &mut block, block_line);
+                out.sections.push(std::mem::take(&mut section));
+                section.heading = Some(heading_no);
+                heading_no += 1;
+                in_heading = true;
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Start(Tag::CodeBlock(kind)) => {
+                out.has_code = true;
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => l.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+                block_line = pos(range.start).0;
+                continue;
+            }
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableRow | Tag::TableHead | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => {
+                flush_block(&mut section, &mut block, block_line);
+                block_line = pos(range.start).0;
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead | TagEnd::BlockQuote(_)) => {
+                flush_block(&mut section, &mut block, block_line);
+            }
+            Event::End(TagEnd::TableCell) => block.push('\t'),
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+                let (line, column) = pos(range.start);
+                out.links.push(Link { dest: dest_url.to_string(), line, column });
+            }
+            Event::Text(t) | Event::Code(t) if !in_heading => {
+                if block.is_empty() {
+                    block_line = pos(range.start).0;
+                }
+                block.push_str(t);
+            }
+            Event::SoftBreak | Event::HardBreak if !in_heading && !cjk_break => block.push(' '),
+            _ => {}
+        }
+        let ev = match ev {
+            // Raw HTML from content is shown as text: pages never carry markup a record wrote.
+            Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
+            // A line break between CJK characters is not a space in Chinese text.
+            Event::SoftBreak if cjk_break => continue,
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: safe_url(dest_url),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => Event::Start(Tag::Image {
+                link_type: if link_type == LinkType::Email { LinkType::Inline } else { link_type },
+                dest_url: safe_url(dest_url),
+                title,
+                id,
+            }),
+            e => e,
+        };
+        html_events.push(ev);
+    }
+    flush_block(&mut section, &mut block, block_line);
+    out.sections.push(section);
+    pulldown_cmark::html::push_html(&mut out.html, html_events.into_iter());
+    out
+}
+
+fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+    let lower = url.trim().to_ascii_lowercase();
+    if lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:") {
+        CowStr::from("#")
+    } else {
+        url
+    }
+}
+
+fn heading_level(l: HeadingLevel) -> u8 {
+    match l {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// CJK ideographs, kana, hangul and full-width forms.
+pub fn is_cjk(c: char) -> bool {
+    let u = c as u32;
+    (0x2E80..=0x9FFF).contains(&u)
+        || (0xAC00..=0xD7AF).contains(&u)
+        || (0xF900..=0xFAFF).contains(&u)
+        || (0xFF00..=0xFFEF).contains(&u)
+        || (0x20000..=0x3FFFF).contains(&u)
+}
+
+/// An anchor from heading text: the label before the first `：` or `（…）` note, letters and digits
+/// only (CJK kept), spaces as `-`, ASCII lower-cased, at most 40 characters.
+pub fn slugify(text: &str) -> String {
+    let label = text.split(['：', ':']).next().unwrap_or(text);
+    let label = if label.chars().count() < 2 { text } else { label };
+    let mut out = String::new();
+    let mut dash = false;
+    for c in label.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if c.is_whitespace() || c == '-' || c == '_' {
+            dash = true;
+        }
+        if out.chars().count() >= 40 {
+            break;
+        }
+    }
+    out
+}
+
+/// Escape text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn none(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn headings_get_unique_anchors_and_lines() {
+        let r = render("## 壹、宣誓\n\ntext\n\n## 壹、宣誓\n\n### Hello World {#custom}\n", 5, &none);
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["壹宣誓", "壹宣誓-2", "custom"]);
+        assert_eq!(r.headings[1].line, 9);
+        assert!(r.html.contains("<h2 id=\"壹宣誓\">"), "{}", r.html);
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        let r = render("<script>alert(1)</script>\n\nhi <img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n", 1, &none);
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("<img"), "{}", r.html);
+        assert!(!r.html.contains("javascript:"), "{}", r.html);
+        assert!(r.html.contains("&lt;script&gt;"), "{}", r.html);
+    }
+
+    #[test]
+    fn gfm_features() {
+        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n", 1, &none);
+        assert!(r.html.contains("<table>") && r.html.contains("<th>a</th>"), "{}", r.html);
+        assert!(r.html.contains("<del>x</del>"));
+        assert!(r.html.contains("checkbox"));
+        assert!(r.html.contains("footnote"));
+        assert!(!r.has_code);
+    }
+
+    #[test]
+    fn cjk_soft_breaks_join() {
+        let r = render("解除追\n蹤\n", 1, &none);
+        assert!(r.html.contains("解除追蹤"), "{}", r.html);
+        assert_eq!(r.sections[0].text, "解除追蹤");
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let r = render("```rust\nfn main() {}\n```\n", 1, &none);
+        assert!(r.has_code);
+        assert!(r.html.contains("class=\"hl-"), "{}", r.html);
+    }
+
+    #[test]
+    fn sections_follow_headings() {
+        let r = render("lead\n\n## A\n\none\n\ntwo\n\n### B\n\nthree\n", 1, &none);
+        assert_eq!(r.sections.len(), 3);
+        assert_eq!(r.sections[0].text, "lead");
+        assert_eq!(r.sections[1].text, "one\ntwo");
+        assert_eq!(r.sections[1].blocks[1].0, 7);
+        assert_eq!(r.sections[2].heading, Some(1));
+    }
+}

@@ -1,0 +1,147 @@
+//! Dates in both calendars: the Gregorian ISO date and the Republic of China (民國) date that
+//! Taiwanese minutes use. Parses the forms staff write and formats the pair readers see.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+/// The 民國 year is the Gregorian year minus this.
+pub const ROC_OFFSET: i32 = 1911;
+
+/// Parse `2024-09-11`, `2024/9/11`, `113-09-11`, `113/09/11`, `113年9月11日` or `民國113年9月11日`.
+/// Years below 1000 are 民國 years. The error says why the date is impossible.
+pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
+    let s: String = input.trim().chars().map(fullwidth_digit).collect();
+    let s = s.trim_start_matches("中華民國").trim_start_matches("民國").trim();
+    let parts: Vec<&str> = s
+        .split(|c: char| c == '-' || c == '/' || c == '.' || c == '年' || c == '月' || c == '日')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let nums: Option<Vec<i64>> = parts.iter().map(|p| p.parse::<i64>().ok()).collect();
+    let Some(nums) = nums.filter(|n| n.len() == 3) else {
+        return Err(format!(
+            "`{}` is not a date; write 2024-09-11, 113-09-11, 113/09/11 or 民國113年9月11日",
+            input.trim()
+        ));
+    };
+    let (mut y, m, d) = (nums[0], nums[1], nums[2]);
+    let roc = y < 1000;
+    if roc {
+        y += ROC_OFFSET as i64;
+    }
+    if !(1..=12).contains(&m) {
+        return Err(format!("`{}` is not a date: there is no month {m}", input.trim()));
+    }
+    let y = i32::try_from(y).map_err(|_| format!("`{}` is not a date", input.trim()))?;
+    match NaiveDate::from_ymd_opt(y, m as u32, d.clamp(0, 99) as u32) {
+        Some(date) => Ok(date),
+        None => {
+            let days = days_in_month(y, m as u32);
+            Err(format!("`{}` is not a date: {y}-{m:02} has {days} days", input.trim()))
+        }
+    }
+}
+
+fn fullwidth_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '－' => '-',
+        '／' => '/',
+        _ => c,
+    }
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+    match (next, NaiveDate::from_ymd_opt(y, m, 1)) {
+        (Some(n), Some(f)) => (n - f).num_days() as u32,
+        _ => 31,
+    }
+}
+
+/// 民國 year of a date.
+pub fn roc_year(date: NaiveDate) -> i32 {
+    date.year() - ROC_OFFSET
+}
+
+fn weekday_zh(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "一",
+        Weekday::Tue => "二",
+        Weekday::Wed => "三",
+        Weekday::Thu => "四",
+        Weekday::Fri => "五",
+        Weekday::Sat => "六",
+        Weekday::Sun => "日",
+    }
+}
+
+/// `民國113年9月11日（星期三）`
+pub fn format_roc(date: NaiveDate) -> String {
+    format!(
+        "民國{}年{}月{}日（星期{}）",
+        roc_year(date),
+        date.month(),
+        date.day(),
+        weekday_zh(date.weekday())
+    )
+}
+
+/// `113年9月11日`, as titles and body text write it.
+pub fn format_roc_short(date: NaiveDate) -> String {
+    format!("{}年{}月{}日", roc_year(date), date.month(), date.day())
+}
+
+/// `Wednesday, 11 September 2024`
+pub fn format_en(date: NaiveDate) -> String {
+    date.format("%A, %-d %B %Y").to_string()
+}
+
+/// The 民國 year a title states, if any (`113年第4次主管會議`, `民國113年…`).
+pub fn roc_year_in_title(title: &str) -> Option<i32> {
+    let chars: Vec<char> = title.chars().map(fullwidth_digit).collect();
+    for i in 0..chars.len() {
+        if chars[i] == '年' {
+            let mut j = i;
+            while j > 0 && chars[j - 1].is_ascii_digit() {
+                j -= 1;
+            }
+            let digits: String = chars[j..i].iter().collect();
+            if (2..=3).contains(&digits.len()) {
+                return digits.parse().ok();
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn parses_every_form() {
+        for s in ["2024-09-11", "2024/9/11", "113-09-11", "113/09/11", "民國113年9月11日", "113年9月11日", "１１３年９月１１日"] {
+            assert_eq!(parse_date(s), Ok(d(2024, 9, 11)), "{s}");
+        }
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert!(parse_date("2024-02-30").unwrap_err().contains("2024-02 has 29 days"));
+        assert!(parse_date("113-13-01").unwrap_err().contains("no month 13"));
+        assert!(parse_date("2023-02-29").is_err());
+        assert!(parse_date("soon").is_err());
+    }
+
+    #[test]
+    fn formats_both_calendars() {
+        assert_eq!(format_roc(d(2024, 9, 11)), "民國113年9月11日（星期三）");
+        assert_eq!(format_en(d(2024, 9, 11)), "Wednesday, 11 September 2024");
+        assert_eq!(roc_year_in_title("113年第4次主管會議紀錄"), Some(113));
+        assert_eq!(roc_year_in_title("第4次主管會議紀錄"), None);
+    }
+}

@@ -1,0 +1,369 @@
+//! The structure of minutes, read from a rendered record: agenda items (headings that begin with
+//! 案由) with their reporting unit and decision, unit reports (headings naming a registered unit
+//! once the ordinal is stripped), and mentions (any registered unit name or alias in the text).
+
+pub mod calendar;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::config::Registry;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{Heading, Rendered};
+
+/// Labels that introduce the unit responsible for an item.
+pub const UNIT_LABELS: &[&str] = &["報告單位", "提案單位", "主辦單位"];
+/// Labels that introduce a decision.
+pub const DECISION_LABELS: &[&str] = &["決定", "決議"];
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AgendaItem {
+    /// `案由一`
+    pub label: String,
+    /// The whole heading text.
+    pub title: String,
+    pub anchor: String,
+    /// Slugs of the reporting units.
+    pub units: Vec<String>,
+    /// The decision, paragraphs separated by newlines.
+    pub decision: String,
+    /// Its first line, for listings.
+    pub decision_first: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct UnitReport {
+    pub unit: String,
+    pub heading: String,
+    pub anchor: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Structure {
+    pub agenda: Vec<AgendaItem>,
+    pub reports: Vec<UnitReport>,
+    /// Slugs of every unit named anywhere in the record, sorted.
+    pub mentions: Vec<String>,
+}
+
+/// Finds registered unit names and aliases in text; built once per build.
+pub struct UnitMatcher {
+    ac: Option<AhoCorasick>,
+    slugs: Vec<String>,
+}
+
+impl UnitMatcher {
+    pub fn new(units: &Registry) -> Self {
+        let names = units.names();
+        let slugs = names.iter().map(|(_, i)| units.entries[*i].slug.clone()).collect();
+        let patterns: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).ok()
+        };
+        UnitMatcher { ac, slugs }
+    }
+
+    /// Slugs of the units named in `text`, with repeats.
+    pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.ac.iter().flat_map(move |ac| ac.find_iter(text).map(move |m| self.slugs[m.pattern().as_usize()].as_str()))
+    }
+}
+
+/// Strip an official ordinal: `一、`, `（一）`, `(一)`, `1、`, `1.`, `壹、`.
+pub fn strip_ordinal(text: &str) -> &str {
+    let t = text.trim();
+    const NUMERALS: &str = "一二三四五六七八九十百零壹貳參肆伍陸柒捌玖拾";
+    let is_num = |c: char| NUMERALS.contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
+    if let Some(rest) = t.strip_prefix(['（', '(']) {
+        let end = rest.find(['）', ')']);
+        if let Some(end) = end {
+            if rest[..end].chars().all(is_num) && end > 0 {
+                return rest[end..].trim_start_matches(['）', ')']).trim();
+            }
+        }
+        return t;
+    }
+    let digits: usize = t.chars().take_while(|&c| is_num(c)).map(char::len_utf8).sum();
+    if digits > 0 {
+        let rest = &t[digits..];
+        if let Some(r) = rest.strip_prefix(['、', '.', '．']) {
+            return r.trim();
+        }
+    }
+    t
+}
+
+/// Remove spaces inside labels the PDF spaced out (`決 定`, `案 由一`).
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The label of an agenda-item heading (`案由二`), if the heading is one.
+pub fn agenda_label(heading: &str) -> Option<String> {
+    let h = heading.trim();
+    let squeezed = squeeze(h.split(['：', ':']).next().unwrap_or(h));
+    if !squeezed.starts_with("案由") {
+        return None;
+    }
+    let label: String = squeezed.chars().take_while(|c| !"，,。（(【".contains(*c)).take(12).collect();
+    Some(label)
+}
+
+/// The stable anchor a heading should get, if it is an agenda item or a unit report.
+pub fn preferred_id(heading: &str, units: &Registry) -> Option<String> {
+    if let Some(label) = agenda_label(heading) {
+        return Some(label);
+    }
+    units.get(strip_ordinal(heading)).map(|e| e.name.clone())
+}
+
+/// The units named after 報告單位 / 提案單位 / 主辦單位 in `text`: (name, byte offset).
+pub fn unit_labels(text: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for label in UNIT_LABELS {
+        for (i, _) in text.match_indices(label) {
+            let after = &text[i + label.len()..];
+            let after_trim = after.trim_start_matches([' ', '　']);
+            let Some(rest) = after_trim.strip_prefix(['：', ':']) else { continue };
+            let rest_start = text.len() - rest.len();
+            let rest = rest.trim_start();
+            let start = text.len() - rest.len();
+            let end = rest.find(['）', ')', '，', ',', '。', '；', ';', '\n', '】', ' ', '　']).unwrap_or(rest.len());
+            let mut off = start;
+            for name in rest[..end].split(['、', '/', '／']) {
+                let n = name.trim();
+                if !n.is_empty() {
+                    out.push((n.to_string(), off + (name.len() - name.trim_start().len())));
+                }
+                off += name.len() + '、'.len_utf8();
+            }
+            let _ = rest_start;
+        }
+    }
+    out.sort_by_key(|(_, o)| *o);
+    out
+}
+
+/// Read the structure of a rendered record. Unknown units after 報告單位 are errors located in
+/// `file_text` (which is the whole file of `rel`).
+pub fn analyse(rel: &Path, file_text: &str, r: &Rendered, units: &Registry, matcher: &UnitMatcher) -> (Structure, Vec<Diagnostic>) {
+    let mut st = Structure::default();
+    let mut diags = Vec::new();
+    let file_lines: Vec<&str> = file_text.lines().collect();
+    let locate = |line: usize, needle: &str| -> usize {
+        file_lines
+            .get(line.wrapping_sub(1))
+            .and_then(|l| l.find(needle).map(|b| l[..b].chars().count() + 1))
+            .unwrap_or(1)
+    };
+
+    for (hi, h) in r.headings.iter().enumerate() {
+        let region = region_of(r, hi);
+        if let Some(label) = agenda_label(&h.text) {
+            // Unit: in the heading, else in the first lines of the section.
+            let mut found: Vec<(String, usize)> =
+                unit_labels(&h.text).into_iter().map(|(n, _)| (n, h.line)).collect();
+            if found.is_empty() {
+                'blocks: for sec in &region {
+                    for (line, block) in &sec.blocks {
+                        let f = unit_labels(block);
+                        if !f.is_empty() {
+                            found = f.into_iter().map(|(n, _)| (n, *line)).collect();
+                            break 'blocks;
+                        }
+                    }
+                }
+            }
+            let mut slugs = Vec::new();
+            for (name, line) in found {
+                match resolve_unit(units, &name) {
+                    Some(slug) => {
+                        if !slugs.contains(&slug) {
+                            slugs.push(slug)
+                        }
+                    }
+                    None => {
+                        let help = match units.suggest(&name) {
+                            Some(s) => format!("did you mean `{s}`? Units must be registered in minutebook.yaml"),
+                            None => format!("register `{name}` under units in minutebook.yaml"),
+                        };
+                        diags.push(
+                            Diagnostic::error(rel, line, locate(line, &name), format!("unknown unit `{name}`"))
+                                .with_source(file_text)
+                                .with_help(help),
+                        );
+                    }
+                }
+            }
+            let (decision, decision_first) = decision_of(&region);
+            st.agenda.push(AgendaItem {
+                label,
+                title: h.text.clone(),
+                anchor: h.id.clone(),
+                units: slugs,
+                decision,
+                decision_first,
+                line: h.line,
+            });
+        } else if let Some(e) = units.get(strip_ordinal(&h.text)) {
+            st.reports.push(UnitReport { unit: e.slug.clone(), heading: h.text.clone(), anchor: h.id.clone(), line: h.line });
+        }
+    }
+
+    let mut mentions: BTreeMap<&str, ()> = BTreeMap::new();
+    for h in &r.headings {
+        for s in matcher.find(&h.text) {
+            mentions.insert(s, ());
+        }
+    }
+    for sec in &r.sections {
+        for s in matcher.find(&sec.text) {
+            mentions.insert(s, ());
+        }
+    }
+    st.mentions = mentions.into_keys().map(String::from).collect();
+    (st, diags)
+}
+
+fn resolve_unit(units: &Registry, name: &str) -> Option<String> {
+    if units.is_empty() {
+        return Some(crate::content::record::auto_slug(name));
+    }
+    units.get(name).map(|e| e.slug.clone())
+}
+
+/// The sections that belong to heading `hi`: its own and those of deeper headings after it.
+pub fn region_of(r: &Rendered, hi: usize) -> Vec<&crate::markdown::Section> {
+    let level = r.headings[hi].level;
+    let mut out = Vec::new();
+    let mut started = false;
+    for sec in &r.sections {
+        match sec.heading {
+            Some(i) if i == hi => {
+                started = true;
+                out.push(sec);
+            }
+            Some(i) if started => {
+                if r.headings[i].level <= level {
+                    break;
+                }
+                out.push(sec);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The decision text of a region: what follows 決定： / 決議： up to the next labelled block.
+fn decision_of(region: &[&crate::markdown::Section]) -> (String, String) {
+    let blocks: Vec<&str> = region.iter().flat_map(|s| s.blocks.iter().map(|(_, b)| b.as_str())).collect();
+    for (i, b) in blocks.iter().enumerate() {
+        let head: String = b.chars().take(6).filter(|c| !c.is_whitespace()).collect();
+        let Some(label) = DECISION_LABELS.iter().find(|l| head.starts_with(*l)) else { continue };
+        // Text after the label and its colon, on the same block.
+        let mut rest = b.trim_start();
+        for ch in label.chars() {
+            rest = rest.trim_start().strip_prefix(ch).unwrap_or(rest);
+        }
+        let rest = rest.trim_start().trim_start_matches(['：', ':']).trim();
+        let mut parts: Vec<String> = Vec::new();
+        if !rest.is_empty() {
+            parts.push(rest.to_string());
+        }
+        for next in &blocks[i + 1..] {
+            let n: String = next.chars().take(6).filter(|c| !c.is_whitespace()).collect();
+            let labelled = ["說明", "決定", "決議", "案由", "附件", "報告單位"].iter().any(|l| n.starts_with(l));
+            if labelled {
+                break;
+            }
+            parts.push(next.to_string());
+        }
+        let first = parts.first().cloned().unwrap_or_default();
+        return (parts.join("\n"), first);
+    }
+    (String::new(), String::new())
+}
+
+/// Headings that a record's contents list shows: agenda items and unit reports first-class,
+/// other headings down to level 3.
+pub fn toc_kind(h: &Heading, st: &Structure) -> Option<&'static str> {
+    if st.agenda.iter().any(|a| a.anchor == h.id) {
+        Some("agenda")
+    } else if st.reports.iter().any(|a| a.anchor == h.id) {
+        Some("report")
+    } else if h.level <= 3 {
+        Some("section")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::RegistryEntry;
+
+    fn reg() -> Registry {
+        let e = |n: &str, s: &str, a: &[&str]| RegistryEntry {
+            name: n.into(),
+            slug: s.into(),
+            aliases: a.iter().map(|x| x.to_string()).collect(),
+            en: None,
+        };
+        Registry::new(vec![
+            e("數位策略司", "strategy", &["策略司"]),
+            e("數位產業署", "adi", &["數產署"]),
+            e("國家資通安全研究院", "nics", &["資安院"]),
+            e("秘書處", "secretariat", &[]),
+        ])
+    }
+
+    #[test]
+    fn ordinals_and_labels() {
+        assert_eq!(strip_ordinal("十三、國家資通安全研究院"), "國家資通安全研究院");
+        assert_eq!(strip_ordinal("（一）零信任"), "零信任");
+        assert_eq!(strip_ordinal("(二) AI"), "AI");
+        assert_eq!(strip_ordinal("1、國科會"), "國科會");
+        assert_eq!(agenda_label("案 由一：本部重要會議…（報告單位：數位策略司）").as_deref(), Some("案由一"));
+        assert_eq!(agenda_label("參、報告事項"), None);
+        let u = unit_labels("報請公鑒。（報告單位：數位策略司、秘書處）");
+        assert_eq!(u.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["數位策略司", "秘書處"]);
+    }
+
+    #[test]
+    fn reads_items_decisions_reports_and_mentions() {
+        let reg = reg();
+        let body = "## 參、報告事項\n\n### 案由一：追蹤案，報請公鑒。（報告單位：策略司）\n\n決定：\n\n一、洽悉。\n\n二、請數產署協助。\n\n### 案由二：觀測案\n\n報告單位：資安院\n\n決 定：確定。\n\n## 附錄\n\n### 一、數位策略司\n\n內容\n\n### 二、國家資通安全研究院\n\n#### （一）零信任\n\n文字\n";
+        let r = crate::markdown::render(body, 1, &|t| preferred_id(t, &reg));
+        let (st, diags) = analyse(Path::new("a.md"), body, &r, &reg, &UnitMatcher::new(&reg));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(st.agenda.len(), 2);
+        assert_eq!(st.agenda[0].units, ["strategy"]);
+        assert_eq!(st.agenda[0].anchor, "案由一");
+        assert_eq!(st.agenda[0].decision_first, "一、洽悉。");
+        assert_eq!(st.agenda[0].decision, "一、洽悉。\n二、請數產署協助。");
+        assert_eq!(st.agenda[1].units, ["nics"]);
+        assert_eq!(st.agenda[1].decision, "確定。");
+        let reports: Vec<_> = st.reports.iter().map(|r| (r.unit.as_str(), r.anchor.as_str())).collect();
+        assert_eq!(reports, [("strategy", "數位策略司"), ("nics", "國家資通安全研究院")]);
+        assert_eq!(st.mentions, ["adi", "nics", "strategy"]);
+    }
+
+    #[test]
+    fn unknown_reporting_unit_is_located() {
+        let reg = reg();
+        let body = "### 案由一：某案（報告單位：數位產業）\n";
+        let r = crate::markdown::render(body, 3, &|t| preferred_id(t, &reg));
+        let (_, diags) = analyse(Path::new("a.md"), "---\n---\n### 案由一：某案（報告單位：數位產業）\n", &r, &reg, &UnitMatcher::new(&reg));
+        assert_eq!(diags.len(), 1);
+        assert_eq!((diags[0].line, diags[0].column), (3, 18));
+        assert!(diags[0].help.as_deref().unwrap().contains("數位產業署"));
+    }
+}

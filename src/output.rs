@@ -1,0 +1,220 @@
+//! Output: the files a build produces, held in memory, then written to a temporary folder beside
+//! the output and swapped in at the end, so a failed or interrupted build never leaves a
+//! half-written site and the previous output stays as it was. Paths are checked so nothing can
+//! be written outside the output folder, and a folder that is not a minutebook output is never
+//! replaced.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+/// The marker that says a folder was written by minutebook (and may be replaced by it).
+pub const MARKER: &str = ".minutebook-output";
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("`{0}` would be written outside the output folder")]
+    Escapes(String),
+    #[error("two pages would be written to `{0}`")]
+    Duplicate(String),
+    #[error("refusing to replace `{}`: it is not empty and was not written by minutebook; choose another --output folder, or empty it first", .0.display())]
+    Foreign(PathBuf),
+    #[error("the output folder `{}` would hold the site's own files; choose an output folder outside content/, templates/, static/ and themes/", .0.display())]
+    Overlaps(PathBuf),
+    #[error("cannot write `{}`: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io { path: path.to_path_buf(), source }
+}
+
+/// The files of a built site, by relative path (sorted, so writing order is deterministic).
+#[derive(Debug, Default, Clone)]
+pub struct Output {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Output {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add a file; the path must be relative and stay inside the output.
+    pub fn add(&mut self, rel: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Result<(), OutputError> {
+        let rel = rel.into().replace('\\', "/");
+        check_relative(&rel)?;
+        if self.files.insert(rel.clone(), bytes.into()).is_some() {
+            return Err(OutputError::Duplicate(rel));
+        }
+        Ok(())
+    }
+
+    /// Add or replace (for files a theme and a site both provide).
+    pub fn put(&mut self, rel: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Result<(), OutputError> {
+        let rel = rel.into().replace('\\', "/");
+        check_relative(&rel)?;
+        self.files.insert(rel, bytes.into());
+        Ok(())
+    }
+
+    pub fn get(&self, rel: &str) -> Option<&[u8]> {
+        self.files.get(rel).map(Vec::as_slice)
+    }
+
+    pub fn contains(&self, rel: &str) -> bool {
+        self.files.contains_key(rel)
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+
+    pub fn total_bytes(&self) -> u64 {
+        self.files.values().map(|v| v.len() as u64).sum()
+    }
+
+    /// Write everything to `dir` atomically: into a sibling temporary folder, then swapped in.
+    pub fn write_to(&self, dir: &Path, site_root: &Path) -> Result<(), OutputError> {
+        guard_output_dir(dir, site_root)?;
+        let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+        let name = dir.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+        let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+        let result = self.write_tree(&tmp);
+        if let Err(e) = result {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+        // Swap: the old output moves aside, the new one takes its name, the old one goes.
+        if dir.exists() {
+            std::fs::rename(dir, &old).map_err(io(dir))?;
+        }
+        if let Err(e) = std::fs::rename(&tmp, dir) {
+            let _ = std::fs::rename(&old, dir);
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(OutputError::Io { path: dir.to_path_buf(), source: e });
+        }
+        let _ = std::fs::remove_dir_all(&old);
+        Ok(())
+    }
+
+    fn write_tree(&self, root: &Path) -> Result<(), OutputError> {
+        let mut dirs: Vec<PathBuf> = self
+            .files
+            .keys()
+            .filter_map(|k| Path::new(k).parent().map(|p| root.join(p)))
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for d in &dirs {
+            std::fs::create_dir_all(d).map_err(io(d))?;
+        }
+        let files: Vec<(&String, &Vec<u8>)> = self.files.iter().collect();
+        files.par_iter().try_for_each(|(rel, bytes)| {
+            let p = root.join(rel);
+            std::fs::write(&p, bytes).map_err(io(&p))
+        })?;
+        let marker = root.join(MARKER);
+        std::fs::write(&marker, b"This folder is written by minutebook build and replaced on every build.\n").map_err(io(&marker))
+    }
+}
+
+/// A relative path with no `..`, root or prefix components.
+pub fn check_relative(rel: &str) -> Result<(), OutputError> {
+    let p = Path::new(rel);
+    let ok = !rel.is_empty()
+        && !rel.contains('\0')
+        && p.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if ok {
+        Ok(())
+    } else {
+        Err(OutputError::Escapes(rel.to_string()))
+    }
+}
+
+/// Refuse output folders that would destroy what a user wrote.
+pub fn guard_output_dir(dir: &Path, site_root: &Path) -> Result<(), OutputError> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        // Normalise `.` and `..` without touching the disk (the folder may not exist yet).
+        let mut out = PathBuf::new();
+        for c in p.components() {
+            match c {
+                Component::ParentDir => {
+                    out.pop();
+                }
+                Component::CurDir => {}
+                c => out.push(c),
+            }
+        }
+        out
+    };
+    let out = abs(dir);
+    let root = abs(site_root);
+    let protected = ["content", "templates", "static", "themes", "minutebook.yaml"];
+    if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(root.join(p))) {
+        return Err(OutputError::Overlaps(dir.to_path_buf()));
+    }
+    if dir.is_dir() {
+        let mut entries = std::fs::read_dir(dir).map_err(io(dir))?;
+        let empty = entries.next().is_none();
+        if !empty && !dir.join(MARKER).exists() {
+            return Err(OutputError::Foreign(dir.to_path_buf()));
+        }
+    } else if dir.exists() {
+        return Err(OutputError::Foreign(dir.to_path_buf()));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_escaping_paths() {
+        let mut o = Output::new();
+        assert!(o.add("../x.html", "x").is_err());
+        assert!(o.add("/etc/passwd", "x").is_err());
+        assert!(o.add("a/../../b", "x").is_err());
+        assert!(o.add("a/b/index.html", "x").is_ok());
+        assert!(matches!(o.add("a/b/index.html", "y"), Err(OutputError::Duplicate(_))));
+    }
+
+    #[test]
+    fn swaps_and_keeps_foreign_folders() {
+        let t = tempfile::tempdir().unwrap();
+        let site = t.path().join("site");
+        std::fs::create_dir_all(site.join("content")).unwrap();
+        let out = t.path().join("site/public");
+        let mut o = Output::new();
+        o.add("index.html", "one").unwrap();
+        o.write_to(&out, &site).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "one");
+        let mut o2 = Output::new();
+        o2.add("other.html", "two").unwrap();
+        o2.write_to(&out, &site).unwrap();
+        assert!(!out.join("index.html").exists());
+        // A folder with someone's files is never replaced.
+        let foreign = t.path().join("docs");
+        std::fs::create_dir_all(&foreign).unwrap();
+        std::fs::write(foreign.join("mine.txt"), "keep").unwrap();
+        assert!(matches!(o2.write_to(&foreign, &site), Err(OutputError::Foreign(_))));
+        assert_eq!(std::fs::read_to_string(foreign.join("mine.txt")).unwrap(), "keep");
+        assert!(matches!(o2.write_to(&site.join("content"), &site), Err(OutputError::Overlaps(_))));
+        assert!(matches!(o2.write_to(&site, &site), Err(OutputError::Overlaps(_))));
+    }
+}

@@ -1,0 +1,499 @@
+//! Pages: turns the archive and its listings into Tera contexts and renders every page kind —
+//! home, record, unit, topic, series, year, their indexes, search and 404 — into the [`Output`].
+//! Pages render in parallel; the output is the same whatever the thread count.
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::config::{Registry, RegistryEntry};
+use crate::diagnostics::Diagnostic;
+use crate::listing::{page_url, paginate, Listings, RecordIx};
+use crate::minutes::calendar;
+use crate::model::{page_file, Archive, Record};
+use crate::render::{i18n, Renderer};
+
+/// A rendered page: its output path and HTML.
+pub type Rendered = (String, String);
+
+#[derive(Serialize, Clone)]
+pub struct LinkTo {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Summary {
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub date_roc: String,
+    pub date_en: String,
+    pub year: i32,
+    pub series: LinkTo,
+    pub number: Option<u32>,
+    pub units: Vec<LinkTo>,
+    pub topics: Vec<LinkTo>,
+    pub agenda_count: usize,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    n: usize,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Term {
+    name: String,
+    en: Option<String>,
+    slug: String,
+    url: String,
+    count: usize,
+    detail: Option<String>,
+}
+
+/// Shared by every page: the site, the strings, and URL helpers.
+pub struct Pages<'a> {
+    pub archive: &'a Archive,
+    pub listings: &'a Listings,
+    pub renderer: &'a Renderer,
+    root: String,
+    base: Context,
+}
+
+impl<'a> Pages<'a> {
+    pub fn new(archive: &'a Archive, listings: &'a Listings, renderer: &'a Renderer) -> Self {
+        let site = &archive.site;
+        let root = site.root_path();
+        let mut base = Context::new();
+        base.insert("site", &site.config);
+        base.insert("root", &root);
+        base.insert("lang", &site.config.language);
+        base.insert("t", &i18n::strings(&site.config.language));
+        base.insert("has_search", &renderer.has("search.html"));
+        Pages { archive, listings, renderer, root, base }
+    }
+
+    /// A root-relative URL for a site-relative path.
+    pub fn url(&self, rel: &str) -> String {
+        format!("{}{}", self.root, rel.trim_start_matches('/'))
+    }
+
+    fn ctx(&self, rel_url: &str, title: &str) -> Context {
+        let mut c = self.base.clone();
+        c.insert("page_url", &self.url(rel_url));
+        c.insert("canonical", &self.archive.site.absolute_url(rel_url));
+        c.insert("page_title", title);
+        c.insert("has_code", &false);
+        c.insert("feed", &Option::<String>::None);
+        c.insert("description", &self.archive.site.config.description);
+        c
+    }
+
+    fn link(&self, kind: &str, reg: &Registry, slug: &str, fallback: &str) -> LinkTo {
+        let name = reg.by_slug(slug).map(|e| self.display_name(e)).unwrap_or_else(|| fallback.to_string());
+        LinkTo { name, slug: slug.to_string(), url: self.url(&format!("{kind}/{slug}/")) }
+    }
+
+    fn display_name(&self, e: &RegistryEntry) -> String {
+        if self.archive.site.is_english() {
+            if let Some(en) = &e.en {
+                return en.clone();
+            }
+        }
+        e.name.clone()
+    }
+
+    pub fn summary(&self, r: &Record) -> Summary {
+        let a = self.archive;
+        Summary {
+            title: r.meta.title.clone(),
+            url: self.url(&r.url),
+            date: r.meta.date.to_string(),
+            date_roc: calendar::format_roc(r.meta.date),
+            date_en: calendar::format_en(r.meta.date),
+            year: r.meta.date.year(),
+            series: self.link("series", &a.series, &r.meta.series.slug, &r.meta.series.name),
+            number: r.meta.number,
+            units: r.meta.units.iter().map(|u| self.link("units", &a.units, &u.slug, &u.name)).collect(),
+            topics: r.meta.topics.iter().map(|u| self.link("topics", &a.topics, &u.slug, &u.name)).collect(),
+            agenda_count: r.structure.agenda.len(),
+        }
+    }
+
+    fn pagination(&self, base: &str, number: usize, total: usize) -> Pagination {
+        Pagination {
+            current: number,
+            total,
+            prev_url: (number > 1).then(|| self.url(&page_url(base, number - 1))),
+            next_url: (number < total).then(|| self.url(&page_url(base, number + 1))),
+            pages: (1..=total).map(|n| PageLink { n, url: self.url(&page_url(base, n)), current: n == number }).collect(),
+        }
+    }
+
+    fn render(&self, template: &str, rel_url: &str, ctx: &Context) -> Result<Rendered, Diagnostic> {
+        let html = self.renderer.render(template, ctx)?;
+        Ok((page_file(rel_url).to_string_lossy().replace('\\', "/"), html))
+    }
+
+    /// A paginated listing of records under `base` rendered with `template`.
+    fn listing(
+        &self,
+        template: &str,
+        base: &str,
+        title: &str,
+        ixs: &[RecordIx],
+        extra: &dyn Fn(&mut Context),
+    ) -> Result<Vec<Rendered>, Diagnostic> {
+        let per_page = self.archive.site.config.per_page;
+        let mut out = Vec::new();
+        for p in paginate(ixs.len(), per_page) {
+            let rel = page_url(base, p.number);
+            let mut c = self.ctx(&rel, title);
+            let records: Vec<Summary> = ixs[p.range.clone()].iter().map(|&i| self.summary(&self.archive.records[i])).collect();
+            c.insert("records", &records);
+            c.insert("total", &ixs.len());
+            c.insert("pagination", &self.pagination(base, p.number, p.total));
+            extra(&mut c);
+            out.push(self.render(template, &rel, &c)?);
+        }
+        Ok(out)
+    }
+
+    /// Every page of the site.
+    pub fn all(&self) -> Result<Vec<Rendered>, Vec<Diagnostic>> {
+        type Job<'j> = Box<dyn Fn() -> Result<Vec<Rendered>, Diagnostic> + Send + Sync + 'j>;
+        let mut jobs: Vec<Job> = Vec::new();
+        let n = self.archive.records.len();
+        // Records in chunks, so rayon spreads them over the cores.
+        for chunk in (0..n).collect::<Vec<_>>().chunks(64) {
+            let chunk = chunk.to_vec();
+            jobs.push(Box::new(move || chunk.iter().map(|&i| self.record_page(i)).collect()));
+        }
+        jobs.push(Box::new(|| self.home()));
+        jobs.push(Box::new(|| self.indexes()));
+        for slug in self.listings.units.keys() {
+            jobs.push(Box::new(move || self.unit_pages(slug)));
+        }
+        for (slug, ixs) in &self.listings.topics {
+            jobs.push(Box::new(move || self.term_pages("topics", &self.archive.topics, slug, ixs)));
+        }
+        for (slug, ixs) in &self.listings.series {
+            jobs.push(Box::new(move || self.term_pages("series", &self.archive.series, slug, ixs)));
+        }
+        for (year, ixs) in &self.listings.years {
+            jobs.push(Box::new(move || self.year_pages(*year, ixs)));
+        }
+        jobs.push(Box::new(|| self.special()));
+        let results: Vec<Result<Vec<Rendered>, Diagnostic>> = jobs.par_iter().map(|j| j()).collect();
+        let mut pages = Vec::new();
+        let mut diags: Vec<Diagnostic> = Vec::new();
+        for r in results {
+            match r {
+                Ok(p) => pages.extend(p),
+                Err(d) => {
+                    if !diags.contains(&d) {
+                        diags.push(d)
+                    }
+                }
+            }
+        }
+        if diags.is_empty() {
+            Ok(pages)
+        } else {
+            Err(diags)
+        }
+    }
+
+    fn home(&self) -> Result<Vec<Rendered>, Diagnostic> {
+        let ixs: Vec<RecordIx> = (0..self.archive.records.len()).collect();
+        let browse = self.browse();
+        let title = self.archive.site.config.title.clone();
+        self.listing("index.html", "", &title, &ixs, &|c| {
+            c.insert("browse", &browse);
+            c.insert("feed", &Some(self.url("atom.xml")));
+        })
+    }
+
+    fn browse(&self) -> BTreeMap<&'static str, Vec<Term>> {
+        let mut m = BTreeMap::new();
+        m.insert("years", self.year_terms());
+        m.insert("series", self.terms("series", &self.archive.series, &self.listings.series));
+        m.insert("topics", self.terms("topics", &self.archive.topics, &self.listings.topics));
+        let units: BTreeMap<String, Vec<RecordIx>> =
+            self.listings.units.iter().map(|(k, v)| (k.clone(), v.related())).collect();
+        m.insert("units", self.terms("units", &self.archive.units, &units));
+        m
+    }
+
+    fn year_terms(&self) -> Vec<Term> {
+        self.listings
+            .years
+            .iter()
+            .rev()
+            .map(|(y, ixs)| Term {
+                name: y.to_string(),
+                en: None,
+                slug: y.to_string(),
+                url: self.url(&format!("years/{y}/")),
+                count: ixs.len(),
+                detail: Some(format!("民國{}年", y - calendar::ROC_OFFSET)),
+            })
+            .collect()
+    }
+
+    fn terms(&self, kind: &str, reg: &Registry, lists: &BTreeMap<String, Vec<RecordIx>>) -> Vec<Term> {
+        reg.entries
+            .iter()
+            .map(|e| Term {
+                name: e.name.clone(),
+                en: e.en.clone(),
+                slug: e.slug.clone(),
+                url: self.url(&format!("{kind}/{}/", e.slug)),
+                count: lists.get(&e.slug).map(Vec::len).unwrap_or(0),
+                detail: None,
+            })
+            .collect()
+    }
+
+    fn indexes(&self) -> Result<Vec<Rendered>, Diagnostic> {
+        let t = i18n::strings(&self.archive.site.config.language);
+        let browse = self.browse();
+        let mut out = Vec::new();
+        for (kind, key) in [("units", "units"), ("topics", "topics"), ("series", "series"), ("years", "years")] {
+            let rel = format!("{kind}/");
+            let title = t[key];
+            let mut c = self.ctx(&rel, title);
+            c.insert("kind", kind);
+            c.insert("terms", &browse[key]);
+            out.push(self.render("terms.html", &rel, &c)?);
+        }
+        Ok(out)
+    }
+
+    fn term_pages(&self, kind: &str, reg: &Registry, slug: &str, ixs: &[RecordIx]) -> Result<Vec<Rendered>, Diagnostic> {
+        let entry = reg.by_slug(slug);
+        let name = entry.map(|e| self.display_name(e)).unwrap_or_else(|| slug.to_string());
+        let base = format!("{kind}/{slug}/");
+        let feed = self.url(&format!("{kind}/{slug}/atom.xml"));
+        self.listing("list.html", &base, &name, ixs, &|c| {
+            c.insert("kind", kind);
+            c.insert("term", &entry);
+            c.insert("feed", &Some(feed.clone()));
+        })
+    }
+
+    fn year_pages(&self, year: i32, ixs: &[RecordIx]) -> Result<Vec<Rendered>, Diagnostic> {
+        let title = if self.archive.site.is_english() {
+            format!("{year}")
+        } else {
+            format!("{year}年（民國{}年）", year - calendar::ROC_OFFSET)
+        };
+        let base = format!("years/{year}/");
+        self.listing("list.html", &base, &title, ixs, &|c| {
+            c.insert("kind", "years");
+            c.insert("term", &Option::<RegistryEntry>::None);
+        })
+    }
+
+    fn unit_pages(&self, slug: &str) -> Result<Vec<Rendered>, Diagnostic> {
+        #[derive(Serialize)]
+        struct Item {
+            label: String,
+            title: String,
+            url: String,
+            decision_first: String,
+        }
+        #[derive(Serialize)]
+        struct Report {
+            heading: String,
+            url: String,
+        }
+        #[derive(Serialize)]
+        struct Entry {
+            record: Summary,
+            listed: bool,
+            items: Vec<Item>,
+            reports: Vec<Report>,
+        }
+        let a = self.archive;
+        let listing = &self.listings.units[slug];
+        let entry = a.units.by_slug(slug);
+        let name = entry.map(|e| self.display_name(e)).unwrap_or_else(|| slug.to_string());
+        let related = listing.related();
+        let base = format!("units/{slug}/");
+        let per_page = a.site.config.per_page;
+        let mentioned: Vec<Summary> = listing.mentioned.iter().map(|&i| self.summary(&a.records[i])).collect();
+        let mut out = Vec::new();
+        for p in paginate(related.len(), per_page) {
+            let entries: Vec<Entry> = related[p.range.clone()]
+                .iter()
+                .map(|&ix| {
+                    let r = &a.records[ix];
+                    let href = |anchor: &str| format!("{}#{}", self.url(&r.url), anchor);
+                    Entry {
+                        record: self.summary(r),
+                        listed: listing.listed.contains(&ix),
+                        items: listing
+                            .agenda
+                            .iter()
+                            .filter(|(ri, _)| *ri == ix)
+                            .map(|(_, ai)| {
+                                let it = &r.structure.agenda[*ai];
+                                Item {
+                                    label: it.label.clone(),
+                                    title: it.title.clone(),
+                                    url: href(&it.anchor),
+                                    decision_first: it.decision_first.clone(),
+                                }
+                            })
+                            .collect(),
+                        reports: listing
+                            .reports
+                            .iter()
+                            .filter(|(ri, _)| *ri == ix)
+                            .map(|(_, rp)| {
+                                let rep = &r.structure.reports[*rp];
+                                Report { heading: rep.heading.clone(), url: href(&rep.anchor) }
+                            })
+                            .collect(),
+                    }
+                })
+                .collect();
+            let rel = page_url(&base, p.number);
+            let mut c = self.ctx(&rel, &name);
+            c.insert("unit", &entry);
+            c.insert("entries", &entries);
+            c.insert("counts", &BTreeMap::from([
+                ("agenda", listing.agenda.len()),
+                ("reports", listing.reports.len()),
+                ("listed", listing.listed.len()),
+                ("related", related.len()),
+                ("mentioned", listing.mentioned.len()),
+            ]));
+            c.insert("mentioned", &mentioned.iter().take(if p.number == 1 { 20 } else { 0 }).collect::<Vec<_>>());
+            c.insert("mentions_url", &self.url(&format!("{base}mentions/")));
+            c.insert("pagination", &self.pagination(&base, p.number, p.total));
+            c.insert("feed", &Some(self.url(&format!("{base}atom.xml"))));
+            out.push(self.render("unit.html", &rel, &c)?);
+        }
+        let mention_title = format!("{name}：{}", i18n::strings(&a.site.config.language)["all_mentions"]);
+        out.extend(self.listing("list.html", &format!("{base}mentions/"), &mention_title, &listing.mentioned, &|c| {
+            c.insert("kind", "mentions");
+            c.insert("term", &entry);
+        })?);
+        Ok(out)
+    }
+
+    fn record_page(&self, ix: RecordIx) -> Result<Rendered, Diagnostic> {
+        #[derive(Serialize)]
+        struct Toc {
+            level: u8,
+            text: String,
+            id: String,
+            kind: &'static str,
+        }
+        #[derive(Serialize)]
+        struct Item<'r> {
+            label: &'r str,
+            title: &'r str,
+            anchor: &'r str,
+            units: Vec<LinkTo>,
+            decision: &'r str,
+        }
+        let a = self.archive;
+        let r = &a.records[ix];
+        let mut c = self.ctx(&r.url, &r.meta.title);
+        let toc: Vec<Toc> = r
+            .headings
+            .iter()
+            .filter_map(|h| {
+                crate::minutes::toc_kind(h, &r.structure).map(|kind| Toc { level: h.level, text: h.text.clone(), id: h.id.clone(), kind })
+            })
+            .collect();
+        let items: Vec<Item> = r
+            .structure
+            .agenda
+            .iter()
+            .map(|it| Item {
+                label: &it.label,
+                title: &it.title,
+                anchor: &it.anchor,
+                units: it.units.iter().map(|u| self.link("units", &a.units, u, u)).collect(),
+                decision: &it.decision,
+            })
+            .collect();
+        let series = &self.listings.series[&r.meta.series.slug];
+        let pos = series.iter().position(|&i| i == ix).unwrap_or(0);
+        let older = series.get(pos + 1).map(|&i| self.summary(&a.records[i]));
+        let newer = pos.checked_sub(1).and_then(|p| series.get(p)).map(|&i| self.summary(&a.records[i]));
+        c.insert("record", &self.summary(r));
+        c.insert("meta", &RecordMeta::from(r));
+        c.insert("content", &r.html);
+        c.insert("toc", &toc);
+        c.insert("items", &items);
+        c.insert("previous", &older);
+        c.insert("next", &newer);
+        c.insert("has_code", &r.has_code);
+        c.insert("description", &r.excerpt(120));
+        c.insert("source", &r.rel.to_string_lossy().replace('\\', "/"));
+        self.render("record.html", &r.url, &c)
+    }
+
+    fn special(&self) -> Result<Vec<Rendered>, Diagnostic> {
+        let t = i18n::strings(&self.archive.site.config.language);
+        let mut out = Vec::new();
+        let c = self.ctx("404.html", t["not_found"]);
+        out.push(("404.html".to_string(), self.renderer.render("404.html", &c)?));
+        if self.renderer.has("search.html") {
+            let mut c = self.ctx("search/", t["search"]);
+            let browse = self.browse();
+            c.insert("units", &browse["units"]);
+            c.insert("topics", &browse["topics"]);
+            c.insert("series", &browse["series"]);
+            c.insert("years", &self.listings.years.keys().rev().collect::<Vec<_>>());
+            out.push(self.render("search.html", "search/", &c)?);
+        }
+        Ok(out)
+    }
+}
+
+#[derive(Serialize)]
+struct RecordMeta<'r> {
+    time: Option<&'r str>,
+    location: Option<&'r str>,
+    chair: Option<&'r str>,
+    recorder: Option<&'r str>,
+    attendees: &'r [String],
+    extra: &'r serde_json::Value,
+    draft: bool,
+}
+
+impl<'r> From<&'r Record> for RecordMeta<'r> {
+    fn from(r: &'r Record) -> Self {
+        RecordMeta {
+            time: r.meta.time.as_deref(),
+            location: r.meta.location.as_deref(),
+            chair: r.meta.chair.as_deref(),
+            recorder: r.meta.recorder.as_deref(),
+            attendees: &r.meta.attendees,
+            extra: &r.meta.extra,
+            draft: r.meta.draft,
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Rendering: the Tera 2 templates of the theme, overridden by the site's own `templates/`, and the
+//! static files of the theme overridden by the site's `static/`. The default theme is built into the
+//! binary, so any site folder builds; a site that ships `themes/default/` edits it in place.
+
+pub mod i18n;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+use tera::{Context, ErrorKind, Tera};
+
+use crate::config::{Site, CONFIG_FILE};
+use crate::diagnostics::Diagnostic;
+
+static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Templates and static files after overrides, each with where it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    pub templates: BTreeMap<String, (PathBuf, String)>,
+    pub statics: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    /// The default theme built into minutebook.
+    pub fn builtin() -> Theme {
+        let mut t = Theme::default();
+        collect_embedded(&DEFAULT_THEME, &mut t);
+        t
+    }
+
+    /// The theme a site uses: built-in default ← `themes/<name>/` ← site `templates/` and `static/`.
+    pub fn load(site: &Site) -> Result<Theme, Vec<Diagnostic>> {
+        let name = site.config.theme.clone().unwrap_or_else(|| "default".into());
+        let mut theme = if name == "default" { Theme::builtin() } else { Theme::default() };
+        let theme_dir = site.root.join("themes").join(&name);
+        if theme_dir.is_dir() {
+            overlay(&site.root, &theme_dir.join("templates"), &theme_dir.join("static"), &mut theme)?;
+        } else if name != "default" {
+            let text = std::fs::read_to_string(site.root.join(CONFIG_FILE)).unwrap_or_default();
+            let (line, col) = text
+                .lines()
+                .enumerate()
+                .find(|(_, l)| l.starts_with("theme:"))
+                .map(|(i, l)| (i + 1, l.find(&name).map(|c| c + 1).unwrap_or(1)))
+                .unwrap_or((0, 0));
+            return Err(vec![Diagnostic::error(CONFIG_FILE, line, col, format!("there is no theme `{name}`"))
+                .with_source(&text)
+                .with_help(format!("create themes/{name}/templates/, or remove the `theme` key to use the default theme"))]);
+        }
+        overlay(&site.root, &site.root.join("templates"), &site.root.join("static"), &mut theme)?;
+        Ok(theme)
+    }
+}
+
+fn collect_embedded(dir: &Dir<'_>, t: &mut Theme) {
+    for f in dir.files() {
+        let p = f.path().to_string_lossy().replace('\\', "/");
+        if let Some(name) = p.strip_prefix("templates/") {
+            let src = String::from_utf8_lossy(f.contents()).into_owned();
+            t.templates.insert(name.to_string(), (PathBuf::from("<built-in theme>/templates").join(name), src));
+        } else if let Some(name) = p.strip_prefix("static/") {
+            t.statics.insert(name.to_string(), f.contents().to_vec());
+        }
+    }
+    for d in dir.dirs() {
+        collect_embedded(d, t);
+    }
+}
+
+fn overlay(root: &Path, templates: &Path, statics: &Path, t: &mut Theme) -> Result<(), Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    for (dir, is_tpl) in [(templates, true), (statics, false)] {
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let Ok(entry) = entry else { continue };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+            if rel.split('/').any(|c| c.starts_with('.')) {
+                continue;
+            }
+            let shown = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+            if is_tpl {
+                match std::fs::read_to_string(entry.path()) {
+                    Ok(src) => {
+                        t.templates.insert(rel, (shown, src));
+                    }
+                    Err(e) => diags.push(Diagnostic::error(shown, 0, 0, format!("cannot read the template: {e}"))),
+                }
+            } else {
+                match std::fs::read(entry.path()) {
+                    Ok(bytes) => {
+                        t.statics.insert(rel, bytes);
+                    }
+                    Err(e) => diags.push(Diagnostic::error(shown, 0, 0, format!("cannot read the file: {e}"))),
+                }
+            }
+        }
+    }
+    if diags.is_empty() {
+        Ok(())
+    } else {
+        Err(diags)
+    }
+}
+
+/// Parsed templates, ready to render pages.
+pub struct Renderer {
+    tera: Tera,
+    theme: Theme,
+}
+
+impl Renderer {
+    pub fn new(theme: Theme) -> Result<Renderer, Vec<Diagnostic>> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml", ".htm"]);
+        let list: Vec<(String, String)> = theme.templates.iter().map(|(k, (_, src))| (k.clone(), src.clone())).collect();
+        if let Err(e) = tera.add_raw_templates(list) {
+            return Err(vec![template_diag(&theme, &e, None)]);
+        }
+        Ok(Renderer { tera, theme })
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, ctx).map_err(|e| template_diag(&self.theme, &e, Some(name)))
+    }
+}
+
+/// A Tera error as a diagnostic naming the template file and line.
+fn template_diag(theme: &Theme, e: &tera::Error, rendering: Option<&str>) -> Diagnostic {
+    let (file, line, col, msg) = match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            (r.filename().to_string(), r.span().start_line, r.span().start_col + 1, r.message().to_string())
+        }
+        _ => (rendering.unwrap_or("").to_string(), 0, 0, e.to_string()),
+    };
+    let mut full = msg;
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        let m = s.to_string();
+        if !full.contains(&m) {
+            full.push_str(": ");
+            full.push_str(&m);
+        }
+        source = s.source();
+    }
+    let (path, src) = theme
+        .templates
+        .get(&file)
+        .map(|(p, s)| (p.clone(), s.as_str()))
+        .unwrap_or_else(|| (PathBuf::from(format!("templates/{file}")), ""));
+    let what = if rendering.is_some() { "cannot render the template" } else { "the template is broken" };
+    Diagnostic::error(path, line, col, format!("{what}: {full}"))
+        .with_source(src)
+        .with_help("fix the template; the Tera 2 syntax is described at https://keats.github.io/tera/")
+}
