@@ -70,7 +70,11 @@ pub struct Report {
 
 impl Report {
     pub fn summary(&self) -> String {
-        let steps: Vec<String> = self.steps.iter().map(|s| format!("{} {:.0} ms", s.name, s.millis)).collect();
+        let steps: Vec<String> = self
+            .steps
+            .iter()
+            .map(|s| format!("{} {:.0} ms", s.name, s.millis))
+            .collect();
         let total: f64 = self.steps.iter().map(|s| s.millis).sum();
         format!(
             "{} records, {} pages, {} files ({:.1} MB); {} drafts and {} scheduled records left out\n{} — total {:.0} ms",
@@ -93,11 +97,17 @@ struct Timer {
 
 impl Timer {
     fn new() -> Self {
-        Timer { steps: Vec::new(), at: Instant::now() }
+        Timer {
+            steps: Vec::new(),
+            at: Instant::now(),
+        }
     }
     fn lap(&mut self, name: &'static str) {
         let now = Instant::now();
-        self.steps.push(Step { name, millis: (now - self.at).as_secs_f64() * 1000.0 });
+        self.steps.push(Step {
+            name,
+            millis: (now - self.at).as_secs_f64() * 1000.0,
+        });
         self.at = now;
     }
 }
@@ -120,17 +130,14 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
     }
     let files = content::discover(&opts.root).map_err(|d| vec![d])?;
     let matcher = UnitMatcher::new(&site.units);
-    let results: Vec<Result<(Record, Vec<Diagnostic>), Vec<Diagnostic>>> =
+    let results: Vec<Result<Record, Vec<Diagnostic>>> =
         files.par_iter().map(|rel| load_record(&site, &matcher, rel)).collect();
     let mut diags = Vec::new();
     let mut all = Vec::new();
     let mut warnings = Vec::new();
     for r in results {
         match r {
-            Ok((rec, w)) => {
-                warnings.extend(w);
-                all.push(rec);
-            }
+            Ok(rec) => all.push(rec),
             Err(d) => diags.extend(d),
         }
     }
@@ -151,8 +158,18 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
         if let Some(other) = by_url.insert(&r.url, r) {
             let (first, second) = if other.rel < r.rel { (other, r) } else { (r, other) };
             diags.push(
-                Diagnostic::error(&second.rel, 1, 1, format!("`{}` and `{}` would both be published at /{}", first.rel.display(), second.rel.display(), r.url))
-                    .with_help("give one of them a different `slug` (or `number`) in its front-matter"),
+                Diagnostic::error(
+                    &second.rel,
+                    1,
+                    1,
+                    format!(
+                        "`{}` and `{}` would both be published at /{}",
+                        first.rel.display(),
+                        second.rel.display(),
+                        r.url
+                    ),
+                )
+                .with_help("give one of them a different `slug` (or `number`) in its front-matter"),
             );
         }
     }
@@ -161,11 +178,17 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
         return Err(diags);
     }
     diagnostics::sort(&mut warnings);
-    Ok(Loaded { archive: Archive::new(site, published), drafts, scheduled, warnings, all })
+    Ok(Loaded {
+        archive: Archive::new(site, published),
+        drafts,
+        scheduled,
+        warnings,
+        all,
+    })
 }
 
 /// Load one record: read, split, validate, render Markdown, read its structure.
-pub fn load_record(site: &Site, matcher: &UnitMatcher, rel: &Path) -> Result<(Record, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn load_record(site: &Site, matcher: &UnitMatcher, rel: &Path) -> Result<Record, Vec<Diagnostic>> {
     let text = content::read_utf8(&site.root, rel).map_err(|d| vec![d])?;
     let parsed = frontmatter::parse(&text).map_err(|e| {
         let mut d = Diagnostic::error(rel, e.line, e.column, e.message).with_source(&text);
@@ -189,25 +212,27 @@ pub fn load_record(site: &Site, matcher: &UnitMatcher, rel: &Path) -> Result<(Re
         return Err(diags);
     }
     let url = record_url(&meta);
-    Ok((
-        Record {
-            rel: rel.to_path_buf(),
-            url,
-            meta,
-            html: rendered.html,
-            headings: rendered.headings,
-            sections: rendered.sections,
-            links: rendered.links,
-            structure,
-            has_code: rendered.has_code,
-            body_line: parsed.body_line,
-        },
-        Vec::new(),
-    ))
+    Ok(Record {
+        rel: rel.to_path_buf(),
+        url,
+        meta,
+        html: rendered.html,
+        headings: rendered.headings,
+        sections: rendered.sections,
+        links: rendered.links,
+        structure,
+        has_code: rendered.has_code,
+        body_line: parsed.body_line,
+    })
 }
 
 /// Everything a build produces, in memory.
-pub fn render_site(archive: &Archive, renderer: &Renderer, listings: &Listings, timer: Option<&mut Vec<Step>>) -> Result<(Output, usize), Vec<Diagnostic>> {
+pub fn render_site(
+    archive: &Archive,
+    renderer: &Renderer,
+    listings: &Listings,
+    timer: Option<&mut Vec<Step>>,
+) -> Result<(Output, usize), Vec<Diagnostic>> {
     let mut t = Timer::new();
     let pages = Pages::new(archive, listings, renderer).all()?;
     t.lap("render");
@@ -274,7 +299,12 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Output, Report), Vec<Diag
 pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
     let (output, mut report) = build_in_memory(opts)?;
     let at = Instant::now();
-    output.write_to(&opts.output, &opts.root).map_err(|e| vec![Diagnostic::error(&opts.output, 0, 0, e.to_string())])?;
-    report.steps.push(Step { name: "write", millis: at.elapsed().as_secs_f64() * 1000.0 });
+    output
+        .write_to(&opts.output, &opts.root)
+        .map_err(|e| vec![Diagnostic::error(&opts.output, 0, 0, e.to_string())])?;
+    report.steps.push(Step {
+        name: "write",
+        millis: at.elapsed().as_secs_f64() * 1000.0,
+    });
     Ok(report)
 }

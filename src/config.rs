@@ -118,7 +118,10 @@ impl Registry {
     pub fn new(entries: Vec<RegistryEntry>) -> Self {
         let mut lookup = BTreeMap::new();
         for (i, e) in entries.iter().enumerate() {
-            for key in std::iter::once(&e.name).chain(std::iter::once(&e.slug)).chain(e.aliases.iter()) {
+            for key in std::iter::once(&e.name)
+                .chain(std::iter::once(&e.slug))
+                .chain(e.aliases.iter())
+            {
                 lookup.entry(key.clone()).or_insert(i);
             }
         }
@@ -171,8 +174,11 @@ impl Site {
     pub fn load(root: &Path) -> Result<Site, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            vec![Diagnostic::error(CONFIG_FILE, 0, 0, format!("cannot read the site configuration: {e}"))
-                .with_help(format!("run minutebook in a site folder that has a {CONFIG_FILE}, or pass --root DIR"))]
+            vec![
+                Diagnostic::error(CONFIG_FILE, 0, 0, format!("cannot read the site configuration: {e}")).with_help(
+                    format!("run minutebook in a site folder that has a {CONFIG_FILE}, or pass --root DIR"),
+                ),
+            ]
         })?;
         Site::from_str(root, &text)
     }
@@ -187,35 +193,57 @@ impl Site {
         })?;
         let mut diags = Vec::new();
         let at = |needle: &str| -> (usize, usize) {
-            text.find(needle).map(|i| crate::diagnostics::line_col(text, i)).unwrap_or((0, 0))
+            text.find(needle)
+                .map(|i| crate::diagnostics::line_col(text, i))
+                .unwrap_or((0, 0))
         };
         if config.base_url.trim().is_empty() {
             let (l, c) = at("base_url");
             diags.push(Diagnostic::error(CONFIG_FILE, l, c, "base_url must not be empty").with_source(text));
-        } else if !(config.base_url.starts_with("http://") || config.base_url.starts_with("https://") || config.base_url.starts_with('/')) {
+        } else if !(config.base_url.starts_with("http://")
+            || config.base_url.starts_with("https://")
+            || config.base_url.starts_with('/'))
+        {
             let (l, c) = at("base_url");
             diags.push(
-                Diagnostic::error(CONFIG_FILE, l, c, format!("base_url `{}` is not an absolute URL", config.base_url))
-                    .with_source(text)
-                    .with_help("write it like https://minutes.example.gov.tw/"),
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    l,
+                    c,
+                    format!("base_url `{}` is not an absolute URL", config.base_url),
+                )
+                .with_source(text)
+                .with_help("write it like https://minutes.example.gov.tw/"),
             );
         }
         if config.per_page == 0 {
             let (l, c) = at("per_page");
             diags.push(Diagnostic::error(CONFIG_FILE, l, c, "per_page must be at least 1").with_source(text));
         }
-        for (kind, list) in [(Kind::Unit, &config.units), (Kind::Topic, &config.topics), (Kind::Series, &config.series)] {
+        for (kind, list) in [
+            (Kind::Unit, &config.units),
+            (Kind::Topic, &config.topics),
+            (Kind::Series, &config.series),
+        ] {
             let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
             for e in list {
                 if !is_valid_slug(&e.slug) {
                     let (l, c) = at(&format!("slug: {}", e.slug));
                     diags.push(
-                        Diagnostic::error(CONFIG_FILE, l, c, format!("{} slug `{}` is not a plain ASCII slug", kind.label(), e.slug))
-                            .with_source(text)
-                            .with_help("use lower-case letters, digits and hyphens, e.g. digital-industries"),
+                        Diagnostic::error(
+                            CONFIG_FILE,
+                            l,
+                            c,
+                            format!("{} slug `{}` is not a plain ASCII slug", kind.label(), e.slug),
+                        )
+                        .with_source(text)
+                        .with_help("use lower-case letters, digits and hyphens, e.g. digital-industries"),
                     );
                 }
-                for key in std::iter::once(&e.name).chain(std::iter::once(&e.slug)).chain(e.aliases.iter()) {
+                for key in std::iter::once(&e.name)
+                    .chain(std::iter::once(&e.slug))
+                    .chain(e.aliases.iter())
+                {
                     if let Some(prev) = seen.insert(key, &e.name) {
                         if prev != e.name {
                             let (l, c) = at(key);
@@ -287,7 +315,8 @@ pub fn is_valid_slug(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('.')
         && s.len() <= 100
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
 }
 
 #[cfg(test)]

@@ -66,7 +66,10 @@ impl Diagnostic {
     /// Attach the offending line, taken from the file's full text.
     pub fn with_source(mut self, text: &str) -> Self {
         if self.line > 0 {
-            self.source_line = text.lines().nth(self.line - 1).map(|l| l.trim_end_matches('\r').to_string());
+            self.source_line = text
+                .lines()
+                .nth(self.line - 1)
+                .map(|l| l.trim_end_matches('\r').to_string());
         }
         self
     }

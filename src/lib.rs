@@ -57,7 +57,10 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             let o = options(&site);
             let (_, report) = build::build_in_memory(&o)?;
             print_warnings(&report.warnings);
-            println!("{} records checked: no errors", report.records + report.drafts + report.scheduled);
+            println!(
+                "{} records checked: no errors",
+                report.records + report.drafts + report.scheduled
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -104,7 +104,11 @@ pub fn paginate(len: usize, per_page: usize) -> Vec<Page> {
     let per_page = per_page.max(1);
     let total = len.div_ceil(per_page).max(1);
     (0..total)
-        .map(|i| Page { number: i + 1, total, range: (i * per_page).min(len)..((i + 1) * per_page).min(len) })
+        .map(|i| Page {
+            number: i + 1,
+            total,
+            range: (i * per_page).min(len)..((i + 1) * per_page).min(len),
+        })
         .collect()
 }
 

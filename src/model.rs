@@ -77,7 +77,12 @@ impl Archive {
             }
             let mut entries: Vec<RegistryEntry> = names
                 .into_iter()
-                .map(|(slug, name)| RegistryEntry { name, slug, aliases: Vec::new(), en: None })
+                .map(|(slug, name)| RegistryEntry {
+                    name,
+                    slug,
+                    aliases: Vec::new(),
+                    en: None,
+                })
                 .collect();
             entries.sort_by(|a, b| a.slug.cmp(&b.slug));
             entries.dedup_by(|a, b| a.slug == b.slug);
@@ -97,8 +102,20 @@ impl Archive {
                 .flat_map(|r| r.meta.topics.iter().map(|u| (u.slug.clone(), u.name.clone())))
                 .collect(),
         );
-        let series = fill(&site.series, records.iter().map(|r| (r.meta.series.slug.clone(), r.meta.series.name.clone())).collect());
-        Archive { site, records, units, topics, series }
+        let series = fill(
+            &site.series,
+            records
+                .iter()
+                .map(|r| (r.meta.series.slug.clone(), r.meta.series.name.clone()))
+                .collect(),
+        );
+        Archive {
+            site,
+            records,
+            units,
+            topics,
+            series,
+        }
     }
 }
 

@@ -27,7 +27,10 @@ pub enum OutputError {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
-    move |source| OutputError::Io { path: path.to_path_buf(), source }
+    move |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// The files of a built site, by relative path (sorted, so writing order is deterministic).
@@ -86,9 +89,15 @@ impl Output {
     /// Write everything to `dir` atomically: into a sibling temporary folder, then swapped in.
     pub fn write_to(&self, dir: &Path, site_root: &Path) -> Result<(), OutputError> {
         guard_output_dir(dir, site_root)?;
-        let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(io(parent))?;
-        let name = dir.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "public".into());
         let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
@@ -105,7 +114,10 @@ impl Output {
         if let Err(e) = std::fs::rename(&tmp, dir) {
             let _ = std::fs::rename(&old, dir);
             let _ = std::fs::remove_dir_all(&tmp);
-            return Err(OutputError::Io { path: dir.to_path_buf(), source: e });
+            return Err(OutputError::Io {
+                path: dir.to_path_buf(),
+                source: e,
+            });
         }
         let _ = std::fs::remove_dir_all(&old);
         Ok(())
@@ -128,7 +140,11 @@ impl Output {
             std::fs::write(&p, bytes).map_err(io(&p))
         })?;
         let marker = root.join(MARKER);
-        std::fs::write(&marker, b"This folder is written by minutebook build and replaced on every build.\n").map_err(io(&marker))
+        std::fs::write(
+            &marker,
+            b"This folder is written by minutebook build and replaced on every build.\n",
+        )
+        .map_err(io(&marker))
     }
 }
 
@@ -137,7 +153,8 @@ pub fn check_relative(rel: &str) -> Result<(), OutputError> {
     let p = Path::new(rel);
     let ok = !rel.is_empty()
         && !rel.contains('\0')
-        && p.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        && p.components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
     if ok {
         Ok(())
     } else {
@@ -148,7 +165,11 @@ pub fn check_relative(rel: &str) -> Result<(), OutputError> {
 /// Refuse output folders that would destroy what a user wrote.
 pub fn guard_output_dir(dir: &Path, site_root: &Path) -> Result<(), OutputError> {
     let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
         // Normalise `.` and `..` without touching the disk (the folder may not exist yet).
         let mut out = PathBuf::new();
         for c in p.components() {
@@ -214,7 +235,10 @@ mod tests {
         std::fs::write(foreign.join("mine.txt"), "keep").unwrap();
         assert!(matches!(o2.write_to(&foreign, &site), Err(OutputError::Foreign(_))));
         assert_eq!(std::fs::read_to_string(foreign.join("mine.txt")).unwrap(), "keep");
-        assert!(matches!(o2.write_to(&site.join("content"), &site), Err(OutputError::Overlaps(_))));
+        assert!(matches!(
+            o2.write_to(&site.join("content"), &site),
+            Err(OutputError::Overlaps(_))
+        ));
         assert!(matches!(o2.write_to(&site, &site), Err(OutputError::Overlaps(_))));
     }
 }

@@ -86,7 +86,13 @@ impl<'a> Pages<'a> {
         base.insert("lang", &site.config.language);
         base.insert("t", &i18n::strings(&site.config.language));
         base.insert("has_search", &renderer.has("search.html"));
-        Pages { archive, listings, renderer, root, base }
+        Pages {
+            archive,
+            listings,
+            renderer,
+            root,
+            base,
+        }
     }
 
     /// A root-relative URL for a site-relative path.
@@ -106,8 +112,15 @@ impl<'a> Pages<'a> {
     }
 
     fn link(&self, kind: &str, reg: &Registry, slug: &str, fallback: &str) -> LinkTo {
-        let name = reg.by_slug(slug).map(|e| self.display_name(e)).unwrap_or_else(|| fallback.to_string());
-        LinkTo { name, slug: slug.to_string(), url: self.url(&format!("{kind}/{slug}/")) }
+        let name = reg
+            .by_slug(slug)
+            .map(|e| self.display_name(e))
+            .unwrap_or_else(|| fallback.to_string());
+        LinkTo {
+            name,
+            slug: slug.to_string(),
+            url: self.url(&format!("{kind}/{slug}/")),
+        }
     }
 
     fn display_name(&self, e: &RegistryEntry) -> String {
@@ -130,8 +143,18 @@ impl<'a> Pages<'a> {
             year: r.meta.date.year(),
             series: self.link("series", &a.series, &r.meta.series.slug, &r.meta.series.name),
             number: r.meta.number,
-            units: r.meta.units.iter().map(|u| self.link("units", &a.units, &u.slug, &u.name)).collect(),
-            topics: r.meta.topics.iter().map(|u| self.link("topics", &a.topics, &u.slug, &u.name)).collect(),
+            units: r
+                .meta
+                .units
+                .iter()
+                .map(|u| self.link("units", &a.units, &u.slug, &u.name))
+                .collect(),
+            topics: r
+                .meta
+                .topics
+                .iter()
+                .map(|u| self.link("topics", &a.topics, &u.slug, &u.name))
+                .collect(),
             agenda_count: r.structure.agenda.len(),
         }
     }
@@ -142,7 +165,13 @@ impl<'a> Pages<'a> {
             total,
             prev_url: (number > 1).then(|| self.url(&page_url(base, number - 1))),
             next_url: (number < total).then(|| self.url(&page_url(base, number + 1))),
-            pages: (1..=total).map(|n| PageLink { n, url: self.url(&page_url(base, n)), current: n == number }).collect(),
+            pages: (1..=total)
+                .map(|n| PageLink {
+                    n,
+                    url: self.url(&page_url(base, n)),
+                    current: n == number,
+                })
+                .collect(),
         }
     }
 
@@ -165,7 +194,10 @@ impl<'a> Pages<'a> {
         for p in paginate(ixs.len(), per_page) {
             let rel = page_url(base, p.number);
             let mut c = self.ctx(&rel, title);
-            let records: Vec<Summary> = ixs[p.range.clone()].iter().map(|&i| self.summary(&self.archive.records[i])).collect();
+            let records: Vec<Summary> = ixs[p.range.clone()]
+                .iter()
+                .map(|&i| self.summary(&self.archive.records[i]))
+                .collect();
             c.insert("records", &records);
             c.insert("total", &ixs.len());
             c.insert("pagination", &self.pagination(base, p.number, p.total));
@@ -191,10 +223,14 @@ impl<'a> Pages<'a> {
             jobs.push(Box::new(move || self.unit_pages(slug)));
         }
         for (slug, ixs) in &self.listings.topics {
-            jobs.push(Box::new(move || self.term_pages("topics", &self.archive.topics, slug, ixs)));
+            jobs.push(Box::new(move || {
+                self.term_pages("topics", &self.archive.topics, slug, ixs)
+            }));
         }
         for (slug, ixs) in &self.listings.series {
-            jobs.push(Box::new(move || self.term_pages("series", &self.archive.series, slug, ixs)));
+            jobs.push(Box::new(move || {
+                self.term_pages("series", &self.archive.series, slug, ixs)
+            }));
         }
         for (year, ixs) in &self.listings.years {
             jobs.push(Box::new(move || self.year_pages(*year, ixs)));
@@ -233,10 +269,20 @@ impl<'a> Pages<'a> {
     fn browse(&self) -> BTreeMap<&'static str, Vec<Term>> {
         let mut m = BTreeMap::new();
         m.insert("years", self.year_terms());
-        m.insert("series", self.terms("series", &self.archive.series, &self.listings.series));
-        m.insert("topics", self.terms("topics", &self.archive.topics, &self.listings.topics));
-        let units: BTreeMap<String, Vec<RecordIx>> =
-            self.listings.units.iter().map(|(k, v)| (k.clone(), v.related())).collect();
+        m.insert(
+            "series",
+            self.terms("series", &self.archive.series, &self.listings.series),
+        );
+        m.insert(
+            "topics",
+            self.terms("topics", &self.archive.topics, &self.listings.topics),
+        );
+        let units: BTreeMap<String, Vec<RecordIx>> = self
+            .listings
+            .units
+            .iter()
+            .map(|(k, v)| (k.clone(), v.related()))
+            .collect();
         m.insert("units", self.terms("units", &self.archive.units, &units));
         m
     }
@@ -275,7 +321,12 @@ impl<'a> Pages<'a> {
         let t = i18n::strings(&self.archive.site.config.language);
         let browse = self.browse();
         let mut out = Vec::new();
-        for (kind, key) in [("units", "units"), ("topics", "topics"), ("series", "series"), ("years", "years")] {
+        for (kind, key) in [
+            ("units", "units"),
+            ("topics", "topics"),
+            ("series", "series"),
+            ("years", "years"),
+        ] {
             let rel = format!("{kind}/");
             let title = t[key];
             let mut c = self.ctx(&rel, title);
@@ -286,7 +337,13 @@ impl<'a> Pages<'a> {
         Ok(out)
     }
 
-    fn term_pages(&self, kind: &str, reg: &Registry, slug: &str, ixs: &[RecordIx]) -> Result<Vec<Rendered>, Diagnostic> {
+    fn term_pages(
+        &self,
+        kind: &str,
+        reg: &Registry,
+        slug: &str,
+        ixs: &[RecordIx],
+    ) -> Result<Vec<Rendered>, Diagnostic> {
         let entry = reg.by_slug(slug);
         let name = entry.map(|e| self.display_name(e)).unwrap_or_else(|| slug.to_string());
         let base = format!("{kind}/{slug}/");
@@ -369,7 +426,10 @@ impl<'a> Pages<'a> {
                             .filter(|(ri, _)| *ri == ix)
                             .map(|(_, rp)| {
                                 let rep = &r.structure.reports[*rp];
-                                Report { heading: rep.heading.clone(), url: href(&rep.anchor) }
+                                Report {
+                                    heading: rep.heading.clone(),
+                                    url: href(&rep.anchor),
+                                }
                             })
                             .collect(),
                     }
@@ -379,24 +439,39 @@ impl<'a> Pages<'a> {
             let mut c = self.ctx(&rel, &name);
             c.insert("unit", &entry);
             c.insert("entries", &entries);
-            c.insert("counts", &BTreeMap::from([
-                ("agenda", listing.agenda.len()),
-                ("reports", listing.reports.len()),
-                ("listed", listing.listed.len()),
-                ("related", related.len()),
-                ("mentioned", listing.mentioned.len()),
-            ]));
-            c.insert("mentioned", &mentioned.iter().take(if p.number == 1 { 20 } else { 0 }).collect::<Vec<_>>());
+            c.insert(
+                "counts",
+                &BTreeMap::from([
+                    ("agenda", listing.agenda.len()),
+                    ("reports", listing.reports.len()),
+                    ("listed", listing.listed.len()),
+                    ("related", related.len()),
+                    ("mentioned", listing.mentioned.len()),
+                ]),
+            );
+            c.insert(
+                "mentioned",
+                &mentioned
+                    .iter()
+                    .take(if p.number == 1 { 20 } else { 0 })
+                    .collect::<Vec<_>>(),
+            );
             c.insert("mentions_url", &self.url(&format!("{base}mentions/")));
             c.insert("pagination", &self.pagination(&base, p.number, p.total));
             c.insert("feed", &Some(self.url(&format!("{base}atom.xml"))));
             out.push(self.render("unit.html", &rel, &c)?);
         }
         let mention_title = format!("{name}：{}", i18n::strings(&a.site.config.language)["all_mentions"]);
-        out.extend(self.listing("list.html", &format!("{base}mentions/"), &mention_title, &listing.mentioned, &|c| {
-            c.insert("kind", "mentions");
-            c.insert("term", &entry);
-        })?);
+        out.extend(self.listing(
+            "list.html",
+            &format!("{base}mentions/"),
+            &mention_title,
+            &listing.mentioned,
+            &|c| {
+                c.insert("kind", "mentions");
+                c.insert("term", &entry);
+            },
+        )?);
         Ok(out)
     }
 
@@ -423,7 +498,12 @@ impl<'a> Pages<'a> {
             .headings
             .iter()
             .filter_map(|h| {
-                crate::minutes::toc_kind(h, &r.structure).map(|kind| Toc { level: h.level, text: h.text.clone(), id: h.id.clone(), kind })
+                crate::minutes::toc_kind(h, &r.structure).map(|kind| Toc {
+                    level: h.level,
+                    text: h.text.clone(),
+                    id: h.id.clone(),
+                    kind,
+                })
             })
             .collect();
         let items: Vec<Item> = r
@@ -441,7 +521,10 @@ impl<'a> Pages<'a> {
         let series = &self.listings.series[&r.meta.series.slug];
         let pos = series.iter().position(|&i| i == ix).unwrap_or(0);
         let older = series.get(pos + 1).map(|&i| self.summary(&a.records[i]));
-        let newer = pos.checked_sub(1).and_then(|p| series.get(p)).map(|&i| self.summary(&a.records[i]));
+        let newer = pos
+            .checked_sub(1)
+            .and_then(|p| series.get(p))
+            .map(|&i| self.summary(&a.records[i]));
         c.insert("record", &self.summary(r));
         c.insert("meta", &RecordMeta::from(r));
         c.insert("content", &r.html);

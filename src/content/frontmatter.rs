@@ -21,14 +21,22 @@ pub fn from_yaml_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 }
 
 fn convert(e: &serde_yaml::Error, line_offset: usize) -> YamlError {
-    let (line, column) = e.location().map(|l| (l.line() + line_offset, l.column())).unwrap_or((line_offset + 1, 0));
+    let (line, column) = e
+        .location()
+        .map(|l| (l.line() + line_offset, l.column()))
+        .unwrap_or((line_offset + 1, 0));
     let mut message = e.to_string();
     // serde_yaml appends " at line X column Y"; the diagnostic says that already, in file terms.
     if let Some(i) = message.find(" at line ") {
         message.truncate(i);
     }
     let help = unknown_field_help(&message);
-    YamlError { line, column, message, help }
+    YamlError {
+        line,
+        column,
+        message,
+        help,
+    }
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`" suggest the closest expected key.
@@ -36,10 +44,13 @@ fn unknown_field_help(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let end = rest.find('`')?;
     let field = &rest[..end];
-    let expected: Vec<&str> = rest[end..].split('`').skip(1).step_by(2).collect();
+    let expected: Vec<&str> = rest[end..].split('`').skip(2).step_by(2).collect();
     match crate::diagnostics::closest(field, expected.iter().copied()) {
         Some(s) => Some(format!("did you mean `{s}`?")),
-        None => Some(format!("remove `{field}`; the allowed keys are: {}", expected.join(", "))),
+        None => Some(format!(
+            "remove `{field}`; the allowed keys are: {}",
+            expected.join(", ")
+        )),
     }
 }
 
@@ -82,7 +93,9 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, YamlError> {
             line: 1,
             column: 1,
             message: "the record does not start with a front-matter block".into(),
-            help: Some("begin the file with a line `---`, the YAML fields (title, date, series, …), and another `---`".into()),
+            help: Some(
+                "begin the file with a line `---`, the YAML fields (title, date, series, …), and another `---`".into(),
+            ),
         });
     }
     let yaml_start = bom + first.len();
@@ -124,7 +137,12 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, YamlError> {
             })
         }
     };
-    Ok(Parsed { fields, keys: key_spans(yaml, 2, close_line - 1), body: &text[body_start..], body_line: close_line + 1 })
+    Ok(Parsed {
+        fields,
+        keys: key_spans(yaml, 2, close_line - 1),
+        body: &text[body_start..],
+        body_line: close_line + 1,
+    })
 }
 
 /// Find the top-level keys of a YAML mapping by scanning its lines (serde_yaml keeps no positions).
@@ -132,11 +150,16 @@ fn key_spans(yaml: &str, first_line: usize, last_line: usize) -> Vec<KeySpan> {
     let mut spans: Vec<KeySpan> = Vec::new();
     for (i, line) in yaml.lines().enumerate() {
         let no = first_line + i;
-        let starts_key = line.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == '"' || c == '\'');
+        let starts_key = line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '"' || c == '\'');
         if !starts_key {
             continue;
         }
-        let Some(colon) = line.find(':') else { continue };
+        let Some(colon) = line.find(':') else {
+            continue;
+        };
         let key = line[..colon].trim().trim_matches(|c| c == '"' || c == '\'').to_string();
         if key.is_empty() || key.contains(' ') {
             continue;
@@ -144,15 +167,29 @@ fn key_spans(yaml: &str, first_line: usize, last_line: usize) -> Vec<KeySpan> {
         if let Some(prev) = spans.last_mut() {
             prev.end_line = no - 1;
         }
-        spans.push(KeySpan { key, line: no, column: 1, end_line: last_line });
+        spans.push(KeySpan {
+            key,
+            line: no,
+            column: 1,
+            end_line: last_line,
+        });
     }
     spans
 }
 
 /// Find `needle` within the lines of `span` in the file text; 1-based (line, column).
 pub fn locate_in(text: &str, span: &KeySpan, needle: &str) -> (usize, usize) {
-    for (i, line) in text.lines().enumerate().skip(span.line - 1).take(span.end_line + 1 - span.line) {
-        let skip = if i + 1 == span.line { line.find(':').map(|c| c + 1).unwrap_or(0) } else { 0 };
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .skip(span.line - 1)
+        .take(span.end_line + 1 - span.line)
+    {
+        let skip = if i + 1 == span.line {
+            line.find(':').map(|c| c + 1).unwrap_or(0)
+        } else {
+            0
+        };
         if let Some(pos) = line[skip..].find(needle) {
             return (i + 1, line[..skip + pos].chars().count() + 1);
         }

@@ -19,7 +19,8 @@ pub fn discover(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     }
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().follow_links(false) {
-        let entry = entry.map_err(|e| Diagnostic::error(CONTENT_DIR, 0, 0, format!("cannot read the content folder: {e}")))?;
+        let entry =
+            entry.map_err(|e| Diagnostic::error(CONTENT_DIR, 0, 0, format!("cannot read the content folder: {e}")))?;
         let name = entry.file_name().to_string_lossy();
         if name.starts_with('.') || name.ends_with('~') {
             continue;
@@ -35,7 +36,8 @@ pub fn discover(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 
 /// Read a file as UTF-8; a file that is not UTF-8 is an error at the first bad byte.
 pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(root.join(rel))
+        .map_err(|e| Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}")))?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {

@@ -94,7 +94,11 @@ impl Ctx<'_> {
             Value::Number(n) => Some(n.to_string()),
             Value::Null => None,
             _ => {
-                self.err_at_key(key, format!("`{key}` must be text"), Some(format!("write it as `{key}: …` on one line")));
+                self.err_at_key(
+                    key,
+                    format!("`{key}` must be text"),
+                    Some(format!("write it as `{key}: …` on one line")),
+                );
                 None
             }
         }
@@ -116,7 +120,11 @@ impl Ctx<'_> {
                 out
             }
             Some(_) => {
-                self.err_at_key(key, format!("`{key}` must be a list"), Some(format!("write `{key}: [甲, 乙]`")));
+                self.err_at_key(
+                    key,
+                    format!("`{key}` must be a list"),
+                    Some(format!("write `{key}: [甲, 乙]`")),
+                );
                 Vec::new()
             }
         }
@@ -124,14 +132,26 @@ impl Ctx<'_> {
 
     fn resolve(&mut self, key: &str, kind: Kind, registry: &Registry, name: &str) -> Option<Ref> {
         if registry.is_empty() {
-            return Some(Ref { slug: auto_slug(name), name: name.to_string() });
+            return Some(Ref {
+                slug: auto_slug(name),
+                name: name.to_string(),
+            });
         }
         match registry.get(name) {
-            Some(e) => Some(Ref { slug: e.slug.clone(), name: e.name.clone() }),
+            Some(e) => Some(Ref {
+                slug: e.slug.clone(),
+                name: e.name.clone(),
+            }),
             None => {
                 let help = match registry.suggest(name) {
-                    Some(s) => format!("did you mean `{s}`? Registered {}s are listed in minutebook.yaml", kind.label()),
-                    None => format!("add `{name}` to the {} list in minutebook.yaml, or use a registered name", kind.label()),
+                    Some(s) => format!(
+                        "did you mean `{s}`? Registered {}s are listed in minutebook.yaml",
+                        kind.label()
+                    ),
+                    None => format!(
+                        "add `{name}` to the {} list in minutebook.yaml, or use a registered name",
+                        kind.label()
+                    ),
                 };
                 self.err_at_value(key, name, format!("unknown {} `{name}`", kind.label()), Some(help));
                 None
@@ -144,7 +164,12 @@ impl Ctx<'_> {
         match parse_date(&raw) {
             Ok(d) => Some(d),
             Err(msg) => {
-                self.err_at_value(key, &raw, msg, Some("dates are YYYY-MM-DD, or 民國 like 113-09-11 or 民國113年9月11日".into()));
+                self.err_at_value(
+                    key,
+                    &raw,
+                    msg,
+                    Some("dates are YYYY-MM-DD, or 民國 like 113-09-11 or 民國113年9月11日".into()),
+                );
                 None
             }
         }
@@ -155,7 +180,13 @@ impl Ctx<'_> {
 pub fn auto_slug(name: &str) -> String {
     let ascii: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect::<String>()
         .split('-')
         .filter(|s| !s.is_empty())
@@ -172,9 +203,19 @@ pub fn auto_slug(name: &str) -> String {
 /// Validate the front-matter of `rel` (its full text is `text`). `stem` is the file name without
 /// extension, used for the default slug.
 pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Result<Meta, Vec<Diagnostic>> {
-    let mut cx = Ctx { rel, text, parsed, diags: Vec::new() };
+    let mut cx = Ctx {
+        rel,
+        text,
+        parsed,
+        diags: Vec::new(),
+    };
 
-    let unknown: Vec<KeySpan> = parsed.keys.iter().filter(|k| !KEYS.contains(&k.key.as_str())).cloned().collect();
+    let unknown: Vec<KeySpan> = parsed
+        .keys
+        .iter()
+        .filter(|k| !KEYS.contains(&k.key.as_str()))
+        .cloned()
+        .collect();
     for k in unknown {
         let help = match closest(&k.key, KEYS.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
@@ -185,7 +226,8 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     // Keys found by serde but not by the line scanner (e.g. indented oddly) are caught here too.
     for key in parsed.fields.keys() {
         if !KEYS.contains(&key.as_str()) && parsed.key(key).is_none() {
-            cx.diags.push(Diagnostic::error(rel, 2, 1, format!("unknown key `{key}`")).with_source(text));
+            cx.diags
+                .push(Diagnostic::error(rel, 2, 1, format!("unknown key `{key}`")).with_source(text));
         }
     }
 
@@ -221,7 +263,12 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
             if parsed.fields.contains_key("series") {
                 cx.err_at_key("series", "`series` is empty".into(), None);
             } else {
-                let example = site.series.entries.first().map(|e| e.name.clone()).unwrap_or_else(|| "主管會議".into());
+                let example = site
+                    .series
+                    .entries
+                    .first()
+                    .map(|e| e.name.clone())
+                    .unwrap_or_else(|| "主管會議".into());
                 missing(&mut cx, "series", &example);
             }
             None
@@ -241,7 +288,12 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     if let Some(t) = &time {
         if !valid_time(t) {
             let t = t.clone();
-            cx.err_at_value("time", &t, format!("`{t}` is not a time"), Some("write the time as \"10:30\" or \"10:30-12:15\" (in quotes)".into()));
+            cx.err_at_value(
+                "time",
+                &t,
+                format!("`{t}` is not a time"),
+                Some("write the time as \"10:30\" or \"10:30-12:15\" (in quotes)".into()),
+            );
         }
     }
 
@@ -270,7 +322,11 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
             false
         }
     };
-    let publish_date = if parsed.fields.contains_key("publish_date") { cx.date("publish_date") } else { None };
+    let publish_date = if parsed.fields.contains_key("publish_date") {
+        cx.date("publish_date")
+    } else {
+        None
+    };
 
     let slug = match cx.string("slug") {
         Some(s) => {
@@ -321,7 +377,9 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
 fn valid_time(t: &str) -> bool {
     let one = |s: &str| {
         let mut it = s.trim().split(':');
-        let (Some(h), Some(m), None) = (it.next(), it.next(), it.next()) else { return false };
+        let (Some(h), Some(m), None) = (it.next(), it.next(), it.next()) else {
+            return false;
+        };
         matches!((h.parse::<u32>(), m.parse::<u32>()), (Ok(h), Ok(m)) if h < 24 && m < 60 && m.to_string().len() <= 2)
     };
     let parts: Vec<&str> = t.split(['-', '–', '~']).collect();
@@ -334,7 +392,10 @@ fn default_slug(rel: &Path, series: Option<&Ref>, number: Option<u32>, date: Opt
     if let Some(n) = number {
         return format!("{series_slug}-{n}");
     }
-    let stem = rel.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
     if is_valid_slug(&stem) {
         return stem.to_ascii_lowercase();
     }
@@ -375,12 +436,27 @@ mod tests {
     fn all_problems_reported_together_with_positions() {
         let t = "---\ntitel: x\nseries: 主管会議\ndate: 2024-02-30\nunits: [數位產業]\n---\n";
         let errs = check(t).unwrap_err();
-        let msgs: Vec<String> = errs.iter().map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect();
-        assert!(msgs.iter().any(|m| m.starts_with("2:1 unknown key `titel`")), "{msgs:?}");
+        let msgs: Vec<String> = errs
+            .iter()
+            .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+            .collect();
+        assert!(
+            msgs.iter().any(|m| m.starts_with("2:1 unknown key `titel`")),
+            "{msgs:?}"
+        );
         assert!(msgs.iter().any(|m| m.contains("no `title`")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.starts_with("3:9 unknown series `主管会議`")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.starts_with("4:7 `2024-02-30` is not a date")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.starts_with("5:9 unknown unit `數位產業`")), "{msgs:?}");
+        assert!(
+            msgs.iter().any(|m| m.starts_with("3:9 unknown series `主管会議`")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.starts_with("4:7 `2024-02-30` is not a date")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.starts_with("5:9 unknown unit `數位產業`")),
+            "{msgs:?}"
+        );
         let unit = errs.iter().find(|d| d.message.contains("unknown unit")).unwrap();
         assert!(unit.help.as_deref().unwrap().contains("數位產業署"), "{unit:?}");
     }

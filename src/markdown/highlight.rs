@@ -26,10 +26,17 @@ pub fn highlight(code: &str, lang: &str) -> String {
     let mut gen = ClassedHTMLGenerator::new_with_class_style(syntax, set, STYLE);
     for line in LinesWithEndings::from(code) {
         if gen.parse_html_for_line_which_includes_newline(line).is_err() {
-            return format!("<pre class=\"code\"><code>{}</code></pre>\n", crate::markdown::escape(code));
+            return format!(
+                "<pre class=\"code\"><code>{}</code></pre>\n",
+                crate::markdown::escape(code)
+            );
         }
     }
-    let class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", crate::markdown::escape(lang)) };
+    let class = if lang.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"language-{}\"", crate::markdown::escape(lang))
+    };
     format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", gen.finalize())
 }
 

@@ -53,7 +53,9 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let line_starts: Vec<usize> = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     let pos = |offset: usize| -> (usize, usize) {
         let idx = line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
         let col = body[line_starts[idx]..offset.min(body.len())].chars().count() + 1;
@@ -80,7 +82,9 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
                 j += 1;
             }
             let text = text.trim().to_string();
-            let base = explicit.or_else(|| preferred_id(&text)).unwrap_or_else(|| slugify(&text));
+            let base = explicit
+                .or_else(|| preferred_id(&text))
+                .unwrap_or_else(|| slugify(&text));
             let base = if base.is_empty() { "section".to_string() } else { base };
             let mut candidate = base.clone();
             let mut n = 2;
@@ -91,7 +95,12 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
                 *id = Some(CowStr::from(candidate.clone()));
             }
-            out.headings.push(Heading { level, text, id: candidate, line });
+            out.headings.push(Heading {
+                level,
+                text,
+                id: candidate,
+                line,
+            });
             i = j;
         }
         i += 1;
@@ -165,17 +174,30 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
                 block_line = pos(range.start).0;
                 continue;
             }
-            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableRow | Tag::TableHead | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => {
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Item
+                | Tag::TableRow
+                | Tag::TableHead
+                | Tag::BlockQuote(_)
+                | Tag::FootnoteDefinition(_),
+            ) => {
                 flush_block(&mut section, &mut block, block_line);
                 block_line = pos(range.start).0;
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead | TagEnd::BlockQuote(_)) => {
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead | TagEnd::BlockQuote(_),
+            ) => {
                 flush_block(&mut section, &mut block, block_line);
             }
             Event::End(TagEnd::TableCell) => block.push('\t'),
             Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
                 let (line, column) = pos(range.start);
-                out.links.push(Link { dest: dest_url.to_string(), line, column });
+                out.links.push(Link {
+                    dest: dest_url.to_string(),
+                    line,
+                    column,
+                });
             }
             Event::Text(t) | Event::Code(t) if !in_heading => {
                 if block.is_empty() {
@@ -191,14 +213,28 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
             Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
             // A line break between CJK characters is not a space in Chinese text.
             Event::SoftBreak if cjk_break => continue,
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => Event::Start(Tag::Link {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
                 link_type,
                 dest_url: safe_url(dest_url),
                 title,
                 id,
             }),
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => Event::Start(Tag::Image {
-                link_type: if link_type == LinkType::Email { LinkType::Inline } else { link_type },
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type: if link_type == LinkType::Email {
+                    LinkType::Inline
+                } else {
+                    link_type
+                },
                 dest_url: safe_url(dest_url),
                 title,
                 id,
@@ -243,11 +279,15 @@ pub fn is_cjk(c: char) -> bool {
         || (0x20000..=0x3FFFF).contains(&u)
 }
 
-/// An anchor from heading text: the label before the first `：` or `（…）` note, letters and digits
+/// An anchor from heading text: the label before the first `：` or `（` note, letters and digits
 /// only (CJK kept), spaces as `-`, ASCII lower-cased, at most 40 characters.
 pub fn slugify(text: &str) -> String {
-    let label = text.split(['：', ':']).next().unwrap_or(text);
-    let label = if label.chars().count() < 2 { text } else { label };
+    let label = text.split(['：', ':', '（', '(']).next().unwrap_or(text);
+    let label = if label.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        text
+    } else {
+        label
+    };
     let mut out = String::new();
     let mut dash = false;
     for c in label.chars() {
@@ -293,7 +333,11 @@ mod tests {
 
     #[test]
     fn headings_get_unique_anchors_and_lines() {
-        let r = render("## 壹、宣誓\n\ntext\n\n## 壹、宣誓\n\n### Hello World {#custom}\n", 5, &none);
+        let r = render(
+            "## 壹、宣誓\n\ntext\n\n## 壹、宣誓\n\n### Hello World {#custom}\n",
+            5,
+            &none,
+        );
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["壹宣誓", "壹宣誓-2", "custom"]);
         assert_eq!(r.headings[1].line, 9);
@@ -302,7 +346,11 @@ mod tests {
 
     #[test]
     fn raw_html_is_text() {
-        let r = render("<script>alert(1)</script>\n\nhi <img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n", 1, &none);
+        let r = render(
+            "<script>alert(1)</script>\n\nhi <img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n",
+            1,
+            &none,
+        );
         assert!(!r.html.contains("<script"), "{}", r.html);
         assert!(!r.html.contains("<img"), "{}", r.html);
         assert!(!r.html.contains("javascript:"), "{}", r.html);
@@ -311,8 +359,16 @@ mod tests {
 
     #[test]
     fn gfm_features() {
-        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n", 1, &none);
-        assert!(r.html.contains("<table>") && r.html.contains("<th>a</th>"), "{}", r.html);
+        let r = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n",
+            1,
+            &none,
+        );
+        assert!(
+            r.html.contains("<table>") && r.html.contains("<th>a</th>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<del>x</del>"));
         assert!(r.html.contains("checkbox"));
         assert!(r.html.contains("footnote"));

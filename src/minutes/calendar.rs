@@ -12,7 +12,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
     let s: String = input.trim().chars().map(fullwidth_digit).collect();
     let s = s.trim_start_matches("中華民國").trim_start_matches("民國").trim();
     let parts: Vec<&str> = s
-        .split(|c: char| c == '-' || c == '/' || c == '.' || c == '年' || c == '月' || c == '日')
+        .split(['-', '/', '.', '年', '月', '日'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
@@ -51,7 +51,11 @@ fn fullwidth_digit(c: char) -> char {
 }
 
 fn days_in_month(y: i32, m: u32) -> u32 {
-    let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
     match (next, NaiveDate::from_ymd_opt(y, m, 1)) {
         (Some(n), Some(f)) => (n - f).num_days() as u32,
         _ => 31,
@@ -124,7 +128,15 @@ mod tests {
 
     #[test]
     fn parses_every_form() {
-        for s in ["2024-09-11", "2024/9/11", "113-09-11", "113/09/11", "民國113年9月11日", "113年9月11日", "１１３年９月１１日"] {
+        for s in [
+            "2024-09-11",
+            "2024/9/11",
+            "113-09-11",
+            "113/09/11",
+            "民國113年9月11日",
+            "113年9月11日",
+            "１１３年９月１１日",
+        ] {
             assert_eq!(parse_date(s), Ok(d(2024, 9, 11)), "{s}");
         }
     }

@@ -64,14 +64,20 @@ impl UnitMatcher {
         let ac = if patterns.is_empty() {
             None
         } else {
-            AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).ok()
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(patterns)
+                .ok()
         };
         UnitMatcher { ac, slugs }
     }
 
     /// Slugs of the units named in `text`, with repeats.
     pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.ac.iter().flat_map(move |ac| ac.find_iter(text).map(move |m| self.slugs[m.pattern().as_usize()].as_str()))
+        self.ac.iter().flat_map(move |ac| {
+            ac.find_iter(text)
+                .map(move |m| self.slugs[m.pattern().as_usize()].as_str())
+        })
     }
 }
 
@@ -111,7 +117,11 @@ pub fn agenda_label(heading: &str) -> Option<String> {
     if !squeezed.starts_with("案由") {
         return None;
     }
-    let label: String = squeezed.chars().take_while(|c| !"，,。（(【".contains(*c)).take(12).collect();
+    let label: String = squeezed
+        .chars()
+        .take_while(|c| !"，,。（(【".contains(*c))
+        .take(12)
+        .collect();
     Some(label)
 }
 
@@ -130,11 +140,15 @@ pub fn unit_labels(text: &str) -> Vec<(String, usize)> {
         for (i, _) in text.match_indices(label) {
             let after = &text[i + label.len()..];
             let after_trim = after.trim_start_matches([' ', '　']);
-            let Some(rest) = after_trim.strip_prefix(['：', ':']) else { continue };
+            let Some(rest) = after_trim.strip_prefix(['：', ':']) else {
+                continue;
+            };
             let rest_start = text.len() - rest.len();
             let rest = rest.trim_start();
             let start = text.len() - rest.len();
-            let end = rest.find(['）', ')', '，', ',', '。', '；', ';', '\n', '】', ' ', '　']).unwrap_or(rest.len());
+            let end = rest
+                .find(['）', ')', '，', ',', '。', '；', ';', '\n', '】', ' ', '　'])
+                .unwrap_or(rest.len());
             let mut off = start;
             for name in rest[..end].split(['、', '/', '／']) {
                 let n = name.trim();
@@ -152,7 +166,13 @@ pub fn unit_labels(text: &str) -> Vec<(String, usize)> {
 
 /// Read the structure of a rendered record. Unknown units after 報告單位 are errors located in
 /// `file_text` (which is the whole file of `rel`).
-pub fn analyse(rel: &Path, file_text: &str, r: &Rendered, units: &Registry, matcher: &UnitMatcher) -> (Structure, Vec<Diagnostic>) {
+pub fn analyse(
+    rel: &Path,
+    file_text: &str,
+    r: &Rendered,
+    units: &Registry,
+    matcher: &UnitMatcher,
+) -> (Structure, Vec<Diagnostic>) {
     let mut st = Structure::default();
     let mut diags = Vec::new();
     let file_lines: Vec<&str> = file_text.lines().collect();
@@ -167,8 +187,7 @@ pub fn analyse(rel: &Path, file_text: &str, r: &Rendered, units: &Registry, matc
         let region = region_of(r, hi);
         if let Some(label) = agenda_label(&h.text) {
             // Unit: in the heading, else in the first lines of the section.
-            let mut found: Vec<(String, usize)> =
-                unit_labels(&h.text).into_iter().map(|(n, _)| (n, h.line)).collect();
+            let mut found: Vec<(String, usize)> = unit_labels(&h.text).into_iter().map(|(n, _)| (n, h.line)).collect();
             if found.is_empty() {
                 'blocks: for sec in &region {
                     for (line, block) in &sec.blocks {
@@ -212,7 +231,12 @@ pub fn analyse(rel: &Path, file_text: &str, r: &Rendered, units: &Registry, matc
                 line: h.line,
             });
         } else if let Some(e) = units.get(strip_ordinal(&h.text)) {
-            st.reports.push(UnitReport { unit: e.slug.clone(), heading: h.text.clone(), anchor: h.id.clone(), line: h.line });
+            st.reports.push(UnitReport {
+                unit: e.slug.clone(),
+                heading: h.text.clone(),
+                anchor: h.id.clone(),
+                line: h.line,
+            });
         }
     }
 
@@ -263,10 +287,15 @@ pub fn region_of(r: &Rendered, hi: usize) -> Vec<&crate::markdown::Section> {
 
 /// The decision text of a region: what follows 決定： / 決議： up to the next labelled block.
 fn decision_of(region: &[&crate::markdown::Section]) -> (String, String) {
-    let blocks: Vec<&str> = region.iter().flat_map(|s| s.blocks.iter().map(|(_, b)| b.as_str())).collect();
+    let blocks: Vec<&str> = region
+        .iter()
+        .flat_map(|s| s.blocks.iter().map(|(_, b)| b.as_str()))
+        .collect();
     for (i, b) in blocks.iter().enumerate() {
         let head: String = b.chars().take(6).filter(|c| !c.is_whitespace()).collect();
-        let Some(label) = DECISION_LABELS.iter().find(|l| head.starts_with(*l)) else { continue };
+        let Some(label) = DECISION_LABELS.iter().find(|l| head.starts_with(*l)) else {
+            continue;
+        };
         // Text after the label and its colon, on the same block.
         let mut rest = b.trim_start();
         for ch in label.chars() {
@@ -279,7 +308,9 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String) {
         }
         for next in &blocks[i + 1..] {
             let n: String = next.chars().take(6).filter(|c| !c.is_whitespace()).collect();
-            let labelled = ["說明", "決定", "決議", "案由", "附件", "報告單位"].iter().any(|l| n.starts_with(l));
+            let labelled = ["說明", "決定", "決議", "案由", "附件", "報告單位"]
+                .iter()
+                .any(|l| n.starts_with(l));
             if labelled {
                 break;
             }
@@ -331,10 +362,16 @@ mod tests {
         assert_eq!(strip_ordinal("（一）零信任"), "零信任");
         assert_eq!(strip_ordinal("(二) AI"), "AI");
         assert_eq!(strip_ordinal("1、國科會"), "國科會");
-        assert_eq!(agenda_label("案 由一：本部重要會議…（報告單位：數位策略司）").as_deref(), Some("案由一"));
+        assert_eq!(
+            agenda_label("案 由一：本部重要會議…（報告單位：數位策略司）").as_deref(),
+            Some("案由一")
+        );
         assert_eq!(agenda_label("參、報告事項"), None);
         let u = unit_labels("報請公鑒。（報告單位：數位策略司、秘書處）");
-        assert_eq!(u.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["數位策略司", "秘書處"]);
+        assert_eq!(
+            u.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(),
+            ["數位策略司", "秘書處"]
+        );
     }
 
     #[test]
@@ -351,7 +388,11 @@ mod tests {
         assert_eq!(st.agenda[0].decision, "一、洽悉。\n二、請數產署協助。");
         assert_eq!(st.agenda[1].units, ["nics"]);
         assert_eq!(st.agenda[1].decision, "確定。");
-        let reports: Vec<_> = st.reports.iter().map(|r| (r.unit.as_str(), r.anchor.as_str())).collect();
+        let reports: Vec<_> = st
+            .reports
+            .iter()
+            .map(|r| (r.unit.as_str(), r.anchor.as_str()))
+            .collect();
         assert_eq!(reports, [("strategy", "數位策略司"), ("nics", "國家資通安全研究院")]);
         assert_eq!(st.mentions, ["adi", "nics", "strategy"]);
     }
@@ -361,9 +402,15 @@ mod tests {
         let reg = reg();
         let body = "### 案由一：某案（報告單位：數位產業）\n";
         let r = crate::markdown::render(body, 3, &|t| preferred_id(t, &reg));
-        let (_, diags) = analyse(Path::new("a.md"), "---\n---\n### 案由一：某案（報告單位：數位產業）\n", &r, &reg, &UnitMatcher::new(&reg));
+        let (_, diags) = analyse(
+            Path::new("a.md"),
+            "---\n---\n### 案由一：某案（報告單位：數位產業）\n",
+            &r,
+            &reg,
+            &UnitMatcher::new(&reg),
+        );
         assert_eq!(diags.len(), 1);
-        assert_eq!((diags[0].line, diags[0].column), (3, 18));
+        assert_eq!((diags[0].line, diags[0].column), (3, 17));
         assert!(diags[0].help.as_deref().unwrap().contains("數位產業署"));
     }
 }

@@ -47,7 +47,10 @@ const ZH: &[(&str, &str)] = &[
     ("next_page", "下一頁"),
     ("pagination", "分頁"),
     ("not_found", "找不到這個頁面"),
-    ("not_found_text", "您要找的頁面不存在或已移動。請從首頁瀏覽，或使用搜尋。"),
+    (
+        "not_found_text",
+        "您要找的頁面不存在或已移動。請從首頁瀏覽，或使用搜尋。",
+    ),
     ("feed", "訂閱（Atom）"),
     ("data", "開放資料"),
     ("none", "尚無資料"),
@@ -70,7 +73,10 @@ const ZH: &[(&str, &str)] = &[
     ("sort_date", "日期（新到舊）"),
     ("search_placeholder", "例如：數位皮夾、零信任、113年8月"),
     ("search_help", "輸入多個詞以空白分隔，所有詞都須出現；以引號包住片語。"),
-    ("search_needs_js", "搜尋需要瀏覽器啟用 JavaScript；您仍可依年度、會議、單位與主題瀏覽全部紀錄。"),
+    (
+        "search_needs_js",
+        "搜尋需要瀏覽器啟用 JavaScript；您仍可依年度、會議、單位與主題瀏覽全部紀錄。",
+    ),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -117,7 +123,10 @@ const EN: &[(&str, &str)] = &[
     ("next_page", "Next page"),
     ("pagination", "Pagination"),
     ("not_found", "Page not found"),
-    ("not_found_text", "The page you are looking for does not exist or has moved. Browse from the home page, or search."),
+    (
+        "not_found_text",
+        "The page you are looking for does not exist or has moved. Browse from the home page, or search.",
+    ),
     ("feed", "Subscribe (Atom)"),
     ("data", "Open data"),
     ("none", "Nothing yet"),
@@ -139,13 +148,23 @@ const EN: &[(&str, &str)] = &[
     ("sort_relevance", "Relevance"),
     ("sort_date", "Date (newest first)"),
     ("search_placeholder", "e.g. 數位皮夾, 零信任, 113年8月"),
-    ("search_help", "Separate words with spaces; every word must appear. Quote a phrase."),
-    ("search_needs_js", "Search needs JavaScript; you can still browse every record by year, series, unit and topic."),
+    (
+        "search_help",
+        "Separate words with spaces; every word must appear. Quote a phrase.",
+    ),
+    (
+        "search_needs_js",
+        "Search needs JavaScript; you can still browse every record by year, series, unit and topic.",
+    ),
 ];
 
 /// The strings for `language` (`en…` → English, anything else → Traditional Chinese).
 pub fn strings(language: &str) -> BTreeMap<&'static str, &'static str> {
-    let table = if language.to_ascii_lowercase().starts_with("en") { EN } else { ZH };
+    let table = if language.to_ascii_lowercase().starts_with("en") {
+        EN
+    } else {
+        ZH
+    };
     table.iter().copied().collect()
 }
 

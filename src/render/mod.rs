@@ -33,10 +33,19 @@ impl Theme {
     /// The theme a site uses: built-in default ← `themes/<name>/` ← site `templates/` and `static/`.
     pub fn load(site: &Site) -> Result<Theme, Vec<Diagnostic>> {
         let name = site.config.theme.clone().unwrap_or_else(|| "default".into());
-        let mut theme = if name == "default" { Theme::builtin() } else { Theme::default() };
+        let mut theme = if name == "default" {
+            Theme::builtin()
+        } else {
+            Theme::default()
+        };
         let theme_dir = site.root.join("themes").join(&name);
         if theme_dir.is_dir() {
-            overlay(&site.root, &theme_dir.join("templates"), &theme_dir.join("static"), &mut theme)?;
+            overlay(
+                &site.root,
+                &theme_dir.join("templates"),
+                &theme_dir.join("static"),
+                &mut theme,
+            )?;
         } else if name != "default" {
             let text = std::fs::read_to_string(site.root.join(CONFIG_FILE)).unwrap_or_default();
             let (line, col) = text
@@ -45,11 +54,23 @@ impl Theme {
                 .find(|(_, l)| l.starts_with("theme:"))
                 .map(|(i, l)| (i + 1, l.find(&name).map(|c| c + 1).unwrap_or(1)))
                 .unwrap_or((0, 0));
-            return Err(vec![Diagnostic::error(CONFIG_FILE, line, col, format!("there is no theme `{name}`"))
-                .with_source(&text)
-                .with_help(format!("create themes/{name}/templates/, or remove the `theme` key to use the default theme"))]);
+            return Err(vec![Diagnostic::error(
+                CONFIG_FILE,
+                line,
+                col,
+                format!("there is no theme `{name}`"),
+            )
+            .with_source(&text)
+            .with_help(format!(
+                "create themes/{name}/templates/, or remove the `theme` key to use the default theme"
+            ))]);
         }
-        overlay(&site.root, &site.root.join("templates"), &site.root.join("static"), &mut theme)?;
+        overlay(
+            &site.root,
+            &site.root.join("templates"),
+            &site.root.join("static"),
+            &mut theme,
+        )?;
         Ok(theme)
     }
 }
@@ -59,7 +80,10 @@ fn collect_embedded(dir: &Dir<'_>, t: &mut Theme) {
         let p = f.path().to_string_lossy().replace('\\', "/");
         if let Some(name) = p.strip_prefix("templates/") {
             let src = String::from_utf8_lossy(f.contents()).into_owned();
-            t.templates.insert(name.to_string(), (PathBuf::from("<built-in theme>/templates").join(name), src));
+            t.templates.insert(
+                name.to_string(),
+                (PathBuf::from("<built-in theme>/templates").join(name), src),
+            );
         } else if let Some(name) = p.strip_prefix("static/") {
             t.statics.insert(name.to_string(), f.contents().to_vec());
         }
@@ -80,7 +104,12 @@ fn overlay(root: &Path, templates: &Path, statics: &Path, t: &mut Theme) -> Resu
             if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
             if rel.split('/').any(|c| c.starts_with('.')) {
                 continue;
             }
@@ -119,7 +148,11 @@ impl Renderer {
     pub fn new(theme: Theme) -> Result<Renderer, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml", ".htm"]);
-        let list: Vec<(String, String)> = theme.templates.iter().map(|(k, (_, src))| (k.clone(), src.clone())).collect();
+        let list: Vec<(String, String)> = theme
+            .templates
+            .iter()
+            .map(|(k, (_, src))| (k.clone(), src.clone()))
+            .collect();
         if let Err(e) = tera.add_raw_templates(list) {
             return Err(vec![template_diag(&theme, &e, None)]);
         }
@@ -135,16 +168,21 @@ impl Renderer {
     }
 
     pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, ctx).map_err(|e| template_diag(&self.theme, &e, Some(name)))
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| template_diag(&self.theme, &e, Some(name)))
     }
 }
 
 /// A Tera error as a diagnostic naming the template file and line.
 fn template_diag(theme: &Theme, e: &tera::Error, rendering: Option<&str>) -> Diagnostic {
     let (file, line, col, msg) = match e.kind() {
-        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
-            (r.filename().to_string(), r.span().start_line, r.span().start_col + 1, r.message().to_string())
-        }
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => (
+            r.filename().to_string(),
+            r.span().start_line,
+            r.span().start_col + 1,
+            r.message().to_string(),
+        ),
         _ => (rendering.unwrap_or("").to_string(), 0, 0, e.to_string()),
     };
     let mut full = msg;
@@ -162,7 +200,11 @@ fn template_diag(theme: &Theme, e: &tera::Error, rendering: Option<&str>) -> Dia
         .get(&file)
         .map(|(p, s)| (p.clone(), s.as_str()))
         .unwrap_or_else(|| (PathBuf::from(format!("templates/{file}")), ""));
-    let what = if rendering.is_some() { "cannot render the template" } else { "the template is broken" };
+    let what = if rendering.is_some() {
+        "cannot render the template"
+    } else {
+        "the template is broken"
+    };
     Diagnostic::error(path, line, col, format!("{what}: {full}"))
         .with_source(src)
         .with_help("fix the template; the Tera 2 syntax is described at https://keats.github.io/tera/")
