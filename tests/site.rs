@@ -1,0 +1,254 @@
+//! The foundation, end to end: the bundled record's structure, every page kind, dates in both
+//! calendars, drafts, template overrides, deterministic output, and every kind of bad input.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn bundled_record_structure() {
+    let site = bundled_site();
+    let loaded = minutebook::build::load(&options(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
+    let rec = &loaded.archive.records[0];
+    let items: Vec<(&str, Vec<&str>)> =
+        rec.structure.agenda.iter().map(|a| (a.label.as_str(), a.units.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        items,
+        [("案由一", vec!["strategy"]), ("案由二", vec!["nics"]), ("案由三", vec!["secretariat"])]
+    );
+    assert!(rec.structure.agenda[0].decision.starts_with("一、洽悉。"), "{}", rec.structure.agenda[0].decision);
+    assert!(rec.structure.agenda[1].decision.contains("資安院進行資安及資通訊相關政策與法制研究"));
+    let reports: Vec<&str> = rec.structure.reports.iter().map(|r| r.unit.as_str()).collect();
+    assert_eq!(
+        reports,
+        [
+            "strategy",
+            "resilience",
+            "resources",
+            "government",
+            "democracy",
+            "innovation",
+            "personnel",
+            "accounting",
+            "it",
+            "legal",
+            "adi",
+            "acs",
+            "nics"
+        ]
+    );
+    // 數產署 in the text resolves to 數位產業署.
+    assert!(rec.structure.mentions.contains(&"adi".to_string()));
+    assert_eq!(loaded.archive.units.get("數產署").unwrap().name, "數位產業署");
+}
+
+#[test]
+fn every_page_kind_is_written() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    for page in [
+        "index.html",
+        "404.html",
+        "minutes/2024/executive-4/index.html",
+        "units/index.html",
+        "units/adi/index.html",
+        "units/adi/mentions/index.html",
+        "topics/index.html",
+        "topics/ai/index.html",
+        "series/index.html",
+        "series/executive/index.html",
+        "years/index.html",
+        "years/2024/index.html",
+        "style.css",
+    ] {
+        assert!(out.join(page).is_file(), "missing {page}");
+    }
+    let record = read(out.join("minutes/2024/executive-4/index.html"));
+    assert!(record.contains("<html lang=\"zh-Hant-TW\">"));
+    assert!(record.contains("民國113年9月11日（星期三）"), "ROC date");
+    assert!(record.contains("2024-09-11"), "ISO date");
+    assert!(record.contains("<h3 id=\"案由二\">"), "agenda anchor");
+    assert!(record.contains("<h3 id=\"國家資通安全研究院\">"), "unit report anchor");
+    assert!(record.contains("href=\"#案由一\""), "contents list");
+    assert!(record.contains("href=\"/units/strategy/\""), "unit links");
+    assert!(record.contains("黃部長彥男") && record.contains("林怡芬") && record.contains("本部延平大樓101會議室"));
+    assert_eq!(record.matches("<h1").count(), 1);
+    assert!(record.contains("<table>") && record.contains("<th>主軸議題</th>"), "seed tables as tables");
+
+    // The unit page lists the agenda item it reported, linked to its anchor, with the decision.
+    let nics = read(out.join("units/nics/index.html"));
+    assert!(nics.contains("href=\"/minutes/2024/executive-4/#案由二\""), "{nics}");
+    assert!(nics.contains("洽悉。"));
+    assert!(nics.contains("href=\"/minutes/2024/executive-4/#國家資通安全研究院\""), "unit report link");
+    // A unit that only appears in passing is listed apart, as a mention.
+    let ethics = read(out.join("units/ethics/index.html"));
+    assert!(ethics.contains("unit-mentions"), "政風處 is only mentioned (attendee list)");
+    let adi = read(out.join("units/adi/index.html"));
+    assert!(adi.contains("數位產業署"));
+
+    let units = read(out.join("units/index.html"));
+    assert_eq!(units.matches("class=\"count\"").count(), 15, "fifteen units with counts");
+    let home = read(out.join("index.html"));
+    assert!(home.contains("第4次主管會議紀錄") && home.contains("href=\"/years/2024/\""));
+    assert!(read(out.join("404.html")).contains("找不到"));
+}
+
+#[test]
+fn listings_are_paginated() {
+    let site = bundled_site();
+    let yaml = read(site.path().join("minutebook.yaml")) + "per_page: 2\n";
+    write(site.path(), "minutebook.yaml", &yaml);
+    for n in 1..=4 {
+        write(
+            site.path(),
+            &format!("content/2023/ex-{n}.md"),
+            &RECORD.replace("number: 1", &format!("number: {n}")).replace("2024-01-10", &format!("2023-0{n}-10")),
+        );
+    }
+    let out = build_ok(site.path());
+    assert!(out.join("page/2/index.html").is_file());
+    assert!(out.join("page/3/index.html").is_file());
+    assert!(out.join("series/executive/page/3/index.html").is_file());
+    assert!(out.join("units/secretariat/page/3/index.html").is_file());
+    let p2 = read(out.join("page/2/index.html"));
+    assert!(p2.contains("rel=\"prev\"") && p2.contains("rel=\"next\""));
+}
+
+#[test]
+fn previous_and_next_in_series() {
+    let site = bundled_site();
+    write(site.path(), "content/2024/executive-3.md", &RECORD.replace("number: 1", "number: 3").replace("2024-01-10", "2024-08-30"));
+    let out = build_ok(site.path());
+    let four = read(out.join("minutes/2024/executive-4/index.html"));
+    assert!(four.contains("rel=\"prev\"") && four.contains("/minutes/2024/executive-3/"), "previous");
+    let three = read(out.join("minutes/2024/executive-3/index.html"));
+    assert!(three.contains("rel=\"next\"") && three.contains("/minutes/2024/executive-4/"), "next");
+}
+
+#[test]
+fn drafts_only_with_flag() {
+    let site = bundled_site();
+    write(site.path(), "content/2024/draft.md", &RECORD.replace("number: 1", "number: 9\ndraft: true"));
+    let out = build_ok(site.path());
+    assert!(!out.join("minutes/2024/executive-9").exists());
+    let mut o = options(site.path());
+    o.drafts = true;
+    let report = minutebook::build::build(&o).unwrap();
+    assert!(out.join("minutes/2024/executive-9/index.html").is_file());
+    assert_eq!(report.drafts, 0);
+}
+
+#[test]
+fn site_templates_override_the_theme() {
+    let site = bundled_site();
+    write(
+        site.path(),
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>自訂找不到頁面</h1>{% endblock content %}",
+    );
+    write(site.path(), "static/style.css", "body{color:red}");
+    let out = build_ok(site.path());
+    assert!(read(out.join("404.html")).contains("自訂找不到頁面"));
+    assert_eq!(read(out.join("style.css")), "body{color:red}");
+    assert!(read(out.join("index.html")).contains("第4次主管會議紀錄"), "other templates still from the theme");
+}
+
+#[test]
+fn builds_are_byte_identical_and_thread_independent() {
+    let site = bundled_site();
+    let a = snapshot(&build_ok(site.path()));
+    let b = snapshot(&build_ok(site.path()));
+    assert_eq!(a, b);
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let c = one.install(|| snapshot(&build_ok(site.path())));
+    assert_eq!(a, c, "a single-threaded build writes the same bytes");
+}
+
+fn expect_failure(site: &std::path::Path, needles: &[&str]) -> String {
+    // Leave a previous good output in place and check it survives.
+    let (code, _, stderr) = run(&["build", "--root", "."], site);
+    assert_ne!(code, 0, "build should fail:\n{stderr}");
+    for n in needles {
+        assert!(stderr.contains(n), "expected `{n}` in:\n{stderr}");
+    }
+    stderr
+}
+
+#[test]
+fn bad_input_is_reported_together_and_keeps_previous_output() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    let before = snapshot(&out);
+    let r = site.path();
+    write(r, "content/a.md", "---\ntitle: [unclosed\nseries: 主管會議\ndate: 2024-01-01\n---\n");
+    write(r, "content/b.md", "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\n");
+    write(r, "content/c.md", "# no front matter\n");
+    write(r, "content/d.md", "---\nseries: 主管會議\n---\n");
+    write(r, "content/e.md", "---\ntitle: x\nseries: 主管會議\ndate: 2024-02-30\nslug: e\n---\n");
+    write(r, "content/f.md", "---\ntitle: x\nseries: 主管會議\ndate: 113-13-01\nslug: f\n---\n");
+    write(r, "content/g.md", "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nchiar: 某人\nslug: g\n---\n");
+    write(r, "content/h.md", "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nunits: [數位產業]\ntopics: [人工智能]\nslug: h\n---\n");
+    write(r, "content/i.md", "---\ntitle: x\nseries: 主管会議\ndate: 2024-01-01\nslug: i\n---\n");
+    write(r, "content/j1.md", "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nslug: same\n---\n");
+    write(r, "content/j2.md", "---\ntitle: y\nseries: 主管會議\ndate: 2024-03-01\nslug: same\n---\n");
+    std::fs::write(r.join("content/k.md"), b"---\ntitle: \xb7\xc5\n---\n").unwrap();
+    write(r, "content/l.md", "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nslug: ../../../tmp/evil\n---\n");
+    let stderr = expect_failure(
+        r,
+        &[
+            "content/a.md:3:",
+            "content/b.md:1:1: the front-matter block is not closed",
+            "content/c.md:1:1: the record does not start with a front-matter block",
+            "content/d.md:1:1: the record has no `title`",
+            "content/d.md:1:1: the record has no `date`",
+            "content/e.md:4:7: `2024-02-30` is not a date: 2024-02 has 29 days",
+            "content/f.md:4:7: `113-13-01` is not a date: there is no month 13",
+            "content/g.md:5:1: unknown key `chiar`",
+            "did you mean `chair`?",
+            "content/h.md:5:9: unknown unit `數位產業`",
+            "did you mean `數位產業署`?",
+            "content/h.md:6:10: unknown topic `人工智能`",
+            "content/i.md:3:9: unknown series `主管会議`",
+            "content/j2.md:1:1: `content/j1.md` and `content/j2.md` would both be published at /minutes/2024/same/",
+            "content/k.md:2:8: the file is not valid UTF-8",
+            "content/l.md:5:7: slug `../../../tmp/evil` would write outside the output folder",
+            "nothing was written",
+        ],
+    );
+    assert!(stderr.contains("5 | chiar: 某人"), "shows the offending line:\n{stderr}");
+    assert_eq!(snapshot(&out), before, "the previous output is untouched");
+    assert!(!std::path::Path::new("/tmp/evil").exists());
+}
+
+#[test]
+fn broken_template_names_template_and_line() {
+    let site = bundled_site();
+    write(site.path(), "templates/404.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ oops( }}\n{% endblock content %}\n");
+    expect_failure(site.path(), &["templates/404.html:3:", "the template is broken"]);
+}
+
+#[test]
+fn bad_config_is_located() {
+    let site = bundled_site();
+    let yaml = read(site.path().join("minutebook.yaml")).replace("theme: default", "them: default");
+    write(site.path(), "minutebook.yaml", &yaml);
+    expect_failure(site.path(), &["minutebook.yaml:", "unknown field `them`", "did you mean `theme`?"]);
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = bundled_site();
+    let (code, stdout, stderr) = run(&["check", "--root", "."], site.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("1 records checked"), "{stdout}");
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn output_outside_site_is_guarded() {
+    let site = bundled_site();
+    let (code, _, stderr) = run(&["build", "--output", "content"], site.path());
+    assert_ne!(code, 0);
+    assert!(stderr.contains("would hold the site's own files"), "{stderr}");
+    assert!(site.path().join("content/2024/executive-4.md").is_file(), "content untouched");
+}
