@@ -252,3 +252,47 @@ fn output_outside_site_is_guarded() {
     assert!(stderr.contains("would hold the site's own files"), "{stderr}");
     assert!(site.path().join("content/2024/executive-4.md").is_file(), "content untouched");
 }
+
+#[test]
+fn english_sites_get_english_strings() {
+    let site = bundled_site();
+    let yaml = read(site.path().join("minutebook.yaml")).replace("language: zh-Hant-TW", "language: en");
+    assert!(yaml.contains("language: en"));
+    write(site.path(), "minutebook.yaml", &yaml);
+    let out = build_ok(site.path());
+    let home = read(out.join("index.html"));
+    assert!(home.contains("<html lang=\"en\">"));
+    assert!(home.contains("Skip to main content") && home.contains("Latest minutes"), "{home}");
+    let units = read(out.join("units/index.html"));
+    assert!(units.contains("Administration for Digital Industries"), "English unit names");
+}
+
+#[test]
+fn code_is_highlighted_only_when_present() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    assert!(!out.join("syntax.css").exists(), "no code, no syntect stylesheet");
+    write(site.path(), "content/2024/code.md", &(RECORD.to_string() + "\n```rust\nfn main() {}\n```\n"));
+    let out = build_ok(site.path());
+    let page = read(out.join("minutes/2024/executive-1/index.html"));
+    assert!(page.contains("class=\"hl-"), "syntect classes");
+    assert!(page.contains("syntax.css"));
+    assert!(read(out.join("syntax.css")).contains(".hl-"));
+}
+
+#[test]
+fn content_html_is_escaped() {
+    let site = bundled_site();
+    write(
+        site.path(),
+        "content/2024/xss.md",
+        "---\ntitle: \"<script>alert(1)</script>\"\nseries: 主管會議\nnumber: 7\ndate: 2024-01-10\nlocation: \"<img src=x onerror=alert(1)>\"\n---\n\n<script>alert(2)</script>\n\n[x](javascript:alert(3))\n",
+    );
+    let out = build_ok(site.path());
+    for f in ["minutes/2024/executive-7/index.html", "index.html", "series/executive/index.html"] {
+        let page = read(out.join(f));
+        assert!(!page.contains("<script>alert"), "{f}");
+        assert!(!page.contains("<img src=x"), "{f}");
+        assert!(!page.contains("javascript:alert"), "{f}");
+    }
+}
