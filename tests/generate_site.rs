@@ -88,7 +88,10 @@ fn gen(records: usize, seed: u64) -> (tempfile::TempDir, PathBuf) {
 }
 
 fn records(dir: &Path) -> Vec<PathBuf> {
-    files(&dir.join("content")).into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")).collect()
+    files(&dir.join("content"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect()
 }
 
 fn split(text: &str) -> (&str, &str) {
@@ -123,7 +126,10 @@ fn records_are_realistic_and_registered() {
         let mut s = BTreeSet::new();
         for e in reg {
             // Names, slugs and aliases are unique within a registry.
-            for k in std::iter::once(&e.name).chain(std::iter::once(&e.slug)).chain(&e.aliases) {
+            for k in std::iter::once(&e.name)
+                .chain(std::iter::once(&e.slug))
+                .chain(&e.aliases)
+            {
                 assert!(s.insert(k.clone()), "duplicate registry key {k}");
             }
         }
@@ -142,7 +148,12 @@ fn records_are_realistic_and_registered() {
     let mut bodies = BTreeSet::new();
     for p in &paths {
         let text = fs::read_to_string(p).unwrap();
-        assert!((MIN_BYTES..=MAX_BYTES).contains(&text.len()), "{} is {} bytes", p.display(), text.len());
+        assert!(
+            (MIN_BYTES..=MAX_BYTES).contains(&text.len()),
+            "{} is {} bytes",
+            p.display(),
+            text.len()
+        );
         let (fm, body) = split(&text);
         let f: Front = serde_yaml::from_str(fm).unwrap_or_else(|e| panic!("{}: {e}\n{fm}", p.display()));
         assert!(series.contains(f.series.as_str()), "{}", f.series);
@@ -159,12 +170,17 @@ fn records_are_realistic_and_registered() {
         let year = &f.date[..4];
         assert_eq!(p.parent().unwrap().file_name().unwrap().to_str().unwrap(), year);
         years.insert(year.to_string());
-        numbers.entry((year.to_string(), f.series.clone())).or_default().insert(f.number);
+        numbers
+            .entry((year.to_string(), f.series.clone()))
+            .or_default()
+            .insert(f.number);
         drafts += usize::from(f.draft);
 
         assert!(body.contains("## 參、報告事項"));
         assert!(body.contains("，報請公鑒。（報告單位："));
-        assert!(body.lines().any(|l| l.starts_with("### 案由一：") && l.contains("案") && l.ends_with("）")));
+        assert!(body
+            .lines()
+            .any(|l| l.starts_with("### 案由一：") && l.contains("案") && l.ends_with("）")));
         assert!(body.contains("決定："));
         assert!(body.contains("## 附錄"));
         assert!(body.lines().any(|l| l.starts_with("#### （一）")));
@@ -179,7 +195,11 @@ fn records_are_realistic_and_registered() {
     assert_eq!(bodies.len(), n, "records differ");
     // Numbered 1..=k per series per year.
     for ((y, s), nums) in &numbers {
-        assert_eq!(nums.iter().copied().collect::<Vec<_>>(), (1..=nums.len() as u32).collect::<Vec<_>>(), "{y} {s}");
+        assert_eq!(
+            nums.iter().copied().collect::<Vec<_>>(),
+            (1..=nums.len() as u32).collect::<Vec<_>>(),
+            "{y} {s}"
+        );
     }
     let pct = tables * 100 / n;
     assert!((13..=27).contains(&pct), "{pct}% of records have a table");
@@ -187,7 +207,21 @@ fn records_are_realistic_and_registered() {
 
     // The whole archive has the seed's texture.
     let all: String = paths.iter().map(|p| fs::read_to_string(p).unwrap()).collect();
-    for needle in ["臺灣", "台灣", "數產署", "資安院", "APEC", "5G", "AI", "TWNIC", "MyData", "- 1、", "  - (1) ", "件", "%"] {
+    for needle in [
+        "臺灣",
+        "台灣",
+        "數產署",
+        "資安院",
+        "APEC",
+        "5G",
+        "AI",
+        "TWNIC",
+        "MyData",
+        "- 1、",
+        "  - (1) ",
+        "件",
+        "%",
+    ] {
         assert!(all.contains(needle), "archive never mentions {needle}");
     }
     // Queries: the plain ones hit, the no-hit ones miss.
@@ -199,10 +233,8 @@ fn records_are_realistic_and_registered() {
         let simplified = ["资安", "数位皮夹", "数位发展部"].contains(q);
         if NO_HIT_QUERIES.contains(q) {
             assert!(!all.contains(q), "{q} should have no hits");
-        } else if plain && !simplified {
-            if !all.contains(q) {
-                misses.push(*q);
-            }
+        } else if plain && !simplified && !all.contains(q) {
+            misses.push(*q);
         }
     }
     assert!(misses.is_empty(), "queries without hits: {misses:?}");
@@ -218,9 +250,16 @@ fn refuses_a_foreign_non_empty_directory() {
 
     // A user's own site (a minutebook.yaml we did not write) is refused too.
     let tmp = tempfile::tempdir().unwrap();
-    fs::write(tmp.path().join("minutebook.yaml"), "title: mine\nbase_url: https://x/\n").unwrap();
+    fs::write(
+        tmp.path().join("minutebook.yaml"),
+        "title: mine\nbase_url: https://x/\n",
+    )
+    .unwrap();
     assert!(generate_site(tmp.path(), &GenerateOptions { records: 3, seed: 1 }).is_err());
-    assert_eq!(fs::read_to_string(tmp.path().join("minutebook.yaml")).unwrap(), "title: mine\nbase_url: https://x/\n");
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("minutebook.yaml")).unwrap(),
+        "title: mine\nbase_url: https://x/\n"
+    );
 }
 
 #[test]
@@ -238,6 +277,29 @@ fn regenerates_over_a_previous_generation_exactly() {
 fn speed_10000() {
     let tmp = tempfile::tempdir().unwrap();
     let t = Instant::now();
-    let s = generate_site(&tmp.path().join("site"), &GenerateOptions { records: 10_000, seed: 1 }).unwrap();
+    let s = generate_site(
+        &tmp.path().join("site"),
+        &GenerateOptions {
+            records: 10_000,
+            seed: 1,
+        },
+    )
+    .unwrap();
     eprintln!("10000 records, {} bytes in {:?}", s.bytes, t.elapsed());
+}
+
+/// Writes an archive for inspection: `MINUTEBOOK_GEN_DIR=/tmp/x MINUTEBOOK_GEN_RECORDS=100 cargo test --test generate_site -- --ignored dump`.
+#[test]
+#[ignore]
+fn dump() {
+    let Ok(dir) = std::env::var("MINUTEBOOK_GEN_DIR") else {
+        return;
+    };
+    let records = std::env::var("MINUTEBOOK_GEN_RECORDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100);
+    let t = Instant::now();
+    let s = generate_site(Path::new(&dir), &GenerateOptions { records, seed: 1 }).unwrap();
+    eprintln!("{records} records, {} bytes in {:?}", s.bytes, t.elapsed());
 }

@@ -73,7 +73,9 @@ pub fn generate_site(dir: &Path, opts: &GenerateOptions) -> io::Result<GenerateS
         let built: Vec<(PathBuf, String)> = chunk
             .par_iter()
             .map(|p| {
-                let path = content.join(p.year.to_string()).join(format!("{}-{}.md", SERIES[p.series].slug, p.number));
+                let path = content
+                    .join(p.year.to_string())
+                    .join(format!("{}-{}.md", SERIES[p.series].slug, p.number));
                 (path, build_record(opts.seed, &lex, p))
             })
             .collect();
@@ -82,7 +84,10 @@ pub fn generate_site(dir: &Path, opts: &GenerateOptions) -> io::Result<GenerateS
             bytes += text.len() as u64;
         }
     }
-    Ok(GenerateSummary { records: plan.len(), bytes })
+    Ok(GenerateSummary {
+        records: plan.len(),
+        bytes,
+    })
 }
 
 fn prepare_dir(dir: &Path) -> io::Result<()> {
@@ -113,7 +118,11 @@ fn prepare_dir(dir: &Path) -> io::Result<()> {
 /// The site configuration, with the fifteen units, the topics and the series.
 pub fn site_config(opts: &GenerateOptions) -> String {
     let mut s = String::with_capacity(8 * 1024);
-    let _ = writeln!(s, "{MARKER} (records: {}, seed: {}). Regenerating replaces content/.", opts.records, opts.seed);
+    let _ = writeln!(
+        s,
+        "{MARKER} (records: {}, seed: {}). Regenerating replaces content/.",
+        opts.records, opts.seed
+    );
     s.push_str("title: 數位發展部會議紀錄\n");
     s.push_str("base_url: https://minutes.example.gov.tw/\n");
     s.push_str("language: zh-Hant-TW\n");
@@ -122,12 +131,25 @@ pub fn site_config(opts: &GenerateOptions) -> String {
     s.push_str("units:\n");
     for u in UNITS {
         let aliases = u.alias.map(yaml_str).unwrap_or_default();
-        let _ = writeln!(s, "  - {{ name: {}, slug: {}, aliases: [{}], en: {} }}", u.name, u.slug, aliases, yaml_quoted(u.en));
+        let _ = writeln!(
+            s,
+            "  - {{ name: {}, slug: {}, aliases: [{}], en: {} }}",
+            u.name,
+            u.slug,
+            aliases,
+            yaml_quoted(u.en)
+        );
     }
     s.push_str("topics:\n");
     for t in TOPICS {
         let aliases: Vec<String> = t.aliases.iter().map(|a| yaml_str(a)).collect();
-        let _ = writeln!(s, "  - {{ name: {}, slug: {}, aliases: [{}] }}", yaml_str(t.name), t.slug, aliases.join(", "));
+        let _ = writeln!(
+            s,
+            "  - {{ name: {}, slug: {}, aliases: [{}] }}",
+            yaml_str(t.name),
+            t.slug,
+            aliases.join(", ")
+        );
     }
     s.push_str("series:\n");
     for r in SERIES {
@@ -174,7 +196,8 @@ pub fn query_set() -> Vec<&'static str> {
         // Digits.
         "113年8月",
         "第4次",
-        "85.75%",
+        "100%",
+        "20小時",
         // Latin, and full-width Latin.
         "APEC",
         "5G",
@@ -224,7 +247,10 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 
 /// Weekday (0 = Sunday) of a date, by days since 2015-01-01 (a Thursday).
 fn weekday(y: i32, doy: u32) -> u32 {
-    let days: u32 = (FIRST_YEAR..y).map(|yy| if is_leap(yy) { 366 } else { 365 }).sum::<u32>() + doy;
+    let days: u32 = (FIRST_YEAR..y)
+        .map(|yy| if is_leap(yy) { 366 } else { 365 })
+        .sum::<u32>()
+        + doy;
     (4 + days) % 7
 }
 
@@ -256,7 +282,14 @@ fn plan(opts: &GenerateOptions) -> Vec<Plan> {
                     day -= days_in_month(year, month);
                     month += 1;
                 }
-                out.push(Plan { year, series: si, number: k + 1, month, day, weekday: weekday(year, doy) });
+                out.push(Plan {
+                    year,
+                    series: si,
+                    number: k + 1,
+                    month,
+                    day,
+                    weekday: weekday(year, doy),
+                });
             }
         }
     }
@@ -279,7 +312,12 @@ impl Lexicon {
             .map(|u| {
                 u.affinity
                     .iter()
-                    .map(|slug| TOPICS.iter().position(|t| t.slug == *slug).unwrap_or_else(|| panic!("unknown topic slug {slug}")))
+                    .map(|slug| {
+                        TOPICS
+                            .iter()
+                            .position(|t| t.slug == *slug)
+                            .unwrap_or_else(|| panic!("unknown topic slug {slug}"))
+                    })
                     .collect()
             })
             .collect();
@@ -319,7 +357,13 @@ fn person(seed: u64, key: &[u64], title: &str) -> String {
 }
 
 fn hhmm_zh(h: u32, m: u32) -> String {
-    let (half, hh) = if h < 12 { ("上午", h) } else if h == 12 { ("下午", 12) } else { ("下午", h - 12) };
+    let (half, hh) = if h < 12 {
+        ("上午", h)
+    } else if h == 12 {
+        ("下午", 12)
+    } else {
+        ("下午", h - 12)
+    };
     if m == 0 {
         format!("{half}{hh}時")
     } else {
@@ -337,11 +381,23 @@ struct Gen<'a> {
     focus: Vec<usize>,
     used_topics: BTreeSet<usize>,
     units: BTreeSet<usize>,
+    /// The unit whose report is being written, if any.
+    unit: Option<usize>,
 }
 
 fn build_record(seed: u64, lex: &Lexicon, p: &Plan) -> String {
     let rng = Rng::new(mix(&[seed, p.year as u64, p.series as u64, p.number as u64]));
-    let mut g = Gen { rng, lex, p, roc: p.year - 1911, topic: 0, focus: Vec::new(), used_topics: BTreeSet::new(), units: BTreeSet::new() };
+    let mut g = Gen {
+        rng,
+        lex,
+        p,
+        roc: p.year - 1911,
+        topic: 0,
+        focus: Vec::new(),
+        used_topics: BTreeSet::new(),
+        units: BTreeSet::new(),
+        unit: None,
+    };
     g.record(seed)
 }
 
@@ -379,7 +435,15 @@ impl Gen<'_> {
                 let _ = write!(out, "{}", self.roc + 1);
             }
             "N" => {
-                let n = if r.chance(85) { r.range(1, 60) } else { r.range(61, 999) };
+                let n = if r.chance(92) { r.range(2, 60) } else { r.range(61, 999) };
+                let _ = write!(out, "{n}");
+            }
+            "n" => {
+                let n = r.range(1, 9);
+                let _ = write!(out, "{n}");
+            }
+            "M" => {
+                let n = r.range(1, 12);
                 let _ = write!(out, "{n}");
             }
             "NB" => {
@@ -400,7 +464,12 @@ impl Gen<'_> {
                 });
             }
             "S" => {
-                if r.chance(30) {
+                if let Some(u) = self.unit.filter(|_| r.chance(45)) {
+                    // 本司, 本處, 本署, 本院: the reporting unit speaking of itself.
+                    let last = UNITS[u].name.chars().last().unwrap_or('部');
+                    out.push('本');
+                    out.push(last);
+                } else if r.chance(30) {
                     let u = &UNITS[r.below(UNITS.len())];
                     out.push_str(u.alias.unwrap_or(u.name));
                 } else {
@@ -473,7 +542,16 @@ impl Gen<'_> {
         let (sh, sm) = *self.rng.pick(vocab::START_TIMES);
         let dur = self.rng.range(15, 36) as u32 * 5;
         let (eh, em) = (sh + (sm + dur) / 60, (sm + dur) % 60);
-        let chair = person(seed, &[p.year as u64, 1, series.chair_title.len() as u64, u64::from(series.chair_title.contains('常'))], series.chair_title);
+        let chair = person(
+            seed,
+            &[
+                p.year as u64,
+                1,
+                series.chair_title.len() as u64,
+                u64::from(series.chair_title.contains('常')),
+            ],
+            series.chair_title,
+        );
         let recorder = person(seed, &[p.year as u64, 2, p.series as u64, p.number as u64 % 3], "");
         let location = self.rng.pick_str(vocab::LOCATIONS);
         let mut attendees: Vec<String> = Vec::new();
@@ -492,7 +570,11 @@ impl Gen<'_> {
             }
             let mut a = format!("{}{}", u.name, person(seed, &[p.year as u64, 100 + i as u64], u.head));
             if self.rng.chance(10) {
-                let deputy = person(seed, &[p.year as u64, 200 + i as u64, self.rng.below(2) as u64], &format!("副{}", u.head));
+                let deputy = person(
+                    seed,
+                    &[p.year as u64, 200 + i as u64, self.rng.below(2) as u64],
+                    &format!("副{}", u.head),
+                );
                 let _ = write!(a, "（{deputy}代）");
             } else if self.rng.chance(5) {
                 a.push_str("（公差）");
@@ -528,7 +610,15 @@ impl Gen<'_> {
         // Body.
         let mut b = String::with_capacity(MAX_BYTES);
         let _ = write!(b, "數位發展部第{}次{}紀錄\n\n", p.number, series.name);
-        let _ = write!(b, "日期：{}年{}月{}日（星期{}）{}\n\n", self.roc, p.month, p.day, WEEKDAYS[p.weekday as usize], hhmm_zh(sh, sm));
+        let _ = write!(
+            b,
+            "日期：{}年{}月{}日（星期{}）{}\n\n",
+            self.roc,
+            p.month,
+            p.day,
+            WEEKDAYS[p.weekday as usize],
+            hhmm_zh(sh, sm)
+        );
         let _ = write!(b, "地點：{location}\n\n主席：{chair}\n\n紀錄：{recorder}\n\n");
         let _ = write!(b, "出席及列席人員：{}\n\n", attendees.join("、"));
 
@@ -540,7 +630,11 @@ impl Gen<'_> {
         if self.rng.chance(30) {
             section(&mut b, "宣誓");
             let u = self.rng.below(UNITS.len());
-            let _ = write!(b, "本部{}{}宣誓。（主辦單位：人事處）\n\n", UNITS[u].name, UNITS[u].head);
+            let _ = write!(
+                b,
+                "本部{}{}宣誓。（主辦單位：人事處）\n\n",
+                UNITS[u].name, UNITS[u].head
+            );
         } else {
             section(&mut b, "主席致詞");
             self.set_topic_for(None);
@@ -548,8 +642,22 @@ impl Gen<'_> {
             b.push_str("\n\n");
         }
         if p.number > 1 {
-            let (m, d) = if p.day > 3 { (p.month, p.day - self.rng.range(1, 3) as u32) } else { (p.month, p.day) };
-            section(&mut b, &format!("上次（第{}次）{}紀錄確認及後續追蹤（{}年{}月{}日發文）", p.number - 1, series.name, self.roc, m, d));
+            let (m, d) = if p.day > 3 {
+                (p.month, p.day - self.rng.range(1, 3) as u32)
+            } else {
+                (p.month, p.day)
+            };
+            section(
+                &mut b,
+                &format!(
+                    "上次（第{}次）{}紀錄確認及後續追蹤（{}年{}月{}日發文）",
+                    p.number - 1,
+                    series.name,
+                    self.roc,
+                    m,
+                    d
+                ),
+            );
         } else {
             section(&mut b, &format!("上次{}紀錄確認及後續追蹤", series.name));
         }
@@ -655,7 +763,12 @@ impl Gen<'_> {
             let _ = writeln!(fm, "  - {}", yaml_str(r));
         }
         fm.push_str("topics:\n");
-        let mut topics: Vec<usize> = self.focus.iter().copied().filter(|t| self.used_topics.contains(t)).collect();
+        let mut topics: Vec<usize> = self
+            .focus
+            .iter()
+            .copied()
+            .filter(|t| self.used_topics.contains(t))
+            .collect();
         for &t in &self.used_topics {
             if topics.len() >= 6 {
                 break;
@@ -666,7 +779,11 @@ impl Gen<'_> {
         }
         for t in topics {
             let topic = &TOPICS[t];
-            let name = if !topic.aliases.is_empty() && self.rng.chance(25) { topic.aliases[0] } else { topic.name };
+            let name = if !topic.aliases.is_empty() && self.rng.chance(25) {
+                topic.aliases[0]
+            } else {
+                topic.name
+            };
             let _ = writeln!(fm, "  - {}", yaml_str(name));
         }
         fm.push_str("---\n\n");
@@ -692,15 +809,28 @@ impl Gen<'_> {
     /// One `#### （一）…` subsection of a unit report.
     fn subsection(&mut self, s: &mut String, u: usize, k: usize, with_table: bool) {
         self.set_topic_for(Some(u));
+        self.unit = Some(u);
         let _ = write!(s, "#### （{}）", cn_number(k + 1));
         let special = k == 0 && self.rng.chance(60);
         match UNITS[u].slug {
             "accounting" if special => {
                 let m = self.p.month.max(2) - 1;
                 let _ = write!(s, "{}年度本部主管預算截至{}月底止執行情形\n\n", self.roc, m);
-                for (i, what) in ["本年度單位預算", "以前年度單位預算", "前瞻第3期特別預算", "前瞻第4期特別預算"].iter().enumerate() {
+                for (i, what) in [
+                    "本年度單位預算",
+                    "以前年度單位預算",
+                    "前瞻第3期特別預算",
+                    "前瞻第4期特別預算",
+                ]
+                .iter()
+                .enumerate()
+                {
                     let _ = write!(s, "- {}、{}，執行數占預算分配數為", i + 1, what);
-                    self.slot(s, "P");
+                    if i == 2 && self.rng.chance(70) {
+                        s.push_str("100%");
+                    } else {
+                        self.slot(s, "P");
+                    }
                     s.push_str("。\n");
                 }
                 s.push('\n');
@@ -723,22 +853,33 @@ impl Gen<'_> {
             "legal" if special => {
                 s.push_str("法制作業事項\n\n");
                 for (i, kind) in ["法律案", "法規命令", "行政規則"].iter().enumerate() {
-                    let _ = write!(s, "- {}、{}：\n", i + 1, kind);
+                    let _ = writeln!(s, "- {}、{}：", i + 1, kind);
                     for j in 0..self.rng.range(1, 3) {
                         self.set_topic_for(Some(u));
                         let verb = self.rng.pick_str(&["修正", "訂定", "廢止", "預告"]);
                         let _ = write!(s, "  - ({}) {verb}「", j + 1);
                         self.slot(s, "X");
-                        s.push_str("」");
-                        s.push_str(self.rng.pick_str(&["。", "草案。", "：一讀通過，交交通委員會審查。", "部分條文。"]));
+                        s.push('」');
+                        s.push_str(self.rng.pick_str(&[
+                            "。",
+                            "草案。",
+                            "：一讀通過，交交通委員會審查。",
+                            "部分條文。",
+                        ]));
                         s.push('\n');
                     }
                 }
                 s.push('\n');
             }
             "acs" if special => {
-                let _ = write!(s, "整體威脅趨勢（{}年{}月資安月報）\n\n", self.roc, self.p.month.max(2) - 1);
-                for (i, head) in ["事前聯防監控", "事中通報應變紀錄", "事後資訊分享"].iter().enumerate() {
+                let _ = write!(
+                    s,
+                    "整體威脅趨勢（{}年{}月資安月報）\n\n",
+                    self.roc,
+                    self.p.month.max(2) - 1
+                );
+                for (i, head) in ["事前聯防監控", "事中通報應變紀錄", "事後資訊分享"].iter().enumerate()
+                {
                     let _ = write!(s, "- ({}) {}：", i + 1, head);
                     self.pick_expand(s, vocab::SENTENCES);
                     s.push('\n');
@@ -787,6 +928,7 @@ impl Gen<'_> {
             s.push_str("相關辦理情形彙整如下：\n\n");
             self.table(s);
         }
+        self.unit = None;
     }
 
     /// A Markdown table of one of four kinds seen in real minutes.
@@ -824,11 +966,26 @@ impl Gen<'_> {
             2 => {
                 let m = self.p.month;
                 let pm = if m == 1 { 12 } else { m - 1 };
-                let _ = write!(s, "| 期間 | 本月（{pm}月24日至{m}月23日） | 上月 | 去年同期（{}年） |\n| --- | --- | --- | --- |\n", self.roc - 1);
-                let _ = writeln!(s, "| 件數 | {}件 | {}件 | {}件 |", self.rng.range(40, 160), self.rng.range(40, 160), self.rng.range(80, 200));
+                let _ = write!(
+                    s,
+                    "| 期間 | 本月（{pm}月24日至{m}月23日） | 上月 | 去年同期（{}年） |\n| --- | --- | --- | --- |\n",
+                    self.roc - 1
+                );
+                let _ = writeln!(
+                    s,
+                    "| 件數 | {}件 | {}件 | {}件 |",
+                    self.rng.range(40, 160),
+                    self.rng.range(40, 160),
+                    self.rng.range(80, 200)
+                );
                 s.push_str("| Top1 |");
                 for _ in 0..3 {
-                    let _ = write!(s, " {}，占比{}% |", self.rng.pick_str(vocab::IT_ISSUES), self.rng.range(30, 70));
+                    let _ = write!(
+                        s,
+                        " {}，占比{}% |",
+                        self.rng.pick_str(vocab::IT_ISSUES),
+                        self.rng.range(30, 70)
+                    );
                 }
                 s.push('\n');
             }
@@ -837,9 +994,20 @@ impl Gen<'_> {
                 for i in 0..self.rng.range(3, 6) {
                     let u = self.rng.below(UNITS.len());
                     self.set_topic_for(Some(u));
-                    let _ = write!(s, "| {} | {}-{}. ", self.rng.pick_str(&["智慧科技", "創新經濟", "均衡社會", "淨零永續"]), i / 2 + 1, i + 1);
+                    let _ = write!(
+                        s,
+                        "| {} | {}-{}. ",
+                        self.rng.pick_str(&["智慧科技", "創新經濟", "均衡社會", "淨零永續"]),
+                        i / 2 + 1,
+                        i + 1
+                    );
                     self.slot(s, "T");
-                    let _ = write!(s, " | {}/{} | ", UNITS[u].alias.unwrap_or(UNITS[u].name), self.rng.pick_str(&["數產署", "資安署", "韌性司", "民主司", "資安院"]));
+                    let _ = write!(
+                        s,
+                        " | {}/{} | ",
+                        UNITS[u].alias.unwrap_or(UNITS[u].name),
+                        self.rng.pick_str(&["數產署", "資安署", "韌性司", "民主司", "資安院"])
+                    );
                     if self.rng.chance(50) {
                         s.push_str("本部建議增加項目");
                     }
