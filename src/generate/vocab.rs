@@ -28,13 +28,13 @@ pub const UNITS: &[Unit] = &[
         alias: Some("策略司"),
         en: "Department of Digital Strategy",
         head: "司長",
-        affinity: &["ai", "digital-economy", "budget", "international", "net-zero"],
+        affinity: &["ai", "digital-economy", "budget", "international-cooperation", "net-zero"],
     },
     Unit {
         name: "韌性建設司",
         slug: "resilience",
         alias: Some("韌性司"),
-        en: "Department of Resilience",
+        en: "Department of Communications and Cyber Resilience",
         head: "司長",
         affinity: &[
             "satellite",
@@ -57,7 +57,7 @@ pub const UNITS: &[Unit] = &[
         name: "數位政府司",
         slug: "government",
         alias: Some("數政司"),
-        en: "Department of Digital Government",
+        en: "Department of Digital Service",
         head: "司長",
         affinity: &["ai", "e-government", "cloud", "data-governance"],
     },
@@ -70,7 +70,7 @@ pub const UNITS: &[Unit] = &[
         affinity: &[
             "digital-wallet",
             "public-code",
-            "international",
+            "international-cooperation",
             "information-month",
             "digital-inclusion",
         ],
@@ -79,7 +79,7 @@ pub const UNITS: &[Unit] = &[
         name: "多元創新司",
         slug: "innovation",
         alias: Some("多元司"),
-        en: "Department of Diversity and Innovation",
+        en: "Department of Plural Innovation",
         head: "司長",
         affinity: &["open-data", "mydata", "pets", "data-governance"],
     },
@@ -97,7 +97,7 @@ pub const UNITS: &[Unit] = &[
         alias: None,
         en: "Department of Personnel",
         head: "處長",
-        affinity: &["talent", "personnel-affairs"],
+        affinity: &["digital-talent", "personnel-affairs"],
     },
     Unit {
         name: "政風處",
@@ -111,7 +111,7 @@ pub const UNITS: &[Unit] = &[
         name: "主計處",
         slug: "accounting",
         alias: None,
-        en: "Department of Accounting",
+        en: "Department of Budget, Accounting and Statistics",
         head: "處長",
         affinity: &["budget"],
     },
@@ -142,8 +142,8 @@ pub const UNITS: &[Unit] = &[
             "5g",
             "digital-transformation",
             "digital-economy",
-            "talent",
-            "international",
+            "digital-talent",
+            "international-cooperation",
         ],
     },
     Unit {
@@ -160,7 +160,7 @@ pub const UNITS: &[Unit] = &[
         alias: Some("資安院"),
         en: "National Institute of Cyber Security",
         head: "院長",
-        affinity: &["cybersecurity", "zero-trust", "talent", "security-testing"],
+        affinity: &["cybersecurity", "zero-trust", "digital-talent", "security-testing"],
     },
 ];
 
@@ -291,7 +291,7 @@ pub const TOPICS: &[Topic] = &[
     },
     Topic {
         name: "國際合作",
-        slug: "international",
+        slug: "international-cooperation",
         aliases: &["國際交流"],
         kws: &["國際合作", "APEC", "國際交流", "雙邊合作", "新南向政策"],
         projects: &[
@@ -325,7 +325,7 @@ pub const TOPICS: &[Topic] = &[
     },
     Topic {
         name: "數位人才",
-        slug: "talent",
+        slug: "digital-talent",
         aliases: &["人才培育"],
         kws: &["數位人才", "人才培育", "資安人才", "產業人培"],
         projects: &["數位人才培育計畫", "資安人才培育推動方案", "NICS 台灣資安計畫"],
