@@ -303,3 +303,48 @@ fn dump() {
     let s = generate_site(Path::new(&dir), &GenerateOptions { records, seed: 1 }).unwrap();
     eprintln!("{records} records, {} bytes in {:?}", s.bytes, t.elapsed());
 }
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// CJK character bigrams with their counts.
+fn bigrams(text: &str) -> BTreeMap<(char, char), usize> {
+    let mut m = BTreeMap::new();
+    let cs: Vec<char> = text.chars().collect();
+    for w in cs.windows(2) {
+        if is_cjk(w[0]) && is_cjk(w[1]) {
+            *m.entry((w[0], w[1])).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+#[test]
+fn bigrams_resemble_the_seed() {
+    let seed =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/seed.txt")).unwrap();
+    let seed_bi = bigrams(&seed);
+    let (_t, dir) = gen(200, 11);
+    let all: String = records(&dir).iter().map(|p| fs::read_to_string(p).unwrap()).collect();
+    let gen_bi = bigrams(&all);
+    let total: usize = gen_bi.values().sum();
+    let shared: usize = gen_bi
+        .iter()
+        .filter(|(k, _)| seed_bi.contains_key(k))
+        .map(|(_, v)| v)
+        .sum();
+    // Most of the generated text's bigram mass is made of bigrams the real minutes use…
+    let pct = shared * 100 / total;
+    assert!(pct >= 75, "only {pct}% of generated bigram mass occurs in the seed");
+    // …and the generator covers a good share of the seed's frequent bigrams.
+    let mut frequent: Vec<_> = seed_bi.iter().collect();
+    frequent.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let top: Vec<_> = frequent.iter().take(200).collect();
+    let covered = top.iter().filter(|(k, _)| gen_bi.contains_key(k)).count();
+    assert!(
+        covered >= 140,
+        "only {covered} of the seed's 200 most frequent bigrams occur"
+    );
+    eprintln!("bigram mass shared with seed: {pct}%; top-200 seed bigrams covered: {covered}");
+}

@@ -850,6 +850,17 @@ impl Gen<'_> {
                     self.rng.range(1, 30)
                 );
             }
+            "personnel" if special => {
+                let _ = write!(
+                    s,
+                    "自本（{}）年1月1日起，公務人員每人每年必須完成業務相關學習時數20小時\n\n",
+                    self.roc
+                );
+                s.push_str("- 1、依行政院");
+                self.slot(s, "D");
+                s.push_str("函，自本年1月1日起，公務人員每人每年須完成業務相關學習時數20小時，其中10小時須完成當前政府重大政策、環境教育及民主治理價值等課程。\n- 2、");
+                self.expand(s, "本處本年迄今業辦理{T}、行政中立課程各{n}場次，另「e 等公務園學習平臺」網站亦置有各項主題數位課程可供同仁自行報名選讀。\n\n");
+            }
             "legal" if special => {
                 s.push_str("法制作業事項\n\n");
                 for (i, kind) in ["法律案", "法規命令", "行政規則"].iter().enumerate() {
