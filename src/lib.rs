@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod generate;
 pub mod listing;
 pub mod markdown;
 pub mod minutes;
