@@ -33,7 +33,11 @@ pub struct Sample {
 #[derive(Debug, thiserror::Error)]
 pub enum BenchError {
     #[error("cannot generate the {records}-record archive in {}: {source}", dir.display())]
-    Generate { records: usize, dir: PathBuf, source: std::io::Error },
+    Generate {
+        records: usize,
+        dir: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot run `{cmd}`: {source}")]
     Spawn { cmd: String, source: std::io::Error },
     #[error("`{cmd}` failed:\n{stderr}")]
@@ -49,7 +53,10 @@ pub fn measure(exe: &Path, args: &[&str]) -> Result<Sample, BenchError> {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .map_err(|source| BenchError::Spawn { cmd: cmd.clone(), source })?;
+        .map_err(|source| BenchError::Spawn {
+            cmd: cmd.clone(),
+            source,
+        })?;
     let pid = child.id() as libc::pid_t;
     let mut stderr_pipe = child.stderr;
     let reader = std::thread::spawn(move || {
@@ -87,15 +94,28 @@ fn median(mut v: Vec<Sample>) -> Sample {
 pub fn site_for(opts: &BenchOptions, records: usize) -> Result<PathBuf, BenchError> {
     let dir = opts.work.join(format!("site-{records}-{}", opts.seed));
     if !dir.join("minutebook.yaml").is_file() {
-        generate_site(&dir, &GenerateOptions { records, seed: opts.seed })
-            .map_err(|source| BenchError::Generate { records, dir: dir.clone(), source })?;
+        generate_site(
+            &dir,
+            &GenerateOptions {
+                records,
+                seed: opts.seed,
+            },
+        )
+        .map_err(|source| BenchError::Generate {
+            records,
+            dir: dir.clone(),
+            source,
+        })?;
     }
     Ok(dir)
 }
 
 /// Run the whole benchmark and print a Markdown table.
 pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
-    let exe = std::env::current_exe().map_err(|source| BenchError::Spawn { cmd: "current_exe".into(), source })?;
+    let exe = std::env::current_exe().map_err(|source| BenchError::Spawn {
+        cmd: "current_exe".into(),
+        source,
+    })?;
     println!("| records | output | wall (median) | CPU | peak memory | preview rebuild |");
     println!("|---:|---|---:|---:|---:|---:|");
     for &n in &opts.sizes {

@@ -6,6 +6,7 @@
 //! series and year; [`pages`] and [`render`] turn it into HTML through the theme; [`output`]
 //! writes it atomically. [`build`] runs those steps; [`cli`] and `main` are the command line.
 
+pub mod bench;
 pub mod build;
 pub mod cli;
 pub mod config;
@@ -52,6 +53,41 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             print_warnings(&report.warnings);
             println!("{}", report.summary());
             println!("wrote {}", o.output.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Generate { dir, records, seed } => {
+            let s = generate::generate_site(&dir, &generate::GenerateOptions { records, seed }).map_err(|e| {
+                vec![Diagnostic::error(
+                    &dir,
+                    0,
+                    0,
+                    format!("cannot generate the archive: {e}"),
+                )]
+            })?;
+            println!(
+                "wrote {} records ({:.1} MB) to {}",
+                s.records,
+                s.bytes as f64 / 1e6,
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench {
+            records,
+            seed,
+            runs,
+            work,
+            tmpfs,
+        } => {
+            let opts = bench::BenchOptions {
+                sizes: records,
+                seed,
+                runs,
+                disk: work.clone(),
+                work,
+                tmpfs: tmpfs.is_dir().then_some(tmpfs),
+            };
+            bench::run(&opts).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { site } => {

@@ -3,7 +3,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use minutebook::generate::{generate_site, query_set, GenerateOptions, MAX_BYTES, MIN_BYTES, NO_HIT_QUERIES};
 use serde::Deserialize;
@@ -269,39 +268,6 @@ fn regenerates_over_a_previous_generation_exactly() {
     assert_eq!(records(&dir).len(), 20);
     let (_u, fresh) = gen(20, 5);
     assert_eq!(tree_hash(&dir), tree_hash(&fresh));
-}
-
-/// Timing: `cargo test --test generate_site -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn speed_10000() {
-    let tmp = tempfile::tempdir().unwrap();
-    let t = Instant::now();
-    let s = generate_site(
-        &tmp.path().join("site"),
-        &GenerateOptions {
-            records: 10_000,
-            seed: 1,
-        },
-    )
-    .unwrap();
-    eprintln!("10000 records, {} bytes in {:?}", s.bytes, t.elapsed());
-}
-
-/// Writes an archive for inspection: `MINUTEBOOK_GEN_DIR=/tmp/x MINUTEBOOK_GEN_RECORDS=100 cargo test --test generate_site -- --ignored dump`.
-#[test]
-#[ignore]
-fn dump() {
-    let Ok(dir) = std::env::var("MINUTEBOOK_GEN_DIR") else {
-        return;
-    };
-    let records = std::env::var("MINUTEBOOK_GEN_RECORDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(100);
-    let t = Instant::now();
-    let s = generate_site(Path::new(&dir), &GenerateOptions { records, seed: 1 }).unwrap();
-    eprintln!("{records} records, {} bytes in {:?}", s.bytes, t.elapsed());
 }
 
 fn is_cjk(c: char) -> bool {

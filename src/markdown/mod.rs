@@ -56,7 +56,8 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
-    let line_of = |offset: usize| -> usize { body_line + line_starts.partition_point(|&s| s <= offset).saturating_sub(1) };
+    let line_of =
+        |offset: usize| -> usize { body_line + line_starts.partition_point(|&s| s <= offset).saturating_sub(1) };
     let pos = |offset: usize| -> (usize, usize) {
         let idx = line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
         let col = body[line_starts[idx]..offset.min(body.len())].chars().count() + 1;
