@@ -10,6 +10,7 @@ pub mod build;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod import;
 pub mod diagnostics;
 pub mod listing;
 pub mod markdown;
