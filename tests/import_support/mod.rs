@@ -71,17 +71,56 @@ pub fn strip_markdown(body: &str) -> String {
 }
 
 /// The source's word characters that do not appear, in order, in the output: each as
-/// (source line, character). Searches a window ahead so one missing character does not derail
-/// the rest.
+/// (source line, character). Line by line: a line whose characters follow in order close to where
+/// the last one ended is kept; otherwise the longest common subsequence with the output there
+/// tells exactly which characters are missing, and the check goes on after it.
 pub fn missing_words(source: &str, output: &str) -> Vec<(usize, char)> {
     let out: Vec<char> = word_chars(output).into_iter().map(|(_, c)| c).collect();
+    let mut lines: Vec<(usize, Vec<char>)> = Vec::new();
+    for (line, c) in word_chars(source) {
+        match lines.last_mut() {
+            Some((l, cs)) if *l == line => cs.push(c),
+            _ => lines.push((line, vec![c])),
+        }
+    }
     let mut cursor = 0;
     let mut missing = Vec::new();
-    for (line, c) in word_chars(source) {
-        match out[cursor..].iter().take(400).position(|&o| o == c) {
-            Some(p) => cursor += p + 1,
-            None => missing.push((line, c)),
+    for (line, chars) in lines {
+        let limit = (cursor + 3 * chars.len() + 64).min(out.len());
+        let mut at = cursor;
+        let greedy = chars.iter().all(|c| match out[at..limit].iter().position(|o| o == c) {
+            Some(p) => {
+                at += p + 1;
+                true
+            }
+            None => false,
+        });
+        if greedy {
+            cursor = at;
+            continue;
         }
+        let window = &out[cursor..(cursor + 2 * chars.len() + 200).min(out.len())];
+        let (n, m) = (chars.len(), window.len());
+        let mut dp = vec![vec![0u32; m + 1]; n + 1];
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                dp[i][j] = if chars[i] == window[j] { dp[i + 1][j + 1] + 1 } else { dp[i + 1][j].max(dp[i][j + 1]) };
+            }
+        }
+        let (mut i, mut j, mut last) = (0, 0, 0);
+        while i < n {
+            if j < m && chars[i] == window[j] && dp[i][j] == dp[i + 1][j + 1] + 1 {
+                last = j + 1;
+                i += 1;
+                j += 1;
+            } else if j < m && dp[i][j + 1] >= dp[i + 1][j] {
+                j += 1;
+            } else {
+                missing.push((line, chars[i]));
+                i += 1;
+            }
+        }
+        cursor += last;
     }
     missing
 }
