@@ -10,7 +10,9 @@ use import_support::{registry, split};
 use minutebook::import::{docx_to_text, import_file, import_text, write_new, ImportError, Imported};
 
 fn fixture(name: &str) -> (String, Imported) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name);
     let text = std::fs::read_to_string(&path).unwrap();
     let imp = import_file(&path, &registry()).unwrap();
     (text, imp)
@@ -46,11 +48,10 @@ fn western_dates() {
     assert_eq!(key(&imp, "date"), Some("\"2024-09-11\""));
     assert_eq!(key(&imp, "time"), Some("\"13:30-15:00\""));
     assert_eq!(key(&imp, "number"), Some("12"), "第十二次");
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/western_slash.txt"),
-    )
-    .unwrap()
-    .replace("2024/9/11", "2024-09-11");
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/western_slash.txt"))
+            .unwrap()
+            .replace("2024/9/11", "2024-09-11");
     let imp = import_text(&text, &registry());
     assert_eq!(key(&imp, "date"), Some("\"2024-09-11\""));
 }
@@ -60,7 +61,11 @@ fn missing_date_line_is_a_warning_and_no_date() {
     let (_, imp) = fixture("no_date.txt");
     assert_eq!(key(&imp, "date"), None);
     assert_eq!(key(&imp, "time"), None);
-    assert!(imp.warnings.iter().any(|w| w.message.contains("日期") && w.line == 0), "{:?}", imp.warnings);
+    assert!(
+        imp.warnings.iter().any(|w| w.message.contains("日期") && w.line == 0),
+        "{:?}",
+        imp.warnings
+    );
     assert_eq!(imp.suggested_path, "content/undated/executive-5.md");
     assert_eq!(key(&imp, "location"), Some("\"本部101會議室\""));
 }
@@ -70,7 +75,11 @@ fn missing_adjournment_keeps_only_the_start_time() {
     let (_, imp) = fixture("no_adjourn.txt");
     assert_eq!(key(&imp, "date"), Some("\"2024-10-02\""));
     assert_eq!(key(&imp, "time"), Some("\"10:30\""));
-    assert!(imp.warnings.iter().any(|w| w.message.contains("散會")), "{:?}", imp.warnings);
+    assert!(
+        imp.warnings.iter().any(|w| w.message.contains("散會")),
+        "{:?}",
+        imp.warnings
+    );
 }
 
 #[test]
@@ -91,7 +100,13 @@ fn page_furniture_is_dropped_and_the_break_mended() {
 fn spaced_labels_are_normalised() {
     let (_, imp) = fixture("spaced.txt");
     let (_, body) = split(&imp.markdown);
-    for l in ["## 壹、報告事項", "### 案由一：追蹤案，報請公鑒。（報告單位：數位策略司）", "說明：如附件。", "決定：洽悉。", "## 貳、散會（上午11時）"] {
+    for l in [
+        "## 壹、報告事項",
+        "### 案由一：追蹤案，報請公鑒。（報告單位：數位策略司）",
+        "說明：如附件。",
+        "決定：洽悉。",
+        "## 貳、散會（上午11時）",
+    ] {
         assert!(body.lines().any(|x| x == l), "no line {l}:\n{body}");
     }
     assert_eq!(key(&imp, "chair"), Some("\"黃部長彥男\""));
@@ -105,7 +120,9 @@ fn tab_rows_become_a_table() {
     let (_, imp) = fixture("table.txt");
     let (_, body) = split(&imp.markdown);
     assert!(
-        body.contains("| 項目 | 預算數 | 執行率 |\n| --- | --- | --- |\n| 經常門 | 100 | 85%\\|A |\n| 資本門 |  | 90% |\n"),
+        body.contains(
+            "| 項目 | 預算數 | 執行率 |\n| --- | --- | --- |\n| 經常門 | 100 | 85%\\|A |\n| 資本門 |  | 90% |\n"
+        ),
         "{body}"
     );
     assert!(body.contains("\n\n決定：洽悉。\n"));
@@ -114,7 +131,11 @@ fn tab_rows_become_a_table() {
 #[test]
 fn unknown_reporting_unit_is_warned_and_left_out() {
     let (text, imp) = fixture("unknown_unit.txt");
-    let w = imp.warnings.iter().find(|w| w.message.contains("數位產業")).expect("a warning");
+    let w = imp
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("數位產業"))
+        .expect("a warning");
     assert_eq!(w.line, 8);
     assert_eq!(w.source_line, text.lines().nth(7).unwrap());
     let (fm, _) = split(&imp.markdown);
@@ -123,13 +144,20 @@ fn unknown_reporting_unit_is_warned_and_left_out() {
 
 #[test]
 fn a_missing_header_is_never_invented() {
-    let imp = import_text("壹、報告事項\n\n案由一：某案。（報告單位：秘書處）\n\n決定：洽悉。\n", &registry());
+    let imp = import_text(
+        "壹、報告事項\n\n案由一：某案。（報告單位：秘書處）\n\n決定：洽悉。\n",
+        &registry(),
+    );
     let (fm, body) = split(&imp.markdown);
     assert_eq!(fm, "units:\n  - \"秘書處\"\n");
     assert!(body.starts_with("## 壹、報告事項\n\n### 案由一"));
     assert_eq!(imp.suggested_path, "content/undated/untitled.md");
     for what in ["title", "日期", "地點", "主席", "紀錄", "出席"] {
-        assert!(imp.warnings.iter().any(|w| w.message.contains(what)), "no warning about {what}: {:?}", imp.warnings);
+        assert!(
+            imp.warnings.iter().any(|w| w.message.contains(what)),
+            "no warning about {what}: {:?}",
+            imp.warnings
+        );
     }
 }
 
@@ -139,7 +167,9 @@ const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
 
 fn para(text: &str) -> String {
-    format!(r#"<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+    format!(
+        r#"<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#
+    )
 }
 
 fn cell(text: &str) -> String {
@@ -179,7 +209,11 @@ fn build_docx() -> Vec<u8> {
     {
         let mut zip = zip::ZipWriter::new(&mut buf);
         let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-        for (name, data) in [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS), ("word/document.xml", document.as_str())] {
+        for (name, data) in [
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("_rels/.rels", RELS),
+            ("word/document.xml", document.as_str()),
+        ] {
             zip.start_file(name, opts).unwrap();
             zip.write_all(data.as_bytes()).unwrap();
         }
@@ -192,7 +226,10 @@ fn build_docx() -> Vec<u8> {
 fn docx_is_imported() {
     let bytes = build_docx();
     let text = docx_to_text(&bytes).unwrap();
-    assert!(text.contains("\n單位\t涉及主題\n法制處\t人工智慧法制 & A|B\n"), "{text}");
+    assert!(
+        text.contains("\n單位\t涉及主題\n法制處\t人工智慧法制 & A|B\n"),
+        "{text}"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("minutes.docx");
@@ -203,7 +240,10 @@ fn docx_is_imported() {
     assert_eq!(key(&imp, "chair"), Some("\"黃部長彥男\""));
     assert_eq!(imp.suggested_path, "content/2024/executive-4.md");
     let (_, body) = split(&imp.markdown);
-    assert!(body.contains("### 案由一：追蹤案，報請公鑒。（報告單位：數位策略司）\n\n決定：洽悉。"), "{body}");
+    assert!(
+        body.contains("### 案由一：追蹤案，報請公鑒。（報告單位：數位策略司）\n\n決定：洽悉。"),
+        "{body}"
+    );
     assert!(body.contains("- (2) 針對 AI 議題之本部分工如下：\n\n  | 單位 | 涉及主題 |\n  | --- | --- |\n  | 法制處 | 人工智慧法制 & A\\|B |\n"), "{body}");
 
     // Not a zip: the error names the file.
@@ -214,7 +254,10 @@ fn docx_is_imported() {
     assert!(err.to_string().contains("broken.docx"), "{err}");
     let odd = dir.path().join("minutes.pdf");
     std::fs::write(&odd, b"%PDF").unwrap();
-    assert!(import_file(&odd, &registry()).unwrap_err().to_string().contains("minutes.pdf"));
+    assert!(import_file(&odd, &registry())
+        .unwrap_err()
+        .to_string()
+        .contains("minutes.pdf"));
 }
 
 #[test]
@@ -226,6 +269,9 @@ fn write_new_never_overwrites() {
     let err = write_new(&path, "second").unwrap_err();
     assert!(matches!(err, ImportError::Exists { .. }));
     let msg = err.to_string();
-    assert!(msg.contains("executive-4.md") && msg.contains("exists") && msg.contains("--out"), "{msg}");
+    assert!(
+        msg.contains("executive-4.md") && msg.contains("exists") && msg.contains("--out"),
+        "{msg}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
 }

@@ -60,7 +60,10 @@ slug: "executive-4"
 
 /// The paragraphs that follow a heading line, up to the next heading.
 fn after<'a>(body: &'a str, heading: &str) -> Vec<&'a str> {
-    let start = body.lines().position(|l| l == heading).unwrap_or_else(|| panic!("no heading {heading}"));
+    let start = body
+        .lines()
+        .position(|l| l == heading)
+        .unwrap_or_else(|| panic!("no heading {heading}"));
     body.lines()
         .skip(start + 1)
         .take_while(|l| !l.starts_with('#'))
@@ -94,7 +97,10 @@ fn agenda_items_motion_and_decisions() {
     assert!(after(body, items[2])[2].starts_with("二、114年度預算案之相關計畫"));
     // 貳's spaced label 決 定 is mended.
     assert_eq!(
-        after(body, "## 貳、上次（第3次）主管會議紀錄確認及後續追蹤（113年8月30日發文）"),
+        after(
+            body,
+            "## 貳、上次（第3次）主管會議紀錄確認及後續追蹤（113年8月30日發文）"
+        ),
         ["決定：確定。"]
     );
     assert!(!body.contains("決 定") && !body.contains("案 由"));
@@ -176,7 +182,10 @@ fn appendix_unit_reports_lists_and_tables() {
         "| 單位 | 涉及主題 |",
         "| 期間 | 本月 (7月24日至8月23日) | 上月 (6月24日至7月23日) | 去年同期 (112年7月24日至同年8月23日) |",
     ] {
-        let at = appendix.lines().position(|l| l.trim_start() == header).unwrap_or_else(|| panic!("no table {header}"));
+        let at = appendix
+            .lines()
+            .position(|l| l.trim_start() == header)
+            .unwrap_or_else(|| panic!("no table {header}"));
         let rule = appendix.lines().nth(at + 1).unwrap().trim_start();
         assert!(rule.starts_with("| --- |"), "{rule}");
     }
@@ -188,7 +197,11 @@ fn every_word_of_the_source_is_kept() {
     let imp = seed();
     let (_, body) = split(&imp.markdown);
     let missing = missing_words(SEED, &strip_markdown(&unreorder_motions(body)));
-    assert!(missing.is_empty(), "source characters missing from the output:{}", report(&missing, SEED));
+    assert!(
+        missing.is_empty(),
+        "source characters missing from the output:{}",
+        report(&missing, SEED)
+    );
 }
 
 #[test]

@@ -17,7 +17,10 @@ pub(crate) struct Body {
 fn escape_start(s: &str) -> String {
     let needs = s.starts_with(['#', '>', '|', '`', '~', '<', '=', '+', '*', '-', '_'])
         || s.split_once(['.', ')']).is_some_and(|(n, rest)| {
-            !n.is_empty() && n.len() <= 9 && n.chars().all(|c| c.is_ascii_digit()) && (rest.is_empty() || rest.starts_with(' '))
+            !n.is_empty()
+                && n.len() <= 9
+                && n.chars().all(|c| c.is_ascii_digit())
+                && (rest.is_empty() || rest.starts_with(' '))
         });
     if needs && !s.starts_with("**") {
         format!("\\{s}")
@@ -110,7 +113,10 @@ pub(crate) fn render(blocks: &[Block], registry: &ImportRegistry) -> Body {
                 stack.clear();
                 motion_count += 1;
                 motions.push((i - 1, unit.to_string()));
-                format!("### 臨時動議{}：{rest}（提案單位：{unit}）", chinese_numeral(motion_count))
+                format!(
+                    "### 臨時動議{}：{rest}（提案單位：{unit}）",
+                    chinese_numeral(motion_count)
+                )
             }
             (Some((Ordinal::Chinese, _)), _)
                 if in_appendix && t.chars().count() <= 30 && !super::text::ends_sentence(t) =>

@@ -58,9 +58,12 @@ fn document_text(xml: &str) -> Result<String, ImportError> {
     };
 
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| err(format!("bad XML in word/document.xml at byte {} ({e})", reader.buffer_position())))?;
+        let event = reader.read_event().map_err(|e| {
+            err(format!(
+                "bad XML in word/document.xml at byte {} ({e})",
+                reader.buffer_position()
+            ))
+        })?;
         match event {
             Event::Eof => break,
             Event::Start(e) => {

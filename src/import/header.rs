@@ -23,11 +23,13 @@ fn key_value(s: &str) -> Option<(String, &str)> {
 
 /// A Chinese numeral up to 999 (十二 → 12, 一百零五 → 105).
 pub(crate) fn chinese_number(s: &str) -> Option<u32> {
-    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as u32).or(match c {
-        '〇' => Some(0),
-        '兩' => Some(2),
-        _ => None,
-    });
+    let digit = |c: char| {
+        "零一二三四五六七八九".find(c).map(|i| (i / 3) as u32).or(match c {
+            '〇' => Some(0),
+            '兩' => Some(2),
+            _ => None,
+        })
+    };
     let (mut total, mut cur) = (0u32, None::<u32>);
     for c in s.chars() {
         match c {
@@ -50,7 +52,11 @@ pub(crate) fn chinese_numeral(n: u32) -> String {
     match n {
         0..=9 => D[n as usize].to_string(),
         10..=19 => format!("十{}", if n > 10 { D[(n % 10) as usize] } else { "" }),
-        20..=99 => format!("{}十{}", D[(n / 10) as usize], if n % 10 > 0 { D[(n % 10) as usize] } else { "" }),
+        20..=99 => format!(
+            "{}十{}",
+            D[(n / 10) as usize],
+            if n % 10 > 0 { D[(n % 10) as usize] } else { "" }
+        ),
         _ => n.to_string(),
     }
 }
@@ -81,10 +87,20 @@ pub(crate) fn find_date(s: &str) -> Option<(NaiveDate, usize)> {
     let s = ascii_digits(s);
     let b = s.as_bytes();
     let num = |at: usize| -> Option<(u32, usize)> {
-        let end = s[at..].find(|c: char| !c.is_ascii_digit()).map(|e| at + e).unwrap_or(s.len());
-        (end > at && end - at <= 4).then(|| (s[at..end].parse().ok(), end)).and_then(|(v, e)| Some((v?, e)))
+        let end = s[at..]
+            .find(|c: char| !c.is_ascii_digit())
+            .map(|e| at + e)
+            .unwrap_or(s.len());
+        (end > at && end - at <= 4)
+            .then(|| (s[at..end].parse().ok(), end))
+            .and_then(|(v, e)| Some((v?, e)))
     };
-    let skip_ws = |at: usize| -> usize { s[at..].find(|c: char| !c.is_whitespace()).map(|e| at + e).unwrap_or(s.len()) };
+    let skip_ws = |at: usize| -> usize {
+        s[at..]
+            .find(|c: char| !c.is_whitespace())
+            .map(|e| at + e)
+            .unwrap_or(s.len())
+    };
     let sep = |at: usize, options: &[&str]| -> Option<(&'static str, usize)> {
         let at = skip_ws(at);
         for &o in options {
@@ -233,15 +249,24 @@ pub(crate) fn read(
     // Title, number, series, slug.
     let title_block = header.iter().copied().find(|b| {
         let t = &b.text;
-        key_value(t).is_none() && (t.contains("紀錄") || t.contains("記錄") || (meeting_number(t).is_some() && t.contains("會")))
+        key_value(t).is_none()
+            && (t.contains("紀錄") || t.contains("記錄") || (meeting_number(t).is_some() && t.contains("會")))
     });
     match title_block {
-        None => warn(warnings, None, "no title line (like 第4次主管會議紀錄) found: title, number, series and slug left out".into()),
+        None => warn(
+            warnings,
+            None,
+            "no title line (like 第4次主管會議紀錄) found: title, number, series and slug left out".into(),
+        ),
         Some(b) => {
             fm.title = Some(b.text.trim().to_string());
             fm.number = meeting_number(&b.text);
             if fm.number.is_none() {
-                warn(warnings, Some(b), "no meeting number (第N次) in the title: number left out".into());
+                warn(
+                    warnings,
+                    Some(b),
+                    "no meeting number (第N次) in the title: number left out".into(),
+                );
             }
             let mut best: Option<(usize, &super::RegistryName)> = None;
             for s in &registry.series {
@@ -258,7 +283,11 @@ pub(crate) fn read(
                         fm.slug = Some(format!("{}-{n}", s.slug));
                     }
                 }
-                None => warn(warnings, Some(b), "no registered series name in the title: series and slug left out".into()),
+                None => warn(
+                    warnings,
+                    Some(b),
+                    "no registered series name in the title: series and slug left out".into(),
+                ),
             }
         }
     }
@@ -287,18 +316,34 @@ pub(crate) fn read(
             attendees_found = true;
             let people = split_people(v);
             if people.is_empty() {
-                warn(warnings, Some(b), "the attendees line names nobody: attendees left out".into());
+                warn(
+                    warnings,
+                    Some(b),
+                    "the attendees line names nobody: attendees left out".into(),
+                );
             }
             fm.attendees.extend(people);
         }
     }
-    for (found, what, key) in [(loc, "地點", "location"), (chair, "主席", "chair"), (rec, "紀錄", "recorder")] {
+    for (found, what, key) in [
+        (loc, "地點", "location"),
+        (chair, "主席", "chair"),
+        (rec, "紀錄", "recorder"),
+    ] {
         if !found {
-            warn(warnings, None, format!("no {what}： line in the header: {key} left out"));
+            warn(
+                warnings,
+                None,
+                format!("no {what}： line in the header: {key} left out"),
+            );
         }
     }
     if !attendees_found {
-        warn(warnings, None, "no 出席人員： line in the header: attendees left out".into());
+        warn(
+            warnings,
+            None,
+            "no 出席人員： line in the header: attendees left out".into(),
+        );
     }
 
     // Date and start time.
@@ -308,12 +353,23 @@ pub(crate) fn read(
         Some(b) => {
             let v = key_value(&b.text).map(|(_, v)| v).unwrap_or("");
             match find_date(v) {
-                None => warn(warnings, Some(b), "cannot read the date on the 日期 line: date left out".into()),
+                None => warn(
+                    warnings,
+                    Some(b),
+                    "cannot read the date on the 日期 line: date left out".into(),
+                ),
                 Some((d, end)) => {
                     fm.date = Some(d.format("%Y-%m-%d").to_string());
                     if let Some(w) = weekday_named(v) {
                         if w != d.weekday().num_days_from_monday() {
-                            warn(warnings, Some(b), format!("the weekday named does not match {}; check the date", d.format("%Y-%m-%d")));
+                            warn(
+                                warnings,
+                                Some(b),
+                                format!(
+                                    "the weekday named does not match {}; check the date",
+                                    d.format("%Y-%m-%d")
+                                ),
+                            );
                         }
                     }
                     start = find_time(&ascii_digits(v)[end..]).map(|t| t.0);
@@ -342,13 +398,21 @@ pub(crate) fn read(
             fm.time = Some(hhmm(s));
             match adjourn {
                 None => warn(warnings, None, "no 散會 line: the end time is left out of time".into()),
-                Some(b) => warn(warnings, Some(b), "no time on the 散會 line: the end time is left out of time".into()),
+                Some(b) => warn(
+                    warnings,
+                    Some(b),
+                    "no time on the 散會 line: the end time is left out of time".into(),
+                ),
             }
         }
         (None, _) => {
             if date_block.is_some() || !time_blocks.is_empty() {
                 let b = time_blocks.first().copied().or(date_block);
-                warn(warnings, b, "no start time (like 上午10時30分) in the header: time left out".into());
+                warn(
+                    warnings,
+                    b,
+                    "no start time (like 上午10時30分) in the header: time left out".into(),
+                );
             }
         }
     }
@@ -383,7 +447,9 @@ fn units(
             while let Some(i) = rest.find(key) {
                 let after = rest[i + key.len()..].trim_start();
                 rest = &rest[i + key.len()..];
-                let Some(value) = after.strip_prefix(['：', ':']) else { continue };
+                let Some(value) = after.strip_prefix(['：', ':']) else {
+                    continue;
+                };
                 let end = value.find(['）', ')', '。', '；', '】']).unwrap_or(value.len());
                 for name in value[..end].split(['、', '，', ',', '/', '／']) {
                     let name = name.trim();
@@ -403,11 +469,18 @@ fn units(
         let resolved: Vec<&str> = match find_name(&registry.units, &name) {
             Some(u) => vec![u.name.as_str()],
             None => {
-                let parts: Vec<_> = name.split(['及', '與']).map(|p| find_name(&registry.units, p)).collect();
+                let parts: Vec<_> = name
+                    .split(['及', '與'])
+                    .map(|p| find_name(&registry.units, p))
+                    .collect();
                 if parts.len() > 1 && parts.iter().all(|p| p.is_some()) {
                     parts.into_iter().flatten().map(|u| u.name.as_str()).collect()
                 } else {
-                    warn(warnings, Some(&blocks[bi]), format!("unknown unit `{name}`: not in the unit registry, left out of units"));
+                    warn(
+                        warnings,
+                        Some(&blocks[bi]),
+                        format!("unknown unit `{name}`: not in the unit registry, left out of units"),
+                    );
                     vec![]
                 }
             }

@@ -65,7 +65,11 @@ impl std::fmt::Display for ImportWarning {
         if self.line == 0 {
             write!(f, "warning: {}", self.message)
         } else {
-            write!(f, "warning: line {}: {}\n  | {}", self.line, self.message, self.source_line)
+            write!(
+                f,
+                "warning: line {}: {}\n  | {}",
+                self.line, self.message, self.source_line
+            )
         }
     }
 }
@@ -130,7 +134,11 @@ pub fn import_text(source: &str, registry: &ImportRegistry) -> Imported {
     let mut markdown = fm.to_yaml();
     markdown.push_str(&body.markdown);
 
-    let year = fm.date.as_ref().map(|d| d[..4].to_string()).unwrap_or_else(|| "undated".into());
+    let year = fm
+        .date
+        .as_ref()
+        .map(|d| d[..4].to_string())
+        .unwrap_or_else(|| "undated".into());
     let name = fm.slug.clone().unwrap_or_else(|| "untitled".into());
     let suggested_path = format!("content/{year}/{name}.md");
     warnings.sort_by_key(|w| w.line);
@@ -159,7 +167,11 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
         _ => {
             return Err(ImportError::UnknownExtension {
                 path: path.to_path_buf(),
-                extension: if ext.is_empty() { "(none)".into() } else { format!(".{ext}") },
+                extension: if ext.is_empty() {
+                    "(none)".into()
+                } else {
+                    format!(".{ext}")
+                },
             })
         }
     };

@@ -116,7 +116,11 @@ pub(crate) fn ordinal(s: &str) -> Option<(Ordinal, usize)> {
     let mut chars = s.char_indices().peekable();
     let (_, first) = *chars.peek()?;
     let run = |pred: &dyn Fn(char) -> bool, from: usize| -> usize {
-        s[from..].char_indices().find(|&(_, c)| !pred(c)).map(|(i, _)| from + i).unwrap_or(s.len())
+        s[from..]
+            .char_indices()
+            .find(|&(_, c)| !pred(c))
+            .map(|(i, _)| from + i)
+            .unwrap_or(s.len())
     };
     let next = |at: usize| s[at..].chars().next();
     if SECTION_NUMERALS.contains(first) {
@@ -228,7 +232,10 @@ fn strip_bullet(s: &str) -> Option<&str> {
 
 /// A page number alone on a line: `- 3 -`, `－３－`, `第 3 頁`, `第3頁，共12頁`, `3/12`, `Page 3`, `3`.
 pub(crate) fn is_page_number(s: &str) -> bool {
-    let s: String = ascii_digits(s).chars().filter(|c| !c.is_whitespace() && !is_space(*c)).collect();
+    let s: String = ascii_digits(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !is_space(*c))
+        .collect();
     if s.is_empty() {
         return false;
     }
@@ -325,7 +332,10 @@ fn clean_text(s: &str) -> String {
     // A label's colon is the full-width one.
     if let Some(l) = label(&t) {
         if let Some(rest) = t.strip_prefix(l) {
-            let num: String = rest.chars().take_while(|c| CHINESE_NUMERALS.contains(*c) || is_digit(*c)).collect();
+            let num: String = rest
+                .chars()
+                .take_while(|c| CHINESE_NUMERALS.contains(*c) || is_digit(*c))
+                .collect();
             let after = rest[num.len()..].trim_start_matches(is_space);
             if let Some(value) = after.strip_prefix([':', '：']) {
                 t = format!("{l}{num}：{}", value.trim_start_matches(is_space));
@@ -353,7 +363,9 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
             return true;
         }
         let near = |it: &mut dyn Iterator<Item = &Line>| {
-            it.filter(|l| !l.raw.trim().is_empty()).take(2).any(|l| is_page_number(l.raw.trim()))
+            it.filter(|l| !l.raw.trim().is_empty())
+                .take(2)
+                .any(|l| is_page_number(l.raw.trim()))
         };
         near(&mut lines[..i].iter().rev()) || near(&mut lines[i + 1..].iter())
     };
@@ -394,7 +406,9 @@ pub(crate) fn unit_prefix<'a>(s: &'a str, registry: &ImportRegistry) -> Option<(
     if unit.chars().count() > 12 {
         return None;
     }
-    registry.unit(unit).map(|_| (unit.trim(), rest.trim_start_matches(is_space)))
+    registry
+        .unit(unit)
+        .map(|_| (unit.trim(), rest.trim_start_matches(is_space)))
 }
 
 /// Whether a line starts a new block: numbering, a label, a table row, or a unit's motion.
@@ -517,7 +531,16 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for s in ["- 3 -", "－３－", "第 3 頁", "第3頁，共12頁", "3/12", "3 / 12", "Page 3 of 12", "12"] {
+        for s in [
+            "- 3 -",
+            "－３－",
+            "第 3 頁",
+            "第3頁，共12頁",
+            "3/12",
+            "3 / 12",
+            "Page 3 of 12",
+            "12",
+        ] {
             assert!(is_page_number(s), "{s}");
         }
         for s in ["3、", "113年", "第3次", "2024/9/11", "1,059,655筆"] {

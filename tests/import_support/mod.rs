@@ -104,7 +104,11 @@ pub fn missing_words(source: &str, output: &str) -> Vec<(usize, char)> {
         let mut dp = vec![vec![0u32; m + 1]; n + 1];
         for i in (0..n).rev() {
             for j in (0..m).rev() {
-                dp[i][j] = if chars[i] == window[j] { dp[i + 1][j + 1] + 1 } else { dp[i + 1][j].max(dp[i][j + 1]) };
+                dp[i][j] = if chars[i] == window[j] {
+                    dp[i + 1][j + 1] + 1
+                } else {
+                    dp[i + 1][j].max(dp[i][j + 1])
+                };
             }
         }
         let (mut i, mut j, mut last) = (0, 0, 0);
@@ -132,7 +136,10 @@ pub fn report(missing: &[(usize, char)], source: &str) -> String {
     let mut last = 0;
     for &(line, c) in missing {
         if line != last {
-            s.push_str(&format!("\nline {line}: {}\n  missing: ", lines.get(line - 1).unwrap_or(&"")));
+            s.push_str(&format!(
+                "\nline {line}: {}\n  missing: ",
+                lines.get(line - 1).unwrap_or(&"")
+            ));
             last = line;
         }
         s.push(c);
