@@ -77,4 +77,15 @@ pub enum Command {
         #[arg(long, default_value = "/dev/shm")]
         tmpfs: PathBuf,
     },
+    /// Turn minutes that arrived as plain text (.txt) or a Word file (.docx) into a record.
+    Import {
+        /// The .txt or .docx file.
+        file: PathBuf,
+        /// Where to write the record [default: content/<year>/<series>-<number>.md under --root].
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// The site folder whose minutebook.yaml registers units and series.
+        #[arg(long, short = 'r', default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
 }

@@ -13,6 +13,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod generate;
+pub mod import;
 pub mod listing;
 pub mod markdown;
 pub mod minutes;
@@ -90,6 +91,7 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             bench::run(&opts).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import { file, out, root } => run_import(&file, out.as_deref(), &root),
         Command::Check { site } => {
             let o = options(&site);
             let (_, report) = build::build_in_memory(&o)?;
@@ -101,4 +103,59 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn run_import(
+    file: &std::path::Path,
+    out: Option<&std::path::Path>,
+    root: &std::path::Path,
+) -> Result<ExitCode, Vec<Diagnostic>> {
+    // The registries come from the site, if there is one; without it nothing is resolved.
+    let registry = if root.join(config::CONFIG_FILE).is_file() {
+        let site = config::Site::load(root)?;
+        let names = |entries: &[config::RegistryEntry]| -> Vec<import::RegistryName> {
+            entries
+                .iter()
+                .map(|e| import::RegistryName {
+                    name: e.name.clone(),
+                    slug: e.slug.clone(),
+                    aliases: e.aliases.clone(),
+                })
+                .collect()
+        };
+        import::ImportRegistry {
+            units: names(&site.config.units),
+            series: names(&site.config.series),
+        }
+    } else {
+        import::ImportRegistry {
+            units: Vec::new(),
+            series: Vec::new(),
+        }
+    };
+    let imported =
+        import::import_file(file, &registry).map_err(|e| vec![Diagnostic::error("", 0, 0, e.to_string())])?;
+    for w in &imported.warnings {
+        let d = Diagnostic::warning(file, w.line, 0, w.message.clone());
+        let d = if w.source_line.is_empty() {
+            d
+        } else {
+            Diagnostic {
+                source_line: Some(w.source_line.clone()),
+                ..d
+            }
+        };
+        eprint!("{d}");
+    }
+    let dest = match out {
+        Some(p) => p.to_path_buf(),
+        None => root.join(&imported.suggested_path),
+    };
+    import::write_new(&dest, &imported.markdown).map_err(|e| vec![Diagnostic::error("", 0, 0, e.to_string())])?;
+    println!(
+        "wrote {} ({} warnings); review it, then run minutebook check",
+        dest.display(),
+        imported.warnings.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }
