@@ -475,7 +475,7 @@ impl<'a> Pages<'a> {
         Ok(out)
     }
 
-    fn record_page(&self, ix: RecordIx) -> Result<Rendered, Diagnostic> {
+    pub fn record_page(&self, ix: RecordIx) -> Result<Rendered, Diagnostic> {
         #[derive(Serialize)]
         struct Toc {
             level: u8,

@@ -61,12 +61,11 @@ fn get(port: u16, path: &str) -> (u16, String) {
     let mut buf = Vec::new();
     let _ = s.read_to_end(&mut buf);
     let text = String::from_utf8_lossy(&buf).into_owned();
-    let status = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
     (status, body)
 }
 
@@ -77,7 +76,9 @@ fn headers(port: u16, path: &str) -> String {
     let mut buf = Vec::new();
     let _ = s.read_to_end(&mut buf);
     let text = String::from_utf8_lossy(&buf).into_owned();
-    text.split_once("\r\n\r\n").map(|(h, _)| h.to_ascii_lowercase()).unwrap_or_default()
+    text.split_once("\r\n\r\n")
+        .map(|(h, _)| h.to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 /// Poll `path` until `pred` holds for the body, or fail after the deadline.
@@ -143,7 +144,10 @@ fn serves_reloads_shows_errors_and_recovers() {
     );
     assert!(body.contains("unknown unit `&lt;b&gt;策略&lt;/b&gt;`"), "{body}");
     assert!(!body.contains("<b>策略</b>"), "error text is escaped");
-    assert!(body.contains("一、洽悉，並請加速辦理。"), "last good version still served");
+    assert!(
+        body.contains("一、洽悉，並請加速辦理。"),
+        "last good version still served"
+    );
     // Other pages show it too, and 404s still work.
     assert!(get(port, "/").1.contains("minutebook-error"));
 
@@ -158,7 +162,9 @@ fn serves_reloads_shows_errors_and_recovers() {
 
     // Fixed: it recovers by itself.
     std::fs::write(&record, &original).unwrap();
-    let body = wait_for(port, PAGE, "recovery", |b| !b.contains("minutebook-error") && b.contains("一、洽悉。"));
+    let body = wait_for(port, PAGE, "recovery", |b| {
+        !b.contains("minutebook-error") && b.contains("一、洽悉。")
+    });
     assert!(body.contains("第1次主管會議紀錄"));
     assert!(get(port, "/__minutebook/errors").1.is_empty());
 }
@@ -188,7 +194,10 @@ fn requests_never_reach_files_outside_the_output() {
         let (status, body) = get(port, path);
         assert!(status == 400 || status == 404, "{path} → {status}");
         assert!(
-            !body.contains("TOP-SECRET") && !body.contains("root:") && !body.contains("[package]") && !body.contains("base_url"),
+            !body.contains("TOP-SECRET")
+                && !body.contains("root:")
+                && !body.contains("[package]")
+                && !body.contains("base_url"),
             "{path} leaked a file"
         );
     }

@@ -81,6 +81,18 @@ impl Shared {
         self.changed.notify_all();
     }
 
+    /// Replace some pages of the current output (an incremental rebuild).
+    pub fn patch(&self, pages: Vec<(String, String)>) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let out = Arc::make_mut(&mut s.output);
+        for (path, html) in pages {
+            let _ = out.put(path, html);
+        }
+        s.errors.clear();
+        s.version += 1;
+        self.changed.notify_all();
+    }
+
     /// Wait until the version differs from `since`, or until `deadline`; returns the version.
     pub fn wait_for_change(&self, since: u64, deadline: Instant) -> u64 {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -115,6 +127,15 @@ pub struct Preview {
     failed: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// Every record file last seen under content/.
     known: BTreeSet<PathBuf>,
+    /// Whether the last render succeeded (so the served output matches what is loaded).
+    last_ok: bool,
+}
+
+/// What a rebuild produced: a whole new site, a few replaced pages, or errors.
+pub enum Outcome {
+    Site(Output),
+    Pages(Vec<(String, String)>),
+    Failed(Vec<Diagnostic>),
 }
 
 /// What one rebuild did.
@@ -185,6 +206,7 @@ impl Preview {
             hidden: BTreeMap::new(),
             failed: BTreeMap::new(),
             known: BTreeSet::new(),
+            last_ok: false,
         };
         p.reload_all();
         p
@@ -284,8 +306,16 @@ impl Preview {
     }
 
     /// Apply a batch of changes, then render.
-    pub fn apply(&mut self, changes: &Changes) -> (Result<Output, Vec<Diagnostic>>, Rebuild) {
+    pub fn apply(&mut self, changes: &Changes) -> (Outcome, Rebuild) {
+        let mut changes = changes.clone();
+        if changes.gone.iter().any(|g| self.known.iter().any(|k| k.starts_with(g))) {
+            changes.rescan = true;
+        }
+        let changes = &changes;
         let mut laps = Laps::new();
+        if let Some(done) = self.try_record_only(changes, &mut laps) {
+            return done;
+        }
         let mut reloaded = 0;
         if changes.config || self.site.is_none() {
             self.reload_all();
@@ -307,14 +337,94 @@ impl Preview {
         self.render(laps, reloaded)
     }
 
+    /// The fast path: only record files changed, each was and stays published, and nothing any
+    /// other page shows of it changed (title, date, URL, series, number, units, topics, agenda
+    /// items and decisions' first lines, unit reports, mentions). Then only those records' own
+    /// pages are re-rendered. `None` means take the full path.
+    fn try_record_only(&mut self, changes: &Changes, laps: &mut Laps) -> Option<(Outcome, Rebuild)> {
+        if !self.last_ok || changes.config || changes.theme || changes.rescan || changes.records.is_empty() {
+            return None;
+        }
+        let (site, matcher, renderer) = (self.site.as_ref()?, self.matcher.as_ref()?, self.renderer.as_ref()?);
+        let mut positions = Vec::new();
+        for rel in &changes.records {
+            positions.push(self.published.iter().position(|r| &r.rel == rel)?);
+        }
+        let root = &self.opts.root;
+        if changes.records.iter().any(|rel| !root.join(rel).is_file()) {
+            return None;
+        }
+        let loaded: Vec<Result<Record, Vec<Diagnostic>>> = changes
+            .records
+            .par_iter()
+            .map(|rel| build::load_record(site, matcher, rel))
+            .collect();
+        let mut fresh = Vec::new();
+        for (res, &pos) in loaded.into_iter().zip(&positions) {
+            let rec = res.ok()?;
+            if build::visibility(&rec, &self.opts) != Visibility::Published
+                || listing_key(&rec) != listing_key(&self.published[pos])
+            {
+                return None;
+            }
+            fresh.push((pos, rec));
+        }
+        laps.lap("load");
+        let n = fresh.len();
+        let rels: BTreeSet<PathBuf> = changes.records.clone();
+        for (pos, rec) in fresh {
+            self.published[pos] = rec;
+        }
+        let archive = Archive::new(site.clone(), std::mem::take(&mut self.published));
+        let listings = listing::build(&archive);
+        laps.lap("list");
+        let pages = crate::pages::Pages::new(&archive, &listings, renderer);
+        let rendered: Vec<Result<(String, String), Diagnostic>> = archive
+            .records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| rels.contains(&r.rel))
+            .map(|(ix, _)| pages.record_page(ix))
+            .collect();
+        laps.lap("render");
+        let info = Rebuild {
+            records: archive.records.len(),
+            drafts: self.hidden.values().filter(|(_, v)| *v == Visibility::Draft).count(),
+            scheduled: self
+                .hidden
+                .values()
+                .filter(|(_, v)| *v == Visibility::Scheduled)
+                .count(),
+            pages: rendered.len(),
+            reloaded: n,
+            steps: std::mem::take(&mut laps.steps),
+        };
+        self.published = archive.records;
+        let mut ok = Vec::new();
+        let mut errors = Vec::new();
+        for r in rendered {
+            match r {
+                Ok(p) => ok.push(p),
+                Err(d) => errors.push(d),
+            }
+        }
+        if errors.is_empty() {
+            Some((Outcome::Pages(ok), info))
+        } else {
+            self.last_ok = false;
+            Some((Outcome::Failed(errors), info))
+        }
+    }
+
     /// Render everything loaded (timing only the render).
-    pub fn render_all(&mut self) -> (Result<Output, Vec<Diagnostic>>, Rebuild) {
+    pub fn render_all(&mut self) -> (Outcome, Rebuild) {
         let n = self.known.len();
         self.render(Laps::new(), n)
     }
 
     /// Render everything loaded, or say why it cannot be.
-    fn render(&mut self, mut laps: Laps, reloaded: usize) -> (Result<Output, Vec<Diagnostic>>, Rebuild) {
+    fn render(&mut self, mut laps: Laps, reloaded: usize) -> (Outcome, Rebuild) {
+        self.last_ok = false;
         let mut errors: Vec<Diagnostic> = self.site_errors.clone();
         errors.extend(self.theme_errors.iter().cloned());
         errors.extend(self.failed.values().flatten().cloned());
@@ -330,12 +440,12 @@ impl Preview {
         let (Some(site), Some(renderer)) = (&self.site, &self.renderer) else {
             diagnostics::sort(&mut errors);
             info.steps = laps.steps;
-            return (Err(errors), info);
+            return (Outcome::Failed(errors), info);
         };
         if !errors.is_empty() {
             diagnostics::sort(&mut errors);
             info.steps = laps.steps;
-            return (Err(errors), info);
+            return (Outcome::Failed(errors), info);
         }
         let archive = Archive::new(site.clone(), std::mem::take(&mut self.published));
         let listings = listing::build(&archive);
@@ -347,11 +457,38 @@ impl Preview {
         match result {
             Ok((out, pages)) => {
                 info.pages = pages;
-                (Ok(out), info)
+                self.last_ok = true;
+                (Outcome::Site(out), info)
             }
-            Err(d) => (Err(d), info),
+            Err(d) => (Outcome::Failed(d), info),
         }
     }
+}
+
+/// Everything pages other than a record's own show of it.
+fn listing_key(r: &Record) -> (String, String, String, String, Option<u32>, String, String, String) {
+    let m = &r.meta;
+    (
+        r.url.clone(),
+        m.title.clone(),
+        m.date.to_string(),
+        m.series.slug.clone(),
+        m.number,
+        format!("{:?}{:?}", m.units, m.topics),
+        {
+            // Listings show an item's label, title, anchor, units and its decision's first line
+            // (not the whole decision, nor the line it is on).
+            let st = &r.structure;
+            let items: Vec<_> = st
+                .agenda
+                .iter()
+                .map(|a| (&a.label, &a.title, &a.anchor, &a.units, &a.decision_first))
+                .collect();
+            let reports: Vec<_> = st.reports.iter().map(|x| (&x.unit, &x.heading, &x.anchor)).collect();
+            format!("{items:?}{reports:?}{:?}", st.mentions)
+        },
+        format!("{:?}{:?}", m.summary, m.draft),
+    )
 }
 
 /// Run the preview server until interrupted.
@@ -420,13 +557,17 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     Ok(())
 }
 
-fn report(shared: &Shared, result: Result<Output, Vec<Diagnostic>>, info: &Rebuild) {
+fn report(shared: &Shared, result: Outcome, info: &Rebuild) {
     match result {
-        Ok(out) => {
+        Outcome::Site(out) => {
             println!("built: {}", info.summary());
             shared.publish(Some(out), &[]);
         }
-        Err(errors) => {
+        Outcome::Pages(pages) => {
+            println!("updated: {}", info.summary());
+            shared.patch(pages);
+        }
+        Outcome::Failed(errors) => {
             for d in &errors {
                 eprint!("{d}");
             }

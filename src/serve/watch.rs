@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
+use notify::event::ModifyKind;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::config::CONFIG_FILE;
@@ -26,17 +27,21 @@ pub struct Changes {
     pub theme: bool,
     /// Record files (relative to the site root) created, changed or removed.
     pub records: BTreeSet<PathBuf>,
-    /// Something under content/ that is not a record file changed (a folder moved): rescan.
+    /// A folder under content/ appeared: rescan.
     pub rescan: bool,
+    /// Other paths under content/ that are gone (a folder moved away, or an editor's temporary
+    /// file); the preview rescans if records were loaded from under one of them.
+    pub gone: BTreeSet<PathBuf>,
 }
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        !self.config && !self.theme && self.records.is_empty() && !self.rescan
+        !self.config && !self.theme && self.records.is_empty() && !self.rescan && self.gone.is_empty()
     }
 
-    /// Sort one changed path (absolute, under `root`) into the batch.
-    pub fn add(&mut self, root: &Path, path: &Path) {
+    /// Sort one changed path (absolute, under `root`) into the batch. `structural` says whether
+    /// the event created, removed or renamed it (a folder's metadata changing is not).
+    pub fn add(&mut self, root: &Path, path: &Path, structural: bool) {
         let Ok(rel) = path.strip_prefix(root) else {
             return;
         };
@@ -58,9 +63,10 @@ impl Changes {
                     if !hidden {
                         self.records.insert(rel.to_path_buf());
                     }
-                } else if !hidden && rel.extension().is_none() {
-                    // A folder (or an extension-less file): find out what moved.
-                    self.rescan = true;
+                } else if path.is_dir() {
+                    self.rescan |= structural;
+                } else if !hidden && !path.exists() {
+                    self.gone.insert(rel.to_path_buf());
                 }
             }
             _ => {}
@@ -117,8 +123,12 @@ fn take(root: &Path, ev: notify::Result<notify::Event>, changes: &mut Changes) {
             if matches!(ev.kind, EventKind::Access(_)) {
                 return;
             }
+            let structural = matches!(
+                ev.kind,
+                EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_)) | EventKind::Any
+            );
             for p in &ev.paths {
-                changes.add(root, p);
+                changes.add(root, p, structural);
             }
         }
         // The watcher lost track (e.g. an overflowed event queue): redo everything.
@@ -134,15 +144,16 @@ mod tests {
     fn classifies_paths() {
         let root = Path::new("/site");
         let mut c = Changes::default();
-        c.add(root, Path::new("/site/content/2024/a.md"));
-        c.add(root, Path::new("/site/content/2024/.a.md.swp"));
-        c.add(root, Path::new("/site/content/2024/a.md~"));
-        c.add(root, Path::new("/site/public/index.html"));
+        c.add(root, Path::new("/site/content/2024/a.md"), true);
+        c.add(root, Path::new("/site/content/2024/.a.md.swp"), true);
+        c.add(root, Path::new("/site/content/2024/a.md~"), true);
+        c.add(root, Path::new("/site/public/index.html"), true);
         assert_eq!(c.records.len(), 1);
         assert!(!c.config && !c.theme && !c.rescan);
-        c.add(root, Path::new("/site/minutebook.yaml"));
-        c.add(root, Path::new("/site/templates/base.html"));
-        c.add(root, Path::new("/site/content/2023"));
-        assert!(c.config && c.theme && c.rescan);
+        c.add(root, Path::new("/site/minutebook.yaml"), true);
+        c.add(root, Path::new("/site/templates/base.html"), true);
+        c.add(root, Path::new("/site/content/2023"), true);
+        assert!(c.config && c.theme && !c.rescan);
+        assert_eq!(c.gone.len(), 1);
     }
 }
