@@ -126,6 +126,15 @@ fn serves_reloads_shows_errors_and_recovers() {
     wait_for(port, PAGE, "the edit", |b| b.contains("一、洽悉，並請加速辦理。"));
     let v1 = version(port);
     assert!(v1 > v0, "{v1} > {v0}");
+    // An edit no listing shows (the incremental path re-renders only this page).
+    let edited = original.replace("一、洽悉。", "一、洽悉，並請加速辦理。");
+    std::fs::write(
+        &record,
+        edited.replace("測試部第1次主管會議紀錄\n", "測試部第1次主管會議紀錄（更正）\n"),
+    )
+    .unwrap();
+    wait_for(port, PAGE, "the body-only edit", |b| b.contains("紀錄（更正）"));
+    assert!(version(port) > v1);
     // A new record appears on the home page.
     std::fs::write(
         t.path().join("content/2024/executive-3.md"),
