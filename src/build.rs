@@ -144,17 +144,50 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
     let (mut drafts, mut scheduled) = (0, 0);
     let mut published = Vec::new();
     for r in &all {
-        if r.meta.draft && !opts.drafts {
-            drafts += 1;
-        } else if r.meta.publish_date.is_some_and(|d| d > opts.today) && !opts.future {
-            scheduled += 1;
-        } else {
-            published.push(r.clone());
+        match visibility(r, opts) {
+            Visibility::Draft => drafts += 1,
+            Visibility::Scheduled => scheduled += 1,
+            Visibility::Published => published.push(r.clone()),
         }
     }
-    // Two records may not share a URL.
+    diags.extend(unique_urls(&published));
+    if !diags.is_empty() {
+        diagnostics::sort(&mut diags);
+        return Err(diags);
+    }
+    diagnostics::sort(&mut warnings);
+    Ok(Loaded {
+        archive: Archive::new(site, published),
+        drafts,
+        scheduled,
+        warnings,
+        all,
+    })
+}
+
+/// Whether a record is published by a build with these options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    Published,
+    Draft,
+    Scheduled,
+}
+
+pub fn visibility(r: &Record, opts: &BuildOptions) -> Visibility {
+    if r.meta.draft && !opts.drafts {
+        Visibility::Draft
+    } else if r.meta.publish_date.is_some_and(|d| d > opts.today) && !opts.future {
+        Visibility::Scheduled
+    } else {
+        Visibility::Published
+    }
+}
+
+/// Two published records may not share a URL.
+pub fn unique_urls(published: &[Record]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     let mut by_url: BTreeMap<&str, &Record> = BTreeMap::new();
-    for r in &published {
+    for r in published {
         if let Some(other) = by_url.insert(&r.url, r) {
             let (first, second) = if other.rel < r.rel { (other, r) } else { (r, other) };
             diags.push(
@@ -173,18 +206,7 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
             );
         }
     }
-    if !diags.is_empty() {
-        diagnostics::sort(&mut diags);
-        return Err(diags);
-    }
-    diagnostics::sort(&mut warnings);
-    Ok(Loaded {
-        archive: Archive::new(site, published),
-        drafts,
-        scheduled,
-        warnings,
-        all,
-    })
+    diags
 }
 
 /// Load one record: read, split, validate, render Markdown, read its structure.

@@ -88,4 +88,36 @@ pub enum Command {
         #[arg(long, short = 'r', default_value = ".", value_name = "DIR")]
         root: PathBuf,
     },
+    /// Write a new record at content/<year>/<series-slug>-<number>.md with its front-matter filled in.
+    New {
+        /// The site folder (the one holding minutebook.yaml and content/).
+        #[arg(long, short = 'r', default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// The series: its name, slug or an alias (e.g. 主管會議).
+        #[arg(long)]
+        series: String,
+        /// The meeting date: 2024-10-16, 113-10-16 or 民國113年10月16日.
+        #[arg(long)]
+        date: String,
+        /// The meeting's number in its series (第5次 → 5).
+        #[arg(long)]
+        number: Option<u32>,
+        /// The title [default: 第{number}次{series}紀錄].
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Preview the site on a local web server; rebuilds and reloads open pages on every change.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The port to listen on (0 picks a free one).
+        #[arg(long, short = 'p', default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+        bind: String,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
 }

@@ -8,6 +8,7 @@
 
 pub mod bench;
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -21,6 +22,8 @@ pub mod model;
 pub mod output;
 pub mod pages;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 
 use std::process::ExitCode;
 
@@ -49,6 +52,9 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             let mut o = options(&site);
             if let Some(out) = output {
                 o.output = out;
+            }
+            if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+                eprintln!("building {} …", o.root.display());
             }
             let report = build::build(&o)?;
             print_warnings(&report.warnings);
@@ -94,12 +100,46 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
         Command::Import { file, out, root } => run_import(&file, out.as_deref(), &root),
         Command::Check { site } => {
             let o = options(&site);
-            let (_, report) = build::build_in_memory(&o)?;
-            print_warnings(&report.warnings);
-            println!(
-                "{} records checked: no errors",
-                report.records + report.drafts + report.scheduled
-            );
+            match check::check(&o) {
+                Ok(c) => {
+                    print_warnings(&c.findings);
+                    println!("{}", c.summary());
+                    let failed = c.count(diagnostics::Severity::Error) > 0;
+                    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+                }
+                Err(diags) => {
+                    print_warnings(&diags);
+                    let errors = diags.iter().filter(|d| d.is_error()).count();
+                    println!("check: {errors} errors; the site does not build");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Command::New {
+            root,
+            series,
+            date,
+            number,
+            title,
+        } => {
+            let rel = scaffold::new_record(&scaffold::NewRecord {
+                root: root.clone(),
+                series,
+                date,
+                number,
+                title,
+            })?;
+            println!("wrote {}", root.join(rel).display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve { site, port, bind, open } => {
+            let o = options(&site);
+            serve::run(serve::ServeOptions {
+                build: o,
+                bind,
+                port,
+                open,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
     }

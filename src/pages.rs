@@ -395,7 +395,12 @@ impl<'a> Pages<'a> {
         let related = listing.related();
         let base = format!("units/{slug}/");
         let per_page = a.site.config.per_page;
-        let mentioned: Vec<Summary> = listing.mentioned.iter().take(20).map(|&i| self.summary(&a.records[i])).collect();
+        let mentioned: Vec<Summary> = listing
+            .mentioned
+            .iter()
+            .take(20)
+            .map(|&i| self.summary(&a.records[i]))
+            .collect();
         let mut out = Vec::new();
         for p in paginate(related.len(), per_page) {
             let entries: Vec<Entry> = related[p.range.clone()]
@@ -475,7 +480,7 @@ impl<'a> Pages<'a> {
         Ok(out)
     }
 
-    fn record_page(&self, ix: RecordIx) -> Result<Rendered, Diagnostic> {
+    pub fn record_page(&self, ix: RecordIx) -> Result<Rendered, Diagnostic> {
         #[derive(Serialize)]
         struct Toc {
             level: u8,

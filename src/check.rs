@@ -1,0 +1,430 @@
+//! `minutebook check`: everything a build validates, plus findings a build does not fail on —
+//! broken internal links (to records, anchors and listing pages, resolved against the built page
+//! set), records that name a registered topic often without being tagged with it, and titles whose
+//! 民國 year disagrees with the date.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::build::{self, BuildOptions, Report};
+use crate::content;
+use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::minutes::calendar;
+use crate::model::{Archive, Record};
+use crate::output::Output;
+
+/// How many times a record must name a topic before an untagged topic is suggested.
+pub const TOPIC_MENTIONS: usize = 3;
+
+/// The outcome of `check`: the build report and every finding, sorted.
+pub struct Checked {
+    pub report: Report,
+    pub findings: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn count(&self, s: Severity) -> usize {
+        self.findings.iter().filter(|d| d.severity == s).count()
+    }
+
+    pub fn summary(&self) -> String {
+        let r = &self.report;
+        format!(
+            "checked {} records ({} published, {} drafts, {} scheduled): {} errors, {} warnings, {} suggestions",
+            r.records + r.drafts + r.scheduled,
+            r.records,
+            r.drafts,
+            r.scheduled,
+            self.count(Severity::Error),
+            self.count(Severity::Warning),
+            self.count(Severity::Suggestion),
+        )
+    }
+}
+
+/// Build in memory and add check's own findings. `Err` holds the build's errors.
+pub fn check(opts: &BuildOptions) -> Result<Checked, Vec<Diagnostic>> {
+    let started = std::time::Instant::now();
+    let loaded = build::load(opts)?;
+    let renderer = build::load_renderer(&loaded.archive.site)?;
+    let listings = crate::listing::build(&loaded.archive);
+    let (output, pages) = build::render_site(&loaded.archive, &renderer, &listings, None)?;
+    let at = std::time::Instant::now();
+    let mut findings = loaded.warnings.clone();
+    findings.extend(extra_findings(&loaded.archive, &output));
+    diagnostics::sort(&mut findings);
+    let report = Report {
+        records: loaded.archive.records.len(),
+        drafts: loaded.drafts,
+        scheduled: loaded.scheduled,
+        pages,
+        files: output.len(),
+        bytes: output.total_bytes(),
+        steps: vec![
+            build::Step {
+                name: "build",
+                millis: (at - started).as_secs_f64() * 1000.0,
+            },
+            build::Step {
+                name: "check",
+                millis: at.elapsed().as_secs_f64() * 1000.0,
+            },
+        ],
+        warnings: Vec::new(),
+    };
+    Ok(Checked { report, findings })
+}
+
+/// Findings over the published archive and its built pages.
+pub fn extra_findings(archive: &Archive, output: &Output) -> Vec<Diagnostic> {
+    let anchors: BTreeMap<&str, BTreeSet<&str>> = archive
+        .records
+        .iter()
+        .map(|r| (r.url.as_str(), r.headings.iter().map(|h| h.id.as_str()).collect()))
+        .collect();
+    let topics = TopicScanner::new(archive);
+    let mut out = Vec::new();
+    for r in &archive.records {
+        let text = content::read_utf8(&archive.site.root, &r.rel).unwrap_or_default();
+        out.extend(broken_links(archive, output, &anchors, r, &text));
+        out.extend(topics.untagged(r, &text));
+        out.extend(title_year(r, &text));
+    }
+    out
+}
+
+fn is_external(dest: &str) -> bool {
+    let d = dest.trim();
+    if d.starts_with("//") {
+        return true;
+    }
+    // A scheme: letters, digits, + - . before the first ':' (and before any / ? #).
+    match d.find(':') {
+        Some(i) => {
+            let scheme = &d[..i];
+            !scheme.is_empty()
+                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// Decode `%XX` escapes; invalid escapes are kept as written.
+pub fn percent_decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok();
+            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Resolve `path` (no fragment, no query) against the page at site-relative `base_url` (a folder
+/// URL such as `minutes/2024/executive-4/`). Returns a site-relative path, or `None` if it climbs
+/// above the site root.
+fn resolve(root_path: &str, base_url: &str, path: &str) -> Option<String> {
+    let joined = if let Some(abs) = path.strip_prefix('/') {
+        let root = root_path.trim_start_matches('/');
+        abs.strip_prefix(root).unwrap_or(abs).to_string()
+    } else {
+        let dir = match base_url.rfind('/') {
+            Some(i) => &base_url[..=i],
+            None => "",
+        };
+        format!("{dir}{path}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut s = parts.join("/");
+    if (joined.ends_with('/') || joined.is_empty() || joined.ends_with("/.") || joined.ends_with("/.."))
+        && !s.is_empty()
+    {
+        s.push('/');
+    }
+    Some(s)
+}
+
+/// The output file a site-relative path is served from, if the site has one.
+fn page_for(output: &Output, path: &str) -> Option<String> {
+    if path.is_empty() || path.ends_with('/') {
+        let k = format!("{path}index.html");
+        return output.contains(&k).then_some(k);
+    }
+    if output.contains(path) {
+        return Some(path.to_string());
+    }
+    let k = format!("{path}/index.html");
+    output.contains(&k).then_some(k)
+}
+
+fn broken_links(
+    archive: &Archive,
+    output: &Output,
+    anchors: &BTreeMap<&str, BTreeSet<&str>>,
+    r: &Record,
+    text: &str,
+) -> Vec<Diagnostic> {
+    let root_path = archive.site.root_path();
+    let mut out = Vec::new();
+    for link in &r.links {
+        let dest = link.dest.trim();
+        if dest.is_empty() || is_external(dest) {
+            continue;
+        }
+        let (before_frag, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (dest, None),
+        };
+        let path = before_frag.split('?').next().unwrap_or("");
+        let path = String::from_utf8_lossy(&percent_decode(path)).into_owned();
+        let err = |msg: String, help: String| {
+            Diagnostic::error(&r.rel, link.line, link.column, msg)
+                .with_source(text)
+                .with_help(help)
+        };
+        let target_url = if path.is_empty() {
+            Some(r.url.clone())
+        } else {
+            match resolve(&root_path, &r.url, &path) {
+                None => {
+                    out.push(err(
+                        format!("broken link `{dest}`: it points above the site root"),
+                        "link to a page of the site, e.g. /minutes/2024/executive-4/".into(),
+                    ));
+                    continue;
+                }
+                Some(u) => match page_for(output, &u) {
+                    Some(file) => Some(file.strip_suffix("index.html").map(str::to_string).unwrap_or(u)),
+                    None => {
+                        let help = if path.ends_with(".md") {
+                            "link to the record's page (/minutes/<year>/<slug>/), not to its Markdown file".to_string()
+                        } else {
+                            let near = crate::diagnostics::closest(&u, archive.records.iter().map(|x| x.url.as_str()));
+                            match near {
+                                Some(n) => format!("no page is built at /{u}; did you mean /{n}?"),
+                                None => {
+                                    format!("no page is built at /{u}; drafts and scheduled records are not published")
+                                }
+                            }
+                        };
+                        out.push(err(format!("broken link `{dest}`"), help));
+                        continue;
+                    }
+                },
+            }
+        };
+        let (Some(url), Some(frag)) = (target_url, fragment) else {
+            continue;
+        };
+        if frag.is_empty() {
+            continue;
+        }
+        let frag = String::from_utf8_lossy(&percent_decode(frag)).into_owned();
+        // Only record pages have anchors minutebook knows; listing pages are not checked.
+        if let Some(ids) = anchors.get(url.as_str()) {
+            if !ids.contains(frag.as_str()) {
+                let help = match crate::diagnostics::closest(&frag, ids.iter().copied()) {
+                    Some(s) => format!("did you mean `#{s}`?"),
+                    None => "the page has no heading with that anchor".into(),
+                };
+                out.push(err(
+                    format!("broken link `{dest}`: /{url} has no anchor `#{frag}`"),
+                    help,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Counts topic names and aliases in a record's text. Unit names are in the same automaton so that
+/// `資安` inside `資安院` is not counted as the topic 資通安全.
+struct TopicScanner {
+    ac: Option<AhoCorasick>,
+    /// Per pattern: the topic slug, or `None` for a unit name.
+    owners: Vec<Option<String>>,
+    patterns: Vec<String>,
+}
+
+impl TopicScanner {
+    fn new(archive: &Archive) -> TopicScanner {
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        let site = &archive.site;
+        for e in &site.topics.entries {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                if !n.trim().is_empty() {
+                    patterns.push(n.clone());
+                    owners.push(Some(e.slug.clone()));
+                }
+            }
+        }
+        if !patterns.is_empty() {
+            for e in &site.units.entries {
+                for n in std::iter::once(&e.name).chain(&e.aliases) {
+                    if !n.trim().is_empty() {
+                        patterns.push(n.clone());
+                        owners.push(None);
+                    }
+                }
+            }
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&patterns)
+                .ok()
+        };
+        TopicScanner { ac, owners, patterns }
+    }
+
+    fn untagged(&self, r: &Record, text: &str) -> Vec<Diagnostic> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        // (count, first line, first column) per topic slug, over the body only.
+        let body_start = text
+            .char_indices()
+            .filter(|&(_, c)| c == '\n')
+            .nth(r.body_line.saturating_sub(2))
+            .map(|(i, _)| i + 1)
+            .unwrap_or(0);
+        let body_start = if r.body_line <= 1 { 0 } else { body_start };
+        let body = &text[body_start.min(text.len())..];
+        let mut seen: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for m in ac.find_iter(body) {
+            let Some(slug) = &self.owners[m.pattern().as_usize()] else {
+                continue;
+            };
+            // ASCII names (AI) count only as whole words.
+            let pat = &self.patterns[m.pattern().as_usize()];
+            if pat.is_ascii() {
+                let before = body[..m.start()].chars().next_back();
+                let after = body[m.end()..].chars().next();
+                if before.is_some_and(|c| c.is_ascii_alphanumeric()) || after.is_some_and(|c| c.is_ascii_alphanumeric())
+                {
+                    continue;
+                }
+            }
+            let e = seen.entry(slug.as_str()).or_insert((0, body_start + m.start()));
+            e.0 += 1;
+        }
+        let site = &r.meta.topics;
+        let mut out = Vec::new();
+        for (slug, (count, at)) in seen {
+            if count < TOPIC_MENTIONS || site.iter().any(|t| t.slug == slug) {
+                continue;
+            }
+            let name = self
+                .owners
+                .iter()
+                .zip(&self.patterns)
+                .find(|(o, _)| o.as_deref() == Some(slug))
+                .map(|(_, p)| p.clone())
+                .unwrap_or_else(|| slug.to_string());
+            let (line, col) = diagnostics::line_col(text, at);
+            out.push(
+                Diagnostic::suggestion(
+                    &r.rel,
+                    line,
+                    col,
+                    format!("the record names the topic `{name}` {count} times but is not tagged with it"),
+                )
+                .with_source(text)
+                .with_help(format!(
+                    "add `{name}` to `topics:` in the front-matter if the record is about it"
+                )),
+            );
+        }
+        out
+    }
+}
+
+/// A title whose 民國 year disagrees with the date (`112年…` on a 2024 meeting).
+fn title_year(r: &Record, text: &str) -> Option<Diagnostic> {
+    let stated = calendar::roc_year_in_title(&r.meta.title)?;
+    let actual = calendar::roc_year(r.meta.date);
+    if stated == actual {
+        return None;
+    }
+    let (line, col) = text
+        .lines()
+        .enumerate()
+        .take_while(|(i, _)| *i + 1 < r.body_line.max(2))
+        .find(|(_, l)| l.starts_with("title:"))
+        .map(|(i, l)| {
+            let c = l
+                .find(&format!("{stated}年"))
+                .map(|b| l[..b].chars().count() + 1)
+                .unwrap_or(1);
+            (i + 1, c)
+        })
+        .unwrap_or((1, 1));
+    Some(
+        Diagnostic::warning(
+            &r.rel,
+            line,
+            col,
+            format!(
+                "the title says 民國{stated}年 but the date {} is in 民國{actual}年",
+                r.meta.date
+            ),
+        )
+        .with_source(text)
+        .with_help(format!(
+            "correct the title, or the `date` if the title is right (民國{stated}年 is {})",
+            stated + calendar::ROC_OFFSET
+        )),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_relative_and_root_links() {
+        let base = "minutes/2024/executive-4/";
+        assert_eq!(
+            resolve("/", base, "../executive-3/").as_deref(),
+            Some("minutes/2024/executive-3/")
+        );
+        assert_eq!(resolve("/", base, "/units/adi/").as_deref(), Some("units/adi/"));
+        assert_eq!(resolve("/a/", base, "/a/units/adi/").as_deref(), Some("units/adi/"));
+        assert_eq!(resolve("/", base, "../../../../x"), None);
+        assert_eq!(resolve("/", base, "../../2023/").as_deref(), Some("minutes/2023/"));
+    }
+
+    #[test]
+    fn externals_and_decoding() {
+        assert!(is_external("https://x.tw/"));
+        assert!(is_external("mailto:a@b"));
+        assert!(!is_external("/minutes/2024/"));
+        assert!(!is_external("#案由二"));
+        assert_eq!(percent_decode("%E6%A1%88a%2"), "案a%2".as_bytes());
+    }
+}

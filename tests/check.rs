@@ -1,0 +1,112 @@
+//! `minutebook check`: broken links with file and line, untagged topics as suggestions, 民國
+//! years that disagree with the date as warnings; non-zero exit only on errors.
+
+mod workflow_support;
+
+use workflow_support::{run, site, write};
+
+const LINKS: &str = "---
+title: 第3次主管會議紀錄
+series: 主管會議
+number: 3
+date: 2024-10-16
+---
+測試部第3次主管會議紀錄
+
+## 參、報告事項
+
+### 案由一：追蹤案，報請公鑒。（報告單位：秘書處）
+
+決定：見[上次紀錄](/minutes/2024/executive-2/)與[案由二決定](/minutes/2024/executive-1/#案由二)。
+
+另見[不存在的紀錄](/minutes/2024/nope/)、[本次案由九](#案由九)與[本次案由一](#案由一)。
+
+相對連結：[第1次](../executive-1/)、[第1次案由三](../executive-1/#%E6%A1%88%E7%94%B1%E4%B8%89)、[單位](/units/strategy/)、[年度](/years/2024/)、[外部](https://example.org/x)。
+";
+
+#[test]
+fn broken_links_are_errors_with_file_line_and_column() {
+    let t = site();
+    let root = t.path().to_str().unwrap();
+    write(t.path(), "content/2024/executive-3.md", LINKS);
+    let (ok, out, err) = run(&["check", "--root", root]);
+    assert!(!ok, "broken links must fail check\n{out}{err}");
+    assert!(
+        err.contains("error: content/2024/executive-3.md:15:3: broken link `/minutes/2024/nope/`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: content/2024/executive-3.md:15:33: broken link `#案由九`: /minutes/2024/executive-3/ has no anchor `#案由九`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("broken link `../executive-1/#%E6%A1%88%E7%94%B1%E4%B8%89`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("15 | 另見[不存在的紀錄]"),
+        "the offending line is shown\n{err}"
+    );
+    // Valid links (root-relative, relative, anchors on this and other records, listing pages,
+    // external) are not reported.
+    assert_eq!(err.matches("broken link").count(), 3, "{err}");
+    assert!(out.contains("3 errors"), "{out}");
+}
+
+#[test]
+fn an_often_named_untagged_topic_is_a_suggestion_and_check_passes() {
+    let t = site();
+    let root = t.path().to_str().unwrap();
+    write(
+        t.path(),
+        "content/2024/executive-3.md",
+        "---\ntitle: 第3次主管會議紀錄\nseries: 主管會議\nnumber: 3\ndate: 2024-10-16\n---\n## 參、報告事項\n\n人工智慧基本法草案討論。\n\n各單位推動 AI 應用，並研議人工智慧風險分級。\n\n資安院、資安院、資安院報告（不算資安議題）。TAIDE 與 OpenAI 不算。\n",
+    );
+    let (ok, out, err) = run(&["check", "--root", root]);
+    assert!(ok, "suggestions do not fail check\n{out}{err}");
+    assert!(
+        err.contains("suggestion: content/2024/executive-3.md:9:1: the record names the topic `人工智慧` 3 times but is not tagged with it"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("資通安全"),
+        "資安 inside 資安院 is the unit, not the topic\n{err}"
+    );
+    assert!(out.contains("0 errors, 0 warnings, 1 suggestions"), "{out}");
+}
+
+#[test]
+fn a_title_year_that_disagrees_with_the_date_is_a_warning() {
+    let t = site();
+    let root = t.path().to_str().unwrap();
+    write(
+        t.path(),
+        "content/2024/executive-3.md",
+        "---\ntitle: 112年第3次主管會議紀錄\nseries: 主管會議\nnumber: 3\ndate: 2024-10-16\n---\n內容。\n",
+    );
+    let (ok, out, err) = run(&["check", "--root", root]);
+    assert!(ok, "{out}{err}");
+    assert!(
+        err.contains("warning: content/2024/executive-3.md:2:8: the title says 民國112年 but the date 2024-10-16 is in 民國113年"),
+        "{err}"
+    );
+    assert!(out.contains("0 errors, 1 warnings"), "{out}");
+}
+
+#[test]
+fn build_errors_fail_check_with_a_summary() {
+    let t = site();
+    let root = t.path().to_str().unwrap();
+    write(
+        t.path(),
+        "content/2024/executive-3.md",
+        "---\ntitle: 第3次主管會議紀錄\nseries: 主管會議\ndate: 2024-10-16\nunits: [策略]\n---\n",
+    );
+    let (ok, out, err) = run(&["check", "--root", root]);
+    assert!(!ok);
+    assert!(
+        err.contains("content/2024/executive-3.md:5:9: unknown unit `策略`"),
+        "{err}"
+    );
+    assert!(out.contains("1 errors"), "{out}");
+}
