@@ -126,7 +126,7 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
             targets.push(("tmpfs", t.join(format!("minutebook-bench-{n}"))));
         }
         targets.push(("disk", opts.disk.join(format!("minutebook-bench-{n}"))));
-        let rebuild = measure_rebuild(&exe, &site_s)?;
+        let rebuild = Some(measure_rebuild(&site)?);
         for (kind, out) in targets {
             let out_s = out.to_string_lossy().to_string();
             let samples: Result<Vec<Sample>, BenchError> = (0..opts.runs.max(1))
@@ -146,8 +146,43 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
     Ok(())
 }
 
-/// The preview rebuild time after one record changes, as reported by the serve engine's own
-/// benchmark hook (`minutebook serve --bench-rebuild`), if this build has one.
-fn measure_rebuild(_exe: &Path, _site: &str) -> Result<Option<String>, BenchError> {
-    Ok(None)
+/// The preview rebuild after one record changes, measured in this process with the serve
+/// engine: (a) an edit of a record's body text, which re-renders that record's page, and (b) an
+/// edit of its title, which also changes listings. The record is restored afterwards.
+fn measure_rebuild(site: &Path) -> Result<String, BenchError> {
+    use crate::serve::{watch::Changes, Preview};
+    let opts = crate::build::BuildOptions::new(site);
+    let mut preview = Preview::new(opts);
+    let _ = preview.render_all();
+    let rel = crate::content::discover(site)
+        .ok()
+        .and_then(|files| files.into_iter().next())
+        .ok_or_else(|| BenchError::Failed {
+            cmd: "discover".into(),
+            stderr: "no records".into(),
+        })?;
+    let path = site.join(&rel);
+    let original = std::fs::read_to_string(&path).map_err(|source| BenchError::Spawn {
+        cmd: "read".into(),
+        source,
+    })?;
+    let mut changes = Changes::default();
+    changes.records.insert(rel.clone());
+    let mut timed = |text: &str| -> Result<f64, BenchError> {
+        std::fs::write(&path, text).map_err(|source| BenchError::Spawn {
+            cmd: "write".into(),
+            source,
+        })?;
+        let at = Instant::now();
+        let _ = preview.apply(&changes);
+        Ok(at.elapsed().as_secs_f64() * 1000.0)
+    };
+    let body = timed(&format!("{original}\n本次會議補充說明一則。\n"));
+    let title = timed(&original.replacen("title: ", "title: 修訂", 1));
+    std::fs::write(&path, &original).map_err(|source| BenchError::Spawn {
+        cmd: "write".into(),
+        source,
+    })?;
+    let _ = preview.apply(&changes);
+    Ok(format!("body edit {:.0} ms, title edit {:.0} ms", body?, title?))
 }

@@ -334,7 +334,10 @@ fn check_writes_nothing() {
     let site = bundled_site();
     let (code, stdout, stderr) = run(&["check", "--root", "."], site.path());
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("checked 1 records") && stdout.contains("0 errors"), "{stdout}");
+    assert!(
+        stdout.contains("checked 1 records") && stdout.contains("0 errors"),
+        "{stdout}"
+    );
     assert!(!site.path().join("public").exists());
 }
 
