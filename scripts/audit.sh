@@ -35,4 +35,14 @@ fi
 
 echo "== axe-core in headless Chromium (light and dark)"
 node "$a11y/audit.mjs" "$site" || status=1
+
+# The same content with the English interface (language: en): lang attributes and strings.
+en_root="${CARGO_TARGET_DIR:-$repo/target}/audit-en"
+rm -rf "$en_root" && mkdir -p "$en_root"
+sed 's/^language: .*/language: en/' "$repo/minutebook.yaml" > "$en_root/minutebook.yaml"
+cp -r "$repo/content" "$en_root/content"
+echo "== English interface: build, Nu HTML Checker, axe-core"
+cargo run --quiet -- build --root "$en_root" --output "$en_root/public"
+java -jar "$a11y/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --skip-non-html "$en_root/public" || status=1
+node "$a11y/audit.mjs" "$en_root/public" / /minutes/2024/executive-4/ /units/ /units/strategy/ /years/2024/ /data/ /404.html || status=1
 exit $status
