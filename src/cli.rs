@@ -49,4 +49,43 @@ pub enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
+    /// Write a deterministic, realistic archive of generated minutes (for benchmarks and trials).
+    Generate {
+        /// The folder to create (refused if it holds anything but an earlier generated archive).
+        dir: PathBuf,
+        /// How many records.
+        #[arg(long, default_value_t = 1000)]
+        records: usize,
+        /// The seed; the same seed gives byte-identical files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Measure full builds (tmpfs and disk) and preview rebuilds on generated archives.
+    Bench {
+        /// Archive sizes, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "1000,10000,50000")]
+        records: Vec<usize>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Runs per measurement (the median is reported).
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// Where generated archives are cached.
+        #[arg(long, default_value = "target/bench")]
+        work: PathBuf,
+        /// A tmpfs folder for the output.
+        #[arg(long, default_value = "/dev/shm")]
+        tmpfs: PathBuf,
+    },
+    /// Turn minutes that arrived as plain text (.txt) or a Word file (.docx) into a record.
+    Import {
+        /// The .txt or .docx file.
+        file: PathBuf,
+        /// Where to write the record [default: content/<year>/<series>-<number>.md under --root].
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// The site folder whose minutebook.yaml registers units and series.
+        #[arg(long, short = 'r', default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
 }

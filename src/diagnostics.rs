@@ -100,7 +100,11 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Suggestion => "suggestion",
         };
-        writeln!(f, "{label}: {}: {}", self.location(), self.message)?;
+        if self.path.as_os_str().is_empty() {
+            writeln!(f, "{label}: {}", self.message)?;
+        } else {
+            writeln!(f, "{label}: {}: {}", self.location(), self.message)?;
+        }
         if let Some(src) = &self.source_line {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());

@@ -6,12 +6,15 @@
 //! series and year; [`pages`] and [`render`] turn it into HTML through the theme; [`output`]
 //! writes it atomically. [`build`] runs those steps; [`cli`] and `main` are the command line.
 
+pub mod bench;
 pub mod build;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod feeds;
+pub mod generate;
+pub mod import;
 pub mod listing;
 pub mod markdown;
 pub mod meta;
@@ -56,6 +59,42 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             println!("wrote {}", o.output.display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Generate { dir, records, seed } => {
+            let s = generate::generate_site(&dir, &generate::GenerateOptions { records, seed }).map_err(|e| {
+                vec![Diagnostic::error(
+                    &dir,
+                    0,
+                    0,
+                    format!("cannot generate the archive: {e}"),
+                )]
+            })?;
+            println!(
+                "wrote {} records ({:.1} MB) to {}",
+                s.records,
+                s.bytes as f64 / 1e6,
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench {
+            records,
+            seed,
+            runs,
+            work,
+            tmpfs,
+        } => {
+            let opts = bench::BenchOptions {
+                sizes: records,
+                seed,
+                runs,
+                disk: work.clone(),
+                work,
+                tmpfs: tmpfs.is_dir().then_some(tmpfs),
+            };
+            bench::run(&opts).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { file, out, root } => run_import(&file, out.as_deref(), &root),
         Command::Check { site } => {
             let o = options(&site);
             let (_, report) = build::build_in_memory(&o)?;
@@ -67,4 +106,59 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn run_import(
+    file: &std::path::Path,
+    out: Option<&std::path::Path>,
+    root: &std::path::Path,
+) -> Result<ExitCode, Vec<Diagnostic>> {
+    // The registries come from the site, if there is one; without it nothing is resolved.
+    let registry = if root.join(config::CONFIG_FILE).is_file() {
+        let site = config::Site::load(root)?;
+        let names = |entries: &[config::RegistryEntry]| -> Vec<import::RegistryName> {
+            entries
+                .iter()
+                .map(|e| import::RegistryName {
+                    name: e.name.clone(),
+                    slug: e.slug.clone(),
+                    aliases: e.aliases.clone(),
+                })
+                .collect()
+        };
+        import::ImportRegistry {
+            units: names(&site.config.units),
+            series: names(&site.config.series),
+        }
+    } else {
+        import::ImportRegistry {
+            units: Vec::new(),
+            series: Vec::new(),
+        }
+    };
+    let imported =
+        import::import_file(file, &registry).map_err(|e| vec![Diagnostic::error("", 0, 0, e.to_string())])?;
+    for w in &imported.warnings {
+        let d = Diagnostic::warning(file, w.line, 0, w.message.clone());
+        let d = if w.source_line.is_empty() {
+            d
+        } else {
+            Diagnostic {
+                source_line: Some(w.source_line.clone()),
+                ..d
+            }
+        };
+        eprint!("{d}");
+    }
+    let dest = match out {
+        Some(p) => p.to_path_buf(),
+        None => root.join(&imported.suggested_path),
+    };
+    import::write_new(&dest, &imported.markdown).map_err(|e| vec![Diagnostic::error("", 0, 0, e.to_string())])?;
+    println!(
+        "wrote {} ({} warnings); review it, then run minutebook check",
+        dest.display(),
+        imported.warnings.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }

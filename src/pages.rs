@@ -308,7 +308,7 @@ impl<'a> Pages<'a> {
         reg.entries
             .iter()
             .map(|e| Term {
-                name: e.name.clone(),
+                name: self.display_name(e),
                 en: e.en.clone(),
                 slug: e.slug.clone(),
                 url: self.url(&format!("{kind}/{}/", e.slug)),

@@ -10,14 +10,28 @@ fn bundled_record_structure() {
     let site = bundled_site();
     let loaded = minutebook::build::load(&options(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
     let rec = &loaded.archive.records[0];
-    let items: Vec<(&str, Vec<&str>)> =
-        rec.structure.agenda.iter().map(|a| (a.label.as_str(), a.units.iter().map(String::as_str).collect())).collect();
+    let items: Vec<(&str, Vec<&str>)> = rec
+        .structure
+        .agenda
+        .iter()
+        .map(|a| (a.label.as_str(), a.units.iter().map(String::as_str).collect()))
+        .collect();
     assert_eq!(
         items,
-        [("案由一", vec!["strategy"]), ("案由二", vec!["nics"]), ("案由三", vec!["secretariat"])]
+        [
+            ("案由一", vec!["strategy"]),
+            ("案由二", vec!["nics"]),
+            ("案由三", vec!["secretariat"])
+        ]
     );
-    assert!(rec.structure.agenda[0].decision.starts_with("一、洽悉。"), "{}", rec.structure.agenda[0].decision);
-    assert!(rec.structure.agenda[1].decision.contains("資安院進行資安及資通訊相關政策與法制研究"));
+    assert!(
+        rec.structure.agenda[0].decision.starts_with("一、洽悉。"),
+        "{}",
+        rec.structure.agenda[0].decision
+    );
+    assert!(rec.structure.agenda[1]
+        .decision
+        .contains("資安院進行資安及資通訊相關政策與法制研究"));
     let reports: Vec<&str> = rec.structure.reports.iter().map(|r| r.unit.as_str()).collect();
     assert_eq!(
         reports,
@@ -73,21 +87,34 @@ fn every_page_kind_is_written() {
     assert!(record.contains("href=\"/units/strategy/\""), "unit links");
     assert!(record.contains("黃部長彥男") && record.contains("林怡芬") && record.contains("本部延平大樓101會議室"));
     assert_eq!(record.matches("<h1").count(), 1);
-    assert!(record.contains("<table>") && record.contains("<th>主軸議題</th>"), "seed tables as tables");
+    assert!(
+        record.contains("<table>") && record.contains("<th>主軸議題</th>"),
+        "seed tables as tables"
+    );
 
     // The unit page lists the agenda item it reported, linked to its anchor, with the decision.
     let nics = read(out.join("units/nics/index.html"));
     assert!(nics.contains("href=\"/minutes/2024/executive-4/#案由二\""), "{nics}");
     assert!(nics.contains("洽悉。"));
-    assert!(nics.contains("href=\"/minutes/2024/executive-4/#國家資通安全研究院\""), "unit report link");
+    assert!(
+        nics.contains("href=\"/minutes/2024/executive-4/#國家資通安全研究院\""),
+        "unit report link"
+    );
     // A unit that only appears in passing is listed apart, as a mention.
     let ethics = read(out.join("units/ethics/index.html"));
-    assert!(ethics.contains("unit-mentions"), "政風處 is only mentioned (attendee list)");
+    assert!(
+        ethics.contains("unit-mentions"),
+        "政風處 is only mentioned (attendee list)"
+    );
     let adi = read(out.join("units/adi/index.html"));
     assert!(adi.contains("數位產業署"));
 
     let units = read(out.join("units/index.html"));
-    assert_eq!(units.matches("class=\"count\"").count(), 15, "fifteen units with counts");
+    assert_eq!(
+        units.matches("class=\"count\"").count(),
+        15,
+        "fifteen units with counts"
+    );
     let home = read(out.join("index.html"));
     assert!(home.contains("第4次主管會議紀錄") && home.contains("href=\"/years/2024/\""));
     assert!(read(out.join("404.html")).contains("找不到"));
@@ -102,7 +129,9 @@ fn listings_are_paginated() {
         write(
             site.path(),
             &format!("content/2023/ex-{n}.md"),
-            &RECORD.replace("number: 1", &format!("number: {n}")).replace("2024-01-10", &format!("2023-0{n}-10")),
+            &RECORD
+                .replace("number: 1", &format!("number: {n}"))
+                .replace("2024-01-10", &format!("2023-0{n}-10")),
         );
     }
     let out = build_ok(site.path());
@@ -117,18 +146,34 @@ fn listings_are_paginated() {
 #[test]
 fn previous_and_next_in_series() {
     let site = bundled_site();
-    write(site.path(), "content/2024/executive-3.md", &RECORD.replace("number: 1", "number: 3").replace("2024-01-10", "2024-08-30"));
+    write(
+        site.path(),
+        "content/2024/executive-3.md",
+        &RECORD
+            .replace("number: 1", "number: 3")
+            .replace("2024-01-10", "2024-08-30"),
+    );
     let out = build_ok(site.path());
     let four = read(out.join("minutes/2024/executive-4/index.html"));
-    assert!(four.contains("rel=\"prev\"") && four.contains("/minutes/2024/executive-3/"), "previous");
+    assert!(
+        four.contains("rel=\"prev\"") && four.contains("/minutes/2024/executive-3/"),
+        "previous"
+    );
     let three = read(out.join("minutes/2024/executive-3/index.html"));
-    assert!(three.contains("rel=\"next\"") && three.contains("/minutes/2024/executive-4/"), "next");
+    assert!(
+        three.contains("rel=\"next\"") && three.contains("/minutes/2024/executive-4/"),
+        "next"
+    );
 }
 
 #[test]
 fn drafts_only_with_flag() {
     let site = bundled_site();
-    write(site.path(), "content/2024/draft.md", &RECORD.replace("number: 1", "number: 9\ndraft: true"));
+    write(
+        site.path(),
+        "content/2024/draft.md",
+        &RECORD.replace("number: 1", "number: 9\ndraft: true"),
+    );
     let out = build_ok(site.path());
     assert!(!out.join("minutes/2024/executive-9").exists());
     let mut o = options(site.path());
@@ -150,7 +195,10 @@ fn site_templates_override_the_theme() {
     let out = build_ok(site.path());
     assert!(read(out.join("404.html")).contains("自訂找不到頁面"));
     assert_eq!(read(out.join("style.css")), "body{color:red}");
-    assert!(read(out.join("index.html")).contains("第4次主管會議紀錄"), "other templates still from the theme");
+    assert!(
+        read(out.join("index.html")).contains("第4次主管會議紀錄"),
+        "other templates still from the theme"
+    );
 }
 
 #[test]
@@ -180,19 +228,55 @@ fn bad_input_is_reported_together_and_keeps_previous_output() {
     let out = build_ok(site.path());
     let before = snapshot(&out);
     let r = site.path();
-    write(r, "content/a.md", "---\ntitle: [unclosed\nseries: 主管會議\ndate: 2024-01-01\n---\n");
+    write(
+        r,
+        "content/a.md",
+        "---\ntitle: [unclosed\nseries: 主管會議\ndate: 2024-01-01\n---\n",
+    );
     write(r, "content/b.md", "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\n");
     write(r, "content/c.md", "# no front matter\n");
     write(r, "content/d.md", "---\nseries: 主管會議\n---\n");
-    write(r, "content/e.md", "---\ntitle: x\nseries: 主管會議\ndate: 2024-02-30\nslug: e\n---\n");
-    write(r, "content/f.md", "---\ntitle: x\nseries: 主管會議\ndate: 113-13-01\nslug: f\n---\n");
-    write(r, "content/g.md", "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nchiar: 某人\nslug: g\n---\n");
-    write(r, "content/h.md", "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nunits: [數位產業]\ntopics: [人工智能]\nslug: h\n---\n");
-    write(r, "content/i.md", "---\ntitle: x\nseries: 主管会議\ndate: 2024-01-01\nslug: i\n---\n");
-    write(r, "content/j1.md", "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nslug: same\n---\n");
-    write(r, "content/j2.md", "---\ntitle: y\nseries: 主管會議\ndate: 2024-03-01\nslug: same\n---\n");
+    write(
+        r,
+        "content/e.md",
+        "---\ntitle: x\nseries: 主管會議\ndate: 2024-02-30\nslug: e\n---\n",
+    );
+    write(
+        r,
+        "content/f.md",
+        "---\ntitle: x\nseries: 主管會議\ndate: 113-13-01\nslug: f\n---\n",
+    );
+    write(
+        r,
+        "content/g.md",
+        "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nchiar: 某人\nslug: g\n---\n",
+    );
+    write(
+        r,
+        "content/h.md",
+        "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nunits: [數位產業]\ntopics: [人工智能]\nslug: h\n---\n",
+    );
+    write(
+        r,
+        "content/i.md",
+        "---\ntitle: x\nseries: 主管会議\ndate: 2024-01-01\nslug: i\n---\n",
+    );
+    write(
+        r,
+        "content/j1.md",
+        "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nslug: same\n---\n",
+    );
+    write(
+        r,
+        "content/j2.md",
+        "---\ntitle: y\nseries: 主管會議\ndate: 2024-03-01\nslug: same\n---\n",
+    );
     std::fs::write(r.join("content/k.md"), b"---\ntitle: \xb7\xc5\n---\n").unwrap();
-    write(r, "content/l.md", "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nslug: ../../../tmp/evil\n---\n");
+    write(
+        r,
+        "content/l.md",
+        "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nslug: ../../../tmp/evil\n---\n",
+    );
     let stderr = expect_failure(
         r,
         &[
@@ -215,7 +299,10 @@ fn bad_input_is_reported_together_and_keeps_previous_output() {
             "nothing was written",
         ],
     );
-    assert!(stderr.contains("5 | chiar: 某人"), "shows the offending line:\n{stderr}");
+    assert!(
+        stderr.contains("5 | chiar: 某人"),
+        "shows the offending line:\n{stderr}"
+    );
     assert_eq!(snapshot(&out), before, "the previous output is untouched");
     assert!(!std::path::Path::new("/tmp/evil").exists());
 }
@@ -223,7 +310,11 @@ fn bad_input_is_reported_together_and_keeps_previous_output() {
 #[test]
 fn broken_template_names_template_and_line() {
     let site = bundled_site();
-    write(site.path(), "templates/404.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ oops( }}\n{% endblock content %}\n");
+    write(
+        site.path(),
+        "templates/404.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ oops( }}\n{% endblock content %}\n",
+    );
     expect_failure(site.path(), &["templates/404.html:3:", "the template is broken"]);
 }
 
@@ -232,7 +323,10 @@ fn bad_config_is_located() {
     let site = bundled_site();
     let yaml = read(site.path().join("minutebook.yaml")).replace("theme: default", "them: default");
     write(site.path(), "minutebook.yaml", &yaml);
-    expect_failure(site.path(), &["minutebook.yaml:", "unknown field `them`", "did you mean `theme`?"]);
+    expect_failure(
+        site.path(),
+        &["minutebook.yaml:", "unknown field `them`", "did you mean `theme`?"],
+    );
 }
 
 #[test]
@@ -250,5 +344,66 @@ fn output_outside_site_is_guarded() {
     let (code, _, stderr) = run(&["build", "--output", "content"], site.path());
     assert_ne!(code, 0);
     assert!(stderr.contains("would hold the site's own files"), "{stderr}");
-    assert!(site.path().join("content/2024/executive-4.md").is_file(), "content untouched");
+    assert!(
+        site.path().join("content/2024/executive-4.md").is_file(),
+        "content untouched"
+    );
+}
+
+#[test]
+fn english_sites_get_english_strings() {
+    let site = bundled_site();
+    let yaml = read(site.path().join("minutebook.yaml")).replace("language: zh-Hant-TW", "language: en");
+    assert!(yaml.contains("language: en"));
+    write(site.path(), "minutebook.yaml", &yaml);
+    let out = build_ok(site.path());
+    let home = read(out.join("index.html"));
+    assert!(home.contains("<html lang=\"en\">"));
+    assert!(
+        home.contains("Skip to main content") && home.contains("Latest minutes"),
+        "{home}"
+    );
+    let units = read(out.join("units/index.html"));
+    assert!(
+        units.contains("Administration for Digital Industries"),
+        "English unit names"
+    );
+}
+
+#[test]
+fn code_is_highlighted_only_when_present() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    assert!(!out.join("syntax.css").exists(), "no code, no syntect stylesheet");
+    write(
+        site.path(),
+        "content/2024/code.md",
+        &(RECORD.to_string() + "\n```rust\nfn main() {}\n```\n"),
+    );
+    let out = build_ok(site.path());
+    let page = read(out.join("minutes/2024/executive-1/index.html"));
+    assert!(page.contains("class=\"hl-"), "syntect classes");
+    assert!(page.contains("syntax.css"));
+    assert!(read(out.join("syntax.css")).contains(".hl-"));
+}
+
+#[test]
+fn content_html_is_escaped() {
+    let site = bundled_site();
+    write(
+        site.path(),
+        "content/2024/xss.md",
+        "---\ntitle: \"<script>alert(1)</script>\"\nseries: 主管會議\nnumber: 7\ndate: 2024-01-10\nlocation: \"<img src=x onerror=alert(1)>\"\n---\n\n<script>alert(2)</script>\n\n[x](javascript:alert(3))\n",
+    );
+    let out = build_ok(site.path());
+    for f in [
+        "minutes/2024/executive-7/index.html",
+        "index.html",
+        "series/executive/index.html",
+    ] {
+        let page = read(out.join(f));
+        assert!(!page.contains("<script>alert"), "{f}");
+        assert!(!page.contains("<img src=x"), "{f}");
+        assert!(!page.contains("javascript:alert"), "{f}");
+    }
 }

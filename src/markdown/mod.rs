@@ -56,6 +56,8 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
+    let line_of =
+        |offset: usize| -> usize { body_line + line_starts.partition_point(|&s| s <= offset).saturating_sub(1) };
     let pos = |offset: usize| -> (usize, usize) {
         let idx = line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
         let col = body[line_starts[idx]..offset.min(body.len())].chars().count() + 1;
@@ -72,7 +74,7 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
         if let (Event::Start(Tag::Heading { level, id, .. }), range) = &events[i] {
             let level = heading_level(*level);
             let explicit = id.as_ref().map(|s| s.to_string());
-            let line = pos(range.start).0;
+            let line = line_of(range.start);
             let mut text = String::new();
             let mut j = i + 1;
             while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_))) {
@@ -171,7 +173,7 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
-                block_line = pos(range.start).0;
+                block_line = line_of(range.start);
                 continue;
             }
             Event::Start(
@@ -183,7 +185,7 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
                 | Tag::FootnoteDefinition(_),
             ) => {
                 flush_block(&mut section, &mut block, block_line);
-                block_line = pos(range.start).0;
+                block_line = line_of(range.start);
             }
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead | TagEnd::BlockQuote(_),
@@ -201,7 +203,7 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
             }
             Event::Text(t) | Event::Code(t) if !in_heading => {
                 if block.is_empty() {
-                    block_line = pos(range.start).0;
+                    block_line = line_of(range.start);
                 }
                 block.push_str(t);
             }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Install what the test suite needs beyond the Rust toolchain: Debian's Chromium (search end-to-end
+# test and the accessibility audit), a Java runtime (the Nu HTML Checker), and the npm packages of
+# the audit (axe-core, vnu-jar) from the lock file. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if [ -f tests/a11y/package-lock.json ]; then
+  (cd tests/a11y && npm ci --no-audit --no-fund --loglevel=error)
+fi

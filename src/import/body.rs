@@ -1,0 +1,171 @@
+//! Writing the Markdown body, keeping the official numbering as structure:
+//! 壹、 sections as `## `; 案由 items and 臨時動議 as `### `; the appendix as `## 附錄` with its
+//! unit reports (`一、數位策略司`) as `### ` and （一） subsections as `#### `; 1、 / (1) / A. as
+//! nested lists; tab-separated rows as tables; everything else as paragraphs.
+
+use super::header::chinese_numeral;
+use super::text::{label, ordinal, unit_prefix, Block, Ordinal};
+use super::ImportRegistry;
+
+/// The rendered body, and the units found as the prefix of a 臨時動議 (block index, unit).
+pub(crate) struct Body {
+    pub markdown: String,
+    pub motions: Vec<(usize, String)>,
+}
+
+/// Escape what Markdown would read as syntax at the start of a paragraph.
+fn escape_start(s: &str) -> String {
+    let needs = s.starts_with(['#', '>', '|', '`', '~', '<', '=', '+', '*', '-', '_'])
+        || s.split_once(['.', ')']).is_some_and(|(n, rest)| {
+            !n.is_empty()
+                && n.len() <= 9
+                && n.chars().all(|c| c.is_ascii_digit())
+                && (rest.is_empty() || rest.starts_with(' '))
+        });
+    if needs && !s.starts_with("**") {
+        format!("\\{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+fn cell(s: &str) -> String {
+    let s = s.trim().replace('|', "\\|");
+    if s.is_empty() {
+        "  ".into()
+    } else {
+        format!(" {s} ")
+    }
+}
+
+fn table(rows: &[&str], indent: &str) -> String {
+    let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.split('\t').collect()).collect();
+    let cols = rows.iter().map(|r| r.len()).max().unwrap_or(1);
+    let line = |r: &[&str]| {
+        let mut s = format!("{indent}|");
+        for i in 0..cols {
+            s.push_str(&cell(r.get(i).copied().unwrap_or("")));
+            s.push('|');
+        }
+        s
+    };
+    let mut out = vec![line(&rows[0])];
+    out.push(format!("{indent}|{}", " --- |".repeat(cols)));
+    out.extend(rows[1..].iter().map(|r| line(r)));
+    out.join("\n")
+}
+
+fn is_appendix(s: &str) -> bool {
+    let t = s.trim_end_matches(['：', ':']);
+    matches!(label(s), Some("附錄" | "附件")) && t.chars().count() <= 6
+}
+
+pub(crate) fn render(blocks: &[Block], registry: &ImportRegistry) -> Body {
+    let mut out: Vec<String> = Vec::new();
+    let mut motions = Vec::new();
+    let mut in_appendix = false;
+    let mut in_motions = false;
+    let mut motion_count = 0u32;
+    let mut stack: Vec<Ordinal> = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        let t = b.text.as_str();
+        if b.table {
+            let start = i;
+            while i < blocks.len() && blocks[i].table {
+                i += 1;
+            }
+            let rows: Vec<&str> = blocks[start..i].iter().map(|b| b.text.as_str()).collect();
+            out.push(table(&rows, &" ".repeat(2 * stack.len())));
+            continue;
+        }
+        i += 1;
+        if b.header {
+            out.push(escape_start(t));
+            continue;
+        }
+        let ord = ordinal(t);
+        let lab = label(t);
+        let text = match (ord, lab) {
+            (Some((Ordinal::Section, _)), _) => {
+                stack.clear();
+                in_motions = t.contains("臨時動議");
+                format!("## {t}")
+            }
+            _ if is_appendix(t) => {
+                stack.clear();
+                in_appendix = true;
+                in_motions = false;
+                format!("## {t}")
+            }
+            (_, Some("案由")) if !in_appendix => {
+                stack.clear();
+                format!("### {t}")
+            }
+            (_, Some("臨時動議")) if !in_appendix && t.contains(['：', ':']) => {
+                stack.clear();
+                motion_count += 1;
+                format!("### {t}")
+            }
+            (None, None) if in_motions && !in_appendix && unit_prefix(t, registry).is_some() => {
+                let (unit, rest) = unit_prefix(t, registry).unwrap_or_default();
+                stack.clear();
+                motion_count += 1;
+                motions.push((i - 1, unit.to_string()));
+                format!(
+                    "### 臨時動議{}：{rest}（提案單位：{unit}）",
+                    chinese_numeral(motion_count)
+                )
+            }
+            (Some((Ordinal::Chinese, _)), _)
+                if in_appendix && t.chars().count() <= 30 && !super::text::ends_sentence(t) =>
+            {
+                stack.clear();
+                format!("### {t}")
+            }
+            (Some((Ordinal::ParenChinese, len)), _) if in_appendix => {
+                stack.clear();
+                let numeral = t[..len].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+                format!("#### （{numeral}）{}", t[len..].trim_start())
+            }
+            (Some((kind @ (Ordinal::Arabic | Ordinal::ParenArabic | Ordinal::Letter), _)), _) => {
+                match stack.iter().position(|k| *k == kind) {
+                    Some(p) => stack.truncate(p + 1),
+                    None => stack.push(kind),
+                }
+                format!("{}- {t}", "  ".repeat(stack.len() - 1))
+            }
+            (Some(_), _) | (_, Some(_)) => {
+                stack.clear();
+                escape_start(t)
+            }
+            (None, None) => format!("{}{}", " ".repeat(2 * stack.len()), escape_start(t)),
+        };
+        out.push(text);
+    }
+    let mut markdown = out.join("\n\n");
+    markdown.push('\n');
+    Body { markdown, motions }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markdown_starts() {
+        assert_eq!(escape_start("# x"), "\\# x");
+        assert_eq!(escape_start("2024. 年"), "\\2024. 年");
+        assert_eq!(escape_start("10月主管會議"), "10月主管會議");
+        assert_eq!(escape_start("**後續辦理**"), "**後續辦理**");
+    }
+
+    #[test]
+    fn tables_pad_and_escape() {
+        assert_eq!(
+            table(&["a\tb|c", "\tx\ty"], ""),
+            "| a | b\\|c |  |\n| --- | --- | --- |\n|  | x | y |"
+        );
+    }
+}

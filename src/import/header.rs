@@ -1,0 +1,537 @@
+//! Reading the front-matter values from the header lines: title, number, series, date and time,
+//! location, chair, recorder, attendees, and the units named as 報告單位 / 主辦單位 / 提案單位.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::text::{ascii_digits, Block};
+use super::{find_name, FrontMatter, ImportRegistry, ImportWarning};
+
+fn warn(warnings: &mut Vec<ImportWarning>, block: Option<&Block>, message: String) {
+    warnings.push(ImportWarning {
+        line: block.map(|b| b.line).unwrap_or(0),
+        message,
+        source_line: block.map(|b| b.text.clone()).unwrap_or_default(),
+    });
+}
+
+/// `key：value` → (key without spaces, value trimmed).
+fn key_value(s: &str) -> Option<(String, &str)> {
+    let (k, v) = s.split_once(['：', ':'])?;
+    let k: String = k.chars().filter(|c| !c.is_whitespace()).collect();
+    (!k.is_empty() && k.chars().count() <= 9).then_some((k, v.trim()))
+}
+
+/// A Chinese numeral up to 999 (十二 → 12, 一百零五 → 105).
+pub(crate) fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "零一二三四五六七八九".find(c).map(|i| (i / 3) as u32).or(match c {
+            '〇' => Some(0),
+            '兩' => Some(2),
+            _ => None,
+        })
+    };
+    let (mut total, mut cur) = (0u32, None::<u32>);
+    for c in s.chars() {
+        match c {
+            '十' => {
+                total += cur.unwrap_or(1) * 10;
+                cur = None;
+            }
+            '百' => {
+                total += cur.unwrap_or(1) * 100;
+                cur = None;
+            }
+            c => cur = Some(digit(c)?),
+        }
+    }
+    (!s.is_empty()).then(|| total + cur.unwrap_or(0))
+}
+
+pub(crate) fn chinese_numeral(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10..=19 => format!("十{}", if n > 10 { D[(n % 10) as usize] } else { "" }),
+        20..=99 => format!(
+            "{}十{}",
+            D[(n / 10) as usize],
+            if n % 10 > 0 { D[(n % 10) as usize] } else { "" }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// `第4次` / `第４次` / `第十二次` → the number.
+fn meeting_number(title: &str) -> Option<u32> {
+    let t = ascii_digits(title);
+    let mut rest = t.as_str();
+    while let Some(i) = rest.find('第') {
+        let after = &rest[i + '第'.len_utf8()..];
+        if let Some(j) = after.find('次') {
+            let n: String = after[..j].chars().filter(|c| !c.is_whitespace()).collect();
+            if let Ok(v) = n.parse::<u32>() {
+                return Some(v);
+            }
+            if let Some(v) = chinese_number(&n) {
+                return Some(v);
+            }
+        }
+        rest = after;
+    }
+    None
+}
+
+/// A date in the text: 113年9月11日 (民國), 2024年9月11日, 2024/9/11, 2024-09-11, 113.9.11.
+/// Returns it and the byte offset (in the ASCII-digit form) just after it.
+pub(crate) fn find_date(s: &str) -> Option<(NaiveDate, usize)> {
+    let s = ascii_digits(s);
+    let b = s.as_bytes();
+    let num = |at: usize| -> Option<(u32, usize)> {
+        let end = s[at..]
+            .find(|c: char| !c.is_ascii_digit())
+            .map(|e| at + e)
+            .unwrap_or(s.len());
+        (end > at && end - at <= 4)
+            .then(|| (s[at..end].parse().ok(), end))
+            .and_then(|(v, e)| Some((v?, e)))
+    };
+    let skip_ws = |at: usize| -> usize {
+        s[at..]
+            .find(|c: char| !c.is_whitespace())
+            .map(|e| at + e)
+            .unwrap_or(s.len())
+    };
+    let sep = |at: usize, options: &[&str]| -> Option<(&'static str, usize)> {
+        let at = skip_ws(at);
+        for &o in options {
+            if s[at..].starts_with(o) {
+                let o: &'static str = match o {
+                    "年" => "年",
+                    "月" => "月",
+                    "日" => "日",
+                    "/" => "/",
+                    "-" => "-",
+                    _ => ".",
+                };
+                return Some((o, skip_ws(at + o.len())));
+            }
+        }
+        None
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let starts_run = b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit());
+        if starts_run {
+            if let Some(found) = (|| {
+                let (y, e) = num(i)?;
+                let (s1, e) = sep(e, &["年", "/", "-", "."])?;
+                let (m, e) = num(e)?;
+                let second: &[&str] = if s1 == "年" { &["月"] } else { &[s1] };
+                let (_, e) = sep(e, second)?;
+                let (d, mut e) = num(e)?;
+                if s1 == "年" {
+                    if let Some((_, e2)) = sep(e, &["日"]) {
+                        e = e2;
+                    }
+                }
+                let y = if y < 1000 { y + 1911 } else { y };
+                NaiveDate::from_ymd_opt(y as i32, m, d).map(|date| (date, e))
+            })() {
+                return Some(found);
+            }
+        }
+        i += s[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+    }
+    None
+}
+
+/// A time in the text: 上午10時30分, 下午2時, 12時 15分, 14:30. 下午/晚上 add 12 except to 12時.
+/// Returns (hour, minute) and the byte offset after it.
+pub(crate) fn find_time(s: &str) -> Option<((u32, u32), usize)> {
+    let s = ascii_digits(s);
+    let mut period: Option<&str> = None;
+    let mut i = 0;
+    while i < s.len() {
+        let rest = &s[i..];
+        for p in ["上午", "早上", "中午", "下午", "晚上", "晚間", "傍晚"] {
+            if rest.starts_with(p) {
+                period = Some(p);
+            }
+        }
+        let c = rest.chars().next()?;
+        let starts_run = c.is_ascii_digit() && (i == 0 || !s.as_bytes()[i - 1].is_ascii_digit());
+        if starts_run {
+            let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+            let h: u32 = rest[..end].parse().ok()?;
+            let after = rest[end..].trim_start();
+            let after_at = s.len() - after.len();
+            let unit = ["時", "點", ":"].iter().find(|u| after.starts_with(**u));
+            if let Some(u) = unit {
+                let mut at = after_at + u.len();
+                let tail = s[at..].trim_start();
+                let mut m = 0;
+                let mend = tail.find(|c: char| !c.is_ascii_digit()).unwrap_or(tail.len());
+                if mend > 0 && mend <= 2 {
+                    let mm: u32 = tail[..mend].parse().ok()?;
+                    let t2 = tail[mend..].trim_start();
+                    if *u == ":" || t2.starts_with('分') {
+                        m = mm;
+                        at = s.len() - t2.len() + if t2.starts_with('分') { '分'.len_utf8() } else { 0 };
+                    }
+                } else if tail.starts_with('半') {
+                    m = 30;
+                    at = s.len() - tail.len() + '半'.len_utf8();
+                }
+                let h = match period {
+                    Some("下午" | "晚上" | "晚間" | "傍晚") if h < 12 => h + 12,
+                    _ => h,
+                };
+                if h < 24 && m < 60 && !(*u != ":" && s[..i].ends_with('年')) {
+                    return Some(((h, m), at));
+                }
+            }
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
+fn hhmm((h, m): (u32, u32)) -> String {
+    format!("{h:02}:{m:02}")
+}
+
+/// 星期三 / 週三 / （三） in the date line, as a weekday number from Monday = 0.
+fn weekday_named(s: &str) -> Option<u32> {
+    for key in ["星期", "禮拜", "週", "周"] {
+        if let Some(i) = s.find(key) {
+            let c = s[i + key.len()..].chars().next()?;
+            return "一二三四五六日天".find(c).map(|p| ((p / 3) as u32).min(6));
+        }
+    }
+    None
+}
+
+/// Split the attendees on 、 ， , ； outside brackets, keeping notes such as （公差） with their person.
+fn split_people(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '（' | '(' | '「' | '【' => depth += 1,
+            '）' | ')' | '」' | '】' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 && "、，,；;".contains(c) {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out.into_iter()
+        .map(|p| p.trim().trim_end_matches(['。', '.']).trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Read the front-matter from the blocks. `motions` are the units the body found as the prefix of
+/// a 臨時動議 (block index, unit as written).
+pub(crate) fn read(
+    blocks: &[Block],
+    motions: &[(usize, String)],
+    registry: &ImportRegistry,
+    warnings: &mut Vec<ImportWarning>,
+) -> FrontMatter {
+    let mut fm = FrontMatter::default();
+    let header: Vec<&Block> = blocks.iter().filter(|b| b.header && !b.table).collect();
+
+    // Title, number, series, slug.
+    let title_block = header.iter().copied().find(|b| {
+        let t = &b.text;
+        key_value(t).is_none()
+            && (t.contains("紀錄") || t.contains("記錄") || (meeting_number(t).is_some() && t.contains("會")))
+    });
+    match title_block {
+        None => warn(
+            warnings,
+            None,
+            "no title line (like 第4次主管會議紀錄) found: title, number, series and slug left out".into(),
+        ),
+        Some(b) => {
+            fm.title = Some(b.text.trim().to_string());
+            fm.number = meeting_number(&b.text);
+            if fm.number.is_none() {
+                warn(
+                    warnings,
+                    Some(b),
+                    "no meeting number (第N次) in the title: number left out".into(),
+                );
+            }
+            let mut best: Option<(usize, &super::RegistryName)> = None;
+            for s in &registry.series {
+                for n in std::iter::once(&s.name).chain(&s.aliases) {
+                    if b.text.contains(n.as_str()) && best.is_none_or(|(len, _)| n.len() > len) {
+                        best = Some((n.len(), s));
+                    }
+                }
+            }
+            match best {
+                Some((_, s)) => {
+                    fm.series = Some(s.name.clone());
+                    if let Some(n) = fm.number {
+                        fm.slug = Some(format!("{}-{n}", s.slug));
+                    }
+                }
+                None => warn(
+                    warnings,
+                    Some(b),
+                    "no registered series name in the title: series and slug left out".into(),
+                ),
+            }
+        }
+    }
+
+    // The labelled header lines.
+    let mut date_block = None;
+    let mut time_blocks = Vec::new();
+    let mut attendees_found = false;
+    let (mut loc, mut chair, mut rec) = (false, false, false);
+    for b in &header {
+        let Some((k, v)) = key_value(&b.text) else { continue };
+        if k.contains("日期") || (k.contains("時間") && date_block.is_none() && find_date(v).is_some()) {
+            date_block.get_or_insert(*b);
+        } else if k.contains("時間") {
+            time_blocks.push(*b);
+        } else if k.contains("地點") {
+            loc = true;
+            set(&mut fm.location, v, b, warnings, "地點");
+        } else if k == "主席" {
+            chair = true;
+            set(&mut fm.chair, v, b, warnings, "主席");
+        } else if matches!(k.as_str(), "紀錄" | "記錄" | "紀錄人" | "記錄人") {
+            rec = true;
+            set(&mut fm.recorder, v, b, warnings, "紀錄");
+        } else if k.contains("出席") || k.contains("列席") {
+            attendees_found = true;
+            let people = split_people(v);
+            if people.is_empty() {
+                warn(
+                    warnings,
+                    Some(b),
+                    "the attendees line names nobody: attendees left out".into(),
+                );
+            }
+            fm.attendees.extend(people);
+        }
+    }
+    for (found, what, key) in [
+        (loc, "地點", "location"),
+        (chair, "主席", "chair"),
+        (rec, "紀錄", "recorder"),
+    ] {
+        if !found {
+            warn(
+                warnings,
+                None,
+                format!("no {what}： line in the header: {key} left out"),
+            );
+        }
+    }
+    if !attendees_found {
+        warn(
+            warnings,
+            None,
+            "no 出席人員： line in the header: attendees left out".into(),
+        );
+    }
+
+    // Date and start time.
+    let mut start = None;
+    match date_block {
+        None => warn(warnings, None, "no 日期： line in the header: date left out".into()),
+        Some(b) => {
+            let v = key_value(&b.text).map(|(_, v)| v).unwrap_or("");
+            match find_date(v) {
+                None => warn(
+                    warnings,
+                    Some(b),
+                    "cannot read the date on the 日期 line: date left out".into(),
+                ),
+                Some((d, end)) => {
+                    fm.date = Some(d.format("%Y-%m-%d").to_string());
+                    if let Some(w) = weekday_named(v) {
+                        if w != d.weekday().num_days_from_monday() {
+                            warn(
+                                warnings,
+                                Some(b),
+                                format!(
+                                    "the weekday named does not match {}; check the date",
+                                    d.format("%Y-%m-%d")
+                                ),
+                            );
+                        }
+                    }
+                    start = find_time(&ascii_digits(v)[end..]).map(|t| t.0);
+                }
+            }
+        }
+    }
+    if start.is_none() {
+        for b in &time_blocks {
+            let v = key_value(&b.text).map(|(_, v)| v).unwrap_or("");
+            start = find_time(v).map(|t| t.0);
+            if start.is_some() {
+                break;
+            }
+        }
+    }
+    // End time: the 散會 line.
+    let adjourn = blocks.iter().find(|b| !b.table && b.text.contains("散會"));
+    let end = adjourn.and_then(|b| {
+        let after = &b.text[b.text.find("散會").unwrap_or(0)..];
+        find_time(after).map(|t| t.0)
+    });
+    match (start, end) {
+        (Some(s), Some(e)) => fm.time = Some(format!("{}-{}", hhmm(s), hhmm(e))),
+        (Some(s), None) => {
+            fm.time = Some(hhmm(s));
+            match adjourn {
+                None => warn(warnings, None, "no 散會 line: the end time is left out of time".into()),
+                Some(b) => warn(
+                    warnings,
+                    Some(b),
+                    "no time on the 散會 line: the end time is left out of time".into(),
+                ),
+            }
+        }
+        (None, _) => {
+            if date_block.is_some() || !time_blocks.is_empty() {
+                let b = time_blocks.first().copied().or(date_block);
+                warn(
+                    warnings,
+                    b,
+                    "no start time (like 上午10時30分) in the header: time left out".into(),
+                );
+            }
+        }
+    }
+
+    fm.units = units(blocks, motions, registry, warnings);
+    fm
+}
+
+fn set(field: &mut Option<String>, v: &str, b: &Block, warnings: &mut Vec<ImportWarning>, what: &str) {
+    if v.is_empty() {
+        warn(warnings, Some(b), format!("the {what} line is empty: left out"));
+    } else if field.is_none() {
+        *field = Some(v.to_string());
+    }
+}
+
+/// The units named as 報告單位 / 主辦單位 / 提案單位 (and the 臨時動議 prefixes), in order,
+/// resolved through the registry. Unknown names are warned about and left out.
+fn units(
+    blocks: &[Block],
+    motions: &[(usize, String)],
+    registry: &ImportRegistry,
+    warnings: &mut Vec<ImportWarning>,
+) -> Vec<String> {
+    let mut mentions: Vec<(usize, usize, String)> = Vec::new();
+    for (bi, b) in blocks.iter().enumerate() {
+        if b.table {
+            continue;
+        }
+        for key in ["報告單位", "主辦單位", "提案單位"] {
+            let mut rest = b.text.as_str();
+            while let Some(i) = rest.find(key) {
+                let after = rest[i + key.len()..].trim_start();
+                rest = &rest[i + key.len()..];
+                let Some(value) = after.strip_prefix(['：', ':']) else {
+                    continue;
+                };
+                let end = value.find(['）', ')', '。', '；', '】']).unwrap_or(value.len());
+                for name in value[..end].split(['、', '，', ',', '/', '／']) {
+                    let name = name.trim();
+                    if !name.is_empty() {
+                        mentions.push((bi, i, name.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    for (bi, name) in motions {
+        mentions.push((*bi, 0, name.clone()));
+    }
+    mentions.sort_by_key(|m| (m.0, m.1));
+    let mut out: Vec<String> = Vec::new();
+    for (bi, _, name) in mentions {
+        let resolved: Vec<&str> = match find_name(&registry.units, &name) {
+            Some(u) => vec![u.name.as_str()],
+            None => {
+                let parts: Vec<_> = name
+                    .split(['及', '與'])
+                    .map(|p| find_name(&registry.units, p))
+                    .collect();
+                if parts.len() > 1 && parts.iter().all(|p| p.is_some()) {
+                    parts.into_iter().flatten().map(|u| u.name.as_str()).collect()
+                } else {
+                    warn(
+                        warnings,
+                        Some(&blocks[bi]),
+                        format!("unknown unit `{name}`: not in the unit registry, left out of units"),
+                    );
+                    vec![]
+                }
+            }
+        };
+        for r in resolved {
+            if !out.iter().any(|o| o == r) {
+                out.push(r.to_string());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        let d = |s: &str| find_date(s).map(|x| x.0.format("%Y-%m-%d").to_string());
+        assert_eq!(d("113年9月11日（星期三）上午10時30分").as_deref(), Some("2024-09-11"));
+        assert_eq!(d("１１３年９月１１日").as_deref(), Some("2024-09-11"));
+        assert_eq!(d("中華民國113年 9 月 11 日").as_deref(), Some("2024-09-11"));
+        assert_eq!(d("2024年9月11日").as_deref(), Some("2024-09-11"));
+        assert_eq!(d("2024/9/11").as_deref(), Some("2024-09-11"));
+        assert_eq!(d("2024-09-11 14:00").as_deref(), Some("2024-09-11"));
+        assert_eq!(d("113年2月30日"), None);
+        assert_eq!(d("上午10時"), None);
+    }
+
+    #[test]
+    fn times() {
+        let t = |s: &str| find_time(s).map(|x| hhmm(x.0));
+        assert_eq!(t("上午10時30分").as_deref(), Some("10:30"));
+        assert_eq!(t("下午2時").as_deref(), Some("14:00"));
+        assert_eq!(t("散會 (下午12時 15分)").as_deref(), Some("12:15"));
+        assert_eq!(t("下午３時１５分").as_deref(), Some("15:15"));
+        assert_eq!(t("14:30").as_deref(), Some("14:30"));
+        assert_eq!(t("散會"), None);
+    }
+
+    #[test]
+    fn numbers_and_people() {
+        assert_eq!(meeting_number("第4次主管會議紀錄"), Some(4));
+        assert_eq!(meeting_number("第１２次主管會議紀錄"), Some(12));
+        assert_eq!(meeting_number("第十二次主管會議紀錄"), Some(12));
+        assert_eq!(chinese_numeral(11), "十一");
+        assert_eq!(chinese_numeral(20), "二十");
+        assert_eq!(
+            split_people("甲（公差）、乙司長丙（丁副司長、戊代），己"),
+            vec!["甲（公差）", "乙司長丙（丁副司長、戊代）", "己"]
+        );
+    }
+}

@@ -1,0 +1,297 @@
+//! The importer: turns minutes that arrive as plain text (copied out of a PDF) or as a Word .docx
+//! into one Markdown record with YAML front-matter.
+//!
+//! The steps: [`text`] cleans the source lines (page furniture, spaced labels, stray bullets) and
+//! mends the line breaks a PDF leaves mid-sentence; [`header`] reads the front-matter values from
+//! the header lines; [`body`] writes the Markdown body, keeping the official numbering as
+//! structure; [`docx`] turns a .docx into the same kind of text first.
+//!
+//! Nothing is invented: a value that cannot be found is left out of the front-matter and reported
+//! as an [`ImportWarning`] with the source line. The YAML is written by hand here (every string
+//! value double-quoted) so that serde_yaml stays in the front-matter module.
+
+mod body;
+mod docx;
+mod header;
+mod text;
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub use docx::docx_to_text;
+
+/// A registered name (a unit or a series), with its slug and the short forms that stand for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistryName {
+    pub name: String,
+    pub slug: String,
+    pub aliases: Vec<String>,
+}
+
+/// The registries the importer resolves names through.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportRegistry {
+    pub units: Vec<RegistryName>,
+    pub series: Vec<RegistryName>,
+}
+
+impl ImportRegistry {
+    /// The registered unit that `name` (a canonical name or an alias) stands for.
+    pub fn unit(&self, name: &str) -> Option<&RegistryName> {
+        find_name(&self.units, name)
+    }
+}
+
+fn find_name<'a>(list: &'a [RegistryName], name: &str) -> Option<&'a RegistryName> {
+    let name = name.trim();
+    list.iter()
+        .find(|r| r.name == name)
+        .or_else(|| list.iter().find(|r| r.aliases.iter().any(|a| a == name)))
+}
+
+/// Something the importer could not read or left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportWarning {
+    /// 1-based source line, 0 if none.
+    pub line: usize,
+    pub message: String,
+    /// The source line as it was (empty if none).
+    pub source_line: String,
+}
+
+impl std::fmt::Display for ImportWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line == 0 {
+            write!(f, "warning: {}", self.message)
+        } else {
+            write!(
+                f,
+                "warning: line {}: {}\n  | {}",
+                self.line, self.message, self.source_line
+            )
+        }
+    }
+}
+
+/// One imported record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// Front-matter and body.
+    pub markdown: String,
+    /// Where the record would go, e.g. `content/2024/executive-4.md`.
+    pub suggested_path: String,
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// Why a file could not be imported or written. Each names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not UTF-8 text (save it as UTF-8, or import the .docx)")]
+    NotUtf8 { path: PathBuf },
+    #[error("{path}: cannot import a `{extension}` file: import .txt or .docx")]
+    UnknownExtension { path: PathBuf, extension: String },
+    #[error("{path}: not a readable .docx: {message}")]
+    Docx { path: PathBuf, message: String },
+    #[error("{path}: already exists; refusing to overwrite it (pass --out with a new path)")]
+    Exists { path: PathBuf },
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl ImportError {
+    /// The same error, naming `path` (errors from [`docx_to_text`] have no file name yet).
+    fn at(self, path: &Path) -> Self {
+        match self {
+            ImportError::Docx { message, .. } => ImportError::Docx {
+                path: path.to_path_buf(),
+                message,
+            },
+            other => other,
+        }
+    }
+}
+
+/// Import minutes given as text (as copied out of a PDF, or from [`docx_to_text`]).
+pub fn import_text(source: &str, registry: &ImportRegistry) -> Imported {
+    let mut warnings = Vec::new();
+    let lines = text::clean(source, registry);
+    let header_end = text::header_end(&lines);
+    let blocks = text::mend(&lines, header_end, registry);
+    let body = body::render(&blocks, registry);
+    let fm = header::read(&blocks, &body.motions, registry, &mut warnings);
+
+    let mut markdown = fm.to_yaml();
+    markdown.push_str(&body.markdown);
+
+    let year = fm
+        .date
+        .as_ref()
+        .map(|d| d[..4].to_string())
+        .unwrap_or_else(|| "undated".into());
+    let name = fm.slug.clone().unwrap_or_else(|| "untitled".into());
+    let suggested_path = format!("content/{year}/{name}.md");
+    warnings.sort_by_key(|w| w.line);
+    Imported {
+        markdown,
+        suggested_path,
+        warnings,
+    }
+}
+
+/// Import a `.txt` or `.docx` file, chosen by its extension.
+pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, ImportError> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = match ext.as_str() {
+        "txt" | "text" | "md" => String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 {
+            path: path.to_path_buf(),
+        })?,
+        "docx" => docx_to_text(&bytes).map_err(|e| e.at(path))?,
+        _ => {
+            return Err(ImportError::UnknownExtension {
+                path: path.to_path_buf(),
+                extension: if ext.is_empty() {
+                    "(none)".into()
+                } else {
+                    format!(".{ext}")
+                },
+            })
+        }
+    };
+    Ok(import_text(&text, registry))
+}
+
+/// Write `contents` to a new file at `path`, creating its parent folders. An existing file is
+/// never overwritten: that is an [`ImportError::Exists`].
+pub fn write_new(path: &Path, contents: &str) -> Result<(), ImportError> {
+    let write_err = |source| ImportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(write_err)?;
+    }
+    let mut file = match OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(ImportError::Exists {
+                path: path.to_path_buf(),
+            })
+        }
+        Err(e) => return Err(write_err(e)),
+    };
+    file.write_all(contents.as_bytes()).map_err(write_err)?;
+    file.sync_all().map_err(write_err)
+}
+
+/// A YAML double-quoted string.
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The front-matter values found; `None` (or empty) ones are left out.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct FrontMatter {
+    pub title: Option<String>,
+    pub series: Option<String>,
+    pub number: Option<u32>,
+    pub date: Option<String>,
+    pub time: Option<String>,
+    pub location: Option<String>,
+    pub chair: Option<String>,
+    pub recorder: Option<String>,
+    pub attendees: Vec<String>,
+    pub units: Vec<String>,
+    pub slug: Option<String>,
+}
+
+impl FrontMatter {
+    fn to_yaml(&self) -> String {
+        let mut y = String::from("---\n");
+        let mut kv = |k: &str, v: &Option<String>| {
+            if let Some(v) = v {
+                y.push_str(&format!("{k}: {}\n", quote(v)));
+            }
+        };
+        kv("title", &self.title);
+        kv("series", &self.series);
+        if let Some(n) = self.number {
+            y.push_str(&format!("number: {n}\n"));
+        }
+        let mut kv = |k: &str, v: &Option<String>| {
+            if let Some(v) = v {
+                y.push_str(&format!("{k}: {}\n", quote(v)));
+            }
+        };
+        kv("date", &self.date);
+        kv("time", &self.time);
+        kv("location", &self.location);
+        kv("chair", &self.chair);
+        kv("recorder", &self.recorder);
+        for (k, list) in [("attendees", &self.attendees), ("units", &self.units)] {
+            if !list.is_empty() {
+                y.push_str(&format!("{k}:\n"));
+                for v in list {
+                    y.push_str(&format!("  - {}\n", quote(v)));
+                }
+            }
+        }
+        if let Some(s) = &self.slug {
+            y.push_str(&format!("slug: {}\n", quote(s)));
+        }
+        y.push_str("---\n");
+        y
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_escapes_backslash_and_quote() {
+        assert_eq!(quote(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(quote("x\ty"), r#""x\ty""#);
+    }
+
+    #[test]
+    fn yaml_leaves_out_missing_values() {
+        let fm = FrontMatter {
+            title: Some("第4次".into()),
+            number: Some(4),
+            ..Default::default()
+        };
+        assert_eq!(fm.to_yaml(), "---\ntitle: \"第4次\"\nnumber: 4\n---\n");
+    }
+}

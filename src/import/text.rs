@@ -1,0 +1,550 @@
+//! Cleaning the source lines and mending the line breaks a PDF leaves mid-sentence.
+//!
+//! [`clean`] keeps one [`Line`] per source line (so warnings can name it) and blanks the page
+//! furniture: page numbers alone on a line and repeated running headers. It also collapses spaced
+//! labels (`決 定` → `決定`), drops stray bullet markers in front of numbering (`- 1、` → `1、`) and
+//! the spaces a PDF leaves after an ordinal (`肆、 臨時動議`). [`mend`] then joins a line that does
+//! not end a sentence with the next one when that does not start a numbered item, heading or label.
+
+use std::collections::HashMap;
+
+use super::ImportRegistry;
+
+/// One source line, cleaned. Page furniture and blank lines have empty `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// 1-based source line.
+    pub no: usize,
+    /// The line as it was in the source (without its line ending).
+    pub raw: String,
+    pub text: String,
+    /// A tab-separated table row.
+    pub table: bool,
+}
+
+/// A logical line: one or more source lines joined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Block {
+    /// 1-based source line of its first line.
+    pub line: usize,
+    pub text: String,
+    pub table: bool,
+    /// Before the first section heading, agenda item or decision.
+    pub header: bool,
+}
+
+/// The kinds of official numbering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ordinal {
+    /// 壹、
+    Section,
+    /// 一、
+    Chinese,
+    /// （一） or (一)
+    ParenChinese,
+    /// 1、 or 1.
+    Arabic,
+    /// (1) or （1）
+    ParenArabic,
+    /// A. or A、
+    Letter,
+}
+
+const SECTION_NUMERALS: &str = "壹貳貮參叁肆伍陸柒捌玖拾佰";
+const CHINESE_NUMERALS: &str = "一二三四五六七八九十百零〇兩";
+
+/// Labels that open a block. Longer ones first where one begins another.
+pub(crate) const LABELS: &[&str] = &[
+    "出席及列席人員",
+    "出（列）席人員",
+    "出列席人員",
+    "出席人員",
+    "列席人員",
+    "報告單位",
+    "主辦單位",
+    "提案單位",
+    "臨時動議",
+    "開會日期",
+    "會議日期",
+    "開會時間",
+    "會議時間",
+    "開會地點",
+    "會議地點",
+    "決定",
+    "決議",
+    "說明",
+    "案由",
+    "附錄",
+    "附件",
+    "散會",
+    "辦法",
+    "日期",
+    "時間",
+    "地點",
+    "主席",
+    "紀錄",
+    "記錄",
+    "出席",
+    "列席",
+];
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// Full-width digits and the full-width forms of `/ - . :` as ASCII (for reading values only;
+/// the body keeps the source's characters).
+pub(crate) fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '／' => '/',
+            '－' | '–' | '—' => '-',
+            '．' => '.',
+            '：' => ':',
+            c => c,
+        })
+        .collect()
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The official numbering a line starts with, and the byte length of the marker.
+pub(crate) fn ordinal(s: &str) -> Option<(Ordinal, usize)> {
+    let mut chars = s.char_indices().peekable();
+    let (_, first) = *chars.peek()?;
+    let run = |pred: &dyn Fn(char) -> bool, from: usize| -> usize {
+        s[from..]
+            .char_indices()
+            .find(|&(_, c)| !pred(c))
+            .map(|(i, _)| from + i)
+            .unwrap_or(s.len())
+    };
+    let next = |at: usize| s[at..].chars().next();
+    if SECTION_NUMERALS.contains(first) {
+        let end = run(&|c| SECTION_NUMERALS.contains(c), 0);
+        if next(end) == Some('、') {
+            return Some((Ordinal::Section, end + '、'.len_utf8()));
+        }
+    }
+    if CHINESE_NUMERALS.contains(first) {
+        let end = run(&|c| CHINESE_NUMERALS.contains(c), 0);
+        if next(end) == Some('、') {
+            return Some((Ordinal::Chinese, end + '、'.len_utf8()));
+        }
+    }
+    if first == '(' || first == '（' {
+        let start = first.len_utf8();
+        let end = run(&|c| CHINESE_NUMERALS.contains(c), start);
+        if end > start && matches!(next(end), Some(')' | '）')) {
+            return Some((Ordinal::ParenChinese, end + next(end)?.len_utf8()));
+        }
+        let end = run(&|c| is_digit(c), start);
+        let n = s[start..end].chars().count();
+        if (1..=2).contains(&n) && matches!(next(end), Some(')' | '）')) {
+            return Some((Ordinal::ParenArabic, end + next(end)?.len_utf8()));
+        }
+    }
+    if is_digit(first) {
+        let end = run(&|c| is_digit(c), 0);
+        if s[..end].chars().count() <= 3 {
+            match next(end) {
+                Some('、') | Some('．') => return Some((Ordinal::Arabic, end + 3)),
+                Some('.') => {
+                    let after = s[end + 1..].chars().next();
+                    if !after.is_some_and(|c| c.is_ascii_digit()) {
+                        return Some((Ordinal::Arabic, end + 1));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if first.is_ascii_uppercase() {
+        match next(1) {
+            Some('.') | Some('．') | Some('、') => {
+                let len = 1 + next(1)?.len_utf8();
+                let after = s[len..].chars().next();
+                if !after.is_some_and(|c| c.is_ascii_alphabetic()) {
+                    return Some((Ordinal::Letter, len));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The label a line starts with (`決定：`, `案由一：`, `附錄`, `散會 (…)`), if any.
+pub(crate) fn label(s: &str) -> Option<&'static str> {
+    for &l in LABELS {
+        if let Some(rest) = s.strip_prefix(l) {
+            let rest = rest.trim_start_matches(|c| CHINESE_NUMERALS.contains(c) || is_digit(c));
+            match rest.chars().next() {
+                None | Some('：' | ':' | '(' | '（') => return Some(l),
+                Some(c) if is_space(c) => return Some(l),
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// `決 定：` → `決定：`, `案 由一` → `案由一`, `主　席：` → `主席：`. Only at the start of the line.
+fn collapse_label(s: &str) -> Option<String> {
+    'labels: for &l in LABELS {
+        let mut rest = s;
+        let mut skipped = false;
+        for (k, lc) in l.chars().enumerate() {
+            if k > 0 {
+                let trimmed = rest.trim_start_matches(is_space);
+                skipped |= trimmed.len() != rest.len();
+                rest = trimmed;
+            }
+            match rest.strip_prefix(lc) {
+                Some(r) => rest = r,
+                None => continue 'labels,
+            }
+        }
+        if !skipped {
+            return None;
+        }
+        let after = rest.trim_start_matches(is_space);
+        let candidate = format!("{l}{after}");
+        if label(&candidate) == Some(l) {
+            // Keep one space before a bracket (散會 (下午…)) as the source had it.
+            let keep_space = after.len() != rest.len() && after.starts_with(['(', '（']);
+            return Some(if keep_space { format!("{l} {after}") } else { candidate });
+        }
+    }
+    None
+}
+
+/// Markers a PDF extraction leaves in front of numbered items.
+const BULLETS: &[char] = &['-', '–', '•', '●', '▪', '◦', '・', '‧', '\u{f0b7}', '\u{f06c}'];
+
+fn strip_bullet(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix(BULLETS)?.trim_start_matches(is_space);
+    ordinal(rest).map(|_| rest)
+}
+
+/// A page number alone on a line: `- 3 -`, `－３－`, `第 3 頁`, `第3頁，共12頁`, `3/12`, `Page 3`, `3`.
+pub(crate) fn is_page_number(s: &str) -> bool {
+    let s: String = ascii_digits(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !is_space(*c))
+        .collect();
+    if s.is_empty() {
+        return false;
+    }
+    let digits = |t: &str| !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit());
+    if digits(&s) {
+        return true;
+    }
+    if let Some(mid) = s.strip_prefix('-').and_then(|t| t.strip_suffix('-')) {
+        return digits(mid);
+    }
+    if let Some((a, b)) = s.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    let lower = s.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("page") {
+        return match rest.split_once("of") {
+            Some((a, b)) => digits(a) && digits(b),
+            None => digits(rest),
+        };
+    }
+    // 第3頁, 第3頁，共12頁, 第3頁/共12頁, 共12頁第3頁
+    let strip_page = |t: &str| -> Option<String> {
+        let t = t.strip_prefix('第')?;
+        let (n, rest) = t.split_once('頁')?;
+        digits(n).then(|| rest.to_string())
+    };
+    let strip_total = |t: &str| -> Option<String> {
+        let t = t.strip_prefix('共')?;
+        let (n, rest) = t.split_once('頁')?;
+        digits(n).then(|| rest.to_string())
+    };
+    if let Some(rest) = strip_page(&s) {
+        let rest = rest.trim_start_matches([',', '，', '/', '、']);
+        return rest.is_empty() || strip_total(rest).is_some_and(|r| r.is_empty());
+    }
+    if let Some(rest) = strip_total(&s) {
+        let rest = rest.trim_start_matches([',', '，', '/', '、']);
+        return strip_page(rest).is_some_and(|r| r.is_empty());
+    }
+    false
+}
+
+/// Clean every source line; page furniture and blank lines come back with empty text.
+pub(crate) fn clean(source: &str, _registry: &ImportRegistry) -> Vec<Line> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut lines = Vec::new();
+    let mut page_breaks = Vec::new();
+    for (i, raw) in source.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let no = i + 1;
+        if raw.contains('\u{c}') {
+            page_breaks.push(lines.len());
+        }
+        let t = raw.replace(['\u{c}', '\u{feff}'], "");
+        let t = t.trim_end();
+        let lead = t.trim_start_matches(is_space);
+        let table = lead.contains('\t');
+        let mut text = if table { lead.to_string() } else { t.trim().to_string() };
+        if !table {
+            if is_page_number(&text) {
+                text.clear();
+            } else {
+                text = clean_text(&text);
+            }
+        }
+        lines.push(Line {
+            no,
+            raw: raw.to_string(),
+            text,
+            table,
+        });
+    }
+    drop_running_headers(&mut lines, &page_breaks);
+    lines
+}
+
+fn clean_text(s: &str) -> String {
+    let mut t = strip_bullet(s).unwrap_or(s).to_string();
+    if let Some(c) = collapse_label(&t) {
+        t = c;
+    }
+    if let Some((kind, len)) = ordinal(&t) {
+        let (marker, rest) = t.split_at(len);
+        let trimmed = rest.trim_start_matches(is_space);
+        match kind {
+            Ordinal::Section | Ordinal::Chinese | Ordinal::ParenChinese => {
+                let rest = collapse_label(trimmed).unwrap_or_else(|| trimmed.to_string());
+                t = format!("{marker}{rest}");
+            }
+            Ordinal::Arabic if marker.ends_with('、') => t = format!("{marker}{trimmed}"),
+            _ => {}
+        }
+    }
+    // A label's colon is the full-width one.
+    if let Some(l) = label(&t) {
+        if let Some(rest) = t.strip_prefix(l) {
+            let num: String = rest
+                .chars()
+                .take_while(|c| CHINESE_NUMERALS.contains(*c) || is_digit(*c))
+                .collect();
+            let after = rest[num.len()..].trim_start_matches(is_space);
+            if let Some(value) = after.strip_prefix([':', '：']) {
+                t = format!("{l}{num}：{}", value.trim_start_matches(is_space));
+            }
+        }
+    }
+    t
+}
+
+/// Repeated running headers: the same short line more than once, at least once next to a page
+/// number or page break (without such evidence nothing is dropped). The first occurrence near the top is the document's
+/// own heading and is kept.
+fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
+    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = &l.text;
+        let n = t.chars().count();
+        if l.table || t.is_empty() || n > 40 || ordinal(t).is_some() || label(t).is_some() || ends_sentence(t) {
+            continue;
+        }
+        seen.entry(t.clone()).or_default().push(i);
+    }
+    let near_page = |i: usize| -> bool {
+        if page_breaks.contains(&i) {
+            return true;
+        }
+        let near = |it: &mut dyn Iterator<Item = &Line>| {
+            it.filter(|l| !l.raw.trim().is_empty())
+                .take(2)
+                .any(|l| is_page_number(l.raw.trim()))
+        };
+        near(&mut lines[..i].iter().rev()) || near(&mut lines[i + 1..].iter())
+    };
+    let first_content = lines.iter().position(|l| !l.text.is_empty()).unwrap_or(0);
+    let mut drop = Vec::new();
+    for idxs in seen.values().filter(|v| v.len() >= 2) {
+        let paged = idxs.iter().filter(|&&i| near_page(i)).count();
+        if paged >= 1 {
+            for &i in idxs {
+                let top = lines[first_content..i].iter().filter(|l| !l.text.is_empty()).count() < 3;
+                if !(i == idxs[0] && top) {
+                    drop.push(i);
+                }
+            }
+        }
+    }
+    for i in drop {
+        lines[i].text.clear();
+    }
+}
+
+/// Whether a line ends a sentence: 。：；！？ or a closing bracket.
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| "。：；！？:;!?.）)」』】〕]》〉”’".contains(c))
+}
+
+/// Display width: CJK and other wide characters count 2.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if (c as u32) < 0x1100 { 1 } else { 2 }).sum()
+}
+
+/// `數位策略司：…` (a registered unit as a prefix) → the unit as written and the rest.
+pub(crate) fn unit_prefix<'a>(s: &'a str, registry: &ImportRegistry) -> Option<(&'a str, &'a str)> {
+    let (unit, rest) = s.split_once(['：', ':'])?;
+    if unit.chars().count() > 12 {
+        return None;
+    }
+    registry
+        .unit(unit)
+        .map(|_| (unit.trim(), rest.trim_start_matches(is_space)))
+}
+
+/// Whether a line starts a new block: numbering, a label, a table row, or a unit's motion.
+fn starts_block(s: &str, registry: &ImportRegistry) -> bool {
+    ordinal(s).is_some() || label(s).is_some() || unit_prefix(s, registry).is_some()
+}
+
+/// In the header, any short `key：value` line starts a block.
+fn header_key(s: &str) -> bool {
+    s.split_once(['：', ':']).is_some_and(|(k, _)| {
+        let k = k.trim();
+        !k.is_empty() && k.chars().count() <= 9 && !k.chars().any(|c| "，,。、".contains(c))
+    })
+}
+
+/// Where the header ends: the first section heading, agenda item, decision or appendix.
+pub(crate) fn header_end(lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .position(|l| {
+            matches!(ordinal(&l.text), Some((Ordinal::Section, _)))
+                || matches!(label(&l.text), Some("案由" | "決定" | "決議" | "附錄" | "臨時動議"))
+        })
+        .unwrap_or(lines.len())
+}
+
+fn join(a: &mut String, b: &str) {
+    let last = a.chars().last();
+    let first = b.chars().next();
+    if last.is_some_and(|c| c.is_ascii_alphanumeric()) && first.is_some_and(|c| c.is_ascii_alphanumeric()) {
+        a.push(' ');
+    }
+    a.push_str(b);
+}
+
+/// Join the lines a PDF broke mid-sentence into blocks.
+pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.text.is_empty() {
+            continue;
+        }
+        let header = i < header_end;
+        if l.table {
+            blocks.push(Block {
+                line: l.no,
+                text: l.text.clone(),
+                table: true,
+                header,
+            });
+            continue;
+        }
+        if let Some(prev) = blocks.last_mut() {
+            if !prev.table && prev.header == header && should_join(&prev.text, &l.text, header, registry) {
+                join(&mut prev.text, &l.text);
+                continue;
+            }
+        }
+        blocks.push(Block {
+            line: l.no,
+            text: l.text.clone(),
+            table: false,
+            header,
+        });
+    }
+    blocks
+}
+
+fn should_join(prev: &str, next: &str, header: bool, registry: &ImportRegistry) -> bool {
+    if ends_sentence(prev) || starts_block(next, registry) {
+        return false;
+    }
+    if header {
+        // Only a `key：value` line (出席人員：…) goes on over a line break in the header.
+        return header_key(prev) && !header_key(next);
+    }
+    let body = match ordinal(prev) {
+        Some((_, len)) => &prev[len..],
+        None if label(prev).is_some() || unit_prefix(prev, registry).is_some() => prev,
+        None => return true,
+    };
+    // A numbered or labelled line with no sentence punctuation is a heading, not a broken line.
+    body.contains(['，', ',', '；', ';', '、']) || width(prev) >= 70
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal("壹、宣誓").map(|o| o.0), Some(Ordinal::Section));
+        assert_eq!(ordinal("十三、國家").map(|o| o.0), Some(Ordinal::Chinese));
+        assert_eq!(ordinal("(一) 第十二次").map(|o| o.0), Some(Ordinal::ParenChinese));
+        assert_eq!(ordinal("（四）113年").map(|o| o.0), Some(Ordinal::ParenChinese));
+        assert_eq!(ordinal("(1) 第九條").map(|o| o.0), Some(Ordinal::ParenArabic));
+        assert_eq!(ordinal("1、國科會").map(|o| o.0), Some(Ordinal::Arabic));
+        assert_eq!(ordinal("A.113年"), Some((Ordinal::Letter, 2)));
+        assert_eq!(ordinal("B. 為更"), Some((Ordinal::Letter, 2)));
+        assert_eq!(ordinal("AI 之可信賴性"), None);
+        assert_eq!(ordinal("10月主管會議"), None);
+        assert_eq!(ordinal("3.5%"), None);
+        assert_eq!(ordinal("(113) 年"), None);
+        assert_eq!(ordinal("十月"), None);
+    }
+
+    #[test]
+    fn labels_collapse() {
+        assert_eq!(clean_text("決 定：確定。"), "決定：確定。");
+        assert_eq!(clean_text("案 由一：本部"), "案由一：本部");
+        assert_eq!(clean_text("主　席：黃部長"), "主席：黃部長");
+        assert_eq!(clean_text("說 明 : 如下"), "說明：如下");
+        assert_eq!(clean_text("肆、 臨時動議"), "肆、臨時動議");
+        assert_eq!(clean_text("陸、 散會 (下午12時 15分)"), "陸、散會 (下午12時 15分)");
+        assert_eq!(clean_text("- 1、國科會"), "1、國科會");
+        assert_eq!(clean_text("- (1) 第九條"), "(1) 第九條");
+        assert_eq!(clean_text("- 不是編號"), "- 不是編號");
+        assert_eq!(clean_text("決定書面"), "決定書面");
+    }
+
+    #[test]
+    fn page_numbers() {
+        for s in [
+            "- 3 -",
+            "－３－",
+            "第 3 頁",
+            "第3頁，共12頁",
+            "3/12",
+            "3 / 12",
+            "Page 3 of 12",
+            "12",
+        ] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["3、", "113年", "第3次", "2024/9/11", "1,059,655筆"] {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+}
