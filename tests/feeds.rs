@@ -41,14 +41,16 @@ fn parse(xml: &str) -> Node {
     r.config_mut().check_end_names = true;
     let mut stack: Vec<Node> = vec![Node::default()];
     let start = |e: &quick_xml::events::BytesStart| Node {
-        name: String::from_utf8(e.name().as_ref().to_vec()).unwrap(),
+        name: e.name().into_inner().to_string(),
         attrs: e
             .attributes()
             .map(|a| {
                 let a = a.expect("well-formed attribute");
                 (
-                    String::from_utf8(a.key.as_ref().to_vec()).unwrap(),
-                    a.unescape_value().expect("valid escapes").into_owned(),
+                    a.key.into_inner().to_string(),
+                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .expect("valid escapes")
+                        .into_owned(),
                 )
             })
             .collect(),
@@ -68,11 +70,21 @@ fn parse(xml: &str) -> Node {
                 let n = stack.pop().unwrap();
                 stack.last_mut().unwrap().children.push(n);
             }
-            Event::Text(t) => stack
-                .last_mut()
-                .unwrap()
-                .text
-                .push_str(&t.unescape().expect("valid escapes")),
+            Event::Text(t) => stack.last_mut().unwrap().text.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) => {
+                let c = match r.resolve_char_ref().expect("valid character reference") {
+                    Some(c) => c,
+                    None => match &*r {
+                        "lt" => '<',
+                        "gt" => '>',
+                        "amp" => '&',
+                        "quot" => '"',
+                        "apos" => '\'',
+                        other => panic!("unknown entity &{other};"),
+                    },
+                };
+                stack.last_mut().unwrap().text.push(c);
+            }
             Event::CData(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
             Event::Eof => break,
         }
