@@ -274,6 +274,13 @@ pub fn render_site(
     if archive.records.iter().any(|r| r.has_code) {
         let _ = out.put("syntax.css", markdown::highlight::stylesheet());
     }
+    // Feeds, open data, sitemap and robots.txt (after the pages: the sitemap lists them).
+    if let Err(e) = crate::feeds::add(archive, listings, &mut out)
+        .and_then(|_| crate::opendata::add(archive, &mut out))
+        .and_then(|_| crate::meta::add(archive, listings, &mut out))
+    {
+        diags.push(Diagnostic::error(PathBuf::from("data"), 0, 0, e.to_string()));
+    }
     t.lap("assets");
     if let Some(steps) = timer {
         steps.extend(t.steps);

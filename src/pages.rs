@@ -108,6 +108,7 @@ impl<'a> Pages<'a> {
         c.insert("has_code", &false);
         c.insert("feed", &Option::<String>::None);
         c.insert("description", &self.archive.site.config.description);
+        c.insert("head", &crate::meta::head(self.archive, title, rel_url, None));
         c
     }
 
@@ -539,6 +540,7 @@ impl<'a> Pages<'a> {
         c.insert("next", &newer);
         c.insert("has_code", &r.has_code);
         c.insert("description", &r.excerpt(120));
+        c.insert("head", &crate::meta::head(a, &r.meta.title, &r.url, Some(r)));
         c.insert("source", &r.rel.to_string_lossy().replace('\\', "/"));
         self.render("record.html", &r.url, &c)
     }
@@ -548,6 +550,12 @@ impl<'a> Pages<'a> {
         let mut out = Vec::new();
         let c = self.ctx("404.html", t["not_found"]);
         out.push(("404.html".to_string(), self.renderer.render("404.html", &c)?));
+        if self.renderer.has("data.html") {
+            let mut c = self.ctx("data/", t["data"]);
+            c.insert("files", &crate::opendata::files(self.archive));
+            c.insert("csv_columns", &crate::opendata::csv_columns());
+            out.push(self.render("data.html", "data/", &c)?);
+        }
         if self.renderer.has("search.html") {
             let mut c = self.ctx("search/", t["search"]);
             let browse = self.browse();

@@ -77,6 +77,22 @@ const ZH: &[(&str, &str)] = &[
         "search_needs_js",
         "搜尋需要瀏覽器啟用 JavaScript；您仍可依年度、會議、單位與主題瀏覽全部紀錄。",
     ),
+    (
+        "data_intro",
+        "本站會議紀錄以開放資料提供，可自由下載、再利用。檔案皆為 UTF-8 編碼。",
+    ),
+    ("data_files", "資料檔案"),
+    ("data_file", "檔案"),
+    ("data_format", "格式"),
+    ("data_description", "說明"),
+    ("data_schema", "資料結構"),
+    ("data_csv_columns", "decisions.csv 欄位說明"),
+    ("data_column", "欄位"),
+    ("data_feeds", "訂閱與網站地圖"),
+    (
+        "data_feeds_text",
+        "全站及每一單位、主題、會議皆有 Atom 訂閱，網址為該頁網址加上 atom.xml。",
+    ),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -155,6 +171,19 @@ const EN: &[(&str, &str)] = &[
     (
         "search_needs_js",
         "Search needs JavaScript; you can still browse every record by year, series, unit and topic.",
+    ),
+    ("data_intro", "The minutes on this site are open data: download and reuse them freely. Every file is UTF-8."),
+    ("data_files", "Data files"),
+    ("data_file", "File"),
+    ("data_format", "Format"),
+    ("data_description", "Description"),
+    ("data_schema", "Schema"),
+    ("data_csv_columns", "Columns of decisions.csv"),
+    ("data_column", "Column"),
+    ("data_feeds", "Feeds and sitemap"),
+    (
+        "data_feeds_text",
+        "The whole site and every unit, topic and meeting series have an Atom feed: the page's address followed by atom.xml.",
     ),
 ];
 

@@ -1,0 +1,550 @@
+//! Open data: every published record as structured data.
+//!
+//! - `data/minutes.json` — the whole archive ([`Archive`] of [`RecordData`]);
+//! - `data/minutes/<year>/<slug>.json` — one record;
+//! - `data/decisions.csv` — one row per agenda item (UTF-8 with BOM, RFC 4180 quoting, CRLF);
+//! - `data/dataset.json` — a dataset description in the shape of data.gov.tw's metadata;
+//! - `data/schema/{minutes,record,dataset}.schema.json` — JSON Schemas (draft 2020-12).
+//!
+//! Nothing depends on the clock: dates come from the records.
+
+use chrono::Datelike;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::config::Registry;
+use crate::meta::{newest, oldest, publisher, site_description};
+use crate::minutes::calendar;
+use crate::model::{Archive, Record};
+use crate::output::{Output, OutputError};
+
+pub const SCHEMA_DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// A unit, topic or series as the data names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub slug: String,
+    pub name: String,
+    pub en: Option<String>,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub label: String,
+    pub title: String,
+    pub url: String,
+    pub units: Vec<Term>,
+    pub decision: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub unit: Term,
+    pub heading: String,
+    pub url: String,
+}
+
+/// One record, as `data/minutes/<year>/<slug>.json` and in `minutes.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordData {
+    pub title: String,
+    pub url: String,
+    pub json_url: String,
+    pub series: Term,
+    pub number: Option<u32>,
+    pub date: String,
+    pub date_roc: String,
+    pub roc_year: i32,
+    pub time: Option<String>,
+    pub location: Option<String>,
+    pub chair: Option<String>,
+    pub recorder: Option<String>,
+    pub attendees: Vec<String>,
+    pub units: Vec<Term>,
+    pub topics: Vec<Term>,
+    pub summary: String,
+    pub agenda: Vec<Item>,
+    pub reports: Vec<Report>,
+    pub mentions: Vec<Term>,
+}
+
+/// A file of the data set.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataFile {
+    /// Site-relative path, e.g. `data/minutes.json`.
+    pub path: String,
+    pub url: String,
+    pub format: &'static str,
+    pub media_type: &'static str,
+    pub description: String,
+    pub schema_url: Option<String>,
+}
+
+fn term(archive: &Archive, kind: &str, reg: &Registry, slug: &str, fallback: &str) -> Term {
+    let e = reg.by_slug(slug);
+    Term {
+        slug: slug.to_string(),
+        name: e.map(|e| e.name.clone()).unwrap_or_else(|| fallback.to_string()),
+        en: e.and_then(|e| e.en.clone()),
+        url: archive.site.absolute_url(&format!("{kind}/{slug}/")),
+    }
+}
+
+/// Where a record's JSON lives: `data/minutes/<year>/<slug>.json`.
+pub fn record_json_path(r: &Record) -> String {
+    format!("data/minutes/{}/{}.json", r.meta.date.year(), r.meta.slug)
+}
+
+/// Percent-encode a fragment so data URLs are plain URIs (`案由一` → `%E6%A1%88…`).
+pub fn encode_fragment(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub fn record_data(archive: &Archive, r: &Record) -> RecordData {
+    let site = &archive.site;
+    let page = site.absolute_url(&r.url);
+    let unit = |slug: &str| term(archive, "units", &archive.units, slug, slug);
+    RecordData {
+        title: r.meta.title.clone(),
+        url: page.clone(),
+        json_url: site.absolute_url(&record_json_path(r)),
+        series: term(
+            archive,
+            "series",
+            &archive.series,
+            &r.meta.series.slug,
+            &r.meta.series.name,
+        ),
+        number: r.meta.number,
+        date: r.meta.date.to_string(),
+        date_roc: calendar::format_roc_short(r.meta.date),
+        roc_year: calendar::roc_year(r.meta.date),
+        time: r.meta.time.clone(),
+        location: r.meta.location.clone(),
+        chair: r.meta.chair.clone(),
+        recorder: r.meta.recorder.clone(),
+        attendees: r.meta.attendees.clone(),
+        units: r
+            .meta
+            .units
+            .iter()
+            .map(|u| term(archive, "units", &archive.units, &u.slug, &u.name))
+            .collect(),
+        topics: r
+            .meta
+            .topics
+            .iter()
+            .map(|u| term(archive, "topics", &archive.topics, &u.slug, &u.name))
+            .collect(),
+        summary: r.excerpt(200),
+        agenda: r
+            .structure
+            .agenda
+            .iter()
+            .map(|it| Item {
+                label: it.label.clone(),
+                title: it.title.clone(),
+                url: format!("{page}#{}", encode_fragment(&it.anchor)),
+                units: it.units.iter().map(|u| unit(u)).collect(),
+                decision: it.decision.clone(),
+            })
+            .collect(),
+        reports: r
+            .structure
+            .reports
+            .iter()
+            .map(|rp| Report {
+                unit: unit(&rp.unit),
+                heading: rp.heading.clone(),
+                url: format!("{page}#{}", encode_fragment(&rp.anchor)),
+            })
+            .collect(),
+        mentions: r.structure.mentions.iter().map(|u| unit(u)).collect(),
+    }
+}
+
+/// Serialize with sorted keys (serde_json's map is a BTreeMap) and a trailing newline.
+fn to_json(v: &impl Serialize) -> String {
+    let value = serde_json::to_value(v).expect("data serializes");
+    let mut s = serde_json::to_string_pretty(&value).expect("data serializes");
+    s.push('\n');
+    s
+}
+
+/// `data/minutes.json`.
+pub fn minutes_json(archive: &Archive) -> Value {
+    let c = &archive.site.config;
+    json!({
+        "$schema": archive.site.absolute_url("data/schema/minutes.schema.json"),
+        "title": c.title,
+        "url": archive.site.absolute_url(""),
+        "publisher": publisher(archive),
+        "language": c.language,
+        "license": c.license,
+        "license_url": c.license_url,
+        "updated": newest(archive).map(|d| d.to_string()),
+        "count": archive.records.len(),
+        "records": archive.records.iter().map(|r| record_data(archive, r)).collect::<Vec<_>>(),
+    })
+}
+
+/// The CSV columns: (header, description).
+pub const CSV_COLUMNS: &[(&str, &str)] = &[
+    ("日期", "會議日期，西元年 YYYY-MM-DD"),
+    ("民國日期", "會議日期，民國紀年（如 113年9月11日）"),
+    ("會議紀錄", "會議紀錄標題"),
+    ("會議", "會議名稱（系列）"),
+    ("案由", "案由編號（如 案由一、臨時動議一）"),
+    ("案由標題", "案由全文標題"),
+    ("單位", "報告或提案單位，多個以「、」分隔"),
+    ("決定", "決定或決議全文，段落以換行分隔"),
+    ("網址", "該案由在會議紀錄網頁上的網址"),
+];
+
+/// A CSV column for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    pub name: &'static str,
+    pub description: &'static str,
+}
+
+pub fn csv_columns() -> Vec<Column> {
+    CSV_COLUMNS
+        .iter()
+        .map(|&(name, description)| Column { name, description })
+        .collect()
+}
+
+/// Quote a CSV field when it needs it (RFC 4180).
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// `data/decisions.csv`: UTF-8 with BOM, CRLF line ends, one row per agenda item.
+pub fn decisions_csv(archive: &Archive) -> String {
+    let mut out = String::from("\u{FEFF}");
+    let row = |out: &mut String, fields: &[&str]| {
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    };
+    let headers: Vec<&str> = CSV_COLUMNS.iter().map(|(h, _)| *h).collect();
+    row(&mut out, &headers);
+    for r in &archive.records {
+        let d = record_data(archive, r);
+        for it in &d.agenda {
+            let units: Vec<&str> = it.units.iter().map(|u| u.name.as_str()).collect();
+            row(
+                &mut out,
+                &[
+                    &d.date,
+                    &d.date_roc,
+                    &d.title,
+                    &d.series.name,
+                    &it.label,
+                    &it.title,
+                    &units.join("、"),
+                    &it.decision.replace("\r\n", "\n"),
+                    &it.url,
+                ],
+            );
+        }
+    }
+    out
+}
+
+/// The files of the data set, for `dataset.json` and the `/data/` page.
+pub fn files(archive: &Archive) -> Vec<DataFile> {
+    let site = &archive.site;
+    let f = |path: &str, format, media_type, description: &str, schema: Option<&str>| DataFile {
+        path: path.to_string(),
+        url: site.absolute_url(path),
+        format,
+        media_type,
+        description: description.to_string(),
+        schema_url: schema.map(|s| site.absolute_url(&format!("data/schema/{s}"))),
+    };
+    vec![
+        f(
+            "data/minutes.json",
+            "JSON",
+            "application/json",
+            "全部會議紀錄的結構化資料：日期（西元與民國）、時間、地點、主席、紀錄、出席人員、單位、主題、案由與決定、業務報告、提及單位",
+            Some("minutes.schema.json"),
+        ),
+        f(
+            "data/decisions.csv",
+            "CSV",
+            "text/csv",
+            "每一案由一列：日期、民國日期、會議紀錄、會議、案由、案由標題、單位、決定、網址",
+            None,
+        ),
+        f(
+            "atom.xml",
+            "Atom",
+            "application/atom+xml",
+            "最新會議紀錄訂閱（Atom）",
+            None,
+        ),
+        f(
+            "data/dataset.json",
+            "JSON",
+            "application/json",
+            "本資料集的詮釋資料",
+            Some("dataset.schema.json"),
+        ),
+        f(
+            "data/schema/record.schema.json",
+            "JSON",
+            "application/schema+json",
+            "單筆會議紀錄 JSON（data/minutes/<年>/<代稱>.json）的 JSON Schema",
+            None,
+        ),
+    ]
+}
+
+/// `data/dataset.json`, keyed like the national open-data platform's dataset metadata.
+pub fn dataset_json(archive: &Archive) -> Value {
+    let c = &archive.site.config;
+    let fields: Vec<String> = CSV_COLUMNS.iter().map(|(h, d)| format!("{h}：{d}")).collect();
+    let resources: Vec<Value> = files(archive)
+        .iter()
+        .map(|f| {
+            json!({
+                "資料資源描述": f.description,
+                "檔案格式": f.format,
+                "編碼格式": "UTF-8",
+                "資料下載網址": f.url,
+                "詮釋資料": f.schema_url,
+            })
+        })
+        .collect();
+    json!({
+        "$schema": archive.site.absolute_url("data/schema/dataset.schema.json"),
+        "資料集名稱": c.title,
+        "資料集描述": site_description(archive),
+        "主要欄位說明": fields.join("；"),
+        "提供機關": publisher(archive),
+        "更新頻率": c.update_frequency,
+        "授權方式": c.license,
+        "授權說明網址": c.license_url,
+        "計費方式": "免費",
+        "資料提供屬性": "原始資料",
+        "相關網址": archive.site.absolute_url(""),
+        "語系": c.language,
+        "資料量": archive.records.len(),
+        "上架日期": oldest(archive).map(|d| d.to_string()),
+        "更新日期": newest(archive).map(|d| d.to_string()),
+        "資料資源": resources,
+        "備註": "每筆會議紀錄另有單筆 JSON，網址見 minutes.json 各筆之 json_url；資料格式見 data/schema/。",
+    })
+}
+
+fn string_or_null(description: &str) -> Value {
+    json!({ "type": ["string", "null"], "description": description })
+}
+
+fn term_schema() -> Value {
+    json!({
+        "type": "object",
+        "description": "A unit, topic or meeting series from the site's registry.",
+        "required": ["slug", "name", "url"],
+        "properties": {
+            "slug": { "type": "string", "description": "ASCII identifier used in URLs" },
+            "name": { "type": "string", "description": "Name in Traditional Chinese" },
+            "en": string_or_null("English name, if registered"),
+            "url": { "type": "string", "format": "uri", "description": "Page listing its records" }
+        },
+        "additionalProperties": false
+    })
+}
+
+/// The JSON Schema of one record (`data/schema/record.schema.json`).
+pub fn record_schema(archive: &Archive) -> Value {
+    let date = json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Meeting date, ISO 8601 (YYYY-MM-DD)" });
+    json!({
+        "$schema": SCHEMA_DRAFT,
+        "$id": archive.site.absolute_url("data/schema/record.schema.json"),
+        "title": "Meeting record",
+        "description": "One published meeting record with its structure, as data/minutes/<year>/<slug>.json and each element of records in data/minutes.json.",
+        "type": "object",
+        "required": ["title", "url", "json_url", "series", "number", "date", "date_roc", "roc_year", "time", "location", "chair", "recorder", "attendees", "units", "topics", "summary", "agenda", "reports", "mentions"],
+        "properties": {
+            "$schema": { "type": "string" },
+            "title": { "type": "string", "description": "Record title, e.g. 第4次主管會議紀錄" },
+            "url": { "type": "string", "format": "uri", "description": "The record's web page" },
+            "json_url": { "type": "string", "format": "uri", "description": "This record's JSON file" },
+            "series": { "$ref": "#/$defs/term", "description": "Meeting series" },
+            "number": { "type": ["integer", "null"], "minimum": 0, "description": "Meeting number within the series" },
+            "date": date,
+            "date_roc": { "type": "string", "description": "Meeting date in the Minguo (ROC) calendar, e.g. 113年9月11日" },
+            "roc_year": { "type": "integer", "description": "Minguo year (Gregorian year - 1911)" },
+            "time": string_or_null("Meeting time as written, e.g. 10:30-12:15"),
+            "location": string_or_null("Meeting place"),
+            "chair": string_or_null("Chair"),
+            "recorder": string_or_null("Who took the minutes"),
+            "attendees": { "type": "array", "items": { "type": "string" }, "description": "Attendees as listed" },
+            "units": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Units the record lists" },
+            "topics": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Topics the record lists" },
+            "summary": { "type": "string", "description": "Summary, or the beginning of the text" },
+            "agenda": {
+                "type": "array",
+                "description": "Agenda items (案由) in order",
+                "items": {
+                    "type": "object",
+                    "required": ["label", "title", "url", "units", "decision"],
+                    "properties": {
+                        "label": { "type": "string", "description": "e.g. 案由一" },
+                        "title": { "type": "string", "description": "The item's whole heading" },
+                        "url": { "type": "string", "format": "uri", "description": "Anchor on the record page" },
+                        "units": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Reporting or proposing units" },
+                        "decision": { "type": "string", "description": "Decision text, paragraphs separated by newlines (may be empty)" }
+                    },
+                    "additionalProperties": false
+                }
+            },
+            "reports": {
+                "type": "array",
+                "description": "Unit reports (業務報告) in order",
+                "items": {
+                    "type": "object",
+                    "required": ["unit", "heading", "url"],
+                    "properties": {
+                        "unit": { "$ref": "#/$defs/term" },
+                        "heading": { "type": "string" },
+                        "url": { "type": "string", "format": "uri", "description": "Anchor on the record page" }
+                    },
+                    "additionalProperties": false
+                }
+            },
+            "mentions": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Every registered unit named anywhere in the text" }
+        },
+        "additionalProperties": false,
+        "$defs": { "term": term_schema() }
+    })
+}
+
+/// The JSON Schema of `data/minutes.json`; the record schema is embedded under `$defs`.
+pub fn minutes_schema(archive: &Archive) -> Value {
+    let mut record = record_schema(archive);
+    let defs = record
+        .as_object_mut()
+        .and_then(|o| {
+            o.remove("$schema");
+            o.remove("$id");
+            o.remove("$defs")
+        })
+        .unwrap_or(Value::Null);
+    json!({
+        "$schema": SCHEMA_DRAFT,
+        "$id": archive.site.absolute_url("data/schema/minutes.schema.json"),
+        "title": "Meeting minutes archive",
+        "description": "Every published record of the archive, newest first.",
+        "type": "object",
+        "required": ["title", "url", "publisher", "language", "license", "license_url", "updated", "count", "records"],
+        "properties": {
+            "$schema": { "type": "string" },
+            "title": { "type": "string", "description": "Site title" },
+            "url": { "type": "string", "format": "uri", "description": "Site home page" },
+            "publisher": { "type": "string", "description": "Publishing organization" },
+            "language": { "type": "string", "description": "BCP 47 language tag" },
+            "license": { "type": "string", "description": "Licence name" },
+            "license_url": { "type": "string", "description": "Licence text" },
+            "updated": { "type": ["string", "null"], "description": "Newest record date (YYYY-MM-DD)" },
+            "count": { "type": "integer", "minimum": 0, "description": "Number of records" },
+            "records": { "type": "array", "items": { "$ref": "#/$defs/record" } }
+        },
+        "additionalProperties": false,
+        "$defs": { "record": record, "term": defs["term"].clone() }
+    })
+}
+
+/// The JSON Schema of `data/dataset.json`.
+pub fn dataset_schema(archive: &Archive) -> Value {
+    let s = |d: &str| json!({ "type": "string", "description": d });
+    json!({
+        "$schema": SCHEMA_DRAFT,
+        "$id": archive.site.absolute_url("data/schema/dataset.schema.json"),
+        "title": "資料集詮釋資料",
+        "description": "Dataset description with the field names of the national open-data platform (data.gov.tw).",
+        "type": "object",
+        "required": ["資料集名稱", "資料集描述", "主要欄位說明", "提供機關", "更新頻率", "授權方式", "授權說明網址", "計費方式", "資料資源", "上架日期", "更新日期"],
+        "properties": {
+            "$schema": { "type": "string" },
+            "資料集名稱": s("Dataset name (the site title)"),
+            "資料集描述": s("Dataset description"),
+            "主要欄位說明": s("Main fields: the CSV columns, each 欄位：說明, separated by ；"),
+            "提供機關": s("Providing agency"),
+            "更新頻率": s("Update frequency"),
+            "授權方式": s("Licence"),
+            "授權說明網址": s("Licence URL"),
+            "計費方式": s("Charging: 免費 (free)"),
+            "資料提供屬性": s("Data provision type"),
+            "相關網址": s("Related URL (the site)"),
+            "語系": s("Language"),
+            "資料量": { "type": "integer", "minimum": 0, "description": "Number of records" },
+            "上架日期": { "type": ["string", "null"], "description": "Oldest record date" },
+            "更新日期": { "type": ["string", "null"], "description": "Newest record date" },
+            "資料資源": {
+                "type": "array",
+                "description": "Files of the dataset",
+                "items": {
+                    "type": "object",
+                    "required": ["資料資源描述", "檔案格式", "編碼格式", "資料下載網址"],
+                    "properties": {
+                        "資料資源描述": s("What the file holds"),
+                        "檔案格式": { "type": "string", "enum": ["JSON", "CSV", "Atom"] },
+                        "編碼格式": { "const": "UTF-8" },
+                        "資料下載網址": { "type": "string", "format": "uri" },
+                        "詮釋資料": { "type": ["string", "null"], "description": "JSON Schema of the file" }
+                    },
+                    "additionalProperties": false
+                }
+            },
+            "備註": s("Notes")
+        },
+        "additionalProperties": false
+    })
+}
+
+/// Add every data file to the output.
+pub fn add(archive: &Archive, out: &mut Output) -> Result<(), OutputError> {
+    out.add("data/minutes.json", to_json(&minutes_json(archive)))?;
+    for r in &archive.records {
+        let mut v = serde_json::to_value(record_data(archive, r)).expect("data serializes");
+        v["$schema"] = json!(archive.site.absolute_url("data/schema/record.schema.json"));
+        out.add(record_json_path(r), to_json(&v))?;
+    }
+    out.add("data/decisions.csv", decisions_csv(archive))?;
+    out.add("data/dataset.json", to_json(&dataset_json(archive)))?;
+    out.add("data/schema/minutes.schema.json", to_json(&minutes_schema(archive)))?;
+    out.add("data/schema/record.schema.json", to_json(&record_schema(archive)))?;
+    out.add("data/schema/dataset.schema.json", to_json(&dataset_schema(archive)))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn quotes_csv() {
+        assert_eq!(csv_field("a"), "a");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("一\n二"), "\"一\n二\"");
+    }
+}

@@ -1,0 +1,203 @@
+// Accessibility audit of a built minutebook site: serves the folder on 127.0.0.1, opens every page
+// kind in Debian's headless Chromium (playwright-core, never a downloaded browser), runs axe-core
+// with the WCAG 2.0/2.1 A and AA rules in the light and the dark colour scheme, and checks what axe
+// does not: one h1, a skip link to <main> that is visible when focused, landmarks, a visible focus
+// outline, and lang="en" on English names. Exits 1 on any violation.
+//
+//   node audit.mjs <site folder> [page path …]
+import { createServer } from 'node:http';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { join, extname, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const here = dirname(fileURLToPath(import.meta.url));
+const axeSource = readFileSync(join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+const site = resolve(process.argv[2] || 'public');
+// Every page kind of the bundled site; a missing optional page (search) is skipped with a note.
+const defaultPages = [
+  '/', '/minutes/2024/executive-4/',
+  '/units/', '/units/strategy/', '/units/adi/mentions/', '/topics/', '/topics/ai/',
+  '/series/', '/series/executive/', '/years/', '/years/2024/',
+  '/search/', '/search/?q=%E6%95%B8%E4%BD%8D%E7%9A%AE%E5%A4%BE', '/data/', '/404.html',
+];
+// The search page (with results for 數位皮夾) exists once the theme has search.html.
+const optional = new Set(['/search/', '/search/?q=%E6%95%B8%E4%BD%8D%E7%9A%AE%E5%A4%BE']);
+const pages = process.argv.length > 3 ? process.argv.slice(3) : defaultPages;
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.txt': 'text/plain; charset=utf-8', '.csv': 'text/csv; charset=utf-8',
+  '.gz': 'application/gzip', '.wasm': 'application/wasm',
+};
+
+function fileFor(urlPath) {
+  let p = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
+  if (p.includes('..')) return null;
+  let f = join(site, p);
+  if (existsSync(f) && statSync(f).isDirectory()) f = join(f, 'index.html');
+  return existsSync(f) ? f : null;
+}
+
+const server = createServer((req, res) => {
+  const f = fileFor(req.url);
+  if (!f) {
+    const nf = join(site, '404.html');
+    res.writeHead(404, { 'content-type': types['.html'] });
+    res.end(existsSync(nf) ? readFileSync(nf) : 'not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': types[extname(f)] || 'application/octet-stream' });
+  res.end(readFileSync(f));
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// playwright gives the browser a fresh temporary profile and removes it on close.
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+let failures = 0;
+const fail = (where, msg) => { failures++; console.log(`FAIL ${where}: ${msg}`); };
+
+// Checks axe leaves out (or marks best practice only).
+async function structure(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const h1 = document.querySelectorAll('h1');
+    if (h1.length !== 1) problems.push(`${h1.length} h1 elements (want exactly 1)`);
+    if (!document.documentElement.lang) problems.push('no lang on <html>');
+    const main = document.querySelectorAll('main');
+    if (main.length !== 1) problems.push(`${main.length} <main> elements`);
+    if (!document.querySelector('header, [role=banner]')) problems.push('no banner landmark');
+    if (!document.querySelector('footer, [role=contentinfo]')) problems.push('no contentinfo landmark');
+    if (!document.querySelector('nav, [role=navigation]')) problems.push('no navigation landmark');
+    const first = document.querySelector('body a[href], body button, body input');
+    if (!first || !first.classList.contains('skip-link')) problems.push('the first focusable element is not the skip link');
+    else {
+      const target = document.getElementById(first.getAttribute('href').slice(1));
+      if (!target || target.tagName !== 'MAIN') problems.push('the skip link does not lead to <main>');
+    }
+    for (const el of document.querySelectorAll('.en, .en-name')) {
+      if (el.closest('[lang]').getAttribute('lang') !== 'en' && document.documentElement.lang !== 'en') {
+        problems.push(`English text without lang="en": ${el.textContent.slice(0, 40)}`);
+      }
+    }
+    for (const t of document.querySelectorAll('table')) {
+      if (!t.querySelector('th')) problems.push('a table without header cells');
+    }
+    return problems;
+  });
+}
+
+// Tab to the skip link and to the next control: each must show a focus outline and be on screen.
+async function focusVisible(page) {
+  const problems = [];
+  for (let i = 1; i <= 2; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      return {
+        what: `${el.tagName.toLowerCase()}${el.className ? '.' + el.className : ''}`,
+        outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+        onScreen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
+          && r.left < innerWidth && r.top < innerHeight,
+      };
+    });
+    if (!info) { problems.push(`Tab ${i} focused nothing`); continue; }
+    if (!info.outline) problems.push(`focused ${info.what} has no visible outline`);
+    if (!info.onScreen) problems.push(`focused ${info.what} is off screen`);
+  }
+  return problems;
+}
+
+try {
+  for (const path of pages) {
+    const file = fileFor(path);
+    if (!file) {
+      if (optional.has(path)) { console.log(`skip ${path} (not built)`); continue; }
+      fail(path, 'page not found in the built site');
+      continue;
+    }
+    for (const scheme of ['light', 'dark']) {
+      const where = `${path} [${scheme}]`;
+      const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(origin + path, { waitUntil: 'networkidle' });
+      const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+      if (dark !== (scheme === 'dark')) fail(where, 'colour scheme emulation did not take effect');
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        return axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          resultTypes: ['violations'],
+        });
+      });
+      for (const v of result.violations) {
+        for (const n of v.nodes) {
+          fail(where, `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')}\n    ${n.failureSummary.replace(/\n/g, '\n    ')}`);
+        }
+      }
+      for (const p of await structure(page)) fail(where, p);
+      for (const p of await focusVisible(page)) fail(where, p);
+      for (const e of errors) fail(where, `script error: ${e}`);
+      console.log(`${result.violations.length ? 'FAIL' : 'ok  '} ${where}: axe: ${result.violations.length} rules violated`);
+      await context.close();
+    }
+  }
+  // Print: a record prints without navigation, with its tables whole and its links readable.
+  const record = '/minutes/2024/executive-4/';
+  if (pages.includes(record)) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(origin + record, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    const problems = await page.evaluate(() => {
+      const out = [];
+      const shown = (el) => el.getClientRects().length > 0;
+      for (const sel of ['.site-header', '.site-footer', '.skip-link', '.breadcrumb', '.toc', 'nav[aria-label]']) {
+        for (const el of document.querySelectorAll(sel)) if (shown(el)) out.push(`${sel} is printed`);
+      }
+      for (const t of document.querySelectorAll('.body table')) {
+        const s = getComputedStyle(t);
+        if (s.display !== 'table') out.push(`table prints as display:${s.display}`);
+        if (s.breakInside !== 'avoid') out.push('a table may break across pages');
+      }
+      for (const r of document.querySelectorAll('.body tr')) {
+        if (getComputedStyle(r).breakInside !== 'avoid') { out.push('a table row may break across pages'); break; }
+      }
+      const fg = getComputedStyle(document.body).color;
+      if (fg !== 'rgb(0, 0, 0)') out.push(`body text prints in ${fg}, not black`);
+      return out;
+    });
+    for (const p of problems) fail(`${record} [print]`, p);
+    const pdf = await page.pdf({ format: 'A4' });
+    console.log(`${problems.length ? 'FAIL' : 'ok  '} ${record} [print]: ${pdf.length} bytes of PDF`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+if (failures) {
+  console.log(`\n${failures} accessibility problems`);
+  process.exit(1);
+}
+console.log('\naccessibility audit: no violations');

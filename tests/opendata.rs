@@ -1,0 +1,278 @@
+//! Open data (issue 6): minutes.json, per-record JSON and dataset.json validate against the schemas
+//! the site publishes; decisions.csv has a BOM, RFC 4180 quoting and one row per agenda item.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use serde_json::Value;
+
+fn json(path: impl AsRef<Path>) -> Value {
+    serde_json::from_str(&read(path)).expect("valid JSON")
+}
+
+/// Validate `instance` against `schema`; panic with every error.
+fn validate(schema: &Value, instance: &Value, what: &str) {
+    let v = jsonschema::validator_for(schema).unwrap_or_else(|e| panic!("{what}: schema is invalid: {e}"));
+    let errors: Vec<String> = v
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} does not match its schema:\n{}",
+        errors.join("\n")
+    );
+}
+
+/// A strict RFC 4180 reader: quoted fields may hold commas, quotes (doubled) and line breaks.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                c => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                assert!(field.is_empty(), "quote inside an unquoted field");
+                quoted = true;
+            }
+            ',' => row.push(std::mem::take(&mut field)),
+            '\r' => {
+                assert_eq!(chars.next(), Some('\n'), "records end with CRLF");
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            '\n' => panic!("bare LF outside a quoted field"),
+            c => field.push(c),
+        }
+    }
+    assert!(!quoted, "unterminated quoted field");
+    assert!(field.is_empty() && row.is_empty(), "the last record lacks CRLF");
+    rows
+}
+
+#[test]
+fn json_files_match_their_schemas_and_hold_the_seed_structure() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    let schema = |n: &str| json(out.join(format!("data/schema/{n}.schema.json")));
+    let minutes = json(out.join("data/minutes.json"));
+    validate(&schema("minutes"), &minutes, "minutes.json");
+    let record = json(out.join("data/minutes/2024/executive-4.json"));
+    validate(&schema("record"), &record, "executive-4.json");
+    let dataset = json(out.join("data/dataset.json"));
+    validate(&schema("dataset"), &dataset, "dataset.json");
+
+    assert_eq!(minutes["count"], 1);
+    assert_eq!(minutes["updated"], "2024-09-11");
+    assert_eq!(minutes["license"], "政府資料開放授權條款-第1版");
+    let r = &minutes["records"][0];
+    assert_eq!(r["title"], "第4次主管會議紀錄");
+    assert_eq!(r["date"], "2024-09-11");
+    assert_eq!(r["date_roc"], "113年9月11日");
+    assert_eq!(r["roc_year"], 113);
+    assert_eq!(r["number"], 4);
+    assert_eq!(r["time"], "10:30-12:15");
+    assert_eq!(r["location"], "本部延平大樓101會議室");
+    assert_eq!(r["chair"], "黃部長彥男");
+    assert_eq!(r["recorder"], "林怡芬");
+    assert_eq!(r["attendees"].as_array().unwrap().len(), 19);
+    assert_eq!(r["series"]["slug"], "executive");
+    assert_eq!(r["series"]["en"], "Executive Meeting");
+    assert_eq!(r["url"], "https://minutes.example.gov.tw/minutes/2024/executive-4/");
+    assert_eq!(
+        r["json_url"],
+        "https://minutes.example.gov.tw/data/minutes/2024/executive-4.json"
+    );
+    let units: Vec<&str> = r["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(units, ["personnel", "strategy", "nics", "secretariat", "democracy"]);
+    assert_eq!(r["topics"].as_array().unwrap().len(), 12);
+    let agenda = r["agenda"].as_array().unwrap();
+    let labels: Vec<&str> = agenda.iter().map(|a| a["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["案由一", "案由二", "案由三"]);
+    assert_eq!(agenda[1]["units"][0]["slug"], "nics");
+    assert!(agenda[0]["decision"].as_str().unwrap().starts_with("一、洽悉。\n二、"));
+    assert!(agenda[0]["title"].as_str().unwrap().starts_with("案由一："));
+    // Anchors are percent-encoded so every URL is a plain URI.
+    assert_eq!(
+        agenda[0]["url"],
+        "https://minutes.example.gov.tw/minutes/2024/executive-4/#%E6%A1%88%E7%94%B1%E4%B8%80"
+    );
+    let reports = r["reports"].as_array().unwrap();
+    assert!(reports.len() >= 10, "{} unit reports", reports.len());
+    assert_eq!(reports[0]["unit"]["slug"], "strategy");
+    assert!(reports[0]["url"].as_str().unwrap().contains("#"));
+    let mentions: Vec<&str> = r["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["slug"].as_str().unwrap())
+        .collect();
+    assert!(
+        mentions.contains(&"ethics") && mentions.contains(&"adi"),
+        "{mentions:?}"
+    );
+    // The per-record file is the same record, plus its $schema.
+    let mut single = record.clone();
+    assert_eq!(
+        single.as_object_mut().unwrap().remove("$schema").unwrap(),
+        "https://minutes.example.gov.tw/data/schema/record.schema.json"
+    );
+    assert_eq!(&single, r);
+
+    // The schemas document every property.
+    let rs = schema("record");
+    for (k, v) in rs["properties"].as_object().unwrap() {
+        assert!(
+            k == "$schema" || v.get("description").is_some(),
+            "record.{k} is undocumented"
+        );
+    }
+    assert_eq!(rs["$schema"], "https://json-schema.org/draft/2020-12/schema");
+
+    // An instance that breaks the schema is caught (the validation is real).
+    let mut broken = record.clone();
+    broken["date"] = Value::from("113/9/11");
+    broken.as_object_mut().unwrap().remove("agenda");
+    let v = jsonschema::validator_for(&rs).unwrap();
+    assert_eq!(v.iter_errors(&broken).count(), 2);
+}
+
+#[test]
+fn dataset_description_follows_the_national_platform() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    let d = json(out.join("data/dataset.json"));
+    assert_eq!(d["資料集名稱"], "數位發展部會議紀錄");
+    assert_eq!(d["提供機關"], "數位發展部");
+    assert_eq!(d["授權方式"], "政府資料開放授權條款-第1版");
+    assert_eq!(d["授權說明網址"], "https://data.gov.tw/license");
+    assert_eq!(d["計費方式"], "免費");
+    assert_eq!(d["更新頻率"], "不定期");
+    assert_eq!(d["更新日期"], "2024-09-11");
+    assert_eq!(d["上架日期"], "2024-09-11");
+    assert_eq!(d["資料量"], 1);
+    assert!(!d["資料集描述"].as_str().unwrap().is_empty());
+    let fields = d["主要欄位說明"].as_str().unwrap();
+    for col in [
+        "日期",
+        "民國日期",
+        "會議紀錄",
+        "會議",
+        "案由",
+        "案由標題",
+        "單位",
+        "決定",
+        "網址",
+    ] {
+        assert!(fields.contains(&format!("{col}：")), "主要欄位說明 lacks {col}");
+    }
+    let res = d["資料資源"].as_array().unwrap();
+    assert!(res.len() >= 3);
+    for r in res {
+        assert_eq!(r["編碼格式"], "UTF-8");
+        let url = r["資料下載網址"].as_str().unwrap();
+        let rel = url.strip_prefix("https://minutes.example.gov.tw/").unwrap();
+        assert!(out.join(rel).is_file(), "{url} is not built");
+        if let Some(s) = r["詮釋資料"].as_str() {
+            assert!(out
+                .join(s.strip_prefix("https://minutes.example.gov.tw/").unwrap())
+                .is_file());
+        }
+    }
+    // Licence and update frequency follow the configuration.
+    let yaml = read(site.path().join("minutebook.yaml")).replace(
+        "theme: default\n",
+        "theme: default\nlicense: CC BY 4.0\nlicense_url: https://creativecommons.org/licenses/by/4.0/\nupdate_frequency: 每月\n",
+    );
+    write(site.path(), "minutebook.yaml", &yaml);
+    let out = build_ok(site.path());
+    let d = json(out.join("data/dataset.json"));
+    assert_eq!(d["授權方式"], "CC BY 4.0");
+    assert_eq!(d["更新頻率"], "每月");
+    let index = read(out.join("data/index.html"));
+    assert!(index.contains("https://creativecommons.org/licenses/by/4.0/"));
+    assert!(index.contains("decisions.csv") && index.contains("minutes.json"));
+    // The footer of every page links the data page.
+    assert!(read(out.join("index.html")).contains("href=\"/data/\""));
+}
+
+#[test]
+fn decisions_csv_has_a_bom_and_one_quoted_row_per_agenda_item() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    let bytes = std::fs::read(out.join("data/decisions.csv")).unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let rows = parse_csv(&text);
+    assert_eq!(
+        rows[0],
+        [
+            "日期",
+            "民國日期",
+            "會議紀錄",
+            "會議",
+            "案由",
+            "案由標題",
+            "單位",
+            "決定",
+            "網址"
+        ]
+    );
+    assert_eq!(rows.len(), 4, "header + 3 agenda items");
+    for row in &rows[1..] {
+        assert_eq!(row.len(), 9);
+        assert_eq!(row[0], "2024-09-11");
+        assert_eq!(row[1], "113年9月11日");
+        assert_eq!(row[2], "第4次主管會議紀錄");
+        assert_eq!(row[3], "主管會議");
+    }
+    assert_eq!(rows[1][4], "案由一");
+    assert_eq!(rows[2][6], "國家資通安全研究院");
+    assert!(rows[1][7].starts_with("一、洽悉。\n二、"), "{}", rows[1][7]);
+    assert!(rows[3][8].starts_with("https://minutes.example.gov.tw/minutes/2024/executive-4/#"));
+
+    // Quotes, commas and several units survive the round trip.
+    let r = site.path();
+    write(
+        r,
+        "content/2024/q.md",
+        "---\ntitle: 第5次主管會議紀錄\nseries: 主管會議\ndate: 2024-10-01\nslug: executive-5\n---\n\n### 案由一：\"引號\", 逗號案（報告單位：秘書處、人事處）\n\n決定：照\"案\",通過。\n",
+    );
+    let out = build_ok(r);
+    let bytes = std::fs::read(out.join("data/decisions.csv")).unwrap();
+    let rows = parse_csv(std::str::from_utf8(&bytes[3..]).unwrap());
+    assert_eq!(rows.len(), 5);
+    let row = &rows[1];
+    assert_eq!(row[0], "2024-10-01", "newest first");
+    assert_eq!(row[5], "案由一：\"引號\", 逗號案（報告單位：秘書處、人事處）");
+    assert_eq!(row[6], "秘書處、人事處");
+    assert_eq!(row[7], "照\"案\",通過。");
+    let minutes = json(out.join("data/minutes.json"));
+    assert_eq!(minutes["count"], 2);
+    assert_eq!(minutes["updated"], "2024-10-01");
+    validate(
+        &json(out.join("data/schema/minutes.schema.json")),
+        &minutes,
+        "minutes.json",
+    );
+}
