@@ -286,7 +286,10 @@ impl Site {
     }
 
     pub fn is_english(&self) -> bool {
-        self.config.language.to_ascii_lowercase().starts_with("en")
+        self.config
+            .language
+            .get(..2)
+            .is_some_and(|p| p.eq_ignore_ascii_case("en"))
     }
 }
 

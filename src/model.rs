@@ -42,17 +42,33 @@ impl Record {
         s
     }
 
-    /// The first sentence-ish of the body, for descriptions and feeds.
+    /// The first `max_chars` characters of the body's text (headings included), on one line, for
+    /// descriptions and feeds; the front-matter `summary` when there is one.
     pub fn excerpt(&self, max_chars: usize) -> String {
         if let Some(s) = &self.meta.summary {
             return s.clone();
         }
-        let text = self.plain_text().replace(['\n', '\t'], " ");
-        let mut out: String = text.chars().take(max_chars).collect();
-        if text.chars().count() > max_chars {
-            out.push('…');
+        let mut out = String::new();
+        let mut n = 0;
+        let mut push = |text: &str| -> bool {
+            for c in text.chars() {
+                if n == max_chars {
+                    out.push('…');
+                    return false;
+                }
+                out.push(if c == '\n' || c == '\t' { ' ' } else { c });
+                n += 1;
+            }
+            true
+        };
+        for (i, sec) in self.sections.iter().enumerate() {
+            let sep = if i > 0 { " " } else { "" };
+            let heading = sec.heading.map(|h| self.headings[h].text.as_str()).unwrap_or("");
+            if !push(sep) || !push(heading) || (!heading.is_empty() && !push(" ")) || !push(&sec.text) {
+                break;
+            }
         }
-        out
+        out.trim().to_string()
     }
 }
 

@@ -74,6 +74,8 @@ pub struct Pages<'a> {
     pub renderer: &'a Renderer,
     root: String,
     base: Context,
+    /// Each record's summary, converted for Tera once and shared by every listing it is on.
+    summaries: Vec<tera::Value>,
 }
 
 impl<'a> Pages<'a> {
@@ -86,13 +88,24 @@ impl<'a> Pages<'a> {
         base.insert("lang", &site.config.language);
         base.insert("t", &i18n::strings(&site.config.language));
         base.insert("has_search", &renderer.has("search.html"));
-        Pages {
+        let mut pages = Pages {
             archive,
             listings,
             renderer,
             root,
             base,
-        }
+            summaries: Vec::new(),
+        };
+        pages.summaries = archive
+            .records
+            .par_iter()
+            .map(|r| tera::Value::from_serializable(&pages.summary(r)))
+            .collect();
+        pages
+    }
+
+    fn summaries(&self, ixs: &[RecordIx]) -> tera::Value {
+        tera::Value::from(ixs.iter().map(|&i| self.summaries[i].clone()).collect::<Vec<_>>())
     }
 
     /// A root-relative URL for a site-relative path.
@@ -195,11 +208,7 @@ impl<'a> Pages<'a> {
         for p in paginate(ixs.len(), per_page) {
             let rel = page_url(base, p.number);
             let mut c = self.ctx(&rel, title);
-            let records: Vec<Summary> = ixs[p.range.clone()]
-                .iter()
-                .map(|&i| self.summary(&self.archive.records[i]))
-                .collect();
-            c.insert("records", &records);
+            c.insert_value("records", self.summaries(&ixs[p.range.clone()]));
             c.insert("total", &ixs.len());
             c.insert("pagination", &self.pagination(base, p.number, p.total));
             extra(&mut c);
@@ -384,7 +393,7 @@ impl<'a> Pages<'a> {
         }
         #[derive(Serialize)]
         struct Entry {
-            record: Summary,
+            record: tera::Value,
             listed: bool,
             items: Vec<Item>,
             reports: Vec<Report>,
@@ -396,12 +405,7 @@ impl<'a> Pages<'a> {
         let related = listing.related();
         let base = format!("units/{slug}/");
         let per_page = a.site.config.per_page;
-        let mentioned: Vec<Summary> = listing
-            .mentioned
-            .iter()
-            .take(20)
-            .map(|&i| self.summary(&a.records[i]))
-            .collect();
+        let first_mentions = &listing.mentioned[..listing.mentioned.len().min(20)];
         let mut out = Vec::new();
         for p in paginate(related.len(), per_page) {
             let entries: Vec<Entry> = related[p.range.clone()]
@@ -410,7 +414,7 @@ impl<'a> Pages<'a> {
                     let r = &a.records[ix];
                     let href = |anchor: &str| format!("{}#{}", self.url(&r.url), anchor);
                     Entry {
-                        record: self.summary(r),
+                        record: self.summaries[ix].clone(),
                         listed: listing.listed.contains(&ix),
                         items: listing
                             .agenda
@@ -455,12 +459,9 @@ impl<'a> Pages<'a> {
                     ("mentioned", listing.mentioned.len()),
                 ]),
             );
-            c.insert(
+            c.insert_value(
                 "mentioned",
-                &mentioned
-                    .iter()
-                    .take(if p.number == 1 { 20 } else { 0 })
-                    .collect::<Vec<_>>(),
+                self.summaries(if p.number == 1 { first_mentions } else { &[] }),
             );
             c.insert("mentions_url", &self.url(&format!("{base}mentions/")));
             c.insert("pagination", &self.pagination(&base, p.number, p.total));
@@ -526,12 +527,12 @@ impl<'a> Pages<'a> {
             .collect();
         let series = &self.listings.series[&r.meta.series.slug];
         let pos = series.iter().position(|&i| i == ix).unwrap_or(0);
-        let older = series.get(pos + 1).map(|&i| self.summary(&a.records[i]));
+        let older = series.get(pos + 1).map(|&i| self.summaries[i].clone());
         let newer = pos
             .checked_sub(1)
             .and_then(|p| series.get(p))
-            .map(|&i| self.summary(&a.records[i]));
-        c.insert("record", &self.summary(r));
+            .map(|&i| self.summaries[i].clone());
+        c.insert_value("record", self.summaries[ix].clone());
         c.insert("meta", &RecordMeta::from(r));
         c.insert("content", &r.html);
         c.insert("toc", &toc);
