@@ -1,1 +1,3 @@
 //! minutebook: publish meeting minutes as a searchable static archive.
+
+pub mod search;

@@ -1,0 +1,477 @@
+//! Static full-text search: the indexer (this module) and the browser client
+//! (`themes/default/static/search.js`).
+//!
+//! # Matching
+//! A record matches a query when its folded text (see [`fold`]) contains every folded query term
+//! as a contiguous string; a term that starts with a word character (Latin letter, digit, …) must
+//! also start at a word start (`PEC` does not match `APEC`, `APE` does). Terms are checked with a
+//! positional character-bigram index per section: a term of length L≥2 is verified by the bigrams
+//! at offsets 0, 2, 4, … and L-2 whose positions line up; a one-character term uses unigram
+//! presence postings. Word starts are part of the key (a separate key kind), so no extra lists.
+//!
+//! # Output layout (all paths relative to the output root)
+//! * `search/manifest.json` — fixed name, small JSON, see [`Manifest`].
+//! * `search/<hash>/s<n>.bin` — posting shard `n` (gzip), see [`encode_shard`].
+//! * `search/<hash>/d<id>.bin` — record `id`'s display data (gzip JSON), see [`DocFile`].
+//! * `search/<hash>/f<page>.bin` — fold table page (gzip JSON), see [`fold`].
+//!
+//! `<hash>` is the first 16 hex digits of the SHA-256 of every file in the directory (names and
+//! bytes), so any change to the index gives new URLs.
+
+pub mod fold;
+mod query;
+
+pub use fold::fold;
+pub use query::parse_query;
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+use std::io::Write;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use fold::{class_of, fold_into, word_start, CJK};
+
+/// One published record, as the build hands it to the indexer. Records arrive sorted newest
+/// first (date desc, then URL asc); that order is the record id order.
+#[derive(Debug, Clone, Default)]
+pub struct SearchDoc {
+    /// Site-root-relative href, e.g. "/minutes/2024/executive-4/".
+    pub url: String,
+    pub title: String,
+    /// ISO date, "2024-09-11".
+    pub date: String,
+    /// "民國113年9月11日（星期三）".
+    pub date_roc: String,
+    /// Series slug.
+    pub series: String,
+    pub year: i32,
+    /// Unit slugs.
+    pub units: Vec<String>,
+    /// Topic slugs.
+    pub topics: Vec<String>,
+    pub sections: Vec<SearchSection>,
+}
+
+/// One section of a record.
+#[derive(Debug, Clone, Default)]
+pub struct SearchSection {
+    /// "" for the part before the first heading; else the heading's id.
+    pub anchor: String,
+    /// Heading text ("" for the lead part; the record title is indexed then).
+    pub heading: String,
+    /// Plain text of the section body.
+    pub text: String,
+}
+
+/// A file to write into the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchFile {
+    /// Relative to the output root, e.g. "search/manifest.json".
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Errors of [`build_index`].
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("too many search records: {0}")]
+    TooManyRecords(usize),
+    #[error("search index serialization failed: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("search index compression failed: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Key kinds. A key is a number below 2^45 (exact in JS doubles):
+/// `kind * 2^42 + c1 * 2^21 + c2` (c2 = 0 for one-character kinds; for facets c1/c2 = facet id).
+pub const KIND_UNI: u64 = 0; // CJK char present in a section (positions not stored)
+/// A word character at a word start, present in a section (positions not stored).
+pub const KIND_WS_UNI: u64 = 1;
+/// A bigram (positions stored).
+pub const KIND_BI: u64 = 2;
+/// A bigram whose first character is at a word start (positions stored).
+pub const KIND_WS_BI: u64 = 3;
+/// A facet value ("unit:x", "topic:x", "series:x", "year:2024"); postings are record ids.
+pub const KIND_FACET: u64 = 4;
+
+#[inline]
+fn key(kind: u64, c1: char, c2: char) -> u64 {
+    (kind << 42) | ((c1 as u64) << 21) | c2 as u64
+}
+
+/// Records per parallel work unit.
+const CHUNK: usize = 32;
+/// Shards are cut when their uncompressed size passes this many bytes (≈16 KB gzip).
+const SHARD_RAW: usize = 24 * 1024;
+
+pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// The manifest, `search/manifest.json`.
+///
+/// * `version`: format version (1).
+/// * `dir`: the content-hashed directory under `search/` holding every other file.
+/// * `records`: number of records; record ids are 0..records in newest-first order.
+/// * `shards`: number of posting shards; `shard_keys`: base64 of the shards' first keys as
+///   unsigned LEB128 varints, each a delta from the previous one (the first from 0). Shard `n`
+///   holds the keys from `shard_keys[n]` up to (not including) `shard_keys[n+1]`.
+/// * `facets`: facet value names; facet `i` has key `KIND_FACET * 2^42 + i`.
+/// * `fold_pages`: the pages `p` (code points `p*1024 .. p*1024+1023`) with a fold table file.
+/// * `classes`: [`fold::CLASS_RANGES`] as `[first, last, class]`.
+#[derive(Serialize)]
+pub struct Manifest {
+    pub version: u32,
+    pub dir: String,
+    pub records: usize,
+    pub shards: usize,
+    pub shard_keys: String,
+    pub facets: Vec<String>,
+    pub fold_pages: Vec<u32>,
+    pub classes: Vec<(u32, u32, u8)>,
+}
+
+/// A record's display data, `search/<hash>/d<id>.bin` (gzip of this JSON), fetched only for the
+/// hits shown:
+/// `{"u": url, "t": title, "d": ISO date, "r": ROC date, "s": [[anchor, heading, text], …],
+/// "f": {char: folded, …}}` where `s` lists the sections in index order (section index = array
+/// index) and `f` is the fold map restricted to the characters of this file that fold to
+/// something else, so the client can locate matches for snippets without other table pages.
+#[derive(Serialize)]
+pub struct DocFile<'a> {
+    pub u: &'a str,
+    pub t: &'a str,
+    pub d: &'a str,
+    pub r: &'a str,
+    pub s: Vec<(&'a str, &'a str, &'a str)>,
+    pub f: BTreeMap<char, String>,
+}
+
+/// The postings of one chunk of records: per key, a byte range in `blob` plus the first and
+/// last record id, so chunks can be concatenated.
+struct ChunkPostings {
+    keys: Vec<(u64, u32, u32, u32, u32)>, // key, start, end, first rec, last rec
+    blob: Vec<u8>,
+}
+
+/// Text shown as the heading of a section: its heading, or the title for a lead part.
+fn section_heading<'a>(doc: &'a SearchDoc, s: &'a SearchSection) -> &'a str {
+    if s.heading.is_empty() {
+        &doc.title
+    } else {
+        &s.heading
+    }
+}
+
+/// Indexes a chunk of records starting at id `first`.
+///
+/// Posting list format (one per key, inside a shard), a sequence of entries, one per
+/// (record, section) containing the key, in (record, section) order:
+/// `rec_delta, section, header, [k], positions…` all unsigned LEB128 varints, where
+/// `rec_delta` is the record id minus the previous entry's (the first: minus 0),
+/// `header = n*2 + (k > 0)`, n = number of occurrences in the section, k = how many of them lie
+/// in the heading (written only if k > 0; heading occurrences come first), and for bigram kinds
+/// n positions follow, the first absolute, then deltas. Positions count folded characters; the
+/// heading occupies 0..h, position h is a break, the body starts at h+1.
+fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
+    let mut triples: Vec<(u64, u32, u32, u32)> = Vec::new();
+    let mut head_len: Vec<Vec<u32>> = Vec::with_capacity(docs.len());
+    let mut buf: Vec<char> = Vec::new();
+    for (r, doc) in docs.iter().enumerate() {
+        let rec = (first + r) as u32;
+        let mut hls = Vec::with_capacity(doc.sections.len());
+        for (si, s) in doc.sections.iter().enumerate() {
+            buf.clear();
+            fold_into(section_heading(doc, s), &mut buf, None);
+            hls.push(buf.len() as u32);
+            buf.push('\0');
+            fold_into(&s.text, &mut buf, None);
+            let sec = si as u32;
+            for i in 0..buf.len() {
+                let c = buf[i];
+                if c == '\0' {
+                    continue;
+                }
+                let ws = word_start(&buf, i);
+                if ws {
+                    triples.push((key(KIND_WS_UNI, c, '\0'), rec, sec, i as u32));
+                } else if class_of(c) == CJK {
+                    triples.push((key(KIND_UNI, c, '\0'), rec, sec, i as u32));
+                }
+                if let Some(&d) = buf.get(i + 1) {
+                    if d != '\0' {
+                        let kind = if ws { KIND_WS_BI } else { KIND_BI };
+                        triples.push((key(kind, c, d), rec, sec, i as u32));
+                    }
+                }
+            }
+        }
+        head_len.push(hls);
+    }
+    triples.sort_unstable();
+    let mut keys = Vec::new();
+    let mut blob = Vec::with_capacity(triples.len() * 2);
+    let mut i = 0;
+    while i < triples.len() {
+        let k = triples[i].0;
+        let with_pos = k >> 42 >= KIND_BI;
+        let start = blob.len() as u32;
+        let first_rec = triples[i].1;
+        let mut prev_rec = first_rec;
+        let mut first_entry = true;
+        while i < triples.len() && triples[i].0 == k {
+            let (_, rec, sec, _) = triples[i];
+            let mut j = i;
+            while j < triples.len() && triples[j].0 == k && triples[j].1 == rec && triples[j].2 == sec
+            {
+                j += 1;
+            }
+            if !first_entry {
+                varint(&mut blob, (rec - prev_rec) as u64);
+            }
+            first_entry = false;
+            prev_rec = rec;
+            varint(&mut blob, sec as u64);
+            let hl = head_len[(rec as usize) - first][sec as usize];
+            let n = (j - i) as u64;
+            let kh = triples[i..j].iter().filter(|t| t.3 < hl).count() as u64;
+            varint(&mut blob, n * 2 + u64::from(kh > 0));
+            if kh > 0 {
+                varint(&mut blob, kh);
+            }
+            if with_pos {
+                let mut prev = 0;
+                for (x, t) in triples[i..j].iter().enumerate() {
+                    varint(&mut blob, if x == 0 { t.3 } else { t.3 - prev } as u64);
+                    prev = t.3;
+                }
+            }
+            i = j;
+        }
+        keys.push((k, start, blob.len() as u32, first_rec, prev_rec));
+    }
+    ChunkPostings { keys, blob }
+}
+
+fn gzip(data: &[u8]) -> Result<Vec<u8>, SearchError> {
+    let mut e = flate2::write::GzEncoder::new(
+        Vec::with_capacity(data.len() / 2 + 64),
+        flate2::Compression::new(6),
+    );
+    e.write_all(data)?;
+    Ok(e.finish()?)
+}
+
+fn base64(data: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut s = String::with_capacity(data.len().div_ceil(3) * 4);
+    for ch in data.chunks(3) {
+        let b = [ch[0], *ch.get(1).unwrap_or(&0), *ch.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for k in 0..4 {
+            if k <= ch.len() {
+                s.push(A[((n >> (18 - 6 * k)) & 63) as usize] as char);
+            } else {
+                s.push('=');
+            }
+        }
+    }
+    s
+}
+
+/// Builds the shards from the chunk postings and the facet postings.
+///
+/// Shard file format (before gzip): a sequence of `key_delta, len, posting[len]` where
+/// `key_delta` is the key minus the previous key of the shard (the first: minus the shard's
+/// first key from the manifest, so 0) and `posting` is a posting list as described at
+/// [`index_chunk`] (facets: record id deltas only). Keys ascend.
+fn encode_shard(
+    chunks: &[ChunkPostings],
+    facets: &BTreeMap<String, Vec<u32>>,
+) -> (Vec<Vec<u8>>, Vec<u64>) {
+    let mut shards: Vec<Vec<u8>> = Vec::new();
+    let mut firsts: Vec<u64> = Vec::new();
+    let mut cur: Vec<u8> = Vec::new();
+    let mut prev_key = 0u64;
+    let mut posting: Vec<u8> = Vec::new();
+    let mut emit = |k: u64, posting: &[u8], cur: &mut Vec<u8>| {
+        if cur.is_empty() {
+            firsts.push(k);
+            prev_key = k;
+        }
+        varint(cur, k - prev_key);
+        prev_key = k;
+        varint(cur, posting.len() as u64);
+        cur.extend_from_slice(posting);
+        if cur.len() >= SHARD_RAW {
+            shards.push(std::mem::take(cur));
+        }
+    };
+    let mut heap: BinaryHeap<Reverse<(u64, usize, usize)>> = BinaryHeap::new();
+    for (ci, c) in chunks.iter().enumerate() {
+        if let Some(k) = c.keys.first() {
+            heap.push(Reverse((k.0, ci, 0)));
+        }
+    }
+    while let Some(Reverse((k, _, _))) = heap.peek().copied() {
+        posting.clear();
+        let mut last_rec: Option<u32> = None;
+        while let Some(&Reverse((k2, ci, ki))) = heap.peek() {
+            if k2 != k {
+                break;
+            }
+            heap.pop();
+            let (_, s, e, fr, lr) = chunks[ci].keys[ki];
+            varint(&mut posting, (fr - last_rec.unwrap_or(0)) as u64);
+            posting.extend_from_slice(&chunks[ci].blob[s as usize..e as usize]);
+            last_rec = Some(lr);
+            if let Some(n) = chunks[ci].keys.get(ki + 1) {
+                heap.push(Reverse((n.0, ci, ki + 1)));
+            }
+        }
+        emit(k, &posting, &mut cur);
+    }
+    for (i, recs) in facets.values().enumerate() {
+        posting.clear();
+        let mut prev = 0;
+        for &r in recs {
+            varint(&mut posting, (r - prev) as u64);
+            prev = r;
+        }
+        emit((KIND_FACET << 42) + i as u64, &posting, &mut cur);
+    }
+    if !cur.is_empty() {
+        shards.push(cur);
+    }
+    (shards, firsts)
+}
+
+/// Builds the search index files. Deterministic: equal input gives byte-identical output,
+/// whatever the thread count.
+pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
+    if docs.len() > (u32::MAX / 2) as usize {
+        return Err(SearchError::TooManyRecords(docs.len()));
+    }
+    let table = fold::table();
+    // Postings, in parallel by chunk of records.
+    let chunks: Vec<ChunkPostings> = docs
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(ci, c)| index_chunk(ci * CHUNK, c))
+        .collect();
+    // Facets.
+    let mut facets: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (r, d) in docs.iter().enumerate() {
+        let mut names: Vec<String> = Vec::new();
+        names.extend(d.units.iter().map(|u| format!("unit:{u}")));
+        names.extend(d.topics.iter().map(|u| format!("topic:{u}")));
+        if !d.series.is_empty() {
+            names.push(format!("series:{}", d.series));
+        }
+        names.push(format!("year:{}", d.year));
+        names.sort();
+        names.dedup();
+        for n in names {
+            facets.entry(n).or_default().push(r as u32);
+        }
+    }
+    let (raw_shards, firsts) = encode_shard(&chunks, &facets);
+    drop(chunks);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let shards: Vec<Vec<u8>> = raw_shards
+        .par_iter()
+        .map(|s| gzip(s))
+        .collect::<Result<_, _>>()?;
+    drop(raw_shards);
+    for (i, s) in shards.into_iter().enumerate() {
+        files.push((format!("s{i}.bin"), s));
+    }
+    // Display data per record.
+    let doc_files: Vec<Vec<u8>> = docs
+        .par_iter()
+        .map(|d| {
+            let mut f = BTreeMap::new();
+            let s: Vec<(&str, &str, &str)> = d
+                .sections
+                .iter()
+                .map(|s| (s.anchor.as_str(), s.heading.as_str(), s.text.as_str()))
+                .collect();
+            for text in [d.title.as_str()]
+                .into_iter()
+                .chain(d.sections.iter().flat_map(|s| [s.heading.as_str(), s.text.as_str()]))
+            {
+                for c in text.chars() {
+                    if c.is_ascii_lowercase() || c.is_ascii_digit() || f.contains_key(&c) {
+                        continue;
+                    }
+                    if let Some(m) = table.mapping(c) {
+                        f.insert(c, m);
+                    }
+                }
+            }
+            let df = DocFile {
+                u: &d.url,
+                t: &d.title,
+                d: &d.date,
+                r: &d.date_roc,
+                s,
+                f,
+            };
+            gzip(&serde_json::to_vec(&df)?)
+        })
+        .collect::<Result<_, _>>()?;
+    for (i, d) in doc_files.into_iter().enumerate() {
+        files.push((format!("d{i}.bin"), d));
+    }
+    // Fold table pages.
+    let pages = fold::table_pages();
+    let mut fold_pages = Vec::new();
+    for (p, json) in pages {
+        files.push((format!("f{p}.bin"), gzip(json.as_bytes())?));
+        fold_pages.push(p);
+    }
+    // Content hash of the directory.
+    let mut h = Sha256::new();
+    for (name, bytes) in &files {
+        h.update((name.len() as u64).to_le_bytes());
+        h.update(name.as_bytes());
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    }
+    let dir: String = h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let mut keys_blob = Vec::new();
+    let mut prev = 0;
+    for &k in &firsts {
+        varint(&mut keys_blob, k - prev);
+        prev = k;
+    }
+    let manifest = Manifest {
+        version: 1,
+        dir: dir.clone(),
+        records: docs.len(),
+        shards: firsts.len(),
+        shard_keys: base64(&keys_blob),
+        facets: facets.keys().cloned().collect(),
+        fold_pages,
+        classes: fold::CLASS_RANGES.to_vec(),
+    };
+    let mut out = Vec::with_capacity(files.len() + 1);
+    out.push(SearchFile {
+        path: "search/manifest.json".to_string(),
+        bytes: serde_json::to_vec(&manifest)?,
+    });
+    for (name, bytes) in files {
+        out.push(SearchFile {
+            path: format!("search/{dir}/{name}"),
+            bytes,
+        });
+    }
+    Ok(out)
+}
