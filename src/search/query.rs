@@ -3,6 +3,12 @@
 
 use super::fold::fold;
 
+/// Unicode White_Space, spelled out so the client uses exactly the same set.
+fn is_query_space(c: char) -> bool {
+    matches!(c, '\t'..='\r' | ' ' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}'
+        | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
+}
+
 const OPEN_QUOTES: &[char] = &['"', '“', '「', '『', '＂'];
 
 fn closing(open: char) -> &'static [char] {
@@ -36,7 +42,7 @@ pub fn parse_query(q: &str) -> Vec<String> {
                 if OPEN_QUOTES.contains(&c) {
                     raw.push(std::mem::take(&mut cur));
                     quote = Some(c);
-                } else if c.is_whitespace() {
+                } else if is_query_space(c) {
                     raw.push(std::mem::take(&mut cur));
                 } else {
                     cur.push(c);
