@@ -161,6 +161,21 @@ struct ChunkPostings {
     blob: Vec<u8>,
 }
 
+/// The sections as indexed: a lead section (anchor "", heading "") is put first when the record
+/// has none, so the title is always searchable. Section indexes in postings and doc files refer
+/// to this list.
+fn norm_sections(doc: &SearchDoc) -> std::borrow::Cow<'_, [SearchSection]> {
+    match doc.sections.first() {
+        Some(s) if s.anchor.is_empty() && s.heading.is_empty() => (&doc.sections[..]).into(),
+        _ => {
+            let mut v = Vec::with_capacity(doc.sections.len() + 1);
+            v.push(SearchSection::default());
+            v.extend(doc.sections.iter().cloned());
+            v.into()
+        }
+    }
+}
+
 /// Text shown as the heading of a section: its heading, or the title for a lead part.
 fn section_heading<'a>(doc: &'a SearchDoc, s: &'a SearchSection) -> &'a str {
     if s.heading.is_empty() {
@@ -186,8 +201,9 @@ fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
     let mut buf: Vec<char> = Vec::new();
     for (r, doc) in docs.iter().enumerate() {
         let rec = (first + r) as u32;
-        let mut hls = Vec::with_capacity(doc.sections.len());
-        for (si, s) in doc.sections.iter().enumerate() {
+        let sections = norm_sections(doc);
+        let mut hls = Vec::with_capacity(sections.len());
+        for (si, s) in sections.iter().enumerate() {
             buf.clear();
             fold_into(section_heading(doc, s), &mut buf, None);
             hls.push(buf.len() as u32);
@@ -398,14 +414,14 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
         .par_iter()
         .map(|d| {
             let mut f = BTreeMap::new();
-            let s: Vec<(&str, &str, &str)> = d
-                .sections
+            let sections = norm_sections(d);
+            let s: Vec<(&str, &str, &str)> = sections
                 .iter()
                 .map(|s| (s.anchor.as_str(), s.heading.as_str(), s.text.as_str()))
                 .collect();
             for text in [d.title.as_str()]
                 .into_iter()
-                .chain(d.sections.iter().flat_map(|s| [s.heading.as_str(), s.text.as_str()]))
+                .chain(sections.iter().flat_map(|s| [s.heading.as_str(), s.text.as_str()]))
             {
                 for c in text.chars() {
                     if c.is_ascii_lowercase() || c.is_ascii_digit() || f.contains_key(&c) {
