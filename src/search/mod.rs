@@ -13,6 +13,7 @@
 //! * `search/manifest.json` — fixed name, small JSON, see [`Manifest`].
 //! * `search/<hash>/s<n>.bin` — posting shard `n` (gzip), see [`encode_shard`].
 //! * `search/<hash>/d<id>.bin` — record `id`'s display data (gzip JSON), see [`DocFile`].
+//! * `search/<hash>/t<id>_<k>.bin` — section texts of record `id` (gzip JSON), see [`TextFile`].
 //! * `search/<hash>/f<page>.bin` — fold table page (gzip JSON), see [`fold`].
 //!
 //! `<hash>` is the first 16 hex digits of the SHA-256 of every file in the directory (names and
@@ -140,18 +141,86 @@ pub struct Manifest {
 
 /// A record's display data, `search/<hash>/d<id>.bin` (gzip of this JSON), fetched only for the
 /// hits shown:
-/// `{"u": url, "t": title, "d": ISO date, "r": ROC date, "s": [[anchor, heading, text], …],
-/// "f": {char: folded, …}}` where `s` lists the sections in index order (section index = array
-/// index) and `f` is the fold map restricted to the characters of this file that fold to
-/// something else, so the client can locate matches for snippets without other table pages.
+/// `{"u": url, "t": title, "d": ISO date, "r": ROC date, "h": [[anchor, heading, text file], …],
+/// "f": {char: folded, …}}` where `h` lists the sections in index order (section index = array
+/// index; a lead section is added first when the record has none) and `text file` is the `k` of
+/// the file `t<id>_<k>.bin` holding the section's text. `f` is the fold map restricted to the
+/// characters of this file that fold to something else (ASCII lower-case letters and digits
+/// never do), so the client can locate matches without other table pages.
 #[derive(Serialize)]
 pub struct DocFile<'a> {
     pub u: &'a str,
     pub t: &'a str,
     pub d: &'a str,
     pub r: &'a str,
-    pub s: Vec<(&'a str, &'a str, &'a str)>,
+    pub h: Vec<(&'a str, &'a str, usize)>,
     pub f: BTreeMap<char, String>,
+}
+
+/// Section texts of a record, `search/<hash>/t<id>_<k>.bin` (gzip of this JSON): consecutive
+/// sections grouped to about [`TEXT_FILE`] bytes, `{"s": [[section index, text], …], "f": {…}}`
+/// with `f` as in [`DocFile`].
+#[derive(Serialize)]
+pub struct TextFile<'a> {
+    pub s: Vec<(usize, &'a str)>,
+    pub f: BTreeMap<char, String>,
+}
+
+/// Target size in bytes of a section text file.
+const TEXT_FILE: usize = 3000;
+
+fn local_fold_map<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeMap<char, String> {
+    let table = fold::table();
+    let mut f = BTreeMap::new();
+    for text in texts {
+        for c in text.chars() {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() || f.contains_key(&c) {
+                continue;
+            }
+            if let Some(m) = table.mapping(c) {
+                f.insert(c, m);
+            }
+        }
+    }
+    f
+}
+
+/// The display files of one record: the doc file and its text files.
+fn doc_files(d: &SearchDoc) -> Result<(Vec<u8>, Vec<Vec<u8>>), SearchError> {
+    let sections = norm_sections(d);
+    let mut groups: Vec<Vec<usize>> = vec![];
+    let mut size = usize::MAX;
+    let mut h = Vec::with_capacity(sections.len());
+    for (i, s) in sections.iter().enumerate() {
+        if size >= TEXT_FILE {
+            groups.push(vec![]);
+            size = 0;
+        }
+        groups.last_mut().expect("group").push(i);
+        size += s.text.len();
+        h.push((s.anchor.as_str(), s.heading.as_str(), groups.len() - 1));
+    }
+    let f = local_fold_map(
+        std::iter::once(d.title.as_str()).chain(sections.iter().map(|s| s.heading.as_str())),
+    );
+    let df = DocFile {
+        u: &d.url,
+        t: &d.title,
+        d: &d.date,
+        r: &d.date_roc,
+        h,
+        f,
+    };
+    let meta = gzip(&serde_json::to_vec(&df)?)?;
+    let mut texts = Vec::with_capacity(groups.len());
+    for g in groups {
+        let tf = TextFile {
+            s: g.iter().map(|&i| (i, sections[i].text.as_str())).collect(),
+            f: local_fold_map(g.iter().map(|&i| sections[i].text.as_str())),
+        };
+        texts.push(gzip(&serde_json::to_vec(&tf)?)?);
+    }
+    Ok((meta, texts))
 }
 
 /// The postings of one chunk of records: per key, a byte range in `blob` plus the first and
@@ -375,7 +444,6 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
     if docs.len() > (u32::MAX / 2) as usize {
         return Err(SearchError::TooManyRecords(docs.len()));
     }
-    let table = fold::table();
     // Postings, in parallel by chunk of records.
     let chunks: Vec<ChunkPostings> = docs
         .par_chunks(CHUNK)
@@ -410,41 +478,13 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
         files.push((format!("s{i}.bin"), s));
     }
     // Display data per record.
-    let doc_files: Vec<Vec<u8>> = docs
-        .par_iter()
-        .map(|d| {
-            let mut f = BTreeMap::new();
-            let sections = norm_sections(d);
-            let s: Vec<(&str, &str, &str)> = sections
-                .iter()
-                .map(|s| (s.anchor.as_str(), s.heading.as_str(), s.text.as_str()))
-                .collect();
-            for text in [d.title.as_str()]
-                .into_iter()
-                .chain(sections.iter().flat_map(|s| [s.heading.as_str(), s.text.as_str()]))
-            {
-                for c in text.chars() {
-                    if c.is_ascii_lowercase() || c.is_ascii_digit() || f.contains_key(&c) {
-                        continue;
-                    }
-                    if let Some(m) = table.mapping(c) {
-                        f.insert(c, m);
-                    }
-                }
-            }
-            let df = DocFile {
-                u: &d.url,
-                t: &d.title,
-                d: &d.date,
-                r: &d.date_roc,
-                s,
-                f,
-            };
-            gzip(&serde_json::to_vec(&df)?)
-        })
-        .collect::<Result<_, _>>()?;
-    for (i, d) in doc_files.into_iter().enumerate() {
-        files.push((format!("d{i}.bin"), d));
+    let display: Vec<(Vec<u8>, Vec<Vec<u8>>)> =
+        docs.par_iter().map(doc_files).collect::<Result<_, _>>()?;
+    for (i, (meta, texts)) in display.into_iter().enumerate() {
+        files.push((format!("d{i}.bin"), meta));
+        for (k, t) in texts.into_iter().enumerate() {
+            files.push((format!("t{i}_{k}.bin"), t));
+        }
     }
     // Fold table pages.
     let pages = fold::table_pages();

@@ -304,8 +304,22 @@
   };
   function bits(x) { var c = 0; while (x) { c += x & 1; x >>>= 1; } return c; }
 
-  Index.prototype.doc = function (r) {
-    return this.gz('d' + r + '.bin').then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
+  function json(b) { return JSON.parse(new TextDecoder().decode(b)); }
+  // A hit's display data: the record's doc file plus the text file of its best section.
+  Index.prototype.doc = function (hit) {
+    var self = this;
+    return this.gz('d' + hit.r + '.bin').then(function (d) {
+      d = json(d);
+      var best = hit.secs.length ? hit.secs[0].s : 0, h = d.h[best];
+      if (!h) return d;
+      return self.gz('t' + hit.r + '_' + h[2] + '.bin').then(function (t) {
+        t = json(t);
+        d.text = {};
+        t.s.forEach(function (x) { d.text[x[0]] = x[1]; });
+        d.tf = t.f;
+        return d;
+      });
+    });
   };
 
   // Ranges [start, end) in source chars of `text` where any term occurs.
@@ -411,7 +425,7 @@
       return index.search(st).then(function (res) {
         if (my !== seq) return;
         var shown = res.hits.slice(0, PAGE * st.page);
-        return Promise.all(shown.map(function (h) { return index.doc(h.r); })).then(function (docs) {
+        return Promise.all(shown.map(function (h) { return index.doc(h); })).then(function (docs) {
           if (my !== seq) return;
           render(st, res, shown, docs);
         });
@@ -423,7 +437,7 @@
     }
 
     function render(st, res, shown, docs) {
-      var frag = document.createDocumentFragment(), nsec = 0;
+      var frag = document.createDocumentFragment();
       var cls = index.m.classes;
       shown.forEach(function (hit, i) {
         var d = docs[i], art = el('article', 'search-hit');
@@ -435,11 +449,10 @@
         meta.appendChild(document.createTextNode('（' + d.d + '）'));
         art.appendChild(meta);
         var list = el('ul', 'search-hit-sections');
-        var secs = hit.secs.length ? hit.secs : [{ s: 0 }];
-        secs.forEach(function (sv) {
-          var s = d.s[sv.s];
+        var secs = (hit.secs.length ? hit.secs : [{ s: 0 }]).slice(0, 5);
+        secs.forEach(function (sv, si) {
+          var s = d.h[sv.s];
           if (!s) return;
-          nsec++;
           var li = el('li'), a = el('a');
           a.href = d.u + (s[0] ? '#' + encodeURIComponent(s[0]) : '');
           var heading = el('span', 'search-hit-heading');
@@ -447,14 +460,17 @@
           appendMarked(heading, hchars, findMatches(htext, res.terms, d.f, cls), 0, hchars.length);
           a.appendChild(heading);
           li.appendChild(a);
-          var chars = Array.from(s[2]), ranges = findMatches(s[2], res.terms, d.f, cls);
-          var center = ranges.length ? ranges[0][0] : 0;
-          var from = Math.max(0, center - 40), to = Math.min(chars.length, from + 120);
-          var snip = el('p', 'search-hit-snippet');
-          if (from > 0) snip.appendChild(document.createTextNode('…'));
-          appendMarked(snip, chars, ranges, from, to);
-          if (to < chars.length) snip.appendChild(document.createTextNode('…'));
-          li.appendChild(snip);
+          var body = si === 0 && d.text ? d.text[sv.s] : undefined;
+          if (body) {
+            var chars = Array.from(body), ranges = findMatches(body, res.terms, d.tf, cls);
+            var center = ranges.length ? ranges[0][0] : 0;
+            var from = Math.max(0, center - 40), to = Math.min(chars.length, from + 120);
+            var snip = el('p', 'search-hit-snippet');
+            if (from > 0) snip.appendChild(document.createTextNode('…'));
+            appendMarked(snip, chars, ranges, from, to);
+            if (to < chars.length) snip.appendChild(document.createTextNode('…'));
+            li.appendChild(snip);
+          }
           list.appendChild(li);
         });
         art.appendChild(list);

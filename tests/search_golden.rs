@@ -1,0 +1,95 @@
+//! Golden test of the on-disk search format: a small fixed input must give exactly these bytes.
+//! If you change the format on purpose, bump `Manifest::version`, update the client and the
+//! hashes below (the failure message prints the new values).
+//! Note: fold table pages depend on the ferrous-opencc and unicode-normalization data.
+
+use minutebook::search::{build_index, SearchDoc, SearchFile, SearchSection};
+use sha2::{Digest, Sha256};
+
+fn input() -> Vec<SearchDoc> {
+    let sec = |a: &str, h: &str, t: &str| SearchSection {
+        anchor: a.into(),
+        heading: h.into(),
+        text: t.into(),
+    };
+    vec![
+        SearchDoc {
+            url: "/minutes/2024/executive-4/".into(),
+            title: "第4次主管會議".into(),
+            date: "2024-09-11".into(),
+            date_roc: "民國113年9月11日（星期三）".into(),
+            series: "executive".into(),
+            year: 2024,
+            units: vec!["moda".into(), "nics".into()],
+            topics: vec!["security".into()],
+            sections: vec![
+                sec("", "", "討論數位皮夾與零信任。"),
+                sec("案由一", "案由一", "APEC 5G 產業化，113年9月。"),
+            ],
+        },
+        SearchDoc {
+            url: "/minutes/2023/executive-1/".into(),
+            title: "臺灣資安會議".into(),
+            date: "2023-01-05".into(),
+            date_roc: "民國112年1月5日（星期四）".into(),
+            series: "executive".into(),
+            year: 2023,
+            units: vec!["moda".into()],
+            topics: vec![],
+            sections: vec![sec("國家資通安全研究院", "國家資通安全研究院", "资安报告")],
+        },
+    ]
+}
+
+fn digest(files: &[SearchFile]) -> String {
+    let mut h = Sha256::new();
+    for f in files {
+        h.update(f.path.as_bytes());
+        h.update([0]);
+        h.update((f.bytes.len() as u64).to_le_bytes());
+        h.update(&f.bytes);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+const MANIFEST_SHA256: &str = "TODO";
+const ALL_FILES_SHA256: &str = "TODO";
+
+#[test]
+fn golden_format() {
+    let files = build_index(&input()).unwrap();
+    assert_eq!(files[0].path, "search/manifest.json");
+    let manifest_sha: String = Sha256::digest(&files[0].bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let all = digest(&files);
+    let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        (manifest_sha.as_str(), all.as_str()),
+        (MANIFEST_SHA256, ALL_FILES_SHA256),
+        "search index format changed.\nmanifest: {}\nfiles: {names:?}",
+        String::from_utf8_lossy(&files[0].bytes)
+    );
+}
+
+#[test]
+fn deterministic_across_thread_counts() {
+    let mut docs = input();
+    // Enough records for several parallel chunks.
+    for i in 0..200 {
+        let mut d = input()[i % 2].clone();
+        d.url = format!("/r/{i}/");
+        docs.push(d);
+    }
+    let run = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| build_index(&docs).unwrap())
+    };
+    let one = run(1);
+    assert_eq!(one, run(3));
+    assert_eq!(one, build_index(&docs).unwrap());
+}
