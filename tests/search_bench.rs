@@ -57,7 +57,11 @@ fn corpus(n: usize) -> Vec<SearchDoc> {
                     format!("案由{}：{}", s, &sentences[rnd(sentences.len())])
                 };
                 sections.push(SearchSection {
-                    anchor: if s == 0 { String::new() } else { format!("案由{s}") },
+                    anchor: if s == 0 {
+                        String::new()
+                    } else {
+                        format!("案由{s}")
+                    },
                     heading: heading.chars().take(30).collect(),
                     text,
                 });
@@ -85,16 +89,19 @@ const rows = [];
 (async () => {
   for (const q of JSON.parse(queries)) {
     let bytes = fs.statSync(js).size, files = 1;
+    const by = { js: bytes };
     const idx = new api.Index('/search/', async (url, gz) => {
       const b = fs.readFileSync(path.join(root, url));
       bytes += b.length; files++;
+      const kind = path.basename(url)[0];
+      by[kind] = (by[kind] || 0) + b.length;
       return new Uint8Array(gz ? zlib.gunzipSync(b) : b);
     });
     const t0 = process.hrtime.bigint();
     const res = await idx.search({ q });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     await Promise.all(res.hits.slice(0, 10).map((h) => idx.doc(h)));
-    rows.push({ q, hits: res.hits.length, kb: +(bytes / 1024).toFixed(1), files, ms: +ms.toFixed(1) });
+    rows.push({ q, hits: res.hits.length, kb: +(bytes / 1024).toFixed(1), files, ms: +ms.toFixed(1), by });
   }
   console.log(JSON.stringify(rows));
 })();
@@ -155,8 +162,18 @@ fn measure_index() {
         }
         drop(files);
         let queries = serde_json::to_string(&[
-            "數位皮夾", "零信任", "人工智慧基本法", "113年8月", "台灣", "资安", "會議",
-            "\"數位發展部\"", "韌性", "AI", "署長", "位發展",
+            "數位皮夾",
+            "零信任",
+            "人工智慧基本法",
+            "113年8月",
+            "台灣",
+            "资安",
+            "會議",
+            "\"數位發展部\"",
+            "韌性",
+            "AI",
+            "署長",
+            "位發展",
         ])
         .unwrap();
         let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js");

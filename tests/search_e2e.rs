@@ -51,8 +51,16 @@ fn fixture() -> Vec<SearchDoc> {
             &["moda"],
             &[
                 ("", "", "本次會議討論數位皮夾推動進度與零信任架構。"),
-                ("案由一", "案由一：政策", "推動數位發展政策，APEC 數位經濟論壇與5G 應用。"),
-                ("國家資通安全研究院", "國家資通安全研究院", "臺灣資安情勢報告：零信任網路。"),
+                (
+                    "案由一",
+                    "案由一：政策",
+                    "推動數位發展政策，APEC 數位經濟論壇與5G 應用。",
+                ),
+                (
+                    "國家資通安全研究院",
+                    "國家資通安全研究院",
+                    "臺灣資安情勢報告：零信任網路。",
+                ),
             ],
         ),
         rec(
@@ -352,13 +360,22 @@ fn search_in_headless_chromium() {
         // filters
         (format!("q={}&year=2023", pct_encode("皮夾")), vec![r6]),
         // r2 mentions 會議 twice (title and body), r1 once: density wins over date
-        (format!("q={}&unit=democracy", pct_encode("會議")), vec![r2, r1]),
+        (
+            format!("q={}&unit=democracy", pct_encode("會議")),
+            vec![r2, r1],
+        ),
         // no hits: unknown word, character unknown to the index (never dropped)
         (format!("q={}", pct_encode("不存在的詞")), vec![]),
         (format!("q={}", pct_encode("皮夾 㐀")), vec![]),
         // XSS record is found but renders as text
-        (format!("q={}", pct_encode("script")), vec!["/minutes/2024/xss/", r3]),
-        (format!("q={}", pct_encode("pwned")), vec![r3, "/minutes/2024/xss/"]),
+        (
+            format!("q={}", pct_encode("script")),
+            vec!["/minutes/2024/xss/", r3],
+        ),
+        (
+            format!("q={}", pct_encode("pwned")),
+            vec![r3, "/minutes/2024/xss/"],
+        ),
     ];
     let mut failures = Vec::new();
     for (q, expected) in &cases {
@@ -377,12 +394,19 @@ fn search_in_headless_chromium() {
         }
         // Nothing from a record may become markup or run.
         assert!(!out.results_html.contains("<img"), "{q}: injected <img>");
-        assert!(!out.results_html.contains("<script"), "{q}: injected <script>");
+        assert!(
+            !out.results_html.contains("<script"),
+            "{q}: injected <script>"
+        );
         assert!(
             out.dom.contains("<title>搜尋</title>"),
             "{q}: a record's markup ran: {}",
             out.dom
         );
     }
-    assert!(failures.is_empty(), "search failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "search failures:\n{}",
+        failures.join("\n")
+    );
 }

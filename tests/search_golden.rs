@@ -52,8 +52,8 @@ fn digest(files: &[SearchFile]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_SHA256: &str = "TODO";
-const ALL_FILES_SHA256: &str = "TODO";
+const MANIFEST_SHA256: &str = "a6c9518924da5789fb385ce454281fdade9f89140c1d47ab5343151281672c2b";
+const ALL_FILES_SHA256: &str = "a0d242e8f3da2ce4bdf2b2bd98832c13f5bec2bfae6fc2592258b7148f6ea952";
 
 #[test]
 fn golden_format() {

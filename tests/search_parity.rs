@@ -38,10 +38,24 @@ fn js_fold_matches_rust_fold() {
     }
     // Strings: hand-picked cases plus every code point below U+30000, 256 per string.
     let mut strings: Vec<String> = [
-        "ＡＰＥＣ ５Ｇ", "资安 臺灣 台灣", "AI 產業化", "AI產業化", "數位皮夾、零信任。",
-        "  資安。 零信任 ", "COVID-19", "a\u{200B}b", "\"人工智慧 基本法\" 113年8月",
-        "「數位 皮夾」 ＡＰＥＣ", "Ⅻ ㈱ ﬁ ℃ ① ㍻", "İstanbul ß ǅ", "e\u{301} é", "𠀀𪚥 𝐀𝐁",
-        "裏 裡 着 著 峯 爲", "\u{feff}x\u{85}y\u{3000}z", "“引號”『雙』", "tab\tnew\nline",
+        "ＡＰＥＣ ５Ｇ",
+        "资安 臺灣 台灣",
+        "AI 產業化",
+        "AI產業化",
+        "數位皮夾、零信任。",
+        "  資安。 零信任 ",
+        "COVID-19",
+        "a\u{200B}b",
+        "\"人工智慧 基本法\" 113年8月",
+        "「數位 皮夾」 ＡＰＥＣ",
+        "Ⅻ ㈱ ﬁ ℃ ① ㍻",
+        "İstanbul ß ǅ",
+        "e\u{301} é",
+        "𠀀𪚥 𝐀𝐁",
+        "裏 裡 着 著 峯 爲",
+        "\u{feff}x\u{85}y\u{3000}z",
+        "“引號”『雙』",
+        "tab\tnew\nline",
     ]
     .iter()
     .map(|s| s.to_string())

@@ -277,6 +277,13 @@ impl FoldTable {
         }
     }
 
+    /// True if `c` folds to itself.
+    #[inline]
+    pub(crate) fn is_identity(&self, c: char) -> bool {
+        let cp = c as u32;
+        cp >= TABLE_END || self.map[cp as usize] == cp
+    }
+
     /// The per-character result as a string, if it differs from the character itself.
     pub(crate) fn mapping(&self, c: char) -> Option<String> {
         let mut s = String::new();
@@ -403,7 +410,9 @@ mod tests {
         // The per-character map is idempotent for every character.
         let t = table();
         for cp in 0..TABLE_END {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             let mut once = Vec::new();
             t.map_char(c, |x| once.push(x));
             let mut twice = Vec::new();

@@ -33,7 +33,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use fold::{class_of, fold_into, word_start, CJK};
+use fold::{class_of, fold_into, CJK};
 
 /// One published record, as the build hands it to the indexer. Records arrive sorted newest
 /// first (date desc, then URL asc); that order is the record id order.
@@ -80,6 +80,8 @@ pub struct SearchFile {
 pub enum SearchError {
     #[error("too many search records: {0}")]
     TooManyRecords(usize),
+    #[error("too many sections in {0}")]
+    TooManySections(String),
     #[error("search index serialization failed: {0}")]
     Json(#[from] serde_json::Error),
     #[error("search index compression failed: {0}")]
@@ -145,8 +147,8 @@ pub struct Manifest {
 /// "f": {char: folded, …}}` where `h` lists the sections in index order (section index = array
 /// index; a lead section is added first when the record has none) and `text file` is the `k` of
 /// the file `t<id>_<k>.bin` holding the section's text. `f` is the fold map restricted to the
-/// characters of this file that fold to something else (ASCII lower-case letters and digits
-/// never do), so the client can locate matches without other table pages.
+/// characters of this file that fold to something else,
+/// so the client can locate matches without other table pages.
 #[derive(Serialize)]
 pub struct DocFile<'a> {
     pub u: &'a str,
@@ -174,7 +176,7 @@ fn local_fold_map<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeMap<char, St
     let mut f = BTreeMap::new();
     for text in texts {
         for c in text.chars() {
-            if c.is_ascii_lowercase() || c.is_ascii_digit() || f.contains_key(&c) {
+            if table.is_identity(c) || f.contains_key(&c) {
                 continue;
             }
             if let Some(m) = table.mapping(c) {
@@ -265,11 +267,11 @@ fn section_heading<'a>(doc: &'a SearchDoc, s: &'a SearchSection) -> &'a str {
 /// n positions follow, the first absolute, then deltas. Positions count folded characters; the
 /// heading occupies 0..h, position h is a break, the body starts at h+1.
 fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
-    let mut triples: Vec<(u64, u32, u32, u32)> = Vec::new();
+    // (key << 64) | (record in chunk << 48) | (section << 32) | position: one u128 sorts fast.
+    let mut items: Vec<u128> = Vec::new();
     let mut head_len: Vec<Vec<u32>> = Vec::with_capacity(docs.len());
     let mut buf: Vec<char> = Vec::new();
     for (r, doc) in docs.iter().enumerate() {
-        let rec = (first + r) as u32;
         let sections = norm_sections(doc);
         let mut hls = Vec::with_capacity(sections.len());
         for (si, s) in sections.iter().enumerate() {
@@ -278,29 +280,45 @@ fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
             hls.push(buf.len() as u32);
             buf.push('\0');
             fold_into(&s.text, &mut buf, None);
-            let sec = si as u32;
+            let low = ((r as u128) << 48) | ((si.min(0xFFFF) as u128) << 32);
+            let mut prev_word = false;
             for i in 0..buf.len() {
                 let c = buf[i];
+                let cls = class_of(c);
+                let is_word = cls == fold::WORD;
+                let ws = is_word && !prev_word;
+                prev_word = is_word;
                 if c == '\0' {
                     continue;
                 }
-                let ws = word_start(&buf, i);
+                let low = low | i as u128;
                 if ws {
-                    triples.push((key(KIND_WS_UNI, c, '\0'), rec, sec, i as u32));
-                } else if class_of(c) == CJK {
-                    triples.push((key(KIND_UNI, c, '\0'), rec, sec, i as u32));
+                    items.push(((key(KIND_WS_UNI, c, '\0') as u128) << 64) | low);
+                } else if cls == CJK {
+                    items.push(((key(KIND_UNI, c, '\0') as u128) << 64) | low);
                 }
                 if let Some(&d) = buf.get(i + 1) {
                     if d != '\0' {
                         let kind = if ws { KIND_WS_BI } else { KIND_BI };
-                        triples.push((key(kind, c, d), rec, sec, i as u32));
+                        items.push(((key(kind, c, d) as u128) << 64) | low);
                     }
                 }
             }
         }
         head_len.push(hls);
     }
-    triples.sort_unstable();
+    items.sort_unstable();
+    let triples: Vec<(u64, u32, u32, u32)> = items
+        .into_iter()
+        .map(|x| {
+            (
+                (x >> 64) as u64,
+                first as u32 + ((x >> 48) & 0xFFFF) as u32,
+                ((x >> 32) & 0xFFFF) as u32,
+                x as u32,
+            )
+        })
+        .collect();
     let mut keys = Vec::new();
     let mut blob = Vec::with_capacity(triples.len() * 2);
     let mut i = 0;
@@ -314,7 +332,10 @@ fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
         while i < triples.len() && triples[i].0 == k {
             let (_, rec, sec, _) = triples[i];
             let mut j = i;
-            while j < triples.len() && triples[j].0 == k && triples[j].1 == rec && triples[j].2 == sec
+            while j < triples.len()
+                && triples[j].0 == k
+                && triples[j].1 == rec
+                && triples[j].2 == sec
             {
                 j += 1;
             }
@@ -346,9 +367,13 @@ fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
 }
 
 fn gzip(data: &[u8]) -> Result<Vec<u8>, SearchError> {
+    gzip_level(data, 1)
+}
+
+fn gzip_level(data: &[u8], level: u32) -> Result<Vec<u8>, SearchError> {
     let mut e = flate2::write::GzEncoder::new(
         Vec::with_capacity(data.len() / 2 + 64),
-        flate2::Compression::new(6),
+        flate2::Compression::new(level),
     );
     e.write_all(data)?;
     Ok(e.finish()?)
@@ -444,12 +469,25 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
     if docs.len() > (u32::MAX / 2) as usize {
         return Err(SearchError::TooManyRecords(docs.len()));
     }
+    if let Some(d) = docs.iter().find(|d| d.sections.len() >= 0xFFFF) {
+        return Err(SearchError::TooManySections(d.url.clone()));
+    }
+    let timing = std::env::var_os("MINUTEBOOK_SEARCH_TIMING").is_some();
+    let t0 = std::time::Instant::now();
+    let lap = |what: &str| {
+        if timing {
+            eprintln!("search index: {what} at {:.3}s", t0.elapsed().as_secs_f64());
+        }
+    };
+    fold::table();
+    lap("fold table");
     // Postings, in parallel by chunk of records.
     let chunks: Vec<ChunkPostings> = docs
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(ci, c)| index_chunk(ci * CHUNK, c))
         .collect();
+    lap("chunks");
     // Facets.
     let mut facets: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (r, d) in docs.iter().enumerate() {
@@ -468,12 +506,14 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
     }
     let (raw_shards, firsts) = encode_shard(&chunks, &facets);
     drop(chunks);
+    lap("merge");
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let shards: Vec<Vec<u8>> = raw_shards
         .par_iter()
         .map(|s| gzip(s))
         .collect::<Result<_, _>>()?;
     drop(raw_shards);
+    lap("gzip shards");
     for (i, s) in shards.into_iter().enumerate() {
         files.push((format!("s{i}.bin"), s));
     }
@@ -486,6 +526,7 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
             files.push((format!("t{i}_{k}.bin"), t));
         }
     }
+    lap("display files");
     // Fold table pages.
     let pages = fold::table_pages();
     let mut fold_pages = Vec::new();
@@ -493,6 +534,7 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
         files.push((format!("f{p}.bin"), gzip(json.as_bytes())?));
         fold_pages.push(p);
     }
+    lap("fold pages");
     // Content hash of the directory.
     let mut h = Sha256::new();
     for (name, bytes) in &files {
@@ -501,7 +543,10 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
         h.update((bytes.len() as u64).to_le_bytes());
         h.update(bytes);
     }
-    let dir: String = h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let dir: String = h.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let mut keys_blob = Vec::new();
     let mut prev = 0;
     for &k in &firsts {

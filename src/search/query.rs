@@ -215,7 +215,11 @@ pub(crate) mod reader {
             let k = |kind: u64, a: char, b: char| (kind << 42) | ((a as u64) << 21) | b as u64;
             let mut out = BTreeMap::new();
             if t.len() == 1 {
-                let kind = if word_start(t, 0) { KIND_WS_UNI } else { KIND_UNI };
+                let kind = if word_start(t, 0) {
+                    KIND_WS_UNI
+                } else {
+                    KIND_UNI
+                };
                 if kind == KIND_UNI && class_of(t[0]) != CJK {
                     return out;
                 }
@@ -231,7 +235,11 @@ pub(crate) mod reader {
             let lists: Vec<BTreeMap<(u32, u32), Entry>> = offs
                 .iter()
                 .map(|&o| {
-                    let kind = if word_start(t, o) { KIND_WS_BI } else { KIND_BI };
+                    let kind = if word_start(t, o) {
+                        KIND_WS_BI
+                    } else {
+                        KIND_BI
+                    };
                     self.entries(k(kind, t[o], t[o + 1]))
                         .into_iter()
                         .map(|e| ((e.0, e.1), e))
@@ -308,11 +316,17 @@ mod tests {
     fn tokenize() {
         assert_eq!(parse_query("數位皮夾 零信任"), vec!["數位皮夾", "零信任"]);
         assert_eq!(parse_query("\"人工智慧 基本法\""), vec!["人工智慧基本法"]);
-        assert_eq!(parse_query("「數位 皮夾」 ＡＰＥＣ"), vec!["數位皮夾", "apec"]);
+        assert_eq!(
+            parse_query("「數位 皮夾」 ＡＰＥＣ"),
+            vec!["數位皮夾", "apec"]
+        );
         assert_eq!(parse_query("  ，  資安、 "), vec!["資安"]);
         assert_eq!(parse_query("COVID-19 covid-19"), vec!["covid 19"]);
         assert_eq!(parse_query("\"new york\" 5G"), vec!["new york", "5g"]);
-        assert_eq!(parse_query("\"unterminated phrase"), vec!["unterminated phrase"]);
+        assert_eq!(
+            parse_query("\"unterminated phrase"),
+            vec!["unterminated phrase"]
+        );
         assert_eq!(parse_query("资安"), vec!["資安"]);
     }
 
@@ -344,17 +358,28 @@ mod tests {
                 "第一次會議",
                 &[
                     ("", "", "本次會議於113年9月召開，追蹤112年8月決議。"),
-                    ("案由一", "案由一", "推動數位皮夾與零信任架構，APEC 會議與5G。"),
+                    (
+                        "案由一",
+                        "案由一",
+                        "推動數位皮夾與零信任架構，APEC 會議與5G。",
+                    ),
                 ],
             ),
             doc(
                 "第二次會議",
                 &[
                     ("", "", "113年8月討論人工智慧基本法草案。"),
-                    ("國家資通安全研究院", "國家資通安全研究院", "臺灣資安現況報告"),
+                    (
+                        "國家資通安全研究院",
+                        "國家資通安全研究院",
+                        "臺灣資安現況報告",
+                    ),
                 ],
             ),
-            doc("XSS <script>", &[("", "", "<img onerror=alert(1)> 數位發展")]),
+            doc(
+                "XSS <script>",
+                &[("", "", "<img onerror=alert(1)> 數位發展")],
+            ),
         ];
         let files = build_index(&docs).unwrap();
         let idx = Index::new(&files);
@@ -384,6 +409,9 @@ mod tests {
         assert_eq!(idx.search("研究院", &[]), vec![(1, vec![1])]);
         assert_eq!(idx.search("會議", &["unit:democracy"]).len(), 2);
         assert_eq!(idx.search("會議", &["unit:none"]).len(), 0);
-        assert_eq!(idx.search("會議", &["year:2024", "series:executive"]).len(), 2);
+        assert_eq!(
+            idx.search("會議", &["year:2024", "series:executive"]).len(),
+            2
+        );
     }
 }
