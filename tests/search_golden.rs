@@ -52,8 +52,8 @@ fn digest(files: &[SearchFile]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_SHA256: &str = "a6c9518924da5789fb385ce454281fdade9f89140c1d47ab5343151281672c2b";
-const ALL_FILES_SHA256: &str = "a0d242e8f3da2ce4bdf2b2bd98832c13f5bec2bfae6fc2592258b7148f6ea952";
+const MANIFEST_SHA256: &str = "0112be5f7105d6eee962914e0accaade4db931879e92a6466f6ccb6aa5b571da";
+const ALL_FILES_SHA256: &str = "da55591798b52c7976bda6ac3bb526155d5cadf8308677dbe30f7cb7f569996a";
 
 #[test]
 fn golden_format() {

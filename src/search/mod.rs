@@ -105,6 +105,9 @@ fn key(kind: u64, c1: char, c2: char) -> u64 {
     (kind << 42) | ((c1 as u64) << 21) | c2 as u64
 }
 
+/// Shards per group file (see [`Manifest`]).
+pub const GROUP: usize = 64;
+
 /// Records per parallel work unit.
 const CHUNK: usize = 32;
 /// Shards are cut when their uncompressed size passes this many bytes (≈16 KB gzip).
@@ -123,9 +126,12 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 /// * `version`: format version (1).
 /// * `dir`: the content-hashed directory under `search/` holding every other file.
 /// * `records`: number of records; record ids are 0..records in newest-first order.
-/// * `shards`: number of posting shards; `shard_keys`: base64 of the shards' first keys as
-///   unsigned LEB128 varints, each a delta from the previous one (the first from 0). Shard `n`
-///   holds the keys from `shard_keys[n]` up to (not including) `shard_keys[n+1]`.
+/// * `shards`: number of posting shards; `group`: shards per group file ([`GROUP`]). Shard `n` holds the keys from the first key of shard `n`
+///   up to (not including) the first key of shard `n+1`. The first keys are listed in group
+///   files `g<m>.bin` (not compressed), one per [`GROUP`] shards (group `m` lists shards
+///   `m*GROUP ..`), as unsigned LEB128 varints, each a delta from the previous one (the first
+///   from 0). `shard_keys` is base64 of the groups' first keys in the same encoding, so a key
+///   costs the manifest, one small group file and one shard.
 /// * `facets`: facet value names; facet `i` has key `KIND_FACET * 2^42 + i`.
 /// * `fold_pages`: the pages `p` (code points `p*1024 .. p*1024+1023`) with a fold table file.
 /// * `classes`: [`fold::CLASS_RANGES`] as `[first, last, class]`.
@@ -135,6 +141,7 @@ pub struct Manifest {
     pub dir: String,
     pub records: usize,
     pub shards: usize,
+    pub group: usize,
     pub shard_keys: String,
     pub facets: Vec<String>,
     pub fold_pages: Vec<u32>,
@@ -169,7 +176,7 @@ pub struct TextFile<'a> {
 }
 
 /// Target size in bytes of a section text file.
-const TEXT_FILE: usize = 3000;
+const TEXT_FILE: usize = 1500;
 
 fn local_fold_map<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeMap<char, String> {
     let table = fold::table();
@@ -527,6 +534,15 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
         }
     }
     lap("display files");
+    for (m, group) in firsts.chunks(GROUP).enumerate() {
+        let mut blob = Vec::new();
+        let mut prev = 0;
+        for &k in group {
+            varint(&mut blob, k - prev);
+            prev = k;
+        }
+        files.push((format!("g{m}.bin"), blob));
+    }
     // Fold table pages.
     let pages = fold::table_pages();
     let mut fold_pages = Vec::new();
@@ -549,7 +565,7 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
         .collect();
     let mut keys_blob = Vec::new();
     let mut prev = 0;
-    for &k in &firsts {
+    for &k in firsts.iter().step_by(GROUP) {
         varint(&mut keys_blob, k - prev);
         prev = k;
     }
@@ -558,6 +574,7 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
         dir: dir.clone(),
         records: docs.len(),
         shards: firsts.len(),
+        group: GROUP,
         shard_keys: base64(&keys_blob),
         facets: facets.keys().cloned().collect(),
         fold_pages,

@@ -121,13 +121,23 @@ pub(crate) mod reader {
                 .collect();
             let m: serde_json::Value =
                 serde_json::from_slice(&files["search/manifest.json"]).unwrap();
-            let blob = b64decode(m["shard_keys"].as_str().unwrap());
+            let dir = m["dir"].as_str().unwrap();
+            let groups = b64decode(m["shard_keys"].as_str().unwrap());
             let mut firsts = Vec::new();
             let mut i = 0;
-            let mut k = 0;
-            while i < blob.len() {
-                k += read_varint(&blob, &mut i);
-                firsts.push(k);
+            let mut g = 0;
+            let mut gk = 0;
+            while i < groups.len() {
+                gk += read_varint(&groups, &mut i);
+                let blob = &files[&format!("search/{dir}/g{g}.bin")];
+                let mut j = 0;
+                let mut k = 0;
+                while j < blob.len() {
+                    k += read_varint(blob, &mut j);
+                    firsts.push(k);
+                }
+                assert_eq!(firsts[g * m["group"].as_u64().unwrap() as usize], gk);
+                g += 1;
             }
             Index {
                 files,

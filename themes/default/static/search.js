@@ -118,7 +118,8 @@
         var m = JSON.parse(new TextDecoder().decode(b));
         self.m = m;
         self.dir = self.base + m.dir + '/';
-        self.firsts = b64varints(m.shard_keys);
+        self.groups = b64varints(m.shard_keys);
+        self.groupSize = m.group;
         self.pages = {};
         m.fold_pages.forEach(function (p) { self.pages[p] = 1; });
         self.facetIds = {};
@@ -149,16 +150,34 @@
       });
     }));
   };
+  // Index of the last element of sorted `f` that is <= key, or -1.
+  function floorIndex(f, key) {
+    var lo = 0, hi = f.length - 1, r = -1;
+    while (lo <= hi) { var mid = (lo + hi) >> 1; if (f[mid] <= key) { r = mid; lo = mid + 1; } else hi = mid - 1; }
+    return r;
+  }
   Index.prototype.posting = function (key) {
-    var f = this.firsts, lo = 0, hi = f.length - 1, si = -1;
-    while (lo <= hi) { var mid = (lo + hi) >> 1; if (f[mid] <= key) { si = mid; lo = mid + 1; } else hi = mid - 1; }
-    if (si < 0) return Promise.resolve(null);
-    var self = this;
-    return this.gz('s' + si + '.bin').then(function (raw) {
+    var self = this, gi = floorIndex(this.groups, key), f, si;
+    if (gi < 0) return Promise.resolve(null);
+    var gname = 'g' + gi + '.bin';
+    if (!this.cache[gname]) this.cache[gname] = this.fetchBytes(this.dir + gname, false);
+    return this.cache[gname].then(function (g) {
+      var firsts = self.cache['G' + gi];
+      if (!firsts) {
+        firsts = [];
+        var st = { i: 0 }, k = 0;
+        while (st.i < g.length) { k += readVarint(g, st); firsts.push(k); }
+        self.cache['G' + gi] = firsts;
+      }
+      var j = floorIndex(firsts, key);
+      si = gi * self.groupSize + j;
+      f = firsts[j];
+      return self.gz('s' + si + '.bin');
+    }).then(function (raw) {
       var map = self.cache['S' + si];
       if (!map) {
         map = new Map();
-        var st = { i: 0 }, k = f[si];
+        var st = { i: 0 }, k = f;
         while (st.i < raw.length) {
           k += readVarint(raw, st);
           var len = readVarint(raw, st);
