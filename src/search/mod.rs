@@ -110,8 +110,8 @@ pub const GROUP: usize = 64;
 
 /// Records per parallel work unit.
 const CHUNK: usize = 32;
-/// Shards are cut when their uncompressed size passes this many bytes (≈16 KB gzip).
-const SHARD_RAW: usize = 24 * 1024;
+/// Shards are cut when their uncompressed size passes this many bytes (≈8 KB gzip).
+const SHARD_RAW: usize = 10 * 1024;
 
 pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
