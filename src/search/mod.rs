@@ -220,14 +220,14 @@ fn doc_files(d: &SearchDoc) -> Result<(Vec<u8>, Vec<Vec<u8>>), SearchError> {
         h,
         f,
     };
-    let meta = gzip(&serde_json::to_vec(&df)?)?;
+    let meta = gzip(&serde_json::to_vec(&df)?);
     let mut texts = Vec::with_capacity(groups.len());
     for g in groups {
         let tf = TextFile {
             s: g.iter().map(|&i| (i, sections[i].text.as_str())).collect(),
             f: local_fold_map(g.iter().map(|&i| sections[i].text.as_str())),
         };
-        texts.push(gzip(&serde_json::to_vec(&tf)?)?);
+        texts.push(gzip(&serde_json::to_vec(&tf)?));
     }
     Ok((meta, texts))
 }
@@ -373,17 +373,15 @@ fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
     ChunkPostings { keys, blob }
 }
 
-fn gzip(data: &[u8]) -> Result<Vec<u8>, SearchError> {
-    gzip_level(data, 1)
-}
-
-fn gzip_level(data: &[u8], level: u32) -> Result<Vec<u8>, SearchError> {
+/// Gzip (level 1: the index is mostly varints, higher levels cost much time for little gain).
+fn gzip(data: &[u8]) -> Vec<u8> {
     let mut e = flate2::write::GzEncoder::new(
         Vec::with_capacity(data.len() / 2 + 64),
-        flate2::Compression::new(level),
+        flate2::Compression::new(1),
     );
-    e.write_all(data)?;
-    Ok(e.finish()?)
+    // Writing to a Vec cannot fail.
+    e.write_all(data).expect("gzip to memory");
+    e.finish().expect("gzip to memory")
 }
 
 fn base64(data: &[u8]) -> String {
@@ -413,7 +411,12 @@ fn encode_shard(
     chunks: &[ChunkPostings],
     facets: &BTreeMap<String, Vec<u32>>,
 ) -> (Vec<Vec<u8>>, Vec<u64>) {
+    // Raw shards are compressed in parallel batches as the merge goes, to bound memory.
     let mut shards: Vec<Vec<u8>> = Vec::new();
+    let mut batch: Vec<Vec<u8>> = Vec::new();
+    let flush = |batch: &mut Vec<Vec<u8>>, shards: &mut Vec<Vec<u8>>| {
+        shards.par_extend(std::mem::take(batch).into_par_iter().map(|s| gzip(&s)));
+    };
     let mut firsts: Vec<u64> = Vec::new();
     let mut cur: Vec<u8> = Vec::new();
     let mut prev_key = 0u64;
@@ -428,7 +431,10 @@ fn encode_shard(
         varint(cur, posting.len() as u64);
         cur.extend_from_slice(posting);
         if cur.len() >= SHARD_RAW {
-            shards.push(std::mem::take(cur));
+            batch.push(std::mem::take(cur));
+            if batch.len() >= 256 {
+                flush(&mut batch, &mut shards);
+            }
         }
     };
     let mut heap: BinaryHeap<Reverse<(u64, usize, usize)>> = BinaryHeap::new();
@@ -465,8 +471,9 @@ fn encode_shard(
         emit((KIND_FACET << 42) + i as u64, &posting, &mut cur);
     }
     if !cur.is_empty() {
-        shards.push(cur);
+        batch.push(cur);
     }
+    flush(&mut batch, &mut shards);
     (shards, firsts)
 }
 
@@ -511,16 +518,10 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
             facets.entry(n).or_default().push(r as u32);
         }
     }
-    let (raw_shards, firsts) = encode_shard(&chunks, &facets);
+    let (shards, firsts) = encode_shard(&chunks, &facets);
     drop(chunks);
-    lap("merge");
+    lap("merge and gzip shards");
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let shards: Vec<Vec<u8>> = raw_shards
-        .par_iter()
-        .map(|s| gzip(s))
-        .collect::<Result<_, _>>()?;
-    drop(raw_shards);
-    lap("gzip shards");
     for (i, s) in shards.into_iter().enumerate() {
         files.push((format!("s{i}.bin"), s));
     }
@@ -547,7 +548,7 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
     let pages = fold::table_pages();
     let mut fold_pages = Vec::new();
     for (p, json) in pages {
-        files.push((format!("f{p}.bin"), gzip(json.as_bytes())?));
+        files.push((format!("f{p}.bin"), gzip(json.as_bytes())));
         fold_pages.push(p);
     }
     lap("fold pages");
