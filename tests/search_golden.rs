@@ -55,6 +55,8 @@ fn digest(files: &[SearchFile]) -> String {
 const MANIFEST_SHA256: &str = "0112be5f7105d6eee962914e0accaade4db931879e92a6466f6ccb6aa5b571da";
 const ALL_FILES_SHA256: &str = "da55591798b52c7976bda6ac3bb526155d5cadf8308677dbe30f7cb7f569996a";
 
+const LARGE_SHA256: &str = "adc0c7d94bb06d04c44a132e422ec9c3deb57b82dafcab042650570fa863506d";
+
 #[test]
 fn golden_format() {
     let files = build_index(&input()).unwrap();
@@ -77,9 +79,18 @@ fn golden_format() {
 fn deterministic_across_thread_counts() {
     let mut docs = input();
     // Enough records for several parallel chunks.
-    for i in 0..200 {
+    for i in 0..1000 {
         let mut d = input()[i % 2].clone();
         d.url = format!("/r/{i}/");
+        d.sections[0].text = format!(
+            "第{i}案：APEC {}G 產業化，{}年{}月，{}",
+            i % 7,
+            100 + i % 14,
+            1 + i % 12,
+            (0..100u32)
+                .map(|j| char::from_u32(0x4E00 + (i as u32 * 7919 + j * 104729) % 20000).unwrap())
+                .collect::<String>()
+        );
         docs.push(d);
     }
     let run = |threads: usize| {
@@ -92,4 +103,12 @@ fn deterministic_across_thread_counts() {
     let one = run(1);
     assert_eq!(one, run(3));
     assert_eq!(one, build_index(&docs).unwrap());
+    // Several shards and group files: pin these bytes too.
+    let shards = one.iter().filter(|f| f.path.contains("/s")).count();
+    let groups = one.iter().filter(|f| f.path.contains("/g")).count();
+    assert!(
+        shards > 64 && groups > 1,
+        "{shards} shards, {groups} groups"
+    );
+    assert_eq!(digest(&one), LARGE_SHA256);
 }
