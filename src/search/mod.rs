@@ -242,16 +242,19 @@ struct ChunkPostings {
 /// The sections as indexed: a lead section (anchor "", heading "") is put first when the record
 /// has none, so the title is always searchable. Section indexes in postings and doc files refer
 /// to this list.
-fn norm_sections(doc: &SearchDoc) -> std::borrow::Cow<'_, [SearchSection]> {
+fn norm_sections(doc: &SearchDoc) -> Vec<&SearchSection> {
+    static LEAD: SearchSection = SearchSection {
+        anchor: String::new(),
+        heading: String::new(),
+        text: String::new(),
+    };
+    let mut v = Vec::with_capacity(doc.sections.len() + 1);
     match doc.sections.first() {
-        Some(s) if s.anchor.is_empty() && s.heading.is_empty() => (&doc.sections[..]).into(),
-        _ => {
-            let mut v = Vec::with_capacity(doc.sections.len() + 1);
-            v.push(SearchSection::default());
-            v.extend(doc.sections.iter().cloned());
-            v.into()
-        }
+        Some(s) if s.anchor.is_empty() && s.heading.is_empty() => {}
+        _ => v.push(&LEAD),
     }
+    v.extend(doc.sections.iter());
+    v
 }
 
 /// Text shown as the heading of a section: its heading, or the title for a lead part.
@@ -315,35 +318,24 @@ fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
         head_len.push(hls);
     }
     items.sort_unstable();
-    let triples: Vec<(u64, u32, u32, u32)> = items
-        .into_iter()
-        .map(|x| {
-            (
-                (x >> 64) as u64,
-                first as u32 + ((x >> 48) & 0xFFFF) as u32,
-                ((x >> 32) & 0xFFFF) as u32,
-                x as u32,
-            )
-        })
-        .collect();
+    let key_of = |x: u128| (x >> 64) as u64;
+    let rec_of = |x: u128| first as u32 + ((x >> 48) & 0xFFFF) as u32;
+    let sec_of = |x: u128| ((x >> 32) & 0xFFFF) as u32;
+    let group_of = |x: u128| x >> 32; // key, record and section
     let mut keys = Vec::new();
-    let mut blob = Vec::with_capacity(triples.len() * 2);
+    let mut blob = Vec::with_capacity(items.len() * 2);
     let mut i = 0;
-    while i < triples.len() {
-        let k = triples[i].0;
+    while i < items.len() {
+        let k = key_of(items[i]);
         let with_pos = k >> 42 >= KIND_BI;
         let start = blob.len() as u32;
-        let first_rec = triples[i].1;
+        let first_rec = rec_of(items[i]);
         let mut prev_rec = first_rec;
         let mut first_entry = true;
-        while i < triples.len() && triples[i].0 == k {
-            let (_, rec, sec, _) = triples[i];
+        while i < items.len() && key_of(items[i]) == k {
+            let (rec, sec, g) = (rec_of(items[i]), sec_of(items[i]), group_of(items[i]));
             let mut j = i;
-            while j < triples.len()
-                && triples[j].0 == k
-                && triples[j].1 == rec
-                && triples[j].2 == sec
-            {
+            while j < items.len() && group_of(items[j]) == g {
                 j += 1;
             }
             if !first_entry {
@@ -354,16 +346,17 @@ fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
             varint(&mut blob, sec as u64);
             let hl = head_len[(rec as usize) - first][sec as usize];
             let n = (j - i) as u64;
-            let kh = triples[i..j].iter().filter(|t| t.3 < hl).count() as u64;
+            let kh = items[i..j].iter().filter(|&&x| (x as u32) < hl).count() as u64;
             varint(&mut blob, n * 2 + u64::from(kh > 0));
             if kh > 0 {
                 varint(&mut blob, kh);
             }
             if with_pos {
-                let mut prev = 0;
-                for (x, t) in triples[i..j].iter().enumerate() {
-                    varint(&mut blob, if x == 0 { t.3 } else { t.3 - prev } as u64);
-                    prev = t.3;
+                let mut prev = 0u32;
+                for &x in &items[i..j] {
+                    let p = x as u32;
+                    varint(&mut blob, (p - prev) as u64);
+                    prev = p;
                 }
             }
             i = j;
