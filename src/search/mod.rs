@@ -90,7 +90,8 @@ pub enum SearchError {
 
 /// Key kinds. A key is a number below 2^45 (exact in JS doubles):
 /// `kind * 2^42 + c1 * 2^21 + c2` (c2 = 0 for one-character kinds; for facets c1/c2 = facet id).
-pub const KIND_UNI: u64 = 0; // CJK char present in a section (positions not stored)
+/// A CJK character present in a section (positions not stored).
+pub const KIND_UNI: u64 = 0;
 /// A word character at a word start, present in a section (positions not stored).
 pub const KIND_WS_UNI: u64 = 1;
 /// A bigram (positions stored).
