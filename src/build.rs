@@ -255,15 +255,66 @@ pub fn render_site(
     listings: &Listings,
     timer: Option<&mut Vec<Step>>,
 ) -> Result<(Output, usize), Vec<Diagnostic>> {
-    let mut t = Timer::new();
-    let pages = Pages::new(archive, listings, renderer).all()?;
-    t.lap("render");
-    let mut out = Output::new();
+    // Pages, the search index, and feeds with open data do not depend on each other: they run
+    // side by side, each timed on its own.
+    let timed = |f: &(dyn Fn() -> Result<Output, Vec<Diagnostic>> + Sync)| {
+        let at = Instant::now();
+        let r = f();
+        (r, at.elapsed().as_secs_f64() * 1000.0)
+    };
+    let ((pages, t_render), ((search, t_search), (extras, t_extras))) = rayon::join(
+        || {
+            let at = Instant::now();
+            let r = Pages::new(archive, listings, renderer).all();
+            (r, at.elapsed().as_secs_f64() * 1000.0)
+        },
+        || {
+            rayon::join(
+                || timed(&|| search_index(archive)),
+                || {
+                    timed(&|| {
+                        let mut out = Output::new();
+                        crate::feeds::add(archive, listings, &mut out)
+                            .and_then(|_| crate::opendata::add(archive, &mut out))
+                            .map_err(|e| vec![Diagnostic::error("data", 0, 0, e.to_string())])?;
+                        Ok(out)
+                    })
+                },
+            )
+        },
+    );
+    let mut steps = vec![
+        Step {
+            name: "render",
+            millis: t_render,
+        },
+        Step {
+            name: "search",
+            millis: t_search,
+        },
+        Step {
+            name: "feeds+data",
+            millis: t_extras,
+        },
+    ];
+    let at = Instant::now();
     let mut diags = Vec::new();
+    let pages = pages?;
+    let mut out = Output::new();
     let page_count = pages.len();
     for (path, html) in pages {
         if let Err(e) = out.add(path.clone(), html) {
             diags.push(Diagnostic::error(PathBuf::from(path), 0, 0, e.to_string()));
+        }
+    }
+    for part in [search, extras] {
+        match part {
+            Ok(o) => {
+                if let Err(e) = out.extend(o) {
+                    diags.push(Diagnostic::error("output", 0, 0, e.to_string()));
+                }
+            }
+            Err(d) => diags.extend(d),
         }
     }
     for (name, bytes) in &renderer.theme().statics {
@@ -274,14 +325,15 @@ pub fn render_site(
     if archive.records.iter().any(|r| r.has_code) {
         let _ = out.put("syntax.css", markdown::highlight::stylesheet());
     }
-    // Feeds, open data, sitemap and robots.txt (after the pages: the sitemap lists them).
-    if let Err(e) = crate::feeds::add(archive, listings, &mut out)
-        .and_then(|_| crate::opendata::add(archive, &mut out))
-        .and_then(|_| crate::meta::add(archive, listings, &mut out))
-    {
-        diags.push(Diagnostic::error(PathBuf::from("data"), 0, 0, e.to_string()));
+    // The sitemap lists the pages, so it comes last.
+    if let Err(e) = crate::meta::add(archive, listings, &mut out) {
+        diags.push(Diagnostic::error("sitemap.xml", 0, 0, e.to_string()));
     }
-    t.lap("assets");
+    steps.push(Step {
+        name: "assets",
+        millis: at.elapsed().as_secs_f64() * 1000.0,
+    });
+    let t = Timer { steps, at };
     if let Some(steps) = timer {
         steps.extend(t.steps);
     }
@@ -336,4 +388,70 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
         millis: at.elapsed().as_secs_f64() * 1000.0,
     });
     Ok(report)
+}
+
+/// The records as the search indexer reads them: a lead section, then one section per heading of
+/// level 1–3 (deeper headings and their text belong to the section above them), so a hit links to
+/// the agenda item or unit report it is in.
+pub fn search_docs(archive: &Archive) -> Vec<crate::search::SearchDoc> {
+    use crate::search::{SearchDoc, SearchSection};
+    use chrono::Datelike;
+    let root = archive.site.root_path();
+    archive
+        .records
+        .par_iter()
+        .map(|r| {
+            let mut sections: Vec<SearchSection> = Vec::new();
+            for sec in &r.sections {
+                let heading = sec.heading.map(|h| &r.headings[h]);
+                match heading {
+                    Some(h) if h.level > 3 && !sections.is_empty() => {
+                        let last = sections.last_mut().expect("not empty");
+                        for part in [h.text.as_str(), sec.text.as_str()] {
+                            if !part.is_empty() {
+                                if !last.text.is_empty() {
+                                    last.text.push('\n');
+                                }
+                                last.text.push_str(part);
+                            }
+                        }
+                    }
+                    _ => sections.push(SearchSection {
+                        anchor: heading.map(|h| h.id.clone()).unwrap_or_default(),
+                        heading: heading.map(|h| h.text.clone()).unwrap_or_default(),
+                        text: sec.text.clone(),
+                    }),
+                }
+            }
+            let mut units: Vec<String> = r.meta.units.iter().map(|u| u.slug.clone()).collect();
+            units.extend(r.structure.agenda.iter().flat_map(|a| a.units.iter().cloned()));
+            units.extend(r.structure.reports.iter().map(|rep| rep.unit.clone()));
+            units.sort();
+            units.dedup();
+            SearchDoc {
+                url: format!("{root}{}", r.url),
+                title: r.meta.title.clone(),
+                date: r.meta.date.to_string(),
+                date_roc: crate::minutes::calendar::format_roc(r.meta.date),
+                series: r.meta.series.slug.clone(),
+                year: r.meta.date.year(),
+                units,
+                topics: r.meta.topics.iter().map(|t| t.slug.clone()).collect(),
+                sections,
+            }
+        })
+        .collect()
+}
+
+/// The search index files, under `search/`.
+pub fn search_index(archive: &Archive) -> Result<Output, Vec<Diagnostic>> {
+    let docs = search_docs(archive);
+    let files =
+        crate::search::build_index(&docs).map_err(|e| vec![Diagnostic::error("search", 0, 0, e.to_string())])?;
+    let mut out = Output::new();
+    for f in files {
+        out.add(f.path, f.bytes)
+            .map_err(|e| vec![Diagnostic::error("search", 0, 0, e.to_string())])?;
+    }
+    Ok(out)
 }

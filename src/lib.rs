@@ -26,6 +26,7 @@ pub mod output;
 pub mod pages;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 
 use std::process::ExitCode;

@@ -182,6 +182,16 @@ fn to_json(v: &impl Serialize) -> String {
 
 /// `data/minutes.json`.
 pub fn minutes_json(archive: &Archive) -> Value {
+    let records: Vec<Value> = archive
+        .records
+        .iter()
+        .map(|r| serde_json::to_value(record_data(archive, r)).expect("data serializes"))
+        .collect();
+    minutes_json_with(archive, records)
+}
+
+/// `data/minutes.json` around records already converted.
+fn minutes_json_with(archive: &Archive, records: Vec<Value>) -> Value {
     let c = &archive.site.config;
     json!({
         "$schema": archive.site.absolute_url("data/schema/minutes.schema.json"),
@@ -193,7 +203,7 @@ pub fn minutes_json(archive: &Archive) -> Value {
         "license_url": c.license_url,
         "updated": newest(archive).map(|d| d.to_string()),
         "count": archive.records.len(),
-        "records": archive.records.iter().map(|r| record_data(archive, r)).collect::<Vec<_>>(),
+        "records": records,
     })
 }
 
@@ -522,12 +532,28 @@ pub fn dataset_schema(archive: &Archive) -> Value {
 
 /// Add every data file to the output.
 pub fn add(archive: &Archive, out: &mut Output) -> Result<(), OutputError> {
-    out.add("data/minutes.json", to_json(&minutes_json(archive)))?;
-    for r in &archive.records {
-        let mut v = serde_json::to_value(record_data(archive, r)).expect("data serializes");
-        v["$schema"] = json!(archive.site.absolute_url("data/schema/record.schema.json"));
-        out.add(record_json_path(r), to_json(&v))?;
+    use rayon::prelude::*;
+    // Each record is converted once, in parallel, and serves both its own file and minutes.json.
+    let record_schema_url = archive.site.absolute_url("data/schema/record.schema.json");
+    let converted: Vec<(Value, String)> = archive
+        .records
+        .par_iter()
+        .map(|r| {
+            let v = serde_json::to_value(record_data(archive, r)).expect("data serializes");
+            let mut own = v.clone();
+            own["$schema"] = json!(record_schema_url);
+            (v, to_json(&own))
+        })
+        .collect();
+    let mut records = Vec::with_capacity(converted.len());
+    for (r, (v, own)) in archive.records.iter().zip(converted) {
+        out.add(record_json_path(r), own)?;
+        records.push(v);
     }
+    // The whole archive in one file is large: written compact.
+    let mut all = serde_json::to_string(&minutes_json_with(archive, records)).expect("data serializes");
+    all.push('\n');
+    out.add("data/minutes.json", all)?;
     out.add("data/decisions.csv", decisions_csv(archive))?;
     out.add("data/dataset.json", to_json(&dataset_json(archive)))?;
     out.add("data/schema/minutes.schema.json", to_json(&minutes_schema(archive)))?;

@@ -62,6 +62,14 @@ impl Output {
         Ok(())
     }
 
+    /// Move every file of `other` into this output; a path both hold is an error.
+    pub fn extend(&mut self, other: Output) -> Result<(), OutputError> {
+        for (k, v) in other.files {
+            self.add(k, v)?;
+        }
+        Ok(())
+    }
+
     pub fn get(&self, rel: &str) -> Option<&[u8]> {
         self.files.get(rel).map(Vec::as_slice)
     }

@@ -1,0 +1,578 @@
+//! Static full-text search: the indexer (this module) and the browser client
+//! (`themes/default/static/search.js`).
+//!
+//! # Matching
+//! A record matches a query when its folded text (see [`fold`]) contains every folded query term
+//! as a contiguous string; a term that starts with a word character (Latin letter, digit, …) must
+//! also start at a word start (`PEC` does not match `APEC`, `APE` does). Terms are checked with a
+//! positional character-bigram index per section: a term of length L≥2 is verified by the bigrams
+//! at offsets 0, 2, 4, … and L-2 whose positions line up; a one-character term uses unigram
+//! presence postings. Word starts are part of the key (a separate key kind), so no extra lists.
+//!
+//! # Output layout (all paths relative to the output root)
+//! * `search/manifest.json` — fixed name, small JSON, see [`Manifest`].
+//! * `search/<hash>/s<n>.bin` — posting shard `n` (gzip), see [`encode_shard`].
+//! * `search/<hash>/d<id>.bin` — record `id`'s display data (gzip JSON), see [`DocFile`].
+//! * `search/<hash>/t<id>_<k>.bin` — section texts of record `id` (gzip JSON), see [`TextFile`].
+//! * `search/<hash>/f<page>.bin` — fold table page (gzip JSON), see [`fold`].
+//!
+//! `<hash>` is the first 16 hex digits of the SHA-256 of every file in the directory (names and
+//! bytes), so any change to the index gives new URLs.
+
+pub mod fold;
+mod query;
+
+pub use fold::fold;
+pub use query::parse_query;
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+use std::io::Write;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use fold::{class_of, fold_into, CJK};
+
+/// One published record, as the build hands it to the indexer. Records arrive sorted newest
+/// first (date desc, then URL asc); that order is the record id order.
+#[derive(Debug, Clone, Default)]
+pub struct SearchDoc {
+    /// Site-root-relative href, e.g. "/minutes/2024/executive-4/".
+    pub url: String,
+    pub title: String,
+    /// ISO date, "2024-09-11".
+    pub date: String,
+    /// "民國113年9月11日（星期三）".
+    pub date_roc: String,
+    /// Series slug.
+    pub series: String,
+    pub year: i32,
+    /// Unit slugs.
+    pub units: Vec<String>,
+    /// Topic slugs.
+    pub topics: Vec<String>,
+    pub sections: Vec<SearchSection>,
+}
+
+/// One section of a record.
+#[derive(Debug, Clone, Default)]
+pub struct SearchSection {
+    /// "" for the part before the first heading; else the heading's id.
+    pub anchor: String,
+    /// Heading text ("" for the lead part; the record title is indexed then).
+    pub heading: String,
+    /// Plain text of the section body.
+    pub text: String,
+}
+
+/// A file to write into the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchFile {
+    /// Relative to the output root, e.g. "search/manifest.json".
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Errors of [`build_index`].
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("too many search records: {0}")]
+    TooManyRecords(usize),
+    #[error("too many sections in {0}")]
+    TooManySections(String),
+    #[error("search index serialization failed: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("search index compression failed: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Key kinds. A key is a number below 2^45 (exact in JS doubles):
+/// `kind * 2^42 + c1 * 2^21 + c2` (c2 = 0 for one-character kinds; for facets c1/c2 = facet id).
+/// A CJK character present in a section (positions not stored).
+pub const KIND_UNI: u64 = 0;
+/// A word character at a word start, present in a section (positions not stored).
+pub const KIND_WS_UNI: u64 = 1;
+/// A bigram (positions stored).
+pub const KIND_BI: u64 = 2;
+/// A bigram whose first character is at a word start (positions stored).
+pub const KIND_WS_BI: u64 = 3;
+/// A facet value ("unit:x", "topic:x", "series:x", "year:2024"); postings are record ids.
+pub const KIND_FACET: u64 = 4;
+
+#[inline]
+fn key(kind: u64, c1: char, c2: char) -> u64 {
+    (kind << 42) | ((c1 as u64) << 21) | c2 as u64
+}
+
+/// Shards per group file (see [`Manifest`]).
+pub const GROUP: usize = 64;
+
+/// Records per parallel work unit.
+const CHUNK: usize = 32;
+/// Shards are cut when their uncompressed size passes this many bytes (≈8 KB gzip).
+const SHARD_RAW: usize = 10 * 1024;
+
+pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// The manifest, `search/manifest.json`.
+///
+/// * `version`: format version (1).
+/// * `dir`: the content-hashed directory under `search/` holding every other file.
+/// * `records`: number of records; record ids are 0..records in newest-first order.
+/// * `shards`: number of posting shards; `group`: shards per group file ([`GROUP`]). Shard `n` holds the keys from the first key of shard `n`
+///   up to (not including) the first key of shard `n+1`. The first keys are listed in group
+///   files `g<m>.bin` (not compressed), one per [`GROUP`] shards (group `m` lists shards
+///   `m*GROUP ..`), as unsigned LEB128 varints, each a delta from the previous one (the first
+///   from 0). `shard_keys` is base64 of the groups' first keys in the same encoding, so a key
+///   costs the manifest, one small group file and one shard.
+/// * `facets`: facet value names; facet `i` has key `KIND_FACET * 2^42 + i`.
+/// * `fold_pages`: the pages `p` (code points `p*1024 .. p*1024+1023`) with a fold table file.
+/// * `classes`: [`fold::CLASS_RANGES`] as `[first, last, class]`.
+#[derive(Serialize)]
+pub struct Manifest {
+    pub version: u32,
+    pub dir: String,
+    pub records: usize,
+    pub shards: usize,
+    pub group: usize,
+    pub shard_keys: String,
+    pub facets: Vec<String>,
+    pub fold_pages: Vec<u32>,
+    pub classes: Vec<(u32, u32, u8)>,
+}
+
+/// A record's display data, `search/<hash>/d<id>.bin` (gzip of this JSON), fetched only for the
+/// hits shown:
+/// `{"u": url, "t": title, "d": ISO date, "r": ROC date, "h": [[anchor, heading, text file], …],
+/// "f": {char: folded, …}}` where `h` lists the sections in index order (section index = array
+/// index; a lead section is added first when the record has none) and `text file` is the `k` of
+/// the file `t<id>_<k>.bin` holding the section's text. `f` is the fold map restricted to the
+/// characters of this file that fold to something else,
+/// so the client can locate matches without other table pages.
+#[derive(Serialize)]
+pub struct DocFile<'a> {
+    pub u: &'a str,
+    pub t: &'a str,
+    pub d: &'a str,
+    pub r: &'a str,
+    pub h: Vec<(&'a str, &'a str, usize)>,
+    pub f: BTreeMap<char, String>,
+}
+
+/// Section texts of a record, `search/<hash>/t<id>_<k>.bin` (gzip of this JSON): consecutive
+/// sections grouped to about [`TEXT_FILE`] bytes, `{"s": [[section index, text], …], "f": {…}}`
+/// with `f` as in [`DocFile`].
+#[derive(Serialize)]
+pub struct TextFile<'a> {
+    pub s: Vec<(usize, &'a str)>,
+    pub f: BTreeMap<char, String>,
+}
+
+/// Target size in bytes of a section text file.
+const TEXT_FILE: usize = 1500;
+
+fn local_fold_map<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeMap<char, String> {
+    let table = fold::table();
+    let mut f = BTreeMap::new();
+    for text in texts {
+        for c in text.chars() {
+            if table.is_identity(c) || f.contains_key(&c) {
+                continue;
+            }
+            if let Some(m) = table.mapping(c) {
+                f.insert(c, m);
+            }
+        }
+    }
+    f
+}
+
+/// The display files of one record: the doc file and its text files.
+fn doc_files(d: &SearchDoc) -> Result<(Vec<u8>, Vec<Vec<u8>>), SearchError> {
+    let sections = norm_sections(d);
+    let mut groups: Vec<Vec<usize>> = vec![];
+    let mut size = usize::MAX;
+    let mut h = Vec::with_capacity(sections.len());
+    for (i, s) in sections.iter().enumerate() {
+        if size >= TEXT_FILE {
+            groups.push(vec![]);
+            size = 0;
+        }
+        groups.last_mut().expect("group").push(i);
+        size += s.text.len();
+        h.push((s.anchor.as_str(), s.heading.as_str(), groups.len() - 1));
+    }
+    let f = local_fold_map(std::iter::once(d.title.as_str()).chain(sections.iter().map(|s| s.heading.as_str())));
+    let df = DocFile {
+        u: &d.url,
+        t: &d.title,
+        d: &d.date,
+        r: &d.date_roc,
+        h,
+        f,
+    };
+    let meta = gzip(&serde_json::to_vec(&df)?);
+    let mut texts = Vec::with_capacity(groups.len());
+    for g in groups {
+        let tf = TextFile {
+            s: g.iter().map(|&i| (i, sections[i].text.as_str())).collect(),
+            f: local_fold_map(g.iter().map(|&i| sections[i].text.as_str())),
+        };
+        texts.push(gzip(&serde_json::to_vec(&tf)?));
+    }
+    Ok((meta, texts))
+}
+
+/// The postings of one chunk of records: per key, a byte range in `blob` plus the first and
+/// last record id, so chunks can be concatenated.
+struct ChunkPostings {
+    keys: Vec<(u64, u32, u32, u32, u32)>, // key, start, end, first rec, last rec
+    blob: Vec<u8>,
+}
+
+/// The sections as indexed: a lead section (anchor "", heading "") is put first when the record
+/// has none, so the title is always searchable. Section indexes in postings and doc files refer
+/// to this list.
+fn norm_sections(doc: &SearchDoc) -> Vec<&SearchSection> {
+    static LEAD: SearchSection = SearchSection {
+        anchor: String::new(),
+        heading: String::new(),
+        text: String::new(),
+    };
+    let mut v = Vec::with_capacity(doc.sections.len() + 1);
+    match doc.sections.first() {
+        Some(s) if s.anchor.is_empty() && s.heading.is_empty() => {}
+        _ => v.push(&LEAD),
+    }
+    v.extend(doc.sections.iter());
+    v
+}
+
+/// Text shown as the heading of a section: its heading, or the title for a lead part.
+fn section_heading<'a>(doc: &'a SearchDoc, s: &'a SearchSection) -> &'a str {
+    if s.heading.is_empty() {
+        &doc.title
+    } else {
+        &s.heading
+    }
+}
+
+/// Indexes a chunk of records starting at id `first`.
+///
+/// Posting list format (one per key, inside a shard), a sequence of entries, one per
+/// (record, section) containing the key, in (record, section) order:
+/// `rec_delta, section, header, [k], positions…` all unsigned LEB128 varints, where
+/// `rec_delta` is the record id minus the previous entry's (the first: minus 0),
+/// `header = n*2 + (k > 0)`, n = number of occurrences in the section, k = how many of them lie
+/// in the heading (written only if k > 0; heading occurrences come first), and for bigram kinds
+/// n positions follow, the first absolute, then deltas. Positions count folded characters; the
+/// heading occupies 0..h, position h is a break, the body starts at h+1.
+fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
+    // (key << 64) | (record in chunk << 48) | (section << 32) | position: one u128 sorts fast.
+    let mut items: Vec<u128> = Vec::new();
+    let mut head_len: Vec<Vec<u32>> = Vec::with_capacity(docs.len());
+    let mut buf: Vec<char> = Vec::new();
+    for (r, doc) in docs.iter().enumerate() {
+        let sections = norm_sections(doc);
+        let mut hls = Vec::with_capacity(sections.len());
+        for (si, s) in sections.iter().enumerate() {
+            buf.clear();
+            fold_into(section_heading(doc, s), &mut buf, None);
+            hls.push(buf.len() as u32);
+            buf.push('\0');
+            fold_into(&s.text, &mut buf, None);
+            let low = ((r as u128) << 48) | ((si.min(0xFFFF) as u128) << 32);
+            let mut prev_word = false;
+            for i in 0..buf.len() {
+                let c = buf[i];
+                let cls = class_of(c);
+                let is_word = cls == fold::WORD;
+                let ws = is_word && !prev_word;
+                prev_word = is_word;
+                if c == '\0' {
+                    continue;
+                }
+                let low = low | i as u128;
+                if ws {
+                    items.push(((key(KIND_WS_UNI, c, '\0') as u128) << 64) | low);
+                } else if cls == CJK {
+                    items.push(((key(KIND_UNI, c, '\0') as u128) << 64) | low);
+                }
+                if let Some(&d) = buf.get(i + 1) {
+                    if d != '\0' {
+                        let kind = if ws { KIND_WS_BI } else { KIND_BI };
+                        items.push(((key(kind, c, d) as u128) << 64) | low);
+                    }
+                }
+            }
+        }
+        head_len.push(hls);
+    }
+    items.sort_unstable();
+    let key_of = |x: u128| (x >> 64) as u64;
+    let rec_of = |x: u128| first as u32 + ((x >> 48) & 0xFFFF) as u32;
+    let sec_of = |x: u128| ((x >> 32) & 0xFFFF) as u32;
+    let group_of = |x: u128| x >> 32; // key, record and section
+    let mut keys = Vec::new();
+    let mut blob = Vec::with_capacity(items.len() * 2);
+    let mut i = 0;
+    while i < items.len() {
+        let k = key_of(items[i]);
+        let with_pos = k >> 42 >= KIND_BI;
+        let start = blob.len() as u32;
+        let first_rec = rec_of(items[i]);
+        let mut prev_rec = first_rec;
+        let mut first_entry = true;
+        while i < items.len() && key_of(items[i]) == k {
+            let (rec, sec, g) = (rec_of(items[i]), sec_of(items[i]), group_of(items[i]));
+            let mut j = i;
+            while j < items.len() && group_of(items[j]) == g {
+                j += 1;
+            }
+            if !first_entry {
+                varint(&mut blob, (rec - prev_rec) as u64);
+            }
+            first_entry = false;
+            prev_rec = rec;
+            varint(&mut blob, sec as u64);
+            let hl = head_len[(rec as usize) - first][sec as usize];
+            let n = (j - i) as u64;
+            let kh = items[i..j].iter().filter(|&&x| (x as u32) < hl).count() as u64;
+            varint(&mut blob, n * 2 + u64::from(kh > 0));
+            if kh > 0 {
+                varint(&mut blob, kh);
+            }
+            if with_pos {
+                let mut prev = 0u32;
+                for &x in &items[i..j] {
+                    let p = x as u32;
+                    varint(&mut blob, (p - prev) as u64);
+                    prev = p;
+                }
+            }
+            i = j;
+        }
+        keys.push((k, start, blob.len() as u32, first_rec, prev_rec));
+    }
+    ChunkPostings { keys, blob }
+}
+
+/// Gzip (level 1: the index is mostly varints, higher levels cost much time for little gain).
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::with_capacity(data.len() / 2 + 64), flate2::Compression::new(1));
+    // Writing to a Vec cannot fail.
+    e.write_all(data).expect("gzip to memory");
+    e.finish().expect("gzip to memory")
+}
+
+fn base64(data: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut s = String::with_capacity(data.len().div_ceil(3) * 4);
+    for ch in data.chunks(3) {
+        let b = [ch[0], *ch.get(1).unwrap_or(&0), *ch.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for k in 0..4 {
+            if k <= ch.len() {
+                s.push(A[((n >> (18 - 6 * k)) & 63) as usize] as char);
+            } else {
+                s.push('=');
+            }
+        }
+    }
+    s
+}
+
+/// Builds the shards from the chunk postings and the facet postings.
+///
+/// Shard file format (before gzip): a sequence of `key_delta, len, posting[len]` where
+/// `key_delta` is the key minus the previous key of the shard (the first: minus the shard's
+/// first key from the manifest, so 0) and `posting` is a posting list as described at
+/// [`index_chunk`] (facets: record id deltas only). Keys ascend.
+fn encode_shard(chunks: &[ChunkPostings], facets: &BTreeMap<String, Vec<u32>>) -> (Vec<Vec<u8>>, Vec<u64>) {
+    // Raw shards are compressed in parallel batches as the merge goes, to bound memory.
+    let mut shards: Vec<Vec<u8>> = Vec::new();
+    let mut batch: Vec<Vec<u8>> = Vec::new();
+    let flush = |batch: &mut Vec<Vec<u8>>, shards: &mut Vec<Vec<u8>>| {
+        shards.par_extend(std::mem::take(batch).into_par_iter().map(|s| gzip(&s)));
+    };
+    let mut firsts: Vec<u64> = Vec::new();
+    let mut cur: Vec<u8> = Vec::new();
+    let mut prev_key = 0u64;
+    let mut posting: Vec<u8> = Vec::new();
+    let mut emit = |k: u64, posting: &[u8], cur: &mut Vec<u8>| {
+        if cur.is_empty() {
+            firsts.push(k);
+            prev_key = k;
+        }
+        varint(cur, k - prev_key);
+        prev_key = k;
+        varint(cur, posting.len() as u64);
+        cur.extend_from_slice(posting);
+        if cur.len() >= SHARD_RAW {
+            batch.push(std::mem::take(cur));
+            if batch.len() >= 256 {
+                flush(&mut batch, &mut shards);
+            }
+        }
+    };
+    let mut heap: BinaryHeap<Reverse<(u64, usize, usize)>> = BinaryHeap::new();
+    for (ci, c) in chunks.iter().enumerate() {
+        if let Some(k) = c.keys.first() {
+            heap.push(Reverse((k.0, ci, 0)));
+        }
+    }
+    while let Some(Reverse((k, _, _))) = heap.peek().copied() {
+        posting.clear();
+        let mut last_rec: Option<u32> = None;
+        while let Some(&Reverse((k2, ci, ki))) = heap.peek() {
+            if k2 != k {
+                break;
+            }
+            heap.pop();
+            let (_, s, e, fr, lr) = chunks[ci].keys[ki];
+            varint(&mut posting, (fr - last_rec.unwrap_or(0)) as u64);
+            posting.extend_from_slice(&chunks[ci].blob[s as usize..e as usize]);
+            last_rec = Some(lr);
+            if let Some(n) = chunks[ci].keys.get(ki + 1) {
+                heap.push(Reverse((n.0, ci, ki + 1)));
+            }
+        }
+        emit(k, &posting, &mut cur);
+    }
+    for (i, recs) in facets.values().enumerate() {
+        posting.clear();
+        let mut prev = 0;
+        for &r in recs {
+            varint(&mut posting, (r - prev) as u64);
+            prev = r;
+        }
+        emit((KIND_FACET << 42) + i as u64, &posting, &mut cur);
+    }
+    if !cur.is_empty() {
+        batch.push(cur);
+    }
+    flush(&mut batch, &mut shards);
+    (shards, firsts)
+}
+
+/// Builds the search index files. Deterministic: equal input gives byte-identical output,
+/// whatever the thread count.
+pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
+    if docs.len() > (u32::MAX / 2) as usize {
+        return Err(SearchError::TooManyRecords(docs.len()));
+    }
+    if let Some(d) = docs.iter().find(|d| d.sections.len() >= 0xFFFF) {
+        return Err(SearchError::TooManySections(d.url.clone()));
+    }
+    let timing = std::env::var_os("MINUTEBOOK_SEARCH_TIMING").is_some();
+    let t0 = std::time::Instant::now();
+    let lap = |what: &str| {
+        if timing {
+            eprintln!("search index: {what} at {:.3}s", t0.elapsed().as_secs_f64());
+        }
+    };
+    fold::table();
+    lap("fold table");
+    // Postings, in parallel by chunk of records.
+    let chunks: Vec<ChunkPostings> = docs
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(ci, c)| index_chunk(ci * CHUNK, c))
+        .collect();
+    lap("chunks");
+    // Facets.
+    let mut facets: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (r, d) in docs.iter().enumerate() {
+        let mut names: Vec<String> = Vec::new();
+        names.extend(d.units.iter().map(|u| format!("unit:{u}")));
+        names.extend(d.topics.iter().map(|u| format!("topic:{u}")));
+        if !d.series.is_empty() {
+            names.push(format!("series:{}", d.series));
+        }
+        names.push(format!("year:{}", d.year));
+        names.sort();
+        names.dedup();
+        for n in names {
+            facets.entry(n).or_default().push(r as u32);
+        }
+    }
+    let (shards, firsts) = encode_shard(&chunks, &facets);
+    drop(chunks);
+    lap("merge and gzip shards");
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (i, s) in shards.into_iter().enumerate() {
+        files.push((format!("s{i}.bin"), s));
+    }
+    // Display data per record.
+    let display: Vec<(Vec<u8>, Vec<Vec<u8>>)> = docs.par_iter().map(doc_files).collect::<Result<_, _>>()?;
+    for (i, (meta, texts)) in display.into_iter().enumerate() {
+        files.push((format!("d{i}.bin"), meta));
+        for (k, t) in texts.into_iter().enumerate() {
+            files.push((format!("t{i}_{k}.bin"), t));
+        }
+    }
+    lap("display files");
+    for (m, group) in firsts.chunks(GROUP).enumerate() {
+        let mut blob = Vec::new();
+        let mut prev = 0;
+        for &k in group {
+            varint(&mut blob, k - prev);
+            prev = k;
+        }
+        files.push((format!("g{m}.bin"), blob));
+    }
+    // Fold table pages.
+    let pages = fold::table_pages();
+    let mut fold_pages = Vec::new();
+    for (p, json) in pages {
+        files.push((format!("f{p}.bin"), gzip(json.as_bytes())));
+        fold_pages.push(p);
+    }
+    lap("fold pages");
+    // Content hash of the directory.
+    let mut h = Sha256::new();
+    for (name, bytes) in &files {
+        h.update((name.len() as u64).to_le_bytes());
+        h.update(name.as_bytes());
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    }
+    let dir: String = h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let mut keys_blob = Vec::new();
+    let mut prev = 0;
+    for &k in firsts.iter().step_by(GROUP) {
+        varint(&mut keys_blob, k - prev);
+        prev = k;
+    }
+    let manifest = Manifest {
+        version: 1,
+        dir: dir.clone(),
+        records: docs.len(),
+        shards: firsts.len(),
+        group: GROUP,
+        shard_keys: base64(&keys_blob),
+        facets: facets.keys().cloned().collect(),
+        fold_pages,
+        classes: fold::CLASS_RANGES.to_vec(),
+    };
+    let mut out = Vec::with_capacity(files.len() + 1);
+    out.push(SearchFile {
+        path: "search/manifest.json".to_string(),
+        bytes: serde_json::to_vec(&manifest)?,
+    });
+    for (name, bytes) in files {
+        out.push(SearchFile {
+            path: format!("search/{dir}/{name}"),
+            bytes,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,111 @@
+//! Golden test of the on-disk search format: a small fixed input must give exactly these bytes.
+//! If you change the format on purpose, bump `Manifest::version`, update the client and the
+//! hashes below (the failure message prints the new values).
+//! Note: fold table pages depend on the ferrous-opencc and unicode-normalization data.
+
+use minutebook::search::{build_index, SearchDoc, SearchFile, SearchSection};
+use sha2::{Digest, Sha256};
+
+fn input() -> Vec<SearchDoc> {
+    let sec = |a: &str, h: &str, t: &str| SearchSection {
+        anchor: a.into(),
+        heading: h.into(),
+        text: t.into(),
+    };
+    vec![
+        SearchDoc {
+            url: "/minutes/2024/executive-4/".into(),
+            title: "第4次主管會議".into(),
+            date: "2024-09-11".into(),
+            date_roc: "民國113年9月11日（星期三）".into(),
+            series: "executive".into(),
+            year: 2024,
+            units: vec!["moda".into(), "nics".into()],
+            topics: vec!["security".into()],
+            sections: vec![
+                sec("", "", "討論數位皮夾與零信任。"),
+                sec("案由一", "案由一", "APEC 5G 產業化，113年9月。"),
+            ],
+        },
+        SearchDoc {
+            url: "/minutes/2023/executive-1/".into(),
+            title: "臺灣資安會議".into(),
+            date: "2023-01-05".into(),
+            date_roc: "民國112年1月5日（星期四）".into(),
+            series: "executive".into(),
+            year: 2023,
+            units: vec!["moda".into()],
+            topics: vec![],
+            sections: vec![sec("國家資通安全研究院", "國家資通安全研究院", "资安报告")],
+        },
+    ]
+}
+
+fn digest(files: &[SearchFile]) -> String {
+    let mut h = Sha256::new();
+    for f in files {
+        h.update(f.path.as_bytes());
+        h.update([0]);
+        h.update((f.bytes.len() as u64).to_le_bytes());
+        h.update(&f.bytes);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+const MANIFEST_SHA256: &str = "0112be5f7105d6eee962914e0accaade4db931879e92a6466f6ccb6aa5b571da";
+const ALL_FILES_SHA256: &str = "da55591798b52c7976bda6ac3bb526155d5cadf8308677dbe30f7cb7f569996a";
+
+const LARGE_SHA256: &str = "adc0c7d94bb06d04c44a132e422ec9c3deb57b82dafcab042650570fa863506d";
+
+#[test]
+fn golden_format() {
+    let files = build_index(&input()).unwrap();
+    assert_eq!(files[0].path, "search/manifest.json");
+    let manifest_sha: String = Sha256::digest(&files[0].bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let all = digest(&files);
+    let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        (manifest_sha.as_str(), all.as_str()),
+        (MANIFEST_SHA256, ALL_FILES_SHA256),
+        "search index format changed.\nmanifest: {}\nfiles: {names:?}",
+        String::from_utf8_lossy(&files[0].bytes)
+    );
+}
+
+#[test]
+fn deterministic_across_thread_counts() {
+    let mut docs = input();
+    // Enough records for several parallel chunks.
+    for i in 0..1000 {
+        let mut d = input()[i % 2].clone();
+        d.url = format!("/r/{i}/");
+        d.sections[0].text = format!(
+            "第{i}案：APEC {}G 產業化，{}年{}月，{}",
+            i % 7,
+            100 + i % 14,
+            1 + i % 12,
+            (0..100u32)
+                .map(|j| char::from_u32(0x4E00 + (i as u32 * 7919 + j * 104729) % 20000).unwrap())
+                .collect::<String>()
+        );
+        docs.push(d);
+    }
+    let run = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| build_index(&docs).unwrap())
+    };
+    let one = run(1);
+    assert_eq!(one, run(3));
+    assert_eq!(one, build_index(&docs).unwrap());
+    // Several shards and group files: pin these bytes too.
+    let shards = one.iter().filter(|f| f.path.contains("/s")).count();
+    let groups = one.iter().filter(|f| f.path.contains("/g")).count();
+    assert!(shards > 64 && groups > 1, "{shards} shards, {groups} groups");
+    assert_eq!(digest(&one), LARGE_SHA256);
+}

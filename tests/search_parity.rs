@@ -1,0 +1,118 @@
+//! The browser client must fold and split queries exactly as the indexer: feed the same strings
+//! to Rust `fold`/`parse_query` and to search.js (run with node) and compare.
+
+use std::path::Path;
+use std::process::Command;
+
+use minutebook::search::{build_index, fold, parse_query, SearchDoc, SearchSection};
+
+fn node_available() -> bool {
+    Command::new("node").arg("--version").output().is_ok()
+}
+
+#[test]
+fn js_fold_matches_rust_fold() {
+    if !node_available() {
+        if std::env::var("MINUTEBOOK_SKIP_NODE").as_deref() == Ok("1") {
+            return;
+        }
+        panic!("node is required for the search parity test (set MINUTEBOOK_SKIP_NODE=1 to skip)");
+    }
+    let docs = vec![SearchDoc {
+        url: "/a/".into(),
+        title: "測試".into(),
+        date: "2024-01-01".into(),
+        year: 2024,
+        sections: vec![SearchSection {
+            text: "資安".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    }];
+    let files = build_index(&docs).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for f in &files {
+        let p = dir.path().join(&f.path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, &f.bytes).unwrap();
+    }
+    // Strings: hand-picked cases plus every code point below U+30000, 256 per string.
+    let mut strings: Vec<String> = [
+        "ＡＰＥＣ ５Ｇ",
+        "资安 臺灣 台灣",
+        "AI 產業化",
+        "AI產業化",
+        "數位皮夾、零信任。",
+        "  資安。 零信任 ",
+        "COVID-19",
+        "a\u{200B}b",
+        "\"人工智慧 基本法\" 113年8月",
+        "「數位 皮夾」 ＡＰＥＣ",
+        "Ⅻ ㈱ ﬁ ℃ ① ㍻",
+        "İstanbul ß ǅ",
+        "e\u{301} é",
+        "𠀀𪚥 𝐀𝐁",
+        "裏 裡 着 著 峯 爲",
+        "\u{feff}x\u{85}y\u{3000}z",
+        "“引號”『雙』",
+        "tab\tnew\nline",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let all: Vec<char> = (0..0x30000u32).filter_map(char::from_u32).collect();
+    for chunk in all.chunks(256) {
+        strings.push(chunk.iter().collect());
+        // Also with separators between characters, to exercise the whitespace rules.
+        strings.push(chunk.iter().flat_map(|&c| [c, ' ']).collect());
+    }
+    let input = dir.path().join("strings.json");
+    std::fs::write(&input, serde_json::to_vec(&strings).unwrap()).unwrap();
+    let script = dir.path().join("parity.js");
+    std::fs::write(&script, PARITY_JS).unwrap();
+    let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js");
+    let out = Command::new("node")
+        .arg(&script)
+        .arg(&js)
+        .arg(dir.path().join("search"))
+        .arg(&input)
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "node failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let res: Vec<(String, Vec<String>)> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(res.len(), strings.len());
+    let mut bad = 0;
+    for (s, (jf, jq)) in strings.iter().zip(&res) {
+        let rf = fold(s);
+        let rq = parse_query(s);
+        if &rf != jf || &rq != jq {
+            bad += 1;
+            if bad < 5 {
+                eprintln!("MISMATCH for {s:?}:\n rust fold {rf:?}\n js   fold {jf:?}\n rust q {rq:?}\n js   q {jq:?}");
+            }
+        }
+    }
+    assert_eq!(bad, 0, "{bad} strings fold differently in JS and Rust");
+}
+
+const PARITY_JS: &str = r#"
+const fs = require('fs'), zlib = require('zlib'), path = require('path');
+const [js, dir, input] = process.argv.slice(2);
+const api = require(path.resolve(js));
+const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+const map = {};
+for (const p of m.fold_pages) {
+  Object.assign(map, JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, m.dir, 'f' + p + '.bin'))).toString('utf8')));
+}
+const look = (c) => map[c];
+const strings = JSON.parse(fs.readFileSync(input, 'utf8'));
+const out = strings.map((s) => [
+  String.fromCodePoint(...api.foldText(s, look, m.classes).c),
+  api.parseQuery(s, look, m.classes).map((t) => String.fromCodePoint(...t)),
+]);
+process.stdout.write(JSON.stringify(out));
+"#;

@@ -1,0 +1,554 @@
+// minutebook search client. Plain JS, no dependencies. Reads the index written by
+// src/search/mod.rs (see the format notes there) and folds queries exactly as the indexer.
+(function () {
+  'use strict';
+
+  var WORD = 0, CJK = 1, SPACE = 2, PUNCT = 3;
+  var KIND_UNI = 0, KIND_WS_UNI = 1, KIND_BI = 2, KIND_WS_BI = 3, KIND_FACET = 4;
+  var P42 = 4398046511104; // 2^42
+  var P21 = 2097152; // 2^21
+  var PAGE = 10;
+
+  // ---- folding (mirrors src/search/fold.rs) ----
+
+  function classOf(classes, cp) {
+    var lo = 0, hi = classes.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1, r = classes[mid];
+      if (r[1] < cp) lo = mid + 1;
+      else if (r[0] > cp) hi = mid - 1;
+      else return r[2];
+    }
+    return WORD;
+  }
+
+  // Folds `text`; `map(ch)` returns the per-character fold (a string) or undefined for identity.
+  // Returns {c: array of folded code points, src: source char index of each}.
+  function foldText(text, map, classes) {
+    var out = [], src = [], pending = 0, i = 0;
+    for (var ch of text) {
+      var m = map(ch);
+      if (m === undefined) m = ch;
+      for (var mc of m) {
+        var cp = mc.codePointAt(0), cls = classOf(classes, cp);
+        if (cls === SPACE) { if (pending === 0) pending = SPACE; }
+        else if (cls === PUNCT) pending = PUNCT;
+        else {
+          if (pending !== 0 && out.length > 0) {
+            var last = classOf(classes, out[out.length - 1]);
+            if (pending === PUNCT || (last !== CJK && cls !== CJK)) { out.push(32); src.push(i); }
+          }
+          pending = 0;
+          out.push(cp); src.push(i);
+        }
+      }
+      i++;
+    }
+    return { c: out, src: src };
+  }
+
+  function wordStart(classes, t, i) {
+    return classOf(classes, t[i]) === WORD && (i === 0 || classOf(classes, t[i - 1]) !== WORD);
+  }
+
+  var OPEN = '"“「『＂';
+  function closers(open) {
+    if (open === '“') return '”"';
+    if (open === '「') return '」';
+    if (open === '『') return '』';
+    return '"＂”';
+  }
+  // Unicode White_Space (same list as is_query_space in src/search/query.rs).
+  var WHITE = '\t\n\u000b\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+  function isWhite(ch) { return WHITE.indexOf(ch) >= 0; }
+
+  // Splits a query into raw terms (mirrors parse_query in src/search/query.rs).
+  function splitQuery(q) {
+    var raw = [], cur = '', quote = null;
+    for (var ch of q) {
+      if (quote !== null) {
+        if (closers(quote).indexOf(ch) >= 0) { raw.push(cur); cur = ''; quote = null; }
+        else cur += ch;
+      } else if (OPEN.indexOf(ch) >= 0) { raw.push(cur); cur = ''; quote = ch; }
+      else if (isWhite(ch)) { raw.push(cur); cur = ''; }
+      else cur += ch;
+    }
+    raw.push(cur);
+    return raw;
+  }
+
+  // Folded, deduplicated terms as arrays of code points.
+  function parseQuery(q, map, classes) {
+    var out = [], seen = {};
+    splitQuery(q).forEach(function (r) {
+      var f = foldText(r, map, classes).c;
+      var k = String.fromCodePoint.apply(null, f);
+      if (f.length && !seen[k]) { seen[k] = 1; out.push(f); }
+    });
+    return out;
+  }
+
+  // ---- index access ----
+
+  function b64varints(s) {
+    var bin = atob(s), out = [], v = 0, mul = 1, k = 0;
+    for (var i = 0; i < bin.length; i++) {
+      var x = bin.charCodeAt(i);
+      v += (x & 127) * mul;
+      if (x < 128) { k += v; out.push(k); v = 0; mul = 1; } else mul *= 128;
+    }
+    return out;
+  }
+
+  function readVarint(b, st) {
+    var v = 0, mul = 1, x;
+    do { x = b[st.i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
+    return v;
+  }
+
+  function Index(base, fetchBytes) {
+    this.base = base; // e.g. "/search/"
+    this.fetchBytes = fetchBytes;
+    this.cache = {};
+  }
+  Index.prototype.load = function () {
+    var self = this;
+    if (!this.ready) {
+      this.ready = this.fetchBytes(this.base + 'manifest.json', false).then(function (b) {
+        var m = JSON.parse(new TextDecoder().decode(b));
+        self.m = m;
+        self.dir = self.base + m.dir + '/';
+        self.groups = b64varints(m.shard_keys);
+        self.groupSize = m.group;
+        self.pages = {};
+        m.fold_pages.forEach(function (p) { self.pages[p] = 1; });
+        self.facetIds = {};
+        m.facets.forEach(function (f, i) { self.facetIds[f] = i; });
+        self.foldMap = {};
+        return self;
+      });
+    }
+    return this.ready;
+  };
+  Index.prototype.gz = function (name) {
+    if (!this.cache[name]) this.cache[name] = this.fetchBytes(this.dir + name, true);
+    return this.cache[name];
+  };
+  // Loads the fold table pages the characters of `q` need.
+  Index.prototype.loadFold = function (q) {
+    var self = this, need = {};
+    for (var ch of q) {
+      var p = Math.floor(ch.codePointAt(0) / 1024);
+      if (self.pages[p]) need[p] = 1;
+    }
+    return Promise.all(Object.keys(need).map(function (p) {
+      return self.gz('f' + p + '.bin').then(function (b) {
+        if (!self.cache['fp' + p]) {
+          self.cache['fp' + p] = 1;
+          Object.assign(self.foldMap, JSON.parse(new TextDecoder().decode(b)));
+        }
+      });
+    }));
+  };
+  // Index of the last element of sorted `f` that is <= key, or -1.
+  function floorIndex(f, key) {
+    var lo = 0, hi = f.length - 1, r = -1;
+    while (lo <= hi) { var mid = (lo + hi) >> 1; if (f[mid] <= key) { r = mid; lo = mid + 1; } else hi = mid - 1; }
+    return r;
+  }
+  Index.prototype.posting = function (key) {
+    var self = this, gi = floorIndex(this.groups, key), f, si;
+    if (gi < 0) return Promise.resolve(null);
+    var gname = 'g' + gi + '.bin';
+    if (!this.cache[gname]) this.cache[gname] = this.fetchBytes(this.dir + gname, false);
+    return this.cache[gname].then(function (g) {
+      var firsts = self.cache['G' + gi];
+      if (!firsts) {
+        firsts = [];
+        var st = { i: 0 }, k = 0;
+        while (st.i < g.length) { k += readVarint(g, st); firsts.push(k); }
+        self.cache['G' + gi] = firsts;
+      }
+      var j = floorIndex(firsts, key);
+      si = gi * self.groupSize + j;
+      f = firsts[j];
+      return self.gz('s' + si + '.bin');
+    }).then(function (raw) {
+      var map = self.cache['S' + si];
+      if (!map) {
+        map = new Map();
+        var st = { i: 0 }, k = f;
+        while (st.i < raw.length) {
+          k += readVarint(raw, st);
+          var len = readVarint(raw, st);
+          map.set(k, raw.subarray(st.i, st.i + len));
+          st.i += len;
+        }
+        self.cache['S' + si] = map;
+      }
+      return map.get(key) || null;
+    });
+  };
+  // Entries of a text posting: [{r, s, n, k, pos}]
+  function decodeEntries(p, withPos) {
+    var out = [], st = { i: 0 }, rec = 0;
+    if (!p) return out;
+    while (st.i < p.length) {
+      rec += readVarint(p, st);
+      var sec = readVarint(p, st), h = readVarint(p, st), n = Math.floor(h / 2);
+      var k = h & 1 ? readVarint(p, st) : 0, pos = null;
+      if (withPos) {
+        pos = new Array(n);
+        for (var j = 0, prev = 0; j < n; j++) { prev += readVarint(p, st); pos[j] = prev; }
+      }
+      out.push({ r: rec, s: sec, n: n, k: k, pos: pos });
+    }
+    return out;
+  }
+  function key(kind, a, b) { return kind * P42 + a * P21 + b; }
+
+  // Matching sections of one folded term: Map "rec,sec" -> {r, s, n, h}.
+  Index.prototype.term = function (t) {
+    var cls = this.m.classes, self = this;
+    if (t.length === 1) {
+      var ws = wordStart(cls, t, 0);
+      if (!ws && classOf(cls, t[0]) !== CJK) return Promise.resolve(new Map());
+      return this.posting(key(ws ? KIND_WS_UNI : KIND_UNI, t[0], 0)).then(function (p) {
+        var m = new Map();
+        decodeEntries(p, false).forEach(function (e) { m.set(e.r + ',' + e.s, { r: e.r, s: e.s, n: e.n, h: e.k }); });
+        return m;
+      });
+    }
+    var offs = [];
+    for (var o = 0; o < t.length - 1; o += 2) offs.push(o);
+    if (offs[offs.length - 1] !== t.length - 2) offs.push(t.length - 2);
+    return Promise.all(offs.map(function (o) {
+      var kind = wordStart(cls, t, o) ? KIND_WS_BI : KIND_BI;
+      return self.posting(key(kind, t[o], t[o + 1]));
+    })).then(function (ps) {
+      var lists = ps.map(function (p) {
+        var m = new Map();
+        decodeEntries(p, true).forEach(function (e) { m.set(e.r + ',' + e.s, e); });
+        return m;
+      });
+      var res = new Map();
+      lists[0].forEach(function (e0, rs) {
+        var others = [];
+        for (var x = 1; x < lists.length; x++) {
+          var e = lists[x].get(rs);
+          if (!e) return;
+          others.push(new Set(e.pos));
+        }
+        var n = 0, h = 0;
+        e0.pos.forEach(function (p, idx) {
+          for (var x = 1; x < offs.length; x++) if (!others[x - 1].has(p + offs[x])) return;
+          n++;
+          if (idx < e0.k) h++;
+        });
+        if (n > 0) res.set(rs, { r: e0.r, s: e0.s, n: n, h: h });
+      });
+      return res;
+    });
+  };
+  Index.prototype.facet = function (name) {
+    var id = this.facetIds[name];
+    if (id === undefined) return Promise.resolve([]);
+    return this.posting(KIND_FACET * P42 + id).then(function (p) {
+      var out = [], st = { i: 0 }, r = 0;
+      while (p && st.i < p.length) { r += readVarint(p, st); out.push(r); }
+      return out;
+    });
+  };
+
+  // Runs a query. state: {q, unit, topic, series, year, sort}. Resolves to
+  // {terms, hits: [{r, secs: [{s, n, h, terms}], score...}]} sorted.
+  Index.prototype.search = function (state) {
+    var self = this;
+    return this.load().then(function () { return self.loadFold(state.q || ''); }).then(function () {
+      var fm = self.foldMap, cls = self.m.classes;
+      var terms = parseQuery(state.q || '', function (c) { return fm[c]; }, cls);
+      var filters = [];
+      ['unit', 'topic', 'series', 'year'].forEach(function (f) { if (state[f]) filters.push(f + ':' + state[f]); });
+      if (!terms.length && !filters.length) return { terms: terms, hits: [] };
+      return Promise.all([
+        Promise.all(terms.map(function (t) { return self.term(t); })),
+        Promise.all(filters.map(function (f) { return self.facet(f); }))
+      ]).then(function (res) {
+        var termMaps = res[0], facetLists = res[1];
+        var recs = null; // Map rec -> hit
+        if (terms.length) {
+          termMaps.forEach(function (tm, ti) {
+            var byRec = new Map();
+            tm.forEach(function (e) {
+              var hit = byRec.get(e.r);
+              if (!hit) { hit = { r: e.r, secs: new Map() }; byRec.set(e.r, hit); }
+              hit.secs.set(e.s, { s: e.s, n: e.n, h: e.h, terms: 1 << Math.min(ti, 30) });
+            });
+            if (recs === null) { recs = byRec; return; }
+            var next = new Map();
+            recs.forEach(function (hit, r) {
+              var other = byRec.get(r);
+              if (!other) return;
+              other.secs.forEach(function (sv, s) {
+                var mine = hit.secs.get(s);
+                if (mine) { mine.n += sv.n; mine.h += sv.h; mine.terms |= sv.terms; } else hit.secs.set(s, sv);
+              });
+              next.set(r, hit);
+            });
+            recs = next;
+          });
+        } else {
+          recs = new Map();
+          for (var r = 0; r < self.m.records; r++) recs.set(r, { r: r, secs: new Map() });
+        }
+        facetLists.forEach(function (list) {
+          var ok = new Set(list);
+          recs.forEach(function (_, r) { if (!ok.has(r)) recs.delete(r); });
+        });
+        var hits = [];
+        recs.forEach(function (hit) {
+          var secs = Array.from(hit.secs.values());
+          var n = 0, h = 0;
+          secs.forEach(function (s) { n += s.n; h += s.h > 0 ? 1 : 0; });
+          secs.sort(function (a, b) {
+            return bits(b.terms) - bits(a.terms) || (b.h > 0) - (a.h > 0) || b.n - a.n || a.s - b.s;
+          });
+          hits.push({ r: hit.r, secs: secs, n: n, h: h });
+        });
+        if (state.sort === 'date') hits.sort(function (a, b) { return a.r - b.r; });
+        else hits.sort(function (a, b) { return b.h - a.h || b.n - a.n || a.r - b.r; });
+        return { terms: terms, hits: hits };
+      });
+    });
+  };
+  function bits(x) { var c = 0; while (x) { c += x & 1; x >>>= 1; } return c; }
+
+  function json(b) { return JSON.parse(new TextDecoder().decode(b)); }
+  // A hit's display data: the record's doc file plus the text file of its best section.
+  Index.prototype.doc = function (hit) {
+    var self = this;
+    return this.gz('d' + hit.r + '.bin').then(function (d) {
+      d = json(d);
+      var best = hit.secs.length ? hit.secs[0].s : 0, h = d.h[best];
+      if (!h) return d;
+      return self.gz('t' + hit.r + '_' + h[2] + '.bin').then(function (t) {
+        t = json(t);
+        d.text = {};
+        t.s.forEach(function (x) { d.text[x[0]] = x[1]; });
+        d.tf = t.f;
+        return d;
+      });
+    });
+  };
+
+  // Ranges [start, end) in source chars of `text` where any term occurs.
+  function findMatches(text, terms, docMap, classes) {
+    var f = foldText(text, function (c) { return docMap[c]; }, classes), t = f.c, out = [];
+    terms.forEach(function (term) {
+      var needWs = classOf(classes, term[0]) === WORD;
+      outer: for (var p = 0; p + term.length <= t.length; p++) {
+        for (var j = 0; j < term.length; j++) if (t[p + j] !== term[j]) continue outer;
+        if (needWs && !wordStart(classes, t, p)) continue;
+        out.push([f.src[p], f.src[p + term.length - 1] + 1]);
+      }
+    });
+    out.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    out.forEach(function (m) {
+      var last = merged[merged.length - 1];
+      if (last && m[0] <= last[1]) last[1] = Math.max(last[1], m[1]); else merged.push(m.slice());
+    });
+    return merged;
+  }
+
+  // Appends `chars[from..to]` to `el`, wrapping matches in <mark>. textContent only.
+  function appendMarked(el, chars, ranges, from, to) {
+    var pos = from;
+    ranges.forEach(function (m) {
+      var a = Math.max(m[0], from), b = Math.min(m[1], to);
+      if (b <= a) return;
+      if (a > pos) el.appendChild(document.createTextNode(chars.slice(pos, a).join('')));
+      var mark = document.createElement('mark');
+      mark.textContent = chars.slice(a, b).join('');
+      el.appendChild(mark);
+      pos = b;
+    });
+    if (pos < to) el.appendChild(document.createTextNode(chars.slice(pos, to).join('')));
+  }
+
+  // ---- page wiring ----
+
+  var FIELDS = ['q', 'unit', 'topic', 'series', 'year', 'sort'];
+
+  function stateFromUrl() {
+    var p = new URLSearchParams(location.search), st = {};
+    FIELDS.forEach(function (f) { st[f] = p.get(f) || ''; });
+    st.page = Math.max(1, parseInt(p.get('page') || '1', 10) || 1);
+    return st;
+  }
+  function urlFromState(st) {
+    var p = new URLSearchParams();
+    FIELDS.forEach(function (f) { if (st[f]) p.set(f, st[f]); });
+    if (st.page > 1) p.set('page', String(st.page));
+    var s = p.toString();
+    return location.pathname + (s ? '?' + s : '');
+  }
+
+  function fetchBytes(url, gz) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ': ' + r.status);
+      if (gz && typeof DecompressionStream !== 'undefined') {
+        return new Response(r.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+      }
+      return r.arrayBuffer();
+    }).then(function (b) { return new Uint8Array(b); });
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function init() {
+    var root = document.getElementById('search');
+    var results = document.getElementById('search-results');
+    var status = document.getElementById('search-status');
+    var form = document.getElementById('search-form');
+    if (!root || !results || !form) return;
+    var index = new Index(root.getAttribute('data-index') || '/search/', fetchBytes);
+    var seq = 0, timer = null;
+
+    function fillForm(st) {
+      FIELDS.forEach(function (f) {
+        var input = form.elements[f];
+        if (input) input.value = st[f];
+      });
+    }
+    function readForm() {
+      var st = {};
+      FIELDS.forEach(function (f) { var i = form.elements[f]; st[f] = i ? i.value.trim() : ''; });
+      st.page = 1;
+      return st;
+    }
+
+    function run(st) {
+      var my = ++seq;
+      if (!st.q && !st.unit && !st.topic && !st.series && !st.year) {
+        results.replaceChildren();
+        status.textContent = '';
+        return Promise.resolve();
+      }
+      results.setAttribute('aria-busy', 'true');
+      return index.search(st).then(function (res) {
+        if (my !== seq) return;
+        var shown = res.hits.slice(0, PAGE * st.page);
+        return Promise.all(shown.map(function (h) { return index.doc(h); })).then(function (docs) {
+          if (my !== seq) return;
+          render(st, res, shown, docs);
+        });
+      }).catch(function (e) {
+        if (my !== seq) return;
+        results.replaceChildren();
+        status.textContent = '搜尋失敗：' + e.message;
+      }).finally(function () { if (my === seq) results.removeAttribute('aria-busy'); });
+    }
+
+    function render(st, res, shown, docs) {
+      var frag = document.createDocumentFragment();
+      var cls = index.m.classes;
+      shown.forEach(function (hit, i) {
+        var d = docs[i], art = el('article', 'search-hit');
+        art.appendChild(el('h2', 'search-hit-title', d.t));
+        var meta = el('p', 'search-hit-date');
+        var time = el('time', '', d.r);
+        time.setAttribute('datetime', d.d);
+        meta.appendChild(time);
+        meta.appendChild(document.createTextNode('（' + d.d + '）'));
+        art.appendChild(meta);
+        var list = el('ul', 'search-hit-sections');
+        var secs = (hit.secs.length ? hit.secs : [{ s: 0 }]).slice(0, 5);
+        secs.forEach(function (sv, si) {
+          var s = d.h[sv.s];
+          if (!s) return;
+          var li = el('li'), a = el('a');
+          a.href = d.u + (s[0] ? '#' + encodeURIComponent(s[0]) : '');
+          var heading = el('span', 'search-hit-heading');
+          var htext = s[1] || d.t, hchars = Array.from(htext);
+          appendMarked(heading, hchars, findMatches(htext, res.terms, d.f, cls), 0, hchars.length);
+          a.appendChild(heading);
+          li.appendChild(a);
+          var body = si === 0 && d.text ? d.text[sv.s] : undefined;
+          if (body) {
+            var chars = Array.from(body), ranges = findMatches(body, res.terms, d.tf, cls);
+            var center = ranges.length ? ranges[0][0] : 0;
+            var from = Math.max(0, center - 40), to = Math.min(chars.length, from + 120);
+            var snip = el('p', 'search-hit-snippet');
+            if (from > 0) snip.appendChild(document.createTextNode('…'));
+            appendMarked(snip, chars, ranges, from, to);
+            if (to < chars.length) snip.appendChild(document.createTextNode('…'));
+            li.appendChild(snip);
+          }
+          list.appendChild(li);
+        });
+        art.appendChild(list);
+        frag.appendChild(art);
+      });
+      if (res.hits.length > shown.length) {
+        var more = el('button', 'search-more', '顯示更多');
+        more.type = 'button';
+        more.addEventListener('click', function () {
+          st.page += 1;
+          history.replaceState(null, '', urlFromState(st));
+          run(st);
+        });
+        frag.appendChild(more);
+      }
+      results.replaceChildren(frag);
+      status.textContent = res.hits.length
+        ? '找到 ' + res.hits.length + ' 筆紀錄'
+        : '找不到符合的紀錄';
+      results.setAttribute('data-count', String(res.hits.length));
+    }
+
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      clearTimeout(timer);
+      var st = readForm();
+      history.pushState(null, '', urlFromState(st));
+      run(st);
+    });
+    form.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var st = readForm();
+        history.replaceState(null, '', urlFromState(st));
+        run(st);
+      }, 80);
+    });
+    form.addEventListener('change', function (ev) {
+      if (ev.target && ev.target.tagName === 'SELECT') {
+        clearTimeout(timer);
+        var st = readForm();
+        history.pushState(null, '', urlFromState(st));
+        run(st);
+      }
+    });
+    window.addEventListener('popstate', function () {
+      var st = stateFromUrl();
+      fillForm(st);
+      run(st);
+    });
+    var st0 = stateFromUrl();
+    fillForm(st0);
+    run(st0);
+  }
+
+  var api = { foldText: foldText, splitQuery: splitQuery, parseQuery: parseQuery, classOf: classOf, Index: Index };
+  if (typeof module !== 'undefined' && module.exports) module.exports = api;
+  if (typeof document !== 'undefined') {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+    else init();
+  }
+})();
