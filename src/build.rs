@@ -17,7 +17,7 @@ use crate::listing::{self, Listings};
 use crate::markdown;
 use crate::minutes::{self, UnitMatcher};
 use crate::model::{record_url, Archive, Record};
-use crate::output::Output;
+use crate::output::{Output, Sink};
 use crate::pages::Pages;
 use crate::render::{Renderer, Theme};
 
@@ -118,8 +118,6 @@ pub struct Loaded {
     pub drafts: usize,
     pub scheduled: usize,
     pub warnings: Vec<Diagnostic>,
-    /// Every record, published or not (for `check`).
-    pub all: Vec<Record>,
 }
 
 /// Read the configuration and every record; validate all of it.
@@ -143,11 +141,11 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
     }
     let (mut drafts, mut scheduled) = (0, 0);
     let mut published = Vec::new();
-    for r in &all {
-        match visibility(r, opts) {
+    for r in all {
+        match visibility(&r, opts) {
             Visibility::Draft => drafts += 1,
             Visibility::Scheduled => scheduled += 1,
-            Visibility::Published => published.push(r.clone()),
+            Visibility::Published => published.push(r),
         }
     }
     diags.extend(unique_urls(&published));
@@ -161,7 +159,6 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
         drafts,
         scheduled,
         warnings,
-        all,
     })
 }
 
@@ -248,97 +245,110 @@ pub fn load_record(site: &Site, matcher: &UnitMatcher, rel: &Path) -> Result<Rec
     })
 }
 
-/// Everything a build produces, in memory.
+/// Everything a build produces, in memory (for `serve` and `check`).
 pub fn render_site(
     archive: &Archive,
     renderer: &Renderer,
     listings: &Listings,
     timer: Option<&mut Vec<Step>>,
 ) -> Result<(Output, usize), Vec<Diagnostic>> {
+    let sink = Sink::memory();
+    let pages = render_into(archive, renderer, listings, &sink, timer)?;
+    Ok((sink.into_output(), pages))
+}
+
+/// Render every file of the site into `sink`; returns the number of pages.
+pub fn render_into(
+    archive: &Archive,
+    renderer: &Renderer,
+    listings: &Listings,
+    sink: &Sink,
+    timer: Option<&mut Vec<Step>>,
+) -> Result<usize, Vec<Diagnostic>> {
+    let ms = |at: Instant| at.elapsed().as_secs_f64() * 1000.0;
+    let to_diag = |e: crate::output::OutputError| vec![Diagnostic::error("output", 0, 0, e.to_string())];
     // Pages, the search index, and feeds with open data do not depend on each other: they run
-    // side by side, each timed on its own.
-    let timed = |f: &(dyn Fn() -> Result<Output, Vec<Diagnostic>> + Sync)| {
-        let at = Instant::now();
-        let r = f();
-        (r, at.elapsed().as_secs_f64() * 1000.0)
-    };
+    // side by side, each timed on its own, and pages go to the sink as soon as they are rendered.
     let ((pages, t_render), ((search, t_search), (extras, t_extras))) = rayon::join(
         || {
             let at = Instant::now();
-            let r = Pages::new(archive, listings, renderer).all();
-            (r, at.elapsed().as_secs_f64() * 1000.0)
+            let pages = Pages::new(archive, listings, renderer);
+            let r = pages.each(&|batch| {
+                for (path, html) in batch {
+                    sink.add(path.clone(), html)
+                        .map_err(|e| Diagnostic::error(PathBuf::from(path), 0, 0, e.to_string()))?;
+                }
+                Ok(())
+            });
+            (r, ms(at))
         },
         || {
             rayon::join(
-                || timed(&|| search_index(archive)),
                 || {
-                    timed(&|| {
-                        let mut out = Output::new();
-                        crate::feeds::add(archive, listings, &mut out)
-                            .and_then(|_| crate::opendata::add(archive, &mut out))
-                            .map_err(|e| vec![Diagnostic::error("data", 0, 0, e.to_string())])?;
-                        Ok(out)
-                    })
+                    let at = Instant::now();
+                    (search_index(archive), ms(at))
+                },
+                || {
+                    let at = Instant::now();
+                    let mut out = Output::new();
+                    let r = crate::feeds::add(archive, listings, &mut out)
+                        .and_then(|_| crate::opendata::add(archive, &mut out))
+                        .map(|_| out)
+                        .map_err(to_diag);
+                    (r, ms(at))
                 },
             )
         },
     );
-    let mut steps = vec![
-        Step {
-            name: "render",
-            millis: t_render,
-        },
-        Step {
-            name: "search",
-            millis: t_search,
-        },
-        Step {
-            name: "feeds+data",
-            millis: t_extras,
-        },
-    ];
     let at = Instant::now();
     let mut diags = Vec::new();
-    let pages = pages?;
-    let mut out = Output::new();
-    let page_count = pages.len();
-    for (path, html) in pages {
-        if let Err(e) = out.add(path.clone(), html) {
-            diags.push(Diagnostic::error(PathBuf::from(path), 0, 0, e.to_string()));
-        }
-    }
+    let page_count = pages.unwrap_or_else(|d| {
+        diags.extend(d);
+        0
+    });
     for part in [search, extras] {
-        match part {
-            Ok(o) => {
-                if let Err(e) = out.extend(o) {
-                    diags.push(Diagnostic::error("output", 0, 0, e.to_string()));
-                }
-            }
+        match part.and_then(|o| sink.extend(o).map_err(to_diag)) {
+            Ok(()) => {}
             Err(d) => diags.extend(d),
         }
     }
     for (name, bytes) in &renderer.theme().statics {
-        if let Err(e) = out.put(name.clone(), bytes.clone()) {
+        if let Err(e) = sink.put(name.clone(), bytes.clone()) {
             diags.push(Diagnostic::error(PathBuf::from(name), 0, 0, e.to_string()));
         }
     }
     if archive.records.iter().any(|r| r.has_code) {
-        let _ = out.put("syntax.css", markdown::highlight::stylesheet());
+        let _ = sink.put("syntax.css", markdown::highlight::stylesheet());
     }
     // The sitemap lists the pages, so it comes last.
-    if let Err(e) = crate::meta::add(archive, listings, &mut out) {
+    let paths = sink.paths();
+    let sitemap = crate::meta::sitemap(archive, listings, paths.iter().map(String::as_str));
+    if let Err(e) = sink
+        .add("sitemap.xml", sitemap)
+        .and_then(|_| sink.add("robots.txt", crate::meta::robots(archive)))
+    {
         diags.push(Diagnostic::error("sitemap.xml", 0, 0, e.to_string()));
     }
-    steps.push(Step {
-        name: "assets",
-        millis: at.elapsed().as_secs_f64() * 1000.0,
-    });
-    let t = Timer { steps, at };
     if let Some(steps) = timer {
-        steps.extend(t.steps);
+        steps.push(Step {
+            name: "render",
+            millis: t_render,
+        });
+        steps.push(Step {
+            name: "search",
+            millis: t_search,
+        });
+        steps.push(Step {
+            name: "feeds+data",
+            millis: t_extras,
+        });
+        steps.push(Step {
+            name: "assets",
+            millis: ms(at),
+        });
     }
     if diags.is_empty() {
-        Ok((out, page_count))
+        Ok(page_count)
     } else {
         Err(diags)
     }
@@ -351,6 +361,13 @@ pub fn load_renderer(site: &Site) -> Result<Renderer, Vec<Diagnostic>> {
 
 /// Build the site in memory without writing it.
 pub fn build_in_memory(opts: &BuildOptions) -> Result<(Output, Report), Vec<Diagnostic>> {
+    let sink = Sink::memory();
+    let report = build_into(opts, &sink)?;
+    Ok((sink.into_output(), report))
+}
+
+/// Load, list and render into `sink`.
+fn build_into(opts: &BuildOptions, sink: &Sink) -> Result<Report, Vec<Diagnostic>> {
     let mut t = Timer::new();
     let loaded = load(opts);
     t.lap("load");
@@ -360,31 +377,46 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Output, Report), Vec<Diag
     let listings = listing::build(&loaded.archive);
     t.lap("list");
     let mut steps = std::mem::take(&mut t.steps);
-    let (output, pages) = render_site(&loaded.archive, &renderer, &listings, Some(&mut steps))?;
-    t.at = Instant::now();
-    t.steps = steps;
-    let report = Report {
-        records: loaded.archive.records.len(),
+    let pages = render_into(&loaded.archive, &renderer, &listings, sink, Some(&mut steps))?;
+    let records = loaded.archive.records.len();
+    // Free the archive on another thread: dropping 10,000 records takes a while.
+    std::thread::spawn(move || drop(loaded.archive));
+    Ok(Report {
+        records,
         drafts: loaded.drafts,
         scheduled: loaded.scheduled,
         pages,
-        files: output.len() + 1,
-        bytes: output.total_bytes(),
-        steps: t.steps,
+        files: sink.len() + 1,
+        bytes: sink.total_bytes(),
+        steps,
         warnings: loaded.warnings,
-    };
-    Ok((output, report))
+    })
 }
 
-/// Build and write the site; on any error nothing is written.
+/// Build and write the site. Files go into a temporary folder beside the output as they are
+/// rendered; only when everything succeeded does that folder replace the output. On any error the
+/// temporary folder is removed and the previous output is left as it was.
 pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
-    let (output, mut report) = build_in_memory(opts)?;
+    let out_err = |e: crate::output::OutputError| vec![Diagnostic::error(&opts.output, 0, 0, e.to_string())];
+    // Check the configuration first, so a broken site does not even create the temporary folder.
+    Site::load(&opts.root)?;
+    let tmp = crate::output::prepare(&opts.output, &opts.root).map_err(out_err)?;
+    let sink = Sink::disk(tmp.clone());
+    let result = build_into(opts, &sink);
+    let mut report = match result {
+        Ok(r) => r,
+        Err(d) => {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(d);
+        }
+    };
     let at = Instant::now();
-    output
-        .write_to(&opts.output, &opts.root)
-        .map_err(|e| vec![Diagnostic::error(&opts.output, 0, 0, e.to_string())])?;
+    if let Err(e) = crate::output::swap(&tmp, &opts.output) {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(out_err(e));
+    }
     report.steps.push(Step {
-        name: "write",
+        name: "swap",
         millis: at.elapsed().as_secs_f64() * 1000.0,
     });
     Ok(report)

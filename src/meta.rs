@@ -189,7 +189,7 @@ fn newest_of(archive: &Archive, ixs: &[usize]) -> Option<NaiveDate> {
 
 /// `sitemap.xml` for every HTML page already in `out` (but 404), absolute URLs, with `lastmod`
 /// from the record dates the page shows.
-pub fn sitemap(archive: &Archive, listings: &Listings, out: &Output) -> String {
+pub fn sitemap<'p>(archive: &Archive, listings: &Listings, paths: impl IntoIterator<Item = &'p str>) -> String {
     // Site-relative URL prefix → newest date of what it lists; the longest prefix wins.
     let mut dates: BTreeMap<String, NaiveDate> = BTreeMap::new();
     for r in &archive.records {
@@ -217,7 +217,7 @@ pub fn sitemap(archive: &Archive, listings: &Listings, out: &Output) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for (path, _) in out.iter() {
+    for path in paths {
         let Some(url) = page_url_of(path) else { continue };
         let lastmod = dates
             .iter()
@@ -247,7 +247,8 @@ pub fn robots(archive: &Archive) -> String {
 
 /// Add `sitemap.xml` and `robots.txt`; call after every page is in `out`.
 pub fn add(archive: &Archive, listings: &Listings, out: &mut Output) -> Result<(), OutputError> {
-    let map = sitemap(archive, listings, out);
+    let paths: Vec<String> = out.iter().map(|(p, _)| p.to_string()).collect();
+    let map = sitemap(archive, listings, paths.iter().map(String::as_str));
     out.add("sitemap.xml", map)?;
     out.add("robots.txt", robots(archive))?;
     Ok(())

@@ -187,11 +187,11 @@ pub fn minutes_json(archive: &Archive) -> Value {
         .iter()
         .map(|r| serde_json::to_value(record_data(archive, r)).expect("data serializes"))
         .collect();
-    minutes_json_with(archive, records)
+    minutes_json_with(archive, Value::Array(records))
 }
 
 /// `data/minutes.json` around records already converted.
-fn minutes_json_with(archive: &Archive, records: Vec<Value>) -> Value {
+fn minutes_json_with(archive: &Archive, records: Value) -> Value {
     let c = &archive.site.config;
     json!({
         "$schema": archive.site.absolute_url("data/schema/minutes.schema.json"),
@@ -533,25 +533,48 @@ pub fn dataset_schema(archive: &Archive) -> Value {
 /// Add every data file to the output.
 pub fn add(archive: &Archive, out: &mut Output) -> Result<(), OutputError> {
     use rayon::prelude::*;
-    // Each record is converted once, in parallel, and serves both its own file and minutes.json.
+    /// A record's own file: its data with the schema it follows (fields in declaration order).
+    #[derive(Serialize)]
+    struct Own<'a> {
+        #[serde(rename = "$schema")]
+        schema: &'a str,
+        #[serde(flatten)]
+        data: &'a RecordData,
+    }
+    // Each record is serialized straight from its struct, in parallel: once pretty for its own
+    // file, once compact for minutes.json.
     let record_schema_url = archive.site.absolute_url("data/schema/record.schema.json");
-    let converted: Vec<(Value, String)> = archive
+    let converted: Vec<(String, String)> = archive
         .records
         .par_iter()
         .map(|r| {
-            let v = serde_json::to_value(record_data(archive, r)).expect("data serializes");
-            let mut own = v.clone();
-            own["$schema"] = json!(record_schema_url);
-            (v, to_json(&own))
+            let data = record_data(archive, r);
+            let mut own = serde_json::to_string_pretty(&Own {
+                schema: &record_schema_url,
+                data: &data,
+            })
+            .expect("data serializes");
+            own.push('\n');
+            (own, serde_json::to_string(&data).expect("data serializes"))
         })
         .collect();
-    let mut records = Vec::with_capacity(converted.len());
-    for (r, (v, own)) in archive.records.iter().zip(converted) {
+    let mut compact = Vec::with_capacity(converted.len());
+    for (r, (own, c)) in archive.records.iter().zip(converted) {
         out.add(record_json_path(r), own)?;
-        records.push(v);
+        compact.push(c);
     }
-    // The whole archive in one file is large: written compact.
-    let mut all = serde_json::to_string(&minutes_json_with(archive, records)).expect("data serializes");
+    // The whole archive in one file is large: written compact, the records spliced in as text.
+    const SLOT: &str = "\u{1}records\u{1}";
+    let header =
+        serde_json::to_string(&minutes_json_with(archive, Value::String(SLOT.into()))).expect("data serializes");
+    let slot = serde_json::to_string(SLOT).expect("a string serializes");
+    let mut all = String::with_capacity(compact.iter().map(|c| c.len() + 1).sum::<usize>() + header.len() + 2);
+    let at = header.find(&slot).expect("the slot is in the header");
+    all.push_str(&header[..at]);
+    all.push('[');
+    all.push_str(&compact.join(","));
+    all.push(']');
+    all.push_str(&header[at + slot.len()..]);
     all.push('\n');
     out.add("data/minutes.json", all)?;
     out.add("data/decisions.csv", decisions_csv(archive))?;

@@ -250,3 +250,162 @@ mod tests {
         assert!(matches!(o2.write_to(&site, &site), Err(OutputError::Overlaps(_))));
     }
 }
+
+/// Where a build puts files while it runs: kept in memory (for `serve` and `check`), or written
+/// straight into the temporary folder that is swapped in at the end (for `build`, so pages leave
+/// memory as soon as they are rendered). Safe to share between threads.
+pub struct Sink {
+    disk: Option<PathBuf>,
+    files: std::sync::Mutex<BTreeMap<String, Vec<u8>>>,
+    paths: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    dirs: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    bytes: std::sync::atomic::AtomicU64,
+}
+
+impl Sink {
+    pub fn memory() -> Sink {
+        Sink {
+            disk: None,
+            files: Default::default(),
+            paths: Default::default(),
+            dirs: Default::default(),
+            bytes: Default::default(),
+        }
+    }
+
+    /// Write through into `dir` (a fresh temporary folder).
+    pub fn disk(dir: PathBuf) -> Sink {
+        Sink {
+            disk: Some(dir),
+            ..Sink::memory()
+        }
+    }
+
+    fn store(&self, rel: String, bytes: Vec<u8>, replace: bool) -> Result<(), OutputError> {
+        let rel = rel.replace('\\', "/");
+        check_relative(&rel)?;
+        let fresh = self.paths.lock().expect("no panic while holding").insert(rel.clone());
+        if !fresh && !replace {
+            return Err(OutputError::Duplicate(rel));
+        }
+        self.bytes
+            .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        match &self.disk {
+            None => {
+                self.files.lock().expect("no panic while holding").insert(rel, bytes);
+            }
+            Some(root) => {
+                let path = root.join(&rel);
+                if let Some(parent) = path.parent() {
+                    let known = self.dirs.lock().expect("no panic while holding").contains(parent);
+                    if !known {
+                        std::fs::create_dir_all(parent).map_err(io(parent))?;
+                        self.dirs
+                            .lock()
+                            .expect("no panic while holding")
+                            .insert(parent.to_path_buf());
+                    }
+                }
+                std::fs::write(&path, bytes).map_err(io(&path))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Add a file; a path added twice is an error.
+    pub fn add(&self, rel: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Result<(), OutputError> {
+        self.store(rel.into(), bytes.into(), false)
+    }
+
+    /// Add or replace a file.
+    pub fn put(&self, rel: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Result<(), OutputError> {
+        self.store(rel.into(), bytes.into(), true)
+    }
+
+    /// Move every file of an in-memory output in.
+    pub fn extend(&self, other: Output) -> Result<(), OutputError> {
+        for (k, v) in other.files {
+            self.add(k, v)?;
+        }
+        Ok(())
+    }
+
+    /// Every path written so far, sorted.
+    pub fn paths(&self) -> Vec<String> {
+        self.paths
+            .lock()
+            .expect("no panic while holding")
+            .iter()
+            .cloned()
+            .collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.paths.lock().expect("no panic while holding").len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn total_bytes(&self) -> u64 {
+        self.bytes.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The files kept in memory (empty for a disk sink).
+    pub fn into_output(self) -> Output {
+        Output {
+            files: self.files.into_inner().expect("no panic while holding"),
+        }
+    }
+}
+
+/// A fresh temporary folder beside `dir` for a build to write into, after checking that `dir`
+/// may be replaced.
+pub fn prepare(dir: &Path, site_root: &Path) -> Result<PathBuf, OutputError> {
+    guard_output_dir(dir, site_root)?;
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(io(parent))?;
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
+    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+    Ok(tmp)
+}
+
+/// Put the finished temporary folder in place of `dir`; the old output is removed only after.
+pub fn swap(tmp: &Path, dir: &Path) -> Result<(), OutputError> {
+    let marker = tmp.join(MARKER);
+    std::fs::write(
+        &marker,
+        b"This folder is written by minutebook build and replaced on every build.\n",
+    )
+    .map_err(io(&marker))?;
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if dir.exists() {
+        std::fs::rename(dir, &old).map_err(io(dir))?;
+    }
+    if let Err(e) = std::fs::rename(tmp, dir) {
+        let _ = std::fs::rename(&old, dir);
+        return Err(OutputError::Io {
+            path: dir.to_path_buf(),
+            source: e,
+        });
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}

@@ -219,6 +219,22 @@ impl<'a> Pages<'a> {
 
     /// Every page of the site.
     pub fn all(&self) -> Result<Vec<Rendered>, Vec<Diagnostic>> {
+        let pages = std::sync::Mutex::new(Vec::new());
+        self.each(&|batch| {
+            pages.lock().expect("no panic while holding").extend(batch);
+            Ok(())
+        })?;
+        let mut pages = pages.into_inner().expect("no panic while holding");
+        pages.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(pages)
+    }
+
+    /// Render every page, handing each batch to `emit` as soon as it is rendered (so a build can
+    /// write pages while others are still rendering). Returns the number of pages.
+    pub fn each(
+        &self,
+        emit: &(dyn Fn(Vec<Rendered>) -> Result<(), Diagnostic> + Sync),
+    ) -> Result<usize, Vec<Diagnostic>> {
         type Job<'j> = Box<dyn Fn() -> Result<Vec<Rendered>, Diagnostic> + Send + Sync + 'j>;
         let mut jobs: Vec<Job> = Vec::new();
         let n = self.archive.records.len();
@@ -246,12 +262,20 @@ impl<'a> Pages<'a> {
             jobs.push(Box::new(move || self.year_pages(*year, ixs)));
         }
         jobs.push(Box::new(|| self.special()));
-        let results: Vec<Result<Vec<Rendered>, Diagnostic>> = jobs.par_iter().map(|j| j()).collect();
-        let mut pages = Vec::new();
+        let results: Vec<Result<usize, Diagnostic>> = jobs
+            .par_iter()
+            .map(|j| {
+                let batch = j()?;
+                let n = batch.len();
+                emit(batch)?;
+                Ok(n)
+            })
+            .collect();
+        let mut count = 0;
         let mut diags: Vec<Diagnostic> = Vec::new();
         for r in results {
             match r {
-                Ok(p) => pages.extend(p),
+                Ok(n) => count += n,
                 Err(d) => {
                     if !diags.contains(&d) {
                         diags.push(d)
@@ -260,7 +284,7 @@ impl<'a> Pages<'a> {
             }
         }
         if diags.is_empty() {
-            Ok(pages)
+            Ok(count)
         } else {
             Err(diags)
         }

@@ -23,8 +23,16 @@ pub struct Heading {
 pub struct Section {
     pub heading: Option<usize>,
     pub text: String,
-    /// 1-based line in the file where the section's text starts, for each paragraph-like block.
-    pub blocks: Vec<(usize, String)>,
+    /// Each paragraph-like block: the 1-based line it starts on in the file, and its byte range in
+    /// `text` (blocks are joined by newlines there).
+    pub blocks: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl Section {
+    /// Each block's first line and text.
+    pub fn block_texts(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.blocks.iter().map(|(l, r)| (*l, &self.text[r.clone()]))
+    }
 }
 
 /// A link written in the body.
@@ -122,8 +130,9 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
             if !section.text.is_empty() {
                 section.text.push('\n');
             }
+            let start = section.text.len();
             section.text.push_str(t);
-            section.blocks.push((line, t.to_string()));
+            section.blocks.push((line, start..section.text.len()));
         }
         block.clear();
     };

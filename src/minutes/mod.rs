@@ -190,10 +190,10 @@ pub fn analyse(
             let mut found: Vec<(String, usize)> = unit_labels(&h.text).into_iter().map(|(n, _)| (n, h.line)).collect();
             if found.is_empty() {
                 'blocks: for sec in &region {
-                    for (line, block) in &sec.blocks {
+                    for (line, block) in sec.block_texts() {
                         let f = unit_labels(block);
                         if !f.is_empty() {
-                            found = f.into_iter().map(|(n, _)| (n, *line)).collect();
+                            found = f.into_iter().map(|(n, _)| (n, line)).collect();
                             break 'blocks;
                         }
                     }
@@ -287,10 +287,7 @@ pub fn region_of(r: &Rendered, hi: usize) -> Vec<&crate::markdown::Section> {
 
 /// The decision text of a region: what follows 決定： / 決議： up to the next labelled block.
 fn decision_of(region: &[&crate::markdown::Section]) -> (String, String) {
-    let blocks: Vec<&str> = region
-        .iter()
-        .flat_map(|s| s.blocks.iter().map(|(_, b)| b.as_str()))
-        .collect();
+    let blocks: Vec<&str> = region.iter().flat_map(|s| s.block_texts().map(|(_, b)| b)).collect();
     for (i, b) in blocks.iter().enumerate() {
         let head: String = b.chars().take(6).filter(|c| !c.is_whitespace()).collect();
         let Some(label) = DECISION_LABELS.iter().find(|l| head.starts_with(*l)) else {
