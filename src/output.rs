@@ -209,48 +209,6 @@ pub fn guard_output_dir(dir: &Path, site_root: &Path) -> Result<(), OutputError>
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rejects_escaping_paths() {
-        let mut o = Output::new();
-        assert!(o.add("../x.html", "x").is_err());
-        assert!(o.add("/etc/passwd", "x").is_err());
-        assert!(o.add("a/../../b", "x").is_err());
-        assert!(o.add("a/b/index.html", "x").is_ok());
-        assert!(matches!(o.add("a/b/index.html", "y"), Err(OutputError::Duplicate(_))));
-    }
-
-    #[test]
-    fn swaps_and_keeps_foreign_folders() {
-        let t = tempfile::tempdir().unwrap();
-        let site = t.path().join("site");
-        std::fs::create_dir_all(site.join("content")).unwrap();
-        let out = t.path().join("site/public");
-        let mut o = Output::new();
-        o.add("index.html", "one").unwrap();
-        o.write_to(&out, &site).unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "one");
-        let mut o2 = Output::new();
-        o2.add("other.html", "two").unwrap();
-        o2.write_to(&out, &site).unwrap();
-        assert!(!out.join("index.html").exists());
-        // A folder with someone's files is never replaced.
-        let foreign = t.path().join("docs");
-        std::fs::create_dir_all(&foreign).unwrap();
-        std::fs::write(foreign.join("mine.txt"), "keep").unwrap();
-        assert!(matches!(o2.write_to(&foreign, &site), Err(OutputError::Foreign(_))));
-        assert_eq!(std::fs::read_to_string(foreign.join("mine.txt")).unwrap(), "keep");
-        assert!(matches!(
-            o2.write_to(&site.join("content"), &site),
-            Err(OutputError::Overlaps(_))
-        ));
-        assert!(matches!(o2.write_to(&site, &site), Err(OutputError::Overlaps(_))));
-    }
-}
-
 /// Where a build puts files while it runs: kept in memory (for `serve` and `check`), or written
 /// straight into the temporary folder that is swapped in at the end (for `build`, so pages leave
 /// memory as soon as they are rendered). Safe to share between threads.
@@ -408,4 +366,46 @@ pub fn swap(tmp: &Path, dir: &Path) -> Result<(), OutputError> {
     }
     let _ = std::fs::remove_dir_all(&old);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_escaping_paths() {
+        let mut o = Output::new();
+        assert!(o.add("../x.html", "x").is_err());
+        assert!(o.add("/etc/passwd", "x").is_err());
+        assert!(o.add("a/../../b", "x").is_err());
+        assert!(o.add("a/b/index.html", "x").is_ok());
+        assert!(matches!(o.add("a/b/index.html", "y"), Err(OutputError::Duplicate(_))));
+    }
+
+    #[test]
+    fn swaps_and_keeps_foreign_folders() {
+        let t = tempfile::tempdir().unwrap();
+        let site = t.path().join("site");
+        std::fs::create_dir_all(site.join("content")).unwrap();
+        let out = t.path().join("site/public");
+        let mut o = Output::new();
+        o.add("index.html", "one").unwrap();
+        o.write_to(&out, &site).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "one");
+        let mut o2 = Output::new();
+        o2.add("other.html", "two").unwrap();
+        o2.write_to(&out, &site).unwrap();
+        assert!(!out.join("index.html").exists());
+        // A folder with someone's files is never replaced.
+        let foreign = t.path().join("docs");
+        std::fs::create_dir_all(&foreign).unwrap();
+        std::fs::write(foreign.join("mine.txt"), "keep").unwrap();
+        assert!(matches!(o2.write_to(&foreign, &site), Err(OutputError::Foreign(_))));
+        assert_eq!(std::fs::read_to_string(foreign.join("mine.txt")).unwrap(), "keep");
+        assert!(matches!(
+            o2.write_to(&site.join("content"), &site),
+            Err(OutputError::Overlaps(_))
+        ));
+        assert!(matches!(o2.write_to(&site, &site), Err(OutputError::Overlaps(_))));
+    }
 }
