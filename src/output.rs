@@ -96,39 +96,12 @@ impl Output {
 
     /// Write everything to `dir` atomically: into a sibling temporary folder, then swapped in.
     pub fn write_to(&self, dir: &Path, site_root: &Path) -> Result<(), OutputError> {
-        guard_output_dir(dir, site_root)?;
-        let parent = dir
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent).map_err(io(parent))?;
-        let name = dir
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "public".into());
-        let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&tmp);
-        std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
-        let result = self.write_tree(&tmp);
-        if let Err(e) = result {
+        let tmp = prepare(dir, site_root)?;
+        let result = self.write_tree(&tmp).and_then(|_| swap(&tmp, dir));
+        if result.is_err() {
             let _ = std::fs::remove_dir_all(&tmp);
-            return Err(e);
         }
-        // Swap: the old output moves aside, the new one takes its name, the old one goes.
-        if dir.exists() {
-            std::fs::rename(dir, &old).map_err(io(dir))?;
-        }
-        if let Err(e) = std::fs::rename(&tmp, dir) {
-            let _ = std::fs::rename(&old, dir);
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(OutputError::Io {
-                path: dir.to_path_buf(),
-                source: e,
-            });
-        }
-        let _ = std::fs::remove_dir_all(&old);
-        Ok(())
+        result
     }
 
     fn write_tree(&self, root: &Path) -> Result<(), OutputError> {
@@ -147,12 +120,7 @@ impl Output {
             let p = root.join(rel);
             std::fs::write(&p, bytes).map_err(io(&p))
         })?;
-        let marker = root.join(MARKER);
-        std::fs::write(
-            &marker,
-            b"This folder is written by minutebook build and replaced on every build.\n",
-        )
-        .map_err(io(&marker))
+        Ok(())
     }
 }
 
