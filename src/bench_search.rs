@@ -78,3 +78,83 @@ pub fn index_figures(root: &Path) -> Result<IndexFigures, String> {
 pub fn site_output(work: &Path, records: usize) -> PathBuf {
     work.join(format!("search-site-{records}"))
 }
+
+/// Runs the real client (`search.js`) under node with a fetch that reads the built files and
+/// counts their bytes (what a browser transfers from a server without HTTP compression): search.js,
+/// manifest, fold pages, group and shard files, and the display/text files of the first ten hits.
+const NODE_TRANSFER: &str = r#"
+const fs = require('fs'), zlib = require('zlib'), path = require('path');
+const [js, root, queries] = process.argv.slice(2);
+const api = require(path.resolve(js));
+(async () => {
+  const kb = [];
+  for (const q of JSON.parse(queries)) {
+    let bytes = fs.statSync(js).size;
+    const idx = new api.Index('/search/', async (url, gz) => {
+      const b = fs.readFileSync(path.join(root, url));
+      bytes += b.length;
+      return new Uint8Array(gz ? zlib.gunzipSync(b) : b);
+    });
+    const res = await idx.search({ q });
+    await Promise.all(res.hits.slice(0, 10).map((h) => idx.doc(h)));
+    kb.push(bytes / 1024);
+  }
+  console.log(JSON.stringify(kb));
+})();
+"#;
+
+/// Cold-query transfer in KB over [`crate::generate::query_set`]: (median, p90, max).
+pub fn transfer_figures(out: &Path) -> Result<(f64, f64, f64), String> {
+    let js = out.join("search.js");
+    let queries = serde_json::to_string(&crate::generate::query_set()).map_err(|e| e.to_string())?;
+    let script = out.join("bench-transfer.cjs");
+    std::fs::write(&script, NODE_TRANSFER).map_err(|e| e.to_string())?;
+    let o = std::process::Command::new("node")
+        .arg(&script)
+        .arg(&js)
+        .arg(out)
+        .arg(&queries)
+        .output()
+        .map_err(|e| format!("node: {e}"))?;
+    let _ = std::fs::remove_file(&script);
+    let mut kb: Vec<f64> =
+        serde_json::from_slice(&o.stdout).map_err(|_| String::from_utf8_lossy(&o.stderr).into_owned())?;
+    kb.sort_by(f64::total_cmp);
+    let at = |q: f64| kb[((kb.len() - 1) as f64 * q).round() as usize];
+    Ok((at(0.5), at(0.9), at(1.0)))
+}
+
+/// Prints the search table of `minutebook bench` for the generated sites.
+pub fn report(sites: &[(usize, PathBuf)], work: &Path) {
+    println!();
+    println!("| records | search index (wall / CPU) | peak memory delta | index size | cold-query transfer median / p90 / max |");
+    println!("|---:|---:|---:|---:|---|");
+    for (n, site) in sites {
+        let f = match index_figures(site) {
+            Ok(f) => f,
+            Err(e) => {
+                println!("| {n} | error: {e} | | | |");
+                continue;
+            }
+        };
+        let out = site_output(work, *n);
+        let mut opts = BuildOptions::new(site);
+        opts.output = out.clone();
+        let transfer = match crate::build::build(&opts) {
+            Ok(_) => match transfer_figures(&out) {
+                Ok((m, p, x)) => format!("{m:.1} / {p:.1} / {x:.1} KB"),
+                Err(e) => format!("not measured ({})", e.lines().next().unwrap_or("")),
+            },
+            Err(_) => "build failed".into(),
+        };
+        let _ = std::fs::remove_dir_all(&out);
+        println!(
+            "| {n} | {:.2} s / {:.2} s | {:.0} MB | {:.1} MB in {} files | {transfer} |",
+            f.wall_s,
+            f.cpu_s,
+            f.peak_delta_mb,
+            f.bytes as f64 / 1e6,
+            f.files
+        );
+    }
+}

@@ -232,6 +232,9 @@ fn run_query(browser: &Path, port: u16, query: &str) -> Outcome {
     }
 }
 
+/// (query string, exact expected hrefs or None, hrefs that must be present).
+type Case<'a> = (String, Option<Vec<&'a str>>, Vec<&'a str>);
+
 #[test]
 fn search_in_headless_chromium() {
     let Some(browser) = chromium() else {
@@ -258,7 +261,7 @@ fn search_in_headless_chromium() {
     let r16 = "/minutes/2024/executive-16/";
     let q = |s: &str| format!("q={}", pct_encode(s));
     // (query string, expected hrefs, or None: only check that `must` is among them)
-    let cases: Vec<(String, Option<Vec<&str>>, Vec<&str>)> = vec![
+    let cases: Vec<Case> = vec![
         // 臺/台 fold together; the seed's appendix report links to its section.
         (q("臺灣推動數位皮夾"), Some(vec![r11]), vec![]),
         (
