@@ -143,6 +143,9 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
             let _ = std::fs::remove_dir_all(&out);
         }
     }
+    let sites: Result<Vec<(usize, PathBuf)>, BenchError> =
+        opts.sizes.iter().map(|&n| Ok((n, site_for(opts, n)?))).collect();
+    crate::bench_search::report(&sites?, &opts.work);
     Ok(())
 }
 

@@ -7,6 +7,7 @@
 //! writes it atomically. [`build`] runs those steps; [`cli`] and `main` are the command line.
 
 pub mod bench;
+pub mod bench_search;
 pub mod build;
 pub mod check;
 pub mod cli;

@@ -1,114 +1,67 @@
-//! End-to-end search test in headless Chromium: builds a fixture index with `build_index`,
-//! serves it with a minimal page that includes search.js on 127.0.0.1, loads
-//! `/search/?q=…` with `chromium --dump-dom` and checks the links inside #search-results.
+//! End-to-end search test on a fully built site: writes a fixture site (the bundled
+//! minutebook.yaml, the bundled seed record and a handful of small records), builds it with the
+//! minutebook pipeline, serves the output on 127.0.0.1, loads `/search/?q=…` in headless
+//! Chromium (`--dump-dom`) and checks the exact set of links inside #search-results.
 //!
 //! Chromium is required: the test fails when it is missing unless MINUTEBOOK_SKIP_BROWSER=1.
 
+mod common;
+
+use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use minutebook::search::{build_index, SearchDoc, SearchSection};
+/// (path under content/, date, units, body): small records around the seed.
+const RECORDS: &[(&str, &str, &str, &str)] = &[
+    (
+        "2024/executive-11.md",
+        "2024-10-01",
+        "民主網絡司",
+        "臺灣推動數位皮夾試辦。",
+    ),
+    ("2023/executive-12.md", "2023-10-02", "秘書處", "台灣的錢包與皮夾。"),
+    (
+        "2024/executive-13.md",
+        "2024-10-03",
+        "數位策略司",
+        "於113年8月20日討論人工智慧基本法草案。",
+    ),
+    (
+        "2024/executive-14.md",
+        "2024-10-04",
+        "數位策略司",
+        "回顧113年9月與112年8月的會議結論。",
+    ),
+    (
+        "2024/executive-15.md",
+        "2024-10-05",
+        "韌性建設司",
+        "出席ＡＰＥＣ 數位經濟論壇，討論5G 應用。",
+    ),
+    (
+        "2024/executive-16.md",
+        "2024-10-06",
+        "秘書處",
+        "惡意字串測試：`<script>alert(1)</script>` 與 `<img src=x onerror=alert(1)>` 不得執行。",
+    ),
+];
 
-fn rec(url: &str, title: &str, date: &str, year: i32, units: &[&str], secs: &[(&str, &str, &str)]) -> SearchDoc {
-    SearchDoc {
-        url: url.into(),
-        title: title.into(),
-        date: date.into(),
-        date_roc: format!("民國{}年", year - 1911),
-        series: "executive".into(),
-        year,
-        units: units.iter().map(|s| s.to_string()).collect(),
-        topics: vec!["digital".into()],
-        sections: secs
-            .iter()
-            .map(|(a, h, t)| SearchSection {
-                anchor: a.to_string(),
-                heading: h.to_string(),
-                text: t.to_string(),
-            })
-            .collect(),
+fn fixture_site() -> tempfile::TempDir {
+    let site = common::bundled_site();
+    for (i, (rel, date, unit, body)) in RECORDS.iter().enumerate() {
+        let number = 11 + i;
+        common::write(
+            site.path(),
+            &format!("content/{rel}"),
+            &format!(
+                "---\ntitle: 第{number}次主管會議紀錄\nseries: 主管會議\nnumber: {number}\ndate: {date}\nunits: [{unit}]\n---\n\n{body}\n"
+            ),
+        );
     }
-}
-
-/// Newest first, as the build hands them over.
-fn fixture() -> Vec<SearchDoc> {
-    vec![
-        rec(
-            "/minutes/2024/executive-4/",
-            "行政院第4次會議",
-            "2024-09-11",
-            2024,
-            &["moda"],
-            &[
-                ("", "", "本次會議討論數位皮夾推動進度與零信任架構。"),
-                (
-                    "案由一",
-                    "案由一：政策",
-                    "推動數位發展政策，APEC 數位經濟論壇與5G 應用。",
-                ),
-                (
-                    "國家資通安全研究院",
-                    "國家資通安全研究院",
-                    "臺灣資安情勢報告：零信任網路。",
-                ),
-            ],
-        ),
-        rec(
-            "/minutes/2024/ai-1/",
-            "人工智慧基本法研商會議",
-            "2024-08-20",
-            2024,
-            &["democracy"],
-            &[("", "", "於113年8月20日討論人工智慧基本法草案。AI 產業化。")],
-        ),
-        rec(
-            "/minutes/2024/resilience/",
-            "台灣數位韌性會議",
-            "2024-07-01",
-            2024,
-            &["democracy"],
-            &[("", "", "回顧113年9月與112年8月的會議結論。")],
-        ),
-        rec(
-            "/minutes/2024/xss/",
-            "<script>document.title='pwned-script'</script>測試紀錄",
-            "2024-06-01",
-            2024,
-            &["moda"],
-            &[(
-                "惡意",
-                "<img src=x onerror=\"document.title='pwned-img'\">",
-                "<img src=x onerror=\"document.title='pwned-img2'\"> script 惡意內容",
-            )],
-        ),
-        rec(
-            "/minutes/2024/apec/",
-            "ＡＰＥＣ領袖會議",
-            "2024-05-01",
-            2024,
-            &["moda"],
-            &[("", "", "經濟合作議題。")],
-        ),
-        rec(
-            "/minutes/2023/ai/",
-            "人工智慧發展會議",
-            "2023-10-01",
-            2023,
-            &["moda"],
-            &[("", "", "人工智慧發展與基本法修正。")],
-        ),
-        rec(
-            "/minutes/2023/wallet/",
-            "皮夾遺失處理會議",
-            "2023-03-01",
-            2023,
-            &["moda"],
-            &[("", "", "錢包與皮夾。")],
-        ),
-    ]
+    site
 }
 
 fn serve(root: PathBuf) -> u16 {
@@ -157,22 +110,6 @@ fn serve(root: PathBuf) -> u16 {
     });
     port
 }
-
-const PAGE: &str = r#"<!DOCTYPE html>
-<html lang="zh-Hant"><head><meta charset="utf-8"><title>搜尋</title></head><body>
-<div id="search" data-index="/search/">
-<form id="search-form" role="search"><label for="search-q">關鍵字</label>
-<input id="search-q" name="q" type="search"><button type="submit">搜尋</button>
-<select name="unit"><option value=""></option><option value="democracy">d</option><option value="moda">m</option></select>
-<select name="year"><option value=""></option><option value="2024">2024</option><option value="2023">2023</option></select>
-<select name="sort"><option value=""></option><option value="date">date</option></select>
-</form>
-<p id="search-status" role="status" aria-live="polite"></p>
-<div id="search-results"></div>
-</div>
-<script src="/search.js" defer></script>
-</body></html>
-"#;
 
 fn chromium() -> Option<PathBuf> {
     for name in ["chromium", "chromium-browser", "google-chrome", "chrome"] {
@@ -295,6 +232,9 @@ fn run_query(browser: &Path, port: u16, query: &str) -> Outcome {
     }
 }
 
+/// (query string, exact expected hrefs or None, hrefs that must be present).
+type Case<'a> = (String, Option<Vec<&'a str>>, Vec<&'a str>);
+
 #[test]
 fn search_in_headless_chromium() {
     let Some(browser) = chromium() else {
@@ -302,88 +242,129 @@ fn search_in_headless_chromium() {
             eprintln!("chromium not found; skipped because MINUTEBOOK_SKIP_BROWSER=1");
             return;
         }
-        panic!(
-            "chromium is required for the search end-to-end test: install it \
-             (apt-get install chromium) or set MINUTEBOOK_SKIP_BROWSER=1 to skip"
-        );
+        panic!("the search end-to-end test needs chromium (apt-get install chromium) or set MINUTEBOOK_SKIP_BROWSER=1 to skip");
     };
-    let site = tempfile::tempdir().unwrap();
-    for f in build_index(&fixture()).unwrap() {
-        let p = site.path().join(&f.path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, &f.bytes).unwrap();
-    }
-    let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js");
-    std::fs::copy(js, site.path().join("search.js")).unwrap();
-    std::fs::write(site.path().join("search/index.html"), PAGE).unwrap();
-    let port = serve(site.path().to_path_buf());
+    let site = fixture_site();
+    let out = common::build_ok(site.path());
+    assert!(out.join("search/manifest.json").is_file());
+    assert!(out.join("search/index.html").is_file());
+    let port = serve(out.clone());
 
-    let r0 = "/minutes/2024/executive-4/";
-    let r0_policy = "/minutes/2024/executive-4/#案由一";
-    let r0_nics = "/minutes/2024/executive-4/#國家資通安全研究院";
-    let r1 = "/minutes/2024/ai-1/";
-    let r2 = "/minutes/2024/resilience/";
-    let r3 = "/minutes/2024/xss/#惡意";
-    let r4 = "/minutes/2024/apec/";
-    let r5 = "/minutes/2023/ai/";
-    let r6 = "/minutes/2023/wallet/";
-    // (query string, expected hrefs in order)
-    let cases: Vec<(String, Vec<&str>)> = vec![
-        // cross-word substring
-        (format!("q={}", pct_encode("位發展")), vec![r0_policy]),
-        // second half of a compound; title hit ranks first although older
-        (format!("q={}", pct_encode("皮夾")), vec![r6, r0]),
-        (format!("q={}&sort=date", pct_encode("皮夾")), vec![r0, r6]),
-        // 台/臺
-        (format!("q={}", pct_encode("台灣")), vec![r2, r0_nics]),
-        (format!("q={}", pct_encode("臺灣")), vec![r2, r0_nics]),
-        // Simplified input
-        (format!("q={}", pct_encode("资安")), vec![r0_nics]),
-        // digits inside a phrase; the 113年9月/112年8月 trap
-        (format!("q={}", pct_encode("113年8月")), vec![r1]),
-        // quoted phrase vs two terms
-        (format!("q={}", pct_encode("\"人工智慧基本法\"")), vec![r1]),
-        (format!("q={}", pct_encode("人工智慧 基本法")), vec![r1, r5]),
-        // full-width Latin, whole words and prefixes
-        (format!("q={}", pct_encode("ＡＰＥＣ")), vec![r4, r0_policy]),
-        (format!("q={}", pct_encode("ape")), vec![r4, r0_policy]),
-        (format!("q={}", pct_encode("PEC")), vec![]),
-        (format!("q={}", pct_encode("5G")), vec![r0_policy]),
-        (format!("q={}", pct_encode("\"AI 產業化\"")), vec![r1]),
-        // filters
-        (format!("q={}&year=2023", pct_encode("皮夾")), vec![r6]),
-        // r2 mentions 會議 twice (title and body), r1 once: density wins over date
-        (format!("q={}&unit=democracy", pct_encode("會議")), vec![r2, r1]),
-        // no hits: unknown word, character unknown to the index (never dropped)
-        (format!("q={}", pct_encode("不存在的詞")), vec![]),
-        (format!("q={}", pct_encode("皮夾 㐀")), vec![]),
-        // XSS record is found but renders as text
-        (format!("q={}", pct_encode("script")), vec!["/minutes/2024/xss/", r3]),
-        (format!("q={}", pct_encode("pwned")), vec![r3, "/minutes/2024/xss/"]),
+    let seed = "/minutes/2024/executive-4/";
+    let seed_nics = "/minutes/2024/executive-4/#國家資通安全研究院";
+    let r11 = "/minutes/2024/executive-11/";
+    let r12 = "/minutes/2023/executive-12/";
+    let r13 = "/minutes/2024/executive-13/";
+    let r14 = "/minutes/2024/executive-14/";
+    let r15 = "/minutes/2024/executive-15/";
+    let seed_at = |a: &str| -> &'static str { format!("{seed}#{a}").leak() };
+    let r16 = "/minutes/2024/executive-16/";
+    let q = |s: &str| format!("q={}", pct_encode(s));
+    // (query string, expected hrefs, or None: only check that `must` is among them)
+    let cases: Vec<Case> = vec![
+        // 臺/台 fold together; the seed's appendix report links to its section.
+        (q("臺灣推動數位皮夾"), Some(vec![r11]), vec![]),
+        (
+            q("台灣 皮夾"),
+            Some(vec![
+                r11,
+                r12,
+                seed_nics,
+                seed_at("數位產業署"),
+                seed_at("數位策略司"),
+                seed_at("民主網絡司"),
+                seed_at("韌性建設司"),
+            ]),
+            vec![],
+        ),
+        // Second half of a compound; cross-word substring.
+        (q("錢包與皮夾"), Some(vec![r12]), vec![]),
+        (q("數位皮夾試辦"), Some(vec![r11]), vec![]),
+        (q("皮夾試"), Some(vec![r11]), vec![]),
+        (q("位發展"), None, vec![seed]),
+        // Simplified input.
+        (q("资安"), None, vec![seed_nics]),
+        (q("零信任"), None, vec![seed_nics]),
+        // 113年8月 must not match 113年9月 + 112年8月.
+        (q("113年8月20日"), Some(vec![r13, seed_at("資源管理司")]), vec![]),
+        (q("113年9月與112年8月"), Some(vec![r14]), vec![]),
+        (q("\"人工智慧基本法\""), Some(vec![r13, seed_at("數位策略司")]), vec![]),
+        (q("人工智慧 錢包"), Some(vec![]), vec![]),
+        // Full-width Latin and digits; word starts.
+        (
+            q("ＡＰＥＣ 5G"),
+            Some(vec![
+                r15,
+                seed_at("民主網絡司"),
+                seed_at("法制處"),
+                seed_at("韌性建設司"),
+            ]),
+            vec![],
+        ),
+        (
+            q("apec ５ｇ 論壇"),
+            Some(vec![
+                r15,
+                seed_at("數位產業署"),
+                seed_at("民主網絡司"),
+                seed_at("法制處"),
+                seed_at("資源管理司"),
+                seed_at("韌性建設司"),
+            ]),
+            vec![],
+        ),
+        (q("PEC 論壇"), Some(vec![]), vec![]),
+        // Filters.
+        (
+            format!("{}&unit=secretariat", q("皮夾")),
+            Some(vec![r12, seed_at("民主網絡司")]),
+            vec![],
+        ),
+        (
+            format!("{}&unit=democracy", q("皮夾 臺灣")),
+            Some(vec![
+                r11,
+                seed_nics,
+                seed_at("數位產業署"),
+                seed_at("數位策略司"),
+                seed_at("民主網絡司"),
+                seed_at("韌性建設司"),
+            ]),
+            vec![],
+        ),
+        (format!("{}&year=2023", q("皮夾")), Some(vec![r12]), vec![]),
+        (format!("{}&year=2024", q("錢包")), Some(vec![]), vec![]),
+        // Markup in a record stays text.
+        (q("onerror"), Some(vec![r16]), vec![]),
+        (q("script alert"), Some(vec![r16]), vec![]),
+        // No hits.
+        (q("量子糾纏"), Some(vec![]), vec![]),
+        (q("blockchainxyz"), Some(vec![]), vec![]),
     ];
+    assert!(cases.len() >= 15);
     let mut failures = Vec::new();
-    for (q, expected) in &cases {
-        let out = run_query(&browser, port, q);
-        let got: Vec<&str> = out.hrefs.iter().map(|s| s.as_str()).collect();
-        let status_ok = if expected.is_empty() {
+    for (query, expected, must) in &cases {
+        let out = run_query(&browser, port, query);
+        let got: BTreeSet<String> = out.hrefs.iter().cloned().collect();
+        let ok = match expected {
+            Some(e) => got == e.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>(),
+            None => must.iter().all(|m| got.contains(*m)),
+        };
+        let status_ok = if expected.as_ref().is_some_and(|e| e.is_empty()) {
             out.status.contains("找不到")
         } else {
             out.status.contains("找到")
         };
-        if got != *expected || !status_ok {
+        if !ok || !status_ok {
             failures.push(format!(
-                "{q}: expected {expected:?}, got {got:?} (status {:?})",
+                "{query}: expected {expected:?} / must {must:?}, got {got:?} (status {:?})",
                 out.status
             ));
         }
         // Nothing from a record may become markup or run.
-        assert!(!out.results_html.contains("<img"), "{q}: injected <img>");
-        assert!(!out.results_html.contains("<script"), "{q}: injected <script>");
-        assert!(
-            out.dom.contains("<title>搜尋</title>"),
-            "{q}: a record's markup ran: {}",
-            out.dom
-        );
+        assert!(!out.results_html.contains("<img"), "{query}: injected <img>");
+        assert!(!out.results_html.contains("<script"), "{query}: injected <script>");
+        assert!(!out.dom.contains("onerror=alert(1)>"), "{query}: a record's markup ran");
     }
     assert!(failures.is_empty(), "search failures:\n{}", failures.join("\n"));
 }

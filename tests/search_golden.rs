@@ -52,10 +52,10 @@ fn digest(files: &[SearchFile]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_SHA256: &str = "0112be5f7105d6eee962914e0accaade4db931879e92a6466f6ccb6aa5b571da";
-const ALL_FILES_SHA256: &str = "da55591798b52c7976bda6ac3bb526155d5cadf8308677dbe30f7cb7f569996a";
+const MANIFEST_SHA256: &str = "f97638e3c545b4ca1aa4ff78a288d8655fe1592d5b5f927258d734041d9bf875";
+const ALL_FILES_SHA256: &str = "5e7dcd5a931bcc67070a5f7dbc9a7d55ccce0bc6b8d30274790d8ed9926810b7";
 
-const LARGE_SHA256: &str = "adc0c7d94bb06d04c44a132e422ec9c3deb57b82dafcab042650570fa863506d";
+const LARGE_SHA256: &str = "5f1c13b10e1d0089e27d90ca06f33b19871cf9c28021acc3201c7188b789fac9";
 
 #[test]
 fn golden_format() {

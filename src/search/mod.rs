@@ -27,7 +27,6 @@ pub use query::parse_query;
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
-use std::io::Write;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -94,12 +93,16 @@ pub enum SearchError {
 pub const KIND_UNI: u64 = 0;
 /// A word character at a word start, present in a section (positions not stored).
 pub const KIND_WS_UNI: u64 = 1;
-/// A bigram (positions stored).
+/// A bigram (positions in a separate [`KIND_BI_POS`] posting).
 pub const KIND_BI: u64 = 2;
-/// A bigram whose first character is at a word start (positions stored).
+/// A bigram whose first character is at a word start (positions in [`KIND_WS_BI_POS`]).
 pub const KIND_WS_BI: u64 = 3;
 /// A facet value ("unit:x", "topic:x", "series:x", "year:2024"); postings are record ids.
 pub const KIND_FACET: u64 = 4;
+/// Positions of a [`KIND_BI`] key (same characters).
+pub const KIND_BI_POS: u64 = 5;
+/// Positions of a [`KIND_WS_BI`] key (same characters).
+pub const KIND_WS_BI_POS: u64 = 6;
 
 #[inline]
 fn key(kind: u64, c1: char, c2: char) -> u64 {
@@ -110,7 +113,7 @@ fn key(kind: u64, c1: char, c2: char) -> u64 {
 pub const GROUP: usize = 64;
 
 /// Records per parallel work unit.
-const CHUNK: usize = 32;
+const CHUNK: usize = 128;
 /// Shards are cut when their uncompressed size passes this many bytes (≈8 KB gzip).
 const SHARD_RAW: usize = 10 * 1024;
 
@@ -124,7 +127,7 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 
 /// The manifest, `search/manifest.json`.
 ///
-/// * `version`: format version (1).
+/// * `version`: format version (2: presence and position postings split).
 /// * `dir`: the content-hashed directory under `search/` holding every other file.
 /// * `records`: number of records; record ids are 0..records in newest-first order.
 /// * `shards`: number of posting shards; `group`: shards per group file ([`GROUP`]). Shard `n` holds the keys from the first key of shard `n`
@@ -231,13 +234,6 @@ fn doc_files(d: &SearchDoc) -> Result<(Vec<u8>, Vec<Vec<u8>>), SearchError> {
     Ok((meta, texts))
 }
 
-/// The postings of one chunk of records: per key, a byte range in `blob` plus the first and
-/// last record id, so chunks can be concatenated.
-struct ChunkPostings {
-    keys: Vec<(u64, u32, u32, u32, u32)>, // key, start, end, first rec, last rec
-    blob: Vec<u8>,
-}
-
 /// The sections as indexed: a lead section (anchor "", heading "") is put first when the record
 /// has none, so the title is always searchable. Section indexes in postings and doc files refer
 /// to this list.
@@ -265,21 +261,79 @@ fn section_heading<'a>(doc: &'a SearchDoc, s: &'a SearchSection) -> &'a str {
     }
 }
 
+/// A key of one chunk: byte ranges of its presence and position postings in the chunk's blobs,
+/// and its first and last record id, so chunks can be concatenated.
+#[derive(Clone, Copy)]
+struct ChunkKey {
+    key: u64,
+    pres: (u32, u32),
+    pos: (u32, u32),
+    first: u32,
+    last: u32,
+}
+
+/// The postings of one chunk of records, keys ascending.
+struct ChunkPostings {
+    keys: Vec<ChunkKey>,
+    pres: Vec<u8>,
+    pos: Vec<u8>,
+}
+
+/// A fast hasher for u64 keys (multiplicative, high bits folded down).
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        let h = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 29);
+    }
+}
+
+type KeyMap = std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// Code points below this get a direct id table for their one-character keys.
+const UNI_DIRECT: usize = 0x30000;
+
 /// Indexes a chunk of records starting at id `first`.
 ///
-/// Posting list format (one per key, inside a shard), a sequence of entries, one per
-/// (record, section) containing the key, in (record, section) order:
-/// `rec_delta, section, header, [k], positions…` all unsigned LEB128 varints, where
-/// `rec_delta` is the record id minus the previous entry's (the first: minus 0),
-/// `header = n*2 + (k > 0)`, n = number of occurrences in the section, k = how many of them lie
-/// in the heading (written only if k > 0; heading occurrences come first), and for bigram kinds
-/// n positions follow, the first absolute, then deltas. Positions count folded characters; the
-/// heading occupies 0..h, position h is a break, the body starts at h+1.
+/// Every (key, section) with at least one occurrence gives one entry of the key's *presence*
+/// posting; entries are in (record, section) order:
+/// `rec_delta, section, header, [k]`, all unsigned LEB128 varints, where `rec_delta` is the
+/// record id minus the previous entry's (the first: minus 0), `header = n*2 + (k > 0)`,
+/// n = number of occurrences in the section, k = how many of them lie in the heading (written
+/// only if k > 0; heading occurrences come first).
+///
+/// Bigram kinds also have a *position* posting under the key of kind `kind + 3`
+/// ([`KIND_BI_POS`], [`KIND_WS_BI_POS`]): for every entry of the presence posting, in the same
+/// order, its n positions, the first absolute, then deltas. Positions count folded characters;
+/// the heading occupies 0..h, position h is a break, the body starts at h+1. A two-character
+/// term needs only the presence posting; longer terms also fetch the position postings.
+///
+/// Occurrences are collected in (record, section, position) order with a dense id per key, then
+/// bucketed by key id with a counting sort (stable, so each bucket stays in that order).
 fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
-    // (key << 64) | (record in chunk << 48) | (section << 32) | position: one u128 sorts fast.
-    let mut items: Vec<u128> = Vec::new();
+    let mut ids: KeyMap = KeyMap::with_capacity_and_hasher(1 << 16, Default::default());
+    let mut uni_ids: Vec<u32> = vec![u32::MAX; UNI_DIRECT];
+    let mut keys: Vec<u64> = Vec::new();
+    let mut occ_id: Vec<u32> = Vec::new();
+    let mut occ_loc: Vec<u64> = Vec::new();
     let mut head_len: Vec<Vec<u32>> = Vec::with_capacity(docs.len());
     let mut buf: Vec<char> = Vec::new();
+    let mut id_of = |k: u64, keys: &mut Vec<u64>| -> u32 {
+        *ids.entry(k).or_insert_with(|| {
+            keys.push(k);
+            (keys.len() - 1) as u32
+        })
+    };
     for (r, doc) in docs.iter().enumerate() {
         let sections = norm_sections(doc);
         let mut hls = Vec::with_capacity(sections.len());
@@ -289,7 +343,7 @@ fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
             hls.push(buf.len() as u32);
             buf.push('\0');
             fold_into(&s.text, &mut buf, None);
-            let low = ((r as u128) << 48) | ((si.min(0xFFFF) as u128) << 32);
+            let low = ((r as u64) << 48) | ((si.min(0xFFFF) as u64) << 32);
             let mut prev_word = false;
             for i in 0..buf.len() {
                 let c = buf[i];
@@ -300,77 +354,144 @@ fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
                 if c == '\0' {
                     continue;
                 }
-                let low = low | i as u128;
+                let loc = low | i as u64;
                 if ws {
-                    items.push(((key(KIND_WS_UNI, c, '\0') as u128) << 64) | low);
+                    let id = id_of(key(KIND_WS_UNI, c, '\0'), &mut keys);
+                    occ_id.push(id);
+                    occ_loc.push(loc);
                 } else if cls == CJK {
-                    items.push(((key(KIND_UNI, c, '\0') as u128) << 64) | low);
+                    let slot = &mut uni_ids[(c as usize).min(UNI_DIRECT - 1)];
+                    let id = if (c as usize) < UNI_DIRECT {
+                        if *slot == u32::MAX {
+                            *slot = id_of(key(KIND_UNI, c, '\0'), &mut keys);
+                        }
+                        *slot
+                    } else {
+                        id_of(key(KIND_UNI, c, '\0'), &mut keys)
+                    };
+                    occ_id.push(id);
+                    occ_loc.push(loc);
                 }
                 if let Some(&d) = buf.get(i + 1) {
                     if d != '\0' {
                         let kind = if ws { KIND_WS_BI } else { KIND_BI };
-                        items.push(((key(kind, c, d) as u128) << 64) | low);
+                        occ_id.push(id_of(key(kind, c, d), &mut keys));
+                        occ_loc.push(loc);
                     }
                 }
             }
         }
         head_len.push(hls);
     }
-    items.sort_unstable();
-    let key_of = |x: u128| (x >> 64) as u64;
-    let rec_of = |x: u128| first as u32 + ((x >> 48) & 0xFFFF) as u32;
-    let sec_of = |x: u128| ((x >> 32) & 0xFFFF) as u32;
-    let group_of = |x: u128| x >> 32; // key, record and section
-    let mut keys = Vec::new();
-    let mut blob = Vec::with_capacity(items.len() * 2);
-    let mut i = 0;
-    while i < items.len() {
-        let k = key_of(items[i]);
+    drop(uni_ids);
+    // Counting sort of the occurrences by key id.
+    let mut start = vec![0u32; keys.len() + 1];
+    for &id in &occ_id {
+        start[id as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut fill = start.clone();
+    let mut sorted = vec![0u64; occ_loc.len()];
+    for (&id, &loc) in occ_id.iter().zip(&occ_loc) {
+        let f = &mut fill[id as usize];
+        sorted[*f as usize] = loc;
+        *f += 1;
+    }
+    drop((occ_id, occ_loc, fill));
+    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| keys[i as usize]);
+    let mut out = ChunkPostings {
+        keys: Vec::with_capacity(keys.len()),
+        pres: Vec::with_capacity(sorted.len()),
+        pos: Vec::with_capacity(sorted.len() * 2),
+    };
+    for id in order {
+        let k = keys[id as usize];
+        let locs = &sorted[start[id as usize] as usize..start[id as usize + 1] as usize];
         let with_pos = k >> 42 >= KIND_BI;
-        let start = blob.len() as u32;
-        let first_rec = rec_of(items[i]);
+        let (ps, qs) = (out.pres.len() as u32, out.pos.len() as u32);
+        let first_rec = first as u32 + (locs[0] >> 48) as u32;
         let mut prev_rec = first_rec;
+        let mut i = 0;
         let mut first_entry = true;
-        while i < items.len() && key_of(items[i]) == k {
-            let (rec, sec, g) = (rec_of(items[i]), sec_of(items[i]), group_of(items[i]));
-            let mut j = i;
-            while j < items.len() && group_of(items[j]) == g {
+        while i < locs.len() {
+            let g = locs[i] >> 32;
+            let mut j = i + 1;
+            while j < locs.len() && locs[j] >> 32 == g {
                 j += 1;
             }
+            let rec = first as u32 + (g >> 16) as u32;
+            let sec = (g & 0xFFFF) as u32;
             if !first_entry {
-                varint(&mut blob, (rec - prev_rec) as u64);
+                varint(&mut out.pres, (rec - prev_rec) as u64);
             }
             first_entry = false;
             prev_rec = rec;
-            varint(&mut blob, sec as u64);
+            varint(&mut out.pres, sec as u64);
             let hl = head_len[(rec as usize) - first][sec as usize];
             let n = (j - i) as u64;
-            let kh = items[i..j].iter().filter(|&&x| (x as u32) < hl).count() as u64;
-            varint(&mut blob, n * 2 + u64::from(kh > 0));
+            let kh = locs[i..j].iter().take_while(|&&x| (x as u32) < hl).count() as u64;
+            varint(&mut out.pres, n * 2 + u64::from(kh > 0));
             if kh > 0 {
-                varint(&mut blob, kh);
+                varint(&mut out.pres, kh);
             }
             if with_pos {
                 let mut prev = 0u32;
-                for &x in &items[i..j] {
+                for &x in &locs[i..j] {
                     let p = x as u32;
-                    varint(&mut blob, (p - prev) as u64);
+                    varint(&mut out.pos, (p - prev) as u64);
                     prev = p;
                 }
             }
             i = j;
         }
-        keys.push((k, start, blob.len() as u32, first_rec, prev_rec));
+        out.keys.push(ChunkKey {
+            key: k,
+            pres: (ps, out.pres.len() as u32),
+            pos: (qs, out.pos.len() as u32),
+            first: first_rec,
+            last: prev_rec,
+        });
     }
-    ChunkPostings { keys, blob }
+    out
+}
+
+thread_local! {
+    static DEFLATE: std::cell::RefCell<flate2::Compress> =
+        std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::new(1), false));
 }
 
 /// Gzip (level 1: the index is mostly varints, higher levels cost much time for little gain).
+/// One deflate state per thread is reused (allocating one per file dominated small files).
 fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::with_capacity(data.len() / 2 + 64), flate2::Compression::new(1));
-    // Writing to a Vec cannot fail.
-    e.write_all(data).expect("gzip to memory");
-    e.finish().expect("gzip to memory")
+    let mut out = Vec::with_capacity(data.len() / 2 + 64);
+    // Header: magic, deflate, no flags, mtime 0, no extra flags, OS unknown.
+    out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+    DEFLATE.with(|d| {
+        let mut d = d.borrow_mut();
+        d.reset();
+        let mut input = data;
+        loop {
+            if out.capacity() - out.len() < 1024 {
+                out.reserve(out.capacity().max(4096));
+            }
+            let before = d.total_in();
+            let st = d
+                .compress_vec(input, &mut out, flate2::FlushCompress::Finish)
+                .expect("deflate to memory");
+            input = &input[(d.total_in() - before) as usize..];
+            if st == flate2::Status::StreamEnd {
+                break;
+            }
+        }
+    });
+    let mut crc = flate2::Crc::new();
+    crc.update(data);
+    out.extend_from_slice(&crc.sum().to_le_bytes());
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out
 }
 
 fn base64(data: &[u8]) -> String {
@@ -390,63 +511,110 @@ fn base64(data: &[u8]) -> String {
     s
 }
 
-/// Builds the shards from the chunk postings and the facet postings.
-///
-/// Shard file format (before gzip): a sequence of `key_delta, len, posting[len]` where
-/// `key_delta` is the key minus the previous key of the shard (the first: minus the shard's
-/// first key from the manifest, so 0) and `posting` is a posting list as described at
-/// [`index_chunk`] (facets: record id deltas only). Keys ascend.
-fn encode_shard(chunks: &[ChunkPostings], facets: &BTreeMap<String, Vec<u32>>) -> (Vec<Vec<u8>>, Vec<u64>) {
-    // Raw shards are compressed in parallel batches as the merge goes, to bound memory.
-    let mut shards: Vec<Vec<u8>> = Vec::new();
-    let mut batch: Vec<Vec<u8>> = Vec::new();
-    let flush = |batch: &mut Vec<Vec<u8>>, shards: &mut Vec<Vec<u8>>| {
-        shards.par_extend(std::mem::take(batch).into_par_iter().map(|s| gzip(&s)));
-    };
-    let mut firsts: Vec<u64> = Vec::new();
-    let mut cur: Vec<u8> = Vec::new();
-    let mut prev_key = 0u64;
-    let mut posting: Vec<u8> = Vec::new();
-    let mut emit = |k: u64, posting: &[u8], cur: &mut Vec<u8>| {
-        if cur.is_empty() {
-            firsts.push(k);
-            prev_key = k;
+/// Key ranges merged in parallel. Their bounds come from the data only (quantiles of the first
+/// chunk's keys), so the output does not depend on the thread count.
+const RANGES: usize = 64;
+
+/// Cuts a stream of (key, posting) into shards and compresses each as it is closed.
+#[derive(Default)]
+struct ShardWriter {
+    shards: Vec<Vec<u8>>,
+    firsts: Vec<u64>,
+    cur: Vec<u8>,
+    prev_key: u64,
+}
+
+impl ShardWriter {
+    fn emit(&mut self, k: u64, posting: &[u8]) {
+        if self.cur.is_empty() {
+            self.firsts.push(k);
+            self.prev_key = k;
         }
-        varint(cur, k - prev_key);
-        prev_key = k;
-        varint(cur, posting.len() as u64);
-        cur.extend_from_slice(posting);
-        if cur.len() >= SHARD_RAW {
-            batch.push(std::mem::take(cur));
-            if batch.len() >= 256 {
-                flush(&mut batch, &mut shards);
-            }
-        }
-    };
-    let mut heap: BinaryHeap<Reverse<(u64, usize, usize)>> = BinaryHeap::new();
-    for (ci, c) in chunks.iter().enumerate() {
-        if let Some(k) = c.keys.first() {
-            heap.push(Reverse((k.0, ci, 0)));
+        varint(&mut self.cur, k - self.prev_key);
+        self.prev_key = k;
+        varint(&mut self.cur, posting.len() as u64);
+        self.cur.extend_from_slice(posting);
+        if self.cur.len() >= SHARD_RAW {
+            self.flush();
         }
     }
+    fn flush(&mut self) {
+        if !self.cur.is_empty() {
+            self.shards.push(gzip(&self.cur));
+            self.cur.clear();
+        }
+    }
+}
+
+/// Merges the chunks' postings of the keys in `lo..hi` into presence and position shards.
+fn merge_range(chunks: &[ChunkPostings], lo: u64, hi: u64) -> (ShardWriter, ShardWriter) {
+    let mut pres = ShardWriter::default();
+    let mut pos = ShardWriter::default();
+    let mut ends = Vec::with_capacity(chunks.len());
+    let mut heap: BinaryHeap<Reverse<(u64, usize, usize)>> = BinaryHeap::new();
+    for (ci, c) in chunks.iter().enumerate() {
+        let s = c.keys.partition_point(|k| k.key < lo);
+        let e = c.keys.partition_point(|k| k.key < hi);
+        ends.push(e);
+        if s < e {
+            heap.push(Reverse((c.keys[s].key, ci, s)));
+        }
+    }
+    let mut pp: Vec<u8> = Vec::new();
+    let mut qp: Vec<u8> = Vec::new();
     while let Some(Reverse((k, _, _))) = heap.peek().copied() {
-        posting.clear();
+        pp.clear();
+        qp.clear();
         let mut last_rec: Option<u32> = None;
         while let Some(&Reverse((k2, ci, ki))) = heap.peek() {
             if k2 != k {
                 break;
             }
             heap.pop();
-            let (_, s, e, fr, lr) = chunks[ci].keys[ki];
-            varint(&mut posting, (fr - last_rec.unwrap_or(0)) as u64);
-            posting.extend_from_slice(&chunks[ci].blob[s as usize..e as usize]);
-            last_rec = Some(lr);
-            if let Some(n) = chunks[ci].keys.get(ki + 1) {
-                heap.push(Reverse((n.0, ci, ki + 1)));
+            let c = &chunks[ci];
+            let e = c.keys[ki];
+            varint(&mut pp, (e.first - last_rec.unwrap_or(0)) as u64);
+            pp.extend_from_slice(&c.pres[e.pres.0 as usize..e.pres.1 as usize]);
+            qp.extend_from_slice(&c.pos[e.pos.0 as usize..e.pos.1 as usize]);
+            last_rec = Some(e.last);
+            if ki + 1 < ends[ci] {
+                heap.push(Reverse((c.keys[ki + 1].key, ci, ki + 1)));
             }
         }
-        emit(k, &posting, &mut cur);
+        pres.emit(k, &pp);
+        if k >> 42 >= KIND_BI {
+            pos.emit(k + (3 << 42), &qp);
+        }
     }
+    pres.flush();
+    pos.flush();
+    (pres, pos)
+}
+
+/// Builds the shards from the chunk postings and the facet postings.
+///
+/// Shard file format (before gzip): a sequence of `key_delta, len, posting[len]` where
+/// `key_delta` is the key minus the previous key of the shard (the first: minus the shard's
+/// first key from the manifest, so 0) and `posting` is a presence or position posting as
+/// described at [`index_chunk`] (facets: record id deltas only). Keys ascend: presence keys
+/// (kinds 0–3), facets (kind 4), position keys (kinds 5–6). A shard never spans two of the
+/// merge's key ranges.
+fn encode_shard(chunks: &[ChunkPostings], facets: &BTreeMap<String, Vec<u32>>) -> (Vec<Vec<u8>>, Vec<u64>) {
+    let mut bounds: Vec<u64> = vec![0];
+    if let Some(c) = chunks.first() {
+        for i in 1..RANGES {
+            if let Some(k) = c.keys.get(i * c.keys.len() / RANGES) {
+                if k.key > *bounds.last().expect("bounds") {
+                    bounds.push(k.key);
+                }
+            }
+        }
+    }
+    bounds.push(KIND_FACET << 42);
+    let parts: Vec<(ShardWriter, ShardWriter)> =
+        bounds.par_windows(2).map(|w| merge_range(chunks, w[0], w[1])).collect();
+    let mut fw = ShardWriter::default();
+    let mut posting = Vec::new();
     for (i, recs) in facets.values().enumerate() {
         posting.clear();
         let mut prev = 0;
@@ -454,12 +622,23 @@ fn encode_shard(chunks: &[ChunkPostings], facets: &BTreeMap<String, Vec<u32>>) -
             varint(&mut posting, (r - prev) as u64);
             prev = r;
         }
-        emit((KIND_FACET << 42) + i as u64, &posting, &mut cur);
+        fw.emit((KIND_FACET << 42) + i as u64, &posting);
     }
-    if !cur.is_empty() {
-        batch.push(cur);
+    fw.flush();
+    let mut shards = Vec::new();
+    let mut firsts = Vec::new();
+    let mut pos_parts = Vec::with_capacity(parts.len());
+    for (p, q) in parts {
+        shards.extend(p.shards);
+        firsts.extend(p.firsts);
+        pos_parts.push(q);
     }
-    flush(&mut batch, &mut shards);
+    shards.extend(fw.shards);
+    firsts.extend(fw.firsts);
+    for q in pos_parts {
+        shards.extend(q.shards);
+        firsts.extend(q.firsts);
+    }
     (shards, firsts)
 }
 
@@ -553,7 +732,7 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
         prev = k;
     }
     let manifest = Manifest {
-        version: 1,
+        version: 2,
         dir: dir.clone(),
         records: docs.len(),
         shards: firsts.len(),

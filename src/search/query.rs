@@ -166,13 +166,20 @@ pub(crate) mod reader {
             None
         }
 
-        fn entries(&self, key: u64) -> Vec<Entry> {
+        /// Entries of a presence posting, with their positions when `with_pos` (read from the
+        /// key's position posting).
+        fn entries(&self, key: u64, with_pos: bool) -> Vec<Entry> {
             let Some(p) = self.posting(key) else {
                 return vec![];
             };
-            let with_pos = key >> 42 >= KIND_BI;
+            let q = if with_pos {
+                self.posting(key + (3 << 42)).unwrap()
+            } else {
+                vec![]
+            };
             let mut out = Vec::new();
             let mut i = 0;
+            let mut j = 0;
             let mut rec = 0u32;
             while i < p.len() {
                 rec += read_varint(&p, &mut i) as u32;
@@ -184,12 +191,13 @@ pub(crate) mod reader {
                 if with_pos {
                     let mut prev = 0;
                     for _ in 0..n {
-                        prev += read_varint(&p, &mut i) as u32;
+                        prev += read_varint(&q, &mut j) as u32;
                         pos.push(prev);
                     }
                 }
                 out.push((rec, sec, n, k, pos));
             }
+            assert_eq!(j, q.len());
             out
         }
 
@@ -219,7 +227,15 @@ pub(crate) mod reader {
                 if kind == KIND_UNI && class_of(t[0]) != CJK {
                     return out;
                 }
-                for (r, s, n, kh, _) in self.entries(k(kind, t[0], '\0')) {
+                for (r, s, n, kh, _) in self.entries(k(kind, t[0], '\0'), false) {
+                    out.insert((r, s), (n, kh));
+                }
+                return out;
+            }
+            if t.len() == 2 {
+                // Presence is exact for two characters.
+                let kind = if word_start(t, 0) { KIND_WS_BI } else { KIND_BI };
+                for (r, s, n, kh, _) in self.entries(k(kind, t[0], t[1]), false) {
                     out.insert((r, s), (n, kh));
                 }
                 return out;
@@ -232,7 +248,7 @@ pub(crate) mod reader {
                 .iter()
                 .map(|&o| {
                     let kind = if word_start(t, o) { KIND_WS_BI } else { KIND_BI };
-                    self.entries(k(kind, t[o], t[o + 1]))
+                    self.entries(k(kind, t[o], t[o + 1]), true)
                         .into_iter()
                         .map(|e| ((e.0, e.1), e))
                         .collect()

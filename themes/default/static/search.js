@@ -5,6 +5,7 @@
 
   var WORD = 0, CJK = 1, SPACE = 2, PUNCT = 3;
   var KIND_UNI = 0, KIND_WS_UNI = 1, KIND_BI = 2, KIND_WS_BI = 3, KIND_FACET = 4;
+  var POS = 3; // a bigram key's position posting has kind + POS
   var P42 = 4398046511104; // 2^42
   var P21 = 2097152; // 2^21
   var PAGE = 10;
@@ -189,17 +190,18 @@
       return map.get(key) || null;
     });
   };
-  // Entries of a text posting: [{r, s, n, k, pos}]
-  function decodeEntries(p, withPos) {
-    var out = [], st = { i: 0 }, rec = 0;
+  // Entries of a presence posting: [{r, s, n, k, pos}]; pos (from the position posting `q`,
+  // aligned entry by entry) only when `q` is given.
+  function decodeEntries(p, q) {
+    var out = [], st = { i: 0 }, qs = { i: 0 }, rec = 0;
     if (!p) return out;
     while (st.i < p.length) {
       rec += readVarint(p, st);
       var sec = readVarint(p, st), h = readVarint(p, st), n = Math.floor(h / 2);
       var k = h & 1 ? readVarint(p, st) : 0, pos = null;
-      if (withPos) {
+      if (q) {
         pos = new Array(n);
-        for (var j = 0, prev = 0; j < n; j++) { prev += readVarint(p, st); pos[j] = prev; }
+        for (var j = 0, prev = 0; j < n; j++) { prev += readVarint(q, qs); pos[j] = prev; }
       }
       out.push({ r: rec, s: sec, n: n, k: k, pos: pos });
     }
@@ -215,20 +217,42 @@
       if (!ws && classOf(cls, t[0]) !== CJK) return Promise.resolve(new Map());
       return this.posting(key(ws ? KIND_WS_UNI : KIND_UNI, t[0], 0)).then(function (p) {
         var m = new Map();
-        decodeEntries(p, false).forEach(function (e) { m.set(e.r + ',' + e.s, { r: e.r, s: e.s, n: e.n, h: e.k }); });
+        decodeEntries(p, null).forEach(function (e) { m.set(e.r + ',' + e.s, { r: e.r, s: e.s, n: e.n, h: e.k }); });
+        return m;
+      });
+    }
+    if (t.length === 2) {
+      // Presence is exact for two characters: no positions needed.
+      return this.posting(key(wordStart(cls, t, 0) ? KIND_WS_BI : KIND_BI, t[0], t[1])).then(function (p) {
+        var m = new Map();
+        decodeEntries(p, null).forEach(function (e) { m.set(e.r + ',' + e.s, { r: e.r, s: e.s, n: e.n, h: e.k }); });
         return m;
       });
     }
     var offs = [];
     for (var o = 0; o < t.length - 1; o += 2) offs.push(o);
     if (offs[offs.length - 1] !== t.length - 2) offs.push(t.length - 2);
-    return Promise.all(offs.map(function (o) {
-      var kind = wordStart(cls, t, o) ? KIND_WS_BI : KIND_BI;
-      return self.posting(key(kind, t[o], t[o + 1]));
-    })).then(function (ps) {
-      var lists = ps.map(function (p) {
+    var keys = offs.map(function (o) { return key(wordStart(cls, t, o) ? KIND_WS_BI : KIND_BI, t[o], t[o + 1]); });
+    // Presence first: positions are fetched only when every pair shares a section.
+    return Promise.all(keys.map(function (k) { return self.posting(k); })).then(function (ps) {
+      var pres = ps.map(function (p) { return decodeEntries(p, null); });
+      var common = new Set(pres[0].map(function (e) { return e.r + ',' + e.s; }));
+      for (var x = 1; x < pres.length && common.size; x++) {
+        var here = new Set(pres[x].map(function (e) { return e.r + ',' + e.s; }));
+        common.forEach(function (rs) { if (!here.has(rs)) common.delete(rs); });
+      }
+      if (!common.size) return null;
+      return Promise.all(keys.map(function (k) { return self.posting(k + POS * P42); })).then(function (qs) {
+        return ps.map(function (p, x) {
+          if (!qs[x]) throw new Error('missing positions');
+          return [p, qs[x]];
+        });
+      });
+    }).then(function (pqs) {
+      if (!pqs) return new Map();
+      var lists = pqs.map(function (pq) {
         var m = new Map();
-        decodeEntries(p, true).forEach(function (e) { m.set(e.r + ',' + e.s, e); });
+        decodeEntries(pq[0], pq[1]).forEach(function (e) { m.set(e.r + ',' + e.s, e); });
         return m;
       });
       var res = new Map();
