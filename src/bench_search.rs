@@ -42,7 +42,6 @@ pub fn index_figures(root: &Path) -> Result<IndexFigures, String> {
     let loaded =
         load(&BuildOptions::new(root)).map_err(|d| format!("{} diagnostics loading {}", d.len(), root.display()))?;
     let archive = loaded.archive;
-    drop(loaded.all);
     let base = rss_kb();
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let sampler = {

@@ -52,10 +52,10 @@ fn digest(files: &[SearchFile]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_SHA256: &str = "f97638e3c545b4ca1aa4ff78a288d8655fe1592d5b5f927258d734041d9bf875";
-const ALL_FILES_SHA256: &str = "5e7dcd5a931bcc67070a5f7dbc9a7d55ccce0bc6b8d30274790d8ed9926810b7";
+const MANIFEST_SHA256: &str = "e44a1dca91eb21a1df6d70e153b86665665ef1bce6beafdfd82ebcc6948a988c";
+const ALL_FILES_SHA256: &str = "93a5638de02cb894c465f4771a9728ec7c496cb739ed7852492e4a34c2b3ee9e";
 
-const LARGE_SHA256: &str = "5f1c13b10e1d0089e27d90ca06f33b19871cf9c28021acc3201c7188b789fac9";
+const LARGE_SHA256: &str = "5bed29abb3324c8aa2b2f0810144845b668e9b0c5c637af10919a7c45fd7bd12";
 
 #[test]
 fn golden_format() {
