@@ -609,7 +609,12 @@ impl<'a> Pages<'a> {
     }
 
     /// The unit's own pages whose numbers `main` accepts, and its mention pages `mentions` accepts.
-    fn unit_pages_only(&self, slug: &str, main: &PageFilter, mentions: &PageFilter) -> Result<Vec<Rendered>, Diagnostic> {
+    fn unit_pages_only(
+        &self,
+        slug: &str,
+        main: &PageFilter,
+        mentions: &PageFilter,
+    ) -> Result<Vec<Rendered>, Diagnostic> {
         #[derive(Serialize)]
         struct Item {
             label: String,

@@ -48,12 +48,13 @@ fn assert_same_as_full_build(shared: &Shared, opts: &BuildOptions, what: &str) {
         missing.is_empty() && extra.is_empty(),
         "{what}: pages missing {missing:?}, pages left over {extra:?}"
     );
-    let differ: Vec<&str> = built
-        .iter()
-        .filter(|p| snap.get(p) != full.get(p))
-        .copied()
-        .collect();
-    assert!(differ.is_empty(), "{what}: {} pages differ, e.g. {:?}", differ.len(), &differ[..differ.len().min(8)]);
+    let differ: Vec<&str> = built.iter().filter(|p| snap.get(p) != full.get(p)).copied().collect();
+    assert!(
+        differ.is_empty(),
+        "{what}: {} pages differ, e.g. {:?}",
+        differ.len(),
+        &differ[..differ.len().min(8)]
+    );
 }
 
 struct Site {
@@ -134,7 +135,11 @@ fn incremental_rebuilds_serve_what_a_full_build_produces() {
         .clone();
     let original = s.read(&rel);
 
-    let n = s.edit("body edit", &rel, Some(&format!("{original}\n本次會議補充說明一則。\n")));
+    let n = s.edit(
+        "body edit",
+        &rel,
+        Some(&format!("{original}\n本次會議補充說明一則。\n")),
+    );
     assert_eq!(n, Some(1), "a body edit renders the record's page only");
 
     let text = s.read(&rel).replacen("title: ", "title: 修訂", 1);
@@ -156,7 +161,10 @@ fn incremental_rebuilds_serve_what_a_full_build_produces() {
     let text = s.read(&rel);
     let (head, rest) = text.split_once("units:\n").unwrap();
     let (first, tail) = rest.split_once('\n').unwrap();
-    let other = ["  - 法制處", "  - 主計處"].into_iter().find(|u| !rest.contains(u)).unwrap();
+    let other = ["  - 法制處", "  - 主計處"]
+        .into_iter()
+        .find(|u| !rest.contains(u))
+        .unwrap();
     assert!(first.starts_with("  - "));
     s.edit("unit change", &rel, Some(&format!("{head}units:\n{other}\n{tail}")));
 

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::config::RegistryEntry;
+use crate::config::{Registry, RegistryEntry};
 use crate::listing::{page_url, paginate, Listings, RecordIx};
 use crate::model::{page_file, Archive};
 use crate::pages::{PageFilter, Selection};
@@ -29,6 +29,8 @@ pub struct State {
     /// Each record's summary value, in the archive's order.
     pub summaries: Vec<tera::Value>,
     pub global: Global,
+    /// The archive's units, topics and series.
+    pub registries: [Registry; 3],
 }
 
 /// What every page (or the site's files) depend on beyond the records they show.
@@ -63,6 +65,7 @@ impl State {
             listings,
             summaries,
             global: Global::of(archive),
+            registries: [archive.units.clone(), archive.topics.clone(), archive.series.clone()],
         }
     }
 }
@@ -129,7 +132,10 @@ impl Diff<'_> {
         }
         let mut f = PageFilter::Only(Default::default());
         for p in &pages {
-            if p.range.clone().any(|i| self.visible[new[i]] || !self.same(old[i], new[i])) {
+            if p.range
+                .clone()
+                .any(|i| self.visible[new[i]] || !self.same(old[i], new[i]))
+            {
                 f.add(p.number);
             }
         }
@@ -169,7 +175,13 @@ impl Diff<'_> {
             let (o, n) = (ol.units.get(slug), &new.units[slug]);
             let base = format!("units/{slug}/");
             let unit_counts = |u: &crate::listing::UnitListing, related: usize| {
-                (u.agenda.len(), u.reports.len(), u.listed.len(), related, u.mentioned.len())
+                (
+                    u.agenda.len(),
+                    u.reports.len(),
+                    u.listed.len(),
+                    related,
+                    u.mentioned.len(),
+                )
             };
             let old_rel = old_related.get(slug.as_str()).map(|v| v.as_slice());
             let force = match (o, old_rel) {
@@ -199,7 +211,13 @@ impl Diff<'_> {
             if !new.units.contains_key(slug) {
                 let base = format!("units/{slug}/");
                 let _ = self.listing(&base, Some(&o.related()), None, false, &mut removed);
-                let _ = self.listing(&format!("{base}mentions/"), Some(&o.mentioned), None, false, &mut removed);
+                let _ = self.listing(
+                    &format!("{base}mentions/"),
+                    Some(&o.mentioned),
+                    None,
+                    false,
+                    &mut removed,
+                );
             }
         }
         for (kind, o, n, chosen) in [
@@ -223,7 +241,10 @@ impl Diff<'_> {
         let years: std::collections::BTreeSet<i32> = ol.years.keys().chain(new.years.keys()).copied().collect();
         for y in years {
             let base = format!("years/{y}/");
-            let (ov, nv) = (ol.years.get(&y).map(Vec::as_slice), new.years.get(&y).map(Vec::as_slice));
+            let (ov, nv) = (
+                ol.years.get(&y).map(Vec::as_slice),
+                new.years.get(&y).map(Vec::as_slice),
+            );
             if let Some(f) = self.listing(&base, ov, nv, false, &mut removed) {
                 sel.years.insert(y, f);
             }

@@ -427,6 +427,8 @@ impl Preview {
         let mut visible: BTreeSet<PathBuf> = BTreeSet::new();
         let mut reloaded: BTreeSet<PathBuf> = BTreeSet::new();
         let mut new_urls: BTreeSet<String> = BTreeSet::new();
+        // Whether every listing keeps the same records in the same order.
+        let mut stable = true;
         for (rel, rec) in loaded {
             self.hidden.remove(&rel);
             self.failed.remove(&rel);
@@ -437,12 +439,14 @@ impl Preview {
                 old_urls.push(self.published[i].url.clone());
             }
             let Some(rec) = rec else {
+                stable &= old.is_none();
                 drop_at.extend(old);
                 continue;
             };
             self.known.insert(rel.clone());
             let v = build::visibility(&rec, &self.opts);
             if v != Visibility::Published {
+                stable &= old.is_none();
                 drop_at.extend(old);
                 self.hidden.insert(rel, (rec, v));
                 continue;
@@ -453,23 +457,35 @@ impl Preview {
             reloaded.insert(rel.clone());
             new_urls.insert(rec.url.clone());
             match old {
-                Some(i) => self.published[i] = rec,
-                None => fresh.push(rec),
+                Some(i) => {
+                    stable &= membership_key(&self.published[i]) == membership_key(&rec);
+                    self.published[i] = rec;
+                }
+                None => {
+                    stable = false;
+                    fresh.push(rec);
+                }
             }
+        }
+        let n = rels.len();
+        if stable {
+            laps.lap("splice");
+            return self.render_stable(&visible, &reloaded, n, laps);
         }
         drop_at.sort_unstable();
         for i in drop_at.into_iter().rev() {
             self.published.remove(i);
         }
         self.published.extend(fresh);
-        let n = rels.len();
         if !build::unique_urls(&self.published).is_empty() {
             self.state = None;
             return Some(self.render(std::mem::replace(laps, Laps::new()), n));
         }
 
+        laps.lap("splice");
         let renderer = self.renderer.as_ref()?;
         let archive = Archive::new(site.clone(), std::mem::take(&mut self.published));
+        laps.lap("archive");
         let listings = listing::build(&archive);
         let new_order: Vec<PathBuf> = archive.records.iter().map(|r| r.rel.clone()).collect();
         let old = self.state.take()?;
@@ -489,6 +505,7 @@ impl Preview {
             related: old_related,
             summaries: mut old_summaries,
             global,
+            registries: old_registries,
         } = old;
         let summaries = {
             let maker = crate::pages::Pages::with_summaries(&archive, &listings, renderer, Vec::new());
@@ -526,6 +543,7 @@ impl Preview {
             related: old_related,
             summaries: Vec::new(),
             global,
+            registries: old_registries,
         };
         let diff = incremental::Diff {
             old_order: &old_state.order,
@@ -545,8 +563,89 @@ impl Preview {
         let rendered = pages.some(&selection);
         let summaries = pages.into_summaries();
         laps.lap("render");
+        // Free the old listings elsewhere: dropping them is not free at 10,000 records.
+        let global = old_state.global.clone();
+        let registries = [archive.units.clone(), archive.topics.clone(), archive.series.clone()];
+        std::thread::spawn(move || drop(old_state));
+        self.state = Some(incremental::State {
+            order: new_order,
+            listings,
+            related: new_related,
+            summaries,
+            global,
+            registries,
+        });
+        self.published = archive.records;
+        Some(self.finish(rendered, removed, n, laps))
+    }
+
+    /// The incremental render when no listing changed which records it holds or their order
+    /// (no record added or removed, and the changed ones kept their URL, date, series, units,
+    /// topics, formal unit ties and mentions): the listings are kept as they are, and only the
+    /// changed records' pages, their series neighbours and the listing pages they are on (when
+    /// listings show something that changed) are rendered again.
+    fn render_stable(
+        &mut self,
+        visible: &BTreeSet<PathBuf>,
+        reloaded: &BTreeSet<PathBuf>,
+        n: usize,
+        laps: &mut Laps,
+    ) -> Option<(Outcome, Rebuild)> {
+        let (site, renderer) = (self.site.as_ref()?, self.renderer.as_ref()?);
+        let st = self.state.as_mut()?;
+        let archive = Archive {
+            site: site.clone(),
+            records: std::mem::take(&mut self.published),
+            units: st.registries[0].clone(),
+            topics: st.registries[1].clone(),
+            series: st.registries[2].clone(),
+        };
+        if incremental::Global::of(&archive) != st.global {
+            self.published = archive.records;
+            self.state = None;
+            return Some(self.render(std::mem::replace(laps, Laps::new()), n));
+        }
+        let (vis_keys, re_keys) = (incremental::file_set(visible), incremental::file_set(reloaded));
+        let vis: Vec<bool> = st.order.iter().map(|r| vis_keys.contains(r.as_os_str())).collect();
+        let reloaded_ix: Vec<usize> = (0..st.order.len())
+            .filter(|&i| re_keys.contains(st.order[i].as_os_str()))
+            .collect();
+        let mut summaries = std::mem::take(&mut st.summaries);
+        let (selection, removed) = {
+            let maker = crate::pages::Pages::with_summaries(&archive, &st.listings, renderer, Vec::new());
+            for (i, v) in vis.iter().enumerate() {
+                if *v {
+                    summaries[i] = maker.summary_value(&archive.records[i]);
+                }
+            }
+            let diff = incremental::Diff {
+                old_order: &st.order,
+                new_order: &st.order,
+                same_order: true,
+                visible: &vis,
+                per_page: archive.site.config.per_page,
+            };
+            diff.select(st, &st.listings, &st.related, &reloaded_ix)
+        };
+        laps.lap("select");
+        let pages = crate::pages::Pages::with_summaries(&archive, &st.listings, renderer, summaries);
+        let rendered = pages.some(&selection);
+        st.summaries = pages.into_summaries();
+        laps.lap("render");
+        self.published = archive.records;
+        Some(self.finish(rendered, removed, n, laps))
+    }
+
+    /// The outcome of an incremental render.
+    fn finish(
+        &mut self,
+        rendered: Result<Vec<(String, String)>, Vec<Diagnostic>>,
+        mut removed: Vec<String>,
+        n: usize,
+        laps: &mut Laps,
+    ) -> (Outcome, Rebuild) {
         let info = Rebuild {
-            records: archive.records.len(),
+            records: self.published.len(),
             drafts: self.hidden.values().filter(|(_, v)| *v == Visibility::Draft).count(),
             scheduled: self
                 .hidden
@@ -557,29 +656,18 @@ impl Preview {
             reloaded: n,
             steps: std::mem::take(&mut laps.steps),
         };
-        let global = old_state.global.clone();
-        // Free the old listings elsewhere: dropping them is not free at 10,000 records.
-        std::thread::spawn(move || drop(old_state));
-        self.state = Some(incremental::State {
-            order: new_order,
-            listings,
-            related: new_related,
-            summaries,
-            global,
-        });
-        self.published = archive.records;
         match rendered {
             Ok(pages) => {
                 let written: BTreeSet<&str> = pages.iter().map(|(p, _)| p.as_str()).collect();
                 removed.retain(|p| !written.contains(p.as_str()));
                 removed.sort();
                 removed.dedup();
-                Some((Outcome::Pages { pages, removed }, info))
+                (Outcome::Pages { pages, removed }, info)
             }
             Err(d) => {
                 self.last_ok = false;
                 self.state = None;
-                Some((Outcome::Failed(d), info))
+                (Outcome::Failed(d), info)
             }
         }
     }
@@ -664,6 +752,17 @@ fn listing_key(r: &Record) -> ListingKey {
             format!("{items:?}{reports:?}{:?}", st.mentions)
         },
         format!("{:?}{:?}", m.summary, m.draft),
+    )
+}
+
+/// What decides which listings a record is on, and where.
+fn membership_key(r: &Record) -> String {
+    let (m, st) = (&r.meta, &r.structure);
+    let agenda: Vec<_> = st.agenda.iter().map(|a| &a.units).collect();
+    let reports: Vec<_> = st.reports.iter().map(|x| &x.unit).collect();
+    format!(
+        "{}|{}|{:?}|{:?}|{:?}|{agenda:?}|{reports:?}|{:?}",
+        r.url, m.date, m.series, m.units, m.topics, st.mentions
     )
 }
 
