@@ -127,13 +127,6 @@ pub struct Selection {
     pub special: bool,
 }
 
-impl Selection {
-    /// The filter of a listing, created empty when it is not chosen yet.
-    pub fn listing<'s, K: Ord>(map: &'s mut BTreeMap<K, PageFilter>, key: K) -> &'s mut PageFilter {
-        map.entry(key).or_insert_with(PageFilter::none)
-    }
-}
-
 /// Shared by every page: the site, the strings, and URL helpers.
 pub struct Pages<'a> {
     pub archive: &'a Archive,
