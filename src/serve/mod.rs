@@ -4,8 +4,11 @@
 //! Incremental strategy: the loaded records stay in memory between rebuilds. A change to a record
 //! file re-loads only that file (`build::load_record`) and splices it into the published set (or
 //! the drafts/scheduled set); a template or static change reloads only the theme; only a change to
-//! `minutebook.yaml` reloads everything. The listings are then rebuilt and every page re-rendered
-//! in parallel (rendering is what is left; see the report for timings). When a change breaks the
+//! `minutebook.yaml` reloads everything. When only records changed, only the pages that show
+//! something that changed are rendered again and patched into the served output (see
+//! [`incremental`]); listings are kept as they are when no record moved in or out of one. The
+//! search index, feeds, open data and sitemap are refreshed by the next whole-site render (a theme
+//! or configuration change, or an edit that changes the oldest/newest date). When a change breaks the
 //! build, the last good site keeps being served with the errors in an overlay, and the next good
 //! save recovers by itself.
 
