@@ -127,6 +127,7 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
         }
         targets.push(("disk", opts.disk.join(format!("minutebook-bench-{n}"))));
         let rebuild = Some(measure_rebuild(&site)?);
+        eprintln!("preview rebuild, {n} records: {}", rebuild.clone().unwrap_or_default());
         for (kind, out) in targets {
             let out_s = out.to_string_lossy().to_string();
             let samples: Result<Vec<Sample>, BenchError> = (0..opts.runs.max(1))
@@ -150,42 +151,81 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
 }
 
 /// The preview rebuild after one record changes, measured in this process with the serve
-/// engine: (a) an edit of a record's body text, which re-renders that record's page, and (b) an
-/// edit of its title, which also changes listings. The record is restored afterwards.
-fn measure_rebuild(site: &Path) -> Result<String, BenchError> {
+/// engine (wall time, and in brackets the pages rendered and the process's CPU time): an edit of
+/// a record's body text (its page only), of its title and of a decision's first line (also the
+/// listing pages it is on and its series neighbours), and of another record's date, 7 days later
+/// in the same year (it moves in its listings). The records are restored afterwards.
+pub fn measure_rebuild(site: &Path) -> Result<String, BenchError> {
     use crate::serve::{watch::Changes, Preview};
     let opts = crate::build::BuildOptions::new(site);
     let mut preview = Preview::new(opts);
     let _ = preview.render_all();
-    let rel = crate::content::discover(site)
-        .ok()
-        .and_then(|files| files.into_iter().next())
-        .ok_or_else(|| BenchError::Failed {
+    let files = crate::content::discover(site).unwrap_or_default();
+    let (Some(first), Some(middle)) = (files.first().cloned(), files.get(files.len() / 2).cloned()) else {
+        return Err(BenchError::Failed {
             cmd: "discover".into(),
             stderr: "no records".into(),
-        })?;
-    let path = site.join(&rel);
-    let original = std::fs::read_to_string(&path).map_err(|source| BenchError::Spawn {
-        cmd: "read".into(),
-        source,
-    })?;
-    let mut changes = Changes::default();
-    changes.records.insert(rel.clone());
-    let mut timed = |text: &str| -> Result<f64, BenchError> {
-        std::fs::write(&path, text).map_err(|source| BenchError::Spawn {
+        });
+    };
+    let read = |rel: &Path| {
+        std::fs::read_to_string(site.join(rel)).map_err(|source| BenchError::Spawn {
+            cmd: "read".into(),
+            source,
+        })
+    };
+    let write = |rel: &Path, text: &str| {
+        std::fs::write(site.join(rel), text).map_err(|source| BenchError::Spawn {
             cmd: "write".into(),
             source,
-        })?;
-        let at = Instant::now();
-        let _ = preview.apply(&changes);
-        Ok(at.elapsed().as_secs_f64() * 1000.0)
+        })
     };
-    let body = timed(&format!("{original}\n本次會議補充說明一則。\n"));
-    let title = timed(&original.replacen("title: ", "title: 修訂", 1));
-    std::fs::write(&path, &original).map_err(|source| BenchError::Spawn {
-        cmd: "write".into(),
-        source,
-    })?;
-    let _ = preview.apply(&changes);
-    Ok(format!("body edit {:.0} ms, title edit {:.0} ms", body?, title?))
+    let cpu = || {
+        // SAFETY: an all-zero rusage is valid and getrusage fills it in.
+        let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: the pointer is valid for the call.
+        unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
+        let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        (tv(u.ru_utime) + tv(u.ru_stime)) * 1000.0
+    };
+    let mut timed = |rel: &Path, text: &str| -> Result<String, BenchError> {
+        write(rel, text)?;
+        let mut changes = Changes::default();
+        changes.records.insert(rel.to_path_buf());
+        let (c0, at) = (cpu(), Instant::now());
+        let (_, info) = preview.apply(&changes);
+        let wall = at.elapsed().as_secs_f64() * 1000.0;
+        Ok(format!("{wall:.0} ms ({} pages, CPU {:.0} ms)", info.pages, cpu() - c0))
+    };
+    let original = read(&first)?;
+    let body = timed(&first, &format!("{original}\n本次會議補充說明一則。\n"))?;
+    let title = timed(&first, &original.replacen("title: ", "title: 修訂", 1))?;
+    let decision = timed(
+        &first,
+        &original
+            .replacen("title: ", "title: 修訂", 1)
+            .replacen("一、洽悉。", "一、洽悉，並請持續追蹤。", 1),
+    )?;
+    timed(&first, &original)?;
+    let other = read(&middle)?;
+    let date = other
+        .lines()
+        .find_map(|l| l.strip_prefix("date: "))
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
+    let moved = date.map(|d| {
+        let later = d + chrono::Duration::days(7);
+        let later = if chrono::Datelike::year(&later) == chrono::Datelike::year(&d) {
+            later
+        } else {
+            d - chrono::Duration::days(7)
+        };
+        other.replacen(&format!("date: {d}"), &format!("date: {later}"), 1)
+    });
+    let date_edit = match moved {
+        Some(text) => timed(&middle, &text)?,
+        None => "–".into(),
+    };
+    timed(&middle, &other)?;
+    Ok(format!(
+        "body edit {body}, title edit {title}, decision edit {decision}, date edit {date_edit}"
+    ))
 }

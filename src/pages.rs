@@ -2,7 +2,7 @@
 //! home, record, unit, topic, series, year, their indexes, search and 404 — into the [`Output`].
 //! Pages render in parallel; the output is the same whatever the thread count.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::Datelike;
 use rayon::prelude::*;
@@ -67,6 +67,66 @@ struct Term {
     detail: Option<String>,
 }
 
+/// Which page numbers of a listing to render.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum PageFilter {
+    /// Every page.
+    #[default]
+    All,
+    /// Only these page numbers (1-based); pages past the end are ignored.
+    Only(BTreeSet<usize>),
+}
+
+const ALL_PAGES: PageFilter = PageFilter::All;
+
+impl PageFilter {
+    pub fn accepts(&self, n: usize) -> bool {
+        match self {
+            PageFilter::All => true,
+            PageFilter::Only(s) => s.contains(&n),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        matches!(self, PageFilter::Only(s) if s.is_empty())
+    }
+
+    /// Add page `n` (a no-op when every page is chosen already).
+    pub fn add(&mut self, n: usize) {
+        if let PageFilter::Only(s) = self {
+            s.insert(n);
+        }
+    }
+
+    /// Choose every page.
+    pub fn all(&mut self) {
+        *self = PageFilter::All;
+    }
+
+    fn none() -> PageFilter {
+        PageFilter::Only(BTreeSet::new())
+    }
+}
+
+/// A chosen subset of the site's pages (for the preview's incremental rebuild); see
+/// [`Pages::some`]. Listings are named as in [`Listings`]; a listing left out renders nothing.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub records: BTreeSet<RecordIx>,
+    pub home: Option<PageFilter>,
+    /// A unit's own pages.
+    pub units: BTreeMap<String, PageFilter>,
+    /// A unit's `mentions/` pages.
+    pub mentions: BTreeMap<String, PageFilter>,
+    pub topics: BTreeMap<String, PageFilter>,
+    pub series: BTreeMap<String, PageFilter>,
+    pub years: BTreeMap<i32, PageFilter>,
+    /// The units/topics/series/years index pages.
+    pub indexes: bool,
+    /// 404, data and search pages.
+    pub special: bool,
+}
+
 /// Shared by every page: the site, the strings, and URL helpers.
 pub struct Pages<'a> {
     pub archive: &'a Archive,
@@ -79,7 +139,36 @@ pub struct Pages<'a> {
 }
 
 impl<'a> Pages<'a> {
+    /// Like [`Pages::new`], with each record's summary value already made (as
+    /// [`Pages::summary_value`] makes it), in the archive's order.
+    pub fn with_summaries(
+        archive: &'a Archive,
+        listings: &'a Listings,
+        renderer: &'a Renderer,
+        summaries: Vec<tera::Value>,
+    ) -> Self {
+        let mut pages = Pages::new_empty(archive, listings, renderer);
+        pages.summaries = summaries;
+        pages
+    }
+
+    /// The summaries, in the archive's order (to keep between rebuilds).
+    pub fn into_summaries(self) -> Vec<tera::Value> {
+        self.summaries
+    }
+
+    /// A record's summary as listings and neighbours show it.
+    pub fn summary_value(&self, r: &Record) -> tera::Value {
+        tera::Value::from_serializable(&self.summary(r))
+    }
+
     pub fn new(archive: &'a Archive, listings: &'a Listings, renderer: &'a Renderer) -> Self {
+        let mut pages = Pages::new_empty(archive, listings, renderer);
+        pages.summaries = archive.records.par_iter().map(|r| pages.summary_value(r)).collect();
+        pages
+    }
+
+    fn new_empty(archive: &'a Archive, listings: &'a Listings, renderer: &'a Renderer) -> Self {
         let site = &archive.site;
         let root = site.root_path();
         let mut base = Context::new();
@@ -88,20 +177,14 @@ impl<'a> Pages<'a> {
         base.insert("lang", &site.config.language);
         base.insert("t", &i18n::strings(&site.config.language));
         base.insert("has_search", &renderer.has("search.html"));
-        let mut pages = Pages {
+        Pages {
             archive,
             listings,
             renderer,
             root,
             base,
             summaries: Vec::new(),
-        };
-        pages.summaries = archive
-            .records
-            .par_iter()
-            .map(|r| tera::Value::from_serializable(&pages.summary(r)))
-            .collect();
-        pages
+        }
     }
 
     fn summaries(&self, ixs: &[RecordIx]) -> tera::Value {
@@ -194,18 +277,23 @@ impl<'a> Pages<'a> {
         Ok((page_file(rel_url).to_string_lossy().replace('\\', "/"), html))
     }
 
-    /// A paginated listing of records under `base` rendered with `template`.
-    fn listing(
+    /// The pages of a paginated listing of records under `base`, rendered with `template`, whose
+    /// numbers `only` accepts.
+    fn listing_pages(
         &self,
         template: &str,
         base: &str,
         title: &str,
         ixs: &[RecordIx],
         extra: &dyn Fn(&mut Context),
+        only: &PageFilter,
     ) -> Result<Vec<Rendered>, Diagnostic> {
         let per_page = self.archive.site.config.per_page;
         let mut out = Vec::new();
         for p in paginate(ixs.len(), per_page) {
+            if !only.accepts(p.number) {
+                continue;
+            }
             let rel = page_url(base, p.number);
             let mut c = self.ctx(&rel, title);
             c.insert_value("records", self.summaries(&ixs[p.range.clone()]));
@@ -290,14 +378,92 @@ impl<'a> Pages<'a> {
         }
     }
 
+    /// Render the chosen pages (in parallel), sorted by path. Each page is byte for byte what
+    /// [`Pages::each`] renders for it.
+    pub fn some(&self, sel: &Selection) -> Result<Vec<Rendered>, Vec<Diagnostic>> {
+        let none = PageFilter::none();
+        type Job<'j> = Box<dyn Fn() -> Result<Vec<Rendered>, Diagnostic> + Send + Sync + 'j>;
+        let mut jobs: Vec<Job> = Vec::new();
+        for &ix in &sel.records {
+            jobs.push(Box::new(move || Ok(vec![self.record_page(ix)?])));
+        }
+        if let Some(f) = &sel.home {
+            if !f.is_empty() {
+                jobs.push(Box::new(move || self.home_pages(f)));
+            }
+        }
+        if sel.indexes {
+            jobs.push(Box::new(|| self.indexes()));
+        }
+        if sel.special {
+            jobs.push(Box::new(|| self.special()));
+        }
+        let unit_slugs: BTreeSet<&String> = sel.units.keys().chain(sel.mentions.keys()).collect();
+        for slug in unit_slugs {
+            if !self.listings.units.contains_key(slug) {
+                continue;
+            }
+            let main = sel.units.get(slug).unwrap_or(&none);
+            let mentions = sel.mentions.get(slug).unwrap_or(&none);
+            if main.is_empty() && mentions.is_empty() {
+                continue;
+            }
+            jobs.push(Box::new(move || self.unit_pages_only(slug, main, mentions)));
+        }
+        for (kind, reg, lists, chosen) in [
+            ("topics", &self.archive.topics, &self.listings.topics, &sel.topics),
+            ("series", &self.archive.series, &self.listings.series, &sel.series),
+        ] {
+            for (slug, f) in chosen {
+                if let (Some(ixs), false) = (lists.get(slug), f.is_empty()) {
+                    jobs.push(Box::new(move || self.term_pages_only(kind, reg, slug, ixs, f)));
+                }
+            }
+        }
+        for (year, f) in &sel.years {
+            if let (Some(ixs), false) = (self.listings.years.get(year), f.is_empty()) {
+                jobs.push(Box::new(move || self.year_pages_only(*year, ixs, f)));
+            }
+        }
+        let results: Vec<Result<Vec<Rendered>, Diagnostic>> = jobs.par_iter().map(|j| j()).collect();
+        let mut pages = Vec::new();
+        let mut diags: Vec<Diagnostic> = Vec::new();
+        for r in results {
+            match r {
+                Ok(batch) => pages.extend(batch),
+                Err(d) => {
+                    if !diags.contains(&d) {
+                        diags.push(d)
+                    }
+                }
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        pages.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(pages)
+    }
+
     fn home(&self) -> Result<Vec<Rendered>, Diagnostic> {
+        self.home_pages(&ALL_PAGES)
+    }
+
+    fn home_pages(&self, only: &PageFilter) -> Result<Vec<Rendered>, Diagnostic> {
         let ixs: Vec<RecordIx> = (0..self.archive.records.len()).collect();
         let browse = self.browse();
         let title = self.archive.site.config.title.clone();
-        self.listing("index.html", "", &title, &ixs, &|c| {
-            c.insert("browse", &browse);
-            c.insert("feed", &Some(self.url("atom.xml")));
-        })
+        self.listing_pages(
+            "index.html",
+            "",
+            &title,
+            &ixs,
+            &|c| {
+                c.insert("browse", &browse);
+                c.insert("feed", &Some(self.url("atom.xml")));
+            },
+            only,
+        )
     }
 
     fn browse(&self) -> BTreeMap<&'static str, Vec<Term>> {
@@ -378,31 +544,70 @@ impl<'a> Pages<'a> {
         slug: &str,
         ixs: &[RecordIx],
     ) -> Result<Vec<Rendered>, Diagnostic> {
+        self.term_pages_only(kind, reg, slug, ixs, &ALL_PAGES)
+    }
+
+    fn term_pages_only(
+        &self,
+        kind: &str,
+        reg: &Registry,
+        slug: &str,
+        ixs: &[RecordIx],
+        only: &PageFilter,
+    ) -> Result<Vec<Rendered>, Diagnostic> {
         let entry = reg.by_slug(slug);
         let name = entry.map(|e| self.display_name(e)).unwrap_or_else(|| slug.to_string());
         let base = format!("{kind}/{slug}/");
         let feed = self.url(&format!("{kind}/{slug}/atom.xml"));
-        self.listing("list.html", &base, &name, ixs, &|c| {
-            c.insert("kind", kind);
-            c.insert("term", &entry);
-            c.insert("feed", &Some(feed.clone()));
-        })
+        self.listing_pages(
+            "list.html",
+            &base,
+            &name,
+            ixs,
+            &|c| {
+                c.insert("kind", kind);
+                c.insert("term", &entry);
+                c.insert("feed", &Some(feed.clone()));
+            },
+            only,
+        )
     }
 
     fn year_pages(&self, year: i32, ixs: &[RecordIx]) -> Result<Vec<Rendered>, Diagnostic> {
+        self.year_pages_only(year, ixs, &ALL_PAGES)
+    }
+
+    fn year_pages_only(&self, year: i32, ixs: &[RecordIx], only: &PageFilter) -> Result<Vec<Rendered>, Diagnostic> {
         let title = if self.archive.site.is_english() {
             format!("{year}")
         } else {
             format!("{year}年（民國{}年）", year - calendar::ROC_OFFSET)
         };
         let base = format!("years/{year}/");
-        self.listing("list.html", &base, &title, ixs, &|c| {
-            c.insert("kind", "years");
-            c.insert("term", &Option::<RegistryEntry>::None);
-        })
+        self.listing_pages(
+            "list.html",
+            &base,
+            &title,
+            ixs,
+            &|c| {
+                c.insert("kind", "years");
+                c.insert("term", &Option::<RegistryEntry>::None);
+            },
+            only,
+        )
     }
 
     fn unit_pages(&self, slug: &str) -> Result<Vec<Rendered>, Diagnostic> {
+        self.unit_pages_only(slug, &ALL_PAGES, &ALL_PAGES)
+    }
+
+    /// The unit's own pages whose numbers `main` accepts, and its mention pages `mentions` accepts.
+    fn unit_pages_only(
+        &self,
+        slug: &str,
+        main: &PageFilter,
+        mentions: &PageFilter,
+    ) -> Result<Vec<Rendered>, Diagnostic> {
         #[derive(Serialize)]
         struct Item {
             label: String,
@@ -432,6 +637,9 @@ impl<'a> Pages<'a> {
         let first_mentions = &listing.mentioned[..listing.mentioned.len().min(20)];
         let mut out = Vec::new();
         for p in paginate(related.len(), per_page) {
+            if !main.accepts(p.number) {
+                continue;
+            }
             let entries: Vec<Entry> = related[p.range.clone()]
                 .iter()
                 .map(|&ix| {
@@ -493,7 +701,7 @@ impl<'a> Pages<'a> {
             out.push(self.render("unit.html", &rel, &c)?);
         }
         let mention_title = format!("{name}：{}", i18n::strings(&a.site.config.language)["all_mentions"]);
-        out.extend(self.listing(
+        out.extend(self.listing_pages(
             "list.html",
             &format!("{base}mentions/"),
             &mention_title,
@@ -502,6 +710,7 @@ impl<'a> Pages<'a> {
                 c.insert("kind", "mentions");
                 c.insert("term", &entry);
             },
+            mentions,
         )?);
         Ok(out)
     }

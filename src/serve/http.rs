@@ -178,7 +178,7 @@ pub fn handle(req: Request, shared: &Arc<Shared>) {
             return;
         }
     };
-    if let Some(bytes) = snap.output.get(&key) {
+    if let Some(bytes) = snap.get(&key) {
         let ctype = content_type(&key);
         let body = if ctype.starts_with("text/html") {
             decorate(bytes, snap.version, &snap.errors)
@@ -188,7 +188,7 @@ pub fn handle(req: Request, shared: &Arc<Shared>) {
         respond(req, 200, ctype, body);
         return;
     }
-    if !folder && snap.output.contains(&format!("{key}/index.html")) {
+    if !folder && snap.contains(&format!("{key}/index.html")) {
         let location = format!("{}/", path);
         let resp = Response::from_data(Vec::new())
             .with_status_code(301)
@@ -197,7 +197,7 @@ pub fn handle(req: Request, shared: &Arc<Shared>) {
         let _ = req.respond(resp);
         return;
     }
-    let body = match snap.output.get("404.html") {
+    let body = match snap.get("404.html") {
         Some(b) => decorate(b, snap.version, &snap.errors),
         None => decorate(
             b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404 Not Found</h1></body></html>",

@@ -4,12 +4,16 @@
 //! Incremental strategy: the loaded records stay in memory between rebuilds. A change to a record
 //! file re-loads only that file (`build::load_record`) and splices it into the published set (or
 //! the drafts/scheduled set); a template or static change reloads only the theme; only a change to
-//! `minutebook.yaml` reloads everything. The listings are then rebuilt and every page re-rendered
-//! in parallel (rendering is what is left; see the report for timings). When a change breaks the
+//! `minutebook.yaml` reloads everything. When only records changed, only the pages that show
+//! something that changed are rendered again and patched into the served output (see
+//! [`incremental`]); listings are kept as they are when no record moved in or out of one. The
+//! search index, feeds, open data and sitemap are refreshed by the next whole-site render (a theme
+//! or configuration change, or an edit that changes the oldest/newest date). When a change breaks the
 //! build, the last good site keeps being served with the errors in an overlay, and the next good
 //! save recovers by itself.
 
 pub mod http;
+mod incremental;
 pub mod watch;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -44,9 +48,30 @@ pub struct ServeOptions {
 #[derive(Clone)]
 pub struct Snapshot {
     pub output: Arc<Output>,
+    /// Paths of `output` an incremental rebuild removed (they are not served).
+    pub gone: Arc<BTreeSet<String>>,
     /// The errors of the last rebuild (each Diagnostic's Display), empty when it built.
     pub errors: String,
     pub version: u64,
+}
+
+impl Snapshot {
+    /// A served file.
+    pub fn get(&self, rel: &str) -> Option<&[u8]> {
+        if self.gone.contains(rel) {
+            return None;
+        }
+        self.output.get(rel)
+    }
+
+    pub fn contains(&self, rel: &str) -> bool {
+        self.get(rel).is_some()
+    }
+
+    /// Every served file, by path.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.output.iter().filter(|(p, _)| !self.gone.contains(*p))
+    }
 }
 
 pub struct Shared {
@@ -59,6 +84,7 @@ impl Shared {
         Arc::new(Shared {
             state: Mutex::new(Snapshot {
                 output: Arc::new(Output::new()),
+                gone: Arc::new(BTreeSet::new()),
                 errors: String::new(),
                 version: 1,
             }),
@@ -75,18 +101,28 @@ impl Shared {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(o) = output {
             s.output = Arc::new(o);
+            s.gone = Arc::new(BTreeSet::new());
         }
         s.errors = errors.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n");
         s.version += 1;
         self.changed.notify_all();
     }
 
-    /// Replace some pages of the current output (an incremental rebuild).
-    pub fn patch(&self, pages: Vec<(String, String)>) {
+    /// Replace and remove some files of the current output (an incremental rebuild).
+    pub fn patch(&self, files: Vec<(String, Vec<u8>)>, removed: Vec<String>) {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if !removed.is_empty() {
+            Arc::make_mut(&mut s.gone).extend(removed);
+        }
+        if files.iter().any(|(p, _)| s.gone.contains(p)) {
+            let gone = Arc::make_mut(&mut s.gone);
+            for (p, _) in &files {
+                gone.remove(p);
+            }
+        }
         let out = Arc::make_mut(&mut s.output);
-        for (path, html) in pages {
-            let _ = out.put(path, html);
+        for (path, bytes) in files {
+            let _ = out.put(path, bytes);
         }
         s.errors.clear();
         s.version += 1;
@@ -129,12 +165,19 @@ pub struct Preview {
     known: BTreeSet<PathBuf>,
     /// Whether the last render succeeded (so the served output matches what is loaded).
     last_ok: bool,
+    /// What the last good render left for an incremental one.
+    state: Option<incremental::State>,
 }
 
-/// What a rebuild produced: a whole new site, a few replaced pages, or errors.
+/// What a rebuild produced: a whole new site, a few replaced (and removed) pages, or errors.
 pub enum Outcome {
     Site(Output),
-    Pages(Vec<(String, String)>),
+    Pages {
+        /// Pages to add or replace, by output path.
+        pages: Vec<(String, String)>,
+        /// Output paths no longer part of the site.
+        removed: Vec<String>,
+    },
     Failed(Vec<Diagnostic>),
 }
 
@@ -207,6 +250,7 @@ impl Preview {
             failed: BTreeMap::new(),
             known: BTreeSet::new(),
             last_ok: false,
+            state: None,
         };
         p.reload_all();
         p
@@ -313,7 +357,7 @@ impl Preview {
         }
         let changes = &changes;
         let mut laps = Laps::new();
-        if let Some(done) = self.try_record_only(changes, &mut laps) {
+        if let Some(done) = self.try_incremental(changes, &mut laps) {
             return done;
         }
         let mut reloaded = 0;
@@ -337,82 +381,297 @@ impl Preview {
         self.render(laps, reloaded)
     }
 
-    /// The fast path: only record files changed, each was and stays published, and nothing any
-    /// other page shows of it changed (title, date, URL, series, number, units, topics, agenda
-    /// items and decisions' first lines, unit reports, mentions). Then only those records' own
-    /// pages are re-rendered. `None` means take the full path.
-    fn try_record_only(&mut self, changes: &Changes, laps: &mut Laps) -> Option<(Outcome, Rebuild)> {
-        if !self.last_ok || changes.config || changes.theme || changes.rescan || changes.records.is_empty() {
+    /// The incremental path: only record files changed (edited, added or removed), each loads
+    /// without problems and nothing site-wide changed (oldest/newest date, registries). Then only
+    /// the pages that show something that changed are rendered again (see [`incremental`]).
+    /// `None` means take the full path (which also reports any problem).
+    fn try_incremental(&mut self, changes: &Changes, laps: &mut Laps) -> Option<(Outcome, Rebuild)> {
+        if !self.last_ok || self.state.is_none() || changes.config || changes.theme {
             return None;
         }
-        let (site, matcher, renderer) = (self.site.as_ref()?, self.matcher.as_ref()?, self.renderer.as_ref()?);
-        let mut positions = Vec::new();
-        for rel in &changes.records {
-            positions.push(self.published.iter().position(|r| &r.rel == rel)?);
+        let (site, matcher) = (self.site.as_ref()?, self.matcher.as_ref()?);
+        let mut rels = changes.records.clone();
+        if changes.rescan {
+            let now: BTreeSet<PathBuf> = content::discover(&self.opts.root).ok()?.into_iter().collect();
+            rels.extend(now.difference(&self.known).cloned());
+            rels.extend(self.known.difference(&now).cloned());
+        }
+        if rels.is_empty() {
+            return None;
         }
         let root = &self.opts.root;
-        if changes.records.iter().any(|rel| !root.join(rel).is_file()) {
-            return None;
-        }
-        let loaded: Vec<Result<Record, Vec<Diagnostic>>> = changes
-            .records
+        let loaded: Vec<(PathBuf, Option<Record>)> = rels
             .par_iter()
-            .map(|rel| build::load_record(site, matcher, rel))
-            .collect();
-        let mut fresh = Vec::new();
-        for (res, &pos) in loaded.into_iter().zip(&positions) {
-            let rec = res.ok()?;
-            if build::visibility(&rec, &self.opts) != Visibility::Published
-                || listing_key(&rec) != listing_key(&self.published[pos])
-            {
-                return None;
-            }
-            fresh.push((pos, rec));
-        }
+            .map(|rel| {
+                let rec = root
+                    .join(rel)
+                    .is_file()
+                    .then(|| build::load_record(site, matcher, rel).ok());
+                (rel.clone(), rec)
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|(rel, rec)| Some((rel, rec.map_or(Some(None), |r| r.map(Some))?)))
+            .collect::<Option<_>>()?;
         laps.lap("load");
-        let n = fresh.len();
-        let rels: BTreeSet<PathBuf> = changes.records.clone();
-        for (pos, rec) in fresh {
-            self.published[pos] = rec;
+
+        // Splice the records in, remembering what listings showed of the old ones.
+        let keys = incremental::file_set(&rels);
+        let mut at: BTreeMap<PathBuf, usize> = BTreeMap::new();
+        for (i, r) in self.published.iter().enumerate() {
+            if keys.contains(r.rel.as_os_str()) {
+                at.insert(r.rel.clone(), i);
+            }
         }
+        let mut old_keys: BTreeMap<PathBuf, ListingKey> = BTreeMap::new();
+        let mut old_urls: Vec<String> = Vec::new();
+        let mut drop_at: Vec<usize> = Vec::new();
+        let mut fresh: Vec<Record> = Vec::new();
+        let mut visible: BTreeSet<PathBuf> = BTreeSet::new();
+        let mut reloaded: BTreeSet<PathBuf> = BTreeSet::new();
+        let mut new_urls: BTreeSet<String> = BTreeSet::new();
+        // Whether every listing keeps the same records in the same order.
+        let mut stable = true;
+        for (rel, rec) in loaded {
+            self.hidden.remove(&rel);
+            self.failed.remove(&rel);
+            self.known.remove(&rel);
+            let old = at.get(&rel).copied();
+            if let Some(i) = old {
+                old_keys.insert(rel.clone(), listing_key(&self.published[i]));
+                old_urls.push(self.published[i].url.clone());
+            }
+            let Some(rec) = rec else {
+                stable &= old.is_none();
+                drop_at.extend(old);
+                continue;
+            };
+            self.known.insert(rel.clone());
+            let v = build::visibility(&rec, &self.opts);
+            if v != Visibility::Published {
+                stable &= old.is_none();
+                drop_at.extend(old);
+                self.hidden.insert(rel, (rec, v));
+                continue;
+            }
+            if old_keys.get(&rel) != Some(&listing_key(&rec)) {
+                visible.insert(rel.clone());
+            }
+            reloaded.insert(rel.clone());
+            new_urls.insert(rec.url.clone());
+            match old {
+                Some(i) => {
+                    stable &= membership_key(&self.published[i]) == membership_key(&rec);
+                    self.published[i] = rec;
+                }
+                None => {
+                    stable = false;
+                    fresh.push(rec);
+                }
+            }
+        }
+        let n = rels.len();
+        if stable {
+            laps.lap("splice");
+            return self.render_stable(&visible, &reloaded, n, laps);
+        }
+        drop_at.sort_unstable();
+        for i in drop_at.into_iter().rev() {
+            self.published.remove(i);
+        }
+        self.published.extend(fresh);
+        if !build::unique_urls(&self.published).is_empty() {
+            self.state = None;
+            return Some(self.render(std::mem::replace(laps, Laps::new()), n));
+        }
+
+        laps.lap("splice");
+        let renderer = self.renderer.as_ref()?;
         let archive = Archive::new(site.clone(), std::mem::take(&mut self.published));
+        laps.lap("archive");
         let listings = listing::build(&archive);
+        let new_order: Vec<PathBuf> = archive.records.iter().map(|r| r.rel.clone()).collect();
+        let old = self.state.take()?;
+        if incremental::Global::of(&archive) != old.global {
+            self.published = archive.records;
+            return Some(self.render(std::mem::replace(laps, Laps::new()), n));
+        }
         laps.lap("list");
-        let pages = crate::pages::Pages::new(&archive, &listings, renderer);
-        let rendered: Vec<Result<(String, String), Diagnostic>> = archive
-            .records
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| rels.contains(&r.rel))
-            .map(|(ix, _)| pages.record_page(ix))
-            .collect();
+
+        // Summaries: kept for records listings show the same, made again for the others.
+        let vis_keys = incremental::file_set(&visible);
+        let vis: Vec<bool> = new_order.iter().map(|r| vis_keys.contains(r.as_os_str())).collect();
+        let same_order = old.order == new_order;
+        let incremental::State {
+            order: old_order,
+            listings: old_listings,
+            related: old_related,
+            summaries: mut old_summaries,
+            global,
+            registries: old_registries,
+        } = old;
+        let summaries = {
+            let maker = crate::pages::Pages::with_summaries(&archive, &listings, renderer, Vec::new());
+            if same_order {
+                for (i, v) in vis.iter().enumerate() {
+                    if *v {
+                        old_summaries[i] = maker.summary_value(&archive.records[i]);
+                    }
+                }
+                old_summaries
+            } else {
+                let pos: std::collections::HashMap<&std::ffi::OsStr, usize> =
+                    old_order.iter().enumerate().map(|(i, r)| (r.as_os_str(), i)).collect();
+                archive
+                    .records
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| match pos.get(r.rel.as_os_str()) {
+                        Some(&o) if !vis[i] => std::mem::replace(&mut old_summaries[o], tera::Value::none()),
+                        _ => maker.summary_value(r),
+                    })
+                    .collect()
+            }
+        };
+        let new_related = incremental::related(&listings);
+        let reloaded_ix: Vec<usize> = {
+            let k = incremental::file_set(&reloaded);
+            (0..new_order.len())
+                .filter(|&i| k.contains(new_order[i].as_os_str()))
+                .collect()
+        };
+        let old_state = incremental::State {
+            order: old_order,
+            listings: old_listings,
+            related: old_related,
+            summaries: Vec::new(),
+            global,
+            registries: old_registries,
+        };
+        let diff = incremental::Diff {
+            old_order: &old_state.order,
+            new_order: &new_order,
+            same_order,
+            visible: &vis,
+            per_page: archive.site.config.per_page,
+        };
+        let (selection, mut removed) = diff.select(&old_state, &listings, &new_related, &reloaded_ix);
+        for url in old_urls {
+            if !new_urls.contains(&url) {
+                removed.push(crate::model::page_file(&url).to_string_lossy().replace('\\', "/"));
+            }
+        }
+        laps.lap("select");
+        let pages = crate::pages::Pages::with_summaries(&archive, &listings, renderer, summaries);
+        let rendered = pages.some(&selection);
+        let summaries = pages.into_summaries();
         laps.lap("render");
+        // Free the old listings elsewhere: dropping them is not free at 10,000 records.
+        let global = old_state.global.clone();
+        let registries = [archive.units.clone(), archive.topics.clone(), archive.series.clone()];
+        std::thread::spawn(move || drop(old_state));
+        self.state = Some(incremental::State {
+            order: new_order,
+            listings,
+            related: new_related,
+            summaries,
+            global,
+            registries,
+        });
+        self.published = archive.records;
+        Some(self.finish(rendered, removed, n, laps))
+    }
+
+    /// The incremental render when no listing changed which records it holds or their order
+    /// (no record added or removed, and the changed ones kept their URL, date, series, units,
+    /// topics, formal unit ties and mentions): the listings are kept as they are, and only the
+    /// changed records' pages, their series neighbours and the listing pages they are on (when
+    /// listings show something that changed) are rendered again.
+    fn render_stable(
+        &mut self,
+        visible: &BTreeSet<PathBuf>,
+        reloaded: &BTreeSet<PathBuf>,
+        n: usize,
+        laps: &mut Laps,
+    ) -> Option<(Outcome, Rebuild)> {
+        let (site, renderer) = (self.site.as_ref()?, self.renderer.as_ref()?);
+        let st = self.state.as_mut()?;
+        let archive = Archive {
+            site: site.clone(),
+            records: std::mem::take(&mut self.published),
+            units: st.registries[0].clone(),
+            topics: st.registries[1].clone(),
+            series: st.registries[2].clone(),
+        };
+        if incremental::Global::of(&archive) != st.global {
+            self.published = archive.records;
+            self.state = None;
+            return Some(self.render(std::mem::replace(laps, Laps::new()), n));
+        }
+        let (vis_keys, re_keys) = (incremental::file_set(visible), incremental::file_set(reloaded));
+        let vis: Vec<bool> = st.order.iter().map(|r| vis_keys.contains(r.as_os_str())).collect();
+        let reloaded_ix: Vec<usize> = (0..st.order.len())
+            .filter(|&i| re_keys.contains(st.order[i].as_os_str()))
+            .collect();
+        let mut summaries = std::mem::take(&mut st.summaries);
+        let (selection, removed) = {
+            let maker = crate::pages::Pages::with_summaries(&archive, &st.listings, renderer, Vec::new());
+            for (i, v) in vis.iter().enumerate() {
+                if *v {
+                    summaries[i] = maker.summary_value(&archive.records[i]);
+                }
+            }
+            let diff = incremental::Diff {
+                old_order: &st.order,
+                new_order: &st.order,
+                same_order: true,
+                visible: &vis,
+                per_page: archive.site.config.per_page,
+            };
+            diff.select(st, &st.listings, &st.related, &reloaded_ix)
+        };
+        laps.lap("select");
+        let pages = crate::pages::Pages::with_summaries(&archive, &st.listings, renderer, summaries);
+        let rendered = pages.some(&selection);
+        st.summaries = pages.into_summaries();
+        laps.lap("render");
+        self.published = archive.records;
+        Some(self.finish(rendered, removed, n, laps))
+    }
+
+    /// The outcome of an incremental render.
+    fn finish(
+        &mut self,
+        rendered: Result<Vec<(String, String)>, Vec<Diagnostic>>,
+        mut removed: Vec<String>,
+        n: usize,
+        laps: &mut Laps,
+    ) -> (Outcome, Rebuild) {
         let info = Rebuild {
-            records: archive.records.len(),
+            records: self.published.len(),
             drafts: self.hidden.values().filter(|(_, v)| *v == Visibility::Draft).count(),
             scheduled: self
                 .hidden
                 .values()
                 .filter(|(_, v)| *v == Visibility::Scheduled)
                 .count(),
-            pages: rendered.len(),
+            pages: rendered.as_ref().map(Vec::len).unwrap_or(0),
             reloaded: n,
             steps: std::mem::take(&mut laps.steps),
         };
-        self.published = archive.records;
-        let mut ok = Vec::new();
-        let mut errors = Vec::new();
-        for r in rendered {
-            match r {
-                Ok(p) => ok.push(p),
-                Err(d) => errors.push(d),
+        match rendered {
+            Ok(pages) => {
+                let written: BTreeSet<&str> = pages.iter().map(|(p, _)| p.as_str()).collect();
+                removed.retain(|p| !written.contains(p.as_str()));
+                removed.sort();
+                removed.dedup();
+                (Outcome::Pages { pages, removed }, info)
             }
-        }
-        if errors.is_empty() {
-            Some((Outcome::Pages(ok), info))
-        } else {
-            self.last_ok = false;
-            Some((Outcome::Failed(errors), info))
+            Err(d) => {
+                self.last_ok = false;
+                self.state = None;
+                (Outcome::Failed(d), info)
+            }
         }
     }
 
@@ -425,6 +684,7 @@ impl Preview {
     /// Render everything loaded, or say why it cannot be.
     fn render(&mut self, mut laps: Laps, reloaded: usize) -> (Outcome, Rebuild) {
         self.last_ok = false;
+        self.state = None;
         let mut errors: Vec<Diagnostic> = self.site_errors.clone();
         errors.extend(self.theme_errors.iter().cloned());
         errors.extend(self.failed.values().flatten().cloned());
@@ -452,6 +712,11 @@ impl Preview {
         laps.lap("list");
         let result = build::render_site(&archive, renderer, &listings, None);
         laps.lap("render");
+        if result.is_ok() {
+            let summaries = crate::pages::Pages::new(&archive, &listings, renderer).into_summaries();
+            self.state = Some(incremental::State::new(&archive, listings, summaries));
+            laps.lap("keep");
+        }
         self.published = archive.records;
         info.steps = laps.steps;
         match result {
@@ -466,7 +731,9 @@ impl Preview {
 }
 
 /// Everything pages other than a record's own show of it.
-fn listing_key(r: &Record) -> (String, String, String, String, Option<u32>, String, String, String) {
+type ListingKey = (String, String, String, String, Option<u32>, String, String, String);
+
+fn listing_key(r: &Record) -> ListingKey {
     let m = &r.meta;
     (
         r.url.clone(),
@@ -488,6 +755,17 @@ fn listing_key(r: &Record) -> (String, String, String, String, Option<u32>, Stri
             format!("{items:?}{reports:?}{:?}", st.mentions)
         },
         format!("{:?}{:?}", m.summary, m.draft),
+    )
+}
+
+/// What decides which listings a record is on, and where.
+fn membership_key(r: &Record) -> String {
+    let (m, st) = (&r.meta, &r.structure);
+    let agenda: Vec<_> = st.agenda.iter().map(|a| &a.units).collect();
+    let reports: Vec<_> = st.reports.iter().map(|x| &x.unit).collect();
+    format!(
+        "{}|{}|{:?}|{:?}|{:?}|{agenda:?}|{reports:?}|{:?}",
+        r.url, m.date, m.series, m.units, m.topics, st.mentions
     )
 }
 
@@ -563,9 +841,9 @@ fn report(shared: &Shared, result: Outcome, info: &Rebuild) {
             println!("built: {}", info.summary());
             shared.publish(Some(out), &[]);
         }
-        Outcome::Pages(pages) => {
+        Outcome::Pages { pages, removed } => {
             println!("updated: {}", info.summary());
-            shared.patch(pages);
+            shared.patch(pages.into_iter().map(|(p, h)| (p, h.into_bytes())).collect(), removed);
         }
         Outcome::Failed(errors) => {
             for d in &errors {

@@ -1,0 +1,187 @@
+//! The preview's incremental rebuild: after each edit applied through `Preview::apply`, every HTML
+//! page the preview serves equals, byte for byte, what a fresh full build of the same content
+//! produces — and an edit that does not change which records a listing holds renders only a few
+//! pages.
+
+use std::path::{Path, PathBuf};
+
+use minutebook::build::{self, BuildOptions};
+use minutebook::generate::{generate_site, GenerateOptions};
+use minutebook::serve::watch::Changes;
+use minutebook::serve::{Outcome, Preview, Shared};
+
+fn options(root: &Path) -> BuildOptions {
+    let mut o = BuildOptions::new(root);
+    o.today = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+    o
+}
+
+/// Serve `outcome` the way `minutebook serve` does; returns how many pages it replaced.
+fn publish(shared: &Shared, outcome: Outcome) -> Option<usize> {
+    match outcome {
+        Outcome::Site(out) => {
+            shared.publish(Some(out), &[]);
+            None
+        }
+        Outcome::Pages { pages, removed } => {
+            let n = pages.len();
+            shared.patch(pages.into_iter().map(|(p, h)| (p, h.into_bytes())).collect(), removed);
+            Some(n)
+        }
+        Outcome::Failed(d) => panic!(
+            "rebuild failed:\n{}",
+            d.iter().map(|d| d.to_string()).collect::<String>()
+        ),
+    }
+}
+
+/// Every served HTML page equals the full build's.
+fn assert_same_as_full_build(shared: &Shared, opts: &BuildOptions, what: &str) {
+    let (full, _) = build::build_in_memory(opts).unwrap_or_else(|d| panic!("{what}: build failed: {d:?}"));
+    let snap = shared.snapshot();
+    let html = |p: &str| p.ends_with(".html");
+    let served: Vec<&str> = snap.files().map(|(p, _)| p).filter(|p| html(p)).collect();
+    let built: Vec<&str> = full.iter().map(|(p, _)| p).filter(|p| html(p)).collect();
+    let missing: Vec<_> = built.iter().filter(|p| !snap.contains(p)).collect();
+    let extra: Vec<_> = served.iter().filter(|p| !full.contains(p)).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{what}: pages missing {missing:?}, pages left over {extra:?}"
+    );
+    let differ: Vec<&str> = built.iter().filter(|p| snap.get(p) != full.get(p)).copied().collect();
+    assert!(
+        differ.is_empty(),
+        "{what}: {} pages differ, e.g. {:?}",
+        differ.len(),
+        &differ[..differ.len().min(8)]
+    );
+}
+
+struct Site {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    opts: BuildOptions,
+    preview: Preview,
+    shared: std::sync::Arc<Shared>,
+}
+
+impl Site {
+    fn new() -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        generate_site(&root, &GenerateOptions { records: 120, seed: 7 }).unwrap();
+        // Short pages, so edits move records across page boundaries.
+        let cfg = root.join("minutebook.yaml");
+        let text = std::fs::read_to_string(&cfg).unwrap();
+        std::fs::write(&cfg, format!("{text}per_page: 4\n")).unwrap();
+        let opts = options(&root);
+        let mut preview = Preview::new(opts.clone());
+        let shared = Shared::new();
+        let (outcome, _) = preview.render_all();
+        assert!(publish(&shared, outcome).is_none());
+        assert_same_as_full_build(&shared, &opts, "first build");
+        Site {
+            _dir: dir,
+            root,
+            opts,
+            preview,
+            shared,
+        }
+    }
+
+    fn read(&self, rel: &Path) -> String {
+        std::fs::read_to_string(self.root.join(rel)).unwrap()
+    }
+
+    /// Apply a change of `rel` (written as `text`, or removed); returns how many pages were
+    /// rendered incrementally (`None` for a whole-site render), after checking the served site.
+    fn edit(&mut self, what: &str, rel: &Path, text: Option<&str>) -> Option<usize> {
+        let path = self.root.join(rel);
+        match text {
+            Some(t) => std::fs::write(&path, t).unwrap(),
+            None => std::fs::remove_file(&path).unwrap(),
+        }
+        let mut changes = Changes::default();
+        changes.records.insert(rel.to_path_buf());
+        let (outcome, _) = self.preview.apply(&changes);
+        let n = publish(&self.shared, outcome);
+        assert_same_as_full_build(&self.shared, &self.opts, what);
+        n
+    }
+}
+
+fn records(root: &Path) -> Vec<PathBuf> {
+    minutebook::content::discover(root).unwrap()
+}
+
+/// The front-matter `date:` line's value.
+fn date_of(text: &str) -> String {
+    text.lines()
+        .find_map(|l| l.strip_prefix("date: "))
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn incremental_rebuilds_serve_what_a_full_build_produces() {
+    let mut s = Site::new();
+    let files = records(&s.root);
+    // A record from the middle: neither the newest nor the oldest, with a decision.
+    let rel = files[files.len() / 2..]
+        .iter()
+        .find(|r| s.read(r).contains("一、洽悉。"))
+        .unwrap()
+        .clone();
+    let original = s.read(&rel);
+
+    let n = s.edit(
+        "body edit",
+        &rel,
+        Some(&format!("{original}\n本次會議補充說明一則。\n")),
+    );
+    assert_eq!(n, Some(1), "a body edit renders the record's page only");
+
+    let text = s.read(&rel).replacen("title: ", "title: 修訂", 1);
+    let n = s.edit("title edit", &rel, Some(&text)).expect("incremental");
+    assert!(n > 1 && n < 30, "a title edit renders a few pages, not {n}");
+
+    let text = s.read(&rel).replacen("一、洽悉。", "一、洽悉，並請持續追蹤。", 1);
+    let n = s.edit("decision edit", &rel, Some(&text)).expect("incremental");
+    assert!(n < 30, "a decision edit renders a few pages, not {n}");
+
+    // A later date in the same year (the URL stays): the record moves in its listings.
+    let text = s.read(&rel);
+    let date = date_of(&text);
+    let moved = format!("{}-12-28", &date[..4]);
+    let text = text.replacen(&format!("date: {date}"), &format!("date: {moved}"), 1);
+    s.edit("date change", &rel, Some(&text));
+
+    // Another unit.
+    let text = s.read(&rel);
+    let (head, rest) = text.split_once("units:\n").unwrap();
+    let (first, tail) = rest.split_once('\n').unwrap();
+    let other = ["  - 法制處", "  - 主計處"]
+        .into_iter()
+        .find(|u| !rest.contains(u))
+        .unwrap();
+    assert!(first.starts_with("  - "));
+    s.edit("unit change", &rel, Some(&format!("{head}units:\n{other}\n{tail}")));
+
+    // A new record, beside the edited one.
+    let added = rel.with_file_name("added-999.md");
+    let text = s
+        .read(&rel)
+        .replacen("number: ", "number: 999\nslug: added-999\nx-number: ", 1)
+        .replacen("title: ", "title: 新增", 1);
+    let text = text.replace("x-number: ", "# ");
+    s.edit("added record", &added, Some(&text));
+
+    // Deleting records: the added one, then another from the middle.
+    s.edit("deleted record", &added, None);
+    let gone = files[files.len() / 3].clone();
+    s.edit("deleted another record", &gone, None);
+
+    // Back to the original text.
+    s.edit("restored", &rel, Some(&original));
+}
