@@ -248,12 +248,9 @@ impl Sink {
         self.store(rel.into(), bytes.into(), true)
     }
 
-    /// Move every file of an in-memory output in.
+    /// Move every file of an in-memory output in (written in parallel).
     pub fn extend(&self, other: Output) -> Result<(), OutputError> {
-        for (k, v) in other.files {
-            self.add(k, v)?;
-        }
-        Ok(())
+        other.files.into_par_iter().try_for_each(|(k, v)| self.add(k, v))
     }
 
     /// Every path written so far, sorted.
@@ -332,8 +329,23 @@ pub fn swap(tmp: &Path, dir: &Path) -> Result<(), OutputError> {
             source: e,
         });
     }
-    let _ = std::fs::remove_dir_all(&old);
+    remove_tree(&old);
     Ok(())
+}
+
+/// Remove a folder, its top-level entries in parallel (an old output can hold many thousand files).
+fn remove_tree(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        paths.par_iter().for_each(|p| {
+            if p.is_dir() {
+                let _ = std::fs::remove_dir_all(p);
+            } else {
+                let _ = std::fs::remove_file(p);
+            }
+        });
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[cfg(test)]
