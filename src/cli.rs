@@ -120,4 +120,10 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Measure preview rebuilds on one site (used by `bench`, in a process of its own).
+    #[command(hide = true)]
+    BenchRebuild {
+        #[arg(long)]
+        root: PathBuf,
+    },
 }

@@ -102,6 +102,11 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             bench::run(&opts).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::BenchRebuild { root } => {
+            let line = bench::measure_rebuild(&root).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
+            println!("{line}");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Import { file, out, root } => run_import(&file, out.as_deref(), &root),
         Command::Check { site } => {
             let o = options(&site);
