@@ -135,16 +135,25 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
                 .map(|_| measure(&exe, &["build", "--root", &site_s, "--output", &out_s]))
                 .collect();
             let m = median(samples?);
-            println!("| {n} | {kind} | {:.2} s | {:.2} s | {:.0} MB |", m.wall_s, m.cpu_s, m.peak_mb);
+            println!(
+                "| {n} | {kind} | {:.2} s | {:.2} s | {:.0} MB |",
+                m.wall_s, m.cpu_s, m.peak_mb
+            );
             let _ = std::fs::remove_dir_all(&out);
         }
         let cmd = format!("{} bench-rebuild --root {site_s}", exe.display());
         let child = Command::new(&exe)
             .args(["bench-rebuild", "--root", &site_s])
             .output()
-            .map_err(|source| BenchError::Spawn { cmd: cmd.clone(), source })?;
+            .map_err(|source| BenchError::Spawn {
+                cmd: cmd.clone(),
+                source,
+            })?;
         if !child.status.success() {
-            return Err(BenchError::Failed { cmd, stderr: String::from_utf8_lossy(&child.stderr).into_owned() });
+            return Err(BenchError::Failed {
+                cmd,
+                stderr: String::from_utf8_lossy(&child.stderr).into_owned(),
+            });
         }
         rebuilds.push((n, String::from_utf8_lossy(&child.stdout).trim().to_string()));
     }

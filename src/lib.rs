@@ -103,7 +103,8 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             Ok(ExitCode::SUCCESS)
         }
         Command::BenchRebuild { root } => {
-            let line = bench::measure_rebuild(&root).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
+            let line =
+                bench::measure_rebuild(&root).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
             println!("{line}");
             Ok(ExitCode::SUCCESS)
         }

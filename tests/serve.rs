@@ -135,6 +135,10 @@ fn serves_reloads_shows_errors_and_recovers() {
     .unwrap();
     wait_for(port, PAGE, "the body-only edit", |b| b.contains("紀錄（更正）"));
     assert!(version(port) > v1);
+    // The files built from every record catch up too: open data carries the new decision text.
+    wait_for(port, "/data/minutes.json", "open data after the edit", |b| {
+        b.contains("一、洽悉，並請加速辦理。")
+    });
     // A new record appears on the home page.
     std::fs::write(
         t.path().join("content/2024/executive-3.md"),

@@ -639,6 +639,35 @@ impl Preview {
         Some(self.finish(rendered, removed, n, laps))
     }
 
+    /// After an incremental render: the search index, feeds, open data, sitemap and robots.txt
+    /// for what is loaded now (these depend on every record, so they are redone whole, after the
+    /// changed pages are already served). `pages` are the HTML paths being served.
+    pub fn refresh_assets(&mut self, pages: &[String]) -> Option<Vec<(String, Vec<u8>)>> {
+        let site = self.site.as_ref()?;
+        let st = self.state.as_ref()?;
+        let archive = Archive {
+            site: site.clone(),
+            records: std::mem::take(&mut self.published),
+            units: st.registries[0].clone(),
+            topics: st.registries[1].clone(),
+            series: st.registries[2].clone(),
+        };
+        let mut out = Output::new();
+        let result = crate::build::search_index(&archive).ok().and_then(|search| {
+            crate::feeds::add(&archive, &st.listings, &mut out)
+                .and_then(|_| crate::opendata::add(&archive, &mut out))
+                .and_then(|_| out.extend(search))
+                .and_then(|_| {
+                    let map = crate::meta::sitemap(&archive, &st.listings, pages.iter().map(String::as_str));
+                    out.put("sitemap.xml", map)?;
+                    out.put("robots.txt", crate::meta::robots(&archive))
+                })
+                .ok()
+        });
+        self.published = archive.records;
+        result.map(|_| out.iter().map(|(p, b)| (p.to_string(), b.to_vec())).collect())
+    }
+
     /// The outcome of an incremental render.
     fn finish(
         &mut self,
@@ -809,7 +838,24 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         while let Some(changes) = watch::next_batch(&root, &rx) {
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| preview.apply(&changes)));
             match outcome {
-                Ok((result, info)) => report(&sh, result, &info),
+                Ok((result, info)) => {
+                    let incremental = matches!(result, Outcome::Pages { .. });
+                    report(&sh, result, &info);
+                    if incremental {
+                        // The changed pages are served already; now the files built from every
+                        // record (search index, feeds, open data, sitemap) catch up.
+                        let snap = sh.snapshot();
+                        let pages: Vec<String> = snap
+                            .output
+                            .iter()
+                            .map(|(p, _)| p.to_string())
+                            .filter(|p| !snap.gone.contains(p))
+                            .collect();
+                        if let Some(files) = preview.refresh_assets(&pages) {
+                            sh.patch(files, Vec::new());
+                        }
+                    }
+                }
                 Err(_) => {
                     // Never die on a bad file: start over from disk on the next change.
                     preview = Preview::new(preview.opts.clone());
