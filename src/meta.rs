@@ -219,11 +219,11 @@ pub fn sitemap<'p>(archive: &Archive, listings: &Listings, paths: impl IntoItera
     );
     for path in paths {
         let Some(url) = page_url_of(path) else { continue };
-        let lastmod = dates
-            .iter()
-            .filter(|(p, _)| url.starts_with(p.as_str()))
-            .max_by_key(|(p, _)| p.len())
-            .map(|(_, d)| *d)
+        // The longest listed prefix of the URL, trying each `/`-ended prefix from the longest.
+        let lastmod = std::iter::once(url.len())
+            .chain(url.char_indices().rev().filter(|(_, c)| *c == '/').map(|(i, _)| i + 1))
+            .find_map(|end| dates.get(&url[..end]))
+            .copied()
             .or(fallback);
         xml.push_str("  <url><loc>");
         xml.push_str(&xml_escape(&archive.site.absolute_url(&url)));

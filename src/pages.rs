@@ -647,11 +647,9 @@ impl<'a> Pages<'a> {
                     let href = |anchor: &str| format!("{}#{}", self.url(&r.url), anchor);
                     Entry {
                         record: self.summaries[ix].clone(),
-                        listed: listing.listed.contains(&ix),
-                        items: listing
-                            .agenda
+                        listed: listing.listed.binary_search(&ix).is_ok(),
+                        items: of_record(&listing.agenda, ix)
                             .iter()
-                            .filter(|(ri, _)| *ri == ix)
                             .map(|(_, ai)| {
                                 let it = &r.structure.agenda[*ai];
                                 Item {
@@ -662,10 +660,8 @@ impl<'a> Pages<'a> {
                                 }
                             })
                             .collect(),
-                        reports: listing
-                            .reports
+                        reports: of_record(&listing.reports, ix)
                             .iter()
-                            .filter(|(ri, _)| *ri == ix)
                             .map(|(_, rp)| {
                                 let rep = &r.structure.reports[*rp];
                                 Report {
@@ -826,4 +822,12 @@ impl<'r> From<&'r Record> for RecordMeta<'r> {
             draft: r.meta.draft,
         }
     }
+}
+
+/// The entries of one record in a list sorted by record (listings are built in record order), found
+/// by binary search: a unit with tens of thousands of items must not be scanned once per record.
+fn of_record(list: &[(RecordIx, usize)], ix: RecordIx) -> &[(RecordIx, usize)] {
+    let lo = list.partition_point(|(r, _)| *r < ix);
+    let hi = list.partition_point(|(r, _)| *r <= ix);
+    &list[lo..hi]
 }
