@@ -262,10 +262,15 @@ impl<'a> Pages<'a> {
             total,
             prev_url: (number > 1).then(|| self.url(&page_url(base, number - 1))),
             next_url: (number < total).then(|| self.url(&page_url(base, number + 1))),
-            pages: (1..=total)
+            pages: page_window(number, total)
+                .into_iter()
                 .map(|n| PageLink {
                     n,
-                    url: self.url(&page_url(base, n)),
+                    url: if n == 0 {
+                        String::new()
+                    } else {
+                        self.url(&page_url(base, n))
+                    },
                     current: n == number,
                 })
                 .collect(),
@@ -830,4 +835,40 @@ fn of_record(list: &[(RecordIx, usize)], ix: RecordIx) -> &[(RecordIx, usize)] {
     let lo = list.partition_point(|(r, _)| *r < ix);
     let hi = list.partition_point(|(r, _)| *r <= ix);
     &list[lo..hi]
+}
+
+/// The page numbers a pagination bar links to: the first two, the last two and two either side of
+/// the current one; `0` stands for a gap. (Linking every page would make long listings quadratic.)
+fn page_window(current: usize, total: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for n in 1..=total {
+        let near = n <= 2 || n + 2 > total || n.abs_diff(current) <= 2;
+        if near {
+            out.push(n);
+        } else if out.last() != Some(&0) {
+            out.push(0);
+        }
+        if !near && n > current + 2 && n + 2 <= total {
+            // Jump straight to the tail.
+            if out.last() != Some(&0) {
+                out.push(0);
+            }
+            out.extend((total - 1).max(n + 1)..=total);
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn pagination_window() {
+        assert_eq!(page_window(1, 3), [1, 2, 3]);
+        assert_eq!(page_window(1, 10), [1, 2, 3, 0, 9, 10]);
+        assert_eq!(page_window(6, 12), [1, 2, 0, 4, 5, 6, 7, 8, 0, 11, 12]);
+        assert_eq!(page_window(12, 12), [1, 2, 0, 10, 11, 12]);
+    }
 }
