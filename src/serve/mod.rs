@@ -594,15 +594,9 @@ impl Preview {
         n: usize,
         laps: &mut Laps,
     ) -> Option<(Outcome, Rebuild)> {
-        let (site, renderer) = (self.site.as_ref()?, self.renderer.as_ref()?);
-        let st = self.state.as_mut()?;
-        let archive = Archive {
-            site: site.clone(),
-            records: std::mem::take(&mut self.published),
-            units: st.registries[0].clone(),
-            topics: st.registries[1].clone(),
-            series: st.registries[2].clone(),
-        };
+        self.renderer.as_ref()?;
+        let archive = self.take_archive()?;
+        let (renderer, st) = (self.renderer.as_ref()?, self.state.as_mut()?);
         if incremental::Global::of(&archive) != st.global {
             self.published = archive.records;
             self.state = None;
@@ -639,19 +633,25 @@ impl Preview {
         Some(self.finish(rendered, removed, n, laps))
     }
 
-    /// After an incremental render: the search index, feeds, open data, sitemap and robots.txt
-    /// for what is loaded now (these depend on every record, so they are redone whole, after the
-    /// changed pages are already served). `pages` are the HTML paths being served.
-    pub fn refresh_assets(&mut self, pages: &[String]) -> Option<Vec<(String, Vec<u8>)>> {
-        let site = self.site.as_ref()?;
-        let st = self.state.as_ref()?;
-        let archive = Archive {
+    /// The loaded records as an archive with the registries in effect, borrowing the records
+    /// (give them back with `self.published = archive.records`). None before a successful render.
+    fn take_archive(&mut self) -> Option<Archive> {
+        let (site, st) = (self.site.as_ref()?, self.state.as_ref()?);
+        Some(Archive {
             site: site.clone(),
             records: std::mem::take(&mut self.published),
             units: st.registries[0].clone(),
             topics: st.registries[1].clone(),
             series: st.registries[2].clone(),
-        };
+        })
+    }
+
+    /// After an incremental render: the search index, feeds, open data, sitemap and robots.txt
+    /// for what is loaded now (these depend on every record, so they are redone whole, after the
+    /// changed pages are already served). `pages` are the HTML paths being served.
+    pub fn refresh_assets(&mut self, pages: &[String]) -> Option<Vec<(String, Vec<u8>)>> {
+        let archive = self.take_archive()?;
+        let st = self.state.as_ref()?;
         let mut out = Output::new();
         let result = crate::build::search_index(&archive).ok().and_then(|search| {
             crate::feeds::add(&archive, &st.listings, &mut out)
