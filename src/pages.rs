@@ -798,6 +798,10 @@ impl<'a> Pages<'a> {
             c.insert("topics", &browse["topics"]);
             c.insert("series", &browse["series"]);
             c.insert("years", &self.listings.years.keys().rev().collect::<Vec<_>>());
+            c.insert(
+                "search_strings",
+                &i18n::search_script_json(&self.archive.site.config.language),
+            );
             out.push(self.render("search.html", "search/", &c)?);
         }
         Ok(out)

@@ -72,11 +72,26 @@ const ZH: &[(&str, &str)] = &[
     ("sort_relevance", "相關程度"),
     ("sort_date", "日期（新到舊）"),
     ("search_placeholder", "例如：數位皮夾、零信任、113年8月"),
-    ("search_help", "輸入多個詞以空白分隔，所有詞都須出現；以引號包住片語。"),
+    ("search_query", "關鍵字"),
+    (
+        "search_help",
+        "以空白分隔多個詞，所有詞都須出現；以引號 \"…\" 或「…」搜尋完整詞組。繁簡字、全形半形、臺/台視為相同。",
+    ),
+    ("search_all_units", "全部單位"),
+    ("search_all_topics", "全部主題"),
+    ("search_all_series", "全部會議"),
+    ("search_all_years", "全部年度"),
     (
         "search_needs_js",
         "搜尋需要瀏覽器啟用 JavaScript；您仍可依年度、會議、單位與主題瀏覽全部紀錄。",
     ),
+    ("search_count_one", "找到 {n} 筆紀錄"),
+    ("search_count_other", "找到 {n} 筆紀錄"),
+    ("search_no_results", "找不到符合的紀錄"),
+    ("search_more", "顯示更多"),
+    ("search_loading", "搜尋中…"),
+    ("search_failed", "搜尋失敗：{error}"),
+    ("search_hit_date", "{roc}（{date}）"),
     (
         "data_intro",
         "本站會議紀錄以開放資料提供，可自由下載、再利用。檔案皆為 UTF-8 編碼。",
@@ -164,14 +179,26 @@ const EN: &[(&str, &str)] = &[
     ("sort_relevance", "Relevance"),
     ("sort_date", "Date (newest first)"),
     ("search_placeholder", "e.g. 數位皮夾, 零信任, 113年8月"),
+    ("search_query", "Keywords"),
     (
         "search_help",
-        "Separate words with spaces; every word must appear. Quote a phrase.",
+        "Separate words with spaces; every word must appear. Put a phrase in quotes, \"…\" or 「…」. Traditional and Simplified characters, full- and half-width forms, and 臺/台 count as the same.",
     ),
+    ("search_all_units", "All units"),
+    ("search_all_topics", "All topics"),
+    ("search_all_series", "All meeting series"),
+    ("search_all_years", "All years"),
     (
         "search_needs_js",
         "Search needs JavaScript; you can still browse every record by year, series, unit and topic.",
     ),
+    ("search_count_one", "Found {n} record"),
+    ("search_count_other", "Found {n} records"),
+    ("search_no_results", "No records match the search."),
+    ("search_more", "Show more"),
+    ("search_loading", "Searching…"),
+    ("search_failed", "Search failed: {error}"),
+    ("search_hit_date", "{date} ({roc})"),
     ("data_intro", "The minutes on this site are open data: download and reuse them freely. Every file is UTF-8."),
     ("data_files", "Data files"),
     ("data_file", "File"),
@@ -197,12 +224,87 @@ pub fn strings(language: &str) -> BTreeMap<&'static str, &'static str> {
     table.iter().copied().collect()
 }
 
+/// The strings the search page's script shows (status, buttons, dates), passed to it as JSON in
+/// `<script type="application/json" id="search-strings">`. `{n}`, `{error}`, `{date}` and `{roc}`
+/// are filled in by the script; `search_count_one` / `search_count_other` are chosen with the
+/// page language's plural rules (`Intl.PluralRules`).
+pub const SEARCH_SCRIPT_KEYS: &[&str] = &[
+    "search_count_one",
+    "search_count_other",
+    "search_no_results",
+    "search_more",
+    "search_loading",
+    "search_failed",
+    "search_hit_date",
+];
+
+/// [`SEARCH_SCRIPT_KEYS`] of `language` as a JSON object that is safe inside a `<script>` element:
+/// `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026`, so no string can close the
+/// element or start a comment.
+pub fn search_script_json(language: &str) -> String {
+    let all = strings(language);
+    let map: BTreeMap<&str, &str> = SEARCH_SCRIPT_KEYS.iter().map(|k| (*k, all[k])).collect();
+    script_safe_json(&map)
+}
+
+/// JSON text of `value` with `<`, `>` and `&` escaped, for embedding in an HTML `<script>` element.
+pub fn script_safe_json<T: serde::Serialize>(value: &T) -> String {
+    let json = serde_json::to_string(value).expect("string maps serialize");
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn both_languages_have_every_key() {
-        let zh: Vec<&str> = super::ZH.iter().map(|(k, _)| *k).collect();
-        let en: Vec<&str> = super::EN.iter().map(|(k, _)| *k).collect();
+        let zh: Vec<&str> = ZH.iter().map(|(k, _)| *k).collect();
+        let en: Vec<&str> = EN.iter().map(|(k, _)| *k).collect();
         assert_eq!(zh, en);
+        let mut unique = zh.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), zh.len(), "a key is listed twice");
+    }
+
+    #[test]
+    fn search_script_strings_are_complete_and_placeholders_match() {
+        for lang in ["zh-Hant-TW", "en"] {
+            let json: BTreeMap<String, String> = serde_json::from_str(&search_script_json(lang)).unwrap();
+            assert_eq!(json.len(), SEARCH_SCRIPT_KEYS.len());
+            for k in ["search_count_one", "search_count_other"] {
+                assert!(json[k].contains("{n}"), "{lang} {k}");
+            }
+            assert!(json["search_failed"].contains("{error}"), "{lang}");
+            assert!(json["search_hit_date"].contains("{date}") && json["search_hit_date"].contains("{roc}"));
+        }
+        let en: BTreeMap<String, String> = serde_json::from_str(&search_script_json("en")).unwrap();
+        assert_eq!(en["search_count_one"].replace("{n}", "1"), "Found 1 record");
+        assert_eq!(en["search_count_other"].replace("{n}", "2"), "Found 2 records");
+        let zh: BTreeMap<String, String> = serde_json::from_str(&search_script_json("zh-Hant-TW")).unwrap();
+        assert_eq!(zh["search_count_other"].replace("{n}", "2"), "找到 2 筆紀錄");
+    }
+
+    #[test]
+    fn script_json_cannot_close_the_script_element() {
+        let mut m = BTreeMap::new();
+        m.insert("k", "</script><!-- & \u{2028}");
+        let json = script_safe_json(&m);
+        assert!(
+            !json.contains('<') && !json.contains('>') && !json.contains('&'),
+            "{json}"
+        );
+        let back: BTreeMap<String, String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["k"], "</script><!-- & \u{2028}");
     }
 }

@@ -410,11 +410,15 @@
     st.page = Math.max(1, parseInt(p.get('page') || '1', 10) || 1);
     return st;
   }
-  function urlFromState(st) {
+  // The state as a query string (no leading "?"), as the URL and #search-results[data-state] hold it.
+  function queryString(st) {
     var p = new URLSearchParams();
     FIELDS.forEach(function (f) { if (st[f]) p.set(f, st[f]); });
     if (st.page > 1) p.set('page', String(st.page));
-    var s = p.toString();
+    return p.toString();
+  }
+  function urlFromState(st) {
+    var s = queryString(st);
     return location.pathname + (s ? '?' + s : '');
   }
 
@@ -435,14 +439,53 @@
     return e;
   }
 
+  // ---- interface strings ----
+  // The page passes its messages in <script type="application/json" id="search-strings">, written
+  // from the theme's interface strings (src/render/i18n.rs) in the site's language. Without that
+  // element the messages fall back to bare numbers and symbols: no language is written here.
+  var FALLBACK = {
+    search_count_one: '{n}', search_count_other: '{n}', search_no_results: '0', search_more: '+',
+    search_loading: '…', search_failed: '{error}', search_hit_date: '{roc} ({date})'
+  };
+
+  function Messages(strings, lang) {
+    this.s = strings || {};
+    try { this.plural = new Intl.PluralRules(lang || undefined); } catch (e) { this.plural = null; }
+    try { this.num = new Intl.NumberFormat(lang || undefined); } catch (e) { this.num = null; }
+  }
+  // The message `key` with its {placeholders} filled from `vars` (values are inserted as they are).
+  Messages.prototype.get = function (key, vars) {
+    var s = typeof this.s[key] === 'string' ? this.s[key] : FALLBACK[key];
+    return s.replace(/\{(\w+)\}/g, function (m, k) {
+      return vars && Object.prototype.hasOwnProperty.call(vars, k) ? String(vars[k]) : m;
+    });
+  };
+  // "N records", in the plural form the page language's rules choose (search_count_one / _other…).
+  Messages.prototype.count = function (n) {
+    var key = 'search_count_' + (this.plural ? this.plural.select(n) : 'other');
+    if (typeof this.s[key] !== 'string') key = 'search_count_other';
+    return this.get(key, { n: this.num ? this.num.format(n) : String(n) });
+  };
+
+  function pageStrings() {
+    var node = document.getElementById('search-strings');
+    if (!node) return {};
+    try { return JSON.parse(node.textContent) || {}; } catch (e) { return {}; }
+  }
+
   function init() {
     var root = document.getElementById('search');
     var results = document.getElementById('search-results');
     var status = document.getElementById('search-status');
     var form = document.getElementById('search-form');
-    if (!root || !results || !form) return;
+    if (!root || !results || !status || !form) return;
+    var msgs = new Messages(pageStrings(), document.documentElement.lang);
     var index = new Index(root.getAttribute('data-index') || '/search/', fetchBytes);
-    var seq = 0, timer = null;
+    var seq = 0, timer = null, slow = null, focusAt = -1;
+    // History: a pause in typing makes a new entry the first time and replaces it afterwards, so
+    // one burst of typing is one entry; a submit or a filter change makes a new entry; Back and
+    // Forward (popstate) restore the form and the hits from the URL.
+    var typing = false;
 
     function fillForm(st) {
       FIELDS.forEach(function (f) {
@@ -456,40 +499,58 @@
       st.page = 1;
       return st;
     }
+    // Puts `st` in the address bar: a new history entry when `push`, else the current one replaced.
+    function navigate(st, push) {
+      var url = urlFromState(st);
+      if (url === location.pathname + location.search) return;
+      if (push) history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    }
 
     function run(st) {
-      var my = ++seq;
+      var my = ++seq, qs = queryString(st);
+      clearTimeout(slow);
       if (!st.q && !st.unit && !st.topic && !st.series && !st.year) {
         results.replaceChildren();
+        results.removeAttribute('data-count');
+        results.removeAttribute('aria-busy');
+        results.setAttribute('data-state', qs);
         status.textContent = '';
         return Promise.resolve();
       }
       results.setAttribute('aria-busy', 'true');
+      // Say that a search is running only when it takes long enough to notice.
+      slow = setTimeout(function () { if (my === seq) status.textContent = msgs.get('search_loading'); }, 400);
       return index.search(st).then(function (res) {
         if (my !== seq) return;
         var shown = res.hits.slice(0, PAGE * st.page);
         return Promise.all(shown.map(function (h) { return index.doc(h); })).then(function (docs) {
           if (my !== seq) return;
-          render(st, res, shown, docs);
+          render(st, qs, res, shown, docs);
         });
       }).catch(function (e) {
         if (my !== seq) return;
         results.replaceChildren();
-        status.textContent = '搜尋失敗：' + e.message;
-      }).finally(function () { if (my === seq) results.removeAttribute('aria-busy'); });
+        results.removeAttribute('data-count');
+        results.setAttribute('data-state', qs);
+        status.textContent = msgs.get('search_failed', { error: e && e.message ? e.message : String(e) });
+      }).finally(function () {
+        if (my !== seq) return;
+        clearTimeout(slow);
+        results.removeAttribute('aria-busy');
+      });
     }
 
-    function render(st, res, shown, docs) {
+    function render(st, qs, res, shown, docs) {
       var frag = document.createDocumentFragment();
       var cls = index.m.classes;
       shown.forEach(function (hit, i) {
         var d = docs[i], art = el('article', 'search-hit');
         art.appendChild(el('h2', 'search-hit-title', d.t));
         var meta = el('p', 'search-hit-date');
-        var time = el('time', '', d.r);
+        var time = el('time', '', msgs.get('search_hit_date', { roc: d.r, date: d.d }));
         time.setAttribute('datetime', d.d);
         meta.appendChild(time);
-        meta.appendChild(document.createTextNode('（' + d.d + '）'));
         art.appendChild(meta);
         var list = el('ul', 'search-hit-sections');
         var secs = (hit.secs.length ? hit.secs : [{ s: 0 }]).slice(0, 5);
@@ -520,46 +581,64 @@
         frag.appendChild(art);
       });
       if (res.hits.length > shown.length) {
-        var more = el('button', 'search-more', '顯示更多');
+        var more = el('button', 'search-more', msgs.get('search_more'));
         more.type = 'button';
         more.addEventListener('click', function () {
           st.page += 1;
-          history.replaceState(null, '', urlFromState(st));
+          navigate(st, false);
+          focusAt = shown.length;
           run(st);
         });
         frag.appendChild(more);
       }
-      results.replaceChildren(frag);
-      status.textContent = res.hits.length
-        ? '找到 ' + res.hits.length + ' 筆紀錄'
-        : '找不到符合的紀錄';
       results.setAttribute('data-count', String(res.hits.length));
+      results.setAttribute('data-state', qs);
+      results.replaceChildren(frag);
+      status.textContent = res.hits.length ? msgs.count(res.hits.length) : msgs.get('search_no_results');
+      // After "show more", keyboard focus goes to the first newly shown hit, not back to the top.
+      if (focusAt >= 0) {
+        var next = results.querySelectorAll('.search-hit')[focusAt], link = next && next.querySelector('a');
+        if (link) link.focus();
+        focusAt = -1;
+      }
     }
 
-    form.addEventListener('submit', function (ev) {
-      ev.preventDefault();
-      clearTimeout(timer);
-      var st = readForm();
-      history.pushState(null, '', urlFromState(st));
-      run(st);
-    });
-    form.addEventListener('input', function () {
+    function typed() {
       clearTimeout(timer);
       timer = setTimeout(function () {
         var st = readForm();
-        history.replaceState(null, '', urlFromState(st));
+        navigate(st, !typing);
+        typing = true;
         run(st);
       }, 80);
+    }
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      clearTimeout(timer);
+      typing = false;
+      var st = readForm();
+      navigate(st, true);
+      run(st);
     });
+    form.addEventListener('input', function (ev) {
+      // Selects are handled on change; text being composed in an input method waits for its end.
+      if (ev.target && ev.target.tagName === 'SELECT') return;
+      if (ev.isComposing) return;
+      typed();
+    });
+    form.addEventListener('compositionend', typed);
     form.addEventListener('change', function (ev) {
       if (ev.target && ev.target.tagName === 'SELECT') {
         clearTimeout(timer);
+        typing = false;
         var st = readForm();
-        history.pushState(null, '', urlFromState(st));
+        navigate(st, true);
         run(st);
       }
     });
     window.addEventListener('popstate', function () {
+      clearTimeout(timer);
+      typing = false;
       var st = stateFromUrl();
       fillForm(st);
       run(st);
