@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Install what the test suite needs beyond the Rust toolchain: Debian's Chromium (search end-to-end
-# test and the accessibility audit), a Java runtime (the Nu HTML Checker), and the npm packages of
-# the audit (axe-core, vnu-jar) from the lock file. Safe to run again.
+# Install what the test suite needs beyond the Rust toolchain: Debian's Chromium (the search
+# end-to-end and UI tests and the accessibility audit), a Java runtime (the Nu HTML Checker), node,
+# and the npm packages of tests/a11y (playwright-core for tests/search_ui.rs and the audit,
+# axe-core, vnu-jar) from the lock file. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()

@@ -6,124 +6,14 @@
 //! Chromium is required: the test fails when it is missing unless MINUTEBOOK_SKIP_BROWSER=1.
 
 mod common;
+mod search_support;
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// (path under content/, date, units, body): small records around the seed.
-const RECORDS: &[(&str, &str, &str, &str)] = &[
-    (
-        "2024/executive-11.md",
-        "2024-10-01",
-        "民主網絡司",
-        "臺灣推動數位皮夾試辦。",
-    ),
-    ("2023/executive-12.md", "2023-10-02", "秘書處", "台灣的錢包與皮夾。"),
-    (
-        "2024/executive-13.md",
-        "2024-10-03",
-        "數位策略司",
-        "於113年8月20日討論人工智慧基本法草案。",
-    ),
-    (
-        "2024/executive-14.md",
-        "2024-10-04",
-        "數位策略司",
-        "回顧113年9月與112年8月的會議結論。",
-    ),
-    (
-        "2024/executive-15.md",
-        "2024-10-05",
-        "韌性建設司",
-        "出席ＡＰＥＣ 數位經濟論壇，討論5G 應用。",
-    ),
-    (
-        "2024/executive-16.md",
-        "2024-10-06",
-        "秘書處",
-        "惡意字串測試：`<script>alert(1)</script>` 與 `<img src=x onerror=alert(1)>` 不得執行。",
-    ),
-];
-
-fn fixture_site() -> tempfile::TempDir {
-    let site = common::bundled_site();
-    for (i, (rel, date, unit, body)) in RECORDS.iter().enumerate() {
-        let number = 11 + i;
-        common::write(
-            site.path(),
-            &format!("content/{rel}"),
-            &format!(
-                "---\ntitle: 第{number}次主管會議紀錄\nseries: 主管會議\nnumber: {number}\ndate: {date}\nunits: [{unit}]\n---\n\n{body}\n"
-            ),
-        );
-    }
-    site
-}
-
-fn serve(root: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let root = root.clone();
-            std::thread::spawn(move || {
-                let mut line = String::new();
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                if reader.read_line(&mut line).is_err() {
-                    return;
-                }
-                loop {
-                    let mut h = String::new();
-                    if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
-                        break;
-                    }
-                }
-                let path = line.split_whitespace().nth(1).unwrap_or("/");
-                let path = path.split('?').next().unwrap_or("/");
-                let mut file = root.join(path.trim_start_matches('/'));
-                if path.ends_with('/') {
-                    file = file.join("index.html");
-                }
-                let (status, body) = match std::fs::read(&file) {
-                    Ok(b) if !path.contains("..") => ("200 OK", b),
-                    _ => ("404 Not Found", b"not found".to_vec()),
-                };
-                let ctype = match file.extension().and_then(|e| e.to_str()) {
-                    Some("html") => "text/html; charset=utf-8",
-                    Some("js") => "text/javascript; charset=utf-8",
-                    Some("json") => "application/json",
-                    _ => "application/octet-stream",
-                };
-                let head = format!(
-                    "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(&body);
-            });
-        }
-    });
-    port
-}
-
-fn chromium() -> Option<PathBuf> {
-    for name in ["chromium", "chromium-browser", "google-chrome", "chrome"] {
-        if let Ok(out) = Command::new("which").arg(name).output() {
-            if out.status.success() {
-                let p = String::from_utf8_lossy(&out.stdout).trim().to_string();
-                if !p.is_empty() {
-                    return Some(PathBuf::from(p));
-                }
-            }
-        }
-    }
-    None
-}
+use search_support::{chromium, fixture_site, pct_decode, pct_encode, serve};
 
 fn dump_dom(browser: &Path, url: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
@@ -159,36 +49,6 @@ fn dump_dom(browser: &Path, url: &str) -> String {
     }
     let out = child.wait_with_output().unwrap();
     String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn pct_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 3 <= b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn pct_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 struct Outcome {
@@ -238,7 +98,7 @@ type Case<'a> = (String, Option<Vec<&'a str>>, Vec<&'a str>);
 #[test]
 fn search_in_headless_chromium() {
     let Some(browser) = chromium() else {
-        if std::env::var("MINUTEBOOK_SKIP_BROWSER").as_deref() == Ok("1") {
+        if search_support::skip_allowed() {
             eprintln!("chromium not found; skipped because MINUTEBOOK_SKIP_BROWSER=1");
             return;
         }

@@ -198,7 +198,7 @@ const EN: &[(&str, &str)] = &[
     ("search_more", "Show more"),
     ("search_loading", "Searching…"),
     ("search_failed", "Search failed: {error}"),
-    ("search_hit_date", "{date} ({roc})"),
+    ("search_hit_date", "{date}"),
     ("data_intro", "The minutes on this site are open data: download and reuse them freely. Every file is UTF-8."),
     ("data_files", "Data files"),
     ("data_file", "File"),
@@ -225,8 +225,8 @@ pub fn strings(language: &str) -> BTreeMap<&'static str, &'static str> {
 }
 
 /// The strings the search page's script shows (status, buttons, dates), passed to it as JSON in
-/// `<script type="application/json" id="search-strings">`. `{n}`, `{error}`, `{date}` and `{roc}`
-/// are filled in by the script; `search_count_one` / `search_count_other` are chosen with the
+/// `<script type="application/json" id="search-strings">`. `{n}`, `{error}`, `{date}` (ISO) and
+/// `{roc}` (民國 date with weekday) are filled in by the script; `search_count_one` / `search_count_other` are chosen with the
 /// page language's plural rules (`Intl.PluralRules`).
 pub const SEARCH_SCRIPT_KEYS: &[&str] = &[
     "search_count_one",
@@ -286,7 +286,7 @@ mod tests {
                 assert!(json[k].contains("{n}"), "{lang} {k}");
             }
             assert!(json["search_failed"].contains("{error}"), "{lang}");
-            assert!(json["search_hit_date"].contains("{date}") && json["search_hit_date"].contains("{roc}"));
+            assert!(json["search_hit_date"].contains("{date}"), "{lang}");
         }
         let en: BTreeMap<String, String> = serde_json::from_str(&search_script_json("en")).unwrap();
         assert_eq!(en["search_count_one"].replace("{n}", "1"), "Found 1 record");
