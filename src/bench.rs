@@ -20,6 +20,8 @@ pub struct BenchOptions {
     pub tmpfs: Option<PathBuf>,
     /// A disk folder for output.
     pub disk: PathBuf,
+    /// Only the search table.
+    pub search_only: bool,
 }
 
 /// One measured process run.
@@ -112,6 +114,12 @@ pub fn site_for(opts: &BenchOptions, records: usize) -> Result<PathBuf, BenchErr
 
 /// Run the whole benchmark and print a Markdown table.
 pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
+    if opts.search_only {
+        let sites: Result<Vec<(usize, PathBuf)>, BenchError> =
+            opts.sizes.iter().map(|&n| Ok((n, site_for(opts, n)?))).collect();
+        crate::bench_search::report(&sites?, &opts.work);
+        return Ok(());
+    }
     let exe = std::env::current_exe().map_err(|source| BenchError::Spawn {
         cmd: "current_exe".into(),
         source,

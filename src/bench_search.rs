@@ -1,7 +1,8 @@
 //! Search benchmark figures for `minutebook bench`: the index step measured in this process on a
 //! generated archive (wall time, CPU time, peak memory above the loaded archive, index size), and
-//! the cold-query transfer and time to first results measured in headless Chromium against the
-//! built site served on loopback (see [`browser_figures`]).
+//! the cold-query transfer (the real search.js under node, see [`transfer_figures`]) and the time
+//! to first results measured in headless Chromium against the built site served on loopback (see
+//! [`first_results_figures`]).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -123,32 +124,118 @@ pub fn transfer_figures(out: &Path) -> Result<(f64, f64, f64), String> {
     Ok((at(0.5), at(0.9), at(1.0)))
 }
 
+/// The browser measurement of time to first results (tests/a11y/search-latency.mjs, built in).
+const NODE_LATENCY: &str = include_str!("../tests/a11y/search-latency.mjs");
+
+/// Time to first results in headless Chromium, in ms over [`crate::generate::query_set`].
+#[derive(Debug, Clone, Copy)]
+pub struct LatencyFigures {
+    pub median_ms: f64,
+    pub p90_ms: f64,
+    pub max_ms: f64,
+}
+
+/// The folder holding the npm package playwright-core: `$MINUTEBOOK_NODE_MODULES`, else
+/// `tests/a11y/node_modules` under the current folder or under the source tree minutebook was built
+/// from (`bash scripts/setup.sh` installs it there).
+fn node_modules() -> Option<PathBuf> {
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    if let Some(p) = std::env::var_os("MINUTEBOOK_NODE_MODULES") {
+        candidates.push(PathBuf::from(p));
+    }
+    candidates.push(PathBuf::from("tests/a11y/node_modules"));
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y/node_modules"));
+    candidates
+        .into_iter()
+        .find(|p| p.join("playwright-core/package.json").is_file())
+        .and_then(|p| p.canonicalize().ok())
+}
+
+/// Measures the time from typing a query into `/search/` to its first results, for every query of
+/// the bench set, each in a new browser context (cold), against the built site `out` served on
+/// 127.0.0.1 (see tests/a11y/search-latency.mjs). Needs node, playwright-core and Chromium
+/// (`$CHROMIUM`, default /usr/bin/chromium).
+pub fn first_results_figures(out: &Path) -> Result<LatencyFigures, String> {
+    let modules = node_modules().ok_or("playwright-core not found: run `bash scripts/setup.sh`")?;
+    let chromium = std::env::var_os("CHROMIUM").unwrap_or_else(|| "/usr/bin/chromium".into());
+    if !Path::new(&chromium).is_file() {
+        return Err(format!("no Chromium at {}", Path::new(&chromium).display()));
+    }
+    let queries = serde_json::to_string(&crate::generate::query_set()).map_err(|e| e.to_string())?;
+    let dir = scratch_dir(out)?;
+    let script = dir.join("search-latency.mjs");
+    let qfile = dir.join("queries.json");
+    std::fs::write(&script, NODE_LATENCY).map_err(|e| e.to_string())?;
+    std::fs::write(&qfile, &queries).map_err(|e| e.to_string())?;
+    let o = std::process::Command::new("node")
+        .arg(&script)
+        .arg(out)
+        .arg(format!("@{}", qfile.display()))
+        .env("NODE_PATH", &modules)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .map_err(|e| format!("node: {e}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let o = o?;
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).map_err(|_| {
+        String::from_utf8_lossy(&o.stderr)
+            .lines()
+            .next()
+            .unwrap_or("no output")
+            .to_string()
+    })?;
+    if !o.status.success() {
+        return Err(format!("{}", v["errors"][0]));
+    }
+    let ms = |k: &str| v[k].as_f64().ok_or_else(|| format!("no {k} in the measurement"));
+    Ok(LatencyFigures {
+        median_ms: ms("median")?,
+        p90_ms: ms("p90")?,
+        max_ms: ms("max")?,
+    })
+}
+
+/// A scratch folder beside the built site `out` for the measurement's script.
+fn scratch_dir(out: &Path) -> Result<PathBuf, String> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = out.with_file_name(format!("{name}-latency"));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    Ok(dir)
+}
+
 /// Prints the search table of `minutebook bench` for the generated sites.
 pub fn report(sites: &[(usize, PathBuf)], work: &Path) {
     println!();
-    println!("| records | search index (wall / CPU) | peak memory delta | index size | cold-query transfer median / p90 / max |");
-    println!("|---:|---:|---:|---:|---|");
+    println!("| records | search index (wall / CPU) | peak memory delta | index size | cold-query transfer median / p90 / max | first results median / p90 |");
+    println!("|---:|---:|---:|---:|---|---|");
     for (n, site) in sites {
         let f = match index_figures(site) {
             Ok(f) => f,
             Err(e) => {
-                println!("| {n} | error: {e} | | | |");
+                println!("| {n} | error: {e} | | | | |");
                 continue;
             }
         };
         let out = site_output(work, *n);
         let mut opts = BuildOptions::new(site);
         opts.output = out.clone();
-        let transfer = match crate::build::build(&opts) {
-            Ok(_) => match transfer_figures(&out) {
-                Ok((m, p, x)) => format!("{m:.1} / {p:.1} / {x:.1} KB"),
-                Err(e) => format!("not measured ({})", e.lines().next().unwrap_or("")),
-            },
-            Err(_) => "build failed".into(),
+        let built = crate::build::build(&opts).is_ok();
+        let transfer = match built.then(|| transfer_figures(&out)) {
+            Some(Ok((m, p, x))) => format!("{m:.1} / {p:.1} / {x:.1} KB"),
+            Some(Err(e)) => format!("not measured ({})", e.lines().next().unwrap_or("")),
+            None => "build failed".into(),
+        };
+        let first = match built.then(|| first_results_figures(&out)) {
+            Some(Ok(f)) => format!("{:.0} / {:.0} ms (max {:.0})", f.median_ms, f.p90_ms, f.max_ms),
+            Some(Err(e)) => format!("not measured ({})", e.lines().next().unwrap_or("")),
+            None => "build failed".into(),
         };
         let _ = std::fs::remove_dir_all(&out);
         println!(
-            "| {n} | {:.2} s / {:.2} s | {:.0} MB | {:.1} MB in {} files | {transfer} |",
+            "| {n} | {:.2} s / {:.2} s | {:.0} MB | {:.1} MB in {} files | {transfer} | {first} |",
             f.wall_s,
             f.cpu_s,
             f.peak_delta_mb,

@@ -76,6 +76,9 @@ pub enum Command {
         /// A tmpfs folder for the output.
         #[arg(long, default_value = "/dev/shm")]
         tmpfs: PathBuf,
+        /// Only the search table (index, query transfer, time to first results in Chromium).
+        #[arg(long)]
+        search_only: bool,
     },
     /// Turn minutes that arrived as plain text (.txt) or a Word file (.docx) into a record.
     Import {

@@ -90,6 +90,7 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             runs,
             work,
             tmpfs,
+            search_only,
         } => {
             let opts = bench::BenchOptions {
                 sizes: records,
@@ -98,6 +99,7 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
                 disk: work.clone(),
                 work,
                 tmpfs: tmpfs.is_dir().then_some(tmpfs),
+                search_only,
             };
             bench::run(&opts).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
             Ok(ExitCode::SUCCESS)
