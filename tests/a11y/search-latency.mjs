@@ -76,14 +76,19 @@ for (const q of queries) {
         if (lat.start === null || lat.end !== null) return;
         if (r.querySelector('a[href]') || r.getAttribute('data-count') === '0') {
           lat.end = performance.now();
-          lat.count = Number(r.getAttribute('data-count'));
           requestAnimationFrame(() => { lat.frame = performance.now(); });
         }
       }).observe(r, { childList: true, subtree: true, attributes: true });
     });
     await page.fill('#search-q', q);
     await page.waitForFunction(() => window.__latency.frame !== null, null, { timeout: TIMEOUT });
+    // The number of hits, once every shown hit is drawn.
+    await page.waitForFunction(() => {
+      const r = document.getElementById('search-results');
+      return r.hasAttribute('data-count') && !r.hasAttribute('aria-busy');
+    }, null, { timeout: TIMEOUT });
     const lat = await page.evaluate(() => window.__latency);
+    lat.count = await page.evaluate(() => Number(document.getElementById('search-results').getAttribute('data-count')));
     results.push({ q, ms: lat.end - lat.start, frame_ms: lat.frame - lat.start, count: lat.count });
   } catch (e) {
     errors.push(`${q}: ${String(e.message || e).split('\n')[0]}`);

@@ -523,10 +523,26 @@
       slow = setTimeout(function () { if (my === seq) status.textContent = msgs.get('search_loading'); }, 400);
       return index.search(st).then(function (res) {
         if (my !== seq) return;
-        var shown = res.hits.slice(0, PAGE * st.page);
-        return Promise.all(shown.map(function (h) { return index.doc(h); })).then(function (docs) {
+        var shown = res.hits.slice(0, PAGE * st.page), docs = new Array(shown.length), drawn = 0;
+        // Hits are drawn in order as soon as their display files arrive: the first hit does not
+        // wait for the slowest of the page's files. The previous results stay until then.
+        function drawReady() {
           if (my !== seq) return;
-          render(st, qs, res, shown, docs);
+          var frag = document.createDocumentFragment(), from = drawn;
+          while (drawn < shown.length && docs[drawn]) {
+            frag.appendChild(hitArticle(shown[drawn], docs[drawn], res.terms));
+            drawn++;
+          }
+          if (drawn === from) return;
+          if (from === 0) results.replaceChildren(frag);
+          else results.appendChild(frag);
+        }
+        return Promise.all(shown.map(function (h, i) {
+          return index.doc(h).then(function (d) { docs[i] = d; drawReady(); });
+        })).then(function () {
+          if (my !== seq) return;
+          if (!shown.length) results.replaceChildren();
+          finish(st, qs, res, shown);
         });
       }).catch(function (e) {
         if (my !== seq) return;
@@ -541,45 +557,47 @@
       });
     }
 
-    function render(st, qs, res, shown, docs) {
-      var frag = document.createDocumentFragment();
-      var cls = index.m.classes;
-      shown.forEach(function (hit, i) {
-        var d = docs[i], art = el('article', 'search-hit');
-        art.appendChild(el('h2', 'search-hit-title', d.t));
-        var meta = el('p', 'search-hit-date');
-        var time = el('time', '', msgs.get('search_hit_date', { roc: d.r, date: d.d }));
-        time.setAttribute('datetime', d.d);
-        meta.appendChild(time);
-        art.appendChild(meta);
-        var list = el('ul', 'search-hit-sections');
-        var secs = (hit.secs.length ? hit.secs : [{ s: 0 }]).slice(0, 5);
-        secs.forEach(function (sv, si) {
-          var s = d.h[sv.s];
-          if (!s) return;
-          var li = el('li'), a = el('a');
-          a.href = d.u + (s[0] ? '#' + encodeURIComponent(s[0]) : '');
-          var heading = el('span', 'search-hit-heading');
-          var htext = s[1] || d.t, hchars = Array.from(htext);
-          appendMarked(heading, hchars, findMatches(htext, res.terms, d.f, cls), 0, hchars.length);
-          a.appendChild(heading);
-          li.appendChild(a);
-          var body = si === 0 && d.text ? d.text[sv.s] : undefined;
-          if (body) {
-            var chars = Array.from(body), ranges = findMatches(body, res.terms, d.tf, cls);
-            var center = ranges.length ? ranges[0][0] : 0;
-            var from = Math.max(0, center - 40), to = Math.min(chars.length, from + 120);
-            var snip = el('p', 'search-hit-snippet');
-            if (from > 0) snip.appendChild(document.createTextNode('…'));
-            appendMarked(snip, chars, ranges, from, to);
-            if (to < chars.length) snip.appendChild(document.createTextNode('…'));
-            li.appendChild(snip);
-          }
-          list.appendChild(li);
-        });
-        art.appendChild(list);
-        frag.appendChild(art);
+    // One hit: the record's title and date, and up to five matching sections linked to their
+    // anchors, the first with a snippet. Everything from the index is inserted as text.
+    function hitArticle(hit, d, terms) {
+      var cls = index.m.classes, art = el('article', 'search-hit');
+      art.appendChild(el('h2', 'search-hit-title', d.t));
+      var meta = el('p', 'search-hit-date');
+      var time = el('time', '', msgs.get('search_hit_date', { roc: d.r, date: d.d }));
+      time.setAttribute('datetime', d.d);
+      meta.appendChild(time);
+      art.appendChild(meta);
+      var list = el('ul', 'search-hit-sections');
+      var secs = (hit.secs.length ? hit.secs : [{ s: 0 }]).slice(0, 5);
+      secs.forEach(function (sv, si) {
+        var s = d.h[sv.s];
+        if (!s) return;
+        var li = el('li'), a = el('a');
+        a.href = d.u + (s[0] ? '#' + encodeURIComponent(s[0]) : '');
+        var heading = el('span', 'search-hit-heading');
+        var htext = s[1] || d.t, hchars = Array.from(htext);
+        appendMarked(heading, hchars, findMatches(htext, terms, d.f, cls), 0, hchars.length);
+        a.appendChild(heading);
+        li.appendChild(a);
+        var body = si === 0 && d.text ? d.text[sv.s] : undefined;
+        if (body) {
+          var chars = Array.from(body), ranges = findMatches(body, terms, d.tf, cls);
+          var center = ranges.length ? ranges[0][0] : 0;
+          var from = Math.max(0, center - 40), to = Math.min(chars.length, from + 120);
+          var snip = el('p', 'search-hit-snippet');
+          if (from > 0) snip.appendChild(document.createTextNode('…'));
+          appendMarked(snip, chars, ranges, from, to);
+          if (to < chars.length) snip.appendChild(document.createTextNode('…'));
+          li.appendChild(snip);
+        }
+        list.appendChild(li);
       });
+      art.appendChild(list);
+      return art;
+    }
+
+    // Every shown hit is drawn: the "show more" button, the count, the state, focus.
+    function finish(st, qs, res, shown) {
       if (res.hits.length > shown.length) {
         var more = el('button', 'search-more', msgs.get('search_more'));
         more.type = 'button';
@@ -589,11 +607,10 @@
           focusAt = shown.length;
           run(st);
         });
-        frag.appendChild(more);
+        results.appendChild(more);
       }
       results.setAttribute('data-count', String(res.hits.length));
       results.setAttribute('data-state', qs);
-      results.replaceChildren(frag);
       status.textContent = res.hits.length ? msgs.count(res.hits.length) : msgs.get('search_no_results');
       // After "show more", keyboard focus goes to the first newly shown hit, not back to the top.
       if (focusAt >= 0) {
@@ -603,14 +620,19 @@
       }
     }
 
+    // Typing: the first input after a pause searches at once (a word committed by an input method
+    // is one input event); further input within PAUSE ms waits until typing pauses for PAUSE ms.
+    var PAUSE = 80, lastInput = -Infinity;
     function typed() {
+      var now = performance.now(), burst = now - lastInput < PAUSE;
+      lastInput = now;
       clearTimeout(timer);
       timer = setTimeout(function () {
         var st = readForm();
         navigate(st, !typing);
         typing = true;
         run(st);
-      }, 80);
+      }, burst ? PAUSE : 0);
     }
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
@@ -645,6 +667,9 @@
     });
     var st0 = stateFromUrl();
     fillForm(st0);
+    // The manifest (a few KB) is fetched with the page, so the first query starts one round trip
+    // further along; a failure here shows when a search runs.
+    index.load().catch(function () {});
     run(st0);
   }
 
