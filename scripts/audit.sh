@@ -44,5 +44,5 @@ cp -r "$repo/content" "$en_root/content"
 echo "== English interface: build, Nu HTML Checker, axe-core"
 cargo run --quiet -- build --root "$en_root" --output "$en_root/public"
 java -jar "$a11y/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --skip-non-html "$en_root/public" || status=1
-node "$a11y/audit.mjs" "$en_root/public" / /minutes/2024/executive-4/ /units/ /units/strategy/ /years/2024/ /data/ /404.html || status=1
+node "$a11y/audit.mjs" "$en_root/public" / /minutes/2024/executive-4/ /units/ /units/strategy/ /years/2024/ /search/ "/search/?q=%E6%95%B8%E4%BD%8D%E7%9A%AE%E5%A4%BE" /data/ /404.html || status=1
 exit $status
