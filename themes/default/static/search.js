@@ -537,9 +537,18 @@
           if (from === 0) results.replaceChildren(frag);
           else results.appendChild(frag);
         }
-        return Promise.all(shown.map(function (h, i) {
-          return index.doc(h).then(function (d) { docs[i] = d; drawReady(); });
-        })).then(function () {
+        function fetchDoc(i) {
+          return index.doc(shown[i]).then(function (d) { docs[i] = d; drawReady(); });
+        }
+        // The first hit's files are fetched alone, so that they do not queue behind the other
+        // hits' (a browser opens at most six HTTP/1.1 connections to a server); the rest follow
+        // once it is drawn.
+        return (shown.length ? fetchDoc(0) : Promise.resolve()).then(function () {
+          if (my !== seq) return;
+          var rest = [];
+          for (var i = 1; i < shown.length; i++) rest.push(fetchDoc(i));
+          return Promise.all(rest);
+        }).then(function () {
           if (my !== seq) return;
           if (!shown.length) results.replaceChildren();
           finish(st, qs, res, shown);
