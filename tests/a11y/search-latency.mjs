@@ -11,7 +11,8 @@
 // fetches of the index files over loopback HTTP, decompression, the search and the rendering.
 // `frame_ms` is the same up to the next animation frame (when the result can first be painted).
 //
-// Prints JSON: { queries: [{q, ms, frame_ms, count}], median, p90, max } (milliseconds).
+// Prints JSON: { queries: [{q, ms, frame_ms, count}], errors, median, p90, max } (milliseconds);
+// with SEARCH_LATENCY_DETAIL=1 each query also lists the files it fetched and when.
 // Used by `minutebook bench` (src/bench_search.rs), which finds playwright-core through NODE_PATH.
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
@@ -89,7 +90,14 @@ for (const q of queries) {
     }, null, { timeout: TIMEOUT });
     const lat = await page.evaluate(() => window.__latency);
     lat.count = await page.evaluate(() => Number(document.getElementById('search-results').getAttribute('data-count')));
-    results.push({ q, ms: lat.end - lat.start, frame_ms: lat.frame - lat.start, count: lat.count });
+    const row = { q, ms: lat.end - lat.start, frame_ms: lat.frame - lat.start, count: lat.count };
+    if (process.env.SEARCH_LATENCY_DETAIL === '1') {
+      // Every file fetched after the input event: [name, start ms, end ms, bytes], from Resource Timing.
+      row.files = await page.evaluate((t0) => performance.getEntriesByType('resource')
+        .filter((e) => e.startTime >= t0)
+        .map((e) => [e.name.replace(/^.*\/search\//, ''), Math.round(e.startTime - t0), Math.round(e.responseEnd - t0), e.encodedBodySize]), lat.start);
+    }
+    results.push(row);
   } catch (e) {
     errors.push(`${q}: ${String(e.message || e).split('\n')[0]}`);
   }
