@@ -286,7 +286,7 @@ pub fn render_into(
             rayon::join(
                 || {
                     let at = Instant::now();
-                    (search_index(archive), ms(at))
+                    (search_index(archive, sink), ms(at))
                 },
                 || {
                     let at = Instant::now();
@@ -306,11 +306,11 @@ pub fn render_into(
         diags.extend(d);
         0
     });
-    for part in [search, extras] {
-        match part.and_then(|o| sink.extend(o).map_err(to_diag)) {
-            Ok(()) => {}
-            Err(d) => diags.extend(d),
-        }
+    if let Err(d) = search {
+        diags.extend(d);
+    }
+    if let Err(d) = extras.and_then(|o| sink.extend(o).map_err(to_diag)) {
+        diags.extend(d);
     }
     for (name, bytes) in &renderer.theme().statics {
         if let Err(e) = sink.put(name.clone(), bytes.clone()) {
@@ -475,15 +475,17 @@ pub fn search_docs(archive: &Archive) -> Vec<crate::search::SearchDoc> {
         .collect()
 }
 
-/// The search index files, under `search/`.
-pub fn search_index(archive: &Archive) -> Result<Output, Vec<Diagnostic>> {
-    let docs = search_docs(archive);
-    let files =
-        crate::search::build_index(&docs).map_err(|e| vec![Diagnostic::error("search", 0, 0, e.to_string())])?;
-    let mut out = Output::new();
-    for f in files {
-        out.add(f.path, f.bytes)
-            .map_err(|e| vec![Diagnostic::error("search", 0, 0, e.to_string())])?;
+impl crate::search::IndexSink for Sink {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), String> {
+        self.add(path, bytes).map_err(|e| e.to_string())
     }
-    Ok(out)
+    fn rename_dir(&self, from: &str, to: &str) -> Result<(), String> {
+        Sink::rename_dir(self, from, to).map_err(|e| e.to_string())
+    }
+}
+
+/// Writes the search index files, under `search/`, into `sink` as they are made.
+pub fn search_index(archive: &Archive, sink: &Sink) -> Result<(), Vec<Diagnostic>> {
+    let docs = search_docs(archive);
+    crate::search::write_index(&docs, sink).map_err(|e| vec![Diagnostic::error("search", 0, 0, e.to_string())])
 }

@@ -108,6 +108,20 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             println!("{line}");
             Ok(ExitCode::SUCCESS)
         }
+        Command::BenchIndex { root, scratch } => {
+            let f =
+                bench_search::index_figures(&root, &scratch).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e)])?;
+            println!(
+                "{} records: {:.2} s wall, {:.2} s CPU, +{:.0} MB peak, {:.1} MB in {} files",
+                f.records,
+                f.wall_s,
+                f.cpu_s,
+                f.peak_delta_mb,
+                f.bytes as f64 / 1e6,
+                f.files
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Import { file, out, root } => run_import(&file, out.as_deref(), &root),
         Command::Check { site } => {
             let o = options(&site);

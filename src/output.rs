@@ -253,6 +253,47 @@ impl Sink {
         other.files.into_par_iter().try_for_each(|(k, v)| self.add(k, v))
     }
 
+    /// Move every file under the folder `from` to the folder `to` (both relative; `to` must not
+    /// hold files yet).
+    pub fn rename_dir(&self, from: &str, to: &str) -> Result<(), OutputError> {
+        check_relative(from)?;
+        check_relative(to)?;
+        let prefix = format!("{from}/");
+        let moved = |k: &String| format!("{to}/{}", &k[prefix.len()..]);
+        {
+            let mut paths = self.paths.lock().expect("no panic while holding");
+            let old: Vec<String> = paths.iter().filter(|k| k.starts_with(&prefix)).cloned().collect();
+            for k in old {
+                paths.remove(&k);
+                if !paths.insert(moved(&k)) {
+                    return Err(OutputError::Duplicate(moved(&k)));
+                }
+            }
+        }
+        match &self.disk {
+            None => {
+                let mut files = self.files.lock().expect("no panic while holding");
+                let old: Vec<String> = files.keys().filter(|k| k.starts_with(&prefix)).cloned().collect();
+                for k in old {
+                    let bytes = files.remove(&k).expect("listed");
+                    files.insert(moved(&k), bytes);
+                }
+            }
+            Some(root) => {
+                let (src, dst) = (root.join(from), root.join(to));
+                if let Some(parent) = dst.parent() {
+                    std::fs::create_dir_all(parent).map_err(io(parent))?;
+                }
+                std::fs::rename(&src, &dst).map_err(io(&dst))?;
+                self.dirs
+                    .lock()
+                    .expect("no panic while holding")
+                    .retain(|d| !d.starts_with(&src));
+            }
+        }
+        Ok(())
+    }
+
     /// Every path written so far, sorted.
     pub fn paths(&self) -> Vec<String> {
         self.paths
@@ -351,6 +392,42 @@ fn remove_tree(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A folder renamed in a sink moves its files (on disk and in memory) and nothing else, and a
+    /// file written afterwards under the old name goes to a fresh folder.
+    #[test]
+    fn sink_rename_dir() {
+        let tmp = std::env::temp_dir().join(format!("minutebook-rename-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&tmp).unwrap();
+        for sink in [Sink::memory(), Sink::disk(tmp.clone())] {
+            sink.add("search/new/a.bin", "a").unwrap();
+            sink.add("search/new/sub/b.bin", "b").unwrap();
+            sink.add("search/newer/c.bin", "c").unwrap();
+            sink.rename_dir("search/new", "search/0123").unwrap();
+            sink.add("search/new/d.bin", "d").unwrap();
+            assert_eq!(
+                sink.paths(),
+                [
+                    "search/0123/a.bin",
+                    "search/0123/sub/b.bin",
+                    "search/new/d.bin",
+                    "search/newer/c.bin"
+                ]
+            );
+            assert!(sink.rename_dir("../x", "y").is_err());
+            if sink.disk.is_some() {
+                assert_eq!(std::fs::read(tmp.join("search/0123/sub/b.bin")).unwrap(), b"b");
+                assert!(!tmp.join("search/new/a.bin").exists());
+                assert_eq!(std::fs::read(tmp.join("search/new/d.bin")).unwrap(), b"d");
+            } else {
+                let out = sink.into_output();
+                assert_eq!(out.get("search/0123/a.bin"), Some(&b"a"[..]));
+                assert_eq!(out.get("search/new/a.bin"), None);
+            }
+        }
+        std::fs::remove_dir_all(&tmp).unwrap();
+    }
 
     #[test]
     fn rejects_escaping_paths() {

@@ -52,10 +52,10 @@ fn digest(files: &[SearchFile]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_SHA256: &str = "e44a1dca91eb21a1df6d70e153b86665665ef1bce6beafdfd82ebcc6948a988c";
-const ALL_FILES_SHA256: &str = "93a5638de02cb894c465f4771a9728ec7c496cb739ed7852492e4a34c2b3ee9e";
+const MANIFEST_SHA256: &str = "775ec323ec63a7c294cb1a385a7a1e6edcf6610fc4f9f2dbc990df52f6bc7485";
+const ALL_FILES_SHA256: &str = "473f87c8e765e4f1a2c451945ee9038610b4c2e949771ebb1a8e03b8fc1819ff";
 
-const LARGE_SHA256: &str = "5bed29abb3324c8aa2b2f0810144845b668e9b0c5c637af10919a7c45fd7bd12";
+const LARGE_SHA256: &str = "662736f222ac91052e2ceae59005f7ca5ae0ff18f41838792b0544749fc78e2e";
 
 #[test]
 fn golden_format() {

@@ -653,7 +653,9 @@ impl Preview {
         let archive = self.take_archive()?;
         let st = self.state.as_ref()?;
         let mut out = Output::new();
-        let result = crate::build::search_index(&archive).ok().and_then(|search| {
+        let sink = crate::output::Sink::memory();
+        let searched = crate::build::search_index(&archive, &sink).map(|_| sink.into_output());
+        let result = searched.ok().and_then(|search| {
             crate::feeds::add(&archive, &st.listings, &mut out)
                 .and_then(|_| crate::opendata::add(&archive, &mut out))
                 .and_then(|_| out.extend(search))
