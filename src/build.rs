@@ -231,6 +231,15 @@ pub fn load_record(site: &Site, matcher: &UnitMatcher, rel: &Path) -> Result<Rec
         return Err(diags);
     }
     let url = record_url(&meta);
+    // The archive stays loaded for the whole build: give back the room the buffers grew into.
+    let mut rendered = rendered;
+    rendered.html.shrink_to_fit();
+    for s in &mut rendered.sections {
+        s.text.shrink_to_fit();
+        s.blocks.shrink_to_fit();
+    }
+    rendered.sections.shrink_to_fit();
+    rendered.headings.shrink_to_fit();
     Ok(Record {
         rel: rel.to_path_buf(),
         url,
@@ -290,10 +299,8 @@ pub fn render_into(
                 },
                 || {
                     let at = Instant::now();
-                    let mut out = Output::new();
-                    let r = crate::feeds::add(archive, listings, &mut out)
-                        .and_then(|_| crate::opendata::add(archive, &mut out))
-                        .map(|_| out)
+                    let r = crate::feeds::add(archive, listings, sink)
+                        .and_then(|_| crate::opendata::add(archive, sink))
                         .map_err(to_diag);
                     (r, ms(at))
                 },
@@ -309,7 +316,7 @@ pub fn render_into(
     if let Err(d) = search {
         diags.extend(d);
     }
-    if let Err(d) = extras.and_then(|o| sink.extend(o).map_err(to_diag)) {
+    if let Err(d) = extras {
         diags.extend(d);
     }
     for (name, bytes) in &renderer.theme().statics {
@@ -425,7 +432,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
 /// The records as the search indexer reads them: a lead section, then one section per heading of
 /// level 1–3 (deeper headings and their text belong to the section above them), so a hit links to
 /// the agenda item or unit report it is in.
-pub fn search_docs(archive: &Archive) -> Vec<crate::search::SearchDoc> {
+pub fn search_docs(archive: &Archive) -> Vec<crate::search::SearchDoc<'_>> {
     use crate::search::{SearchDoc, SearchSection};
     use chrono::Datelike;
     let root = archive.site.root_path();
@@ -441,17 +448,18 @@ pub fn search_docs(archive: &Archive) -> Vec<crate::search::SearchDoc> {
                         let last = sections.last_mut().expect("not empty");
                         for part in [h.text.as_str(), sec.text.as_str()] {
                             if !part.is_empty() {
-                                if !last.text.is_empty() {
-                                    last.text.push('\n');
+                                let text = last.text.to_mut();
+                                if !text.is_empty() {
+                                    text.push('\n');
                                 }
-                                last.text.push_str(part);
+                                text.push_str(part);
                             }
                         }
                     }
                     _ => sections.push(SearchSection {
                         anchor: heading.map(|h| h.id.clone()).unwrap_or_default(),
                         heading: heading.map(|h| h.text.clone()).unwrap_or_default(),
-                        text: sec.text.clone(),
+                        text: std::borrow::Cow::Borrowed(&sec.text),
                     }),
                 }
             }

@@ -6,8 +6,8 @@
 use minutebook::search::{build_index, SearchDoc, SearchFile, SearchSection};
 use sha2::{Digest, Sha256};
 
-fn input() -> Vec<SearchDoc> {
-    let sec = |a: &str, h: &str, t: &str| SearchSection {
+fn input() -> Vec<SearchDoc<'static>> {
+    let sec = |a: &str, h: &str, t: &'static str| SearchSection {
         anchor: a.into(),
         heading: h.into(),
         text: t.into(),
@@ -82,7 +82,7 @@ fn deterministic_across_thread_counts() {
     for i in 0..1000 {
         let mut d = input()[i % 2].clone();
         d.url = format!("/r/{i}/");
-        d.sections[0].text = format!(
+        d.sections[0].text = std::borrow::Cow::Owned(format!(
             "第{i}案：APEC {}G 產業化，{}年{}月，{}",
             i % 7,
             100 + i % 14,
@@ -90,7 +90,7 @@ fn deterministic_across_thread_counts() {
             (0..100u32)
                 .map(|j| char::from_u32(0x4E00 + (i as u32 * 7919 + j * 104729) % 20000).unwrap())
                 .collect::<String>()
-        );
+        ));
         docs.push(d);
     }
     let run = |threads: usize| {

@@ -42,7 +42,7 @@ use fold::{class_of, fold_into, CJK};
 /// One published record, as the build hands it to the indexer. Records arrive sorted newest
 /// first (date desc, then URL asc); that order is the record id order.
 #[derive(Debug, Clone, Default)]
-pub struct SearchDoc {
+pub struct SearchDoc<'a> {
     /// Site-root-relative href, e.g. "/minutes/2024/executive-4/".
     pub url: String,
     pub title: String,
@@ -57,18 +57,18 @@ pub struct SearchDoc {
     pub units: Vec<String>,
     /// Topic slugs.
     pub topics: Vec<String>,
-    pub sections: Vec<SearchSection>,
+    pub sections: Vec<SearchSection<'a>>,
 }
 
 /// One section of a record.
 #[derive(Debug, Clone, Default)]
-pub struct SearchSection {
+pub struct SearchSection<'a> {
     /// "" for the part before the first heading; else the heading's id.
     pub anchor: String,
     /// Heading text ("" for the lead part; the record title is indexed then).
     pub heading: String,
-    /// Plain text of the section body.
-    pub text: String,
+    /// Plain text of the section body (borrowed from the loaded record where it can be).
+    pub text: std::borrow::Cow<'a, str>,
 }
 
 /// A file to write into the output.
@@ -298,8 +298,8 @@ fn doc_files(d: &SearchDoc) -> Result<(Vec<u8>, Vec<Vec<u8>>), SearchError> {
     let mut texts = Vec::with_capacity(groups.len());
     for g in groups {
         let tf = TextFile {
-            s: g.iter().map(|&i| (i, sections[i].text.as_str())).collect(),
-            f: local_fold_map(g.iter().map(|&i| sections[i].text.as_str())),
+            s: g.iter().map(|&i| (i, sections[i].text.as_ref())).collect(),
+            f: local_fold_map(g.iter().map(|&i| sections[i].text.as_ref())),
         };
         let json = serde_json::to_string(&tf)?;
         let mut utf16 = Vec::with_capacity(json.len() * 2);
@@ -314,11 +314,11 @@ fn doc_files(d: &SearchDoc) -> Result<(Vec<u8>, Vec<Vec<u8>>), SearchError> {
 /// The sections as indexed: a lead section (anchor "", heading "") is put first when the record
 /// has none, so the title is always searchable. Section indexes in postings and doc files refer
 /// to this list.
-fn norm_sections(doc: &SearchDoc) -> Vec<&SearchSection> {
-    static LEAD: SearchSection = SearchSection {
+fn norm_sections<'d, 'a>(doc: &'d SearchDoc<'a>) -> Vec<&'d SearchSection<'a>> {
+    static LEAD: SearchSection<'static> = SearchSection {
         anchor: String::new(),
         heading: String::new(),
-        text: String::new(),
+        text: std::borrow::Cow::Borrowed(""),
     };
     let mut v = Vec::with_capacity(doc.sections.len() + 1);
     match doc.sections.first() {

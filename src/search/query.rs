@@ -333,7 +333,7 @@ mod tests {
         assert_eq!(parse_query("资安"), vec!["資安"]);
     }
 
-    fn doc(title: &str, secs: &[(&str, &str, &str)]) -> SearchDoc {
+    fn doc(title: &str, secs: &[(&str, &str, &str)]) -> SearchDoc<'static> {
         SearchDoc {
             url: format!("/r/{title}/"),
             title: title.to_string(),
@@ -348,7 +348,7 @@ mod tests {
                 .map(|(a, h, t)| SearchSection {
                     anchor: a.to_string(),
                     heading: h.to_string(),
-                    text: t.to_string(),
+                    text: t.to_string().into(),
                 })
                 .collect(),
         }

@@ -652,22 +652,22 @@ impl Preview {
     pub fn refresh_assets(&mut self, pages: &[String]) -> Option<Vec<(String, Vec<u8>)>> {
         let archive = self.take_archive()?;
         let st = self.state.as_ref()?;
-        let mut out = Output::new();
         let sink = crate::output::Sink::memory();
-        let searched = crate::build::search_index(&archive, &sink).map(|_| sink.into_output());
-        let result = searched.ok().and_then(|search| {
-            crate::feeds::add(&archive, &st.listings, &mut out)
-                .and_then(|_| crate::opendata::add(&archive, &mut out))
-                .and_then(|_| out.extend(search))
-                .and_then(|_| {
-                    let map = crate::meta::sitemap(&archive, &st.listings, pages.iter().map(String::as_str));
-                    out.put("sitemap.xml", map)?;
-                    out.put("robots.txt", crate::meta::robots(&archive))
-                })
-                .ok()
-        });
+        let result = crate::build::search_index(&archive, &sink)
+            .ok()
+            .and_then(|_| {
+                crate::feeds::add(&archive, &st.listings, &sink)
+                    .and_then(|_| crate::opendata::add(&archive, &sink))
+                    .and_then(|_| {
+                        let map = crate::meta::sitemap(&archive, &st.listings, pages.iter().map(String::as_str));
+                        sink.put("sitemap.xml", map)?;
+                        sink.put("robots.txt", crate::meta::robots(&archive))
+                    })
+                    .ok()
+            })
+            .map(|_| sink.into_output());
         self.published = archive.records;
-        result.map(|_| out.iter().map(|(p, b)| (p.to_string(), b.to_vec())).collect())
+        result.map(|out| out.into_files())
     }
 
     /// The outcome of an incremental render.
