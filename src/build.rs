@@ -47,12 +47,8 @@ impl BuildOptions {
     }
 }
 
-/// One timed step of the build.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Step {
-    pub name: &'static str,
-    pub millis: f64,
-}
+pub use crate::timing::Step;
+use crate::timing::{Laps, ThreadTimes, Work};
 
 /// What a build did.
 #[derive(Debug, Clone, Default)]
@@ -64,6 +60,10 @@ pub struct Report {
     pub files: usize,
     pub bytes: u64,
     pub steps: Vec<Step>,
+    /// Wall time of the whole build.
+    pub wall_millis: f64,
+    /// Time per kind of work summed over threads (see [`ThreadTimes`]).
+    pub work: Vec<Step>,
     /// Warnings and suggestions (errors fail the build instead).
     pub warnings: Vec<Diagnostic>,
 }
@@ -75,8 +75,7 @@ impl Report {
             .iter()
             .map(|s| format!("{} {:.0} ms", s.name, s.millis))
             .collect();
-        let total: f64 = self.steps.iter().map(|s| s.millis).sum();
-        format!(
+        let mut out = format!(
             "{} records, {} pages, {} files ({:.1} MB); {} drafts and {} scheduled records left out\n{} — total {:.0} ms",
             self.records,
             self.pages,
@@ -85,30 +84,17 @@ impl Report {
             self.drafts,
             self.scheduled,
             steps.join(", "),
-            total
-        )
-    }
-}
-
-struct Timer {
-    steps: Vec<Step>,
-    at: Instant,
-}
-
-impl Timer {
-    fn new() -> Self {
-        Timer {
-            steps: Vec::new(),
-            at: Instant::now(),
+            self.wall_millis
+        );
+        if !self.work.is_empty() {
+            let work: Vec<String> = self
+                .work
+                .iter()
+                .map(|s| format!("{} {:.0} ms", s.name, s.millis))
+                .collect();
+            out.push_str(&format!("\nthread time (summed over threads): {}", work.join(", ")));
         }
-    }
-    fn lap(&mut self, name: &'static str) {
-        let now = Instant::now();
-        self.steps.push(Step {
-            name,
-            millis: (now - self.at).as_secs_f64() * 1000.0,
-        });
-        self.at = now;
+        out
     }
 }
 
@@ -122,14 +108,21 @@ pub struct Loaded {
 
 /// Read the configuration and every record; validate all of it.
 pub fn load(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    load_timed(opts, &ThreadTimes::default())
+}
+
+/// [`load`], counting the time of each kind of work in `times`.
+pub fn load_timed(opts: &BuildOptions, times: &ThreadTimes) -> Result<Loaded, Vec<Diagnostic>> {
     let mut site = Site::load(&opts.root)?;
     if let Some(b) = &opts.base_url {
         site.config.base_url = b.clone();
     }
     let files = content::discover(&opts.root).map_err(|d| vec![d])?;
     let matcher = UnitMatcher::new(&site.units);
-    let results: Vec<Result<Record, Vec<Diagnostic>>> =
-        files.par_iter().map(|rel| load_record(&site, &matcher, rel)).collect();
+    let results: Vec<Result<Record, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|rel| load_record_timed(&site, &matcher, rel, times))
+        .collect();
     let mut diags = Vec::new();
     let mut all = Vec::new();
     let mut warnings = Vec::new();
@@ -208,7 +201,17 @@ pub fn unique_urls(published: &[Record]) -> Vec<Diagnostic> {
 
 /// Load one record: read, split, validate, render Markdown, read its structure.
 pub fn load_record(site: &Site, matcher: &UnitMatcher, rel: &Path) -> Result<Record, Vec<Diagnostic>> {
-    let text = content::read_utf8(&site.root, rel).map_err(|d| vec![d])?;
+    load_record_timed(site, matcher, rel, &ThreadTimes::default())
+}
+
+fn load_record_timed(
+    site: &Site,
+    matcher: &UnitMatcher,
+    rel: &Path,
+    times: &ThreadTimes,
+) -> Result<Record, Vec<Diagnostic>> {
+    let text = times.time(Work::Read, || content::read_utf8(&site.root, rel).map_err(|d| vec![d]))?;
+    let at = Instant::now();
     let parsed = frontmatter::parse(&text).map_err(|e| {
         let mut d = Diagnostic::error(rel, e.line, e.column, e.message).with_source(&text);
         if let Some(h) = e.help {
@@ -217,9 +220,14 @@ pub fn load_record(site: &Site, matcher: &UnitMatcher, rel: &Path) -> Result<Rec
         vec![d]
     })?;
     let meta = record::validate(rel, &text, &parsed, site);
+    times.add(Work::FrontMatter, at.elapsed());
     let units = &site.units;
-    let rendered = markdown::render(parsed.body, parsed.body_line, &|h| minutes::preferred_id(h, units));
-    let (structure, mut diags) = minutes::analyse(rel, &text, &rendered, units, matcher);
+    let rendered = times.time(Work::Markdown, || {
+        markdown::render(parsed.body, parsed.body_line, &|h| minutes::preferred_id(h, units))
+    });
+    let (structure, mut diags) = times.time(Work::Structure, || {
+        minutes::analyse(rel, &text, &rendered, units, matcher)
+    });
     let meta = match meta {
         Ok(m) => m,
         Err(mut d) => {
@@ -375,8 +383,10 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Output, Report), Vec<Diag
 
 /// Load, list and render into `sink`.
 fn build_into(opts: &BuildOptions, sink: &Sink) -> Result<Report, Vec<Diagnostic>> {
-    let mut t = Timer::new();
-    let loaded = load(opts);
+    let started = Instant::now();
+    let mut t = Laps::new();
+    let times = ThreadTimes::default();
+    let loaded = load_timed(opts, &times);
     t.lap("load");
     let loaded = loaded?;
     let renderer = load_renderer(&loaded.archive.site)?;
@@ -386,6 +396,8 @@ fn build_into(opts: &BuildOptions, sink: &Sink) -> Result<Report, Vec<Diagnostic
     let mut steps = std::mem::take(&mut t.steps);
     let pages = render_into(&loaded.archive, &renderer, &listings, sink, Some(&mut steps))?;
     let records = loaded.archive.records.len();
+    times.add(Work::Templates, renderer.template_time());
+    times.add(Work::Write, sink.write_time());
     // Free the archive on another thread: dropping 10,000 records takes a while.
     std::thread::spawn(move || drop(loaded.archive));
     Ok(Report {
@@ -396,6 +408,8 @@ fn build_into(opts: &BuildOptions, sink: &Sink) -> Result<Report, Vec<Diagnostic
         files: sink.len() + 1,
         bytes: sink.total_bytes(),
         steps,
+        wall_millis: started.elapsed().as_secs_f64() * 1000.0,
+        work: times.steps(),
         warnings: loaded.warnings,
     })
 }
@@ -422,10 +436,12 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(out_err(e));
     }
+    let swap = at.elapsed().as_secs_f64() * 1000.0;
     report.steps.push(Step {
         name: "swap",
-        millis: at.elapsed().as_secs_f64() * 1000.0,
+        millis: swap,
     });
+    report.wall_millis += swap;
     Ok(report)
 }
 

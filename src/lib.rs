@@ -29,6 +29,7 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod timing;
 
 use std::process::ExitCode;
 

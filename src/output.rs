@@ -191,6 +191,8 @@ pub struct Sink {
     paths: std::sync::Mutex<std::collections::BTreeSet<String>>,
     dirs: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     bytes: std::sync::atomic::AtomicU64,
+    /// Time spent writing files, summed over threads.
+    write_nanos: std::sync::atomic::AtomicU64,
 }
 
 impl Sink {
@@ -201,6 +203,7 @@ impl Sink {
             paths: Default::default(),
             dirs: Default::default(),
             bytes: Default::default(),
+            write_nanos: Default::default(),
         }
     }
 
@@ -226,6 +229,7 @@ impl Sink {
                 self.files.lock().expect("no panic while holding").insert(rel, bytes);
             }
             Some(root) => {
+                let at = std::time::Instant::now();
                 let path = root.join(&rel);
                 if let Some(parent) = path.parent() {
                     let known = self.dirs.lock().expect("no panic while holding").contains(parent);
@@ -238,9 +242,16 @@ impl Sink {
                     }
                 }
                 std::fs::write(&path, bytes).map_err(io(&path))?;
+                self.write_nanos
+                    .fetch_add(at.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
             }
         }
         Ok(())
+    }
+
+    /// Time spent writing files (summed over threads; zero for a memory sink).
+    pub fn write_time(&self) -> std::time::Duration {
+        std::time::Duration::from_nanos(self.write_nanos.load(std::sync::atomic::Ordering::Relaxed))
     }
 
     /// Add a file; a path added twice is an error.

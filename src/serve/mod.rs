@@ -32,6 +32,7 @@ use crate::minutes::UnitMatcher;
 use crate::model::{Archive, Record};
 use crate::output::Output;
 use crate::render::Renderer;
+use crate::timing::Laps;
 
 use watch::Changes;
 
@@ -210,28 +211,6 @@ impl Rebuild {
             steps.join(", "),
             total
         )
-    }
-}
-
-struct Laps {
-    steps: Vec<build::Step>,
-    at: Instant,
-}
-
-impl Laps {
-    fn new() -> Laps {
-        Laps {
-            steps: Vec::new(),
-            at: Instant::now(),
-        }
-    }
-    fn lap(&mut self, name: &'static str) {
-        let now = Instant::now();
-        self.steps.push(build::Step {
-            name,
-            millis: (now - self.at).as_secs_f64() * 1000.0,
-        });
-        self.at = now;
     }
 }
 
@@ -482,7 +461,7 @@ impl Preview {
         self.published.extend(fresh);
         if !build::unique_urls(&self.published).is_empty() {
             self.state = None;
-            return Some(self.render(std::mem::replace(laps, Laps::new()), n));
+            return Some(self.render(std::mem::take(laps), n));
         }
 
         laps.lap("splice");
@@ -494,7 +473,7 @@ impl Preview {
         let old = self.state.take()?;
         if incremental::Global::of(&archive) != old.global {
             self.published = archive.records;
-            return Some(self.render(std::mem::replace(laps, Laps::new()), n));
+            return Some(self.render(std::mem::take(laps), n));
         }
         laps.lap("list");
 
@@ -600,7 +579,7 @@ impl Preview {
         if incremental::Global::of(&archive) != st.global {
             self.published = archive.records;
             self.state = None;
-            return Some(self.render(std::mem::replace(laps, Laps::new()), n));
+            return Some(self.render(std::mem::take(laps), n));
         }
         let (vis_keys, re_keys) = (incremental::file_set(visible), incremental::file_set(reloaded));
         let vis: Vec<bool> = st.order.iter().map(|r| vis_keys.contains(r.as_os_str())).collect();
