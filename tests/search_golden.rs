@@ -52,10 +52,10 @@ fn digest(files: &[SearchFile]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_SHA256: &str = "775ec323ec63a7c294cb1a385a7a1e6edcf6610fc4f9f2dbc990df52f6bc7485";
-const ALL_FILES_SHA256: &str = "473f87c8e765e4f1a2c451945ee9038610b4c2e949771ebb1a8e03b8fc1819ff";
+const MANIFEST_SHA256: &str = "22240d6eb108329f818bd092d0eafd1cb446af43b160ad86ef1c4a0f52496c27";
+const ALL_FILES_SHA256: &str = "961410e2274cf9ec56f0f403bfb4ae5a67cf2b112757ae4c71c18a98fea53da0";
 
-const LARGE_SHA256: &str = "662736f222ac91052e2ceae59005f7ca5ae0ff18f41838792b0544749fc78e2e";
+const LARGE_SHA256: &str = "e86a6de344ea5805c812b5d07e6516c78f8ee1f2a16a9fa720541c98d79681cd";
 
 #[test]
 fn golden_format() {

@@ -579,39 +579,21 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
 }
 
 thread_local! {
-    static DEFLATE: std::cell::RefCell<flate2::Compress> =
-        std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::new(1), false));
+    static DEFLATE: std::cell::RefCell<libdeflater::Compressor> =
+        std::cell::RefCell::new(libdeflater::Compressor::new(libdeflater::CompressionLvl::new(1).expect("level 1")));
 }
 
-/// Gzip (level 1: the index is mostly varints, higher levels cost much time for little gain).
-/// One deflate state per thread is reused (allocating one per file dominated small files).
+/// Gzip with libdeflate at level 1: as fast as zlib's fastest level but with dynamic Huffman
+/// codes, which the index's varints need (30% smaller shards than zlib-rs level 1 at the same
+/// speed). One compressor per thread is reused.
 fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    // Header: magic, deflate, no flags, mtime 0, no extra flags, OS unknown.
-    out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
-    DEFLATE.with(|d| {
-        let mut d = d.borrow_mut();
-        d.reset();
-        let mut input = data;
-        loop {
-            if out.capacity() - out.len() < 1024 {
-                out.reserve(out.capacity().max(4096));
-            }
-            let before = d.total_in();
-            let st = d
-                .compress_vec(input, &mut out, flate2::FlushCompress::Finish)
-                .expect("deflate to memory");
-            input = &input[(d.total_in() - before) as usize..];
-            if st == flate2::Status::StreamEnd {
-                break;
-            }
-        }
-    });
-    let mut crc = flate2::Crc::new();
-    crc.update(data);
-    out.extend_from_slice(&crc.sum().to_le_bytes());
-    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
-    out
+    DEFLATE.with(|c| {
+        let mut c = c.borrow_mut();
+        let mut out = vec![0; c.gzip_compress_bound(data.len())];
+        let n = c.gzip_compress(data, &mut out).expect("the bound is enough");
+        out.truncate(n);
+        out
+    })
 }
 
 fn base64(data: &[u8]) -> String {
