@@ -174,7 +174,8 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
     println!();
     let sites: Result<Vec<(usize, PathBuf)>, BenchError> =
         opts.sizes.iter().map(|&n| Ok((n, site_for(opts, n)?))).collect();
-    crate::bench_search::report(&sites?, &opts.work);
+    let scratch = opts.tmpfs.clone().unwrap_or_else(std::env::temp_dir);
+    crate::bench_search::report(&sites?, &opts.work, &scratch);
     Ok(())
 }
 

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::build::{load, search_docs, BuildOptions};
+use crate::build::{load, BuildOptions};
 
 /// Figures of one index build.
 #[derive(Debug, Clone, Default)]
@@ -38,8 +38,9 @@ fn cpu_s() -> f64 {
     tv(u.ru_utime) + tv(u.ru_stime)
 }
 
-/// Measures the search step (`search_docs` + `build_index`) on the site at `root`.
-pub fn index_figures(root: &Path) -> Result<IndexFigures, String> {
+/// Measures the search step as a build runs it (`search_docs`, then `write_index` writing the
+/// files into a fresh folder under `scratch`, which is removed afterwards) on the site at `root`.
+pub fn index_figures(root: &Path, scratch: &Path) -> Result<IndexFigures, String> {
     let loaded =
         load(&BuildOptions::new(root)).map_err(|d| format!("{} diagnostics loading {}", d.len(), root.display()))?;
     let archive = loaded.archive;
@@ -56,21 +57,25 @@ pub fn index_figures(root: &Path) -> Result<IndexFigures, String> {
             peak.max(rss_kb())
         })
     };
+    let dir = scratch.join(format!("minutebook-bench-index-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let sink = crate::output::Sink::disk(dir.clone());
     let c0 = cpu_s();
     let t0 = Instant::now();
-    let docs = search_docs(&archive);
-    let files = crate::search::build_index(&docs).map_err(|e| e.to_string())?;
+    crate::build::search_index(&archive, &sink).map_err(|d| format!("{d:?}"))?;
     let wall_s = t0.elapsed().as_secs_f64();
     let cpu = cpu_s() - c0;
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let peak = sampler.join().unwrap_or(0);
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(IndexFigures {
-        records: docs.len(),
+        records: archive.records.len(),
         wall_s,
         cpu_s: cpu,
         peak_delta_mb: peak.saturating_sub(base) as f64 / 1024.0,
-        files: files.len(),
-        bytes: files.iter().map(|f| f.bytes.len()).sum(),
+        files: sink.len(),
+        bytes: sink.total_bytes() as usize,
     })
 }
 
@@ -207,12 +212,12 @@ fn scratch_dir(out: &Path) -> Result<PathBuf, String> {
 }
 
 /// Prints the search table of `minutebook bench` for the generated sites.
-pub fn report(sites: &[(usize, PathBuf)], work: &Path) {
+pub fn report(sites: &[(usize, PathBuf)], work: &Path, tmpfs: &Path) {
     println!();
     println!("| records | search index (wall / CPU) | peak memory delta | index size | cold-query transfer median / p90 / max | first results median / p90 |");
     println!("|---:|---:|---:|---:|---|---|");
     for (n, site) in sites {
-        let f = match index_figures(site) {
+        let f = match index_figures(site, tmpfs) {
             Ok(f) => f,
             Err(e) => {
                 println!("| {n} | error: {e} | | | | |");

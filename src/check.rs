@@ -71,6 +71,8 @@ pub fn check(opts: &BuildOptions) -> Result<Checked, Vec<Diagnostic>> {
                 millis: at.elapsed().as_secs_f64() * 1000.0,
             },
         ],
+        wall_millis: started.elapsed().as_secs_f64() * 1000.0,
+        work: Vec::new(),
         warnings: Vec::new(),
     };
     Ok(Checked { report, findings })

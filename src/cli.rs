@@ -129,4 +129,13 @@ pub enum Command {
         #[arg(long)]
         root: PathBuf,
     },
+    /// Measure the search index step alone on one site (used by `bench`, in a process of its own).
+    #[command(hide = true)]
+    BenchIndex {
+        #[arg(long)]
+        root: PathBuf,
+        /// Where the index files are written (and removed afterwards).
+        #[arg(long, default_value = "/dev/shm")]
+        scratch: PathBuf,
+    },
 }

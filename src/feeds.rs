@@ -7,7 +7,7 @@ use crate::config::Registry;
 use crate::listing::{Listings, RecordIx};
 use crate::meta::{publisher, xml_escape};
 use crate::model::{Archive, Record};
-use crate::output::{Output, OutputError};
+use crate::output::{OutputError, Sink};
 
 /// Entries per feed.
 pub const MAX_ENTRIES: usize = 50;
@@ -187,7 +187,7 @@ pub fn feeds(archive: &Archive, listings: &Listings) -> Vec<(String, String)> {
 }
 
 /// Add every feed to the output.
-pub fn add(archive: &Archive, listings: &Listings, out: &mut Output) -> Result<(), OutputError> {
+pub fn add(archive: &Archive, listings: &Listings, out: &Sink) -> Result<(), OutputError> {
     for (path, xml) in feeds(archive, listings) {
         out.add(path, xml)?;
     }

@@ -29,6 +29,7 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod timing;
 
 use std::process::ExitCode;
 
@@ -108,6 +109,20 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             let line =
                 bench::measure_rebuild(&root).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
             println!("{line}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::BenchIndex { root, scratch } => {
+            let f =
+                bench_search::index_figures(&root, &scratch).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e)])?;
+            println!(
+                "{} records: {:.2} s wall, {:.2} s CPU, +{:.0} MB peak, {:.1} MB in {} files",
+                f.records,
+                f.wall_s,
+                f.cpu_s,
+                f.peak_delta_mb,
+                f.bytes as f64 / 1e6,
+                f.files
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Import { file, out, root } => run_import(&file, out.as_deref(), &root),

@@ -16,7 +16,7 @@ use crate::config::Registry;
 use crate::meta::{newest, oldest, publisher, site_description};
 use crate::minutes::calendar;
 use crate::model::{Archive, Record};
-use crate::output::{Output, OutputError};
+use crate::output::{OutputError, Sink};
 
 pub const SCHEMA_DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -530,8 +530,8 @@ pub fn dataset_schema(archive: &Archive) -> Value {
     })
 }
 
-/// Add every data file to the output.
-pub fn add(archive: &Archive, out: &mut Output) -> Result<(), OutputError> {
+/// Write every data file into the sink (each record's file as soon as it is made).
+pub fn add(archive: &Archive, out: &Sink) -> Result<(), OutputError> {
     use rayon::prelude::*;
     /// A record's own file: its data with the schema it follows (fields in declaration order).
     #[derive(Serialize)]
@@ -544,35 +544,38 @@ pub fn add(archive: &Archive, out: &mut Output) -> Result<(), OutputError> {
     // Each record is serialized straight from its struct, in parallel: once pretty for its own
     // file, once compact for minutes.json.
     let record_schema_url = archive.site.absolute_url("data/schema/record.schema.json");
-    let converted: Vec<(String, String)> = archive
-        .records
-        .par_iter()
-        .map(|r| {
-            let data = record_data(archive, r);
-            let mut own = serde_json::to_string_pretty(&Own {
-                schema: &record_schema_url,
-                data: &data,
-            })
-            .expect("data serializes");
-            own.push('\n');
-            (own, serde_json::to_string(&data).expect("data serializes"))
-        })
-        .collect();
-    let mut compact = Vec::with_capacity(converted.len());
-    for (r, (own, c)) in archive.records.iter().zip(converted) {
-        out.add(record_json_path(r), own)?;
-        compact.push(c);
-    }
-    // The whole archive in one file is large: written compact, the records spliced in as text.
+    // The whole archive in one file is large: written compact, the records spliced in as text,
+    // a batch at a time (so only one batch of compact records is held besides the file).
     const SLOT: &str = "\u{1}records\u{1}";
     let header =
         serde_json::to_string(&minutes_json_with(archive, Value::String(SLOT.into()))).expect("data serializes");
     let slot = serde_json::to_string(SLOT).expect("a string serializes");
-    let mut all = String::with_capacity(compact.iter().map(|c| c.len() + 1).sum::<usize>() + header.len() + 2);
     let at = header.find(&slot).expect("the slot is in the header");
+    let mut all = String::new();
     all.push_str(&header[..at]);
     all.push('[');
-    all.push_str(&compact.join(","));
+    for (b, batch) in archive.records.chunks(256).enumerate() {
+        let compact: Vec<String> = batch
+            .par_iter()
+            .map(|r| {
+                let data = record_data(archive, r);
+                let mut own = serde_json::to_string_pretty(&Own {
+                    schema: &record_schema_url,
+                    data: &data,
+                })
+                .expect("data serializes");
+                own.push('\n');
+                out.add(record_json_path(r), own)?;
+                Ok(serde_json::to_string(&data).expect("data serializes"))
+            })
+            .collect::<Result<_, OutputError>>()?;
+        for (i, c) in compact.iter().enumerate() {
+            if b > 0 || i > 0 {
+                all.push(',');
+            }
+            all.push_str(c);
+        }
+    }
     all.push(']');
     all.push_str(&header[at + slot.len()..]);
     all.push('\n');

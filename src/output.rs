@@ -86,6 +86,11 @@ impl Output {
         self.files.is_empty()
     }
 
+    /// The files, by path.
+    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        self.files.into_iter().collect()
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
         self.files.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
     }
@@ -186,6 +191,8 @@ pub struct Sink {
     paths: std::sync::Mutex<std::collections::BTreeSet<String>>,
     dirs: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     bytes: std::sync::atomic::AtomicU64,
+    /// Time spent writing files, summed over threads.
+    write_nanos: std::sync::atomic::AtomicU64,
 }
 
 impl Sink {
@@ -196,6 +203,7 @@ impl Sink {
             paths: Default::default(),
             dirs: Default::default(),
             bytes: Default::default(),
+            write_nanos: Default::default(),
         }
     }
 
@@ -221,6 +229,7 @@ impl Sink {
                 self.files.lock().expect("no panic while holding").insert(rel, bytes);
             }
             Some(root) => {
+                let at = std::time::Instant::now();
                 let path = root.join(&rel);
                 if let Some(parent) = path.parent() {
                     let known = self.dirs.lock().expect("no panic while holding").contains(parent);
@@ -233,9 +242,16 @@ impl Sink {
                     }
                 }
                 std::fs::write(&path, bytes).map_err(io(&path))?;
+                self.write_nanos
+                    .fetch_add(at.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
             }
         }
         Ok(())
+    }
+
+    /// Time spent writing files (summed over threads; zero for a memory sink).
+    pub fn write_time(&self) -> std::time::Duration {
+        std::time::Duration::from_nanos(self.write_nanos.load(std::sync::atomic::Ordering::Relaxed))
     }
 
     /// Add a file; a path added twice is an error.
@@ -251,6 +267,47 @@ impl Sink {
     /// Move every file of an in-memory output in (written in parallel).
     pub fn extend(&self, other: Output) -> Result<(), OutputError> {
         other.files.into_par_iter().try_for_each(|(k, v)| self.add(k, v))
+    }
+
+    /// Move every file under the folder `from` to the folder `to` (both relative; `to` must not
+    /// hold files yet).
+    pub fn rename_dir(&self, from: &str, to: &str) -> Result<(), OutputError> {
+        check_relative(from)?;
+        check_relative(to)?;
+        let prefix = format!("{from}/");
+        let moved = |k: &String| format!("{to}/{}", &k[prefix.len()..]);
+        {
+            let mut paths = self.paths.lock().expect("no panic while holding");
+            let old: Vec<String> = paths.iter().filter(|k| k.starts_with(&prefix)).cloned().collect();
+            for k in old {
+                paths.remove(&k);
+                if !paths.insert(moved(&k)) {
+                    return Err(OutputError::Duplicate(moved(&k)));
+                }
+            }
+        }
+        match &self.disk {
+            None => {
+                let mut files = self.files.lock().expect("no panic while holding");
+                let old: Vec<String> = files.keys().filter(|k| k.starts_with(&prefix)).cloned().collect();
+                for k in old {
+                    let bytes = files.remove(&k).expect("listed");
+                    files.insert(moved(&k), bytes);
+                }
+            }
+            Some(root) => {
+                let (src, dst) = (root.join(from), root.join(to));
+                if let Some(parent) = dst.parent() {
+                    std::fs::create_dir_all(parent).map_err(io(parent))?;
+                }
+                std::fs::rename(&src, &dst).map_err(io(&dst))?;
+                self.dirs
+                    .lock()
+                    .expect("no panic while holding")
+                    .retain(|d| !d.starts_with(&src));
+            }
+        }
+        Ok(())
     }
 
     /// Every path written so far, sorted.
@@ -351,6 +408,42 @@ fn remove_tree(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A folder renamed in a sink moves its files (on disk and in memory) and nothing else, and a
+    /// file written afterwards under the old name goes to a fresh folder.
+    #[test]
+    fn sink_rename_dir() {
+        let tmp = std::env::temp_dir().join(format!("minutebook-rename-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&tmp).unwrap();
+        for sink in [Sink::memory(), Sink::disk(tmp.clone())] {
+            sink.add("search/new/a.bin", "a").unwrap();
+            sink.add("search/new/sub/b.bin", "b").unwrap();
+            sink.add("search/newer/c.bin", "c").unwrap();
+            sink.rename_dir("search/new", "search/0123").unwrap();
+            sink.add("search/new/d.bin", "d").unwrap();
+            assert_eq!(
+                sink.paths(),
+                [
+                    "search/0123/a.bin",
+                    "search/0123/sub/b.bin",
+                    "search/new/d.bin",
+                    "search/newer/c.bin"
+                ]
+            );
+            assert!(sink.rename_dir("../x", "y").is_err());
+            if sink.disk.is_some() {
+                assert_eq!(std::fs::read(tmp.join("search/0123/sub/b.bin")).unwrap(), b"b");
+                assert!(!tmp.join("search/new/a.bin").exists());
+                assert_eq!(std::fs::read(tmp.join("search/new/d.bin")).unwrap(), b"d");
+            } else {
+                let out = sink.into_output();
+                assert_eq!(out.get("search/0123/a.bin"), Some(&b"a"[..]));
+                assert_eq!(out.get("search/new/a.bin"), None);
+            }
+        }
+        std::fs::remove_dir_all(&tmp).unwrap();
+    }
 
     #[test]
     fn rejects_escaping_paths() {

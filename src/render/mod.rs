@@ -142,6 +142,8 @@ fn overlay(root: &Path, templates: &Path, statics: &Path, t: &mut Theme) -> Resu
 pub struct Renderer {
     tera: Tera,
     theme: Theme,
+    /// Time spent filling templates, summed over threads, since the last [`Renderer::template_time`].
+    nanos: std::sync::atomic::AtomicU64,
 }
 
 impl Renderer {
@@ -156,7 +158,11 @@ impl Renderer {
         if let Err(e) = tera.add_raw_templates(list) {
             return Err(vec![template_diag(&theme, &e, None)]);
         }
-        Ok(Renderer { tera, theme })
+        Ok(Renderer {
+            tera,
+            theme,
+            nanos: Default::default(),
+        })
     }
 
     pub fn theme(&self) -> &Theme {
@@ -168,9 +174,19 @@ impl Renderer {
     }
 
     pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
-        self.tera
+        let at = std::time::Instant::now();
+        let r = self
+            .tera
             .render(name, ctx)
-            .map_err(|e| template_diag(&self.theme, &e, Some(name)))
+            .map_err(|e| template_diag(&self.theme, &e, Some(name)));
+        self.nanos
+            .fetch_add(at.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        r
+    }
+
+    /// Time spent filling templates (summed over threads) since the last call.
+    pub fn template_time(&self) -> std::time::Duration {
+        std::time::Duration::from_nanos(self.nanos.swap(0, std::sync::atomic::Ordering::Relaxed))
     }
 }
 

@@ -11,13 +11,18 @@
 //!
 //! # Output layout (all paths relative to the output root)
 //! * `search/manifest.json` — fixed name, small JSON, see [`Manifest`].
-//! * `search/<hash>/s<n>.bin` — posting shard `n` (gzip), see [`encode_shard`].
+//! * `search/<hash>/s<key>.bin` — the posting shard whose first key is `<key>` (in base 36, e.g.
+//!   `s1a2b3c.bin`; gzip), see [`encode_shards`].
 //! * `search/<hash>/d<id>.bin` — record `id`'s display data (gzip JSON), see [`DocFile`].
 //! * `search/<hash>/t<id>_<k>.bin` — section texts of record `id` (gzip JSON), see [`TextFile`].
 //! * `search/<hash>/f<page>.bin` — fold table page (gzip JSON), see [`fold`].
 //!
-//! `<hash>` is the first 16 hex digits of the SHA-256 of every file in the directory (names and
-//! bytes), so any change to the index gives new URLs.
+//! `<hash>` is the first 16 hex digits of a SHA-256 over every file in the directory (its name,
+//! length and the SHA-256 of its bytes, in name order), so any change to the index gives new URLs.
+//!
+//! # Writing
+//! Files go to an [`IndexSink`] as soon as they are made (a build writes them straight to disk),
+//! under `search/new/`, which is renamed to `search/<hash>/` at the end.
 
 pub mod fold;
 mod query;
@@ -37,7 +42,7 @@ use fold::{class_of, fold_into, CJK};
 /// One published record, as the build hands it to the indexer. Records arrive sorted newest
 /// first (date desc, then URL asc); that order is the record id order.
 #[derive(Debug, Clone, Default)]
-pub struct SearchDoc {
+pub struct SearchDoc<'a> {
     /// Site-root-relative href, e.g. "/minutes/2024/executive-4/".
     pub url: String,
     pub title: String,
@@ -52,18 +57,18 @@ pub struct SearchDoc {
     pub units: Vec<String>,
     /// Topic slugs.
     pub topics: Vec<String>,
-    pub sections: Vec<SearchSection>,
+    pub sections: Vec<SearchSection<'a>>,
 }
 
 /// One section of a record.
 #[derive(Debug, Clone, Default)]
-pub struct SearchSection {
+pub struct SearchSection<'a> {
     /// "" for the part before the first heading; else the heading's id.
     pub anchor: String,
     /// Heading text ("" for the lead part; the record title is indexed then).
     pub heading: String,
-    /// Plain text of the section body.
-    pub text: String,
+    /// Plain text of the section body (borrowed from the loaded record where it can be).
+    pub text: std::borrow::Cow<'a, str>,
 }
 
 /// A file to write into the output.
@@ -85,6 +90,70 @@ pub enum SearchError {
     Json(#[from] serde_json::Error),
     #[error("search index compression failed: {0}")]
     Io(#[from] std::io::Error),
+    #[error("writing the search index failed: {0}")]
+    Sink(String),
+}
+
+/// Where index files go as they are made. Paths are relative to the output root.
+pub trait IndexSink: Sync {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), String>;
+    /// Moves every file under the folder `from` to the folder `to`.
+    fn rename_dir(&self, from: &str, to: &str) -> Result<(), String>;
+}
+
+/// The folder the files are written to before the content hash is known.
+const STAGING: &str = "search/new";
+
+/// Writes the files of one index into a sink, keeping what the content hash needs (each
+/// file's name, length and SHA-256).
+struct Writer<'a> {
+    sink: &'a dyn IndexSink,
+    hashes: std::sync::Mutex<Vec<(String, u64, [u8; 32])>>,
+}
+
+impl Writer<'_> {
+    fn put(&self, name: String, bytes: Vec<u8>) -> Result<(), SearchError> {
+        let sha: [u8; 32] = Sha256::digest(&bytes).into();
+        let len = bytes.len() as u64;
+        self.sink
+            .put(format!("{STAGING}/{name}"), bytes)
+            .map_err(SearchError::Sink)?;
+        self.hashes
+            .lock()
+            .expect("no panic while holding")
+            .push((name, len, sha));
+        Ok(())
+    }
+
+    /// The content hash of the folder: 16 hex digits.
+    fn dir_hash(&self) -> String {
+        let mut files = std::mem::take(&mut *self.hashes.lock().expect("no panic while holding"));
+        files.sort();
+        let mut h = Sha256::new();
+        for (name, len, sha) in &files {
+            h.update((name.len() as u64).to_le_bytes());
+            h.update(name.as_bytes());
+            h.update(len.to_le_bytes());
+            h.update(sha);
+        }
+        h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// The name of the shard whose first key is `k`.
+fn shard_name(k: u64) -> String {
+    const D: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut digits = Vec::new();
+    let mut v = k;
+    loop {
+        digits.push(D[(v % 36) as usize]);
+        v /= 36;
+        if v == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    format!("s{}.bin", String::from_utf8(digits).expect("ascii"))
 }
 
 /// Key kinds. A key is a number below 2^45 (exact in JS doubles):
@@ -127,11 +196,13 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 
 /// The manifest, `search/manifest.json`.
 ///
-/// * `version`: format version (2: presence and position postings split).
+/// * `version`: format version (3: shards named by their first key; 2: presence and position
+///   postings split).
 /// * `dir`: the content-hashed directory under `search/` holding every other file.
 /// * `records`: number of records; record ids are 0..records in newest-first order.
-/// * `shards`: number of posting shards; `group`: shards per group file ([`GROUP`]). Shard `n` holds the keys from the first key of shard `n`
-///   up to (not including) the first key of shard `n+1`. The first keys are listed in group
+/// * `shards`: number of posting shards; `group`: shards per group file ([`GROUP`]). Shard `n` holds
+///   the keys from its first key up to (not including) the first key of shard `n+1`; its file is
+///   named by its first key ([`shard_name`]). The first keys are listed in group
 ///   files `g<m>.bin` (not compressed), one per [`GROUP`] shards (group `m` lists shards
 ///   `m*GROUP ..`), as unsigned LEB128 varints, each a delta from the previous one (the first
 ///   from 0). `shard_keys` is base64 of the groups' first keys in the same encoding, so a key
@@ -170,9 +241,10 @@ pub struct DocFile<'a> {
     pub f: BTreeMap<char, String>,
 }
 
-/// Section texts of a record, `search/<hash>/t<id>_<k>.bin` (gzip of this JSON): consecutive
-/// sections grouped to about [`TEXT_FILE`] bytes, `{"s": [[section index, text], …], "f": {…}}`
-/// with `f` as in [`DocFile`].
+/// Section texts of a record, `search/<hash>/t<id>_<k>.bin`: this JSON in UTF-16LE, not
+/// compressed (for text that is mostly CJK, UTF-16 is smaller than UTF-8 after a fast gzip, and
+/// costs nothing to make): consecutive sections grouped to about [`TEXT_FILE`] bytes,
+/// `{"s": [[section index, text], …], "f": {…}}` with `f` as in [`DocFile`].
 #[derive(Serialize)]
 pub struct TextFile<'a> {
     pub s: Vec<(usize, &'a str)>,
@@ -226,10 +298,15 @@ fn doc_files(d: &SearchDoc) -> Result<(Vec<u8>, Vec<Vec<u8>>), SearchError> {
     let mut texts = Vec::with_capacity(groups.len());
     for g in groups {
         let tf = TextFile {
-            s: g.iter().map(|&i| (i, sections[i].text.as_str())).collect(),
-            f: local_fold_map(g.iter().map(|&i| sections[i].text.as_str())),
+            s: g.iter().map(|&i| (i, sections[i].text.as_ref())).collect(),
+            f: local_fold_map(g.iter().map(|&i| sections[i].text.as_ref())),
         };
-        texts.push(gzip(&serde_json::to_vec(&tf)?));
+        let json = serde_json::to_string(&tf)?;
+        let mut utf16 = Vec::with_capacity(json.len() * 2);
+        for u in json.encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        texts.push(utf16);
     }
     Ok((meta, texts))
 }
@@ -237,11 +314,11 @@ fn doc_files(d: &SearchDoc) -> Result<(Vec<u8>, Vec<Vec<u8>>), SearchError> {
 /// The sections as indexed: a lead section (anchor "", heading "") is put first when the record
 /// has none, so the title is always searchable. Section indexes in postings and doc files refer
 /// to this list.
-fn norm_sections(doc: &SearchDoc) -> Vec<&SearchSection> {
-    static LEAD: SearchSection = SearchSection {
+fn norm_sections<'d, 'a>(doc: &'d SearchDoc<'a>) -> Vec<&'d SearchSection<'a>> {
+    static LEAD: SearchSection<'static> = SearchSection {
         anchor: String::new(),
         heading: String::new(),
-        text: String::new(),
+        text: std::borrow::Cow::Borrowed(""),
     };
     let mut v = Vec::with_capacity(doc.sections.len() + 1);
     match doc.sections.first() {
@@ -318,32 +395,108 @@ const UNI_DIRECT: usize = 0x30000;
 /// the heading occupies 0..h, position h is a break, the body starts at h+1. A two-character
 /// term needs only the presence posting; longer terms also fetch the position postings.
 ///
-/// Occurrences are collected in (record, section, position) order with a dense id per key, then
-/// bucketed by key id with a counting sort (stable, so each bucket stays in that order).
+/// Records are read in order; every key seen gets an accumulator that receives its postings
+/// directly: positions are appended as they are met, and when a section ends each key it touched
+/// writes its presence entry. Nothing is sorted but the chunk's distinct keys.
 fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
-    let mut ids: KeyMap = KeyMap::with_capacity_and_hasher(1 << 16, Default::default());
-    let mut uni_ids: Vec<u32> = vec![u32::MAX; UNI_DIRECT];
-    let mut keys: Vec<u64> = Vec::new();
-    let mut occ_id: Vec<u32> = Vec::new();
-    let mut occ_loc: Vec<u64> = Vec::new();
-    let mut head_len: Vec<Vec<u32>> = Vec::with_capacity(docs.len());
-    let mut buf: Vec<char> = Vec::new();
-    let mut id_of = |k: u64, keys: &mut Vec<u64>| -> u32 {
-        *ids.entry(k).or_insert_with(|| {
-            keys.push(k);
-            (keys.len() - 1) as u32
-        })
-    };
+    SCRATCH.with(|s| index_chunk_with(first, docs, &mut s.borrow_mut()))
+}
+
+/// The postings of one key being built by [`index_chunk`].
+#[derive(Default)]
+struct KeyAcc {
+    key: u64,
+    pres: Vec<u8>,
+    pos: Vec<u8>,
+    /// First and last record id with an entry.
+    first: u32,
+    last: u32,
+    started: bool,
+}
+
+/// The per-section counters of one key, apart from [`KeyAcc`] so that the loop over characters
+/// touches 16 bytes per key, not a whole accumulator.
+#[derive(Default, Clone, Copy)]
+struct KeyCount {
+    /// Serial of the section the counters belong to.
+    mark: u32,
+    n: u32,
+    kh: u32,
+    prev: u32,
+}
+
+/// Working memory of [`index_chunk`], kept per thread and reused from chunk to chunk.
+struct Scratch {
+    ids: KeyMap,
+    uni_ids: Vec<u32>,
+    accs: Vec<KeyAcc>,
+    counts: Vec<KeyCount>,
+    touched: Vec<u32>,
+    buf: Vec<char>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
+        ids: KeyMap::with_capacity_and_hasher(1 << 14, Default::default()),
+        uni_ids: vec![u32::MAX; UNI_DIRECT],
+        accs: Vec::new(),
+        counts: Vec::new(),
+        touched: Vec::new(),
+        buf: Vec::new(),
+    });
+}
+
+fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> ChunkPostings {
+    let Scratch {
+        ids,
+        uni_ids,
+        accs,
+        counts,
+        touched,
+        buf,
+    } = sc;
+    ids.clear();
+    accs.clear();
+    counts.clear();
+    let mut serial = 0u32;
     for (r, doc) in docs.iter().enumerate() {
+        let rec = (first + r) as u32;
         let sections = norm_sections(doc);
-        let mut hls = Vec::with_capacity(sections.len());
         for (si, s) in sections.iter().enumerate() {
+            serial += 1;
             buf.clear();
-            fold_into(section_heading(doc, s), &mut buf, None);
-            hls.push(buf.len() as u32);
+            fold_into(section_heading(doc, s), buf, None);
+            let hl = buf.len() as u32;
             buf.push('\0');
-            fold_into(&s.text, &mut buf, None);
-            let low = ((r as u64) << 48) | ((si.min(0xFFFF) as u64) << 32);
+            fold_into(&s.text, buf, None);
+            touched.clear();
+            let mut hit = |k: u64, p: u32, with_pos: bool, id: Option<u32>| -> u32 {
+                let id = id.unwrap_or_else(|| {
+                    *ids.entry(k).or_insert_with(|| {
+                        accs.push(KeyAcc {
+                            key: k,
+                            ..Default::default()
+                        });
+                        counts.push(KeyCount::default());
+                        (accs.len() - 1) as u32
+                    })
+                });
+                let c = &mut counts[id as usize];
+                if c.mark != serial {
+                    *c = KeyCount {
+                        mark: serial,
+                        ..Default::default()
+                    };
+                    touched.push(id);
+                }
+                c.n += 1;
+                c.kh += u32::from(p < hl);
+                if with_pos {
+                    varint(&mut accs[id as usize].pos, u64::from(p - c.prev));
+                    c.prev = p;
+                }
+                id
+            };
             let mut prev_word = false;
             for i in 0..buf.len() {
                 let c = buf[i];
@@ -354,144 +507,93 @@ fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
                 if c == '\0' {
                     continue;
                 }
-                let loc = low | i as u64;
+                let p = i as u32;
                 if ws {
-                    let id = id_of(key(KIND_WS_UNI, c, '\0'), &mut keys);
-                    occ_id.push(id);
-                    occ_loc.push(loc);
+                    hit(key(KIND_WS_UNI, c, '\0'), p, false, None);
                 } else if cls == CJK {
-                    let slot = &mut uni_ids[(c as usize).min(UNI_DIRECT - 1)];
-                    let id = if (c as usize) < UNI_DIRECT {
-                        if *slot == u32::MAX {
-                            *slot = id_of(key(KIND_UNI, c, '\0'), &mut keys);
-                        }
-                        *slot
+                    if (c as usize) < UNI_DIRECT {
+                        let slot = uni_ids[c as usize];
+                        let known = (slot != u32::MAX).then_some(slot);
+                        uni_ids[c as usize] = hit(key(KIND_UNI, c, '\0'), p, false, known);
                     } else {
-                        id_of(key(KIND_UNI, c, '\0'), &mut keys)
-                    };
-                    occ_id.push(id);
-                    occ_loc.push(loc);
+                        hit(key(KIND_UNI, c, '\0'), p, false, None);
+                    }
                 }
                 if let Some(&d) = buf.get(i + 1) {
                     if d != '\0' {
                         let kind = if ws { KIND_WS_BI } else { KIND_BI };
-                        occ_id.push(id_of(key(kind, c, d), &mut keys));
-                        occ_loc.push(loc);
+                        hit(key(kind, c, d), p, true, None);
                     }
                 }
             }
-        }
-        head_len.push(hls);
-    }
-    drop(uni_ids);
-    // Counting sort of the occurrences by key id.
-    let mut start = vec![0u32; keys.len() + 1];
-    for &id in &occ_id {
-        start[id as usize + 1] += 1;
-    }
-    for i in 1..start.len() {
-        start[i] += start[i - 1];
-    }
-    let mut fill = start.clone();
-    let mut sorted = vec![0u64; occ_loc.len()];
-    for (&id, &loc) in occ_id.iter().zip(&occ_loc) {
-        let f = &mut fill[id as usize];
-        sorted[*f as usize] = loc;
-        *f += 1;
-    }
-    drop((occ_id, occ_loc, fill));
-    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-    order.sort_unstable_by_key(|&i| keys[i as usize]);
-    let mut out = ChunkPostings {
-        keys: Vec::with_capacity(keys.len()),
-        pres: Vec::with_capacity(sorted.len()),
-        pos: Vec::with_capacity(sorted.len() * 2),
-    };
-    for id in order {
-        let k = keys[id as usize];
-        let locs = &sorted[start[id as usize] as usize..start[id as usize + 1] as usize];
-        let with_pos = k >> 42 >= KIND_BI;
-        let (ps, qs) = (out.pres.len() as u32, out.pos.len() as u32);
-        let first_rec = first as u32 + (locs[0] >> 48) as u32;
-        let mut prev_rec = first_rec;
-        let mut i = 0;
-        let mut first_entry = true;
-        while i < locs.len() {
-            let g = locs[i] >> 32;
-            let mut j = i + 1;
-            while j < locs.len() && locs[j] >> 32 == g {
-                j += 1;
-            }
-            let rec = first as u32 + (g >> 16) as u32;
-            let sec = (g & 0xFFFF) as u32;
-            if !first_entry {
-                varint(&mut out.pres, (rec - prev_rec) as u64);
-            }
-            first_entry = false;
-            prev_rec = rec;
-            varint(&mut out.pres, sec as u64);
-            let hl = head_len[(rec as usize) - first][sec as usize];
-            let n = (j - i) as u64;
-            let kh = locs[i..j].iter().take_while(|&&x| (x as u32) < hl).count() as u64;
-            varint(&mut out.pres, n * 2 + u64::from(kh > 0));
-            if kh > 0 {
-                varint(&mut out.pres, kh);
-            }
-            if with_pos {
-                let mut prev = 0u32;
-                for &x in &locs[i..j] {
-                    let p = x as u32;
-                    varint(&mut out.pos, (p - prev) as u64);
-                    prev = p;
+            // The section's presence entries.
+            for &id in touched.iter() {
+                let (a, c) = (&mut accs[id as usize], counts[id as usize]);
+                if a.started {
+                    varint(&mut a.pres, u64::from(rec - a.last));
+                } else {
+                    a.started = true;
+                    a.first = rec;
+                }
+                a.last = rec;
+                varint(&mut a.pres, si as u64);
+                varint(&mut a.pres, u64::from(c.n) * 2 + u64::from(c.kh > 0));
+                if c.kh > 0 {
+                    varint(&mut a.pres, u64::from(c.kh));
                 }
             }
-            i = j;
         }
+    }
+    // Reset the direct table for the next chunk (only the slots this one used).
+    for a in accs.iter() {
+        let c = ((a.key >> 21) & 0x1F_FFFF) as usize;
+        if a.key >> 42 == KIND_UNI && c < UNI_DIRECT {
+            uni_ids[c] = u32::MAX;
+        }
+    }
+    let mut order: Vec<u32> = (0..accs.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| accs[i as usize].key);
+    let (np, nq) = accs
+        .iter()
+        .fold((0, 0), |(p, q), a| (p + a.pres.len(), q + a.pos.len()));
+    let mut out = ChunkPostings {
+        keys: Vec::with_capacity(accs.len()),
+        pres: Vec::with_capacity(np),
+        pos: Vec::with_capacity(nq),
+    };
+    for id in order {
+        let a = &accs[id as usize];
+        let (ps, qs) = (out.pres.len() as u32, out.pos.len() as u32);
+        out.pres.extend_from_slice(&a.pres);
+        out.pos.extend_from_slice(&a.pos);
         out.keys.push(ChunkKey {
-            key: k,
+            key: a.key,
             pres: (ps, out.pres.len() as u32),
             pos: (qs, out.pos.len() as u32),
-            first: first_rec,
-            last: prev_rec,
+            first: a.first,
+            last: a.last,
         });
     }
+    accs.clear();
     out
 }
 
 thread_local! {
-    static DEFLATE: std::cell::RefCell<flate2::Compress> =
-        std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::new(1), false));
+    static DEFLATE: std::cell::RefCell<libdeflater::Compressor> =
+        std::cell::RefCell::new(libdeflater::Compressor::new(libdeflater::CompressionLvl::new(1).expect("level 1")));
 }
 
-/// Gzip (level 1: the index is mostly varints, higher levels cost much time for little gain).
-/// One deflate state per thread is reused (allocating one per file dominated small files).
+/// Gzip with libdeflate at level 1: as fast as zlib's fastest level but with dynamic Huffman
+/// codes, which the index's varints need (30% smaller shards than zlib-rs level 1 at the same
+/// speed). One compressor per thread is reused.
 fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    // Header: magic, deflate, no flags, mtime 0, no extra flags, OS unknown.
-    out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
-    DEFLATE.with(|d| {
-        let mut d = d.borrow_mut();
-        d.reset();
-        let mut input = data;
-        loop {
-            if out.capacity() - out.len() < 1024 {
-                out.reserve(out.capacity().max(4096));
-            }
-            let before = d.total_in();
-            let st = d
-                .compress_vec(input, &mut out, flate2::FlushCompress::Finish)
-                .expect("deflate to memory");
-            input = &input[(d.total_in() - before) as usize..];
-            if st == flate2::Status::StreamEnd {
-                break;
-            }
-        }
-    });
-    let mut crc = flate2::Crc::new();
-    crc.update(data);
-    out.extend_from_slice(&crc.sum().to_le_bytes());
-    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
-    out
+    DEFLATE.with(|c| {
+        let mut c = c.borrow_mut();
+        let mut out = vec![0; c.gzip_compress_bound(data.len())];
+        let n = c.gzip_compress(data, &mut out).expect("the bound is enough");
+        out.truncate(n);
+        out
+    })
 }
 
 fn base64(data: &[u8]) -> String {
@@ -515,16 +617,25 @@ fn base64(data: &[u8]) -> String {
 /// chunk's keys), so the output does not depend on the thread count.
 const RANGES: usize = 64;
 
-/// Cuts a stream of (key, posting) into shards and compresses each as it is closed.
-#[derive(Default)]
-struct ShardWriter {
-    shards: Vec<Vec<u8>>,
+/// Cuts a stream of (key, posting) into shards, compresses each as it is closed and writes it.
+struct ShardWriter<'w, 'a> {
+    out: &'w Writer<'a>,
     firsts: Vec<u64>,
     cur: Vec<u8>,
     prev_key: u64,
+    result: Result<(), SearchError>,
 }
 
-impl ShardWriter {
+impl<'w, 'a> ShardWriter<'w, 'a> {
+    fn new(out: &'w Writer<'a>) -> Self {
+        ShardWriter {
+            out,
+            firsts: Vec::new(),
+            cur: Vec::new(),
+            prev_key: 0,
+            result: Ok(()),
+        }
+    }
     fn emit(&mut self, k: u64, posting: &[u8]) {
         if self.cur.is_empty() {
             self.firsts.push(k);
@@ -540,16 +651,26 @@ impl ShardWriter {
     }
     fn flush(&mut self) {
         if !self.cur.is_empty() {
-            self.shards.push(gzip(&self.cur));
+            let first = *self.firsts.last().expect("a shard has a first key");
+            let bytes = gzip(&self.cur);
             self.cur.clear();
+            if self.result.is_ok() {
+                self.result = self.out.put(shard_name(first), bytes);
+            }
         }
+    }
+    /// Flushes the last shard; the first keys of the shards written.
+    fn finish(mut self) -> Result<Vec<u64>, SearchError> {
+        self.flush();
+        self.result.map(|_| self.firsts)
     }
 }
 
-/// Merges the chunks' postings of the keys in `lo..hi` into presence and position shards.
-fn merge_range(chunks: &[ChunkPostings], lo: u64, hi: u64) -> (ShardWriter, ShardWriter) {
-    let mut pres = ShardWriter::default();
-    let mut pos = ShardWriter::default();
+/// Merges the chunks' postings of the keys in `lo..hi` into presence and position shards;
+/// returns the first keys of both.
+fn merge_range(chunks: &[ChunkPostings], lo: u64, hi: u64, w: &Writer) -> Result<(Vec<u64>, Vec<u64>), SearchError> {
+    let mut pres = ShardWriter::new(w);
+    let mut pos = ShardWriter::new(w);
     let mut ends = Vec::with_capacity(chunks.len());
     let mut heap: BinaryHeap<Reverse<(u64, usize, usize)>> = BinaryHeap::new();
     for (ci, c) in chunks.iter().enumerate() {
@@ -586,20 +707,22 @@ fn merge_range(chunks: &[ChunkPostings], lo: u64, hi: u64) -> (ShardWriter, Shar
             pos.emit(k + (3 << 42), &qp);
         }
     }
-    pres.flush();
-    pos.flush();
-    (pres, pos)
+    Ok((pres.finish()?, pos.finish()?))
 }
 
-/// Builds the shards from the chunk postings and the facet postings.
+/// Builds and writes the shards from the chunk postings and the facet postings; returns the
+/// first keys of all shards, ascending.
 ///
 /// Shard file format (before gzip): a sequence of `key_delta, len, posting[len]` where
 /// `key_delta` is the key minus the previous key of the shard (the first: minus the shard's
-/// first key from the manifest, so 0) and `posting` is a presence or position posting as
-/// described at [`index_chunk`] (facets: record id deltas only). Keys ascend: presence keys
-/// (kinds 0–3), facets (kind 4), position keys (kinds 5–6). A shard never spans two of the
-/// merge's key ranges.
-fn encode_shard(chunks: &[ChunkPostings], facets: &BTreeMap<String, Vec<u32>>) -> (Vec<Vec<u8>>, Vec<u64>) {
+/// first key, so 0) and `posting` is a presence or position posting as described at
+/// [`index_chunk`] (facets: record id deltas only). Keys ascend: presence keys (kinds 0–3),
+/// facets (kind 4), position keys (kinds 5–6). A shard never spans two of the merge's key ranges.
+fn encode_shards(
+    chunks: &[ChunkPostings],
+    facets: &BTreeMap<String, Vec<u32>>,
+    w: &Writer,
+) -> Result<Vec<u64>, SearchError> {
     let mut bounds: Vec<u64> = vec![0];
     if let Some(c) = chunks.first() {
         for i in 1..RANGES {
@@ -611,9 +734,11 @@ fn encode_shard(chunks: &[ChunkPostings], facets: &BTreeMap<String, Vec<u32>>) -
         }
     }
     bounds.push(KIND_FACET << 42);
-    let parts: Vec<(ShardWriter, ShardWriter)> =
-        bounds.par_windows(2).map(|w| merge_range(chunks, w[0], w[1])).collect();
-    let mut fw = ShardWriter::default();
+    let parts: Vec<(Vec<u64>, Vec<u64>)> = bounds
+        .par_windows(2)
+        .map(|b| merge_range(chunks, b[0], b[1], w))
+        .collect::<Result<_, _>>()?;
+    let mut fw = ShardWriter::new(w);
     let mut posting = Vec::new();
     for (i, recs) in facets.values().enumerate() {
         posting.clear();
@@ -624,27 +749,63 @@ fn encode_shard(chunks: &[ChunkPostings], facets: &BTreeMap<String, Vec<u32>>) -
         }
         fw.emit((KIND_FACET << 42) + i as u64, &posting);
     }
-    fw.flush();
-    let mut shards = Vec::new();
+    let facet_firsts = fw.finish()?;
     let mut firsts = Vec::new();
-    let mut pos_parts = Vec::with_capacity(parts.len());
+    let mut pos_firsts = Vec::new();
     for (p, q) in parts {
-        shards.extend(p.shards);
-        firsts.extend(p.firsts);
-        pos_parts.push(q);
+        firsts.extend(p);
+        pos_firsts.extend(q);
     }
-    shards.extend(fw.shards);
-    firsts.extend(fw.firsts);
-    for q in pos_parts {
-        shards.extend(q.shards);
-        firsts.extend(q.firsts);
-    }
-    (shards, firsts)
+    firsts.extend(facet_firsts);
+    firsts.extend(pos_firsts);
+    Ok(firsts)
 }
 
-/// Builds the search index files. Deterministic: equal input gives byte-identical output,
-/// whatever the thread count.
+/// A sink that keeps the files in memory.
+#[derive(Default)]
+pub struct MemorySink(std::sync::Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl IndexSink for MemorySink {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), String> {
+        self.0.lock().expect("no panic while holding").insert(path, bytes);
+        Ok(())
+    }
+    fn rename_dir(&self, from: &str, to: &str) -> Result<(), String> {
+        let mut files = self.0.lock().expect("no panic while holding");
+        let prefix = format!("{from}/");
+        let moved: Vec<String> = files.keys().filter(|k| k.starts_with(&prefix)).cloned().collect();
+        for k in moved {
+            let bytes = files.remove(&k).expect("listed");
+            files.insert(format!("{to}/{}", &k[prefix.len()..]), bytes);
+        }
+        Ok(())
+    }
+}
+
+/// Builds the search index files in memory: the manifest first, then the rest by path.
+/// Deterministic: equal input gives byte-identical output, whatever the thread count.
 pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
+    let sink = MemorySink::default();
+    write_index(docs, &sink)?;
+    let mut files: Vec<SearchFile> = sink
+        .0
+        .into_inner()
+        .expect("no panic while holding")
+        .into_iter()
+        .map(|(path, bytes)| SearchFile { path, bytes })
+        .collect();
+    let m = files
+        .iter()
+        .position(|f| f.path == "search/manifest.json")
+        .expect("the manifest is written");
+    let manifest = files.remove(m);
+    files.insert(0, manifest);
+    Ok(files)
+}
+
+/// Builds the search index and writes its files into `sink` as they are made. Deterministic:
+/// equal input gives byte-identical files, whatever the thread count.
+pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), SearchError> {
     if docs.len() > (u32::MAX / 2) as usize {
         return Err(SearchError::TooManyRecords(docs.len()));
     }
@@ -653,20 +814,50 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
     }
     let timing = std::env::var_os("MINUTEBOOK_SEARCH_TIMING").is_some();
     let t0 = std::time::Instant::now();
+    let cpu = || {
+        // SAFETY: an all-zero rusage is valid; getrusage writes into it.
+        let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: a valid pointer for the call.
+        unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
+        let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        (tv(u.ru_utime), tv(u.ru_stime))
+    };
+    let c0 = cpu();
     let lap = |what: &str| {
         if timing {
-            eprintln!("search index: {what} at {:.3}s", t0.elapsed().as_secs_f64());
+            let c = cpu();
+            eprintln!(
+                "search index: {what} at {:.3}s (user {:.2}s, sys {:.2}s)",
+                t0.elapsed().as_secs_f64(),
+                c.0 - c0.0,
+                c.1 - c0.1
+            );
         }
+    };
+    let w = Writer {
+        sink,
+        hashes: Default::default(),
     };
     fold::table();
     lap("fold table");
-    // Postings, in parallel by chunk of records.
+    // Postings, in parallel by chunk of records; each chunk's display files are written on
+    // the way.
     let chunks: Vec<ChunkPostings> = docs
         .par_chunks(CHUNK)
         .enumerate()
-        .map(|(ci, c)| index_chunk(ci * CHUNK, c))
-        .collect();
-    lap("chunks");
+        .map(|(ci, c)| {
+            let first = ci * CHUNK;
+            for (i, d) in c.iter().enumerate() {
+                let (meta, texts) = doc_files(d)?;
+                w.put(format!("d{}.bin", first + i), meta)?;
+                for (k, t) in texts.into_iter().enumerate() {
+                    w.put(format!("t{}_{k}.bin", first + i), t)?;
+                }
+            }
+            Ok(index_chunk(first, c))
+        })
+        .collect::<Result<_, SearchError>>()?;
+    lap("chunks and display files");
     // Facets.
     let mut facets: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (r, d) in docs.iter().enumerate() {
@@ -683,22 +874,9 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
             facets.entry(n).or_default().push(r as u32);
         }
     }
-    let (shards, firsts) = encode_shard(&chunks, &facets);
+    let firsts = encode_shards(&chunks, &facets, &w)?;
     drop(chunks);
     lap("merge and gzip shards");
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for (i, s) in shards.into_iter().enumerate() {
-        files.push((format!("s{i}.bin"), s));
-    }
-    // Display data per record.
-    let display: Vec<(Vec<u8>, Vec<Vec<u8>>)> = docs.par_iter().map(doc_files).collect::<Result<_, _>>()?;
-    for (i, (meta, texts)) in display.into_iter().enumerate() {
-        files.push((format!("d{i}.bin"), meta));
-        for (k, t) in texts.into_iter().enumerate() {
-            files.push((format!("t{i}_{k}.bin"), t));
-        }
-    }
-    lap("display files");
     for (m, group) in firsts.chunks(GROUP).enumerate() {
         let mut blob = Vec::new();
         let mut prev = 0;
@@ -706,25 +884,18 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
             varint(&mut blob, k - prev);
             prev = k;
         }
-        files.push((format!("g{m}.bin"), blob));
+        w.put(format!("g{m}.bin"), blob)?;
     }
     // Fold table pages.
-    let pages = fold::table_pages();
     let mut fold_pages = Vec::new();
-    for (p, json) in pages {
-        files.push((format!("f{p}.bin"), gzip(json.as_bytes())));
+    for (p, json) in fold::table_pages() {
+        w.put(format!("f{p}.bin"), gzip(json.as_bytes()))?;
         fold_pages.push(p);
     }
-    lap("fold pages");
-    // Content hash of the directory.
-    let mut h = Sha256::new();
-    for (name, bytes) in &files {
-        h.update((name.len() as u64).to_le_bytes());
-        h.update(name.as_bytes());
-        h.update((bytes.len() as u64).to_le_bytes());
-        h.update(bytes);
-    }
-    let dir: String = h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let dir = w.dir_hash();
+    sink.rename_dir(STAGING, &format!("search/{dir}"))
+        .map_err(SearchError::Sink)?;
+    lap("groups, fold pages, hash");
     let mut keys_blob = Vec::new();
     let mut prev = 0;
     for &k in firsts.iter().step_by(GROUP) {
@@ -732,8 +903,8 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
         prev = k;
     }
     let manifest = Manifest {
-        version: 2,
-        dir: dir.clone(),
+        version: 3,
+        dir,
         records: docs.len(),
         shards: firsts.len(),
         group: GROUP,
@@ -742,16 +913,6 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
         fold_pages,
         classes: fold::CLASS_RANGES.to_vec(),
     };
-    let mut out = Vec::with_capacity(files.len() + 1);
-    out.push(SearchFile {
-        path: "search/manifest.json".to_string(),
-        bytes: serde_json::to_vec(&manifest)?,
-    });
-    for (name, bytes) in files {
-        out.push(SearchFile {
-            path: format!("search/{dir}/{name}"),
-            bytes,
-        });
-    }
-    Ok(out)
+    sink.put("search/manifest.json".to_string(), serde_json::to_vec(&manifest)?)
+        .map_err(SearchError::Sink)
 }

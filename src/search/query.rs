@@ -150,7 +150,7 @@ pub(crate) mod reader {
 
         fn posting(&self, key: u64) -> Option<Vec<u8>> {
             let si = self.firsts.partition_point(|&f| f <= key).checked_sub(1)?;
-            let gz = &self.files[&format!("search/{}/s{si}.bin", self.dir)];
+            let gz = &self.files[&format!("search/{}/{}", self.dir, super::super::shard_name(self.firsts[si]))];
             let mut raw = Vec::new();
             flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut raw).unwrap();
             let mut i = 0;
@@ -333,7 +333,7 @@ mod tests {
         assert_eq!(parse_query("资安"), vec!["資安"]);
     }
 
-    fn doc(title: &str, secs: &[(&str, &str, &str)]) -> SearchDoc {
+    fn doc(title: &str, secs: &[(&str, &str, &str)]) -> SearchDoc<'static> {
         SearchDoc {
             url: format!("/r/{title}/"),
             title: title.to_string(),
@@ -348,7 +348,7 @@ mod tests {
                 .map(|(a, h, t)| SearchSection {
                     anchor: a.to_string(),
                     heading: h.to_string(),
-                    text: t.to_string(),
+                    text: t.to_string().into(),
                 })
                 .collect(),
         }

@@ -32,6 +32,7 @@ use crate::minutes::UnitMatcher;
 use crate::model::{Archive, Record};
 use crate::output::Output;
 use crate::render::Renderer;
+use crate::timing::Laps;
 
 use watch::Changes;
 
@@ -210,28 +211,6 @@ impl Rebuild {
             steps.join(", "),
             total
         )
-    }
-}
-
-struct Laps {
-    steps: Vec<build::Step>,
-    at: Instant,
-}
-
-impl Laps {
-    fn new() -> Laps {
-        Laps {
-            steps: Vec::new(),
-            at: Instant::now(),
-        }
-    }
-    fn lap(&mut self, name: &'static str) {
-        let now = Instant::now();
-        self.steps.push(build::Step {
-            name,
-            millis: (now - self.at).as_secs_f64() * 1000.0,
-        });
-        self.at = now;
     }
 }
 
@@ -482,7 +461,7 @@ impl Preview {
         self.published.extend(fresh);
         if !build::unique_urls(&self.published).is_empty() {
             self.state = None;
-            return Some(self.render(std::mem::replace(laps, Laps::new()), n));
+            return Some(self.render(std::mem::take(laps), n));
         }
 
         laps.lap("splice");
@@ -494,7 +473,7 @@ impl Preview {
         let old = self.state.take()?;
         if incremental::Global::of(&archive) != old.global {
             self.published = archive.records;
-            return Some(self.render(std::mem::replace(laps, Laps::new()), n));
+            return Some(self.render(std::mem::take(laps), n));
         }
         laps.lap("list");
 
@@ -600,7 +579,7 @@ impl Preview {
         if incremental::Global::of(&archive) != st.global {
             self.published = archive.records;
             self.state = None;
-            return Some(self.render(std::mem::replace(laps, Laps::new()), n));
+            return Some(self.render(std::mem::take(laps), n));
         }
         let (vis_keys, re_keys) = (incremental::file_set(visible), incremental::file_set(reloaded));
         let vis: Vec<bool> = st.order.iter().map(|r| vis_keys.contains(r.as_os_str())).collect();
@@ -652,20 +631,22 @@ impl Preview {
     pub fn refresh_assets(&mut self, pages: &[String]) -> Option<Vec<(String, Vec<u8>)>> {
         let archive = self.take_archive()?;
         let st = self.state.as_ref()?;
-        let mut out = Output::new();
-        let result = crate::build::search_index(&archive).ok().and_then(|search| {
-            crate::feeds::add(&archive, &st.listings, &mut out)
-                .and_then(|_| crate::opendata::add(&archive, &mut out))
-                .and_then(|_| out.extend(search))
-                .and_then(|_| {
-                    let map = crate::meta::sitemap(&archive, &st.listings, pages.iter().map(String::as_str));
-                    out.put("sitemap.xml", map)?;
-                    out.put("robots.txt", crate::meta::robots(&archive))
-                })
-                .ok()
-        });
+        let sink = crate::output::Sink::memory();
+        let result = crate::build::search_index(&archive, &sink)
+            .ok()
+            .and_then(|_| {
+                crate::feeds::add(&archive, &st.listings, &sink)
+                    .and_then(|_| crate::opendata::add(&archive, &sink))
+                    .and_then(|_| {
+                        let map = crate::meta::sitemap(&archive, &st.listings, pages.iter().map(String::as_str));
+                        sink.put("sitemap.xml", map)?;
+                        sink.put("robots.txt", crate::meta::robots(&archive))
+                    })
+                    .ok()
+            })
+            .map(|_| sink.into_output());
         self.published = archive.records;
-        result.map(|_| out.iter().map(|(p, b)| (p.to_string(), b.to_vec())).collect())
+        result.map(|out| out.into_files())
     }
 
     /// The outcome of an incremental render.

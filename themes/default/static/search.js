@@ -135,6 +135,11 @@
     if (!this.cache[name]) this.cache[name] = this.fetchBytes(this.dir + name, true);
     return this.cache[name];
   };
+  // A file stored as it is (not gzip).
+  Index.prototype.raw = function (name) {
+    if (!this.cache[name]) this.cache[name] = this.fetchBytes(this.dir + name, false);
+    return this.cache[name];
+  };
   // Loads the fold table pages the characters of `q` need.
   Index.prototype.loadFold = function (q) {
     var self = this, need = {};
@@ -173,7 +178,7 @@
       var j = floorIndex(firsts, key);
       si = gi * self.groupSize + j;
       f = firsts[j];
-      return self.gz('s' + si + '.bin');
+      return self.gz('s' + f.toString(36) + '.bin'); // shards are named by their first key
     }).then(function (raw) {
       var map = self.cache['S' + si];
       if (!map) {
@@ -355,8 +360,8 @@
       d = json(d);
       var best = hit.secs.length ? hit.secs[0].s : 0, h = d.h[best];
       if (!h) return d;
-      return self.gz('t' + hit.r + '_' + h[2] + '.bin').then(function (t) {
-        t = json(t);
+      return self.raw('t' + hit.r + '_' + h[2] + '.bin').then(function (t) {
+        t = JSON.parse(new TextDecoder('utf-16le').decode(t));
         d.text = {};
         t.s.forEach(function (x) { d.text[x[0]] = x[1]; });
         d.tf = t.f;
