@@ -117,7 +117,8 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
     if opts.search_only {
         let sites: Result<Vec<(usize, PathBuf)>, BenchError> =
             opts.sizes.iter().map(|&n| Ok((n, site_for(opts, n)?))).collect();
-        crate::bench_search::report(&sites?, &opts.work);
+        let scratch = opts.tmpfs.clone().unwrap_or_else(std::env::temp_dir);
+        crate::bench_search::report(&sites?, &opts.work, &scratch);
         return Ok(());
     }
     let exe = std::env::current_exe().map_err(|source| BenchError::Spawn {
