@@ -162,19 +162,27 @@
     while (lo <= hi) { var mid = (lo + hi) >> 1; if (f[mid] <= key) { r = mid; lo = mid + 1; } else hi = mid - 1; }
     return r;
   }
+  // The first keys of the shards of group `gi` (fetched once).
+  Index.prototype.group = function (gi) {
+    var self = this, gname = 'g' + gi + '.bin';
+    if (!this.cache[gname]) {
+      this.cache[gname] = this.fetchBytes(this.dir + gname, false).then(function (g) {
+        var firsts = [], st = { i: 0 }, k = 0;
+        while (st.i < g.length) { k += readVarint(g, st); firsts.push(k); }
+        return firsts;
+      });
+    }
+    return this.cache[gname];
+  };
+  // Starts fetching the group file `key` needs, so a later posting() waits one fetch less.
+  Index.prototype.prefetchGroup = function (key) {
+    var gi = floorIndex(this.groups, key);
+    if (gi >= 0) this.group(gi).catch(function () {});
+  };
   Index.prototype.posting = function (key) {
     var self = this, gi = floorIndex(this.groups, key), f, si;
     if (gi < 0) return Promise.resolve(null);
-    var gname = 'g' + gi + '.bin';
-    if (!this.cache[gname]) this.cache[gname] = this.fetchBytes(this.dir + gname, false);
-    return this.cache[gname].then(function (g) {
-      var firsts = self.cache['G' + gi];
-      if (!firsts) {
-        firsts = [];
-        var st = { i: 0 }, k = 0;
-        while (st.i < g.length) { k += readVarint(g, st); firsts.push(k); }
-        self.cache['G' + gi] = firsts;
-      }
+    return this.group(gi).then(function (firsts) {
       var j = floorIndex(firsts, key);
       si = gi * self.groupSize + j;
       f = firsts[j];
@@ -238,6 +246,8 @@
     for (var o = 0; o < t.length - 1; o += 2) offs.push(o);
     if (offs[offs.length - 1] !== t.length - 2) offs.push(t.length - 2);
     var keys = offs.map(function (o) { return key(wordStart(cls, t, o) ? KIND_WS_BI : KIND_BI, t[o], t[o + 1]); });
+    // The position postings' group files are small: fetch them alongside the presence postings.
+    keys.forEach(function (k) { self.prefetchGroup(k + POS * P42); });
     // Presence first: positions are fetched only when every pair shares a section.
     return Promise.all(keys.map(function (k) { return self.posting(k); })).then(function (ps) {
       var pres = ps.map(function (p) { return decodeEntries(p, null); });
