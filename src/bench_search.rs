@@ -10,7 +10,7 @@ use std::time::Instant;
 use crate::build::{load, BuildOptions};
 
 /// Figures of one index build.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct IndexFigures {
     pub records: usize,
     pub wall_s: f64,
@@ -211,13 +211,32 @@ fn scratch_dir(out: &Path) -> Result<PathBuf, String> {
     Ok(dir)
 }
 
+/// [`index_figures`] in a child process (`minutebook bench-index --json`), so that nothing this
+/// process holds counts in its memory figure.
+fn index_figures_in_child(site: &Path, scratch: &Path) -> Result<IndexFigures, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let o = std::process::Command::new(exe)
+        .arg("bench-index")
+        .arg("--root")
+        .arg(site)
+        .arg("--scratch")
+        .arg(scratch)
+        .arg("--json")
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !o.status.success() {
+        return Err(String::from_utf8_lossy(&o.stderr).into_owned());
+    }
+    serde_json::from_slice(&o.stdout).map_err(|e| e.to_string())
+}
+
 /// Prints the search table of `minutebook bench` for the generated sites.
 pub fn report(sites: &[(usize, PathBuf)], work: &Path, tmpfs: &Path) {
     println!();
     println!("| records | search index (wall / CPU) | peak memory delta | index size | cold-query transfer median / p90 / max | first results median / p90 |");
     println!("|---:|---:|---:|---:|---|---|");
     for (n, site) in sites {
-        let f = match index_figures(site, tmpfs) {
+        let f = match index_figures_in_child(site, tmpfs) {
             Ok(f) => f,
             Err(e) => {
                 println!("| {n} | error: {e} | | | | |");

@@ -137,5 +137,8 @@ pub enum Command {
         /// Where the index files are written (and removed afterwards).
         #[arg(long, default_value = "/dev/shm")]
         scratch: PathBuf,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
     },
 }

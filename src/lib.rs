@@ -111,9 +111,13 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             println!("{line}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::BenchIndex { root, scratch } => {
+        Command::BenchIndex { root, scratch, json } => {
             let f =
                 bench_search::index_figures(&root, &scratch).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e)])?;
+            if json {
+                println!("{}", serde_json::to_string(&f).expect("figures serialize"));
+                return Ok(ExitCode::SUCCESS);
+            }
             println!(
                 "{} records: {:.2} s wall, {:.2} s CPU, +{:.0} MB peak, {:.1} MB in {} files",
                 f.records,
