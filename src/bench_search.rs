@@ -30,12 +30,8 @@ fn rss_kb() -> u64 {
 }
 
 fn cpu_s() -> f64 {
-    // SAFETY: an all-zero rusage is valid; getrusage writes into it.
-    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: valid pointer for the call.
-    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
-    let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    tv(u.ru_utime) + tv(u.ru_stime)
+    let (user, system) = crate::timing::process_cpu();
+    user + system
 }
 
 /// Measures the search step as a build runs it (`search_docs`, then `write_index` writing the

@@ -814,18 +814,10 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
     }
     let timing = std::env::var_os("MINUTEBOOK_SEARCH_TIMING").is_some();
     let t0 = std::time::Instant::now();
-    let cpu = || {
-        // SAFETY: an all-zero rusage is valid; getrusage writes into it.
-        let mut u: libc::rusage = unsafe { std::mem::zeroed() };
-        // SAFETY: a valid pointer for the call.
-        unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
-        let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-        (tv(u.ru_utime), tv(u.ru_stime))
-    };
-    let c0 = cpu();
+    let c0 = crate::timing::process_cpu();
     let lap = |what: &str| {
         if timing {
-            let c = cpu();
+            let c = crate::timing::process_cpu();
             eprintln!(
                 "search index: {what} at {:.3}s (user {:.2}s, sys {:.2}s)",
                 t0.elapsed().as_secs_f64(),
