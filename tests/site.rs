@@ -371,6 +371,23 @@ fn english_sites_get_english_strings() {
         units.contains("Administration for Digital Industries"),
         "English unit names"
     );
+    // Punctuation the templates put around values follows the language too.
+    let record = read(out.join("minutes/2024/executive-4/index.html"));
+    assert!(record.contains("</time> (2024-09-11)</dd>"), "ASCII parentheses");
+    assert!(
+        record.contains("關政務次長河鳴, 林政務次長宜敬"),
+        "attendees joined with a comma"
+    );
+    assert!(home.contains("Published by: "), "ASCII colon in the footer");
+    // The Chinese site keeps its full-width punctuation.
+    let zh_site = bundled_site();
+    let zh = build_ok(zh_site.path());
+    let record = read(zh.join("minutes/2024/executive-4/index.html"));
+    assert!(record.contains("</time>（2024-09-11）</dd>"), "full-width parentheses");
+    assert!(
+        record.contains("關政務次長河鳴、林政務次長宜敬"),
+        "attendees joined with 、"
+    );
 }
 
 #[test]

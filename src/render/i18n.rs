@@ -108,6 +108,12 @@ const ZH: &[(&str, &str)] = &[
         "data_feeds_text",
         "全站及每一單位、主題、會議皆有 Atom 訂閱，網址為該頁網址加上 atom.xml。",
     ),
+    // Punctuation around values in templates: full-width in Chinese, ASCII with spaces in English.
+    ("paren_open", "（"),
+    ("paren_close", "）"),
+    ("colon", "："),
+    ("list_sep", "、"),
+    ("gap", "　"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -212,6 +218,12 @@ const EN: &[(&str, &str)] = &[
         "data_feeds_text",
         "The whole site and every unit, topic and meeting series have an Atom feed: the page's address followed by atom.xml.",
     ),
+    // Punctuation around values in templates: full-width in Chinese, ASCII with spaces in English.
+    ("paren_open", " ("),
+    ("paren_close", ")"),
+    ("colon", ": "),
+    ("list_sep", ", "),
+    ("gap", " · "),
 ];
 
 /// The strings for `language` (`en…` → English, anything else → Traditional Chinese).
