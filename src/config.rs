@@ -20,6 +20,10 @@ pub struct Config {
     pub base_url: String,
     #[serde(default = "default_language")]
     pub language: String,
+    /// The language the records are written in; record titles and bodies carry it as `lang`
+    /// when it differs from `language` (an English site of Chinese minutes).
+    #[serde(default = "default_language")]
+    pub content_language: String,
     #[serde(default)]
     pub organization: String,
     #[serde(default)]

@@ -175,6 +175,10 @@ impl<'a> Pages<'a> {
         base.insert("site", &site.config);
         base.insert("root", &root);
         base.insert("lang", &site.config.language);
+        // Set only when the records' language differs from the pages'.
+        let content_lang = (!site.config.content_language.eq_ignore_ascii_case(&site.config.language))
+            .then_some(&site.config.content_language);
+        base.insert("content_lang", &content_lang);
         base.insert("t", &i18n::strings(&site.config.language));
         base.insert("has_search", &renderer.has("search.html"));
         Pages {

@@ -379,6 +379,15 @@ fn english_sites_get_english_strings() {
         "attendees joined with a comma"
     );
     assert!(home.contains("Published by: "), "ASCII colon in the footer");
+    // The records are Chinese (content_language defaults to zh-Hant-TW): their titles and bodies
+    // say so inside the English page.
+    assert!(record.contains("<div class=\"body\" lang=\"zh-Hant-TW\">"), "body lang");
+    assert!(record.contains("<h1 lang=\"zh-Hant-TW\">"), "title lang");
+    let year = read(out.join("years/2024/index.html"));
+    assert!(
+        year.contains("<h3 class=\"record-title\" lang=\"zh-Hant-TW\">"),
+        "listing title lang"
+    );
     // The Chinese site keeps its full-width punctuation.
     let zh_site = bundled_site();
     let zh = build_ok(zh_site.path());
