@@ -33,6 +33,8 @@ pub struct Summary {
     pub date: String,
     pub date_roc: String,
     pub date_en: String,
+    /// The date as the pages show it: `date_roc` on Chinese sites, `date_en` on English ones.
+    pub date_display: String,
     pub year: i32,
     pub series: LinkTo,
     pub number: Option<u32>,
@@ -241,6 +243,11 @@ impl<'a> Pages<'a> {
             date: r.meta.date.to_string(),
             date_roc: calendar::format_roc(r.meta.date),
             date_en: calendar::format_en(r.meta.date),
+            date_display: if a.site.is_english() {
+                calendar::format_en(r.meta.date)
+            } else {
+                calendar::format_roc(r.meta.date)
+            },
             year: r.meta.date.year(),
             series: self.link("series", &a.series, &r.meta.series.slug, &r.meta.series.name),
             number: r.meta.number,

@@ -374,6 +374,7 @@ fn english_sites_get_english_strings() {
     // Punctuation the templates put around values follows the language too.
     let record = read(out.join("minutes/2024/executive-4/index.html"));
     assert!(record.contains("</time> (2024-09-11)</dd>"), "ASCII parentheses");
+    assert!(record.contains(">Wednesday, 11 September 2024</time>"), "English date");
     assert!(
         record.contains("關政務次長河鳴, 林政務次長宜敬"),
         "attendees joined with a comma"
@@ -393,6 +394,7 @@ fn english_sites_get_english_strings() {
     let zh = build_ok(zh_site.path());
     let record = read(zh.join("minutes/2024/executive-4/index.html"));
     assert!(record.contains("</time>（2024-09-11）</dd>"), "full-width parentheses");
+    assert!(record.contains(">民國113年9月11日（星期三）</time>"), "民國 date");
     assert!(
         record.contains("關政務次長河鳴、林政務次長宜敬"),
         "attendees joined with 、"
