@@ -200,18 +200,7 @@ fn search_script_has_no_hard_coded_language() {
 fn built_search_page(language: Option<&str>) -> String {
     let site = common::bundled_site();
     if let Some(lang) = language {
-        let yaml = common::read(site.path().join("minutebook.yaml"));
-        let yaml: String = yaml
-            .lines()
-            .map(|l| {
-                if l.starts_with("language:") {
-                    format!("language: {lang}\n")
-                } else {
-                    format!("{l}\n")
-                }
-            })
-            .collect();
-        std::fs::write(site.path().join("minutebook.yaml"), yaml).unwrap();
+        common::set_language(site.path(), lang);
     }
     let out = common::build_ok(site.path());
     common::read(out.join("search/index.html"))

@@ -26,21 +26,6 @@ const R16: &str = "/minutes/2024/executive-16/";
 /// Records with 電子公文: more than one page (10 hits) of results.
 const MANY: usize = 12;
 
-fn set_language(site: &Path, lang: &str) {
-    let yaml = common::read(site.join("minutebook.yaml"));
-    let yaml: String = yaml
-        .lines()
-        .map(|l| {
-            if l.starts_with("language:") {
-                format!("language: {lang}\n")
-            } else {
-                format!("{l}\n")
-            }
-        })
-        .collect();
-    std::fs::write(site.join("minutebook.yaml"), yaml).unwrap();
-}
-
 /// Runs tests/a11y/search-ui.mjs with `config` and returns its JSON report.
 fn run_script(node: &Path, browser: &Path, config: Value) -> Value {
     let script = common::repo().join("tests/a11y/search-ui.mjs");
@@ -324,7 +309,7 @@ fn strings_scenario(lang: &str) {
     };
     let site = search_support::fixture_site();
     if lang != "zh-Hant-TW" {
-        set_language(site.path(), lang);
+        common::set_language(site.path(), lang);
     }
     let out = build_site(site.path());
     let port = search_support::serve(out.clone());

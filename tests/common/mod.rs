@@ -88,3 +88,19 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 pub const RECORD: &str = "---\ntitle: 第1次主管會議紀錄\nseries: 主管會議\nnumber: 1\ndate: 2024-01-10\n---\n\n## 參、報告事項\n\n### 案由一：測試案，報請公鑒。（報告單位：秘書處）\n\n決定：洽悉。\n";
+
+/// Sets the `language:` line of the site's minutebook.yaml.
+pub fn set_language(site: &Path, lang: &str) {
+    let yaml = read(site.join("minutebook.yaml"));
+    let yaml: String = yaml
+        .lines()
+        .map(|l| {
+            if l.starts_with("language:") {
+                format!("language: {lang}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(site.join("minutebook.yaml"), yaml).unwrap();
+}
