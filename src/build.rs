@@ -288,7 +288,10 @@ pub fn render_into(
     // timed on its own, and every file goes to the sink as soon as it is made.
     let pages_step = || {
         let at = Instant::now();
-        let pages = Pages::new(archive, listings, renderer);
+        let pages = match Pages::new(archive, listings, renderer) {
+            Ok(p) => p,
+            Err(d) => return (Err(d), ms(at)),
+        };
         let r = pages.each(&|batch| {
             for (path, html) in batch {
                 sink.add(path.clone(), html)

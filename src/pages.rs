@@ -16,6 +16,9 @@ use crate::minutes::calendar;
 use crate::model::{page_file, Archive, Record};
 use crate::render::{i18n, Renderer};
 
+/// The partial that renders one record's entry in listings (see [`Pages::summary_value`]).
+const ITEM_TEMPLATE: &str = "record_item.html";
+
 /// A rendered page: its output path and HTML.
 pub type Rendered = (String, String);
 
@@ -159,15 +162,47 @@ impl<'a> Pages<'a> {
         self.summaries
     }
 
-    /// A record's summary as listings and neighbours show it.
-    pub fn summary_value(&self, r: &Record) -> tera::Value {
-        tera::Value::from_serializable(&self.summary(r))
+    /// A record's summary as listings and neighbours show it, with `item`: its entry in listings,
+    /// rendered from `record_item.html` here, once, instead of on every listing page it is on
+    /// (a record is on twenty or more of them).
+    pub fn summary_value(&self, r: &Record) -> Result<tera::Value, Diagnostic> {
+        #[derive(Serialize)]
+        struct WithItem<'s> {
+            #[serde(flatten)]
+            summary: &'s Summary,
+            item: &'s str,
+        }
+        let summary = self.summary(r);
+        if !self.renderer.has(ITEM_TEMPLATE) {
+            return Ok(tera::Value::from_serializable(&summary));
+        }
+        let mut c = self.base.clone();
+        c.insert("r", &summary);
+        let item = self.renderer.render(ITEM_TEMPLATE, &c)?;
+        Ok(tera::Value::from_serializable(&WithItem {
+            summary: &summary,
+            item: &item,
+        }))
     }
 
-    pub fn new(archive: &'a Archive, listings: &'a Listings, renderer: &'a Renderer) -> Self {
+    pub fn new(archive: &'a Archive, listings: &'a Listings, renderer: &'a Renderer) -> Result<Self, Vec<Diagnostic>> {
         let mut pages = Pages::new_empty(archive, listings, renderer);
-        pages.summaries = archive.records.par_iter().map(|r| pages.summary_value(r)).collect();
-        pages
+        let summaries: Vec<Result<tera::Value, Diagnostic>> =
+            archive.records.par_iter().map(|r| pages.summary_value(r)).collect();
+        let mut diags: Vec<Diagnostic> = Vec::new();
+        for s in summaries {
+            match s {
+                Ok(v) => pages.summaries.push(v),
+                // A broken item template fails the same way for every record: report it once.
+                Err(d) if !diags.contains(&d) => diags.push(d),
+                Err(_) => {}
+            }
+        }
+        if diags.is_empty() {
+            Ok(pages)
+        } else {
+            Err(diags)
+        }
     }
 
     fn new_empty(archive: &'a Archive, listings: &'a Listings, renderer: &'a Renderer) -> Self {

@@ -308,6 +308,35 @@ fn bad_input_is_reported_together_and_keeps_previous_output() {
 }
 
 #[test]
+fn record_item_template_shapes_every_listing() {
+    // Listings show each record through `record_item.html`, rendered once per record.
+    let site = bundled_site();
+    write(
+        site.path(),
+        "templates/record_item.html",
+        "<li class=\"mine\"><a href=\"{{ r.url }}\">{{ r.title }}</a> {{ r.date }}</li>\n",
+    );
+    let out = build_ok(site.path());
+    let item = "<li class=\"mine\"><a href=\"/minutes/2024/executive-4/\">第4次主管會議紀錄</a> 2024-09-11</li>";
+    for page in ["index.html", "years/2024/index.html", "series/executive/index.html"] {
+        let html = read(out.join(page));
+        assert!(html.contains(item), "{page} shows the custom item:\n{html}");
+        assert!(!html.contains("record-meta"), "{page} keeps no theme item");
+    }
+}
+
+#[test]
+fn broken_item_template_is_located() {
+    let site = bundled_site();
+    write(
+        site.path(),
+        "templates/record_item.html",
+        "<li>\n{{ r.title | nosuchfilter }}</li>\n",
+    );
+    expect_failure(site.path(), &["templates/record_item.html:2:", "nosuchfilter"]);
+}
+
+#[test]
 fn broken_template_names_template_and_line() {
     let site = bundled_site();
     write(

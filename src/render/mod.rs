@@ -199,7 +199,22 @@ fn template_diag(theme: &Theme, e: &tera::Error, rendering: Option<&str>) -> Dia
             r.span().start_col + 1,
             r.message().to_string(),
         ),
-        _ => (rendering.unwrap_or("").to_string(), 0, 0, e.to_string()),
+        // Unknown filters, tests and functions come as a message holding Tera's own reports
+        // ("error: Unknown filter `x`\n --> name:line:col …"): take the first report's place.
+        _ => {
+            let text = e.to_string();
+            match first_report_place(&text) {
+                Some((file, line, col)) => {
+                    let msg = text
+                        .lines()
+                        .find_map(|l| l.trim().strip_prefix("error: "))
+                        .unwrap_or(&text)
+                        .to_string();
+                    (file, line, col, msg)
+                }
+                None => (rendering.unwrap_or("").to_string(), 0, 0, text),
+            }
+        }
     };
     let mut full = msg;
     let mut source = std::error::Error::source(e);
@@ -224,4 +239,39 @@ fn template_diag(theme: &Theme, e: &tera::Error, rendering: Option<&str>) -> Dia
     Diagnostic::error(path, line, col, format!("{what}: {full}"))
         .with_source(src)
         .with_help("fix the template; the Tera 2 syntax is described at https://keats.github.io/tera/")
+}
+
+/// The `name:line:col` of the first ` --> name:line:col` line in a Tera error text.
+fn first_report_place(text: &str) -> Option<(String, usize, usize)> {
+    text.lines().find_map(|l| {
+        let place = l.trim_start().strip_prefix("--> ")?;
+        let mut parts = place.rsplitn(3, ':');
+        let col = parts.next()?.trim().parse().ok()?;
+        let line = parts.next()?.parse().ok()?;
+        Some((parts.next()?.to_string(), line, col))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_filter_is_located_in_its_template() {
+        let mut theme = Theme::builtin();
+        theme.templates.insert(
+            "record_item.html".into(),
+            (
+                PathBuf::from("templates/record_item.html"),
+                "<li>\n{{ r.title | nosuch }}</li>\n".into(),
+            ),
+        );
+        let d = Renderer::new(theme)
+            .err()
+            .expect("unknown filter is an error")
+            .remove(0);
+        let text = d.to_string();
+        assert!(text.contains("templates/record_item.html:2:"), "{text}");
+        assert!(text.contains("Unknown filter `nosuch`"), "{text}");
+    }
 }

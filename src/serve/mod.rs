@@ -489,15 +489,15 @@ impl Preview {
             global,
             registries: old_registries,
         } = old;
-        let summaries = {
+        let summaries: Result<Vec<tera::Value>, _> = (|| {
             let maker = crate::pages::Pages::with_summaries(&archive, &listings, renderer, Vec::new());
             if same_order {
                 for (i, v) in vis.iter().enumerate() {
                     if *v {
-                        old_summaries[i] = maker.summary_value(&archive.records[i]);
+                        old_summaries[i] = maker.summary_value(&archive.records[i])?;
                     }
                 }
-                old_summaries
+                Ok(old_summaries)
             } else {
                 let pos: std::collections::HashMap<&std::ffi::OsStr, usize> =
                     old_order.iter().enumerate().map(|(i, r)| (r.as_os_str(), i)).collect();
@@ -506,11 +506,16 @@ impl Preview {
                     .iter()
                     .enumerate()
                     .map(|(i, r)| match pos.get(r.rel.as_os_str()) {
-                        Some(&o) if !vis[i] => std::mem::replace(&mut old_summaries[o], tera::Value::none()),
+                        Some(&o) if !vis[i] => Ok(std::mem::replace(&mut old_summaries[o], tera::Value::none())),
                         _ => maker.summary_value(r),
                     })
                     .collect()
             }
+        })();
+        let Ok(summaries) = summaries else {
+            // The item template failed: the full render reports it.
+            self.published = archive.records;
+            return Some(self.render(std::mem::take(laps), n));
         };
         let new_related = incremental::related(&listings);
         let reloaded_ix: Vec<usize> = {
@@ -591,7 +596,15 @@ impl Preview {
             let maker = crate::pages::Pages::with_summaries(&archive, &st.listings, renderer, Vec::new());
             for (i, v) in vis.iter().enumerate() {
                 if *v {
-                    summaries[i] = maker.summary_value(&archive.records[i]);
+                    match maker.summary_value(&archive.records[i]) {
+                        Ok(v) => summaries[i] = v,
+                        Err(_) => {
+                            // The item template failed: the full render reports it.
+                            self.published = archive.records;
+                            self.state = None;
+                            return Some(self.render(std::mem::take(laps), n));
+                        }
+                    }
                 }
             }
             let diff = incremental::Diff {
@@ -723,9 +736,11 @@ impl Preview {
         let result = build::render_site(&archive, renderer, &listings, None);
         laps.lap("render");
         if result.is_ok() {
-            let summaries = crate::pages::Pages::new(&archive, &listings, renderer).into_summaries();
-            self.state = Some(incremental::State::new(&archive, listings, summaries));
-            laps.lap("keep");
+            if let Ok(pages) = crate::pages::Pages::new(&archive, &listings, renderer) {
+                let summaries = pages.into_summaries();
+                self.state = Some(incremental::State::new(&archive, listings, summaries));
+                laps.lap("keep");
+            }
         }
         self.published = archive.records;
         info.steps = laps.steps;
