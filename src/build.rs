@@ -244,7 +244,8 @@ fn load_record_timed(
     rendered.html.shrink_to_fit();
     for s in &mut rendered.sections {
         s.text.shrink_to_fit();
-        s.blocks.shrink_to_fit();
+        // Only reading the structure (above) needs the blocks.
+        s.blocks = Vec::new();
     }
     rendered.sections.shrink_to_fit();
     rendered.headings.shrink_to_fit();
@@ -270,22 +271,27 @@ pub fn render_site(
     timer: Option<&mut Vec<Step>>,
 ) -> Result<(Output, usize), Vec<Diagnostic>> {
     let sink = Sink::memory();
-    let pages = render_into(archive, renderer, listings, &sink, timer)?;
+    let mut steps = Vec::new();
+    let pages = render_pages_and_data(archive, renderer, listings, &sink, &mut steps)?;
+    index_and_finish(archive, renderer, listings, &sink, &mut steps)?;
+    if let Some(t) = timer {
+        t.extend(steps);
+    }
     Ok((sink.into_output(), pages))
 }
 
-/// Render every file of the site into `sink`; returns the number of pages.
-pub fn render_into(
+/// Render the pages, feeds and open data into `sink` (every file goes to the sink as soon as it
+/// is made); returns the number of pages. The search index and the site-wide files follow in
+/// [`index_and_finish`].
+fn render_pages_and_data(
     archive: &Archive,
     renderer: &Renderer,
     listings: &Listings,
     sink: &Sink,
-    timer: Option<&mut Vec<Step>>,
+    steps: &mut Vec<Step>,
 ) -> Result<usize, Vec<Diagnostic>> {
     let ms = |at: Instant| at.elapsed().as_secs_f64() * 1000.0;
     let to_diag = |e: crate::output::OutputError| vec![Diagnostic::error("output", 0, 0, e.to_string())];
-    // Pages, the search index, and feeds with open data do not depend on each other; each is
-    // timed on its own, and every file goes to the sink as soon as it is made.
     let pages_step = || {
         let at = Instant::now();
         let pages = match Pages::new(archive, listings, renderer) {
@@ -301,10 +307,6 @@ pub fn render_into(
         });
         (r, ms(at))
     };
-    let search_step = || {
-        let at = Instant::now();
-        (search_index(archive, sink), ms(at))
-    };
     let extras_step = || {
         let at = Instant::now();
         let r = crate::feeds::add(archive, listings, sink)
@@ -312,21 +314,51 @@ pub fn render_into(
             .map_err(to_diag);
         (r, ms(at))
     };
-    // Pages and data side by side, then the search index: running the index alongside them
-    // saved no time on two cores but held both working sets at once (≈200 MB more at 10,000
-    // records).
+    // Pages and data side by side, then (in `index_and_finish`) the search index: running the
+    // index alongside them saved no time on two cores but held both working sets at once
+    // (≈200 MB more at 10,000 records).
     let ((pages, t_render), (extras, t_extras)) = rayon::join(pages_step, extras_step);
-    let (search, t_search) = search_step();
-    let at = Instant::now();
+    steps.push(Step {
+        name: "render",
+        millis: t_render,
+    });
+    steps.push(Step {
+        name: "feeds+data (beside render)",
+        millis: t_extras,
+    });
     let mut diags = Vec::new();
     let page_count = pages.unwrap_or_else(|d| {
         diags.extend(d);
         0
     });
-    if let Err(d) = search {
+    if let Err(d) = extras {
         diags.extend(d);
     }
-    if let Err(d) = extras {
+    if diags.is_empty() {
+        Ok(page_count)
+    } else {
+        Err(diags)
+    }
+}
+
+/// Write the search index, the theme's static files, the sitemap and robots.txt into `sink`.
+fn index_and_finish(
+    archive: &Archive,
+    renderer: &Renderer,
+    listings: &Listings,
+    sink: &Sink,
+    steps: &mut Vec<Step>,
+) -> Result<(), Vec<Diagnostic>> {
+    let ms = |at: Instant| at.elapsed().as_secs_f64() * 1000.0;
+    let at = Instant::now();
+    let search = search_index(archive, sink);
+    steps.push(Step {
+        name: "search",
+        millis: ms(at),
+    });
+    let at = Instant::now();
+    let mut diags = Vec::new();
+    if let Err(d) = search {
         diags.extend(d);
     }
     for (name, bytes) in &renderer.theme().statics {
@@ -346,26 +378,12 @@ pub fn render_into(
     {
         diags.push(Diagnostic::error("sitemap.xml", 0, 0, e.to_string()));
     }
-    if let Some(steps) = timer {
-        steps.push(Step {
-            name: "render",
-            millis: t_render,
-        });
-        steps.push(Step {
-            name: "feeds+data (beside render)",
-            millis: t_extras,
-        });
-        steps.push(Step {
-            name: "search",
-            millis: t_search,
-        });
-        steps.push(Step {
-            name: "assets",
-            millis: ms(at),
-        });
-    }
+    steps.push(Step {
+        name: "assets",
+        millis: ms(at),
+    });
     if diags.is_empty() {
-        Ok(page_count)
+        Ok(())
     } else {
         Err(diags)
     }
@@ -396,7 +414,14 @@ fn build_into(opts: &BuildOptions, sink: &Sink) -> Result<Report, Vec<Diagnostic
     let listings = listing::build(&loaded.archive);
     t.lap("list");
     let mut steps = std::mem::take(&mut t.steps);
-    let pages = render_into(&loaded.archive, &renderer, &listings, sink, Some(&mut steps))?;
+    let mut loaded = loaded;
+    let pages = render_pages_and_data(&loaded.archive, &renderer, &listings, sink, &mut steps)?;
+    // Only the record pages show the records' HTML, and they are written: give its room back
+    // before the search index needs its own.
+    for r in &mut loaded.archive.records {
+        r.html = String::new();
+    }
+    index_and_finish(&loaded.archive, &renderer, &listings, sink, &mut steps)?;
     let records = loaded.archive.records.len();
     times.add(Work::Templates, renderer.template_time());
     times.add(Work::Write, sink.write_time());

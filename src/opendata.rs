@@ -98,12 +98,15 @@ pub fn record_json_path(r: &Record) -> String {
 
 /// Percent-encode a fragment so data URLs are plain URIs (`案由一` → `%E6%A1%88…`).
 pub fn encode_fragment(s: &str) -> String {
-    let mut out = String::new();
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len() * 3);
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
         }
     }
     out
@@ -245,35 +248,50 @@ pub fn csv_field(s: &str) -> String {
 
 /// `data/decisions.csv`: UTF-8 with BOM, CRLF line ends, one row per agenda item.
 pub fn decisions_csv(archive: &Archive) -> String {
-    let mut out = String::from("\u{FEFF}");
-    let row = |out: &mut String, fields: &[&str]| {
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    };
-    let headers: Vec<&str> = CSV_COLUMNS.iter().map(|(h, _)| *h).collect();
-    row(&mut out, &headers);
+    let mut out = decisions_csv_header();
     for r in &archive.records {
-        let d = record_data(archive, r);
-        for it in &d.agenda {
-            let units: Vec<&str> = it.units.iter().map(|u| u.name.as_str()).collect();
-            row(
-                &mut out,
-                &[
-                    &d.date,
-                    &d.date_roc,
-                    &d.title,
-                    &d.series.name,
-                    &it.label,
-                    &it.title,
-                    &units.join("、"),
-                    &it.decision.replace("\r\n", "\n"),
-                    &it.url,
-                ],
-            );
-        }
+        decisions_csv_rows(&record_data(archive, r), &mut out);
     }
     out
+}
+
+/// The BOM and the header row of `decisions.csv`.
+fn decisions_csv_header() -> String {
+    let mut out = String::from("\u{FEFF}");
+    let headers: Vec<&str> = CSV_COLUMNS.iter().map(|(h, _)| *h).collect();
+    csv_row(&mut out, &headers);
+    out
+}
+
+/// One record's rows of `decisions.csv`, one per agenda item.
+fn decisions_csv_rows(d: &RecordData, out: &mut String) {
+    for it in &d.agenda {
+        let units: Vec<&str> = it.units.iter().map(|u| u.name.as_str()).collect();
+        csv_row(
+            out,
+            &[
+                &d.date,
+                &d.date_roc,
+                &d.title,
+                &d.series.name,
+                &it.label,
+                &it.title,
+                &units.join("、"),
+                &it.decision.replace("\r\n", "\n"),
+                &it.url,
+            ],
+        );
+    }
+}
+
+fn csv_row(out: &mut String, fields: &[&str]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_field(f));
+    }
+    out.push_str("\r\n");
 }
 
 /// The files of the data set, for `dataset.json` and the `/data/` page.
@@ -545,42 +563,47 @@ pub fn add(archive: &Archive, out: &Sink) -> Result<(), OutputError> {
     // file, once compact for minutes.json.
     let record_schema_url = archive.site.absolute_url("data/schema/record.schema.json");
     // The whole archive in one file is large: written compact, the records spliced in as text,
-    // a batch at a time (so only one batch of compact records is held besides the file).
+    // a batch at a time, straight to the file (only one batch of compact records is held).
     const SLOT: &str = "\u{1}records\u{1}";
     let header =
         serde_json::to_string(&minutes_json_with(archive, Value::String(SLOT.into()))).expect("data serializes");
     let slot = serde_json::to_string(SLOT).expect("a string serializes");
     let at = header.find(&slot).expect("the slot is in the header");
-    let mut all = String::new();
-    all.push_str(&header[..at]);
-    all.push('[');
-    for (b, batch) in archive.records.chunks(256).enumerate() {
-        let compact: Vec<String> = batch
-            .par_iter()
-            .map(|r| {
-                let data = record_data(archive, r);
-                let mut own = serde_json::to_string_pretty(&Own {
-                    schema: &record_schema_url,
-                    data: &data,
+    // decisions.csv is made in the same pass, from the same data.
+    let mut csv = decisions_csv_header();
+    out.add_streamed("data/minutes.json", |all| {
+        all.push(&header[..at])?;
+        all.push("[")?;
+        for (b, batch) in archive.records.chunks(256).enumerate() {
+            let made: Vec<(String, String)> = batch
+                .par_iter()
+                .map(|r| {
+                    let data = record_data(archive, r);
+                    let mut own = serde_json::to_string_pretty(&Own {
+                        schema: &record_schema_url,
+                        data: &data,
+                    })
+                    .expect("data serializes");
+                    own.push('\n');
+                    out.add(record_json_path(r), own)?;
+                    let mut rows = String::new();
+                    decisions_csv_rows(&data, &mut rows);
+                    Ok((serde_json::to_string(&data).expect("data serializes"), rows))
                 })
-                .expect("data serializes");
-                own.push('\n');
-                out.add(record_json_path(r), own)?;
-                Ok(serde_json::to_string(&data).expect("data serializes"))
-            })
-            .collect::<Result<_, OutputError>>()?;
-        for (i, c) in compact.iter().enumerate() {
-            if b > 0 || i > 0 {
-                all.push(',');
+                .collect::<Result<_, OutputError>>()?;
+            for (i, (compact, rows)) in made.iter().enumerate() {
+                if b > 0 || i > 0 {
+                    all.push(",")?;
+                }
+                all.push(compact)?;
+                csv.push_str(rows);
             }
-            all.push_str(c);
         }
-    }
-    all.push(']');
-    all.push_str(&header[at + slot.len()..]);
-    all.push('\n');
-    out.add("data/minutes.json", all)?;
-    out.add("data/decisions.csv", decisions_csv(archive))?;
+        all.push("]")?;
+        all.push(&header[at + slot.len()..])?;
+        all.push("\n")
+    })?;
+    out.add("data/decisions.csv", csv)?;
     out.add("data/dataset.json", to_json(&dataset_json(archive)))?;
     out.add("data/schema/minutes.schema.json", to_json(&minutes_schema(archive)))?;
     out.add("data/schema/record.schema.json", to_json(&record_schema(archive)))?;

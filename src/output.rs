@@ -182,6 +182,37 @@ pub fn guard_output_dir(dir: &Path, site_root: &Path) -> Result<(), OutputError>
     Ok(())
 }
 
+/// A file being written by [`Sink::add_streamed`].
+pub struct Streamed {
+    path: PathBuf,
+    to: StreamTarget,
+    /// Time spent writing to disk.
+    nanos: u64,
+}
+
+enum StreamTarget {
+    Memory(Vec<u8>),
+    /// The file and the number of bytes written to it.
+    File(std::io::BufWriter<std::fs::File>, u64),
+}
+
+impl Streamed {
+    /// Append bytes to the file.
+    pub fn push(&mut self, bytes: impl AsRef<[u8]>) -> Result<(), OutputError> {
+        let bytes = bytes.as_ref();
+        match &mut self.to {
+            StreamTarget::Memory(v) => v.extend_from_slice(bytes),
+            StreamTarget::File(f, len) => {
+                let at = std::time::Instant::now();
+                std::io::Write::write_all(f, bytes).map_err(io(&self.path))?;
+                *len += bytes.len() as u64;
+                self.nanos += at.elapsed().as_nanos() as u64;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Where a build puts files while it runs: kept in memory (for `serve` and `check`), or written
 /// straight into the temporary folder that is swapped in at the end (for `build`, so pages leave
 /// memory as soon as they are rendered). Safe to share between threads.
@@ -246,6 +277,57 @@ impl Sink {
                     .fetch_add(at.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
             }
         }
+        Ok(())
+    }
+
+    /// Add a file that `write` produces piece by piece (through [`Streamed::push`]): on disk it
+    /// goes to the file as it is made, so a large file is never held whole in memory. A path
+    /// added twice is an error.
+    pub fn add_streamed(
+        &self,
+        rel: impl Into<String>,
+        write: impl FnOnce(&mut Streamed) -> Result<(), OutputError>,
+    ) -> Result<(), OutputError> {
+        let rel = rel.into().replace('\\', "/");
+        check_relative(&rel)?;
+        let Some(root) = &self.disk else {
+            let mut s = Streamed {
+                path: PathBuf::from(&rel),
+                to: StreamTarget::Memory(Vec::new()),
+                nanos: 0,
+            };
+            write(&mut s)?;
+            let StreamTarget::Memory(bytes) = s.to else {
+                unreachable!("a memory stream")
+            };
+            return self.store(rel, bytes, false);
+        };
+        if !self.paths.lock().expect("no panic while holding").insert(rel.clone()) {
+            return Err(OutputError::Duplicate(rel));
+        }
+        let at = std::time::Instant::now();
+        let path = root.join(&rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        let file = std::fs::File::create(&path).map_err(io(&path))?;
+        let mut s = Streamed {
+            path,
+            to: StreamTarget::File(std::io::BufWriter::with_capacity(1 << 20, file), 0),
+            nanos: at.elapsed().as_nanos() as u64,
+        };
+        write(&mut s)?;
+        let at = std::time::Instant::now();
+        let StreamTarget::File(mut file, len) = s.to else {
+            unreachable!("a file stream")
+        };
+        std::io::Write::flush(&mut file).map_err(io(&s.path))?;
+        drop(file);
+        self.bytes.fetch_add(len, std::sync::atomic::Ordering::Relaxed);
+        self.write_nanos.fetch_add(
+            s.nanos + at.elapsed().as_nanos() as u64,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         Ok(())
     }
 
@@ -390,13 +472,17 @@ pub fn swap(tmp: &Path, dir: &Path) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// Remove a folder, its top-level entries in parallel (an old output can hold many thousand files).
+/// Remove a folder and everything in it, its entries in parallel at every level (an old output
+/// holds tens of thousands of files). Symbolic links are removed, never followed.
 fn remove_tree(dir: &Path) {
     if let Ok(entries) = std::fs::read_dir(dir) {
-        let paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-        paths.par_iter().for_each(|p| {
-            if p.is_dir() {
-                let _ = std::fs::remove_dir_all(p);
+        let entries: Vec<(PathBuf, bool)> = entries
+            .filter_map(Result::ok)
+            .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+            .collect();
+        entries.par_iter().with_min_len(64).for_each(|(p, is_dir)| {
+            if *is_dir {
+                remove_tree(p);
             } else {
                 let _ = std::fs::remove_file(p);
             }

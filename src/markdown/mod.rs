@@ -24,7 +24,8 @@ pub struct Section {
     pub heading: Option<usize>,
     pub text: String,
     /// Each paragraph-like block: the 1-based line it starts on in the file, and its byte range in
-    /// `text` (blocks are joined by newlines there).
+    /// `text` (blocks are joined by newlines there). A loaded record keeps them empty: only reading
+    /// its structure needs them.
     pub blocks: Vec<(usize, std::ops::Range<usize>)>,
 }
 
