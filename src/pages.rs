@@ -19,8 +19,8 @@ use crate::render::{i18n, Renderer};
 /// The partial that renders one record's entry in listings (see [`Pages::summary_value`]).
 const ITEM_TEMPLATE: &str = "record_item.html";
 
-/// A rendered page: its output path and HTML.
-pub type Rendered = (String, String);
+/// A rendered page: its output path and HTML (UTF-8).
+pub type Rendered = (String, Vec<u8>);
 
 #[derive(Serialize, Clone)]
 pub struct LinkTo {
@@ -166,23 +166,17 @@ impl<'a> Pages<'a> {
     /// rendered from `record_item.html` here, once, instead of on every listing page it is on
     /// (a record is on twenty or more of them).
     pub fn summary_value(&self, r: &Record) -> Result<tera::Value, Diagnostic> {
-        #[derive(Serialize)]
-        struct WithItem<'s> {
-            #[serde(flatten)]
-            summary: &'s Summary,
-            item: &'s str,
-        }
-        let summary = self.summary(r);
+        let summary = tera::Value::from_serializable(&self.summary(r));
         if !self.renderer.has(ITEM_TEMPLATE) {
-            return Ok(tera::Value::from_serializable(&summary));
+            return Ok(summary);
         }
         let mut c = self.base.clone();
-        c.insert("r", &summary);
+        c.insert_value("r", summary.clone());
         let item = self.renderer.render(ITEM_TEMPLATE, &c)?;
-        Ok(tera::Value::from_serializable(&WithItem {
-            summary: &summary,
-            item: &item,
-        }))
+        drop(c);
+        let mut map = summary.into_map().expect("a summary is a map");
+        map.insert("item".into(), tera::Value::safe_string(&item));
+        Ok(tera::Value::from(map))
     }
 
     pub fn new(archive: &'a Archive, listings: &'a Listings, renderer: &'a Renderer) -> Result<Self, Vec<Diagnostic>> {
@@ -324,7 +318,7 @@ impl<'a> Pages<'a> {
     }
 
     fn render(&self, template: &str, rel_url: &str, ctx: &Context) -> Result<Rendered, Diagnostic> {
-        let html = self.renderer.render(template, ctx)?;
+        let html = self.renderer.render_bytes(template, ctx, 32 * 1024)?;
         Ok((page_file(rel_url).to_string_lossy().replace('\\', "/"), html))
     }
 
@@ -830,7 +824,10 @@ impl<'a> Pages<'a> {
         let t = i18n::strings(&self.archive.site.config.language);
         let mut out = Vec::new();
         let c = self.ctx("404.html", t["not_found"]);
-        out.push(("404.html".to_string(), self.renderer.render("404.html", &c)?));
+        out.push((
+            "404.html".to_string(),
+            self.renderer.render_bytes("404.html", &c, 8 * 1024)?,
+        ));
         if self.renderer.has("data.html") {
             let mut c = self.ctx("data/", t["data"]);
             c.insert("files", &crate::opendata::files(self.archive));

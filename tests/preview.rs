@@ -25,7 +25,7 @@ fn publish(shared: &Shared, outcome: Outcome) -> Option<usize> {
         }
         Outcome::Pages { pages, removed } => {
             let n = pages.len();
-            shared.patch(pages.into_iter().map(|(p, h)| (p, h.into_bytes())).collect(), removed);
+            shared.patch(pages, removed);
             Some(n)
         }
         Outcome::Failed(d) => panic!(

@@ -175,7 +175,7 @@ pub enum Outcome {
     Site(Output),
     Pages {
         /// Pages to add or replace, by output path.
-        pages: Vec<(String, String)>,
+        pages: Vec<(String, Vec<u8>)>,
         /// Output paths no longer part of the site.
         removed: Vec<String>,
     },
@@ -665,7 +665,7 @@ impl Preview {
     /// The outcome of an incremental render.
     fn finish(
         &mut self,
-        rendered: Result<Vec<(String, String)>, Vec<Diagnostic>>,
+        rendered: Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>>,
         mut removed: Vec<String>,
         n: usize,
         laps: &mut Laps,
@@ -885,7 +885,7 @@ fn report(shared: &Shared, result: Outcome, info: &Rebuild) {
         }
         Outcome::Pages { pages, removed } => {
             println!("updated: {}", info.summary());
-            shared.patch(pages.into_iter().map(|(p, h)| (p, h.into_bytes())).collect(), removed);
+            shared.patch(pages, removed);
         }
         Outcome::Failed(errors) => {
             for d in &errors {
