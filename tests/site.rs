@@ -388,6 +388,8 @@ fn english_sites_get_english_strings() {
     let yaml = read(site.path().join("minutebook.yaml")).replace("language: zh-Hant-TW", "language: en");
     assert!(yaml.contains("language: en"));
     write(site.path(), "minutebook.yaml", &yaml);
+    // An older record in the same series, so the bundled one has a neighbour.
+    write(site.path(), "content/2024/executive-1.md", RECORD);
     let out = build_ok(site.path());
     let home = read(out.join("index.html"));
     assert!(home.contains("<html lang=\"en\">"));
@@ -417,6 +419,24 @@ fn english_sites_get_english_strings() {
     assert!(
         year.contains("<h3 class=\"record-title\" lang=\"zh-Hant-TW\">"),
         "listing title lang"
+    );
+    assert!(
+        record.contains("<a href=\"/minutes/2024/executive-1/\" rel=\"prev\" lang=\"zh-Hant-TW\">"),
+        "series neighbour title lang"
+    );
+    let unit = read(out.join("units/nics/index.html"));
+    assert!(
+        unit.contains("<li lang=\"zh-Hant-TW\"><a href=\"/minutes/2024/executive-4/#案由二\">"),
+        "agenda item lang on unit pages"
+    );
+    assert!(
+        unit.contains("<a href=\"/minutes/2024/executive-4/#國家資通安全研究院\" lang=\"zh-Hant-TW\">"),
+        "unit report heading lang"
+    );
+    let ethics = read(out.join("units/ethics/index.html"));
+    assert!(
+        ethics.contains("<ul class=\"mentions\"><li><a href=\"/minutes/2024/executive-4/\" lang=\"zh-Hant-TW\">"),
+        "mention title lang"
     );
     // The Chinese site keeps its full-width punctuation.
     let zh_site = bundled_site();
