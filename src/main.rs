@@ -6,7 +6,10 @@ use clap::Parser;
 
 /// mimalloc instead of glibc's allocator: a build allocates and frees many short-lived buffers
 /// across threads, and glibc returned large ones to the kernel only to fault them in again
-/// (page clearing was a fifth of the search step's time).
+/// (page clearing was a fifth of the search step's time). Its `no_thp` feature keeps transparent
+/// huge pages off for the process: with them every fresh 2 MB region mimalloc touched was cleared
+/// whole (≈10% of a build's CPU time in profiles) and the peak resident set was ≈40 MB higher at
+/// 10,000 records, for no gain in time.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -117,8 +117,10 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
         i += 1;
     }
 
-    // Pass 2: sections' plain text, links, code, and the event stream for HTML.
-    let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
+    // Pass 2: sections' plain text, links, code, and the event stream for HTML, which is written
+    // back into `events[..kept]` (one event out per event in at most, so it never overtakes the
+    // events still to read; reusing the buffer saves a large allocation per record).
+    let mut kept = 0usize;
     let mut section = Section::default();
     let mut heading_no = 0usize;
     let mut in_heading = false;
@@ -149,7 +151,8 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
                 Event::End(TagEnd::CodeBlock) => {
                     let highlighted = highlight::highlight(buf, lang);
                     block.push_str(buf);
-                    html_events.push(Event::Html(highlighted.into()));
+                    events[kept] = (Event::Html(highlighted.into()), range);
+                    kept += 1;
                     code = None;
                     continue;
                 }
@@ -157,7 +160,7 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
             }
         }
         let cjk_break = matches!(ev, Event::SoftBreak) && {
-            let prev = html_events.iter().rev().find_map(|e| match e {
+            let prev = events[..kept].iter().rev().find_map(|(e, _)| match e {
                 Event::Text(t) => t.chars().last(),
                 _ => None,
             });
@@ -253,11 +256,14 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
             }),
             e => e,
         };
-        html_events.push(ev);
+        events[kept] = (ev, range);
+        kept += 1;
     }
     flush_block(&mut section, &mut block, block_line);
     out.sections.push(section);
-    pulldown_cmark::html::push_html(&mut out.html, html_events.into_iter());
+    events.truncate(kept);
+    out.html.reserve(body.len() + body.len() / 4);
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
     out
 }
 
