@@ -551,17 +551,13 @@ pub fn dataset_schema(archive: &Archive) -> Value {
 /// Write every data file into the sink (each record's file as soon as it is made).
 pub fn add(archive: &Archive, out: &Sink) -> Result<(), OutputError> {
     use rayon::prelude::*;
-    /// A record's own file: its data with the schema it follows (fields in declaration order).
-    #[derive(Serialize)]
-    struct Own<'a> {
-        #[serde(rename = "$schema")]
-        schema: &'a str,
-        #[serde(flatten)]
-        data: &'a RecordData,
-    }
-    // Each record is serialized straight from its struct, in parallel: once pretty for its own
-    // file, once compact for minutes.json.
+    // Each record is serialized once, compact, straight from its struct, in parallel: that text
+    // goes into minutes.json, and with `"$schema"` put first it is the record's own file.
     let record_schema_url = archive.site.absolute_url("data/schema/record.schema.json");
+    let schema_field = format!(
+        "\"$schema\":{},",
+        serde_json::to_string(&record_schema_url).expect("a string serializes")
+    );
     // The whole archive in one file is large: written compact, the records spliced in as text,
     // a batch at a time, straight to the file (only one batch of compact records is held).
     const SLOT: &str = "\u{1}records\u{1}";
@@ -579,16 +575,16 @@ pub fn add(archive: &Archive, out: &Sink) -> Result<(), OutputError> {
                 .par_iter()
                 .map(|r| {
                     let data = record_data(archive, r);
-                    let mut own = serde_json::to_string_pretty(&Own {
-                        schema: &record_schema_url,
-                        data: &data,
-                    })
-                    .expect("data serializes");
+                    let compact = serde_json::to_string(&data).expect("data serializes");
+                    let mut own = String::with_capacity(compact.len() + schema_field.len() + 2);
+                    own.push('{');
+                    own.push_str(&schema_field);
+                    own.push_str(&compact[1..]);
                     own.push('\n');
                     out.add(record_json_path(r), own)?;
                     let mut rows = String::new();
                     decisions_csv_rows(&data, &mut rows);
-                    Ok((serde_json::to_string(&data).expect("data serializes"), rows))
+                    Ok((compact, rows))
                 })
                 .collect::<Result<_, OutputError>>()?;
             for (i, (compact, rows)) in made.iter().enumerate() {
