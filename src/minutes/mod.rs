@@ -113,6 +113,10 @@ fn squeeze(s: &str) -> String {
 /// The label of an agenda-item heading (`案由二`), if the heading is one.
 pub fn agenda_label(heading: &str) -> Option<String> {
     let h = heading.trim();
+    // Most headings are not agenda items: skip the copy for them.
+    if !h.trim_start_matches(|c: char| c.is_whitespace()).starts_with('案') {
+        return None;
+    }
     let squeezed = squeeze(h.split(['：', ':']).next().unwrap_or(h));
     if !squeezed.starts_with("案由") {
         return None;
@@ -184,8 +188,8 @@ pub fn analyse(
     };
 
     for (hi, h) in r.headings.iter().enumerate() {
-        let region = region_of(r, hi);
         if let Some(label) = agenda_label(&h.text) {
+            let region = region_of(r, hi);
             // Unit: in the heading, else in the first lines of the section.
             let mut found: Vec<(String, usize)> = unit_labels(&h.text).into_iter().map(|(n, _)| (n, h.line)).collect();
             if found.is_empty() {
