@@ -13,8 +13,8 @@
 //! * `search/manifest.json` — fixed name, small JSON, see [`Manifest`].
 //! * `search/<hash>/s<key>.bin` — the posting shard whose first key is `<key>` (in base 36, e.g.
 //!   `s1a2b3c.bin`; gzip), see [`encode_shards`].
-//! * `search/<hash>/d<id>.bin` — record `id`'s display data (gzip JSON), see [`DocFile`].
-//! * `search/<hash>/t<id>_<k>.bin` — section texts of record `id` (gzip JSON), see [`TextFile`].
+//! * `search/<hash>/d<id>.bin` — record `id`'s display data and section texts (gzip of UTF-16
+//!   JSON), see [`DocFile`].
 //! * `search/<hash>/f<page>.bin` — fold table page (gzip JSON), see [`fold`].
 //!
 //! `<hash>` is the first 16 hex digits of a SHA-256 over every file in the directory (its name,
@@ -183,8 +183,11 @@ pub const GROUP: usize = 64;
 
 /// Records per parallel work unit.
 const CHUNK: usize = 128;
-/// Shards are cut when their uncompressed size passes this many bytes (≈8 KB gzip).
-const SHARD_RAW: usize = 10 * 1024;
+/// Shards are cut when their uncompressed size passes this many bytes (≈2–3 KB gzip for keys
+/// with small postings; a key with a larger posting ends its shard). Smaller shards mean less to
+/// fetch per key and more files (4 KB: 88 KB median cold query at 2,000 records against 104 KB
+/// with 10 KB, 17,500 files at 10,000 records against 16,500).
+const SHARD_RAW: usize = 4 * 1024;
 
 pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
@@ -196,7 +199,8 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 
 /// The manifest, `search/manifest.json`.
 ///
-/// * `version`: format version (3: shards named by their first key; 2: presence and position
+/// * `version`: format version (4: one display file per record, texts included; 3: shards named
+///   by their first key; 2: presence and position
 ///   postings split).
 /// * `dir`: the content-hashed directory under `search/` holding every other file.
 /// * `records`: number of records; record ids are 0..records in newest-first order.
@@ -223,36 +227,25 @@ pub struct Manifest {
     pub classes: Vec<(u32, u32, u8)>,
 }
 
-/// A record's display data, `search/<hash>/d<id>.bin` (gzip of this JSON), fetched only for the
-/// hits shown:
-/// `{"u": url, "t": title, "d": ISO date, "r": ROC date, "h": [[anchor, heading, text file], …],
-/// "f": {char: folded, …}}` where `h` lists the sections in index order (section index = array
-/// index; a lead section is added first when the record has none) and `text file` is the `k` of
-/// the file `t<id>_<k>.bin` holding the section's text. `f` is the fold map restricted to the
-/// characters of this file that fold to something else,
-/// so the client can locate matches without other table pages.
+/// A record's display data, `search/<hash>/d<id>.bin`, fetched only for the hits shown: gzip of
+/// this JSON in UTF-16LE (for text that is mostly CJK, gzip of UTF-16 is smaller than gzip of
+/// UTF-8 at the fast level used):
+/// `{"u": url, "t": title, "d": ISO date, "r": ROC date, "h": [[anchor, heading], …],
+/// "x": [text, …], "f": {char: folded, …}}` where `h` and `x` list the sections in index order
+/// (section index = array index; a lead section is added first when the record has none), `x`
+/// holding each section's body text. `f` is the fold map restricted to the characters of this
+/// file that fold to something else, so the client can locate matches without other table pages.
+/// One file per record, so a hit costs one fetch.
 #[derive(Serialize)]
 pub struct DocFile<'a> {
     pub u: &'a str,
     pub t: &'a str,
     pub d: &'a str,
     pub r: &'a str,
-    pub h: Vec<(&'a str, &'a str, usize)>,
+    pub h: Vec<(&'a str, &'a str)>,
+    pub x: Vec<&'a str>,
     pub f: BTreeMap<char, String>,
 }
-
-/// Section texts of a record, `search/<hash>/t<id>_<k>.bin`: this JSON in UTF-16LE, not
-/// compressed (for text that is mostly CJK, UTF-16 is smaller than UTF-8 after a fast gzip, and
-/// costs nothing to make): consecutive sections grouped to about [`TEXT_FILE`] bytes,
-/// `{"s": [[section index, text], …], "f": {…}}` with `f` as in [`DocFile`].
-#[derive(Serialize)]
-pub struct TextFile<'a> {
-    pub s: Vec<(usize, &'a str)>,
-    pub f: BTreeMap<char, String>,
-}
-
-/// Target size in bytes of a section text file.
-const TEXT_FILE: usize = 1500;
 
 fn local_fold_map<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeMap<char, String> {
     let table = fold::table();
@@ -270,45 +263,34 @@ fn local_fold_map<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeMap<char, St
     f
 }
 
-/// The display files of one record: the doc file and its text files.
-fn doc_files(d: &SearchDoc) -> Result<(Vec<u8>, Vec<Vec<u8>>), SearchError> {
+/// The display file of one record ([`DocFile`]), compressed.
+fn doc_file(d: &SearchDoc) -> Result<Vec<u8>, SearchError> {
     let sections = norm_sections(d);
-    let mut groups: Vec<Vec<usize>> = vec![];
-    let mut size = usize::MAX;
-    let mut h = Vec::with_capacity(sections.len());
-    for (i, s) in sections.iter().enumerate() {
-        if size >= TEXT_FILE {
-            groups.push(vec![]);
-            size = 0;
-        }
-        groups.last_mut().expect("group").push(i);
-        size += s.text.len();
-        h.push((s.anchor.as_str(), s.heading.as_str(), groups.len() - 1));
-    }
-    let f = local_fold_map(std::iter::once(d.title.as_str()).chain(sections.iter().map(|s| s.heading.as_str())));
+    let h = sections
+        .iter()
+        .map(|s| (s.anchor.as_str(), s.heading.as_str()))
+        .collect();
+    let x: Vec<&str> = sections.iter().map(|s| s.text.as_ref()).collect();
+    let f = local_fold_map(
+        std::iter::once(d.title.as_str())
+            .chain(sections.iter().map(|s| s.heading.as_str()))
+            .chain(x.iter().copied()),
+    );
     let df = DocFile {
         u: &d.url,
         t: &d.title,
         d: &d.date,
         r: &d.date_roc,
         h,
+        x,
         f,
     };
-    let meta = gzip(&serde_json::to_vec(&df)?);
-    let mut texts = Vec::with_capacity(groups.len());
-    for g in groups {
-        let tf = TextFile {
-            s: g.iter().map(|&i| (i, sections[i].text.as_ref())).collect(),
-            f: local_fold_map(g.iter().map(|&i| sections[i].text.as_ref())),
-        };
-        let json = serde_json::to_string(&tf)?;
-        let mut utf16 = Vec::with_capacity(json.len() * 2);
-        for u in json.encode_utf16() {
-            utf16.extend_from_slice(&u.to_le_bytes());
-        }
-        texts.push(utf16);
+    let json = serde_json::to_string(&df)?;
+    let mut utf16 = Vec::with_capacity(json.len() * 2);
+    for u in json.encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
     }
-    Ok((meta, texts))
+    Ok(gzip(&utf16))
 }
 
 /// The sections as indexed: a lead section (anchor "", heading "") is put first when the record
@@ -840,11 +822,7 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
         .map(|(ci, c)| {
             let first = ci * CHUNK;
             for (i, d) in c.iter().enumerate() {
-                let (meta, texts) = doc_files(d)?;
-                w.put(format!("d{}.bin", first + i), meta)?;
-                for (k, t) in texts.into_iter().enumerate() {
-                    w.put(format!("t{}_{k}.bin", first + i), t)?;
-                }
+                w.put(format!("d{}.bin", first + i), doc_file(d)?)?;
             }
             Ok(index_chunk(first, c))
         })
@@ -895,7 +873,7 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
         prev = k;
     }
     let manifest = Manifest {
-        version: 3,
+        version: 4,
         dir,
         records: docs.len(),
         shards: firsts.len(),

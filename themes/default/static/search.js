@@ -174,11 +174,6 @@
     }
     return this.cache[gname];
   };
-  // Starts fetching the group file `key` needs, so a later posting() waits one fetch less.
-  Index.prototype.prefetchGroup = function (key) {
-    var gi = floorIndex(this.groups, key);
-    if (gi >= 0) this.group(gi).catch(function () {});
-  };
   Index.prototype.posting = function (key) {
     var self = this, gi = floorIndex(this.groups, key), f, si;
     if (gi < 0) return Promise.resolve(null);
@@ -221,6 +216,27 @@
     return out;
   }
   function key(kind, a, b) { return kind * P42 + a * P21 + b; }
+  // The offsets of the bigrams that verify a term of three or more characters: 0, 2, 4, … and L-2.
+  function termOffsets(t) {
+    var offs = [];
+    for (var o = 0; o < t.length - 1; o += 2) offs.push(o);
+    if (offs[offs.length - 1] !== t.length - 2) offs.push(t.length - 2);
+    return offs;
+  }
+  // The posting keys a folded term needs (presence and, for three or more characters, positions).
+  function termKeys(t, cls) {
+    if (t.length === 1) {
+      var ws = wordStart(cls, t, 0);
+      return ws || classOf(cls, t[0]) === CJK ? [key(ws ? KIND_WS_UNI : KIND_UNI, t[0], 0)] : [];
+    }
+    var out = [];
+    (t.length === 2 ? [0] : termOffsets(t)).forEach(function (o) {
+      var k = key(wordStart(cls, t, o) ? KIND_WS_BI : KIND_BI, t[o], t[o + 1]);
+      out.push(k);
+      if (t.length > 2) out.push(k + POS * P42);
+    });
+    return out;
+  }
 
   // Matching sections of one folded term: Map "rec,sec" -> {r, s, n, h}.
   Index.prototype.term = function (t) {
@@ -242,12 +258,11 @@
         return m;
       });
     }
-    var offs = [];
-    for (var o = 0; o < t.length - 1; o += 2) offs.push(o);
-    if (offs[offs.length - 1] !== t.length - 2) offs.push(t.length - 2);
+    var offs = termOffsets(t);
     var keys = offs.map(function (o) { return key(wordStart(cls, t, o) ? KIND_WS_BI : KIND_BI, t[o], t[o + 1]); });
-    // The position postings' group files are small: fetch them alongside the presence postings.
-    keys.forEach(function (k) { self.prefetchGroup(k + POS * P42); });
+    // The position postings are fetched alongside the presence postings (a query with hits
+    // needs them anyway), so they cost no round trip of their own.
+    keys.forEach(function (k) { self.posting(k + POS * P42).catch(function () {}); });
     // Presence first: positions are fetched only when every pair shares a section.
     return Promise.all(keys.map(function (k) { return self.posting(k); })).then(function (ps) {
       var pres = ps.map(function (p) { return decodeEntries(p, null); });
@@ -299,11 +314,31 @@
     });
   };
 
+  // While the fold table pages of a query are on their way, starts fetching the postings its
+  // terms would need if its characters not yet in the table fold as NFKC and lower case alone
+  // would fold them (most characters of a query fold to themselves); when they do, the postings arrive one round trip earlier, and
+  // when they do not, the search fetches the right ones after folding, as it would have anyway.
+  Index.prototype.speculate = function (q) {
+    var self = this, fm = this.foldMap, cls = this.m.classes;
+    var guess = function (c) {
+      if (fm[c] !== undefined) return fm[c];
+      var n = c.normalize('NFKC').toLowerCase();
+      return n === c ? undefined : n;
+    };
+    parseQuery(q, guess, cls).forEach(function (t) {
+      termKeys(t, cls).forEach(function (k) { self.posting(k).catch(function () {}); });
+    });
+  };
+
   // Runs a query. state: {q, unit, topic, series, year, sort}. Resolves to
   // {terms, hits: [{r, secs: [{s, n, h, terms}], score...}]} sorted.
   Index.prototype.search = function (state) {
     var self = this;
-    return this.load().then(function () { return self.loadFold(state.q || ''); }).then(function () {
+    return this.load().then(function () {
+      var fold = self.loadFold(state.q || '');
+      self.speculate(state.q || '');
+      return fold;
+    }).then(function () {
       var fm = self.foldMap, cls = self.m.classes;
       var terms = parseQuery(state.q || '', function (c) { return fm[c]; }, cls);
       var filters = [];
@@ -363,20 +398,13 @@
   function bits(x) { var c = 0; while (x) { c += x & 1; x >>>= 1; } return c; }
 
   function json(b) { return JSON.parse(new TextDecoder().decode(b)); }
-  // A hit's display data: the record's doc file plus the text file of its best section.
+  // A hit's display data: the record's display file (UTF-16 JSON, gzip), texts included.
   Index.prototype.doc = function (hit) {
-    var self = this;
-    return this.gz('d' + hit.r + '.bin').then(function (d) {
-      d = json(d);
-      var best = hit.secs.length ? hit.secs[0].s : 0, h = d.h[best];
-      if (!h) return d;
-      return self.raw('t' + hit.r + '_' + h[2] + '.bin').then(function (t) {
-        t = JSON.parse(new TextDecoder('utf-16le').decode(t));
-        d.text = {};
-        t.s.forEach(function (x) { d.text[x[0]] = x[1]; });
-        d.tf = t.f;
-        return d;
-      });
+    return this.gz('d' + hit.r + '.bin').then(function (b) {
+      var d = JSON.parse(new TextDecoder('utf-16le').decode(b));
+      d.text = d.x;
+      d.tf = d.f;
+      return d;
     });
   };
 
