@@ -13,8 +13,8 @@
 //! * `search/manifest.json` — fixed name, small JSON, see [`Manifest`].
 //! * `search/<hash>/s<key>.bin` — the posting shard whose first key is `<key>` (in base 36, e.g.
 //!   `s1a2b3c.bin`; gzip), see [`encode_shards`].
-//! * `search/<hash>/d<id>.bin` — record `id`'s display data and section texts (gzip of UTF-16
-//!   JSON), see [`DocFile`].
+//! * `search/<hash>/d<id>.bin` — record `id`'s display data and section texts (gzip JSON), see
+//!   [`DocFile`].
 //! * `search/<hash>/f<page>.bin` — fold table page (gzip JSON), see [`fold`].
 //!
 //! `<hash>` is the first 16 hex digits of a SHA-256 over every file in the directory (its name,
@@ -228,8 +228,8 @@ pub struct Manifest {
 }
 
 /// A record's display data, `search/<hash>/d<id>.bin`, fetched only for the hits shown: gzip of
-/// this JSON in UTF-16LE (for text that is mostly CJK, gzip of UTF-16 is smaller than gzip of
-/// UTF-8 at the fast level used):
+/// this JSON (UTF-8; gzip of UTF-16 would be about 8% smaller for Chinese text but has twice the
+/// bytes to compress):
 /// `{"u": url, "t": title, "d": ISO date, "r": ROC date, "h": [[anchor, heading], …],
 /// "x": [text, …], "f": {char: folded, …}}` where `h` and `x` list the sections in index order
 /// (section index = array index; a lead section is added first when the record has none), `x`
@@ -285,12 +285,7 @@ fn doc_file(d: &SearchDoc) -> Result<Vec<u8>, SearchError> {
         x,
         f,
     };
-    let json = serde_json::to_string(&df)?;
-    let mut utf16 = Vec::with_capacity(json.len() * 2);
-    for u in json.encode_utf16() {
-        utf16.extend_from_slice(&u.to_le_bytes());
-    }
-    Ok(gzip(&utf16))
+    Ok(gzip(&serde_json::to_vec(&df)?))
 }
 
 /// The sections as indexed: a lead section (anchor "", heading "") is put first when the record
@@ -407,45 +402,70 @@ struct KeyCount {
     prev: u32,
 }
 
-/// Working memory of [`index_chunk`], kept per thread and reused from chunk to chunk.
+/// Working memory of [`index_chunk`], kept per thread and reused from chunk to chunk: a key keeps
+/// its accumulator (and the capacity of its buffers) from one chunk to the next on the same
+/// thread, so the hash table is filled once per thread, not once per chunk. Reset when a new
+/// index is built ([`BUILD`]).
 struct Scratch {
+    build: u64,
     ids: KeyMap,
     uni_ids: Vec<u32>,
     accs: Vec<KeyAcc>,
     counts: Vec<KeyCount>,
     touched: Vec<u32>,
+    /// The accumulators with an entry in the current chunk.
+    started: Vec<u32>,
     buf: Vec<char>,
+    /// Serial of the current section (for [`KeyCount::mark`]).
+    serial: u32,
 }
+
+/// Counts the indexes built by this process, so per-thread working memory from an earlier build
+/// is dropped (a preview server builds many).
+static BUILD: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
-        ids: KeyMap::with_capacity_and_hasher(1 << 14, Default::default()),
-        uni_ids: vec![u32::MAX; UNI_DIRECT],
+        build: u64::MAX,
+        ids: KeyMap::default(),
+        uni_ids: Vec::new(),
         accs: Vec::new(),
         counts: Vec::new(),
         touched: Vec::new(),
+        started: Vec::new(),
         buf: Vec::new(),
+        serial: 0,
     });
 }
 
 fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> ChunkPostings {
+    let build = BUILD.load(std::sync::atomic::Ordering::Relaxed);
+    if sc.build != build || sc.serial > u32::MAX - 0x10_0000 {
+        sc.build = build;
+        sc.ids = KeyMap::with_capacity_and_hasher(1 << 15, Default::default());
+        sc.uni_ids = vec![u32::MAX; UNI_DIRECT];
+        sc.accs = Vec::new();
+        sc.counts = Vec::new();
+        sc.serial = 0;
+    }
     let Scratch {
         ids,
         uni_ids,
         accs,
         counts,
         touched,
+        started,
         buf,
+        serial,
+        ..
     } = sc;
-    ids.clear();
-    accs.clear();
-    counts.clear();
-    let mut serial = 0u32;
+    started.clear();
     for (r, doc) in docs.iter().enumerate() {
         let rec = (first + r) as u32;
         let sections = norm_sections(doc);
         for (si, s) in sections.iter().enumerate() {
-            serial += 1;
+            *serial += 1;
+            let serial = *serial;
             buf.clear();
             fold_into(section_heading(doc, s), buf, None);
             let hl = buf.len() as u32;
@@ -516,6 +536,7 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
                 } else {
                     a.started = true;
                     a.first = rec;
+                    started.push(id);
                 }
                 a.last = rec;
                 varint(&mut a.pres, si as u64);
@@ -526,25 +547,18 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
             }
         }
     }
-    // Reset the direct table for the next chunk (only the slots this one used).
-    for a in accs.iter() {
-        let c = ((a.key >> 21) & 0x1F_FFFF) as usize;
-        if a.key >> 42 == KIND_UNI && c < UNI_DIRECT {
-            uni_ids[c] = u32::MAX;
-        }
-    }
-    let mut order: Vec<u32> = (0..accs.len() as u32).collect();
-    order.sort_unstable_by_key(|&i| accs[i as usize].key);
-    let (np, nq) = accs
-        .iter()
-        .fold((0, 0), |(p, q), a| (p + a.pres.len(), q + a.pos.len()));
+    started.sort_unstable_by_key(|&i| accs[i as usize].key);
+    let (np, nq) = started.iter().fold((0, 0), |(p, q), &i| {
+        let a = &accs[i as usize];
+        (p + a.pres.len(), q + a.pos.len())
+    });
     let mut out = ChunkPostings {
-        keys: Vec::with_capacity(accs.len()),
+        keys: Vec::with_capacity(started.len()),
         pres: Vec::with_capacity(np),
         pos: Vec::with_capacity(nq),
     };
-    for id in order {
-        let a = &accs[id as usize];
+    for &id in started.iter() {
+        let a = &mut accs[id as usize];
         let (ps, qs) = (out.pres.len() as u32, out.pos.len() as u32);
         out.pres.extend_from_slice(&a.pres);
         out.pos.extend_from_slice(&a.pos);
@@ -555,8 +569,11 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
             first: a.first,
             last: a.last,
         });
+        // Ready for the next chunk on this thread.
+        a.pres.clear();
+        a.pos.clear();
+        a.started = false;
     }
-    accs.clear();
     out
 }
 
@@ -812,6 +829,7 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
         sink,
         hashes: Default::default(),
     };
+    BUILD.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     fold::table();
     lap("fold table");
     // Postings, in parallel by chunk of records; each chunk's display files are written on

@@ -442,7 +442,7 @@
   // A hit's display data: the record's display file (UTF-16 JSON, gzip), texts included.
   Index.prototype.doc = function (hit) {
     return this.gz('d' + hit.r + '.bin').then(function (b) {
-      var d = JSON.parse(new TextDecoder('utf-16le').decode(b));
+      var d = JSON.parse(new TextDecoder().decode(b));
       d.text = d.x;
       d.tf = d.f;
       return d;
