@@ -15,7 +15,11 @@
 //!   `s1a2b3c.bin`; gzip), see [`encode_shards`].
 //! * `search/<hash>/d<id>.bin` — record `id`'s display data and section texts (gzip JSON), see
 //!   [`DocFile`].
+//! * `search/<hash>/g<m>.bin` — the first keys of shards `m*GROUP ..` (see [`Manifest`]).
 //! * `search/<hash>/f<page>.bin` — fold table page (gzip JSON), see [`fold`].
+//!
+//! At 10,000 generated records that is about 17,400 files: one display file per record, about
+//! 7,300 shards, 115 group files and 109 fold pages.
 //!
 //! `<hash>` is the first 16 hex digits of a SHA-256 over every file in the directory (its name,
 //! length and the SHA-256 of its bytes, in name order), so any change to the index gives new URLs.
@@ -23,6 +27,15 @@
 //! # Writing
 //! Files go to an [`IndexSink`] as soon as they are made (a build writes them straight to disk),
 //! under `search/new/`, which is renamed to `search/<hash>/` at the end.
+//!
+//! # Reading (search.js)
+//! The manifest is fetched with the page. A query then needs, one after the other: the group
+//! files of its keys, the shards, and the display file of the first hit (the other hits' display
+//! files follow). Alongside them, not before them: the fold table pages of its characters (the
+//! client starts on the keys the query would have if its characters fold as NFKC and lower case
+//! alone fold them, and fetches other keys only when the table says otherwise) and, for terms of
+//! three or more characters, the position postings (fetched with the presence postings; read only
+//! for the sections every bigram of the term shares).
 
 pub mod fold;
 mod query;
@@ -182,11 +195,11 @@ fn key(kind: u64, c1: char, c2: char) -> u64 {
 pub const GROUP: usize = 64;
 
 /// Records per parallel work unit.
-const CHUNK: usize = 128;
+const CHUNK: usize = 512;
 /// Shards are cut when their uncompressed size passes this many bytes (≈2–3 KB gzip for keys
 /// with small postings; a key with a larger posting ends its shard). Smaller shards mean less to
-/// fetch per key and more files (4 KB: 88 KB median cold query at 2,000 records against 104 KB
-/// with 10 KB, 17,500 files at 10,000 records against 16,500).
+/// fetch per key and more files: 4 KB against 10 KB gave a median cold query of 88 against
+/// 104 KB at 2,000 records, and 17,500 against 16,500 index files at 10,000.
 const SHARD_RAW: usize = 4 * 1024;
 
 pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
@@ -199,8 +212,8 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 
 /// The manifest, `search/manifest.json`.
 ///
-/// * `version`: format version (4: one display file per record, texts included; 3: shards named
-///   by their first key; 2: presence and position
+/// * `version`: format version (4: one display file per record, section texts included, instead
+///   of a doc file and text files; 3: shards named by their first key; 2: presence and position
 ///   postings split).
 /// * `dir`: the content-hashed directory under `search/` holding every other file.
 /// * `records`: number of records; record ids are 0..records in newest-first order.
@@ -424,18 +437,24 @@ struct Scratch {
 /// is dropped (a preview server builds many).
 static BUILD: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
+impl Scratch {
+    fn empty() -> Scratch {
+        Scratch {
+            build: u64::MAX,
+            ids: KeyMap::default(),
+            uni_ids: Vec::new(),
+            accs: Vec::new(),
+            counts: Vec::new(),
+            touched: Vec::new(),
+            started: Vec::new(),
+            buf: Vec::new(),
+            serial: 0,
+        }
+    }
+}
+
 thread_local! {
-    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
-        build: u64::MAX,
-        ids: KeyMap::default(),
-        uni_ids: Vec::new(),
-        accs: Vec::new(),
-        counts: Vec::new(),
-        touched: Vec::new(),
-        started: Vec::new(),
-        buf: Vec::new(),
-        serial: 0,
-    });
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::empty());
 }
 
 fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> ChunkPostings {
@@ -817,8 +836,12 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
     let lap = |what: &str| {
         if timing {
             let c = crate::timing::process_cpu();
+            let rss_mb = std::fs::read_to_string("/proc/self/statm")
+                .ok()
+                .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .map_or(0, |pages| pages * 4 / 1024);
             eprintln!(
-                "search index: {what} at {:.3}s (user {:.2}s, sys {:.2}s)",
+                "search index: {what} at {:.3}s (user {:.2}s, sys {:.2}s, resident {rss_mb} MB)",
                 t0.elapsed().as_secs_f64(),
                 c.0 - c0.0,
                 c.1 - c0.1
@@ -845,6 +868,9 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
             Ok(index_chunk(first, c))
         })
         .collect::<Result<_, SearchError>>()?;
+    // The working memory of the chunks is not needed any more: free it before the merge, which
+    // is where memory peaks.
+    rayon::broadcast(|_| SCRATCH.with(|s| *s.borrow_mut() = Scratch::empty()));
     lap("chunks and display files");
     // Facets.
     let mut facets: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -862,6 +888,7 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
             facets.entry(n).or_default().push(r as u32);
         }
     }
+    lap("facets");
     let firsts = encode_shards(&chunks, &facets, &w)?;
     drop(chunks);
     lap("merge and gzip shards");
