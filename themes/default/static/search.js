@@ -439,7 +439,7 @@
   });
 
   function json(b) { return JSON.parse(new TextDecoder().decode(b)); }
-  // A hit's display data: the record's display file (UTF-16 JSON, gzip), texts included.
+  // A hit's display data: the record's display file (gzip JSON), section texts included.
   Index.prototype.doc = function (hit) {
     return this.gz('d' + hit.r + '.bin').then(function (b) {
       var d = JSON.parse(new TextDecoder().decode(b));
