@@ -438,7 +438,6 @@
     }
   });
 
-  function json(b) { return JSON.parse(new TextDecoder().decode(b)); }
   // A hit's display data: the record's display file (gzip JSON), section texts included.
   Index.prototype.doc = function (hit) {
     return this.gz('d' + hit.r + '.bin').then(function (b) {
