@@ -52,10 +52,10 @@ fn digest(files: &[SearchFile]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_SHA256: &str = "22240d6eb108329f818bd092d0eafd1cb446af43b160ad86ef1c4a0f52496c27";
-const ALL_FILES_SHA256: &str = "961410e2274cf9ec56f0f403bfb4ae5a67cf2b112757ae4c71c18a98fea53da0";
+const MANIFEST_SHA256: &str = "3e5a86ca57715a6d44d5c12b19f6bb057bef290171e23d889579af88f01e5ac2";
+const ALL_FILES_SHA256: &str = "6efa095ee7c950859b9aed37b3f9749bab404f0239b5f089be9cf6ae184f5b19";
 
-const LARGE_SHA256: &str = "e86a6de344ea5805c812b5d07e6516c78f8ee1f2a16a9fa720541c98d79681cd";
+const LARGE_SHA256: &str = "d5142331cfcdae0d6b206917f525f257cddb9c29da5106e64ec99864e62ec4b0";
 
 #[test]
 fn golden_format() {
@@ -79,7 +79,7 @@ fn golden_format() {
 fn deterministic_across_thread_counts() {
     let mut docs = input();
     // Enough records for several parallel chunks.
-    for i in 0..1000 {
+    for i in 0..1600 {
         let mut d = input()[i % 2].clone();
         d.url = format!("/r/{i}/");
         d.sections[0].text = std::borrow::Cow::Owned(format!(
@@ -108,4 +108,34 @@ fn deterministic_across_thread_counts() {
     let groups = one.iter().filter(|f| f.path.contains("/g")).count();
     assert!(shards > 64 && groups > 1, "{shards} shards, {groups} groups");
     assert_eq!(digest(&one), LARGE_SHA256);
+}
+
+/// A record's display file: gzip of JSON holding its metadata, sections and texts, and
+/// the fold map of the characters in it that fold to something else.
+#[test]
+fn display_file_holds_metadata_and_texts() {
+    use std::io::Read;
+    let files = build_index(&input()).unwrap();
+    let d1 = files.iter().find(|f| f.path.ends_with("/d1.bin")).expect("d1.bin");
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(&d1.bytes[..])
+        .read_to_end(&mut raw)
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&raw).unwrap();
+    assert_eq!(v["u"], "/minutes/2023/executive-1/");
+    assert_eq!(v["t"], "臺灣資安會議");
+    assert_eq!(v["d"], "2023-01-05");
+    assert_eq!(v["r"], "民國112年1月5日（星期四）");
+    // A lead section is added first: the record has none.
+    assert_eq!(
+        v["h"],
+        serde_json::json!([["", ""], ["國家資通安全研究院", "國家資通安全研究院"]])
+    );
+    assert_eq!(v["x"], serde_json::json!(["", "资安报告"]));
+    assert_eq!(v["f"]["臺"], "台");
+    assert_eq!(v["f"]["资"], "資");
+    assert_eq!(v["f"]["报"], "報");
+    // One display file per record, no separate text files.
+    assert_eq!(files.iter().filter(|f| f.path.contains("/d")).count(), 2);
+    assert!(!files.iter().any(|f| f.path.contains("/t")));
 }

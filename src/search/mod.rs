@@ -13,9 +13,13 @@
 //! * `search/manifest.json` — fixed name, small JSON, see [`Manifest`].
 //! * `search/<hash>/s<key>.bin` — the posting shard whose first key is `<key>` (in base 36, e.g.
 //!   `s1a2b3c.bin`; gzip), see [`encode_shards`].
-//! * `search/<hash>/d<id>.bin` — record `id`'s display data (gzip JSON), see [`DocFile`].
-//! * `search/<hash>/t<id>_<k>.bin` — section texts of record `id` (gzip JSON), see [`TextFile`].
+//! * `search/<hash>/d<id>.bin` — record `id`'s display data and section texts (gzip JSON), see
+//!   [`DocFile`].
+//! * `search/<hash>/g<m>.bin` — the first keys of shards `m*GROUP ..` (see [`Manifest`]).
 //! * `search/<hash>/f<page>.bin` — fold table page (gzip JSON), see [`fold`].
+//!
+//! At 10,000 generated records that is about 17,400 files: one display file per record, about
+//! 7,300 shards, 115 group files and 109 fold pages.
 //!
 //! `<hash>` is the first 16 hex digits of a SHA-256 over every file in the directory (its name,
 //! length and the SHA-256 of its bytes, in name order), so any change to the index gives new URLs.
@@ -23,6 +27,15 @@
 //! # Writing
 //! Files go to an [`IndexSink`] as soon as they are made (a build writes them straight to disk),
 //! under `search/new/`, which is renamed to `search/<hash>/` at the end.
+//!
+//! # Reading (search.js)
+//! The manifest is fetched with the page. A query then needs, one after the other: the group
+//! files of its keys, the shards, and the display file of the first hit (the other hits' display
+//! files follow). Alongside them, not before them: the fold table pages of its characters (the
+//! client starts on the keys the query would have if its characters fold as NFKC and lower case
+//! alone fold them, and fetches other keys only when the table says otherwise) and, for terms of
+//! three or more characters, the position postings (fetched with the presence postings; read only
+//! for the sections every bigram of the term shares).
 
 pub mod fold;
 mod query;
@@ -182,9 +195,12 @@ fn key(kind: u64, c1: char, c2: char) -> u64 {
 pub const GROUP: usize = 64;
 
 /// Records per parallel work unit.
-const CHUNK: usize = 128;
-/// Shards are cut when their uncompressed size passes this many bytes (≈8 KB gzip).
-const SHARD_RAW: usize = 10 * 1024;
+const CHUNK: usize = 512;
+/// Shards are cut when their uncompressed size passes this many bytes (≈2–3 KB gzip for keys
+/// with small postings; a key with a larger posting ends its shard). Smaller shards mean less to
+/// fetch per key and more files: 4 KB against 10 KB gave a median cold query of 88 against
+/// 104 KB at 2,000 records, and 17,500 against 16,500 index files at 10,000.
+const SHARD_RAW: usize = 4 * 1024;
 
 pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
@@ -196,7 +212,8 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 
 /// The manifest, `search/manifest.json`.
 ///
-/// * `version`: format version (3: shards named by their first key; 2: presence and position
+/// * `version`: format version (4: one display file per record, section texts included, instead
+///   of a doc file and text files; 3: shards named by their first key; 2: presence and position
 ///   postings split).
 /// * `dir`: the content-hashed directory under `search/` holding every other file.
 /// * `records`: number of records; record ids are 0..records in newest-first order.
@@ -223,36 +240,25 @@ pub struct Manifest {
     pub classes: Vec<(u32, u32, u8)>,
 }
 
-/// A record's display data, `search/<hash>/d<id>.bin` (gzip of this JSON), fetched only for the
-/// hits shown:
-/// `{"u": url, "t": title, "d": ISO date, "r": ROC date, "h": [[anchor, heading, text file], …],
-/// "f": {char: folded, …}}` where `h` lists the sections in index order (section index = array
-/// index; a lead section is added first when the record has none) and `text file` is the `k` of
-/// the file `t<id>_<k>.bin` holding the section's text. `f` is the fold map restricted to the
-/// characters of this file that fold to something else,
-/// so the client can locate matches without other table pages.
+/// A record's display data, `search/<hash>/d<id>.bin`, fetched only for the hits shown: gzip of
+/// this JSON (UTF-8; gzip of UTF-16 would be about 8% smaller for Chinese text but has twice the
+/// bytes to compress):
+/// `{"u": url, "t": title, "d": ISO date, "r": ROC date, "h": [[anchor, heading], …],
+/// "x": [text, …], "f": {char: folded, …}}` where `h` and `x` list the sections in index order
+/// (section index = array index; a lead section is added first when the record has none), `x`
+/// holding each section's body text. `f` is the fold map restricted to the characters of this
+/// file that fold to something else, so the client can locate matches without other table pages.
+/// One file per record, so a hit costs one fetch.
 #[derive(Serialize)]
 pub struct DocFile<'a> {
     pub u: &'a str,
     pub t: &'a str,
     pub d: &'a str,
     pub r: &'a str,
-    pub h: Vec<(&'a str, &'a str, usize)>,
+    pub h: Vec<(&'a str, &'a str)>,
+    pub x: Vec<&'a str>,
     pub f: BTreeMap<char, String>,
 }
-
-/// Section texts of a record, `search/<hash>/t<id>_<k>.bin`: this JSON in UTF-16LE, not
-/// compressed (for text that is mostly CJK, UTF-16 is smaller than UTF-8 after a fast gzip, and
-/// costs nothing to make): consecutive sections grouped to about [`TEXT_FILE`] bytes,
-/// `{"s": [[section index, text], …], "f": {…}}` with `f` as in [`DocFile`].
-#[derive(Serialize)]
-pub struct TextFile<'a> {
-    pub s: Vec<(usize, &'a str)>,
-    pub f: BTreeMap<char, String>,
-}
-
-/// Target size in bytes of a section text file.
-const TEXT_FILE: usize = 1500;
 
 fn local_fold_map<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeMap<char, String> {
     let table = fold::table();
@@ -270,45 +276,29 @@ fn local_fold_map<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeMap<char, St
     f
 }
 
-/// The display files of one record: the doc file and its text files.
-fn doc_files(d: &SearchDoc) -> Result<(Vec<u8>, Vec<Vec<u8>>), SearchError> {
+/// The display file of one record ([`DocFile`]), compressed.
+fn doc_file(d: &SearchDoc) -> Result<Vec<u8>, SearchError> {
     let sections = norm_sections(d);
-    let mut groups: Vec<Vec<usize>> = vec![];
-    let mut size = usize::MAX;
-    let mut h = Vec::with_capacity(sections.len());
-    for (i, s) in sections.iter().enumerate() {
-        if size >= TEXT_FILE {
-            groups.push(vec![]);
-            size = 0;
-        }
-        groups.last_mut().expect("group").push(i);
-        size += s.text.len();
-        h.push((s.anchor.as_str(), s.heading.as_str(), groups.len() - 1));
-    }
-    let f = local_fold_map(std::iter::once(d.title.as_str()).chain(sections.iter().map(|s| s.heading.as_str())));
+    let h = sections
+        .iter()
+        .map(|s| (s.anchor.as_str(), s.heading.as_str()))
+        .collect();
+    let x: Vec<&str> = sections.iter().map(|s| s.text.as_ref()).collect();
+    let f = local_fold_map(
+        std::iter::once(d.title.as_str())
+            .chain(sections.iter().map(|s| s.heading.as_str()))
+            .chain(x.iter().copied()),
+    );
     let df = DocFile {
         u: &d.url,
         t: &d.title,
         d: &d.date,
         r: &d.date_roc,
         h,
+        x,
         f,
     };
-    let meta = gzip(&serde_json::to_vec(&df)?);
-    let mut texts = Vec::with_capacity(groups.len());
-    for g in groups {
-        let tf = TextFile {
-            s: g.iter().map(|&i| (i, sections[i].text.as_ref())).collect(),
-            f: local_fold_map(g.iter().map(|&i| sections[i].text.as_ref())),
-        };
-        let json = serde_json::to_string(&tf)?;
-        let mut utf16 = Vec::with_capacity(json.len() * 2);
-        for u in json.encode_utf16() {
-            utf16.extend_from_slice(&u.to_le_bytes());
-        }
-        texts.push(utf16);
-    }
-    Ok((meta, texts))
+    Ok(gzip(&serde_json::to_vec(&df)?))
 }
 
 /// The sections as indexed: a lead section (anchor "", heading "") is put first when the record
@@ -425,45 +415,76 @@ struct KeyCount {
     prev: u32,
 }
 
-/// Working memory of [`index_chunk`], kept per thread and reused from chunk to chunk.
+/// Working memory of [`index_chunk`], kept per thread and reused from chunk to chunk: a key keeps
+/// its accumulator (and the capacity of its buffers) from one chunk to the next on the same
+/// thread, so the hash table is filled once per thread, not once per chunk. Reset when a new
+/// index is built ([`BUILD`]).
 struct Scratch {
+    build: u64,
     ids: KeyMap,
     uni_ids: Vec<u32>,
     accs: Vec<KeyAcc>,
     counts: Vec<KeyCount>,
     touched: Vec<u32>,
+    /// The accumulators with an entry in the current chunk.
+    started: Vec<u32>,
     buf: Vec<char>,
+    /// Serial of the current section (for [`KeyCount::mark`]).
+    serial: u32,
+}
+
+/// Counts the indexes built by this process, so per-thread working memory from an earlier build
+/// is dropped (a preview server builds many).
+static BUILD: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+impl Scratch {
+    fn empty() -> Scratch {
+        Scratch {
+            build: u64::MAX,
+            ids: KeyMap::default(),
+            uni_ids: Vec::new(),
+            accs: Vec::new(),
+            counts: Vec::new(),
+            touched: Vec::new(),
+            started: Vec::new(),
+            buf: Vec::new(),
+            serial: 0,
+        }
+    }
 }
 
 thread_local! {
-    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
-        ids: KeyMap::with_capacity_and_hasher(1 << 14, Default::default()),
-        uni_ids: vec![u32::MAX; UNI_DIRECT],
-        accs: Vec::new(),
-        counts: Vec::new(),
-        touched: Vec::new(),
-        buf: Vec::new(),
-    });
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::empty());
 }
 
 fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> ChunkPostings {
+    let build = BUILD.load(std::sync::atomic::Ordering::Relaxed);
+    if sc.build != build || sc.serial > u32::MAX - 0x10_0000 {
+        sc.build = build;
+        sc.ids = KeyMap::with_capacity_and_hasher(1 << 15, Default::default());
+        sc.uni_ids = vec![u32::MAX; UNI_DIRECT];
+        sc.accs = Vec::new();
+        sc.counts = Vec::new();
+        sc.serial = 0;
+    }
     let Scratch {
         ids,
         uni_ids,
         accs,
         counts,
         touched,
+        started,
         buf,
+        serial,
+        ..
     } = sc;
-    ids.clear();
-    accs.clear();
-    counts.clear();
-    let mut serial = 0u32;
+    started.clear();
     for (r, doc) in docs.iter().enumerate() {
         let rec = (first + r) as u32;
         let sections = norm_sections(doc);
         for (si, s) in sections.iter().enumerate() {
-            serial += 1;
+            *serial += 1;
+            let serial = *serial;
             buf.clear();
             fold_into(section_heading(doc, s), buf, None);
             let hl = buf.len() as u32;
@@ -534,6 +555,7 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
                 } else {
                     a.started = true;
                     a.first = rec;
+                    started.push(id);
                 }
                 a.last = rec;
                 varint(&mut a.pres, si as u64);
@@ -544,25 +566,18 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
             }
         }
     }
-    // Reset the direct table for the next chunk (only the slots this one used).
-    for a in accs.iter() {
-        let c = ((a.key >> 21) & 0x1F_FFFF) as usize;
-        if a.key >> 42 == KIND_UNI && c < UNI_DIRECT {
-            uni_ids[c] = u32::MAX;
-        }
-    }
-    let mut order: Vec<u32> = (0..accs.len() as u32).collect();
-    order.sort_unstable_by_key(|&i| accs[i as usize].key);
-    let (np, nq) = accs
-        .iter()
-        .fold((0, 0), |(p, q), a| (p + a.pres.len(), q + a.pos.len()));
+    started.sort_unstable_by_key(|&i| accs[i as usize].key);
+    let (np, nq) = started.iter().fold((0, 0), |(p, q), &i| {
+        let a = &accs[i as usize];
+        (p + a.pres.len(), q + a.pos.len())
+    });
     let mut out = ChunkPostings {
-        keys: Vec::with_capacity(accs.len()),
+        keys: Vec::with_capacity(started.len()),
         pres: Vec::with_capacity(np),
         pos: Vec::with_capacity(nq),
     };
-    for id in order {
-        let a = &accs[id as usize];
+    for &id in started.iter() {
+        let a = &mut accs[id as usize];
         let (ps, qs) = (out.pres.len() as u32, out.pos.len() as u32);
         out.pres.extend_from_slice(&a.pres);
         out.pos.extend_from_slice(&a.pos);
@@ -573,8 +588,11 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
             first: a.first,
             last: a.last,
         });
+        // Ready for the next chunk on this thread.
+        a.pres.clear();
+        a.pos.clear();
+        a.started = false;
     }
-    accs.clear();
     out
 }
 
@@ -818,8 +836,12 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
     let lap = |what: &str| {
         if timing {
             let c = crate::timing::process_cpu();
+            let rss_mb = std::fs::read_to_string("/proc/self/statm")
+                .ok()
+                .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .map_or(0, |pages| pages * 4 / 1024);
             eprintln!(
-                "search index: {what} at {:.3}s (user {:.2}s, sys {:.2}s)",
+                "search index: {what} at {:.3}s (user {:.2}s, sys {:.2}s, resident {rss_mb} MB)",
                 t0.elapsed().as_secs_f64(),
                 c.0 - c0.0,
                 c.1 - c0.1
@@ -830,6 +852,7 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
         sink,
         hashes: Default::default(),
     };
+    BUILD.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     fold::table();
     lap("fold table");
     // Postings, in parallel by chunk of records; each chunk's display files are written on
@@ -840,15 +863,14 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
         .map(|(ci, c)| {
             let first = ci * CHUNK;
             for (i, d) in c.iter().enumerate() {
-                let (meta, texts) = doc_files(d)?;
-                w.put(format!("d{}.bin", first + i), meta)?;
-                for (k, t) in texts.into_iter().enumerate() {
-                    w.put(format!("t{}_{k}.bin", first + i), t)?;
-                }
+                w.put(format!("d{}.bin", first + i), doc_file(d)?)?;
             }
             Ok(index_chunk(first, c))
         })
         .collect::<Result<_, SearchError>>()?;
+    // The working memory of the chunks is not needed any more: free it before the merge, which
+    // is where memory peaks.
+    rayon::broadcast(|_| SCRATCH.with(|s| *s.borrow_mut() = Scratch::empty()));
     lap("chunks and display files");
     // Facets.
     let mut facets: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -866,6 +888,7 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
             facets.entry(n).or_default().push(r as u32);
         }
     }
+    lap("facets");
     let firsts = encode_shards(&chunks, &facets, &w)?;
     drop(chunks);
     lap("merge and gzip shards");
@@ -895,7 +918,7 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
         prev = k;
     }
     let manifest = Manifest {
-        version: 3,
+        version: 4,
         dir,
         records: docs.len(),
         shards: firsts.len(),

@@ -174,11 +174,6 @@
     }
     return this.cache[gname];
   };
-  // Starts fetching the group file `key` needs, so a later posting() waits one fetch less.
-  Index.prototype.prefetchGroup = function (key) {
-    var gi = floorIndex(this.groups, key);
-    if (gi >= 0) this.group(gi).catch(function () {});
-  };
   Index.prototype.posting = function (key) {
     var self = this, gi = floorIndex(this.groups, key), f, si;
     if (gi < 0) return Promise.resolve(null);
@@ -203,92 +198,142 @@
       return map.get(key) || null;
     });
   };
-  // Entries of a presence posting: [{r, s, n, k, pos}]; pos (from the position posting `q`,
-  // aligned entry by entry) only when `q` is given.
-  function decodeEntries(p, q) {
-    var out = [], st = { i: 0 }, qs = { i: 0 }, rec = 0;
-    if (!p) return out;
-    while (st.i < p.length) {
-      rec += readVarint(p, st);
-      var sec = readVarint(p, st), h = readVarint(p, st), n = Math.floor(h / 2);
-      var k = h & 1 ? readVarint(p, st) : 0, pos = null;
-      if (q) {
-        pos = new Array(n);
-        for (var j = 0, prev = 0; j < n; j++) { prev += readVarint(q, qs); pos[j] = prev; }
-      }
-      out.push({ r: rec, s: sec, n: n, k: k, pos: pos });
+  // Entries of a presence posting, in (record, section) order, as parallel arrays: r (record),
+  // s (section), n (occurrences), k (of which in the heading). Flat arrays of numbers: this runs
+  // once per query, mostly before the browser has compiled it, where objects and string keys per
+  // entry are slow.
+  function decodeEntries(p) {
+    var e = { r: [], s: [], n: [], k: [], len: 0 };
+    if (!p) return e;
+    var i = 0, rec = 0, v, mul, x;
+    while (i < p.length) {
+      v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
+      rec += v;
+      v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
+      var sec = v;
+      v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
+      var n = Math.floor(v / 2), k = 0;
+      if (v & 1) { v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128); k = v; }
+      e.r.push(rec); e.s.push(sec); e.n.push(n); e.k.push(k);
+      e.len++;
     }
-    return out;
+    return e;
+  }
+  // Reads the position posting `q` of entries `e` (aligned entry by entry), keeping the positions
+  // of the entries listed in `want` (ascending indexes): afterwards entry want[j]'s positions, in
+  // ascending order, are e.pos[e.at[want[j]] ..] (e.n of them). Stops after the last one wanted.
+  function decodePositions(e, q, want) {
+    var pos = [], at = {}, qi = 0, w = 0, v, mul, x;
+    for (var i = 0; i < e.len && w < want.length; i++) {
+      var n = e.n[i];
+      if (want[w] === i) {
+        at[i] = pos.length;
+        for (var j = 0, prev = 0; j < n; j++) {
+          v = 0; mul = 1; do { x = q[qi++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
+          prev += v;
+          pos.push(prev);
+        }
+        w++;
+      } else {
+        for (var j2 = 0; j2 < n; j2++) while (q[qi++] >= 128);
+      }
+    }
+    e.pos = pos;
+    e.at = at;
   }
   function key(kind, a, b) { return kind * P42 + a * P21 + b; }
+  // The offsets of the bigrams that verify a term of three or more characters: 0, 2, 4, … and L-2.
+  function termOffsets(t) {
+    var offs = [];
+    for (var o = 0; o < t.length - 1; o += 2) offs.push(o);
+    if (offs[offs.length - 1] !== t.length - 2) offs.push(t.length - 2);
+    return offs;
+  }
+  // The posting keys a folded term needs (presence and, for three or more characters, positions).
+  function termKeys(t, cls) {
+    if (t.length === 1) {
+      var ws = wordStart(cls, t, 0);
+      return ws || classOf(cls, t[0]) === CJK ? [key(ws ? KIND_WS_UNI : KIND_UNI, t[0], 0)] : [];
+    }
+    var out = [];
+    (t.length === 2 ? [0] : termOffsets(t)).forEach(function (o) {
+      var k = key(wordStart(cls, t, o) ? KIND_WS_BI : KIND_BI, t[o], t[o + 1]);
+      out.push(k);
+      if (t.length > 2) out.push(k + POS * P42);
+    });
+    return out;
+  }
 
-  // Matching sections of one folded term: Map "rec,sec" -> {r, s, n, h}.
+  // Matching sections of one folded term: entries {r, s, n, k, len} (see decodeEntries) in
+  // (record, section) order, k being the occurrences in the heading.
   Index.prototype.term = function (t) {
     var cls = this.m.classes, self = this;
     if (t.length === 1) {
       var ws = wordStart(cls, t, 0);
-      if (!ws && classOf(cls, t[0]) !== CJK) return Promise.resolve(new Map());
-      return this.posting(key(ws ? KIND_WS_UNI : KIND_UNI, t[0], 0)).then(function (p) {
-        var m = new Map();
-        decodeEntries(p, null).forEach(function (e) { m.set(e.r + ',' + e.s, { r: e.r, s: e.s, n: e.n, h: e.k }); });
-        return m;
-      });
+      if (!ws && classOf(cls, t[0]) !== CJK) return Promise.resolve(decodeEntries(null));
+      return this.posting(key(ws ? KIND_WS_UNI : KIND_UNI, t[0], 0)).then(function (p) { return decodeEntries(p); });
     }
     if (t.length === 2) {
       // Presence is exact for two characters: no positions needed.
       return this.posting(key(wordStart(cls, t, 0) ? KIND_WS_BI : KIND_BI, t[0], t[1])).then(function (p) {
-        var m = new Map();
-        decodeEntries(p, null).forEach(function (e) { m.set(e.r + ',' + e.s, { r: e.r, s: e.s, n: e.n, h: e.k }); });
-        return m;
+        return decodeEntries(p);
       });
     }
-    var offs = [];
-    for (var o = 0; o < t.length - 1; o += 2) offs.push(o);
-    if (offs[offs.length - 1] !== t.length - 2) offs.push(t.length - 2);
+    var offs = termOffsets(t);
     var keys = offs.map(function (o) { return key(wordStart(cls, t, o) ? KIND_WS_BI : KIND_BI, t[o], t[o + 1]); });
-    // The position postings' group files are small: fetch them alongside the presence postings.
-    keys.forEach(function (k) { self.prefetchGroup(k + POS * P42); });
-    // Presence first: positions are fetched only when every pair shares a section.
+    // The position postings are fetched alongside the presence postings (a query with hits
+    // needs them anyway), so they cost no round trip of their own.
+    var qps = keys.map(function (k) { return self.posting(k + POS * P42); });
+    qps.forEach(function (q) { q.catch(function () {}); });
     return Promise.all(keys.map(function (k) { return self.posting(k); })).then(function (ps) {
-      var pres = ps.map(function (p) { return decodeEntries(p, null); });
-      var common = new Set(pres[0].map(function (e) { return e.r + ',' + e.s; }));
-      for (var x = 1; x < pres.length && common.size; x++) {
-        var here = new Set(pres[x].map(function (e) { return e.r + ',' + e.s; }));
-        common.forEach(function (rs) { if (!here.has(rs)) common.delete(rs); });
-      }
-      if (!common.size) return null;
-      return Promise.all(keys.map(function (k) { return self.posting(k + POS * P42); })).then(function (qs) {
-        return ps.map(function (p, x) {
+      // Presence first: positions are read only for the sections every pair shares.
+      var lists = ps.map(function (p) { return decodeEntries(p); });
+      var common = commonEntries(lists);
+      if (!common.length) return { r: [], s: [], n: [], k: [], len: 0 };
+      return Promise.all(qps).then(function (qs) {
+        lists.forEach(function (e, x) {
           if (!qs[x]) throw new Error('missing positions');
-          return [p, qs[x]];
+          decodePositions(e, qs[x], common.map(function (idx) { return idx[x]; }));
         });
-      });
-    }).then(function (pqs) {
-      if (!pqs) return new Map();
-      var lists = pqs.map(function (pq) {
-        var m = new Map();
-        decodeEntries(pq[0], pq[1]).forEach(function (e) { m.set(e.r + ',' + e.s, e); });
-        return m;
-      });
-      var res = new Map();
-      lists[0].forEach(function (e0, rs) {
-        var others = [];
-        for (var x = 1; x < lists.length; x++) {
-          var e = lists[x].get(rs);
-          if (!e) return;
-          others.push(new Set(e.pos));
-        }
-        var n = 0, h = 0;
-        e0.pos.forEach(function (p, idx) {
-          for (var x = 1; x < offs.length; x++) if (!others[x - 1].has(p + offs[x])) return;
-          n++;
-          if (idx < e0.k) h++;
+        var out = { r: [], s: [], n: [], k: [], len: 0 }, e0 = lists[0];
+        common.forEach(function (idx) {
+          var i0 = idx[0], n = 0, h = 0, a0 = e0.at[i0], ptr = idx.map(function (j, x) { return lists[x].at[j]; });
+          for (var a = a0; a < a0 + e0.n[i0]; a++) {
+            var p = e0.pos[a], ok = true;
+            for (var x = 1; x < lists.length && ok; x++) {
+              var ex = lists[x], want = p + offs[x], end = ex.at[idx[x]] + ex.n[idx[x]], c = ptr[x];
+              while (c < end && ex.pos[c] < want) c++;
+              ptr[x] = c;
+              ok = c < end && ex.pos[c] === want;
+            }
+            if (!ok) continue;
+            n++;
+            if (a - a0 < e0.k[i0]) h++;
+          }
+          if (n > 0) { out.r.push(e0.r[i0]); out.s.push(e0.s[i0]); out.n.push(n); out.k.push(h); out.len++; }
         });
-        if (n > 0) res.set(rs, { r: e0.r, s: e0.s, n: n, h: h });
+        return out;
       });
-      return res;
     });
   };
+  // The (record, section) pairs all entry lists share: for each, the index of its entry in
+  // every list. The lists are in (record, section) order, so one merge pass finds them.
+  function commonEntries(lists) {
+    var out = [], ix = lists.map(function () { return 0; }), e0 = lists[0];
+    outer: for (var i = 0; i < e0.len; i++) {
+      var r = e0.r[i], s = e0.s[i];
+      ix[0] = i;
+      for (var x = 1; x < lists.length; x++) {
+        var ex = lists[x], j = ix[x];
+        while (j < ex.len && (ex.r[j] < r || (ex.r[j] === r && ex.s[j] < s))) j++;
+        ix[x] = j;
+        if (j >= ex.len) break outer;
+        if (ex.r[j] !== r || ex.s[j] !== s) continue outer;
+      }
+      out.push(ix.slice());
+    }
+    return out;
+  }
   Index.prototype.facet = function (name) {
     var id = this.facetIds[name];
     if (id === undefined) return Promise.resolve([]);
@@ -299,11 +344,31 @@
     });
   };
 
+  // While the fold table pages of a query are on their way, starts fetching the postings its
+  // terms would need if its characters not yet in the table fold as NFKC and lower case alone
+  // would fold them (most characters of a query fold to themselves); when they do, the postings arrive one round trip earlier, and
+  // when they do not, the search fetches the right ones after folding, as it would have anyway.
+  Index.prototype.speculate = function (q) {
+    var self = this, fm = this.foldMap, cls = this.m.classes;
+    var guess = function (c) {
+      if (fm[c] !== undefined) return fm[c];
+      var n = c.normalize('NFKC').toLowerCase();
+      return n === c ? undefined : n;
+    };
+    parseQuery(q, guess, cls).forEach(function (t) {
+      termKeys(t, cls).forEach(function (k) { self.posting(k).catch(function () {}); });
+    });
+  };
+
   // Runs a query. state: {q, unit, topic, series, year, sort}. Resolves to
   // {terms, hits: [{r, secs: [{s, n, h, terms}], score...}]} sorted.
   Index.prototype.search = function (state) {
     var self = this;
-    return this.load().then(function () { return self.loadFold(state.q || ''); }).then(function () {
+    return this.load().then(function () {
+      var fold = self.loadFold(state.q || '');
+      self.speculate(state.q || '');
+      return fold;
+    }).then(function () {
       var fm = self.foldMap, cls = self.m.classes;
       var terms = parseQuery(state.q || '', function (c) { return fm[c]; }, cls);
       var filters = [];
@@ -313,47 +378,32 @@
         Promise.all(terms.map(function (t) { return self.term(t); })),
         Promise.all(filters.map(function (f) { return self.facet(f); }))
       ]).then(function (res) {
-        var termMaps = res[0], facetLists = res[1];
-        var recs = null; // Map rec -> hit
+        var lists = res[0], facetLists = res[1], R = self.m.records;
+        // Per record: how many terms it has, its occurrences, its sections with a heading hit.
+        var ok = new Uint16Array(R), nsum = new Float64Array(R), hsec = new Uint32Array(R);
+        var need = 0;
         if (terms.length) {
-          termMaps.forEach(function (tm, ti) {
-            var byRec = new Map();
-            tm.forEach(function (e) {
-              var hit = byRec.get(e.r);
-              if (!hit) { hit = { r: e.r, secs: new Map() }; byRec.set(e.r, hit); }
-              hit.secs.set(e.s, { s: e.s, n: e.n, h: e.h, terms: 1 << Math.min(ti, 30) });
-            });
-            if (recs === null) { recs = byRec; return; }
-            var next = new Map();
-            recs.forEach(function (hit, r) {
-              var other = byRec.get(r);
-              if (!other) return;
-              other.secs.forEach(function (sv, s) {
-                var mine = hit.secs.get(s);
-                if (mine) { mine.n += sv.n; mine.h += sv.h; mine.terms |= sv.terms; } else hit.secs.set(s, sv);
-              });
-              next.set(r, hit);
-            });
-            recs = next;
+          var headed = new Set();
+          lists.forEach(function (e) {
+            for (var i = 0, last = -1; i < e.len; i++) {
+              var r = e.r[i];
+              if (r !== last) { ok[r]++; last = r; }
+              nsum[r] += e.n[i];
+              if (e.k[i] > 0) {
+                var rs = r * 65536 + e.s[i];
+                if (!headed.has(rs)) { headed.add(rs); hsec[r]++; }
+              }
+            }
           });
-        } else {
-          recs = new Map();
-          for (var r = 0; r < self.m.records; r++) recs.set(r, { r: r, secs: new Map() });
+          need = terms.length;
         }
         facetLists.forEach(function (list) {
-          var ok = new Set(list);
-          recs.forEach(function (_, r) { if (!ok.has(r)) recs.delete(r); });
+          var seen = new Uint8Array(R);
+          list.forEach(function (r) { if (r < R && ok[r] === need && !seen[r]) { seen[r] = 1; ok[r]++; } });
+          need++;
         });
         var hits = [];
-        recs.forEach(function (hit) {
-          var secs = Array.from(hit.secs.values());
-          var n = 0, h = 0;
-          secs.forEach(function (s) { n += s.n; h += s.h > 0 ? 1 : 0; });
-          secs.sort(function (a, b) {
-            return bits(b.terms) - bits(a.terms) || (b.h > 0) - (a.h > 0) || b.n - a.n || a.s - b.s;
-          });
-          hits.push({ r: hit.r, secs: secs, n: n, h: h });
-        });
+        for (var r = 0; r < R; r++) if (ok[r] === need && need > 0) hits.push(new Hit(r, nsum[r], hsec[r], lists));
         if (state.sort === 'date') hits.sort(function (a, b) { return a.r - b.r; });
         else hits.sort(function (a, b) { return b.h - a.h || b.n - a.n || a.r - b.r; });
         return { terms: terms, hits: hits };
@@ -362,21 +412,39 @@
   };
   function bits(x) { var c = 0; while (x) { c += x & 1; x >>>= 1; } return c; }
 
-  function json(b) { return JSON.parse(new TextDecoder().decode(b)); }
-  // A hit's display data: the record's doc file plus the text file of its best section.
-  Index.prototype.doc = function (hit) {
-    var self = this;
-    return this.gz('d' + hit.r + '.bin').then(function (d) {
-      d = json(d);
-      var best = hit.secs.length ? hit.secs[0].s : 0, h = d.h[best];
-      if (!h) return d;
-      return self.raw('t' + hit.r + '_' + h[2] + '.bin').then(function (t) {
-        t = JSON.parse(new TextDecoder('utf-16le').decode(t));
-        d.text = {};
-        t.s.forEach(function (x) { d.text[x[0]] = x[1]; });
-        d.tf = t.f;
-        return d;
+  // One hit: record r, its occurrences n, its sections with a heading hit h; secs (its matching
+  // sections, best first: [{s, n, h, terms}], terms a bit per query term) is made when it is
+  // first read, as only the hits shown need it.
+  function Hit(r, n, h, lists) { this.r = r; this.n = n; this.h = h; this.lists = lists; this._secs = null; }
+  Object.defineProperty(Hit.prototype, 'secs', {
+    get: function () {
+      if (this._secs) return this._secs;
+      var r = this.r, by = new Map();
+      this.lists.forEach(function (e, ti) {
+        var lo = 0, hi = e.len;
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (e.r[mid] < r) lo = mid + 1; else hi = mid; }
+        for (var i = lo; i < e.len && e.r[i] === r; i++) {
+          var s = e.s[i], mine = by.get(s);
+          if (mine) { mine.n += e.n[i]; mine.h += e.k[i]; mine.terms |= 1 << Math.min(ti, 30); }
+          else by.set(s, { s: s, n: e.n[i], h: e.k[i], terms: 1 << Math.min(ti, 30) });
+        }
       });
+      var secs = Array.from(by.values());
+      secs.sort(function (a, b) {
+        return bits(b.terms) - bits(a.terms) || (b.h > 0) - (a.h > 0) || b.n - a.n || a.s - b.s;
+      });
+      this._secs = secs;
+      return secs;
+    }
+  });
+
+  // A hit's display data: the record's display file (gzip JSON), section texts included.
+  Index.prototype.doc = function (hit) {
+    return this.gz('d' + hit.r + '.bin').then(function (b) {
+      var d = JSON.parse(new TextDecoder().decode(b));
+      d.text = d.x;
+      d.tf = d.f;
+      return d;
     });
   };
 

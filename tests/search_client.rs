@@ -1,0 +1,132 @@
+//! The browser client's fetch chain: search.js (under node) runs a query against a small built
+//! index with a fetch that answers requests in rounds — every request made while the previous
+//! round's answers are processed belongs to the next round — so the test sees which files wait
+//! for which. The hits are checked against the records that contain the term.
+
+use std::path::Path;
+use std::process::Command;
+
+use minutebook::search::{build_index, SearchDoc, SearchSection};
+
+fn node_available() -> bool {
+    Command::new("node").arg("--version").output().is_ok()
+}
+
+const ROUNDS_JS: &str = r#"
+const fs = require('fs'), zlib = require('zlib'), path = require('path');
+const [js, root, q] = process.argv.slice(2);
+const api = require(path.resolve(js));
+let pending = [];
+const idx = new api.Index('/search/', (url, gz) => new Promise((resolve) => {
+  pending.push({ name: path.basename(url), go: () => {
+    const b = fs.readFileSync(path.join(root, url));
+    resolve(new Uint8Array(gz ? zlib.gunzipSync(b) : b));
+  } });
+}));
+const settle = () => new Promise((r) => setImmediate(r));
+(async () => {
+  const rounds = [];
+  let done = false, res = null;
+  const run = idx.search({ q }).then(async (r) => { res = r; await idx.doc(r.hits[0]); done = true; });
+  while (!done) {
+    await settle();
+    if (!pending.length) { if (done) break; await settle(); if (!pending.length) throw new Error('stuck'); }
+    const now = pending; pending = [];
+    rounds.push(now.map((p) => p.name).sort());
+    now.forEach((p) => p.go());
+  }
+  await run;
+  console.log(JSON.stringify({ rounds, hits: res.hits.map((h) => [h.r, h.n, h.secs.map((s) => s.s)]) }));
+})().catch((e) => { console.error(e); process.exit(1); });
+"#;
+
+#[test]
+fn cold_query_fetch_rounds() {
+    if !node_available() {
+        if std::env::var("MINUTEBOOK_SKIP_NODE").as_deref() == Ok("1") {
+            return;
+        }
+        panic!("node is required for the search client test (set MINUTEBOOK_SKIP_NODE=1 to skip)");
+    }
+    let doc = |i: usize, body: String| SearchDoc {
+        url: format!("/r/{i}/"),
+        title: format!("第{i}次會議"),
+        date: "2024-01-01".into(),
+        year: 2024,
+        sections: vec![
+            SearchSection {
+                text: "開會。".into(),
+                ..Default::default()
+            },
+            SearchSection {
+                anchor: "a".into(),
+                heading: "案由".into(),
+                text: body.into(),
+            },
+        ],
+        ..Default::default()
+    };
+    let docs: Vec<SearchDoc> = (0..40)
+        .map(|i| {
+            doc(
+                i,
+                match i % 4 {
+                    0 => "推動數位皮夾試辦。".to_string(),
+                    1 => "數位發展與皮夾".to_string(), // both bigrams, not as one string
+                    2 => "數位皮夾、數位皮夾".to_string(),
+                    _ => "零信任".to_string(),
+                },
+            )
+        })
+        .collect();
+    let files = build_index(&docs).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for f in &files {
+        let p = dir.path().join(&f.path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, &f.bytes).unwrap();
+    }
+    let script = dir.path().join("rounds.js");
+    std::fs::write(&script, ROUNDS_JS).unwrap();
+    let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js");
+    let out = Command::new("node")
+        .arg(&script)
+        .arg(&js)
+        .arg(dir.path())
+        .arg("數位皮夾")
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "node failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rounds: Vec<Vec<String>> = serde_json::from_value(v["rounds"].clone()).unwrap();
+    let kinds = |r: &Vec<String>| -> String {
+        let mut k: Vec<char> = r.iter().map(|n| n.chars().next().unwrap()).collect();
+        k.sort();
+        k.dedup();
+        k.into_iter().collect()
+    };
+    // manifest; fold pages with the group files (keys guessed before the fold table is in);
+    // every shard, presence and positions together; the first hit's display file.
+    assert_eq!(rounds.len(), 4, "{rounds:?}");
+    assert_eq!(rounds[0], vec!["manifest.json"]);
+    assert_eq!(kinds(&rounds[1]), "fg", "{rounds:?}");
+    assert_eq!(kinds(&rounds[2]), "s", "{rounds:?}");
+    // Two bigrams (數位, 皮夾), each with a presence and a position posting (four shards in this
+    // index), all in one round: none waits for another.
+    assert_eq!(rounds[2].len(), 4, "{rounds:?}");
+    assert_eq!(rounds[3].len(), 1, "{rounds:?}");
+    assert!(rounds[3][0].starts_with('d'), "{rounds:?}");
+    // Exact hits: records 0, 2, 6, … (i % 4 == 0 or 2), twice the matches first.
+    let hits: Vec<(u64, u64, Vec<u64>)> = serde_json::from_value(v["hits"].clone()).unwrap();
+    let mut want: Vec<u64> = (0..40u64).filter(|i| i % 4 == 2).collect();
+    want.extend((0..40u64).filter(|i| i % 4 == 0));
+    assert_eq!(hits.iter().map(|h| h.0).collect::<Vec<_>>(), want);
+    for (r, n, secs) in &hits {
+        assert_eq!(*n, if r % 4 == 2 { 2 } else { 1 });
+        assert_eq!(secs, &vec![1]);
+    }
+}
