@@ -3,14 +3,12 @@
 //! round's answers are processed belongs to the next round — so the test sees which files wait
 //! for which. The hits are checked against the records that contain the term.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
 use minutebook::search::{build_index, SearchDoc, SearchSection};
-
-fn node_available() -> bool {
-    Command::new("node").arg("--version").output().is_ok()
-}
 
 const ROUNDS_JS: &str = r#"
 const fs = require('fs'), zlib = require('zlib'), path = require('path');
@@ -42,11 +40,8 @@ const settle = () => new Promise((r) => setImmediate(r));
 
 #[test]
 fn cold_query_fetch_rounds() {
-    if !node_available() {
-        if std::env::var("MINUTEBOOK_SKIP_NODE").as_deref() == Ok("1") {
-            return;
-        }
-        panic!("node is required for the search client test (set MINUTEBOOK_SKIP_NODE=1 to skip)");
+    if !common::node_or_skip("search client test") {
+        return;
     }
     let doc = |i: usize, body: String| SearchDoc {
         url: format!("/r/{i}/"),

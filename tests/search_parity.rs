@@ -1,22 +1,17 @@
 //! The browser client must fold and split queries exactly as the indexer: feed the same strings
 //! to Rust `fold`/`parse_query` and to search.js (run with node) and compare.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
 use minutebook::search::{build_index, fold, parse_query, SearchDoc, SearchSection};
 
-fn node_available() -> bool {
-    Command::new("node").arg("--version").output().is_ok()
-}
-
 #[test]
 fn js_fold_matches_rust_fold() {
-    if !node_available() {
-        if std::env::var("MINUTEBOOK_SKIP_NODE").as_deref() == Ok("1") {
-            return;
-        }
-        panic!("node is required for the search parity test (set MINUTEBOOK_SKIP_NODE=1 to skip)");
+    if !common::node_or_skip("search parity test") {
+        return;
     }
     let docs = vec![SearchDoc {
         url: "/a/".into(),

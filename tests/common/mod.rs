@@ -104,3 +104,15 @@ pub fn set_language(site: &Path, lang: &str) {
         .collect();
     std::fs::write(site.join("minutebook.yaml"), yaml).unwrap();
 }
+
+/// Whether a test that runs `node` can run: true when node is installed; false (skip) when it is
+/// not and `MINUTEBOOK_SKIP_NODE=1`; otherwise panics saying what `test` needs.
+pub fn node_or_skip(test: &str) -> bool {
+    if Command::new("node").arg("--version").output().is_ok() {
+        return true;
+    }
+    if std::env::var("MINUTEBOOK_SKIP_NODE").as_deref() == Ok("1") {
+        return false;
+    }
+    panic!("node is required for the {test} (set MINUTEBOOK_SKIP_NODE=1 to skip)");
+}
