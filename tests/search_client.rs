@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use minutebook::search::{build_index, SearchDoc, SearchSection};
+use minutebook::search::{SearchDoc, SearchSection};
 
 const ROUNDS_JS: &str = r#"
 const fs = require('fs'), zlib = require('zlib'), path = require('path');
@@ -74,13 +74,7 @@ fn cold_query_fetch_rounds() {
             )
         })
         .collect();
-    let files = build_index(&docs).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    for f in &files {
-        let p = dir.path().join(&f.path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, &f.bytes).unwrap();
-    }
+    let dir = common::index_in_temp_dir(&docs);
     let script = dir.path().join("rounds.js");
     std::fs::write(&script, ROUNDS_JS).unwrap();
     let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js");

@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use minutebook::search::{build_index, fold, parse_query, SearchDoc, SearchSection};
+use minutebook::search::{fold, parse_query, SearchDoc, SearchSection};
 
 #[test]
 fn js_fold_matches_rust_fold() {
@@ -24,13 +24,7 @@ fn js_fold_matches_rust_fold() {
         }],
         ..Default::default()
     }];
-    let files = build_index(&docs).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    for f in &files {
-        let p = dir.path().join(&f.path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, &f.bytes).unwrap();
-    }
+    let dir = common::index_in_temp_dir(&docs);
     // Strings: hand-picked cases plus every code point below U+30000, 256 per string.
     let mut strings: Vec<String> = [
         "ＡＰＥＣ ５Ｇ",

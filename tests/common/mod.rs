@@ -116,3 +116,15 @@ pub fn node_or_skip(test: &str) -> bool {
     }
     panic!("node is required for the {test} (set MINUTEBOOK_SKIP_NODE=1 to skip)");
 }
+
+/// The search index of `docs`, written into a new temporary folder (its root is the site root).
+pub fn index_in_temp_dir(docs: &[minutebook::search::SearchDoc]) -> tempfile::TempDir {
+    let files = minutebook::search::build_index(docs).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for f in &files {
+        let p = dir.path().join(&f.path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, &f.bytes).unwrap();
+    }
+    dir
+}
