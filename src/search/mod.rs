@@ -346,26 +346,73 @@ struct ChunkPostings {
     pos: Vec<u8>,
 }
 
-/// A fast hasher for u64 keys (multiplicative, high bits folded down).
-#[derive(Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        let h = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = h ^ (h >> 29);
-    }
+/// Key → accumulator id, for the loop over characters: open addressing with linear probing in
+/// one flat array of (key, id) slots, so a lookup usually reads one cache line (a general hash
+/// map reads its control bytes and then the slot). Keys are below 2^45, so `u64::MAX` marks an
+/// empty slot. Ids are handed out in first-seen order by `get_or_insert`.
+struct KeyMap {
+    slots: Vec<(u64, u32)>,
+    /// log2 of the number of slots.
+    bits: u32,
+    len: usize,
 }
 
-type KeyMap = std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
+const EMPTY_KEY: u64 = u64::MAX;
+
+impl KeyMap {
+    fn with_capacity(n: usize) -> KeyMap {
+        let bits = (n.max(16) * 2).next_power_of_two().trailing_zeros();
+        KeyMap {
+            slots: vec![(EMPTY_KEY, 0); 1 << bits],
+            bits,
+            len: 0,
+        }
+    }
+
+    fn slot_of(&self, k: u64) -> usize {
+        let h = (k ^ (k >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> (64 - self.bits)) as usize
+    }
+
+    /// The id of `k`, inserting `make()` when `k` is new.
+    #[inline]
+    fn get_or_insert(&mut self, k: u64, make: impl FnOnce() -> u32) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(k);
+        loop {
+            let (key, id) = self.slots[i];
+            if key == k {
+                return id;
+            }
+            if key == EMPTY_KEY {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        let id = make();
+        self.slots[i] = (k, id);
+        self.len += 1;
+        // At most half full, so probes stay short.
+        if self.len * 2 > self.slots.len() {
+            self.grow();
+        }
+        id
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        self.bits += 1;
+        self.slots = vec![(EMPTY_KEY, 0); 1 << self.bits];
+        let mask = self.slots.len() - 1;
+        for (k, id) in old.into_iter().filter(|&(k, _)| k != EMPTY_KEY) {
+            let mut i = self.slot_of(k);
+            while self.slots[i].0 != EMPTY_KEY {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = (k, id);
+        }
+    }
+}
 
 /// Code points below this get a direct id table for their one-character keys.
 const UNI_DIRECT: usize = 0x30000;
@@ -441,7 +488,7 @@ impl Scratch {
     fn empty() -> Scratch {
         Scratch {
             build: u64::MAX,
-            ids: KeyMap::default(),
+            ids: KeyMap::with_capacity(0),
             uni_ids: Vec::new(),
             accs: Vec::new(),
             counts: Vec::new(),
@@ -461,7 +508,7 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
     let build = BUILD.load(std::sync::atomic::Ordering::Relaxed);
     if sc.build != build || sc.serial > u32::MAX - 0x10_0000 {
         sc.build = build;
-        sc.ids = KeyMap::with_capacity_and_hasher(1 << 15, Default::default());
+        sc.ids = KeyMap::with_capacity(1 << 15);
         sc.uni_ids = vec![u32::MAX; UNI_DIRECT];
         sc.accs = Vec::new();
         sc.counts = Vec::new();
@@ -493,7 +540,7 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
             touched.clear();
             let mut hit = |k: u64, p: u32, with_pos: bool, id: Option<u32>| -> u32 {
                 let id = id.unwrap_or_else(|| {
-                    *ids.entry(k).or_insert_with(|| {
+                    ids.get_or_insert(k, || {
                         accs.push(KeyAcc {
                             key: k,
                             ..Default::default()
