@@ -978,3 +978,29 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
     sink.put("search/manifest.json".to_string(), serde_json::to_vec(&manifest)?)
         .map_err(SearchError::Sink)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_map_keeps_first_ids_through_growth() {
+        let mut m = KeyMap::with_capacity(0);
+        let keys: Vec<u64> = (0..10_000u64)
+            .map(|i| key(i % 7, char::from_u32(0x4E00 + (i / 7) as u32).unwrap(), 'a'))
+            .collect();
+        let mut next = 0;
+        for &k in &keys {
+            let id = m.get_or_insert(k, || {
+                next += 1;
+                next - 1
+            });
+            assert_eq!(id, next - 1, "a new key gets the next id");
+        }
+        assert_eq!(m.len, keys.len());
+        assert!(m.slots.len() >= 2 * keys.len(), "at most half full");
+        for (i, &k) in keys.iter().enumerate() {
+            assert_eq!(m.get_or_insert(k, || panic!("{k} is known")), i as u32);
+        }
+    }
+}
