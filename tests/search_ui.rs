@@ -343,6 +343,14 @@ fn strings_scenario(lang: &str) {
             .replace("{date}", date)
             .replace("{roc}", "民國113年10月1日（星期二）")
     );
+    // Record titles and sections carry the records' language when the page's is another.
+    let content_lang = if lang == "en" {
+        serde_json::json!("zh-Hant-TW")
+    } else {
+        serde_json::Value::Null
+    };
+    assert_eq!(hit["title_lang"], content_lang, "{hit}");
+    assert_eq!(hit["sections_lang"], content_lang, "{hit}");
     if lang == "en" {
         assert_eq!(hit["date"], "2024-10-01");
         assert_eq!(one["status"], "Found 1 record");

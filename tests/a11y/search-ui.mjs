@@ -67,6 +67,8 @@ async function snapshot(page, name, extra = {}) {
     for (const f of ['q', 'unit', 'topic', 'series', 'year', 'sort']) values[f] = form.elements[f] ? form.elements[f].value : null;
     const hits = Array.from(r.querySelectorAll('.search-hit')).map((art) => ({
       title: art.querySelector('h2') ? art.querySelector('h2').textContent : '',
+      title_lang: art.querySelector('h2') ? art.querySelector('h2').getAttribute('lang') : null,
+      sections_lang: art.querySelector('ul') ? art.querySelector('ul').getAttribute('lang') : null,
       date: art.querySelector('time') ? art.querySelector('time').textContent : '',
       datetime: art.querySelector('time') ? art.querySelector('time').getAttribute('datetime') : '',
       links: Array.from(art.querySelectorAll('a[href]')).map((a) => {

@@ -563,6 +563,7 @@
     var form = document.getElementById('search-form');
     if (!root || !results || !status || !form) return;
     var msgs = new Messages(pageStrings(), document.documentElement.lang);
+    var contentLang = results.getAttribute('data-content-lang');
     var index = new Index(root.getAttribute('data-index') || '/search/', fetchBytes);
     var seq = 0, timer = null, slow = null, focusAt = -1;
     // History: a pause in typing makes a new entry the first time and replaces it afterwards, so
@@ -653,13 +654,17 @@
     // anchors, the first with a snippet. Everything from the index is inserted as text.
     function hitArticle(hit, d, terms) {
       var cls = index.m.classes, art = el('article', 'search-hit');
-      art.appendChild(el('h2', 'search-hit-title', d.t));
+      var title = el('h2', 'search-hit-title', d.t);
+      // The records' language, when the page's is another (data-content-lang, WCAG 3.1.2).
+      if (contentLang) title.setAttribute('lang', contentLang);
+      art.appendChild(title);
       var meta = el('p', 'search-hit-date');
       var time = el('time', '', msgs.get('search_hit_date', { roc: d.r, date: d.d }));
       time.setAttribute('datetime', d.d);
       meta.appendChild(time);
       art.appendChild(meta);
       var list = el('ul', 'search-hit-sections');
+      if (contentLang) list.setAttribute('lang', contentLang);
       var secs = (hit.secs.length ? hit.secs : [{ s: 0 }]).slice(0, 5);
       secs.forEach(function (sv, si) {
         var s = d.h[sv.s];
