@@ -5,9 +5,6 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
 use minutebook::search::{SearchDoc, SearchSection};
 
 const ROUNDS_JS: &str = r#"
@@ -75,22 +72,13 @@ fn cold_query_fetch_rounds() {
         })
         .collect();
     let dir = common::index_in_temp_dir(&docs);
-    let script = dir.path().join("rounds.js");
-    std::fs::write(&script, ROUNDS_JS).unwrap();
-    let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js");
-    let out = Command::new("node")
-        .arg(&script)
-        .arg(&js)
-        .arg(dir.path())
-        .arg("數位皮夾")
-        .output()
-        .expect("run node");
-    assert!(
-        out.status.success(),
-        "node failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = common::run_with_search_js(
+        dir.path(),
+        "rounds.js",
+        ROUNDS_JS,
+        &[dir.path().as_os_str(), "數位皮夾".as_ref()],
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let rounds: Vec<Vec<String>> = serde_json::from_value(v["rounds"].clone()).unwrap();
     let kinds = |r: &Vec<String>| -> String {
         let mut k: Vec<char> = r.iter().map(|n| n.chars().next().unwrap()).collect();

@@ -3,9 +3,6 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
 use minutebook::search::{fold, parse_query, SearchDoc, SearchSection};
 
 #[test]
@@ -57,22 +54,14 @@ fn js_fold_matches_rust_fold() {
     }
     let input = dir.path().join("strings.json");
     std::fs::write(&input, serde_json::to_vec(&strings).unwrap()).unwrap();
-    let script = dir.path().join("parity.js");
-    std::fs::write(&script, PARITY_JS).unwrap();
-    let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js");
-    let out = Command::new("node")
-        .arg(&script)
-        .arg(&js)
-        .arg(dir.path().join("search"))
-        .arg(&input)
-        .output()
-        .expect("run node");
-    assert!(
-        out.status.success(),
-        "node failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+    let index = dir.path().join("search");
+    let out = common::run_with_search_js(
+        dir.path(),
+        "parity.js",
+        PARITY_JS,
+        &[index.as_os_str(), input.as_os_str()],
     );
-    let res: Vec<(String, Vec<String>)> = serde_json::from_slice(&out.stdout).unwrap();
+    let res: Vec<(String, Vec<String>)> = serde_json::from_slice(&out).unwrap();
     assert_eq!(res.len(), strings.len());
     let mut bad = 0;
     for (s, (jf, jq)) in strings.iter().zip(&res) {

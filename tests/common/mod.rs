@@ -128,3 +128,23 @@ pub fn index_in_temp_dir(docs: &[minutebook::search::SearchDoc]) -> tempfile::Te
     }
     dir
 }
+
+/// Runs the script `source` (written as `dir/name`) under node with the theme's search.js and
+/// `args` as its arguments; returns its standard output, panicking with its errors if it fails.
+pub fn run_with_search_js(dir: &Path, name: &str, source: &str, args: &[&std::ffi::OsStr]) -> Vec<u8> {
+    let script = dir.join(name);
+    std::fs::write(&script, source).unwrap();
+    let js = repo().join("themes/default/static/search.js");
+    let out = Command::new("node")
+        .arg(&script)
+        .arg(&js)
+        .args(args)
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "node failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
