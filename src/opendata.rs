@@ -183,17 +183,7 @@ fn to_json(v: &impl Serialize) -> String {
     s
 }
 
-/// `data/minutes.json`.
-pub fn minutes_json(archive: &Archive) -> Value {
-    let records: Vec<Value> = archive
-        .records
-        .iter()
-        .map(|r| serde_json::to_value(record_data(archive, r)).expect("data serializes"))
-        .collect();
-    minutes_json_with(archive, Value::Array(records))
-}
-
-/// `data/minutes.json` around records already converted.
+/// `data/minutes.json` around its records (written by [`add`], which splices them in as text).
 fn minutes_json_with(archive: &Archive, records: Value) -> Value {
     let c = &archive.site.config;
     json!({
@@ -246,16 +236,8 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// `data/decisions.csv`: UTF-8 with BOM, CRLF line ends, one row per agenda item.
-pub fn decisions_csv(archive: &Archive) -> String {
-    let mut out = decisions_csv_header();
-    for r in &archive.records {
-        decisions_csv_rows(&record_data(archive, r), &mut out);
-    }
-    out
-}
-
-/// The BOM and the header row of `decisions.csv`.
+/// The BOM and the header row of `data/decisions.csv` (UTF-8 with BOM, CRLF line ends, one row
+/// per agenda item).
 fn decisions_csv_header() -> String {
     let mut out = String::from("\u{FEFF}");
     let headers: Vec<&str> = CSV_COLUMNS.iter().map(|(h, _)| *h).collect();
