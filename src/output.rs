@@ -246,13 +246,36 @@ impl Sink {
         }
     }
 
-    fn store(&self, rel: String, bytes: Vec<u8>, replace: bool) -> Result<(), OutputError> {
+    /// Claim the output path `rel` (normalized): an error when it leaves the output folder, or
+    /// when it is taken and `replace` is false.
+    fn claim(&self, rel: String, replace: bool) -> Result<String, OutputError> {
         let rel = rel.replace('\\', "/");
         check_relative(&rel)?;
         let fresh = self.paths.lock().expect("no panic while holding").insert(rel.clone());
         if !fresh && !replace {
             return Err(OutputError::Duplicate(rel));
         }
+        Ok(rel)
+    }
+
+    /// `root/rel`, with its folder made (each folder once per build).
+    fn disk_path(&self, root: &Path, rel: &str) -> Result<PathBuf, OutputError> {
+        let path = root.join(rel);
+        if let Some(parent) = path.parent() {
+            let known = self.dirs.lock().expect("no panic while holding").contains(parent);
+            if !known {
+                std::fs::create_dir_all(parent).map_err(io(parent))?;
+                self.dirs
+                    .lock()
+                    .expect("no panic while holding")
+                    .insert(parent.to_path_buf());
+            }
+        }
+        Ok(path)
+    }
+
+    fn store(&self, rel: String, bytes: Vec<u8>, replace: bool) -> Result<(), OutputError> {
+        let rel = self.claim(rel, replace)?;
         self.bytes
             .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
         match &self.disk {
@@ -261,17 +284,7 @@ impl Sink {
             }
             Some(root) => {
                 let at = std::time::Instant::now();
-                let path = root.join(&rel);
-                if let Some(parent) = path.parent() {
-                    let known = self.dirs.lock().expect("no panic while holding").contains(parent);
-                    if !known {
-                        std::fs::create_dir_all(parent).map_err(io(parent))?;
-                        self.dirs
-                            .lock()
-                            .expect("no panic while holding")
-                            .insert(parent.to_path_buf());
-                    }
-                }
+                let path = self.disk_path(root, &rel)?;
                 std::fs::write(&path, bytes).map_err(io(&path))?;
                 self.write_nanos
                     .fetch_add(at.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
@@ -288,9 +301,9 @@ impl Sink {
         rel: impl Into<String>,
         write: impl FnOnce(&mut Streamed) -> Result<(), OutputError>,
     ) -> Result<(), OutputError> {
-        let rel = rel.into().replace('\\', "/");
-        check_relative(&rel)?;
         let Some(root) = &self.disk else {
+            // In memory, the whole file is stored at the end (`store` checks the path).
+            let rel = rel.into();
             let mut s = Streamed {
                 path: PathBuf::from(&rel),
                 to: StreamTarget::Memory(Vec::new()),
@@ -302,14 +315,9 @@ impl Sink {
             };
             return self.store(rel, bytes, false);
         };
-        if !self.paths.lock().expect("no panic while holding").insert(rel.clone()) {
-            return Err(OutputError::Duplicate(rel));
-        }
+        let rel = self.claim(rel.into(), false)?;
         let at = std::time::Instant::now();
-        let path = root.join(&rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(io(parent))?;
-        }
+        let path = self.disk_path(root, &rel)?;
         let file = std::fs::File::create(&path).map_err(io(&path))?;
         let mut s = Streamed {
             path,
