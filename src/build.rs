@@ -283,8 +283,8 @@ pub fn render_site(
 ) -> Result<(Output, usize), Vec<Diagnostic>> {
     let sink = Sink::memory();
     let mut steps = Vec::new();
-    let pages = render_pages_and_data(archive, renderer, listings, &sink, &mut steps)?;
-    index_and_finish(archive, renderer, listings, &sink, &mut steps)?;
+    let pages = render_pages_and_data(archive, None, renderer, listings, &sink, &mut steps)?;
+    index_and_finish(archive, None, renderer, listings, &sink, &mut steps)?;
     if let Some(t) = timer {
         t.extend(steps);
     }
@@ -293,9 +293,11 @@ pub fn render_site(
 
 /// Render the pages, feeds and open data into `sink` (every file goes to the sink as soon as it
 /// is made); returns the number of pages. The search index and the site-wide files follow in
-/// [`index_and_finish`].
+/// [`index_and_finish`]. Record pages take the records' HTML from `html` when given (see
+/// [`Pages::taking_html`]).
 fn render_pages_and_data(
     archive: &Archive,
+    html: Option<&[std::sync::Mutex<String>]>,
     renderer: &Renderer,
     listings: &Listings,
     sink: &Sink,
@@ -306,7 +308,10 @@ fn render_pages_and_data(
     let pages_step = || {
         let at = Instant::now();
         let pages = match Pages::new(archive, listings, renderer) {
-            Ok(p) => p,
+            Ok(p) => match html {
+                Some(h) => p.taking_html(h),
+                None => p,
+            },
             Err(d) => return (Err(d), ms(at)),
         };
         let r = pages.each(&|batch| {
@@ -352,9 +357,11 @@ fn render_pages_and_data(
     }
 }
 
-/// Write the search index, the theme's static files, the sitemap and robots.txt into `sink`.
+/// Write the search index, the theme's static files, the sitemap and robots.txt into `sink`
+/// (section texts for the index from `taken` when given, see [`search_docs`]).
 fn index_and_finish(
     archive: &Archive,
+    taken: Option<Vec<Vec<String>>>,
     renderer: &Renderer,
     listings: &Listings,
     sink: &Sink,
@@ -362,7 +369,7 @@ fn index_and_finish(
 ) -> Result<(), Vec<Diagnostic>> {
     let ms = |at: Instant| at.elapsed().as_secs_f64() * 1000.0;
     let at = Instant::now();
-    let search = search_index(archive, sink);
+    let search = search_index(archive, taken, sink);
     steps.push(Step {
         name: "search",
         millis: ms(at),
@@ -426,13 +433,19 @@ fn build_into(opts: &BuildOptions, sink: &Sink) -> Result<Report, Vec<Diagnostic
     t.lap("list");
     let mut steps = std::mem::take(&mut t.steps);
     let mut loaded = loaded;
-    let pages = render_pages_and_data(&loaded.archive, &renderer, &listings, sink, &mut steps)?;
-    // Only the record pages show the records' HTML, and they are written: give its room back
-    // before the search index needs its own.
-    for r in &mut loaded.archive.records {
-        r.html = String::new();
-    }
-    index_and_finish(&loaded.archive, &renderer, &listings, sink, &mut steps)?;
+    // Only the record pages show the records' HTML: each takes its own, so it is freed as the
+    // pages are written. The section texts are needed by the index alone, which frees them
+    // record by record as its postings grow.
+    let html: Vec<std::sync::Mutex<String>> = loaded
+        .archive
+        .records
+        .iter_mut()
+        .map(|r| std::sync::Mutex::new(std::mem::take(&mut r.html)))
+        .collect();
+    let pages = render_pages_and_data(&loaded.archive, Some(&html), &renderer, &listings, sink, &mut steps)?;
+    drop(html);
+    let texts = take_section_texts(&mut loaded.archive);
+    index_and_finish(&loaded.archive, Some(texts), &renderer, &listings, sink, &mut steps)?;
     let records = loaded.archive.records.len();
     times.add(Work::Templates, renderer.template_time());
     times.add(Work::Write, sink.write_time());
@@ -485,35 +498,45 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
 
 /// The records as the search indexer reads them: a lead section, then one section per heading of
 /// level 1–3 (deeper headings and their text belong to the section above them), so a hit links to
-/// the agenda item or unit report it is in.
-pub fn search_docs(archive: &Archive) -> Vec<crate::search::SearchDoc<'_>> {
+/// the agenda item or unit report it is in. Section texts are borrowed from the archive, or moved
+/// from `taken` when the caller has taken them out ([`take_section_texts`]): `taken[r][s]` is the
+/// text of section `s` of record `r`.
+pub fn search_docs(archive: &Archive, taken: Option<Vec<Vec<String>>>) -> Vec<crate::search::SearchDoc<'_>> {
     use crate::search::{SearchDoc, SearchSection};
     use chrono::Datelike;
+    use std::borrow::Cow;
     let root = archive.site.root_path();
+    let mut taken = taken.unwrap_or_default();
+    taken.resize_with(archive.records.len(), Vec::new);
     archive
         .records
         .par_iter()
-        .map(|r| {
+        .zip(taken.into_par_iter())
+        .map(|(r, mut owned)| {
             let mut sections: Vec<SearchSection> = Vec::new();
-            for sec in &r.sections {
+            for (i, sec) in r.sections.iter().enumerate() {
+                let text: Cow<str> = match owned.get_mut(i) {
+                    Some(t) => Cow::Owned(std::mem::take(t)),
+                    None => Cow::Borrowed(&sec.text),
+                };
                 let heading = sec.heading.map(|h| &r.headings[h]);
                 match heading {
                     Some(h) if h.level > 3 && !sections.is_empty() => {
                         let last = sections.last_mut().expect("not empty");
-                        for part in [h.text.as_str(), sec.text.as_str()] {
+                        for part in [h.text.as_str(), text.as_ref()] {
                             if !part.is_empty() {
-                                let text = last.text.to_mut();
-                                if !text.is_empty() {
-                                    text.push('\n');
+                                let t = last.text.to_mut();
+                                if !t.is_empty() {
+                                    t.push('\n');
                                 }
-                                text.push_str(part);
+                                t.push_str(part);
                             }
                         }
                     }
                     _ => sections.push(SearchSection {
-                        anchor: heading.map(|h| h.id.clone()).unwrap_or_default(),
-                        heading: heading.map(|h| h.text.clone()).unwrap_or_default(),
-                        text: std::borrow::Cow::Borrowed(&sec.text),
+                        anchor: heading.map_or(Cow::Borrowed(""), |h| Cow::Borrowed(&h.id)),
+                        heading: heading.map_or(Cow::Borrowed(""), |h| Cow::Borrowed(&h.text)),
+                        text,
                     }),
                 }
             }
@@ -537,6 +560,16 @@ pub fn search_docs(archive: &Archive) -> Vec<crate::search::SearchDoc<'_>> {
         .collect()
 }
 
+/// Moves the section texts out of the records (leaving them empty), for [`search_docs`]: a build
+/// needs them only for the search index, which frees them as it goes.
+pub fn take_section_texts(archive: &mut Archive) -> Vec<Vec<String>> {
+    archive
+        .records
+        .iter_mut()
+        .map(|r| r.sections.iter_mut().map(|s| std::mem::take(&mut s.text)).collect())
+        .collect()
+}
+
 impl crate::search::IndexSink for Sink {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), String> {
         self.add(path, bytes).map_err(|e| e.to_string())
@@ -546,8 +579,9 @@ impl crate::search::IndexSink for Sink {
     }
 }
 
-/// Writes the search index files, under `search/`, into `sink` as they are made.
-pub fn search_index(archive: &Archive, sink: &Sink) -> Result<(), Vec<Diagnostic>> {
-    let docs = search_docs(archive);
-    crate::search::write_index(&docs, sink).map_err(|e| vec![Diagnostic::error("search", 0, 0, e.to_string())])
+/// Writes the search index files, under `search/`, into `sink` as they are made; section texts
+/// come from `taken` when given (see [`search_docs`]).
+pub fn search_index(archive: &Archive, taken: Option<Vec<Vec<String>>>, sink: &Sink) -> Result<(), Vec<Diagnostic>> {
+    let docs = search_docs(archive, taken);
+    crate::search::write_index(docs, sink).map_err(|e| vec![Diagnostic::error("search", 0, 0, e.to_string())])
 }

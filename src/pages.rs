@@ -141,6 +141,9 @@ pub struct Pages<'a> {
     base: Context,
     /// Each record's summary, converted for Tera once and shared by every listing it is on.
     summaries: Vec<tera::Value>,
+    /// Set by a build ([`Pages::taking_html`]): the records' HTML, moved out of the archive, each
+    /// taken (and freed) by its record page.
+    html: Option<&'a [std::sync::Mutex<String>]>,
 }
 
 impl<'a> Pages<'a> {
@@ -155,6 +158,14 @@ impl<'a> Pages<'a> {
         let mut pages = Pages::new_empty(archive, listings, renderer);
         pages.summaries = summaries;
         pages
+    }
+
+    /// Record pages take each record's HTML from `html` (in the archive's order) instead of
+    /// reading the archive's, so it is freed as soon as its page is rendered. Each record page can
+    /// then be rendered once only.
+    pub fn taking_html(mut self, html: &'a [std::sync::Mutex<String>]) -> Self {
+        self.html = Some(html);
+        self
     }
 
     /// The summaries, in the archive's order (to keep between rebuilds).
@@ -219,6 +230,7 @@ impl<'a> Pages<'a> {
             root,
             base,
             summaries: Vec::new(),
+            html: None,
         }
     }
 
@@ -808,7 +820,13 @@ impl<'a> Pages<'a> {
             .map(|&i| self.summaries[i].clone());
         c.insert_value("record", self.summaries[ix].clone());
         c.insert("meta", &RecordMeta::from(r));
-        c.insert("content", &r.html);
+        match self.html {
+            Some(h) => c.insert(
+                "content",
+                &std::mem::take(&mut *h[ix].lock().expect("no panic while holding")),
+            ),
+            None => c.insert("content", &r.html),
+        }
         c.insert("toc", &toc);
         c.insert("items", &items);
         c.insert("previous", &older);

@@ -7,7 +7,7 @@ use minutebook::search::{build_index, SearchDoc, SearchFile, SearchSection};
 use sha2::{Digest, Sha256};
 
 fn input() -> Vec<SearchDoc<'static>> {
-    let sec = |a: &str, h: &str, t: &'static str| SearchSection {
+    let sec = |a: &'static str, h: &'static str, t: &'static str| SearchSection {
         anchor: a.into(),
         heading: h.into(),
         text: t.into(),

@@ -77,9 +77,9 @@ pub struct SearchDoc<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct SearchSection<'a> {
     /// "" for the part before the first heading; else the heading's id.
-    pub anchor: String,
+    pub anchor: std::borrow::Cow<'a, str>,
     /// Heading text ("" for the lead part; the record title is indexed then).
-    pub heading: String,
+    pub heading: std::borrow::Cow<'a, str>,
     /// Plain text of the section body (borrowed from the loaded record where it can be).
     pub text: std::borrow::Cow<'a, str>,
 }
@@ -281,12 +281,12 @@ fn doc_file(d: &SearchDoc) -> Result<Vec<u8>, SearchError> {
     let sections = norm_sections(d);
     let h = sections
         .iter()
-        .map(|s| (s.anchor.as_str(), s.heading.as_str()))
+        .map(|s| (s.anchor.as_ref(), s.heading.as_ref()))
         .collect();
     let x: Vec<&str> = sections.iter().map(|s| s.text.as_ref()).collect();
     let f = local_fold_map(
         std::iter::once(d.title.as_str())
-            .chain(sections.iter().map(|s| s.heading.as_str()))
+            .chain(sections.iter().map(|s| s.heading.as_ref()))
             .chain(x.iter().copied()),
     );
     let df = DocFile {
@@ -306,8 +306,8 @@ fn doc_file(d: &SearchDoc) -> Result<Vec<u8>, SearchError> {
 /// to this list.
 fn norm_sections<'d, 'a>(doc: &'d SearchDoc<'a>) -> Vec<&'d SearchSection<'a>> {
     static LEAD: SearchSection<'static> = SearchSection {
-        anchor: String::new(),
-        heading: String::new(),
+        anchor: std::borrow::Cow::Borrowed(""),
+        heading: std::borrow::Cow::Borrowed(""),
         text: std::borrow::Cow::Borrowed(""),
     };
     let mut v = Vec::with_capacity(doc.sections.len() + 1);
@@ -851,7 +851,7 @@ impl IndexSink for MemorySink {
 /// Deterministic: equal input gives byte-identical output, whatever the thread count.
 pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
     let sink = MemorySink::default();
-    write_index(docs, &sink)?;
+    write_index(docs.to_vec(), &sink)?;
     let mut files: Vec<SearchFile> = sink
         .0
         .into_inner()
@@ -869,8 +869,10 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
 }
 
 /// Builds the search index and writes its files into `sink` as they are made. Deterministic:
-/// equal input gives byte-identical files, whatever the thread count.
-pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), SearchError> {
+/// equal input gives byte-identical files, whatever the thread count. Each record's sections are
+/// dropped as soon as they are indexed, so texts the documents own give their room to the
+/// postings as those grow.
+pub fn write_index(mut docs: Vec<SearchDoc>, sink: &dyn IndexSink) -> Result<(), SearchError> {
     if docs.len() > (u32::MAX / 2) as usize {
         return Err(SearchError::TooManyRecords(docs.len()));
     }
@@ -905,14 +907,18 @@ pub fn write_index(docs: &[SearchDoc], sink: &dyn IndexSink) -> Result<(), Searc
     // Postings, in parallel by chunk of records; each chunk's display files are written on
     // the way.
     let chunks: Vec<ChunkPostings> = docs
-        .par_chunks(CHUNK)
+        .par_chunks_mut(CHUNK)
         .enumerate()
         .map(|(ci, c)| {
             let first = ci * CHUNK;
             for (i, d) in c.iter().enumerate() {
                 w.put(format!("d{}.bin", first + i), doc_file(d)?)?;
             }
-            Ok(index_chunk(first, c))
+            let postings = index_chunk(first, c);
+            for d in c.iter_mut() {
+                d.sections = Vec::new();
+            }
+            Ok(postings)
         })
         .collect::<Result<_, SearchError>>()?;
     // The working memory of the chunks is not needed any more: free it before the merge, which

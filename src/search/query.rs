@@ -346,8 +346,8 @@ mod tests {
             sections: secs
                 .iter()
                 .map(|(a, h, t)| SearchSection {
-                    anchor: a.to_string(),
-                    heading: h.to_string(),
+                    anchor: a.to_string().into(),
+                    heading: h.to_string().into(),
                     text: t.to_string().into(),
                 })
                 .collect(),

@@ -645,7 +645,7 @@ impl Preview {
         let archive = self.take_archive()?;
         let st = self.state.as_ref()?;
         let sink = crate::output::Sink::memory();
-        let result = crate::build::search_index(&archive, &sink)
+        let result = crate::build::search_index(&archive, None, &sink)
             .ok()
             .and_then(|_| {
                 crate::feeds::add(&archive, &st.listings, &sink)
