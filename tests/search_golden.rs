@@ -52,10 +52,10 @@ fn digest(files: &[SearchFile]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_SHA256: &str = "3e5a86ca57715a6d44d5c12b19f6bb057bef290171e23d889579af88f01e5ac2";
-const ALL_FILES_SHA256: &str = "6efa095ee7c950859b9aed37b3f9749bab404f0239b5f089be9cf6ae184f5b19";
+const MANIFEST_SHA256: &str = "706ad75ae7594838c839d60cf3a1073759af251ac0da76d235fd348af4d37636";
+const ALL_FILES_SHA256: &str = "6f05503c0e6aea73b064c087dc21b482841c11a51abb46b2c7e67e5fe5f60ed4";
 
-const LARGE_SHA256: &str = "d5142331cfcdae0d6b206917f525f257cddb9c29da5106e64ec99864e62ec4b0";
+const LARGE_SHA256: &str = "38cc3e346361e26e5bb59ad3b0f51a85f1f43ff6ba3dd061c8d24bc35f730f54";
 
 #[test]
 fn golden_format() {

@@ -212,7 +212,8 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 
 /// The manifest, `search/manifest.json`.
 ///
-/// * `version`: format version (4: one display file per record, section texts included, instead
+/// * `version`: format version (5: presence entries of one occurrence outside the heading carry
+///   no header, see [`index_chunk`]; 4: one display file per record, section texts included, instead
 ///   of a doc file and text files; 3: shards named by their first key; 2: presence and position
 ///   postings split).
 /// * `dir`: the content-hashed directory under `search/` holding every other file.
@@ -421,10 +422,12 @@ const UNI_DIRECT: usize = 0x30000;
 ///
 /// Every (key, section) with at least one occurrence gives one entry of the key's *presence*
 /// posting; entries are in (record, section) order:
-/// `rec_delta, section, header, [k]`, all unsigned LEB128 varints, where `rec_delta` is the
-/// record id minus the previous entry's (the first: minus 0), `header = n*2 + (k > 0)`,
-/// n = number of occurrences in the section, k = how many of them lie in the heading (written
-/// only if k > 0; heading occurrences come first).
+/// `rec_delta, sec_flag, [header, [k]]`, all unsigned LEB128 varints, where `rec_delta` is the
+/// record id minus the previous entry's (the first: minus 0), `sec_flag = section*2 + f`; when
+/// f = 0 the key occurs once in the section, not in its heading (two thirds of all entries), and
+/// the entry ends there; when f = 1, `header = n*2 + (k > 0)` follows, n = number of occurrences
+/// in the section, k = how many of them lie in the heading (written only if k > 0; heading
+/// occurrences come first).
 ///
 /// Bigram kinds also have a *position* posting under the key of kind `kind + 3`
 /// ([`KIND_BI_POS`], [`KIND_WS_BI_POS`]): for every entry of the presence posting, in the same
@@ -605,10 +608,14 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
                     started.push(id);
                 }
                 a.last = rec;
-                varint(&mut a.pres, si as u64);
-                varint(&mut a.pres, u64::from(c.n) * 2 + u64::from(c.kh > 0));
-                if c.kh > 0 {
-                    varint(&mut a.pres, u64::from(c.kh));
+                // Most entries are one occurrence outside the heading: those end at the section.
+                let plain = c.n == 1 && c.kh == 0;
+                varint(&mut a.pres, si as u64 * 2 + u64::from(!plain));
+                if !plain {
+                    varint(&mut a.pres, u64::from(c.n) * 2 + u64::from(c.kh > 0));
+                    if c.kh > 0 {
+                        varint(&mut a.pres, u64::from(c.kh));
+                    }
                 }
             }
         }
@@ -971,7 +978,7 @@ pub fn write_index(mut docs: Vec<SearchDoc>, sink: &dyn IndexSink) -> Result<(),
         prev = k;
     }
     let manifest = Manifest {
-        version: 4,
+        version: 5,
         dir,
         records: docs.len(),
         shards: firsts.len(),

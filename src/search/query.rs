@@ -183,8 +183,9 @@ pub(crate) mod reader {
             let mut rec = 0u32;
             while i < p.len() {
                 rec += read_varint(&p, &mut i) as u32;
-                let sec = read_varint(&p, &mut i) as u32;
-                let h = read_varint(&p, &mut i);
+                let sf = read_varint(&p, &mut i);
+                let sec = (sf >> 1) as u32;
+                let h = if sf & 1 == 1 { read_varint(&p, &mut i) } else { 2 };
                 let n = (h >> 1) as u32;
                 let k = if h & 1 == 1 { read_varint(&p, &mut i) as u32 } else { 0 };
                 let mut pos = Vec::new();

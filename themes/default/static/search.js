@@ -210,10 +210,13 @@
       v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
       rec += v;
       v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
-      var sec = v;
-      v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
-      var n = Math.floor(v / 2), k = 0;
-      if (v & 1) { v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128); k = v; }
+      // section*2 + f; f = 0: one occurrence, not in the heading, and nothing follows.
+      var sec = Math.floor(v / 2), n = 1, k = 0;
+      if (v & 1) {
+        v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
+        n = Math.floor(v / 2);
+        if (v & 1) { v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128); k = v; }
+      }
       e.r.push(rec); e.s.push(sec); e.n.push(n); e.k.push(k);
       e.len++;
     }
