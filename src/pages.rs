@@ -2,7 +2,7 @@
 //! home, record, unit, topic, series, year, their indexes, search and 404 — into the [`Output`].
 //! Pages render in parallel; the output is the same whatever the thread count.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::Datelike;
 use rayon::prelude::*;
@@ -144,6 +144,8 @@ pub struct Pages<'a> {
     /// Set by a build ([`Pages::taking_html`]): the records' HTML, moved out of the archive, each
     /// taken (and freed) by its record page.
     html: Option<&'a [std::sync::Mutex<String>]>,
+    /// Every registry entry's link as a Tera value, by (kind, slug), for [`Pages::summary_value`].
+    links: HashMap<(&'static str, String), tera::Value>,
 }
 
 impl<'a> Pages<'a> {
@@ -177,7 +179,19 @@ impl<'a> Pages<'a> {
     /// rendered from `record_item.html` here, once, instead of on every listing page it is on
     /// (a record is on twenty or more of them).
     pub fn summary_value(&self, r: &Record) -> Result<tera::Value, Diagnostic> {
-        let summary = tera::Value::from_serializable(&self.summary(r));
+        let mut s = self.summary(r);
+        let (units, topics) = (std::mem::take(&mut s.units), std::mem::take(&mut s.topics));
+        let mut map = tera::Value::from_serializable(&s)
+            .into_map()
+            .expect("a summary is a map");
+        // The links are the same for every record that has them: shared, not one copy each.
+        let shared = |kind: &'static str, links: &[LinkTo]| -> tera::Value {
+            tera::Value::from(links.iter().map(|l| self.link_value(kind, l)).collect::<Vec<_>>())
+        };
+        map.insert("units".into(), shared("units", &units));
+        map.insert("topics".into(), shared("topics", &topics));
+        map.insert("series".into(), self.link_value("series", &s.series));
+        let summary = tera::Value::from(map);
         if !self.renderer.has(ITEM_TEMPLATE) {
             return Ok(summary);
         }
@@ -223,7 +237,7 @@ impl<'a> Pages<'a> {
         base.insert("content_lang", &content_lang);
         base.insert("t", &i18n::strings(&site.config.language));
         base.insert("has_search", &renderer.has("search.html"));
-        Pages {
+        let mut pages = Pages {
             archive,
             listings,
             renderer,
@@ -231,7 +245,19 @@ impl<'a> Pages<'a> {
             base,
             summaries: Vec::new(),
             html: None,
+            links: HashMap::new(),
+        };
+        for (kind, reg) in [
+            ("units", &archive.units),
+            ("topics", &archive.topics),
+            ("series", &archive.series),
+        ] {
+            for e in &reg.entries {
+                let v = tera::Value::from_serializable(&pages.link(kind, reg, &e.slug, &e.name));
+                pages.links.insert((kind, e.slug.clone()), v);
+            }
         }
+        pages
     }
 
     fn summaries(&self, ixs: &[RecordIx]) -> tera::Value {
@@ -253,6 +279,15 @@ impl<'a> Pages<'a> {
         c.insert("description", &self.archive.site.config.description);
         c.insert("head", &crate::meta::head(self.archive, title, rel_url, None));
         c
+    }
+
+    /// `l` as a Tera value: the one made for its registry entry when it has one (maps in Tera
+    /// values are reference-counted, so every summary linking to it shares it).
+    fn link_value(&self, kind: &'static str, l: &LinkTo) -> tera::Value {
+        match self.links.get(&(kind, l.slug.clone())) {
+            Some(v) => v.clone(),
+            None => tera::Value::from_serializable(l),
+        }
     }
 
     fn link(&self, kind: &str, reg: &Registry, slug: &str, fallback: &str) -> LinkTo {
