@@ -20,6 +20,7 @@ use crate::model::{record_url, Archive, Record};
 use crate::output::{Output, Sink};
 use crate::pages::Pages;
 use crate::render::{Renderer, Theme};
+use crate::scratch::ScratchFile;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -108,11 +109,18 @@ pub struct Loaded {
 
 /// Read the configuration and every record; validate all of it.
 pub fn load(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
-    load_timed(opts, &ThreadTimes::default())
+    load_into(opts, &ThreadTimes::default(), None)
 }
 
-/// [`load`], counting the time of each kind of work in `times`.
-pub fn load_timed(opts: &BuildOptions, times: &ThreadTimes) -> Result<Loaded, Vec<Diagnostic>> {
+/// [`load`], counting the time of each kind of work in `times`. With `html`, each record's
+/// rendered body is appended to that scratch file as soon as it is made and only its place is
+/// kept ([`Record::html_at`]): a build holds no record's HTML in memory until its page is
+/// rendered.
+pub fn load_into(
+    opts: &BuildOptions,
+    times: &ThreadTimes,
+    html: Option<&ScratchFile>,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let mut site = Site::load(&opts.root)?;
     if let Some(b) = &opts.base_url {
         site.config.base_url = b.clone();
@@ -121,7 +129,17 @@ pub fn load_timed(opts: &BuildOptions, times: &ThreadTimes) -> Result<Loaded, Ve
     let matcher = UnitMatcher::new(&site.units);
     let results: Vec<Result<Record, Vec<Diagnostic>>> = files
         .par_iter()
-        .map(|rel| load_record_timed(&site, &matcher, rel, times))
+        .map(|rel| {
+            let mut r = load_record_timed(&site, &matcher, rel, times)?;
+            if let Some(f) = html {
+                let at = f
+                    .append(r.html.as_bytes())
+                    .map_err(|e| vec![Diagnostic::error(f.path(), 0, 0, e.to_string())])?;
+                r.html_at = Some((at, r.html.len()));
+                r.html = String::new();
+            }
+            Ok(r)
+        })
         .collect();
     let mut diags = Vec::new();
     let mut all = Vec::new();
@@ -256,6 +274,7 @@ fn load_record_timed(
         url,
         meta,
         html: rendered.html,
+        html_at: None,
         headings: rendered.headings,
         sections: rendered.sections,
         links: rendered.links,
@@ -293,11 +312,11 @@ pub fn render_site(
 
 /// Render the pages, feeds and open data into `sink` (every file goes to the sink as soon as it
 /// is made); returns the number of pages. The search index and the site-wide files follow in
-/// [`index_and_finish`]. Record pages take the records' HTML from `html` when given (see
-/// [`Pages::taking_html`]).
+/// [`index_and_finish`]. Record pages read HTML set aside at load from `html` (see
+/// [`load_into`]).
 fn render_pages_and_data(
     archive: &Archive,
-    html: Option<&[std::sync::Mutex<String>]>,
+    html: Option<&ScratchFile>,
     renderer: &Renderer,
     listings: &Listings,
     sink: &Sink,
@@ -309,7 +328,7 @@ fn render_pages_and_data(
         let at = Instant::now();
         let pages = match Pages::new(archive, listings, renderer) {
             Ok(p) => match html {
-                Some(h) => p.taking_html(h),
+                Some(h) => p.with_html_file(h),
                 None => p,
             },
             Err(d) => return (Err(d), ms(at)),
@@ -424,7 +443,14 @@ fn build_into(opts: &BuildOptions, sink: &Sink) -> Result<Report, Vec<Diagnostic
     let started = Instant::now();
     let mut t = Laps::new();
     let times = ThreadTimes::default();
-    let loaded = load_timed(opts, &times);
+    let html_file = match sink.scratch_dir() {
+        Some(dir) => Some(
+            ScratchFile::create(dir, ".minutebook-html")
+                .map_err(|e| vec![Diagnostic::error(dir, 0, 0, e.to_string())])?,
+        ),
+        None => None,
+    };
+    let loaded = load_into(opts, &times, html_file.as_ref());
     t.lap("load");
     let loaded = loaded?;
     let renderer = load_renderer(&loaded.archive.site)?;
@@ -433,17 +459,18 @@ fn build_into(opts: &BuildOptions, sink: &Sink) -> Result<Report, Vec<Diagnostic
     t.lap("list");
     let mut steps = std::mem::take(&mut t.steps);
     let mut loaded = loaded;
-    // Only the record pages show the records' HTML: each takes its own, so it is freed as the
-    // pages are written. The section texts are needed by the index alone, which frees them
-    // record by record as its postings grow.
-    let html: Vec<std::sync::Mutex<String>> = loaded
-        .archive
-        .records
-        .iter_mut()
-        .map(|r| std::sync::Mutex::new(std::mem::take(&mut r.html)))
-        .collect();
-    let pages = render_pages_and_data(&loaded.archive, Some(&html), &renderer, &listings, sink, &mut steps)?;
-    drop(html);
+    // The records' HTML waits in its scratch file until each record page reads its own. The
+    // section texts are needed by the search index alone, which frees them record by record as
+    // its postings grow.
+    let pages = render_pages_and_data(
+        &loaded.archive,
+        html_file.as_ref(),
+        &renderer,
+        &listings,
+        sink,
+        &mut steps,
+    )?;
+    drop(html_file);
     let texts = take_section_texts(&mut loaded.archive);
     index_and_finish(&loaded.archive, Some(texts), &renderer, &listings, sink, &mut steps)?;
     let records = loaded.archive.records.len();
@@ -576,6 +603,9 @@ impl crate::search::IndexSink for Sink {
     }
     fn rename_dir(&self, from: &str, to: &str) -> Result<(), String> {
         Sink::rename_dir(self, from, to).map_err(|e| e.to_string())
+    }
+    fn scratch_dir(&self) -> Option<PathBuf> {
+        Sink::scratch_dir(self).map(Path::to_path_buf)
     }
 }
 

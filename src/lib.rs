@@ -27,6 +27,7 @@ pub mod output;
 pub mod pages;
 pub mod render;
 pub mod scaffold;
+pub mod scratch;
 pub mod search;
 pub mod serve;
 pub mod timing;

@@ -15,7 +15,11 @@ pub struct Record {
     pub meta: Meta,
     /// Site-relative URL path, e.g. `minutes/2024/executive-4/`.
     pub url: String,
+    /// The rendered body; empty when a build has set it aside in a scratch file (see `html_at`).
     pub html: String,
+    /// Where a build set the rendered body aside: (offset, length) in its HTML scratch file
+    /// (see [`crate::build::load_into`]); `None` when `html` holds it.
+    pub html_at: Option<(u64, usize)>,
     pub headings: Vec<Heading>,
     pub sections: Vec<Section>,
     pub links: Vec<Link>,

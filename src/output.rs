@@ -246,6 +246,12 @@ impl Sink {
         }
     }
 
+    /// The folder files are written to, when they go to disk: scratch files (see
+    /// [`crate::scratch`]) go there too, and are removed before it is swapped in.
+    pub fn scratch_dir(&self) -> Option<&Path> {
+        self.disk.as_deref()
+    }
+
     /// Claim the output path `rel` (normalized): an error when it leaves the output folder, or
     /// when it is taken and `replace` is false.
     fn claim(&self, rel: String, replace: bool) -> Result<String, OutputError> {

@@ -141,9 +141,8 @@ pub struct Pages<'a> {
     base: Context,
     /// Each record's summary, converted for Tera once and shared by every listing it is on.
     summaries: Vec<tera::Value>,
-    /// Set by a build ([`Pages::taking_html`]): the records' HTML, moved out of the archive, each
-    /// taken (and freed) by its record page.
-    html: Option<&'a [std::sync::Mutex<String>]>,
+    /// Set by a build ([`Pages::with_html_file`]): where records set their HTML aside.
+    html: Option<&'a crate::scratch::ScratchFile>,
     /// Every registry entry's link as a Tera value, by (kind, slug), for [`Pages::summary_value`].
     links: HashMap<(&'static str, String), tera::Value>,
 }
@@ -162,11 +161,9 @@ impl<'a> Pages<'a> {
         pages
     }
 
-    /// Record pages take each record's HTML from `html` (in the archive's order) instead of
-    /// reading the archive's, so it is freed as soon as its page is rendered. Each record page can
-    /// then be rendered once only.
-    pub fn taking_html(mut self, html: &'a [std::sync::Mutex<String>]) -> Self {
-        self.html = Some(html);
+    /// Record pages read the HTML of records that set it aside ([`Record::html_at`]) from `file`.
+    pub fn with_html_file(mut self, file: &'a crate::scratch::ScratchFile) -> Self {
+        self.html = Some(file);
         self
     }
 
@@ -855,12 +852,15 @@ impl<'a> Pages<'a> {
             .map(|&i| self.summaries[i].clone());
         c.insert_value("record", self.summaries[ix].clone());
         c.insert("meta", &RecordMeta::from(r));
-        match self.html {
-            Some(h) => c.insert(
-                "content",
-                &std::mem::take(&mut *h[ix].lock().expect("no panic while holding")),
-            ),
-            None => c.insert("content", &r.html),
+        match (r.html_at, self.html) {
+            (Some((at, len)), Some(f)) => {
+                let bytes = f
+                    .read(at, len)
+                    .map_err(|e| Diagnostic::error(f.path(), 0, 0, e.to_string()))?;
+                let html = String::from_utf8(bytes).map_err(|e| Diagnostic::error(f.path(), 0, 0, e.to_string()))?;
+                c.insert("content", &html);
+            }
+            _ => c.insert("content", &r.html),
         }
         c.insert("toc", &toc);
         c.insert("items", &items);

@@ -487,3 +487,31 @@ fn content_html_is_escaped() {
         assert!(!page.contains("javascript:alert"), "{f}");
     }
 }
+
+/// A build on disk sets each record's HTML and the search postings aside in scratch files; what
+/// it publishes must be exactly what a build in memory (which keeps them in memory) makes, with
+/// no scratch file left behind.
+#[test]
+fn a_build_on_disk_publishes_what_a_build_in_memory_makes() {
+    let dir = tempfile::tempdir().unwrap();
+    minutebook::generate::generate_site(
+        dir.path(),
+        &minutebook::generate::GenerateOptions { records: 600, seed: 7 },
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    let disk = snapshot(&out);
+    let (memory, _) = minutebook::build::build_in_memory(&options(dir.path())).unwrap();
+    let mut memory: Vec<(String, Vec<u8>)> = memory.into_files();
+    memory.push((
+        minutebook::output::MARKER.to_string(),
+        std::fs::read(out.join(minutebook::output::MARKER)).unwrap(),
+    ));
+    memory.sort();
+    let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&disk), names(&memory), "the same files");
+    assert!(disk.len() > 1000, "{} files", disk.len());
+    for ((path, a), (_, b)) in disk.iter().zip(&memory) {
+        assert!(a == b, "{path} differs between the disk and the memory build");
+    }
+}

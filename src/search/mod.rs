@@ -50,6 +50,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::scratch::ScratchFile;
 use fold::{class_of, fold_into, CJK};
 
 /// One published record, as the build hands it to the indexer. Records arrive sorted newest
@@ -112,6 +113,11 @@ pub trait IndexSink: Sync {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), String>;
     /// Moves every file under the folder `from` to the folder `to`.
     fn rename_dir(&self, from: &str, to: &str) -> Result<(), String>;
+    /// A folder for scratch files (see [`crate::scratch`]): the postings are set aside there
+    /// between indexing and merging instead of in memory. None keeps them in memory.
+    fn scratch_dir(&self) -> Option<std::path::PathBuf> {
+        None
+    }
 }
 
 /// The folder the files are written to before the content hash is known.
@@ -340,11 +346,78 @@ struct ChunkKey {
     last: u32,
 }
 
-/// The postings of one chunk of records, keys ascending.
+/// The postings of one chunk of records, keys ascending; the blobs hold the keys' postings in
+/// key order.
 struct ChunkPostings {
     keys: Vec<ChunkKey>,
-    pres: Vec<u8>,
-    pos: Vec<u8>,
+    blobs: Blobs,
+}
+
+/// Where a chunk's presence and position blobs are kept until the merge.
+enum Blobs {
+    Memory {
+        pres: Vec<u8>,
+        pos: Vec<u8>,
+    },
+    /// In the index's scratch file, at these offsets.
+    Spilled {
+        pres: u64,
+        pos: u64,
+    },
+}
+
+impl ChunkPostings {
+    /// Moves the blobs to `scratch` (when there is one).
+    fn spill(mut self, scratch: Option<&ScratchFile>) -> std::io::Result<Self> {
+        if let (Some(f), Blobs::Memory { pres, pos }) = (scratch, &self.blobs) {
+            self.blobs = Blobs::Spilled {
+                pres: f.append(pres)?,
+                pos: f.append(pos)?,
+            };
+        }
+        Ok(self)
+    }
+
+    /// The presence and position bytes of the keys `s..e` (both contiguous, as the blobs are in
+    /// key order), with the offsets they start at in the blobs.
+    fn range(&self, s: usize, e: usize, scratch: Option<&ScratchFile>) -> std::io::Result<ChunkRange<'_>> {
+        let (first, last) = (self.keys[s], self.keys[e - 1]);
+        let (p, q) = (first.pres.0..last.pres.1, first.pos.0..last.pos.1);
+        let (pres, pos) = match (&self.blobs, scratch) {
+            (Blobs::Memory { pres, pos }, _) => (
+                std::borrow::Cow::Borrowed(&pres[p.start as usize..p.end as usize]),
+                std::borrow::Cow::Borrowed(&pos[q.start as usize..q.end as usize]),
+            ),
+            (Blobs::Spilled { pres, pos }, Some(f)) => (
+                std::borrow::Cow::Owned(f.read(pres + u64::from(p.start), p.len())?),
+                std::borrow::Cow::Owned(f.read(pos + u64::from(q.start), q.len())?),
+            ),
+            (Blobs::Spilled { .. }, None) => unreachable!("spilled only with a scratch file"),
+        };
+        Ok(ChunkRange {
+            pres,
+            pos,
+            pres_base: p.start,
+            pos_base: q.start,
+        })
+    }
+}
+
+/// The postings of one chunk for one merge range (see [`ChunkPostings::range`]).
+struct ChunkRange<'c> {
+    pres: std::borrow::Cow<'c, [u8]>,
+    pos: std::borrow::Cow<'c, [u8]>,
+    pres_base: u32,
+    pos_base: u32,
+}
+
+impl ChunkRange<'_> {
+    fn pres(&self, k: &ChunkKey) -> &[u8] {
+        &self.pres[(k.pres.0 - self.pres_base) as usize..(k.pres.1 - self.pres_base) as usize]
+    }
+    fn pos(&self, k: &ChunkKey) -> &[u8] {
+        &self.pos[(k.pos.0 - self.pos_base) as usize..(k.pos.1 - self.pos_base) as usize]
+    }
 }
 
 /// Key → accumulator id, for the loop over characters: open addressing with linear probing in
@@ -625,20 +698,18 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
         let a = &accs[i as usize];
         (p + a.pres.len(), q + a.pos.len())
     });
-    let mut out = ChunkPostings {
-        keys: Vec::with_capacity(started.len()),
-        pres: Vec::with_capacity(np),
-        pos: Vec::with_capacity(nq),
-    };
+    let mut keys = Vec::with_capacity(started.len());
+    let mut pres = Vec::with_capacity(np);
+    let mut pos = Vec::with_capacity(nq);
     for &id in started.iter() {
         let a = &mut accs[id as usize];
-        let (ps, qs) = (out.pres.len() as u32, out.pos.len() as u32);
-        out.pres.extend_from_slice(&a.pres);
-        out.pos.extend_from_slice(&a.pos);
-        out.keys.push(ChunkKey {
+        let (ps, qs) = (pres.len() as u32, pos.len() as u32);
+        pres.extend_from_slice(&a.pres);
+        pos.extend_from_slice(&a.pos);
+        keys.push(ChunkKey {
             key: a.key,
-            pres: (ps, out.pres.len() as u32),
-            pos: (qs, out.pos.len() as u32),
+            pres: (ps, pres.len() as u32),
+            pos: (qs, pos.len() as u32),
             first: a.first,
             last: a.last,
         });
@@ -647,7 +718,10 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
         a.pos.clear();
         a.started = false;
     }
-    out
+    ChunkPostings {
+        keys,
+        blobs: Blobs::Memory { pres, pos },
+    }
 }
 
 thread_local! {
@@ -740,15 +814,23 @@ impl<'w, 'a> ShardWriter<'w, 'a> {
 
 /// Merges the chunks' postings of the keys in `lo..hi` into presence and position shards;
 /// returns the first keys of both.
-fn merge_range(chunks: &[ChunkPostings], lo: u64, hi: u64, w: &Writer) -> Result<(Vec<u64>, Vec<u64>), SearchError> {
+fn merge_range(
+    chunks: &[ChunkPostings],
+    scratch: Option<&ScratchFile>,
+    lo: u64,
+    hi: u64,
+    w: &Writer,
+) -> Result<(Vec<u64>, Vec<u64>), SearchError> {
     let mut pres = ShardWriter::new(w);
     let mut pos = ShardWriter::new(w);
     let mut ends = Vec::with_capacity(chunks.len());
+    let mut ranges = Vec::with_capacity(chunks.len());
     let mut heap: BinaryHeap<Reverse<(u64, usize, usize)>> = BinaryHeap::new();
     for (ci, c) in chunks.iter().enumerate() {
         let s = c.keys.partition_point(|k| k.key < lo);
         let e = c.keys.partition_point(|k| k.key < hi);
         ends.push(e);
+        ranges.push(if s < e { Some(c.range(s, e, scratch)?) } else { None });
         if s < e {
             heap.push(Reverse((c.keys[s].key, ci, s)));
         }
@@ -766,9 +848,10 @@ fn merge_range(chunks: &[ChunkPostings], lo: u64, hi: u64, w: &Writer) -> Result
             heap.pop();
             let c = &chunks[ci];
             let e = c.keys[ki];
+            let r = ranges[ci].as_ref().expect("a chunk with keys in range has its range");
             varint(&mut pp, (e.first - last_rec.unwrap_or(0)) as u64);
-            pp.extend_from_slice(&c.pres[e.pres.0 as usize..e.pres.1 as usize]);
-            qp.extend_from_slice(&c.pos[e.pos.0 as usize..e.pos.1 as usize]);
+            pp.extend_from_slice(r.pres(&e));
+            qp.extend_from_slice(r.pos(&e));
             last_rec = Some(e.last);
             if ki + 1 < ends[ci] {
                 heap.push(Reverse((c.keys[ki + 1].key, ci, ki + 1)));
@@ -792,6 +875,7 @@ fn merge_range(chunks: &[ChunkPostings], lo: u64, hi: u64, w: &Writer) -> Result
 /// facets (kind 4), position keys (kinds 5–6). A shard never spans two of the merge's key ranges.
 fn encode_shards(
     chunks: &[ChunkPostings],
+    scratch: Option<&ScratchFile>,
     facets: &BTreeMap<String, Vec<u32>>,
     w: &Writer,
 ) -> Result<Vec<u64>, SearchError> {
@@ -808,7 +892,7 @@ fn encode_shards(
     bounds.push(KIND_FACET << 42);
     let parts: Vec<(Vec<u64>, Vec<u64>)> = bounds
         .par_windows(2)
-        .map(|b| merge_range(chunks, b[0], b[1], w))
+        .map(|b| merge_range(chunks, scratch, b[0], b[1], w))
         .collect::<Result<_, _>>()?;
     let mut fw = ShardWriter::new(w);
     let mut posting = Vec::new();
@@ -910,6 +994,11 @@ pub fn write_index(mut docs: Vec<SearchDoc>, sink: &dyn IndexSink) -> Result<(),
     };
     BUILD.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     fold::table();
+    let scratch_file = match sink.scratch_dir() {
+        Some(dir) => Some(ScratchFile::create(&dir, ".minutebook-postings")?),
+        None => None,
+    };
+    let scratch = scratch_file.as_ref();
     lap("fold table");
     // Postings, in parallel by chunk of records; each chunk's display files are written on
     // the way.
@@ -921,7 +1010,7 @@ pub fn write_index(mut docs: Vec<SearchDoc>, sink: &dyn IndexSink) -> Result<(),
             for (i, d) in c.iter().enumerate() {
                 w.put(format!("d{}.bin", first + i), doc_file(d)?)?;
             }
-            let postings = index_chunk(first, c);
+            let postings = index_chunk(first, c).spill(scratch)?;
             for d in c.iter_mut() {
                 d.sections = Vec::new();
             }
@@ -949,8 +1038,9 @@ pub fn write_index(mut docs: Vec<SearchDoc>, sink: &dyn IndexSink) -> Result<(),
         }
     }
     lap("facets");
-    let firsts = encode_shards(&chunks, &facets, &w)?;
+    let firsts = encode_shards(&chunks, scratch, &facets, &w)?;
     drop(chunks);
+    drop(scratch_file);
     lap("merge and gzip shards");
     for (m, group) in firsts.chunks(GROUP).enumerate() {
         let mut blob = Vec::new();
