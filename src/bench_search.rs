@@ -34,13 +34,12 @@ fn cpu_s() -> f64 {
     user + system
 }
 
-/// Measures the search step as a build runs it (section texts taken from the records,
-/// `search_docs`, then `write_index` writing the
+/// Measures the search step as a build runs it (`search_docs`, then `write_index` writing the
 /// files into a fresh folder under `scratch`, which is removed afterwards) on the site at `root`.
 pub fn index_figures(root: &Path, scratch: &Path) -> Result<IndexFigures, String> {
     let loaded =
         load(&BuildOptions::new(root)).map_err(|d| format!("{} diagnostics loading {}", d.len(), root.display()))?;
-    let mut archive = loaded.archive;
+    let archive = loaded.archive;
     let base = rss_kb();
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let sampler = {
@@ -60,8 +59,7 @@ pub fn index_figures(root: &Path, scratch: &Path) -> Result<IndexFigures, String
     let sink = crate::output::Sink::disk(dir.clone());
     let c0 = cpu_s();
     let t0 = Instant::now();
-    let texts = crate::build::take_section_texts(&mut archive);
-    crate::build::search_index(&archive, Some(texts), &sink).map_err(|d| format!("{d:?}"))?;
+    crate::build::search_index(&archive, None, &sink).map_err(|d| format!("{d:?}"))?;
     let wall_s = t0.elapsed().as_secs_f64();
     let cpu = cpu_s() - c0;
     stop.store(true, std::sync::atomic::Ordering::Relaxed);

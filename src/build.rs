@@ -21,6 +21,8 @@ use crate::output::{Output, Sink};
 use crate::pages::Pages;
 use crate::render::{Renderer, Theme};
 use crate::scratch::ScratchFile;
+use crate::search::{SearchDoc, SearchSection};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -112,14 +114,14 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
     load_into(opts, &ThreadTimes::default(), None)
 }
 
-/// [`load`], counting the time of each kind of work in `times`. With `html`, each record's
-/// rendered body is appended to that scratch file as soon as it is made and only its place is
-/// kept ([`Record::html_at`]): a build holds no record's HTML in memory until its page is
-/// rendered.
+/// [`load`], counting the time of each kind of work in `times`. With `scratch`, each record's
+/// rendered body and section texts are appended to that file as soon as they are made and only
+/// their places are kept ([`Record::html_at`], [`Record::set_texts_aside`]): a build holds no
+/// record's HTML or text in memory until its page or its search chunk needs them.
 pub fn load_into(
     opts: &BuildOptions,
     times: &ThreadTimes,
-    html: Option<&ScratchFile>,
+    scratch: Option<&ScratchFile>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let mut site = Site::load(&opts.root)?;
     if let Some(b) = &opts.base_url {
@@ -131,12 +133,12 @@ pub fn load_into(
         .par_iter()
         .map(|rel| {
             let mut r = load_record_timed(&site, &matcher, rel, times)?;
-            if let Some(f) = html {
-                let at = f
-                    .append(r.html.as_bytes())
-                    .map_err(|e| vec![Diagnostic::error(f.path(), 0, 0, e.to_string())])?;
+            if let Some(f) = scratch {
+                let err = |e: std::io::Error| vec![Diagnostic::error(f.path(), 0, 0, e.to_string())];
+                let at = f.append(r.html.as_bytes()).map_err(err)?;
                 r.html_at = Some((at, r.html.len()));
                 r.html = String::new();
+                r.set_texts_aside(f).map_err(err)?;
             }
             Ok(r)
         })
@@ -275,6 +277,8 @@ fn load_record_timed(
         meta,
         html: rendered.html,
         html_at: None,
+        texts_at: None,
+        lead: None,
         headings: rendered.headings,
         sections: rendered.sections,
         links: rendered.links,
@@ -312,11 +316,11 @@ pub fn render_site(
 
 /// Render the pages, feeds and open data into `sink` (every file goes to the sink as soon as it
 /// is made); returns the number of pages. The search index and the site-wide files follow in
-/// [`index_and_finish`]. Record pages read HTML set aside at load from `html` (see
+/// [`index_and_finish`]. Record pages read HTML set aside at load from `scratch` (see
 /// [`load_into`]).
 fn render_pages_and_data(
     archive: &Archive,
-    html: Option<&ScratchFile>,
+    scratch: Option<&ScratchFile>,
     renderer: &Renderer,
     listings: &Listings,
     sink: &Sink,
@@ -327,8 +331,8 @@ fn render_pages_and_data(
     let pages_step = || {
         let at = Instant::now();
         let pages = match Pages::new(archive, listings, renderer) {
-            Ok(p) => match html {
-                Some(h) => p.with_html_file(h),
+            Ok(p) => match scratch {
+                Some(f) => p.with_html_file(f),
                 None => p,
             },
             Err(d) => return (Err(d), ms(at)),
@@ -377,10 +381,10 @@ fn render_pages_and_data(
 }
 
 /// Write the search index, the theme's static files, the sitemap and robots.txt into `sink`
-/// (section texts for the index from `taken` when given, see [`search_docs`]).
+/// (section texts set aside at load read from `scratch`, see [`search_index`]).
 fn index_and_finish(
     archive: &Archive,
-    taken: Option<Vec<Vec<String>>>,
+    scratch: Option<&ScratchFile>,
     renderer: &Renderer,
     listings: &Listings,
     sink: &Sink,
@@ -388,7 +392,7 @@ fn index_and_finish(
 ) -> Result<(), Vec<Diagnostic>> {
     let ms = |at: Instant| at.elapsed().as_secs_f64() * 1000.0;
     let at = Instant::now();
-    let search = search_index(archive, taken, sink);
+    let search = search_index(archive, scratch, sink);
     steps.push(Step {
         name: "search",
         millis: ms(at),
@@ -443,14 +447,14 @@ fn build_into(opts: &BuildOptions, sink: &Sink) -> Result<Report, Vec<Diagnostic
     let started = Instant::now();
     let mut t = Laps::new();
     let times = ThreadTimes::default();
-    let html_file = match sink.scratch_dir() {
+    let scratch = match sink.scratch_dir() {
         Some(dir) => Some(
-            ScratchFile::create(dir, ".minutebook-html")
+            ScratchFile::create(dir, ".minutebook-records")
                 .map_err(|e| vec![Diagnostic::error(dir, 0, 0, e.to_string())])?,
         ),
         None => None,
     };
-    let loaded = load_into(opts, &times, html_file.as_ref());
+    let loaded = load_into(opts, &times, scratch.as_ref());
     t.lap("load");
     let loaded = loaded?;
     let renderer = load_renderer(&loaded.archive.site)?;
@@ -458,21 +462,25 @@ fn build_into(opts: &BuildOptions, sink: &Sink) -> Result<Report, Vec<Diagnostic
     let listings = listing::build(&loaded.archive);
     t.lap("list");
     let mut steps = std::mem::take(&mut t.steps);
-    let mut loaded = loaded;
-    // The records' HTML waits in its scratch file until each record page reads its own. The
-    // section texts are needed by the search index alone, which frees them record by record as
-    // its postings grow.
+    // The records' HTML and texts wait in the scratch file until each record page, and each
+    // chunk of the search index, reads its own.
     let pages = render_pages_and_data(
         &loaded.archive,
-        html_file.as_ref(),
+        scratch.as_ref(),
         &renderer,
         &listings,
         sink,
         &mut steps,
     )?;
-    drop(html_file);
-    let texts = take_section_texts(&mut loaded.archive);
-    index_and_finish(&loaded.archive, Some(texts), &renderer, &listings, sink, &mut steps)?;
+    index_and_finish(
+        &loaded.archive,
+        scratch.as_ref(),
+        &renderer,
+        &listings,
+        sink,
+        &mut steps,
+    )?;
+    drop(scratch);
     let records = loaded.archive.records.len();
     times.add(Work::Templates, renderer.template_time());
     times.add(Work::Write, sink.write_time());
@@ -523,50 +531,46 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
     Ok(report)
 }
 
-/// The records as the search indexer reads them: a lead section, then one section per heading of
-/// level 1–3 (deeper headings and their text belong to the section above them), so a hit links to
-/// the agenda item or unit report it is in. Section texts are borrowed from the archive, or moved
-/// from `taken` when the caller has taken them out ([`take_section_texts`]): `taken[r][s]` is the
-/// text of section `s` of record `r`.
-pub fn search_docs(archive: &Archive, taken: Option<Vec<Vec<String>>>) -> Vec<crate::search::SearchDoc<'_>> {
-    use crate::search::{SearchDoc, SearchSection};
+/// The sections of a record as the search indexer reads them, from its section texts `texts` (in
+/// section order): a lead section, then one section per heading of level 1–3 (deeper headings and
+/// their text belong to the section above them), so a hit links to the agenda item or unit report
+/// it is in.
+fn search_sections<'a>(r: &'a Record, texts: Vec<Cow<'a, str>>) -> Vec<SearchSection<'a>> {
+    let mut sections: Vec<SearchSection> = Vec::new();
+    for (sec, text) in r.sections.iter().zip(texts) {
+        let heading = sec.heading.map(|h| &r.headings[h]);
+        match heading {
+            Some(h) if h.level > 3 && !sections.is_empty() => {
+                let last = sections.last_mut().expect("not empty");
+                for part in [h.text.as_str(), text.as_ref()] {
+                    if !part.is_empty() {
+                        let t = last.text.to_mut();
+                        if !t.is_empty() {
+                            t.push('\n');
+                        }
+                        t.push_str(part);
+                    }
+                }
+            }
+            _ => sections.push(SearchSection {
+                anchor: heading.map_or(Cow::Borrowed(""), |h| Cow::Borrowed(&h.id)),
+                heading: heading.map_or(Cow::Borrowed(""), |h| Cow::Borrowed(&h.text)),
+                text,
+            }),
+        }
+    }
+    sections
+}
+
+/// The records as the search indexer reads them, newest first, without their sections (which
+/// [`search_index`] gives them a chunk at a time).
+fn search_docs(archive: &Archive) -> Vec<SearchDoc<'_>> {
     use chrono::Datelike;
-    use std::borrow::Cow;
     let root = archive.site.root_path();
-    let mut taken = taken.unwrap_or_default();
-    taken.resize_with(archive.records.len(), Vec::new);
     archive
         .records
         .par_iter()
-        .zip(taken.into_par_iter())
-        .map(|(r, mut owned)| {
-            let mut sections: Vec<SearchSection> = Vec::new();
-            for (i, sec) in r.sections.iter().enumerate() {
-                let text: Cow<str> = match owned.get_mut(i) {
-                    Some(t) => Cow::Owned(std::mem::take(t)),
-                    None => Cow::Borrowed(&sec.text),
-                };
-                let heading = sec.heading.map(|h| &r.headings[h]);
-                match heading {
-                    Some(h) if h.level > 3 && !sections.is_empty() => {
-                        let last = sections.last_mut().expect("not empty");
-                        for part in [h.text.as_str(), text.as_ref()] {
-                            if !part.is_empty() {
-                                let t = last.text.to_mut();
-                                if !t.is_empty() {
-                                    t.push('\n');
-                                }
-                                t.push_str(part);
-                            }
-                        }
-                    }
-                    _ => sections.push(SearchSection {
-                        anchor: heading.map_or(Cow::Borrowed(""), |h| Cow::Borrowed(&h.id)),
-                        heading: heading.map_or(Cow::Borrowed(""), |h| Cow::Borrowed(&h.text)),
-                        text,
-                    }),
-                }
-            }
+        .map(|r| {
             let mut units: Vec<String> = r.meta.units.iter().map(|u| u.slug.clone()).collect();
             units.extend(r.structure.agenda.iter().flat_map(|a| a.units.iter().cloned()));
             units.extend(r.structure.reports.iter().map(|rep| rep.unit.clone()));
@@ -581,19 +585,9 @@ pub fn search_docs(archive: &Archive, taken: Option<Vec<Vec<String>>>) -> Vec<cr
                 year: r.meta.date.year(),
                 units,
                 topics: r.meta.topics.iter().map(|t| t.slug.clone()).collect(),
-                sections,
+                sections: Vec::new(),
             }
         })
-        .collect()
-}
-
-/// Moves the section texts out of the records (leaving them empty), for [`search_docs`]: a build
-/// needs them only for the search index, which frees them as it goes.
-pub fn take_section_texts(archive: &mut Archive) -> Vec<Vec<String>> {
-    archive
-        .records
-        .iter_mut()
-        .map(|r| r.sections.iter_mut().map(|s| std::mem::take(&mut s.text)).collect())
         .collect()
 }
 
@@ -609,9 +603,18 @@ impl crate::search::IndexSink for Sink {
     }
 }
 
-/// Writes the search index files, under `search/`, into `sink` as they are made; section texts
-/// come from `taken` when given (see [`search_docs`]).
-pub fn search_index(archive: &Archive, taken: Option<Vec<Vec<String>>>, sink: &Sink) -> Result<(), Vec<Diagnostic>> {
-    let docs = search_docs(archive, taken);
-    crate::search::write_index(docs, sink).map_err(|e| vec![Diagnostic::error("search", 0, 0, e.to_string())])
+/// Writes the search index files, under `search/`, into `sink` as they are made. The records'
+/// section texts are read a chunk at a time as the index needs them, from `texts` for records
+/// that set them aside there ([`Record::set_texts_aside`]).
+pub fn search_index<'a>(archive: &'a Archive, texts: Option<&ScratchFile>, sink: &Sink) -> Result<(), Vec<Diagnostic>> {
+    let docs = search_docs(archive);
+    let fill = |first: usize, docs: &mut [SearchDoc<'a>]| -> Result<(), String> {
+        for (r, d) in archive.records[first..].iter().zip(docs.iter_mut()) {
+            let texts = r.section_texts(texts).map_err(|e| e.to_string())?;
+            d.sections = search_sections(r, texts);
+        }
+        Ok(())
+    };
+    crate::search::write_index(docs, Some(&fill), sink)
+        .map_err(|e| vec![Diagnostic::error("search", 0, 0, e.to_string())])
 }

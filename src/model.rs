@@ -7,6 +7,10 @@ use crate::config::{Registry, RegistryEntry, Site};
 use crate::content::record::Meta;
 use crate::markdown::{Heading, Link, Section};
 use crate::minutes::Structure;
+use crate::scratch::ScratchFile;
+
+/// The longest excerpt ([`Record::excerpt`]) a record gives, in characters.
+pub const LEAD_CHARS: usize = 200;
 
 #[derive(Debug, Clone)]
 pub struct Record {
@@ -17,9 +21,15 @@ pub struct Record {
     pub url: String,
     /// The rendered body; empty when a build has set it aside in a scratch file (see `html_at`).
     pub html: String,
-    /// Where a build set the rendered body aside: (offset, length) in its HTML scratch file
-    /// (see [`crate::build::load_into`]); `None` when `html` holds it.
+    /// Where a build set the rendered body aside: (offset, length) in its scratch file (see
+    /// [`crate::build::load_into`]); `None` when `html` holds it.
     pub html_at: Option<(u64, usize)>,
+    /// Where a build set the section texts aside (then every `sections[i].text` is empty): see
+    /// [`Record::section_texts`].
+    pub texts_at: Option<(u64, usize)>,
+    /// The first [`LEAD_CHARS`] + 1 characters of the body as [`Record::excerpt`] reads it, kept
+    /// when the section texts are set aside.
+    pub lead: Option<String>,
     pub headings: Vec<Heading>,
     pub sections: Vec<Section>,
     pub links: Vec<Link>,
@@ -46,18 +56,33 @@ impl Record {
         s
     }
 
-    /// The first `max_chars` characters of the body's text (headings included), on one line, for
-    /// descriptions and feeds; the front-matter `summary` when there is one.
+    /// The first `max_chars` (at most [`LEAD_CHARS`]) characters of the body's text (headings
+    /// included), on one line, for descriptions and feeds; the front-matter `summary` when there
+    /// is one.
     pub fn excerpt(&self, max_chars: usize) -> String {
         if let Some(s) = &self.meta.summary {
             return s.clone();
         }
+        assert!(max_chars <= LEAD_CHARS, "excerpts are at most {LEAD_CHARS} characters");
+        let flat = match &self.lead {
+            Some(lead) => std::borrow::Cow::Borrowed(lead.as_str()),
+            None => std::borrow::Cow::Owned(self.flat_text(max_chars + 1)),
+        };
+        let mut out: String = flat.chars().take(max_chars).collect();
+        if flat.chars().nth(max_chars).is_some() {
+            out.push('…');
+        }
+        out.trim().to_string()
+    }
+
+    /// The first `max_chars` characters of the body's text on one line: the sections' headings
+    /// and texts, each followed by a space (tabs and line breaks become spaces).
+    fn flat_text(&self, max_chars: usize) -> String {
         let mut out = String::new();
         let mut n = 0;
         let mut push = |text: &str| -> bool {
             for c in text.chars() {
                 if n == max_chars {
-                    out.push('…');
                     return false;
                 }
                 out.push(if c == '\n' || c == '\t' { ' ' } else { c });
@@ -72,7 +97,46 @@ impl Record {
                 break;
             }
         }
-        out.trim().to_string()
+        out
+    }
+
+    /// Moves the section texts to `file` (see [`Record::texts_at`]), keeping the lead the
+    /// excerpts need. Each text is stored as its length (4 bytes, little-endian) and its bytes.
+    pub fn set_texts_aside(&mut self, file: &ScratchFile) -> std::io::Result<()> {
+        let mut blob = Vec::with_capacity(self.sections.iter().map(|s| s.text.len() + 4).sum());
+        for s in &self.sections {
+            let len = u32::try_from(s.text.len()).map_err(std::io::Error::other)?;
+            blob.extend_from_slice(&len.to_le_bytes());
+            blob.extend_from_slice(s.text.as_bytes());
+        }
+        self.lead = Some(self.flat_text(LEAD_CHARS + 1));
+        self.texts_at = Some((file.append(&blob)?, blob.len()));
+        for s in &mut self.sections {
+            s.text = String::new();
+        }
+        Ok(())
+    }
+
+    /// The section texts, in section order: borrowed, or read from `file` when they were set
+    /// aside there ([`Record::set_texts_aside`]).
+    pub fn section_texts(&self, file: Option<&ScratchFile>) -> std::io::Result<Vec<std::borrow::Cow<'_, str>>> {
+        let (Some((at, len)), Some(file)) = (self.texts_at, file) else {
+            return Ok(self
+                .sections
+                .iter()
+                .map(|s| std::borrow::Cow::Borrowed(s.text.as_str()))
+                .collect());
+        };
+        let blob = file.read(at, len)?;
+        let mut out = Vec::with_capacity(self.sections.len());
+        let mut i = 0;
+        while i < blob.len() {
+            let n = u32::from_le_bytes(blob[i..i + 4].try_into().expect("4 bytes")) as usize;
+            let text = std::str::from_utf8(&blob[i + 4..i + 4 + n]).map_err(std::io::Error::other)?;
+            out.push(std::borrow::Cow::Owned(text.to_string()));
+            i += 4 + n;
+        }
+        Ok(out)
     }
 }
 

@@ -106,7 +106,14 @@ pub enum SearchError {
     Io(#[from] std::io::Error),
     #[error("writing the search index failed: {0}")]
     Sink(String),
+    #[error("reading the records' texts for the search index failed: {0}")]
+    Texts(String),
 }
+
+/// Gives the documents of one chunk their sections just before they are indexed; `first` is the
+/// id of the chunk's first document. A build reads the texts back from its scratch file there,
+/// so no more than a chunk's texts per thread are in memory at once.
+pub type FillSections<'f, 'a> = &'f (dyn Fn(usize, &mut [SearchDoc<'a>]) -> Result<(), String> + Sync);
 
 /// Where index files go as they are made. Paths are relative to the output root.
 pub trait IndexSink: Sync {
@@ -942,7 +949,7 @@ impl IndexSink for MemorySink {
 /// Deterministic: equal input gives byte-identical output, whatever the thread count.
 pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
     let sink = MemorySink::default();
-    write_index(docs.to_vec(), &sink)?;
+    write_index(docs.to_vec(), None, &sink)?;
     let mut files: Vec<SearchFile> = sink
         .0
         .into_inner()
@@ -960,15 +967,16 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
 }
 
 /// Builds the search index and writes its files into `sink` as they are made. Deterministic:
-/// equal input gives byte-identical files, whatever the thread count. Each record's sections are
-/// dropped as soon as they are indexed, so texts the documents own give their room to the
-/// postings as those grow.
-pub fn write_index(mut docs: Vec<SearchDoc>, sink: &dyn IndexSink) -> Result<(), SearchError> {
+/// equal input gives byte-identical files, whatever the thread count. With `fill`, the documents
+/// come without sections and `fill` gives each chunk its own just before it is indexed; either
+/// way a record's sections are dropped as soon as they are indexed.
+pub fn write_index<'a>(
+    mut docs: Vec<SearchDoc<'a>>,
+    fill: Option<FillSections<'_, 'a>>,
+    sink: &dyn IndexSink,
+) -> Result<(), SearchError> {
     if docs.len() > (u32::MAX / 2) as usize {
         return Err(SearchError::TooManyRecords(docs.len()));
-    }
-    if let Some(d) = docs.iter().find(|d| d.sections.len() >= 0xFFFF) {
-        return Err(SearchError::TooManySections(d.url.clone()));
     }
     let timing = std::env::var_os("MINUTEBOOK_SEARCH_TIMING").is_some();
     let t0 = std::time::Instant::now();
@@ -1007,6 +1015,12 @@ pub fn write_index(mut docs: Vec<SearchDoc>, sink: &dyn IndexSink) -> Result<(),
         .enumerate()
         .map(|(ci, c)| {
             let first = ci * CHUNK;
+            if let Some(fill) = fill {
+                fill(first, c).map_err(SearchError::Texts)?;
+            }
+            if let Some(d) = c.iter().find(|d| d.sections.len() >= 0xFFFF) {
+                return Err(SearchError::TooManySections(d.url.clone()));
+            }
             for (i, d) in c.iter().enumerate() {
                 w.put(format!("d{}.bin", first + i), doc_file(d)?)?;
             }
