@@ -464,22 +464,9 @@ fn build_into(opts: &BuildOptions, sink: &Sink) -> Result<Report, Vec<Diagnostic
     let mut steps = std::mem::take(&mut t.steps);
     // The records' HTML and texts wait in the scratch file until each record page, and each
     // chunk of the search index, reads its own.
-    let pages = render_pages_and_data(
-        &loaded.archive,
-        scratch.as_ref(),
-        &renderer,
-        &listings,
-        sink,
-        &mut steps,
-    )?;
-    index_and_finish(
-        &loaded.archive,
-        scratch.as_ref(),
-        &renderer,
-        &listings,
-        sink,
-        &mut steps,
-    )?;
+    let (a, s) = (&loaded.archive, scratch.as_ref());
+    let pages = render_pages_and_data(a, s, &renderer, &listings, sink, &mut steps)?;
+    index_and_finish(a, s, &renderer, &listings, sink, &mut steps)?;
     drop(scratch);
     let records = loaded.archive.records.len();
     times.add(Work::Templates, renderer.template_time());
