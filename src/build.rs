@@ -518,12 +518,42 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
     Ok(report)
 }
 
+/// The facts of a record's front-matter that its page shows and readers search for (location,
+/// chair, recorder, attendees), one per line with the page's labels, e.g. "主席：黃部長彥男".
+fn search_facts(r: &Record, t: &BTreeMap<&str, &str>) -> String {
+    let m = &r.meta;
+    let attendees = m.attendees.join(t["list_sep"]);
+    let facts = [
+        ("location", m.location.as_deref()),
+        ("chair", m.chair.as_deref()),
+        ("recorder", m.recorder.as_deref()),
+        ("attendees", (!attendees.is_empty()).then_some(attendees.as_str())),
+    ];
+    let mut out = String::new();
+    for (label, value) in facts {
+        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+            out.push_str(t[label]);
+            out.push_str(t["colon"]);
+            out.push_str(v);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// The sections of a record as the search indexer reads them, from its section texts `texts` (in
 /// section order): a lead section, then one section per heading of level 1–3 (deeper headings and
 /// their text belong to the section above them), so a hit links to the agenda item or unit report
-/// it is in.
-fn search_sections<'a>(r: &'a Record, texts: Vec<Cow<'a, str>>) -> Vec<SearchSection<'a>> {
+/// it is in. `facts` ([`search_facts`]) open the lead section.
+fn search_sections<'a>(r: &'a Record, texts: Vec<Cow<'a, str>>, facts: String) -> Vec<SearchSection<'a>> {
     let mut sections: Vec<SearchSection> = Vec::new();
+    if !facts.is_empty() {
+        sections.push(SearchSection {
+            anchor: Cow::Borrowed(""),
+            heading: Cow::Borrowed(""),
+            text: Cow::Owned(facts),
+        });
+    }
     for (sec, text) in r.sections.iter().zip(texts) {
         let heading = sec.heading.map(|h| &r.headings[h]);
         match heading {
@@ -538,6 +568,11 @@ fn search_sections<'a>(r: &'a Record, texts: Vec<Cow<'a, str>>) -> Vec<SearchSec
                         t.push_str(part);
                     }
                 }
+            }
+            // The body's lead part joins the facts' lead section.
+            None if sections.len() == 1 && sections[0].anchor.is_empty() && sections[0].heading.is_empty() => {
+                let t = sections[0].text.to_mut();
+                t.push_str(&text);
             }
             _ => sections.push(SearchSection {
                 anchor: heading.map_or(Cow::Borrowed(""), |h| Cow::Borrowed(&h.id)),
@@ -595,10 +630,11 @@ impl crate::search::IndexSink for Sink {
 /// that set them aside there ([`Record::set_texts_aside`]).
 pub fn search_index<'a>(archive: &'a Archive, texts: Option<&ScratchFile>, sink: &Sink) -> Result<(), Vec<Diagnostic>> {
     let docs = search_docs(archive);
+    let t = crate::render::i18n::strings(&archive.site.config.language);
     let fill = |first: usize, docs: &mut [SearchDoc<'a>]| -> Result<(), String> {
         for (r, d) in archive.records[first..].iter().zip(docs.iter_mut()) {
             let texts = r.section_texts(texts).map_err(|e| e.to_string())?;
-            d.sections = search_sections(r, texts);
+            d.sections = search_sections(r, texts, search_facts(r, &t));
         }
         Ok(())
     };
