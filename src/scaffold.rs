@@ -30,7 +30,7 @@ pub struct NewRecord {
 /// Write the record; returns its path relative to the site root.
 pub fn new_record(req: &NewRecord) -> Result<PathBuf, Vec<Diagnostic>> {
     let site = Site::load(&req.root)?;
-    let date = calendar::parse_date(&req.date).map_err(|msg| {
+    let date = calendar::parse_meeting_date(&req.date).map_err(|msg| {
         vec![Diagnostic::error("--date", 0, 0, msg)
             .with_help("dates are YYYY-MM-DD, or 民國 like 113-10-16 or 民國113年10月16日")]
     })?;

@@ -71,6 +71,34 @@ fn missing_date_line_is_a_warning_and_no_date() {
 }
 
 #[test]
+fn a_date_outside_the_roc_calendar_is_warned_and_left_out() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/fullwidth.txt"))
+            .unwrap();
+    for (date, says) in [
+        ("1000年1月1日", "before 1912-01-01"),
+        ("0年9月11日", "民國0年"),
+        ("202年9月11日", "民國202年, which is 2113"),
+        ("3024年1月1日", "after 2100"),
+    ] {
+        let imp = import_text(&text.replace("１１３年９月１１日", date), &registry());
+        assert_eq!(key(&imp, "date"), None, "{date}");
+        let w = imp
+            .warnings
+            .iter()
+            .find(|w| w.message.contains(says))
+            .unwrap_or_else(|| panic!("{date}: {:?}", imp.warnings));
+        assert_eq!(w.line, 3, "{w:?}");
+        assert!(w.message.ends_with("date left out"), "{w:?}");
+        assert!(
+            imp.suggested_path.starts_with("content/undated/"),
+            "{}",
+            imp.suggested_path
+        );
+    }
+}
+
+#[test]
 fn missing_adjournment_keeps_only_the_start_time() {
     let (_, imp) = fixture("no_adjourn.txt");
     assert_eq!(key(&imp, "date"), Some("\"2024-10-02\""));

@@ -308,6 +308,37 @@ fn bad_input_is_reported_together_and_keeps_previous_output() {
 }
 
 #[test]
+fn dates_outside_the_roc_calendar_are_errors() {
+    let site = bundled_site();
+    let r = site.path();
+    for (name, date) in [
+        ("a", "1000-01-01"),
+        ("b", "1911-09-11"),
+        ("c", "0-09-11"),
+        ("d", "202-09-11"),
+        ("e", "3024-01-01"),
+    ] {
+        write(
+            r,
+            &format!("content/{name}.md"),
+            &format!("---\ntitle: x\nseries: 主管會議\ndate: {date}\nslug: {name}\n---\n"),
+        );
+    }
+    expect_failure(
+        r,
+        &[
+            "content/a.md:4:7: `1000-01-01` is before 1912-01-01, the first day of the 民國 calendar (民國1年1月1日)",
+            "content/b.md:4:7: `1911-09-11` is before 1912-01-01",
+            "content/c.md:4:7: `0-09-11` is in 民國0年, but the 民國 calendar starts with 民國1年 (1912)",
+            "content/d.md:4:7: `202-09-11` would be 民國202年, which is 2113, after 2100",
+            "write the Western year in full (2024-09-11) or the 民國 year (113-09-11)",
+            "content/e.md:4:7: `3024-01-01` is after 2100, which is taken to be a typo",
+            "5 problem(s) found",
+        ],
+    );
+}
+
+#[test]
 fn record_item_template_shapes_every_listing() {
     // Listings show each record through `record_item.html`, rendered once per record.
     let site = bundled_site();

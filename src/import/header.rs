@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::text::{ascii_digits, Block};
 use super::{find_name, FrontMatter, ImportRegistry, ImportWarning};
+use crate::minutes::calendar;
 
 fn warn(warnings: &mut Vec<ImportWarning>, block: Option<&Block>, message: String) {
     warnings.push(ImportWarning {
@@ -82,8 +83,10 @@ fn meeting_number(title: &str) -> Option<u32> {
 }
 
 /// A date in the text: 113年9月11日 (民國), 2024年9月11日, 2024/9/11, 2024-09-11, 113.9.11.
-/// Returns it and the byte offset (in the ASCII-digit form) just after it.
-pub(crate) fn find_date(s: &str) -> Option<(NaiveDate, usize)> {
+/// Returns it and the byte offset (in the ASCII-digit form) just after it. A real date outside
+/// the years the front-matter accepts (before 1912, after [`calendar::LAST_YEAR`]) comes back as
+/// the reason it is refused, so that the caller leaves it out instead of guessing.
+pub(crate) fn find_date(s: &str) -> Option<(Result<NaiveDate, String>, usize)> {
     let s = ascii_digits(s);
     let b = s.as_bytes();
     let num = |at: usize| -> Option<(u32, usize)> {
@@ -134,8 +137,11 @@ pub(crate) fn find_date(s: &str) -> Option<(NaiveDate, usize)> {
                         e = e2;
                     }
                 }
-                let y = if y < 1000 { y + 1911 } else { y };
-                NaiveDate::from_ymd_opt(y as i32, m, d).map(|date| (date, e))
+                let roc = y < 1000;
+                let y = if roc { y as i32 + calendar::ROC_OFFSET } else { y as i32 };
+                let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                let written = s[i..e].trim();
+                Some((calendar::check_year(written, y, roc).map(|()| date), e))
             })() {
                 return Some(found);
             }
@@ -358,7 +364,8 @@ pub(crate) fn read(
                     Some(b),
                     "cannot read the date on the 日期 line: date left out".into(),
                 ),
-                Some((d, end)) => {
+                Some((Err(why), _)) => warn(warnings, Some(b), format!("{why}; date left out")),
+                Some((Ok(d), end)) => {
                     fm.date = Some(d.format("%Y-%m-%d").to_string());
                     if let Some(w) = weekday_named(v) {
                         if w != d.weekday().num_days_from_monday() {
@@ -500,7 +507,7 @@ mod tests {
 
     #[test]
     fn dates() {
-        let d = |s: &str| find_date(s).map(|x| x.0.format("%Y-%m-%d").to_string());
+        let d = |s: &str| find_date(s).map(|x| x.0.unwrap().format("%Y-%m-%d").to_string());
         assert_eq!(d("113年9月11日（星期三）上午10時30分").as_deref(), Some("2024-09-11"));
         assert_eq!(d("１１３年９月１１日").as_deref(), Some("2024-09-11"));
         assert_eq!(d("中華民國113年 9 月 11 日").as_deref(), Some("2024-09-11"));
@@ -509,6 +516,11 @@ mod tests {
         assert_eq!(d("2024-09-11 14:00").as_deref(), Some("2024-09-11"));
         assert_eq!(d("113年2月30日"), None);
         assert_eq!(d("上午10時"), None);
+        let refused = |s: &str| find_date(s).unwrap().0.unwrap_err();
+        assert!(refused("1000年1月1日").contains("before 1912-01-01"));
+        assert!(refused("０年９月１１日").contains("民國0年"));
+        assert!(refused("202/9/11").contains("民國202年, which is 2113"));
+        assert!(refused("3024-01-01").contains("after 2100"));
     }
 
     #[test]
