@@ -84,7 +84,9 @@ pub enum Command {
     Import {
         /// The .txt or .docx file.
         file: PathBuf,
-        /// Where to write the record [default: content/<year>/<series>-<number>.md under --root].
+        /// Where to write the record [default: content/<year>/<series>-<number>.md under --root;
+        /// content/undated/… when the file names no date, …/untitled.md when its title gives no
+        /// series and number].
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
         /// The site folder whose minutebook.yaml registers units and series.
