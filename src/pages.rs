@@ -706,6 +706,7 @@ impl<'a> Pages<'a> {
             title: String,
             url: String,
             decision_first: String,
+            decision_label: &'static str,
         }
         #[derive(Serialize)]
         struct Report {
@@ -749,6 +750,7 @@ impl<'a> Pages<'a> {
                                     title: it.title.clone(),
                                     url: href(&it.anchor),
                                     decision_first: it.decision_first.clone(),
+                                    decision_label: it.decision_label,
                                 }
                             })
                             .collect(),
@@ -818,6 +820,7 @@ impl<'a> Pages<'a> {
             anchor: &'r str,
             units: Vec<LinkTo>,
             decision: &'r str,
+            decision_label: &'r str,
         }
         let a = self.archive;
         let r = &a.records[ix];
@@ -844,6 +847,7 @@ impl<'a> Pages<'a> {
                 anchor: &it.anchor,
                 units: it.units.iter().map(|u| self.link("units", &a.units, u, u)).collect(),
                 decision: &it.decision,
+                decision_label: it.decision_label,
             })
             .collect();
         let series = &self.listings.series[&r.meta.series.slug];

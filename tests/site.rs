@@ -339,6 +339,47 @@ fn dates_outside_the_roc_calendar_are_errors() {
 }
 
 #[test]
+fn the_records_decision_label_is_kept() {
+    let site = bundled_site();
+    write(
+        site.path(),
+        "content/2024/executive-1.md",
+        &RECORD.replace("決定：洽悉。", "決議：照案通過，請秘書處辦理。"),
+    );
+    write(
+        site.path(),
+        "content/2024/executive-2.md",
+        &RECORD
+            .replace("number: 1", "number: 2")
+            .replace("2024-01-10", "2024-02-10"),
+    );
+    let check = |out: &std::path::Path, resolution: &str, decision: &str| {
+        let unit = read(out.join("units/secretariat/index.html"));
+        assert!(
+            unit.contains(&format!(
+                "<p class=\"decision\"><span class=\"label\">{resolution}</span>照案通過，請秘書處辦理。</p>"
+            )),
+            "{unit}"
+        );
+        assert!(
+            unit.contains(&format!(
+                "<p class=\"decision\"><span class=\"label\">{decision}</span>洽悉。</p>"
+            )),
+            "{unit}"
+        );
+        let data: serde_json::Value =
+            serde_json::from_str(&read(out.join("data/minutes/2024/executive-1.json"))).unwrap();
+        assert_eq!(data["agenda"][0]["decision_label"], "決議");
+        let data: serde_json::Value =
+            serde_json::from_str(&read(out.join("data/minutes/2024/executive-2.json"))).unwrap();
+        assert_eq!(data["agenda"][0]["decision_label"], "決定");
+    };
+    check(&build_ok(site.path()), "決議：", "決定：");
+    set_language(site.path(), "en");
+    check(&build_ok(site.path()), "Resolution: ", "Decision: ");
+}
+
+#[test]
 fn record_item_template_shapes_every_listing() {
     // Listings show each record through `record_item.html`, rendered once per record.
     let site = bundled_site();

@@ -769,12 +769,21 @@ fn listing_key(r: &Record) -> ListingKey {
         format!("{:?}{:?}", m.units, m.topics),
         {
             // Listings show an item's label, title, anchor, units and its decision's first line
-            // (not the whole decision, nor the line it is on).
+            // with its label (not the whole decision, nor the line it is on).
             let st = &r.structure;
             let items: Vec<_> = st
                 .agenda
                 .iter()
-                .map(|a| (&a.label, &a.title, &a.anchor, &a.units, &a.decision_first))
+                .map(|a| {
+                    (
+                        &a.label,
+                        &a.title,
+                        &a.anchor,
+                        &a.units,
+                        &a.decision_first,
+                        a.decision_label,
+                    )
+                })
                 .collect();
             let reports: Vec<_> = st.reports.iter().map(|x| (&x.unit, &x.heading, &x.anchor)).collect();
             format!("{items:?}{reports:?}{:?}", st.mentions)
