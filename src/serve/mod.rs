@@ -832,7 +832,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let known = preview.known.len();
     let (result, info) = preview.render(laps, known);
     report(&shared, result, &info);
-    println!("serving {url} (Ctrl-C to stop)");
+    crate::outln!("serving {url} (Ctrl-C to stop)");
 
     let (tx, rx) = std::sync::mpsc::channel();
     let root = preview.root().to_path_buf();
@@ -889,18 +889,18 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
 fn report(shared: &Shared, result: Outcome, info: &Rebuild) {
     match result {
         Outcome::Site(out) => {
-            println!("built: {}", info.summary());
+            crate::outln!("built: {}", info.summary());
             shared.publish(Some(out), &[]);
         }
         Outcome::Pages { pages, removed } => {
-            println!("updated: {}", info.summary());
+            crate::outln!("updated: {}", info.summary());
             shared.patch(pages, removed);
         }
         Outcome::Failed(errors) => {
             for d in &errors {
-                eprint!("{d}");
+                crate::errprint!("{d}");
             }
-            eprintln!(
+            crate::errln!(
                 "error: {} problem(s); still serving the last good version",
                 errors.iter().filter(|d| d.is_error()).count()
             );
@@ -918,6 +918,6 @@ fn open_browser(url: &str) {
         ("xdg-open", vec![url.to_string()])
     };
     if std::process::Command::new(cmd.0).args(&cmd.1).spawn().is_err() {
-        eprintln!("could not open a browser; visit {url}");
+        crate::errln!("could not open a browser; visit {url}");
     }
 }
