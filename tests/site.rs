@@ -144,6 +144,64 @@ fn listings_are_paginated() {
 }
 
 #[test]
+fn later_listing_pages_have_their_own_title() {
+    let site = bundled_site();
+    let yaml = read(site.path().join("minutebook.yaml")) + "per_page: 2\n";
+    write(site.path(), "minutebook.yaml", &yaml);
+    for n in 1..=4 {
+        write(
+            site.path(),
+            &format!("content/2023/ex-{n}.md"),
+            &RECORD
+                .replace("第1次", &format!("第{n}次"))
+                .replace("number: 1", &format!("number: {n}"))
+                .replace("2024-01-10", &format!("2023-0{n}-10")),
+        );
+    }
+    let title = |out: &std::path::Path, rel: &str| -> String {
+        let html = read(out.join(rel));
+        let start = html.find("<title>").unwrap() + "<title>".len();
+        html[start..html.find("</title>").unwrap()].to_string()
+    };
+    let out = build_ok(site.path());
+    assert_eq!(title(&out, "index.html"), "數位發展部會議紀錄");
+    assert_eq!(title(&out, "page/2/index.html"), "第2頁 | 數位發展部會議紀錄");
+    assert_eq!(
+        title(&out, "years/2023/index.html"),
+        "2023年（民國112年） | 數位發展部會議紀錄"
+    );
+    assert_eq!(
+        title(&out, "years/2023/page/2/index.html"),
+        "2023年（民國112年） – 第2頁 | 數位發展部會議紀錄"
+    );
+    assert_eq!(
+        title(&out, "units/secretariat/page/3/index.html"),
+        "秘書處 – 第3頁 | 數位發展部會議紀錄"
+    );
+    // Every later page of every listing has a title of its own.
+    let mut later = 0;
+    for e in walkdir::WalkDir::new(&out).into_iter().filter_map(Result::ok) {
+        let rel = e.path().strip_prefix(&out).unwrap().to_string_lossy().into_owned();
+        let Some(i) = rel.find("page/") else { continue };
+        if !rel.ends_with("/index.html") {
+            continue;
+        }
+        later += 1;
+        let first = format!("{}index.html", &rel[..i]);
+        assert_ne!(title(&out, &rel), title(&out, &first), "{rel}");
+    }
+    assert!(later >= 5, "{later} later pages");
+
+    set_language(site.path(), "en");
+    let out = build_ok(site.path());
+    assert_eq!(
+        title(&out, "series/executive/page/2/index.html"),
+        "Executive Meeting – page 2 | 數位發展部會議紀錄"
+    );
+    assert_eq!(title(&out, "page/3/index.html"), "page 3 | 數位發展部會議紀錄");
+}
+
+#[test]
 fn previous_and_next_in_series() {
     let site = bundled_site();
     write(
