@@ -225,6 +225,51 @@ fn previous_and_next_in_series() {
 }
 
 #[test]
+fn meetings_on_one_day_are_ordered_by_number() {
+    let site = bundled_site();
+    for (n, date) in [(9, "2024-10-09"), (10, "2024-10-16"), (11, "2024-10-16")] {
+        write(
+            site.path(),
+            &format!("content/2024/executive-{n}.md"),
+            &RECORD
+                .replace("第1次", &format!("第{n}次"))
+                .replace("number: 1", &format!("number: {n}"))
+                .replace("2024-01-10", date),
+        );
+    }
+    let out = build_ok(site.path());
+    // Newest first: 第11次 before 第10次 (their URLs sort the other way), on every listing.
+    for page in ["index.html", "years/2024/index.html", "series/executive/index.html"] {
+        let html = read(out.join(page));
+        let at = |n: u32| {
+            html.find(&format!("/minutes/2024/executive-{n}/"))
+                .unwrap_or_else(|| panic!("{page}: no {n}"))
+        };
+        assert!(at(11) < at(10) && at(10) < at(9) && at(9) < at(4), "{page}");
+    }
+    let link = |n: u32, rel: &str| -> String {
+        let html = read(out.join(format!("minutes/2024/executive-{n}/index.html")));
+        let end = html
+            .find(&format!("rel=\"{rel}\""))
+            .unwrap_or_else(|| panic!("{n}: no {rel}"));
+        let start = html[..end].rfind("href=\"").unwrap() + "href=\"".len();
+        html[start..end].trim_end_matches(['"', ' ']).to_string()
+    };
+    assert_eq!(link(9, "next"), "/minutes/2024/executive-10/");
+    assert_eq!(link(10, "prev"), "/minutes/2024/executive-9/");
+    assert_eq!(link(10, "next"), "/minutes/2024/executive-11/");
+    assert_eq!(link(11, "prev"), "/minutes/2024/executive-10/");
+    let data: serde_json::Value = serde_json::from_str(&read(out.join("data/minutes.json"))).unwrap();
+    let numbers: Vec<u64> = data["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, [11, 10, 9, 4]);
+}
+
+#[test]
 fn drafts_only_with_flag() {
     let site = bundled_site();
     write(
