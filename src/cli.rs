@@ -104,7 +104,7 @@ pub enum Command {
         /// The meeting date: 2024-10-16, 113-10-16 or 民國113年10月16日.
         #[arg(long)]
         date: String,
-        /// The meeting's number in its series (第5次 → 5).
+        /// The meeting's number in its series, from 1 (第5次 → 5).
         #[arg(long)]
         number: Option<u32>,
         /// The title [default: 第{number}次{series}紀錄].

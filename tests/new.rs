@@ -136,3 +136,57 @@ fn dates_outside_the_roc_calendar_are_refused() {
         .collect();
     assert_eq!(written.len(), 2, "nothing new written: {written:?}");
 }
+
+#[test]
+fn every_problem_is_reported_together_and_number_zero_is_refused() {
+    let t = site();
+    let root = t.path().to_str().unwrap();
+    let files = || -> Vec<String> {
+        walkdir::WalkDir::new(t.path().join("content"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let before = files();
+    let (ok, out, err) = run(&["new", "--root", root, "--series", "xyz", "--date", "2024-02-30"]);
+    assert!(!ok, "{out}{err}");
+    assert!(
+        err.contains("error: --date: `2024-02-30` is not a date: 2024-02 has 29 days")
+            && err.contains("error: --series: unknown series `xyz`")
+            && err.contains("2 problem(s) found"),
+        "{err}"
+    );
+    let (ok, out, err) = run(&[
+        "new",
+        "--root",
+        root,
+        "--series",
+        "主管會議",
+        "--date",
+        "2024-10-16",
+        "--number",
+        "0",
+    ]);
+    assert!(!ok, "{out}{err}");
+    assert!(
+        err.contains("error: --number: there is no meeting number 0 (第0次)")
+            && err.contains("meeting numbers start at 1"),
+        "{err}"
+    );
+    let (ok, out, err) = run(&[
+        "new",
+        "--root",
+        root,
+        "--series",
+        "xyz",
+        "--date",
+        "1000-01-01",
+        "--number",
+        "0",
+    ]);
+    assert!(!ok, "{out}{err}");
+    assert!(err.contains("3 problem(s) found"), "{err}");
+    assert_eq!(files(), before, "nothing written");
+}
