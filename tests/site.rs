@@ -270,6 +270,27 @@ fn meetings_on_one_day_are_ordered_by_number() {
 }
 
 #[test]
+fn every_page_declares_its_icon_so_browsers_do_not_request_favicon_ico() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    let mut pages = 0;
+    for e in walkdir::WalkDir::new(&out).into_iter().filter_map(Result::ok) {
+        if e.path().extension().is_some_and(|x| x == "html") {
+            let html = read(e.path());
+            let head = &html[..html.find("</head>").expect("a head")];
+            assert!(
+                head.contains("<link rel=\"icon\" href=\"data:,\">"),
+                "{}",
+                e.path().display()
+            );
+            pages += 1;
+        }
+    }
+    assert!(pages > 10, "{pages} pages");
+    assert!(!out.join("favicon.ico").exists());
+}
+
+#[test]
 fn drafts_only_with_flag() {
     let site = bundled_site();
     write(
