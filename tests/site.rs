@@ -504,6 +504,41 @@ fn the_records_decision_label_is_kept() {
 }
 
 #[test]
+fn urls_differing_only_in_case_and_page_like_slugs_are_errors() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    let before = snapshot(&out);
+    let r = site.path();
+    write(
+        r,
+        "content/a.md",
+        "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nslug: Exec-9\n---\n",
+    );
+    write(
+        r,
+        "content/b.md",
+        "---\ntitle: y\nseries: 主管會議\ndate: 2024-03-01\nslug: exec-9\n---\n",
+    );
+    write(
+        r,
+        "content/c.md",
+        "---\ntitle: z\nseries: 主管會議\ndate: 2024-01-01\nslug: index.html\n---\n",
+    );
+    expect_failure(
+        r,
+        &[
+            "content/b.md:1:1: `content/a.md` and `content/b.md` would be published at /minutes/2024/Exec-9/ and \
+             /minutes/2024/exec-9/, which differ only in letter case: on a case-insensitive file system (macOS, \
+             Windows) one would overwrite the other",
+            "content/c.md:5:7: slug `index.html` is named like a page",
+            "help: a slug is the last part of the URL, without a file extension, e.g. executive-4",
+            "2 problem(s) found",
+        ],
+    );
+    assert_eq!(snapshot(&out), before, "the previous output is untouched");
+}
+
+#[test]
 fn record_item_template_shapes_every_listing() {
     // Listings show each record through `record_item.html`, rendered once per record.
     let site = bundled_site();

@@ -344,6 +344,13 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
                     format!("slug `{s}` is not a plain ASCII slug")
                 };
                 cx.err_at_value("slug", &s, msg, Some(help.into()));
+            } else if [".html", ".htm"].iter().any(|x| s.to_ascii_lowercase().ends_with(x)) {
+                cx.err_at_value(
+                    "slug",
+                    &s,
+                    format!("slug `{s}` is named like a page: the record would be a folder `{s}/` holding index.html"),
+                    Some("a slug is the last part of the URL, without a file extension, e.g. executive-4".into()),
+                );
             }
             s
         }
