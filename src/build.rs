@@ -193,26 +193,34 @@ pub fn visibility(r: &Record, opts: &BuildOptions) -> Visibility {
     }
 }
 
-/// Two published records may not share a URL.
+/// Two published records may not share a URL, nor URLs that differ only in letter case: on a
+/// case-insensitive file system (macOS, Windows) one would overwrite the other's folder.
 pub fn unique_urls(published: &[Record]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let mut by_url: BTreeMap<&str, &Record> = BTreeMap::new();
+    let mut by_url: BTreeMap<String, &Record> = BTreeMap::new();
     for r in published {
-        if let Some(other) = by_url.insert(&r.url, r) {
+        if let Some(other) = by_url.insert(r.url.to_ascii_lowercase(), r) {
             let (first, second) = if other.rel < r.rel { (other, r) } else { (r, other) };
-            diags.push(
-                Diagnostic::error(
-                    &second.rel,
-                    1,
-                    1,
-                    format!(
-                        "`{}` and `{}` would both be published at /{}",
-                        first.rel.display(),
-                        second.rel.display(),
-                        r.url
-                    ),
+            let message = if first.url == second.url {
+                format!(
+                    "`{}` and `{}` would both be published at /{}",
+                    first.rel.display(),
+                    second.rel.display(),
+                    r.url
                 )
-                .with_help("give one of them a different `slug` (or `number`) in its front-matter"),
+            } else {
+                format!(
+                    "`{}` and `{}` would be published at /{} and /{}, which differ only in letter case: \
+                     on a case-insensitive file system (macOS, Windows) one would overwrite the other",
+                    first.rel.display(),
+                    second.rel.display(),
+                    first.url,
+                    second.url
+                )
+            };
+            diags.push(
+                Diagnostic::error(&second.rel, 1, 1, message)
+                    .with_help("give one of them a different `slug` (or `number`) in its front-matter"),
             );
         }
     }

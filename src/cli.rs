@@ -84,7 +84,9 @@ pub enum Command {
     Import {
         /// The .txt or .docx file.
         file: PathBuf,
-        /// Where to write the record [default: content/<year>/<series>-<number>.md under --root].
+        /// Where to write the record [default: content/<year>/<series>-<number>.md under --root;
+        /// content/undated/… when the file names no date, …/untitled.md when its title gives no
+        /// series and number].
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
         /// The site folder whose minutebook.yaml registers units and series.
@@ -102,7 +104,7 @@ pub enum Command {
         /// The meeting date: 2024-10-16, 113-10-16 or 民國113年10月16日.
         #[arg(long)]
         date: String,
-        /// The meeting's number in its series (第5次 → 5).
+        /// The meeting's number in its series, from 1 (第5次 → 5).
         #[arg(long)]
         number: Option<u32>,
         /// The title [default: 第{number}次{series}紀錄].

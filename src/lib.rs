@@ -6,6 +6,51 @@
 //! series and year; [`pages`] and [`render`] turn it into HTML through the theme; [`output`]
 //! writes it atomically. [`build`] runs those steps; [`cli`] and `main` are the command line.
 
+/// `println!` that tolerates a closed standard output (see [`stdio`]).
+#[macro_export]
+macro_rules! outln {
+    () => { $crate::stdio::out(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::stdio::out(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// `eprint!` that tolerates a closed standard error (see [`stdio`]).
+#[macro_export]
+macro_rules! errprint {
+    ($($arg:tt)*) => { $crate::stdio::err(format_args!($($arg)*)) };
+}
+
+/// `eprintln!` that tolerates a closed standard error (see [`stdio`]).
+#[macro_export]
+macro_rules! errln {
+    ($($arg:tt)*) => { $crate::stdio::err(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+pub mod stdio {
+    //! The commands' messages on standard output and standard error. `println!` panics when the
+    //! reader has gone (`minutebook build | head -1`: "failed printing to stdout: Broken pipe",
+    //! exit 101). Here a closed pipe is not an error, as for other Unix tools: what is left to
+    //! print is dropped and the command finishes its work and exits with its own code.
+
+    use std::fmt;
+    use std::io::{ErrorKind, Write};
+
+    /// Write to standard output. A closed pipe is ignored; another failure (a full disk behind a
+    /// redirection) is reported on standard error, since the output is then incomplete.
+    pub fn out(args: fmt::Arguments<'_>) {
+        match std::io::stdout().lock().write_fmt(args) {
+            Err(e) if e.kind() != ErrorKind::BrokenPipe => {
+                err(format_args!("error: cannot write to standard output: {e}\n"))
+            }
+            _ => {}
+        }
+    }
+
+    /// Write to standard error. Any failure is ignored: there is nowhere left to report it.
+    pub fn err(args: fmt::Arguments<'_>) {
+        let _ = std::io::stderr().lock().write_fmt(args);
+    }
+}
+
 pub mod bench;
 pub mod bench_search;
 pub mod build;
@@ -48,7 +93,7 @@ fn options(site: &SiteArgs) -> BuildOptions {
 
 fn print_warnings(w: &[Diagnostic]) {
     for d in w {
-        eprint!("{d}");
+        errprint!("{d}");
     }
 }
 
@@ -61,12 +106,12 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
                 o.output = out;
             }
             if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-                eprintln!("building {} …", o.root.display());
+                errln!("building {} …", o.root.display());
             }
             let report = build::build(&o)?;
             print_warnings(&report.warnings);
-            println!("{}", report.summary());
-            println!("wrote {}", o.output.display());
+            outln!("{}", report.summary());
+            outln!("wrote {}", o.output.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Generate { dir, records, seed } => {
@@ -78,7 +123,7 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
                     format!("cannot generate the archive: {e}"),
                 )]
             })?;
-            println!(
+            outln!(
                 "wrote {} records ({:.1} MB) to {}",
                 s.records,
                 s.bytes as f64 / 1e6,
@@ -109,17 +154,17 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
         Command::BenchRebuild { root } => {
             let line =
                 bench::measure_rebuild(&root).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
-            println!("{line}");
+            outln!("{line}");
             Ok(ExitCode::SUCCESS)
         }
         Command::BenchIndex { root, scratch, json } => {
             let f =
                 bench_search::index_figures(&root, &scratch).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e)])?;
             if json {
-                println!("{}", serde_json::to_string(&f).expect("figures serialize"));
+                outln!("{}", serde_json::to_string(&f).expect("figures serialize"));
                 return Ok(ExitCode::SUCCESS);
             }
-            println!(
+            outln!(
                 "{} records: {:.2} s wall, {:.2} s CPU, +{:.0} MB peak, {:.1} MB in {} files",
                 f.records,
                 f.wall_s,
@@ -136,14 +181,14 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             match check::check(&o) {
                 Ok(c) => {
                     print_warnings(&c.findings);
-                    println!("{}", c.summary());
+                    outln!("{}", c.summary());
                     let failed = c.count(diagnostics::Severity::Error) > 0;
                     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
                 }
                 Err(diags) => {
                     print_warnings(&diags);
                     let errors = diags.iter().filter(|d| d.is_error()).count();
-                    println!("check: {errors} errors; the site does not build");
+                    outln!("check: {errors} errors; the site does not build");
                     Ok(ExitCode::FAILURE)
                 }
             }
@@ -162,7 +207,7 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
                 number,
                 title,
             })?;
-            println!("wrote {}", root.join(rel).display());
+            outln!("wrote {}", root.join(rel).display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve { site, port, bind, open } => {
@@ -218,14 +263,14 @@ fn run_import(
                 ..d
             }
         };
-        eprint!("{d}");
+        errprint!("{d}");
     }
     let dest = match out {
         Some(p) => p.to_path_buf(),
         None => root.join(&imported.suggested_path),
     };
     import::write_new(&dest, &imported.markdown).map_err(|e| vec![Diagnostic::error("", 0, 0, e.to_string())])?;
-    println!(
+    outln!(
         "wrote {} ({} warnings); review it, then run minutebook check",
         dest.display(),
         imported.warnings.len()

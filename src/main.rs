@@ -19,10 +19,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(diags) => {
             for d in &diags {
-                eprint!("{d}");
+                minutebook::errprint!("{d}");
             }
             let errors = diags.iter().filter(|d| d.is_error()).count();
-            eprintln!("error: {errors} problem(s) found; nothing was written");
+            minutebook::errln!("error: {errors} problem(s) found; nothing was written");
             ExitCode::FAILURE
         }
     }

@@ -151,10 +151,16 @@ pub struct Archive {
 }
 
 impl Archive {
-    /// Order records newest first (date, then URL) and fill registries a site did not configure
-    /// from the names records use.
+    /// Order records newest first (date, then meeting number: 第6次 before 第5次 on one day, then
+    /// URL, so the order never depends on the file system) and fill registries a site did not
+    /// configure from the names records use. Every listing, the series' previous and next links,
+    /// feeds, open data and the search index's record ids follow this order.
     pub fn new(site: Site, mut records: Vec<Record>) -> Archive {
-        records.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.url.cmp(&b.url)));
+        records.sort_by(|a, b| {
+            (b.meta.date.cmp(&a.meta.date))
+                .then_with(|| b.meta.number.cmp(&a.meta.number))
+                .then_with(|| a.url.cmp(&b.url))
+        });
         let fill = |configured: &Registry, names: Vec<(String, String)>| -> Registry {
             if !configured.is_empty() {
                 return configured.clone();

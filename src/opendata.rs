@@ -36,6 +36,8 @@ pub struct Item {
     pub url: String,
     pub units: Vec<Term>,
     pub decision: String,
+    /// 決定 or 決議, as the record labels the decision; `None` when the item has no decision.
+    pub decision_label: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -159,6 +161,7 @@ pub fn record_data(archive: &Archive, r: &Record) -> RecordData {
                 url: format!("{page}#{}", encode_fragment(&it.anchor)),
                 units: it.units.iter().map(|u| unit(u)).collect(),
                 decision: it.decision.clone(),
+                decision_label: Some(it.decision_label).filter(|l| !l.is_empty()),
             })
             .collect(),
         reports: r
@@ -415,13 +418,14 @@ pub fn record_schema(archive: &Archive) -> Value {
                 "description": "Agenda items (案由) in order",
                 "items": {
                     "type": "object",
-                    "required": ["label", "title", "url", "units", "decision"],
+                    "required": ["label", "title", "url", "units", "decision", "decision_label"],
                     "properties": {
                         "label": { "type": "string", "description": "e.g. 案由一" },
                         "title": { "type": "string", "description": "The item's whole heading" },
                         "url": { "type": "string", "format": "uri", "description": "Anchor on the record page" },
                         "units": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Reporting or proposing units" },
-                        "decision": { "type": "string", "description": "Decision text, paragraphs separated by newlines (may be empty)" }
+                        "decision": { "type": "string", "description": "Decision text, paragraphs separated by newlines (may be empty)" },
+                        "decision_label": { "enum": ["決定", "決議", null], "description": "The label the record writes before the decision, 決定 or 決議 (null when the item has no decision)" }
                     },
                     "additionalProperties": false
                 }

@@ -366,6 +366,23 @@ impl<'a> Pages<'a> {
         Ok((page_file(rel_url).to_string_lossy().replace('\\', "/"), html))
     }
 
+    /// The title of page `n` of a listing titled `title`: as it is on page 1, with the page number
+    /// after it on later pages (`主管會議 – 第2頁`, `Executive Meeting – page 2`) so that no two
+    /// pages share a `<title>`. The home page, titled as the site, becomes `第2頁` alone (the site
+    /// title follows it in `<title>`).
+    fn numbered_title(&self, title: &str, n: usize) -> String {
+        if n <= 1 {
+            return title.to_string();
+        }
+        let t = i18n::strings(&self.archive.site.config.language);
+        let page = t["page_n"].replace("{n}", &n.to_string());
+        if title.is_empty() || title == self.archive.site.config.title {
+            page
+        } else {
+            format!("{title} – {page}")
+        }
+    }
+
     /// The pages of a paginated listing of records under `base`, rendered with `template`, whose
     /// numbers `only` accepts.
     fn listing_pages(
@@ -384,7 +401,7 @@ impl<'a> Pages<'a> {
                 continue;
             }
             let rel = page_url(base, p.number);
-            let mut c = self.ctx(&rel, title);
+            let mut c = self.ctx(&rel, &self.numbered_title(title, p.number));
             c.insert_value("records", self.summaries(&ixs[p.range.clone()]));
             c.insert("total", &ixs.len());
             c.insert("pagination", &self.pagination(base, p.number, p.total));
@@ -703,6 +720,7 @@ impl<'a> Pages<'a> {
             title: String,
             url: String,
             decision_first: String,
+            decision_label: &'static str,
         }
         #[derive(Serialize)]
         struct Report {
@@ -746,6 +764,7 @@ impl<'a> Pages<'a> {
                                     title: it.title.clone(),
                                     url: href(&it.anchor),
                                     decision_first: it.decision_first.clone(),
+                                    decision_label: it.decision_label,
                                 }
                             })
                             .collect(),
@@ -763,7 +782,7 @@ impl<'a> Pages<'a> {
                 })
                 .collect();
             let rel = page_url(&base, p.number);
-            let mut c = self.ctx(&rel, &name);
+            let mut c = self.ctx(&rel, &self.numbered_title(&name, p.number));
             c.insert("unit", &entry);
             c.insert("entries", &entries);
             c.insert(
@@ -815,6 +834,7 @@ impl<'a> Pages<'a> {
             anchor: &'r str,
             units: Vec<LinkTo>,
             decision: &'r str,
+            decision_label: &'r str,
         }
         let a = self.archive;
         let r = &a.records[ix];
@@ -841,6 +861,7 @@ impl<'a> Pages<'a> {
                 anchor: &it.anchor,
                 units: it.units.iter().map(|u| self.link("units", &a.units, u, u)).collect(),
                 decision: &it.decision,
+                decision_label: it.decision_label,
             })
             .collect();
         let series = &self.listings.series[&r.meta.series.slug];

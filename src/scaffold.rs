@@ -27,14 +27,33 @@ pub struct NewRecord {
     pub title: Option<String>,
 }
 
-/// Write the record; returns its path relative to the site root.
+/// Write the record; returns its path relative to the site root. Every problem with the request
+/// (the site's configuration, the date, the number, the series) is reported together.
 pub fn new_record(req: &NewRecord) -> Result<PathBuf, Vec<Diagnostic>> {
-    let site = Site::load(&req.root)?;
-    let date = calendar::parse_date(&req.date).map_err(|msg| {
-        vec![Diagnostic::error("--date", 0, 0, msg)
-            .with_help("dates are YYYY-MM-DD, or 民國 like 113-10-16 or 民國113年10月16日")]
-    })?;
-    let (series_name, series_slug) = resolve_series(&site, &req.series)?;
+    let mut diags = Vec::new();
+    let site = Site::load(&req.root).map_err(|d| diags.extend(d)).ok();
+    let date = calendar::parse_meeting_date(&req.date)
+        .map_err(|msg| {
+            diags.push(
+                Diagnostic::error("--date", 0, 0, msg)
+                    .with_help("dates are YYYY-MM-DD, or 民國 like 113-10-16 or 民國113年10月16日"),
+            )
+        })
+        .ok();
+    if req.number == Some(0) {
+        diags.push(
+            Diagnostic::error("--number", 0, 0, "there is no meeting number 0 (第0次)").with_help(
+                "meeting numbers start at 1: pass the meeting's own number, e.g. --number 5, or leave --number out",
+            ),
+        );
+    }
+    let series = site
+        .as_ref()
+        .and_then(|site| resolve_series(site, &req.series).map_err(|d| diags.extend(d)).ok());
+    let (Some(site), Some(date), Some((series_name, series_slug)), true) = (site, date, series, diags.is_empty())
+    else {
+        return Err(diags);
+    };
     let file = match req.number {
         Some(n) => format!("{series_slug}-{n}.md"),
         None => format!("{series_slug}-{}.md", date.format("%m%d")),

@@ -42,3 +42,32 @@ fn imported_seed_builds_like_the_bundled_record() {
     assert_ne!(code, 0);
     assert!(stderr.contains("refusing to overwrite"), "{stderr}");
 }
+
+#[test]
+fn an_empty_file_is_an_error_and_nothing_is_written() {
+    let site = bundled_site();
+    let before = snapshot(&site.path().join("content"));
+    for (name, text) in [
+        ("empty.txt", ""),
+        ("blank.txt", " \n\t\r\n\u{3000}\n"),
+        ("bom.txt", "\u{feff}\n"),
+    ] {
+        std::fs::write(site.path().join(name), text).unwrap();
+        let (code, stdout, stderr) = run(&["import", name, "--root", "."], site.path());
+        assert_eq!(code, 1, "{name}: {stdout}{stderr}");
+        assert!(
+            stderr.contains(&format!("{name}: the file has no text")),
+            "{name}: {stderr}"
+        );
+        assert!(stdout.is_empty(), "{name}: {stdout}");
+    }
+    assert_eq!(snapshot(&site.path().join("content")), before, "nothing written");
+    assert!(!site.path().join("content/undated").exists());
+
+    let (code, help, _) = run(&["import", "--help"], site.path());
+    assert_eq!(code, 0);
+    assert!(
+        help.contains("content/undated/") && help.contains("untitled.md"),
+        "{help}"
+    );
+}

@@ -71,6 +71,82 @@ fn missing_date_line_is_a_warning_and_no_date() {
 }
 
 #[test]
+fn a_date_outside_the_roc_calendar_is_warned_and_left_out() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/fullwidth.txt"))
+            .unwrap();
+    for (date, says) in [
+        ("1000年1月1日", "before 1912-01-01"),
+        ("0年9月11日", "民國0年"),
+        ("202年9月11日", "民國202年, which is 2113"),
+        ("3024年1月1日", "after 2100"),
+    ] {
+        let imp = import_text(&text.replace("１１３年９月１１日", date), &registry());
+        assert_eq!(key(&imp, "date"), None, "{date}");
+        let w = imp
+            .warnings
+            .iter()
+            .find(|w| w.message.contains(says))
+            .unwrap_or_else(|| panic!("{date}: {:?}", imp.warnings));
+        assert_eq!(w.line, 3, "{w:?}");
+        assert!(w.message.ends_with("date left out"), "{w:?}");
+        assert!(
+            imp.suggested_path.starts_with("content/undated/"),
+            "{}",
+            imp.suggested_path
+        );
+    }
+}
+
+#[test]
+fn chair_wording_numbering_and_several_fields_on_one_line() {
+    let text = "第4次主管會議紀錄\n\
+                一、日期：113年9月11日（星期三）上午10時30分\n\
+                二、地點：本部101會議室\n\
+                三、主席：謝署長翠娟   記錄：李小華\n\
+                四、出席人員：關政務次長河鳴、林政務次長宜敬、\n\
+                葉常務次長寧\n\
+                壹、報告事項\n\
+                案由一：追蹤案，報請公鑒。（報告單位：秘書處）\n\
+                決定：洽悉。\n\
+                貳、散會（上午11時）\n";
+    let imp = import_text(text, &registry());
+    assert_eq!(key(&imp, "chair"), Some("\"謝署長翠娟\""));
+    assert_eq!(key(&imp, "recorder"), Some("\"李小華\""));
+    assert_eq!(key(&imp, "location"), Some("\"本部101會議室\""));
+    assert_eq!(key(&imp, "date"), Some("\"2024-09-11\""));
+    assert_eq!(key(&imp, "time"), Some("\"10:30-11:00\""));
+    let (fm, _) = split(&imp.markdown);
+    assert!(
+        fm.contains("attendees:\n  - \"關政務次長河鳴\"\n  - \"林政務次長宜敬\"\n  - \"葉常務次長寧\"\n"),
+        "{fm}"
+    );
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+
+    let imp = import_text(
+        &text.replace(
+            "三、主席：謝署長翠娟   記錄：李小華",
+            "主持人：黃部長彥男\n紀錄：林怡芬",
+        ),
+        &registry(),
+    );
+    assert_eq!(key(&imp, "chair"), Some("\"黃部長彥男\""));
+    assert_eq!(key(&imp, "recorder"), Some("\"林怡芬\""));
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+
+    // Without any chair line, the warning names both labels it looked for.
+    let imp = import_text(&text.replace("三、主席：謝署長翠娟   記錄：李小華\n", ""), &registry());
+    assert_eq!(key(&imp, "chair"), None);
+    assert!(
+        imp.warnings
+            .iter()
+            .any(|w| w.message == "no 主席： or 主持人： line in the header: chair left out"),
+        "{:?}",
+        imp.warnings
+    );
+}
+
+#[test]
 fn missing_adjournment_keeps_only_the_start_time() {
     let (_, imp) = fixture("no_adjourn.txt");
     assert_eq!(key(&imp, "date"), Some("\"2024-10-02\""));

@@ -114,3 +114,79 @@ fn unknown_series_is_an_error_with_a_suggestion() {
     let (ok, _, err) = run(&["new", "--root", root, "--series", "主管會議", "--date", "2024-02-30"]);
     assert!(!ok && err.contains("2024-02-30"), "{err}");
 }
+
+#[test]
+fn dates_outside_the_roc_calendar_are_refused() {
+    let t = site();
+    let root = t.path().to_str().unwrap();
+    for (date, says) in [
+        ("1000-01-01", "`1000-01-01` is before 1912-01-01"),
+        ("0-09-11", "`0-09-11` is in 民國0年"),
+        ("202-09-11", "`202-09-11` would be 民國202年, which is 2113"),
+        ("3024-01-01", "`3024-01-01` is after 2100"),
+    ] {
+        let (ok, out, err) = run(&["new", "--root", root, "--series", "主管會議", "--date", date]);
+        assert!(!ok && err.contains(says), "{date}: {out}{err}");
+    }
+    let written: Vec<_> = walkdir::WalkDir::new(t.path().join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 2, "nothing new written: {written:?}");
+}
+
+#[test]
+fn every_problem_is_reported_together_and_number_zero_is_refused() {
+    let t = site();
+    let root = t.path().to_str().unwrap();
+    let files = || -> Vec<String> {
+        walkdir::WalkDir::new(t.path().join("content"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let before = files();
+    let (ok, out, err) = run(&["new", "--root", root, "--series", "xyz", "--date", "2024-02-30"]);
+    assert!(!ok, "{out}{err}");
+    assert!(
+        err.contains("error: --date: `2024-02-30` is not a date: 2024-02 has 29 days")
+            && err.contains("error: --series: unknown series `xyz`")
+            && err.contains("2 problem(s) found"),
+        "{err}"
+    );
+    let (ok, out, err) = run(&[
+        "new",
+        "--root",
+        root,
+        "--series",
+        "主管會議",
+        "--date",
+        "2024-10-16",
+        "--number",
+        "0",
+    ]);
+    assert!(!ok, "{out}{err}");
+    assert!(
+        err.contains("error: --number: there is no meeting number 0 (第0次)")
+            && err.contains("meeting numbers start at 1"),
+        "{err}"
+    );
+    let (ok, out, err) = run(&[
+        "new",
+        "--root",
+        root,
+        "--series",
+        "xyz",
+        "--date",
+        "1000-01-01",
+        "--number",
+        "0",
+    ]);
+    assert!(!ok, "{out}{err}");
+    assert!(err.contains("3 problem(s) found"), "{err}");
+    assert_eq!(files(), before, "nothing written");
+}

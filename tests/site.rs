@@ -144,6 +144,64 @@ fn listings_are_paginated() {
 }
 
 #[test]
+fn later_listing_pages_have_their_own_title() {
+    let site = bundled_site();
+    let yaml = read(site.path().join("minutebook.yaml")) + "per_page: 2\n";
+    write(site.path(), "minutebook.yaml", &yaml);
+    for n in 1..=4 {
+        write(
+            site.path(),
+            &format!("content/2023/ex-{n}.md"),
+            &RECORD
+                .replace("第1次", &format!("第{n}次"))
+                .replace("number: 1", &format!("number: {n}"))
+                .replace("2024-01-10", &format!("2023-0{n}-10")),
+        );
+    }
+    let title = |out: &std::path::Path, rel: &str| -> String {
+        let html = read(out.join(rel));
+        let start = html.find("<title>").unwrap() + "<title>".len();
+        html[start..html.find("</title>").unwrap()].to_string()
+    };
+    let out = build_ok(site.path());
+    assert_eq!(title(&out, "index.html"), "數位發展部會議紀錄");
+    assert_eq!(title(&out, "page/2/index.html"), "第2頁 | 數位發展部會議紀錄");
+    assert_eq!(
+        title(&out, "years/2023/index.html"),
+        "2023年（民國112年） | 數位發展部會議紀錄"
+    );
+    assert_eq!(
+        title(&out, "years/2023/page/2/index.html"),
+        "2023年（民國112年） – 第2頁 | 數位發展部會議紀錄"
+    );
+    assert_eq!(
+        title(&out, "units/secretariat/page/3/index.html"),
+        "秘書處 – 第3頁 | 數位發展部會議紀錄"
+    );
+    // Every later page of every listing has a title of its own.
+    let mut later = 0;
+    for e in walkdir::WalkDir::new(&out).into_iter().filter_map(Result::ok) {
+        let rel = e.path().strip_prefix(&out).unwrap().to_string_lossy().into_owned();
+        let Some(i) = rel.find("page/") else { continue };
+        if !rel.ends_with("/index.html") {
+            continue;
+        }
+        later += 1;
+        let first = format!("{}index.html", &rel[..i]);
+        assert_ne!(title(&out, &rel), title(&out, &first), "{rel}");
+    }
+    assert!(later >= 5, "{later} later pages");
+
+    set_language(site.path(), "en");
+    let out = build_ok(site.path());
+    assert_eq!(
+        title(&out, "series/executive/page/2/index.html"),
+        "Executive Meeting – page 2 | 數位發展部會議紀錄"
+    );
+    assert_eq!(title(&out, "page/3/index.html"), "page 3 | 數位發展部會議紀錄");
+}
+
+#[test]
 fn previous_and_next_in_series() {
     let site = bundled_site();
     write(
@@ -164,6 +222,72 @@ fn previous_and_next_in_series() {
         three.contains("rel=\"next\"") && three.contains("/minutes/2024/executive-4/"),
         "next"
     );
+}
+
+#[test]
+fn meetings_on_one_day_are_ordered_by_number() {
+    let site = bundled_site();
+    for (n, date) in [(9, "2024-10-09"), (10, "2024-10-16"), (11, "2024-10-16")] {
+        write(
+            site.path(),
+            &format!("content/2024/executive-{n}.md"),
+            &RECORD
+                .replace("第1次", &format!("第{n}次"))
+                .replace("number: 1", &format!("number: {n}"))
+                .replace("2024-01-10", date),
+        );
+    }
+    let out = build_ok(site.path());
+    // Newest first: 第11次 before 第10次 (their URLs sort the other way), on every listing.
+    for page in ["index.html", "years/2024/index.html", "series/executive/index.html"] {
+        let html = read(out.join(page));
+        let at = |n: u32| {
+            html.find(&format!("/minutes/2024/executive-{n}/"))
+                .unwrap_or_else(|| panic!("{page}: no {n}"))
+        };
+        assert!(at(11) < at(10) && at(10) < at(9) && at(9) < at(4), "{page}");
+    }
+    let link = |n: u32, rel: &str| -> String {
+        let html = read(out.join(format!("minutes/2024/executive-{n}/index.html")));
+        let end = html
+            .find(&format!("rel=\"{rel}\""))
+            .unwrap_or_else(|| panic!("{n}: no {rel}"));
+        let start = html[..end].rfind("href=\"").unwrap() + "href=\"".len();
+        html[start..end].trim_end_matches(['"', ' ']).to_string()
+    };
+    assert_eq!(link(9, "next"), "/minutes/2024/executive-10/");
+    assert_eq!(link(10, "prev"), "/minutes/2024/executive-9/");
+    assert_eq!(link(10, "next"), "/minutes/2024/executive-11/");
+    assert_eq!(link(11, "prev"), "/minutes/2024/executive-10/");
+    let data: serde_json::Value = serde_json::from_str(&read(out.join("data/minutes.json"))).unwrap();
+    let numbers: Vec<u64> = data["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, [11, 10, 9, 4]);
+}
+
+#[test]
+fn every_page_declares_its_icon_so_browsers_do_not_request_favicon_ico() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    let mut pages = 0;
+    for e in walkdir::WalkDir::new(&out).into_iter().filter_map(Result::ok) {
+        if e.path().extension().is_some_and(|x| x == "html") {
+            let html = read(e.path());
+            let head = &html[..html.find("</head>").expect("a head")];
+            assert!(
+                head.contains("<link rel=\"icon\" href=\"data:,\">"),
+                "{}",
+                e.path().display()
+            );
+            pages += 1;
+        }
+    }
+    assert!(pages > 10, "{pages} pages");
+    assert!(!out.join("favicon.ico").exists());
 }
 
 #[test]
@@ -305,6 +429,113 @@ fn bad_input_is_reported_together_and_keeps_previous_output() {
     );
     assert_eq!(snapshot(&out), before, "the previous output is untouched");
     assert!(!std::path::Path::new("/tmp/evil").exists());
+}
+
+#[test]
+fn dates_outside_the_roc_calendar_are_errors() {
+    let site = bundled_site();
+    let r = site.path();
+    for (name, date) in [
+        ("a", "1000-01-01"),
+        ("b", "1911-09-11"),
+        ("c", "0-09-11"),
+        ("d", "202-09-11"),
+        ("e", "3024-01-01"),
+    ] {
+        write(
+            r,
+            &format!("content/{name}.md"),
+            &format!("---\ntitle: x\nseries: 主管會議\ndate: {date}\nslug: {name}\n---\n"),
+        );
+    }
+    expect_failure(
+        r,
+        &[
+            "content/a.md:4:7: `1000-01-01` is before 1912-01-01, the first day of the 民國 calendar (民國1年1月1日)",
+            "content/b.md:4:7: `1911-09-11` is before 1912-01-01",
+            "content/c.md:4:7: `0-09-11` is in 民國0年, but the 民國 calendar starts with 民國1年 (1912)",
+            "content/d.md:4:7: `202-09-11` would be 民國202年, which is 2113, after 2100",
+            "write the Western year in full (2024-09-11) or the 民國 year (113-09-11)",
+            "content/e.md:4:7: `3024-01-01` is after 2100, which is taken to be a typo",
+            "5 problem(s) found",
+        ],
+    );
+}
+
+#[test]
+fn the_records_decision_label_is_kept() {
+    let site = bundled_site();
+    write(
+        site.path(),
+        "content/2024/executive-1.md",
+        &RECORD.replace("決定：洽悉。", "決議：照案通過，請秘書處辦理。"),
+    );
+    write(
+        site.path(),
+        "content/2024/executive-2.md",
+        &RECORD
+            .replace("number: 1", "number: 2")
+            .replace("2024-01-10", "2024-02-10"),
+    );
+    let check = |out: &std::path::Path, resolution: &str, decision: &str| {
+        let unit = read(out.join("units/secretariat/index.html"));
+        assert!(
+            unit.contains(&format!(
+                "<p class=\"decision\"><span class=\"label\">{resolution}</span>照案通過，請秘書處辦理。</p>"
+            )),
+            "{unit}"
+        );
+        assert!(
+            unit.contains(&format!(
+                "<p class=\"decision\"><span class=\"label\">{decision}</span>洽悉。</p>"
+            )),
+            "{unit}"
+        );
+        let data: serde_json::Value =
+            serde_json::from_str(&read(out.join("data/minutes/2024/executive-1.json"))).unwrap();
+        assert_eq!(data["agenda"][0]["decision_label"], "決議");
+        let data: serde_json::Value =
+            serde_json::from_str(&read(out.join("data/minutes/2024/executive-2.json"))).unwrap();
+        assert_eq!(data["agenda"][0]["decision_label"], "決定");
+    };
+    check(&build_ok(site.path()), "決議：", "決定：");
+    set_language(site.path(), "en");
+    check(&build_ok(site.path()), "Resolution: ", "Decision: ");
+}
+
+#[test]
+fn urls_differing_only_in_case_and_page_like_slugs_are_errors() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    let before = snapshot(&out);
+    let r = site.path();
+    write(
+        r,
+        "content/a.md",
+        "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nslug: Exec-9\n---\n",
+    );
+    write(
+        r,
+        "content/b.md",
+        "---\ntitle: y\nseries: 主管會議\ndate: 2024-03-01\nslug: exec-9\n---\n",
+    );
+    write(
+        r,
+        "content/c.md",
+        "---\ntitle: z\nseries: 主管會議\ndate: 2024-01-01\nslug: index.html\n---\n",
+    );
+    expect_failure(
+        r,
+        &[
+            "content/b.md:1:1: `content/a.md` and `content/b.md` would be published at /minutes/2024/Exec-9/ and \
+             /minutes/2024/exec-9/, which differ only in letter case: on a case-insensitive file system (macOS, \
+             Windows) one would overwrite the other",
+            "content/c.md:5:7: slug `index.html` is named like a page",
+            "help: a slug is the last part of the URL, without a file extension, e.g. executive-4",
+            "2 problem(s) found",
+        ],
+    );
+    assert_eq!(snapshot(&out), before, "the previous output is untouched");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::frontmatter::{locate_in, KeySpan, Parsed};
 use crate::config::{is_valid_slug, Kind, Registry, Site};
 use crate::diagnostics::{closest, Diagnostic};
-use crate::minutes::calendar::parse_date;
+use crate::minutes::calendar::{parse_date, parse_meeting_date};
 
 /// The keys a record may have.
 pub const KEYS: &[&str] = &[
@@ -159,9 +159,15 @@ impl Ctx<'_> {
         }
     }
 
-    fn date(&mut self, key: &str) -> Option<NaiveDate> {
+    /// The date under `key`; `meeting` dates must also lie in the 民國 calendar's years.
+    fn date(&mut self, key: &str, meeting: bool) -> Option<NaiveDate> {
         let raw = self.string(key)?;
-        match parse_date(&raw) {
+        let parsed = if meeting {
+            parse_meeting_date(&raw)
+        } else {
+            parse_date(&raw)
+        };
+        match parsed {
             Ok(d) => Some(d),
             Err(msg) => {
                 self.err_at_value(
@@ -247,7 +253,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     }
 
     let date = if parsed.fields.contains_key("date") {
-        let d = cx.date("date");
+        let d = cx.date("date", true);
         if d.is_none() && cx.string("date").is_none() {
             cx.err_at_key("date", "`date` is empty".into(), None);
         }
@@ -323,7 +329,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         }
     };
     let publish_date = if parsed.fields.contains_key("publish_date") {
-        cx.date("publish_date")
+        cx.date("publish_date", false)
     } else {
         None
     };
@@ -338,6 +344,13 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
                     format!("slug `{s}` is not a plain ASCII slug")
                 };
                 cx.err_at_value("slug", &s, msg, Some(help.into()));
+            } else if [".html", ".htm"].iter().any(|x| s.to_ascii_lowercase().ends_with(x)) {
+                cx.err_at_value(
+                    "slug",
+                    &s,
+                    format!("slug `{s}` is named like a page: the record would be a folder `{s}/` holding index.html"),
+                    Some("a slug is the last part of the URL, without a file extension, e.g. executive-4".into()),
+                );
             }
             s
         }

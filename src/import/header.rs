@@ -3,8 +3,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::text::{ascii_digits, Block};
+use super::text::{ascii_digits, ordinal, Block, Ordinal};
 use super::{find_name, FrontMatter, ImportRegistry, ImportWarning};
+use crate::minutes::calendar;
 
 fn warn(warnings: &mut Vec<ImportWarning>, block: Option<&Block>, message: String) {
     warnings.push(ImportWarning {
@@ -19,6 +20,69 @@ fn key_value(s: &str) -> Option<(String, &str)> {
     let (k, v) = s.split_once(['：', ':'])?;
     let k: String = k.chars().filter(|c| !c.is_whitespace()).collect();
     (!k.is_empty() && k.chars().count() <= 9).then_some((k, v.trim()))
+}
+
+/// The header fields the importer reads, by their label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Date,
+    Time,
+    Location,
+    Chair,
+    Recorder,
+    Attendees,
+}
+
+/// Which field a header label (without spaces) names, if any.
+fn field(k: &str) -> Option<Field> {
+    if k.contains("日期") {
+        Some(Field::Date)
+    } else if k.contains("時間") {
+        Some(Field::Time)
+    } else if k.contains("地點") {
+        Some(Field::Location)
+    } else if matches!(k, "主席" | "主持人") {
+        Some(Field::Chair)
+    } else if matches!(k, "紀錄" | "記錄" | "紀錄人" | "記錄人") {
+        Some(Field::Recorder)
+    } else if k.contains("出席") || k.contains("列席") {
+        Some(Field::Attendees)
+    } else {
+        None
+    }
+}
+
+/// The `label：value` pairs of one header line, after any numbering (`三、`, `（三）`, `3、`).
+/// A line may hold several, separated by spaces (`三、主席：謝署長翠娟   記錄：李小華`); a
+/// later pair starts only where a space is followed by a known label (see [`field`]) and its
+/// colon, so a value that holds a colon of its own stays whole.
+fn key_values(s: &str) -> Vec<(String, &str)> {
+    let s = match ordinal(s) {
+        Some((kind, len)) if kind != Ordinal::Section => s[len..].trim_start(),
+        _ => s,
+    };
+    let Some((mut key, mut rest)) = key_value(s) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    'pairs: loop {
+        for (i, c) in rest.char_indices() {
+            if !c.is_whitespace() {
+                continue;
+            }
+            let after = &rest[i + c.len_utf8()..];
+            let Some((k, v)) = after.split_once(['：', ':']) else {
+                break;
+            };
+            if !k.is_empty() && !k.contains(char::is_whitespace) && field(k).is_some() {
+                out.push((key, rest[..i].trim()));
+                (key, rest) = (k.to_string(), v.trim());
+                continue 'pairs;
+            }
+        }
+        out.push((key, rest));
+        return out;
+    }
 }
 
 /// A Chinese numeral up to 999 (十二 → 12, 一百零五 → 105).
@@ -82,8 +146,10 @@ fn meeting_number(title: &str) -> Option<u32> {
 }
 
 /// A date in the text: 113年9月11日 (民國), 2024年9月11日, 2024/9/11, 2024-09-11, 113.9.11.
-/// Returns it and the byte offset (in the ASCII-digit form) just after it.
-pub(crate) fn find_date(s: &str) -> Option<(NaiveDate, usize)> {
+/// Returns it and the byte offset (in the ASCII-digit form) just after it. A real date outside
+/// the years the front-matter accepts (before 1912, after [`calendar::LAST_YEAR`]) comes back as
+/// the reason it is refused, so that the caller leaves it out instead of guessing.
+pub(crate) fn find_date(s: &str) -> Option<(Result<NaiveDate, String>, usize)> {
     let s = ascii_digits(s);
     let b = s.as_bytes();
     let num = |at: usize| -> Option<(u32, usize)> {
@@ -134,8 +200,11 @@ pub(crate) fn find_date(s: &str) -> Option<(NaiveDate, usize)> {
                         e = e2;
                     }
                 }
-                let y = if y < 1000 { y + 1911 } else { y };
-                NaiveDate::from_ymd_opt(y as i32, m, d).map(|date| (date, e))
+                let roc = y < 1000;
+                let y = if roc { y as i32 + calendar::ROC_OFFSET } else { y as i32 };
+                let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                let written = s[i..e].trim();
+                Some((calendar::check_year(written, y, roc).map(|()| date), e))
             })() {
                 return Some(found);
             }
@@ -292,50 +361,54 @@ pub(crate) fn read(
         }
     }
 
-    // The labelled header lines.
-    let mut date_block = None;
-    let mut time_blocks = Vec::new();
+    // The labelled header lines, each with one or more `label：value` pairs.
+    let mut date_field: Option<(&Block, &str)> = None;
+    let mut time_fields: Vec<(&Block, &str)> = Vec::new();
     let mut attendees_found = false;
     let (mut loc, mut chair, mut rec) = (false, false, false);
-    for b in &header {
-        let Some((k, v)) = key_value(&b.text) else { continue };
-        if k.contains("日期") || (k.contains("時間") && date_block.is_none() && find_date(v).is_some()) {
-            date_block.get_or_insert(*b);
-        } else if k.contains("時間") {
-            time_blocks.push(*b);
-        } else if k.contains("地點") {
-            loc = true;
-            set(&mut fm.location, v, b, warnings, "地點");
-        } else if k == "主席" {
-            chair = true;
-            set(&mut fm.chair, v, b, warnings, "主席");
-        } else if matches!(k.as_str(), "紀錄" | "記錄" | "紀錄人" | "記錄人") {
-            rec = true;
-            set(&mut fm.recorder, v, b, warnings, "紀錄");
-        } else if k.contains("出席") || k.contains("列席") {
-            attendees_found = true;
-            let people = split_people(v);
-            if people.is_empty() {
-                warn(
-                    warnings,
-                    Some(b),
-                    "the attendees line names nobody: attendees left out".into(),
-                );
+    for &b in &header {
+        for (k, v) in key_values(&b.text) {
+            match field(&k) {
+                Some(Field::Date) => {
+                    date_field.get_or_insert((b, v));
+                }
+                Some(Field::Time) if date_field.is_none() && find_date(v).is_some() => date_field = Some((b, v)),
+                Some(Field::Time) => time_fields.push((b, v)),
+                Some(Field::Location) => {
+                    loc = true;
+                    set(&mut fm.location, v, b, warnings, &k);
+                }
+                Some(Field::Chair) => {
+                    chair = true;
+                    set(&mut fm.chair, v, b, warnings, &k);
+                }
+                Some(Field::Recorder) => {
+                    rec = true;
+                    set(&mut fm.recorder, v, b, warnings, &k);
+                }
+                Some(Field::Attendees) => {
+                    attendees_found = true;
+                    let people = split_people(v);
+                    if people.is_empty() {
+                        warn(
+                            warnings,
+                            Some(b),
+                            "the attendees line names nobody: attendees left out".into(),
+                        );
+                    }
+                    fm.attendees.extend(people);
+                }
+                None => {}
             }
-            fm.attendees.extend(people);
         }
     }
     for (found, what, key) in [
-        (loc, "地點", "location"),
-        (chair, "主席", "chair"),
-        (rec, "紀錄", "recorder"),
+        (loc, "地點：", "location"),
+        (chair, "主席： or 主持人：", "chair"),
+        (rec, "紀錄：", "recorder"),
     ] {
         if !found {
-            warn(
-                warnings,
-                None,
-                format!("no {what}： line in the header: {key} left out"),
-            );
+            warn(warnings, None, format!("no {what} line in the header: {key} left out"));
         }
     }
     if !attendees_found {
@@ -348,38 +421,35 @@ pub(crate) fn read(
 
     // Date and start time.
     let mut start = None;
-    match date_block {
+    match date_field {
         None => warn(warnings, None, "no 日期： line in the header: date left out".into()),
-        Some(b) => {
-            let v = key_value(&b.text).map(|(_, v)| v).unwrap_or("");
-            match find_date(v) {
-                None => warn(
-                    warnings,
-                    Some(b),
-                    "cannot read the date on the 日期 line: date left out".into(),
-                ),
-                Some((d, end)) => {
-                    fm.date = Some(d.format("%Y-%m-%d").to_string());
-                    if let Some(w) = weekday_named(v) {
-                        if w != d.weekday().num_days_from_monday() {
-                            warn(
-                                warnings,
-                                Some(b),
-                                format!(
-                                    "the weekday named does not match {}; check the date",
-                                    d.format("%Y-%m-%d")
-                                ),
-                            );
-                        }
+        Some((b, v)) => match find_date(v) {
+            None => warn(
+                warnings,
+                Some(b),
+                "cannot read the date on the 日期 line: date left out".into(),
+            ),
+            Some((Err(why), _)) => warn(warnings, Some(b), format!("{why}; date left out")),
+            Some((Ok(d), end)) => {
+                fm.date = Some(d.format("%Y-%m-%d").to_string());
+                if let Some(w) = weekday_named(v) {
+                    if w != d.weekday().num_days_from_monday() {
+                        warn(
+                            warnings,
+                            Some(b),
+                            format!(
+                                "the weekday named does not match {}; check the date",
+                                d.format("%Y-%m-%d")
+                            ),
+                        );
                     }
-                    start = find_time(&ascii_digits(v)[end..]).map(|t| t.0);
                 }
+                start = find_time(&ascii_digits(v)[end..]).map(|t| t.0);
             }
-        }
+        },
     }
     if start.is_none() {
-        for b in &time_blocks {
-            let v = key_value(&b.text).map(|(_, v)| v).unwrap_or("");
+        for (_, v) in &time_fields {
             start = find_time(v).map(|t| t.0);
             if start.is_some() {
                 break;
@@ -406,8 +476,8 @@ pub(crate) fn read(
             }
         }
         (None, _) => {
-            if date_block.is_some() || !time_blocks.is_empty() {
-                let b = time_blocks.first().copied().or(date_block);
+            if date_field.is_some() || !time_fields.is_empty() {
+                let b = time_fields.first().or(date_field.as_ref()).map(|f| f.0);
                 warn(
                     warnings,
                     b,
@@ -500,7 +570,7 @@ mod tests {
 
     #[test]
     fn dates() {
-        let d = |s: &str| find_date(s).map(|x| x.0.format("%Y-%m-%d").to_string());
+        let d = |s: &str| find_date(s).map(|x| x.0.unwrap().format("%Y-%m-%d").to_string());
         assert_eq!(d("113年9月11日（星期三）上午10時30分").as_deref(), Some("2024-09-11"));
         assert_eq!(d("１１３年９月１１日").as_deref(), Some("2024-09-11"));
         assert_eq!(d("中華民國113年 9 月 11 日").as_deref(), Some("2024-09-11"));
@@ -509,6 +579,11 @@ mod tests {
         assert_eq!(d("2024-09-11 14:00").as_deref(), Some("2024-09-11"));
         assert_eq!(d("113年2月30日"), None);
         assert_eq!(d("上午10時"), None);
+        let refused = |s: &str| find_date(s).unwrap().0.unwrap_err();
+        assert!(refused("1000年1月1日").contains("before 1912-01-01"));
+        assert!(refused("０年９月１１日").contains("民國0年"));
+        assert!(refused("202/9/11").contains("民國202年, which is 2113"));
+        assert!(refused("3024-01-01").contains("after 2100"));
     }
 
     #[test]
@@ -520,6 +595,24 @@ mod tests {
         assert_eq!(t("下午３時１５分").as_deref(), Some("15:15"));
         assert_eq!(t("14:30").as_deref(), Some("14:30"));
         assert_eq!(t("散會"), None);
+    }
+
+    #[test]
+    fn several_fields_on_one_numbered_line() {
+        let kv =
+            |s: &str| -> Vec<(String, String)> { key_values(s).into_iter().map(|(k, v)| (k, v.to_string())).collect() };
+        let p = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(
+            kv("三、主席：謝署長翠娟   記錄：李小華"),
+            vec![p("主席", "謝署長翠娟"), p("記錄", "李小華")]
+        );
+        assert_eq!(kv("（二）主持人：黃部長彥男"), vec![p("主持人", "黃部長彥男")]);
+        assert_eq!(
+            kv("地點：本部 A棟：101室　時間：上午10時"),
+            vec![p("地點", "本部 A棟：101室"), p("時間", "上午10時")]
+        );
+        assert_eq!(kv("主 席：黃部長彥男"), vec![p("主席", "黃部長彥男")]);
+        assert!(kv("第4次主管會議紀錄").is_empty());
     }
 
     #[test]

@@ -95,6 +95,8 @@ pub enum ImportError {
     },
     #[error("{path}: not UTF-8 text (save it as UTF-8, or import the .docx)")]
     NotUtf8 { path: PathBuf },
+    #[error("{path}: the file has no text, so there is no record to write (check that it is the right file and that it was saved with its contents)")]
+    Empty { path: PathBuf },
     #[error("{path}: cannot import a `{extension}` file: import .txt or .docx")]
     UnknownExtension { path: PathBuf, extension: String },
     #[error("{path}: not a readable .docx: {message}")]
@@ -175,6 +177,16 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
             })
         }
     };
+    // A file of nothing but whitespace (or a byte-order mark) would become a record without
+    // front-matter that the next build rejects.
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(ImportError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
     Ok(import_text(&text, registry))
 }
 

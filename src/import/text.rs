@@ -82,6 +82,7 @@ pub(crate) const LABELS: &[&str] = &[
     "時間",
     "地點",
     "主席",
+    "主持人",
     "紀錄",
     "記錄",
     "出席",
@@ -416,8 +417,12 @@ fn starts_block(s: &str, registry: &ImportRegistry) -> bool {
     ordinal(s).is_some() || label(s).is_some() || unit_prefix(s, registry).is_some()
 }
 
-/// In the header, any short `key：value` line starts a block.
+/// In the header, any short `key：value` line starts a block, numbered (`四、出席人員：…`) or not.
 fn header_key(s: &str) -> bool {
+    let s = match ordinal(s) {
+        Some((kind, len)) if kind != Ordinal::Section => &s[len..],
+        _ => s,
+    };
     s.split_once(['：', ':']).is_some_and(|(k, _)| {
         let k = k.trim();
         !k.is_empty() && k.chars().count() <= 9 && !k.chars().any(|c| "，,。、".contains(c))

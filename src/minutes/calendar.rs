@@ -6,9 +6,29 @@ use chrono::{Datelike, NaiveDate, Weekday};
 /// The 民國 year is the Gregorian year minus this.
 pub const ROC_OFFSET: i32 = 1911;
 
+/// The last year a meeting date may have. Minutes are dated from 民國1年 (1912) on; a date after
+/// 2100 is a typo (`3024-01-01`), or a shortened Western year read as a 民國 year (`202-09-11`
+/// would be 民國202年, 2113), so it is refused rather than guessed at.
+pub const LAST_YEAR: i32 = 2100;
+
+/// Parse a meeting date, as [`parse_date`] does, and refuse one before 1912-01-01 (the first day
+/// of the 民國 calendar) or after [`LAST_YEAR`].
+pub fn parse_meeting_date(input: &str) -> Result<NaiveDate, String> {
+    let (date, roc) = parse(input)?;
+    check_year(input.trim(), date.year(), roc)?;
+    Ok(date)
+}
+
 /// Parse `2024-09-11`, `2024/9/11`, `113-09-11`, `113/09/11`, `113年9月11日` or `民國113年9月11日`.
-/// Years below 1000 are 民國 years. The error says why the date is impossible.
+/// Years below 1000 are 民國 years. The error says why the date is impossible. Any year is
+/// accepted: a `publish_date` far ahead (2999-01-01) holds a record back; meeting dates are
+/// parsed with [`parse_meeting_date`].
 pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
+    parse(input).map(|(date, _)| date)
+}
+
+/// The date, and whether its year was written as a 民國 year.
+fn parse(input: &str) -> Result<(NaiveDate, bool), String> {
     let s: String = input.trim().chars().map(fullwidth_digit).collect();
     let s = s.trim_start_matches("中華民國").trim_start_matches("民國").trim();
     let parts: Vec<&str> = s
@@ -33,11 +53,39 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
     }
     let y = i32::try_from(y).map_err(|_| format!("`{}` is not a date", input.trim()))?;
     match NaiveDate::from_ymd_opt(y, m as u32, d.clamp(0, 99) as u32) {
-        Some(date) => Ok(date),
+        Some(date) => Ok((date, roc)),
         None => {
             let days = days_in_month(y, m as u32);
             Err(format!("`{}` is not a date: {y}-{m:02} has {days} days", input.trim()))
         }
+    }
+}
+
+/// Refuse a Gregorian year `y` outside 1912..=[`LAST_YEAR`]; `roc` says the text wrote it as a
+/// 民國 year (so the message can say what that year would be). `written` is the date as written.
+pub fn check_year(written: &str, y: i32, roc: bool) -> Result<(), String> {
+    let first = ROC_OFFSET + 1;
+    if roc && y < first {
+        Err(format!(
+            "`{written}` is in 民國{}年, but the 民國 calendar starts with 民國1年 (1912): check the year",
+            y - ROC_OFFSET
+        ))
+    } else if y < first {
+        Err(format!(
+            "`{written}` is before 1912-01-01, the first day of the 民國 calendar (民國1年1月1日): check the year"
+        ))
+    } else if roc && y > LAST_YEAR {
+        Err(format!(
+            "`{written}` would be 民國{}年, which is {y}, after {LAST_YEAR}: a year of up to three digits is read \
+             as a 民國 year; write the Western year in full (2024-09-11) or the 民國 year (113-09-11)",
+            y - ROC_OFFSET
+        ))
+    } else if y > LAST_YEAR {
+        Err(format!(
+            "`{written}` is after {LAST_YEAR}, which is taken to be a typo: check the year"
+        ))
+    } else {
+        Ok(())
     }
 }
 
@@ -147,6 +195,29 @@ mod tests {
         assert!(parse_date("113-13-01").unwrap_err().contains("no month 13"));
         assert!(parse_date("2023-02-29").is_err());
         assert!(parse_date("soon").is_err());
+    }
+
+    #[test]
+    fn rejects_dates_outside_the_roc_calendar() {
+        for (s, says) in [
+            ("1000-01-01", "before 1912-01-01"),
+            ("1911-12-31", "before 1912-01-01"),
+            ("0-09-11", "民國0年, but the 民國 calendar starts with 民國1年 (1912)"),
+            ("202-09-11", "民國202年, which is 2113, after 2100"),
+            ("民國190年1月1日", "which is 2101"),
+            ("3024-01-01", "after 2100"),
+            ("2101-01-01", "after 2100"),
+        ] {
+            let e = parse_meeting_date(s).unwrap_err();
+            assert!(e.contains(says), "{s}: {e}");
+            assert!(e.starts_with(&format!("`{s}`")), "{s}: {e}");
+        }
+        assert_eq!(parse_meeting_date("1912-01-01"), Ok(d(1912, 1, 1)));
+        assert_eq!(parse_meeting_date("1-01-01"), Ok(d(1912, 1, 1)));
+        assert_eq!(parse_meeting_date("2100-12-31"), Ok(d(2100, 12, 31)));
+        assert_eq!(parse_meeting_date("189/12/31"), Ok(d(2100, 12, 31)));
+        // Other dates (publish_date) keep any year: 2999-01-01 holds a record back.
+        assert_eq!(parse_date("2999-01-01"), Ok(d(2999, 1, 1)));
     }
 
     #[test]

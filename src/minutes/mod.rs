@@ -29,6 +29,9 @@ pub struct AgendaItem {
     pub units: Vec<String>,
     /// The decision, paragraphs separated by newlines.
     pub decision: String,
+    /// The label the record wrote before it: 決定 or 決議 (empty when the item has none), shown
+    /// with the decision instead of a label of our choosing.
+    pub decision_label: &'static str,
     /// Its first line, for listings.
     pub decision_first: String,
     pub line: usize,
@@ -224,7 +227,7 @@ pub fn analyse(
                     }
                 }
             }
-            let (decision, decision_first) = decision_of(&region);
+            let (decision, decision_first, decision_label) = decision_of(&region);
             st.agenda.push(AgendaItem {
                 label,
                 title: h.text.clone(),
@@ -232,6 +235,7 @@ pub fn analyse(
                 units: slugs,
                 decision,
                 decision_first,
+                decision_label,
                 line: h.line,
             });
         } else if let Some(e) = units.get(strip_ordinal(&h.text)) {
@@ -289,8 +293,9 @@ pub fn region_of(r: &Rendered, hi: usize) -> Vec<&crate::markdown::Section> {
     out
 }
 
-/// The decision text of a region: what follows 決定： / 決議： up to the next labelled block.
-fn decision_of(region: &[&crate::markdown::Section]) -> (String, String) {
+/// The decision text of a region: what follows 決定： / 決議： up to the next labelled block; its
+/// first paragraph; and the label it followed.
+fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'static str) {
     let blocks: Vec<&str> = region.iter().flat_map(|s| s.block_texts().map(|(_, b)| b)).collect();
     for (i, b) in blocks.iter().enumerate() {
         let head: String = b.chars().take(6).filter(|c| !c.is_whitespace()).collect();
@@ -318,9 +323,9 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String) {
             parts.push(next.to_string());
         }
         let first = parts.first().cloned().unwrap_or_default();
-        return (parts.join("\n"), first);
+        return (parts.join("\n"), first, label);
     }
-    (String::new(), String::new())
+    (String::new(), String::new(), "")
 }
 
 /// Headings that a record's contents list shows: agenda items and unit reports first-class,

@@ -769,12 +769,21 @@ fn listing_key(r: &Record) -> ListingKey {
         format!("{:?}{:?}", m.units, m.topics),
         {
             // Listings show an item's label, title, anchor, units and its decision's first line
-            // (not the whole decision, nor the line it is on).
+            // with its label (not the whole decision, nor the line it is on).
             let st = &r.structure;
             let items: Vec<_> = st
                 .agenda
                 .iter()
-                .map(|a| (&a.label, &a.title, &a.anchor, &a.units, &a.decision_first))
+                .map(|a| {
+                    (
+                        &a.label,
+                        &a.title,
+                        &a.anchor,
+                        &a.units,
+                        &a.decision_first,
+                        a.decision_label,
+                    )
+                })
                 .collect();
             let reports: Vec<_> = st.reports.iter().map(|x| (&x.unit, &x.heading, &x.anchor)).collect();
             format!("{items:?}{reports:?}{:?}", st.mentions)
@@ -823,7 +832,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let known = preview.known.len();
     let (result, info) = preview.render(laps, known);
     report(&shared, result, &info);
-    println!("serving {url} (Ctrl-C to stop)");
+    crate::outln!("serving {url} (Ctrl-C to stop)");
 
     let (tx, rx) = std::sync::mpsc::channel();
     let root = preview.root().to_path_buf();
@@ -880,18 +889,18 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
 fn report(shared: &Shared, result: Outcome, info: &Rebuild) {
     match result {
         Outcome::Site(out) => {
-            println!("built: {}", info.summary());
+            crate::outln!("built: {}", info.summary());
             shared.publish(Some(out), &[]);
         }
         Outcome::Pages { pages, removed } => {
-            println!("updated: {}", info.summary());
+            crate::outln!("updated: {}", info.summary());
             shared.patch(pages, removed);
         }
         Outcome::Failed(errors) => {
             for d in &errors {
-                eprint!("{d}");
+                crate::errprint!("{d}");
             }
-            eprintln!(
+            crate::errln!(
                 "error: {} problem(s); still serving the last good version",
                 errors.iter().filter(|d| d.is_error()).count()
             );
@@ -909,6 +918,6 @@ fn open_browser(url: &str) {
         ("xdg-open", vec![url.to_string()])
     };
     if std::process::Command::new(cmd.0).args(&cmd.1).spawn().is_err() {
-        eprintln!("could not open a browser; visit {url}");
+        crate::errln!("could not open a browser; visit {url}");
     }
 }

@@ -1,0 +1,96 @@
+//! The query rules the README states under "Search", checked with the real search.js (under
+//! node) against a small index: unquoted spaces separate terms that must all appear, quotes make
+//! a phrase folded as the text is, punctuation stands for a separator.
+
+mod common;
+
+use minutebook::search::{parse_query, SearchDoc, SearchSection};
+
+const QUERIES_JS: &str = r#"
+const fs = require('fs'), zlib = require('zlib'), path = require('path');
+const [js, root, ...queries] = process.argv.slice(2);
+const api = require(path.resolve(js));
+const idx = new api.Index('/search/', (url, gz) => {
+  const b = fs.readFileSync(path.join(root, url));
+  return Promise.resolve(new Uint8Array(gz ? zlib.gunzipSync(b) : b));
+});
+(async () => {
+  const out = {};
+  for (const q of queries) {
+    const r = await idx.search({ q });
+    out[q] = r.hits.map((h) => h.r).sort((a, b) => a - b);
+  }
+  console.log(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });
+"#;
+
+#[test]
+fn spaces_separate_terms_and_quotes_make_phrases() {
+    // The parsed terms, as the README describes them.
+    assert_eq!(parse_query("AI 產業化"), vec!["ai", "產業化"]);
+    assert_eq!(parse_query("\"AI 產業化\""), vec!["ai產業化"]);
+    assert_eq!(parse_query("「數位 皮夾」"), vec!["數位皮夾"]);
+    assert_eq!(parse_query("\"new york\""), vec!["new york"]);
+    assert_eq!(parse_query("COVID-19"), vec!["covid 19"]);
+    if !common::node_or_skip("search query rules test") {
+        return;
+    }
+    let texts = [
+        "推動AI產業化。",           // 0
+        "推動 AI 產業化。",         // 1
+        "AI 應用與產業化並進。",    // 2: both terms, not together
+        "AI、產業化",               // 3: punctuation between them
+        "數位皮夾與 New York 會議", // 4
+        "newyork、COVID19",         // 5
+        "COVID-19 防疫",            // 6
+    ];
+    let docs: Vec<SearchDoc> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| SearchDoc {
+            url: format!("/r/{i}/"),
+            title: format!("第{i}次會議"),
+            date: "2024-01-01".into(),
+            year: 2024,
+            sections: vec![SearchSection {
+                text: t.to_string().into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        })
+        .collect();
+    let dir = common::index_in_temp_dir(&docs);
+    let queries = [
+        "AI 產業化",
+        "\"AI 產業化\"",
+        "AI產業化",
+        "\"AI、產業化\"",
+        "「數位 皮夾」",
+        "\"new york\"",
+        "newyork",
+        "COVID-19",
+        "\"COVID 19\"",
+    ];
+    let mut args: Vec<&std::ffi::OsStr> = vec![dir.path().as_os_str()];
+    args.extend(queries.iter().map(std::ffi::OsStr::new));
+    let out = common::run_with_search_js(dir.path(), "queries.js", QUERIES_JS, &args);
+    let got: std::collections::BTreeMap<String, Vec<u64>> = serde_json::from_slice(&out).unwrap();
+    let want: [(&str, &[u64]); 9] = [
+        // Two terms, each anywhere in the record.
+        ("AI 產業化", &[0, 1, 2, 3]),
+        // A phrase: the space next to a CJK character is folded away on both sides.
+        ("\"AI 產業化\"", &[0, 1]),
+        ("AI產業化", &[0, 1]),
+        // Punctuation stands for a separator, which the text must have too.
+        ("\"AI、產業化\"", &[3]),
+        ("「數位 皮夾」", &[4]),
+        // Between two Latin words a space is kept: a separator must be there.
+        ("\"new york\"", &[4]),
+        ("newyork", &[5]),
+        ("COVID-19", &[6]),
+        ("\"COVID 19\"", &[6]),
+    ];
+    for (q, hits) in want {
+        assert_eq!(got[q], hits, "{q}");
+    }
+}
