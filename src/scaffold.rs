@@ -50,8 +50,7 @@ pub fn new_record(req: &NewRecord) -> Result<PathBuf, Vec<Diagnostic>> {
     let series = site
         .as_ref()
         .and_then(|site| resolve_series(site, &req.series).map_err(|d| diags.extend(d)).ok());
-    let (Some(site), Some(date), Some((series_name, series_slug)), true) = (site, date, series, diags.is_empty())
-    else {
+    let (Some(_), Some(date), Some((series_name, series_slug)), true) = (site, date, series, diags.is_empty()) else {
         return Err(diags);
     };
     let file = match req.number {
@@ -64,7 +63,7 @@ pub fn new_record(req: &NewRecord) -> Result<PathBuf, Vec<Diagnostic>> {
         .clone()
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| default_title(&series_name, req.number, date));
-    let text = render(&site, &title, &series_name, req.number, date);
+    let text = render(&title, &series_name, req.number, date);
     let path = req.root.join(&rel);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| {
@@ -165,7 +164,7 @@ fn scalar(s: &str) -> String {
 }
 
 /// The text of the new record.
-pub fn render(site: &Site, title: &str, series: &str, number: Option<u32>, date: NaiveDate) -> String {
+pub fn render(title: &str, series: &str, number: Option<u32>, date: NaiveDate) -> String {
     let mut s = String::new();
     s.push_str("---\n");
     s.push_str(&format!("title: {}\n", scalar(title)));
@@ -183,13 +182,9 @@ pub fn render(site: &Site, title: &str, series: &str, number: Option<u32>, date:
     s.push_str("topics: []      # 議題（登錄於 minutebook.yaml）\n");
     s.push_str("draft: true     # 定稿後改為 false（或刪除此行）才會發布\n");
     s.push_str("# publish_date: 2024-10-30   # 排程：此日前不發布\n");
-    s.push_str("---\n");
-    let org = &site.config.organization;
-    s.push_str(&format!("{org}{title}\n\n"));
-    let roc = calendar::format_roc(date);
-    let roc = roc.trim_start_matches("民國");
-    s.push_str(&format!("日期：{roc}\n\n"));
-    s.push_str("地點：\n\n主席：\n\n紀錄：\n\n出席及列席人員：\n\n");
+    // The date, place, chair, recorder and attendees live in the front-matter above, which the
+    // record page shows (and search indexes) as the record's facts: not repeated in the body.
+    s.push_str("---\n\n");
     s.push_str("## 壹、宣誓\n\n");
     let previous = match number {
         Some(n) if n > 1 => format!("上次（第{}次）{series}紀錄確認及後續追蹤", n - 1),

@@ -93,7 +93,7 @@ fn every_page_kind_has_dublin_core_and_open_graph() {
         subject.contains("人工智慧") && subject.contains("數位策略司"),
         "{subject}"
     );
-    assert!(meta(&record, "name", "DC.Description").starts_with("數位發展部第4次主管會議紀錄"));
+    assert!(meta(&record, "name", "DC.Description").starts_with("壹、宣誓：本部主任秘書及資訊處處長宣誓。"));
     let home = read(out.join("index.html"));
     assert_eq!(meta(&home, "property", "og:type"), "website");
     assert_eq!(meta(&home, "name", "DC.Date"), "2024-09-11");

@@ -40,9 +40,12 @@ fn writes_the_record_which_builds_and_is_never_overwritten() {
         "\n## 肆、臨時動議\n",
         "\n## 陸、散會\n",
         "\n## 附錄\n",
-        "日期：113年10月16日（星期三）",
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+    // The facts are front-matter fields, which the page shows: the body does not repeat them.
+    for label in ["日期：", "地點：", "主席：", "紀錄：", "出席及列席人員："] {
+        assert!(!text.contains(label), "{label} repeated in the body of\n{text}");
     }
 
     // It is a draft: left out by default, built with --drafts.

@@ -141,7 +141,7 @@ fn search_in_headless_chromium() {
         (q("錢包與皮夾"), Some(vec![r12]), vec![]),
         (q("數位皮夾試辦"), Some(vec![r11]), vec![]),
         (q("皮夾試"), Some(vec![r11]), vec![]),
-        (q("位發展"), None, vec![seed]),
+        (q("位發展"), None, vec![seed_at("數位策略司"), seed_at("資訊處")]),
         // Simplified input.
         (q("资安"), None, vec![seed_nics]),
         (q("零信任"), None, vec![seed_nics]),
