@@ -127,8 +127,8 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
     })?;
     // Every measurement runs in a child process: Linux carries a process's peak memory across
     // fork and exec, so a parent that held an archive would inflate its children's figures.
-    println!("| records | output | wall (median) | CPU | peak memory |");
-    println!("|---:|---|---:|---:|---:|");
+    crate::outln!("| records | output | wall (median) | CPU | peak memory |");
+    crate::outln!("|---:|---|---:|---:|---:|");
     let mut rebuilds = Vec::new();
     for &n in &opts.sizes {
         let site = site_for(opts, n)?;
@@ -144,9 +144,11 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
                 .map(|_| measure(&exe, &["build", "--root", &site_s, "--output", &out_s]))
                 .collect();
             let m = median(samples?);
-            println!(
+            crate::outln!(
                 "| {n} | {kind} | {:.2} s | {:.2} s | {:.0} MB |",
-                m.wall_s, m.cpu_s, m.peak_mb
+                m.wall_s,
+                m.cpu_s,
+                m.peak_mb
             );
             let _ = std::fs::remove_dir_all(&out);
         }
@@ -166,13 +168,13 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
         }
         rebuilds.push((n, String::from_utf8_lossy(&child.stdout).trim().to_string()));
     }
-    println!();
-    println!("| records | preview rebuild after one record changes: wall (pages re-rendered, CPU) |");
-    println!("|---:|---|");
+    crate::outln!();
+    crate::outln!("| records | preview rebuild after one record changes: wall (pages re-rendered, CPU) |");
+    crate::outln!("|---:|---|");
     for (n, line) in rebuilds {
-        println!("| {n} | {line} |");
+        crate::outln!("| {n} | {line} |");
     }
-    println!();
+    crate::outln!();
     let sites: Result<Vec<(usize, PathBuf)>, BenchError> =
         opts.sizes.iter().map(|&n| Ok((n, site_for(opts, n)?))).collect();
     let scratch = opts.tmpfs.clone().unwrap_or_else(std::env::temp_dir);

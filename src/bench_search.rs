@@ -228,14 +228,14 @@ fn index_figures_in_child(site: &Path, scratch: &Path) -> Result<IndexFigures, S
 
 /// Prints the search table of `minutebook bench` for the generated sites.
 pub fn report(sites: &[(usize, PathBuf)], work: &Path, tmpfs: &Path) {
-    println!();
-    println!("| records | search index (wall / CPU) | peak memory delta | index size | cold-query transfer median / p90 / max | first results median / p90 |");
-    println!("|---:|---:|---:|---:|---|---|");
+    crate::outln!();
+    crate::outln!("| records | search index (wall / CPU) | peak memory delta | index size | cold-query transfer median / p90 / max | first results median / p90 |");
+    crate::outln!("|---:|---:|---:|---:|---|---|");
     for (n, site) in sites {
         let f = match index_figures_in_child(site, tmpfs) {
             Ok(f) => f,
             Err(e) => {
-                println!("| {n} | error: {e} | | | | |");
+                crate::outln!("| {n} | error: {e} | | | | |");
                 continue;
             }
         };
@@ -254,7 +254,7 @@ pub fn report(sites: &[(usize, PathBuf)], work: &Path, tmpfs: &Path) {
             None => "build failed".into(),
         };
         let _ = std::fs::remove_dir_all(&out);
-        println!(
+        crate::outln!(
             "| {n} | {:.2} s / {:.2} s | {:.0} MB | {:.1} MB in {} files | {transfer} | {first} |",
             f.wall_s,
             f.cpu_s,

@@ -227,4 +227,8 @@ fn search_in_headless_chromium() {
         assert!(!out.dom.contains("onerror=alert(1)>"), "{query}: a record's markup ran");
     }
     assert!(failures.is_empty(), "search failures:\n{}", failures.join("\n"));
+    // A query of spaces alone is no query: no hits and no "not found" message.
+    let blank = run_query(&browser, port, "q=%20%20");
+    assert!(blank.hrefs.is_empty(), "{:?}", blank.hrefs);
+    assert_eq!(blank.status.trim(), "", "a blank query says nothing");
 }

@@ -597,7 +597,8 @@
     function run(st) {
       var my = ++seq, qs = queryString(st);
       clearTimeout(slow);
-      if (!st.q && !st.unit && !st.topic && !st.series && !st.year) {
+      // A query of spaces alone is no query: the page stays as it opened.
+      if (!(st.q || '').trim() && !st.unit && !st.topic && !st.series && !st.year) {
         results.replaceChildren();
         results.removeAttribute('data-count');
         results.removeAttribute('aria-busy');
