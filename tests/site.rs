@@ -746,3 +746,41 @@ fn a_build_on_disk_publishes_what_a_build_in_memory_makes() {
         assert!(a == b, "{path} differs between the disk and the memory build");
     }
 }
+
+/// Raw HTML in a heading or paragraph is text everywhere, not only on the record page: the table
+/// of contents, the agenda item on the unit page and the open data keep it, escaped where it is
+/// HTML (the search indexes the same section text), so what a reader sees can be found.
+#[test]
+fn raw_html_is_text_in_headings_structure_and_data() {
+    let site = bundled_site();
+    write(
+        site.path(),
+        "content/2024/raw.md",
+        "---\ntitle: 第8次主管會議紀錄\nseries: 主管會議\nnumber: 8\ndate: 2024-01-11\n---\n\n\
+         ## 參、報告事項\n\n### 案由一：網站弱點<b>修補</b>情形，報請公鑒。（報告單位：資訊處）\n\n\
+         決定：洽悉，<img src=x onerror=alert(1)>之類型攻擊另案處理。\n",
+    );
+    let out = build_ok(site.path());
+    let page = read(out.join("minutes/2024/executive-8/index.html"));
+    assert!(
+        !page.contains("<b>修補") && !page.contains("<img src=x"),
+        "no markup passes"
+    );
+    let toc_entry = "網站弱點&lt;b&gt;修補&lt;/b&gt;情形";
+    assert!(
+        page.matches(toc_entry).count() >= 2,
+        "heading and table of contents:\n{page}"
+    );
+    let unit = read(out.join("units/it/index.html"));
+    assert!(unit.contains(toc_entry), "unit page agenda item");
+    assert!(
+        unit.contains("&lt;img src=x onerror=alert(1)&gt;之類型攻擊"),
+        "unit page decision"
+    );
+    let data = read(out.join("data/minutes/2024/executive-8.json"));
+    assert!(data.contains("網站弱點<b>修補</b>情形"), "open data title: {data}");
+    assert!(
+        data.contains("<img src=x onerror=alert(1)>之類型攻擊"),
+        "open data decision"
+    );
+}

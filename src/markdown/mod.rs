@@ -73,7 +73,15 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
         (body_line + idx, col)
     };
 
-    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, opts).into_offset_iter().collect();
+    // Raw HTML from content is text, everywhere: the page shows it escaped, and headings, tables
+    // of contents, structure, open data and search read the same characters.
+    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, opts)
+        .into_offset_iter()
+        .map(|(e, r)| match e {
+            Event::Html(h) | Event::InlineHtml(h) => (Event::Text(h), r),
+            e => (e, r),
+        })
+        .collect();
     let mut out = Rendered::default();
 
     // Pass 1: heading texts and ids.
@@ -224,8 +232,6 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
             _ => {}
         }
         let ev = match ev {
-            // Raw HTML from content is shown as text: pages never carry markup a record wrote.
-            Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
             // A line break between CJK characters is not a space in Chinese text.
             Event::SoftBreak if cjk_break => continue,
             Event::Start(Tag::Link {
