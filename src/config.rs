@@ -1,5 +1,5 @@
 //! Site configuration: `minutebook.yaml` at the site root, read into [`Config`]. Unknown keys are
-//! errors. The unit, topic and series registries live here, with the lookups that resolve a name,
+//! errors, reported together with every other problem of the file. The unit, topic and series registries live here, with the lookups that resolve a name,
 //! slug or alias to its entry.
 
 use std::collections::BTreeMap;
@@ -188,14 +188,45 @@ impl Site {
     }
 
     pub fn from_str(root: &Path, text: &str) -> Result<Site, Vec<Diagnostic>> {
-        let config: Config = frontmatter::from_yaml_str(text).map_err(|e| {
-            let mut d = Diagnostic::error(CONFIG_FILE, e.line, e.column, e.message.clone()).with_source(text);
-            if let Some(h) = e.help {
-                d = d.with_help(h);
+        let yaml_diag = |e: frontmatter::YamlError| {
+            let d = Diagnostic::error(CONFIG_FILE, e.line, e.column, e.message.clone()).with_source(text);
+            match e.help {
+                Some(h) => d.with_help(h),
+                None => d,
             }
-            vec![d]
-        })?;
-        let mut diags = Vec::new();
+        };
+        // Unknown keys are reported together with every other problem (not one at a time): they
+        // are found and taken out of the parsed value first, then the rest is read.
+        let mut value = frontmatter::yaml_value(text).map_err(|e| vec![yaml_diag(e)])?;
+        let mut diags = unknown_keys(text, &mut value);
+        let config: Config = match serde_json::from_value(value) {
+            Ok(c) => c,
+            Err(e) => {
+                // serde_yaml on the text locates the problem (a wrong type, a missing field); the
+                // unknown top-level keys reported above are commented out first (when their value
+                // is on their own line), so that it does not stop at them again.
+                let lines: Vec<&str> = text.lines().collect();
+                let masked: Vec<String> = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let unknown_here = diags.iter().any(|d| d.line == i + 1 && d.column == 1);
+                        let continued = lines.get(i + 1).is_some_and(|n| n.starts_with([' ', '\t']));
+                        if unknown_here && !continued {
+                            format!("#{l}")
+                        } else {
+                            l.to_string()
+                        }
+                    })
+                    .collect();
+                match frontmatter::from_yaml_str::<Config>(&masked.join("\n")) {
+                    Err(y) if !y.message.starts_with("unknown field") => diags.push(yaml_diag(y)),
+                    _ => diags.push(Diagnostic::error(CONFIG_FILE, 0, 0, e.to_string())),
+                }
+                crate::diagnostics::sort(&mut diags);
+                return Err(diags);
+            }
+        };
         let at = |needle: &str| -> (usize, usize) {
             text.find(needle)
                 .map(|i| crate::diagnostics::line_col(text, i))
@@ -267,6 +298,7 @@ impl Site {
             }
         }
         if !diags.is_empty() {
+            crate::diagnostics::sort(&mut diags);
             return Err(diags);
         }
         Ok(Site {
@@ -315,6 +347,84 @@ pub fn root_path_of(base_url: &str) -> String {
         p.push('/');
     }
     p
+}
+
+/// The keys `T` accepts, as serde lists them when it meets one it does not know.
+fn allowed_keys<T: serde::de::DeserializeOwned>() -> Vec<String> {
+    let probe = serde_json::json!({ "\u{1}": 0 });
+    match serde_json::from_value::<T>(probe) {
+        Ok(_) => Vec::new(),
+        Err(e) => {
+            let msg = e.to_string();
+            // "unknown field `\u{1}`, expected one of `a`, `b`, …": every quoted name but the first.
+            msg.split('`').skip(1).step_by(2).skip(1).map(String::from).collect()
+        }
+    }
+}
+
+/// The unknown keys of the configuration, each as a located error with a suggestion, taken out
+/// of `value` so the rest can be read: top-level keys, and the keys of registry entries and of
+/// the accessibility badge.
+fn unknown_keys(text: &str, value: &mut serde_json::Value) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let Some(top) = value.as_object_mut() else {
+        return diags;
+    };
+    // How many times each key has been located so far: the n-th unknown `x` is the n-th `x:` line.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut check = |map: &mut serde_json::Map<String, serde_json::Value>, allowed: &[String], top_level: bool| {
+        let unknown: Vec<String> = map.keys().filter(|k| !allowed.contains(k)).cloned().collect();
+        for key in unknown {
+            map.remove(&key);
+            let n = seen.entry(key.clone()).or_insert(0);
+            let (line, column) = key_position(text, &key, top_level, *n);
+            *n += 1;
+            let help = match closest(&key, allowed.iter().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("remove `{key}`; the allowed keys are: {}", allowed.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(CONFIG_FILE, line, column, format!("unknown field `{key}`"))
+                    .with_source(text)
+                    .with_help(help),
+            );
+        }
+    };
+    check(top, &allowed_keys::<Config>(), true);
+    let entry = allowed_keys::<RegistryEntry>();
+    for list in ["units", "topics", "series"] {
+        if let Some(items) = top.get_mut(list).and_then(|v| v.as_array_mut()) {
+            for item in items.iter_mut().filter_map(|v| v.as_object_mut()) {
+                check(item, &entry, false);
+            }
+        }
+    }
+    if let Some(badge) = top.get_mut("accessibility_badge").and_then(|v| v.as_object_mut()) {
+        check(badge, &allowed_keys::<Badge>(), false);
+    }
+    diags
+}
+
+/// Line and column (1-based) of the `n`-th place key `key` is written (`key:`; at the start of a
+/// line when `top_level`, else after indentation, `- `, `{` or `,`, so flow mappings such as
+/// `- { name: …, slug: … }` count too); the last one when there are fewer, (0, 0) when none.
+fn key_position(text: &str, key: &str, top_level: bool, n: usize) -> (usize, usize) {
+    let mut found = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        for (at, _) in line.match_indices(key) {
+            let before = line[..at].trim_end();
+            let starts = if top_level {
+                at == 0
+            } else {
+                before.is_empty() || before.ends_with('-') || before.ends_with('{') || before.ends_with(',')
+            };
+            let after = line[at + key.len()..].trim_start();
+            if starts && after.starts_with(':') && !line.trim_start().starts_with('#') {
+                found.push((i + 1, line[..at].chars().count() + 1));
+            }
+        }
+    }
+    found.get(n).or(found.last()).copied().unwrap_or((0, 0))
 }
 
 /// Slugs are ASCII so URLs stay plain: letters, digits, `-`, `_` and `.`, not starting with `.`.

@@ -784,3 +784,57 @@ fn raw_html_is_text_in_headings_structure_and_data() {
         "open data decision"
     );
 }
+
+/// Every problem of `minutebook.yaml` is reported in one run, each at its line: unknown keys (at
+/// the top level and inside a registry entry written as a flow mapping) do not hide the others.
+#[test]
+fn config_problems_are_reported_together() {
+    let site = bundled_site();
+    let yaml = read(site.path().join("minutebook.yaml"))
+        .replacen("title:", "titel: x\ntitle:", 1)
+        .replace("theme: default", "theme: default\nper_page: 0")
+        .replace("slug: it, en:", "slgu: x, slug: it, en:");
+    write(site.path(), "minutebook.yaml", &yaml);
+    let line_of = |needle: &str| yaml.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let stderr = expect_failure(
+        site.path(),
+        &[
+            &format!("minutebook.yaml:{}:1: unknown field `titel`", line_of("titel:")),
+            "did you mean `title`?",
+            &format!(
+                "minutebook.yaml:{}:1: per_page must be at least 1",
+                line_of("per_page: 0")
+            ),
+            &format!("minutebook.yaml:{}:", line_of("slgu:")),
+            "unknown field `slgu`",
+            "did you mean `slug`?",
+            "3 problem(s) found",
+        ],
+    );
+    assert!(
+        stderr.find("titel").unwrap() < stderr.find("per_page must").unwrap(),
+        "in line order"
+    );
+}
+
+/// A value of the wrong type is located at its line even when an unknown key comes first.
+#[test]
+fn config_type_errors_are_located_beside_unknown_keys() {
+    let site = bundled_site();
+    let yaml = read(site.path().join("minutebook.yaml"))
+        .replacen("title:", "titel: x\ntitle:", 1)
+        .replace("theme: default", "theme: default\nper_page: abc");
+    write(site.path(), "minutebook.yaml", &yaml);
+    let line_of = |needle: &str| yaml.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    expect_failure(
+        site.path(),
+        &[
+            &format!("minutebook.yaml:{}:1: unknown field `titel`", line_of("titel:")),
+            &format!(
+                "minutebook.yaml:{}:11: per_page: invalid type",
+                line_of("per_page: abc")
+            ),
+            "2 problem(s) found",
+        ],
+    );
+}

@@ -20,6 +20,15 @@ pub fn from_yaml_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str::<T>(text).map_err(|e| convert(&e, 0))
 }
 
+/// Parse a whole YAML file (the site configuration) into a generic value, so its keys can be
+/// checked before it is deserialized.
+pub fn yaml_value(text: &str) -> Result<Value, YamlError> {
+    if text.trim().is_empty() {
+        return Ok(Value::Object(Map::new()));
+    }
+    serde_yaml::from_str::<Value>(text).map_err(|e| convert(&e, 0))
+}
+
 fn convert(e: &serde_yaml::Error, line_offset: usize) -> YamlError {
     let (line, column) = e
         .location()
