@@ -261,6 +261,14 @@ impl Site {
             (Kind::Series, &config.series),
         ] {
             let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+            // How often each name has been registered so far in this list, to locate the
+            // registration that duplicates it (not the first, nor a longer name containing it).
+            let mut times: BTreeMap<&str, usize> = BTreeMap::new();
+            let list_key = match kind {
+                Kind::Unit => "units",
+                Kind::Topic => "topics",
+                Kind::Series => "series",
+            };
             for e in list {
                 if !is_valid_slug(&e.slug) {
                     let (l, c) = at(&format!("slug: {}", e.slug));
@@ -279,9 +287,11 @@ impl Site {
                     .chain(std::iter::once(&e.slug))
                     .chain(e.aliases.iter())
                 {
+                    let n = times.entry(key).or_insert(0);
+                    *n += 1;
                     if let Some(prev) = seen.insert(key, &e.name) {
                         if prev != e.name {
-                            let (l, c) = at(key);
+                            let (l, c) = value_position(text, list_key, key, *n - 1).unwrap_or_else(|| at(key));
                             diags.push(
                                 Diagnostic::error(
                                     CONFIG_FILE,
@@ -427,6 +437,32 @@ fn key_position(text: &str, key: &str, top_level: bool, n: usize) -> (usize, usi
     found.get(n).or(found.last()).copied().unwrap_or((0, 0))
 }
 
+/// Line and column (1-based) of the `n`-th place the value `value` is written as a whole scalar
+/// (between `[ ] { } , :`, `- `, quotes, spaces or the line's ends; not inside a longer name) in
+/// the top-level list `list` (from its `list:` line to the next top-level key), comments aside.
+fn value_position(text: &str, list: &str, value: &str, n: usize) -> Option<(usize, usize)> {
+    let start = text
+        .lines()
+        .position(|l| l.starts_with(list) && l[list.len()..].trim_start().starts_with(':'))?;
+    let mut found = Vec::new();
+    for (i, line) in text.lines().enumerate().skip(start) {
+        if i > start && !line.is_empty() && !line.starts_with([' ', '\t', '#', '-']) {
+            break;
+        }
+        let code = line.split(" #").next().unwrap_or(line);
+        if code.trim_start().starts_with('#') {
+            continue;
+        }
+        let bounds = |c: Option<char>| c.is_none_or(|c| " \t[]{},:-\"'".contains(c));
+        for (at, _) in code.match_indices(value) {
+            if bounds(code[..at].chars().last()) && bounds(code[at + value.len()..].chars().next()) {
+                found.push((i + 1, code[..at].chars().count() + 1));
+            }
+        }
+    }
+    found.get(n).or(found.last()).copied()
+}
+
 /// Slugs are ASCII so URLs stay plain: letters, digits, `-`, `_` and `.`, not starting with `.`.
 pub fn is_valid_slug(s: &str) -> bool {
     !s.is_empty()
@@ -464,6 +500,8 @@ mod tests {
         let y = "title: a\nbase_url: https://x/\nunits:\n  - { name: 甲, slug: a, aliases: [乙] }\n  - { name: 乙, slug: b }\n";
         let err = Site::from_str(Path::new("."), y).unwrap_err();
         assert!(err[0].message.contains("names two units"), "{:?}", err);
+        // At the registration that duplicates it (the second unit's name), not the alias before.
+        assert_eq!((err[0].line, err[0].column), (5, 13), "{:?}", err);
     }
 
     #[test]
