@@ -4,25 +4,6 @@
 
 mod common;
 
-const QUERIES_JS: &str = r#"
-const fs = require('fs'), zlib = require('zlib'), path = require('path');
-const [js, root, ...queries] = process.argv.slice(2);
-const api = require(path.resolve(js));
-const idx = new api.Index('/search/', (url, gz) => {
-  const b = fs.readFileSync(path.join(root, url));
-  return Promise.resolve(new Uint8Array(gz ? zlib.gunzipSync(b) : b));
-});
-(async () => {
-  const out = {};
-  for (const q of queries) {
-    const r = await idx.search({ q });
-    out[q] = [];
-    for (const h of r.hits) out[q].push((await idx.doc(h)).u);
-  }
-  console.log(JSON.stringify(out));
-})().catch((e) => { console.error(e); process.exit(1); });
-"#;
-
 #[test]
 fn front_matter_facts_are_searchable() {
     if !common::node_or_skip("search facts test") {
@@ -45,12 +26,10 @@ fn front_matter_facts_are_searchable() {
         "王司長大明 寶慶",
         "唐部長鳳 黃部長彥男",
     ];
-    let args: Vec<std::ffi::OsString> = std::iter::once(out.clone().into_os_string())
-        .chain(queries.iter().map(|q| q.into()))
+    let hits: std::collections::BTreeMap<String, Vec<String>> = common::search_hits(&out, &queries)
+        .into_iter()
+        .map(|(q, h)| (q, h.into_iter().map(|(_, url)| url).collect()))
         .collect();
-    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
-    let stdout = common::run_with_search_js(&out, "facts.js", QUERIES_JS, &args);
-    let hits: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_slice(&stdout).unwrap();
     let r21 = "/minutes/2024/executive-21/".to_string();
     for q in &queries[..5] {
         assert_eq!(hits[*q], vec![r21.clone()], "{q}");

@@ -148,3 +148,30 @@ pub fn run_with_search_js(dir: &Path, name: &str, source: &str, args: &[&std::ff
     );
     out.stdout
 }
+
+/// Runs each of `queries` with the theme's search.js (under node) against the search index of the
+/// site whose output root is `root`; returns, per query, the hits in order as (record id, URL).
+pub fn search_hits(root: &Path, queries: &[&str]) -> std::collections::BTreeMap<String, Vec<(u64, String)>> {
+    const QUERIES_JS: &str = r#"
+const fs = require('fs'), zlib = require('zlib'), path = require('path');
+const [js, root, ...queries] = process.argv.slice(2);
+const api = require(path.resolve(js));
+const idx = new api.Index('/search/', (url, gz) => {
+  const b = fs.readFileSync(path.join(root, url));
+  return Promise.resolve(new Uint8Array(gz ? zlib.gunzipSync(b) : b));
+});
+(async () => {
+  const out = {};
+  for (const q of queries) {
+    const r = await idx.search({ q });
+    out[q] = [];
+    for (const h of r.hits) out[q].push([h.r, (await idx.doc(h)).u]);
+  }
+  console.log(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });
+"#;
+    let mut args: Vec<&std::ffi::OsStr> = vec![root.as_os_str()];
+    args.extend(queries.iter().map(std::ffi::OsStr::new));
+    let out = run_with_search_js(root, "queries.js", QUERIES_JS, &args);
+    serde_json::from_slice(&out).unwrap()
+}
