@@ -265,17 +265,7 @@ fn load_record_timed(
     };
     // Units named among the attendees (front-matter, shown on the page) are mentioned too.
     let mut structure = structure;
-    let named: Vec<String> = meta
-        .attendees
-        .iter()
-        .flat_map(|a| matcher.find(a))
-        .map(String::from)
-        .collect();
-    if !named.is_empty() {
-        structure.mentions.extend(named);
-        structure.mentions.sort();
-        structure.mentions.dedup();
-    }
+    structure.mention_in(meta.attendees.iter().map(String::as_str), matcher);
     if !diags.is_empty() {
         return Err(diags);
     }

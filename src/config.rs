@@ -102,6 +102,15 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The top-level key of `minutebook.yaml` that lists this kind's entries.
+    pub fn list_key(self) -> &'static str {
+        match self {
+            Kind::Unit => "units",
+            Kind::Topic => "topics",
+            Kind::Series => "series",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Unit => "unit",
@@ -264,11 +273,6 @@ impl Site {
             // How often each name has been registered so far in this list, to locate the
             // registration that duplicates it (not the first, nor a longer name containing it).
             let mut times: BTreeMap<&str, usize> = BTreeMap::new();
-            let list_key = match kind {
-                Kind::Unit => "units",
-                Kind::Topic => "topics",
-                Kind::Series => "series",
-            };
             for e in list {
                 if !is_valid_slug(&e.slug) {
                     let (l, c) = at(&format!("slug: {}", e.slug));
@@ -291,7 +295,7 @@ impl Site {
                     *n += 1;
                     if let Some(prev) = seen.insert(key, &e.name) {
                         if prev != e.name {
-                            let (l, c) = value_position(text, list_key, key, *n - 1).unwrap_or_else(|| at(key));
+                            let (l, c) = value_position(text, kind.list_key(), key, *n - 1).unwrap_or_else(|| at(key));
                             diags.push(
                                 Diagnostic::error(
                                     CONFIG_FILE,
@@ -402,8 +406,8 @@ fn unknown_keys(text: &str, value: &mut serde_json::Value) -> Vec<Diagnostic> {
     };
     check(top, &allowed_keys::<Config>(), true);
     let entry = allowed_keys::<RegistryEntry>();
-    for list in ["units", "topics", "series"] {
-        if let Some(items) = top.get_mut(list).and_then(|v| v.as_array_mut()) {
+    for kind in [Kind::Unit, Kind::Topic, Kind::Series] {
+        if let Some(items) = top.get_mut(kind.list_key()).and_then(|v| v.as_array_mut()) {
             for item in items.iter_mut().filter_map(|v| v.as_object_mut()) {
                 check(item, &entry, false);
             }

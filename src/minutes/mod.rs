@@ -54,6 +54,21 @@ pub struct Structure {
 }
 
 /// Finds registered unit names and aliases in text; built once per build.
+impl Structure {
+    /// Adds the units named in `texts` (texts of the record outside its body, such as the
+    /// attendees of its front-matter) to the mentions, which stay sorted and unique.
+    pub fn mention_in<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>, matcher: &UnitMatcher) {
+        let before = self.mentions.len();
+        for t in texts {
+            self.mentions.extend(matcher.find(t).map(String::from));
+        }
+        if self.mentions.len() > before {
+            self.mentions.sort();
+            self.mentions.dedup();
+        }
+    }
+}
+
 pub struct UnitMatcher {
     ac: Option<AhoCorasick>,
     slugs: Vec<String>,
