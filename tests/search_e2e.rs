@@ -106,7 +106,7 @@ fn search_in_headless_chromium() {
     };
     let site = fixture_site();
     let out = common::build_ok(site.path());
-    assert!(out.join("search/manifest.json").is_file());
+    assert!(out.join("search/manifest.bin").is_file());
     assert!(out.join("search/index.html").is_file());
     let port = serve(out.clone());
 

@@ -52,26 +52,25 @@ fn digest(files: &[SearchFile]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_SHA256: &str = "706ad75ae7594838c839d60cf3a1073759af251ac0da76d235fd348af4d37636";
-const ALL_FILES_SHA256: &str = "6f05503c0e6aea73b064c087dc21b482841c11a51abb46b2c7e67e5fe5f60ed4";
+const MANIFEST_SHA256: &str = "3d960d26403f6704c992a05f35bacdfb72647c9a1f2c59848ba65748b8de4e28";
+const ALL_FILES_SHA256: &str = "47a3d362e129377b0e9502c48e595ba57cc3e49ee67313e06b353c91f6f3c687";
 
-const LARGE_SHA256: &str = "38cc3e346361e26e5bb59ad3b0f51a85f1f43ff6ba3dd061c8d24bc35f730f54";
+const LARGE_SHA256: &str = "8ee65e1ad44b723cf75dbb8094fb214aa5a3db8e54e7804ba98675a4ea3a6093";
 
 #[test]
 fn golden_format() {
     let files = build_index(&input()).unwrap();
-    assert_eq!(files[0].path, "search/manifest.json");
-    let manifest_sha: String = Sha256::digest(&files[0].bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    assert_eq!(files[0].path, "search/manifest.bin");
+    let mut manifest = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&files[0].bytes[..]), &mut manifest).unwrap();
+    let manifest_sha: String = Sha256::digest(&manifest).iter().map(|b| format!("{b:02x}")).collect();
     let all = digest(&files);
     let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(
         (manifest_sha.as_str(), all.as_str()),
         (MANIFEST_SHA256, ALL_FILES_SHA256),
         "search index format changed.\nmanifest: {}\nfiles: {names:?}",
-        String::from_utf8_lossy(&files[0].bytes)
+        String::from_utf8_lossy(&manifest)
     );
 }
 

@@ -347,6 +347,26 @@ pub fn word_start(t: &[char], i: usize) -> bool {
 
 /// The fold table pages for the client: `(page, JSON object {char: folded string})` for every
 /// page of 1024 code points that has at least one character whose fold differs from itself.
+/// The block the manifest's `fold_cjk` bitmap covers: CJK Unified Ideographs, where almost every
+/// character of a zh-Hant query lies and most fold to themselves.
+pub const BITMAP_CJK: (u32, u32) = (0x4E00, 0x9FFF);
+
+/// One bit per code point of [`BITMAP_CJK`] (bit `i % 8` of byte `i / 8` for code point
+/// `first + i`), set when the character folds to something else: the client needs a fold table
+/// page for a character of this block only when its bit is set.
+pub(crate) fn cjk_bitmap() -> Vec<u8> {
+    let t = table();
+    let (first, last) = BITMAP_CJK;
+    let mut bits = vec![0u8; ((last - first) / 8 + 1) as usize];
+    for cp in first..=last {
+        if char::from_u32(cp).is_some_and(|c| t.mapping(c).is_some()) {
+            let i = (cp - first) as usize;
+            bits[i / 8] |= 1 << (i % 8);
+        }
+    }
+    bits
+}
+
 pub(crate) fn table_pages() -> Vec<(u32, String)> {
     let t = table();
     let mut pages = Vec::new();

@@ -10,7 +10,7 @@
 //! presence postings. Word starts are part of the key (a separate key kind), so no extra lists.
 //!
 //! # Output layout (all paths relative to the output root)
-//! * `search/manifest.json` — fixed name, small JSON, see [`Manifest`].
+//! * `search/manifest.bin` — fixed name, small gzip JSON, see [`Manifest`].
 //! * `search/<hash>/s<key>.bin` — the posting shard whose first key is `<key>` (in base 36, e.g.
 //!   `s1a2b3c.bin`; gzip), see [`encode_shards`].
 //! * `search/<hash>/d<id>.bin` — record `id`'s display data and section texts (gzip JSON), see
@@ -31,9 +31,10 @@
 //! # Reading (search.js)
 //! The manifest is fetched with the page. A query then needs, one after the other: the group
 //! files of its keys, the shards, and the display file of the first hit (the other hits' display
-//! files follow). Alongside them, not before them: the fold table pages of its characters (the
-//! client starts on the keys the query would have if its characters fold as NFKC and lower case
-//! alone fold them, and fetches other keys only when the table says otherwise) and, for terms of
+//! files follow). Alongside them, not before them: the fold table pages of its characters that
+//! may fold to something else (none for a CJK character whose `fold_cjk` bit is clear; the client
+//! starts on the keys the query would have if its characters fold as NFKC and lower case alone
+//! fold them, and fetches other keys only when the table says otherwise) and, for terms of
 //! three or more characters, the position postings (fetched with the presence postings; read only
 //! for the sections every bigram of the term shares).
 
@@ -88,7 +89,7 @@ pub struct SearchSection<'a> {
 /// A file to write into the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchFile {
-    /// Relative to the output root, e.g. "search/manifest.json".
+    /// Relative to the output root, e.g. "search/manifest.bin".
     pub path: String,
     pub bytes: Vec<u8>,
 }
@@ -126,6 +127,9 @@ pub trait IndexSink: Sync {
         None
     }
 }
+
+/// The manifest's path in the output (see [`Manifest`]).
+pub const MANIFEST: &str = "search/manifest.bin";
 
 /// The folder the files are written to before the content hash is known.
 const STAGING: &str = "search/new";
@@ -223,10 +227,10 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-/// The manifest, `search/manifest.json`.
+/// The manifest, `search/manifest.bin`: gzip of this JSON.
 ///
-/// * `version`: format version (5: presence entries of one occurrence outside the heading carry
-///   no header, see [`index_chunk`]; 4: one display file per record, section texts included, instead
+/// * `version`: format version (6: the manifest is gzip and has `fold_cjk`; 5: presence entries of
+///   one occurrence outside the heading carry no header, see [`index_chunk`]; 4: one display file per record, section texts included, instead
 ///   of a doc file and text files; 3: shards named by their first key; 2: presence and position
 ///   postings split).
 /// * `dir`: the content-hashed directory under `search/` holding every other file.
@@ -241,6 +245,10 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 /// * `facets`: facet value names; facet `i` has key `KIND_FACET * 2^42 + i`.
 /// * `fold_pages`: the pages `p` (code points `p*1024 .. p*1024+1023`) with a fold table file.
 /// * `classes`: [`fold::CLASS_RANGES`] as `[first, last, class]`.
+/// * `fold_cjk`: base64 of [`fold::cjk_bitmap`]: which characters of [`fold::BITMAP_CJK`] (CJK
+///   Unified Ideographs, U+4E00–U+9FFF) fold to something else. A query's character of that block
+///   whose bit is clear folds to itself, so its fold table page need not be fetched: a query in
+///   Traditional Chinese usually fetches no fold page at all.
 #[derive(Serialize)]
 pub struct Manifest {
     pub version: u32,
@@ -252,6 +260,7 @@ pub struct Manifest {
     pub facets: Vec<String>,
     pub fold_pages: Vec<u32>,
     pub classes: Vec<(u32, u32, u8)>,
+    pub fold_cjk: String,
 }
 
 /// A record's display data, `search/<hash>/d<id>.bin`, fetched only for the hits shown: gzip of
@@ -959,7 +968,7 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
         .collect();
     let m = files
         .iter()
-        .position(|f| f.path == "search/manifest.json")
+        .position(|f| f.path == MANIFEST)
         .expect("the manifest is written");
     let manifest = files.remove(m);
     files.insert(0, manifest);
@@ -1082,7 +1091,7 @@ pub fn write_index<'a>(
         prev = k;
     }
     let manifest = Manifest {
-        version: 5,
+        version: 6,
         dir,
         records: docs.len(),
         shards: firsts.len(),
@@ -1091,8 +1100,9 @@ pub fn write_index<'a>(
         facets: facets.keys().cloned().collect(),
         fold_pages,
         classes: fold::CLASS_RANGES.to_vec(),
+        fold_cjk: base64(&fold::cjk_bitmap()),
     };
-    sink.put("search/manifest.json".to_string(), serde_json::to_vec(&manifest)?)
+    sink.put(MANIFEST.to_string(), gzip(&serde_json::to_vec(&manifest)?))
         .map_err(SearchError::Sink)
 }
 

@@ -116,7 +116,11 @@ pub(crate) mod reader {
     impl Index {
         pub fn new(files: &[SearchFile]) -> Index {
             let files: HashMap<String, Vec<u8>> = files.iter().map(|f| (f.path.clone(), f.bytes.clone())).collect();
-            let m: serde_json::Value = serde_json::from_slice(&files["search/manifest.json"]).unwrap();
+            let mut manifest = Vec::new();
+            flate2::read::GzDecoder::new(&files[super::super::MANIFEST][..])
+                .read_to_end(&mut manifest)
+                .unwrap();
+            let m: serde_json::Value = serde_json::from_slice(&manifest).unwrap();
             let dir = m["dir"].as_str().unwrap();
             let groups = b64decode(m["shard_keys"].as_str().unwrap());
             let mut firsts = Vec::new();

@@ -9,6 +9,7 @@
   var P42 = 4398046511104; // 2^42
   var P21 = 2097152; // 2^21
   var PAGE = 10;
+  var CJK_FIRST = 0x4E00, CJK_LAST = 0x9FFF; // the block of the manifest's fold_cjk bitmap
 
   // ---- folding (mirrors src/search/fold.rs) ----
 
@@ -91,6 +92,11 @@
 
   // ---- index access ----
 
+  function b64bytes(s) {
+    var bin = atob(s), out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
   function b64varints(s) {
     var bin = atob(s), out = [], v = 0, mul = 1, k = 0;
     for (var i = 0; i < bin.length; i++) {
@@ -115,8 +121,10 @@
   Index.prototype.load = function () {
     var self = this;
     if (!this.ready) {
-      this.ready = this.fetchBytes(this.base + 'manifest.json', false).then(function (b) {
+      this.ready = this.fetchBytes(this.base + 'manifest.bin', true).then(function (b) {
         var m = JSON.parse(new TextDecoder().decode(b));
+        // Which CJK Unified Ideographs fold to something else (see Manifest in src/search/mod.rs).
+        self.foldCjk = b64bytes(m.fold_cjk || '');
         self.m = m;
         self.dir = self.base + m.dir + '/';
         self.groups = b64varints(m.shard_keys);
@@ -144,7 +152,9 @@
   Index.prototype.loadFold = function (q) {
     var self = this, need = {};
     for (var ch of q) {
-      var p = Math.floor(ch.codePointAt(0) / 1024);
+      var cp = ch.codePointAt(0), p = Math.floor(cp / 1024);
+      // A character of the bitmap's block whose bit is clear folds to itself: no page needed.
+      if (cp >= CJK_FIRST && cp <= CJK_LAST && self.foldCjk.length && !(self.foldCjk[(cp - CJK_FIRST) >> 3] & (1 << ((cp - CJK_FIRST) & 7)))) continue;
       if (self.pages[p]) need[p] = 1;
     }
     return Promise.all(Object.keys(need).map(function (p) {
@@ -198,43 +208,49 @@
       return map.get(key) || null;
     });
   };
-  // Entries of a presence posting, in (record, section) order, as parallel arrays: r (record),
-  // s (section), n (occurrences), k (of which in the heading). Flat arrays of numbers: this runs
-  // once per query, mostly before the browser has compiled it, where objects and string keys per
-  // entry are slow.
+  // Entries of a presence posting, in (record, section) order, as parallel typed arrays: r
+  // (record), s (section), n (occurrences), k (of which in the heading), the first `len` of each
+  // in use. Flat numeric arrays: this runs once per query, mostly before the browser has compiled
+  // it, where objects and string keys per entry are slow; an entry takes at least two bytes, so
+  // half the posting's length bounds their number.
+  function entries(cap) {
+    return { r: new Int32Array(cap), s: new Int32Array(cap), n: new Int32Array(cap), k: new Int32Array(cap), len: 0 };
+  }
   function decodeEntries(p) {
-    var e = { r: [], s: [], n: [], k: [], len: 0 };
-    if (!p) return e;
-    var i = 0, rec = 0, v, mul, x;
+    if (!p) return entries(0);
+    var e = entries((p.length >> 1) + 1), er = e.r, es = e.s, en = e.n, ek = e.k;
+    var i = 0, m = 0, rec = 0, v, mul, x;
     while (i < p.length) {
-      v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
+      x = p[i++];
+      if (x < 128) v = x; else { v = x & 127; mul = 128; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128); }
       rec += v;
-      v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
+      x = p[i++];
+      if (x < 128) v = x; else { v = x & 127; mul = 128; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128); }
       // section*2 + f; f = 0: one occurrence, not in the heading, and nothing follows.
-      var sec = Math.floor(v / 2), n = 1, k = 0;
+      er[m] = rec; es[m] = v >>> 1; en[m] = 1; ek[m] = 0;
       if (v & 1) {
         v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
-        n = Math.floor(v / 2);
-        if (v & 1) { v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128); k = v; }
+        en[m] = Math.floor(v / 2);
+        if (v & 1) { v = 0; mul = 1; do { x = p[i++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128); ek[m] = v; }
       }
-      e.r.push(rec); e.s.push(sec); e.n.push(n); e.k.push(k);
-      e.len++;
+      m++;
     }
+    e.len = m;
     return e;
   }
   // Reads the position posting `q` of entries `e` (aligned entry by entry), keeping the positions
   // of the entries listed in `want` (ascending indexes): afterwards entry want[j]'s positions, in
   // ascending order, are e.pos[e.at[want[j]] ..] (e.n of them). Stops after the last one wanted.
   function decodePositions(e, q, want) {
-    var pos = [], at = {}, qi = 0, w = 0, v, mul, x;
+    var pos = new Float64Array(q.length), at = new Int32Array(e.len), m = 0, qi = 0, w = 0, v, mul, x;
     for (var i = 0; i < e.len && w < want.length; i++) {
       var n = e.n[i];
       if (want[w] === i) {
-        at[i] = pos.length;
+        at[i] = m;
         for (var j = 0, prev = 0; j < n; j++) {
           v = 0; mul = 1; do { x = q[qi++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
           prev += v;
-          pos.push(prev);
+          pos[m++] = prev;
         }
         w++;
       } else {
@@ -292,13 +308,13 @@
       // Presence first: positions are read only for the sections every pair shares.
       var lists = ps.map(function (p) { return decodeEntries(p); });
       var common = commonEntries(lists);
-      if (!common.length) return { r: [], s: [], n: [], k: [], len: 0 };
+      if (!common.length) return entries(0);
       return Promise.all(qps).then(function (qs) {
         lists.forEach(function (e, x) {
           if (!qs[x]) throw new Error('missing positions');
           decodePositions(e, qs[x], common.map(function (idx) { return idx[x]; }));
         });
-        var out = { r: [], s: [], n: [], k: [], len: 0 }, e0 = lists[0];
+        var out = entries(common.length), e0 = lists[0];
         common.forEach(function (idx) {
           var i0 = idx[0], n = 0, h = 0, a0 = e0.at[i0], ptr = idx.map(function (j, x) { return lists[x].at[j]; });
           for (var a = a0; a < a0 + e0.n[i0]; a++) {
@@ -313,7 +329,7 @@
             n++;
             if (a - a0 < e0.k[i0]) h++;
           }
-          if (n > 0) { out.r.push(e0.r[i0]); out.s.push(e0.s[i0]); out.n.push(n); out.k.push(h); out.len++; }
+          if (n > 0) { out.r[out.len] = e0.r[i0]; out.s[out.len] = e0.s[i0]; out.n[out.len] = n; out.k[out.len] = h; out.len++; }
         });
         return out;
       });
@@ -406,13 +422,35 @@
           need++;
         });
         var hits = [];
-        for (var r = 0; r < R; r++) if (ok[r] === need && need > 0) hits.push(new Hit(r, nsum[r], hsec[r], lists));
-        if (state.sort === 'date') hits.sort(function (a, b) { return a.r - b.r; });
-        else hits.sort(function (a, b) { return b.h - a.h || b.n - a.n || a.r - b.r; });
+        if (need > 0) {
+          var found = [];
+          for (var r = 0; r < R; r++) if (ok[r] === need) found.push(r);
+          if (state.sort !== 'date') found = rank(found, hsec, nsum);
+          for (var j = 0; j < found.length; j++) hits.push(new Hit(found[j], nsum[found[j]], hsec[found[j]], lists));
+        }
         return { terms: terms, hits: hits };
       });
     });
   };
+  // Records `recs` (ascending, that is newest first) in rank order: sections with a hit in their
+  // heading, then occurrences, then newest first. The three are packed into one number per record
+  // (heading sections below 2^10, occurrences below 2^21, record ids below 2^21, 52 bits in all,
+  // exact in a double), so a native numeric sort orders them without a comparator call per pair.
+  function rank(recs, hsec, nsum) {
+    var L = 2097152, H = 1024;
+    if (recs.length && recs[recs.length - 1] >= L) {
+      return recs.slice().sort(function (a, b) { return hsec[b] - hsec[a] || nsum[b] - nsum[a] || a - b; });
+    }
+    var keys = new Float64Array(recs.length);
+    for (var i = 0; i < recs.length; i++) {
+      var r = recs[i];
+      keys[i] = ((H - 1 - Math.min(hsec[r], H - 1)) * L + (L - 1 - Math.min(nsum[r], L - 1))) * L + r;
+    }
+    keys.sort();
+    var out = new Array(recs.length);
+    for (var j = 0; j < recs.length; j++) out[j] = keys[j] % L;
+    return out;
+  }
   function bits(x) { var c = 0; while (x) { c += x & 1; x >>>= 1; } return c; }
 
   // One hit: record r, its occurrences n, its sections with a heading hit h; secs (its matching
