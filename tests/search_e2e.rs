@@ -227,6 +227,16 @@ fn search_in_headless_chromium() {
         assert!(!out.dom.contains("onerror=alert(1)>"), "{query}: a record's markup ran");
     }
     assert!(failures.is_empty(), "search failures:\n{}", failures.join("\n"));
+    // A match in a record's title is highlighted in the hit's title.
+    let titled = run_query(&browser, port, &q("第16次主管會議"));
+    assert_eq!(titled.hrefs, vec![r16.to_string()]);
+    assert!(
+        titled
+            .results_html
+            .contains("class=\"search-hit-title\"><mark>第16次主管會議</mark>紀錄</h2>"),
+        "{}",
+        titled.results_html
+    );
     // A query of spaces alone is no query: no hits and no "not found" message.
     let blank = run_query(&browser, port, "q=%20%20");
     assert!(blank.hrefs.is_empty(), "{:?}", blank.hrefs);

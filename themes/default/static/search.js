@@ -696,7 +696,8 @@
     // anchors, the first with a snippet. Everything from the index is inserted as text.
     function hitArticle(hit, d, terms) {
       var cls = index.m.classes, art = el('article', 'search-hit');
-      var title = el('h2', 'search-hit-title', d.t);
+      var title = el('h2', 'search-hit-title'), tchars = Array.from(d.t);
+      appendMarked(title, tchars, findMatches(d.t, terms, d.f, cls), 0, tchars.length);
       // The records' language, when the page's is another (data-content-lang, WCAG 3.1.2).
       if (contentLang) title.setAttribute('lang', contentLang);
       art.appendChild(title);
