@@ -147,6 +147,15 @@ pub fn sort(diags: &mut [Diagnostic]) {
     });
 }
 
+/// "1 problem", "2 problems": the count in the closing line of a failed build.
+pub fn problems(n: usize) -> String {
+    if n == 1 {
+        "1 problem".to_string()
+    } else {
+        format!("{n} problems")
+    }
+}
+
 /// Find the 1-based (line, column) of byte offset `at` in `text`.
 pub fn line_col(text: &str, at: usize) -> (usize, usize) {
     let at = at.min(text.len());

@@ -22,7 +22,10 @@ fn main() -> ExitCode {
                 minutebook::errprint!("{d}");
             }
             let errors = diags.iter().filter(|d| d.is_error()).count();
-            minutebook::errln!("error: {errors} problem(s) found; nothing was written");
+            minutebook::errln!(
+                "error: {} found; nothing was written",
+                minutebook::diagnostics::problems(errors)
+            );
             ExitCode::FAILURE
         }
     }

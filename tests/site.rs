@@ -398,13 +398,21 @@ fn bad_input_is_reported_together_and_keeps_previous_output() {
     std::fs::write(r.join("content/k.md"), b"---\ntitle: \xb7\xc5\n---\n").unwrap();
     write(
         r,
+        "content/m.md",
+        "---\ntitle: x\ntime: \"10:30-12:00\nseries: 主管會議\ndate: 2024-01-01\nunits: [\"數產署\"]\nslug: m\n---\n",
+    );
+    write(
+        r,
         "content/l.md",
         "---\ntitle: x\nseries: 主管會議\ndate: 2024-01-01\nslug: ../../../tmp/evil\n---\n",
     );
     let stderr = expect_failure(
         r,
         &[
-            "content/a.md:3:",
+            // An unclosed bracket or quote is located where it opens, not where the parser
+            // gave up.
+            "content/a.md:2:8: this list is not closed on its line (`[` without `]`)",
+            "content/m.md:3:7: this quoted value is not closed on its line (`\"` without `\"`)",
             "content/b.md:1:1: the front-matter block is not closed",
             "content/c.md:1:1: the record does not start with a front-matter block",
             "content/d.md:1:1: the record has no `title`",
@@ -457,7 +465,7 @@ fn dates_outside_the_roc_calendar_are_errors() {
             "content/d.md:4:7: `202-09-11` would be 民國202年, which is 2113, after 2100",
             "write the Western year in full (2024-09-11) or the 民國 year (113-09-11)",
             "content/e.md:4:7: `3024-01-01` is after 2100, which is taken to be a typo",
-            "5 problem(s) found",
+            "5 problems found",
         ],
     );
 }
@@ -532,7 +540,7 @@ fn urls_differing_only_in_case_and_page_like_slugs_are_errors() {
              Windows) one would overwrite the other",
             "content/c.md:5:7: slug `index.html` is named like a page",
             "help: a slug is the last part of the URL, without a file extension, e.g. executive-4",
-            "2 problem(s) found",
+            "2 problems found",
         ],
     );
     assert_eq!(snapshot(&out), before, "the previous output is untouched");
@@ -585,7 +593,22 @@ fn bad_config_is_located() {
     write(site.path(), "minutebook.yaml", &yaml);
     expect_failure(
         site.path(),
-        &["minutebook.yaml:", "unknown field `them`", "did you mean `theme`?"],
+        &[
+            "minutebook.yaml:",
+            "unknown field `them`",
+            "did you mean `theme`?",
+            "error: 1 problem found; nothing was written",
+        ],
+    );
+    // An unclosed quote in the configuration is located where it opens.
+    let yaml = read(site.path().join("minutebook.yaml")).replace("them: default", "theme: \"default");
+    write(site.path(), "minutebook.yaml", &yaml);
+    let line = yaml.lines().position(|l| l.starts_with("theme:")).unwrap() + 1;
+    expect_failure(
+        site.path(),
+        &[&format!(
+            "minutebook.yaml:{line}:8: this quoted value is not closed on its line"
+        )],
     );
 }
 
@@ -808,7 +831,7 @@ fn config_problems_are_reported_together() {
             &format!("minutebook.yaml:{}:", line_of("slgu:")),
             "unknown field `slgu`",
             "did you mean `slug`?",
-            "3 problem(s) found",
+            "3 problems found",
         ],
     );
     assert!(
@@ -834,7 +857,7 @@ fn config_type_errors_are_located_beside_unknown_keys() {
                 "minutebook.yaml:{}:11: per_page: invalid type",
                 line_of("per_page: abc")
             ),
-            "2 problem(s) found",
+            "2 problems found",
         ],
     );
 }

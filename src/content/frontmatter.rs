@@ -17,7 +17,7 @@ pub struct YamlError {
 
 /// Deserialize a whole YAML file (the site configuration) into `T`.
 pub fn from_yaml_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    serde_yaml::from_str::<T>(text).map_err(|e| convert(&e, 0))
+    serde_yaml::from_str::<T>(text).map_err(|e| convert(&e, 0, text))
 }
 
 /// Parse a whole YAML file (the site configuration) into a generic value, so its keys can be
@@ -26,10 +26,12 @@ pub fn yaml_value(text: &str) -> Result<Value, YamlError> {
     if text.trim().is_empty() {
         return Ok(Value::Object(Map::new()));
     }
-    serde_yaml::from_str::<Value>(text).map_err(|e| convert(&e, 0))
+    serde_yaml::from_str::<Value>(text).map_err(|e| convert(&e, 0, text))
 }
 
-fn convert(e: &serde_yaml::Error, line_offset: usize) -> YamlError {
+/// A serde_yaml error as a [`YamlError`] in file lines; `yaml` is the text that was parsed, which
+/// starts `line_offset` lines into the file.
+fn convert(e: &serde_yaml::Error, line_offset: usize, yaml: &str) -> YamlError {
     let (line, column) = e
         .location()
         .map(|l| (l.line() + line_offset, l.column()))
@@ -39,6 +41,26 @@ fn convert(e: &serde_yaml::Error, line_offset: usize) -> YamlError {
     if let Some(i) = message.find(" at line ") {
         message.truncate(i);
     }
+    // The parser reports where it gave up, which for a quote or bracket left open is a later line
+    // (the next quote, or the next key): point at the opening one instead.
+    if e.location().is_some() {
+        if let Some(open) = unclosed_opening(yaml).filter(|o| o.line + line_offset <= line) {
+            let (what, close) = match open.delimiter {
+                '"' | '\'' => ("quoted value", open.delimiter),
+                '[' => ("list", ']'),
+                _ => ("mapping", '}'),
+            };
+            return YamlError {
+                line: open.line + line_offset,
+                column: open.column,
+                message: format!("this {what} is not closed on its line (`{}` without `{close}`)", open.delimiter),
+                help: Some(format!(
+                    "add `{close}` at the end of the value, or remove `{}`; the YAML parser stopped at line {line}: {message}",
+                    open.delimiter
+                )),
+            };
+        }
+    }
     let help = unknown_field_help(&message);
     YamlError {
         line,
@@ -46,6 +68,75 @@ fn convert(e: &serde_yaml::Error, line_offset: usize) -> YamlError {
         message,
         help,
     }
+}
+
+/// A quote or flow bracket that opens a value and is not closed on the same line.
+#[derive(Debug, PartialEq, Eq)]
+struct Opening {
+    /// 1-based line in the parsed text.
+    line: usize,
+    /// 1-based column, in characters.
+    column: usize,
+    delimiter: char,
+}
+
+/// The first quote or flow bracket (`"`, `'`, `[`, `{`) that starts a value and is not closed on
+/// its own line. YAML allows both to span lines, but front-matter fields are one line each, and
+/// this is asked only after the parser failed. A quote inside a plain value (`他說"好"`) and
+/// anything in a comment are not openings.
+fn unclosed_opening(yaml: &str) -> Option<Opening> {
+    for (i, line) in yaml.lines().enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        // (delimiter, column) of the open flow brackets, and the open quote.
+        let mut flow: Vec<(char, usize)> = Vec::new();
+        let mut quote: Option<(char, usize)> = None;
+        // At the start of a value: after the indentation, `- `, `key: `, `[`, `{` or `,`.
+        let mut value_start = true;
+        let mut j = 0;
+        while j < chars.len() {
+            let c = chars[j];
+            let next = chars.get(j + 1).copied();
+            if let Some((q, _)) = quote {
+                if q == '"' && c == '\\' {
+                    j += 2;
+                    continue;
+                }
+                if c == q {
+                    if q == '\'' && next == Some('\'') {
+                        j += 2;
+                        continue;
+                    }
+                    quote = None;
+                    value_start = false;
+                }
+                j += 1;
+                continue;
+            }
+            match c {
+                '#' if j == 0 || chars[j - 1].is_whitespace() => break,
+                '"' | '\'' if value_start => quote = Some((c, j + 1)),
+                '[' | '{' if value_start => flow.push((c, j + 1)),
+                ']' | '}' if !flow.is_empty() => {
+                    flow.pop();
+                    value_start = false;
+                }
+                ',' if !flow.is_empty() => value_start = true,
+                ':' if next.is_none_or(char::is_whitespace) => value_start = true,
+                '-' if value_start && next.is_none_or(char::is_whitespace) => {}
+                c if c.is_whitespace() => {}
+                _ => value_start = false,
+            }
+            j += 1;
+        }
+        if let Some((delimiter, column)) = quote.or_else(|| flow.first().copied()) {
+            return Some(Opening {
+                line: i + 1,
+                column,
+                delimiter,
+            });
+        }
+    }
+    None
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`" suggest the closest expected key.
@@ -132,7 +223,7 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, YamlError> {
     let value: Value = if yaml.trim().is_empty() {
         Value::Object(Map::new())
     } else {
-        serde_yaml::from_str::<Value>(yaml).map_err(|e| convert(&e, 1))?
+        serde_yaml::from_str::<Value>(yaml).map_err(|e| convert(&e, 1, yaml))?
     };
     let fields = match value {
         Value::Object(m) => m,
@@ -227,6 +318,48 @@ mod tests {
         let t = "---\ntitle: 甲\ndate: [2024\n---\nbody\n";
         let e = parse(t).unwrap_err();
         assert!(e.line >= 3, "{e:?}");
+    }
+
+    #[test]
+    fn unclosed_quotes_and_brackets_are_located_where_they_open() {
+        let cases = [
+            // (front-matter, line, column, delimiter named)
+            (
+                "title: 甲\ntime: \"14:00-16:15\nunits:\n  - \"5G\"\n",
+                3,
+                7,
+                "`\"` without `\"`",
+            ),
+            ("title: 甲\nlocation: [臺南\nchair: 乙\n", 3, 11, "`[` without `]`"),
+            ("title: 甲\nnumber: {1\ndate: 2024-01-01\n", 3, 9, "`{` without `}`"),
+            (
+                "title: 甲\nunits: [數產署, '秘書處]\nchair: 乙\n",
+                3,
+                14,
+                "`'` without `'`",
+            ),
+        ];
+        for (fm, line, column, named) in cases {
+            let e = parse(&format!("---\n{fm}---\nbody\n")).unwrap_err();
+            assert_eq!((e.line, e.column), (line, column), "{fm:?}: {e:?}");
+            assert!(e.message.contains(named), "{fm:?}: {e:?}");
+            assert!(
+                e.help
+                    .as_deref()
+                    .unwrap_or("")
+                    .contains("the YAML parser stopped at line"),
+                "{e:?}"
+            );
+        }
+        // Quotes inside a plain value, in a comment, or closed on their line are not openings.
+        assert_eq!(
+            unclosed_opening("title: 他說\"好\n# 註解 \"x\nunits: [\"a\", 'b''c']\n"),
+            None
+        );
+        // A mistake that is not an unclosed delimiter keeps the parser's own position.
+        let e = parse("---\ntitle: 甲\nchair: 乙: 丙\n---\n").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 9), "{e:?}");
+        assert!(e.message.contains("mapping values"), "{e:?}");
     }
 
     #[test]

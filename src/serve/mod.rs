@@ -901,8 +901,8 @@ fn report(shared: &Shared, result: Outcome, info: &Rebuild) {
                 crate::errprint!("{d}");
             }
             crate::errln!(
-                "error: {} problem(s); still serving the last good version",
-                errors.iter().filter(|d| d.is_error()).count()
+                "error: {}; still serving the last good version",
+                crate::diagnostics::problems(errors.iter().filter(|d| d.is_error()).count())
             );
             shared.publish(None, &errors);
         }
