@@ -211,8 +211,13 @@ fn key(kind: u64, c1: char, c2: char) -> u64 {
 /// Shards per group file (see [`Manifest`]).
 pub const GROUP: usize = 64;
 
-/// Records per parallel work unit.
-const CHUNK: usize = 512;
+/// Records per parallel work unit. Small enough that a chunk's working memory (about 10 MB per
+/// thread at 6–12 KB a record) stays in the processor's last-level cache.
+const CHUNK: usize = 128;
+
+/// The merge's key ranges are quantiles of the distinct keys of the first this many records (see
+/// [`encode_shards`]): fixed, so the output does not depend on [`CHUNK`] or the thread count.
+const BOUNDS_RECORDS: usize = 512;
 /// Shards are cut when their uncompressed size passes this many bytes (≈2–3 KB gzip for keys
 /// with small postings; a key with a larger posting ends its shard). Smaller shards mean less to
 /// fetch per key and more files: 4 KB against 10 KB gave a median cold query of 88 against
@@ -524,52 +529,56 @@ const UNI_DIRECT: usize = 0x30000;
 /// the heading occupies 0..h, position h is a break, the body starts at h+1. A two-character
 /// term needs only the presence posting; longer terms also fetch the position postings.
 ///
-/// Records are read in order; every key seen gets an accumulator that receives its postings
-/// directly: positions are appended as they are met, and when a section ends each key it touched
-/// writes its presence entry. Nothing is sorted but the chunk's distinct keys.
+/// Built in three passes over the chunk, each reading or writing memory in order wherever it can
+/// (a per-key buffer that grows as occurrences arrive costs a cache miss per occurrence once a
+/// chunk's keys outgrow the cache):
+/// 1. the sections are folded and every character's keys looked up; each occurrence's key id
+///    goes into a stream, two slots per character (its one-character key, its bigram), and each
+///    key counts its occurrences;
+/// 2. the chunk's keys are sorted, the counts become each key's offset in one array, and the
+///    occurrences are copied there from the stream (section and position), so that each key's
+///    occurrences lie together, in (section, position) order;
+/// 3. each key's run is written out in key order: a presence entry per section, its positions.
 fn index_chunk(first: usize, docs: &[SearchDoc]) -> ChunkPostings {
     SCRATCH.with(|s| index_chunk_with(first, docs, &mut s.borrow_mut()))
 }
 
-/// The postings of one key being built by [`index_chunk`].
-#[derive(Default)]
-struct KeyAcc {
-    key: u64,
-    pres: Vec<u8>,
-    pos: Vec<u8>,
-    /// First and last record id with an entry.
-    first: u32,
-    last: u32,
-    started: bool,
+/// No key in a slot of [`Scratch::slots`].
+const NO_KEY: u32 = u32::MAX;
+
+/// A section of the chunk being indexed.
+#[derive(Clone, Copy)]
+struct ChunkSection {
+    rec: u32,
+    /// Index of the section in its record.
+    si: u32,
+    /// Length of the folded heading: positions below it are in the heading.
+    hl: u32,
+    /// Its first character's index among the chunk's characters.
+    start: u32,
 }
 
-/// The per-section counters of one key, apart from [`KeyAcc`] so that the loop over characters
-/// touches 16 bytes per key, not a whole accumulator.
-#[derive(Default, Clone, Copy)]
-struct KeyCount {
-    /// Serial of the section the counters belong to.
-    mark: u32,
-    n: u32,
-    kh: u32,
-    prev: u32,
-}
-
-/// Working memory of [`index_chunk`], kept per thread and reused from chunk to chunk: a key keeps
-/// its accumulator (and the capacity of its buffers) from one chunk to the next on the same
-/// thread, so the hash table is filled once per thread, not once per chunk. Reset when a new
-/// index is built ([`BUILD`]).
+/// Working memory of [`index_chunk`], kept per thread and reused from chunk to chunk, so the key
+/// table is filled once per thread, not once per chunk. Reset when a new index is built
+/// ([`BUILD`]).
 struct Scratch {
     build: u64,
+    /// Key → id (ids are per thread, in first-seen order).
     ids: KeyMap,
+    /// One-character keys of code points below [`UNI_DIRECT`]: code point → id.
     uni_ids: Vec<u32>,
-    accs: Vec<KeyAcc>,
-    counts: Vec<KeyCount>,
+    /// Id → key.
+    keys: Vec<u64>,
+    /// Id → occurrences in the current chunk, then its offset in `runs` (0 between chunks).
+    counts: Vec<u32>,
+    /// The ids with an occurrence in the current chunk.
     touched: Vec<u32>,
-    /// The accumulators with an entry in the current chunk.
-    started: Vec<u32>,
+    /// Pass 1's stream: two slots per character of the chunk (one-character key, bigram).
+    slots: Vec<u32>,
+    sections: Vec<ChunkSection>,
+    /// Pass 2's result: (section, position) of every occurrence, grouped by key.
+    runs: Vec<(u32, u32)>,
     buf: Vec<char>,
-    /// Serial of the current section (for [`KeyCount::mark`]).
-    serial: u32,
 }
 
 /// Counts the indexes built by this process, so per-thread working memory from an earlier build
@@ -582,12 +591,13 @@ impl Scratch {
             build: u64::MAX,
             ids: KeyMap::with_capacity(0),
             uni_ids: Vec::new(),
-            accs: Vec::new(),
+            keys: Vec::new(),
             counts: Vec::new(),
             touched: Vec::new(),
-            started: Vec::new(),
+            slots: Vec::new(),
+            sections: Vec::new(),
+            runs: Vec::new(),
             buf: Vec::new(),
-            serial: 0,
         }
     }
 }
@@ -598,63 +608,58 @@ thread_local! {
 
 fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> ChunkPostings {
     let build = BUILD.load(std::sync::atomic::Ordering::Relaxed);
-    if sc.build != build || sc.serial > u32::MAX - 0x10_0000 {
+    if sc.build != build {
         sc.build = build;
         sc.ids = KeyMap::with_capacity(1 << 15);
-        sc.uni_ids = vec![u32::MAX; UNI_DIRECT];
-        sc.accs = Vec::new();
+        sc.uni_ids = vec![NO_KEY; UNI_DIRECT];
+        sc.keys = Vec::new();
         sc.counts = Vec::new();
-        sc.serial = 0;
     }
     let Scratch {
         ids,
         uni_ids,
-        accs,
+        keys,
         counts,
         touched,
-        started,
+        slots,
+        sections,
+        runs,
         buf,
-        serial,
         ..
     } = sc;
-    started.clear();
+    touched.clear();
+    slots.clear();
+    sections.clear();
+    // Pass 1: fold, look up, count.
     for (r, doc) in docs.iter().enumerate() {
         let rec = (first + r) as u32;
-        let sections = norm_sections(doc);
-        for (si, s) in sections.iter().enumerate() {
-            *serial += 1;
-            let serial = *serial;
+        for (si, s) in norm_sections(doc).iter().enumerate() {
             buf.clear();
             fold_into(section_heading(doc, s), buf, None);
             let hl = buf.len() as u32;
             buf.push('\0');
             fold_into(&s.text, buf, None);
-            touched.clear();
-            let mut hit = |k: u64, p: u32, with_pos: bool, id: Option<u32>| -> u32 {
-                let id = id.unwrap_or_else(|| {
+            let start = (slots.len() / 2) as u32;
+            sections.push(ChunkSection {
+                rec,
+                si: si as u32,
+                hl,
+                start,
+            });
+            // The id of key `k` (looked up unless `known`), its occurrence counted.
+            let mut id_of = |k: u64, known: Option<u32>| -> u32 {
+                let id = known.unwrap_or_else(|| {
                     ids.get_or_insert(k, || {
-                        accs.push(KeyAcc {
-                            key: k,
-                            ..Default::default()
-                        });
-                        counts.push(KeyCount::default());
-                        (accs.len() - 1) as u32
+                        keys.push(k);
+                        counts.push(0);
+                        (keys.len() - 1) as u32
                     })
                 });
                 let c = &mut counts[id as usize];
-                if c.mark != serial {
-                    *c = KeyCount {
-                        mark: serial,
-                        ..Default::default()
-                    };
+                if *c == 0 {
                     touched.push(id);
                 }
-                c.n += 1;
-                c.kh += u32::from(p < hl);
-                if with_pos {
-                    varint(&mut accs[id as usize].pos, u64::from(p - c.prev));
-                    c.prev = p;
-                }
+                *c += 1;
                 id
             };
             let mut prev_word = false;
@@ -664,78 +669,111 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
                 let is_word = cls == fold::WORD;
                 let ws = is_word && !prev_word;
                 prev_word = is_word;
-                if c == '\0' {
-                    continue;
-                }
-                let p = i as u32;
-                if ws {
-                    hit(key(KIND_WS_UNI, c, '\0'), p, false, None);
-                } else if cls == CJK {
-                    if (c as usize) < UNI_DIRECT {
-                        let slot = uni_ids[c as usize];
-                        let known = (slot != u32::MAX).then_some(slot);
-                        uni_ids[c as usize] = hit(key(KIND_UNI, c, '\0'), p, false, known);
-                    } else {
-                        hit(key(KIND_UNI, c, '\0'), p, false, None);
+                let (mut one, mut two) = (NO_KEY, NO_KEY);
+                if c != '\0' {
+                    if ws {
+                        one = id_of(key(KIND_WS_UNI, c, '\0'), None);
+                    } else if cls == CJK {
+                        if (c as usize) < UNI_DIRECT {
+                            let known = uni_ids[c as usize];
+                            one = id_of(key(KIND_UNI, c, '\0'), (known != NO_KEY).then_some(known));
+                            uni_ids[c as usize] = one;
+                        } else {
+                            one = id_of(key(KIND_UNI, c, '\0'), None);
+                        }
+                    }
+                    if let Some(&d) = buf.get(i + 1) {
+                        if d != '\0' {
+                            two = id_of(key(if ws { KIND_WS_BI } else { KIND_BI }, c, d), None);
+                        }
                     }
                 }
-                if let Some(&d) = buf.get(i + 1) {
-                    if d != '\0' {
-                        let kind = if ws { KIND_WS_BI } else { KIND_BI };
-                        hit(key(kind, c, d), p, true, None);
-                    }
-                }
+                slots.push(one);
+                slots.push(two);
             }
-            // The section's presence entries.
-            for &id in touched.iter() {
-                let (a, c) = (&mut accs[id as usize], counts[id as usize]);
-                if a.started {
-                    varint(&mut a.pres, u64::from(rec - a.last));
-                } else {
-                    a.started = true;
-                    a.first = rec;
-                    started.push(id);
-                }
-                a.last = rec;
-                // Most entries are one occurrence outside the heading: those end at the section.
-                let plain = c.n == 1 && c.kh == 0;
-                varint(&mut a.pres, si as u64 * 2 + u64::from(!plain));
-                if !plain {
-                    varint(&mut a.pres, u64::from(c.n) * 2 + u64::from(c.kh > 0));
-                    if c.kh > 0 {
-                        varint(&mut a.pres, u64::from(c.kh));
-                    }
+        }
+    }
+    // Pass 2: each key's offset in `runs`, in key order; the occurrences copied there.
+    touched.sort_unstable_by_key(|&id| keys[id as usize]);
+    let mut offset = 0u32;
+    for &id in touched.iter() {
+        let n = counts[id as usize];
+        counts[id as usize] = offset;
+        offset += n;
+    }
+    runs.clear();
+    runs.resize(offset as usize, (0, 0));
+    for (sec, cs) in sections.iter().enumerate() {
+        let end = sections.get(sec + 1).map_or(slots.len() / 2, |n| n.start as usize);
+        for ch in cs.start as usize..end {
+            let pos = ch as u32 - cs.start;
+            for &id in &slots[2 * ch..2 * ch + 2] {
+                if id != NO_KEY {
+                    let o = &mut counts[id as usize];
+                    runs[*o as usize] = (sec as u32, pos);
+                    *o += 1;
                 }
             }
         }
     }
-    started.sort_unstable_by_key(|&i| accs[i as usize].key);
-    let (np, nq) = started.iter().fold((0, 0), |(p, q), &i| {
-        let a = &accs[i as usize];
-        (p + a.pres.len(), q + a.pos.len())
-    });
-    let mut keys = Vec::with_capacity(started.len());
-    let mut pres = Vec::with_capacity(np);
-    let mut pos = Vec::with_capacity(nq);
-    for &id in started.iter() {
-        let a = &mut accs[id as usize];
+    // Pass 3: the postings, key by key. After pass 2 a key's count is the end of its run.
+    let mut out_keys = Vec::with_capacity(touched.len());
+    let mut pres = Vec::new();
+    let mut pos = Vec::new();
+    let mut run_start = 0usize;
+    for &id in touched.iter() {
+        let run_end = counts[id as usize] as usize;
+        counts[id as usize] = 0;
+        let k = keys[id as usize];
+        let with_pos = k >> 42 >= KIND_BI;
         let (ps, qs) = (pres.len() as u32, pos.len() as u32);
-        pres.extend_from_slice(&a.pres);
-        pos.extend_from_slice(&a.pos);
-        keys.push(ChunkKey {
-            key: a.key,
+        let (mut first_rec, mut last_rec) = (None, 0u32);
+        let run = &runs[run_start..run_end];
+        let mut j = 0;
+        while j < run.len() {
+            let sec = run[j].0;
+            let cs = sections[sec as usize];
+            let mut e = j + 1;
+            while e < run.len() && run[e].0 == sec {
+                e += 1;
+            }
+            let n = (e - j) as u32;
+            // Positions ascend, so the heading's come first.
+            let kh = run[j..e].iter().take_while(|&&(_, p)| p < cs.hl).count() as u32;
+            match first_rec {
+                None => first_rec = Some(cs.rec),
+                Some(_) => varint(&mut pres, u64::from(cs.rec - last_rec)),
+            }
+            last_rec = cs.rec;
+            // Most entries are one occurrence outside the heading: those end at the section.
+            let plain = n == 1 && kh == 0;
+            varint(&mut pres, u64::from(cs.si) * 2 + u64::from(!plain));
+            if !plain {
+                varint(&mut pres, u64::from(n) * 2 + u64::from(kh > 0));
+                if kh > 0 {
+                    varint(&mut pres, u64::from(kh));
+                }
+            }
+            if with_pos {
+                let mut prev = 0;
+                for &(_, p) in &run[j..e] {
+                    varint(&mut pos, u64::from(p - prev));
+                    prev = p;
+                }
+            }
+            j = e;
+        }
+        run_start = run_end;
+        out_keys.push(ChunkKey {
+            key: k,
             pres: (ps, pres.len() as u32),
             pos: (qs, pos.len() as u32),
-            first: a.first,
-            last: a.last,
+            first: first_rec.expect("a touched key has an occurrence"),
+            last: last_rec,
         });
-        // Ready for the next chunk on this thread.
-        a.pres.clear();
-        a.pos.clear();
-        a.started = false;
     }
     ChunkPostings {
-        keys,
+        keys: out_keys,
         blobs: Blobs::Memory { pres, pos },
     }
 }
@@ -775,8 +813,8 @@ fn base64(data: &[u8]) -> String {
     s
 }
 
-/// Key ranges merged in parallel. Their bounds come from the data only (quantiles of the first
-/// chunk's keys), so the output does not depend on the thread count.
+/// Key ranges merged in parallel. Their bounds come from the data only (quantiles of the keys of
+/// the first [`BOUNDS_RECORDS`] records), so the output does not depend on the thread count.
 const RANGES: usize = 64;
 
 /// Cuts a stream of (key, posting) into shards, compresses each as it is closed and writes it.
@@ -895,13 +933,18 @@ fn encode_shards(
     facets: &BTreeMap<String, Vec<u32>>,
     w: &Writer,
 ) -> Result<Vec<u64>, SearchError> {
+    let mut sample: Vec<u64> = chunks
+        .iter()
+        .take(BOUNDS_RECORDS.div_ceil(CHUNK))
+        .flat_map(|c| c.keys.iter().map(|k| k.key))
+        .collect();
+    sample.sort_unstable();
+    sample.dedup();
     let mut bounds: Vec<u64> = vec![0];
-    if let Some(c) = chunks.first() {
-        for i in 1..RANGES {
-            if let Some(k) = c.keys.get(i * c.keys.len() / RANGES) {
-                if k.key > *bounds.last().expect("bounds") {
-                    bounds.push(k.key);
-                }
+    for i in 1..RANGES {
+        if let Some(&k) = sample.get(i * sample.len() / RANGES) {
+            if k > *bounds.last().expect("bounds") {
+                bounds.push(k);
             }
         }
     }
