@@ -40,22 +40,6 @@ pub struct Record {
 }
 
 impl Record {
-    /// The plain text of the whole body.
-    pub fn plain_text(&self) -> String {
-        let mut s = String::new();
-        for (i, sec) in self.sections.iter().enumerate() {
-            if let Some(h) = sec.heading {
-                s.push_str(&self.headings[h].text);
-                s.push('\n');
-            }
-            s.push_str(&sec.text);
-            if i + 1 < self.sections.len() {
-                s.push('\n');
-            }
-        }
-        s
-    }
-
     /// The first `max_chars` (at most [`LEAD_CHARS`]) characters of the body's text (headings
     /// included), on one line, for descriptions and feeds; the front-matter `summary` when there
     /// is one.
