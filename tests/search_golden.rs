@@ -52,10 +52,10 @@ fn digest(files: &[SearchFile]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_SHA256: &str = "3d960d26403f6704c992a05f35bacdfb72647c9a1f2c59848ba65748b8de4e28";
-const ALL_FILES_SHA256: &str = "47a3d362e129377b0e9502c48e595ba57cc3e49ee67313e06b353c91f6f3c687";
+const MANIFEST_SHA256: &str = "07e5f5d5d2001850cc34bfed07b250f879782006e79af046d4bdd53cb41b3c25";
+const ALL_FILES_SHA256: &str = "72960ed5888145b5b5eef596587027ff57f4bc509a741a290ddf84674a96813e";
 
-const LARGE_SHA256: &str = "8ee65e1ad44b723cf75dbb8094fb214aa5a3db8e54e7804ba98675a4ea3a6093";
+const LARGE_SHA256: &str = "0109b65e2997edbb9a22d2bd9dd9ec849909a282479444c3bf847e7739b77689";
 
 #[test]
 fn golden_format() {

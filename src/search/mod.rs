@@ -13,13 +13,14 @@
 //! * `search/manifest.bin` — fixed name, small gzip JSON, see [`Manifest`].
 //! * `search/<hash>/s<key>.bin` — the posting shard whose first key is `<key>` (in base 36, e.g.
 //!   `s1a2b3c.bin`; gzip), see [`encode_shards`].
+//! * `search/<hash>/p<key>.bin` — the position postings of the bigrams of shard `s<key>.bin`.
 //! * `search/<hash>/d<id>.bin` — record `id`'s display data and section texts (gzip JSON), see
 //!   [`DocFile`].
 //! * `search/<hash>/g<m>.bin` — the first keys of shards `m*GROUP ..` (see [`Manifest`]).
 //! * `search/<hash>/f<page>.bin` — fold table page (gzip JSON), see [`fold`].
 //!
-//! At 10,000 generated records that is about 17,400 files: one display file per record, about
-//! 7,300 shards, 115 group files and 109 fold pages.
+//! At 10,000 generated records that is about 17,500 files: one display file per record, about
+//! 4,100 shards and 3,300 position shards, 64 group files and 109 fold pages.
 //!
 //! `<hash>` is the first 16 hex digits of a SHA-256 over every file in the directory (its name,
 //! length and the SHA-256 of its bytes, in name order), so any change to the index gives new URLs.
@@ -35,8 +36,8 @@
 //! may fold to something else (none for a CJK character whose `fold_cjk` bit is clear; the client
 //! starts on the keys the query would have if its characters fold as NFKC and lower case alone
 //! fold them, and fetches other keys only when the table says otherwise) and, for terms of
-//! three or more characters, the position postings (fetched with the presence postings; read only
-//! for the sections every bigram of the term shares).
+//! three or more characters, the position shards beside their shards (fetched with the shards;
+//! read only for the sections every bigram of the term shares).
 
 pub mod fold;
 mod query;
@@ -170,8 +171,18 @@ impl Writer<'_> {
     }
 }
 
-/// The name of the shard whose first key is `k`.
+/// The name of the shard whose first key is `k`: `s<k in base 36>.bin`; its position shard is
+/// `p<k in base 36>.bin` ([`positions_name`]).
 fn shard_name(k: u64) -> String {
+    format!("s{}.bin", base36(k))
+}
+
+/// The name of the position shard beside the shard whose first key is `k`.
+fn positions_name(k: u64) -> String {
+    format!("p{}.bin", base36(k))
+}
+
+fn base36(k: u64) -> String {
     const D: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut digits = Vec::new();
     let mut v = k;
@@ -183,7 +194,7 @@ fn shard_name(k: u64) -> String {
         }
     }
     digits.reverse();
-    format!("s{}.bin", String::from_utf8(digits).expect("ascii"))
+    String::from_utf8(digits).expect("ascii")
 }
 
 /// Key kinds. A key is a number below 2^45 (exact in JS doubles):
@@ -192,16 +203,12 @@ fn shard_name(k: u64) -> String {
 pub const KIND_UNI: u64 = 0;
 /// A word character at a word start, present in a section (positions not stored).
 pub const KIND_WS_UNI: u64 = 1;
-/// A bigram (positions in a separate [`KIND_BI_POS`] posting).
+/// A bigram (its positions in the position shard beside its shard, see [`encode_shards`]).
 pub const KIND_BI: u64 = 2;
-/// A bigram whose first character is at a word start (positions in [`KIND_WS_BI_POS`]).
+/// A bigram whose first character is at a word start (positions as for [`KIND_BI`]).
 pub const KIND_WS_BI: u64 = 3;
 /// A facet value ("unit:x", "topic:x", "series:x", "year:2024"); postings are record ids.
 pub const KIND_FACET: u64 = 4;
-/// Positions of a [`KIND_BI`] key (same characters).
-pub const KIND_BI_POS: u64 = 5;
-/// Positions of a [`KIND_WS_BI`] key (same characters).
-pub const KIND_WS_BI_POS: u64 = 6;
 
 #[inline]
 fn key(kind: u64, c1: char, c2: char) -> u64 {
@@ -234,10 +241,11 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 
 /// The manifest, `search/manifest.bin`: gzip of this JSON.
 ///
-/// * `version`: format version (6: the manifest is gzip and has `fold_cjk`; 5: presence entries of
-///   one occurrence outside the heading carry no header, see [`index_chunk`]; 4: one display file per record, section texts included, instead
-///   of a doc file and text files; 3: shards named by their first key; 2: presence and position
-///   postings split).
+/// * `version`: format version (6: the manifest is gzip and has `fold_cjk`; a shard's position
+///   postings are in the position shard beside it, not under keys of their own; 5: presence
+///   entries of one occurrence outside the heading carry no header, see [`index_chunk`]; 4: one
+///   display file per record, section texts included, instead of a doc file and text files;
+///   3: shards named by their first key; 2: presence and position postings split).
 /// * `dir`: the content-hashed directory under `search/` holding every other file.
 /// * `records`: number of records; record ids are 0..records in newest-first order.
 /// * `shards`: number of posting shards; `group`: shards per group file ([`GROUP`]). Shard `n` holds
@@ -523,8 +531,8 @@ const UNI_DIRECT: usize = 0x30000;
 /// in the section, k = how many of them lie in the heading (written only if k > 0; heading
 /// occurrences come first).
 ///
-/// Bigram kinds also have a *position* posting under the key of kind `kind + 3`
-/// ([`KIND_BI_POS`], [`KIND_WS_BI_POS`]): for every entry of the presence posting, in the same
+/// Bigram keys also have a *position* posting (in the position shard beside their shard, see
+/// [`encode_shards`]): for every entry of the presence posting, in the same
 /// order, its n positions, the first absolute, then deltas. Positions count folded characters;
 /// the heading occupies 0..h, position h is a break, the body starts at h+1. A two-character
 /// term needs only the presence posting; longer terms also fetch the position postings.
@@ -817,12 +825,17 @@ fn base64(data: &[u8]) -> String {
 /// the first [`BOUNDS_RECORDS`] records), so the output does not depend on the thread count.
 const RANGES: usize = 64;
 
-/// Cuts a stream of (key, posting) into shards, compresses each as it is closed and writes it.
+/// Cuts a stream of (key, posting, positions) into shards and their position shards, compresses
+/// each as it is closed and writes it.
 struct ShardWriter<'w, 'a> {
     out: &'w Writer<'a>,
     firsts: Vec<u64>,
+    /// The first keys of the shards written with a position shard.
+    with_positions: Vec<u64>,
     cur: Vec<u8>,
+    cur_pos: Vec<u8>,
     prev_key: u64,
+    prev_pos_key: u64,
     result: Result<(), SearchError>,
 }
 
@@ -831,43 +844,68 @@ impl<'w, 'a> ShardWriter<'w, 'a> {
         ShardWriter {
             out,
             firsts: Vec::new(),
+            with_positions: Vec::new(),
             cur: Vec::new(),
+            cur_pos: Vec::new(),
             prev_key: 0,
+            prev_pos_key: 0,
             result: Ok(()),
         }
     }
-    fn emit(&mut self, k: u64, posting: &[u8]) {
+    fn emit(&mut self, k: u64, posting: &[u8], positions: Option<&[u8]>) {
+        // The bigram kinds start a shard: one-character keys and bigrams never share one, and the
+        // shard before the first bigram gets an empty position shard (see `encode_shards`).
+        if !self.cur.is_empty() && self.prev_key >> 42 < KIND_BI && k >> 42 >= KIND_BI {
+            self.flush();
+        }
         if self.cur.is_empty() {
             self.firsts.push(k);
             self.prev_key = k;
+            self.prev_pos_key = k;
         }
         varint(&mut self.cur, k - self.prev_key);
         self.prev_key = k;
         varint(&mut self.cur, posting.len() as u64);
         self.cur.extend_from_slice(posting);
-        if self.cur.len() >= SHARD_RAW {
+        if let Some(q) = positions {
+            varint(&mut self.cur_pos, k - self.prev_pos_key);
+            self.prev_pos_key = k;
+            varint(&mut self.cur_pos, q.len() as u64);
+            self.cur_pos.extend_from_slice(q);
+        }
+        if self.cur.len() >= SHARD_RAW || self.cur_pos.len() >= SHARD_RAW {
             self.flush();
         }
     }
     fn flush(&mut self) {
-        if !self.cur.is_empty() {
-            let first = *self.firsts.last().expect("a shard has a first key");
-            let bytes = gzip(&self.cur);
-            self.cur.clear();
+        if self.cur.is_empty() {
+            return;
+        }
+        let first = *self.firsts.last().expect("a shard has a first key");
+        let bytes = gzip(&self.cur);
+        self.cur.clear();
+        if self.result.is_ok() {
+            self.result = self.out.put(shard_name(first), bytes);
+        }
+        if !self.cur_pos.is_empty() {
+            let bytes = gzip(&self.cur_pos);
+            self.cur_pos.clear();
+            self.with_positions.push(first);
             if self.result.is_ok() {
-                self.result = self.out.put(shard_name(first), bytes);
+                self.result = self.out.put(positions_name(first), bytes);
             }
         }
     }
-    /// Flushes the last shard; the first keys of the shards written.
-    fn finish(mut self) -> Result<Vec<u64>, SearchError> {
+    /// Flushes the last shard; the first keys of the shards written, and of those with a
+    /// position shard.
+    fn finish(mut self) -> Result<(Vec<u64>, Vec<u64>), SearchError> {
         self.flush();
-        self.result.map(|_| self.firsts)
+        self.result.map(|_| (self.firsts, self.with_positions))
     }
 }
 
-/// Merges the chunks' postings of the keys in `lo..hi` into presence and position shards;
-/// returns the first keys of both.
+/// Merges the chunks' postings of the keys in `lo..hi` into shards and position shards; returns
+/// the first keys of the shards, and of those with a position shard.
 fn merge_range(
     chunks: &[ChunkPostings],
     scratch: Option<&ScratchFile>,
@@ -875,8 +913,7 @@ fn merge_range(
     hi: u64,
     w: &Writer,
 ) -> Result<(Vec<u64>, Vec<u64>), SearchError> {
-    let mut pres = ShardWriter::new(w);
-    let mut pos = ShardWriter::new(w);
+    let mut shards = ShardWriter::new(w);
     let mut ends = Vec::with_capacity(chunks.len());
     let mut ranges = Vec::with_capacity(chunks.len());
     let mut heap: BinaryHeap<Reverse<(u64, usize, usize)>> = BinaryHeap::new();
@@ -911,12 +948,9 @@ fn merge_range(
                 heap.push(Reverse((c.keys[ki + 1].key, ci, ki + 1)));
             }
         }
-        pres.emit(k, &pp);
-        if k >> 42 >= KIND_BI {
-            pos.emit(k + (3 << 42), &qp);
-        }
+        shards.emit(k, &pp, (k >> 42 >= KIND_BI).then_some(&qp[..]));
     }
-    Ok((pres.finish()?, pos.finish()?))
+    shards.finish()
 }
 
 /// Builds and writes the shards from the chunk postings and the facet postings; returns the
@@ -924,9 +958,15 @@ fn merge_range(
 ///
 /// Shard file format (before gzip): a sequence of `key_delta, len, posting[len]` where
 /// `key_delta` is the key minus the previous key of the shard (the first: minus the shard's
-/// first key, so 0) and `posting` is a presence or position posting as described at
-/// [`index_chunk`] (facets: record id deltas only). Keys ascend: presence keys (kinds 0–3),
-/// facets (kind 4), position keys (kinds 5–6). A shard never spans two of the merge's key ranges.
+/// first key, so 0) and `posting` is a presence posting as described at [`index_chunk`]
+/// (facets: record id deltas only). Keys ascend: one-character keys (kinds 0–1), bigrams (kinds
+/// 2–3), facets (kind 4). A shard never spans two of the merge's key ranges.
+///
+/// The position postings of a shard's bigrams are in its *position shard*, named by the same
+/// first key ([`positions_name`]), in the same format with the same keys. So once a client knows
+/// which shard holds a key, it can fetch the key's positions alongside, with no lookup of their
+/// own. Every shard whose key range reaches into the bigram kinds has a position shard (an empty
+/// one if it holds no bigram), so a client never asks for one that is missing.
 fn encode_shards(
     chunks: &[ChunkPostings],
     scratch: Option<&ScratchFile>,
@@ -962,17 +1002,25 @@ fn encode_shards(
             varint(&mut posting, (r - prev) as u64);
             prev = r;
         }
-        fw.emit((KIND_FACET << 42) + i as u64, &posting);
+        fw.emit((KIND_FACET << 42) + i as u64, &posting, None);
     }
-    let facet_firsts = fw.finish()?;
+    let (facet_firsts, _) = fw.finish()?;
     let mut firsts = Vec::new();
-    let mut pos_firsts = Vec::new();
-    for (p, q) in parts {
-        firsts.extend(p);
-        pos_firsts.extend(q);
+    let mut with_positions = std::collections::BTreeSet::new();
+    for (f, p) in parts {
+        firsts.extend(f);
+        with_positions.extend(p);
     }
     firsts.extend(facet_firsts);
-    firsts.extend(pos_firsts);
+    // An empty position shard for each shard whose key range reaches into the bigrams without
+    // holding one (the last shard before the first bigram).
+    let bigrams = (KIND_BI << 42)..(KIND_FACET << 42);
+    for (i, &f) in firsts.iter().enumerate() {
+        let end = firsts.get(i + 1).copied().unwrap_or(u64::MAX);
+        if f < bigrams.end && end > bigrams.start && !with_positions.contains(&f) {
+            w.put(positions_name(f), gzip(&[]))?;
+        }
+    }
     Ok(firsts)
 }
 

@@ -71,9 +71,10 @@ pub(crate) mod reader {
     use std::io::Read;
 
     pub struct Index {
-        files: HashMap<String, Vec<u8>>,
-        dir: String,
-        firsts: Vec<u64>,
+        pub(in crate::search) files: HashMap<String, Vec<u8>>,
+        pub(in crate::search) dir: String,
+        /// The first keys of all shards, ascending.
+        pub(in crate::search) firsts: Vec<u64>,
         facets: Vec<String>,
     }
 
@@ -153,8 +154,18 @@ pub(crate) mod reader {
         }
 
         fn posting(&self, key: u64) -> Option<Vec<u8>> {
+            self.read_shard(key, super::super::shard_name)
+        }
+
+        /// The key's position posting, from the position shard beside its shard.
+        fn positions(&self, key: u64) -> Option<Vec<u8>> {
+            self.read_shard(key, super::super::positions_name)
+        }
+
+        /// The posting of `key` in the file `name(first key)` of the shard whose range holds it.
+        fn read_shard(&self, key: u64, name: fn(u64) -> String) -> Option<Vec<u8>> {
             let si = self.firsts.partition_point(|&f| f <= key).checked_sub(1)?;
-            let gz = &self.files[&format!("search/{}/{}", self.dir, super::super::shard_name(self.firsts[si]))];
+            let gz = &self.files[&format!("search/{}/{}", self.dir, name(self.firsts[si]))];
             let mut raw = Vec::new();
             flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut raw).unwrap();
             let mut i = 0;
@@ -176,11 +187,7 @@ pub(crate) mod reader {
             let Some(p) = self.posting(key) else {
                 return vec![];
             };
-            let q = if with_pos {
-                self.posting(key + (3 << 42)).unwrap()
-            } else {
-                vec![]
-            };
+            let q = if with_pos { self.positions(key).unwrap() } else { vec![] };
             let mut out = Vec::new();
             let mut i = 0;
             let mut j = 0;
@@ -357,6 +364,42 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    /// Every shard whose key range reaches into the bigram kinds has a position shard beside it,
+    /// and no other shard has one: a client fetches a bigram's positions from the file named
+    /// after its shard without checking that it exists.
+    #[test]
+    fn position_shards_stand_beside_every_shard_that_can_hold_a_bigram() {
+        use super::super::{positions_name, shard_name, KIND_BI, KIND_FACET};
+        let docs: Vec<SearchDoc> = (0..300u32)
+            .map(|i| {
+                let text: String = (0..120u32)
+                    .map(|j| char::from_u32(0x4E00 + (i * 7919 + j * 104729) % 20000).unwrap())
+                    .collect();
+                doc(&format!("第{i}次會議"), &[("", "", text.as_str())])
+            })
+            .collect();
+        let files = build_index(&docs).unwrap();
+        let idx = Index::new(&files);
+        assert!(idx.firsts.len() > 64, "several groups of shards: {}", idx.firsts.len());
+        let has = |name: String| idx.files.contains_key(&format!("search/{}/{name}", idx.dir));
+        for (i, &f) in idx.firsts.iter().enumerate() {
+            let end = idx.firsts.get(i + 1).copied().unwrap_or(u64::MAX);
+            let reaches_bigrams = f < KIND_FACET << 42 && end > KIND_BI << 42;
+            assert!(has(shard_name(f)));
+            assert_eq!(
+                has(positions_name(f)),
+                reaches_bigrams,
+                "shard {i} of {}",
+                idx.firsts.len()
+            );
+        }
+        let positions = files.iter().filter(|f| f.path.contains("/p")).count();
+        assert!(
+            positions > 1 && positions < idx.firsts.len(),
+            "{positions} position shards"
+        );
     }
 
     #[test]

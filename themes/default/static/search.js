@@ -5,7 +5,6 @@
 
   var WORD = 0, CJK = 1, SPACE = 2, PUNCT = 3;
   var KIND_UNI = 0, KIND_WS_UNI = 1, KIND_BI = 2, KIND_WS_BI = 3, KIND_FACET = 4;
-  var POS = 3; // a bigram key's position posting has kind + POS
   var P42 = 4398046511104; // 2^42
   var P21 = 2097152; // 2^21
   var PAGE = 10;
@@ -184,16 +183,18 @@
     }
     return this.cache[gname];
   };
-  Index.prototype.posting = function (key) {
-    var self = this, gi = floorIndex(this.groups, key), f, si;
+  // The posting of `key` in the shard whose key range holds it (`s<first key>.bin`), or with
+  // `positions` its position posting, from the position shard beside it (`p<first key>.bin`).
+  Index.prototype.posting = function (key, positions) {
+    var self = this, gi = floorIndex(this.groups, key), f, si, kind = positions ? 'p' : 's';
     if (gi < 0) return Promise.resolve(null);
     return this.group(gi).then(function (firsts) {
       var j = floorIndex(firsts, key);
       si = gi * self.groupSize + j;
       f = firsts[j];
-      return self.gz('s' + f.toString(36) + '.bin'); // shards are named by their first key
+      return self.gz(kind + f.toString(36) + '.bin'); // both are named by the shard's first key
     }).then(function (raw) {
-      var map = self.cache['S' + si];
+      var map = self.cache[kind + si];
       if (!map) {
         map = new Map();
         var st = { i: 0 }, k = f;
@@ -203,7 +204,7 @@
           map.set(k, raw.subarray(st.i, st.i + len));
           st.i += len;
         }
-        self.cache['S' + si] = map;
+        self.cache[kind + si] = map;
       }
       return map.get(key) || null;
     });
@@ -268,17 +269,18 @@
     if (offs[offs.length - 1] !== t.length - 2) offs.push(t.length - 2);
     return offs;
   }
-  // The posting keys a folded term needs (presence and, for three or more characters, positions).
+  // The postings a folded term needs, as [key, positions]: presence and, for three or more
+  // characters, positions.
   function termKeys(t, cls) {
     if (t.length === 1) {
       var ws = wordStart(cls, t, 0);
-      return ws || classOf(cls, t[0]) === CJK ? [key(ws ? KIND_WS_UNI : KIND_UNI, t[0], 0)] : [];
+      return ws || classOf(cls, t[0]) === CJK ? [[key(ws ? KIND_WS_UNI : KIND_UNI, t[0], 0), false]] : [];
     }
     var out = [];
     (t.length === 2 ? [0] : termOffsets(t)).forEach(function (o) {
       var k = key(wordStart(cls, t, o) ? KIND_WS_BI : KIND_BI, t[o], t[o + 1]);
-      out.push(k);
-      if (t.length > 2) out.push(k + POS * P42);
+      out.push([k, false]);
+      if (t.length > 2) out.push([k, true]);
     });
     return out;
   }
@@ -302,7 +304,7 @@
     var keys = offs.map(function (o) { return key(wordStart(cls, t, o) ? KIND_WS_BI : KIND_BI, t[o], t[o + 1]); });
     // The position postings are fetched alongside the presence postings (a query with hits
     // needs them anyway), so they cost no round trip of their own.
-    var qps = keys.map(function (k) { return self.posting(k + POS * P42); });
+    var qps = keys.map(function (k) { return self.posting(k, true); });
     qps.forEach(function (q) { q.catch(function () {}); });
     return Promise.all(keys.map(function (k) { return self.posting(k); })).then(function (ps) {
       // Presence first: positions are read only for the sections every pair shares.
@@ -375,7 +377,7 @@
       return n === c ? undefined : n;
     };
     parseQuery(q, guess, cls).forEach(function (t) {
-      termKeys(t, cls).forEach(function (k) { self.posting(k).catch(function () {}); });
+      termKeys(t, cls).forEach(function (kp) { self.posting(kp[0], kp[1]).catch(function () {}); });
     });
   };
 
