@@ -669,6 +669,18 @@ fn english_sites_get_english_strings() {
     // say so inside the English page.
     assert!(record.contains("<div class=\"body\" lang=\"zh-Hant-TW\">"), "body lang");
     assert!(record.contains("<h1 lang=\"zh-Hant-TW\">"), "title lang");
+    // So are the facts the record's front-matter writes in its own language.
+    for fact in [
+        "本部延平大樓101會議室",
+        "黃部長彥男",
+        "林怡芬",
+        "關政務次長河鳴, 林政務次長宜敬",
+    ] {
+        assert!(
+            record.contains(&format!("<dd lang=\"zh-Hant-TW\">{fact}")),
+            "fact lang: {fact}"
+        );
+    }
     let year = read(out.join("years/2024/index.html"));
     assert!(
         year.contains("<h3 class=\"record-title\" lang=\"zh-Hant-TW\">"),
