@@ -604,7 +604,11 @@ impl<'a> Pages<'a> {
                 slug: y.to_string(),
                 url: self.url(&format!("years/{y}/")),
                 count: ixs.len(),
-                detail: Some(format!("民國{}年", y - calendar::ROC_OFFSET)),
+                detail: Some(if self.archive.site.is_english() {
+                    format!("ROC {}", y - calendar::ROC_OFFSET)
+                } else {
+                    format!("民國{}年", y - calendar::ROC_OFFSET)
+                }),
             })
             .collect()
     }

@@ -134,6 +134,17 @@ fn chair_wording_numbering_and_several_fields_on_one_line() {
     assert_eq!(key(&imp, "recorder"), Some("\"林怡芬\""));
     assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
 
+    // 出（列）席人員, with the bracket, is the attendees line too.
+    for label in ["出（列）席人員", "出(列)席人員"] {
+        let imp = import_text(&text.replace("四、出席人員", &format!("四、{label}")), &registry());
+        let (fm, _) = split(&imp.markdown);
+        assert!(
+            fm.contains("attendees:\n  - \"關政務次長河鳴\"\n  - \"林政務次長宜敬\"\n  - \"葉常務次長寧\"\n"),
+            "{label}: {fm}"
+        );
+        assert!(imp.warnings.is_empty(), "{label}: {:?}", imp.warnings);
+    }
+
     // Without any chair line, the warning names both labels it looked for.
     let imp = import_text(&text.replace("三、主席：謝署長翠娟   記錄：李小華\n", ""), &registry());
     assert_eq!(key(&imp, "chair"), None);

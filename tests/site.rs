@@ -665,10 +665,26 @@ fn english_sites_get_english_strings() {
         "attendees joined with a comma"
     );
     assert!(home.contains("Published by: "), "ASCII colon in the footer");
+    // The years' 民國 year is in English too, on the home page and the years index.
+    assert!(home.contains(">2024 (ROC 113)</a>"), "{home}");
+    let years = read(out.join("years/index.html"));
+    assert!(years.contains(">2024 (ROC 113)</a>"), "{years}");
     // The records are Chinese (content_language defaults to zh-Hant-TW): their titles and bodies
     // say so inside the English page.
     assert!(record.contains("<div class=\"body\" lang=\"zh-Hant-TW\">"), "body lang");
     assert!(record.contains("<h1 lang=\"zh-Hant-TW\">"), "title lang");
+    // So are the facts the record's front-matter writes in its own language.
+    for fact in [
+        "本部延平大樓101會議室",
+        "黃部長彥男",
+        "林怡芬",
+        "關政務次長河鳴, 林政務次長宜敬",
+    ] {
+        assert!(
+            record.contains(&format!("<dd lang=\"zh-Hant-TW\">{fact}")),
+            "fact lang: {fact}"
+        );
+    }
     let year = read(out.join("years/2024/index.html"));
     assert!(
         year.contains("<h3 class=\"record-title\" lang=\"zh-Hant-TW\">"),
@@ -698,6 +714,10 @@ fn english_sites_get_english_strings() {
     let record = read(zh.join("minutes/2024/executive-4/index.html"));
     assert!(record.contains("</time>（2024-09-11）</dd>"), "full-width parentheses");
     assert!(record.contains(">民國113年9月11日（星期三）</time>"), "民國 date");
+    assert!(
+        read(zh.join("index.html")).contains(">2024（民國113年）</a>"),
+        "民國 year"
+    );
     assert!(
         record.contains("關政務次長河鳴、林政務次長宜敬"),
         "attendees joined with 、"

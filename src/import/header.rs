@@ -45,7 +45,8 @@ fn field(k: &str) -> Option<Field> {
         Some(Field::Chair)
     } else if matches!(k, "紀錄" | "記錄" | "紀錄人" | "記錄人") {
         Some(Field::Recorder)
-    } else if k.contains("出席") || k.contains("列席") {
+    } else if k.contains("出席") || k.contains("列席") || k.contains("出（列）席") || k.contains("出(列)席")
+    {
         Some(Field::Attendees)
     } else {
         None

@@ -208,18 +208,31 @@ pub fn analyse(
     for (hi, h) in r.headings.iter().enumerate() {
         if let Some(label) = agenda_label(&h.text) {
             let region = region_of(r, hi);
-            // Unit: in the heading, else in the first lines of the section.
+            // Unit: in the heading, else in a line of the section up to its decision (a label
+            // after the decision belongs to the next item), else in a line just before the
+            // heading (討論事項 often put 提案單位 above the 案由 line).
+            let labelled = |(line, block): (usize, &str)| {
+                let f = unit_labels(block);
+                (!f.is_empty()).then(|| f.into_iter().map(|(n, _)| (n, line)).collect::<Vec<_>>())
+            };
             let mut found: Vec<(String, usize)> = unit_labels(&h.text).into_iter().map(|(n, _)| (n, h.line)).collect();
             if found.is_empty() {
-                'blocks: for sec in &region {
-                    for (line, block) in sec.block_texts() {
-                        let f = unit_labels(block);
-                        if !f.is_empty() {
-                            found = f.into_iter().map(|(n, _)| (n, line)).collect();
-                            break 'blocks;
-                        }
+                for block in region.iter().flat_map(|s| s.block_texts()) {
+                    if let Some(f) = labelled(block) {
+                        found = f;
+                        break;
+                    }
+                    if decision_label(block.1).is_some() {
+                        break;
                     }
                 }
+            }
+            if found.is_empty() {
+                found = lead_blocks(r, hi)
+                    .into_iter()
+                    .rev()
+                    .find_map(labelled)
+                    .unwrap_or_default();
             }
             let mut slugs = Vec::new();
             for (name, line) in found {
@@ -308,13 +321,64 @@ pub fn region_of(r: &Rendered, hi: usize) -> Vec<&crate::markdown::Section> {
     out
 }
 
+/// The decision label (決定 or 決議) a block starts with, spaces inside it allowed (`決 定`).
+fn decision_label(block: &str) -> Option<&'static str> {
+    let head: String = block.chars().take(6).filter(|c| !c.is_whitespace()).collect();
+    DECISION_LABELS.iter().copied().find(|l| head.starts_with(l))
+}
+
+/// Whether a block ends a decision: a label (說明, 決定, 案由, a unit label…), or the number
+/// alone of the next proposal (`提案二`, `第二案`).
+fn ends_decision(block: &str) -> bool {
+    let n: String = block.chars().take(6).filter(|c| !c.is_whitespace()).collect();
+    let labelled = ["說明", "決定", "決議", "案由", "附件"]
+        .iter()
+        .chain(UNIT_LABELS)
+        .any(|l| n.starts_with(l));
+    let t: String = block.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_end_matches(['：', ':']);
+    let is_num = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| "一二三四五六七八九十百零".contains(c) || c.is_ascii_digit())
+    };
+    let proposal = t.strip_prefix("提案").is_some_and(is_num)
+        || t.strip_prefix('第')
+            .and_then(|r| r.strip_suffix('案'))
+            .is_some_and(is_num);
+    labelled || proposal
+}
+
+/// The blocks just above heading `hi` that may introduce it: those of the section before it
+/// that follow that section's last decision, or, when that section is the parent of `hi` (or
+/// the text before the first heading) and holds no decision, all of them.
+fn lead_blocks(r: &Rendered, hi: usize) -> Vec<(usize, &str)> {
+    let Some(pos) = r.sections.iter().position(|s| s.heading == Some(hi)) else {
+        return Vec::new();
+    };
+    let Some(prev) = pos.checked_sub(1).map(|p| &r.sections[p]) else {
+        return Vec::new();
+    };
+    let blocks: Vec<(usize, &str)> = prev.block_texts().collect();
+    match blocks.iter().rposition(|(_, b)| decision_label(b).is_some()) {
+        Some(d) => blocks[d + 1..].to_vec(),
+        None => {
+            let parent = prev.heading.is_none_or(|p| r.headings[p].level < r.headings[hi].level);
+            if parent {
+                blocks
+            } else {
+                Vec::new()
+            }
+        }
+    }
+}
+
 /// The decision text of a region: what follows 決定： / 決議： up to the next labelled block; its
 /// first paragraph; and the label it followed.
 fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'static str) {
     let blocks: Vec<&str> = region.iter().flat_map(|s| s.block_texts().map(|(_, b)| b)).collect();
     for (i, b) in blocks.iter().enumerate() {
-        let head: String = b.chars().take(6).filter(|c| !c.is_whitespace()).collect();
-        let Some(label) = DECISION_LABELS.iter().find(|l| head.starts_with(*l)) else {
+        let Some(label) = decision_label(b) else {
             continue;
         };
         // Text after the label and its colon, on the same block.
@@ -328,11 +392,7 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'stati
             parts.push(rest.to_string());
         }
         for next in &blocks[i + 1..] {
-            let n: String = next.chars().take(6).filter(|c| !c.is_whitespace()).collect();
-            let labelled = ["說明", "決定", "決議", "案由", "附件", "報告單位"]
-                .iter()
-                .any(|l| n.starts_with(l));
-            if labelled {
+            if ends_decision(next) {
                 break;
             }
             parts.push(next.to_string());
@@ -416,6 +476,32 @@ mod tests {
             .collect();
         assert_eq!(reports, [("strategy", "數位策略司"), ("nics", "國家資通安全研究院")]);
         assert_eq!(st.mentions, ["adi", "nics", "strategy"]);
+    }
+
+    #[test]
+    fn proposal_units_above_the_item_belong_to_it() {
+        // 討論事項 as many ministries write it: the proposal's number and 提案單位 come before its
+        // 案由 line, so they sit after the previous item's 決議.
+        let reg = reg();
+        let body = "## 肆、討論事項\n\n提案一\n\n提案單位：秘書處\n\n### 案由：處務規程修正案，提請討論。\n\n說明：如附件。\n\n決議：照案通過。\n\n提案二\n\n提案單位：數產署\n\n### 案由：平臺改版案，提請討論。\n\n決議：原則同意。\n\n### 案由：第三案\n\n報告單位：策略司\n\n說明：無。\n\n### 案由：第四案\n\n決議：洽悉。（主辦單位：資安院）\n";
+        let r = crate::markdown::render(body, 1, &|t| preferred_id(t, &reg));
+        let (st, diags) = analyse(Path::new("a.md"), body, &r, &reg, &UnitMatcher::new(&reg));
+        assert!(diags.is_empty(), "{diags:?}");
+        let items: Vec<_> = st
+            .agenda
+            .iter()
+            .map(|a| (a.units.join(","), a.decision.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("secretariat".to_string(), "照案通過。"),
+                ("adi".to_string(), "原則同意。"),
+                // A unit label in an item without a decision is its own, not the next item's.
+                ("strategy".to_string(), ""),
+                ("nics".to_string(), "洽悉。（主辦單位：資安院）"),
+            ]
+        );
     }
 
     #[test]
