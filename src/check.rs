@@ -28,17 +28,21 @@ impl Checked {
         self.findings.iter().filter(|d| d.severity == s).count()
     }
 
+    /// "checked 3 records (2 built; 1 draft and 0 scheduled left out): 0 errors, 1 warning, 0
+    /// suggestions". Drafts and scheduled records count as built when `--drafts` / `--future`
+    /// include them.
     pub fn summary(&self) -> String {
+        use crate::diagnostics::plural;
         let r = &self.report;
         format!(
-            "checked {} records ({} published, {} drafts, {} scheduled): {} errors, {} warnings, {} suggestions",
-            r.records + r.drafts + r.scheduled,
+            "checked {} ({} built; {} and {} scheduled left out): {}, {}, {}",
+            plural(r.records + r.drafts + r.scheduled, "record", "records"),
             r.records,
-            r.drafts,
+            plural(r.drafts, "draft", "drafts"),
             r.scheduled,
-            self.count(Severity::Error),
-            self.count(Severity::Warning),
-            self.count(Severity::Suggestion),
+            plural(self.count(Severity::Error), "error", "errors"),
+            plural(self.count(Severity::Warning), "warning", "warnings"),
+            plural(self.count(Severity::Suggestion), "suggestion", "suggestions"),
         )
     }
 }

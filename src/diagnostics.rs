@@ -147,13 +147,9 @@ pub fn sort(diags: &mut [Diagnostic]) {
     });
 }
 
-/// "1 problem", "2 problems": the count in the closing line of a failed build.
-pub fn problems(n: usize) -> String {
-    if n == 1 {
-        "1 problem".to_string()
-    } else {
-        format!("{n} problems")
-    }
+/// A count with its noun: `plural(1, "problem", "problems")` is "1 problem", with 2 "2 problems".
+pub fn plural(n: usize, one: &str, other: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
 }
 
 /// Find the 1-based (line, column) of byte offset `at` in `text`.

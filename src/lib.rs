@@ -246,9 +246,9 @@ fn run_import(
     };
     import::write_new(&dest, &imported.markdown).map_err(|e| vec![Diagnostic::error("", 0, 0, e.to_string())])?;
     outln!(
-        "wrote {} ({} warnings); review it, then run minutebook check",
+        "wrote {} ({}); review it, then run minutebook check",
         dest.display(),
-        imported.warnings.len()
+        crate::diagnostics::plural(imported.warnings.len(), "warning", "warnings")
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -24,7 +24,7 @@ fn main() -> ExitCode {
             let errors = diags.iter().filter(|d| d.is_error()).count();
             minutebook::errln!(
                 "error: {} found; nothing was written",
-                minutebook::diagnostics::problems(errors)
+                minutebook::diagnostics::plural(errors, "problem", "problems")
             );
             ExitCode::FAILURE
         }

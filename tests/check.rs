@@ -72,7 +72,7 @@ fn an_often_named_untagged_topic_is_a_suggestion_and_check_passes() {
         !err.contains("資通安全"),
         "資安 inside 資安院 is the unit, not the topic\n{err}"
     );
-    assert!(out.contains("0 errors, 0 warnings, 1 suggestions"), "{out}");
+    assert!(out.contains("0 errors, 0 warnings, 1 suggestion"), "{out}");
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn a_title_year_that_disagrees_with_the_date_is_a_warning() {
         err.contains("warning: content/2024/executive-3.md:2:8: the title says 民國112年 but the date 2024-10-16 is in 民國113年"),
         "{err}"
     );
-    assert!(out.contains("0 errors, 1 warnings"), "{out}");
+    assert!(out.contains("0 errors, 1 warning,"), "{out}");
 }
 
 #[test]

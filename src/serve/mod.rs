@@ -902,7 +902,7 @@ fn report(shared: &Shared, result: Outcome, info: &Rebuild) {
             }
             crate::errln!(
                 "error: {}; still serving the last good version",
-                crate::diagnostics::problems(errors.iter().filter(|d| d.is_error()).count())
+                crate::diagnostics::plural(errors.iter().filter(|d| d.is_error()).count(), "problem", "problems")
             );
             shared.publish(None, &errors);
         }
