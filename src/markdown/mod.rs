@@ -135,6 +135,11 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
     let mut block = String::new();
     let mut block_line = 0usize;
     let mut code: Option<(String, String)> = None;
+    // The open lists, innermost last: the next item's number for an ordered list. An ordered
+    // item's text starts with its number, as the page shows it ("1. 同意。").
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    // The block holds only an item's number so far: the item's paragraph continues it.
+    let mut marker_only = false;
     let flush_block = |section: &mut Section, block: &mut String, line: usize| {
         let t = block.trim();
         if !t.is_empty() {
@@ -197,13 +202,22 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
                 block_line = line_of(range.start);
                 continue;
             }
+            Event::Start(Tag::List(first)) => lists.push(*first),
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                flush_block(&mut section, &mut block, block_line);
+                block_line = line_of(range.start);
+                if let Some(Some(n)) = lists.last_mut() {
+                    block.push_str(&format!("{n}. "));
+                    *n += 1;
+                    marker_only = true;
+                }
+            }
+            Event::Start(Tag::Paragraph) if marker_only => {}
             Event::Start(
-                Tag::Paragraph
-                | Tag::Item
-                | Tag::TableRow
-                | Tag::TableHead
-                | Tag::BlockQuote(_)
-                | Tag::FootnoteDefinition(_),
+                Tag::Paragraph | Tag::TableRow | Tag::TableHead | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_),
             ) => {
                 flush_block(&mut section, &mut block, block_line);
                 block_line = line_of(range.start);
@@ -227,6 +241,7 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
                     block_line = line_of(range.start);
                 }
                 block.push_str(t);
+                marker_only = false;
             }
             Event::SoftBreak | Event::HardBreak if !in_heading && !cjk_break => block.push(' '),
             _ => {}
@@ -421,5 +436,30 @@ mod tests {
         assert_eq!(r.sections[1].text, "one\ntwo");
         assert_eq!(r.sections[1].blocks[1].0, 7);
         assert_eq!(r.sections[2].heading, Some(1));
+    }
+
+    #[test]
+    fn ordered_items_keep_their_numbers() {
+        let r = render(
+            "決議：\n\n1. 同意。\n2. 請數產署協助。\n   - 細節\n\n3. 甲\n\n   續\n\n5) 乙\n6) 丙\n",
+            1,
+            &none,
+        );
+        let blocks: Vec<&str> = r.sections[0].block_texts().map(|(_, b)| b).collect();
+        assert_eq!(
+            blocks,
+            [
+                "決議：",
+                "1. 同意。",
+                "2. 請數產署協助。",
+                "細節",
+                "3. 甲",
+                "續",
+                "5. 乙",
+                "6. 丙"
+            ]
+        );
+        // An item's number is on the item's line.
+        assert_eq!(r.sections[0].blocks[4].0, 7);
     }
 }
