@@ -226,7 +226,11 @@ pub fn measure_rebuild(site: &Path) -> Result<String, BenchError> {
         let (c0, at) = (cpu(), Instant::now());
         let (_, info) = preview.apply(&changes);
         let wall = at.elapsed().as_secs_f64() * 1000.0;
-        Ok(format!("{wall:.0} ms ({} pages, CPU {:.0} ms)", info.pages, cpu() - c0))
+        Ok(format!(
+            "{wall:.0} ms ({}, CPU {:.0} ms)",
+            crate::diagnostics::plural(info.pages, "page", "pages"),
+            cpu() - c0
+        ))
     };
     let original = read(&first)?;
     let body = timed(&first, &format!("{original}\n本次會議補充說明一則。\n"))?;
