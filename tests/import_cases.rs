@@ -56,6 +56,18 @@ fn western_dates() {
     assert_eq!(key(&imp, "date"), Some("\"2024-09-11\""));
 }
 
+/// Formal documents write dates and times in Chinese numerals.
+#[test]
+fn chinese_numeral_dates_and_times() {
+    let text = "數位發展部\n第十二次主管會議紀錄\n時間：中華民國一一三年十二月三日（星期二）下午二時三十分\n地點：本部101會議室\n主席：黃部長彥男\n紀錄：林怡芬\n出席人員：關政務次長河鳴\n壹、報告事項\n案由一：追蹤案，報請公鑒。（報告單位：策略司）\n決定：洽悉。\n貳、散會：下午四時\n";
+    let imp = import_text(text, &registry());
+    assert_eq!(key(&imp, "date"), Some("\"2024-12-03\""), "{}", imp.markdown);
+    assert_eq!(key(&imp, "time"), Some("\"14:30-16:00\""), "{}", imp.markdown);
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+    let imp = import_text(&text.replace("一一三年", "一百一十三年"), &registry());
+    assert_eq!(key(&imp, "date"), Some("\"2024-12-03\""));
+}
+
 #[test]
 fn missing_date_line_is_a_warning_and_no_date() {
     let (_, imp) = fixture("no_date.txt");

@@ -151,7 +151,7 @@ fn meeting_number(title: &str) -> Option<u32> {
 /// the years the front-matter accepts (before 1912, after [`calendar::LAST_YEAR`]) comes back as
 /// the reason it is refused, so that the caller leaves it out instead of guessing.
 pub(crate) fn find_date(s: &str) -> Option<(Result<NaiveDate, String>, usize)> {
-    let s = ascii_digits(s);
+    let s = date_digits(s);
     let b = s.as_bytes();
     let num = |at: usize| -> Option<(u32, usize)> {
         let end = s[at..]
@@ -215,10 +215,48 @@ pub(crate) fn find_date(s: &str) -> Option<(Result<NaiveDate, String>, usize)> {
     None
 }
 
+/// The text with full-width digits as ASCII ([`ascii_digits`]), and Chinese numerals written
+/// before a date or time unit (年 月 日 時 點 分) as Arabic ones, digit by digit or by place:
+/// 一一三年十二月三日 → 113年12月3日, 民國一百十三年 → 民國113年, 二〇二四年 → 2024年,
+/// 下午二時三十分 → 下午2時30分. Other numerals (第一次, 星期三) stay as they are.
+fn date_digits(s: &str) -> String {
+    let s = ascii_digits(s);
+    let is_numeral = |c: char| "〇零一二三四五六七八九十百兩".contains(c);
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_numeral(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let j = (i..chars.len()).find(|&j| !is_numeral(chars[j])).unwrap_or(chars.len());
+        let run: String = chars[i..j].iter().collect();
+        let value = matches!(chars.get(j), Some('年' | '月' | '日' | '時' | '點' | '分'))
+            .then(|| {
+                if run.contains(['十', '百']) {
+                    chinese_number(&run)
+                } else {
+                    run.chars()
+                        .map(|c| chinese_number(&c.to_string()))
+                        .try_fold(0u32, |n, d| Some(n.checked_mul(10)? + d?))
+                }
+            })
+            .flatten();
+        match value {
+            Some(n) => out.push_str(&n.to_string()),
+            None => out.push_str(&run),
+        }
+        i = j;
+    }
+    out
+}
+
 /// A time in the text: 上午10時30分, 下午2時, 12時 15分, 14:30. 下午/晚上 add 12 except to 12時.
 /// Returns (hour, minute) and the byte offset after it.
 pub(crate) fn find_time(s: &str) -> Option<((u32, u32), usize)> {
-    let s = ascii_digits(s);
+    let s = date_digits(s);
     let mut period: Option<&str> = None;
     let mut i = 0;
     while i < s.len() {
@@ -445,7 +483,7 @@ pub(crate) fn read(
                         );
                     }
                 }
-                start = find_time(&ascii_digits(v)[end..]).map(|t| t.0);
+                start = find_time(&date_digits(v)[end..]).map(|t| t.0);
             }
         },
     }
@@ -579,6 +617,12 @@ mod tests {
         assert_eq!(d("2024/9/11").as_deref(), Some("2024-09-11"));
         assert_eq!(d("2024-09-11 14:00").as_deref(), Some("2024-09-11"));
         assert_eq!(d("113年2月30日"), None);
+        // Chinese numerals, as formal documents write dates.
+        assert_eq!(d("中華民國一一三年十二月三日（星期二）").as_deref(), Some("2024-12-03"));
+        assert_eq!(d("民國一百十三年九月十一日").as_deref(), Some("2024-09-11"));
+        assert_eq!(d("一百一十三年二月二十九日").as_deref(), Some("2024-02-29"));
+        assert_eq!(d("二〇二四年一月五日").as_deref(), Some("2024-01-05"));
+        assert_eq!(d("第一次會議"), None);
         assert_eq!(d("上午10時"), None);
         let refused = |s: &str| find_date(s).unwrap().0.unwrap_err();
         assert!(refused("1000年1月1日").contains("before 1912-01-01"));
@@ -596,6 +640,10 @@ mod tests {
         assert_eq!(t("下午３時１５分").as_deref(), Some("15:15"));
         assert_eq!(t("14:30").as_deref(), Some("14:30"));
         assert_eq!(t("散會"), None);
+        assert_eq!(t("下午二時三十分").as_deref(), Some("14:30"));
+        assert_eq!(t("上午十時半").as_deref(), Some("10:30"));
+        assert_eq!(t("散會（中午十二時十五分）").as_deref(), Some("12:15"));
+        assert_eq!(t("下午兩點").as_deref(), Some("14:00"));
     }
 
     #[test]
