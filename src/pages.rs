@@ -27,6 +27,9 @@ pub struct LinkTo {
     pub name: String,
     pub slug: String,
     pub url: String,
+    /// The language of `name` when the page is in another one: a registry name shown
+    /// untranslated (no `en`) on a site whose pages are in another language than its records.
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -65,6 +68,8 @@ struct PageLink {
 #[derive(Serialize)]
 struct Term {
     name: String,
+    /// As [`LinkTo::lang`].
+    lang: Option<String>,
     en: Option<String>,
     slug: String,
     url: String,
@@ -271,6 +276,8 @@ impl<'a> Pages<'a> {
         c.insert("page_url", &self.url(rel_url));
         c.insert("canonical", &self.archive.site.absolute_url(rel_url));
         c.insert("page_title", title);
+        // The language of the page title when it is a name in another language than the page's.
+        c.insert("title_lang", &Option::<String>::None);
         c.insert("has_code", &false);
         c.insert("feed", &Option::<String>::None);
         c.insert("description", &self.archive.site.config.description);
@@ -288,15 +295,25 @@ impl<'a> Pages<'a> {
     }
 
     fn link(&self, kind: &str, reg: &Registry, slug: &str, fallback: &str) -> LinkTo {
-        let name = reg
-            .by_slug(slug)
-            .map(|e| self.display_name(e))
-            .unwrap_or_else(|| fallback.to_string());
+        let entry = reg.by_slug(slug);
         LinkTo {
-            name,
+            name: entry
+                .map(|e| self.display_name(e))
+                .unwrap_or_else(|| fallback.to_string()),
             slug: slug.to_string(),
             url: self.url(&format!("{kind}/{slug}/")),
+            lang: self.name_lang(entry),
         }
+    }
+
+    /// The language of the name [`Self::display_name`] shows for `entry` (or of a name taken from
+    /// a record, without one), when it is not the pages' language: the records' language, unless
+    /// the name shown is the entry's English one on an English site.
+    fn name_lang(&self, entry: Option<&RegistryEntry>) -> Option<String> {
+        let site = &self.archive.site;
+        let translated = site.is_english() && entry.is_some_and(|e| e.en.is_some());
+        let differs = !site.config.content_language.eq_ignore_ascii_case(&site.config.language);
+        (differs && !translated).then(|| site.config.content_language.clone())
     }
 
     fn display_name(&self, e: &RegistryEntry) -> String {
@@ -391,7 +408,7 @@ impl<'a> Pages<'a> {
         base: &str,
         title: &str,
         ixs: &[RecordIx],
-        extra: &dyn Fn(&mut Context),
+        extra: &dyn Fn(&mut Context, usize),
         only: &PageFilter,
     ) -> Result<Vec<Rendered>, Diagnostic> {
         let per_page = self.archive.site.config.per_page;
@@ -405,7 +422,7 @@ impl<'a> Pages<'a> {
             c.insert_value("records", self.summaries(&ixs[p.range.clone()]));
             c.insert("total", &ixs.len());
             c.insert("pagination", &self.pagination(base, p.number, p.total));
-            extra(&mut c);
+            extra(&mut c, p.number);
             out.push(self.render(template, &rel, &c)?);
         }
         Ok(out)
@@ -564,7 +581,7 @@ impl<'a> Pages<'a> {
             "",
             &title,
             &ixs,
-            &|c| {
+            &|c, _| {
                 c.insert("browse", &browse);
                 c.insert("feed", &Some(self.url("atom.xml")));
             },
@@ -600,6 +617,7 @@ impl<'a> Pages<'a> {
             .rev()
             .map(|(y, ixs)| Term {
                 name: y.to_string(),
+                lang: None,
                 en: None,
                 slug: y.to_string(),
                 url: self.url(&format!("years/{y}/")),
@@ -618,6 +636,7 @@ impl<'a> Pages<'a> {
             .iter()
             .map(|e| Term {
                 name: self.display_name(e),
+                lang: self.name_lang(Some(e)),
                 en: e.en.clone(),
                 slug: e.slug.clone(),
                 url: self.url(&format!("{kind}/{}/", e.slug)),
@@ -674,10 +693,14 @@ impl<'a> Pages<'a> {
             &base,
             &name,
             ixs,
-            &|c| {
+            &|c, page| {
                 c.insert("kind", kind);
                 c.insert("term", &entry);
                 c.insert("feed", &Some(feed.clone()));
+                // Page 1's title is the name alone (later pages add "Page N" in the page's language).
+                if page == 1 {
+                    c.insert("title_lang", &self.name_lang(entry));
+                }
             },
             only,
         )
@@ -699,7 +722,7 @@ impl<'a> Pages<'a> {
             &base,
             &title,
             ixs,
-            &|c| {
+            &|c, _| {
                 c.insert("kind", "years");
                 c.insert("term", &Option::<RegistryEntry>::None);
             },
@@ -787,6 +810,9 @@ impl<'a> Pages<'a> {
                 .collect();
             let rel = page_url(&base, p.number);
             let mut c = self.ctx(&rel, &self.numbered_title(&name, p.number));
+            if p.number == 1 {
+                c.insert("title_lang", &self.name_lang(entry));
+            }
             c.insert("unit", &entry);
             c.insert("entries", &entries);
             c.insert(
@@ -814,7 +840,7 @@ impl<'a> Pages<'a> {
             &format!("{base}mentions/"),
             &mention_title,
             &listing.mentioned,
-            &|c| {
+            &|c, _| {
                 c.insert("kind", "mentions");
                 c.insert("term", &entry);
             },

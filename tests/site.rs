@@ -639,8 +639,11 @@ fn output_outside_site_is_guarded() {
 #[test]
 fn english_sites_get_english_strings() {
     let site = bundled_site();
-    let yaml = read(site.path().join("minutebook.yaml")).replace("language: zh-Hant-TW", "language: en");
-    assert!(yaml.contains("language: en"));
+    // One series without an English name: it is shown in Chinese, marked as such.
+    let yaml = read(site.path().join("minutebook.yaml"))
+        .replace("language: zh-Hant-TW", "language: en")
+        .replace(", en: Executive Meeting", "");
+    assert!(yaml.contains("language: en") && !yaml.contains("Executive Meeting"));
     write(site.path(), "minutebook.yaml", &yaml);
     // An older record in the same series, so the bundled one has a neighbour.
     write(site.path(), "content/2024/executive-1.md", RECORD);
@@ -707,6 +710,34 @@ fn english_sites_get_english_strings() {
     assert!(
         ethics.contains("<ul class=\"mentions\"><li><a href=\"/minutes/2024/executive-4/\" lang=\"zh-Hant-TW\">"),
         "mention title lang"
+    );
+    // A registry name shown untranslated carries the records' language (WCAG 3.1.2), wherever it
+    // appears; translated names carry none.
+    assert!(
+        record.contains("<li><a href=\"/series/executive/\" lang=\"zh-Hant-TW\">主管會議</a></li>"),
+        "breadcrumb series lang"
+    );
+    assert!(
+        record.contains("<dd><a href=\"/series/executive/\" lang=\"zh-Hant-TW\">主管會議</a>"),
+        "series fact lang"
+    );
+    assert!(
+        read(out.join("series/executive/index.html")).contains("<h1 lang=\"zh-Hant-TW\">主管會議</h1>"),
+        "series page title lang"
+    );
+    let series = read(out.join("series/index.html"));
+    assert!(
+        series.contains("<a href=\"/series/executive/\"><span lang=\"zh-Hant-TW\">主管會議</span></a>"),
+        "{series}"
+    );
+    assert!(
+        units.contains("<a href=\"/units/adi/\">Administration for Digital Industries</a>"),
+        "a translated name has no lang of its own"
+    );
+    assert!(
+        read(out.join("search/index.html"))
+            .contains("<option value=\"executive\" lang=\"zh-Hant-TW\">主管會議</option>"),
+        "search filter option lang"
     );
     // The Chinese site keeps its full-width punctuation.
     let zh_site = bundled_site();
