@@ -71,3 +71,53 @@ fn an_empty_file_is_an_error_and_nothing_is_written() {
         "{help}"
     );
 }
+
+/// 討論事項 as many ministries write them — the proposal's number on its own line, then its
+/// 提案單位, then a bare 案由 line — import as one agenda heading per proposal, each with its own
+/// unit and decision; so does a proposal with its subject on the number's line.
+#[test]
+fn discussion_proposals_import_as_agenda_items() {
+    let site = bundled_site();
+    let text = "數位發展部\n第5次部務會議紀錄\n時間：113年10月2日（星期三）上午10時\n地點：本部101會議室\n主席：黃部長彥男\n紀錄：林怡芬\n出席人員：關政務次長河鳴\n壹、討論事項\n提案一\n提案單位：秘書處\n案由：處務規程修正案，提請討論。\n說明：如附件。\n決議：照案通過。\n提案二：平臺改版案，提請討論。（提案單位：數位產業署）\n決議：原則同意。\n貳、散會：上午11時\n";
+    std::fs::write(site.path().join("m.txt"), text).unwrap();
+    let (code, stdout, stderr) = run(
+        &["import", "m.txt", "--out", "content/2024/ministry-5.md", "--root", "."],
+        site.path(),
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let md = read(site.path().join("content/2024/ministry-5.md"));
+    assert!(
+        md.contains("\n### 提案一　案由：處務規程修正案，提請討論。\n\n提案單位：秘書處\n\n說明：如附件。\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("\n### 提案二：平臺改版案，提請討論。（提案單位：數位產業署）\n"),
+        "{md}"
+    );
+    let loaded = minutebook::build::load(&options(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
+    let rec = loaded
+        .archive
+        .records
+        .iter()
+        .find(|r| r.meta.title == "第5次部務會議紀錄")
+        .expect("the imported record");
+    let items: Vec<(&str, Vec<&str>, &str)> = rec
+        .structure
+        .agenda
+        .iter()
+        .map(|a| {
+            (
+                a.label.as_str(),
+                a.units.iter().map(String::as_str).collect(),
+                a.decision.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("提案一", vec!["secretariat"], "照案通過。"),
+            ("提案二", vec!["adi"], "原則同意。")
+        ]
+    );
+}

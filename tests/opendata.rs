@@ -108,8 +108,9 @@ fn json_files_match_their_schemas_and_hold_the_seed_structure() {
     assert_eq!(r["topics"].as_array().unwrap().len(), 12);
     let agenda = r["agenda"].as_array().unwrap();
     let labels: Vec<&str> = agenda.iter().map(|a| a["label"].as_str().unwrap()).collect();
-    assert_eq!(labels, ["案由一", "案由二", "案由三"]);
+    assert_eq!(labels, ["案由一", "案由二", "案由三", "臨時動議一"]);
     assert_eq!(agenda[1]["units"][0]["slug"], "nics");
+    assert_eq!(agenda[3]["units"][0]["slug"], "democracy", "a motion's 提案單位");
     assert!(agenda[0]["decision"].as_str().unwrap().starts_with("一、洽悉。\n二、"));
     assert!(agenda[0]["title"].as_str().unwrap().starts_with("案由一："));
     // Anchors are percent-encoded so every URL is a plain URI.
@@ -238,7 +239,7 @@ fn decisions_csv_has_a_bom_and_one_quoted_row_per_agenda_item() {
             "網址"
         ]
     );
-    assert_eq!(rows.len(), 4, "header + 3 agenda items");
+    assert_eq!(rows.len(), 5, "header + 3 agenda items + 1 motion");
     for row in &rows[1..] {
         assert_eq!(row.len(), 9);
         assert_eq!(row[0], "2024-09-11");
@@ -250,6 +251,15 @@ fn decisions_csv_has_a_bom_and_one_quoted_row_per_agenda_item() {
     assert_eq!(rows[2][6], "國家資通安全研究院");
     assert!(rows[1][7].starts_with("一、洽悉。\n二、"), "{}", rows[1][7]);
     assert!(rows[3][8].starts_with("https://minutes.example.gov.tw/minutes/2024/executive-4/#"));
+    // A motion (臨時動議) with its unit and decision is an agenda item too.
+    assert_eq!(rows[4][4], "臨時動議一");
+    assert_eq!(rows[4][6], "民主網絡司");
+    assert!(rows[4][7].starts_with("一、洽悉。"), "{}", rows[4][7]);
+    assert_eq!(
+        rows[4][8],
+        "https://minutes.example.gov.tw/minutes/2024/executive-4/#%E8%87%A8%E6%99%82%E5%8B%95%E8%AD%B0%E4%B8%80",
+        "#臨時動議一"
+    );
 
     // Quotes, commas and several units survive the round trip.
     let r = site.path();
@@ -261,7 +271,7 @@ fn decisions_csv_has_a_bom_and_one_quoted_row_per_agenda_item() {
     let out = build_ok(r);
     let bytes = std::fs::read(out.join("data/decisions.csv")).unwrap();
     let rows = parse_csv(std::str::from_utf8(&bytes[3..]).unwrap());
-    assert_eq!(rows.len(), 5);
+    assert_eq!(rows.len(), 6);
     let row = &rows[1];
     assert_eq!(row[0], "2024-10-01", "newest first");
     assert_eq!(row[5], "案由一：\"引號\", 逗號案（報告單位：秘書處、人事處）");

@@ -21,8 +21,15 @@ fn bundled_record_structure() {
         [
             ("案由一", vec!["strategy"]),
             ("案由二", vec!["nics"]),
-            ("案由三", vec!["secretariat"])
+            ("案由三", vec!["secretariat"]),
+            // The motion under 臨時動議, with its 提案單位.
+            ("臨時動議一", vec!["democracy"])
         ]
+    );
+    assert!(
+        rec.structure.agenda[3].decision.starts_with("一、洽悉。"),
+        "{}",
+        rec.structure.agenda[3].decision
     );
     assert!(
         rec.structure.agenda[0].decision.starts_with("一、洽悉。"),

@@ -1,5 +1,5 @@
 //! Writing the Markdown body, keeping the official numbering as structure:
-//! 壹、 sections as `## `; 案由 items and 臨時動議 as `### `; the appendix as `## 附錄` with its
+//! 壹、 sections as `## `; 案由 items, 臨時動議 and 討論事項's 提案 as `### `; the appendix as `## 附錄` with its
 //! unit reports (`一、數位策略司`) as `### ` and （一） subsections as `#### `; 1、 / (1) / A. as
 //! nested lists; tab-separated rows as tables; everything else as paragraphs.
 
@@ -55,6 +55,28 @@ fn table(rows: &[&str], indent: &str) -> String {
     out.join("\n")
 }
 
+/// `提案一` (or `提案1`, `提案１`) alone on its line, a colon allowed after it: the number of a
+/// discussion item whose 案由 line follows.
+fn proposal_number(s: &str) -> Option<&str> {
+    let t = s.trim().trim_end_matches(['：', ':']).trim_end();
+    let n = t.strip_prefix("提案")?.trim_start();
+    let numeral =
+        |c: char| super::text::CHINESE_NUMERALS.contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
+    (!n.is_empty() && n.chars().all(numeral)).then_some(t)
+}
+
+/// `提案二：平臺改版案` — a proposal's number with its subject on the same line.
+fn proposal_with_subject(s: &str) -> bool {
+    s.split_once(['：', ':'])
+        .is_some_and(|(head, rest)| proposal_number(head).is_some() && !rest.trim().is_empty())
+}
+
+/// A 案由 line without a number of its own (`案由：…`).
+fn bare_case(s: &str) -> bool {
+    s.strip_prefix("案由")
+        .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
+}
+
 fn is_appendix(s: &str) -> bool {
     let t = s.trim_end_matches(['：', ':']);
     matches!(label(s), Some("附錄" | "附件")) && t.chars().count() <= 6
@@ -85,6 +107,25 @@ pub(crate) fn render(blocks: &[Block], registry: &ImportRegistry) -> Body {
             out.push(escape_start(t));
             continue;
         }
+        // 討論事項 written `提案一` / (提案單位：…) / `案由：…`: one agenda heading, `提案一　案由：…`,
+        // with the unit lines kept after it.
+        if !in_appendix && proposal_number(t).is_some() {
+            let mut j = i;
+            while j < blocks.len()
+                && j - i < 3
+                && !blocks[j].table
+                && matches!(label(&blocks[j].text), Some("提案單位" | "報告單位" | "主辦單位"))
+            {
+                j += 1;
+            }
+            if j < blocks.len() && !blocks[j].table && bare_case(&blocks[j].text) {
+                stack.clear();
+                out.push(format!("### {}　{}", proposal_number(t).unwrap_or(t), blocks[j].text));
+                out.extend(blocks[i..j].iter().map(|u| escape_start(&u.text)));
+                i = j + 1;
+                continue;
+            }
+        }
         let ord = ordinal(t);
         let lab = label(t);
         let text = match (ord, lab) {
@@ -100,6 +141,10 @@ pub(crate) fn render(blocks: &[Block], registry: &ImportRegistry) -> Body {
                 format!("## {t}")
             }
             (_, Some("案由")) if !in_appendix => {
+                stack.clear();
+                format!("### {t}")
+            }
+            _ if !in_appendix && proposal_with_subject(t) => {
                 stack.clear();
                 format!("### {t}")
             }

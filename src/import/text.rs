@@ -51,7 +51,7 @@ pub(crate) enum Ordinal {
 }
 
 const SECTION_NUMERALS: &str = "壹貳貮參叁肆伍陸柒捌玖拾佰";
-const CHINESE_NUMERALS: &str = "一二三四五六七八九十百零〇兩";
+pub(crate) const CHINESE_NUMERALS: &str = "一二三四五六七八九十百零〇兩";
 
 /// Labels that open a block. Longer ones first where one begins another.
 pub(crate) const LABELS: &[&str] = &[

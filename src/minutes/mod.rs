@@ -128,14 +128,32 @@ fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The label of an agenda-item heading (`案由二`), if the heading is one.
+/// The label of an agenda-item heading, if the heading is one: `案由二` for `案由二：…`, and for the
+/// items of 臨時動議 and 討論事項 written `臨時動議一：…` and `提案一：…` (or `提案一　案由：…`),
+/// `臨時動議一` and `提案一`. A 提案 needs its number (`提案單位：` is not an item).
 pub fn agenda_label(heading: &str) -> Option<String> {
     let h = heading.trim();
     // Most headings are not agenda items: skip the copy for them.
-    if !h.trim_start_matches(|c: char| c.is_whitespace()).starts_with('案') {
+    if !h.starts_with(['案', '臨', '提']) {
         return None;
     }
     let squeezed = squeeze(h.split(['：', ':']).next().unwrap_or(h));
+    let numbered = |prefix: &str| -> Option<String> {
+        let rest = squeezed.strip_prefix(prefix)?;
+        let n: String = rest
+            .chars()
+            .take_while(|c| {
+                "〇零一二三四五六七八九十百".contains(*c) || c.is_ascii_digit() || ('０'..='９').contains(c)
+            })
+            .collect();
+        Some(format!("{prefix}{n}"))
+    };
+    if let Some(label) = numbered("臨時動議") {
+        return Some(label);
+    }
+    if let Some(label) = numbered("提案") {
+        return (label.chars().count() > 2).then_some(label);
+    }
     if !squeezed.starts_with("案由") {
         return None;
     }
@@ -448,6 +466,15 @@ mod tests {
             Some("案由一")
         );
         assert_eq!(agenda_label("參、報告事項"), None);
+        assert_eq!(
+            agenda_label("臨時動議一：資訊月策展規劃案。（提案單位：民主網絡司）").as_deref(),
+            Some("臨時動議一")
+        );
+        assert_eq!(agenda_label("臨時動議：某案").as_deref(), Some("臨時動議"));
+        assert_eq!(agenda_label("提案二：平臺改版案").as_deref(), Some("提案二"));
+        assert_eq!(agenda_label("提案 1　案由：平臺改版案").as_deref(), Some("提案1"));
+        assert_eq!(agenda_label("提案單位：秘書處"), None);
+        assert_eq!(agenda_label("提案討論"), None);
         let u = unit_labels("報請公鑒。（報告單位：數位策略司、秘書處）");
         assert_eq!(
             u.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(),
