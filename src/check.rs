@@ -84,10 +84,23 @@ pub fn check(opts: &BuildOptions) -> Result<Checked, Vec<Diagnostic>> {
 
 /// Findings over the published archive and its built pages.
 pub fn extra_findings(archive: &Archive, output: &Output) -> Vec<Diagnostic> {
-    let anchors: BTreeMap<&str, BTreeSet<&str>> = archive
+    let anchors: BTreeMap<&str, Anchors> = archive
         .records
         .iter()
-        .map(|r| (r.url.as_str(), r.headings.iter().map(|h| h.id.as_str()).collect()))
+        .map(|r| {
+            let ids = r.headings.iter().map(|h| h.id.as_str()).collect();
+            // The anchor a heading would have without an id of its own (`{#wallet}`).
+            let natural = r
+                .headings
+                .iter()
+                .map(|h| {
+                    let n = crate::minutes::agenda_label(&h.text).unwrap_or_else(|| crate::markdown::slugify(&h.text));
+                    (n, h.id.as_str())
+                })
+                .filter(|(n, id)| n != id)
+                .collect();
+            (r.url.as_str(), Anchors { ids, natural })
+        })
         .collect();
     let topics = TopicScanner::new(archive);
     let mut out = Vec::new();
@@ -185,10 +198,17 @@ fn page_for(output: &Output, path: &str) -> Option<String> {
     output.contains(&k).then_some(k)
 }
 
+/// The anchors of a record page: the headings' ids, and for headings given an id of their own,
+/// the anchor each would have had (its agenda label or the slug of its text) with the id it has.
+struct Anchors<'a> {
+    ids: BTreeSet<&'a str>,
+    natural: Vec<(String, &'a str)>,
+}
+
 fn broken_links(
     archive: &Archive,
     output: &Output,
-    anchors: &BTreeMap<&str, BTreeSet<&str>>,
+    anchors: &BTreeMap<&str, Anchors>,
     r: &Record,
     text: &str,
 ) -> Vec<Diagnostic> {
@@ -249,9 +269,10 @@ fn broken_links(
         }
         let frag = String::from_utf8_lossy(&percent_decode(frag)).into_owned();
         // Only record pages have anchors minutebook knows; listing pages are not checked.
-        if let Some(ids) = anchors.get(url.as_str()) {
-            if !ids.contains(frag.as_str()) {
-                let help = match crate::diagnostics::closest(&frag, ids.iter().copied()) {
+        if let Some(a) = anchors.get(url.as_str()) {
+            if !a.ids.contains(frag.as_str()) {
+                let renamed = a.natural.iter().find(|(n, _)| *n == frag).map(|(_, id)| *id);
+                let help = match renamed.or_else(|| crate::diagnostics::closest(&frag, a.ids.iter().copied())) {
                     Some(s) => format!("did you mean `#{s}`?"),
                     None => "the page has no heading with that anchor".into(),
                 };

@@ -53,6 +53,26 @@ fn broken_links_are_errors_with_file_line_and_column() {
     assert!(out.contains("3 errors"), "{out}");
 }
 
+/// A link to the anchor a heading would have had, when the heading has an id of its own
+/// (`{#wallet}`), is broken; check names the id it has.
+#[test]
+fn a_link_to_a_renamed_anchor_suggests_the_headings_id() {
+    let t = site();
+    let root = t.path().to_str().unwrap();
+    write(
+        t.path(),
+        "content/2024/executive-3.md",
+        "---\ntitle: 第3次主管會議紀錄\nseries: 主管會議\nnumber: 3\ndate: 2024-10-16\n---\n### 案由一：甲案\n\n見[案由二](#案由二)。\n\n### 案由二：數位皮夾案 {#wallet}\n\n決定：洽悉。\n",
+    );
+    let (ok, out, err) = run(&["check", "--root", root]);
+    assert!(!ok, "{out}{err}");
+    assert!(
+        err.contains("broken link `#案由二`: /minutes/2024/executive-3/ has no anchor `#案由二`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `#wallet`?"), "{err}");
+}
+
 #[test]
 fn an_often_named_untagged_topic_is_a_suggestion_and_check_passes() {
     let t = site();
