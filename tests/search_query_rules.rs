@@ -75,3 +75,39 @@ fn spaces_separate_terms_and_quotes_make_phrases() {
         assert_eq!(ids, hits, "{q}");
     }
 }
+
+/// A term that is the name of a property every JavaScript object has ("constructor") is a term
+/// like any other: it is neither dropped nor taken for a duplicate.
+#[test]
+fn object_property_names_are_terms() {
+    assert_eq!(parse_query("AI constructor"), vec!["ai", "constructor"]);
+    if !common::node_or_skip("search query rules test") {
+        return;
+    }
+    let texts = ["AI 與 constructor 合約", "AI 產業化"];
+    let docs: Vec<SearchDoc> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| SearchDoc {
+            url: format!("/r/{i}/"),
+            title: format!("第{i}次會議"),
+            date: "2024-01-01".into(),
+            year: 2024,
+            sections: vec![SearchSection {
+                text: t.to_string().into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        })
+        .collect();
+    let dir = common::index_in_temp_dir(&docs);
+    let got = common::search_hits(dir.path(), &["constructor", "AI constructor", "hasOwnProperty"]);
+    for (q, hits) in [
+        ("constructor", &[0u64][..]),
+        ("AI constructor", &[0]),
+        ("hasOwnProperty", &[]),
+    ] {
+        let ids: Vec<u64> = got[q].iter().map(|(r, _)| *r).collect();
+        assert_eq!(ids, hits, "{q}");
+    }
+}

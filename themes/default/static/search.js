@@ -78,13 +78,14 @@
     return raw;
   }
 
-  // Folded, deduplicated terms as arrays of code points.
+  // Folded, deduplicated terms as arrays of code points. A Set, not an object: a term such as
+  // "constructor" must not be taken for one already seen.
   function parseQuery(q, map, classes) {
-    var out = [], seen = {};
+    var out = [], seen = new Set();
     splitQuery(q).forEach(function (r) {
       var f = foldText(r, map, classes).c;
       var k = String.fromCodePoint.apply(null, f);
-      if (f.length && !seen[k]) { seen[k] = 1; out.push(f); }
+      if (f.length && !seen.has(k)) { seen.add(k); out.push(f); }
     });
     return out;
   }
