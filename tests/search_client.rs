@@ -124,3 +124,48 @@ fn cold_query_fetch_rounds() {
         }
     }
 }
+
+const RETRY_JS: &str = r#"
+const fs = require('fs'), zlib = require('zlib'), path = require('path');
+const [js, root] = process.argv.slice(2);
+const api = require(path.resolve(js));
+let failNext = true;
+const idx = new api.Index('/search/', async (url, gz) => {
+  if (failNext && url.endsWith('manifest.bin')) { failNext = false; throw new Error('offline'); }
+  const b = fs.readFileSync(path.join(root, url));
+  return new Uint8Array(gz ? zlib.gunzipSync(b) : b);
+});
+(async () => {
+  let first;
+  try { await idx.search({ q: '零信任' }); first = 'resolved'; } catch (e) { first = e.message; }
+  const second = await idx.search({ q: '零信任' });
+  console.log(JSON.stringify({ first, hits: second.hits.map((h) => h.r) }));
+})().catch((e) => { console.error(e); process.exit(1); });
+"#;
+
+/// A manifest that failed to load (a dropped connection) is fetched again by the next search,
+/// instead of every later search on the page failing until a reload.
+#[test]
+fn a_failed_manifest_is_fetched_again() {
+    if !common::node_or_skip("search client test") {
+        return;
+    }
+    let docs: Vec<SearchDoc> = (0..3)
+        .map(|i| SearchDoc {
+            url: format!("/r/{i}/"),
+            title: format!("第{i}次會議"),
+            date: "2024-01-01".into(),
+            year: 2024,
+            sections: vec![SearchSection {
+                text: if i == 1 { "零信任架構" } else { "數位皮夾" }.into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        })
+        .collect();
+    let dir = common::index_in_temp_dir(&docs);
+    let out = common::run_with_search_js(dir.path(), "retry.js", RETRY_JS, &[dir.path().as_os_str()]);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["first"], "offline");
+    assert_eq!(v["hits"], serde_json::json!([1]));
+}

@@ -55,8 +55,9 @@ use sha2::{Digest, Sha256};
 use crate::scratch::ScratchFile;
 use fold::{class_of, fold_into, CJK};
 
-/// One published record, as the build hands it to the indexer. Records arrive sorted newest
-/// first (date desc, then URL asc); that order is the record id order.
+/// One published record, as the build hands it to the indexer. Records arrive in the archive's
+/// order, newest first (see `Archive::new`: date, then meeting number, then URL); that order is
+/// the record id order.
 #[derive(Debug, Clone, Default)]
 pub struct SearchDoc<'a> {
     /// Site-root-relative href, e.g. "/minutes/2024/executive-4/".

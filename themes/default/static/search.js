@@ -136,6 +136,8 @@
         self.foldMap = {};
         return self;
       });
+      // A manifest that failed to load is fetched again by the next search, not remembered.
+      this.ready.catch(function () { self.ready = null; });
     }
     return this.ready;
   };
