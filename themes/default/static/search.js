@@ -617,11 +617,21 @@
     // Forward (popstate) restore the form and the hits from the URL.
     var typing = false;
 
+    // Puts `st` in the form. A filter or sort value the page does not offer (a link with a unit
+    // since renamed, a mistyped URL) is dropped from `st`, so the form and the search agree; the
+    // address bar is corrected to match.
     function fillForm(st) {
+      var before = queryString(st);
       FIELDS.forEach(function (f) {
         var input = form.elements[f];
-        if (input) input.value = st[f];
+        if (!input) return;
+        input.value = st[f];
+        if (input.tagName === 'SELECT' && input.value !== st[f]) {
+          st[f] = '';
+          input.value = '';
+        }
       });
+      if (queryString(st) !== before) navigate(st, false);
     }
     function readForm() {
       var st = {};
