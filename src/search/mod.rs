@@ -624,166 +624,187 @@ fn index_chunk_with(first: usize, docs: &[SearchDoc], sc: &mut Scratch) -> Chunk
         sc.keys = Vec::new();
         sc.counts = Vec::new();
     }
-    let Scratch {
-        ids,
-        uni_ids,
-        keys,
-        counts,
-        touched,
-        slots,
-        sections,
-        runs,
-        buf,
-        ..
-    } = sc;
-    touched.clear();
-    slots.clear();
-    sections.clear();
-    // Pass 1: fold, look up, count.
+    sc.touched.clear();
+    sc.slots.clear();
+    sc.sections.clear();
     for (r, doc) in docs.iter().enumerate() {
-        let rec = (first + r) as u32;
         for (si, s) in norm_sections(doc).iter().enumerate() {
-            buf.clear();
-            fold_into(section_heading(doc, s), buf, None);
-            let hl = buf.len() as u32;
-            buf.push('\0');
-            fold_into(&s.text, buf, None);
-            let start = (slots.len() / 2) as u32;
-            sections.push(ChunkSection {
-                rec,
-                si: si as u32,
-                hl,
-                start,
-            });
-            // The id of key `k` (looked up unless `known`), its occurrence counted.
-            let mut id_of = |k: u64, known: Option<u32>| -> u32 {
-                let id = known.unwrap_or_else(|| {
-                    ids.get_or_insert(k, || {
-                        keys.push(k);
-                        counts.push(0);
-                        (keys.len() - 1) as u32
-                    })
-                });
-                let c = &mut counts[id as usize];
-                if *c == 0 {
-                    touched.push(id);
-                }
-                *c += 1;
-                id
-            };
-            let mut prev_word = false;
-            for i in 0..buf.len() {
-                let c = buf[i];
-                let cls = class_of(c);
-                let is_word = cls == fold::WORD;
-                let ws = is_word && !prev_word;
-                prev_word = is_word;
-                let (mut one, mut two) = (NO_KEY, NO_KEY);
-                if c != '\0' {
-                    if ws {
-                        one = id_of(key(KIND_WS_UNI, c, '\0'), None);
-                    } else if cls == CJK {
-                        if (c as usize) < UNI_DIRECT {
-                            let known = uni_ids[c as usize];
-                            one = id_of(key(KIND_UNI, c, '\0'), (known != NO_KEY).then_some(known));
-                            uni_ids[c as usize] = one;
-                        } else {
-                            one = id_of(key(KIND_UNI, c, '\0'), None);
-                        }
-                    }
-                    if let Some(&d) = buf.get(i + 1) {
-                        if d != '\0' {
-                            two = id_of(key(if ws { KIND_WS_BI } else { KIND_BI }, c, d), None);
-                        }
-                    }
-                }
-                slots.push(one);
-                slots.push(two);
-            }
+            sc.section((first + r) as u32, si as u32, section_heading(doc, s), &s.text);
         }
     }
-    // Pass 2: each key's offset in `runs`, in key order; the occurrences copied there.
-    touched.sort_unstable_by_key(|&id| keys[id as usize]);
-    let mut offset = 0u32;
-    for &id in touched.iter() {
-        let n = counts[id as usize];
-        counts[id as usize] = offset;
-        offset += n;
-    }
-    runs.clear();
-    runs.resize(offset as usize, (0, 0));
-    for (sec, cs) in sections.iter().enumerate() {
-        let end = sections.get(sec + 1).map_or(slots.len() / 2, |n| n.start as usize);
-        for ch in cs.start as usize..end {
-            let pos = ch as u32 - cs.start;
-            for &id in &slots[2 * ch..2 * ch + 2] {
-                if id != NO_KEY {
-                    let o = &mut counts[id as usize];
-                    runs[*o as usize] = (sec as u32, pos);
-                    *o += 1;
-                }
-            }
-        }
-    }
-    // Pass 3: the postings, key by key. After pass 2 a key's count is the end of its run.
-    let mut out_keys = Vec::with_capacity(touched.len());
-    let mut pres = Vec::new();
-    let mut pos = Vec::new();
-    let mut run_start = 0usize;
-    for &id in touched.iter() {
-        let run_end = counts[id as usize] as usize;
-        counts[id as usize] = 0;
-        let k = keys[id as usize];
-        let with_pos = k >> 42 >= KIND_BI;
-        let (ps, qs) = (pres.len() as u32, pos.len() as u32);
-        let (mut first_rec, mut last_rec) = (None, 0u32);
-        let run = &runs[run_start..run_end];
-        let mut j = 0;
-        while j < run.len() {
-            let sec = run[j].0;
-            let cs = sections[sec as usize];
-            let mut e = j + 1;
-            while e < run.len() && run[e].0 == sec {
-                e += 1;
-            }
-            let n = (e - j) as u32;
-            // Positions ascend, so the heading's come first.
-            let kh = run[j..e].iter().take_while(|&&(_, p)| p < cs.hl).count() as u32;
-            match first_rec {
-                None => first_rec = Some(cs.rec),
-                Some(_) => varint(&mut pres, u64::from(cs.rec - last_rec)),
-            }
-            last_rec = cs.rec;
-            // Most entries are one occurrence outside the heading: those end at the section.
-            let plain = n == 1 && kh == 0;
-            varint(&mut pres, u64::from(cs.si) * 2 + u64::from(!plain));
-            if !plain {
-                varint(&mut pres, u64::from(n) * 2 + u64::from(kh > 0));
-                if kh > 0 {
-                    varint(&mut pres, u64::from(kh));
-                }
-            }
-            if with_pos {
-                let mut prev = 0;
-                for &(_, p) in &run[j..e] {
-                    varint(&mut pos, u64::from(p - prev));
-                    prev = p;
-                }
-            }
-            j = e;
-        }
-        run_start = run_end;
-        out_keys.push(ChunkKey {
-            key: k,
-            pres: (ps, pres.len() as u32),
-            pos: (qs, pos.len() as u32),
-            first: first_rec.expect("a touched key has an occurrence"),
-            last: last_rec,
+    sc.group_by_key();
+    sc.write_runs()
+}
+
+impl Scratch {
+    /// Pass 1 for one section: folds it, looks up the keys of every character and counts them.
+    fn section(&mut self, rec: u32, si: u32, heading: &str, text: &str) {
+        let Scratch {
+            ids,
+            uni_ids,
+            keys,
+            counts,
+            touched,
+            slots,
+            sections,
+            buf,
+            ..
+        } = self;
+        buf.clear();
+        fold_into(heading, buf, None);
+        let hl = buf.len() as u32;
+        buf.push('\0');
+        fold_into(text, buf, None);
+        sections.push(ChunkSection {
+            rec,
+            si,
+            hl,
+            start: (slots.len() / 2) as u32,
         });
+        // The id of key `k` (looked up unless `known`), its occurrence counted.
+        let mut id_of = |k: u64, known: Option<u32>| -> u32 {
+            let id = known.unwrap_or_else(|| {
+                ids.get_or_insert(k, || {
+                    keys.push(k);
+                    counts.push(0);
+                    (keys.len() - 1) as u32
+                })
+            });
+            let c = &mut counts[id as usize];
+            if *c == 0 {
+                touched.push(id);
+            }
+            *c += 1;
+            id
+        };
+        let mut prev_word = false;
+        for i in 0..buf.len() {
+            let c = buf[i];
+            let cls = class_of(c);
+            let is_word = cls == fold::WORD;
+            let ws = is_word && !prev_word;
+            prev_word = is_word;
+            let (mut one, mut two) = (NO_KEY, NO_KEY);
+            if c != '\0' {
+                if ws {
+                    one = id_of(key(KIND_WS_UNI, c, '\0'), None);
+                } else if cls == CJK {
+                    if (c as usize) < UNI_DIRECT {
+                        let known = uni_ids[c as usize];
+                        one = id_of(key(KIND_UNI, c, '\0'), (known != NO_KEY).then_some(known));
+                        uni_ids[c as usize] = one;
+                    } else {
+                        one = id_of(key(KIND_UNI, c, '\0'), None);
+                    }
+                }
+                if let Some(&d) = buf.get(i + 1) {
+                    if d != '\0' {
+                        two = id_of(key(if ws { KIND_WS_BI } else { KIND_BI }, c, d), None);
+                    }
+                }
+            }
+            slots.push(one);
+            slots.push(two);
+        }
     }
-    ChunkPostings {
-        keys: out_keys,
-        blobs: Blobs::Memory { pres, pos },
+
+    /// Pass 2: each touched key's offset in `runs`, in key order, and the occurrences copied there
+    /// from the stream. Afterwards a key's count is the end of its run.
+    fn group_by_key(&mut self) {
+        let Scratch {
+            keys,
+            counts,
+            touched,
+            slots,
+            sections,
+            runs,
+            ..
+        } = self;
+        touched.sort_unstable_by_key(|&id| keys[id as usize]);
+        let mut offset = 0u32;
+        for &id in touched.iter() {
+            let n = counts[id as usize];
+            counts[id as usize] = offset;
+            offset += n;
+        }
+        runs.clear();
+        runs.resize(offset as usize, (0, 0));
+        for (sec, cs) in sections.iter().enumerate() {
+            let end = sections.get(sec + 1).map_or(slots.len() / 2, |n| n.start as usize);
+            for ch in cs.start as usize..end {
+                let pos = ch as u32 - cs.start;
+                for &id in &slots[2 * ch..2 * ch + 2] {
+                    if id != NO_KEY {
+                        let o = &mut counts[id as usize];
+                        runs[*o as usize] = (sec as u32, pos);
+                        *o += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Pass 3: the chunk's postings, key by key; the counts are left at 0 for the next chunk.
+    fn write_runs(&mut self) -> ChunkPostings {
+        let mut out_keys = Vec::with_capacity(self.touched.len());
+        let mut pres = Vec::new();
+        let mut pos = Vec::new();
+        let mut run_start = 0usize;
+        for &id in self.touched.iter() {
+            let run_end = self.counts[id as usize] as usize;
+            self.counts[id as usize] = 0;
+            let k = self.keys[id as usize];
+            let with_pos = k >> 42 >= KIND_BI;
+            let (ps, qs) = (pres.len() as u32, pos.len() as u32);
+            let (mut first_rec, mut last_rec) = (None, 0u32);
+            let run = &self.runs[run_start..run_end];
+            let mut j = 0;
+            while j < run.len() {
+                let sec = run[j].0;
+                let cs = self.sections[sec as usize];
+                let mut e = j + 1;
+                while e < run.len() && run[e].0 == sec {
+                    e += 1;
+                }
+                let n = (e - j) as u32;
+                // Positions ascend, so the heading's come first.
+                let kh = run[j..e].iter().take_while(|&&(_, p)| p < cs.hl).count() as u32;
+                match first_rec {
+                    None => first_rec = Some(cs.rec),
+                    Some(_) => varint(&mut pres, u64::from(cs.rec - last_rec)),
+                }
+                last_rec = cs.rec;
+                // Most entries are one occurrence outside the heading: those end at the section.
+                let plain = n == 1 && kh == 0;
+                varint(&mut pres, u64::from(cs.si) * 2 + u64::from(!plain));
+                if !plain {
+                    varint(&mut pres, u64::from(n) * 2 + u64::from(kh > 0));
+                    if kh > 0 {
+                        varint(&mut pres, u64::from(kh));
+                    }
+                }
+                if with_pos {
+                    let mut prev = 0;
+                    for &(_, p) in &run[j..e] {
+                        varint(&mut pos, u64::from(p - prev));
+                        prev = p;
+                    }
+                }
+                j = e;
+            }
+            run_start = run_end;
+            out_keys.push(ChunkKey {
+                key: k,
+                pres: (ps, pres.len() as u32),
+                pos: (qs, pos.len() as u32),
+                first: first_rec.expect("a touched key has an occurrence"),
+                last: last_rec,
+            });
+        }
+        ChunkPostings {
+            keys: out_keys,
+            blobs: Blobs::Memory { pres, pos },
+        }
     }
 }
 
