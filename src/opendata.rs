@@ -79,7 +79,10 @@ pub struct DataFile {
     pub url: String,
     pub format: &'static str,
     pub media_type: &'static str,
+    /// In Chinese, as `dataset.json` (for data.gov.tw) gives it.
     pub description: String,
+    /// In English, for the `/data/` page of an English site.
+    pub description_en: &'static str,
     pub schema_url: Option<String>,
 }
 
@@ -203,30 +206,56 @@ fn minutes_json_with(archive: &Archive, records: Value) -> Value {
     })
 }
 
-/// The CSV columns: (header, description).
-pub const CSV_COLUMNS: &[(&str, &str)] = &[
-    ("日期", "會議日期，西元年 YYYY-MM-DD"),
-    ("民國日期", "會議日期，民國紀年（如 113年9月11日）"),
-    ("會議紀錄", "會議紀錄標題"),
-    ("會議", "會議名稱（系列）"),
-    ("案由", "案由編號（如 案由一、臨時動議一）"),
-    ("案由標題", "案由全文標題"),
-    ("單位", "報告或提案單位，多個以「、」分隔"),
-    ("決定", "決定或決議全文，段落以換行分隔"),
-    ("網址", "該案由在會議紀錄網頁上的網址"),
+/// The CSV columns: (header, description, description in English).
+pub const CSV_COLUMNS: &[(&str, &str, &str)] = &[
+    ("日期", "會議日期，西元年 YYYY-MM-DD", "Meeting date, YYYY-MM-DD"),
+    (
+        "民國日期",
+        "會議日期，民國紀年（如 113年9月11日）",
+        "Meeting date in the ROC calendar (e.g. 113年9月11日)",
+    ),
+    ("會議紀錄", "會議紀錄標題", "Title of the record"),
+    ("會議", "會議名稱（系列）", "Name of the meeting series"),
+    (
+        "案由",
+        "案由編號（如 案由一、臨時動議一、提案一）",
+        "Item label (e.g. 案由一, 臨時動議一, 提案一)",
+    ),
+    ("案由標題", "案由全文標題", "Full title of the item"),
+    (
+        "單位",
+        "報告或提案單位，多個以「、」分隔",
+        "Reporting or proposing units, separated by 、",
+    ),
+    (
+        "決定",
+        "決定或決議全文，段落以換行分隔",
+        "Full decision or resolution, paragraphs separated by line breaks",
+    ),
+    (
+        "網址",
+        "該案由在會議紀錄網頁上的網址",
+        "URL of the item on the record's page",
+    ),
 ];
 
 /// A CSV column for templates.
 #[derive(Debug, Clone, Serialize)]
 pub struct Column {
+    /// The header as the CSV writes it (in Chinese).
     pub name: &'static str,
     pub description: &'static str,
+    pub description_en: &'static str,
 }
 
 pub fn csv_columns() -> Vec<Column> {
     CSV_COLUMNS
         .iter()
-        .map(|&(name, description)| Column { name, description })
+        .map(|&(name, description, description_en)| Column {
+            name,
+            description,
+            description_en,
+        })
         .collect()
 }
 
@@ -243,7 +272,7 @@ pub fn csv_field(s: &str) -> String {
 /// per agenda item).
 fn decisions_csv_header() -> String {
     let mut out = String::from("\u{FEFF}");
-    let headers: Vec<&str> = CSV_COLUMNS.iter().map(|(h, _)| *h).collect();
+    let headers: Vec<&str> = CSV_COLUMNS.iter().map(|(h, _, _)| *h).collect();
     csv_row(&mut out, &headers);
     out
 }
@@ -282,48 +311,61 @@ fn csv_row(out: &mut String, fields: &[&str]) {
 /// The files of the data set, for `dataset.json` and the `/data/` page.
 pub fn files(archive: &Archive) -> Vec<DataFile> {
     let site = &archive.site;
-    let f = |path: &str, format, media_type, description: &str, schema: Option<&str>| DataFile {
-        path: path.to_string(),
-        url: site.absolute_url(path),
-        format,
-        media_type,
-        description: description.to_string(),
-        schema_url: schema.map(|s| site.absolute_url(&format!("data/schema/{s}"))),
-    };
+    let f =
+        |path: &str, format, media_type, (description, description_en): (&str, &'static str), schema: Option<&str>| {
+            DataFile {
+                path: path.to_string(),
+                url: site.absolute_url(path),
+                format,
+                media_type,
+                description: description.to_string(),
+                description_en,
+                schema_url: schema.map(|s| site.absolute_url(&format!("data/schema/{s}"))),
+            }
+        };
     vec![
         f(
             "data/minutes.json",
             "JSON",
             "application/json",
-            "全部會議紀錄的結構化資料：日期（西元與民國）、時間、地點、主席、紀錄、出席人員、單位、主題、案由與決定、業務報告、提及單位",
+            (
+                "全部會議紀錄的結構化資料：日期（西元與民國）、時間、地點、主席、紀錄、出席人員、單位、主題、案由與決定、業務報告、提及單位",
+                "Every record as structured data: date (Western and ROC), time, place, chair, recorder, attendees, units, topics, agenda items and decisions, unit reports, units mentioned",
+            ),
             Some("minutes.schema.json"),
         ),
         f(
             "data/decisions.csv",
             "CSV",
             "text/csv",
-            "每一案由一列：日期、民國日期、會議紀錄、會議、案由、案由標題、單位、決定、網址",
+            (
+                "每一案由一列：日期、民國日期、會議紀錄、會議、案由、案由標題、單位、決定、網址",
+                "One row per agenda item: date, ROC date, record, series, item, item title, units, decision, URL",
+            ),
             None,
         ),
         f(
             "atom.xml",
             "Atom",
             "application/atom+xml",
-            "最新會議紀錄訂閱（Atom）",
+            ("最新會議紀錄訂閱（Atom）", "Feed of the latest records (Atom)"),
             None,
         ),
         f(
             "data/dataset.json",
             "JSON",
             "application/json",
-            "本資料集的詮釋資料",
+            ("本資料集的詮釋資料", "Metadata of this data set"),
             Some("dataset.schema.json"),
         ),
         f(
             "data/schema/record.schema.json",
             "JSON",
             "application/schema+json",
-            "單筆會議紀錄 JSON（data/minutes/<年>/<代稱>.json）的 JSON Schema",
+            (
+                "單筆會議紀錄 JSON（data/minutes/<年>/<代稱>.json）的 JSON Schema",
+                "JSON Schema of one record's JSON (data/minutes/<year>/<slug>.json)",
+            ),
             None,
         ),
     ]
@@ -332,7 +374,7 @@ pub fn files(archive: &Archive) -> Vec<DataFile> {
 /// `data/dataset.json`, keyed like the national open-data platform's dataset metadata.
 pub fn dataset_json(archive: &Archive) -> Value {
     let c = &archive.site.config;
-    let fields: Vec<String> = CSV_COLUMNS.iter().map(|(h, d)| format!("{h}：{d}")).collect();
+    let fields: Vec<String> = CSV_COLUMNS.iter().map(|(h, d, _)| format!("{h}：{d}")).collect();
     let resources: Vec<Value> = files(archive)
         .iter()
         .map(|f| {

@@ -742,12 +742,23 @@ fn english_sites_get_english_strings() {
             "units/index.html",
             "<a href=\"/units/adi/\">Administration for Digital Industries</a>",
         ),
+        // The open-data page describes its files and columns in the page's language; the CSV's
+        // own (Chinese) column names carry theirs.
+        ("data/index.html", "One row per agenda item: date, ROC date"),
+        (
+            "data/index.html",
+            "<th scope=\"row\" lang=\"zh-Hant-TW\">日期</th><td>Meeting date, YYYY-MM-DD</td>",
+        ),
     ] {
         assert!(read(out.join(page)).contains(needle), "{page}: {needle}");
     }
     // The Chinese site keeps its full-width punctuation.
     let zh_site = bundled_site();
     let zh = build_ok(zh_site.path());
+    assert!(
+        read(zh.join("data/index.html")).contains("<th scope=\"row\">日期</th><td>會議日期，西元年 YYYY-MM-DD</td>"),
+        "Chinese data page"
+    );
     let record = read(zh.join("minutes/2024/executive-4/index.html"));
     assert!(record.contains("</time>（2024-09-11）</dd>"), "full-width parentheses");
     assert!(record.contains(">民國113年9月11日（星期三）</time>"), "民國 date");
