@@ -150,20 +150,7 @@ fn a_failed_manifest_is_fetched_again() {
     if !common::node_or_skip("search client test") {
         return;
     }
-    let docs: Vec<SearchDoc> = (0..3)
-        .map(|i| SearchDoc {
-            url: format!("/r/{i}/"),
-            title: format!("第{i}次會議"),
-            date: "2024-01-01".into(),
-            year: 2024,
-            sections: vec![SearchSection {
-                text: if i == 1 { "零信任架構" } else { "數位皮夾" }.into(),
-                ..Default::default()
-            }],
-            ..Default::default()
-        })
-        .collect();
-    let dir = common::index_in_temp_dir(&docs);
+    let dir = common::index_in_temp_dir(&common::text_docs(&["數位皮夾", "零信任架構", "數位皮夾"]));
     let out = common::run_with_search_js(dir.path(), "retry.js", RETRY_JS, &[dir.path().as_os_str()]);
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["first"], "offline");

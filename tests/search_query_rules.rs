@@ -4,7 +4,7 @@
 
 mod common;
 
-use minutebook::search::{parse_query, SearchDoc, SearchSection};
+use minutebook::search::parse_query;
 
 #[test]
 fn spaces_separate_terms_and_quotes_make_phrases() {
@@ -26,22 +26,7 @@ fn spaces_separate_terms_and_quotes_make_phrases() {
         "newyork、COVID19",         // 5
         "COVID-19 防疫",            // 6
     ];
-    let docs: Vec<SearchDoc> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| SearchDoc {
-            url: format!("/r/{i}/"),
-            title: format!("第{i}次會議"),
-            date: "2024-01-01".into(),
-            year: 2024,
-            sections: vec![SearchSection {
-                text: t.to_string().into(),
-                ..Default::default()
-            }],
-            ..Default::default()
-        })
-        .collect();
-    let dir = common::index_in_temp_dir(&docs);
+    let dir = common::index_in_temp_dir(&common::text_docs(&texts));
     let queries = [
         "AI 產業化",
         "\"AI 產業化\"",
@@ -85,22 +70,7 @@ fn object_property_names_are_terms() {
         return;
     }
     let texts = ["AI 與 constructor 合約", "AI 產業化"];
-    let docs: Vec<SearchDoc> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| SearchDoc {
-            url: format!("/r/{i}/"),
-            title: format!("第{i}次會議"),
-            date: "2024-01-01".into(),
-            year: 2024,
-            sections: vec![SearchSection {
-                text: t.to_string().into(),
-                ..Default::default()
-            }],
-            ..Default::default()
-        })
-        .collect();
-    let dir = common::index_in_temp_dir(&docs);
+    let dir = common::index_in_temp_dir(&common::text_docs(&texts));
     let got = common::search_hits(dir.path(), &["constructor", "AI constructor", "hasOwnProperty"]);
     for (q, hits) in [
         ("constructor", &[0u64][..]),

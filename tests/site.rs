@@ -127,31 +127,9 @@ fn every_page_kind_is_written() {
     assert!(read(out.join("404.html")).contains("找不到"));
 }
 
-#[test]
-fn listings_are_paginated() {
-    let site = bundled_site();
-    let yaml = read(site.path().join("minutebook.yaml")) + "per_page: 2\n";
-    write(site.path(), "minutebook.yaml", &yaml);
-    for n in 1..=4 {
-        write(
-            site.path(),
-            &format!("content/2023/ex-{n}.md"),
-            &RECORD
-                .replace("number: 1", &format!("number: {n}"))
-                .replace("2024-01-10", &format!("2023-0{n}-10")),
-        );
-    }
-    let out = build_ok(site.path());
-    assert!(out.join("page/2/index.html").is_file());
-    assert!(out.join("page/3/index.html").is_file());
-    assert!(out.join("series/executive/page/3/index.html").is_file());
-    assert!(out.join("units/secretariat/page/3/index.html").is_file());
-    let p2 = read(out.join("page/2/index.html"));
-    assert!(p2.contains("rel=\"prev\"") && p2.contains("rel=\"next\""));
-}
-
-#[test]
-fn later_listing_pages_have_their_own_title() {
+/// The bundled site with two records a page and four more records (第1次 … 第4次, 2023), so
+/// listings run to three pages.
+fn paginated_site() -> tempfile::TempDir {
     let site = bundled_site();
     let yaml = read(site.path().join("minutebook.yaml")) + "per_page: 2\n";
     write(site.path(), "minutebook.yaml", &yaml);
@@ -165,6 +143,24 @@ fn later_listing_pages_have_their_own_title() {
                 .replace("2024-01-10", &format!("2023-0{n}-10")),
         );
     }
+    site
+}
+
+#[test]
+fn listings_are_paginated() {
+    let site = paginated_site();
+    let out = build_ok(site.path());
+    assert!(out.join("page/2/index.html").is_file());
+    assert!(out.join("page/3/index.html").is_file());
+    assert!(out.join("series/executive/page/3/index.html").is_file());
+    assert!(out.join("units/secretariat/page/3/index.html").is_file());
+    let p2 = read(out.join("page/2/index.html"));
+    assert!(p2.contains("rel=\"prev\"") && p2.contains("rel=\"next\""));
+}
+
+#[test]
+fn later_listing_pages_have_their_own_title() {
+    let site = paginated_site();
     let title = |out: &std::path::Path, rel: &str| -> String {
         let html = read(out.join(rel));
         let start = html.find("<title>").unwrap() + "<title>".len();

@@ -117,6 +117,26 @@ pub fn node_or_skip(test: &str) -> bool {
     panic!("node is required for the {test} (set MINUTEBOOK_SKIP_NODE=1 to skip)");
 }
 
+/// One record per text (record `i`: URL `/r/i/`, title `第i次會議`, dated 2024-01-01), the text
+/// its only section.
+pub fn text_docs(texts: &[&str]) -> Vec<minutebook::search::SearchDoc<'static>> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| minutebook::search::SearchDoc {
+            url: format!("/r/{i}/"),
+            title: format!("第{i}次會議"),
+            date: "2024-01-01".into(),
+            year: 2024,
+            sections: vec![minutebook::search::SearchSection {
+                text: t.to_string().into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        })
+        .collect()
+}
+
 /// The search index of `docs`, written into a new temporary folder (its root is the site root).
 pub fn index_in_temp_dir(docs: &[minutebook::search::SearchDoc]) -> tempfile::TempDir {
     let files = minutebook::search::build_index(docs).unwrap();
