@@ -103,12 +103,82 @@ pub fn extra_findings(archive: &Archive, output: &Output) -> Vec<Diagnostic> {
         })
         .collect();
     let topics = TopicScanner::new(archive);
-    let mut out = Vec::new();
+    let mut out = unregistered(archive);
     for r in &archive.records {
         let text = content::read_utf8(&archive.site.root, &r.rel).unwrap_or_default();
         out.extend(broken_links(archive, output, &anchors, r, &text));
         out.extend(topics.untagged(r, &text));
         out.extend(title_year(r, &text));
+    }
+    out
+}
+
+/// For each registry the site leaves empty (series, units, topics) that its records still use: one
+/// suggestion with the `minutebook.yaml` entries to add (the names with the slugs they get now),
+/// and a warning for two names that get the same address.
+fn unregistered(archive: &Archive) -> Vec<Diagnostic> {
+    use crate::content::record::Ref;
+    let site = &archive.site;
+    type Refs = fn(&Record) -> Vec<&Ref>;
+    let kinds: [(&str, &crate::config::Registry, Refs); 3] = [
+        ("series", &site.series, |r| vec![&r.meta.series]),
+        ("units", &site.units, |r| r.meta.units.iter().collect()),
+        ("topics", &site.topics, |r| r.meta.topics.iter().collect()),
+    ];
+    let config = std::path::Path::new(crate::config::CONFIG_FILE);
+    let mut out = Vec::new();
+    for (key, registry, refs) in kinds {
+        if !registry.is_empty() {
+            continue;
+        }
+        let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+        for r in &archive.records {
+            for x in refs(r) {
+                names.insert(&x.name, &x.slug);
+            }
+        }
+        if names.is_empty() {
+            continue;
+        }
+        let entries: Vec<String> = names
+            .iter()
+            .map(|(name, slug)| format!("  - {{ name: {name}, slug: {slug} }}"))
+            .collect();
+        out.push(
+            Diagnostic::suggestion(
+                config,
+                0,
+                0,
+                format!(
+                    "the records name {} {key} that minutebook.yaml does not register; their addresses are made from the names",
+                    names.len()
+                ),
+            )
+            .with_help(format!(
+                "register them (and choose shorter slugs if you like) by adding to minutebook.yaml:\n{key}:\n{}",
+                entries.join("\n")
+            )),
+        );
+        let mut by_slug: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (name, slug) in &names {
+            by_slug.entry(slug).or_default().push(name);
+        }
+        for (slug, same) in by_slug.into_iter().filter(|(_, v)| v.len() > 1) {
+            out.push(
+                Diagnostic::warning(
+                    config,
+                    0,
+                    0,
+                    format!(
+                        "{} share one page, /{key}/{slug}/, because their names read the same in Pinyin",
+                        same.join("、")
+                    ),
+                )
+                .with_help(format!(
+                    "register each of them under `{key}:` in minutebook.yaml with a slug of its own"
+                )),
+            );
+        }
     }
     out
 }

@@ -34,6 +34,13 @@ pub struct SiteArgs {
     pub base_url: Option<String>,
 }
 
+/// The CI service `init --ci` writes a workflow for.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CiService {
+    Github,
+    Gitlab,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Build the site into the output folder (written to a temporary folder, then swapped in).
@@ -92,6 +99,31 @@ pub enum Command {
         /// The site folder whose minutebook.yaml registers units and series.
         #[arg(long, short = 'r', default_value = ".", value_name = "DIR")]
         root: PathBuf,
+    },
+    /// Start a new site in DIR: minutebook.yaml, an example record, .gitignore, and a CI workflow
+    /// with --ci. Missing values are asked for on a terminal; nothing existing is overwritten.
+    Init {
+        /// The folder of the new site (created if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The site title [default: <organization>會議紀錄].
+        #[arg(long)]
+        title: Option<String>,
+        /// The publishing body, shown in the footer and metadata.
+        #[arg(long)]
+        organization: Option<String>,
+        /// The pages' language: zh-Hant-TW or en [default: zh-Hant-TW].
+        #[arg(long)]
+        language: Option<String>,
+        /// The address the site is published at [default: https://minutes.example.gov.tw/].
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Also write a workflow that builds on every commit and deploys to GitHub or GitLab Pages.
+        #[arg(long, value_enum)]
+        ci: Option<CiService>,
+        /// Ask nothing: take the defaults for every value not given as a flag.
+        #[arg(long, short = 'y')]
+        yes: bool,
     },
     /// Write a new record at content/<year>/<series-slug>-<number>.md with its front-matter filled in.
     New {

@@ -36,6 +36,7 @@ pub mod diagnostics;
 pub mod feeds;
 pub mod generate;
 pub mod import;
+pub mod init;
 pub mod listing;
 pub mod markdown;
 pub mod meta;
@@ -167,6 +168,44 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
                     Ok(ExitCode::FAILURE)
                 }
             }
+        }
+        Command::Init {
+            dir,
+            title,
+            organization,
+            language,
+            base_url,
+            ci,
+            yes,
+        } => {
+            let opts = init::InitOptions {
+                dir: dir.clone(),
+                title,
+                organization,
+                language,
+                base_url,
+                ci: ci.map(|c| match c {
+                    cli::CiService::Github => init::Ci::Github,
+                    cli::CiService::Gitlab => init::Ci::Gitlab,
+                }),
+                ask: !yes && std::io::IsTerminal::is_terminal(&std::io::stdin()),
+            };
+            let answers = init::answers(&opts, &mut std::io::stdin().lock(), &mut std::io::stderr());
+            let written = init::init(&opts, &answers)?;
+            for f in &written.files {
+                outln!("wrote {}", dir.join(f).display());
+            }
+            if written.gitignore_extended {
+                outln!(
+                    "added the output and cache folders to {}",
+                    dir.join(".gitignore").display()
+                );
+            }
+            outln!(
+                "next: cd {} && minutebook serve --drafts   (then edit content/, or `minutebook import FILE`)",
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::New {
             root,
