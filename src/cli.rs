@@ -18,6 +18,16 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Command {
+    /// How this command reports its diagnostics (the defaults for commands without the flags).
+    pub fn report(&self) -> ReportArgs {
+        match self {
+            Command::Build { report, .. } | Command::Check { report, .. } => report.clone(),
+            _ => ReportArgs::default(),
+        }
+    }
+}
+
 #[derive(Args, Debug, Clone)]
 pub struct SiteArgs {
     /// The site folder (the one holding minutebook.yaml and content/).
@@ -41,6 +51,21 @@ pub enum CiService {
     Gitlab,
 }
 
+/// How `build` and `check` report (for CI).
+#[derive(Args, Debug, Clone, Default)]
+pub struct ReportArgs {
+    /// How diagnostics are printed: human (standard error), json (one object per line on standard
+    /// output) or github (GitHub Actions annotations on standard output).
+    #[arg(long, value_enum, default_value_t = crate::diagnostics::MessageFormat::Human, value_name = "FORMAT")]
+    pub message_format: crate::diagnostics::MessageFormat,
+    /// Print only errors (and warnings under --deny-warnings): no summary, no warnings or suggestions.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Treat warnings as errors: exit with 1 when there is any.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Build the site into the output folder (written to a temporary folder, then swapped in).
@@ -50,11 +75,15 @@ pub enum Command {
         /// Where to write the site [default: <root>/public].
         #[arg(long, short = 'o', value_name = "DIR")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Validate everything a build validates and report problems, writing nothing.
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Write a deterministic, realistic archive of generated minutes (for benchmarks and trials).
     Generate {

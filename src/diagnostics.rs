@@ -140,6 +140,93 @@ fn cell_width(c: char) -> usize {
     }
 }
 
+/// How diagnostics are printed (`--message-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum MessageFormat {
+    /// `error: path:line:col: message`, the line with a caret, and the help (on standard error).
+    #[default]
+    Human,
+    /// One JSON object per line (on standard output): severity, file, line, column, message,
+    /// help, source_line. Line and column are 0 when unknown.
+    Json,
+    /// GitHub Actions workflow commands (on standard output), which put each message on its
+    /// file's line in a pull request: `::error file=…,line=…,col=…::message`.
+    Github,
+}
+
+impl Diagnostic {
+    /// The diagnostic as one JSON object, on one line.
+    pub fn to_json(&self) -> String {
+        serde_json::json!({
+            "severity": self.severity,
+            "file": display_path(&self.path),
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "help": self.help,
+            "source_line": self.source_line,
+        })
+        .to_string()
+    }
+
+    /// The diagnostic as a GitHub Actions workflow command (errors as `::error`, warnings as
+    /// `::warning`, suggestions as `::notice`), escaped so that no text of a file can end the
+    /// command or start another.
+    pub fn to_github(&self) -> String {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Suggestion => "notice",
+        };
+        let mut props = Vec::new();
+        if !self.path.as_os_str().is_empty() {
+            props.push(format!("file={}", github_escape(&display_path(&self.path), true)));
+        }
+        if self.line > 0 {
+            props.push(format!("line={}", self.line));
+            if self.column > 0 {
+                props.push(format!("col={}", self.column));
+            }
+        }
+        let mut msg = self.message.clone();
+        if let Some(h) = &self.help {
+            msg.push_str("\nhelp: ");
+            msg.push_str(h);
+        }
+        let props = if props.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", props.join(","))
+        };
+        format!("::{kind}{props}::{}", github_escape(&msg, false))
+    }
+
+    /// The diagnostic in `format`, ending in a line break.
+    pub fn render(&self, format: MessageFormat) -> String {
+        match format {
+            MessageFormat::Human => self.to_string(),
+            MessageFormat::Json => format!("{}\n", self.to_json()),
+            MessageFormat::Github => format!("{}\n", self.to_github()),
+        }
+    }
+}
+
+/// GitHub's escaping of workflow command data (`%`, CR, LF) and, in properties, `:` and `,`.
+fn github_escape(s: &str, property: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Sort findings by file, then position, so output is stable whatever the thread count.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
@@ -190,6 +277,24 @@ mod tests {
         assert!(s.contains("2 | units: [數產]\n"), "{s}");
         assert!(s.contains("  |        ^\n"), "{s}");
         assert!(s.contains("= help: did you mean `數產署`?"), "{s}");
+    }
+
+    #[test]
+    fn machine_formats() {
+        let d = Diagnostic::warning("content/2024/a,b.md", 3, 7, "unknown label `決　定`")
+            .with_source("x\ny\n決　定：照案通過\n")
+            .with_help("write 決定：\n or 決議：");
+        assert_eq!(
+            d.to_json(),
+            r#"{"column":7,"file":"content/2024/a,b.md","help":"write 決定：\n or 決議：","line":3,"message":"unknown label `決　定`","severity":"warning","source_line":"決　定：照案通過"}"#
+        );
+        assert_eq!(
+            d.to_github(),
+            "::warning file=content/2024/a%2Cb.md,line=3,col=7::unknown label `決　定`%0Ahelp: write 決定：%0A or 決議："
+        );
+        let whole = Diagnostic::error("", 0, 0, "100% wrong");
+        assert_eq!(whole.to_github(), "::error::100%25 wrong");
+        assert_eq!(whole.render(MessageFormat::Json), format!("{}\n", whole.to_json()));
     }
 
     #[test]

@@ -67,27 +67,61 @@ fn options(site: &SiteArgs) -> BuildOptions {
     o
 }
 
-fn print_warnings(w: &[Diagnostic]) {
-    for d in w {
-        errprint!("{d}");
+/// Print diagnostics as `report` asks: human text on standard error, JSON or GitHub annotations on
+/// standard output; under `--quiet` only errors (and warnings when they are denied).
+pub fn print_diagnostics(diags: &[Diagnostic], report: &cli::ReportArgs) {
+    for d in diags {
+        let shown =
+            !report.quiet || d.is_error() || (report.deny_warnings && d.severity == diagnostics::Severity::Warning);
+        if !shown {
+            continue;
+        }
+        match report.message_format {
+            diagnostics::MessageFormat::Human => errprint!("{d}"),
+            f => stdio::out(format_args!("{}", d.render(f))),
+        }
     }
+}
+
+/// The closing line of a command, on standard output (standard error in the machine formats, so
+/// that standard output holds only diagnostics); nothing under `--quiet`.
+fn summary(line: &str, report: &cli::ReportArgs) {
+    if report.quiet {
+        return;
+    }
+    match report.message_format {
+        diagnostics::MessageFormat::Human => outln!("{line}"),
+        _ => errln!("{line}"),
+    }
+}
+
+fn denied(diags: &[Diagnostic], report: &cli::ReportArgs) -> bool {
+    report.deny_warnings && diags.iter().any(|d| d.severity == diagnostics::Severity::Warning)
 }
 
 /// Run one command. Errors come back as diagnostics for `main` to print.
 pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
     match cmd {
-        Command::Build { site, output } => {
+        Command::Build {
+            site,
+            output,
+            report: r,
+        } => {
             let mut o = options(&site);
             if let Some(out) = output {
                 o.output = out;
             }
-            if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            if !r.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
                 errln!("building {} …", o.root.display());
             }
             let report = build::build(&o)?;
-            print_warnings(&report.warnings);
-            outln!("{}", report.summary());
-            outln!("wrote {}", o.output.display());
+            print_diagnostics(&report.warnings, &r);
+            summary(&report.summary(), &r);
+            summary(&format!("wrote {}", o.output.display()), &r);
+            if denied(&report.warnings, &r) {
+                errln!("error: warnings are denied (--deny-warnings); the site was written, fix the warnings above");
+                return Ok(ExitCode::FAILURE);
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Generate { dir, records, seed } => {
@@ -152,19 +186,20 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Import { file, out, root } => run_import(&file, out.as_deref(), &root),
-        Command::Check { site } => {
+        Command::Check { site, report: r } => {
             let o = options(&site);
             match check::check(&o) {
                 Ok(c) => {
-                    print_warnings(&c.findings);
-                    outln!("{}", c.summary());
-                    let failed = c.count(diagnostics::Severity::Error) > 0;
+                    print_diagnostics(&c.findings, &r);
+                    summary(&c.summary(), &r);
+                    let failed = c.count(diagnostics::Severity::Error) > 0 || denied(&c.findings, &r);
                     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
                 }
                 Err(diags) => {
-                    print_warnings(&diags);
+                    print_diagnostics(&diags, &r);
                     let errors = diags.iter().filter(|d| d.is_error()).count();
-                    outln!("check: {errors} errors; the site does not build");
+                    let errors = diagnostics::plural(errors, "error", "errors");
+                    summary(&format!("check: {errors}; the site does not build"), &r);
                     Ok(ExitCode::FAILURE)
                 }
             }

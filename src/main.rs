@@ -15,12 +15,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = minutebook::cli::Cli::parse();
+    let report = cli.command.report();
     match minutebook::run(cli.command) {
         Ok(code) => code,
         Err(diags) => {
-            for d in &diags {
-                minutebook::errprint!("{d}");
-            }
+            minutebook::print_diagnostics(&diags, &report);
             let errors = diags.iter().filter(|d| d.is_error()).count();
             minutebook::errln!(
                 "error: {} found; nothing was written",

@@ -1,0 +1,92 @@
+//! `--message-format human|json|github`, `--quiet` and `--deny-warnings` on build and check, and
+//! the exit codes (0, 1 for content errors, 2 for usage).
+
+use std::path::Path;
+use std::process::Command;
+
+fn run(args: &[&str], cwd: &Path) -> (i32, String, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_minutebook"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// A site with one error (an unknown unit) or, with `ok`, only a warning (two unregistered names
+/// that share a page).
+fn site(ok: bool) -> tempfile::TempDir {
+    let t = tempfile::tempdir().unwrap();
+    let root = t.path();
+    let units = if ok {
+        ""
+    } else {
+        "units:\n  - { name: 工務課, slug: works }\n"
+    };
+    std::fs::write(
+        root.join("minutebook.yaml"),
+        format!("title: 測試\nbase_url: https://example.org/\n{units}"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("content/2024")).unwrap();
+    std::fs::write(
+        root.join("content/2024/a.md"),
+        "---\ntitle: 第1次定期會紀錄\nseries: 定期會\nnumber: 1\ndate: 2024-03-01\nunits: [工務課, 公務課]\n---\n\n正文。\n",
+    )
+    .unwrap();
+    t
+}
+
+#[test]
+fn json_and_github_formats_of_an_error() {
+    let t = site(false);
+    let (code, out, err) = run(&["check", "--message-format", "json"], t.path());
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(
+        out,
+        "{\"column\":14,\"file\":\"content/2024/a.md\",\"help\":\"did you mean `工務課`? Registered units are listed in minutebook.yaml\",\"line\":6,\"message\":\"unknown unit `公務課`\",\"severity\":\"error\",\"source_line\":\"units: [工務課, 公務課]\"}\n"
+    );
+    assert_eq!(err, "check: 1 error; the site does not build\n");
+    let (code, out, err) = run(&["build", "--message-format", "github"], t.path());
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(
+        out,
+        "::error file=content/2024/a.md,line=6,col=14::unknown unit `公務課`%0Ahelp: did you mean `工務課`? Registered units are listed in minutebook.yaml\n"
+    );
+    assert!(!t.path().join("public").exists(), "nothing written");
+}
+
+#[test]
+fn quiet_and_denied_warnings() {
+    let t = site(true);
+    let (code, out, err) = run(&["check"], t.path());
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        err.contains("warning: minutebook.yaml: 公務課、工務課 share one page"),
+        "{err}"
+    );
+    assert!(out.starts_with("checked 1 record"), "{out}");
+    let (code, out, err) = run(&["check", "--quiet"], t.path());
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (0, "", ""),
+        "quiet prints nothing when nothing is wrong"
+    );
+    let (code, out, err) = run(&["check", "--quiet", "--deny-warnings"], t.path());
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(out, "");
+    assert!(
+        err.starts_with("warning: minutebook.yaml: 公務課、工務課 share one page"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("suggestion"),
+        "suggestions are not shown under --quiet: {err}"
+    );
+    let (code, _, err) = run(&["check", "--message-format", "xml"], t.path());
+    assert_eq!(code, 2, "a usage error exits with 2: {err}");
+}
