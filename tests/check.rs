@@ -128,5 +128,5 @@ fn build_errors_fail_check_with_a_summary() {
         err.contains("content/2024/executive-3.md:5:9: unknown unit `策略`"),
         "{err}"
     );
-    assert!(out.contains("1 errors"), "{out}");
+    assert!(out.contains("check: 1 error; the site does not build"), "{out}");
 }

@@ -143,11 +143,13 @@ impl Ctx<'_> {
                 name: e.name.clone(),
             }),
             None => {
+                // "Registered units", "registered series" (not "seriess").
+                let plural = match kind.label() {
+                    "series" => "series".to_string(),
+                    one => format!("{one}s"),
+                };
                 let help = match registry.suggest(name) {
-                    Some(s) => format!(
-                        "did you mean `{s}`? Registered {}s are listed in minutebook.yaml",
-                        kind.label()
-                    ),
+                    Some(s) => format!("did you mean `{s}`? Registered {plural} are listed in minutebook.yaml"),
                     None => format!(
                         "add `{name}` to the {} list in minutebook.yaml, or use a registered name",
                         kind.label()
