@@ -15,7 +15,7 @@ fn template() -> String {
 
 /// Renders search.html with a stand-in base.html (the blocks the real one provides) and `t`.
 fn render(t: &BTreeMap<&str, String>, strings_json: &str) -> String {
-    let base = r#"<!DOCTYPE html><html lang="{{ lang }}"><body>{% block content %}{% endblock content %}{% block scripts %}{% endblock scripts %}</body></html>"#;
+    let base = r#"<!DOCTYPE html><html lang="{{ lang }}"><body>{% block header_search %}{% endblock header_search %}{% block content %}{% endblock content %}{% block scripts %}{% endblock scripts %}</body></html>"#;
     let page = template();
     let mut tera = tera::Tera::new();
     tera.add_raw_templates(vec![("base.html", base), ("search.html", page.as_str())])
