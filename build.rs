@@ -1,5 +1,17 @@
 //! The default theme is built into the binary (`include_dir!` in `src/render/mod.rs`): rebuild
-//! when any of its files changes, not only when Rust code does.
+//! when any of its files changes, not only when Rust code does. The search's per-character fold
+//! table is computed here once from OpenCC's data (`src/search/fold_gen.rs`), not at run time.
+
+#[allow(dead_code)]
+#[path = "src/search/fold_classes.rs"]
+mod fold_classes;
+#[path = "src/search/fold_gen.rs"]
+mod fold_gen;
+
 fn main() {
     println!("cargo:rerun-if-changed=themes/default");
+    println!("cargo:rerun-if-changed=src/search/fold_classes.rs");
+    println!("cargo:rerun-if-changed=src/search/fold_gen.rs");
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("fold_table.bin"), fold_gen::build_table()).expect("write the fold table");
 }

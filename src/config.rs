@@ -186,13 +186,7 @@ impl Site {
     /// Read and validate `minutebook.yaml` under `root`.
     pub fn load(root: &Path) -> Result<Site, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            vec![
-                Diagnostic::error(CONFIG_FILE, 0, 0, format!("cannot read the site configuration: {e}")).with_help(
-                    format!("run minutebook in a site folder that has a {CONFIG_FILE}, or pass --root DIR"),
-                ),
-            ]
-        })?;
+        let text = read_config(&path).map_err(|e| vec![e])?;
         Site::from_str(root, &text)
     }
 
@@ -259,6 +253,28 @@ impl Site {
                 .with_source(text)
                 .with_help("write it like https://minutes.example.gov.tw/"),
             );
+        }
+        let mut urls: Vec<(&str, &str)> = vec![("license_url", &config.license_url)];
+        if let Some(b) = &config.accessibility_badge {
+            urls.push(("image", &b.image));
+            if let Some(h) = &b.href {
+                urls.push(("href", h));
+            }
+        }
+        for (key, url) in urls {
+            if let Some(scheme) = unsafe_scheme(url) {
+                let (l, c) = at(&format!("{key}:"));
+                diags.push(
+                    Diagnostic::error(
+                        CONFIG_FILE,
+                        l,
+                        c,
+                        format!("`{key}` uses a `{scheme}:` address, which pages do not link to"),
+                    )
+                    .with_source(text)
+                    .with_help("write a web address (https://…) or a path on the site (/…)"),
+                );
+            }
         }
         if config.per_page == 0 {
             let (l, c) = at("per_page");
@@ -341,6 +357,60 @@ impl Site {
             .get(..2)
             .is_some_and(|p| p.eq_ignore_ascii_case("en"))
     }
+}
+
+/// The largest `minutebook.yaml` read: a site configuration is a few kilobytes even with hundreds
+/// of registered units; anything bigger is a wrong file (or a device such as /dev/zero).
+pub const CONFIG_LIMIT: u64 = 4 * 1024 * 1024;
+
+/// Read the configuration file as UTF-8 text, at most [`CONFIG_LIMIT`] bytes, lone CR line endings
+/// read as line breaks.
+fn read_config(path: &Path) -> Result<String, Diagnostic> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(CONFIG_FILE, 0, 0, format!("cannot read the site configuration: {e}")).with_help(format!(
+            "run minutebook in a site folder that has a {CONFIG_FILE}, or pass --root DIR"
+        ))
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(CONFIG_LIMIT + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > CONFIG_LIMIT {
+        return Err(Diagnostic::error(
+            CONFIG_FILE,
+            0,
+            0,
+            format!(
+                "the site configuration is larger than {} MiB",
+                CONFIG_LIMIT / 1024 / 1024
+            ),
+        )
+        .with_help(format!(
+            "{CONFIG_FILE} should be a short YAML file; check that it is the right file"
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
+        let (line, column) = crate::diagnostics::line_col(&prefix, prefix.len());
+        Diagnostic::error(CONFIG_FILE, line, column, "the site configuration is not valid UTF-8")
+            .with_help("save the file as UTF-8 (most editors: Save with Encoding → UTF-8)")
+    })?;
+    Ok(crate::content::normalize_lone_cr(text))
+}
+
+/// The scheme of a URL that runs code or embeds content when followed (`javascript:`, `data:`,
+/// `vbscript:`), as browsers read it: case-insensitive, ASCII whitespace and control characters
+/// ignored.
+fn unsafe_scheme(url: &str) -> Option<&'static str> {
+    let plain: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript", "data", "vbscript"]
+        .into_iter()
+        .find(|s| plain.starts_with(s) && plain[s.len()..].starts_with(':'))
 }
 
 pub fn root_path_of(base_url: &str) -> String {
@@ -506,6 +576,55 @@ mod tests {
         assert!(err[0].message.contains("names two units"), "{:?}", err);
         // At the registration that duplicates it (the second unit's name), not the alias before.
         assert_eq!((err[0].line, err[0].column), (5, 13), "{:?}", err);
+    }
+
+    #[test]
+    fn script_and_data_urls_are_refused() {
+        let y = "title: a\nbase_url: https://x/\nlicense_url: \" JavaScript:alert(1)\"\naccessibility_badge:\n  image: data:image/svg+xml,<svg/>\n  alt: 無障礙\n  href: \"java\\tscript:alert(1)\"\n";
+        let err = Site::from_str(Path::new("."), y).unwrap_err();
+        let got: Vec<(usize, usize, &str)> = err.iter().map(|d| (d.line, d.column, d.message.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    3,
+                    1,
+                    "`license_url` uses a `javascript:` address, which pages do not link to"
+                ),
+                (5, 3, "`image` uses a `data:` address, which pages do not link to"),
+                (7, 3, "`href` uses a `javascript:` address, which pages do not link to"),
+            ]
+        );
+        let ok = "title: a\nbase_url: https://x/\nlicense_url: https://data.gov.tw/license\naccessibility_badge: { image: /a.png, alt: b, href: /c/ }\n";
+        assert!(Site::from_str(Path::new("."), ok).is_ok());
+    }
+
+    #[test]
+    fn config_is_read_with_a_size_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = "title: a\nbase_url: https://x/\n".to_string() + &"#".repeat(CONFIG_LIMIT as usize);
+        std::fs::write(dir.path().join(CONFIG_FILE), big).unwrap();
+        let err = Site::load(dir.path()).unwrap_err();
+        assert_eq!(err[0].message, "the site configuration is larger than 4 MiB");
+        #[cfg(unix)]
+        {
+            let dir = tempfile::tempdir().unwrap();
+            std::os::unix::fs::symlink("/dev/zero", dir.path().join(CONFIG_FILE)).unwrap();
+            let err = Site::load(dir.path()).unwrap_err();
+            assert_eq!(err[0].message, "the site configuration is larger than 4 MiB");
+        }
+    }
+
+    #[test]
+    fn config_with_lone_cr_line_endings() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "title: 會議紀錄\rbase_url: https://x.gov.tw/\rper_page: 5\r",
+        )
+        .unwrap();
+        let site = Site::load(dir.path()).unwrap();
+        assert_eq!((site.config.title.as_str(), site.config.per_page), ("會議紀錄", 5));
     }
 
     #[test]

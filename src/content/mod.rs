@@ -34,12 +34,13 @@ pub fn discover(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(files)
 }
 
-/// Read a file as UTF-8; a file that is not UTF-8 is an error at the first bad byte.
+/// Read a file as UTF-8; a file that is not UTF-8 is an error at the first bad byte. Lone CR line
+/// endings (classic Mac OS, some exporters) become LF, so a record saved that way reads as lines.
 pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(root.join(rel))
         .map_err(|e| Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}")))?;
     match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
+        Ok(s) => Ok(normalize_lone_cr(s)),
         Err(e) => {
             let good = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
@@ -48,5 +49,44 @@ pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
             Err(Diagnostic::error(rel, line, column, "the file is not valid UTF-8")
                 .with_help("save the file as UTF-8 (most editors: Save with Encoding → UTF-8); Big5 files must be converted first"))
         }
+    }
+}
+
+/// Turn every CR that is not followed by LF into LF; CRLF and LF are kept as they are. A lone CR
+/// is a line break to every editor, so the lines (and the positions of diagnostics) stay the ones
+/// the writer sees.
+pub fn normalize_lone_cr(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_cr_line_endings_become_lf() {
+        assert_eq!(normalize_lone_cr("a\rb\r\nc\n\r".into()), "a\nb\r\nc\n\n");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("r.md"),
+            "---\rtitle: 甲\rdate: 2024-09-11\r---\r# 一、報告事項\r",
+        )
+        .unwrap();
+        let text = read_utf8(dir.path(), Path::new("r.md")).unwrap();
+        let parsed = frontmatter::parse(&text).unwrap();
+        assert_eq!(parsed.body, "# 一、報告事項\n");
+        assert_eq!(parsed.body_line, 5);
     }
 }

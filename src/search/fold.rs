@@ -17,98 +17,11 @@
 //! points, only pages with entries) and the class ranges in the manifest, so it folds queries
 //! exactly as this module does; `tests/search_parity.rs` checks that with node.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use ferrous_opencc::config::BuiltinConfig;
-use ferrous_opencc::OpenCC;
-use unicode_normalization::UnicodeNormalization;
+use super::fold_classes::{class_slow, TABLE_END};
+pub use super::fold_classes::{CJK, CLASS_RANGES, EXTRA_VARIANTS, PUNCT, SPACE, WORD};
 
-/// Character classes (values are part of the on-disk manifest format).
-pub const WORD: u8 = 0;
-/// CJK ideographs, kana, hangul, bopomofo.
-pub const CJK: u8 = 1;
-/// Whitespace.
-pub const SPACE: u8 = 2;
-/// Punctuation and symbols treated as separators.
-pub const PUNCT: u8 = 3;
-
-/// Class ranges `(first, last, class)`, sorted, non-overlapping; anything else is [`WORD`].
-/// Written verbatim into the manifest (`fold.classes`) for the client.
-pub const CLASS_RANGES: &[(u32, u32, u8)] = &[
-    (0x00, 0x08, PUNCT),
-    (0x09, 0x0D, SPACE),
-    (0x0E, 0x1F, PUNCT),
-    (0x20, 0x20, SPACE),
-    (0x21, 0x2F, PUNCT),
-    (0x3A, 0x40, PUNCT),
-    (0x5B, 0x60, PUNCT),
-    (0x7B, 0x84, PUNCT),
-    (0x85, 0x85, SPACE),
-    (0x86, 0x9F, PUNCT),
-    (0xA0, 0xA0, SPACE),
-    (0xA1, 0xBF, PUNCT),
-    (0xD7, 0xD7, PUNCT),
-    (0xF7, 0xF7, PUNCT),
-    (0x1680, 0x1680, SPACE),
-    (0x2000, 0x200A, SPACE),
-    (0x200B, 0x2027, PUNCT),
-    (0x2028, 0x2029, SPACE),
-    (0x202A, 0x202E, PUNCT),
-    (0x202F, 0x202F, SPACE),
-    (0x2030, 0x205E, PUNCT),
-    (0x205F, 0x205F, SPACE),
-    (0x2060, 0x206F, PUNCT),
-    (0x20A0, 0x20CF, PUNCT),
-    (0x2190, 0x23FF, PUNCT),
-    (0x2500, 0x27BF, PUNCT),
-    (0x2E00, 0x2E7F, PUNCT),
-    (0x2E80, 0x2FDF, CJK),
-    (0x3000, 0x3000, SPACE),
-    (0x3001, 0x3004, PUNCT),
-    (0x3005, 0x3007, CJK),
-    (0x3008, 0x3020, PUNCT),
-    (0x3021, 0x302F, CJK),
-    (0x3030, 0x3030, PUNCT),
-    (0x3031, 0x303C, CJK),
-    (0x303D, 0x303F, PUNCT),
-    (0x3040, 0x30FA, CJK),
-    (0x30FB, 0x30FB, PUNCT),
-    (0x30FC, 0x312F, CJK),
-    (0x3130, 0x318F, CJK),
-    (0x3190, 0x31FF, CJK),
-    (0x3400, 0x4DBF, CJK),
-    (0x4E00, 0x9FFF, CJK),
-    (0xA960, 0xA97F, CJK),
-    (0xAC00, 0xD7FF, CJK),
-    (0xF900, 0xFAFF, CJK),
-    (0xFE10, 0xFE1F, PUNCT),
-    (0xFE30, 0xFE6F, PUNCT),
-    (0xFF01, 0xFF0F, PUNCT),
-    (0xFF1A, 0xFF20, PUNCT),
-    (0xFF3B, 0xFF40, PUNCT),
-    (0xFF5B, 0xFF65, PUNCT),
-    (0xFF66, 0xFFDC, CJK),
-    (0xFFF0, 0xFFFF, PUNCT),
-    (0x1B000, 0x1B16F, CJK),
-    (0x20000, 0x3FFFF, CJK),
-];
-
-/// Taiwan variant pairs added to OpenCC's TWVariants data (variant → canonical form).
-pub const EXTRA_VARIANTS: &[(char, char)] = &[('臺', '台'), ('裏', '裡'), ('着', '著')];
-
-/// Characters removed by folding (besides those NFKC removes).
-const IGNORABLE: &[(u32, u32)] = &[
-    (0xAD, 0xAD),
-    (0x200B, 0x200F),
-    (0x2060, 0x2064),
-    (0xFE00, 0xFE0F),
-    (0xFEFF, 0xFEFF),
-    (0xE0100, 0xE01EF),
-];
-
-/// Highest code point the table covers; everything above folds to itself.
-const TABLE_END: u32 = 0x30000;
 const MULTI: u32 = 0x8000_0000;
 
 pub(crate) struct FoldTable {
@@ -117,21 +30,6 @@ pub(crate) struct FoldTable {
     multi: Vec<Vec<char>>,
     /// Class of every BMP code point.
     class_bmp: Vec<u8>,
-}
-
-fn class_slow(cp: u32) -> u8 {
-    match CLASS_RANGES.binary_search_by(|&(lo, hi, _)| {
-        if hi < cp {
-            std::cmp::Ordering::Less
-        } else if lo > cp {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    }) {
-        Ok(i) => CLASS_RANGES[i].2,
-        Err(_) => WORD,
-    }
 }
 
 /// Class of a (folded) character.
@@ -145,98 +43,21 @@ pub fn class_of(c: char) -> u8 {
     }
 }
 
-/// Converts every character of `chars` one by one with an OpenCC config. Characters are joined
-/// with newlines so that no phrase rule can span two of them.
-fn opencc_char_map(config: BuiltinConfig, chars: &[char]) -> HashMap<char, char> {
-    let cc = OpenCC::from_config(config).expect("embedded OpenCC config");
-    let mut input = String::with_capacity(chars.len() * 4);
-    for &c in chars {
-        input.push(c);
-        input.push('\n');
-    }
-    let out = cc.convert(&input);
-    let mut map = HashMap::new();
-    let parts: Vec<&str> = out.split('\n').collect();
-    if parts.len() == chars.len() + 1 {
-        for (&c, part) in chars.iter().zip(parts) {
-            let mut it = part.chars();
-            if let (Some(t), None) = (it.next(), it.next()) {
-                if t != c {
-                    map.insert(c, t);
-                }
-            }
-        }
-    }
-    map
-}
+/// The table computed by the build script (`src/search/fold_gen.rs`).
+static TABLE_DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fold_table.bin"));
 
 fn build_table() -> FoldTable {
-    let ignorable = |cp: u32| IGNORABLE.iter().any(|&(lo, hi)| lo <= cp && cp <= hi);
-    // Step 1: NFKC + lowercase, per char.
-    let mut base: Vec<Vec<char>> = Vec::with_capacity(TABLE_END as usize);
-    for cp in 0..TABLE_END {
-        let v = match char::from_u32(cp) {
-            None => vec![],
-            Some(_) if ignorable(cp) => vec![],
-            Some(c) => {
-                let mut out = Vec::new();
-                for n in std::iter::once(c).nfkc() {
-                    if ignorable(n as u32) {
-                        continue;
-                    }
-                    out.extend(n.to_lowercase());
-                }
-                out
-            }
-        };
-        base.push(v);
-    }
-    // Step 2: Simplified→Traditional and Taiwan variants, char level, from ferrous-opencc.
-    let cjk: Vec<char> = (0..TABLE_END)
-        .filter(|&cp| class_slow(cp) == CJK)
-        .filter_map(char::from_u32)
-        .collect();
-    let s2t = opencc_char_map(BuiltinConfig::S2t, &cjk);
-    let mut tw = opencc_char_map(BuiltinConfig::T2tw, &cjk);
-    for &(a, b) in EXTRA_VARIANTS {
-        tw.insert(a, b);
-    }
-    let conv = |c: char| -> char {
-        let c = *s2t.get(&c).unwrap_or(&c);
-        *tw.get(&c).unwrap_or(&c)
-    };
-    let step = |chars: &[char], base: &Vec<Vec<char>>| -> Vec<char> {
-        let mut out = Vec::with_capacity(chars.len());
-        for &c in chars {
-            let c2 = conv(c);
-            if (c2 as u32) < TABLE_END {
-                out.extend_from_slice(&base[c2 as usize]);
-            } else {
-                out.push(c2);
-            }
-        }
-        out
-    };
-    let mut map = vec![0u32; TABLE_END as usize];
+    let mut words = TABLE_DATA
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    let mut map: Vec<u32> = (0..TABLE_END).collect();
     let mut multi = Vec::new();
-    for cp in 0..TABLE_END {
-        let Some(c) = char::from_u32(cp) else {
-            map[cp as usize] = MULTI | push_multi(&mut multi, vec![]);
-            continue;
-        };
-        let mut cur = step(&[c], &base);
-        // Iterate to a fixed point (bounded; the data has no long chains).
-        for _ in 0..6 {
-            let next = step(&cur, &base);
-            if next == cur {
-                break;
-            }
-            cur = next;
-        }
-        map[cp as usize] = if cur.len() == 1 {
-            cur[0] as u32
+    while let (Some(cp), Some(n)) = (words.next(), words.next()) {
+        let chars: Vec<char> = words.by_ref().take(n as usize).filter_map(char::from_u32).collect();
+        map[cp as usize] = if chars.len() == 1 {
+            chars[0] as u32
         } else {
-            MULTI | push_multi(&mut multi, cur)
+            MULTI | push_multi(&mut multi, chars)
         };
     }
     let class_bmp = (0..0x10000u32).map(class_slow).collect();

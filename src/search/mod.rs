@@ -40,6 +40,7 @@
 //! read only for the sections every bigram of the term shares).
 
 pub mod fold;
+mod fold_classes;
 mod query;
 
 pub use fold::fold;
