@@ -69,6 +69,9 @@ pub const PART_LABELS: &[&str] = &[
     "主辦單位",
     "承辦單位",
     "協辦單位",
+    "表決結果",
+    "表決",
+    "記名表決",
 ];
 
 pub(crate) const NUMERALS: &str = "〇零一二三四五六七八九十百壹貳參肆伍陸柒捌玖拾";

@@ -780,6 +780,74 @@ mod tests {
         );
     }
 
+    fn items_of(body: &str, reg: &Registry) -> Vec<AgendaItem> {
+        let r = crate::markdown::render(body, 1, &|t| preferred_id(t, reg));
+        let (st, diags) = analyse(Path::new("a.md"), body, &r, reg, &UnitMatcher::new(reg));
+        assert!(diags.is_empty(), "{diags:?}");
+        st.agenda
+    }
+
+    #[test]
+    fn headings_and_labelled_paragraphs_read_the_same() {
+        let reg = Registry::new(Vec::new());
+        let headings = "## 貳、討論事項\n\n### 案由一：道路拓寬案，請公決。\n\n提案人：王大明　連署人：李小華、陳一\n\n說明：如附件。\n\n大會決議：照案通過。\n\n表決結果：在場 30 人，贊成 25 人、反對 3 人、棄權 1 人，通過。\n\n## 參、臨時動議\n\n### 臨時動議一：路燈案（提案單位：建設課）\n\n決　議：送請公所辦理。\n";
+        let paragraphs = "## 貳、討論事項\n\n案由一：道路拓寬案，請公決。\n\n提案人：王大明　連署人：李小華、陳一\n\n說明：如附件。\n\n大會決議：照案通過。\n\n表決結果：在場 30 人，贊成 25 人、反對 3 人、棄權 1 人，通過。\n\n## 參、臨時動議\n\n臨時動議一：路燈案（提案單位：建設課）\n\n決　議：送請公所辦理。\n";
+        for body in [headings, paragraphs] {
+            let items = items_of(body, &reg);
+            let got: Vec<_> = items
+                .iter()
+                .map(|a| {
+                    (
+                        a.label.as_str(),
+                        a.kind,
+                        a.decision_label,
+                        a.decision.as_str(),
+                        a.units.clone(),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("案由一", Kind::Discussion, "大會決議", "照案通過。", vec![]),
+                    // No registry: the unit is kept, under the slug its name gives.
+                    (
+                        "臨時動議一",
+                        Kind::Motion,
+                        "決議",
+                        "送請公所辦理。",
+                        vec![crate::content::record::auto_slug("建設課")]
+                    ),
+                ],
+                "{body}"
+            );
+            let v = items[0].votes.as_ref().expect("votes");
+            assert_eq!(
+                (v.present, v.yes, v.against, v.abstain, v.result),
+                (Some(30), Some(25), Some(3), Some(1), Some("passed"))
+            );
+            assert_eq!(items[0].people.len(), 3, "{:?}", items[0].people);
+        }
+    }
+
+    #[test]
+    fn numbered_requests_are_items_and_sentences_are_not() {
+        let reg = Registry::new(Vec::new());
+        let body = "報 告 事 項\n\n一、檢附人民請願案計5案，請參考。\n\n討 論 事 項\n\n一、請推舉召集委員一人，請議決案。\n\n決議：由劉召集委員擔任。\n\n二、本會期輪值表（詳如附件2），請議決案。\n\n決議：照案通過。\n\n本案由主席裁示後通過。\n\n附件\n\n案由：附件中重述的案由\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| (a.label.as_str(), a.kind, a.decision.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("討論事項一", Kind::Discussion, "由劉召集委員擔任。"),
+                ("討論事項二", Kind::Discussion, "照案通過。\n本案由主席裁示後通過。"),
+            ]
+        );
+    }
+
     #[test]
     fn unknown_reporting_unit_is_located() {
         let reg = reg();
