@@ -109,6 +109,7 @@ pub fn extra_findings(archive: &Archive, output: &Output) -> Vec<Diagnostic> {
         out.extend(broken_links(archive, output, &anchors, r, &text));
         out.extend(topics.untagged(r, &text));
         out.extend(title_year(r, &text));
+        out.extend(undecided_items(r, &text));
     }
     out
 }
@@ -181,6 +182,29 @@ fn unregistered(archive: &Archive) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Agenda items the model found no decision for: a suggestion at the item, since the record may
+/// write its decision under a label the model does not know (or the item had none).
+fn undecided_items(r: &Record, text: &str) -> Vec<Diagnostic> {
+    r.structure
+        .agenda
+        .iter()
+        .filter(|it| it.decision.is_empty())
+        .map(|it| {
+            Diagnostic::suggestion(
+                &r.rel,
+                it.line,
+                1,
+                format!("agenda item `{}` has no decision that minutebook could read", it.label),
+            )
+            .with_source(text)
+            .with_help(format!(
+                "write the decision after one of the labels {} (e.g. `決議：照案通過。`), or leave it if the item had none",
+                crate::minutes::DECISION_LABELS.join("、")
+            ))
+        })
+        .collect()
 }
 
 fn is_external(dest: &str) -> bool {

@@ -36,8 +36,15 @@ pub struct Item {
     pub url: String,
     pub units: Vec<Term>,
     pub decision: String,
-    /// 決定 or 決議, as the record labels the decision; `None` when the item has no decision.
+    /// The record's own label for the decision (決定, 決議, 大會決議, 主席裁示…); `None` when the
+    /// item has no decision.
     pub decision_label: Option<&'static str>,
+    /// report, discussion, motion, election or other.
+    pub kind: &'static str,
+    /// The vote's counts and roll-call names, when the item records them.
+    pub votes: Option<Value>,
+    /// People named on the item (提案人, 動議人, 連署人, 附議人, 報告人): `{role, name}`.
+    pub people: Vec<Value>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -165,6 +172,18 @@ pub fn record_data(archive: &Archive, r: &Record) -> RecordData {
                 units: it.units.iter().map(|u| unit(u)).collect(),
                 decision: it.decision.clone(),
                 decision_label: Some(it.decision_label).filter(|l| !l.is_empty()),
+                kind: it.kind.as_str(),
+                votes: it.votes.as_ref().map(|v| {
+                    json!({
+                        "present": v.present,
+                        "for": v.yes,
+                        "against": v.against,
+                        "abstain": v.abstain,
+                        "result": v.result,
+                        "names": v.names.iter().map(|(side, name)| json!({"side": side, "name": name})).collect::<Vec<_>>(),
+                    })
+                }),
+                people: it.people.iter().map(|(role, name)| json!({"role": role, "name": name})).collect(),
             })
             .collect(),
         reports: r
@@ -237,6 +256,16 @@ pub const CSV_COLUMNS: &[(&str, &str, &str)] = &[
         "該案由在會議紀錄網頁上的網址",
         "URL of the item on the record's page",
     ),
+    (
+        "類型",
+        "案由類型：report（報告）、discussion（討論）、motion（臨時動議）、election（選舉）、other（其他）",
+        "Kind of item: report, discussion, motion, election or other",
+    ),
+    (
+        "決定標籤",
+        "紀錄寫在決定前的標籤（決定、決議、大會決議、主席裁示…；無決定時空白）",
+        "The label the record writes before the decision (決定, 決議, 大會決議, 主席裁示…; empty when none)",
+    ),
 ];
 
 /// A CSV column for templates.
@@ -293,6 +322,8 @@ fn decisions_csv_rows(d: &RecordData, out: &mut String) {
                 &units.join("、"),
                 &it.decision.replace("\r\n", "\n"),
                 &it.url,
+                it.kind,
+                it.decision_label.unwrap_or(""),
             ],
         );
     }
@@ -428,11 +459,73 @@ fn term_schema() -> Value {
 }
 
 /// The JSON Schema of one record (`data/schema/record.schema.json`).
+/// The version of the record format, stated in its schema. 2: agenda items carry `kind`, `votes`
+/// and `people`, and `decision_label` is any of the model's decision labels.
+pub const RECORD_SCHEMA_VERSION: &str = "record format version 2";
+
 pub fn record_schema(archive: &Archive) -> Value {
     let date = json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Meeting date, ISO 8601 (YYYY-MM-DD)" });
+    let decision_labels: Vec<Value> = crate::minutes::DECISION_LABELS
+        .iter()
+        .map(|l| json!(l))
+        .chain(std::iter::once(Value::Null))
+        .collect();
+    let votes_schema = json!({
+        "type": ["object", "null"],
+        "description": "The vote as the item records it (表決結果：贊成 25 人、反對 3 人、棄權 1 人; 在場 N 人; 記名表決 names), null when it records none",
+        "required": ["present", "for", "against", "abstain", "result", "names"],
+        "properties": {
+            "present": { "type": ["integer", "null"], "minimum": 0 },
+            "for": { "type": ["integer", "null"], "minimum": 0 },
+            "against": { "type": ["integer", "null"], "minimum": 0 },
+            "abstain": { "type": ["integer", "null"], "minimum": 0 },
+            "result": { "enum": ["passed", "failed", null] },
+            "names": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["side", "name"],
+                    "properties": { "side": { "enum": ["for", "against"] }, "name": { "type": "string" } },
+                    "additionalProperties": false
+                }
+            }
+        },
+        "additionalProperties": false
+    });
+    let people_schema = json!({
+        "type": "array",
+        "description": "People named on the item under 提案人, 動議人, 連署人, 附議人, 報告人",
+        "items": {
+            "type": "object",
+            "required": ["role", "name"],
+            "properties": { "role": { "enum": ["proposer", "mover", "seconder", "reporter"] }, "name": { "type": "string" } },
+            "additionalProperties": false
+        }
+    });
+    let agenda_schema = json!({
+        "type": "array",
+        "description": "Agenda items (案由) in order",
+        "items": {
+            "type": "object",
+            "required": ["label", "title", "url", "units", "decision", "decision_label", "kind", "votes", "people"],
+            "properties": {
+                "label": { "type": "string", "description": "e.g. 案由一" },
+                "title": { "type": "string", "description": "The item's whole heading" },
+                "url": { "type": "string", "format": "uri", "description": "Anchor on the record page" },
+                "units": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Reporting or proposing units" },
+                "decision": { "type": "string", "description": "Decision text, paragraphs separated by newlines (may be empty)" },
+                "decision_label": { "enum": decision_labels, "description": "The label the record writes before the decision: 決定, 決議, 大會決議, 主席裁示, 主席裁定, 審查意見, 裁示, 裁定, 結論 or 議決 (null when the item has no decision)" },
+                "kind": { "enum": ["report", "discussion", "motion", "election", "other"], "description": "The item's kind, from its label (臨時動議 → motion) or the section it is in (報告事項 → report, 討論事項 → discussion, 選舉事項 → election)" },
+                "votes": votes_schema,
+                "people": people_schema
+            },
+            "additionalProperties": false
+        }
+    });
     json!({
         "$schema": SCHEMA_DRAFT,
         "$id": archive.site.absolute_url("data/schema/record.schema.json"),
+        "$comment": RECORD_SCHEMA_VERSION,
         "title": "Meeting record",
         "description": "One published meeting record with its structure, as data/minutes/<year>/<slug>.json and each element of records in data/minutes.json.",
         "type": "object",
@@ -455,23 +548,7 @@ pub fn record_schema(archive: &Archive) -> Value {
             "units": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Units the record lists" },
             "topics": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Topics the record lists" },
             "summary": { "type": "string", "description": "Summary, or the beginning of the text" },
-            "agenda": {
-                "type": "array",
-                "description": "Agenda items (案由) in order",
-                "items": {
-                    "type": "object",
-                    "required": ["label", "title", "url", "units", "decision", "decision_label"],
-                    "properties": {
-                        "label": { "type": "string", "description": "e.g. 案由一" },
-                        "title": { "type": "string", "description": "The item's whole heading" },
-                        "url": { "type": "string", "format": "uri", "description": "Anchor on the record page" },
-                        "units": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Reporting or proposing units" },
-                        "decision": { "type": "string", "description": "Decision text, paragraphs separated by newlines (may be empty)" },
-                        "decision_label": { "enum": ["決定", "決議", null], "description": "The label the record writes before the decision, 決定 or 決議 (null when the item has no decision)" }
-                    },
-                    "additionalProperties": false
-                }
-            },
+            "agenda": agenda_schema,
             "reports": {
                 "type": "array",
                 "description": "Unit reports (業務報告) in order",

@@ -236,12 +236,14 @@ fn decisions_csv_has_a_bom_and_one_quoted_row_per_agenda_item() {
             "案由標題",
             "單位",
             "決定",
-            "網址"
+            "網址",
+            "類型",
+            "決定標籤"
         ]
     );
     assert_eq!(rows.len(), 5, "header + 3 agenda items + 1 motion");
     for row in &rows[1..] {
-        assert_eq!(row.len(), 9);
+        assert_eq!(row.len(), 11);
         assert_eq!(row[0], "2024-09-11");
         assert_eq!(row[1], "113年9月11日");
         assert_eq!(row[2], "第4次主管會議紀錄");
@@ -252,7 +254,9 @@ fn decisions_csv_has_a_bom_and_one_quoted_row_per_agenda_item() {
     assert!(rows[1][7].starts_with("一、洽悉。\n二、"), "{}", rows[1][7]);
     assert!(rows[3][8].starts_with("https://minutes.example.gov.tw/minutes/2024/executive-4/#"));
     // A motion (臨時動議) with its unit and decision is an agenda item too.
+    assert_eq!((rows[1][9].as_str(), rows[1][10].as_str()), ("report", "決定"));
     assert_eq!(rows[4][4], "臨時動議一");
+    assert_eq!(rows[4][9], "motion");
     assert_eq!(rows[4][6], "民主網絡司");
     assert!(rows[4][7].starts_with("一、洽悉。"), "{}", rows[4][7]);
     assert_eq!(

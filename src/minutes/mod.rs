@@ -3,6 +3,9 @@
 //! once the ordinal is stripped), and mentions (any registered unit name or alias in the text).
 
 pub mod calendar;
+pub mod items;
+
+pub use items::{Kind, Votes};
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,14 +17,16 @@ use crate::diagnostics::Diagnostic;
 use crate::markdown::{Heading, Rendered};
 
 /// Labels that introduce the unit responsible for an item.
-pub const UNIT_LABELS: &[&str] = &["報告單位", "提案單位", "主辦單位"];
-/// Labels that introduce a decision.
-pub const DECISION_LABELS: &[&str] = &["決定", "決議"];
+pub const UNIT_LABELS: &[&str] = &["報告單位", "提案單位", "主辦單位", "承辦單位", "協辦單位"];
+pub use items::DECISION_LABELS;
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct AgendaItem {
     /// `案由一`
     pub label: String,
+    /// report, discussion, motion, election or other: from the label (`臨時動議一` is a motion)
+    /// or else the section the item is in (an 案由 under 報告事項 is a report).
+    pub kind: Kind,
     /// The whole heading text.
     pub title: String,
     pub anchor: String,
@@ -34,6 +39,10 @@ pub struct AgendaItem {
     pub decision_label: &'static str,
     /// Its first line, for listings.
     pub decision_first: String,
+    /// The vote, when the item's text records counts.
+    pub votes: Option<Votes>,
+    /// People named on the item: (role, name), role one of proposer, mover, seconder, reporter.
+    pub people: Vec<(String, String)>,
     pub line: usize,
 }
 
@@ -134,7 +143,7 @@ fn squeeze(s: &str) -> String {
 pub fn agenda_label(heading: &str) -> Option<String> {
     let h = heading.trim();
     // Most headings are not agenda items: skip the copy for them.
-    if !h.starts_with(['案', '臨', '提']) {
+    if !h.starts_with(['案', '臨', '提', '討', '動', '第', '議', '報', '選']) {
         return None;
     }
     let squeezed = squeeze(h.split(['：', ':']).next().unwrap_or(h));
@@ -154,8 +163,13 @@ pub fn agenda_label(heading: &str) -> Option<String> {
     if let Some(label) = numbered("提案") {
         return (label.chars().count() > 2).then_some(label);
     }
+    if squeezed == "案名" {
+        return Some(squeezed);
+    }
     if !squeezed.starts_with("案由") {
-        return None;
+        // 討論一, 動議二, 第三案, 議案四, 討論事項五 (a number is needed: 討論事項 alone is a section).
+        let head: String = squeezed.chars().take_while(|c| !"，,。（(【　 ".contains(*c)).collect();
+        return items::numbered_label(&head).map(|(l, _)| l);
     }
     let label: String = squeezed
         .chars()
@@ -274,11 +288,22 @@ pub fn analyse(
                 }
             }
             let (decision, decision_first, decision_label) = decision_of(&region);
+            let kind = items::numbered_label(&label)
+                .and_then(|(_, k)| k)
+                .or_else(|| enclosing_kind(r, hi))
+                .unwrap_or(Kind::Other);
+            let region_text: String = std::iter::once(h.text.as_str())
+                .chain(region.iter().map(|s| s.text.as_str()))
+                .collect::<Vec<_>>()
+                .join("\n");
             st.agenda.push(AgendaItem {
                 label,
+                kind,
                 title: h.text.clone(),
                 anchor: h.id.clone(),
                 units: slugs,
+                votes: items::votes(&decision).or_else(|| items::votes_line(&region_text)),
+                people: items::people(&region_text),
                 decision,
                 decision_first,
                 decision_label,
@@ -294,6 +319,8 @@ pub fn analyse(
         }
     }
 
+    paragraph_items(rel, file_text, r, units, &mut st, &mut diags);
+
     let mut mentions: BTreeMap<&str, ()> = BTreeMap::new();
     for h in &r.headings {
         for s in matcher.find(&h.text) {
@@ -307,6 +334,218 @@ pub fn analyse(
     }
     st.mentions = mentions.into_keys().map(String::from).collect();
     (st, diags)
+}
+
+/// The kind of the section heading `hi` sits in: the nearest heading above it, of a higher
+/// level, that is a standard section (報告事項, 討論事項, 臨時動議…).
+fn enclosing_kind(r: &Rendered, hi: usize) -> Option<Kind> {
+    let level = r.headings[hi].level;
+    r.headings[..hi]
+        .iter()
+        .rev()
+        .filter(|h| h.level < level)
+        .find_map(|h| items::section_kind(&h.text))
+}
+
+/// Resolve unit names found on an item to slugs; unknown ones become errors at their line.
+fn resolve_units(
+    rel: &Path,
+    file_text: &str,
+    units: &Registry,
+    found: Vec<(String, usize)>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let file_lines: Vec<&str> = file_text.lines().collect();
+    let mut slugs = Vec::new();
+    for (name, line) in found {
+        match resolve_unit(units, &name) {
+            Some(slug) => {
+                if !slugs.contains(&slug) {
+                    slugs.push(slug)
+                }
+            }
+            None => {
+                let col = file_lines
+                    .get(line.wrapping_sub(1))
+                    .and_then(|l| l.find(&name).map(|b| l[..b].chars().count() + 1))
+                    .unwrap_or(1);
+                let help = match units.suggest(&name) {
+                    Some(s) => format!("did you mean `{s}`? Units must be registered in minutebook.yaml"),
+                    None => format!("register `{name}` under units in minutebook.yaml"),
+                };
+                diags.push(
+                    Diagnostic::error(rel, line, col, format!("unknown unit `{name}`"))
+                        .with_source(file_text)
+                        .with_help(help),
+                );
+            }
+        }
+    }
+    slugs
+}
+
+/// Items written as paragraphs (`討論一：…`, `案由：…`, `一、…，請議決案。` under 討論事項) in the
+/// sections that no agenda heading covers. Each item runs to the next item, section or heading;
+/// its anchor is that of the heading it sits under.
+fn paragraph_items(
+    rel: &Path,
+    file_text: &str,
+    r: &Rendered,
+    units: &Registry,
+    st: &mut Structure,
+    diags: &mut Vec<Diagnostic>,
+) {
+    struct Pending<'a> {
+        label: String,
+        kind: Option<Kind>,
+        title: String,
+        anchor: String,
+        line: usize,
+        blocks: Vec<(usize, &'a str)>,
+    }
+    let covered: std::collections::HashSet<usize> = st
+        .agenda
+        .iter()
+        .filter_map(|a| r.headings.iter().position(|h| h.id == a.anchor && h.line == a.line))
+        .flat_map(|hi| {
+            let level = r.headings[hi].level;
+            std::iter::once(hi).chain((hi + 1..r.headings.len()).take_while(move |&j| r.headings[j].level > level))
+        })
+        .collect();
+    let mut out: Vec<AgendaItem> = Vec::new();
+    let mut section: Option<Kind> = None;
+    let mut in_appendix = false;
+    let mut current: Option<Pending> = None;
+    let finish = |p: Pending, section: Option<Kind>, out: &mut Vec<AgendaItem>, diags: &mut Vec<Diagnostic>| {
+        let kind = p.kind.or(section).unwrap_or(Kind::Other);
+        // The item's own decision is the last one before the next item: amendments and motions
+        // of procedure inside it are decided before the main question.
+        let mut decision = (String::new(), String::new(), "");
+        let mut first_decision = p.blocks.len();
+        for (i, (_, b)) in p.blocks.iter().enumerate() {
+            if let Some(label) = decision_label(b) {
+                first_decision = first_decision.min(i);
+                let mut rest = b.trim_start();
+                for ch in label.chars() {
+                    rest = rest.trim_start().strip_prefix(ch).unwrap_or(rest);
+                }
+                let rest = rest.trim_start().trim_start_matches(['：', ':']).trim();
+                let mut parts: Vec<String> = Vec::new();
+                if !rest.is_empty() {
+                    parts.push(rest.to_string());
+                }
+                for (_, next) in &p.blocks[i + 1..] {
+                    if ends_decision(next) || decision_label(next).is_some() {
+                        break;
+                    }
+                    parts.push(next.to_string());
+                }
+                let first = parts.first().cloned().unwrap_or_default();
+                decision = (parts.join("\n"), first, label);
+            }
+        }
+        let mut found: Vec<(String, usize)> = unit_labels(&p.title).into_iter().map(|(n, _)| (n, p.line)).collect();
+        for (line, b) in &p.blocks[..first_decision] {
+            found.extend(unit_labels(b).into_iter().map(|(n, _)| (n, *line)));
+        }
+        let slugs = resolve_units(rel, file_text, units, found, diags);
+        let text: String = std::iter::once(p.title.as_str())
+            .chain(p.blocks.iter().map(|(_, b)| *b))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let item = AgendaItem {
+            label: p.label,
+            kind,
+            title: p.title,
+            anchor: p.anchor,
+            units: slugs,
+            votes: items::votes(&decision.0).or_else(|| items::votes_line(&text)),
+            people: items::people(&text),
+            decision: decision.0,
+            decision_first: decision.1,
+            decision_label: decision.2,
+            line: p.line,
+        };
+        // An item taken up again later (`討論四` after an adjournment) is the same item: the later
+        // decision is its final one.
+        if let Some(prev) = out.iter_mut().find(|a| a.label == item.label && a.kind == item.kind) {
+            if !item.decision.is_empty() {
+                prev.decision = item.decision;
+                prev.decision_first = item.decision_first;
+                prev.decision_label = item.decision_label;
+                prev.votes = item.votes;
+            }
+            return;
+        }
+        out.push(item);
+    };
+    for sec in &r.sections {
+        let anchor = sec.heading.map(|h| r.headings[h].id.clone()).unwrap_or_default();
+        if let Some(hi) = sec.heading {
+            if let Some(p) = current.take() {
+                finish(p, section, &mut out, diags);
+            }
+            if covered.contains(&hi) {
+                continue;
+            }
+            let h = &r.headings[hi].text;
+            if let Some(k) = items::section_kind(h) {
+                section = Some(k);
+                in_appendix = items::is_appendix(h);
+            }
+        }
+        for (line, b) in sec.block_texts() {
+            if let Some(k) = is_section_block(b) {
+                if let Some(p) = current.take() {
+                    finish(p, section, &mut out, diags);
+                }
+                section = Some(k);
+                in_appendix = items::is_appendix(b);
+                continue;
+            }
+            // An attachment restates items (`案由三：…` above its reports): they are not new ones.
+            if in_appendix {
+                continue;
+            }
+            if let Some((label, kind)) = items::paragraph_item(b, section) {
+                if let Some(p) = current.take() {
+                    finish(p, section, &mut out, diags);
+                }
+                let title = match b.trim().split_once(['：', ':']) {
+                    Some((head, rest)) if squeeze(head).chars().count() <= 8 && !rest.trim().is_empty() => {
+                        rest.trim().to_string()
+                    }
+                    _ => strip_ordinal(b).to_string(),
+                };
+                current = Some(Pending {
+                    label,
+                    kind,
+                    title,
+                    anchor: anchor.clone(),
+                    line,
+                    blocks: Vec::new(),
+                });
+                continue;
+            }
+            if let Some(p) = current.as_mut() {
+                p.blocks.push((line, b));
+            }
+        }
+    }
+    if let Some(p) = current.take() {
+        finish(p, section, &mut out, diags);
+    }
+    st.agenda.extend(out);
+    st.agenda.sort_by_key(|a| a.line);
+}
+
+/// A paragraph that is a section's title (`貳、討論事項`, `報 告 事 項`, `乙、臨時動議`): its kind.
+fn is_section_block(block: &str) -> Option<Kind> {
+    let t = block.trim();
+    if t.contains('\n') || squeeze(t).chars().count() > 14 {
+        return None;
+    }
+    items::section_kind(t)
 }
 
 fn resolve_unit(units: &Registry, name: &str) -> Option<String> {
@@ -342,7 +581,14 @@ pub fn region_of(r: &Rendered, hi: usize) -> Vec<&crate::markdown::Section> {
 /// The decision label (決定 or 決議) a block starts with, spaces inside it allowed (`決 定`).
 fn decision_label(block: &str) -> Option<&'static str> {
     let head: String = block.chars().take(6).filter(|c| !c.is_whitespace()).collect();
-    DECISION_LABELS.iter().copied().find(|l| head.starts_with(l))
+    // 決定 and 決議 are read with or without a colon (`決定` alone above its points); the other
+    // labels need theirs, so a sentence that begins with 結論 is not a decision.
+    if let Some(l) = ["決定", "決議"].into_iter().find(|l| head.starts_with(l)) {
+        if !head.starts_with("決議文") && !head.starts_with("決定書") {
+            return Some(l);
+        }
+    }
+    items::leading_label(block, DECISION_LABELS).map(|(l, _)| l)
 }
 
 /// Whether a block ends a decision: a label (說明, 決定, 案由, a unit label…), or the number
@@ -352,7 +598,10 @@ fn ends_decision(block: &str) -> bool {
     let labelled = ["說明", "決定", "決議", "案由", "附件"]
         .iter()
         .chain(UNIT_LABELS)
-        .any(|l| n.starts_with(l));
+        .any(|l| n.starts_with(l))
+        || items::leading_label(block, DECISION_LABELS).is_some()
+        || items::leading_label(block, items::PART_LABELS).is_some()
+        || items::paragraph_item(block, None).is_some();
     let t: String = block.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['：', ':']);
     let is_num = |s: &str| {
@@ -527,6 +776,74 @@ mod tests {
                 // A unit label in an item without a decision is its own, not the next item's.
                 ("strategy".to_string(), ""),
                 ("nics".to_string(), "洽悉。（主辦單位：資安院）"),
+            ]
+        );
+    }
+
+    fn items_of(body: &str, reg: &Registry) -> Vec<AgendaItem> {
+        let r = crate::markdown::render(body, 1, &|t| preferred_id(t, reg));
+        let (st, diags) = analyse(Path::new("a.md"), body, &r, reg, &UnitMatcher::new(reg));
+        assert!(diags.is_empty(), "{diags:?}");
+        st.agenda
+    }
+
+    #[test]
+    fn headings_and_labelled_paragraphs_read_the_same() {
+        let reg = Registry::new(Vec::new());
+        let headings = "## 貳、討論事項\n\n### 案由一：道路拓寬案，請公決。\n\n提案人：王大明　連署人：李小華、陳一\n\n說明：如附件。\n\n大會決議：照案通過。\n\n表決結果：在場 30 人，贊成 25 人、反對 3 人、棄權 1 人，通過。\n\n## 參、臨時動議\n\n### 臨時動議一：路燈案（提案單位：建設課）\n\n決　議：送請公所辦理。\n";
+        let paragraphs = "## 貳、討論事項\n\n案由一：道路拓寬案，請公決。\n\n提案人：王大明　連署人：李小華、陳一\n\n說明：如附件。\n\n大會決議：照案通過。\n\n表決結果：在場 30 人，贊成 25 人、反對 3 人、棄權 1 人，通過。\n\n## 參、臨時動議\n\n臨時動議一：路燈案（提案單位：建設課）\n\n決　議：送請公所辦理。\n";
+        for body in [headings, paragraphs] {
+            let items = items_of(body, &reg);
+            let got: Vec<_> = items
+                .iter()
+                .map(|a| {
+                    (
+                        a.label.as_str(),
+                        a.kind,
+                        a.decision_label,
+                        a.decision.as_str(),
+                        a.units.clone(),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("案由一", Kind::Discussion, "大會決議", "照案通過。", vec![]),
+                    // No registry: the unit is kept, under the slug its name gives.
+                    (
+                        "臨時動議一",
+                        Kind::Motion,
+                        "決議",
+                        "送請公所辦理。",
+                        vec![crate::content::record::auto_slug("建設課")]
+                    ),
+                ],
+                "{body}"
+            );
+            let v = items[0].votes.as_ref().expect("votes");
+            assert_eq!(
+                (v.present, v.yes, v.against, v.abstain, v.result),
+                (Some(30), Some(25), Some(3), Some(1), Some("passed"))
+            );
+            assert_eq!(items[0].people.len(), 3, "{:?}", items[0].people);
+        }
+    }
+
+    #[test]
+    fn numbered_requests_are_items_and_sentences_are_not() {
+        let reg = Registry::new(Vec::new());
+        let body = "報 告 事 項\n\n一、檢附人民請願案計5案，請參考。\n\n討 論 事 項\n\n一、請推舉召集委員一人，請議決案。\n\n決議：由劉召集委員擔任。\n\n二、本會期輪值表（詳如附件2），請議決案。\n\n決議：照案通過。\n\n本案由主席裁示後通過。\n\n附件\n\n案由：附件中重述的案由\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| (a.label.as_str(), a.kind, a.decision.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("討論事項一", Kind::Discussion, "由劉召集委員擔任。"),
+                ("討論事項二", Kind::Discussion, "照案通過。\n本案由主席裁示後通過。"),
             ]
         );
     }

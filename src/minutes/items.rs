@@ -1,0 +1,467 @@
+//! Agenda items written as labelled paragraphs rather than headings (`討論一：…` / `說　明：…` /
+//! `決　議：…`, `一、…，請議決案。` under 討論事項), their kinds, and the votes and people an item
+//! names. Headings are read by [`super::agenda_label`]; this reads the paragraphs between them.
+
+/// The kind of an agenda item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Report,
+    Discussion,
+    Motion,
+    Election,
+    Other,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Report => "report",
+            Kind::Discussion => "discussion",
+            Kind::Motion => "motion",
+            Kind::Election => "election",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// Decision labels, longest first so `大會決議` is not read as `決議` of something else. The
+/// record's own label is kept.
+pub const DECISION_LABELS: &[&str] = &[
+    "大會決議",
+    "主席裁示",
+    "主席裁定",
+    "審查意見",
+    "決定",
+    "決議",
+    "裁示",
+    "裁定",
+    "結論",
+    "議決",
+];
+
+/// Labels that name people on an item, with the role each stands for.
+pub const PEOPLE_LABELS: &[(&str, &str)] = &[
+    ("提案人", "proposer"),
+    ("動議人", "mover"),
+    ("連署人", "seconder"),
+    ("附議人", "seconder"),
+    ("報告人", "reporter"),
+];
+
+/// Other labels that begin a part of an item (and so end a decision).
+pub const PART_LABELS: &[&str] = &[
+    "說明",
+    "辦法",
+    "擬辦",
+    "主旨",
+    "案由",
+    "案名",
+    "附件",
+    "理由",
+    "提案人",
+    "動議人",
+    "連署人",
+    "附議人",
+    "報告人",
+    "報告單位",
+    "提案單位",
+    "主辦單位",
+    "承辦單位",
+    "協辦單位",
+    "表決結果",
+    "表決",
+    "記名表決",
+];
+
+pub(crate) const NUMERALS: &str = "〇零一二三四五六七八九十百壹貳參肆伍陸柒捌玖拾";
+
+fn is_numeral(c: char) -> bool {
+    NUMERALS.contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Text with its spaces (full-width too) removed.
+pub fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The label a block starts with, followed by a colon: (label, text after the colon). Spaces
+/// inside the label (`決　議`, `說  明`) are allowed.
+pub fn leading_label<'a>(block: &'a str, labels: &[&'static str]) -> Option<(&'static str, &'a str)> {
+    let t = block.trim_start();
+    let colon = t.find(['：', ':'])?;
+    let head = squeeze(&t[..colon]);
+    let label = labels.iter().copied().find(|l| head == *l)?;
+    let after = &t[colon..];
+    let after = after
+        .strip_prefix('：')
+        .or_else(|| after.strip_prefix(':'))
+        .unwrap_or(after);
+    Some((label, after.trim()))
+}
+
+/// The section a heading or paragraph names, by its standard name (ordinal and spaces
+/// removed): 報告事項 → report, 討論事項 → discussion, …; `None` if it is not one.
+pub fn section_kind(text: &str) -> Option<Kind> {
+    let t = squeeze(strip_section_ordinal(text));
+    let t = t.trim_end_matches(['：', ':']);
+    if t.chars().count() > 12 {
+        return None;
+    }
+    let starts = |names: &[&str]| names.iter().any(|n| t.starts_with(n));
+    if starts(&[
+        "報告事項",
+        "專案報告",
+        "業務報告",
+        "工作報告",
+        "主席報告",
+        "主席致詞",
+        "主席致辭",
+    ]) {
+        Some(Kind::Report)
+    } else if starts(&["討論事項", "提案討論", "議案討論", "審議事項", "討論提案", "提案"]) {
+        Some(Kind::Discussion)
+    } else if starts(&["臨時動議", "臨時提案"]) {
+        Some(Kind::Motion)
+    } else if starts(&["選舉事項", "選舉"]) {
+        Some(Kind::Election)
+    } else if starts(&[
+        "其他事項",
+        "散會",
+        "附件",
+        "附錄",
+        "主席結論",
+        "主席裁示",
+        "宣讀",
+        "確認",
+    ]) {
+        Some(Kind::Other)
+    } else {
+        None
+    }
+}
+
+/// Whether a section title names an attachment or appendix (附件, 附錄).
+pub fn is_appendix(text: &str) -> bool {
+    let t = squeeze(strip_section_ordinal(text));
+    t.starts_with("附件") || t.starts_with("附錄")
+}
+
+/// Strip a section's ordinal: `壹、`, `一、`, `甲、`, `（一）`, `1.`, `A.`.
+pub fn strip_section_ordinal(text: &str) -> &str {
+    let t = text.trim();
+    if let Some(c) = t.chars().next() {
+        if "甲乙丙丁戊己庚辛".contains(c) {
+            let rest = &t[c.len_utf8()..];
+            if let Some(r) = rest.strip_prefix(['、', '.', '．']) {
+                return r.trim();
+            }
+        }
+        if c.is_ascii_uppercase() {
+            let rest = &t[1..];
+            if let Some(r) = rest.strip_prefix(['.', '、', '．']) {
+                return r.trim();
+            }
+        }
+    }
+    super::strip_ordinal(t)
+}
+
+/// The start of an item written as a paragraph: its label and the kind its label gives (`None`
+/// when the section decides). `section` is the kind of the section the paragraph is in.
+pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Option<Kind>)> {
+    let t = block.trim();
+    // `討論一：…`, `動議二：…`, `提案三：…`, `第四案：…`, `議案五：…`, `臨時動議一：…`, `案由：…`.
+    if let Some(colon) = t.find(['：', ':']) {
+        let head = squeeze(&t[..colon]);
+        if head.chars().count() <= 8 {
+            if let Some(found) = numbered_label(&head) {
+                return Some(found);
+            }
+            if head == "案由" || head == "案名" {
+                return Some((head, None));
+            }
+        }
+    }
+    // `一、請推舉…，請議決案。` under 報告事項 / 討論事項.
+    if matches!(section, Some(Kind::Report | Kind::Discussion)) {
+        let stripped = super::strip_ordinal(t);
+        if stripped.len() < t.len() && ends_with_request(stripped) {
+            let n: String = t.chars().take_while(|c| is_numeral(*c)).collect();
+            if !n.is_empty() {
+                let name = if section == Some(Kind::Report) {
+                    "報告事項"
+                } else {
+                    "討論事項"
+                };
+                return Some((format!("{name}{n}"), None));
+            }
+        }
+    }
+    None
+}
+
+/// `討論一`, `臨時動議二`, `第三案`, … : (label, kind).
+pub fn numbered_label(head: &str) -> Option<(String, Option<Kind>)> {
+    const PREFIXES: &[(&str, Option<Kind>)] = &[
+        ("臨時動議", Some(Kind::Motion)),
+        ("臨時提案", Some(Kind::Motion)),
+        ("討論事項", Some(Kind::Discussion)),
+        ("報告事項", Some(Kind::Report)),
+        ("選舉事項", Some(Kind::Election)),
+        ("動議", Some(Kind::Motion)),
+        ("討論", Some(Kind::Discussion)),
+        ("議案", Some(Kind::Discussion)),
+        ("提案", None),
+        ("案由", None),
+    ];
+    for (p, kind) in PREFIXES {
+        if let Some(rest) = head.strip_prefix(p) {
+            let rest = rest.trim_start_matches('第');
+            let rest = rest.trim_end_matches('案');
+            if !rest.is_empty() && rest.chars().all(is_numeral) {
+                return Some((format!("{p}{rest}"), *kind));
+            }
+        }
+    }
+    if let Some(rest) = head.strip_prefix('第').and_then(|r| r.strip_suffix('案')) {
+        if !rest.is_empty() && rest.chars().all(is_numeral) {
+            return Some((format!("第{rest}案"), None));
+        }
+    }
+    None
+}
+
+/// Whether an item's title ends in one of the requests that close a Taiwanese agenda item
+/// (報請公鑒, 請公決, 請審議, 請核議, 請議決, 請討論, 提請審議, 報請鑒察), `案` and a full stop allowed.
+pub fn ends_with_request(title: &str) -> bool {
+    const REQUESTS: &[&str] = &[
+        "報請公鑒",
+        "報請公鑑",
+        "請公決",
+        "請審議",
+        "請核議",
+        "請議決",
+        "請討論",
+        "提請審議",
+        "報請鑒察",
+        "報請鑑察",
+        "請審查",
+        "請核備",
+        "請追認",
+        "請鑒核",
+        "請鑑核",
+        "請備查",
+    ];
+    let s = squeeze(title);
+    let mut s = s.as_str();
+    // Drop a closing parenthetical (`（提案單位：…）`) and the full stop.
+    loop {
+        let before = s;
+        s = s.trim_end_matches(['。', '.', '；']);
+        if s.ends_with(['）', ')']) {
+            if let Some(open) = s.rfind(['（', '(']) {
+                s = &s[..open];
+            }
+        }
+        if s == before {
+            break;
+        }
+    }
+    let s = s.strip_suffix('案').unwrap_or(s);
+    REQUESTS.iter().any(|r| s.ends_with(r))
+}
+
+/// Counts of a vote, as an item's text gives them (`表決結果：贊成 25 人、反對 3 人、棄權 1 人`,
+/// `在場 30 人`, `…通過` / `…不通過`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Votes {
+    pub present: Option<u32>,
+    #[serde(rename = "for")]
+    pub yes: Option<u32>,
+    pub against: Option<u32>,
+    pub abstain: Option<u32>,
+    /// `passed`, `failed`, or `None` when the text does not say.
+    pub result: Option<&'static str>,
+    /// Names of a roll-call vote (記名表決), by side: (side, name).
+    pub names: Vec<(String, String)>,
+}
+
+/// The number written after `word` (spaces allowed, then digits, then 人/票/位).
+fn count_after(text: &str, words: &[&str]) -> Option<u32> {
+    for w in words {
+        for (i, _) in text.match_indices(w) {
+            let rest = text[i + w.len()..].trim_start_matches([' ', '　', '：', ':', '者']);
+            let digits: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+                .map(|c| {
+                    if c.is_ascii_digit() {
+                        c
+                    } else {
+                        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or('0')
+                    }
+                })
+                .collect();
+            if let Ok(n) = digits.parse() {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+/// The votes an item's text records, if it records any counts.
+pub fn votes(text: &str) -> Option<Votes> {
+    let mut v = Votes {
+        present: count_after(text, &["在場", "出席"]),
+        yes: count_after(text, &["贊成", "同意"]),
+        against: count_after(text, &["反對", "不同意"]),
+        abstain: count_after(text, &["棄權"]),
+        ..Votes::default()
+    };
+    if v.yes.is_none() && v.against.is_none() && v.abstain.is_none() {
+        return None;
+    }
+    // A `不同意 3` also matched `同意`: prefer the count after 同意 not preceded by 不.
+    if v.yes == v.against && text.contains("不同意") && !text.contains("贊成") {
+        v.yes = text
+            .match_indices("同意")
+            .find(|(i, _)| !text[..*i].ends_with('不'))
+            .and_then(|(i, _)| count_after(&text[i..], &["同意"]));
+    }
+    v.result = if text.contains("不通過") || text.contains("未通過") || text.contains("否決") {
+        Some("failed")
+    } else if text.contains("通過") {
+        Some("passed")
+    } else {
+        None
+    };
+    for (side, words) in [("for", ["贊成者", "贊成"]), ("against", ["反對者", "反對"])] {
+        let Some(i) = text.find("記名") else { break };
+        for w in words {
+            if let Some(j) = text[i..]
+                .find(&format!("{w}："))
+                .or_else(|| text[i..].find(&format!("{w}:")))
+            {
+                let start = i + j + w.len();
+                let rest = text[start..].trim_start_matches(['：', ':']);
+                let end = rest.find(['。', '；', ';', '\n', '（', '(']).unwrap_or(rest.len());
+                for name in rest[..end].split(['、', '，', ',', ' ', '　']) {
+                    let n = name.trim();
+                    if !n.is_empty() && !n.chars().any(|c| c.is_ascii_digit()) {
+                        v.names.push((side.to_string(), n.to_string()));
+                    }
+                }
+                break;
+            }
+        }
+    }
+    Some(v)
+}
+
+/// The votes of a line labelled 表決結果 (or 表決) anywhere in an item's text.
+pub fn votes_line(text: &str) -> Option<Votes> {
+    text.lines()
+        .find(|l| {
+            let t = squeeze(l);
+            t.starts_with("表決結果") || t.starts_with("表決") || t.starts_with("記名表決")
+        })
+        .and_then(votes)
+}
+
+/// The people named after 提案人 / 動議人 / 連署人 / 附議人 / 報告人 in `text`: (role, name).
+pub fn people(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (label, role) in PEOPLE_LABELS {
+        for (i, _) in text.match_indices(label) {
+            let rest = text[i + label.len()..].trim_start_matches([' ', '　']);
+            let Some(rest) = rest.strip_prefix(['：', ':']) else {
+                continue;
+            };
+            let end = rest.find(['。', '；', ';', '\n', '）', ')']).unwrap_or(rest.len());
+            // Names end at the next label (`提案人：王大明　連署人：…`).
+            for name in rest[..end].split(['、', '，', ',', ' ', '　']) {
+                let n = name.trim();
+                if n.contains(['：', ':']) {
+                    break;
+                }
+                if !n.is_empty() {
+                    out.push((role.to_string(), n.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_requests() {
+        assert_eq!(
+            leading_label("決　議：照案通過。", DECISION_LABELS),
+            Some(("決議", "照案通過。"))
+        );
+        assert_eq!(
+            leading_label("大會決議：照案通過。", DECISION_LABELS),
+            Some(("大會決議", "照案通過。"))
+        );
+        assert_eq!(leading_label("決議文草案如附件", DECISION_LABELS), None);
+        assert!(ends_with_request(
+            "請推舉召集委員一人擔任本院紀律委員會召集委員,請議決案。"
+        ));
+        assert!(ends_with_request("修正案，提請 審議。（提案單位：秘書處）"));
+        assert!(!ends_with_request("檢附尚未審查之「人民請願案」計5案,請參考。"));
+        assert_eq!(
+            paragraph_item("一、本會期召集委員輪值表,請議決案。", Some(Kind::Discussion)),
+            Some(("討論事項一".to_string(), None))
+        );
+        assert_eq!(paragraph_item("一、本會期召集委員輪值表,請議決案。", None), None);
+        assert_eq!(
+            paragraph_item("動議一：響應地球一小時活動，是否有當，敬請公決。", None),
+            Some(("動議一".to_string(), Some(Kind::Motion)))
+        );
+        assert_eq!(
+            paragraph_item("第 3 案：道路拓寬案", None),
+            Some(("第3案".to_string(), None))
+        );
+        assert_eq!(paragraph_item("本案由請理事會議審查", None), None);
+        assert_eq!(section_kind("貳、討論事項"), Some(Kind::Discussion));
+        assert_eq!(section_kind("報 告 事 項"), Some(Kind::Report));
+        assert_eq!(section_kind("乙、臨時動議"), Some(Kind::Motion));
+        assert_eq!(
+            section_kind("一、請推舉召集委員一人擔任本院紀律委員會召集委員,請議決案。"),
+            None
+        );
+    }
+
+    #[test]
+    fn votes_and_people() {
+        let v = votes("表決結果：在場 30 人，贊成 25 人、反對 3 人、棄權 1 人，通過。").unwrap();
+        assert_eq!(
+            (v.present, v.yes, v.against, v.abstain, v.result),
+            (Some(30), Some(25), Some(3), Some(1), Some("passed"))
+        );
+        let v = votes("記名表決：贊成：王大明、李小華；反對：陳一。贊成2人，反對1人，通過。").unwrap();
+        assert_eq!(
+            v.names,
+            [
+                ("for".into(), "王大明".into()),
+                ("for".into(), "李小華".into()),
+                ("against".into(), "陳一".into())
+            ]
+        );
+        assert_eq!(votes("照案通過。"), None);
+        assert_eq!(
+            people("提案人：王大明　連署人：李小華、陳一"),
+            [
+                ("proposer".to_string(), "王大明".to_string()),
+                ("seconder".into(), "李小華".into()),
+                ("seconder".into(), "陳一".into())
+            ]
+        );
+    }
+}

@@ -1,0 +1,168 @@
+//! Runs every real document of `tests/corpus/` through the importer's text path and the minutes
+//! model, scores the agenda items and decisions it finds against the hand-verified
+//! `expected.yaml` beside each document, prints a per-document table, and fails below 95 % or on
+//! any item the document does not have.
+
+use std::path::Path;
+
+use minutebook::config::Registry;
+use minutebook::import::{import_text, ImportRegistry};
+use minutebook::minutes::{analyse, preferred_id, AgendaItem, UnitMatcher};
+
+#[derive(serde::Deserialize)]
+struct Expected {
+    body: String,
+    items: Vec<ExpectedItem>,
+}
+
+#[derive(serde::Deserialize)]
+struct ExpectedItem {
+    label: String,
+    kind: String,
+    title: String,
+    #[serde(default)]
+    decision_label: Option<String>,
+    /// The decision's first characters; absent when the item has none of its own.
+    #[serde(default)]
+    decision: Option<String>,
+}
+
+/// The text of an HTML fragment as a reader sees it: tags dropped, `<br>` and paragraph ends
+/// as line breaks, the common entities decoded (and a dump's literal `\n` escapes as breaks).
+fn html_text(html: &str) -> String {
+    let s = html.replace("\\n", "\n").replace("\\\"", "\"");
+    let mut out = String::new();
+    let mut rest = s.as_str();
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let Some(gt) = rest[lt..].find('>') else {
+            break;
+        };
+        let tag = rest[lt + 1..lt + gt].to_ascii_lowercase();
+        if tag.starts_with("br") || tag.starts_with("/p") {
+            out.push('\n');
+        }
+        rest = &rest[lt + gt + 1..];
+    }
+    out.push_str(rest);
+    out.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The source of a corpus document as the importer's text path takes it.
+fn source_text(dir: &Path) -> String {
+    for (name, html) in [("source.txt", false), ("source.md", false), ("source.html", true)] {
+        if let Ok(t) = std::fs::read_to_string(dir.join(name)) {
+            return if html { html_text(&t) } else { t };
+        }
+    }
+    panic!("{}: no source.txt, source.md or source.html", dir.display());
+}
+
+/// The items the model reads from a document imported with no registry.
+fn read_items(dir: &Path) -> Vec<AgendaItem> {
+    let imported = import_text(&source_text(dir), &ImportRegistry::default());
+    let md = imported.markdown;
+    // The body starts after the front-matter's closing `---`.
+    let (body, body_line) = match md.strip_prefix("---\n").and_then(|r| r.find("\n---\n").map(|e| (r, e))) {
+        Some((r, e)) => {
+            let fm_lines = r[..e].lines().count() + 2;
+            (&r[e + 5..], fm_lines + 1)
+        }
+        None => (md.as_str(), 1),
+    };
+    let reg = Registry::new(Vec::new());
+    let rendered = minutebook::markdown::render(body, body_line, &|h| preferred_id(h, &reg));
+    let (st, diags) = analyse(Path::new("corpus.md"), &md, &rendered, &reg, &UnitMatcher::new(&reg));
+    assert!(diags.is_empty(), "{}: {diags:?}", dir.display());
+    st.agenda
+}
+
+#[test]
+fn corpus_items_and_decisions() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("expected.yaml").is_file())
+        .collect();
+    dirs.sort();
+    assert!(!dirs.is_empty(), "no corpus documents under {}", root.display());
+    let (mut items_total, mut items_ok, mut dec_ok, mut invented_total) = (0, 0, 0, 0);
+    let mut report = format!(
+        "{:<28} {:>7} {:>11} {:>9}  body\n",
+        "document", "items", "decisions", "invented"
+    );
+    let mut problems = Vec::new();
+    for dir in &dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        let exp: Expected = serde_yaml::from_str(&std::fs::read_to_string(dir.join("expected.yaml")).unwrap())
+            .unwrap_or_else(|e| panic!("{name}/expected.yaml: {e}"));
+        let found = read_items(dir);
+        let (mut ok, mut dok) = (0, 0);
+        for e in &exp.items {
+            let Some(f) = found.iter().find(|f| f.label == e.label) else {
+                problems.push(format!("{name}: {} not found", e.label));
+                continue;
+            };
+            if f.kind.as_str() == e.kind && f.title.starts_with(&e.title) {
+                ok += 1;
+            } else {
+                problems.push(format!("{name}: {} read as {:?} `{}`", e.label, f.kind, f.title));
+            }
+            let right = match &e.decision {
+                Some(d) => f.decision.starts_with(d.as_str()) && e.decision_label.as_deref() == Some(f.decision_label),
+                None => f.decision.is_empty(),
+            };
+            if right {
+                dok += 1;
+            } else {
+                problems.push(format!(
+                    "{name}: {} decision read as {}`{}`",
+                    e.label, f.decision_label, f.decision
+                ));
+            }
+        }
+        let invented: Vec<_> = found
+            .iter()
+            .filter(|f| !exp.items.iter().any(|e| e.label == f.label))
+            .collect();
+        for f in &invented {
+            problems.push(format!("{name}: invented item {} `{}`", f.label, f.title));
+        }
+        let n = exp.items.len();
+        report.push_str(&format!(
+            "{name:<28} {:>7} {:>11} {:>9}  {}\n",
+            format!("{ok}/{n}"),
+            format!("{dok}/{n}"),
+            invented.len(),
+            exp.body
+        ));
+        items_total += n;
+        items_ok += ok;
+        dec_ok += dok;
+        invented_total += invented.len();
+    }
+    let pct = |a: usize| 100.0 * a as f64 / items_total.max(1) as f64;
+    report.push_str(&format!(
+        "{:<28} {:>7} {:>11} {:>9}  items {:.1} %, decisions {:.1} %\n",
+        "total",
+        format!("{items_ok}/{items_total}"),
+        format!("{dec_ok}/{items_total}"),
+        invented_total,
+        pct(items_ok),
+        pct(dec_ok)
+    ));
+    println!("{report}");
+    for p in &problems {
+        println!("  {p}");
+    }
+    assert_eq!(invented_total, 0, "items invented:\n{}", problems.join("\n"));
+    assert!(
+        pct(items_ok) >= 95.0 && pct(dec_ok) >= 95.0,
+        "below 95 %:\n{report}\n{}",
+        problems.join("\n")
+    );
+}
