@@ -865,6 +865,8 @@ impl<'a> Pages<'a> {
             units: Vec<LinkTo>,
             decision: &'r str,
             decision_label: &'r str,
+            kind: &'static str,
+            votes: &'r Option<crate::minutes::Votes>,
         }
         let a = self.archive;
         let r = &a.records[ix];
@@ -892,6 +894,8 @@ impl<'a> Pages<'a> {
                 units: it.units.iter().map(|u| self.link("units", &a.units, u, u)).collect(),
                 decision: &it.decision,
                 decision_label: it.decision_label,
+                kind: it.kind.as_str(),
+                votes: &it.votes,
             })
             .collect();
         let series = &self.listings.series[&r.meta.series.slug];

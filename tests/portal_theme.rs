@@ -88,3 +88,60 @@ fn english_counts_agree_in_number() {
         "an English placeholder"
     );
 }
+
+#[test]
+fn the_record_page_leads_with_the_meetings_decisions() {
+    let (_t, out) = build(|y| y);
+    let page = read(&out.join("minutes/2024/executive-4/index.html"));
+    let summary_at = page
+        .find("<h2 id=\"decisions-title\">本次會議決定</h2>")
+        .expect("a decisions summary");
+    assert!(
+        summary_at < page.find("<div class=\"body\"").unwrap(),
+        "before the body"
+    );
+    let summary = &page[summary_at..page[summary_at..].find("</section>").unwrap() + summary_at];
+    // Every agenda item and the motion, with its kind, units and whole decision, linked to it.
+    assert_eq!(summary.matches("<li>").count(), 4, "{summary}");
+    assert_eq!(
+        summary.matches("<span class=\"kind kind-report\">報告</span>").count(),
+        3
+    );
+    assert!(summary.contains("<span class=\"kind kind-motion\">臨時動議</span> <a href=\"#臨時動議一\">"));
+    assert!(summary.contains("<a class=\"tag\" href=\"/units/nics/\">國家資通安全研究院</a>"));
+    assert!(
+        summary.contains(
+            "<div class=\"decision-block\"><p class=\"decision-label\">決定</p><p>一、洽悉。</p><p>二、資安院進行資安"
+        ),
+        "the whole decision, point by point: {summary}"
+    );
+}
+
+#[test]
+fn votes_are_shown_as_counts() {
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(
+        t.path().join("minutebook.yaml"),
+        "title: 測試\nbase_url: https://example.org/\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(t.path().join("content/2024")).unwrap();
+    std::fs::write(
+        t.path().join("content/2024/a.md"),
+        "---\ntitle: 第1次定期會紀錄\nseries: 定期會\nnumber: 1\ndate: 2024-03-01\n---\n\n## 討論事項\n\n### 第1案：本所預算案，請審議。\n\n提案單位：財政課\n\n決議：照案通過。\n\n表決結果：在場 20 人，贊成 15 人、反對 3 人、棄權 2 人，通過。\n",
+    )
+    .unwrap();
+    let mut o = minutebook::build::BuildOptions::new(t.path());
+    o.today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    minutebook::build::build(&o).map_err(|d| format!("{d:?}")).unwrap();
+    let page = read(&o.output.join("minutes/2024/ding-qi-hui-1/index.html"));
+    assert!(
+        page.contains("<div class=\"decision-block\"><p class=\"decision-label\">決議</p><p>照案通過。</p></div>\n      <p class=\"votes\">表決：在場 20人、贊成 15人、反對 3人、棄權 2人　通過</p>"),
+        "{}",
+        &page[page.find("decisions-summary").unwrap()..]
+    );
+    assert!(
+        page.contains("<span class=\"kind kind-discussion\">討論</span>"),
+        "kind from the section"
+    );
+}
