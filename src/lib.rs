@@ -302,6 +302,9 @@ fn run_import(
     };
     let imported =
         import::import_file(file, &registry).map_err(|e| vec![Diagnostic::error("", 0, 0, e.to_string())])?;
+    for n in &imported.notes {
+        errprint!("{}: {n}", file.display());
+    }
     for w in &imported.warnings {
         let d = Diagnostic::warning(file, w.line, 0, w.message.clone());
         let d = if w.source_line.is_empty() {

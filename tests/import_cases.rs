@@ -374,3 +374,36 @@ fn write_new_never_overwrites() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
 }
+
+/// The same minutes saved as Big5, as UTF-16 with a BOM and with lone CR line endings import to
+/// the same record as the UTF-8 file; the importer says which encoding it read.
+#[test]
+fn encodings_and_line_endings() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/fullwidth.txt");
+    let text = std::fs::read_to_string(&src).unwrap();
+    let utf8 = import_file(&src, &registry()).unwrap();
+    assert!(utf8.notes.is_empty(), "{:?}", utf8.notes);
+    let dir = tempfile::tempdir().unwrap();
+    let (big5, _, unmappable) = encoding_rs::BIG5.encode(&text);
+    assert!(!unmappable, "the fixture is Big5-encodable");
+    let mut utf16 = vec![0xff, 0xfe];
+    for u in text.encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    let cr = text.replace('\n', "\r").into_bytes();
+    for (name, bytes, note) in [
+        ("big5.txt", big5.into_owned(), Some("read as Big5")),
+        ("utf16.txt", utf16, Some("read as UTF-16LE")),
+        ("cr.txt", cr, None),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        let imp = import_file(&p, &registry()).unwrap();
+        assert_eq!(imp.markdown, utf8.markdown, "{name}");
+        assert_eq!(imp.notes.first().map(String::as_str), note, "{name}");
+    }
+    let doc = dir.path().join("old.doc");
+    std::fs::write(&doc, b"\xd0\xcf\x11\xe0").unwrap();
+    let e = import_file(&doc, &registry()).unwrap_err().to_string();
+    assert!(e.contains("soffice --headless --convert-to docx"), "{e}");
+}

@@ -27,9 +27,26 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<String, ImportError> {
         let file = zip
             .by_name("word/document.xml")
             .map_err(|_| err("no word/document.xml in the archive"))?;
-        file.take(MAX_XML)
+        let size = file.size();
+        if size > MAX_XML {
+            return Err(ImportError::TooLarge {
+                path: Default::default(),
+                message: format!(
+                    "word/document.xml unpacks to {size} bytes, more than the importer's limit of {MAX_XML}; nothing was imported (split the document, or save its text as .txt)"
+                ),
+            });
+        }
+        file.take(MAX_XML + 1)
             .read_to_string(&mut xml)
             .map_err(|e| err(format!("cannot read word/document.xml ({e})")))?;
+        if xml.len() as u64 > MAX_XML {
+            return Err(ImportError::TooLarge {
+                path: Default::default(),
+                message: format!(
+                    "word/document.xml unpacks to more than the importer's limit of {MAX_XML} bytes; nothing was imported (split the document, or save its text as .txt)"
+                ),
+            });
+        }
     }
     document_text(&xml)
 }

@@ -11,6 +11,7 @@
 //! value double-quoted) so that serde_yaml stays in the front-matter module.
 
 mod body;
+mod decode;
 mod docx;
 mod header;
 mod text;
@@ -82,6 +83,8 @@ pub struct Imported {
     /// Where the record would go, e.g. `content/2024/executive-4.md`.
     pub suggested_path: String,
     pub warnings: Vec<ImportWarning>,
+    /// What the importer read, for the user (e.g. `read as Big5`); not warnings.
+    pub notes: Vec<String>,
 }
 
 /// Why a file could not be imported or written. Each names the file.
@@ -99,6 +102,12 @@ pub enum ImportError {
     Empty { path: PathBuf },
     #[error("{path}: cannot import a `{extension}` file: import .txt or .docx")]
     UnknownExtension { path: PathBuf, extension: String },
+    #[error("{path}: a Word 97-2003 .doc file cannot be read directly; convert it to .docx first with `soffice --headless --convert-to docx {file}` (LibreOffice), then import the .docx")]
+    Doc { path: PathBuf, file: String },
+    #[error("{path}: `{extension}` files cannot be imported yet; export it as .docx or .txt and import that")]
+    NotYet { path: PathBuf, extension: String },
+    #[error("{path}: {message}")]
+    TooLarge { path: PathBuf, message: String },
     #[error("{path}: not a readable .docx: {message}")]
     Docx { path: PathBuf, message: String },
     #[error("{path}: already exists; refusing to overwrite it (pass --out with a new path)")]
@@ -116,6 +125,10 @@ impl ImportError {
     fn at(self, path: &Path) -> Self {
         match self {
             ImportError::Docx { message, .. } => ImportError::Docx {
+                path: path.to_path_buf(),
+                message,
+            },
+            ImportError::TooLarge { message, .. } => ImportError::TooLarge {
                 path: path.to_path_buf(),
                 message,
             },
@@ -148,6 +161,7 @@ pub fn import_text(source: &str, registry: &ImportRegistry) -> Imported {
         markdown,
         suggested_path,
         warnings,
+        notes: Vec::new(),
     }
 }
 
@@ -161,11 +175,39 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
         path: path.to_path_buf(),
         source,
     })?;
+    let mut notes = Vec::new();
+    let mut warnings = Vec::new();
     let text = match ext.as_str() {
-        "txt" | "text" | "md" => String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 {
-            path: path.to_path_buf(),
-        })?,
-        "docx" => docx_to_text(&bytes).map_err(|e| e.at(path))?,
+        "txt" | "text" | "md" => {
+            let d = decode::decode(&bytes);
+            if d.encoding != "UTF-8" {
+                notes.push(format!("read as {}", d.encoding));
+            }
+            if d.malformed {
+                warnings.push(ImportWarning {
+                    line: 0,
+                    message: format!(
+                        "some bytes are not valid {}; each became U+FFFD (�): check the record against the source, or save the file as UTF-8",
+                        d.encoding
+                    ),
+                    source_line: String::new(),
+                });
+            }
+            d.text
+        }
+        "docx" => decode::normalize_newlines(&docx_to_text(&bytes).map_err(|e| e.at(path))?),
+        "doc" => {
+            return Err(ImportError::Doc {
+                path: path.to_path_buf(),
+                file: path.display().to_string(),
+            })
+        }
+        "odt" | "pdf" => {
+            return Err(ImportError::NotYet {
+                path: path.to_path_buf(),
+                extension: format!(".{ext}"),
+            })
+        }
         _ => {
             return Err(ImportError::UnknownExtension {
                 path: path.to_path_buf(),
@@ -187,7 +229,11 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
             path: path.to_path_buf(),
         });
     }
-    Ok(import_text(&text, registry))
+    let mut imported = import_text(&text, registry);
+    imported.notes = notes;
+    warnings.append(&mut imported.warnings);
+    imported.warnings = warnings;
+    Ok(imported)
 }
 
 /// Write `contents` to a new file at `path`, creating its parent folders. An existing file is
@@ -224,7 +270,12 @@ fn quote(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
+            // C0, DEL and C1 controls are escaped: YAML forbids them raw in a document.
+            c if (c as u32) < 0x20 || ('\u{7f}'..='\u{9f}').contains(&c) => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            // Line and paragraph separators and the BOM would break or hide in the YAML line.
+            '\u{2028}' | '\u{2029}' | '\u{feff}' => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
     }
@@ -295,6 +346,8 @@ mod tests {
     fn quoting_escapes_backslash_and_quote() {
         assert_eq!(quote(r#"a"b\c"#), r#""a\"b\\c""#);
         assert_eq!(quote("x\ty"), r#""x\ty""#);
+        assert_eq!(quote("a\u{85}b\u{9b}c\u{7f}"), r#""a\x85b\x9bc\x7f""#);
+        assert_eq!(quote("a\u{2028}b"), r#""a\u2028b""#);
     }
 
     #[test]
