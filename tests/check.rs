@@ -114,6 +114,29 @@ fn a_title_year_that_disagrees_with_the_date_is_a_warning() {
 }
 
 #[test]
+fn heading_attributes_other_than_an_id_are_a_warning_and_not_published() {
+    let t = site();
+    let root = t.path().to_str().unwrap();
+    write(
+        t.path(),
+        "content/2024/executive-3.md",
+        "---\ntitle: 第3次主管會議紀錄\nseries: 主管會議\nnumber: 3\ndate: 2024-10-16\n---\n內容。\n\n### 標題 {#a onfocus=alert(1) autofocus tabindex=0}\n",
+    );
+    let (ok, out, err) = run(&["check", "--root", root]);
+    assert!(ok, "{out}{err}");
+    assert!(
+        err.contains("warning: content/2024/executive-3.md:9:8: heading attributes `onfocus=alert(1) autofocus tabindex=0` are not published"),
+        "{err}"
+    );
+    assert!(out.contains("0 errors, 1 warning,"), "{out}");
+    let (ok, out, err) = run(&["build", "--root", root]);
+    assert!(ok, "{out}{err}");
+    let page = std::fs::read_to_string(t.path().join("public/minutes/2024/executive-3/index.html")).unwrap();
+    assert!(page.contains("<h3 id=\"a\">標題</h3>"), "{page}");
+    assert!(!page.contains("onfocus"), "{page}");
+}
+
+#[test]
 fn build_errors_fail_check_with_a_summary() {
     let t = site();
     let root = t.path().to_str().unwrap();

@@ -3,6 +3,7 @@
 //! lines, the plain text of each section, and the links (for `check`). Raw HTML in a record is
 //! shown as text, never passed through, and `javascript:` links are dropped.
 
+pub mod allowlist;
 pub mod highlight;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
@@ -51,6 +52,18 @@ pub struct Rendered {
     pub sections: Vec<Section>,
     pub links: Vec<Link>,
     pub has_code: bool,
+    /// Heading attributes (`{.class key=value}`) written in the body and dropped: only an `{#id}`
+    /// may come from content. Each with its 1-based line and column and what was dropped.
+    pub dropped_attributes: Vec<DroppedAttributes>,
+}
+
+/// The classes and attributes of one heading's `{...}` that were not rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedAttributes {
+    pub line: usize,
+    pub column: usize,
+    /// As written: `.class` or `key=value` (or `key`).
+    pub dropped: Vec<String>,
 }
 
 /// Render `body`, whose first line is line `body_line` of `file_text`. `preferred_id` may give a
@@ -88,8 +101,20 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
     let mut used = std::collections::BTreeSet::new();
     let mut i = 0;
     while i < events.len() {
-        if let (Event::Start(Tag::Heading { level, id, .. }), range) = &events[i] {
+        if let (
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }),
+            range,
+        ) = &events[i]
+        {
             let level = heading_level(*level);
+            if let Some(d) = dropped_of(body, range.clone(), classes, attrs, &pos) {
+                out.dropped_attributes.push(d);
+            }
             let explicit = id.as_ref().map(|s| s.to_string());
             let line = line_of(range.start);
             let mut text = String::new();
@@ -111,8 +136,12 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
                 candidate = format!("{base}-{n}");
                 n += 1;
             }
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
+            if let Event::Start(Tag::Heading { id, classes, attrs, .. }) = &mut events[i].0 {
                 *id = Some(CowStr::from(candidate.clone()));
+                // Only the id comes from content: a class or attribute could run script
+                // (`onfocus=… autofocus`) or cover the page (`style=…`).
+                classes.clear();
+                attrs.clear();
             }
             out.headings.push(Heading {
                 level,
@@ -288,8 +317,61 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
     out
 }
 
+type Attrs<'a> = [(CowStr<'a>, Option<CowStr<'a>>)];
+
+/// What a heading's `{...}` gives beyond its id, at the `{`.
+fn dropped_of(
+    body: &str,
+    range: std::ops::Range<usize>,
+    classes: &[CowStr<'_>],
+    attrs: &Attrs<'_>,
+    pos: &dyn Fn(usize) -> (usize, usize),
+) -> Option<DroppedAttributes> {
+    if classes.is_empty() && attrs.is_empty() {
+        return None;
+    }
+    let first_line = body[range.clone()].lines().next().unwrap_or("");
+    let brace = first_line.rfind('{').unwrap_or(0);
+    let (line, column) = pos(range.start + brace);
+    let mut dropped: Vec<String> = classes.iter().map(|c| format!(".{c}")).collect();
+    dropped.extend(attrs.iter().map(|(k, v)| match v {
+        Some(v) => format!("{k}={v}"),
+        None => k.to_string(),
+    }));
+    Some(DroppedAttributes { line, column, dropped })
+}
+
+/// The heading attributes of `body` (starting at line `body_line`) that [`render`] drops, without
+/// rendering it: what `check` reports.
+pub fn dropped_heading_attributes(body: &str, body_line: usize) -> Vec<DroppedAttributes> {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let pos = |offset: usize| -> (usize, usize) {
+        let idx = line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let col = body[line_starts[idx]..offset.min(body.len())].chars().count() + 1;
+        (body_line + idx, col)
+    };
+    Parser::new_ext(
+        body,
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES,
+    )
+    .into_offset_iter()
+    .filter_map(|(e, r)| match e {
+        Event::Start(Tag::Heading { classes, attrs, .. }) => dropped_of(body, r, &classes, &attrs, &pos),
+        _ => None,
+    })
+    .collect()
+}
+
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
-    let lower = url.trim().to_ascii_lowercase();
+    // As a browser reads a scheme: tabs, newlines and other controls inside it are ignored.
+    let lower: String = url
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:") {
         CowStr::from("#")
     } else {
@@ -419,6 +501,57 @@ mod tests {
         let r = render("解除追\n蹤\n", 1, &none);
         assert!(r.html.contains("解除追蹤"), "{}", r.html);
         assert_eq!(r.sections[0].text, "解除追蹤");
+    }
+
+    #[test]
+    fn heading_attributes_other_than_id_are_dropped() {
+        let body =
+            "intro\n\n### 標題 {#a onfocus=alert(1) autofocus tabindex=0}\n\n## B {.wide style=position:fixed}\n";
+        let r = render(body, 5, &none);
+        allowlist::assert_allowed(&r.html);
+        assert!(r.html.contains("<h3 id=\"a\">標題</h3>"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"b\">B</h2>"), "{}", r.html);
+        assert_eq!(
+            r.dropped_attributes,
+            vec![
+                DroppedAttributes {
+                    line: 7,
+                    column: 8,
+                    dropped: vec!["onfocus=alert(1)".into(), "autofocus".into(), "tabindex=0".into()],
+                },
+                DroppedAttributes {
+                    line: 9,
+                    column: 6,
+                    dropped: vec![".wide".into(), "style=position:fixed".into()],
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn script_urls_raw_html_and_images_cannot_inject() {
+        let body = concat!(
+            "<script>alert(1)</script>\n\n",
+            "<img src=x onerror=alert(1)> and <a href=\"javascript:alert(1)\">x</a>\n\n",
+            "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](&#106;avascript:alert(1))\n",
+            "[d](<java\tscript:alert(1)>) [e](vbscript:msgbox) [f](data:text/html,<script>x</script>)\n\n",
+            "![i](javascript:alert(1)) ![j](data:image/svg+xml,<svg/onload=alert(1)>)\n\n",
+            "[k]: javascript:alert(1)\n\n[ref][k] <javascript:alert(1)>\n\n",
+            "| a | b |\n|:--|--:|\n| <b onmouseover=x> | y |\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n",
+        );
+        let r = render(body, 1, &none);
+        allowlist::assert_allowed(&r.html);
+        assert!(r.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{}", r.html);
+        assert!(!r.html.to_ascii_lowercase().contains("javascript:\""), "{}", r.html);
+    }
+
+    #[test]
+    fn the_allow_list_catches_what_it_must() {
+        assert!(allowlist::violations("<p>ok <a href=\"/x\">y</a></p>").is_empty());
+        let bad = allowlist::violations(
+            "<h3 id=\"a\" onfocus=\"alert(1)\" autofocus=\"\"></h3><script></script><a href=\"JavaScript:x\"></a>",
+        );
+        assert_eq!(bad.len(), 5, "{bad:?}");
     }
 
     #[test]
