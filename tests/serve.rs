@@ -219,3 +219,26 @@ fn requests_never_reach_files_outside_the_output() {
     assert!(body.contains("<html"), "the site's 404 page");
     assert_eq!(get(port, "/units/strategy/").0, 200);
 }
+
+/// DNS rebinding: a request under another site's name is refused, drafts and errors included.
+#[test]
+fn other_host_names_are_refused() {
+    let t = site();
+    let server = start(t.path());
+    for (host, want) in [
+        ("evil.example", 421),
+        ("evil.example:1111", 421),
+        ("localhost", 200),
+        ("127.0.0.1", 200),
+    ] {
+        for path in ["/", "/__minutebook/errors"] {
+            let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+            s.set_read_timeout(Some(DEADLINE)).unwrap();
+            write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+            let mut resp = String::new();
+            s.read_to_string(&mut resp).unwrap();
+            let status: u16 = resp.split(' ').nth(1).unwrap().parse().unwrap();
+            assert_eq!(status, want, "{host} {path}: {resp}");
+        }
+    }
+}

@@ -145,8 +145,46 @@ fn respond(req: Request, status: u16, ctype: &str, body: Vec<u8>) {
     let _ = req.respond(resp);
 }
 
+/// Whether a request's `Host` header may be answered. A web page on another site can make a
+/// browser send requests here under a name it controls that resolves to 127.0.0.1 (DNS rebinding);
+/// such a request carries that name, so only names that cannot be rebound are answered: IP
+/// addresses (the loopback address, or the address given to `--bind`), `localhost` and names under
+/// `.localhost`. A request without a `Host` (HTTP/1.0 tools) is answered.
+pub fn host_allowed(host: Option<&str>) -> bool {
+    let Some(host) = host else { return true };
+    let host = host.trim();
+    // Strip the port: `[::1]:1111`, `127.0.0.1:1111`, `localhost:1111`.
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        match rest.split_once(']') {
+            Some((inner, tail)) if tail.is_empty() || tail.starts_with(':') => {
+                return inner.parse::<std::net::Ipv6Addr>().is_ok()
+            }
+            _ => return false,
+        }
+    } else {
+        host.rsplit_once(':').map_or(host, |(h, _)| h)
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name.parse::<std::net::Ipv4Addr>().is_ok() || name == "localhost" || name.ends_with(".localhost")
+}
+
 /// Answer one request.
 pub fn handle(req: Request, shared: &Arc<Shared>) {
+    let host = req
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
+    if !host_allowed(host.as_deref()) {
+        respond(
+            req,
+            421,
+            "text/plain; charset=utf-8",
+            b"minutebook serve answers only http://127.0.0.1, http://localhost and IP addresses (DNS rebinding protection)\n"
+                .to_vec(),
+        );
+        return;
+    }
     if !matches!(req.method(), Method::Get | Method::Head) {
         respond(req, 405, "text/plain; charset=utf-8", b"method not allowed\n".to_vec());
         return;
@@ -216,6 +254,32 @@ mod tests {
         match normalise(s) {
             Target::Key { key, .. } => Some(key),
             Target::Bad => None,
+        }
+    }
+
+    #[test]
+    fn only_names_that_cannot_be_rebound_are_answered() {
+        for ok in [
+            None,
+            Some("127.0.0.1:1111"),
+            Some("127.0.0.1"),
+            Some("localhost:1111"),
+            Some("LOCALHOST."),
+            Some("preview.localhost:8080"),
+            Some("[::1]:1111"),
+            Some("192.168.1.20:1111"),
+        ] {
+            assert!(host_allowed(ok), "{ok:?}");
+        }
+        for bad in [
+            Some("evil.example"),
+            Some("evil.example:1111"),
+            Some("localhost.evil.example"),
+            Some("127.0.0.1.evil.example"),
+            Some("[::1]evil"),
+            Some(""),
+        ] {
+            assert!(!host_allowed(bad), "{bad:?}");
         }
     }
 
