@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what the test suite needs beyond the Rust toolchain: Debian's Chromium (the search
 # end-to-end and UI tests and the accessibility audit), a Java runtime (the Nu HTML Checker), node,
-# and the npm packages of tests/a11y (playwright-core for tests/search_ui.rs and the audit,
+# and the npm packages of tests/a11y (playwright-core for tests/testsuite/search_ui.rs and the audit,
 # axe-core, vnu-jar) from the lock file, and a C compiler if there is none (mimalloc and libdeflate
 # are built from C). Safe to run again.
 set -euo pipefail

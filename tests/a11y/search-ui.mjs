@@ -1,6 +1,6 @@
 // Drives the search page of a served minutebook site in Debian's headless Chromium (playwright-core,
 // never a downloaded browser) the way a person would, and prints what it saw as JSON on stdout.
-// It asserts nothing itself: tests/search_ui.rs checks the observations against the built site
+// It asserts nothing itself: tests/testsuite/search_ui.rs checks the observations against the built site
 // and the interface strings.
 //
 //   node search-ui.mjs '<config JSON>'

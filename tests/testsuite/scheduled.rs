@@ -1,9 +1,7 @@
 //! Scheduled publishing: a record whose publish_date is still ahead is left out of the built
 //! site (its page, listings and home page) and counted as scheduled, unless `--future`.
 
-mod workflow_support;
-
-use workflow_support::{run, site, write};
+use crate::support::{workflow_run as run, workflow_site as site, write};
 
 #[test]
 fn future_publish_date_is_left_out_until_future_flag() {

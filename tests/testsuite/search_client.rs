@@ -3,8 +3,6 @@
 //! round's answers are processed belongs to the next round — so the test sees which files wait
 //! for which. The hits are checked against the records that contain the term.
 
-mod common;
-
 use minutebook::search::{SearchDoc, SearchSection};
 
 const ROUNDS_JS: &str = r#"
@@ -37,7 +35,7 @@ const settle = () => new Promise((r) => setImmediate(r));
 
 #[test]
 fn cold_query_fetch_rounds() {
-    if !common::node_or_skip("search client test") {
+    if !crate::support::node_or_skip("search client test") {
         return;
     }
     let doc = |i: usize, body: String| SearchDoc {
@@ -71,7 +69,7 @@ fn cold_query_fetch_rounds() {
             )
         })
         .collect();
-    let dir = common::index_in_temp_dir(&docs);
+    let dir = crate::support::index_in_temp_dir(&docs);
     let kinds = |r: &Vec<String>| -> String {
         let mut k: Vec<char> = r.iter().map(|n| n.chars().next().unwrap()).collect();
         k.sort();
@@ -86,7 +84,7 @@ fn cold_query_fetch_rounds() {
     // files, as the keys are guessed before the fold table is in, and the hits are the same.
     let mut traditional_shards: Option<Vec<String>> = None;
     for (q, second_round) in [("數位皮夾", "g"), ("数位皮夹", "fg")] {
-        let out = common::run_with_search_js(
+        let out = crate::support::run_with_search_js(
             dir.path(),
             "rounds.js",
             ROUNDS_JS,
@@ -147,11 +145,11 @@ const idx = new api.Index('/search/', async (url, gz) => {
 /// instead of every later search on the page failing until a reload.
 #[test]
 fn a_failed_manifest_is_fetched_again() {
-    if !common::node_or_skip("search client test") {
+    if !crate::support::node_or_skip("search client test") {
         return;
     }
-    let dir = common::index_in_temp_dir(&common::text_docs(&["數位皮夾", "零信任架構", "數位皮夾"]));
-    let out = common::run_with_search_js(dir.path(), "retry.js", RETRY_JS, &[dir.path().as_os_str()]);
+    let dir = crate::support::index_in_temp_dir(&crate::support::text_docs(&["數位皮夾", "零信任架構", "數位皮夾"]));
+    let out = crate::support::run_with_search_js(dir.path(), "retry.js", RETRY_JS, &[dir.path().as_os_str()]);
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["first"], "offline");
     assert_eq!(v["hits"], serde_json::json!([1]));

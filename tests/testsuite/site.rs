@@ -1,9 +1,7 @@
 //! The foundation, end to end: the bundled record's structure, every page kind, dates in both
 //! calendars, drafts, template overrides, deterministic output, and every kind of bad input.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 #[test]
 fn bundled_record_structure() {

@@ -1,11 +1,9 @@
 //! Open data (issue 6): minutes.json, per-record JSON and dataset.json validate against the schemas
 //! the site publishes; decisions.csv has a BOM, RFC 4180 quoting and one row per agenda item.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::support::*;
 use serde_json::Value;
 
 fn json(path: impl AsRef<Path>) -> Value {

@@ -1,8 +1,6 @@
 //! Page metadata (issue 6): Dublin Core and Open Graph on every page kind, sitemap.xml, robots.txt.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 /// Every page kind of the bundled site.
 const PAGES: &[&str] = &[

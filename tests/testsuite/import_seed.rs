@@ -1,11 +1,9 @@
 //! The seed minutes (第4次主管會議紀錄, copied out of a PDF) imported whole.
 
-mod import_support;
-
-use import_support::{missing_words, registry, report, split, strip_markdown, unreorder_motions};
+use crate::support::{missing_words, registry, report, split, strip_markdown, unreorder_motions};
 use minutebook::import::{import_text, Imported};
 
-const SEED: &str = include_str!("fixtures/import/seed.txt");
+const SEED: &str = include_str!("../fixtures/import/seed.txt");
 
 fn seed() -> Imported {
     import_text(SEED, &registry())

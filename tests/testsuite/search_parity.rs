@@ -1,13 +1,11 @@
 //! The browser client must fold and split queries exactly as the indexer: feed the same strings
 //! to Rust `fold`/`parse_query` and to search.js (run with node) and compare.
 
-mod common;
-
 use minutebook::search::{fold, parse_query, SearchDoc, SearchSection};
 
 #[test]
 fn js_fold_matches_rust_fold() {
-    if !common::node_or_skip("search parity test") {
+    if !crate::support::node_or_skip("search parity test") {
         return;
     }
     let docs = vec![SearchDoc {
@@ -21,7 +19,7 @@ fn js_fold_matches_rust_fold() {
         }],
         ..Default::default()
     }];
-    let dir = common::index_in_temp_dir(&docs);
+    let dir = crate::support::index_in_temp_dir(&docs);
     // Strings: hand-picked cases plus every code point below U+30000, 256 per string.
     let mut strings: Vec<String> = [
         "ＡＰＥＣ ５Ｇ",
@@ -55,7 +53,7 @@ fn js_fold_matches_rust_fold() {
     let input = dir.path().join("strings.json");
     std::fs::write(&input, serde_json::to_vec(&strings).unwrap()).unwrap();
     let index = dir.path().join("search");
-    let out = common::run_with_search_js(
+    let out = crate::support::run_with_search_js(
         dir.path(),
         "parity.js",
         PARITY_JS,

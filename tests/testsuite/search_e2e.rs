@@ -5,15 +5,12 @@
 //!
 //! Chromium is required: the test fails when it is missing unless MINUTEBOOK_SKIP_BROWSER=1.
 
-mod common;
-mod search_support;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use search_support::{chromium, fixture_site, pct_decode, pct_encode, serve};
+use crate::support::{chromium, fixture_site, pct_decode, pct_encode, serve};
 
 fn dump_dom(browser: &Path, url: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
@@ -98,14 +95,14 @@ type Case<'a> = (String, Option<Vec<&'a str>>, Vec<&'a str>);
 #[test]
 fn search_in_headless_chromium() {
     let Some(browser) = chromium() else {
-        if search_support::skip_allowed() {
+        if crate::support::skip_allowed() {
             eprintln!("chromium not found; skipped because MINUTEBOOK_SKIP_BROWSER=1");
             return;
         }
         panic!("the search end-to-end test needs chromium (apt-get install chromium) or set MINUTEBOOK_SKIP_BROWSER=1 to skip");
     };
     let site = fixture_site();
-    let out = common::build_ok(site.path());
+    let out = crate::support::build_ok(site.path());
     assert!(out.join("search/manifest.bin").is_file());
     assert!(out.join("search/index.html").is_file());
     let port = serve(out.clone());

@@ -1,9 +1,7 @@
 //! `minutebook check`: broken links with file and line, untagged topics as suggestions, 民國
 //! years that disagree with the date as warnings; non-zero exit only on errors.
 
-mod workflow_support;
-
-use workflow_support::{run, site, write};
+use crate::support::{workflow_run as run, workflow_site as site, write};
 
 const LINKS: &str = "---
 title: 第3次主管會議紀錄

@@ -8,9 +8,6 @@
 //! Needs chromium, node and the npm packages of tests/a11y (`bash scripts/setup.sh`); the test
 //! fails when one is missing unless MINUTEBOOK_SKIP_BROWSER=1.
 
-mod common;
-mod search_support;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -28,7 +25,7 @@ const MANY: usize = 12;
 
 /// Runs tests/a11y/search-ui.mjs with `config` and returns its JSON report.
 fn run_script(node: &Path, browser: &Path, config: Value) -> Value {
-    let script = common::repo().join("tests/a11y/search-ui.mjs");
+    let script = crate::support::repo().join("tests/a11y/search-ui.mjs");
     let mut child = Command::new(node)
         .arg(&script)
         .arg(config.to_string())
@@ -106,7 +103,7 @@ fn check_links(name: &str, s: &Value, out: &Path, origin: &str) {
                 path.ends_with('/') && parts.len() == 3 && parts[0] == "minutes" && parts[1].len() == 4,
                 "{name}: not a record URL: {path}"
             );
-            let page = common::read(out.join(path.trim_start_matches('/')).join("index.html"));
+            let page = crate::support::read(out.join(path.trim_start_matches('/')).join("index.html"));
             if let Some(anchor) = l["hash"].as_str().unwrap().strip_prefix('#') {
                 assert!(
                     page.contains(&format!("id=\"{anchor}\"")),
@@ -161,19 +158,19 @@ fn restored(s: &Value) -> Value {
 }
 
 fn build_site(site: &Path) -> PathBuf {
-    let out = common::build_ok(site);
+    let out = crate::support::build_ok(site);
     assert!(out.join("search/index.html").is_file());
     out
 }
 
 #[test]
 fn search_ui_history_keyboard_and_injection() {
-    let Some((browser, node)) = search_support::playwright_prerequisites("search_ui") else {
+    let Some((browser, node)) = crate::support::playwright_prerequisites("search_ui") else {
         return;
     };
-    let site = search_support::fixture_site_with_many(MANY);
+    let site = crate::support::fixture_site_with_many(MANY);
     let out = build_site(site.path());
-    let port = search_support::serve(out.clone());
+    let port = crate::support::serve(out.clone());
     let origin = format!("http://127.0.0.1:{port}");
     let t = i18n::strings("zh-Hant-TW");
     let report = run_script(
@@ -304,15 +301,15 @@ fn search_ui_history_keyboard_and_injection() {
 
 /// The status and hit dates in the site's language, from the interface strings; English plurals.
 fn strings_scenario(lang: &str) {
-    let Some((browser, node)) = search_support::playwright_prerequisites("search_ui") else {
+    let Some((browser, node)) = crate::support::playwright_prerequisites("search_ui") else {
         return;
     };
-    let site = search_support::fixture_site();
+    let site = crate::support::fixture_site();
     if lang != "zh-Hant-TW" {
-        common::set_language(site.path(), lang);
+        crate::support::set_language(site.path(), lang);
     }
     let out = build_site(site.path());
-    let port = search_support::serve(out.clone());
+    let port = crate::support::serve(out.clone());
     let t = i18n::strings(lang);
     let report = run_script(
         &node,

@@ -3,14 +3,12 @@
 //! (src/render/i18n.rs), and a site built with `language: en` has an English search page while the
 //! default stays Chinese.
 
-mod common;
-
 use std::collections::BTreeMap;
 
 use minutebook::render::i18n;
 
 fn template() -> String {
-    std::fs::read_to_string(common::repo().join("themes/default/templates/search.html")).unwrap()
+    std::fs::read_to_string(crate::support::repo().join("themes/default/templates/search.html")).unwrap()
 }
 
 /// Renders search.html with a stand-in base.html (the blocks the real one provides) and `t`.
@@ -166,7 +164,7 @@ fn search_template_has_no_hard_coded_language() {
 /// search.js's messages are read from the page, never written in the script.
 #[test]
 fn search_script_has_no_hard_coded_language() {
-    let js = std::fs::read_to_string(common::repo().join("themes/default/static/search.js")).unwrap();
+    let js = std::fs::read_to_string(crate::support::repo().join("themes/default/static/search.js")).unwrap();
     let han: String = js.chars().filter(|c| is_han(*c)).collect();
     assert!(han.is_empty(), "Chinese text in search.js: {han:?}");
     for key in i18n::SEARCH_SCRIPT_KEYS {
@@ -198,12 +196,12 @@ fn search_script_has_no_hard_coded_language() {
 }
 
 fn built_search_page(language: Option<&str>) -> String {
-    let site = common::bundled_site();
+    let site = crate::support::bundled_site();
     if let Some(lang) = language {
-        common::set_language(site.path(), lang);
+        crate::support::set_language(site.path(), lang);
     }
-    let out = common::build_ok(site.path());
-    common::read(out.join("search/index.html"))
+    let out = crate::support::build_ok(site.path());
+    crate::support::read(out.join("search/index.html"))
 }
 
 #[test]

@@ -1,9 +1,7 @@
 //! Importing the seed text gives a record that builds and carries the same structure as the
 //! bundled, hand-made record: agenda items with their units and decisions, and the unit reports.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 #[test]
 fn imported_seed_builds_like_the_bundled_record() {

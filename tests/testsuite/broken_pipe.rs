@@ -2,11 +2,9 @@
 //! its work and exits with its own code, without the panic `println!` gives on a closed pipe.
 #![cfg(unix)]
 
-mod common;
-
 use std::process::{Command, Stdio};
 
-use common::*;
+use crate::support::*;
 
 /// Run the binary in `dir` with its standard output and error connected to pipes whose reading
 /// ends are closed before it writes; returns its exit code.

@@ -1,14 +1,12 @@
 //! `minutebook serve`, run for real: pages over HTTP, live reload after an edit, the error overlay
 //! while a file is broken (and recovery), and no way out of the output.
 
-mod workflow_support;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use workflow_support::{site, BIN};
+use crate::support::{workflow_site as site, BIN};
 
 const DEADLINE: Duration = Duration::from_secs(20);
 

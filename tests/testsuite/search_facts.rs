@@ -2,22 +2,20 @@
 //! searchable: a built site's index, queried with the real search.js under node, finds a record
 //! by a chair or a place named only in its front-matter, and no other record.
 
-mod common;
-
 #[test]
 fn front_matter_facts_are_searchable() {
-    if !common::node_or_skip("search facts test") {
+    if !crate::support::node_or_skip("search facts test") {
         return;
     }
-    let site = common::bundled_site();
-    common::write(
+    let site = crate::support::bundled_site();
+    crate::support::write(
         site.path(),
         "content/2024/executive-21.md",
         "---\ntitle: 第21次主管會議紀錄\nseries: 主管會議\nnumber: 21\ndate: 2024-10-21\n\
          location: 寶慶辦公室三樓\nchair: 唐部長鳳\nrecorder: 李小華\n\
          attendees: [王司長大明, 陳處長小美（公差）]\n---\n\n## 壹、報告事項\n\n洽悉。\n",
     );
-    let out = common::build_ok(site.path());
+    let out = crate::support::build_ok(site.path());
     let queries = [
         "唐部長鳳",
         "寶慶辦公室",
@@ -26,7 +24,7 @@ fn front_matter_facts_are_searchable() {
         "王司長大明 寶慶",
         "唐部長鳳 黃部長彥男",
     ];
-    let hits: std::collections::BTreeMap<String, Vec<String>> = common::search_hits(&out, &queries)
+    let hits: std::collections::BTreeMap<String, Vec<String>> = crate::support::search_hits(&out, &queries)
         .into_iter()
         .map(|(q, h)| (q, h.into_iter().map(|(_, url)| url).collect()))
         .collect();

@@ -2,8 +2,6 @@
 //! node) against a small index: unquoted spaces separate terms that must all appear, quotes make
 //! a phrase folded as the text is, punctuation stands for a separator.
 
-mod common;
-
 use minutebook::search::parse_query;
 
 #[test]
@@ -14,7 +12,7 @@ fn spaces_separate_terms_and_quotes_make_phrases() {
     assert_eq!(parse_query("「數位 皮夾」"), vec!["數位皮夾"]);
     assert_eq!(parse_query("\"new york\""), vec!["new york"]);
     assert_eq!(parse_query("COVID-19"), vec!["covid 19"]);
-    if !common::node_or_skip("search query rules test") {
+    if !crate::support::node_or_skip("search query rules test") {
         return;
     }
     let texts = [
@@ -26,7 +24,7 @@ fn spaces_separate_terms_and_quotes_make_phrases() {
         "newyork、COVID19",         // 5
         "COVID-19 防疫",            // 6
     ];
-    let dir = common::index_in_temp_dir(&common::text_docs(&texts));
+    let dir = crate::support::index_in_temp_dir(&crate::support::text_docs(&texts));
     let queries = [
         "AI 產業化",
         "\"AI 產業化\"",
@@ -38,7 +36,7 @@ fn spaces_separate_terms_and_quotes_make_phrases() {
         "COVID-19",
         "\"COVID 19\"",
     ];
-    let got = common::search_hits(dir.path(), &queries);
+    let got = crate::support::search_hits(dir.path(), &queries);
     let want: [(&str, &[u64]); 9] = [
         // Two terms, each anywhere in the record.
         ("AI 產業化", &[0, 1, 2, 3]),
@@ -66,12 +64,12 @@ fn spaces_separate_terms_and_quotes_make_phrases() {
 #[test]
 fn object_property_names_are_terms() {
     assert_eq!(parse_query("AI constructor"), vec!["ai", "constructor"]);
-    if !common::node_or_skip("search query rules test") {
+    if !crate::support::node_or_skip("search query rules test") {
         return;
     }
     let texts = ["AI 與 constructor 合約", "AI 產業化"];
-    let dir = common::index_in_temp_dir(&common::text_docs(&texts));
-    let got = common::search_hits(dir.path(), &["constructor", "AI constructor", "hasOwnProperty"]);
+    let dir = crate::support::index_in_temp_dir(&crate::support::text_docs(&texts));
+    let got = crate::support::search_hits(dir.path(), &["constructor", "AI constructor", "hasOwnProperty"]);
     for (q, hits) in [
         ("constructor", &[0u64][..]),
         ("AI constructor", &[0]),

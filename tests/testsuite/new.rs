@@ -1,9 +1,7 @@
 //! `minutebook new`: the conventional path, the front-matter, a skeleton that builds, and never
 //! overwriting.
 
-mod workflow_support;
-
-use workflow_support::{run, site};
+use crate::support::{workflow_run as run, workflow_site as site};
 
 #[test]
 fn writes_the_record_which_builds_and_is_never_overwritten() {

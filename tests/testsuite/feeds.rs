@@ -1,11 +1,9 @@
 //! Atom feeds (issue 6): valid RFC 4287 structure, stable ids, escaping, 50-entry cap, and a feed
 //! behind every feed link the pages print.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::support::*;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 

@@ -1,12 +1,10 @@
 //! The importer on small fixtures (full-width digits, Western dates, missing header lines, page
 //! furniture, spaced labels, tables, unknown units), on a .docx built here, and `write_new`.
 
-mod import_support;
-
 use std::io::Write;
 use std::path::Path;
 
-use import_support::{registry, split};
+use crate::support::{registry, split};
 use minutebook::import::{docx_to_text, import_file, import_text, write_new, ImportError, Imported};
 
 fn fixture(name: &str) -> (String, Imported) {

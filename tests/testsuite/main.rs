@@ -1,0 +1,31 @@
+//! The one integration test binary (as mdBook's tests/testsuite): one module per area, the helpers
+//! in `support`. Run one area with `cargo test --test testsuite NAME::`, e.g. `check::`.
+
+mod support;
+
+mod broken_pipe;
+mod check;
+mod corpus_score;
+mod feeds;
+mod generate_site;
+mod import_build;
+mod import_cases;
+mod import_seed;
+mod init;
+mod message_format;
+mod metadata;
+mod new;
+mod opendata;
+mod portal_theme;
+mod preview;
+mod scheduled;
+mod search_client;
+mod search_e2e;
+mod search_facts;
+mod search_golden;
+mod search_parity;
+mod search_query_rules;
+mod search_template;
+mod search_ui;
+mod serve;
+mod site;

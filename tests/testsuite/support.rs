@@ -1,0 +1,601 @@
+//! Helpers shared by the integration tests: temporary copies of the bundled site and of the workflow
+//! fixture site, builds, running the binary, the search fixture site with its static server and the
+//! browsers, and the importer's registry and word-preservation check.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use minutebook::build::{self, BuildOptions};
+use minutebook::import::{ImportRegistry, RegistryName};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary site holding the bundled minutebook.yaml and content/.
+pub fn bundled_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo().join("minutebook.yaml"), dir.path().join("minutebook.yaml")).unwrap();
+    copy_dir(&repo().join("content"), &dir.path().join("content"));
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+pub fn write(root: &Path, rel: &str, text: &str) -> PathBuf {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+pub fn options(root: &Path) -> BuildOptions {
+    let mut o = BuildOptions::new(root);
+    o.today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    o
+}
+
+/// Build `root` into `root/public` and panic with the diagnostics on failure.
+pub fn build_ok(root: &Path) -> PathBuf {
+    let o = options(root);
+    if let Err(d) = build::build(&o) {
+        panic!("build failed:\n{}", d.iter().map(|d| d.to_string()).collect::<String>());
+    }
+    o.output
+}
+
+pub fn read(p: impl AsRef<Path>) -> String {
+    std::fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.as_ref().display()))
+}
+
+/// Run the binary; returns (exit code, stdout, stderr).
+pub fn run(args: &[&str], cwd: &Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_minutebook"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every file under `dir` with its bytes, sorted by path.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+pub const RECORD: &str = "---\ntitle: 第1次主管會議紀錄\nseries: 主管會議\nnumber: 1\ndate: 2024-01-10\n---\n\n## 參、報告事項\n\n### 案由一：測試案，報請公鑒。（報告單位：秘書處）\n\n決定：洽悉。\n";
+
+/// Sets the `language:` line of the site's minutebook.yaml.
+pub fn set_language(site: &Path, lang: &str) {
+    let yaml = read(site.join("minutebook.yaml"));
+    let yaml: String = yaml
+        .lines()
+        .map(|l| {
+            if l.starts_with("language:") {
+                format!("language: {lang}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(site.join("minutebook.yaml"), yaml).unwrap();
+}
+
+/// Whether a test that runs `node` can run: true when node is installed; false (skip) when it is
+/// not and `MINUTEBOOK_SKIP_NODE=1`; otherwise panics saying what `test` needs.
+pub fn node_or_skip(test: &str) -> bool {
+    if Command::new("node").arg("--version").output().is_ok() {
+        return true;
+    }
+    if std::env::var("MINUTEBOOK_SKIP_NODE").as_deref() == Ok("1") {
+        return false;
+    }
+    panic!("node is required for the {test} (set MINUTEBOOK_SKIP_NODE=1 to skip)");
+}
+
+/// One record per text (record `i`: URL `/r/i/`, title `第i次會議`, dated 2024-01-01), the text
+/// its only section.
+pub fn text_docs(texts: &[&str]) -> Vec<minutebook::search::SearchDoc<'static>> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| minutebook::search::SearchDoc {
+            url: format!("/r/{i}/"),
+            title: format!("第{i}次會議"),
+            date: "2024-01-01".into(),
+            year: 2024,
+            sections: vec![minutebook::search::SearchSection {
+                text: t.to_string().into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        })
+        .collect()
+}
+
+/// The search index of `docs`, written into a new temporary folder (its root is the site root).
+pub fn index_in_temp_dir(docs: &[minutebook::search::SearchDoc]) -> tempfile::TempDir {
+    let files = minutebook::search::build_index(docs).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for f in &files {
+        let p = dir.path().join(&f.path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, &f.bytes).unwrap();
+    }
+    dir
+}
+
+/// Runs the script `source` (written as `dir/name`) under node with the theme's search.js and
+/// `args` as its arguments; returns its standard output, panicking with its errors if it fails.
+pub fn run_with_search_js(dir: &Path, name: &str, source: &str, args: &[&std::ffi::OsStr]) -> Vec<u8> {
+    let script = dir.join(name);
+    std::fs::write(&script, source).unwrap();
+    let js = repo().join("themes/default/static/search.js");
+    let out = Command::new("node")
+        .arg(&script)
+        .arg(&js)
+        .args(args)
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "node failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Runs each of `queries` with the theme's search.js (under node) against the search index of the
+/// site whose output root is `root`; returns, per query, the hits in order as (record id, URL).
+pub fn search_hits(root: &Path, queries: &[&str]) -> std::collections::BTreeMap<String, Vec<(u64, String)>> {
+    const QUERIES_JS: &str = r#"
+const fs = require('fs'), zlib = require('zlib'), path = require('path');
+const [js, root, ...queries] = process.argv.slice(2);
+const api = require(path.resolve(js));
+const idx = new api.Index('/search/', (url, gz) => {
+  const b = fs.readFileSync(path.join(root, url));
+  return Promise.resolve(new Uint8Array(gz ? zlib.gunzipSync(b) : b));
+});
+(async () => {
+  const out = {};
+  for (const q of queries) {
+    const r = await idx.search({ q });
+    out[q] = [];
+    for (const h of r.hits) out[q].push([h.r, (await idx.doc(h)).u]);
+  }
+  console.log(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });
+"#;
+    let mut args: Vec<&std::ffi::OsStr> = vec![root.as_os_str()];
+    args.extend(queries.iter().map(std::ffi::OsStr::new));
+    let out = run_with_search_js(root, "queries.js", QUERIES_JS, &args);
+    serde_json::from_slice(&out).unwrap()
+}
+
+// --- The workflow fixture site (tests/fixtures/workflow/site) and the binary.
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_minutebook");
+
+/// A temporary copy of `tests/fixtures/workflow/site`.
+pub fn workflow_site() -> tempfile::TempDir {
+    let t = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workflow/site");
+    copy_dir(&from, t.path());
+    t
+}
+
+/// Run the binary with `args`; returns (exit success, stdout, stderr).
+pub fn workflow_run(args: &[&str]) -> (bool, String, String) {
+    let out: Output = Command::new(BIN).args(args).output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+// --- The search browser tests (search_e2e, search_ui): the fixture site, a static file server on
+// 127.0.0.1, and finding Chromium, node and the npm packages of tests/a11y.
+
+/// (path under content/, date, units, body): small records around the seed.
+pub const RECORDS: &[(&str, &str, &str, &str)] = &[
+    (
+        "2024/executive-11.md",
+        "2024-10-01",
+        "民主網絡司",
+        "臺灣推動數位皮夾試辦。",
+    ),
+    ("2023/executive-12.md", "2023-10-02", "秘書處", "台灣的錢包與皮夾。"),
+    (
+        "2024/executive-13.md",
+        "2024-10-03",
+        "數位策略司",
+        "於113年8月20日討論人工智慧基本法草案。",
+    ),
+    (
+        "2024/executive-14.md",
+        "2024-10-04",
+        "數位策略司",
+        "回顧113年9月與112年8月的會議結論。",
+    ),
+    (
+        "2024/executive-15.md",
+        "2024-10-05",
+        "韌性建設司",
+        "出席ＡＰＥＣ 數位經濟論壇，討論5G 應用。",
+    ),
+    (
+        "2024/executive-16.md",
+        "2024-10-06",
+        "秘書處",
+        "惡意字串測試：`<script>alert(1)</script>` 與 `<img src=x onerror=alert(1)>` 不得執行。",
+    ),
+];
+
+fn write_record(site: &Path, rel: &str, number: usize, date: &str, unit: &str, body: &str) {
+    write(
+        site,
+        &format!("content/{rel}"),
+        &format!(
+            "---\ntitle: 第{number}次主管會議紀錄\nseries: 主管會議\nnumber: {number}\ndate: {date}\nunits: [{unit}]\n---\n\n{body}\n"
+        ),
+    );
+}
+
+/// The bundled site plus [`RECORDS`] (numbers 11–16).
+pub fn fixture_site() -> tempfile::TempDir {
+    let site = bundled_site();
+    for (i, (rel, date, unit, body)) in RECORDS.iter().enumerate() {
+        write_record(site.path(), rel, 11 + i, date, unit, body);
+    }
+    site
+}
+
+/// [`fixture_site`] plus `n` records (numbers 31…, in 2022) whose text has 電子公文, for more hits
+/// than one page of results shows.
+pub fn fixture_site_with_many(n: usize) -> tempfile::TempDir {
+    let site = fixture_site();
+    for i in 0..n {
+        let number = 31 + i;
+        let date = format!("2022-{:02}-{:02}", 1 + i % 12, 1 + i / 12);
+        write_record(
+            site.path(),
+            &format!("2022/executive-{number}.md"),
+            number,
+            &date,
+            "秘書處",
+            &format!("電子公文系統第{number}次追蹤。"),
+        );
+    }
+    site
+}
+
+/// Serves `root` on 127.0.0.1 (a free port, returned) from a background thread, for the rest of
+/// the test process. `/dir/` serves `dir/index.html`; paths with `..` are refused.
+pub fn serve(root: PathBuf) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let root = root.clone();
+            std::thread::spawn(move || {
+                let mut line = String::new();
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                if reader.read_line(&mut line).is_err() {
+                    return;
+                }
+                loop {
+                    let mut h = String::new();
+                    if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+                        break;
+                    }
+                }
+                let path = line.split_whitespace().nth(1).unwrap_or("/");
+                let path = path.split('?').next().unwrap_or("/");
+                let mut file = root.join(path.trim_start_matches('/'));
+                if path.ends_with('/') {
+                    file = file.join("index.html");
+                }
+                let (status, body) = match std::fs::read(&file) {
+                    Ok(b) if !path.contains("..") => ("200 OK", b),
+                    _ => ("404 Not Found", b"not found".to_vec()),
+                };
+                let ctype = match file.extension().and_then(|e| e.to_str()) {
+                    Some("html") => "text/html; charset=utf-8",
+                    Some("js") => "text/javascript; charset=utf-8",
+                    Some("css") => "text/css; charset=utf-8",
+                    Some("json") => "application/json",
+                    _ => "application/octet-stream",
+                };
+                let head = format!(
+                    "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.write_all(&body);
+            });
+        }
+    });
+    port
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    let out = Command::new("which").arg(name).output().ok()?;
+    let p = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    (out.status.success() && !p.is_empty()).then(|| PathBuf::from(p))
+}
+
+/// `$CHROMIUM`, else the first of chromium, chromium-browser, google-chrome, chrome on PATH.
+pub fn chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("CHROMIUM").map(PathBuf::from) {
+        if p.is_file() {
+            return Some(p);
+        }
+    }
+    ["chromium", "chromium-browser", "google-chrome", "chrome"]
+        .iter()
+        .find_map(|n| which(n))
+}
+
+/// True when browser tests may be skipped (MINUTEBOOK_SKIP_BROWSER=1).
+pub fn skip_allowed() -> bool {
+    std::env::var("MINUTEBOOK_SKIP_BROWSER").as_deref() == Ok("1")
+}
+
+/// What a playwright-driven test needs: (chromium, node). Panics with what is missing and how to
+/// install it, or returns None when MINUTEBOOK_SKIP_BROWSER=1 allows skipping.
+pub fn playwright_prerequisites(test: &str) -> Option<(PathBuf, PathBuf)> {
+    let browser = chromium();
+    let node = which("node");
+    let modules = repo().join("tests/a11y/node_modules/playwright-core/package.json");
+    let mut missing = Vec::new();
+    if browser.is_none() {
+        missing.push("chromium (apt-get install chromium)".to_string());
+    }
+    if node.is_none() {
+        missing.push("node (apt-get install nodejs npm)".to_string());
+    }
+    if !modules.is_file() {
+        missing.push(format!(
+            "the npm packages of tests/a11y ({} is missing: run `bash scripts/setup.sh`, or `npm ci` in tests/a11y)",
+            modules.display()
+        ));
+    }
+    if missing.is_empty() {
+        return Some((browser.unwrap(), node.unwrap()));
+    }
+    if skip_allowed() {
+        eprintln!(
+            "{test}: skipped because MINUTEBOOK_SKIP_BROWSER=1; missing {}",
+            missing.join(", ")
+        );
+        return None;
+    }
+    panic!(
+        "{test} needs {}; or set MINUTEBOOK_SKIP_BROWSER=1 to skip the browser tests",
+        missing.join(", ")
+    );
+}
+
+pub fn pct_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 3 <= b.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+pub fn pct_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+// --- The importer's tests: the ministry's registry and the word-preservation check.
+
+fn name(name: &str, slug: &str, aliases: &[&str]) -> RegistryName {
+    RegistryName {
+        name: name.into(),
+        slug: slug.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+    }
+}
+
+/// The ministry's fifteen units and the 主管會議 series.
+pub fn registry() -> ImportRegistry {
+    ImportRegistry {
+        units: vec![
+            name("數位策略司", "strategy", &["策略司"]),
+            name("韌性建設司", "resilience", &["韌性司"]),
+            name("資源管理司", "resources", &["資源司"]),
+            name("數位政府司", "government", &["數政司"]),
+            name("民主網絡司", "democracy", &["民主司"]),
+            name("多元創新司", "innovation", &["多元司"]),
+            name("秘書處", "secretariat", &[]),
+            name("人事處", "personnel", &[]),
+            name("政風處", "ethics", &[]),
+            name("主計處", "accounting", &[]),
+            name("資訊處", "it", &[]),
+            name("法制處", "legal", &[]),
+            name("數位產業署", "adi", &["數產署"]),
+            name("資通安全署", "acs", &["資安署"]),
+            name("國家資通安全研究院", "nics", &["資安院"]),
+        ],
+        series: vec![name("主管會議", "executive", &[])],
+    }
+}
+
+/// Split an imported record into its front-matter lines and its body.
+pub fn split(markdown: &str) -> (&str, &str) {
+    let rest = markdown.strip_prefix("---\n").expect("front-matter opens the record");
+    let end = rest.find("\n---\n").expect("front-matter is closed");
+    (&rest[..end + 1], &rest[end + 5..])
+}
+
+/// The characters that carry words: letters and digits of any script (no whitespace, punctuation
+/// or Markdown syntax).
+pub fn word_chars(s: &str) -> Vec<(usize, char)> {
+    let mut out = Vec::new();
+    for (no, line) in s.lines().enumerate() {
+        for c in line.chars().filter(|c| c.is_alphanumeric()) {
+            out.push((no + 1, c));
+        }
+    }
+    out
+}
+
+/// The body with the Markdown syntax taken out: heading marks, list bullets, table rules.
+pub fn strip_markdown(body: &str) -> String {
+    let mut out = String::new();
+    for line in body.lines() {
+        let t = line.trim_start();
+        let t = t.trim_start_matches('#').trim_start();
+        let t = t.strip_prefix("- ").unwrap_or(t);
+        if t.starts_with('|') && t.chars().all(|c| "|- ".contains(c)) {
+            continue;
+        }
+        out.push_str(t);
+        out.push('\n');
+    }
+    out
+}
+
+/// The source's word characters that do not appear, in order, in the output: each as
+/// (source line, character). Line by line: a line whose characters follow in order close to where
+/// the last one ended is kept; otherwise the longest common subsequence with the output there
+/// tells exactly which characters are missing, and the check goes on after it.
+pub fn missing_words(source: &str, output: &str) -> Vec<(usize, char)> {
+    let out: Vec<char> = word_chars(output).into_iter().map(|(_, c)| c).collect();
+    let mut lines: Vec<(usize, Vec<char>)> = Vec::new();
+    for (line, c) in word_chars(source) {
+        match lines.last_mut() {
+            Some((l, cs)) if *l == line => cs.push(c),
+            _ => lines.push((line, vec![c])),
+        }
+    }
+    let mut cursor = 0;
+    let mut missing = Vec::new();
+    for (line, chars) in lines {
+        let limit = (cursor + 3 * chars.len() + 64).min(out.len());
+        let mut at = cursor;
+        let greedy = chars.iter().all(|c| match out[at..limit].iter().position(|o| o == c) {
+            Some(p) => {
+                at += p + 1;
+                true
+            }
+            None => false,
+        });
+        if greedy {
+            cursor = at;
+            continue;
+        }
+        let window = &out[cursor..(cursor + 2 * chars.len() + 200).min(out.len())];
+        let (n, m) = (chars.len(), window.len());
+        let mut dp = vec![vec![0u32; m + 1]; n + 1];
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                dp[i][j] = if chars[i] == window[j] {
+                    dp[i + 1][j + 1] + 1
+                } else {
+                    dp[i + 1][j].max(dp[i][j + 1])
+                };
+            }
+        }
+        let (mut i, mut j, mut last) = (0, 0, 0);
+        while i < n {
+            if j < m && chars[i] == window[j] && dp[i][j] == dp[i + 1][j + 1] + 1 {
+                last = j + 1;
+                i += 1;
+                j += 1;
+            } else if j < m && dp[i][j + 1] >= dp[i + 1][j] {
+                j += 1;
+            } else {
+                missing.push((line, chars[i]));
+                i += 1;
+            }
+        }
+        cursor += last;
+    }
+    missing
+}
+
+/// A readable report of missing characters, grouped by source line.
+pub fn report(missing: &[(usize, char)], source: &str) -> String {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut s = String::new();
+    let mut last = 0;
+    for &(line, c) in missing {
+        if line != last {
+            s.push_str(&format!(
+                "\nline {line}: {}\n  missing: ",
+                lines.get(line - 1).unwrap_or(&"")
+            ));
+            last = line;
+        }
+        s.push(c);
+    }
+    s
+}
+
+/// Undo the one reordering the importer does: `### 臨時動議一：TEXT（提案單位：UNIT）` was the
+/// source line `UNIT：TEXT`.
+pub fn unreorder_motions(body: &str) -> String {
+    let mut out = String::new();
+    for line in body.lines() {
+        let moved = line.strip_prefix("### 臨時動議").and_then(|rest| {
+            let (_, rest) = rest.split_once('：')?;
+            let (text, unit) = rest.strip_suffix('）')?.rsplit_once("（提案單位：")?;
+            Some(format!("{unit}：{text}"))
+        });
+        out.push_str(moved.as_deref().unwrap_or(line));
+        out.push('\n');
+    }
+    out
+}
