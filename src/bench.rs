@@ -50,7 +50,7 @@ pub enum BenchError {
 pub fn measure(exe: &Path, args: &[&str]) -> Result<Sample, BenchError> {
     let cmd = format!("{} {}", exe.display(), args.join(" "));
     let start = Instant::now();
-    let child = Command::new(exe)
+    let mut child = Command::new(exe)
         .args(args)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
@@ -59,8 +59,7 @@ pub fn measure(exe: &Path, args: &[&str]) -> Result<Sample, BenchError> {
             cmd: cmd.clone(),
             source,
         })?;
-    let pid = child.id() as libc::pid_t;
-    let mut stderr_pipe = child.stderr;
+    let mut stderr_pipe = child.stderr.take();
     let reader = std::thread::spawn(move || {
         let mut s = String::new();
         if let Some(p) = stderr_pipe.as_mut() {
@@ -68,23 +67,39 @@ pub fn measure(exe: &Path, args: &[&str]) -> Result<Sample, BenchError> {
         }
         s
     });
+    let (ok, cpu_s, peak_mb) = wait_with_usage(&mut child);
+    let wall_s = start.elapsed().as_secs_f64();
+    let stderr = reader.join().unwrap_or_default();
+    if !ok {
+        return Err(BenchError::Failed { cmd, stderr });
+    }
+    Ok(Sample { wall_s, cpu_s, peak_mb })
+}
+
+/// Reap `child`: (exited with 0, its CPU seconds, its peak resident MB), from wait4's rusage.
+#[cfg(unix)]
+fn wait_with_usage(child: &mut std::process::Child) -> (bool, f64, f64) {
+    let pid = child.id() as libc::pid_t;
     let mut status: libc::c_int = 0;
     // SAFETY: an all-zero rusage is a valid value, and wait4 writes into both out-parameters.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: pid is our own child, not yet reaped; the pointers are valid for the call.
     let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let wall_s = start.elapsed().as_secs_f64();
-    let stderr = reader.join().unwrap_or_default();
-    if rc < 0 || !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
-        return Err(BenchError::Failed { cmd, stderr });
-    }
+    let ok = rc >= 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
     let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    Ok(Sample {
-        wall_s,
-        cpu_s: tv(usage.ru_utime) + tv(usage.ru_stime),
-        // ru_maxrss is in kilobytes on Linux.
-        peak_mb: usage.ru_maxrss as f64 / 1024.0,
-    })
+    // ru_maxrss is in kilobytes on Linux.
+    (
+        ok,
+        tv(usage.ru_utime) + tv(usage.ru_stime),
+        usage.ru_maxrss as f64 / 1024.0,
+    )
+}
+
+/// Reap `child` portably: CPU time and peak memory are not measured (0) off Unix.
+#[cfg(not(unix))]
+fn wait_with_usage(child: &mut std::process::Child) -> (bool, f64, f64) {
+    let ok = child.wait().map(|s| s.success()).unwrap_or(false);
+    (ok, 0.0, 0.0)
 }
 
 fn median(mut v: Vec<Sample>) -> Sample {
@@ -212,12 +227,8 @@ pub fn measure_rebuild(site: &Path) -> Result<String, BenchError> {
         })
     };
     let cpu = || {
-        // SAFETY: an all-zero rusage is valid and getrusage fills it in.
-        let mut u: libc::rusage = unsafe { std::mem::zeroed() };
-        // SAFETY: the pointer is valid for the call.
-        unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
-        let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-        (tv(u.ru_utime) + tv(u.ru_stime)) * 1000.0
+        let (user, system) = crate::timing::process_cpu();
+        (user + system) * 1000.0
     };
     let mut timed = |rel: &Path, text: &str| -> Result<String, BenchError> {
         write(rel, text)?;
