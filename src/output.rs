@@ -4,7 +4,7 @@
 //! be written outside the output folder, and a folder that is not a minutebook output is never
 //! replaced.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
@@ -26,6 +26,8 @@ pub enum OutputError {
     Overlaps(PathBuf),
     #[error("cannot write `{}`: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("`{}` was not written by minutebook, and the site now has a file of its own there; move your file elsewhere (nothing was changed)", .0.display())]
+    UserFileInTheWay(PathBuf),
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
@@ -461,14 +463,120 @@ pub fn prepare(dir: &Path, site_root: &Path) -> Result<PathBuf, OutputError> {
     Ok(tmp)
 }
 
+/// The first line of the marker file; the lines after it list every file the build wrote (the
+/// manifest), relative to the output folder with `/` separators, sorted.
+const MARKER_HEAD: &str =
+    "This folder is written by minutebook build. Files not listed below are yours: they are kept.";
+
+/// Every file under `root`, relative, with `/` separators, sorted (the marker excluded).
+fn files_under(root: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walkdir::WalkDir::new(root)
+        .min_depth(1)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(root)
+                .ok()
+                .map(|r| r.to_string_lossy().replace('\\', "/"))
+        })
+        .filter(|r| r != MARKER)
+        .collect();
+    out.sort();
+    out
+}
+
+/// What the previous build wrote, from its marker: `None` for a marker without a manifest (an
+/// older minutebook), whose whole folder counts as its own.
+fn manifest(dir: &Path) -> Option<BTreeSet<String>> {
+    let text = std::fs::read_to_string(dir.join(MARKER)).ok()?;
+    let mut lines = text.lines();
+    (lines.next()? == MARKER_HEAD).then(|| lines.map(str::to_string).collect())
+}
+
+/// The entries of the old output that minutebook did not write — a user's `CNAME`, `assets/`, a
+/// deploy repository's `.git/` — as paths relative to `dir`: a file not in the manifest, or a
+/// folder holding no file of it (taken whole).
+fn user_entries(dir: &Path, ours: &BTreeSet<String>) -> Vec<String> {
+    fn walk(dir: &Path, rel: &str, ours: &BTreeSet<String>, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir.join(rel)) else {
+            return;
+        };
+        let mut names: Vec<(String, bool)> = entries
+            .filter_map(Result::ok)
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().to_string(),
+                    e.file_type().is_ok_and(|t| t.is_dir()),
+                )
+            })
+            .collect();
+        names.sort();
+        for (name, is_dir) in names {
+            let path = if rel.is_empty() { name } else { format!("{rel}/{name}") };
+            if path == MARKER {
+                continue;
+            }
+            if is_dir {
+                let prefix = format!("{path}/");
+                if ours
+                    .range(prefix.clone()..)
+                    .next()
+                    .is_some_and(|p| p.starts_with(&prefix))
+                {
+                    walk(dir, &path, ours, out);
+                } else {
+                    out.push(path);
+                }
+            } else if !ours.contains(&path) {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, "", ours, &mut out);
+    out
+}
+
 /// Put the finished temporary folder in place of `dir`; the old output is removed only after.
+/// Files a user added to the output folder since the last build (anything not in the last
+/// build's manifest) are moved into the new output first, so they survive; one that the new
+/// build also writes stops the build before anything is changed.
 pub fn swap(tmp: &Path, dir: &Path) -> Result<(), OutputError> {
     let marker = tmp.join(MARKER);
-    std::fs::write(
-        &marker,
-        b"This folder is written by minutebook build and replaced on every build.\n",
-    )
-    .map_err(io(&marker))?;
+    let mut text = String::from(MARKER_HEAD);
+    for f in files_under(tmp) {
+        text.push('\n');
+        text.push_str(&f);
+    }
+    text.push('\n');
+    std::fs::write(&marker, text).map_err(io(&marker))?;
+    let kept: Vec<String> = match manifest(dir) {
+        Some(ours) if dir.is_dir() => user_entries(dir, &ours),
+        _ => Vec::new(),
+    };
+    if let Some(clash) = kept.iter().find(|k| tmp.join(k).exists()) {
+        return Err(OutputError::UserFileInTheWay(dir.join(clash)));
+    }
+    let mut moved: Vec<&String> = Vec::new();
+    for k in &kept {
+        let to = tmp.join(k);
+        let res = to
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| std::fs::rename(dir.join(k), &to));
+        if let Err(e) = res {
+            for m in moved.iter().rev() {
+                let _ = std::fs::rename(tmp.join(m), dir.join(m));
+            }
+            return Err(OutputError::Io {
+                path: dir.join(k),
+                source: e,
+            });
+        }
+        moved.push(k);
+    }
     let parent = dir
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -478,11 +586,23 @@ pub fn swap(tmp: &Path, dir: &Path) -> Result<(), OutputError> {
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| "public".into());
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let give_back = |from: &Path| {
+        for m in moved.iter().rev() {
+            let _ = std::fs::rename(tmp.join(m), from.join(m));
+        }
+    };
     if dir.exists() {
-        std::fs::rename(dir, &old).map_err(io(dir))?;
+        if let Err(e) = std::fs::rename(dir, &old) {
+            give_back(dir);
+            return Err(OutputError::Io {
+                path: dir.to_path_buf(),
+                source: e,
+            });
+        }
     }
     if let Err(e) = std::fs::rename(tmp, dir) {
         let _ = std::fs::rename(&old, dir);
+        give_back(dir);
         return Err(OutputError::Io {
             path: dir.to_path_buf(),
             source: e,
@@ -606,5 +726,65 @@ mod tests {
             Err(OutputError::Overlaps(_))
         ));
         assert!(matches!(o2.write_to(&site, &site), Err(OutputError::Overlaps(_))));
+    }
+
+    /// Files a user adds to the output after a build — CNAME, an assets folder, a deploy
+    /// repository's .git, a file inside one of our folders — survive the next build; a file the
+    /// new build also writes stops it with the old output and the user's file untouched.
+    #[test]
+    fn files_a_user_added_are_kept() {
+        let t = tempfile::tempdir().unwrap();
+        let site = t.path().join("site");
+        std::fs::create_dir_all(site.join("content")).unwrap();
+        let out = site.join("public");
+        let mut o = Output::new();
+        o.add("index.html", "one").unwrap();
+        o.add("units/a/index.html", "a").unwrap();
+        o.write_to(&out, &site).unwrap();
+        std::fs::write(out.join("CNAME"), "minutes.example.gov.tw").unwrap();
+        std::fs::create_dir_all(out.join("assets/img")).unwrap();
+        std::fs::write(out.join("assets/img/logo.png"), "png").unwrap();
+        std::fs::create_dir_all(out.join(".git/objects")).unwrap();
+        std::fs::write(out.join(".git/HEAD"), "ref: refs/heads/gh-pages").unwrap();
+        std::fs::write(out.join("units/notes.txt"), "mine").unwrap();
+        let mut o2 = Output::new();
+        o2.add("index.html", "two").unwrap();
+        o2.add("units/b/index.html", "b").unwrap();
+        o2.write_to(&out, &site).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert!(
+            !out.join("units/a").exists(),
+            "what minutebook wrote before is replaced"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("CNAME")).unwrap(),
+            "minutes.example.gov.tw"
+        );
+        assert_eq!(std::fs::read_to_string(out.join("assets/img/logo.png")).unwrap(), "png");
+        assert_eq!(
+            std::fs::read_to_string(out.join(".git/HEAD")).unwrap(),
+            "ref: refs/heads/gh-pages"
+        );
+        assert!(out.join(".git/objects").is_dir());
+        assert_eq!(std::fs::read_to_string(out.join("units/notes.txt")).unwrap(), "mine");
+        // The marker lists what minutebook wrote, and only that.
+        let marker = std::fs::read_to_string(out.join(MARKER)).unwrap();
+        assert_eq!(marker, format!("{MARKER_HEAD}\nindex.html\nunits/b/index.html\n"));
+        // Kept again by a third build.
+        o2.write_to(&out, &site).unwrap();
+        assert!(out.join("CNAME").is_file() && out.join(".git/HEAD").is_file());
+        // A build that would write over a user's file stops, changing nothing.
+        let mut o3 = Output::new();
+        o3.add("CNAME", "ours").unwrap();
+        let err = o3.write_to(&out, &site).unwrap_err();
+        assert!(
+            matches!(&err, OutputError::UserFileInTheWay(p) if p.ends_with("CNAME")),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("CNAME")).unwrap(),
+            "minutes.example.gov.tw"
+        );
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "two");
     }
 }

@@ -923,3 +923,21 @@ fn config_type_errors_are_located_beside_unknown_keys() {
         ],
     );
 }
+
+/// A user's CNAME and a deploy repository's .git/ in the output folder survive the next build.
+#[test]
+fn files_a_user_adds_to_the_output_survive_a_build() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    write(&out, "CNAME", "minutes.example.gov.tw\n");
+    write(&out, ".git/HEAD", "ref: refs/heads/gh-pages\n");
+    let out = build_ok(site.path());
+    assert_eq!(read(out.join("CNAME")), "minutes.example.gov.tw\n");
+    assert_eq!(read(out.join(".git/HEAD")), "ref: refs/heads/gh-pages\n");
+    assert!(out.join("minutes/2024/executive-4/index.html").is_file());
+    let marker = read(out.join(minutebook::output::MARKER));
+    assert!(
+        marker.contains("\nindex.html\n") && !marker.contains("CNAME"),
+        "{marker}"
+    );
+}
