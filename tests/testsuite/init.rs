@@ -1,26 +1,12 @@
 //! `minutebook init`: a new site that builds and checks clean at once, its CI workflows, never
 //! overwriting, and the no-registry case (Pinyin slugs, the registry suggestion).
 
-use std::path::Path;
-use std::process::Command;
-
-fn run(args: &[&str], cwd: &Path) -> (bool, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_minutebook"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap();
-    (
-        o.status.success(),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
-}
+use crate::support::run;
 
 #[test]
 fn a_new_site_builds_and_checks_clean() {
     let t = tempfile::tempdir().unwrap();
-    let (ok, out, err) = run(
+    let (code, out, err) = run(
         &[
             "init",
             "site",
@@ -34,7 +20,7 @@ fn a_new_site_builds_and_checks_clean() {
         ],
         t.path(),
     );
-    assert!(ok, "{out}{err}");
+    assert_eq!(code, 0, "{out}{err}");
     let site = t.path().join("site");
     let config = std::fs::read_to_string(site.join("minutebook.yaml")).unwrap();
     assert!(config.contains("\ntitle: 新北市議會會議紀錄\n"), "{config}");
@@ -56,11 +42,11 @@ fn a_new_site_builds_and_checks_clean() {
         "/public\n/.minutebook-*\n"
     );
 
-    let (ok, out, err) = run(&["check"], &site);
-    assert!(ok, "{out}{err}");
+    let (code, out, err) = run(&["check"], &site);
+    assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains(": 0 errors, 0 warnings, 0 suggestions"), "{out}{err}");
-    let (ok, out, err) = run(&["build"], &site);
-    assert!(ok, "{out}{err}");
+    let (code, out, err) = run(&["build"], &site);
+    assert_eq!(code, 0, "{out}{err}");
     let page = std::fs::read_to_string(site.join("public/minutes/2024/meeting-1/index.html")).unwrap();
     assert!(page.contains("第1次委員會議紀錄（範例）"));
     assert!(site.join("public/units/secretariat/index.html").is_file());
@@ -70,8 +56,8 @@ fn a_new_site_builds_and_checks_clean() {
 fn gitlab_pages_workflow_and_nothing_overwritten() {
     let t = tempfile::tempdir().unwrap();
     std::fs::write(t.path().join(".gitignore"), "*.log").unwrap();
-    let (ok, out, err) = run(&["init", "--yes", "--ci", "gitlab", "--language", "en"], t.path());
-    assert!(ok, "{out}{err}");
+    let (code, out, err) = run(&["init", "--yes", "--ci", "gitlab", "--language", "en"], t.path());
+    assert_eq!(code, 0, "{out}{err}");
     let ci = std::fs::read_to_string(t.path().join(".gitlab-ci.yml")).unwrap();
     assert!(ci.contains("\npages:\n") && ci.contains("paths: [public]"), "{ci}");
     assert_eq!(
@@ -81,8 +67,8 @@ fn gitlab_pages_workflow_and_nothing_overwritten() {
     );
     let before = std::fs::read_to_string(t.path().join("minutebook.yaml")).unwrap();
     assert!(before.contains("\nlanguage: en "), "{before}");
-    let (ok, _, err) = run(&["init", "--yes"], t.path());
-    assert!(!ok);
+    let (code, _, err) = run(&["init", "--yes"], t.path());
+    assert_ne!(code, 0);
     assert!(err.contains("already holds a site (minutebook.yaml exists)"), "{err}");
     assert!(
         err.contains("content/2024/meeting-1.md: this file already exists"),
@@ -92,11 +78,11 @@ fn gitlab_pages_workflow_and_nothing_overwritten() {
         std::fs::read_to_string(t.path().join("minutebook.yaml")).unwrap(),
         before
     );
-    let (ok, _, err) = run(
+    let (code, _, err) = run(
         &["init", "other", "--yes", "--language", "fr", "--base-url", "minutes"],
         t.path(),
     );
-    assert!(!ok);
+    assert_ne!(code, 0);
     assert!(
         err.contains("`fr` is not a language") && err.contains("`minutes` is not an http(s) address"),
         "{err}"
@@ -127,12 +113,12 @@ fn without_a_registry_names_get_pinyin_slugs_and_check_suggests_registering() {
         "---\ntitle: 第2次定期會紀錄\nseries: 定期會\nnumber: 2\ndate: 2024-04-01\nunits: [工務課, 公務課]\n---\n\n正文。\n",
     )
     .unwrap();
-    let (ok, out, err) = run(&["build"], root);
-    assert!(ok, "{out}{err}");
+    let (code, out, err) = run(&["build"], root);
+    assert_eq!(code, 0, "{out}{err}");
     assert!(root.join("public/units/cai-zheng-ke/index.html").is_file());
     assert!(root.join("public/series/ding-qi-hui/index.html").is_file());
-    let (ok, out, err) = run(&["check"], root);
-    assert!(ok, "{out}{err}");
+    let (code, out, err) = run(&["check"], root);
+    assert_eq!(code, 0, "{out}{err}");
     assert!(
         err.contains("the records name 4 units that minutebook.yaml does not register"),
         "{err}"

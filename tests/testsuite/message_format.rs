@@ -1,21 +1,7 @@
 //! `--message-format human|json|github`, `--quiet` and `--deny-warnings` on build and check, and
 //! the exit codes (0, 1 for content errors, 2 for usage).
 
-use std::path::Path;
-use std::process::Command;
-
-fn run(args: &[&str], cwd: &Path) -> (i32, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_minutebook"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap();
-    (
-        o.status.code().unwrap(),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
-}
+use crate::support::run;
 
 /// A site with one error (an unknown unit) or, with `ok`, only a warning (two unregistered names
 /// that share a page).

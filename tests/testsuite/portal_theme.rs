@@ -2,44 +2,23 @@
 //! folds its navigation into a disclosure that needs no script, filters laid out label above
 //! control, and counted nouns in the right number ("1 record", "3 agenda items").
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::support::{build_ok, bundled_site, read, write};
 
-/// Build the bundled site (optionally with its minutebook.yaml changed by `edit`) into a
-/// temporary folder and return (folder, output).
+/// Build the bundled site with its minutebook.yaml changed by `edit`; returns (site, output).
 fn build(edit: impl Fn(String) -> String) -> (tempfile::TempDir, PathBuf) {
-    let t = tempfile::tempdir().unwrap();
-    let yaml = std::fs::read_to_string(repo().join("minutebook.yaml")).unwrap();
-    std::fs::write(t.path().join("minutebook.yaml"), edit(yaml)).unwrap();
-    for e in walkdir::WalkDir::new(repo().join("content")) {
-        let e = e.unwrap();
-        let dest = t.path().join(e.path().strip_prefix(repo()).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-    let mut o = minutebook::build::BuildOptions::new(t.path());
-    o.today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-    if let Err(d) = minutebook::build::build(&o) {
-        panic!("{}", d.iter().map(|d| d.to_string()).collect::<String>());
-    }
-    let out = o.output.clone();
-    (t, out)
-}
-
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    let site = bundled_site();
+    let yaml = read(site.path().join("minutebook.yaml"));
+    write(site.path(), "minutebook.yaml", &edit(yaml));
+    let out = build_ok(site.path());
+    (site, out)
 }
 
 #[test]
 fn one_search_box_per_page_and_a_folding_menu() {
     let (_t, out) = build(|y| y);
-    let count = |page: &str, needle: &str| read(&out.join(page)).matches(needle).count();
+    let count = |page: &str, needle: &str| read(out.join(page)).matches(needle).count();
     // Home and search have a search box of their own; the header's is left out there.
     assert_eq!(count("index.html", "type=\"search\""), 1);
     assert_eq!(count("search/index.html", "type=\"search\""), 1);
@@ -48,7 +27,7 @@ fn one_search_box_per_page_and_a_folding_menu() {
         1,
         "other pages keep the header's"
     );
-    let record = read(&out.join("minutes/2024/executive-4/index.html"));
+    let record = read(out.join("minutes/2024/executive-4/index.html"));
     assert!(
         record.contains("<details class=\"nav-narrow\"><summary>選單</summary><nav aria-label=\"主選單\"><ul>"),
         "{record}"
@@ -58,7 +37,7 @@ fn one_search_box_per_page_and_a_folding_menu() {
         "{record}"
     );
     // Each filter's label sits with its control.
-    let search = read(&out.join("search/index.html"));
+    let search = read(out.join("search/index.html"));
     assert_eq!(
         search
             .matches("<div class=\"filter\">\n    <label for=\"search-")
@@ -66,7 +45,7 @@ fn one_search_box_per_page_and_a_folding_menu() {
         5,
         "{search}"
     );
-    let css = read(&out.join("style.css"));
+    let css = read(out.join("style.css"));
     assert!(
         css.contains(".nav-wide, .header-search { display: none; }"),
         "phone layout"
@@ -76,13 +55,13 @@ fn one_search_box_per_page_and_a_folding_menu() {
 #[test]
 fn english_counts_agree_in_number() {
     let (_t, out) = build(|y| y.replace("language: zh-Hant-TW", "language: en"));
-    let units = read(&out.join("units/index.html"));
+    let units = read(out.join("units/index.html"));
     assert!(units.contains("<span class=\"count\">1 record</span>"), "{units}");
     assert!(!units.contains(">1 records<"), "{units}");
-    let home = read(&out.join("index.html"));
+    let home = read(out.join("index.html"));
     assert!(home.contains(" agenda items</p>"), "{home}");
     assert!(!home.contains("Agenda item</p>"), "{home}");
-    let search = read(&out.join("search/index.html"));
+    let search = read(out.join("search/index.html"));
     assert!(
         !search.contains("placeholder=\"e.g. 數位皮夾"),
         "an English placeholder"
@@ -92,7 +71,7 @@ fn english_counts_agree_in_number() {
 #[test]
 fn the_record_page_leads_with_the_meetings_decisions() {
     let (_t, out) = build(|y| y);
-    let page = read(&out.join("minutes/2024/executive-4/index.html"));
+    let page = read(out.join("minutes/2024/executive-4/index.html"));
     let summary_at = page
         .find("<h2 id=\"decisions-title\">本次會議決定</h2>")
         .expect("a decisions summary");
@@ -134,7 +113,7 @@ fn votes_are_shown_as_counts() {
     let mut o = minutebook::build::BuildOptions::new(t.path());
     o.today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     minutebook::build::build(&o).map_err(|d| format!("{d:?}")).unwrap();
-    let page = read(&o.output.join("minutes/2024/ding-qi-hui-1/index.html"));
+    let page = read(o.output.join("minutes/2024/ding-qi-hui-1/index.html"));
     assert!(
         page.contains("<div class=\"decision-block\"><p class=\"decision-label\">決議</p><p>照案通過。</p></div>\n      <p class=\"votes\">表決：在場 20人、贊成 15人、反對 3人、棄權 2人　通過</p>"),
         "{}",
