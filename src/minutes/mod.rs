@@ -229,14 +229,6 @@ pub fn analyse(
 ) -> (Structure, Vec<Diagnostic>) {
     let mut st = Structure::default();
     let mut diags = Vec::new();
-    let file_lines: Vec<&str> = file_text.lines().collect();
-    let locate = |line: usize, needle: &str| -> usize {
-        file_lines
-            .get(line.wrapping_sub(1))
-            .and_then(|l| l.find(needle).map(|b| l[..b].chars().count() + 1))
-            .unwrap_or(1)
-    };
-
     for (hi, h) in r.headings.iter().enumerate() {
         if let Some(label) = agenda_label(&h.text) {
             let region = region_of(r, hi);
@@ -266,27 +258,7 @@ pub fn analyse(
                     .find_map(labelled)
                     .unwrap_or_default();
             }
-            let mut slugs = Vec::new();
-            for (name, line) in found {
-                match resolve_unit(units, &name) {
-                    Some(slug) => {
-                        if !slugs.contains(&slug) {
-                            slugs.push(slug)
-                        }
-                    }
-                    None => {
-                        let help = match units.suggest(&name) {
-                            Some(s) => format!("did you mean `{s}`? Units must be registered in minutebook.yaml"),
-                            None => format!("register `{name}` under units in minutebook.yaml"),
-                        };
-                        diags.push(
-                            Diagnostic::error(rel, line, locate(line, &name), format!("unknown unit `{name}`"))
-                                .with_source(file_text)
-                                .with_help(help),
-                        );
-                    }
-                }
-            }
+            let slugs = resolve_units(rel, file_text, units, found, &mut diags);
             let (decision, decision_first, decision_label) = decision_of(&region);
             let kind = items::numbered_label(&label)
                 .and_then(|(_, k)| k)
