@@ -272,6 +272,89 @@ pub fn ends_with_request(title: &str) -> bool {
     REQUESTS.iter().any(|r| s.ends_with(r))
 }
 
+/// Who leads a motion written without an item label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lead {
+    /// The name before the colon (`民主網絡司：…案。`): a unit or a person.
+    Named(String),
+    /// The names after 動議人.
+    Movers(Vec<String>),
+}
+
+/// Labels that start a part of an item or name the meeting, never a motion's leader.
+fn is_known_label(head: &str) -> bool {
+    const OTHERS: &[&str] = &[
+        "主席", "時間", "地點", "出席", "列席", "紀錄", "記錄", "請假", "缺席", "散會", "備註", "註",
+    ];
+    PART_LABELS.contains(&head) || DECISION_LABELS.contains(&head) || OTHERS.contains(&head) || head.starts_with("決")
+}
+
+/// A motion under 臨時動議 written without an item label: `民主網絡司：資訊月策展規劃案。` (a
+/// unit or person, a colon, a title that ends in 案 or a request) or `動議人：王大明、李小華`.
+/// Returns who leads it and its title.
+pub fn led_motion(block: &str) -> Option<(Lead, String)> {
+    let t = block.trim();
+    if let Some((_, rest)) = leading_label(t, &["動議人"]) {
+        let names: Vec<String> = rest
+            .split(['、', '，', ',', ' ', '　'])
+            .map(|n| n.trim().trim_end_matches('。').to_string())
+            .filter(|n| !n.is_empty())
+            .collect();
+        return (!names.is_empty()).then(|| (Lead::Movers(names), rest.trim().to_string()));
+    }
+    let colon = t.find(['：', ':'])?;
+    let head = squeeze(&t[..colon]);
+    let n = head.chars().count();
+    if !(2..=12).contains(&n) || is_known_label(&head) || head.chars().any(|c| "，,。、（(".contains(c)) {
+        return None;
+    }
+    let title = t[colon..].trim_start_matches(['：', ':']).trim();
+    let bare = squeeze(title);
+    let bare = bare.trim_end_matches(['。', '.', '；']);
+    let bare = match bare.rfind(['（', '(']) {
+        Some(open) if bare.ends_with(['）', ')']) => &bare[..open],
+        _ => bare,
+    };
+    let bare = bare.trim_end_matches(['。', '.']);
+    (bare.ends_with('案') || ends_with_request(title)).then(|| (Lead::Named(head), title.to_string()))
+}
+
+/// Whether a name reads as a unit's (`民主網絡司`, `建設課`, `秘書處`) rather than a person's.
+pub fn named_like_unit(name: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "司",
+        "署",
+        "處",
+        "室",
+        "課",
+        "局",
+        "科",
+        "組",
+        "部",
+        "院",
+        "會",
+        "所",
+        "中心",
+        "辦公室",
+        "公所",
+        "團",
+        "系",
+        "館",
+    ];
+    name.chars().count() >= 3 && ENDS.iter().any(|e| name.ends_with(e))
+}
+
+/// 1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五 (the model's own numbering of unnumbered motions).
+pub fn chinese_number(n: usize) -> String {
+    const D: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { D[n - 10] }),
+        20..=99 => format!("{}十{}", D[n / 10], if n % 10 == 0 { "" } else { D[n % 10] }),
+        _ => n.to_string(),
+    }
+}
+
 /// Counts of a vote, as an item's text gives them (`表決結果：贊成 25 人、反對 3 人、棄權 1 人`,
 /// `在場 30 人`, `…通過` / `…不通過`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]

@@ -374,6 +374,8 @@ fn paragraph_items(
         anchor: String,
         line: usize,
         blocks: Vec<(usize, &'a str)>,
+        /// Who leads a motion written without a label (`民主網絡司：…案。`, `動議人：王大明`).
+        lead: Option<items::Lead>,
     }
     let covered: std::collections::HashSet<usize> = st
         .agenda
@@ -420,11 +422,38 @@ fn paragraph_items(
         for (line, b) in &p.blocks[..first_decision] {
             found.extend(unit_labels(b).into_iter().map(|(n, _)| (n, *line)));
         }
+        let mut lead_people = Vec::new();
+        match &p.lead {
+            Some(items::Lead::Named(name)) => {
+                // The name before the colon is a unit when the registry knows it (or, without a
+                // registry, when it is named like one), else the person who moved it.
+                let unit = if units.is_empty() {
+                    items::named_like_unit(name)
+                } else {
+                    units.get(name).is_some()
+                };
+                if unit {
+                    found.insert(0, (name.clone(), p.line));
+                } else {
+                    lead_people.push(("mover".to_string(), name.clone()));
+                }
+            }
+            Some(items::Lead::Movers(names)) => {
+                lead_people.extend(names.iter().map(|n| ("mover".to_string(), n.clone())));
+            }
+            None => {}
+        }
         let slugs = resolve_units(rel, file_text, units, found, diags);
         let text: String = std::iter::once(p.title.as_str())
             .chain(p.blocks.iter().map(|(_, b)| *b))
             .collect::<Vec<_>>()
             .join("\n");
+        let mut people = lead_people;
+        for person in items::people(&text) {
+            if !people.contains(&person) {
+                people.push(person);
+            }
+        }
         let item = AgendaItem {
             label: p.label,
             kind,
@@ -432,7 +461,7 @@ fn paragraph_items(
             anchor: p.anchor,
             units: slugs,
             votes: items::votes(&decision.0).or_else(|| items::votes_line(&text)),
-            people: items::people(&text),
+            people,
             decision: decision.0,
             decision_first: decision.1,
             decision_label: decision.2,
@@ -480,15 +509,23 @@ fn paragraph_items(
                 continue;
             }
             if let Some((label, kind)) = items::paragraph_item(b, section) {
-                if let Some(p) = current.take() {
-                    finish(p, section, &mut out, diags);
-                }
                 let title = match b.trim().split_once(['：', ':']) {
                     Some((head, rest)) if squeeze(head).chars().count() <= 8 && !rest.trim().is_empty() => {
                         rest.trim().to_string()
                     }
                     _ => strip_ordinal(b).to_string(),
                 };
+                // `動議人：王大明` then `案由：…`: one motion, whose title is its 案由.
+                if let Some(p) = current.as_mut() {
+                    if matches!(p.lead, Some(items::Lead::Movers(_))) && p.blocks.is_empty() && label.starts_with("案")
+                    {
+                        p.title = title;
+                        continue;
+                    }
+                }
+                if let Some(p) = current.take() {
+                    finish(p, section, &mut out, diags);
+                }
                 current = Some(Pending {
                     label,
                     kind,
@@ -496,8 +533,34 @@ fn paragraph_items(
                     anchor: anchor.clone(),
                     line,
                     blocks: Vec::new(),
+                    lead: None,
                 });
                 continue;
+            }
+            // Under 臨時動議, a motion led by its unit or mover without an item label.
+            if section == Some(Kind::Motion) {
+                if let Some((lead, title)) = items::led_motion(b) {
+                    // 動議人 inside an item that has not been decided yet names that item's mover.
+                    let open = current
+                        .as_ref()
+                        .is_some_and(|p| !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()));
+                    if !(open && matches!(lead, items::Lead::Movers(_))) {
+                        if let Some(p) = current.take() {
+                            finish(p, section, &mut out, diags);
+                        }
+                        let n = out.iter().filter(|a| a.kind == Kind::Motion).count() + 1;
+                        current = Some(Pending {
+                            label: format!("臨時動議{}", items::chinese_number(n)),
+                            kind: Some(Kind::Motion),
+                            title,
+                            anchor: anchor.clone(),
+                            line,
+                            blocks: Vec::new(),
+                            lead: Some(lead),
+                        });
+                        continue;
+                    }
+                }
             }
             if let Some(p) = current.as_mut() {
                 p.blocks.push((line, b));
@@ -818,6 +881,61 @@ mod tests {
                 ("討論事項二", Kind::Discussion, "照案通過。\n本案由主席裁示後通過。"),
             ]
         );
+    }
+
+    #[test]
+    fn motions_led_by_a_unit_or_a_mover() {
+        let reg = Registry::new(Vec::new());
+        let body = "## 參、臨時動議\n\n民主網絡司：資訊月策展規劃案。\n\n決定：同意辦理。\n\n動議人：王大明、李小華\n\n案由：增設路燈案。\n\n決議：送請公所辦理。\n\n陳代表一：請公所改善排水案。\n\n決議：照案通過。\n\n主席：本案送交公所。\n\n## 肆、散會\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| {
+                (
+                    a.label.as_str(),
+                    a.kind,
+                    a.title.as_str(),
+                    a.decision.as_str(),
+                    a.units.len(),
+                    a.people.clone(),
+                )
+            })
+            .collect();
+        let mover = |n: &str| ("mover".to_string(), n.to_string());
+        assert_eq!(
+            got,
+            [
+                (
+                    "臨時動議一",
+                    Kind::Motion,
+                    "資訊月策展規劃案。",
+                    "同意辦理。",
+                    1,
+                    vec![]
+                ),
+                (
+                    "臨時動議二",
+                    Kind::Motion,
+                    "增設路燈案。",
+                    "送請公所辦理。",
+                    0,
+                    vec![mover("王大明"), mover("李小華")]
+                ),
+                // A sentence of the chair after the decision is part of it, not a new motion.
+                (
+                    "臨時動議三",
+                    Kind::Motion,
+                    "請公所改善排水案。",
+                    "照案通過。\n主席：本案送交公所。",
+                    0,
+                    vec![mover("陳代表一")]
+                ),
+            ]
+        );
+        assert_eq!(items[0].units, [crate::content::record::auto_slug("民主網絡司")]);
+        // Outside 臨時動議 the same shape is a paragraph, not an item.
+        let body = "## 貳、報告事項\n\n民主網絡司：資訊月策展規劃案。\n";
+        assert!(items_of(body, &reg).is_empty());
     }
 
     #[test]
