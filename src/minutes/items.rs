@@ -119,7 +119,15 @@ pub fn section_kind(text: &str) -> Option<Kind> {
         "主席致辭",
     ]) {
         Some(Kind::Report)
-    } else if starts(&["討論事項", "提案討論", "議案討論", "審議事項", "討論提案", "提案"]) {
+    } else if starts(&[
+        "討論事項",
+        "討論及決議事項",
+        "提案討論",
+        "議案討論",
+        "審議事項",
+        "討論提案",
+        "提案",
+    ]) {
         Some(Kind::Discussion)
     } else if starts(&["臨時動議", "臨時提案"]) {
         Some(Kind::Motion)
@@ -183,12 +191,19 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
             }
         }
     }
+    // `第一案〈代提議001號〉 提案人：…`: the number, then a bracket or a space and more text.
+    if let Some(end) = t.find(['〈', '<', '《', ' ', '　']) {
+        if end > 0 && !t[end..].trim().is_empty() {
+            if let Some(found) = numbered_label(&t[..end]) {
+                return Some(found);
+            }
+        }
+    }
     // `一、請推舉…，請議決案。` under 報告事項 / 討論事項.
     if matches!(section, Some(Kind::Report | Kind::Discussion)) {
         let stripped = super::strip_ordinal(t);
         if stripped.len() < t.len() && ends_with_request(stripped) {
-            let n: String = t.chars().take_while(|c| is_numeral(*c)).collect();
-            if !n.is_empty() {
+            if let Some(n) = ordinal_number(t) {
                 let name = if section == Some(Kind::Report) {
                     "報告事項"
                 } else {
@@ -199,6 +214,36 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
         }
     }
     None
+}
+
+/// The number of a paragraph's official ordinal (`一、`, `（一）`, `(2)`, `3.`): `一`, `2`.
+pub fn ordinal_number(block: &str) -> Option<String> {
+    let t = block.trim();
+    let stripped = super::strip_ordinal(t);
+    if stripped.len() == t.len() || stripped.is_empty() {
+        return None;
+    }
+    let n: String = t
+        .trim_start_matches(['（', '('])
+        .chars()
+        .take_while(|c| is_numeral(*c))
+        .collect();
+    (!n.is_empty()).then_some(n)
+}
+
+/// The style of a paragraph's ordinal, so siblings can be told from sub-points: 0 for `一、`,
+/// 1 for `（一）` / `(一)`, 2 for `1、` / `1.`, 3 for `(1)`; `None` without one.
+pub fn ordinal_style(block: &str) -> Option<u8> {
+    let t = block.trim();
+    let n = ordinal_number(t)?;
+    let digits = n.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let paren = t.starts_with(['（', '(']);
+    Some(match (paren, digits) {
+        (false, false) => 0,
+        (true, false) => 1,
+        (false, true) => 2,
+        (true, true) => 3,
+    })
 }
 
 /// `討論一`, `臨時動議二`, `第三案`, … : (label, kind).
