@@ -119,7 +119,15 @@ pub fn section_kind(text: &str) -> Option<Kind> {
         "主席致辭",
     ]) {
         Some(Kind::Report)
-    } else if starts(&["討論事項", "提案討論", "議案討論", "審議事項", "討論提案", "提案"]) {
+    } else if starts(&[
+        "討論事項",
+        "討論及決議",
+        "提案討論",
+        "議案討論",
+        "審議事項",
+        "討論提案",
+        "提案",
+    ]) {
         Some(Kind::Discussion)
     } else if starts(&["臨時動議", "臨時提案"]) {
         Some(Kind::Motion)

@@ -260,9 +260,20 @@ pub fn analyse(
             }
             let slugs = resolve_units(rel, file_text, units, found, &mut diags);
             let (decision, decision_first, decision_label) = decision_of(&region);
+            // A bare `案由：…` heading takes the number of the line just above it
+            // (`第一案〈代提議001號〉 提案人：…`), as a reader does.
+            let label = if label == "案由" || label == "案名" {
+                lead_blocks(r, hi)
+                    .last()
+                    .and_then(|(_, b)| lead_number(b))
+                    .unwrap_or(label)
+            } else {
+                label
+            };
             let kind = items::numbered_label(&label)
                 .and_then(|(_, k)| k)
                 .or_else(|| enclosing_kind(r, hi))
+                .or_else(|| paragraph_section_kind(r, hi))
                 .unwrap_or(Kind::Other);
             let region_text: String = std::iter::once(h.text.as_str())
                 .chain(region.iter().map(|s| s.text.as_str()))
@@ -317,6 +328,34 @@ fn enclosing_kind(r: &Rendered, hi: usize) -> Option<Kind> {
         .rev()
         .filter(|h| h.level < level)
         .find_map(|h| items::section_kind(&h.text))
+}
+
+/// The number a paragraph opens with when it introduces the item below it
+/// (`第一案〈代提議001號〉 提案人：陳天成`, `提案二`): its label.
+fn lead_number(block: &str) -> Option<String> {
+    let t = block.trim();
+    let end = t
+        .find([' ', '　', '〈', '<', '(', '（', '【', '：', ':', '\n'])
+        .unwrap_or(t.len());
+    let (label, _) = items::numbered_label(&squeeze(&t[..end]))?;
+    (label != "案由").then_some(label)
+}
+
+/// The kind of the section a paragraph title (`八、討論及決議事項：`) opens above heading `hi`
+/// when no heading above it names one.
+fn paragraph_section_kind(r: &Rendered, hi: usize) -> Option<Kind> {
+    let mut kind = None;
+    for sec in &r.sections {
+        if sec.heading == Some(hi) {
+            break;
+        }
+        for (_, b) in sec.block_texts() {
+            if let Some(k) = is_section_block(b) {
+                kind = Some(k);
+            }
+        }
+    }
+    kind
 }
 
 /// Resolve unit names found on an item to slugs; unknown ones become errors at their line.
@@ -466,7 +505,8 @@ fn paragraph_items(
                 in_appendix = items::is_appendix(h);
             }
         }
-        for (line, b) in sec.block_texts() {
+        let blocks: Vec<(usize, &str)> = sec.block_texts().collect();
+        for (bi, &(line, b)) in blocks.iter().enumerate() {
             if let Some(k) = is_section_block(b) {
                 if let Some(p) = current.take() {
                     finish(p, section, &mut out, diags);
@@ -499,6 +539,33 @@ fn paragraph_items(
                 });
                 continue;
             }
+            // A numbered paragraph followed at once by its decision, outside any open item
+            // (`（一）審議鎮公所提案：…預算案` / `大會決議：照案通過`), is an item of its section.
+            let open = current
+                .as_ref()
+                .is_some_and(|p| !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()));
+            if !open && matches!(section, Some(Kind::Report | Kind::Discussion)) {
+                let next_decides = blocks.get(bi + 1).is_some_and(|(_, n)| decision_label(n).is_some());
+                if let Some(n) = ordinal_number(b).filter(|_| next_decides) {
+                    if let Some(p) = current.take() {
+                        finish(p, section, &mut out, diags);
+                    }
+                    let name = if section == Some(Kind::Report) {
+                        "報告事項"
+                    } else {
+                        "討論事項"
+                    };
+                    current = Some(Pending {
+                        label: format!("{name}{n}"),
+                        kind: None,
+                        title: strip_ordinal(b).to_string(),
+                        anchor: anchor.clone(),
+                        line,
+                        blocks: Vec::new(),
+                    });
+                    continue;
+                }
+            }
             if let Some(p) = current.as_mut() {
                 p.blocks.push((line, b));
             }
@@ -509,6 +576,21 @@ fn paragraph_items(
     }
     st.agenda.extend(out);
     st.agenda.sort_by_key(|a| a.line);
+}
+
+/// The numeral of a paragraph's ordinal (`一、`, `（一）`, `(一)`, `1.`): `一`, `1`; `None` when the
+/// paragraph has no ordinal.
+fn ordinal_number(block: &str) -> Option<String> {
+    let t = block.trim();
+    if strip_ordinal(t).len() == t.len() {
+        return None;
+    }
+    let n: String = t
+        .trim_start_matches(['(', '（'])
+        .chars()
+        .take_while(|c| items::NUMERALS.contains(*c) || c.is_ascii_digit())
+        .collect();
+    (!n.is_empty()).then_some(n)
 }
 
 /// A paragraph that is a section's title (`貳、討論事項`, `報 告 事 項`, `乙、臨時動議`): its kind.
