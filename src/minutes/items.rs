@@ -190,6 +190,9 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
                 return Some((head, None));
             }
         }
+        if let Some(found) = dashed_label(&t[..colon]) {
+            return Some(found);
+        }
     }
     // `第一案〈代提議001號〉 提案人：…`: the number, then a bracket or a space and more text.
     if let Some(end) = t.find(['〈', '<', '《', ' ', '　']) {
@@ -244,6 +247,39 @@ pub fn ordinal_style(block: &str) -> Option<u8> {
         (false, true) => 2,
         (true, true) => 3,
     })
+}
+
+/// An archive's case line `MOIO5851-審議事項-第五案` / `TPEO5631-0-案名`: a record id, the
+/// section (optional), then the item's label; the section gives the kind.
+pub fn dashed_label(head: &str) -> Option<(String, Option<Kind>)> {
+    let parts: Vec<&str> = head.trim().split('-').map(str::trim).collect();
+    let (last, before) = parts.split_last()?;
+    let id = before.first()?;
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let last = squeeze(last);
+    let (label, kind) = if last == "案名" || last == "案由" {
+        (last, None)
+    } else {
+        numbered_label(&last)?
+    };
+    let section = before[1..].iter().find_map(|s| section_kind(s));
+    Some((label, kind.or(section)))
+}
+
+/// The kind of an item outside any section: a proposal (案由, 案名, 第N案, 提案N) is discussed;
+/// anything else is other.
+pub fn default_kind(label: &str) -> Kind {
+    let proposal = label.starts_with("案由")
+        || label.starts_with("案名")
+        || label.starts_with("提案")
+        || (label.starts_with('第') && label.ends_with('案'));
+    if proposal {
+        Kind::Discussion
+    } else {
+        Kind::Other
+    }
 }
 
 /// `討論一`, `臨時動議二`, `第三案`, … : (label, kind).

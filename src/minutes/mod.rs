@@ -424,7 +424,7 @@ fn paragraph_items(
         if p.tentative && !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()) {
             return;
         }
-        let kind = p.kind.or(section).unwrap_or(Kind::Other);
+        let kind = p.kind.or(section).unwrap_or_else(|| items::default_kind(&p.label));
         // The item's own decision is the last one before the next item: amendments and motions
         // of procedure inside it are decided before the main question.
         let mut decision = (String::new(), String::new(), "");
@@ -432,7 +432,7 @@ fn paragraph_items(
         for (i, (_, b)) in p.blocks.iter().enumerate() {
             if let Some(label) = decision_label(b) {
                 first_decision = first_decision.min(i);
-                let mut rest = b.trim_start();
+                let mut rest = unlist(b);
                 for ch in label.chars() {
                     rest = rest.trim_start().strip_prefix(ch).unwrap_or(rest);
                 }
@@ -547,9 +547,7 @@ fn paragraph_items(
             }
             if let Some((label, kind)) = items::paragraph_item(b, section) {
                 let title = match b.trim().split_once(['：', ':']) {
-                    Some((head, rest)) if squeeze(head).chars().count() <= 8 && !rest.trim().is_empty() => {
-                        rest.trim().to_string()
-                    }
+                    Some((_, rest)) if has_colon_title(b) => rest.trim().to_string(),
                     _ => strip_ordinal(b).to_string(),
                 };
                 // `動議人：王大明` (or `第一案〈…〉 提案人：…`) then `案由：…`: one item, whose title is
@@ -654,7 +652,7 @@ fn paragraph_items(
 
 /// Whether a block is `label：title` with a short label and a title after its colon.
 fn has_colon_title(block: &str) -> bool {
-    matches!(block.trim().split_once(['：', ':']), Some((head, rest)) if squeeze(head).chars().count() <= 8 && !rest.trim().is_empty())
+    matches!(block.trim().split_once(['：', ':']), Some((head, rest)) if (squeeze(head).chars().count() <= 8 || items::dashed_label(head).is_some()) && !rest.trim().is_empty())
 }
 
 /// A paragraph that is a section's title (`貳、討論事項`, `報 告 事 項`, `乙、臨時動議`): its kind.
@@ -698,6 +696,7 @@ pub fn region_of(r: &Rendered, hi: usize) -> Vec<&crate::markdown::Section> {
 
 /// The decision label (決定 or 決議) a block starts with, spaces inside it allowed (`決 定`).
 fn decision_label(block: &str) -> Option<&'static str> {
+    let block = unlist(block);
     let head: String = block.chars().take(6).filter(|c| !c.is_whitespace()).collect();
     // 決定 and 決議 are read with or without a colon (`決定` alone above its points); the other
     // labels need theirs, so a sentence that begins with 結論 is not a decision.
@@ -707,6 +706,17 @@ fn decision_label(block: &str) -> Option<&'static str> {
         }
     }
     items::leading_label(block, DECISION_LABELS).map(|(l, _)| l)
+}
+
+/// A block without the list marker an archive put before it (`- 決議：…`, `\\- 決議：…`).
+fn unlist(block: &str) -> &str {
+    let t = block.trim_start();
+    for m in ["\\- ", "- ", "* ", "・"] {
+        if let Some(rest) = t.strip_prefix(m) {
+            return rest.trim_start();
+        }
+    }
+    t
 }
 
 /// Whether a block ends a decision: a label (說明, 決定, 案由, a unit label…), or the number
@@ -779,7 +789,7 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'stati
             continue;
         };
         // Text after the label and its colon, on the same block.
-        let mut rest = b.trim_start();
+        let mut rest = unlist(b);
         for ch in label.chars() {
             rest = rest.trim_start().strip_prefix(ch).unwrap_or(rest);
         }
@@ -1092,6 +1102,39 @@ mod tests {
                 ("討論事項二".to_string(), "照案通過。".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn archive_case_lines_and_listed_decisions() {
+        let reg = Registry::new(Vec::new());
+        // A civic archive's case: `<record id>-<section>-<label>:title`, field names alone on
+        // their lines, the decision as a list item under a bare 決議.
+        let body = "MOIO5851-審議事項-第五案:變更大里都市計畫案。\n\n會議紀錄id\n\nMOIO5851\n\n概要說明\n\n\\- 說明:一、本案業經審議通過。\n\n二、法令依據:都市計畫法。\n\n決議\n\n\\- 決議:本案除下列各點外,其餘照案通過。\n\n一、請補充圖說。\n\nTPEO5631-0-案名:變更木柵路主要計畫案\n\n決議\n\n\\- 決議:准照核議意見通過。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision_label, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "第五案".to_string(),
+                    Kind::Discussion,
+                    "變更大里都市計畫案。".to_string(),
+                    "決議",
+                    "本案除下列各點外,其餘照案通過。\n一、請補充圖說。".to_string()
+                ),
+                (
+                    "案名".to_string(),
+                    Kind::Discussion,
+                    "變更木柵路主要計畫案".to_string(),
+                    "決議",
+                    "准照核議意見通過。".to_string()
+                ),
+            ]
+        );
+        // A line that merely has dashes and a colon is not a case.
+        assert!(items_of("2024-05-01-會議：延期\n", &reg).is_empty());
     }
 
     #[test]
