@@ -21,8 +21,6 @@ use crate::output::{Output, Sink};
 use crate::pages::Pages;
 use crate::render::{Renderer, Theme};
 use crate::scratch::ScratchFile;
-use crate::search::{SearchDoc, SearchSection};
-use std::borrow::Cow;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -529,101 +527,6 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
     Ok(report)
 }
 
-/// The facts of a record's front-matter that its page shows and readers search for (location,
-/// chair, recorder, attendees), one per line with the page's labels, e.g. "主席：黃部長彥男".
-fn search_facts(r: &Record, t: &BTreeMap<&str, &str>) -> String {
-    let m = &r.meta;
-    let attendees = m.attendees.join(t["list_sep"]);
-    let facts = [
-        ("location", m.location.as_deref()),
-        ("chair", m.chair.as_deref()),
-        ("recorder", m.recorder.as_deref()),
-        ("attendees", (!attendees.is_empty()).then_some(attendees.as_str())),
-    ];
-    let mut out = String::new();
-    for (label, value) in facts {
-        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
-            out.push_str(t[label]);
-            out.push_str(t["colon"]);
-            out.push_str(v);
-            out.push('\n');
-        }
-    }
-    out
-}
-
-/// The sections of a record as the search indexer reads them, from its section texts `texts` (in
-/// section order): a lead section, then one section per heading of level 1–3 (deeper headings and
-/// their text belong to the section above them), so a hit links to the agenda item or unit report
-/// it is in. `facts` ([`search_facts`]) open the lead section.
-fn search_sections<'a>(r: &'a Record, texts: Vec<Cow<'a, str>>, facts: String) -> Vec<SearchSection<'a>> {
-    let mut sections: Vec<SearchSection> = Vec::new();
-    if !facts.is_empty() {
-        sections.push(SearchSection {
-            anchor: Cow::Borrowed(""),
-            heading: Cow::Borrowed(""),
-            text: Cow::Owned(facts),
-        });
-    }
-    for (sec, text) in r.sections.iter().zip(texts) {
-        let heading = sec.heading.map(|h| &r.headings[h]);
-        match heading {
-            Some(h) if h.level > 3 && !sections.is_empty() => {
-                let last = sections.last_mut().expect("not empty");
-                for part in [h.text.as_str(), text.as_ref()] {
-                    if !part.is_empty() {
-                        let t = last.text.to_mut();
-                        if !t.is_empty() {
-                            t.push('\n');
-                        }
-                        t.push_str(part);
-                    }
-                }
-            }
-            // The body's lead part joins the facts' lead section.
-            None if sections.len() == 1 && sections[0].anchor.is_empty() && sections[0].heading.is_empty() => {
-                let t = sections[0].text.to_mut();
-                t.push_str(&text);
-            }
-            _ => sections.push(SearchSection {
-                anchor: heading.map_or(Cow::Borrowed(""), |h| Cow::Borrowed(&h.id)),
-                heading: heading.map_or(Cow::Borrowed(""), |h| Cow::Borrowed(&h.text)),
-                text,
-            }),
-        }
-    }
-    sections
-}
-
-/// The records as the search indexer reads them, newest first, without their sections (which
-/// [`search_index`] gives them a chunk at a time).
-fn search_docs(archive: &Archive) -> Vec<SearchDoc<'_>> {
-    use chrono::Datelike;
-    let root = archive.site.root_path();
-    archive
-        .records
-        .par_iter()
-        .map(|r| {
-            let mut units: Vec<String> = r.meta.units.iter().map(|u| u.slug.clone()).collect();
-            units.extend(r.structure.agenda.iter().flat_map(|a| a.units.iter().cloned()));
-            units.extend(r.structure.reports.iter().map(|rep| rep.unit.clone()));
-            units.sort();
-            units.dedup();
-            SearchDoc {
-                url: format!("{root}{}", r.url),
-                title: r.meta.title.clone(),
-                date: r.meta.date.to_string(),
-                date_roc: crate::minutes::calendar::format_roc(r.meta.date),
-                series: r.meta.series.slug.clone(),
-                year: r.meta.date.year(),
-                units,
-                topics: r.meta.topics.iter().map(|t| t.slug.clone()).collect(),
-                sections: Vec::new(),
-            }
-        })
-        .collect()
-}
-
 impl crate::search::IndexSink for Sink {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), String> {
         self.add(path, bytes).map_err(|e| e.to_string())
@@ -639,16 +542,6 @@ impl crate::search::IndexSink for Sink {
 /// Writes the search index files, under `search/`, into `sink` as they are made. The records'
 /// section texts are read a chunk at a time as the index needs them, from `texts` for records
 /// that set them aside there ([`Record::set_texts_aside`]).
-pub fn search_index<'a>(archive: &'a Archive, texts: Option<&ScratchFile>, sink: &Sink) -> Result<(), Vec<Diagnostic>> {
-    let docs = search_docs(archive);
-    let t = crate::render::i18n::strings(&archive.site.config.language);
-    let fill = |first: usize, docs: &mut [SearchDoc<'a>]| -> Result<(), String> {
-        for (r, d) in archive.records[first..].iter().zip(docs.iter_mut()) {
-            let texts = r.section_texts(texts).map_err(|e| e.to_string())?;
-            d.sections = search_sections(r, texts, search_facts(r, &t));
-        }
-        Ok(())
-    };
-    crate::search::write_index(docs, Some(&fill), sink)
-        .map_err(|e| vec![Diagnostic::error("search", 0, 0, e.to_string())])
+pub fn search_index(archive: &Archive, texts: Option<&ScratchFile>, sink: &Sink) -> Result<(), Vec<Diagnostic>> {
+    crate::search::docs::write(archive, texts, sink).map_err(|e| vec![Diagnostic::error("search", 0, 0, e.to_string())])
 }

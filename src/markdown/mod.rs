@@ -269,7 +269,13 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
                 if block.is_empty() {
                     block_line = line_of(range.start);
                 }
-                block.push_str(t);
+                // A tab ends a table cell in the plain text (the search reads it as a text
+                // boundary), so one written in a paragraph is a space there.
+                if t.contains('\t') {
+                    block.push_str(&t.replace('\t', " "));
+                } else {
+                    block.push_str(t);
+                }
                 marker_only = false;
             }
             Event::SoftBreak | Event::HardBreak if !in_heading && !cjk_break => block.push(' '),

@@ -153,6 +153,34 @@ pub fn fold_into(s: &str, out: &mut Vec<char>, mut src: Option<&mut Vec<u32>>) {
     }
 }
 
+/// The characters that end one text of a record's section and start the next ([`super::docs`]):
+/// a block ends at a newline, a table cell at a tab.
+pub const TEXT_BOUNDARIES: [char; 2] = ['\n', '\t'];
+
+/// Folds the texts of `s` (cut at [`TEXT_BOUNDARIES`]) one by one and appends them to `out` with
+/// a `'\0'` between two non-empty ones, which no query term contains and no posting key spans:
+/// a match never spans two texts.
+pub fn fold_texts_into(s: &str, out: &mut Vec<char>) {
+    let mut first = true;
+    for part in s.split(TEXT_BOUNDARIES) {
+        let before = out.len();
+        if !first {
+            out.push('\0');
+        }
+        fold_into(part, out, None);
+        if out.len() == before + usize::from(!first) {
+            out.truncate(before);
+        } else {
+            first = false;
+        }
+    }
+}
+
+/// The folded texts of `s` (see [`fold_texts_into`]), each a string: what the index can match in.
+pub fn fold_texts(s: &str) -> Vec<String> {
+    s.split(TEXT_BOUNDARIES).map(fold).filter(|t| !t.is_empty()).collect()
+}
+
 /// The folding used by the index and the client (see the module documentation).
 pub fn fold(s: &str) -> String {
     let mut v = Vec::with_capacity(s.len());

@@ -39,6 +39,7 @@
 //! three or more characters, the position shards beside their shards (fetched with the shards;
 //! read only for the sections every bigram of the term shares).
 
+pub mod docs;
 pub mod fold;
 mod fold_classes;
 mod query;
@@ -655,7 +656,7 @@ impl Scratch {
         fold_into(heading, buf, None);
         let hl = buf.len() as u32;
         buf.push('\0');
-        fold_into(text, buf, None);
+        fold::fold_texts_into(text, buf);
         sections.push(ChunkSection {
             rec,
             si,

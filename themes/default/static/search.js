@@ -25,9 +25,16 @@
 
   // Folds `text`; `map(ch)` returns the per-character fold (a string) or undefined for identity.
   // Returns {c: array of folded code points, src: source char index of each}.
-  function foldText(text, map, classes) {
+  // With `texts`, a newline or tab ends one text and starts the next (src/search/fold.rs,
+  // fold_texts_into): a 0 between them, which no term contains.
+  function foldText(text, map, classes, texts) {
     var out = [], src = [], pending = 0, i = 0;
     for (var ch of text) {
+      if (texts && (ch === '\n' || ch === '\t')) {
+        if (out.length && out[out.length - 1] !== 0) { out.push(0); src.push(i); }
+        pending = 0; i++;
+        continue;
+      }
       var m = map(ch);
       if (m === undefined) m = ch;
       for (var mc of m) {
@@ -35,7 +42,7 @@
         if (cls === SPACE) { if (pending === 0) pending = SPACE; }
         else if (cls === PUNCT) pending = PUNCT;
         else {
-          if (pending !== 0 && out.length > 0) {
+          if (pending !== 0 && out.length > 0 && out[out.length - 1] !== 0) {
             var last = classOf(classes, out[out.length - 1]);
             if (pending === PUNCT || (last !== CJK && cls !== CJK)) { out.push(32); src.push(i); }
           }
@@ -496,7 +503,7 @@
 
   // Ranges [start, end) in source chars of `text` where any term occurs.
   function findMatches(text, terms, docMap, classes) {
-    var f = foldText(text, function (c) { return docMap[c]; }, classes), t = f.c, out = [];
+    var f = foldText(text, function (c) { return docMap[c]; }, classes, true), t = f.c, out = [];
     terms.forEach(function (term) {
       var needWs = classOf(classes, term[0]) === WORD;
       outer: for (var p = 0; p + term.length <= t.length; p++) {
