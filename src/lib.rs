@@ -50,6 +50,7 @@ pub mod scaffold;
 pub mod scratch;
 pub mod search;
 pub mod serve;
+pub mod site;
 pub mod stdio;
 pub mod timing;
 
