@@ -3,12 +3,10 @@
 //! then swap). Every problem of every record is collected and reported together; nothing is
 //! written unless all steps succeed.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use crate::config::Site;
 use crate::diagnostics::Diagnostic;
