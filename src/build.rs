@@ -162,6 +162,9 @@ pub fn load_into(
         }
     }
     diags.extend(unique_urls(&published));
+    if diags.is_empty() {
+        crate::followups::validate(&published, &mut diags, &mut warnings);
+    }
     if !diags.is_empty() {
         diagnostics::sort(&mut diags);
         return Err(diags);

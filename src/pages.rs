@@ -473,6 +473,7 @@ impl<'a> Pages<'a> {
             jobs.push(Box::new(move || self.year_pages(*year, ixs)));
         }
         jobs.push(Box::new(|| self.special()));
+        jobs.push(Box::new(|| self.followup_pages()));
         let results: Vec<Result<usize, Diagnostic>> = jobs
             .par_iter()
             .map(|j| {
@@ -520,6 +521,7 @@ impl<'a> Pages<'a> {
         }
         if sel.special {
             jobs.push(Box::new(|| self.special()));
+            jobs.push(Box::new(|| self.followup_pages()));
         }
         let unit_slugs: BTreeSet<&String> = sel.units.keys().chain(sel.mentions.keys()).collect();
         for slug in unit_slugs {
@@ -814,6 +816,7 @@ impl<'a> Pages<'a> {
                 c.insert("title_lang", &self.name_lang(entry));
             }
             c.insert("unit", &entry);
+            c.insert("followups", &crate::followups::pages::unit(a, slug));
             c.insert("entries", &entries);
             c.insert(
                 "counts",
@@ -917,6 +920,14 @@ impl<'a> Pages<'a> {
             }
             _ => c.insert("content", &r.html),
         }
+        if let Some(h) = c
+            .get("content")
+            .and_then(|v| v.as_str())
+            .and_then(|h| crate::followups::pages::link_rows(a, r, h))
+        {
+            c.insert("content", &h);
+        }
+        c.insert("followups", &crate::followups::pages::record(a, r));
         c.insert("toc", &toc);
         c.insert("items", &items);
         c.insert("previous", &older);
@@ -926,6 +937,14 @@ impl<'a> Pages<'a> {
         c.insert("head", &crate::meta::head(a, &r.meta.title, &r.url, Some(r)));
         c.insert("source", &r.rel.to_string_lossy().replace('\\', "/"));
         self.render("record.html", &r.url, &c)
+    }
+
+    /// The follow-up pages ([`crate::followups::pages::produce`]).
+    fn followup_pages(&self) -> Result<Vec<Rendered>, Diagnostic> {
+        let jobs = crate::followups::pages::produce(self.archive, &|u, t| self.ctx(u, t));
+        jobs.into_iter()
+            .map(|(path, tpl, c)| self.render(tpl, &path, &c))
+            .collect()
     }
 
     fn special(&self) -> Result<Vec<Rendered>, Diagnostic> {

@@ -630,6 +630,7 @@ impl Preview {
     fn take_archive(&mut self) -> Option<Archive> {
         let (site, st) = (self.site.as_ref()?, self.state.as_ref()?);
         Some(Archive {
+            followups: crate::followups::Tracker::new(&self.published),
             site: site.clone(),
             records: std::mem::take(&mut self.published),
             units: st.registries[0].clone(),
