@@ -816,7 +816,12 @@ impl<'a> Pages<'a> {
                 c.insert("title_lang", &self.name_lang(entry));
             }
             c.insert("unit", &entry);
-            c.insert("followups", &crate::followups::pages::unit(a, slug));
+            c.insert(
+                "followups",
+                &(p.number == 1)
+                    .then(|| crate::followups::pages::unit(a, slug))
+                    .flatten(),
+            );
             c.insert("entries", &entries);
             c.insert(
                 "counts",

@@ -166,8 +166,13 @@ struct Count {
 #[derive(Serialize)]
 struct Group {
     unit: Option<UnitLink>,
+    /// The first [`GROUP_MAX`] (soonest due); the unit's page lists them all.
     directives: Vec<View>,
+    total: usize,
 }
+
+/// Open directives the index shows per unit (the unit's page shows all of them).
+pub const GROUP_MAX: usize = 20;
 
 #[derive(Serialize)]
 struct Pagination {
@@ -232,7 +237,8 @@ pub fn produce(archive: &Archive, ctx: &dyn Fn(&str, &str) -> Context) -> Vec<Jo
             list.sort_by(by_due);
             Group {
                 unit: list[0].lead().map(|u| unit_link(archive, u)),
-                directives: list.iter().map(|d| view(archive, t, d)).collect(),
+                directives: list.iter().take(GROUP_MAX).map(|d| view(archive, t, d)).collect(),
+                total: list.len(),
             }
         })
         .collect();
@@ -318,10 +324,13 @@ pub struct RecordPart {
 
 pub fn record(archive: &Archive, r: &Record) -> Option<RecordPart> {
     let t = &archive.followups;
-    let given: Vec<View> = t
-        .directives
+    // Looked up by id (not by scanning every directive): this runs for every record page.
+    let given: Vec<View> = r
+        .meta
+        .followups
         .iter()
-        .filter(|d| archive.records[d.given].url == r.url && !d.from_table)
+        .filter_map(|g| t.get(&g.id))
+        .filter(|d| archive.records[d.given].url == r.url)
         .map(|d| view(archive, t, d))
         .collect();
     (!given.is_empty()).then(|| RecordPart {
