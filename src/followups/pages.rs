@@ -117,8 +117,23 @@ pub fn directive_url(archive: &Archive, id: &str) -> String {
 fn meeting(archive: &Archive, r: &Record, item: Option<&str>) -> Meeting {
     let url = format!("{}{}", root(archive), r.url);
     let found = item.and_then(|i| r.structure.agenda.iter().find(|a| a.label == i || a.anchor == i));
+    // The meeting is named by its series and number (not the record's title), so that editing a
+    // title in the preview leaves the timelines as they are (see `same_for_followups`).
+    let series = archive
+        .series
+        .by_slug(&r.meta.series.slug)
+        .map(|e| match (&e.en, archive.site.is_english()) {
+            (Some(en), true) => en.clone(),
+            _ => e.name.clone(),
+        })
+        .unwrap_or_else(|| r.meta.series.name.clone());
+    let title = match (r.meta.number, archive.site.is_english()) {
+        (Some(n), true) => format!("{series} No. {n}"),
+        (Some(n), false) => format!("第{n}次{series}"),
+        (None, _) => series,
+    };
     Meeting {
-        title: r.meta.title.clone(),
+        title,
         date: day(archive, r.meta.date),
         item: found.map(|a| a.label.clone()).or(item.map(str::to_string)),
         item_url: found.map(|a| format!("{url}#{}", a.anchor)),

@@ -174,13 +174,14 @@ impl Tracker {
                     },
                 };
                 if date < d.given_date {
-                    t.errors.push(
-                        Diagnostic::error(
+                    // A warning, not an error: the site still builds, without this update.
+                    t.warnings.push(
+                        Diagnostic::warning(
                             &r.rel,
                             row.line,
                             row.column,
                             format!(
-                                "this update of `{}` is dated {date}, before the directive was given ({}, {}:{})",
+                                "this update of `{}` is dated {date}, before the directive was given ({}, {}:{}); it is left out of the directive's timeline",
                                 row.id,
                                 d.given_date,
                                 records[d.given].rel.display(),
@@ -272,6 +273,27 @@ impl Tracker {
             *m.entry(d.status).or_default() += 1;
         }
         m
+    }
+}
+
+/// Whether replacing record `old` by `new` (either absent: added or removed) leaves every
+/// follow-up page and part as it was: neither has directives or updates, or both have the same ones
+/// and the same series, number, date and URL (which the timelines show). The preview renders everything
+/// again otherwise.
+pub fn same_for_followups(old: Option<&Record>, new: Option<&Record>) -> bool {
+    let has =
+        |r: Option<&Record>| r.is_some_and(|r| !r.meta.followups.is_empty() || !r.meta.followup_updates.is_empty());
+    if !has(old) && !has(new) {
+        return true;
+    }
+    match (old, new) {
+        (Some(a), Some(b)) => {
+            a.meta.followups == b.meta.followups
+                && a.meta.followup_updates == b.meta.followup_updates
+                && (&a.meta.series, a.meta.number, a.meta.date, &a.url)
+                    == (&b.meta.series, b.meta.number, b.meta.date, &b.url)
+        }
+        _ => false,
     }
 }
 

@@ -393,6 +393,11 @@ impl Preview {
             .map(|(rel, rec)| Some((rel, rec.map_or(Some(None), |r| r.map(Some))?)))
             .collect::<Option<_>>()?;
         laps.lap("load");
+        if !loaded.iter().all(|(rel, rec)| {
+            crate::followups::same_for_followups(self.published.iter().find(|r| &r.rel == rel), rec.as_ref())
+        }) {
+            return None;
+        }
 
         // Splice the records in, remembering what listings showed of the old ones.
         let keys = incremental::file_set(&rels);
