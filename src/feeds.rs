@@ -188,7 +188,10 @@ pub fn feeds(archive: &Archive, listings: &Listings) -> Vec<(String, String)> {
 
 /// Add every feed to the output.
 pub fn add(archive: &Archive, listings: &Listings, out: &Sink) -> Result<(), OutputError> {
-    for (path, xml) in feeds(archive, listings) {
+    for (path, xml) in feeds(archive, listings)
+        .into_iter()
+        .chain(crate::followups::data::feeds(archive))
+    {
         out.add(path, xml)?;
     }
     Ok(())

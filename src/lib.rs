@@ -34,6 +34,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod feeds;
+pub mod followups;
 pub mod generate;
 pub mod import;
 pub mod init;

@@ -186,6 +186,8 @@ pub struct Archive {
     pub units: Registry,
     pub topics: Registry,
     pub series: Registry,
+    /// The directives of the records and their updates ([`crate::followups`]).
+    pub followups: crate::followups::Tracker,
 }
 
 impl Archive {
@@ -238,6 +240,7 @@ impl Archive {
                 .collect(),
         );
         Archive {
+            followups: crate::followups::Tracker::new(&records),
             site,
             records,
             units,

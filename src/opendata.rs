@@ -416,6 +416,9 @@ pub fn files(archive: &Archive) -> Vec<DataFile> {
             None,
         ),
     ]
+    .into_iter()
+    .chain(crate::followups::data::files(archive))
+    .collect()
 }
 
 /// `data/dataset.json`, keyed like the national open-data platform's dataset metadata.
@@ -725,6 +728,7 @@ pub fn add(archive: &Archive, out: &Sink) -> Result<(), OutputError> {
     out.add("data/schema/minutes.schema.json", to_json(&minutes_schema(archive)))?;
     out.add("data/schema/record.schema.json", to_json(&record_schema(archive)))?;
     out.add("data/schema/dataset.schema.json", to_json(&dataset_schema(archive)))?;
+    crate::followups::data::add(archive, out)?;
     Ok(())
 }
 

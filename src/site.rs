@@ -230,11 +230,21 @@ impl Inputs {
             .iter()
             .filter_map(|rel| self.records.remove(rel)?.ok())
             .collect();
+        // The follow-ups across records (crate::followups): duplicate directives, unknown IDs…
+        let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+        crate::followups::validate(&records, &mut errors, &mut warnings);
+        if !errors.is_empty() {
+            for r in records {
+                self.records.insert(r.rel.clone(), Ok(r));
+            }
+            diagnostics::sort(&mut errors);
+            return Err(errors);
+        }
         Ok(Loaded {
             archive: Archive::new(site.clone(), records),
             drafts,
             scheduled,
-            warnings: Vec::new(),
+            warnings,
         })
     }
 

@@ -30,6 +30,8 @@ pub const KEYS: &[&str] = &[
     "slug",
     "summary",
     "extra",
+    "followups",
+    "followup_updates",
 ];
 
 /// A resolved registry reference: the slug and the display name.
@@ -57,6 +59,10 @@ pub struct Meta {
     pub slug: String,
     pub summary: Option<String>,
     pub extra: Value,
+    /// Directives this meeting gave (`followups:`), see [`crate::followups`].
+    pub followups: Vec<crate::followups::Given>,
+    /// Updates of directives at this meeting (`followup_updates:` and tracking tables).
+    pub followup_updates: Vec<crate::followups::Row>,
 }
 
 struct Ctx<'a> {
@@ -384,6 +390,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     let recorder = cx.string("recorder");
     let summary = cx.string("summary");
     let extra = parsed.fields.get("extra").cloned().unwrap_or(Value::Null);
+    let (followups, followup_updates) = crate::followups::input::read(rel, text, parsed, site, &mut cx.diags);
 
     if !cx.diags.is_empty() {
         return Err(cx.diags);
@@ -405,6 +412,8 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         slug,
         summary,
         extra,
+        followups,
+        followup_updates,
     })
 }
 

@@ -11,6 +11,7 @@
 //! run seed and its (year, series, number), so records can be built in parallel and are still
 //! byte-identical from run to run.
 
+mod followups;
 mod rng;
 pub mod vocab;
 
@@ -786,6 +787,13 @@ impl Gen<'_> {
             };
             let _ = writeln!(fm, "  - {}", yaml_str(name));
         }
+        followups::add(
+            &mut fm,
+            &mut b,
+            seed,
+            (p.year, p.series, series.slug, p.number),
+            chrono::NaiveDate::from_ymd_opt(p.year, p.month, p.day).expect("a planned day"),
+        );
         fm.push_str("---\n\n");
         fm.push_str(&b);
         fm

@@ -12,6 +12,7 @@
 //! jobs the same way: `let mut c = pages.ctx(url, title); c.insert(…); Job::page(url, "x.html", c)`.
 
 mod data;
+mod followups;
 mod home;
 mod indexes;
 mod not_found;
@@ -197,6 +198,7 @@ pub const PRODUCERS: &[(&str, Producer)] = &[
     ("year", year::batches),
     ("404", not_found::batches),
     ("data", data::batches),
+    ("followups", followups::batches),
     ("search", search_page::batches),
 ];
 

@@ -82,7 +82,10 @@ pub fn job(p: &Pages, ix: RecordIx) -> Result<Job, Diagnostic> {
     let html = r
         .html(p.html)
         .map_err(|e| Diagnostic::error(&r.rel, 0, 0, e.to_string()))?;
+    // Each row of a tracking table links to its directive's page.
+    let html = crate::followups::pages::link_rows(a, r, &html).map_or(html, std::borrow::Cow::Owned);
     c.insert("content", &html);
+    c.insert("followups", &crate::followups::pages::record(a, r));
     c.insert("toc", &toc);
     c.insert("items", &items);
     c.insert("previous", &older);

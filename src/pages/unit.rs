@@ -91,6 +91,12 @@ pub fn jobs(p: &Pages, slug: &str) -> Vec<Job> {
             c.insert("title_lang", &p.name_lang(entry));
         }
         c.insert("unit", &entry);
+        c.insert(
+            "followups",
+            &(pg.number == 1)
+                .then(|| crate::followups::pages::unit(p.archive, slug))
+                .flatten(),
+        );
         c.insert("entries", &entries);
         c.insert(
             "counts",

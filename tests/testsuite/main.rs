@@ -7,6 +7,7 @@ mod broken_pipe;
 mod check;
 mod corpus_score;
 mod feeds;
+mod followups;
 mod generate_site;
 mod import_build;
 mod import_cases;

@@ -1,0 +1,487 @@
+//! One record's follow-up input: the directives it creates (front-matter `followups:`) and the
+//! updates it gives (front-matter `followup_updates:` and every tracking table in its body). Each
+//! problem becomes a diagnostic at its line; the record's front-matter validation calls [`read`].
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{is_valid_id, parse_status, Status, RESERVED_IDS};
+use crate::config::Site;
+use crate::content::frontmatter::{locate_in, Parsed};
+use crate::content::record::{auto_slug, Ref};
+use crate::diagnostics::Diagnostic;
+use crate::minutes::calendar::parse_date;
+
+/// A directive as the meeting that gave it wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Given {
+    pub id: String,
+    /// The agenda item it comes from, as written (label or anchor).
+    pub item: Option<String>,
+    pub text: String,
+    /// Owners; the first leads.
+    pub units: Vec<Ref>,
+    pub due: Option<NaiveDate>,
+    /// 1-based line and column of its id in the file.
+    pub line: usize,
+    pub column: usize,
+    /// Created by a tracking-table row (an archive that starts mid-stream), not the front-matter.
+    pub from_table: bool,
+}
+
+/// One update of a directive at this meeting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub id: String,
+    pub status: Status,
+    /// 辦理情形.
+    pub note: Option<String>,
+    /// The directive's text, when the row carries it (指示事項 / 決議事項 / 案由).
+    pub text: Option<String>,
+    /// 主辦單位, when the row names them.
+    pub units: Vec<Ref>,
+    pub line: usize,
+    pub column: usize,
+    /// From a table in the body (its row links to the directive's page), not front-matter.
+    pub in_table: bool,
+}
+
+/// `followups:` entries as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GivenIn {
+    id: Scalar,
+    #[serde(default)]
+    item: Option<Scalar>,
+    text: String,
+    #[serde(default)]
+    units: Units,
+    #[serde(default)]
+    due: Option<Scalar>,
+}
+
+/// `followup_updates:` entries as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UpdateIn {
+    id: Scalar,
+    status: String,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    due: Option<Scalar>,
+}
+
+/// Text, or a number or date the YAML reader gave as one.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Text(String),
+    Number(serde_json::Number),
+}
+
+impl Scalar {
+    fn text(&self) -> String {
+        match self {
+            Scalar::Text(s) => s.trim().to_string(),
+            Scalar::Number(n) => n.to_string(),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(untagged)]
+enum Units {
+    #[default]
+    None,
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Units {
+    fn names(self) -> Vec<String> {
+        match self {
+            Units::None => Vec::new(),
+            Units::One(s) => split_units(&s),
+            Units::Many(v) => v
+                .into_iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+        }
+    }
+}
+
+/// Unit names in a cell: separated by 、，,/; or line breaks.
+fn split_units(s: &str) -> Vec<String> {
+    s.split(['、', '，', ',', '/', '／', ';', '；', '\n'])
+        .map(|p| p.trim().trim_matches(['(', ')', '（', '）']).trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+struct Reader<'a> {
+    rel: &'a Path,
+    text: &'a str,
+    parsed: &'a Parsed<'a>,
+    site: &'a Site,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn err(&mut self, (line, column): (usize, usize), msg: String, help: Option<String>) {
+        let mut d = Diagnostic::error(self.rel, line, column, msg).with_source(self.text);
+        if let Some(h) = help {
+            d = d.with_help(h);
+        }
+        self.diags.push(d);
+    }
+
+    /// Where `needle` is written under `key` (the key's line when it is not found).
+    fn at(&self, key: &str, needle: &str) -> (usize, usize) {
+        match self.parsed.key(key) {
+            Some(span) => locate_in(self.text, span, needle),
+            None => (1, 1),
+        }
+    }
+
+    fn units(&mut self, names: Vec<String>, at: (usize, usize)) -> Vec<Ref> {
+        let reg = &self.site.units;
+        let mut out: Vec<Ref> = Vec::new();
+        for name in names {
+            let r = if reg.is_empty() {
+                Some(Ref {
+                    slug: auto_slug(&name),
+                    name: name.clone(),
+                })
+            } else {
+                match reg.get(&name) {
+                    Some(e) => Some(Ref {
+                        slug: e.slug.clone(),
+                        name: e.name.clone(),
+                    }),
+                    None => {
+                        let help = match reg.suggest(&name) {
+                            Some(s) => format!("did you mean `{s}`? Registered units are listed in minutebook.yaml"),
+                            None => {
+                                format!("add `{name}` to the units list in minutebook.yaml, or use a registered name")
+                            }
+                        };
+                        self.err(at, format!("unknown unit `{name}`"), Some(help));
+                        None
+                    }
+                }
+            };
+            if let Some(r) = r.filter(|r| !out.contains(r)) {
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    fn date(&mut self, raw: &str, at: (usize, usize)) -> Option<NaiveDate> {
+        let raw = raw.trim();
+        if raw.is_empty() || raw == "-" || raw == "—" || raw == "無" {
+            return None;
+        }
+        match parse_date(raw) {
+            Ok(d) => Some(d),
+            Err(msg) => {
+                self.err(
+                    at,
+                    msg,
+                    Some("dates are YYYY-MM-DD, or 民國 like 113-12-31 or 113年12月31日".into()),
+                );
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, raw: &str, at: (usize, usize)) -> Option<String> {
+        if !is_valid_id(raw) {
+            self.err(
+                at,
+                format!("`{raw}` is not a follow-up id"),
+                Some("an id is ASCII letters, digits and '-', e.g. 113-4-01".into()),
+            );
+            return None;
+        }
+        if RESERVED_IDS.contains(&raw) {
+            self.err(
+                at,
+                format!("`{raw}` names a page of /followups/ and cannot be a follow-up id"),
+                Some("choose another id, e.g. 113-4-01".into()),
+            );
+            return None;
+        }
+        Some(raw.to_string())
+    }
+
+    /// The entries of a front-matter list `key`, each with where it is written.
+    fn entries<T: for<'de> Deserialize<'de>>(&mut self, key: &str) -> Vec<(T, (usize, usize))> {
+        let items = match self.parsed.fields.get(key) {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(items)) => items.clone(),
+            Some(_) => {
+                let at = self.at(key, key);
+                self.err(
+                    at,
+                    format!("`{key}` must be a list"),
+                    Some(format!("write `{key}:` and below it one `- id: …` entry per directive")),
+                );
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for v in items {
+            let id = v.get("id").map(|i| match i {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            });
+            let at = id
+                .as_deref()
+                .map(|id| self.at(key, id))
+                .unwrap_or_else(|| self.at(key, key));
+            match serde_json::from_value::<T>(v) {
+                Ok(t) => out.push((t, at)),
+                Err(e) => self.err(
+                    at,
+                    format!("an entry of `{key}`: {e}"),
+                    Some(match key {
+                        "followups" => {
+                            "each directive has `id` and `text`, and may have `item`, `units` and `due`".into()
+                        }
+                        _ => "each update has `id` and `status`, and may have `note` and `due`".into(),
+                    }),
+                ),
+            }
+        }
+        out
+    }
+}
+
+/// Read the record's directives and updates. Problems go to `diags`.
+pub fn read(
+    rel: &Path,
+    text: &str,
+    parsed: &Parsed<'_>,
+    site: &Site,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Given>, Vec<Row>) {
+    let mut r = Reader {
+        rel,
+        text,
+        parsed,
+        site,
+        diags,
+    };
+    let mut given = Vec::new();
+    for (g, at) in r.entries::<GivenIn>("followups") {
+        let Some(id) = r.id(&g.id.text(), at) else { continue };
+        let due = g.due.as_ref().and_then(|d| r.date(&d.text(), at));
+        let units = r.units(g.units.names(), at);
+        let text = g.text.trim().to_string();
+        if text.is_empty() {
+            r.err(at, format!("follow-up `{id}` has an empty `text`"), None);
+        }
+        given.push(Given {
+            id,
+            item: g.item.map(|i| i.text()).filter(|s| !s.is_empty()),
+            text,
+            units,
+            due,
+            line: at.0,
+            column: at.1,
+            from_table: false,
+        });
+    }
+    let mut rows = Vec::new();
+    for (u, at) in r.entries::<UpdateIn>("followup_updates") {
+        let Some(id) = r.id(&u.id.text(), at) else { continue };
+        let due = u.due.as_ref().and_then(|d| r.date(&d.text(), at));
+        match parse_status(&u.status, due) {
+            Ok(status) => rows.push(Row {
+                id,
+                status,
+                note: u.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
+                text: None,
+                units: Vec::new(),
+                line: at.0,
+                column: at.1,
+                in_table: false,
+            }),
+            Err(e) => {
+                let (m, h) = e.message();
+                r.err(at, m, Some(h));
+            }
+        }
+    }
+    for t in tables(parsed.body, parsed.body_line) {
+        for row in t {
+            let at = (row.line, 1);
+            let Some(id) = r.id(&row.id, at) else { continue };
+            let due = row.due.as_deref().and_then(|d| r.date(d, at));
+            let units = r.units(row.units.as_deref().map(split_units).unwrap_or_default(), at);
+            match parse_status(&row.status, due) {
+                Ok(status) => rows.push(Row {
+                    id,
+                    status,
+                    note: row.note,
+                    text: row.text,
+                    units,
+                    line: row.line,
+                    column: 1,
+                    in_table: true,
+                }),
+                Err(e) => {
+                    let (m, h) = e.message();
+                    r.err(at, m, Some(h));
+                }
+            }
+        }
+    }
+    (given, rows)
+}
+
+/// A tracking table's row, as text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TableRow {
+    pub id: String,
+    pub status: String,
+    pub note: Option<String>,
+    pub units: Option<String>,
+    pub due: Option<String>,
+    pub text: Option<String>,
+    /// 1-based line in the file.
+    pub line: usize,
+}
+
+/// Which column of a tracking table a header cell names.
+fn column_of(header: &str) -> Option<&'static str> {
+    let h: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+    Some(match h.as_str() {
+        "編號" | "列管編號" | "追蹤編號" => "id",
+        "列管建議" | "建議" | "追蹤建議" | "列管情形" | "狀態" => "status",
+        "辦理情形" => "note",
+        "主辦單位" => "units",
+        "完成期限" | "預定完成日期" => "due",
+        "指示事項" | "決議事項" | "案由" => "text",
+        _ => return None,
+    })
+}
+
+/// The tracking tables of a Markdown body (whose first line is line `body_line` of the file): the
+/// tables whose header row has an id column and a status column; rows with an empty id are left
+/// out (a table's subtotal lines).
+pub fn tables(body: &str, body_line: usize) -> Vec<Vec<TableRow>> {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |at: usize| body_line + line_starts.partition_point(|&s| s <= at) - 1;
+    let mut out = Vec::new();
+    let mut header: Vec<String> = Vec::new();
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut cell: Option<String> = None;
+    let mut current: Option<(usize, Vec<String>)> = None;
+    let mut in_head = false;
+    for (ev, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
+        match ev {
+            Event::Start(Tag::Table(_)) => {
+                header.clear();
+                rows.clear();
+            }
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) => current = Some((line_of(range.start), Vec::new())),
+            Event::End(TagEnd::TableRow) => rows.extend(current.take()),
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                let c = cell.take().unwrap_or_default().trim().to_string();
+                if in_head {
+                    header.push(c);
+                } else if let Some((_, cells)) = current.as_mut() {
+                    cells.push(c);
+                }
+            }
+            Event::Text(t) | Event::Code(t) if cell.is_some() => cell.as_mut().expect("in a cell").push_str(&t),
+            Event::SoftBreak | Event::HardBreak if cell.is_some() => cell.as_mut().expect("in a cell").push('\n'),
+            Event::End(TagEnd::Table) => {
+                let cols: Vec<Option<&str>> = header.iter().map(|h| column_of(h)).collect();
+                let find = |name: &str| cols.iter().position(|c| *c == Some(name));
+                if let (Some(id), Some(status)) = (find("id"), find("status")) {
+                    let get = |cells: &[String], name: &str| {
+                        find(name)
+                            .and_then(|i| cells.get(i))
+                            .map(|s| s.trim().to_string())
+                            .filter(|s| !s.is_empty())
+                    };
+                    let table: Vec<TableRow> = rows
+                        .iter()
+                        .filter_map(|(line, cells)| {
+                            let id = cells.get(id)?.trim().to_string();
+                            (!id.is_empty()).then(|| TableRow {
+                                id,
+                                status: cells.get(status).cloned().unwrap_or_default(),
+                                note: get(cells, "note"),
+                                units: get(cells, "units"),
+                                due: get(cells, "due"),
+                                text: get(cells, "text"),
+                                line: *line,
+                            })
+                        })
+                        .collect();
+                    out.push(table);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tracking_table_is_read_with_its_lines() {
+        let body = "前言\n\n| 編號 | 指示事項 | 主辦單位 | 辦理情形 | 列管建議 |\n| --- | --- | --- | --- | --- |\n| 113-4-01 | 請資安院公開研析內容 | 資安院 | 已公開 2 篇 | 解除列管 |\n|  | 小計 |  |  |  |\n| 113-4-02 |  | 數產署 | 辦理中 | 展延至113年12月31日 |\n\n| 單位 | 主題 |\n| --- | --- |\n| 數產署 | AI |\n";
+        let t = tables(body, 10);
+        assert_eq!(t.len(), 1, "only the table with an id and a status column");
+        assert_eq!(
+            t[0],
+            vec![
+                TableRow {
+                    id: "113-4-01".into(),
+                    status: "解除列管".into(),
+                    note: Some("已公開 2 篇".into()),
+                    units: Some("資安院".into()),
+                    due: None,
+                    text: Some("請資安院公開研析內容".into()),
+                    line: 14,
+                },
+                TableRow {
+                    id: "113-4-02".into(),
+                    status: "展延至113年12月31日".into(),
+                    note: Some("辦理中".into()),
+                    units: Some("數產署".into()),
+                    due: None,
+                    text: None,
+                    line: 16,
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn header_names_ignore_spaces() {
+        let body = "| 列管 編號 | 狀　態 | 預定完成日期 |\n|---|---|---|\n| A1 | 列管 | 113/12/31 |\n";
+        let t = tables(body, 1);
+        assert_eq!(t[0][0].id, "A1");
+        assert_eq!(t[0][0].due.as_deref(), Some("113/12/31"));
+    }
+}

@@ -1,0 +1,417 @@
+//! The follow-up pages as jobs (output path, template, context): `/followups/` (counts, open
+//! directives by lead unit), `/followups/closed/` and `/followups/withdrawn/` (paginated), and
+//! `/followups/<id>/` (the directive's timeline); and the parts record and unit pages show.
+
+use std::collections::BTreeMap;
+
+use crate::pages::Context;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Directive, Kind, Tracker};
+use crate::content::record::Ref;
+use crate::listing::{page_url, paginate};
+use crate::minutes::calendar;
+use crate::model::{page_file, Archive, Record};
+
+/// A page to render: its output path (`followups/113-4-01/index.html`), template and context.
+/// A follow-up page: its output path, its template and its context.
+pub type Job = (String, &'static str, Context);
+
+/// A date as the pages show it.
+#[derive(Serialize, Clone)]
+pub struct Day {
+    pub iso: String,
+    pub roc: String,
+    /// `roc` on Chinese sites, the English form on English ones.
+    pub display: String,
+}
+
+fn day(archive: &Archive, d: NaiveDate) -> Day {
+    Day {
+        iso: d.to_string(),
+        roc: calendar::format_roc(d),
+        display: if archive.site.is_english() {
+            calendar::format_en(d)
+        } else {
+            calendar::format_roc(d)
+        },
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct UnitLink {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Meeting {
+    pub title: String,
+    pub url: String,
+    pub date: Day,
+    /// The agenda item's label and link, when the directive names it and the record has it.
+    pub item: Option<String>,
+    pub item_url: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct UpdateView {
+    pub meeting: Meeting,
+    pub status: &'static str,
+    pub word: String,
+    pub note: Option<String>,
+    pub due: Option<Day>,
+    pub merged_into: Option<UnitLink>,
+    pub changed: bool,
+}
+
+/// A directive as pages show it.
+#[derive(Serialize, Clone)]
+pub struct View {
+    pub id: String,
+    pub url: String,
+    pub text: String,
+    pub status: &'static str,
+    pub group: &'static str,
+    pub units: Vec<UnitLink>,
+    pub due: Option<Day>,
+    pub first_due: Option<Day>,
+    pub overdue: bool,
+    pub from_table: bool,
+    pub given: Meeting,
+    pub updates: Vec<UpdateView>,
+    pub merged_into: Option<UnitLink>,
+}
+
+fn root(archive: &Archive) -> String {
+    archive.site.root_path()
+}
+
+fn unit_link(archive: &Archive, r: &Ref) -> UnitLink {
+    let name = archive
+        .units
+        .by_slug(&r.slug)
+        .map(|e| match (&e.en, archive.site.is_english()) {
+            (Some(en), true) => en.clone(),
+            _ => e.name.clone(),
+        })
+        .unwrap_or_else(|| r.name.clone());
+    UnitLink {
+        name,
+        url: format!("{}units/{}/", root(archive), r.slug),
+    }
+}
+
+fn id_link(archive: &Archive, id: &str) -> UnitLink {
+    UnitLink {
+        name: id.to_string(),
+        url: directive_url(archive, id),
+    }
+}
+
+/// The page of directive `id`, from the site root.
+pub fn directive_url(archive: &Archive, id: &str) -> String {
+    format!("{}followups/{id}/", root(archive))
+}
+
+fn meeting(archive: &Archive, r: &Record, item: Option<&str>) -> Meeting {
+    let url = format!("{}{}", root(archive), r.url);
+    let found = item.and_then(|i| r.structure.agenda.iter().find(|a| a.label == i || a.anchor == i));
+    // The meeting is named by its series and number (not the record's title), so that editing a
+    // title in the preview leaves the timelines as they are (see `same_for_followups`).
+    let series = archive
+        .series
+        .by_slug(&r.meta.series.slug)
+        .map(|e| match (&e.en, archive.site.is_english()) {
+            (Some(en), true) => en.clone(),
+            _ => e.name.clone(),
+        })
+        .unwrap_or_else(|| r.meta.series.name.clone());
+    let title = match (r.meta.number, archive.site.is_english()) {
+        (Some(n), true) => format!("{series} No. {n}"),
+        (Some(n), false) => format!("第{n}次{series}"),
+        (None, _) => series,
+    };
+    Meeting {
+        title,
+        date: day(archive, r.meta.date),
+        item: found.map(|a| a.label.clone()).or(item.map(str::to_string)),
+        item_url: found.map(|a| format!("{url}#{}", a.anchor)),
+        url,
+    }
+}
+
+pub fn view(archive: &Archive, t: &Tracker, d: &Directive) -> View {
+    let recs = &archive.records;
+    View {
+        id: d.id.clone(),
+        url: directive_url(archive, &d.id),
+        text: d.text.clone(),
+        status: d.status.as_str(),
+        group: d.status.group(),
+        units: d.units.iter().map(|u| unit_link(archive, u)).collect(),
+        due: d.due.map(|x| day(archive, x)),
+        first_due: d.first_due.map(|x| day(archive, x)),
+        overdue: d.overdue(t.today),
+        from_table: d.from_table,
+        given: meeting(archive, &recs[d.given], d.item.as_deref()),
+        updates: d
+            .updates
+            .iter()
+            .map(|u| UpdateView {
+                meeting: meeting(archive, &recs[u.record], None),
+                status: u.status.kind.as_str(),
+                word: u.status.word.clone(),
+                note: u.note.clone(),
+                due: u.due.map(|x| day(archive, x)),
+                merged_into: u.status.merged_into.as_deref().map(|i| id_link(archive, i)),
+                changed: u.changed,
+            })
+            .collect(),
+        merged_into: d.merged_into.as_deref().map(|i| id_link(archive, i)),
+    }
+}
+
+#[derive(Serialize)]
+struct Count {
+    status: &'static str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct Group {
+    unit: Option<UnitLink>,
+    /// The first [`GROUP_MAX`] (soonest due); the unit's page lists them all.
+    directives: Vec<View>,
+    total: usize,
+}
+
+/// Open directives the index shows per unit (the unit's page shows all of them).
+pub const GROUP_MAX: usize = 20;
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    n: usize,
+    url: String,
+    current: bool,
+}
+
+/// Soonest due first (none last), then by id.
+fn by_due(a: &&Directive, b: &&Directive) -> std::cmp::Ordering {
+    (a.due.is_none(), a.due, &a.id).cmp(&(b.due.is_none(), b.due, &b.id))
+}
+
+/// Every follow-up page. `ctx(rel_url, title)` gives the shared context of a page (as the other
+/// pages have it); the strings are the theme's (`t`).
+pub fn produce(archive: &Archive, ctx: &dyn Fn(&str, &str) -> Context) -> Vec<Job> {
+    let t = &archive.followups;
+    if t.directives.is_empty() {
+        return Vec::new();
+    }
+    let strings = crate::render::i18n::strings(&archive.site.config.language);
+    let mut jobs = Vec::new();
+    let counts: Vec<Count> = t
+        .counts()
+        .into_iter()
+        .map(|(k, count)| Count {
+            status: k.as_str(),
+            count,
+        })
+        .collect();
+    // Open directives by lead unit, in the registry's order; those with no unit last.
+    let unit_order: BTreeMap<&str, usize> = archive
+        .units
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.slug.as_str(), i))
+        .collect();
+    let mut groups: BTreeMap<(usize, String), Vec<&Directive>> = BTreeMap::new();
+    for d in t.directives.iter().filter(|d| d.status.is_open()) {
+        let key = match d.lead() {
+            Some(u) => (
+                unit_order.get(u.slug.as_str()).copied().unwrap_or(usize::MAX - 1),
+                u.slug.clone(),
+            ),
+            None => (usize::MAX, String::new()),
+        };
+        groups.entry(key).or_default().push(d);
+    }
+    let groups: Vec<Group> = groups
+        .into_values()
+        .map(|mut list| {
+            list.sort_by(by_due);
+            Group {
+                unit: list[0].lead().map(|u| unit_link(archive, u)),
+                directives: list.iter().take(GROUP_MAX).map(|d| view(archive, t, d)).collect(),
+                total: list.len(),
+            }
+        })
+        .collect();
+    let overdue = t.directives.iter().filter(|d| d.overdue(t.today)).count();
+    let mut c = ctx("followups/", strings["followups"]);
+    c.insert("counts", &counts);
+    c.insert("groups", &groups);
+    c.insert("overdue", &overdue);
+    c.insert("today", &t.today.map(|d| day(archive, d)));
+    c.insert("list", "open");
+    c.insert("feed", &Some(format!("{}followups/atom.xml", root(archive))));
+    jobs.push(("followups/index.html".to_string(), "followups.html", c));
+
+    for (group, title) in [
+        ("closed", strings["followups_closed"]),
+        ("withdrawn", strings["followups_withdrawn"]),
+    ] {
+        let mut list: Vec<&Directive> = t.directives.iter().filter(|d| d.status.group() == group).collect();
+        // The latest released first.
+        list.sort_by(|a, b| {
+            let last = |d: &Directive| d.updates.last().map(|u| u.date);
+            (last(b), &a.id).cmp(&(last(a), &b.id))
+        });
+        let base = format!("followups/{group}/");
+        for p in paginate(list.len(), archive.site.config.per_page) {
+            let rel = page_url(&base, p.number);
+            let title = if p.number > 1 {
+                format!("{title} – {}", strings["page_n"].replace("{n}", &p.number.to_string()))
+            } else {
+                title.to_string()
+            };
+            let mut c = ctx(&rel, &title);
+            let url = |n: usize| format!("{}{}", root(archive), page_url(&base, n));
+            c.insert("list", group);
+            c.insert("counts", &counts);
+            c.insert(
+                "directives",
+                &list[p.range.clone()]
+                    .iter()
+                    .map(|d| view(archive, t, d))
+                    .collect::<Vec<_>>(),
+            );
+            c.insert(
+                "pagination",
+                &Pagination {
+                    current: p.number,
+                    total: p.total,
+                    prev_url: (p.number > 1).then(|| url(p.number - 1)),
+                    next_url: (p.number < p.total).then(|| url(p.number + 1)),
+                    pages: (1..=p.total)
+                        .map(|n| PageLink {
+                            n,
+                            url: url(n),
+                            current: n == p.number,
+                        })
+                        .collect(),
+                },
+            );
+            jobs.push((
+                page_file(&rel).to_string_lossy().replace('\\', "/"),
+                "followups.html",
+                c,
+            ));
+        }
+    }
+
+    for d in &t.directives {
+        let rel = format!("followups/{}/", d.id);
+        let mut c = ctx(&rel, &format!("{} {}", strings["followup"], d.id));
+        c.insert("directive", &view(archive, t, d));
+        c.insert("today", &t.today.map(|d| day(archive, d)));
+        jobs.push((format!("followups/{}/index.html", d.id), "followup.html", c));
+    }
+    jobs
+}
+
+/// For a record page: the directives the meeting gave, linked to their pages.
+#[derive(Serialize)]
+pub struct RecordPart {
+    pub given: Vec<View>,
+    pub index_url: String,
+}
+
+pub fn record(archive: &Archive, r: &Record) -> Option<RecordPart> {
+    let t = &archive.followups;
+    // Looked up by id (not by scanning every directive): this runs for every record page.
+    let given: Vec<View> = r
+        .meta
+        .followups
+        .iter()
+        .filter_map(|g| t.get(&g.id))
+        .filter(|d| archive.records[d.given].url == r.url)
+        .map(|d| view(archive, t, d))
+        .collect();
+    (!given.is_empty()).then(|| RecordPart {
+        given,
+        index_url: format!("{}followups/", root(archive)),
+    })
+}
+
+/// A record's body with each tracking-table row's id cell linked to its directive's page.
+pub fn link_rows(archive: &Archive, r: &Record, html: &str) -> Option<String> {
+    if !r.meta.followup_updates.iter().any(|u| u.in_table) {
+        return None;
+    }
+    let mut out = html.to_string();
+    let mut seen: Vec<&str> = Vec::new();
+    for row in r.meta.followup_updates.iter().filter(|u| u.in_table) {
+        if seen.contains(&row.id.as_str()) || archive.followups.get(&row.id).is_none() {
+            continue;
+        }
+        seen.push(&row.id);
+        // Ids are ASCII letters, digits and '-': written in the HTML as they are.
+        let cell = format!(">{}</td>", row.id);
+        let linked = format!("><a href=\"{}\">{}</a></td>", directive_url(archive, &row.id), row.id);
+        let mut next = String::with_capacity(out.len() + 64);
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find(&cell) {
+            let before = &rest[..at];
+            let is_td = before.rfind('<').is_some_and(|lt| before[lt..].starts_with("<td"));
+            next.push_str(before);
+            next.push_str(if is_td { &linked } else { &cell });
+            rest = &rest[at + cell.len()..];
+        }
+        next.push_str(rest);
+        out = next;
+    }
+    Some(out)
+}
+
+/// For a unit page: its open directives (soonest due first) and how many are closed or withdrawn.
+#[derive(Serialize)]
+pub struct UnitPart {
+    pub open: Vec<View>,
+    pub closed: usize,
+    pub withdrawn: usize,
+    pub index_url: String,
+    pub feed: String,
+}
+
+pub fn unit(archive: &Archive, slug: &str) -> Option<UnitPart> {
+    let t = &archive.followups;
+    let mine: Vec<&Directive> = t
+        .directives
+        .iter()
+        .filter(|d| d.units.iter().any(|u| u.slug == slug))
+        .collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let mut open: Vec<&Directive> = mine.iter().copied().filter(|d| d.status.is_open()).collect();
+    open.sort_by(by_due);
+    Some(UnitPart {
+        open: open.iter().map(|d| view(archive, t, d)).collect(),
+        closed: mine.iter().filter(|d| d.status.group() == "closed").count(),
+        withdrawn: mine.iter().filter(|d| d.status == Kind::Withdrawn).count(),
+        index_url: format!("{}followups/", root(archive)),
+        feed: format!("{}units/{slug}/followups.xml", root(archive)),
+    })
+}
