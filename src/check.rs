@@ -50,10 +50,13 @@ impl Checked {
 /// Build in memory and add check's own findings. `Err` holds the build's errors.
 pub fn check(opts: &BuildOptions) -> Result<Checked, Vec<Diagnostic>> {
     let started = std::time::Instant::now();
-    let loaded = build::load(opts)?;
-    let renderer = build::load_renderer(&loaded.archive.site)?;
-    let listings = crate::listing::build(&loaded.archive);
-    let (output, pages) = build::render_site(&loaded.archive, &renderer, &listings, None)?;
+    // The build's own pipeline, into memory.
+    let mut inputs = crate::site::Inputs::load(opts);
+    let loaded = inputs.take_archive()?;
+    let renderer = inputs.renderer().expect("no errors, so the theme loaded");
+    let sink = crate::output::Sink::memory();
+    let pages = crate::site::render_all(&loaded.archive, renderer, None, &sink, &mut Vec::new())?;
+    let output = sink.into_output();
     let at = std::time::Instant::now();
     let mut findings = loaded.warnings.clone();
     findings.extend(extra_findings(&loaded.archive, &output));

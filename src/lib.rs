@@ -50,6 +50,7 @@ pub mod scaffold;
 pub mod scratch;
 pub mod search;
 pub mod serve;
+pub mod site;
 pub mod stdio;
 pub mod timing;
 
@@ -261,13 +262,23 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
         }
         Command::Serve { site, port, bind, open } => {
             let o = options(&site);
-            serve::run(serve::ServeOptions {
+            let result = serve::run(serve::ServeOptions {
                 build: o,
                 bind,
                 port,
                 open,
-            })?;
-            Ok(ExitCode::SUCCESS)
+            });
+            match result {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                // Serve writes nothing to disk: its closing line must not say "nothing was written".
+                Err(diags) => {
+                    for d in &diags {
+                        errprint!("{d}");
+                    }
+                    errln!("error: the preview server did not start");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
         }
     }
 }

@@ -19,17 +19,9 @@ pub struct Record {
     pub meta: Meta,
     /// Site-relative URL path, e.g. `minutes/2024/executive-4/`.
     pub url: String,
-    /// The rendered body; empty when a build has set it aside in a scratch file (see `html_at`).
-    pub html: String,
-    /// Where a build set the rendered body aside: (offset, length) in its scratch file (see
-    /// [`crate::build::load_into`]); `None` when `html` holds it.
-    pub html_at: Option<(u64, usize)>,
-    /// Where a build set the section texts aside (then every `sections[i].text` is empty): see
-    /// [`Record::section_texts`].
-    pub texts_at: Option<(u64, usize)>,
-    /// The first [`LEAD_CHARS`] + 1 characters of the body as [`Record::excerpt`] reads it, kept
-    /// when the section texts are set aside.
-    pub lead: Option<String>,
+    /// The rendered body and the section texts: in memory, or set aside in a build's scratch
+    /// file. Read them with [`Record::html`] and [`Record::section_texts`].
+    pub body: Body,
     pub headings: Vec<Heading>,
     pub sections: Vec<Section>,
     pub links: Vec<Link>,
@@ -39,7 +31,58 @@ pub struct Record {
     pub body_line: usize,
 }
 
+/// Where a record's rendered body and section texts are.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// In memory: the HTML here, each section's text in its `sections[i].text`.
+    InMemory { html: String },
+    /// Set aside by a build in its scratch file ([`Record::set_aside`]), as (offset, length) of
+    /// the HTML and of the section texts; every `sections[i].text` is empty.
+    SetAside {
+        html: (u64, usize),
+        texts: (u64, usize),
+        /// The first [`LEAD_CHARS`] + 1 characters of the body as [`Record::excerpt`] reads it.
+        lead: String,
+    },
+}
+
+/// A record's body could not be read back.
+#[derive(Debug, thiserror::Error)]
+pub enum BodyError {
+    #[error("{}: the rendered body was set aside in a scratch file, but none was given to read it from", .0.display())]
+    NoScratchFile(PathBuf),
+    #[error("{}: cannot read the rendered body back from {}: {source}", .rel.display(), .scratch.display())]
+    Read {
+        rel: PathBuf,
+        scratch: PathBuf,
+        source: std::io::Error,
+    },
+}
+
 impl Record {
+    /// The rendered body: borrowed, or read from `file` when it was set aside there. An error,
+    /// never an empty body, when it was set aside and `file` is not given.
+    pub fn html(&self, file: Option<&ScratchFile>) -> Result<std::borrow::Cow<'_, str>, BodyError> {
+        match &self.body {
+            Body::InMemory { html } => Ok(std::borrow::Cow::Borrowed(html)),
+            Body::SetAside { html: (at, len), .. } => {
+                let file = file.ok_or_else(|| BodyError::NoScratchFile(self.rel.clone()))?;
+                let bytes = file.read(*at, *len).map_err(|e| self.read_error(file, e))?;
+                String::from_utf8(bytes)
+                    .map(std::borrow::Cow::Owned)
+                    .map_err(|e| self.read_error(file, std::io::Error::other(e)))
+            }
+        }
+    }
+
+    fn read_error(&self, file: &ScratchFile, source: std::io::Error) -> BodyError {
+        BodyError::Read {
+            rel: self.rel.clone(),
+            scratch: file.path().to_path_buf(),
+            source,
+        }
+    }
+
     /// The first `max_chars` (at most [`LEAD_CHARS`]) characters of the body's text (headings
     /// included), on one line, for descriptions and feeds; the front-matter `summary` when there
     /// is one.
@@ -48,9 +91,9 @@ impl Record {
             return s.clone();
         }
         assert!(max_chars <= LEAD_CHARS, "excerpts are at most {LEAD_CHARS} characters");
-        let flat = match &self.lead {
-            Some(lead) => std::borrow::Cow::Borrowed(lead.as_str()),
-            None => std::borrow::Cow::Owned(self.flat_text(max_chars + 1)),
+        let flat = match &self.body {
+            Body::SetAside { lead, .. } => std::borrow::Cow::Borrowed(lead.as_str()),
+            Body::InMemory { .. } => std::borrow::Cow::Owned(self.flat_text(max_chars + 1)),
         };
         let mut out: String = flat.chars().take(max_chars).collect();
         if flat.chars().nth(max_chars).is_some() {
@@ -84,39 +127,50 @@ impl Record {
         out
     }
 
-    /// Moves the section texts to `file` (see [`Record::texts_at`]), keeping the lead the
-    /// excerpts need. Each text is stored as its length (4 bytes, little-endian) and its bytes.
-    pub fn set_texts_aside(&mut self, file: &ScratchFile) -> std::io::Result<()> {
+    /// Moves the rendered body and the section texts to `file` ([`Body::SetAside`]), keeping
+    /// the lead the excerpts need. Each text is stored as its length (4 bytes, little-endian) and
+    /// its bytes. A no-op when they are set aside already.
+    pub fn set_aside(&mut self, file: &ScratchFile) -> std::io::Result<()> {
+        let Body::InMemory { html } = &self.body else {
+            return Ok(());
+        };
+        let html = (file.append(html.as_bytes())?, html.len());
         let mut blob = Vec::with_capacity(self.sections.iter().map(|s| s.text.len() + 4).sum());
         for s in &self.sections {
             let len = u32::try_from(s.text.len()).map_err(std::io::Error::other)?;
             blob.extend_from_slice(&len.to_le_bytes());
             blob.extend_from_slice(s.text.as_bytes());
         }
-        self.lead = Some(self.flat_text(LEAD_CHARS + 1));
-        self.texts_at = Some((file.append(&blob)?, blob.len()));
+        let lead = self.flat_text(LEAD_CHARS + 1);
+        let texts = (file.append(&blob)?, blob.len());
         for s in &mut self.sections {
             s.text = String::new();
         }
+        self.body = Body::SetAside { html, texts, lead };
         Ok(())
     }
 
     /// The section texts, in section order: borrowed, or read from `file` when they were set
-    /// aside there ([`Record::set_texts_aside`]).
-    pub fn section_texts(&self, file: Option<&ScratchFile>) -> std::io::Result<Vec<std::borrow::Cow<'_, str>>> {
-        let (Some((at, len)), Some(file)) = (self.texts_at, file) else {
-            return Ok(self
-                .sections
-                .iter()
-                .map(|s| std::borrow::Cow::Borrowed(s.text.as_str()))
-                .collect());
+    /// aside there ([`Record::set_aside`]); an error when they were and `file` is not given.
+    pub fn section_texts(&self, file: Option<&ScratchFile>) -> Result<Vec<std::borrow::Cow<'_, str>>, BodyError> {
+        let (at, len) = match &self.body {
+            Body::InMemory { .. } => {
+                return Ok(self
+                    .sections
+                    .iter()
+                    .map(|s| std::borrow::Cow::Borrowed(s.text.as_str()))
+                    .collect())
+            }
+            Body::SetAside { texts, .. } => *texts,
         };
-        let blob = file.read(at, len)?;
+        let file = file.ok_or_else(|| BodyError::NoScratchFile(self.rel.clone()))?;
+        let blob = file.read(at, len).map_err(|e| self.read_error(file, e))?;
         let mut out = Vec::with_capacity(self.sections.len());
         let mut i = 0;
         while i < blob.len() {
             let n = u32::from_le_bytes(blob[i..i + 4].try_into().expect("4 bytes")) as usize;
-            let text = std::str::from_utf8(&blob[i + 4..i + 4 + n]).map_err(std::io::Error::other)?;
+            let text = std::str::from_utf8(&blob[i + 4..i + 4 + n])
+                .map_err(|e| self.read_error(file, std::io::Error::other(e)))?;
             out.push(std::borrow::Cow::Owned(text.to_string()));
             i += 4 + n;
         }

@@ -14,6 +14,8 @@ mod body;
 mod decode;
 mod docx;
 mod header;
+mod numbering;
+mod odt;
 mod text;
 
 use std::fs::OpenOptions;
@@ -100,7 +102,7 @@ pub enum ImportError {
     NotUtf8 { path: PathBuf },
     #[error("{path}: the file has no text, so there is no record to write (check that it is the right file and that it was saved with its contents)")]
     Empty { path: PathBuf },
-    #[error("{path}: cannot import a `{extension}` file: import .txt or .docx")]
+    #[error("{path}: cannot import a `{extension}` file: import .txt, .docx or .odt")]
     UnknownExtension { path: PathBuf, extension: String },
     #[error("{path}: a Word 97-2003 .doc file cannot be read directly; convert it to .docx first with `soffice --headless --convert-to docx {file}` (LibreOffice), then import the .docx")]
     Doc { path: PathBuf, file: String },
@@ -110,6 +112,8 @@ pub enum ImportError {
     TooLarge { path: PathBuf, message: String },
     #[error("{path}: not a readable .docx: {message}")]
     Docx { path: PathBuf, message: String },
+    #[error("{path}: not a readable .odt: {message}")]
+    Odt { path: PathBuf, message: String },
     #[error("{path}: already exists; refusing to overwrite it (pass --out with a new path)")]
     Exists { path: PathBuf },
     #[error("{path}: cannot write: {source}")]
@@ -125,6 +129,10 @@ impl ImportError {
     fn at(self, path: &Path) -> Self {
         match self {
             ImportError::Docx { message, .. } => ImportError::Docx {
+                path: path.to_path_buf(),
+                message,
+            },
+            ImportError::Odt { message, .. } => ImportError::Odt {
                 path: path.to_path_buf(),
                 message,
             },
@@ -195,14 +203,33 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
             }
             d.text
         }
-        "docx" => decode::normalize_newlines(&docx_to_text(&bytes).map_err(|e| e.at(path))?),
+        "docx" => {
+            let doc = docx::read_docx(&bytes).map_err(|e| e.at(path))?;
+            if doc.numbered > 0 {
+                notes.push(format!(
+                    "{} paragraphs numbered by Word's automatic numbering; their numbers are written out",
+                    doc.numbered
+                ));
+            }
+            decode::normalize_newlines(&doc.text)
+        }
         "doc" => {
             return Err(ImportError::Doc {
                 path: path.to_path_buf(),
                 file: path.display().to_string(),
             })
         }
-        "odt" | "pdf" => {
+        "odt" => {
+            let doc = odt::read_odt(&bytes).map_err(|e| e.at(path))?;
+            if doc.numbered > 0 {
+                notes.push(format!(
+                    "{} paragraphs numbered by the document's list numbering; their numbers are written out",
+                    doc.numbered
+                ));
+            }
+            decode::normalize_newlines(&doc.text)
+        }
+        "pdf" => {
             return Err(ImportError::NotYet {
                 path: path.to_path_buf(),
                 extension: format!(".{ext}"),

@@ -119,7 +119,15 @@ pub fn section_kind(text: &str) -> Option<Kind> {
         "主席致辭",
     ]) {
         Some(Kind::Report)
-    } else if starts(&["討論事項", "提案討論", "議案討論", "審議事項", "討論提案", "提案"]) {
+    } else if starts(&[
+        "討論事項",
+        "討論及決議事項",
+        "提案討論",
+        "議案討論",
+        "審議事項",
+        "討論提案",
+        "提案",
+    ]) {
         Some(Kind::Discussion)
     } else if starts(&["臨時動議", "臨時提案"]) {
         Some(Kind::Motion)
@@ -182,13 +190,23 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
                 return Some((head, None));
             }
         }
+        if let Some(found) = dashed_label(&t[..colon]) {
+            return Some(found);
+        }
+    }
+    // `第一案〈代提議001號〉 提案人：…`: the number, then a bracket or a space and more text.
+    if let Some(end) = t.find(['〈', '<', '《', ' ', '　']) {
+        if end > 0 && !t[end..].trim().is_empty() {
+            if let Some(found) = numbered_label(&t[..end]) {
+                return Some(found);
+            }
+        }
     }
     // `一、請推舉…，請議決案。` under 報告事項 / 討論事項.
     if matches!(section, Some(Kind::Report | Kind::Discussion)) {
         let stripped = super::strip_ordinal(t);
         if stripped.len() < t.len() && ends_with_request(stripped) {
-            let n: String = t.chars().take_while(|c| is_numeral(*c)).collect();
-            if !n.is_empty() {
+            if let Some(n) = ordinal_number(t) {
                 let name = if section == Some(Kind::Report) {
                     "報告事項"
                 } else {
@@ -199,6 +217,69 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
         }
     }
     None
+}
+
+/// The number of a paragraph's official ordinal (`一、`, `（一）`, `(2)`, `3.`): `一`, `2`.
+pub fn ordinal_number(block: &str) -> Option<String> {
+    let t = block.trim();
+    let stripped = super::strip_ordinal(t);
+    if stripped.len() == t.len() || stripped.is_empty() {
+        return None;
+    }
+    let n: String = t
+        .trim_start_matches(['（', '('])
+        .chars()
+        .take_while(|c| is_numeral(*c))
+        .collect();
+    (!n.is_empty()).then_some(n)
+}
+
+/// The style of a paragraph's ordinal, so siblings can be told from sub-points: 0 for `一、`,
+/// 1 for `（一）` / `(一)`, 2 for `1、` / `1.`, 3 for `(1)`; `None` without one.
+pub fn ordinal_style(block: &str) -> Option<u8> {
+    let t = block.trim();
+    let n = ordinal_number(t)?;
+    let digits = n.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let paren = t.starts_with(['（', '(']);
+    Some(match (paren, digits) {
+        (false, false) => 0,
+        (true, false) => 1,
+        (false, true) => 2,
+        (true, true) => 3,
+    })
+}
+
+/// An archive's case line `MOIO5851-審議事項-第五案` / `TPEO5631-0-案名`: a record id, the
+/// section (optional), then the item's label; the section gives the kind.
+pub fn dashed_label(head: &str) -> Option<(String, Option<Kind>)> {
+    let parts: Vec<&str> = head.trim().split('-').map(str::trim).collect();
+    let (last, before) = parts.split_last()?;
+    let id = before.first()?;
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let last = squeeze(last);
+    let (label, kind) = if last == "案名" || last == "案由" {
+        (last, None)
+    } else {
+        numbered_label(&last)?
+    };
+    let section = before[1..].iter().find_map(|s| section_kind(s));
+    Some((label, kind.or(section)))
+}
+
+/// The kind of an item outside any section: a proposal (案由, 案名, 第N案, 提案N) is discussed;
+/// anything else is other.
+pub fn default_kind(label: &str) -> Kind {
+    let proposal = label.starts_with("案由")
+        || label.starts_with("案名")
+        || label.starts_with("提案")
+        || (label.starts_with('第') && label.ends_with('案'));
+    if proposal {
+        Kind::Discussion
+    } else {
+        Kind::Other
+    }
 }
 
 /// `討論一`, `臨時動議二`, `第三案`, … : (label, kind).
@@ -270,6 +351,89 @@ pub fn ends_with_request(title: &str) -> bool {
     }
     let s = s.strip_suffix('案').unwrap_or(s);
     REQUESTS.iter().any(|r| s.ends_with(r))
+}
+
+/// Who leads a motion written without an item label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lead {
+    /// The name before the colon (`民主網絡司：…案。`): a unit or a person.
+    Named(String),
+    /// The names after 動議人.
+    Movers(Vec<String>),
+}
+
+/// Labels that start a part of an item or name the meeting, never a motion's leader.
+fn is_known_label(head: &str) -> bool {
+    const OTHERS: &[&str] = &[
+        "主席", "時間", "地點", "出席", "列席", "紀錄", "記錄", "請假", "缺席", "散會", "備註", "註",
+    ];
+    PART_LABELS.contains(&head) || DECISION_LABELS.contains(&head) || OTHERS.contains(&head) || head.starts_with("決")
+}
+
+/// A motion under 臨時動議 written without an item label: `民主網絡司：資訊月策展規劃案。` (a
+/// unit or person, a colon, a title that ends in 案 or a request) or `動議人：王大明、李小華`.
+/// Returns who leads it and its title.
+pub fn led_motion(block: &str) -> Option<(Lead, String)> {
+    let t = block.trim();
+    if let Some((_, rest)) = leading_label(t, &["動議人"]) {
+        let names: Vec<String> = rest
+            .split(['、', '，', ',', ' ', '　'])
+            .map(|n| n.trim().trim_end_matches('。').to_string())
+            .filter(|n| !n.is_empty())
+            .collect();
+        return (!names.is_empty()).then(|| (Lead::Movers(names), rest.trim().to_string()));
+    }
+    let colon = t.find(['：', ':'])?;
+    let head = squeeze(&t[..colon]);
+    let n = head.chars().count();
+    if !(2..=12).contains(&n) || is_known_label(&head) || head.chars().any(|c| "，,。、（(".contains(c)) {
+        return None;
+    }
+    let title = t[colon..].trim_start_matches(['：', ':']).trim();
+    let bare = squeeze(title);
+    let bare = bare.trim_end_matches(['。', '.', '；']);
+    let bare = match bare.rfind(['（', '(']) {
+        Some(open) if bare.ends_with(['）', ')']) => &bare[..open],
+        _ => bare,
+    };
+    let bare = bare.trim_end_matches(['。', '.']);
+    (bare.ends_with('案') || ends_with_request(title)).then(|| (Lead::Named(head), title.to_string()))
+}
+
+/// Whether a name reads as a unit's (`民主網絡司`, `建設課`, `秘書處`) rather than a person's.
+pub fn named_like_unit(name: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "司",
+        "署",
+        "處",
+        "室",
+        "課",
+        "局",
+        "科",
+        "組",
+        "部",
+        "院",
+        "會",
+        "所",
+        "中心",
+        "辦公室",
+        "公所",
+        "團",
+        "系",
+        "館",
+    ];
+    name.chars().count() >= 3 && ENDS.iter().any(|e| name.ends_with(e))
+}
+
+/// 1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五 (the model's own numbering of unnumbered motions).
+pub fn chinese_number(n: usize) -> String {
+    const D: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { D[n - 10] }),
+        20..=99 => format!("{}十{}", D[n / 10], if n % 10 == 0 { "" } else { D[n % 10] }),
+        _ => n.to_string(),
+    }
 }
 
 /// Counts of a vote, as an item's text gives them (`表決結果：贊成 25 人、反對 3 人、棄權 1 人`,

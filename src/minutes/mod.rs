@@ -230,7 +230,16 @@ pub fn analyse(
     let mut st = Structure::default();
     let mut diags = Vec::new();
     for (hi, h) in r.headings.iter().enumerate() {
-        if let Some(label) = agenda_label(&h.text) {
+        if let Some(mut label) = agenda_label(&h.text) {
+            // `第一案〈…〉 提案人：…` (or `提案一`) just above an unnumbered `### 案由：…`: the
+            // item's number.
+            let mut lead_text = "";
+            if label == "案由" || label == "案名" {
+                if let Some((n, block)) = lead_number(r, hi) {
+                    label = n;
+                    lead_text = block;
+                }
+            }
             let region = region_of(r, hi);
             // Unit: in the heading, else in a line of the section up to its decision (a label
             // after the decision belongs to the next item), else in a line just before the
@@ -263,8 +272,11 @@ pub fn analyse(
             let kind = items::numbered_label(&label)
                 .and_then(|(_, k)| k)
                 .or_else(|| enclosing_kind(r, hi))
+                .or_else(|| paragraph_section_kind(r, hi))
                 .unwrap_or(Kind::Other);
-            let region_text: String = std::iter::once(h.text.as_str())
+            let region_text: String = [lead_text, h.text.as_str()]
+                .into_iter()
+                .filter(|t| !t.is_empty())
                 .chain(region.iter().map(|s| s.text.as_str()))
                 .collect::<Vec<_>>()
                 .join("\n");
@@ -317,6 +329,17 @@ fn enclosing_kind(r: &Rendered, hi: usize) -> Option<Kind> {
         .rev()
         .filter(|h| h.level < level)
         .find_map(|h| items::section_kind(&h.text))
+}
+
+/// The kind of the last section title written as a paragraph (`八、討論及決議事項:`) before
+/// heading `hi`, for headings under no section heading.
+fn paragraph_section_kind(r: &Rendered, hi: usize) -> Option<Kind> {
+    r.sections
+        .iter()
+        .take_while(|s| s.heading != Some(hi))
+        .flat_map(|s| s.block_texts())
+        .filter_map(|(_, b)| is_section_block(b))
+        .last()
 }
 
 /// Resolve unit names found on an item to slugs; unknown ones become errors at their line.
@@ -374,6 +397,15 @@ fn paragraph_items(
         anchor: String,
         line: usize,
         blocks: Vec<(usize, &'a str)>,
+        /// The block that started the item.
+        start: &'a str,
+        /// Who leads a motion written without a label (`民主網絡司：…案。`, `動議人：王大明`).
+        lead: Option<items::Lead>,
+        /// Started by a number alone (`第一案〈…〉 提案人：…`): the 案由 that follows is its title.
+        numbered_only: bool,
+        /// A numbered paragraph under 報告事項 / 討論事項 that is an item only if a decision
+        /// follows it before the next item (`（一）審議鎮公所提案` then `大會決議：照案通過`).
+        tentative: bool,
     }
     let covered: std::collections::HashSet<usize> = st
         .agenda
@@ -389,7 +421,10 @@ fn paragraph_items(
     let mut in_appendix = false;
     let mut current: Option<Pending> = None;
     let finish = |p: Pending, section: Option<Kind>, out: &mut Vec<AgendaItem>, diags: &mut Vec<Diagnostic>| {
-        let kind = p.kind.or(section).unwrap_or(Kind::Other);
+        if p.tentative && !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()) {
+            return;
+        }
+        let kind = p.kind.or(section).unwrap_or_else(|| items::default_kind(&p.label));
         // The item's own decision is the last one before the next item: amendments and motions
         // of procedure inside it are decided before the main question.
         let mut decision = (String::new(), String::new(), "");
@@ -397,7 +432,7 @@ fn paragraph_items(
         for (i, (_, b)) in p.blocks.iter().enumerate() {
             if let Some(label) = decision_label(b) {
                 first_decision = first_decision.min(i);
-                let mut rest = b.trim_start();
+                let mut rest = unlist(b);
                 for ch in label.chars() {
                     rest = rest.trim_start().strip_prefix(ch).unwrap_or(rest);
                 }
@@ -420,11 +455,38 @@ fn paragraph_items(
         for (line, b) in &p.blocks[..first_decision] {
             found.extend(unit_labels(b).into_iter().map(|(n, _)| (n, *line)));
         }
+        let mut lead_people = Vec::new();
+        match &p.lead {
+            Some(items::Lead::Named(name)) => {
+                // The name before the colon is a unit when the registry knows it (or, without a
+                // registry, when it is named like one), else the person who moved it.
+                let unit = if units.is_empty() {
+                    items::named_like_unit(name)
+                } else {
+                    units.get(name).is_some()
+                };
+                if unit {
+                    found.insert(0, (name.clone(), p.line));
+                } else {
+                    lead_people.push(("mover".to_string(), name.clone()));
+                }
+            }
+            Some(items::Lead::Movers(names)) => {
+                lead_people.extend(names.iter().map(|n| ("mover".to_string(), n.clone())));
+            }
+            None => {}
+        }
         let slugs = resolve_units(rel, file_text, units, found, diags);
         let text: String = std::iter::once(p.title.as_str())
             .chain(p.blocks.iter().map(|(_, b)| *b))
             .collect::<Vec<_>>()
             .join("\n");
+        let mut people = lead_people;
+        for person in items::people(&text) {
+            if !people.contains(&person) {
+                people.push(person);
+            }
+        }
         let item = AgendaItem {
             label: p.label,
             kind,
@@ -432,7 +494,7 @@ fn paragraph_items(
             anchor: p.anchor,
             units: slugs,
             votes: items::votes(&decision.0).or_else(|| items::votes_line(&text)),
-            people: items::people(&text),
+            people,
             decision: decision.0,
             decision_first: decision.1,
             decision_label: decision.2,
@@ -455,7 +517,11 @@ fn paragraph_items(
         let anchor = sec.heading.map(|h| r.headings[h].id.clone()).unwrap_or_default();
         if let Some(hi) = sec.heading {
             if let Some(p) = current.take() {
-                finish(p, section, &mut out, diags);
+                // An item's number alone just above an agenda heading is that heading's lead.
+                let lead = p.numbered_only && p.blocks.is_empty() && covered.contains(&hi);
+                if !lead {
+                    finish(p, section, &mut out, diags);
+                }
             }
             if covered.contains(&hi) {
                 continue;
@@ -480,15 +546,25 @@ fn paragraph_items(
                 continue;
             }
             if let Some((label, kind)) = items::paragraph_item(b, section) {
+                let title = match b.trim().split_once(['：', ':']) {
+                    Some((_, rest)) if has_colon_title(b) => rest.trim().to_string(),
+                    _ => strip_ordinal(b).to_string(),
+                };
+                // `動議人：王大明` (or `第一案〈…〉 提案人：…`) then `案由：…`: one item, whose title is
+                // its 案由 (the block before it stays in the item, for the people it names).
+                if let Some(p) = current.as_mut() {
+                    let lead_only = matches!(p.lead, Some(items::Lead::Movers(_))) || p.numbered_only;
+                    if lead_only && p.blocks.is_empty() && label.starts_with('案') {
+                        p.blocks.push((p.line, p.start));
+                        p.title = title;
+                        p.numbered_only = false;
+                        continue;
+                    }
+                }
                 if let Some(p) = current.take() {
                     finish(p, section, &mut out, diags);
                 }
-                let title = match b.trim().split_once(['：', ':']) {
-                    Some((head, rest)) if squeeze(head).chars().count() <= 8 && !rest.trim().is_empty() => {
-                        rest.trim().to_string()
-                    }
-                    _ => strip_ordinal(b).to_string(),
-                };
+                let numbered_only = !label.starts_with('案') && !has_colon_title(b);
                 current = Some(Pending {
                     label,
                     kind,
@@ -496,8 +572,71 @@ fn paragraph_items(
                     anchor: anchor.clone(),
                     line,
                     blocks: Vec::new(),
+                    start: b,
+                    lead: None,
+                    numbered_only,
+                    tentative: false,
                 });
                 continue;
+            }
+            // A numbered paragraph under 報告事項 / 討論事項 outside any item: an item if its
+            // decision follows (checked when it ends).
+            if matches!(section, Some(Kind::Report | Kind::Discussion))
+                && current
+                    .as_ref()
+                    .is_none_or(|p| p.tentative && items::ordinal_style(p.start) == items::ordinal_style(b))
+            {
+                if let Some(n) = items::ordinal_number(b) {
+                    if let Some(p) = current.take() {
+                        finish(p, section, &mut out, diags);
+                    }
+                    let name = if section == Some(Kind::Report) {
+                        "報告事項"
+                    } else {
+                        "討論事項"
+                    };
+                    current = Some(Pending {
+                        label: format!("{name}{n}"),
+                        kind: None,
+                        title: strip_ordinal(b).to_string(),
+                        anchor: anchor.clone(),
+                        line,
+                        blocks: Vec::new(),
+                        start: b,
+                        lead: None,
+                        numbered_only: false,
+                        tentative: true,
+                    });
+                    continue;
+                }
+            }
+            // Under 臨時動議, a motion led by its unit or mover without an item label.
+            if section == Some(Kind::Motion) {
+                if let Some((lead, title)) = items::led_motion(b) {
+                    // 動議人 inside an item that has not been decided yet names that item's mover.
+                    let open = current
+                        .as_ref()
+                        .is_some_and(|p| !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()));
+                    if !(open && matches!(lead, items::Lead::Movers(_))) {
+                        if let Some(p) = current.take() {
+                            finish(p, section, &mut out, diags);
+                        }
+                        let n = out.iter().filter(|a| a.kind == Kind::Motion).count() + 1;
+                        current = Some(Pending {
+                            label: format!("臨時動議{}", items::chinese_number(n)),
+                            kind: Some(Kind::Motion),
+                            title,
+                            anchor: anchor.clone(),
+                            line,
+                            blocks: Vec::new(),
+                            start: b,
+                            lead: Some(lead),
+                            numbered_only: false,
+                            tentative: false,
+                        });
+                        continue;
+                    }
+                }
             }
             if let Some(p) = current.as_mut() {
                 p.blocks.push((line, b));
@@ -509,6 +648,11 @@ fn paragraph_items(
     }
     st.agenda.extend(out);
     st.agenda.sort_by_key(|a| a.line);
+}
+
+/// Whether a block is `label：title` with a short label and a title after its colon.
+fn has_colon_title(block: &str) -> bool {
+    matches!(block.trim().split_once(['：', ':']), Some((head, rest)) if (squeeze(head).chars().count() <= 8 || items::dashed_label(head).is_some()) && !rest.trim().is_empty())
 }
 
 /// A paragraph that is a section's title (`貳、討論事項`, `報 告 事 項`, `乙、臨時動議`): its kind.
@@ -552,6 +696,7 @@ pub fn region_of(r: &Rendered, hi: usize) -> Vec<&crate::markdown::Section> {
 
 /// The decision label (決定 or 決議) a block starts with, spaces inside it allowed (`決 定`).
 fn decision_label(block: &str) -> Option<&'static str> {
+    let block = unlist(block);
     let head: String = block.chars().take(6).filter(|c| !c.is_whitespace()).collect();
     // 決定 and 決議 are read with or without a colon (`決定` alone above its points); the other
     // labels need theirs, so a sentence that begins with 結論 is not a decision.
@@ -561,6 +706,17 @@ fn decision_label(block: &str) -> Option<&'static str> {
         }
     }
     items::leading_label(block, DECISION_LABELS).map(|(l, _)| l)
+}
+
+/// A block without the list marker an archive put before it (`- 決議：…`, `\\- 決議：…`).
+fn unlist(block: &str) -> &str {
+    let t = block.trim_start();
+    for m in ["\\- ", "- ", "* ", "・"] {
+        if let Some(rest) = t.strip_prefix(m) {
+            return rest.trim_start();
+        }
+    }
+    t
 }
 
 /// Whether a block ends a decision: a label (說明, 決定, 案由, a unit label…), or the number
@@ -586,6 +742,18 @@ fn ends_decision(block: &str) -> bool {
             .and_then(|r| r.strip_suffix('案'))
             .is_some_and(is_num);
     labelled || proposal
+}
+
+/// The number an item's lead gives it: the last block above heading `hi`, when that block is an
+/// item's number alone (`第一案〈代提議001號〉 提案人：…`, `提案二`).
+fn lead_number(r: &Rendered, hi: usize) -> Option<(String, &str)> {
+    let (_, last) = *lead_blocks(r, hi).last()?;
+    let bare = squeeze(last);
+    items::numbered_label(bare.trim_end_matches(['：', ':']))
+        .or_else(|| items::paragraph_item(last, None).filter(|_| !has_colon_title(last)))
+        .map(|(l, _)| l)
+        .filter(|l| !l.starts_with('案'))
+        .map(|l| (l, last))
 }
 
 /// The blocks just above heading `hi` that may introduce it: those of the section before it
@@ -621,7 +789,7 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'stati
             continue;
         };
         // Text after the label and its colon, on the same block.
-        let mut rest = b.trim_start();
+        let mut rest = unlist(b);
         for ch in label.chars() {
             rest = rest.trim_start().strip_prefix(ch).unwrap_or(rest);
         }
@@ -818,6 +986,155 @@ mod tests {
                 ("討論事項二", Kind::Discussion, "照案通過。\n本案由主席裁示後通過。"),
             ]
         );
+    }
+
+    #[test]
+    fn motions_led_by_a_unit_or_a_mover() {
+        let reg = Registry::new(Vec::new());
+        let body = "## 參、臨時動議\n\n民主網絡司：資訊月策展規劃案。\n\n決定：同意辦理。\n\n動議人：王大明、李小華\n\n案由：增設路燈案。\n\n決議：送請公所辦理。\n\n陳代表一：請公所改善排水案。\n\n決議：照案通過。\n\n主席：本案送交公所。\n\n## 肆、散會\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| {
+                (
+                    a.label.as_str(),
+                    a.kind,
+                    a.title.as_str(),
+                    a.decision.as_str(),
+                    a.units.len(),
+                    a.people.clone(),
+                )
+            })
+            .collect();
+        let mover = |n: &str| ("mover".to_string(), n.to_string());
+        assert_eq!(
+            got,
+            [
+                (
+                    "臨時動議一",
+                    Kind::Motion,
+                    "資訊月策展規劃案。",
+                    "同意辦理。",
+                    1,
+                    vec![]
+                ),
+                (
+                    "臨時動議二",
+                    Kind::Motion,
+                    "增設路燈案。",
+                    "送請公所辦理。",
+                    0,
+                    vec![mover("王大明"), mover("李小華")]
+                ),
+                // A sentence of the chair after the decision is part of it, not a new motion.
+                (
+                    "臨時動議三",
+                    Kind::Motion,
+                    "請公所改善排水案。",
+                    "照案通過。\n主席：本案送交公所。",
+                    0,
+                    vec![mover("陳代表一")]
+                ),
+            ]
+        );
+        assert_eq!(items[0].units, [crate::content::record::auto_slug("民主網絡司")]);
+        // Outside 臨時動議 the same shape is a paragraph, not an item.
+        let body = "## 貳、報告事項\n\n民主網絡司：資訊月策展規劃案。\n";
+        assert!(items_of(body, &reg).is_empty());
+    }
+
+    #[test]
+    fn numbered_paragraphs_with_a_decision_and_numbers_above_an_item() {
+        let reg = Registry::new(Vec::new());
+        // A township council's form: a numbered paragraph decided at once is an item; a numbered
+        // paragraph that only groups the items after it (and the numbered agenda) is not.
+        let body = "六、報告事項:\n\n(一) 秘書:出席代表已達法定額數。\n\n七、議程:\n\n(一)審議鎮公所提案\n\n八、討論及決議事項:\n\n(一)審議鎮公所提案:第三讀會審議總預算案\n\n大會決議:照案通過\n\n(二)審議代表提案2案:\n\n第一案〈代提議001號〉 提案人:陳天成\n\n案由：道路改善案。\n\n說明：斜坡陡峭。\n\n大會決議:照案通過。\n\n第二案〈代提議002號〉 提案人:林金英\n\n### 案由：路燈增設案。\n\n大會決議:送請公所辦理。\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| {
+                (
+                    a.label.as_str(),
+                    a.kind,
+                    a.title.as_str(),
+                    a.decision.as_str(),
+                    a.people.clone(),
+                )
+            })
+            .collect();
+        let proposer = |n: &str| vec![("proposer".to_string(), n.to_string())];
+        assert_eq!(
+            got,
+            [
+                (
+                    "討論事項一",
+                    Kind::Discussion,
+                    "審議鎮公所提案:第三讀會審議總預算案",
+                    "照案通過",
+                    vec![]
+                ),
+                (
+                    "第一案",
+                    Kind::Discussion,
+                    "道路改善案。",
+                    "照案通過。",
+                    proposer("陳天成")
+                ),
+                (
+                    "第二案",
+                    Kind::Discussion,
+                    "案由：路燈增設案。",
+                    "送請公所辦理。",
+                    proposer("林金英")
+                ),
+            ]
+        );
+        // The decision's own numbered points stay in it.
+        let body = "討論事項\n\n（一）組織章程修正\n\n決議：\n\n一、照案通過。\n\n二、送會員大會。\n\n（二）年度預算\n\n決議：照案通過。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("討論事項一".to_string(), "一、照案通過。\n二、送會員大會。".to_string()),
+                ("討論事項二".to_string(), "照案通過。".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn archive_case_lines_and_listed_decisions() {
+        let reg = Registry::new(Vec::new());
+        // A civic archive's case: `<record id>-<section>-<label>:title`, field names alone on
+        // their lines, the decision as a list item under a bare 決議.
+        let body = "MOIO5851-審議事項-第五案:變更大里都市計畫案。\n\n會議紀錄id\n\nMOIO5851\n\n概要說明\n\n\\- 說明:一、本案業經審議通過。\n\n二、法令依據:都市計畫法。\n\n決議\n\n\\- 決議:本案除下列各點外,其餘照案通過。\n\n一、請補充圖說。\n\nTPEO5631-0-案名:變更木柵路主要計畫案\n\n決議\n\n\\- 決議:准照核議意見通過。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision_label, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "第五案".to_string(),
+                    Kind::Discussion,
+                    "變更大里都市計畫案。".to_string(),
+                    "決議",
+                    "本案除下列各點外,其餘照案通過。\n一、請補充圖說。".to_string()
+                ),
+                (
+                    "案名".to_string(),
+                    Kind::Discussion,
+                    "變更木柵路主要計畫案".to_string(),
+                    "決議",
+                    "准照核議意見通過。".to_string()
+                ),
+            ]
+        );
+        // A line that merely has dashes and a colon is not a case.
+        assert!(items_of("2024-05-01-會議：延期\n", &reg).is_empty());
     }
 
     #[test]

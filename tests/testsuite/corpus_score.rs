@@ -155,6 +155,14 @@ fn corpus_items_and_decisions() {
         pct(items_ok),
         pct(dec_ok)
     ));
+    let mut bodies: Vec<String> = Vec::new();
+    for dir in &dirs {
+        let exp: Expected = serde_yaml::from_str(&std::fs::read_to_string(dir.join("expected.yaml")).unwrap()).unwrap();
+        if !bodies.contains(&exp.body) {
+            bodies.push(exp.body);
+        }
+    }
+    report.push_str(&format!("{} documents of {} bodies\n", dirs.len(), bodies.len()));
     println!("{report}");
     for p in &problems {
         println!("  {p}");

@@ -10,6 +10,7 @@ mod feeds;
 mod generate_site;
 mod import_build;
 mod import_cases;
+mod import_formats;
 mod import_seed;
 mod init;
 mod message_format;

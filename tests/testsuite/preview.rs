@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use minutebook::build::{self, BuildOptions};
 use minutebook::generate::{generate_site, GenerateOptions};
 use minutebook::serve::watch::Changes;
-use minutebook::serve::{Outcome, Preview, Shared};
+use minutebook::serve::{Outcome, Preview, Rebuild, Shared};
 
 fn options(root: &Path) -> BuildOptions {
     let mut o = BuildOptions::new(root);
@@ -16,17 +16,12 @@ fn options(root: &Path) -> BuildOptions {
     o
 }
 
-/// Serve `outcome` the way `minutebook serve` does; returns how many pages it replaced.
-fn publish(shared: &Shared, outcome: Outcome) -> Option<usize> {
+/// Serve `outcome` the way `minutebook serve` does; returns how many pages were rendered.
+fn publish(shared: &Shared, outcome: Outcome, info: &Rebuild) -> usize {
     match outcome {
         Outcome::Site(out) => {
             shared.publish(Some(out), &[]);
-            None
-        }
-        Outcome::Pages { pages, removed } => {
-            let n = pages.len();
-            shared.patch(pages, removed);
-            Some(n)
+            info.rendered
         }
         Outcome::Failed(d) => panic!(
             "rebuild failed:\n{}",
@@ -35,23 +30,23 @@ fn publish(shared: &Shared, outcome: Outcome) -> Option<usize> {
     }
 }
 
-/// Every served HTML page equals the full build's.
+/// Every served file equals the full build's, and no file is served that the build does not
+/// write (pages that are gone, old content-hashed search files).
 fn assert_same_as_full_build(shared: &Shared, opts: &BuildOptions, what: &str) {
     let (full, _) = build::build_in_memory(opts).unwrap_or_else(|d| panic!("{what}: build failed: {d:?}"));
     let snap = shared.snapshot();
-    let html = |p: &str| p.ends_with(".html");
-    let served: Vec<&str> = snap.files().map(|(p, _)| p).filter(|p| html(p)).collect();
-    let built: Vec<&str> = full.iter().map(|(p, _)| p).filter(|p| html(p)).collect();
+    let served: Vec<&str> = snap.files().map(|(p, _)| p).collect();
+    let built: Vec<&str> = full.iter().map(|(p, _)| p).collect();
     let missing: Vec<_> = built.iter().filter(|p| !snap.contains(p)).collect();
     let extra: Vec<_> = served.iter().filter(|p| !full.contains(p)).collect();
     assert!(
         missing.is_empty() && extra.is_empty(),
-        "{what}: pages missing {missing:?}, pages left over {extra:?}"
+        "{what}: files missing {missing:?}, files left over {extra:?}"
     );
     let differ: Vec<&str> = built.iter().filter(|p| snap.get(p) != full.get(p)).copied().collect();
     assert!(
         differ.is_empty(),
-        "{what}: {} pages differ, e.g. {:?}",
+        "{what}: {} files differ, e.g. {:?}",
         differ.len(),
         &differ[..differ.len().min(8)]
     );
@@ -77,8 +72,12 @@ impl Site {
         let opts = options(&root);
         let mut preview = Preview::new(opts.clone());
         let shared = Shared::new();
-        let (outcome, _) = preview.render_all();
-        assert!(publish(&shared, outcome).is_none());
+        let (outcome, info) = preview.render_all();
+        assert_eq!(
+            publish(&shared, outcome, &info),
+            info.pages,
+            "the first build renders every page"
+        );
         assert_same_as_full_build(&shared, &opts, "first build");
         Site {
             _dir: dir,
@@ -94,8 +93,8 @@ impl Site {
     }
 
     /// Apply a change of `rel` (written as `text`, or removed); returns how many pages were
-    /// rendered incrementally (`None` for a whole-site render), after checking the served site.
-    fn edit(&mut self, what: &str, rel: &Path, text: Option<&str>) -> Option<usize> {
+    /// rendered again, after checking the served site.
+    fn edit(&mut self, what: &str, rel: &Path, text: Option<&str>) -> usize {
         let path = self.root.join(rel);
         match text {
             Some(t) => std::fs::write(&path, t).unwrap(),
@@ -103,8 +102,8 @@ impl Site {
         }
         let mut changes = Changes::default();
         changes.records.insert(rel.to_path_buf());
-        let (outcome, _) = self.preview.apply(&changes);
-        let n = publish(&self.shared, outcome);
+        let (outcome, info) = self.preview.apply(&changes);
+        let n = publish(&self.shared, outcome, &info);
         assert_same_as_full_build(&self.shared, &self.opts, what);
         n
     }
@@ -140,14 +139,14 @@ fn incremental_rebuilds_serve_what_a_full_build_produces() {
         &rel,
         Some(&format!("{original}\n本次會議補充說明一則。\n")),
     );
-    assert_eq!(n, Some(1), "a body edit renders the record's page only");
+    assert_eq!(n, 1, "a body edit renders the record's page only");
 
     let text = s.read(&rel).replacen("title: ", "title: 修訂", 1);
-    let n = s.edit("title edit", &rel, Some(&text)).expect("incremental");
+    let n = s.edit("title edit", &rel, Some(&text));
     assert!(n > 1 && n < 30, "a title edit renders a few pages, not {n}");
 
     let text = s.read(&rel).replacen("一、洽悉。", "一、洽悉，並請持續追蹤。", 1);
-    let n = s.edit("decision edit", &rel, Some(&text)).expect("incremental");
+    let n = s.edit("decision edit", &rel, Some(&text));
     assert!(n < 30, "a decision edit renders a few pages, not {n}");
 
     // A later date in the same year (the URL stays): the record moves in its listings.
@@ -184,4 +183,34 @@ fn incremental_rebuilds_serve_what_a_full_build_produces() {
 
     // Back to the original text.
     s.edit("restored", &rel, Some(&original));
+}
+
+/// Issue 14 item 4: every edit made a new content-hashed search index and the preview kept the
+/// old ones. After many edits the served files are still exactly a build's: one search index.
+#[test]
+fn many_edits_keep_one_search_index() {
+    let mut s = Site::new();
+    let files = records(&s.root);
+    let rel = files[files.len() / 2].clone();
+    let original = s.read(&rel);
+    let search_files = |s: &Site| {
+        s.shared
+            .snapshot()
+            .files()
+            .filter(|(p, _)| p.starts_with("search/") && !p.ends_with(".html"))
+            .count()
+    };
+    let before = search_files(&s);
+    assert!(before > 0, "the site has a search index");
+    for i in 0..6 {
+        // Each edit changes the searchable text, so the index's content-hashed files change.
+        s.edit(
+            &format!("edit {i}"),
+            &rel,
+            Some(&format!("{original}\n第{i}次補充說明：新增詞彙測試{i}。\n")),
+        );
+    }
+    // Back to the first text: the very files of the first build, none of the six indexes between.
+    s.edit("restored", &rel, Some(&original));
+    assert_eq!(search_files(&s), before, "as many search files as the first build");
 }

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Turn real minutes (plain text) into the formats staff receive them in: a Word .docx that numbers
+its sections with Word's automatic numbering (numbering.xml, as Word writes 壹、 一、 （一） 1. lists),
+then, with LibreOffice, an .odt (ODF list numbering) and a .pdf made from the .odt (CJK fonts
+embedded, as government PDFs are). The outputs are committed under tests/fixtures/import/<id>/, so
+the tests need neither Python nor LibreOffice; run this again only to remake them:
+
+    python3 scripts/corpus-formats.py            # needs python-docx (pip) and LibreOffice (apt:
+                                                 # libreoffice-writer-nogui fonts-noto-cjk)
+
+Each source is a real document (its SOURCE.md says where from). The text is not changed: a line
+that starts with an official number (壹、 一、 （一） 1. (1)) becomes a paragraph numbered
+automatically at that level with the same number (a new list instance restarts the count where the
+source does), every other line a plain paragraph. What Word would show is the source text.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SOURCES = {
+    # id: (source text, SOURCE.md to copy)
+    "ly-edu-conveners-11-4-1": ("tests/corpus/ly-edu-conveners-11-4-1/source.txt",
+                                "tests/corpus/ly-edu-conveners-11-4-1/SOURCE.md"),
+    "moda-executive-4": ("tests/fixtures/import/seed.txt", None),
+}
+
+DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+LEGAL = {c: i for i, c in enumerate("零壹貳參肆伍陸柒捌玖")}
+
+
+def chinese_value(s, table, ten):
+    """一 → 1, 十一 → 11, 二十 → 20 (up to 99)."""
+    if ten in s:
+        left, _, right = s.partition(ten)
+        tens = table[left] if left else 1
+        return tens * 10 + (table[right] if right else 0)
+    return table[s]
+
+
+# (level, regex, numFmt, lvlText, value from match)
+LEVELS = [
+    (0, re.compile(r"^([壹貳參肆伍陸柒捌玖拾]+)、"), "ideographLegalTraditional", "%1、",
+     lambda m: chinese_value(m.group(1), LEGAL, "拾")),
+    (1, re.compile(r"^([一二三四五六七八九十]+)、"), "taiwaneseCountingThousand", "%2、",
+     lambda m: chinese_value(m.group(1), DIGITS, "十")),
+    (2, re.compile(r"^（([一二三四五六七八九十]+)）"), "taiwaneseCountingThousand", "（%3）",
+     lambda m: chinese_value(m.group(1), DIGITS, "十")),
+    (3, re.compile(r"^(\d+)\.(?!\d)"), "decimal", "%4.", lambda m: int(m.group(1))),
+    (4, re.compile(r"^\((\d+)\)"), "decimal", "(%5)", lambda m: int(m.group(1))),
+]
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def add_list(part, list_id, starts):
+    """A list definition (abstractNum + num, both `list_id`) whose levels start at `starts`."""
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{lvl}"><w:start w:val="{starts[lvl]}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/><w:lvlJc w:val="left"/></w:lvl>'
+        for lvl, _, fmt, text, _ in LEVELS)
+    # abstractNum elements come before num elements in numbering.xml.
+    nums = part.element.findall(qn("w:num"))
+    abstract = parse_xml(f'<w:abstractNum {W} w:abstractNumId="{list_id}">{lvls}</w:abstractNum>')
+    if nums:
+        nums[0].addprevious(abstract)
+    else:
+        part.element.append(abstract)
+    part.element.append(parse_xml(
+        f'<w:num {W} w:numId="{list_id}"><w:abstractNumId w:val="{list_id}"/></w:num>'))
+
+
+def make_docx(lines, path):
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.size = Pt(12)
+    style.element.rPr.get_or_add_rFonts().set(qn("w:eastAsia"), "Noto Serif CJK TC")
+    part = doc.part.numbering_part
+    num_id = 900
+    starts = [1] * len(LEVELS)
+    add_list(part, num_id, starts)
+    counters = [0] * len(LEVELS)
+    numbered = 0
+    for line in lines:
+        text = line.rstrip("\n")
+        if not text.strip():
+            continue
+        hit = None
+        for lvl, rx, _, _, value in LEVELS:
+            m = rx.match(text)
+            if m:
+                hit = (lvl, value(m), m.end())
+                break
+        if hit is None:
+            doc.add_paragraph(text)
+            continue
+        lvl, value, end = hit
+        # What Word would number this paragraph: the next number, or the level's start value
+        # after a shallower paragraph (or at the list's beginning).
+        shown = counters[lvl] + 1 if counters[lvl] else starts[lvl]
+        if shown != value:
+            # The source restarts (or skips) here: a new list whose levels start where the source
+            # goes on (the shallower ones at their next number, this one at its number, the deeper
+            # ones at 1). A new list, not a start override, so that Word and LibreOffice agree.
+            num_id += 1
+            starts = [counters[k] + 1 for k in range(lvl)] + [value] + [1] * (len(LEVELS) - lvl - 1)
+            add_list(part, num_id, starts)
+        counters[lvl] = value
+        for deeper in range(lvl + 1, len(counters)):
+            counters[deeper] = 0
+        p = doc.add_paragraph(text[end:])
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {W}><w:ilvl w:val="{lvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        numbered += 1
+    doc.core_properties.author = "minutebook corpus-formats.py"
+    doc.save(path)
+    return numbered
+
+
+def soffice(src, fmt, outdir):
+    subprocess.run(["soffice", "--headless", "--convert-to", fmt, "--outdir", outdir, src],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def main():
+    if not shutil.which("soffice"):
+        sys.exit("corpus-formats: LibreOffice is not installed (apt-get install libreoffice-writer-nogui fonts-noto-cjk)")
+    for ident, (source, note) in SOURCES.items():
+        out = os.path.join(ROOT, "tests/fixtures/import", ident)
+        os.makedirs(out, exist_ok=True)
+        with open(os.path.join(ROOT, source), encoding="utf-8") as f:
+            lines = f.readlines()
+        docx = os.path.join(out, "source.docx")
+        numbered = make_docx(lines, docx)
+        with tempfile.TemporaryDirectory() as tmp:
+            soffice(docx, "odt", tmp)
+            shutil.copyfile(os.path.join(tmp, "source.odt"), os.path.join(out, "source.odt"))
+            soffice(os.path.join(out, "source.odt"), "pdf", tmp)
+            shutil.copyfile(os.path.join(tmp, "source.pdf"), os.path.join(out, "source.pdf"))
+            # LibreOffice's own text of the .odt, list numbers included: the oracle the .odt
+            # import is compared with.
+            soffice(os.path.join(out, "source.odt"), "txt:Text (encoded):UTF8", tmp)
+            shutil.copyfile(os.path.join(tmp, "source.txt"), os.path.join(out, "odt-as-text.txt"))
+        with open(os.path.join(out, "SOURCE.md"), "w", encoding="utf-8") as f:
+            f.write(f"# {ident}\n\nMade by `scripts/corpus-formats.py` from `{source}`"
+                    f"{f' (see `{note}` for where that real document comes from)' if note else ' (the bundled real record, as PDF text)'}:\n"
+                    f"`source.docx` numbers {numbered} paragraphs with Word's automatic numbering; "
+                    "`source.odt` is LibreOffice's conversion of it; `source.pdf` is LibreOffice's PDF of the .odt; "
+                    "`odt-as-text.txt` is LibreOffice's plain-text export of the .odt.\n")
+        print(f"{ident}: {numbered} numbered paragraphs -> {out}")
+
+
+if __name__ == "__main__":
+    main()

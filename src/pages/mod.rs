@@ -1,0 +1,656 @@
+//! Pages as data: every page of the site is a [`Job`] — its output path, its template and its
+//! [`Context`] — made by the producer of its kind, one module each (`record`, `home`, `unit`,
+//! `topic`, `series`, `year`, `indexes`, `not_found`, `data`, `search_page`), listed once in
+//! [`PRODUCERS`]. The producers only describe pages; [`crate::site`] renders the jobs (every one
+//! for `build` and `check`; for `serve`, only those whose input hash changed). [`Pages`] holds
+//! what every producer shares: the archive, its listings, the strings, URL helpers and each
+//! record's summary.
+//!
+//! A new page kind is a module here with a producer function (`fn(&Pages) -> Vec<Batch>`, most
+//! simply `vec![Box::new(|| Ok(jobs))]`), one line in [`PRODUCERS`], its template in the theme and
+//! its strings in [`crate::render::i18n`]. A module elsewhere (e.g. `crate::followups`) makes its
+//! jobs the same way: `let mut c = pages.ctx(url, title); c.insert(…); Job::page(url, "x.html", c)`.
+
+mod data;
+mod home;
+mod indexes;
+mod not_found;
+mod record;
+mod search_page;
+mod series;
+mod topic;
+mod unit;
+mod year;
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::Hasher;
+use std::sync::Arc;
+
+use chrono::Datelike;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::{Registry, RegistryEntry};
+use crate::diagnostics::Diagnostic;
+use crate::listing::{page_url, paginate, Listings, RecordIx};
+use crate::minutes::calendar;
+use crate::model::{page_file, Archive, Record};
+use crate::render::{i18n, Renderer};
+
+/// One page to render: where it goes, with which template, from what.
+#[derive(Clone)]
+pub struct Job {
+    /// Site-relative output path, `/`-separated (`units/adi/page/2/index.html`).
+    pub path: String,
+    /// The theme template that renders it.
+    pub template: Cow<'static, str>,
+    pub context: Context,
+}
+
+impl Job {
+    /// The page at the site-relative URL `rel_url` (`units/adi/` → `units/adi/index.html`).
+    pub fn page(rel_url: &str, template: impl Into<Cow<'static, str>>, context: Context) -> Job {
+        Job::file(
+            page_file(rel_url).to_string_lossy().replace('\\', "/"),
+            template,
+            context,
+        )
+    }
+
+    /// The page at the output path `path` (`404.html`).
+    pub fn file(path: impl Into<String>, template: impl Into<Cow<'static, str>>, context: Context) -> Job {
+        Job {
+            path: path.into(),
+            template: template.into(),
+            context,
+        }
+    }
+
+    /// A hash of everything the page is made from (the template's name and the context's every
+    /// value), so that a page whose hash did not change need not be rendered again while the
+    /// theme stays the same. `None` when a value does not serialize (such a page is always
+    /// rendered).
+    pub fn input_hash(&self) -> Option<u64> {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        h.write(self.template.as_bytes());
+        h.write_u8(0);
+        self.context.hash_into(&mut h).ok()?;
+        Some(h.finish())
+    }
+
+    /// Render the page through `renderer`.
+    pub fn render(&self, renderer: &Renderer) -> Result<Vec<u8>, Diagnostic> {
+        renderer.render_bytes(&self.template, &self.context.to_tera(), 32 * 1024)
+    }
+}
+
+/// A page's template context: the values every page has ([`Pages::ctx`]), shared, and the page's
+/// own. Inserting works as in [`tera::Context`]; unlike it, a context can be hashed
+/// ([`Job::input_hash`]), the shared values once for every page.
+#[derive(Clone)]
+pub struct Context {
+    base: Arc<Base>,
+    own: BTreeMap<Cow<'static, str>, tera::Value>,
+}
+
+struct Base {
+    values: BTreeMap<Cow<'static, str>, tera::Value>,
+    /// The hash of `values`, when they serialize.
+    hash: Option<u64>,
+}
+
+/// Feeds what is written to it into a hasher (for hashing JSON without building the string).
+struct HashWriter<'h, H: Hasher>(&'h mut H);
+
+impl<H: Hasher> std::io::Write for HashWriter<'_, H> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Hash each key and value, as JSON (unambiguous: strings are quoted and escaped). Tera's maps
+/// iterate in no fixed order, so each value goes through `serde_json::Value`, whose maps are
+/// sorted by key.
+fn hash_values(values: &BTreeMap<Cow<'static, str>, tera::Value>, h: &mut impl Hasher) -> serde_json::Result<()> {
+    for (k, v) in values {
+        serde_json::to_writer(HashWriter(h), k.as_ref())?;
+        serde_json::to_writer(HashWriter(h), &serde_json::to_value(v)?)?;
+    }
+    Ok(())
+}
+
+impl Context {
+    /// A context with no shared values.
+    pub fn new() -> Context {
+        Context::with_base(BTreeMap::new())
+    }
+
+    fn with_base(values: BTreeMap<Cow<'static, str>, tera::Value>) -> Context {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let hash = hash_values(&values, &mut h).ok().map(|_| h.finish());
+        Context {
+            base: Arc::new(Base { values, hash }),
+            own: BTreeMap::new(),
+        }
+    }
+
+    /// Set `key` to `val` (serialized as Tera would).
+    pub fn insert<S: Into<Cow<'static, str>>, T: Serialize + ?Sized>(&mut self, key: S, val: &T) {
+        self.own.insert(key.into(), tera::Value::from_serializable(val));
+    }
+
+    /// Set `key` to a value made already.
+    pub fn insert_value<S: Into<Cow<'static, str>>>(&mut self, key: S, val: tera::Value) {
+        self.own.insert(key.into(), val);
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&tera::Value> {
+        self.own.get(key).or_else(|| self.base.values.get(key))
+    }
+
+    /// As a Tera context (the page's own values over the shared ones).
+    pub fn to_tera(&self) -> tera::Context {
+        let mut c = tera::Context::new();
+        for (k, v) in self.base.values.iter().filter(|(k, _)| !self.own.contains_key(*k)) {
+            c.insert_value(k.clone(), v.clone());
+        }
+        for (k, v) in &self.own {
+            c.insert_value(k.clone(), v.clone());
+        }
+        c
+    }
+
+    fn hash_into(&self, h: &mut impl Hasher) -> Result<(), ()> {
+        h.write_u64(self.base.hash.ok_or(())?);
+        hash_values(&self.own, h).map_err(|_| ())
+    }
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context::new()
+    }
+}
+
+/// Some jobs of one kind, made when the driver asks (in parallel with other batches): a batch
+/// holds the contexts of its pages only until they are rendered, so a build never holds every
+/// page's context at once.
+pub type Batch<'a> = Box<dyn Fn() -> Result<Vec<Job>, Diagnostic> + Send + Sync + 'a>;
+
+/// A page kind's producer: the batches of its pages.
+pub type Producer = for<'a> fn(&'a Pages<'a>) -> Vec<Batch<'a>>;
+
+/// Every page kind, by name, with its producer.
+pub const PRODUCERS: &[(&str, Producer)] = &[
+    ("record", record::batches),
+    ("home", home::batches),
+    ("indexes", indexes::batches),
+    ("unit", unit::batches),
+    ("topic", topic::batches),
+    ("series", series::batches),
+    ("year", year::batches),
+    ("404", not_found::batches),
+    ("data", data::batches),
+    ("search", search_page::batches),
+];
+
+/// Every batch of every page kind.
+pub fn batches<'a>(pages: &'a Pages<'a>) -> Vec<Batch<'a>> {
+    PRODUCERS.iter().flat_map(|(_, produce)| produce(pages)).collect()
+}
+
+/// The partial that renders one record's entry in listings (see [`Pages::summary_value`]).
+const ITEM_TEMPLATE: &str = "record_item.html";
+
+#[derive(Serialize, Clone)]
+pub struct LinkTo {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+    /// The language of `name` when the page is in another one: a registry name shown
+    /// untranslated (no `en`) on a site whose pages are in another language than its records.
+    pub lang: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Summary {
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub date_roc: String,
+    pub date_en: String,
+    /// The date as the pages show it: `date_roc` on Chinese sites, `date_en` on English ones.
+    pub date_display: String,
+    pub year: i32,
+    pub series: LinkTo,
+    pub number: Option<u32>,
+    pub units: Vec<LinkTo>,
+    pub topics: Vec<LinkTo>,
+    pub agenda_count: usize,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    n: usize,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Term {
+    name: String,
+    /// As [`LinkTo::lang`].
+    lang: Option<String>,
+    en: Option<String>,
+    slug: String,
+    url: String,
+    count: usize,
+    detail: Option<String>,
+}
+
+/// Shared by every page: the site, the strings, and URL helpers.
+pub struct Pages<'a> {
+    pub archive: &'a Archive,
+    pub listings: &'a Listings,
+    pub renderer: &'a Renderer,
+    root: String,
+    base: Context,
+    /// Each record's summary, converted for Tera once and shared by every listing it is on.
+    summaries: Vec<tera::Value>,
+    /// Set by a build ([`Pages::with_html_file`]): where records set their HTML aside.
+    html: Option<&'a crate::scratch::ScratchFile>,
+    /// Every registry entry's link as a Tera value, by (kind, slug), for [`Pages::summary_value`].
+    links: HashMap<(&'static str, String), tera::Value>,
+}
+
+impl<'a> Pages<'a> {
+    /// Record pages read the HTML of records that set it aside ([`Record::html_at`]) from `file`.
+    pub fn with_html_file(mut self, file: &'a crate::scratch::ScratchFile) -> Self {
+        self.html = Some(file);
+        self
+    }
+
+    /// A record's summary as listings and neighbours show it, with `item`: its entry in listings,
+    /// rendered from `record_item.html` here, once, instead of on every listing page it is on
+    /// (a record is on twenty or more of them).
+    pub fn summary_value(&self, r: &Record) -> Result<tera::Value, Diagnostic> {
+        let mut s = self.summary(r);
+        let (units, topics) = (std::mem::take(&mut s.units), std::mem::take(&mut s.topics));
+        let mut map = tera::Value::from_serializable(&s)
+            .into_map()
+            .expect("a summary is a map");
+        // The links are the same for every record that has them: shared, not one copy each.
+        let shared = |kind: &'static str, links: &[LinkTo]| -> tera::Value {
+            tera::Value::from(links.iter().map(|l| self.link_value(kind, l)).collect::<Vec<_>>())
+        };
+        map.insert("units".into(), shared("units", &units));
+        map.insert("topics".into(), shared("topics", &topics));
+        map.insert("series".into(), self.link_value("series", &s.series));
+        let summary = tera::Value::from(map);
+        if !self.renderer.has(ITEM_TEMPLATE) {
+            return Ok(summary);
+        }
+        let mut c = self.base.clone();
+        c.insert_value("r", summary.clone());
+        let item = self.renderer.render(ITEM_TEMPLATE, &c.to_tera())?;
+        drop(c);
+        let mut map = summary.into_map().expect("a summary is a map");
+        map.insert("item".into(), tera::Value::safe_string(&item));
+        Ok(tera::Value::from(map))
+    }
+
+    pub fn new(archive: &'a Archive, listings: &'a Listings, renderer: &'a Renderer) -> Result<Self, Vec<Diagnostic>> {
+        let mut pages = Pages::new_empty(archive, listings, renderer);
+        let summaries: Vec<Result<tera::Value, Diagnostic>> =
+            archive.records.par_iter().map(|r| pages.summary_value(r)).collect();
+        let mut diags: Vec<Diagnostic> = Vec::new();
+        for s in summaries {
+            match s {
+                Ok(v) => pages.summaries.push(v),
+                // A broken item template fails the same way for every record: report it once.
+                Err(d) if !diags.contains(&d) => diags.push(d),
+                Err(_) => {}
+            }
+        }
+        if diags.is_empty() {
+            Ok(pages)
+        } else {
+            Err(diags)
+        }
+    }
+
+    fn new_empty(archive: &'a Archive, listings: &'a Listings, renderer: &'a Renderer) -> Self {
+        let site = &archive.site;
+        let root = site.root_path();
+        let mut values = BTreeMap::new();
+        let mut put = |k: &'static str, v: tera::Value| values.insert(Cow::Borrowed(k), v);
+        put("site", tera::Value::from_serializable(&site.config));
+        put("root", tera::Value::from_serializable(&root));
+        put("lang", tera::Value::from_serializable(&site.config.language));
+        // Set only when the records' language differs from the pages'.
+        let content_lang = (!site.config.content_language.eq_ignore_ascii_case(&site.config.language))
+            .then_some(&site.config.content_language);
+        put("content_lang", tera::Value::from_serializable(&content_lang));
+        put(
+            "t",
+            tera::Value::from_serializable(&i18n::strings(&site.config.language)),
+        );
+        put(
+            "has_search",
+            tera::Value::from_serializable(&renderer.has("search.html")),
+        );
+        let base = Context::with_base(values);
+        let mut pages = Pages {
+            archive,
+            listings,
+            renderer,
+            root,
+            base,
+            summaries: Vec::new(),
+            html: None,
+            links: HashMap::new(),
+        };
+        for (kind, reg) in [
+            ("units", &archive.units),
+            ("topics", &archive.topics),
+            ("series", &archive.series),
+        ] {
+            for e in &reg.entries {
+                let v = tera::Value::from_serializable(&pages.link(kind, reg, &e.slug, &e.name));
+                pages.links.insert((kind, e.slug.clone()), v);
+            }
+        }
+        pages
+    }
+
+    fn summaries(&self, ixs: &[RecordIx]) -> tera::Value {
+        tera::Value::from(ixs.iter().map(|&i| self.summaries[i].clone()).collect::<Vec<_>>())
+    }
+
+    /// A root-relative URL for a site-relative path.
+    pub fn url(&self, rel: &str) -> String {
+        format!("{}{}", self.root, rel.trim_start_matches('/'))
+    }
+
+    /// The context every page starts from: the shared values, the page's URL, canonical URL,
+    /// title and `<head>` metadata.
+    pub fn ctx(&self, rel_url: &str, title: &str) -> Context {
+        let mut c = self.base.clone();
+        c.insert("page_url", &self.url(rel_url));
+        c.insert("canonical", &self.archive.site.absolute_url(rel_url));
+        c.insert("page_title", title);
+        // The language of the page title when it is a name in another language than the page's.
+        c.insert("title_lang", &Option::<String>::None);
+        c.insert("has_code", &false);
+        c.insert("feed", &Option::<String>::None);
+        c.insert("description", &self.archive.site.config.description);
+        c.insert("head", &crate::meta::head(self.archive, title, rel_url, None));
+        c
+    }
+
+    /// `l` as a Tera value: the one made for its registry entry when it has one (maps in Tera
+    /// values are reference-counted, so every summary linking to it shares it).
+    fn link_value(&self, kind: &'static str, l: &LinkTo) -> tera::Value {
+        match self.links.get(&(kind, l.slug.clone())) {
+            Some(v) => v.clone(),
+            None => tera::Value::from_serializable(l),
+        }
+    }
+
+    fn link(&self, kind: &str, reg: &Registry, slug: &str, fallback: &str) -> LinkTo {
+        let entry = reg.by_slug(slug);
+        LinkTo {
+            name: entry
+                .map(|e| self.display_name(e))
+                .unwrap_or_else(|| fallback.to_string()),
+            slug: slug.to_string(),
+            url: self.url(&format!("{kind}/{slug}/")),
+            lang: self.name_lang(entry),
+        }
+    }
+
+    /// The language of the name [`Self::display_name`] shows for `entry` (or of a name taken from
+    /// a record, without one), when it is not the pages' language: the records' language, unless
+    /// the name shown is the entry's English one on an English site.
+    fn name_lang(&self, entry: Option<&RegistryEntry>) -> Option<String> {
+        let site = &self.archive.site;
+        let translated = site.is_english() && entry.is_some_and(|e| e.en.is_some());
+        let differs = !site.config.content_language.eq_ignore_ascii_case(&site.config.language);
+        (differs && !translated).then(|| site.config.content_language.clone())
+    }
+
+    fn display_name(&self, e: &RegistryEntry) -> String {
+        if self.archive.site.is_english() {
+            if let Some(en) = &e.en {
+                return en.clone();
+            }
+        }
+        e.name.clone()
+    }
+
+    pub fn summary(&self, r: &Record) -> Summary {
+        let a = self.archive;
+        Summary {
+            title: r.meta.title.clone(),
+            url: self.url(&r.url),
+            date: r.meta.date.to_string(),
+            date_roc: calendar::format_roc(r.meta.date),
+            date_en: calendar::format_en(r.meta.date),
+            date_display: if a.site.is_english() {
+                calendar::format_en(r.meta.date)
+            } else {
+                calendar::format_roc(r.meta.date)
+            },
+            year: r.meta.date.year(),
+            series: self.link("series", &a.series, &r.meta.series.slug, &r.meta.series.name),
+            number: r.meta.number,
+            units: r
+                .meta
+                .units
+                .iter()
+                .map(|u| self.link("units", &a.units, &u.slug, &u.name))
+                .collect(),
+            topics: r
+                .meta
+                .topics
+                .iter()
+                .map(|u| self.link("topics", &a.topics, &u.slug, &u.name))
+                .collect(),
+            agenda_count: r.structure.agenda.len(),
+        }
+    }
+
+    fn pagination(&self, base: &str, number: usize, total: usize) -> Pagination {
+        Pagination {
+            current: number,
+            total,
+            prev_url: (number > 1).then(|| self.url(&page_url(base, number - 1))),
+            next_url: (number < total).then(|| self.url(&page_url(base, number + 1))),
+            pages: page_window(number, total)
+                .into_iter()
+                .map(|n| PageLink {
+                    n,
+                    url: if n == 0 {
+                        String::new()
+                    } else {
+                        self.url(&page_url(base, n))
+                    },
+                    current: n == number,
+                })
+                .collect(),
+        }
+    }
+
+    /// The title of page `n` of a listing titled `title`: as it is on page 1, with the page number
+    /// after it on later pages (`主管會議 – 第2頁`, `Executive Meeting – page 2`) so that no two
+    /// pages share a `<title>`. The home page, titled as the site, becomes `第2頁` alone (the site
+    /// title follows it in `<title>`).
+    fn numbered_title(&self, title: &str, n: usize) -> String {
+        if n <= 1 {
+            return title.to_string();
+        }
+        let t = i18n::strings(&self.archive.site.config.language);
+        let page = t["page_n"].replace("{n}", &n.to_string());
+        if title.is_empty() || title == self.archive.site.config.title {
+            page
+        } else {
+            format!("{title} – {page}")
+        }
+    }
+
+    /// The pages of a paginated listing of records under `base`, rendered with `template`.
+    fn listing_pages(
+        &self,
+        template: &'static str,
+        base: &str,
+        title: &str,
+        ixs: &[RecordIx],
+        extra: &dyn Fn(&mut Context, usize),
+    ) -> Vec<Job> {
+        let per_page = self.archive.site.config.per_page;
+        let mut out = Vec::new();
+        for p in paginate(ixs.len(), per_page) {
+            let rel = page_url(base, p.number);
+            let mut c = self.ctx(&rel, &self.numbered_title(title, p.number));
+            c.insert_value("records", self.summaries(&ixs[p.range.clone()]));
+            c.insert("total", &ixs.len());
+            c.insert("pagination", &self.pagination(base, p.number, p.total));
+            extra(&mut c, p.number);
+            out.push(Job::page(&rel, template, c));
+        }
+        out
+    }
+
+    /// The pages of a registry term's listing (a topic's, a series'), `kind` naming the registry.
+    fn term_pages(&self, kind: &'static str, reg: &Registry, slug: &str, ixs: &[RecordIx]) -> Vec<Job> {
+        let entry = reg.by_slug(slug);
+        let name = entry.map(|e| self.display_name(e)).unwrap_or_else(|| slug.to_string());
+        let base = format!("{kind}/{slug}/");
+        let feed = self.url(&format!("{kind}/{slug}/atom.xml"));
+        self.listing_pages("list.html", &base, &name, ixs, &|c, page| {
+            c.insert("kind", kind);
+            c.insert("term", &entry);
+            c.insert("feed", &Some(feed.clone()));
+            // Page 1's title is the name alone (later pages add "Page N" in the page's language).
+            if page == 1 {
+                c.insert("title_lang", &self.name_lang(entry));
+            }
+        })
+    }
+
+    fn browse(&self) -> BTreeMap<&'static str, Vec<Term>> {
+        let mut m = BTreeMap::new();
+        m.insert("years", self.year_terms());
+        m.insert(
+            "series",
+            self.terms("series", &self.archive.series, &self.listings.series),
+        );
+        m.insert(
+            "topics",
+            self.terms("topics", &self.archive.topics, &self.listings.topics),
+        );
+        let units: BTreeMap<String, Vec<RecordIx>> = self
+            .listings
+            .units
+            .iter()
+            .map(|(k, v)| (k.clone(), v.related()))
+            .collect();
+        m.insert("units", self.terms("units", &self.archive.units, &units));
+        m
+    }
+
+    fn year_terms(&self) -> Vec<Term> {
+        self.listings
+            .years
+            .iter()
+            .rev()
+            .map(|(y, ixs)| Term {
+                name: y.to_string(),
+                lang: None,
+                en: None,
+                slug: y.to_string(),
+                url: self.url(&format!("years/{y}/")),
+                count: ixs.len(),
+                detail: Some(if self.archive.site.is_english() {
+                    format!("ROC {}", y - calendar::ROC_OFFSET)
+                } else {
+                    format!("民國{}年", y - calendar::ROC_OFFSET)
+                }),
+            })
+            .collect()
+    }
+
+    fn terms(&self, kind: &str, reg: &Registry, lists: &BTreeMap<String, Vec<RecordIx>>) -> Vec<Term> {
+        reg.entries
+            .iter()
+            .map(|e| Term {
+                name: self.display_name(e),
+                lang: self.name_lang(Some(e)),
+                en: e.en.clone(),
+                slug: e.slug.clone(),
+                url: self.url(&format!("{kind}/{}/", e.slug)),
+                count: lists.get(&e.slug).map(Vec::len).unwrap_or(0),
+                detail: None,
+            })
+            .collect()
+    }
+}
+
+/// The entries of one record in a list sorted by record (listings are built in record order), found
+/// by binary search: a unit with tens of thousands of items must not be scanned once per record.
+fn of_record(list: &[(RecordIx, usize)], ix: RecordIx) -> &[(RecordIx, usize)] {
+    let lo = list.partition_point(|(r, _)| *r < ix);
+    let hi = list.partition_point(|(r, _)| *r <= ix);
+    &list[lo..hi]
+}
+
+/// The page numbers a pagination bar links to: the first two, the last two and two either side of
+/// the current one; `0` stands for a gap. (Linking every page would make long listings quadratic.)
+fn page_window(current: usize, total: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for n in 1..=total {
+        let near = n <= 2 || n + 2 > total || n.abs_diff(current) <= 2;
+        if near {
+            out.push(n);
+        } else if out.last() != Some(&0) {
+            out.push(0);
+        }
+        if !near && n > current + 2 && n + 2 <= total {
+            // Jump straight to the tail.
+            if out.last() != Some(&0) {
+                out.push(0);
+            }
+            out.extend((total - 1).max(n + 1)..=total);
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn pagination_window() {
+        assert_eq!(page_window(1, 3), [1, 2, 3]);
+        assert_eq!(page_window(1, 10), [1, 2, 3, 0, 9, 10]);
+        assert_eq!(page_window(6, 12), [1, 2, 0, 4, 5, 6, 7, 8, 0, 11, 12]);
+        assert_eq!(page_window(12, 12), [1, 2, 0, 10, 11, 12]);
+    }
+}
