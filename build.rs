@@ -13,5 +13,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/search/fold_classes.rs");
     println!("cargo:rerun-if-changed=src/search/fold_gen.rs");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("fold_table.bin"), fold_gen::build_table()).expect("write the fold table");
+    let (table, alts) = fold_gen::build_tables();
+    std::fs::write(out.join("fold_table.bin"), table).expect("write the fold table");
+    std::fs::write(out.join("fold_alts.bin"), alts).expect("write the alternatives table");
 }

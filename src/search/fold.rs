@@ -13,6 +13,16 @@
 //!    pure whitespace is dropped when a CJK character is on either side ("AI 產業化" folds like
 //!    "AI產業化"); leading and trailing runs are dropped.
 //!
+//! 3. A query term is folded the same way, with one addition (`term_forms`): when the term has
+//!    a Simplified character (one OpenCC's S2T changes and that folds to something else: `类`,
+//!    `鉴`, not `搜` or `峰`, which are Traditional too), each of its characters with several
+//!    Traditional forms stands for all of them, and a record has the term when it contains any
+//!    of the strings they make: `报请公鉴` finds 報請公鑒 and 報請公鑑, `搜集类` finds 搜集類 and
+//!    蒐集類, `汇整` 匯整 and 彙整, `签奉` 籤奉 and 簽奉. A character's Traditional forms are what
+//!    S2T (`STCharacters`) makes of it and every character T2S (`TSCharacters`) makes into it
+//!    (the build script's `fold_gen::alternatives`). A term without a Simplified character is
+//!    only its fold: `搜集` finds 搜集, not 蒐集; `報請公鑒` finds 報請公鑒, not 報請公鑑.
+//!
 //! The browser gets the per-character map as table pages (`f<page>.bin`, one per 1024 code
 //! points, only pages with entries) and the class ranges in the manifest, so it folds queries
 //! exactly as this module does; `tests/search_parity.rs` checks that with node.
@@ -196,6 +206,91 @@ pub fn word_start(t: &[char], i: usize) -> bool {
 
 /// The fold table pages for the client: `(page, JSON object {char: folded string})` for every
 /// page of 1024 code points that has at least one character whose fold differs from itself.
+/// The alternatives table computed by the build script (`fold_gen::alternatives`).
+static ALTS_DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fold_alts.bin"));
+
+/// What a query needs beyond the fold: which characters are Simplified, and the folds of every
+/// Traditional form of a character that has several.
+pub(crate) struct Alternatives {
+    pub simplified: std::collections::BTreeSet<char>,
+    pub forms: std::collections::BTreeMap<char, Vec<char>>,
+}
+
+pub(crate) fn alternatives() -> &'static Alternatives {
+    static A: OnceLock<Alternatives> = OnceLock::new();
+    A.get_or_init(|| {
+        let mut words = ALTS_DATA
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let mut a = Alternatives {
+            simplified: Default::default(),
+            forms: Default::default(),
+        };
+        while let (Some(cp), Some(flags), Some(n)) = (words.next(), words.next(), words.next()) {
+            let forms: Vec<char> = words.by_ref().take(n as usize).filter_map(char::from_u32).collect();
+            let Some(c) = char::from_u32(cp) else { continue };
+            if flags & 1 == 1 {
+                a.simplified.insert(c);
+            }
+            if !forms.is_empty() {
+                a.forms.insert(c, forms);
+            }
+        }
+        a
+    })
+}
+
+/// The alternatives of query term `raw` (see the module documentation): its fold, and, when the
+/// term has a Simplified character, every string its characters' Traditional forms make, in
+/// order (the fold first, then the others sorted, duplicates removed).
+pub fn term_forms(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut src = Vec::new();
+    fold_into(raw, &mut out, Some(&mut src));
+    let folded: String = out.iter().collect();
+    let alts = alternatives();
+    if out.is_empty() || !raw.chars().any(|c| alts.simplified.contains(&c)) {
+        return vec![folded];
+    }
+    let chars: Vec<char> = raw.chars().collect();
+    let mut all = vec![String::new()];
+    for (j, &c) in out.iter().enumerate() {
+        let set: &[char] = match alts.forms.get(&chars[src[j] as usize]) {
+            Some(f) if c != ' ' => f,
+            _ => std::slice::from_ref(&out[j]),
+        };
+        all = all
+            .iter()
+            .flat_map(|p| set.iter().map(move |&x| format!("{p}{x}")))
+            .collect();
+    }
+    all.sort();
+    all.dedup();
+    all.retain(|a| *a != folded);
+    all.insert(0, folded);
+    all
+}
+
+/// One bit per code point of [`BITMAP_CJK`], set when the character folds to itself but has
+/// several Traditional forms (`搜`: 搜, 蒐): a Simplified query needs its fold table page, which
+/// lists the forms, though a Traditional query does not.
+pub(crate) fn alt_bitmap() -> Vec<u8> {
+    let t = table();
+    let a = alternatives();
+    let (first, last) = BITMAP_CJK;
+    let mut bits = vec![0u8; ((last - first) / 8 + 1) as usize];
+    for (&c, _) in a
+        .forms
+        .range(char::from_u32(first).unwrap_or('\0')..=char::from_u32(last).unwrap_or('\0'))
+    {
+        if t.mapping(c).is_none() {
+            let i = (c as u32 - first) as usize;
+            bits[i / 8] |= 1 << (i % 8);
+        }
+    }
+    bits
+}
+
 /// The block the manifest's `fold_cjk` bitmap covers: CJK Unified Ideographs, where almost every
 /// character of a zh-Hant query lies and most fold to themselves.
 pub const BITMAP_CJK: (u32, u32) = (0x4E00, 0x9FFF);
@@ -229,6 +324,24 @@ pub(crate) fn table_pages() -> Vec<(u32, String)> {
                 obj.insert(c.to_string(), serde_json::Value::String(m));
             }
         }
+        // The page's Simplified characters and the forms of those with several (keys of more
+        // than one character, so they never clash with a character's entry).
+        let a = alternatives();
+        let (lo, hi) = (page << 10, ((page + 1) << 10) - 1);
+        let in_page = |c: &char| (lo..=hi).contains(&(*c as u32));
+        let simp: String = a.simplified.iter().filter(|c| in_page(c)).collect();
+        let forms: serde_json::Map<String, serde_json::Value> = a
+            .forms
+            .iter()
+            .filter(|(c, _)| in_page(c))
+            .map(|(c, f)| (c.to_string(), serde_json::Value::String(f.iter().collect())))
+            .collect();
+        if !simp.is_empty() {
+            obj.insert("simp".into(), serde_json::Value::String(simp));
+        }
+        if !forms.is_empty() {
+            obj.insert("alts".into(), serde_json::Value::Object(forms));
+        }
         if !obj.is_empty() {
             pages.push((page, serde_json::Value::Object(obj).to_string()));
         }
@@ -239,6 +352,21 @@ pub(crate) fn table_pages() -> Vec<(u32, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simplified_terms_stand_for_every_traditional_form() {
+        let has = |q: &str, t: &str| term_forms(q).contains(&t.to_string());
+        assert!(has("报请公鉴", "報請公鑒") && has("报请公鉴", "報請公鑑"));
+        assert!(has("搜集类", "蒐集類") && has("搜集类", "搜集類"));
+        assert!(has("汇整", "彙整") && has("汇整", "匯整"));
+        assert!(has("签奉", "簽奉"));
+        assert_eq!(term_forms("报请公鉴")[0], fold("报请公鉴"));
+        // Traditional terms are what they say.
+        assert_eq!(term_forms("搜集"), vec!["搜集"]);
+        assert_eq!(term_forms("報請公鑒"), vec!["報請公鑒"]);
+        assert_eq!(term_forms("彙整"), vec!["彙整"]);
+        assert_eq!(term_forms("AI 產業化"), vec![fold("AI 產業化")]);
+    }
 
     #[test]
     fn nfkc_and_case() {

@@ -46,8 +46,68 @@ fn opencc_char_map(config: BuiltinConfig, chars: &[char]) -> HashMap<char, char>
     map
 }
 
-/// The encoded table (see the module documentation).
-pub fn build_table() -> Vec<u8> {
+/// The encoded tables: the fold table (see the module documentation) and the alternatives
+/// table (see [`alternatives`]).
+pub fn build_tables() -> (Vec<u8>, Vec<u8>) {
+    let (table, folded) = build_table();
+    (table, alternatives(&folded))
+}
+
+/// The alternatives table, for Simplified queries (see `src/search/fold.rs`): records `(code
+/// point, flags, n, n chars)` of little-endian u32s, for every CJK character that is Simplified
+/// (flags bit 0: OpenCC's S2T changes it and it folds to something else) or has several
+/// Traditional forms (the n chars: the folds of its forms, when there are two or more). A
+/// character's Traditional forms are what OpenCC's S2T (`STCharacters`) makes of it and every
+/// character its T2S (`TSCharacters`) makes into it: `鉴` has 鑑 and 鑒, `搜` has 搜 and 蒐, `汇`
+/// has 匯 and 彙.
+fn alternatives(folded: &HashMap<char, Vec<char>>) -> Vec<u8> {
+    let cjk: Vec<char> = (0..TABLE_END)
+        .filter(|&cp| class_slow(cp) == CJK)
+        .filter_map(char::from_u32)
+        .collect();
+    let s2t = opencc_char_map(BuiltinConfig::S2t, &cjk);
+    let t2s = opencc_char_map(BuiltinConfig::T2s, &cjk);
+    let fold1 = |c: char| -> Option<char> {
+        match folded.get(&c).map(Vec::as_slice) {
+            None => Some(c),
+            Some([x]) => Some(*x),
+            Some(_) => None,
+        }
+    };
+    let mut forms: std::collections::BTreeMap<char, Vec<char>> = std::collections::BTreeMap::new();
+    for &c in &cjk {
+        if let Some(f) = fold1(c) {
+            forms.entry(c).or_default().push(f);
+        }
+    }
+    for (&t, &s) in &t2s {
+        if let Some(f) = fold1(t) {
+            forms.entry(s).or_default().push(f);
+        }
+    }
+    let mut out = Vec::new();
+    for (c, mut fs) in forms {
+        fs.sort_unstable();
+        fs.dedup();
+        if fs.len() < 2 {
+            fs.clear();
+        }
+        let simp = s2t.contains_key(&c) && folded.contains_key(&c);
+        if simp || !fs.is_empty() {
+            out.extend_from_slice(&(c as u32).to_le_bytes());
+            out.extend_from_slice(&u32::from(simp).to_le_bytes());
+            out.extend_from_slice(&(fs.len() as u32).to_le_bytes());
+            for x in fs {
+                out.extend_from_slice(&(x as u32).to_le_bytes());
+            }
+        }
+    }
+    out
+}
+
+/// The encoded fold table (see the module documentation), and each character's fold where it is
+/// not the character itself.
+fn build_table() -> (Vec<u8>, HashMap<char, Vec<char>>) {
     let ignorable = |cp: u32| IGNORABLE.iter().any(|&(lo, hi)| lo <= cp && cp <= hi);
     // Step 1: NFKC + lowercase, per char.
     let mut base: Vec<Vec<char>> = Vec::with_capacity(TABLE_END as usize);
@@ -95,6 +155,7 @@ pub fn build_table() -> Vec<u8> {
         out
     };
     let mut out = Vec::new();
+    let mut folded = HashMap::new();
     for cp in 0..TABLE_END {
         let Some(c) = char::from_u32(cp) else {
             continue;
@@ -109,6 +170,7 @@ pub fn build_table() -> Vec<u8> {
             cur = next;
         }
         if cur != [c] {
+            folded.insert(c, cur.clone());
             out.extend_from_slice(&cp.to_le_bytes());
             out.extend_from_slice(&(cur.len() as u32).to_le_bytes());
             for x in cur {
@@ -116,5 +178,5 @@ pub fn build_table() -> Vec<u8> {
             }
         }
     }
-    out
+    (out, folded)
 }

@@ -45,7 +45,7 @@ mod fold_classes;
 mod query;
 
 pub use fold::fold;
-pub use query::parse_query;
+pub use query::{parse_query, parse_query_forms};
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
@@ -244,7 +244,8 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 
 /// The manifest, `search/manifest.bin`: gzip of this JSON.
 ///
-/// * `version`: format version (6: the manifest is gzip and has `fold_cjk`; a shard's position
+/// * `version`: format version (7: `fold_alt`, and the fold table pages list each page's
+///   Simplified characters and the Traditional forms of those with several; 6: the manifest is gzip and has `fold_cjk`; a shard's position
 ///   postings are in the position shard beside it, not under keys of their own; 5: presence
 ///   entries of one occurrence outside the heading carry no header, see [`index_chunk`]; 4: one
 ///   display file per record, section texts included, instead of a doc file and text files;
@@ -265,6 +266,9 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 ///   Unified Ideographs, U+4E00–U+9FFF) fold to something else. A query's character of that block
 ///   whose bit is clear folds to itself, so its fold table page need not be fetched: a query in
 ///   Traditional Chinese usually fetches no fold page at all.
+/// * `fold_alt`: base64 of [`fold::alt_bitmap`]: the characters of that block that fold to
+///   themselves but have several Traditional forms (`搜`: 搜, 蒐). A query term with a Simplified
+///   character needs their fold pages too, for their forms.
 #[derive(Serialize)]
 pub struct Manifest {
     pub version: u32,
@@ -277,6 +281,7 @@ pub struct Manifest {
     pub fold_pages: Vec<u32>,
     pub classes: Vec<(u32, u32, u8)>,
     pub fold_cjk: String,
+    pub fold_alt: String,
 }
 
 /// A record's display data, `search/<hash>/d<id>.bin`, fetched only for the hits shown: gzip of
@@ -1206,7 +1211,7 @@ pub fn write_index<'a>(
         prev = k;
     }
     let manifest = Manifest {
-        version: 6,
+        version: 7,
         dir,
         records: docs.len(),
         shards: firsts.len(),
@@ -1216,6 +1221,7 @@ pub fn write_index<'a>(
         fold_pages,
         classes: fold::CLASS_RANGES.to_vec(),
         fold_cjk: base64(&fold::cjk_bitmap()),
+        fold_alt: base64(&fold::alt_bitmap()),
     };
     sink.put(MANIFEST.to_string(), gzip(&serde_json::to_vec(&manifest)?))
         .map_err(SearchError::Sink)

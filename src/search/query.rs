@@ -1,8 +1,6 @@
 //! Query parsing (mirrored by `parseQuery` in search.js) and, for tests, a reader of the index
 //! files that evaluates queries the same way the client does.
 
-use super::fold::fold;
-
 /// Unicode White_Space, spelled out so the client uses exactly the same set.
 fn is_query_space(c: char) -> bool {
     matches!(c, '\t'..='\r' | ' ' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}'
@@ -25,6 +23,12 @@ fn closing(open: char) -> &'static [char] {
 /// term folds to a space, so "COVID-19" is the phrase "covid 19"). Terms that fold to nothing
 /// (pure punctuation) are left out; duplicates are removed, order is kept.
 pub fn parse_query(q: &str) -> Vec<String> {
+    parse_query_forms(q).into_iter().map(|mut f| f.swap_remove(0)).collect()
+}
+
+/// Like [`parse_query`], with each term's alternatives ([`super::fold::term_forms`]): a record
+/// has the term when it contains any of them. The first alternative is the term's fold.
+pub fn parse_query_forms(q: &str) -> Vec<Vec<String>> {
     let mut raw: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut quote: Option<char> = None;
@@ -51,10 +55,10 @@ pub fn parse_query(q: &str) -> Vec<String> {
         }
     }
     raw.push(cur);
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Vec<String>> = Vec::new();
     for r in raw {
-        let f = fold(&r);
-        if !f.is_empty() && !out.contains(&f) {
+        let f = super::fold::term_forms(&r);
+        if !f[0].is_empty() && !out.iter().any(|o| o[0] == f[0]) {
             out.push(f);
         }
     }
@@ -66,7 +70,7 @@ pub(crate) mod reader {
     //! Evaluates queries against built index files (test helper mirroring search.js).
     use super::super::fold::{class_of, word_start, CJK};
     use super::super::{SearchFile, KIND_BI, KIND_FACET, KIND_UNI, KIND_WS_BI, KIND_WS_UNI};
-    use super::parse_query;
+    use super::parse_query_forms;
     use std::collections::{BTreeMap, HashMap};
     use std::io::Read;
 
@@ -292,16 +296,22 @@ pub(crate) mod reader {
         /// Record ids matching `q` (every term somewhere in the record) and the filters
         /// (facet names), in id order, with their matching section indexes.
         pub fn search(&self, q: &str, filters: &[&str]) -> Vec<(u32, Vec<u32>)> {
-            let terms = parse_query(q);
+            let terms = parse_query_forms(q);
             if terms.is_empty() {
                 return vec![];
             }
             let mut recs: Option<BTreeMap<u32, Vec<u32>>> = None;
-            for t in &terms {
-                let chars: Vec<char> = t.chars().collect();
+            for forms in &terms {
                 let mut m: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-                for (r, s) in self.term(&chars).keys() {
-                    m.entry(*r).or_default().push(*s);
+                for t in forms {
+                    let chars: Vec<char> = t.chars().collect();
+                    for (r, s) in self.term(&chars).keys() {
+                        m.entry(*r).or_default().push(*s);
+                    }
+                }
+                for s in m.values_mut() {
+                    s.sort();
+                    s.dedup();
                 }
                 recs = Some(match recs {
                     None => m,

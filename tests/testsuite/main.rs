@@ -23,6 +23,7 @@ mod preview;
 mod scheduled;
 mod search_client;
 mod search_e2e;
+mod search_exact;
 mod search_facts;
 mod search_golden;
 mod search_parity;

@@ -52,10 +52,10 @@ fn digest(files: &[SearchFile]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_SHA256: &str = "07e5f5d5d2001850cc34bfed07b250f879782006e79af046d4bdd53cb41b3c25";
-const ALL_FILES_SHA256: &str = "72960ed5888145b5b5eef596587027ff57f4bc509a741a290ddf84674a96813e";
+const MANIFEST_SHA256: &str = "6d64a2ced596d90f1deef915b271ac045c68cf3a0320c16285a3985256aa7c29";
+const ALL_FILES_SHA256: &str = "23dc074fd588b2d3d402f26dafd9314a20d63c5660cbb9843dbf80fca00972c0";
 
-const LARGE_SHA256: &str = "0109b65e2997edbb9a22d2bd9dd9ec849909a282479444c3bf847e7739b77689";
+const LARGE_SHA256: &str = "c492c23930e9c9e38fd5198242c7e3b9fef4c0ef018367fff0f10aa01416ede8";
 
 #[test]
 fn golden_format() {

@@ -1,7 +1,7 @@
 //! The browser client must fold and split queries exactly as the indexer: feed the same strings
 //! to Rust `fold`/`parse_query` and to search.js (run with node) and compare.
 
-use minutebook::search::{fold, parse_query, SearchDoc, SearchSection};
+use minutebook::search::{fold, parse_query_forms, SearchDoc, SearchSection};
 
 #[test]
 fn js_fold_matches_rust_fold() {
@@ -40,6 +40,10 @@ fn js_fold_matches_rust_fold() {
         "\u{feff}x\u{85}y\u{3000}z",
         "“引號”『雙』",
         "tab\tnew\nline",
+        "报请公鉴 搜集类",
+        "汇整、签奉",
+        "搜集 報請公鑒",
+        "「干部 发展」",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -59,12 +63,12 @@ fn js_fold_matches_rust_fold() {
         PARITY_JS,
         &[index.as_os_str(), input.as_os_str()],
     );
-    let res: Vec<(String, Vec<String>)> = serde_json::from_slice(&out).unwrap();
+    let res: Vec<(String, Vec<Vec<String>>)> = serde_json::from_slice(&out).unwrap();
     assert_eq!(res.len(), strings.len());
     let mut bad = 0;
     for (s, (jf, jq)) in strings.iter().zip(&res) {
         let rf = fold(s);
-        let rq = parse_query(s);
+        let rq = parse_query_forms(s);
         if &rf != jf || &rq != jq {
             bad += 1;
             if bad < 5 {
@@ -97,7 +101,7 @@ const strings = JSON.parse(fs.readFileSync(input, 'utf8'));
     const look = (c) => idx.foldMap[c];
     out.push([
       String.fromCodePoint(...api.foldText(s, look, idx.m.classes).c),
-      api.parseQuery(s, look, idx.m.classes).map((t) => String.fromCodePoint(...t)),
+      api.parseQuery(s, look, idx.m.classes, idx.simp, idx.alts).map((f) => f.map((t) => String.fromCodePoint(...t))),
     ]);
   }
   process.stdout.write(JSON.stringify(out));

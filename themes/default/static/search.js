@@ -85,14 +85,40 @@
     return raw;
   }
 
-  // Folded, deduplicated terms as arrays of code points. A Set, not an object: a term such as
-  // "constructor" must not be taken for one already seen.
-  function parseQuery(q, map, classes) {
+  // The alternatives of raw term `r` (mirrors term_forms in src/search/fold.rs): its fold, and
+  // when it has a Simplified character (`simp`), every string its characters' Traditional forms
+  // (`alts`) make: the fold first, then the others sorted.
+  function termForms(r, map, classes, simp, alts) {
+    var f = foldText(r, map, classes), first = f.c;
+    var isSimp = false;
+    for (var ch of r) if (simp && simp.has(ch)) isSimp = true;
+    if (!first.length || !isSimp) return [first];
+    var chars = Array.from(r), all = [[]];
+    first.forEach(function (cp, j) {
+      var a = cp !== 32 && alts[chars[f.src[j]]];
+      var set = a ? Array.from(a).map(function (x) { return x.codePointAt(0); }) : [cp];
+      var next = [];
+      all.forEach(function (p) { set.forEach(function (x) { next.push(p.concat([x])); }); });
+      all = next;
+    });
+    var k0 = String.fromCodePoint.apply(null, first), seen = new Set([k0]), rest = [];
+    all.forEach(function (a) {
+      var k = String.fromCodePoint.apply(null, a);
+      if (!seen.has(k)) { seen.add(k); rest.push([k, a]); }
+    });
+    rest.sort(function (x, y) { return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0; });
+    return [first].concat(rest.map(function (x) { return x[1]; }));
+  }
+
+  // Folded, deduplicated terms, each as its alternatives (arrays of code points, the fold
+  // first; see termForms). A Set, not an object: a term such as "constructor" must not be taken
+  // for one already seen.
+  function parseQuery(q, map, classes, simp, alts) {
     var out = [], seen = new Set();
     splitQuery(q).forEach(function (r) {
-      var f = foldText(r, map, classes).c;
+      var forms = termForms(r, map, classes, simp, alts), f = forms[0];
       var k = String.fromCodePoint.apply(null, f);
-      if (f.length && !seen.has(k)) { seen.add(k); out.push(f); }
+      if (f.length && !seen.has(k)) { seen.add(k); out.push(forms); }
     });
     return out;
   }
@@ -132,6 +158,10 @@
         var m = JSON.parse(new TextDecoder().decode(b));
         // Which CJK Unified Ideographs fold to something else (see Manifest in src/search/mod.rs).
         self.foldCjk = b64bytes(m.fold_cjk || '');
+        // Which of them fold to themselves but have several Traditional forms.
+        self.foldAlt = b64bytes(m.fold_alt || '');
+        self.simp = new Set();
+        self.alts = {};
         self.m = m;
         self.dir = self.base + m.dir + '/';
         self.groups = b64varints(m.shard_keys);
@@ -157,23 +187,44 @@
     if (!this.cache[name]) this.cache[name] = this.fetchBytes(this.dir + name, false);
     return this.cache[name];
   };
-  // Loads the fold table pages the characters of `q` need.
-  Index.prototype.loadFold = function (q) {
+  function bit(bits, cp) {
+    return cp >= CJK_FIRST && cp <= CJK_LAST && bits.length && (bits[(cp - CJK_FIRST) >> 3] & (1 << ((cp - CJK_FIRST) & 7)));
+  }
+  // Loads the fold table pages of `chars`; `all` also those of the block's characters whose
+  // fold_alt bit is set (a Simplified term needs their forms).
+  Index.prototype.loadPages = function (chars, all) {
     var self = this, need = {};
-    for (var ch of q) {
+    for (var ch of chars) {
       var cp = ch.codePointAt(0), p = Math.floor(cp / 1024);
       // A character of the bitmap's block whose bit is clear folds to itself: no page needed.
-      if (cp >= CJK_FIRST && cp <= CJK_LAST && self.foldCjk.length && !(self.foldCjk[(cp - CJK_FIRST) >> 3] & (1 << ((cp - CJK_FIRST) & 7)))) continue;
+      if (cp >= CJK_FIRST && cp <= CJK_LAST && self.foldCjk.length && !bit(self.foldCjk, cp) && !(all && bit(self.foldAlt, cp))) continue;
       if (self.pages[p]) need[p] = 1;
     }
     return Promise.all(Object.keys(need).map(function (p) {
       return self.gz('f' + p + '.bin').then(function (b) {
         if (!self.cache['fp' + p]) {
           self.cache['fp' + p] = 1;
-          Object.assign(self.foldMap, JSON.parse(new TextDecoder().decode(b)));
+          var page = JSON.parse(new TextDecoder().decode(b));
+          for (var c of page.simp || '') self.simp.add(c);
+          Object.assign(self.alts, page.alts || {});
+          delete page.simp;
+          delete page.alts;
+          Object.assign(self.foldMap, page);
         }
       });
     }));
+  };
+  // Loads the fold table pages the characters of `q` need: those that may fold to something
+  // else, then, for a term with a Simplified character, its characters with several forms.
+  Index.prototype.loadFold = function (q) {
+    var self = this;
+    return this.loadPages(q, false).then(function () {
+      var more = splitQuery(q).filter(function (r) {
+        for (var ch of r) if (self.simp.has(ch)) return true;
+        return false;
+      }).join('');
+      return more ? self.loadPages(more, true) : undefined;
+    });
   };
   // Index of the last element of sorted `f` that is <= key, or -1.
   function floorIndex(f, key) {
@@ -347,6 +398,30 @@
       });
     });
   };
+  // The entries of any of `lists` (a term's alternatives), in (record, section) order, with the
+  // occurrences of each added up (two alternatives never match at the same place).
+  function unionEntries(lists) {
+    if (lists.length === 1) return lists[0];
+    var cap = 0;
+    lists.forEach(function (e) { cap += e.len; });
+    var out = entries(cap), ix = lists.map(function () { return 0; });
+    for (;;) {
+      var best = -1, br = 0, bs = 0;
+      lists.forEach(function (e, x) {
+        var j = ix[x];
+        if (j < e.len && (best < 0 || e.r[j] < br || (e.r[j] === br && e.s[j] < bs))) { best = x; br = e.r[j]; bs = e.s[j]; }
+      });
+      if (best < 0) break;
+      var m = out.len;
+      if (m > 0 && out.r[m - 1] === br && out.s[m - 1] === bs) m--;
+      else { out.r[m] = br; out.s[m] = bs; out.n[m] = 0; out.k[m] = 0; out.len++; }
+      var eb = lists[best], jb = ix[best];
+      out.n[m] += eb.n[jb];
+      out.k[m] += eb.k[jb];
+      ix[best]++;
+    }
+    return out;
+  }
   // The (record, section) pairs all entry lists share: for each, the index of its entry in
   // every list. The lists are in (record, section) order, so one merge pass finds them.
   function commonEntries(lists) {
@@ -386,8 +461,8 @@
       var n = c.normalize('NFKC').toLowerCase();
       return n === c ? undefined : n;
     };
-    parseQuery(q, guess, cls).forEach(function (t) {
-      termKeys(t, cls).forEach(function (kp) { self.posting(kp[0], kp[1]).catch(function () {}); });
+    parseQuery(q, guess, cls).forEach(function (forms) {
+      termKeys(forms[0], cls).forEach(function (kp) { self.posting(kp[0], kp[1]).catch(function () {}); });
     });
   };
 
@@ -401,12 +476,16 @@
       return fold;
     }).then(function () {
       var fm = self.foldMap, cls = self.m.classes;
-      var terms = parseQuery(state.q || '', function (c) { return fm[c]; }, cls);
+      var terms = parseQuery(state.q || '', function (c) { return fm[c]; }, cls, self.simp, self.alts);
       var filters = [];
       ['unit', 'topic', 'series', 'year'].forEach(function (f) { if (state[f]) filters.push(f + ':' + state[f]); });
-      if (!terms.length && !filters.length) return { terms: terms, hits: [] };
+      // Every alternative of every term, for marking matches.
+      var marks = [].concat.apply([], terms);
+      if (!terms.length && !filters.length) return { terms: marks, hits: [] };
       return Promise.all([
-        Promise.all(terms.map(function (t) { return self.term(t); })),
+        Promise.all(terms.map(function (forms) {
+          return Promise.all(forms.map(function (t) { return self.term(t); })).then(unionEntries);
+        })),
         Promise.all(filters.map(function (f) { return self.facet(f); }))
       ]).then(function (res) {
         var lists = res[0], facetLists = res[1], R = self.m.records;
@@ -440,7 +519,7 @@
           if (state.sort !== 'date') found = rank(found, hsec, nsum);
           for (var j = 0; j < found.length; j++) hits.push(new Hit(found[j], nsum[found[j]], hsec[found[j]], lists));
         }
-        return { terms: terms, hits: hits };
+        return { terms: marks, hits: hits };
       });
     });
   };
