@@ -282,6 +282,22 @@ pub fn default_kind(label: &str) -> Kind {
     }
 }
 
+/// A short label the model does not read (`處理情形：…`, `會議結論：…`): what a record may have
+/// written its decision under. Known labels, the meeting's own fields and numbered points are
+/// not reported.
+pub fn unknown_label(block: &str) -> Option<String> {
+    let t = block.trim();
+    let colon = t.find(['：', ':'])?;
+    let head = squeeze(&t[..colon]);
+    let n = head.chars().count();
+    let cjk = head.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let known = is_known_label(&head)
+        || PEOPLE_LABELS.iter().any(|(l, _)| *l == head)
+        || numbered_label(&head).is_some()
+        || head.starts_with(|c: char| NUMERALS.contains(c));
+    ((2..=6).contains(&n) && cjk && !known).then_some(head)
+}
+
 /// `討論一`, `臨時動議二`, `第三案`, … : (label, kind).
 pub fn numbered_label(head: &str) -> Option<(String, Option<Kind>)> {
     const PREFIXES: &[(&str, Option<Kind>)] = &[

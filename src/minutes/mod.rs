@@ -44,6 +44,10 @@ pub struct AgendaItem {
     /// People named on the item: (role, name), role one of proposer, mover, seconder, reporter.
     pub people: Vec<(String, String)>,
     pub line: usize,
+    /// When the item has no decision: a label on one of its lines that the model does not know
+    /// (`處理情形：…`), and that line, for `check` to point at.
+    #[serde(skip)]
+    pub unknown_label: Option<(String, usize)>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -280,6 +284,14 @@ pub fn analyse(
                 .chain(region.iter().map(|s| s.text.as_str()))
                 .collect::<Vec<_>>()
                 .join("\n");
+            let unknown_label = if decision.is_empty() {
+                region
+                    .iter()
+                    .flat_map(|s| s.block_texts())
+                    .find_map(|(l, b)| items::unknown_label(b).map(|x| (x, l)))
+            } else {
+                None
+            };
             st.agenda.push(AgendaItem {
                 label,
                 kind,
@@ -292,6 +304,7 @@ pub fn analyse(
                 decision_first,
                 decision_label,
                 line: h.line,
+                unknown_label,
             });
         } else if let Some(e) = units.get(strip_ordinal(&h.text)) {
             st.reports.push(UnitReport {
@@ -487,6 +500,13 @@ fn paragraph_items(
                 people.push(person);
             }
         }
+        let unknown_label = if decision.0.is_empty() {
+            p.blocks
+                .iter()
+                .find_map(|(l, b)| items::unknown_label(b).map(|x| (x, *l)))
+        } else {
+            None
+        };
         let item = AgendaItem {
             label: p.label,
             kind,
@@ -499,6 +519,7 @@ fn paragraph_items(
             decision_first: decision.1,
             decision_label: decision.2,
             line: p.line,
+            unknown_label,
         };
         // An item taken up again later (`討論四` after an adjournment) is the same item: the later
         // decision is its final one.
