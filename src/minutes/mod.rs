@@ -433,6 +433,8 @@ fn paragraph_items(
     let mut section: Option<Kind> = None;
     let mut in_appendix = false;
     let mut current: Option<Pending> = None;
+    // The columns of the table being read, when its header names 案由 and a decision.
+    let mut table: Option<items::TableColumns> = None;
     let finish = |p: Pending, section: Option<Kind>, out: &mut Vec<AgendaItem>, diags: &mut Vec<Diagnostic>| {
         if p.tentative && !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()) {
             return;
@@ -565,6 +567,46 @@ fn paragraph_items(
             // An attachment restates items (`案由三：…` above its reports): they are not new ones.
             if in_appendix {
                 continue;
+            }
+            // Items laid out as a table's rows (案號 / 案由 / 決議 columns).
+            if b.contains('\t') {
+                let cells: Vec<&str> = b.trim_end_matches('\t').split('\t').map(str::trim).collect();
+                if let Some(cols) = &table {
+                    if let Some(row) = cols.row(&cells) {
+                        let n = out.len() + 1;
+                        let label = row.label.unwrap_or_else(|| format!("第{}案", items::chinese_number(n)));
+                        let found = row.units.iter().map(|u| (u.to_string(), line)).collect();
+                        let units_found = resolve_units(rel, file_text, units, found, diags);
+                        out.push(AgendaItem {
+                            kind: section.unwrap_or_else(|| items::default_kind(&label)),
+                            label,
+                            title: row.title.to_string(),
+                            anchor: anchor.clone(),
+                            units: units_found,
+                            decision: row.decision.to_string(),
+                            decision_first: row.decision.to_string(),
+                            decision_label: if row.decision.is_empty() {
+                                ""
+                            } else {
+                                cols.decision_label
+                            },
+                            votes: items::votes(row.decision),
+                            people: row.people,
+                            line,
+                            unknown_label: None,
+                        });
+                    }
+                    continue;
+                }
+                if let Some(cols) = items::TableColumns::from_header(&cells) {
+                    if let Some(p) = current.take() {
+                        finish(p, section, &mut out, diags);
+                    }
+                    table = Some(cols);
+                    continue;
+                }
+            } else {
+                table = None;
             }
             if let Some((label, kind)) = items::paragraph_item(b, section) {
                 let title = match b.trim().split_once(['：', ':']) {
@@ -1156,6 +1198,37 @@ mod tests {
         );
         // A line that merely has dashes and a colon is not a case.
         assert!(items_of("2024-05-01-會議：延期\n", &reg).is_empty());
+    }
+
+    #[test]
+    fn items_laid_out_as_table_rows() {
+        let reg = Registry::new(Vec::new());
+        let body = "## 貳、討論事項\n\n| 案號 | 案由 | 提案單位 | 決議 |\n| --- | --- | --- | --- |\n| 1 | 道路拓寬案 | 建設課 | 照案通過。 |\n| 第二案 | 路燈增設案 | 建設課、民政課 | 保留。 |\n\n說明：以上兩案。\n\n| 案由 | 說明 |\n| --- | --- |\n| 只是欄名 | 不是議案 |\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision_label, a.decision, a.units.len()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "第1案".to_string(),
+                    Kind::Discussion,
+                    "道路拓寬案".to_string(),
+                    "決議",
+                    "照案通過。".to_string(),
+                    1
+                ),
+                (
+                    "第二案".to_string(),
+                    Kind::Discussion,
+                    "路燈增設案".to_string(),
+                    "決議",
+                    "保留。".to_string(),
+                    2
+                ),
+            ]
+        );
     }
 
     #[test]
