@@ -695,6 +695,12 @@ mod tests {
         assert_eq!(section_kind("貳、討論事項"), Some(Kind::Discussion));
         assert_eq!(section_kind("報 告 事 項"), Some(Kind::Report));
         assert_eq!(section_kind("乙、臨時動議"), Some(Kind::Motion));
+        assert_eq!(section_kind("A. 報告事項"), Some(Kind::Report));
+        assert_eq!(section_kind("(1)討論事項"), Some(Kind::Discussion));
+        assert_eq!(section_kind("（三）選 舉 事 項"), Some(Kind::Election));
+        assert_eq!(section_kind("1、專案報告"), Some(Kind::Report));
+        assert_eq!(section_kind("壹、散　會"), Some(Kind::Other));
+        assert_eq!(section_kind("八、討論及決議事項:"), Some(Kind::Discussion));
         assert_eq!(
             section_kind("一、請推舉召集委員一人擔任本院紀律委員會召集委員,請議決案。"),
             None
