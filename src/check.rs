@@ -197,6 +197,22 @@ fn undecided_items(r: &Record, text: &str) -> Vec<Diagnostic> {
         .iter()
         .filter(|it| it.decision.is_empty())
         .map(|it| {
+            if let Some((label, line)) = &it.unknown_label {
+                return Diagnostic::suggestion(
+                    &r.rel,
+                    *line,
+                    1,
+                    format!(
+                        "agenda item `{}` has no decision that minutebook could read; `{label}` is a label it does not know",
+                        it.label
+                    ),
+                )
+                .with_source(text)
+                .with_help(format!(
+                    "if `{label}` gives the decision, write it after one of {} (e.g. `決議：照案通過。`)",
+                    crate::minutes::DECISION_LABELS.join("、")
+                ));
+            }
             Diagnostic::suggestion(
                 &r.rel,
                 it.line,

@@ -282,6 +282,105 @@ pub fn default_kind(label: &str) -> Kind {
     }
 }
 
+/// A short label the model does not read (`處理情形：…`, `會議結論：…`): what a record may have
+/// written its decision under. Known labels, the meeting's own fields and numbered points are
+/// not reported.
+pub fn unknown_label(block: &str) -> Option<String> {
+    let t = block.trim();
+    let colon = t.find(['：', ':'])?;
+    let head = squeeze(&t[..colon]);
+    let n = head.chars().count();
+    let cjk = head.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let known = is_known_label(&head)
+        || PEOPLE_LABELS.iter().any(|(l, _)| *l == head)
+        || numbered_label(&head).is_some()
+        || head.starts_with(|c: char| NUMERALS.contains(c));
+    ((2..=6).contains(&n) && cjk && !known).then_some(head)
+}
+
+/// The columns of a table whose rows are agenda items: its header names 案由 (or 案名) and a
+/// decision label, and may name the item's number (案號, 案次, 編號), its units and its people.
+#[derive(Debug, Clone)]
+pub struct TableColumns {
+    number: Option<usize>,
+    title: usize,
+    decision: usize,
+    pub decision_label: &'static str,
+    units: Vec<usize>,
+    people: Vec<(usize, &'static str)>,
+}
+
+/// One row of such a table.
+pub struct TableRow<'a> {
+    pub label: Option<String>,
+    pub title: &'a str,
+    pub decision: &'a str,
+    pub units: Vec<&'a str>,
+    pub people: Vec<(String, String)>,
+}
+
+impl TableColumns {
+    pub fn from_header(cells: &[&str]) -> Option<Self> {
+        let names: Vec<String> = cells.iter().map(|c| squeeze(c)).collect();
+        let title = names.iter().position(|n| n == "案由" || n == "案名")?;
+        let (decision, decision_label) = names
+            .iter()
+            .enumerate()
+            .find_map(|(i, n)| DECISION_LABELS.iter().find(|l| *l == n).map(|l| (i, *l)))?;
+        let number = names
+            .iter()
+            .position(|n| ["案號", "案次", "編號", "序號"].contains(&n.as_str()));
+        let units = names
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| super::UNIT_LABELS.contains(&n.as_str()))
+            .map(|(i, _)| i)
+            .collect();
+        let people = names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| PEOPLE_LABELS.iter().find(|(l, _)| l == n).map(|(_, role)| (i, *role)))
+            .collect();
+        Some(TableColumns {
+            number,
+            title,
+            decision,
+            decision_label,
+            units,
+            people,
+        })
+    }
+
+    /// The item a row gives; `None` for a row with no title (a separator or a blank row).
+    pub fn row<'a>(&self, cells: &[&'a str]) -> Option<TableRow<'a>> {
+        let cell = |i: usize| cells.get(i).copied().unwrap_or("").trim();
+        let title = cell(self.title);
+        if title.is_empty() {
+            return None;
+        }
+        let label = self.number.map(cell).filter(|n| !n.is_empty()).map(|n| {
+            let n = squeeze(n);
+            match numbered_label(&n) {
+                Some((l, _)) => l,
+                None if n.chars().all(is_numeral) => format!("第{n}案"),
+                None => n,
+            }
+        });
+        let split = |c: &'a str| c.split(['、', '，', ',']).map(str::trim).filter(|x| !x.is_empty());
+        Some(TableRow {
+            label,
+            title,
+            decision: cell(self.decision),
+            units: self.units.iter().flat_map(|&i| split(cell(i))).collect(),
+            people: self
+                .people
+                .iter()
+                .flat_map(|&(i, role)| split(cell(i)).map(move |n| (role.to_string(), n.to_string())))
+                .collect(),
+        })
+    }
+}
+
 /// `討論一`, `臨時動議二`, `第三案`, … : (label, kind).
 pub fn numbered_label(head: &str) -> Option<(String, Option<Kind>)> {
     const PREFIXES: &[(&str, Option<Kind>)] = &[
@@ -596,6 +695,12 @@ mod tests {
         assert_eq!(section_kind("貳、討論事項"), Some(Kind::Discussion));
         assert_eq!(section_kind("報 告 事 項"), Some(Kind::Report));
         assert_eq!(section_kind("乙、臨時動議"), Some(Kind::Motion));
+        assert_eq!(section_kind("A. 報告事項"), Some(Kind::Report));
+        assert_eq!(section_kind("(1)討論事項"), Some(Kind::Discussion));
+        assert_eq!(section_kind("（三）選 舉 事 項"), Some(Kind::Election));
+        assert_eq!(section_kind("1、專案報告"), Some(Kind::Report));
+        assert_eq!(section_kind("壹、散　會"), Some(Kind::Other));
+        assert_eq!(section_kind("八、討論及決議事項:"), Some(Kind::Discussion));
         assert_eq!(
             section_kind("一、請推舉召集委員一人擔任本院紀律委員會召集委員,請議決案。"),
             None

@@ -44,6 +44,10 @@ pub struct AgendaItem {
     /// People named on the item: (role, name), role one of proposer, mover, seconder, reporter.
     pub people: Vec<(String, String)>,
     pub line: usize,
+    /// When the item has no decision: a label on one of its lines that the model does not know
+    /// (`處理情形：…`), and that line, for `check` to point at.
+    #[serde(skip)]
+    pub unknown_label: Option<(String, usize)>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -280,6 +284,14 @@ pub fn analyse(
                 .chain(region.iter().map(|s| s.text.as_str()))
                 .collect::<Vec<_>>()
                 .join("\n");
+            let unknown_label = if decision.is_empty() {
+                region
+                    .iter()
+                    .flat_map(|s| s.block_texts())
+                    .find_map(|(l, b)| items::unknown_label(b).map(|x| (x, l)))
+            } else {
+                None
+            };
             st.agenda.push(AgendaItem {
                 label,
                 kind,
@@ -292,6 +304,7 @@ pub fn analyse(
                 decision_first,
                 decision_label,
                 line: h.line,
+                unknown_label,
             });
         } else if let Some(e) = units.get(strip_ordinal(&h.text)) {
             st.reports.push(UnitReport {
@@ -420,6 +433,8 @@ fn paragraph_items(
     let mut section: Option<Kind> = None;
     let mut in_appendix = false;
     let mut current: Option<Pending> = None;
+    // The columns of the table being read, when its header names 案由 and a decision.
+    let mut table: Option<items::TableColumns> = None;
     let finish = |p: Pending, section: Option<Kind>, out: &mut Vec<AgendaItem>, diags: &mut Vec<Diagnostic>| {
         if p.tentative && !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()) {
             return;
@@ -487,6 +502,13 @@ fn paragraph_items(
                 people.push(person);
             }
         }
+        let unknown_label = if decision.0.is_empty() {
+            p.blocks
+                .iter()
+                .find_map(|(l, b)| items::unknown_label(b).map(|x| (x, *l)))
+        } else {
+            None
+        };
         let item = AgendaItem {
             label: p.label,
             kind,
@@ -499,6 +521,7 @@ fn paragraph_items(
             decision_first: decision.1,
             decision_label: decision.2,
             line: p.line,
+            unknown_label,
         };
         // An item taken up again later (`討論四` after an adjournment) is the same item: the later
         // decision is its final one.
@@ -544,6 +567,46 @@ fn paragraph_items(
             // An attachment restates items (`案由三：…` above its reports): they are not new ones.
             if in_appendix {
                 continue;
+            }
+            // Items laid out as a table's rows (案號 / 案由 / 決議 columns).
+            if b.contains('\t') {
+                let cells: Vec<&str> = b.trim_end_matches('\t').split('\t').map(str::trim).collect();
+                if let Some(cols) = &table {
+                    if let Some(row) = cols.row(&cells) {
+                        let n = out.len() + 1;
+                        let label = row.label.unwrap_or_else(|| format!("第{}案", items::chinese_number(n)));
+                        let found = row.units.iter().map(|u| (u.to_string(), line)).collect();
+                        let units_found = resolve_units(rel, file_text, units, found, diags);
+                        out.push(AgendaItem {
+                            kind: section.unwrap_or_else(|| items::default_kind(&label)),
+                            label,
+                            title: row.title.to_string(),
+                            anchor: anchor.clone(),
+                            units: units_found,
+                            decision: row.decision.to_string(),
+                            decision_first: row.decision.to_string(),
+                            decision_label: if row.decision.is_empty() {
+                                ""
+                            } else {
+                                cols.decision_label
+                            },
+                            votes: items::votes(row.decision),
+                            people: row.people,
+                            line,
+                            unknown_label: None,
+                        });
+                    }
+                    continue;
+                }
+                if let Some(cols) = items::TableColumns::from_header(&cells) {
+                    if let Some(p) = current.take() {
+                        finish(p, section, &mut out, diags);
+                    }
+                    table = Some(cols);
+                    continue;
+                }
+            } else {
+                table = None;
             }
             if let Some((label, kind)) = items::paragraph_item(b, section) {
                 let title = match b.trim().split_once(['：', ':']) {
@@ -1135,6 +1198,37 @@ mod tests {
         );
         // A line that merely has dashes and a colon is not a case.
         assert!(items_of("2024-05-01-會議：延期\n", &reg).is_empty());
+    }
+
+    #[test]
+    fn items_laid_out_as_table_rows() {
+        let reg = Registry::new(Vec::new());
+        let body = "## 貳、討論事項\n\n| 案號 | 案由 | 提案單位 | 決議 |\n| --- | --- | --- | --- |\n| 1 | 道路拓寬案 | 建設課 | 照案通過。 |\n| 第二案 | 路燈增設案 | 建設課、民政課 | 保留。 |\n\n說明：以上兩案。\n\n| 案由 | 說明 |\n| --- | --- |\n| 只是欄名 | 不是議案 |\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision_label, a.decision, a.units.len()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "第1案".to_string(),
+                    Kind::Discussion,
+                    "道路拓寬案".to_string(),
+                    "決議",
+                    "照案通過。".to_string(),
+                    1
+                ),
+                (
+                    "第二案".to_string(),
+                    Kind::Discussion,
+                    "路燈增設案".to_string(),
+                    "決議",
+                    "保留。".to_string(),
+                    2
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -151,3 +151,50 @@ fn build_errors_fail_check_with_a_summary() {
     );
     assert!(out.contains("check: 1 error; the site does not build"), "{out}");
 }
+
+/// An item with no decision is a suggestion at the item; when the item has a label the model does
+/// not know, the suggestion points at that label's line instead. Neither fails check.
+#[test]
+fn undecided_items_and_unknown_labels_are_suggestions() {
+    let t = site();
+    let root = t.path().to_str().unwrap();
+    write(
+        t.path(),
+        "content/2024/executive-3.md",
+        "---
+title: 第3次主管會議紀錄
+series: 主管會議
+number: 3
+date: 2024-10-16
+---
+測試部第3次主管會議紀錄
+
+## 貳、討論事項
+
+案由一：場地借用要點修正案，提請討論。
+
+處理情形：修正後通過。
+
+案由二：年度計畫案，提請討論。
+
+說明：如附件。
+
+案由三：預算案，提請討論。
+
+決議：照案通過。
+",
+    );
+    let (ok, out, err) = run(&["check", "--root", root]);
+    assert!(ok, "suggestions do not fail check\n{out}{err}");
+    assert!(
+        err.contains("content/2024/executive-3.md:13:1: agenda item `案由一` has no decision that minutebook could read; `處理情形` is a label it does not know"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/2024/executive-3.md:15:1: agenda item `案由二` has no decision that minutebook could read"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("`案由三`"), "{err}");
+}
