@@ -6,8 +6,6 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use tiny_http::{Header, Method, Request, Response};
-
 use super::Shared;
 use crate::check::percent_decode;
 use crate::markdown::escape;
@@ -132,19 +130,6 @@ fn reload_script(version: u64) -> String {
     )
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
-}
-
-fn respond(req: Request, status: u16, ctype: &str, body: Vec<u8>) {
-    let resp = Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", ctype))
-        .with_header(header("Cache-Control", "no-store"))
-        .with_header(header("X-Content-Type-Options", "nosniff"));
-    let _ = req.respond(resp);
-}
-
 /// Whether a request's `Host` header may be answered. A web page on another site can make a
 /// browser send requests here under a name it controls that resolves to 127.0.0.1 (DNS rebinding);
 /// such a request carries that name, so only names that cannot be rebound are answered: IP
@@ -168,87 +153,444 @@ pub fn host_allowed(host: Option<&str>) -> bool {
     name.parse::<std::net::Ipv4Addr>().is_ok() || name == "localhost" || name.ends_with(".localhost")
 }
 
-/// Answer one request.
-pub fn handle(req: Request, shared: &Arc<Shared>) {
-    let host = req
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str().to_string());
-    if !host_allowed(host.as_deref()) {
-        respond(
-            req,
+/// One answer of the preview: what the HTTP layer writes back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    pub status: u16,
+    pub content_type: &'static str,
+    pub body: Vec<u8>,
+    /// A redirect's target (`Location`).
+    pub location: Option<String>,
+}
+
+impl Reply {
+    fn text(status: u16, body: &str) -> Reply {
+        Reply {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            body: body.as_bytes().to_vec(),
+            location: None,
+        }
+    }
+}
+
+/// What the HTTP layer needs from the preview: an answer for a GET of a path, and the site's
+/// version with a way to wait for it to change (live reload). Nothing else crosses.
+pub trait Handler: Send + Sync + 'static {
+    /// Answer a GET (or HEAD) of `target` (path and query, as sent).
+    fn answer(&self, target: &str) -> Reply;
+    /// The site's version now; it goes up on every rebuild.
+    fn version(&self) -> u64;
+    /// Block until the version differs from `since` or `deadline` passes; returns the version.
+    fn wait_for_change(&self, since: u64, deadline: Instant) -> u64;
+}
+
+impl Handler for Shared {
+    fn answer(&self, target: &str) -> Reply {
+        let path = target.split('?').next().unwrap_or("");
+        if path == ERRORS_PATH {
+            return Reply::text(200, &self.snapshot().errors);
+        }
+        let snap = self.snapshot();
+        let (key, folder) = match normalise(target) {
+            Target::Key { key, folder } => (key, folder),
+            Target::Bad => return Reply::text(400, "bad request\n"),
+        };
+        if let Some(bytes) = snap.get(&key) {
+            let content_type = content_type(&key);
+            let body = if content_type.starts_with("text/html") {
+                decorate(bytes, snap.version, &snap.errors)
+            } else {
+                bytes.to_vec()
+            };
+            return Reply {
+                status: 200,
+                content_type,
+                body,
+                location: None,
+            };
+        }
+        if !folder && snap.contains(&format!("{key}/index.html")) {
+            return Reply {
+                status: 301,
+                content_type: "text/plain; charset=utf-8",
+                body: Vec::new(),
+                location: Some(format!("{path}/")),
+            };
+        }
+        let body = match snap.get("404.html") {
+            Some(b) => decorate(b, snap.version, &snap.errors),
+            None => decorate(
+                b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404 Not Found</h1></body></html>",
+                snap.version,
+                &snap.errors,
+            ),
+        };
+        Reply {
+            status: 404,
+            content_type: "text/html; charset=utf-8",
+            body,
+            location: None,
+        }
+    }
+
+    fn version(&self) -> u64 {
+        self.snapshot().version
+    }
+
+    fn wait_for_change(&self, since: u64, deadline: Instant) -> u64 {
+        Shared::wait_for_change(self, since, deadline)
+    }
+}
+
+/// The bounds that keep the preview alive whatever connects to it.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Connections served at once; further ones wait in the kernel's backlog (back-pressure).
+    pub max_connections: usize,
+    /// Bytes of a request's line and headers; more is answered 431 and the connection closed.
+    pub max_header_bytes: usize,
+    /// Number of request headers; more is answered 431.
+    pub max_headers: usize,
+    /// How long a connection may take to send a request's headers, or sit idle between requests
+    /// (half-open and slow clients are closed after it).
+    pub header_timeout: Duration,
+    /// How long one connection is kept in all; then it is closed once its request is answered.
+    pub connection_lifetime: Duration,
+    /// How long the accept loop waits after an error (too many open files) before trying again.
+    pub accept_backoff: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_connections: 256,
+            max_header_bytes: 16 * 1024,
+            max_headers: 64,
+            header_timeout: Duration::from_secs(10),
+            connection_lifetime: Duration::from_secs(300),
+            accept_backoff: Duration::from_millis(100),
+        }
+    }
+}
+
+/// Listen on `bind:port` (`port` 0 takes a free one). A port in use is said in a sentence that
+/// offers the next free port.
+pub fn bind(bind: &str, port: u16) -> Result<std::net::TcpListener, String> {
+    let addr = |p: u16| {
+        if bind.contains(':') {
+            format!("[{bind}]:{p}")
+        } else {
+            format!("{bind}:{p}")
+        }
+    };
+    match std::net::TcpListener::bind(addr(port)) {
+        Ok(l) => Ok(l),
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && port != 0 => {
+            let free = (port.saturating_add(1)..=port.saturating_add(100))
+                .find(|p| std::net::TcpListener::bind(addr(*p)).is_ok());
+            let offer = match free {
+                Some(p) => format!("port {p} is free: run `minutebook serve --port {p}`, or"),
+                None => "run".to_string(),
+            };
+            Err(format!(
+                "port {port} on {bind} is already in use (is another `minutebook serve` running?); \
+                 {offer} `minutebook serve --port 0` to take any free port"
+            ))
+        }
+        Err(e) => Err(format!("cannot listen on {}: {e}", addr(port))),
+    }
+}
+
+type Body = http_body_util::Full<hyper::body::Bytes>;
+
+fn to_response(reply: Reply) -> hyper::Response<Body> {
+    let mut b = hyper::Response::builder()
+        .status(reply.status)
+        .header("Content-Type", reply.content_type)
+        .header("Cache-Control", "no-store")
+        .header("X-Content-Type-Options", "nosniff");
+    if let Some(loc) = &reply.location {
+        b = b.header("Location", loc.as_str());
+    }
+    b.body(Body::new(reply.body.into()))
+        .unwrap_or_else(|_| hyper::Response::new(Body::new(hyper::body::Bytes::from_static(b"bad response\n"))))
+}
+
+/// Answer one request (the Host check, the method, live reload, then the handler).
+async fn respond<H: Handler>(
+    req: hyper::Request<hyper::body::Incoming>,
+    handler: Arc<H>,
+    mut versions: tokio::sync::watch::Receiver<u64>,
+) -> Result<hyper::Response<Body>, std::convert::Infallible> {
+    let host = req.headers().get(hyper::header::HOST).map(|h| h.to_str().unwrap_or(""));
+    let authority = req.uri().authority().map(|a| a.as_str());
+    if !host_allowed(host) || authority.is_some_and(|a| !host_allowed(Some(a))) {
+        return Ok(to_response(Reply::text(
             421,
-            "text/plain; charset=utf-8",
-            b"minutebook serve answers only http://127.0.0.1, http://localhost and IP addresses (DNS rebinding protection)\n"
-                .to_vec(),
-        );
-        return;
+            "minutebook serve answers only http://127.0.0.1, http://localhost and IP addresses (DNS rebinding protection)\n",
+        )));
     }
-    if !matches!(req.method(), Method::Get | Method::Head) {
-        respond(req, 405, "text/plain; charset=utf-8", b"method not allowed\n".to_vec());
-        return;
+    if !matches!(*req.method(), hyper::Method::GET | hyper::Method::HEAD) {
+        return Ok(to_response(Reply::text(405, "method not allowed\n")));
     }
-    let url = req.url().to_string();
-    let path = url.split('?').next().unwrap_or("");
-    if path == VERSION_PATH {
-        let since = url
+    let target = req.uri().path_and_query().map_or("/", |p| p.as_str()).to_string();
+    drop(req);
+    if target.split('?').next() == Some(VERSION_PATH) {
+        let since = target
             .split_once('?')
             .and_then(|(_, q)| q.split('&').find_map(|kv| kv.strip_prefix("since=")))
             .and_then(|v| v.parse::<u64>().ok());
-        let v = match since {
-            Some(s) => shared.wait_for_change(s, Instant::now() + LONG_POLL),
-            None => shared.snapshot().version,
-        };
-        respond(req, 200, "text/plain; charset=utf-8", v.to_string().into_bytes());
-        return;
-    }
-    if path == ERRORS_PATH {
-        let s = shared.snapshot();
-        respond(req, 200, "text/plain; charset=utf-8", s.errors.into_bytes());
-        return;
-    }
-    let snap = shared.snapshot();
-    let (key, folder) = match normalise(&url) {
-        Target::Key { key, folder } => (key, folder),
-        Target::Bad => {
-            respond(req, 400, "text/plain; charset=utf-8", b"bad request\n".to_vec());
-            return;
+        let mut v = *versions.borrow_and_update();
+        if let Some(since) = since {
+            let deadline = tokio::time::Instant::now() + LONG_POLL;
+            while v == since {
+                match tokio::time::timeout_at(deadline, versions.changed()).await {
+                    Ok(Ok(())) => v = *versions.borrow_and_update(),
+                    _ => break,
+                }
+            }
         }
-    };
-    if let Some(bytes) = snap.get(&key) {
-        let ctype = content_type(&key);
-        let body = if ctype.starts_with("text/html") {
-            decorate(bytes, snap.version, &snap.errors)
-        } else {
-            bytes.to_vec()
+        return Ok(to_response(Reply::text(200, &v.to_string())));
+    }
+    // Pages are built in memory already; answering copies at most one page.
+    Ok(to_response(handler.answer(&target)))
+}
+
+/// Serve `handler` on `listener` until the process ends. Never gives up on the listener: an
+/// accept error (too many open files) is said once and retried after a pause.
+pub fn serve<H: Handler>(listener: std::net::TcpListener, handler: Arc<H>, limits: Limits) -> std::io::Result<()> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("minutebook-http")
+        .enable_io()
+        .enable_time()
+        .build()?;
+    rt.block_on(accept_loop(listener, handler, limits))
+}
+
+/// The accept loop, for a runtime the caller owns (tests run it in-process).
+pub async fn accept_loop<H: Handler>(
+    listener: std::net::TcpListener,
+    handler: Arc<H>,
+    limits: Limits,
+) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    // Live reload: one thread waits on the preview's version and passes it to every long poll.
+    let (tx, versions) = tokio::sync::watch::channel(handler.version());
+    {
+        let handler = handler.clone();
+        std::thread::Builder::new()
+            .name("minutebook-reload".into())
+            .spawn(move || {
+                let mut v = handler.version();
+                loop {
+                    v = handler.wait_for_change(v, Instant::now() + Duration::from_secs(3600));
+                    tx.send_if_modified(|old| std::mem::replace(old, v) != v);
+                    if tx.is_closed() {
+                        break;
+                    }
+                }
+            })?;
+    }
+    let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
+    let mut complained = false;
+    loop {
+        // Back-pressure: at the cap, stop accepting until a connection ends.
+        let Ok(slot) = slots.clone().acquire_owned().await else {
+            return Ok(());
         };
-        respond(req, 200, ctype, body);
-        return;
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => {
+                complained = false;
+                stream
+            }
+            Err(e) => {
+                if !complained {
+                    crate::errln!("serve: cannot accept a connection ({e}); waiting and trying again");
+                    complained = true;
+                }
+                tokio::time::sleep(limits.accept_backoff).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let (handler, versions) = (handler.clone(), versions.clone());
+        tokio::spawn(async move {
+            let _slot = slot;
+            let service = hyper::service::service_fn(move |req| respond(req, handler.clone(), versions.clone()));
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(limits.header_timeout)
+                .max_buf_size(limits.max_header_bytes.max(8192))
+                .max_header_size(limits.max_header_bytes)
+                .max_headers(limits.max_headers);
+            let conn = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            tokio::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = tokio::time::sleep(limits.connection_lifetime) => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = tokio::time::timeout(limits.header_timeout, conn).await;
+                }
+            }
+        });
     }
-    if !folder && snap.contains(&format!("{key}/index.html")) {
-        let location = format!("{}/", path);
-        let resp = Response::from_data(Vec::new())
-            .with_status_code(301)
-            .with_header(header("Location", &location))
-            .with_header(header("Cache-Control", "no-store"));
-        let _ = req.respond(resp);
-        return;
-    }
-    let body = match snap.get("404.html") {
-        Some(b) => decorate(b, snap.version, &snap.errors),
-        None => decorate(
-            b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404 Not Found</h1></body></html>",
-            snap.version,
-            &snap.errors,
-        ),
-    };
-    respond(req, 404, "text/html; charset=utf-8", body);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    /// A handler that answers every path with its own name.
+    struct Echo(AtomicU64);
+
+    impl Handler for Echo {
+        fn answer(&self, target: &str) -> Reply {
+            Reply::text(200, target)
+        }
+        fn version(&self) -> u64 {
+            self.0.load(Ordering::SeqCst)
+        }
+        fn wait_for_change(&self, since: u64, deadline: Instant) -> u64 {
+            while self.version() == since && Instant::now() < deadline {
+                std::thread::park_timeout(Duration::from_millis(20));
+            }
+            self.version()
+        }
+    }
+
+    /// Start a server on a free loopback port with `limits`; the runtime lives as long as the
+    /// returned value.
+    fn start(limits: Limits) -> (u16, Arc<Echo>, tokio::runtime::Runtime) {
+        let listener = bind("127.0.0.1", 0).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let handler = Arc::new(Echo(AtomicU64::new(1)));
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.spawn(accept_loop(listener, handler.clone(), limits));
+        (port, handler, rt)
+    }
+
+    fn get(port: u16, path: &str) -> String {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+        let mut out = String::new();
+        let _ = s.read_to_string(&mut out);
+        out
+    }
+
+    #[test]
+    fn a_connection_that_sends_nothing_is_closed_after_the_header_timeout() {
+        let limits = Limits {
+            header_timeout: Duration::from_millis(300),
+            ..Limits::default()
+        };
+        let (port, _h, _rt) = start(limits);
+        let mut idle = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        idle.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        let started = Instant::now();
+        let mut buf = [0u8; 64];
+        // The server ends the connection (EOF or reset), well before the 20 s read timeout.
+        let n = idle.read(&mut buf).unwrap_or(0);
+        assert_eq!(n, 0, "{:?}", String::from_utf8_lossy(&buf[..n]));
+        assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
+        // A keep-alive connection idle after one answer is closed the same way.
+        let mut kept = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        kept.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        write!(kept, "GET /a HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+        let mut all = Vec::new();
+        let _ = kept.read_to_end(&mut all);
+        let text = String::from_utf8_lossy(&all);
+        assert!(text.starts_with("HTTP/1.1 200") && text.ends_with("/a"), "{text}");
+    }
+
+    #[test]
+    fn headers_over_the_limit_get_431_and_the_server_goes_on() {
+        let (port, _h, _rt) = start(Limits::default());
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        let big = "x".repeat(1 << 20);
+        // The server may close while we still write; the answer is what counts.
+        let _ = write!(s, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: {big}\r\n\r\n");
+        let mut out = Vec::new();
+        let _ = s.read_to_end(&mut out);
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.starts_with("HTTP/1.1 431"), "{text}");
+        let many: String = (0..200).map(|i| format!("X-H{i}: v\r\n")).collect();
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        write!(s, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n{many}\r\n").unwrap();
+        let mut out = String::new();
+        let _ = s.read_to_string(&mut out);
+        assert!(out.starts_with("HTTP/1.1 431"), "{out}");
+        assert!(get(port, "/ok").starts_with("HTTP/1.1 200"));
+    }
+
+    #[test]
+    fn at_the_connection_cap_new_connections_wait_their_turn() {
+        let limits = Limits {
+            max_connections: 2,
+            ..Limits::default()
+        };
+        let (port, _h, _rt) = start(limits);
+        let a = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let b = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        // Both slots are taken by connections that send nothing: the third waits in the backlog.
+        let mut c = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(c, "GET /third HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+        c.set_read_timeout(Some(Duration::from_millis(500))).unwrap();
+        let mut buf = [0u8; 16];
+        let waited = c.read(&mut buf);
+        assert!(waited.is_err(), "answered at the cap: {waited:?}");
+        drop((a, b));
+        c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        let mut out = String::new();
+        c.read_to_string(&mut out).unwrap();
+        assert!(out.starts_with("HTTP/1.1 200") && out.ends_with("/third"), "{out}");
+    }
+
+    #[test]
+    fn a_long_poll_answers_when_the_version_changes() {
+        let (port, h, _rt) = start(Limits::default());
+        let poll = std::thread::spawn(move || get(port, "/__minutebook/version?since=1"));
+        // The poll is waiting: it has not answered with the same version.
+        assert!(get(port, "/__minutebook/version").ends_with("\r\n\r\n1"));
+        h.0.store(2, Ordering::SeqCst);
+        let out = poll.join().unwrap();
+        assert!(out.ends_with("\r\n\r\n2"), "{out}");
+    }
+
+    #[test]
+    fn a_taken_port_is_said_and_the_next_free_one_offered() {
+        let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = taken.local_addr().unwrap().port();
+        let err = bind("127.0.0.1", port).unwrap_err();
+        assert!(
+            err.starts_with(&format!("port {port} on 127.0.0.1 is already in use")),
+            "{err}"
+        );
+        let offered: u16 = err
+            .split("--port ")
+            .nth(1)
+            .and_then(|r| r.split('`').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port offered: {err}"));
+        assert!(offered > port, "{err}");
+        assert!(
+            err.ends_with("`minutebook serve --port 0` to take any free port"),
+            "{err}"
+        );
+    }
 
     fn key(s: &str) -> Option<String> {
         match normalise(s) {

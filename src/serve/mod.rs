@@ -317,9 +317,8 @@ impl Preview {
 /// Run the preview server until interrupted.
 pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let fail = |msg: String| vec![Diagnostic::error(PathBuf::from("serve"), 0, 0, msg)];
-    let server = tiny_http::Server::http(format!("{}:{}", opts.bind, opts.port))
-        .map_err(|e| fail(format!("cannot listen on {}:{}: {e}", opts.bind, opts.port)))?;
-    let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(opts.port);
+    let listener = http::bind(&opts.bind, opts.port).map_err(fail)?;
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(opts.port);
     let host = if opts.bind == "0.0.0.0" || opts.bind == "::" {
         "127.0.0.1".to_string()
     } else if opts.bind.contains(':') {
@@ -373,11 +372,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     if opts.open {
         open_browser(&url);
     }
-    for req in server.incoming_requests() {
-        let sh = shared.clone();
-        std::thread::spawn(move || http::handle(req, &sh));
-    }
-    Ok(())
+    http::serve(listener, shared, http::Limits::default()).map_err(|e| fail(format!("the preview server stopped: {e}")))
 }
 
 fn report(shared: &Shared, result: Outcome, info: &Rebuild) {

@@ -240,3 +240,73 @@ fn other_host_names_are_refused() {
         }
     }
 }
+
+/// `--port 0` takes a free port and prints the URL to open; a taken port is said in one sentence
+/// that offers the next free one, and serve exits non-zero.
+#[test]
+fn port_zero_prints_the_url_and_a_taken_port_offers_a_free_one() {
+    let t = site();
+    let server = start(t.path());
+    assert_ne!(server.port, 0);
+    assert_eq!(get(server.port, "/").0, 200);
+
+    let out = Command::new(BIN)
+        .args(["serve", "--port", &server.port.to_string(), "--root"])
+        .arg(t.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let want = format!("port {} on 127.0.0.1 is already in use", server.port);
+    assert_eq!(stderr.matches(&want).count(), 1, "{stderr}");
+    assert!(stderr.contains("free: run `minutebook serve --port "), "{stderr}");
+    assert!(
+        stderr.contains("`minutebook serve --port 0` to take any free port"),
+        "{stderr}"
+    );
+}
+
+/// With few file descriptors, many connections that send nothing make accept fail ("Too many
+/// open files"); the server waits and goes on listening, and answers once they are gone.
+#[cfg(unix)]
+#[test]
+fn running_out_of_file_descriptors_does_not_stop_the_listener() {
+    let t = site();
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -n 64 && exec \"$0\" serve --port 0 --root \"$1\"")
+        .arg(BIN)
+        .arg(t.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+                let _ = tx.send(rest.split('/').next().unwrap().parse::<u16>().unwrap());
+            }
+        }
+    });
+    let server = Server {
+        port: rx.recv_timeout(DEADLINE).expect("serve printed its address"),
+        child,
+    };
+    // More idle connections than the process may hold open.
+    let idle: Vec<TcpStream> = (0..120)
+        .filter_map(|_| TcpStream::connect(("127.0.0.1", server.port)).ok())
+        .collect();
+    assert!(idle.len() > 64, "only {} connections", idle.len());
+    drop(idle);
+    let (status, _) = get(server.port, "/");
+    assert_eq!(status, 200);
+    let mut server = server;
+    assert!(server.child.try_wait().unwrap().is_none(), "serve exited");
+    let _ = server.child.kill();
+    let mut err = String::new();
+    server.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(err.contains("cannot accept a connection"), "{err}");
+}
