@@ -118,7 +118,7 @@ pub enum Command {
     },
     /// Turn minutes that arrived as plain text (.txt) or a Word file (.docx) into a record.
     Import {
-        /// The .txt or .docx file.
+        /// The .txt, .docx, .odt or .pdf file.
         file: PathBuf,
         /// Where to write the record [default: content/<year>/<series>-<number>.md under --root;
         /// content/undated/… when the file names no date, …/untitled.md when its title gives no
@@ -128,6 +128,9 @@ pub enum Command {
         /// The site folder whose minutebook.yaml registers units and series.
         #[arg(long, short = 'r', default_value = ".", value_name = "DIR")]
         root: PathBuf,
+        /// List every line removed as page furniture (page numbers, running headers).
+        #[arg(long, short = 'v')]
+        verbose: bool,
     },
     /// Start a new site in DIR: minutebook.yaml, an example record, .gitignore, and a CI workflow
     /// with --ci. Missing values are asked for on a terminal; nothing existing is overwritten.

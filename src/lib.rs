@@ -187,7 +187,12 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Import { file, out, root } => run_import(&file, out.as_deref(), &root),
+        Command::Import {
+            file,
+            out,
+            root,
+            verbose,
+        } => run_import(&file, out.as_deref(), &root, verbose),
         Command::Check { site, report: r } => {
             let o = options(&site);
             match check::check(&o) {
@@ -288,6 +293,7 @@ fn run_import(
     file: &std::path::Path,
     out: Option<&std::path::Path>,
     root: &std::path::Path,
+    verbose: bool,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
     // The registries come from the site, if there is one; without it nothing is resolved.
     let registry = if root.join(config::CONFIG_FILE).is_file() {
@@ -314,8 +320,19 @@ fn run_import(
     };
     let imported =
         import::import_file(file, &registry).map_err(|e| vec![Diagnostic::error("", 0, 0, e.to_string())])?;
-    for n in &imported.notes {
+    for n in imported.notes.iter().chain(imported.furniture_note().as_ref()) {
         errprint!("{}: {n}", file.display());
+    }
+    if verbose {
+        for f in &imported.furniture {
+            errprint!(
+                "{}: removed (page {}, line {}): {}",
+                file.display(),
+                f.page,
+                f.line,
+                f.text
+            );
+        }
     }
     for w in &imported.warnings {
         let d = Diagnostic::warning(file, w.line, 0, w.message.clone());

@@ -344,7 +344,7 @@ fn cn_number(n: usize) -> String {
 fn with_commas(n: u64, out: &mut String) {
     let s = n.to_string();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

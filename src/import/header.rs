@@ -120,7 +120,11 @@ pub(crate) fn chinese_numeral(n: u32) -> String {
         20..=99 => format!(
             "{}十{}",
             D[(n / 10) as usize],
-            if n % 10 > 0 { D[(n % 10) as usize] } else { "" }
+            if !n.is_multiple_of(10) {
+                D[(n % 10) as usize]
+            } else {
+                ""
+            }
         ),
         _ => n.to_string(),
     }

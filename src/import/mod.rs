@@ -16,6 +16,7 @@ mod docx;
 mod header;
 mod numbering;
 mod odt;
+mod pdf;
 mod text;
 
 use std::fs::OpenOptions;
@@ -23,6 +24,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub use docx::docx_to_text;
+pub use text::Furniture;
 
 /// A registered name (a unit or a series), with its slug and the short forms that stand for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +89,22 @@ pub struct Imported {
     pub warnings: Vec<ImportWarning>,
     /// What the importer read, for the user (e.g. `read as Big5`); not warnings.
     pub notes: Vec<String>,
+    /// The source lines removed as page furniture (page numbers, running headers and footers at
+    /// page boundaries). Nothing else is ever removed.
+    pub furniture: Vec<Furniture>,
+}
+
+impl Imported {
+    /// The one-line summary of [`Imported::furniture`], if any was removed.
+    pub fn furniture_note(&self) -> Option<String> {
+        let n = self.furniture.len();
+        (n > 0).then(|| {
+            format!(
+                "removed {n} line{} as page furniture (page numbers, running headers and footers); --verbose lists them",
+                if n == 1 { "" } else { "s" }
+            )
+        })
+    }
 }
 
 /// Why a file could not be imported or written. Each names the file.
@@ -102,18 +120,20 @@ pub enum ImportError {
     NotUtf8 { path: PathBuf },
     #[error("{path}: the file has no text, so there is no record to write (check that it is the right file and that it was saved with its contents)")]
     Empty { path: PathBuf },
-    #[error("{path}: cannot import a `{extension}` file: import .txt, .docx or .odt")]
+    #[error("{path}: cannot import a `{extension}` file: import .txt, .docx, .odt or .pdf")]
     UnknownExtension { path: PathBuf, extension: String },
     #[error("{path}: a Word 97-2003 .doc file cannot be read directly; convert it to .docx first with `soffice --headless --convert-to docx {file}` (LibreOffice), then import the .docx")]
     Doc { path: PathBuf, file: String },
-    #[error("{path}: `{extension}` files cannot be imported yet; export it as .docx or .txt and import that")]
-    NotYet { path: PathBuf, extension: String },
     #[error("{path}: {message}")]
     TooLarge { path: PathBuf, message: String },
     #[error("{path}: not a readable .docx: {message}")]
     Docx { path: PathBuf, message: String },
     #[error("{path}: not a readable .odt: {message}")]
     Odt { path: PathBuf, message: String },
+    #[error("{path}: not a readable PDF: {message}")]
+    Pdf { path: PathBuf, message: String },
+    #[error("{path}: none of its {pages} page(s) has a text layer: it is a scan (pictures of pages), and the importer reads text, not pictures; run OCR on it first (for example `ocrmypdf -l chi_tra in.pdf out.pdf`), or import the .docx/.odt it was made from")]
+    Scan { path: PathBuf, pages: usize },
     #[error("{path}: already exists; refusing to overwrite it (pass --out with a new path)")]
     Exists { path: PathBuf },
     #[error("{path}: cannot write: {source}")]
@@ -140,6 +160,14 @@ impl ImportError {
                 path: path.to_path_buf(),
                 message,
             },
+            ImportError::Pdf { message, .. } => ImportError::Pdf {
+                path: path.to_path_buf(),
+                message,
+            },
+            ImportError::Scan { pages, .. } => ImportError::Scan {
+                path: path.to_path_buf(),
+                pages,
+            },
             other => other,
         }
     }
@@ -165,11 +193,13 @@ pub fn import_text(source: &str, registry: &ImportRegistry) -> Imported {
     let name = fm.slug.clone().unwrap_or_else(|| "untitled".into());
     let suggested_path = format!("content/{year}/{name}.md");
     warnings.sort_by_key(|w| w.line);
+    let furniture = text::furniture(&lines);
     Imported {
         markdown,
         suggested_path,
         warnings,
         notes: Vec::new(),
+        furniture,
     }
 }
 
@@ -230,10 +260,13 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
             decode::normalize_newlines(&doc.text)
         }
         "pdf" => {
-            return Err(ImportError::NotYet {
-                path: path.to_path_buf(),
-                extension: format!(".{ext}"),
-            })
+            let doc = pdf::read_pdf(&bytes).map_err(|e| e.at(path))?;
+            notes.push(format!(
+                "read the text layer of {} PDF page{}",
+                doc.pages,
+                if doc.pages == 1 { "" } else { "s" }
+            ));
+            doc.text
         }
         _ => {
             return Err(ImportError::UnknownExtension {

@@ -279,6 +279,37 @@ pub(crate) fn is_page_number(s: &str) -> bool {
     false
 }
 
+/// A source line [`clean`] blanked although it had text: page furniture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Furniture {
+    /// 1-based source line (of the extracted text, for a .pdf/.docx/.odt).
+    pub line: usize,
+    /// 1-based page: one more than the page breaks (form feeds) before it.
+    pub page: usize,
+    /// The line as written, trimmed.
+    pub text: String,
+}
+
+/// The page furniture [`clean`] removed.
+pub(crate) fn furniture(lines: &[Line]) -> Vec<Furniture> {
+    let mut page = 1;
+    let mut out = Vec::new();
+    for l in lines {
+        page += l.raw.matches('\u{c}').count();
+        let text = l
+            .raw
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{c}' || c == '\u{feff}');
+        if l.text.is_empty() && !text.is_empty() {
+            out.push(Furniture {
+                line: l.no,
+                page,
+                text: text.to_string(),
+            });
+        }
+    }
+    out
+}
+
 /// Clean every source line; page furniture and blank lines come back with empty text.
 pub(crate) fn clean(source: &str, _registry: &ImportRegistry) -> Vec<Line> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
@@ -346,8 +377,8 @@ fn clean_text(s: &str) -> String {
     t
 }
 
-/// Repeated running headers: the same short line more than once, at least once next to a page
-/// number or page break (without such evidence nothing is dropped). The first occurrence near the top is the document's
+/// Repeated running headers: the same short line at two page boundaries or more (next to a page
+/// number or page break); only those occurrences go, and without such evidence nothing is dropped. The first occurrence near the top is the document's
 /// own heading and is kept.
 fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
     let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
@@ -373,9 +404,11 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
     let first_content = lines.iter().position(|l| !l.text.is_empty()).unwrap_or(0);
     let mut drop = Vec::new();
     for idxs in seen.values().filter(|v| v.len() >= 2) {
-        let paged = idxs.iter().filter(|&&i| near_page(i)).count();
-        if paged >= 1 {
-            for &i in idxs {
+        // Only the occurrences at a page boundary are furniture, and only when the line recurs at
+        // boundaries (twice at least): a content line repeated in the text is never removed.
+        let paged: Vec<usize> = idxs.iter().copied().filter(|&i| near_page(i)).collect();
+        if paged.len() >= 2 {
+            for i in paged {
                 let top = lines[first_content..i].iter().filter(|l| !l.text.is_empty()).count() < 3;
                 if !(i == idxs[0] && top) {
                     drop.push(i);
