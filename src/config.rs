@@ -1,5 +1,6 @@
-//! Site configuration: `minutebook.yaml` at the site root, read into [`Config`]. Unknown keys are
-//! errors, reported together with every other problem of the file. The unit, topic and series registries live here, with the lookups that resolve a name,
+//! Site configuration: `minutebook.yaml` at the site root, read into [`Config`] through
+//! [`crate::yaml`], which gives every key and value its line and column. Unknown keys and keys
+//! written twice are errors, reported together with every other problem of the file. The unit, topic and series registries live here, with the lookups that resolve a name,
 //! slug or alias to its entry.
 
 use std::collections::BTreeMap;
@@ -7,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::frontmatter;
 use crate::diagnostics::{closest, Diagnostic};
+use crate::yaml::{self, Node, Problem, Value, YamlError};
 
 pub const CONFIG_FILE: &str = "minutebook.yaml";
 pub const DEFAULT_LICENSE: &str = "政府資料開放授權條款-第1版";
@@ -191,58 +192,62 @@ impl Site {
     }
 
     pub fn from_str(root: &Path, text: &str) -> Result<Site, Vec<Diagnostic>> {
-        let yaml_diag = |e: frontmatter::YamlError| {
-            let d = Diagnostic::error(CONFIG_FILE, e.line, e.column, e.message.clone()).with_source(text);
+        let diag = |e: YamlError| {
+            let d = Diagnostic::error(CONFIG_FILE, e.line, e.column, e.message).with_source(text);
             match e.help {
                 Some(h) => d.with_help(h),
                 None => d,
             }
         };
-        // Unknown keys are reported together with every other problem (not one at a time): they
-        // are found and taken out of the parsed value first, then the rest is read.
-        let mut value = frontmatter::yaml_value(text).map_err(|e| vec![yaml_diag(e)])?;
-        let mut diags = unknown_keys(text, &mut value);
-        let config: Config = match serde_json::from_value(value) {
+        let doc = yaml::parse(text, 0).map_err(|e| vec![diag(e)])?;
+        let tree = match doc.root.value {
+            // An empty file is a configuration without keys (its missing title is the error).
+            Value::Null => Node {
+                value: Value::Map(Vec::new()),
+                ..doc.root
+            },
+            Value::Map(_) => doc.root,
+            _ => {
+                let e = match yaml::not_a_mapping(text) {
+                    Some((slip, (line, column))) => slip.at(line, column),
+                    None => Problem::NotFields {
+                        what: "the site configuration",
+                    }
+                    .at(1, 1),
+                };
+                return Err(vec![diag(e)]);
+            }
+        };
+        // Keys written twice and unknown keys (at the top level, in registry entries and in the
+        // badge) are reported together with the first value of the wrong type.
+        let mut diags: Vec<Diagnostic> = doc.problems.into_iter().map(diag).collect();
+        let mut unknown = Vec::new();
+        let read = yaml::deserialize::<Config>(&tree, &mut unknown);
+        diags.extend(unknown.into_iter().map(diag));
+        let config = match read {
             Ok(c) => c,
             Err(e) => {
-                // serde_yaml on the text locates the problem (a wrong type, a missing field); the
-                // unknown top-level keys reported above are commented out first (when their value
-                // is on their own line), so that it does not stop at them again.
-                let lines: Vec<&str> = text.lines().collect();
-                let masked: Vec<String> = lines
-                    .iter()
-                    .enumerate()
-                    .map(|(i, l)| {
-                        let unknown_here = diags.iter().any(|d| d.line == i + 1 && d.column == 1);
-                        let continued = lines.get(i + 1).is_some_and(|n| n.starts_with([' ', '\t']));
-                        if unknown_here && !continued {
-                            format!("#{l}")
-                        } else {
-                            l.to_string()
-                        }
-                    })
-                    .collect();
-                match frontmatter::from_yaml_str::<Config>(&masked.join("\n")) {
-                    Err(y) if !y.message.starts_with("unknown field") => diags.push(yaml_diag(y)),
-                    _ => diags.push(Diagnostic::error(CONFIG_FILE, 0, 0, e.to_string())),
-                }
+                diags.push(diag(e));
                 crate::diagnostics::sort(&mut diags);
                 return Err(diags);
             }
         };
-        let at = |needle: &str| -> (usize, usize) {
-            text.find(needle)
-                .map(|i| crate::diagnostics::line_col(text, i))
+        // Where a key is written, inside `within` (the whole file when `None`).
+        let key_at = |within: Option<&Node>, key: &str| -> (usize, usize) {
+            within
+                .unwrap_or(&tree)
+                .entry(key)
+                .map(|e| (e.line, e.column))
                 .unwrap_or((0, 0))
         };
         if config.base_url.trim().is_empty() {
-            let (l, c) = at("base_url");
+            let (l, c) = key_at(None, "base_url");
             diags.push(Diagnostic::error(CONFIG_FILE, l, c, "base_url must not be empty").with_source(text));
         } else if !(config.base_url.starts_with("http://")
             || config.base_url.starts_with("https://")
             || config.base_url.starts_with('/'))
         {
-            let (l, c) = at("base_url");
+            let (l, c) = key_at(None, "base_url");
             diags.push(
                 Diagnostic::error(
                     CONFIG_FILE,
@@ -254,16 +259,17 @@ impl Site {
                 .with_help("write it like https://minutes.example.gov.tw/"),
             );
         }
-        let mut urls: Vec<(&str, &str)> = vec![("license_url", &config.license_url)];
+        let badge = tree.get("accessibility_badge");
+        let mut urls: Vec<((usize, usize), &str, &str)> =
+            vec![(key_at(None, "license_url"), "license_url", &config.license_url)];
         if let Some(b) = &config.accessibility_badge {
-            urls.push(("image", &b.image));
+            urls.push((key_at(badge, "image"), "image", &b.image));
             if let Some(h) = &b.href {
-                urls.push(("href", h));
+                urls.push((key_at(badge, "href"), "href", h));
             }
         }
-        for (key, url) in urls {
+        for ((l, c), key, url) in urls {
             if let Some(scheme) = unsafe_scheme(url) {
-                let (l, c) = at(&format!("{key}:"));
                 diags.push(
                     Diagnostic::error(
                         CONFIG_FILE,
@@ -277,7 +283,7 @@ impl Site {
             }
         }
         if config.per_page == 0 {
-            let (l, c) = at("per_page");
+            let (l, c) = key_at(None, "per_page");
             diags.push(Diagnostic::error(CONFIG_FILE, l, c, "per_page must be at least 1").with_source(text));
         }
         for (kind, list) in [
@@ -285,13 +291,14 @@ impl Site {
             (Kind::Topic, &config.topics),
             (Kind::Series, &config.series),
         ] {
+            let nodes: &[Node] = match tree.get(kind.list_key()).map(|n| &n.value) {
+                Some(Value::Seq(items)) => items,
+                _ => &[],
+            };
             let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-            // How often each name has been registered so far in this list, to locate the
-            // registration that duplicates it (not the first, nor a longer name containing it).
-            let mut times: BTreeMap<&str, usize> = BTreeMap::new();
-            for e in list {
+            for (e, node) in list.iter().zip(nodes) {
                 if !is_valid_slug(&e.slug) {
-                    let (l, c) = at(&format!("slug: {}", e.slug));
+                    let (l, c) = key_at(Some(node), "slug");
                     diags.push(
                         Diagnostic::error(
                             CONFIG_FILE,
@@ -303,15 +310,18 @@ impl Site {
                         .with_help("use lower-case letters, digits and hyphens, e.g. digital-industries"),
                     );
                 }
-                for key in std::iter::once(&e.name)
-                    .chain(std::iter::once(&e.slug))
-                    .chain(e.aliases.iter())
-                {
-                    let n = times.entry(key).or_insert(0);
-                    *n += 1;
+                // Each name, slug and alias with the node it is written in.
+                let aliases: &[Node] = match node.get("aliases").map(|n| &n.value) {
+                    Some(Value::Seq(items)) => items,
+                    _ => &[],
+                };
+                let written = [(&e.name, node.get("name")), (&e.slug, node.get("slug"))]
+                    .into_iter()
+                    .chain(e.aliases.iter().zip(aliases).map(|(a, n)| (a, Some(n))));
+                for (key, at) in written {
                     if let Some(prev) = seen.insert(key, &e.name) {
                         if prev != e.name {
-                            let (l, c) = value_position(text, kind.list_key(), key, *n - 1).unwrap_or_else(|| at(key));
+                            let (l, c) = at.map(|n| (n.line, n.column)).unwrap_or((node.line, node.column));
                             diags.push(
                                 Diagnostic::error(
                                     CONFIG_FILE,
@@ -431,110 +441,6 @@ pub fn root_path_of(base_url: &str) -> String {
         p.push('/');
     }
     p
-}
-
-/// The keys `T` accepts, as serde lists them when it meets one it does not know.
-fn allowed_keys<T: serde::de::DeserializeOwned>() -> Vec<String> {
-    let probe = serde_json::json!({ "\u{1}": 0 });
-    match serde_json::from_value::<T>(probe) {
-        Ok(_) => Vec::new(),
-        Err(e) => {
-            let msg = e.to_string();
-            // "unknown field `\u{1}`, expected one of `a`, `b`, …": every quoted name but the first.
-            msg.split('`').skip(1).step_by(2).skip(1).map(String::from).collect()
-        }
-    }
-}
-
-/// The unknown keys of the configuration, each as a located error with a suggestion, taken out
-/// of `value` so the rest can be read: top-level keys, and the keys of registry entries and of
-/// the accessibility badge.
-fn unknown_keys(text: &str, value: &mut serde_json::Value) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let Some(top) = value.as_object_mut() else {
-        return diags;
-    };
-    // How many times each key has been located so far: the n-th unknown `x` is the n-th `x:` line.
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    let mut check = |map: &mut serde_json::Map<String, serde_json::Value>, allowed: &[String], top_level: bool| {
-        let unknown: Vec<String> = map.keys().filter(|k| !allowed.contains(k)).cloned().collect();
-        for key in unknown {
-            map.remove(&key);
-            let n = seen.entry(key.clone()).or_insert(0);
-            let (line, column) = key_position(text, &key, top_level, *n);
-            *n += 1;
-            let help = match closest(&key, allowed.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("remove `{key}`; the allowed keys are: {}", allowed.join(", ")),
-            };
-            diags.push(
-                Diagnostic::error(CONFIG_FILE, line, column, format!("unknown field `{key}`"))
-                    .with_source(text)
-                    .with_help(help),
-            );
-        }
-    };
-    check(top, &allowed_keys::<Config>(), true);
-    let entry = allowed_keys::<RegistryEntry>();
-    for kind in [Kind::Unit, Kind::Topic, Kind::Series] {
-        if let Some(items) = top.get_mut(kind.list_key()).and_then(|v| v.as_array_mut()) {
-            for item in items.iter_mut().filter_map(|v| v.as_object_mut()) {
-                check(item, &entry, false);
-            }
-        }
-    }
-    if let Some(badge) = top.get_mut("accessibility_badge").and_then(|v| v.as_object_mut()) {
-        check(badge, &allowed_keys::<Badge>(), false);
-    }
-    diags
-}
-
-/// Line and column (1-based) of the `n`-th place key `key` is written (`key:`; at the start of a
-/// line when `top_level`, else after indentation, `- `, `{` or `,`, so flow mappings such as
-/// `- { name: …, slug: … }` count too); the last one when there are fewer, (0, 0) when none.
-fn key_position(text: &str, key: &str, top_level: bool, n: usize) -> (usize, usize) {
-    let mut found = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        for (at, _) in line.match_indices(key) {
-            let before = line[..at].trim_end();
-            let starts = if top_level {
-                at == 0
-            } else {
-                before.is_empty() || before.ends_with('-') || before.ends_with('{') || before.ends_with(',')
-            };
-            let after = line[at + key.len()..].trim_start();
-            if starts && after.starts_with(':') && !line.trim_start().starts_with('#') {
-                found.push((i + 1, line[..at].chars().count() + 1));
-            }
-        }
-    }
-    found.get(n).or(found.last()).copied().unwrap_or((0, 0))
-}
-
-/// Line and column (1-based) of the `n`-th place the value `value` is written as a whole scalar
-/// (between `[ ] { } , :`, `- `, quotes, spaces or the line's ends; not inside a longer name) in
-/// the top-level list `list` (from its `list:` line to the next top-level key), comments aside.
-fn value_position(text: &str, list: &str, value: &str, n: usize) -> Option<(usize, usize)> {
-    let start = text
-        .lines()
-        .position(|l| l.starts_with(list) && l[list.len()..].trim_start().starts_with(':'))?;
-    let mut found = Vec::new();
-    for (i, line) in text.lines().enumerate().skip(start) {
-        if i > start && !line.is_empty() && !line.starts_with([' ', '\t', '#', '-']) {
-            break;
-        }
-        let code = line.split(" #").next().unwrap_or(line);
-        if code.trim_start().starts_with('#') {
-            continue;
-        }
-        let bounds = |c: Option<char>| c.is_none_or(|c| " \t[]{},:-\"'".contains(c));
-        for (at, _) in code.match_indices(value) {
-            if bounds(code[..at].chars().last()) && bounds(code[at + value.len()..].chars().next()) {
-                found.push((i + 1, code[..at].chars().count() + 1));
-            }
-        }
-    }
-    found.get(n).or(found.last()).copied()
 }
 
 /// Slugs are ASCII so URLs stay plain: letters, digits, `-`, `_` and `.`, not starting with `.`.

@@ -1,6 +1,6 @@
 //! minutebook: publish meeting minutes as a searchable static archive.
 //!
-//! The pipeline, top-down: [`config`] reads `minutebook.yaml`; [`content`] finds and validates the
+//! The pipeline, top-down: [`yaml`] parses YAML with positions; [`config`] reads `minutebook.yaml`; [`content`] finds and validates the
 //! records; [`markdown`] renders their bodies; [`minutes`] reads agenda items, decisions, unit
 //! reports and mentions; [`model`] assembles the archive; [`listing`] groups it by unit, topic,
 //! series and year; [`pages`] and [`render`] turn it into HTML through the theme; [`output`]
@@ -54,6 +54,7 @@ pub mod serve;
 pub mod site;
 pub mod stdio;
 pub mod timing;
+pub mod yaml;
 
 use std::process::ExitCode;
 

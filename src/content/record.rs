@@ -4,13 +4,12 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
-use serde_json::Value;
-
-use super::frontmatter::{locate_in, KeySpan, Parsed};
+use super::frontmatter::Parsed;
 use crate::config::{is_valid_slug, Kind, Registry, Site};
-use crate::diagnostics::{closest, Diagnostic};
+use crate::diagnostics::Diagnostic;
 use crate::minutes::calendar::{parse_date, parse_meeting_date};
+use crate::yaml::{Problem, Value};
+use chrono::NaiveDate;
 
 /// The keys a record may have.
 pub const KEYS: &[&str] = &[
@@ -58,7 +57,7 @@ pub struct Meta {
     pub publish_date: Option<NaiveDate>,
     pub slug: String,
     pub summary: Option<String>,
-    pub extra: Value,
+    pub extra: serde_json::Value,
     /// Directives this meeting gave (`followups:`), see [`crate::followups`].
     pub followups: Vec<crate::followups::Given>,
     /// Updates of directives at this meeting (`followup_updates:` and tracking tables).
@@ -72,34 +71,46 @@ struct Ctx<'a> {
     diags: Vec<Diagnostic>,
 }
 
+/// A text value: text, or a number as written (`number`-like titles such as `2024`); `true` and
+/// `false` are not text.
+fn text_of(node: &crate::yaml::Node) -> Option<&str> {
+    match node.value {
+        Value::Bool(_) => None,
+        _ => node.scalar_text(),
+    }
+}
+
+/// Where something is written: 1-based line and column in the file.
+type At = (usize, usize);
+
 impl Ctx<'_> {
+    fn err(&mut self, (l, c): At, msg: String, help: Option<String>) {
+        let mut d = Diagnostic::error(self.rel, l, c, msg).with_source(self.text);
+        if let Some(h) = help {
+            d = d.with_help(h);
+        }
+        self.diags.push(d);
+    }
+
+    /// Where the key `key` is written (the file's start when it is not there).
+    fn key_at(&self, key: &str) -> At {
+        self.parsed.entry(key).map(|e| (e.line, e.column)).unwrap_or((1, 1))
+    }
+
     fn err_at_key(&mut self, key: &str, msg: String, help: Option<String>) {
-        let (l, c) = self.parsed.key(key).map(|k| (k.line, k.column)).unwrap_or((1, 1));
-        let mut d = Diagnostic::error(self.rel, l, c, msg).with_source(self.text);
-        if let Some(h) = help {
-            d = d.with_help(h);
-        }
-        self.diags.push(d);
+        let at = self.key_at(key);
+        self.err(at, msg, help);
     }
 
-    fn err_at_value(&mut self, key: &str, needle: &str, msg: String, help: Option<String>) {
-        let (l, c) = match self.parsed.key(key) {
-            Some(span) => locate_in(self.text, span, needle),
-            None => (1, 1),
-        };
-        let mut d = Diagnostic::error(self.rel, l, c, msg).with_source(self.text);
-        if let Some(h) = help {
-            d = d.with_help(h);
+    /// The text under `key` with where it is written; `None` when absent or empty.
+    fn string_at(&mut self, key: &str) -> Option<(String, At)> {
+        let node = self.parsed.get(key)?;
+        if node.is_null() {
+            return None;
         }
-        self.diags.push(d);
-    }
-
-    fn string(&mut self, key: &str) -> Option<String> {
-        match self.parsed.fields.get(key)? {
-            Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Null => None,
-            _ => {
+        match text_of(node) {
+            Some(s) => Some((s.trim().to_string(), (node.line, node.column))).filter(|(s, _)| !s.is_empty()),
+            None => {
                 self.err_at_key(
                     key,
                     format!("`{key}` must be text"),
@@ -110,33 +121,42 @@ impl Ctx<'_> {
         }
     }
 
-    fn list(&mut self, key: &str) -> Vec<String> {
-        match self.parsed.fields.get(key) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::String(s)) => vec![s.trim().to_string()],
-            Some(Value::Array(items)) => {
+    fn string(&mut self, key: &str) -> Option<String> {
+        self.string_at(key).map(|(s, _)| s)
+    }
+
+    /// The items of the list `key` (one text is a list of one), each with where it is written.
+    fn list(&mut self, key: &str) -> Vec<(String, At)> {
+        let Some(node) = self.parsed.get(key) else {
+            return Vec::new();
+        };
+        match &node.value {
+            Value::Null => Vec::new(),
+            Value::Seq(items) => {
                 let mut out = Vec::new();
                 for v in items {
-                    match v {
-                        Value::String(s) => out.push(s.trim().to_string()),
-                        Value::Number(n) => out.push(n.to_string()),
-                        _ => self.err_at_key(key, format!("every item of `{key}` must be text"), None),
+                    match text_of(v) {
+                        Some(s) => out.push((s.trim().to_string(), (v.line, v.column))),
+                        None => self.err((v.line, v.column), format!("every item of `{key}` must be text"), None),
                     }
                 }
                 out
             }
-            Some(_) => {
-                self.err_at_key(
-                    key,
-                    format!("`{key}` must be a list"),
-                    Some(format!("write `{key}: [甲, 乙]`")),
-                );
-                Vec::new()
-            }
+            _ => match text_of(node) {
+                Some(s) => vec![(s.trim().to_string(), (node.line, node.column))],
+                None => {
+                    self.err_at_key(
+                        key,
+                        format!("`{key}` must be a list"),
+                        Some(format!("write `{key}: [甲, 乙]`")),
+                    );
+                    Vec::new()
+                }
+            },
         }
     }
 
-    fn resolve(&mut self, key: &str, kind: Kind, registry: &Registry, name: &str) -> Option<Ref> {
+    fn resolve(&mut self, kind: Kind, registry: &Registry, name: &str, at: At) -> Option<Ref> {
         if registry.is_empty() {
             return Some(Ref {
                 slug: auto_slug(name),
@@ -161,7 +181,7 @@ impl Ctx<'_> {
                         kind.label()
                     ),
                 };
-                self.err_at_value(key, name, format!("unknown {} `{name}`", kind.label()), Some(help));
+                self.err(at, format!("unknown {} `{name}`", kind.label()), Some(help));
                 None
             }
         }
@@ -169,7 +189,7 @@ impl Ctx<'_> {
 
     /// The date under `key`; `meeting` dates must also lie in the 民國 calendar's years.
     fn date(&mut self, key: &str, meeting: bool) -> Option<NaiveDate> {
-        let raw = self.string(key)?;
+        let (raw, at) = self.string_at(key)?;
         let parsed = if meeting {
             parse_meeting_date(&raw)
         } else {
@@ -178,9 +198,8 @@ impl Ctx<'_> {
         match parsed {
             Ok(d) => Some(d),
             Err(msg) => {
-                self.err_at_value(
-                    key,
-                    &raw,
+                self.err(
+                    at,
                     msg,
                     Some("dates are YYYY-MM-DD, or 民國 like 113-09-11 or 民國113年9月11日".into()),
                 );
@@ -243,24 +262,17 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         diags: Vec::new(),
     };
 
-    let unknown: Vec<KeySpan> = parsed
-        .keys
-        .iter()
-        .filter(|k| !KEYS.contains(&k.key.as_str()))
-        .cloned()
-        .collect();
-    for k in unknown {
-        let help = match closest(&k.key, KEYS.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("remove it; the allowed keys are: {}", KEYS.join(", ")),
-        };
-        cx.err_at_key(&k.key, format!("unknown key `{}`", k.key), Some(help));
+    for p in &parsed.problems {
+        cx.err((p.line, p.column), p.message.clone(), p.help.clone());
     }
-    // Keys found by serde but not by the line scanner (e.g. indented oddly) are caught here too.
-    for key in parsed.fields.keys() {
-        if !KEYS.contains(&key.as_str()) && parsed.key(key).is_none() {
-            cx.diags
-                .push(Diagnostic::error(rel, 2, 1, format!("unknown key `{key}`")).with_source(text));
+    let allowed: Vec<String> = KEYS.iter().map(|k| k.to_string()).collect();
+    for e in parsed.root.entries() {
+        if !KEYS.contains(&e.key.as_str()) {
+            let p = Problem::UnknownKey {
+                key: e.key.clone(),
+                allowed: allowed.clone(),
+            };
+            cx.err((e.line, e.column), p.message(), p.help());
         }
     }
 
@@ -273,13 +285,13 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     };
 
     let title = cx.string("title");
-    if title.is_none() && !parsed.fields.contains_key("title") {
+    if title.is_none() && parsed.get("title").is_none() {
         missing(&mut cx, "title", "第4次主管會議紀錄");
     } else if title.is_none() {
         cx.err_at_key("title", "`title` is empty".into(), None);
     }
 
-    let date = if parsed.fields.contains_key("date") {
+    let date = if parsed.get("date").is_some() {
         let d = cx.date("date", true);
         if d.is_none() && cx.string("date").is_none() {
             cx.err_at_key("date", "`date` is empty".into(), None);
@@ -290,10 +302,10 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         None
     };
 
-    let series = match cx.string("series") {
-        Some(name) => cx.resolve("series", Kind::Series, &site.series, &name),
+    let series = match cx.string_at("series") {
+        Some((name, at)) => cx.resolve(Kind::Series, &site.series, &name, at),
         None => {
-            if parsed.fields.contains_key("series") {
+            if parsed.get("series").is_some() {
                 cx.err_at_key("series", "`series` is empty".into(), None);
             } else {
                 let example = site
@@ -308,22 +320,21 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         }
     };
 
-    let number = match parsed.fields.get("number") {
+    let number = match parsed.get("number").map(|n| &n.value) {
         None | Some(Value::Null) => None,
-        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v <= u32::MAX as u64) => n.as_u64().map(|v| v as u32),
+        Some(Value::UInt(n)) if *n <= u32::MAX as u64 => Some(*n as u32),
         Some(_) => {
             cx.err_at_key("number", "`number` must be a whole number, like 4".into(), None);
             None
         }
     };
 
-    let time = cx.string("time");
-    if let Some(t) = &time {
+    let time = cx.string_at("time");
+    if let Some((t, at)) = &time {
         if !valid_time(t) {
-            let t = t.clone();
-            cx.err_at_value(
-                "time",
-                &t,
+            let (t, at) = (t.clone(), *at);
+            cx.err(
+                at,
                 format!("`{t}` is not a time"),
                 Some("write the time as \"10:30\" or \"10:30-12:15\" (in quotes)".into()),
             );
@@ -331,23 +342,23 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     }
 
     let mut units = Vec::new();
-    for name in cx.list("units") {
-        if let Some(r) = cx.resolve("units", Kind::Unit, &site.units, &name) {
+    for (name, at) in cx.list("units") {
+        if let Some(r) = cx.resolve(Kind::Unit, &site.units, &name, at) {
             if !units.contains(&r) {
                 units.push(r);
             }
         }
     }
     let mut topics = Vec::new();
-    for name in cx.list("topics") {
-        if let Some(r) = cx.resolve("topics", Kind::Topic, &site.topics, &name) {
+    for (name, at) in cx.list("topics") {
+        if let Some(r) = cx.resolve(Kind::Topic, &site.topics, &name, at) {
             if !topics.contains(&r) {
                 topics.push(r);
             }
         }
     }
 
-    let draft = match parsed.fields.get("draft") {
+    let draft = match parsed.get("draft").map(|n| &n.value) {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
         Some(_) => {
@@ -355,14 +366,14 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
             false
         }
     };
-    let publish_date = if parsed.fields.contains_key("publish_date") {
+    let publish_date = if parsed.get("publish_date").is_some() {
         cx.date("publish_date", false)
     } else {
         None
     };
 
-    let slug = match cx.string("slug") {
-        Some(s) => {
+    let slug = match cx.string_at("slug") {
+        Some((s, at)) => {
             if !is_valid_slug(&s) {
                 let help = "a slug is the last part of the URL: ASCII letters, digits and hyphens, with no `/` or `..`, e.g. executive-4";
                 let msg = if s.contains('/') || s.contains('\\') || s.contains("..") {
@@ -370,11 +381,10 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
                 } else {
                     format!("slug `{s}` is not a plain ASCII slug")
                 };
-                cx.err_at_value("slug", &s, msg, Some(help.into()));
+                cx.err(at, msg, Some(help.into()));
             } else if [".html", ".htm"].iter().any(|x| s.to_ascii_lowercase().ends_with(x)) {
-                cx.err_at_value(
-                    "slug",
-                    &s,
+                cx.err(
+                    at,
                     format!("slug `{s}` is named like a page: the record would be a folder `{s}/` holding index.html"),
                     Some("a slug is the last part of the URL, without a file extension, e.g. executive-4".into()),
                 );
@@ -384,12 +394,15 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         None => default_slug(rel, series.as_ref(), number, date),
     };
 
-    let attendees = cx.list("attendees");
+    let attendees = cx.list("attendees").into_iter().map(|(a, _)| a).collect();
     let location = cx.string("location");
     let chair = cx.string("chair");
     let recorder = cx.string("recorder");
     let summary = cx.string("summary");
-    let extra = parsed.fields.get("extra").cloned().unwrap_or(Value::Null);
+    let extra = parsed
+        .get("extra")
+        .map(|n| n.to_json())
+        .unwrap_or(serde_json::Value::Null);
     let (followups, followup_updates) = crate::followups::input::read(rel, text, parsed, site, &mut cx.diags);
 
     if !cx.diags.is_empty() {
@@ -400,7 +413,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         series: series.expect("checked"),
         number,
         date: date.expect("checked"),
-        time,
+        time: time.map(|(t, _)| t),
         location,
         chair,
         recorder,

@@ -7,14 +7,14 @@ use std::path::Path;
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
-use serde_json::Value;
 
 use super::{is_valid_id, parse_status, Status, RESERVED_IDS};
 use crate::config::Site;
-use crate::content::frontmatter::{locate_in, Parsed};
+use crate::content::frontmatter::Parsed;
 use crate::content::record::{auto_slug, Ref};
 use crate::diagnostics::Diagnostic;
 use crate::minutes::calendar::parse_date;
+use crate::yaml::{self, Value};
 
 /// A directive as the meeting that gave it wrote it.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,56 +50,64 @@ pub struct Row {
     pub in_table: bool,
 }
 
-/// `followups:` entries as written.
+/// `followups:` entries as written. A number or date written for a text (`id: 2024`) is read as
+/// it is written.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct GivenIn {
-    id: Scalar,
+    id: String,
     #[serde(default)]
-    item: Option<Scalar>,
+    item: Option<String>,
     text: String,
     #[serde(default)]
     units: Units,
     #[serde(default)]
-    due: Option<Scalar>,
+    due: Option<String>,
 }
 
 /// `followup_updates:` entries as written.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct UpdateIn {
-    id: Scalar,
+    id: String,
     status: String,
     #[serde(default)]
     note: Option<String>,
     #[serde(default)]
-    due: Option<Scalar>,
+    due: Option<String>,
 }
 
-/// Text, or a number or date the YAML reader gave as one.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Scalar {
-    Text(String),
-    Number(serde_json::Number),
-}
-
-impl Scalar {
-    fn text(&self) -> String {
-        match self {
-            Scalar::Text(s) => s.trim().to_string(),
-            Scalar::Number(n) => n.to_string(),
-        }
-    }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(untagged)]
+/// Owners: one text (`數產署、資安署`) or a list of names.
+#[derive(Default)]
 enum Units {
     #[default]
     None,
     One(String),
     Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for Units {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Units, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Units;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a sequence of strings")
+            }
+            fn visit_unit<E>(self) -> Result<Units, E> {
+                Ok(Units::None)
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Units, E> {
+                Ok(Units::One(s.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Units, A::Error> {
+                let mut names = Vec::new();
+                while let Some(n) = a.next_element::<String>()? {
+                    names.push(n);
+                }
+                Ok(Units::Many(names))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl Units {
@@ -141,12 +149,9 @@ impl Reader<'_> {
         self.diags.push(d);
     }
 
-    /// Where `needle` is written under `key` (the key's line when it is not found).
-    fn at(&self, key: &str, needle: &str) -> (usize, usize) {
-        match self.parsed.key(key) {
-            Some(span) => locate_in(self.text, span, needle),
-            None => (1, 1),
-        }
+    /// Where the key `key` is written (the file's start when it is not there).
+    fn key_at(&self, key: &str) -> (usize, usize) {
+        self.parsed.entry(key).map(|e| (e.line, e.column)).unwrap_or((1, 1))
     }
 
     fn units(&mut self, names: Vec<String>, at: (usize, usize)) -> Vec<Ref> {
@@ -221,13 +226,14 @@ impl Reader<'_> {
         Some(raw.to_string())
     }
 
-    /// The entries of a front-matter list `key`, each with where it is written.
-    fn entries<T: for<'de> Deserialize<'de>>(&mut self, key: &str) -> Vec<(T, (usize, usize))> {
-        let items = match self.parsed.fields.get(key) {
+    /// The entries of a front-matter list `key`, each with where it is written (its `id`).
+    fn entries<T: serde::de::DeserializeOwned>(&mut self, key: &str) -> Vec<(T, (usize, usize))> {
+        let parsed = self.parsed;
+        let items = match parsed.get(key).map(|n| &n.value) {
             None | Some(Value::Null) => return Vec::new(),
-            Some(Value::Array(items)) => items.clone(),
+            Some(Value::Seq(items)) => items,
             Some(_) => {
-                let at = self.at(key, key);
+                let at = self.key_at(key);
                 self.err(
                     at,
                     format!("`{key}` must be a list"),
@@ -238,19 +244,21 @@ impl Reader<'_> {
         };
         let mut out = Vec::new();
         for v in items {
-            let id = v.get("id").map(|i| match i {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            });
-            let at = id
-                .as_deref()
-                .map(|id| self.at(key, id))
-                .unwrap_or_else(|| self.at(key, key));
-            match serde_json::from_value::<T>(v) {
+            let at = v.get("id").map(|i| (i.line, i.column)).unwrap_or((v.line, v.column));
+            let mut unknown = Vec::new();
+            let read = yaml::deserialize::<T>(v, &mut unknown);
+            for u in unknown {
+                self.err(
+                    (u.line, u.column),
+                    format!("an entry of `{key}`: {}", u.message),
+                    u.help,
+                );
+            }
+            match read {
                 Ok(t) => out.push((t, at)),
                 Err(e) => self.err(
-                    at,
-                    format!("an entry of `{key}`: {e}"),
+                    (e.line, e.column),
+                    format!("an entry of `{key}`: {}", e.message),
                     Some(match key {
                         "followups" => {
                             "each directive has `id` and `text`, and may have `item`, `units` and `due`".into()
@@ -281,8 +289,8 @@ pub fn read(
     };
     let mut given = Vec::new();
     for (g, at) in r.entries::<GivenIn>("followups") {
-        let Some(id) = r.id(&g.id.text(), at) else { continue };
-        let due = g.due.as_ref().and_then(|d| r.date(&d.text(), at));
+        let Some(id) = r.id(g.id.trim(), at) else { continue };
+        let due = g.due.as_ref().and_then(|d| r.date(d, at));
         let units = r.units(g.units.names(), at);
         let text = g.text.trim().to_string();
         if text.is_empty() {
@@ -290,7 +298,7 @@ pub fn read(
         }
         given.push(Given {
             id,
-            item: g.item.map(|i| i.text()).filter(|s| !s.is_empty()),
+            item: g.item.map(|i| i.trim().to_string()).filter(|s| !s.is_empty()),
             text,
             units,
             due,
@@ -301,8 +309,8 @@ pub fn read(
     }
     let mut rows = Vec::new();
     for (u, at) in r.entries::<UpdateIn>("followup_updates") {
-        let Some(id) = r.id(&u.id.text(), at) else { continue };
-        let due = u.due.as_ref().and_then(|d| r.date(&d.text(), at));
+        let Some(id) = r.id(u.id.trim(), at) else { continue };
+        let due = u.due.as_ref().and_then(|d| r.date(d, at));
         match parse_status(&u.status, due) {
             Ok(status) => rows.push(Row {
                 id,

@@ -8,7 +8,7 @@
 //!
 //! Nothing is invented: a value that cannot be found is left out of the front-matter and reported
 //! as an [`ImportWarning`] with the source line. The YAML is written by hand here (every string
-//! value double-quoted) so that serde_yaml stays in the front-matter module.
+//! value double-quoted), so reading YAML stays in one module (`crate::yaml`).
 
 mod body;
 mod decode;

@@ -98,7 +98,7 @@ fn corpus_items_and_decisions() {
     let mut problems = Vec::new();
     for dir in &dirs {
         let name = dir.file_name().unwrap().to_string_lossy().to_string();
-        let exp: Expected = serde_yaml::from_str(&std::fs::read_to_string(dir.join("expected.yaml")).unwrap())
+        let exp: Expected = serde_saphyr::from_str(&std::fs::read_to_string(dir.join("expected.yaml")).unwrap())
             .unwrap_or_else(|e| panic!("{name}/expected.yaml: {e}"));
         let found = read_items(dir);
         let (mut ok, mut dok) = (0, 0);
@@ -157,7 +157,8 @@ fn corpus_items_and_decisions() {
     ));
     let mut bodies: Vec<String> = Vec::new();
     for dir in &dirs {
-        let exp: Expected = serde_yaml::from_str(&std::fs::read_to_string(dir.join("expected.yaml")).unwrap()).unwrap();
+        let exp: Expected =
+            serde_saphyr::from_str(&std::fs::read_to_string(dir.join("expected.yaml")).unwrap()).unwrap();
         if !bodies.contains(&exp.body) {
             bodies.push(exp.body);
         }

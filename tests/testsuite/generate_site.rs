@@ -123,7 +123,7 @@ fn same_seed_same_bytes_different_seed_different() {
 fn records_are_realistic_and_registered() {
     let n = 400;
     let (_t, dir) = gen(n, 7);
-    let site: SiteYaml = serde_yaml::from_str(&fs::read_to_string(dir.join("minutebook.yaml")).unwrap()).unwrap();
+    let site: SiteYaml = serde_saphyr::from_str(&fs::read_to_string(dir.join("minutebook.yaml")).unwrap()).unwrap();
     assert_eq!(site.base_url, "https://minutes.example.gov.tw/");
     assert_eq!(site.language, "zh-Hant-TW");
     assert_eq!(site.theme, "default");
@@ -173,7 +173,7 @@ fn records_are_realistic_and_registered() {
             own
         );
         let (fm, body) = split(&text);
-        let f: Front = serde_yaml::from_str(fm).unwrap_or_else(|e| panic!("{}: {e}\n{fm}", p.display()));
+        let f: Front = serde_saphyr::from_str(fm).unwrap_or_else(|e| panic!("{}: {e}\n{fm}", p.display()));
         assert!(series.contains(f.series.as_str()), "{}", f.series);
         assert_eq!(f.title, format!("第{}次{}紀錄", f.number, f.series));
         for u in &f.units {

@@ -596,7 +596,7 @@ fn bad_config_is_located() {
         site.path(),
         &[
             "minutebook.yaml:",
-            "unknown field `them`",
+            "unknown key `them`",
             "did you mean `theme`?",
             "error: 1 problem found; nothing was written",
         ],
@@ -884,14 +884,14 @@ fn config_problems_are_reported_together() {
     let stderr = expect_failure(
         site.path(),
         &[
-            &format!("minutebook.yaml:{}:1: unknown field `titel`", line_of("titel:")),
+            &format!("minutebook.yaml:{}:1: unknown key `titel`", line_of("titel:")),
             "did you mean `title`?",
             &format!(
                 "minutebook.yaml:{}:1: per_page must be at least 1",
                 line_of("per_page: 0")
             ),
             &format!("minutebook.yaml:{}:", line_of("slgu:")),
-            "unknown field `slgu`",
+            "unknown key `slgu`",
             "did you mean `slug`?",
             "3 problems found",
         ],
@@ -914,9 +914,9 @@ fn config_type_errors_are_located_beside_unknown_keys() {
     expect_failure(
         site.path(),
         &[
-            &format!("minutebook.yaml:{}:1: unknown field `titel`", line_of("titel:")),
+            &format!("minutebook.yaml:{}:1: unknown key `titel`", line_of("titel:")),
             &format!(
-                "minutebook.yaml:{}:11: per_page: invalid type",
+                "minutebook.yaml:{}:11: `per_page` must be a whole number, not text `abc`",
                 line_of("per_page: abc")
             ),
             "2 problems found",
