@@ -477,7 +477,10 @@ fn syntax_error(yaml: &str, line_offset: usize, e: &serde_saphyr::Error) -> Yaml
         .map(|l| (l.line() as usize, l.column() as usize))
         .filter(|&(l, _)| l > 0)
         .unwrap_or((1, 0));
-    let (problem, at) = explain(yaml, line, column, &message);
+    let (mut problem, at) = explain(yaml, line, column, &message);
+    if let Problem::Unclosed { parser_line, .. } = &mut problem {
+        *parser_line += line_offset;
+    }
     problem.at(at.0 + line_offset, at.1)
 }
 
@@ -880,8 +883,12 @@ impl<'de, 'a> de::Deserializer<'de> for NodeDe<'a> {
         let Value::Map(entries) = &self.node.value else {
             return Err(self.wrong(&visitor));
         };
-        let mut known = Vec::new();
-        for e in entries {
+        let mut known: Vec<&Entry> = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            if entries[..i].iter().any(|k| k.key == e.key) {
+                // A key written twice is reported by `parse`; the first is the one read.
+                continue;
+            }
             if fields.contains(&e.key.as_str()) {
                 known.push(e);
             } else {

@@ -33,3 +33,4 @@ mod search_template;
 mod search_ui;
 mod serve;
 mod site;
+mod yaml_errors;

@@ -1,0 +1,89 @@
+//! Diagnostics of bad YAML, as `minutebook check` prints them, snapshotted whole (insta; the
+//! snapshots are in `snapshots/`, refreshed with `INSTA_UPDATE=always cargo test --test testsuite
+//! yaml_errors::` and read before committing). Each case takes the bundled site (a real record
+//! of the ministry, content/2024/executive-4.md, and its minutebook.yaml) and makes one slip in
+//! one line, as a writer would.
+
+use crate::support::{bundled_site, read, run, write};
+
+const RECORD: &str = "content/2024/executive-4.md";
+const CONFIG: &str = "minutebook.yaml";
+
+/// The site with `file`'s first `from` replaced by `to`; `check`'s standard error, which must
+/// report a failure.
+fn check_with(file: &str, from: &str, to: &str) -> String {
+    let site = bundled_site();
+    let text = read(site.path().join(file));
+    assert!(text.contains(from), "{file} has no `{from}`");
+    write(site.path(), file, &text.replacen(from, to, 1));
+    let (code, _, stderr) = run(&["check", "--root", "."], site.path());
+    assert_eq!(code, 1, "check must fail:\n{stderr}");
+    stderr
+}
+
+#[test]
+fn duplicate_key_in_front_matter() {
+    // `title: 甲` then `title: true` was read silently as the last, and reported as "title is
+    // empty"; now the second line is the error and names the first.
+    let stderr = check_with(RECORD, "series: 主管會議\n", "series: 主管會議\ntitle: true\n");
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn duplicate_key_in_config() {
+    let stderr = check_with(CONFIG, "theme: default\n", "theme: default\ntitle: 會議紀錄\n");
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn full_width_colon_after_a_key() {
+    let stderr = check_with(RECORD, "chair: 黃部長彥男", "chair：黃部長彥男");
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn full_width_colon_in_config() {
+    let stderr = check_with(CONFIG, "organization: 數位發展部", "organization：數位發展部");
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn colon_inside_an_unquoted_value() {
+    let stderr = check_with(
+        RECORD,
+        "location: 本部延平大樓101會議室",
+        "location: 本部延平大樓: 101會議室",
+    );
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn tab_in_indentation() {
+    let stderr = check_with(RECORD, "  - 葉常務次長寧", "\t- 葉常務次長寧");
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn bad_indentation() {
+    let stderr = check_with(RECORD, "  - 葉常務次長寧", " - 葉常務次長寧");
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn unclosed_quote() {
+    let stderr = check_with(RECORD, "time: \"10:30-12:15\"", "time: \"10:30-12:15");
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn unknown_key_and_wrong_type_in_config() {
+    let stderr = check_with(CONFIG, "theme: default\n", "them: default\nper_page: 三十\n");
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn number_out_of_range() {
+    // Read through JSON, this was "JSON number out of range".
+    let stderr = check_with(RECORD, "number: 4\n", "number: 99999999999999999999999\n");
+    insta::assert_snapshot!(stderr);
+}
