@@ -15,6 +15,7 @@ mod import_formats;
 mod import_pdf;
 mod import_seed;
 mod init;
+mod interrupt;
 mod message_format;
 mod metadata;
 mod new;
