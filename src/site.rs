@@ -61,6 +61,8 @@ pub struct Inputs {
     renderer: Option<Result<Renderer, Vec<Diagnostic>>>,
     /// Discovering content/ failed.
     discover: Option<Diagnostic>,
+    /// The warning about symbolic links skipped under content/, if any.
+    links: Option<Diagnostic>,
     records: BTreeMap<PathBuf, Result<Record, Vec<Diagnostic>>>,
 }
 
@@ -88,6 +90,7 @@ impl Inputs {
             site: Err(Vec::new()),
             renderer: None,
             discover: None,
+            links: None,
             records: BTreeMap::new(),
         };
         inputs.reload_site();
@@ -232,6 +235,7 @@ impl Inputs {
             .collect();
         // The follow-ups across records (crate::followups): duplicate directives, unknown IDs…
         let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+        warnings.extend(self.links.clone());
         crate::followups::validate(&records, &mut errors, &mut warnings);
         if !errors.is_empty() {
             for r in records {
@@ -257,9 +261,10 @@ impl Inputs {
 
     /// The record files under content/; none (with the problem kept) when it cannot be read.
     fn content_files(&mut self) -> Vec<PathBuf> {
-        match content::discover(&self.opts.root) {
-            Ok(files) => {
+        match content::discover_all(&self.opts.root) {
+            Ok((files, links)) => {
                 self.discover = None;
+                self.links = content::skipped_links(&links);
                 files
             }
             Err(d) => {

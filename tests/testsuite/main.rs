@@ -9,6 +9,7 @@ mod corpus_score;
 mod feeds;
 mod followups;
 mod generate_site;
+mod hostile_names;
 mod import_build;
 mod import_cases;
 mod import_formats;
