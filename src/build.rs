@@ -166,7 +166,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
         Ok(r) => r,
         Err(d) => {
             crate::output::discard(&tmp);
-            return Err(d);
+            return Err(crate::output::without_repeats(d));
         }
     };
     let at = Instant::now();

@@ -28,6 +28,26 @@ pub enum OutputError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("`{}` was not written by minutebook, and the site now has a file of its own there; move your file elsewhere (nothing was changed)", .0.display())]
     UserFileInTheWay(PathBuf),
+    #[error("the disk is full (writing `{}`); free some space and build again — the previous output was left as it was", .0.display())]
+    DiskFull(PathBuf),
+    /// A write not attempted because the disk was already full: [`without_repeats`] drops these,
+    /// so a full disk is reported once, not once per file.
+    #[error("{DISK_FULL_AGAIN}")]
+    DiskFullAgain,
+}
+
+const DISK_FULL_AGAIN: &str = "not written: the disk is full";
+
+/// The diagnostics of a failed build, without the repeats of a full disk (one [`OutputError::DiskFull`]
+/// says it all).
+pub fn without_repeats(mut diags: Vec<crate::diagnostics::Diagnostic>) -> Vec<crate::diagnostics::Diagnostic> {
+    diags.retain(|d| !d.message.ends_with(DISK_FULL_AGAIN));
+    diags
+}
+
+/// Whether a write failed because the disk (or the user's quota) is full.
+fn is_full(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::StorageFull || e.kind() == std::io::ErrorKind::QuotaExceeded
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
@@ -232,6 +252,8 @@ pub struct Sink {
     bytes: std::sync::atomic::AtomicU64,
     /// Time spent writing files, summed over threads.
     write_nanos: std::sync::atomic::AtomicU64,
+    /// Set at the first write that found the disk full; later writes are not attempted.
+    full: std::sync::atomic::AtomicBool,
 }
 
 impl Sink {
@@ -243,6 +265,7 @@ impl Sink {
             dirs: Default::default(),
             bytes: Default::default(),
             write_nanos: Default::default(),
+            full: Default::default(),
         }
     }
 
@@ -288,7 +311,24 @@ impl Sink {
         Ok(path)
     }
 
+    /// A failed write as an error; the first that finds the disk full says so, later ones are
+    /// [`OutputError::DiskFullAgain`].
+    fn write_error(&self, path: &Path, e: std::io::Error) -> OutputError {
+        if !is_full(&e) {
+            return OutputError::Io {
+                path: path.to_path_buf(),
+                source: e,
+            };
+        }
+        if self.full.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            OutputError::DiskFullAgain
+        } else {
+            OutputError::DiskFull(path.to_path_buf())
+        }
+    }
+
     fn store(&self, rel: String, bytes: Vec<u8>, replace: bool) -> Result<(), OutputError> {
+        let bytes = scrub_controls(&rel, bytes);
         let rel = self.claim(rel, replace)?;
         self.bytes
             .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
@@ -298,8 +338,11 @@ impl Sink {
             }
             Some(root) => {
                 let at = std::time::Instant::now();
+                if self.full.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Err(OutputError::DiskFullAgain);
+                }
                 let path = self.disk_path(root, &rel)?;
-                std::fs::write(&path, bytes).map_err(io(&path))?;
+                std::fs::write(&path, bytes).map_err(|e| self.write_error(&path, e))?;
                 self.write_nanos
                     .fetch_add(at.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
             }
@@ -441,6 +484,30 @@ impl Sink {
         Output {
             files: self.files.into_inner().expect("no panic while holding"),
         }
+    }
+}
+
+/// A text file's bytes (by extension: pages, feeds, data, robots) with every control character
+/// that must not be published replaced by U+FFFD — a last guard behind the records' own
+/// clean-up ([`crate::text::replace_controls`]) for values that reach a page by another road,
+/// such as a YAML escape (`"\u0001"`) in the front-matter. Binary files pass untouched.
+fn scrub_controls(rel: &str, bytes: Vec<u8>) -> Vec<u8> {
+    let text_file = [".html", ".xml", ".json", ".csv", ".txt", ".webmanifest", ".js", ".css"]
+        .iter()
+        .any(|x| rel.ends_with(x));
+    let dirty = |b: &[u8]| {
+        b.iter().enumerate().any(|(i, &c)| {
+            (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r'))
+                || c == 0x7f
+                || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+        })
+    };
+    if !text_file || !dirty(&bytes) {
+        return bytes;
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => crate::text::replace_controls(s).into_bytes(),
+        Err(e) => e.into_bytes(),
     }
 }
 
@@ -844,6 +911,49 @@ mod tests {
         }
         assert!(!tmp.exists());
         assert!(dir.join("index.html").exists());
+    }
+
+    /// A full disk is one error naming the first file, not one per file: later writes are not
+    /// attempted, and their errors are dropped from the build's report. (/dev/full answers every
+    /// write with ENOSPC.)
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_disk_is_reported_once() {
+        let t = tempfile::tempdir().unwrap();
+        for name in ["a.html", "b.html"] {
+            std::os::unix::fs::symlink("/dev/full", t.path().join(name)).unwrap();
+        }
+        let sink = Sink::disk(t.path().to_path_buf());
+        let first = sink.add("a.html", "x").unwrap_err();
+        assert!(
+            matches!(first, OutputError::DiskFull(ref p) if p.ends_with("a.html")),
+            "{first}"
+        );
+        assert!(first.to_string().starts_with("the disk is full (writing `"), "{first}");
+        let second = sink.add("b.html", "x").unwrap_err();
+        assert!(matches!(second, OutputError::DiskFullAgain), "{second}");
+        let third = sink.add("c.html", "x").unwrap_err();
+        assert!(matches!(third, OutputError::DiskFullAgain), "{third}");
+        assert!(
+            !t.path().join("c.html").exists(),
+            "no write is tried once the disk is full"
+        );
+        let diags: Vec<_> = [first, second, third]
+            .iter()
+            .map(|e| crate::diagnostics::Diagnostic::error("x", 0, 0, e.to_string()))
+            .collect();
+        assert_eq!(without_repeats(diags).len(), 1);
+    }
+
+    /// Text files lose their control characters at the sink; binary files keep every byte.
+    #[test]
+    fn control_characters_never_reach_a_text_file() {
+        let sink = Sink::memory();
+        sink.add("a.html", "甲\u{1}乙\u{85}丙\t丁\n").unwrap();
+        sink.add("search/x.bin", vec![0u8, 1, 0xc2, 0x85]).unwrap();
+        let out = sink.into_output();
+        assert_eq!(out.get("a.html"), Some("甲\u{FFFD}乙\u{FFFD}丙\t丁\n".as_bytes()));
+        assert_eq!(out.get("search/x.bin"), Some(&[0u8, 1, 0xc2, 0x85][..]));
     }
 
     #[test]

@@ -321,6 +321,7 @@ fn load_record_timed(
     times: &ThreadTimes,
 ) -> Result<Record, Vec<Diagnostic>> {
     let text = times.time(Work::Read, || content::read_utf8(&site.root, rel).map_err(|d| vec![d]))?;
+    let text = content::replace_controls(text);
     let at = Instant::now();
     let parsed = frontmatter::parse(&text).map_err(|e| {
         let mut d = Diagnostic::error(rel, e.line, e.column, e.message).with_source(&text);

@@ -84,6 +84,8 @@ pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     }
 }
 
+pub use crate::text::{is_unpublishable_control, replace_controls};
+
 /// Turn every CR that is not followed by LF into LF; CRLF and LF are kept as they are. A lone CR
 /// is a line break to every editor, so the lines (and the positions of diagnostics) stay the ones
 /// the writer sees.
