@@ -432,11 +432,17 @@ fn paragraph_items(
     let mut out: Vec<AgendaItem> = Vec::new();
     let mut section: Option<Kind> = None;
     let mut in_appendix = false;
+    // The line the current section starts at, to number the items in it that have no number.
+    let mut section_line = 0usize;
     let mut current: Option<Pending> = None;
     // The columns of the table being read, when its header names 案由 and a decision.
     let mut table: Option<items::TableColumns> = None;
     let finish = |p: Pending, section: Option<Kind>, out: &mut Vec<AgendaItem>, diags: &mut Vec<Diagnostic>| {
-        if p.tentative && !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()) {
+        // A numbered paragraph is an item when a decision follows it, or when its first block is
+        // one of an item's labelled parts (`說明：…` under a report): else it only groups or
+        // tells.
+        let has_part = p.blocks.first().is_some_and(|(_, b)| starts_part(b));
+        if p.tentative && !has_part && !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()) {
             return;
         }
         let kind = p.kind.or(section).unwrap_or_else(|| items::default_kind(&p.label));
@@ -553,10 +559,13 @@ fn paragraph_items(
             if let Some(k) = items::section_kind(h) {
                 section = Some(k);
                 in_appendix = items::is_appendix(h);
+                section_line = r.headings[hi].line;
             }
         }
-        for (line, b) in sec.block_texts() {
+        let blocks: Vec<(usize, &str)> = sec.block_texts().collect();
+        for (bi, &(line, b)) in blocks.iter().enumerate() {
             if let Some(k) = is_section_block(b) {
+                section_line = line;
                 if let Some(p) = current.take() {
                     finish(p, section, &mut out, diags);
                 }
@@ -673,6 +682,51 @@ fn paragraph_items(
                     continue;
                 }
             }
+            // An unnumbered title under 報告事項 / 討論事項 whose next block is an item's labelled
+            // part or its decision (`宣讀上次會議議事錄。` then `決定：確定。`): an item, numbered
+            // by its place in the section. Not when the part continues the item being read (its
+            // first 說明 after its title); a second 說明 means a new item.
+            if matches!(section, Some(Kind::Report | Kind::Discussion)) {
+                if let Some(&(_, next)) = blocks.get(bi + 1) {
+                    let next_part = items::leading_label(next, items::PART_LABELS)
+                        .map(|(l, _)| l)
+                        .or_else(|| decision_label(next));
+                    let continues = |p: &Pending| {
+                        next_part.is_some_and(|l| {
+                            !p.blocks
+                                .iter()
+                                .any(|(_, b)| items::leading_label(b, items::PART_LABELS).map(|(x, _)| x) == Some(l) || decision_label(b) == Some(l))
+                        })
+                    };
+                    if next_part.is_some()
+                        && is_title_block(b)
+                        && current.as_ref().is_none_or(|p| !continues(p))
+                    {
+                        if let Some(p) = current.take() {
+                            finish(p, section, &mut out, diags);
+                        }
+                        let n = out.iter().filter(|a| a.line >= section_line).count() + 1;
+                        let name = if section == Some(Kind::Report) {
+                            "報告事項"
+                        } else {
+                            "討論事項"
+                        };
+                        current = Some(Pending {
+                            label: format!("{name}{}", items::chinese_number(n)),
+                            kind: None,
+                            title: b.trim().to_string(),
+                            anchor: anchor.clone(),
+                            line,
+                            blocks: Vec::new(),
+                            start: b,
+                            lead: None,
+                            numbered_only: false,
+                            tentative: false,
+                        });
+                        continue;
+                    }
+                }
+            }
             // Under 臨時動議, a motion led by its unit or mover without an item label.
             if section == Some(Kind::Motion) {
                 if let Some((lead, title)) = items::led_motion(b) {
@@ -713,6 +767,27 @@ fn paragraph_items(
     st.agenda.sort_by_key(|a| a.line);
 }
 
+/// Whether a block starts one of an item's labelled parts (說明, 辦法, 報告人, 提案單位…).
+fn starts_part(block: &str) -> bool {
+    items::leading_label(unlist(block), items::PART_LABELS).is_some()
+}
+
+/// Whether a block can be an item's title: one short paragraph, not a label, a list entry, a
+/// numbered point or a bracketed marker (`【修正動議一】`, `【程序動議】`: a motion inside the item
+/// being read).
+fn is_title_block(block: &str) -> bool {
+    let t = block.trim();
+    !t.is_empty()
+        && !t.starts_with(['【', '〔', '[', '［'])
+        && !t.contains('\n')
+        && t.chars().count() <= 120
+        && !has_colon_title(t)
+        && unlist(t) == t
+        && items::ordinal_number(t).is_none()
+        && decision_label(t).is_none()
+        && !t.contains('\t')
+}
+
 /// Whether a block is `label：title` with a short label and a title after its colon.
 fn has_colon_title(block: &str) -> bool {
     matches!(block.trim().split_once(['：', ':']), Some((head, rest)) if (squeeze(head).chars().count() <= 8 || items::dashed_label(head).is_some()) && !rest.trim().is_empty())
@@ -722,6 +797,11 @@ fn has_colon_title(block: &str) -> bool {
 fn is_section_block(block: &str) -> Option<Kind> {
     let t = block.trim();
     if t.contains('\n') || squeeze(t).chars().count() > 14 {
+        return None;
+    }
+    // A sentence is not a section's title: `宣讀上次會議議事錄。` under 報告事項 is an item
+    // (`散會。` is still the section it names).
+    if t.ends_with('。') && squeeze(items::strip_section_ordinal(t)).trim_end_matches('。') != "散會" {
         return None;
     }
     items::section_kind(t)
@@ -1229,6 +1309,56 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn unnumbered_titles_followed_by_a_part_are_items() {
+        let reg = Registry::new(Vec::new());
+        // A committee's record: one unnumbered item per section, decided at once.
+        let body = "報 告 事 項\n\n宣讀上次會議議事錄。\n\n決定：確定。\n\n討 論 事 項\n\n繼續審查總預算案關於經濟部部分。\n\n決議：審查完竣。\n\n一、歲入部分照列。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision_label, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "報告事項一".to_string(),
+                    Kind::Report,
+                    "宣讀上次會議議事錄。".to_string(),
+                    "決定",
+                    "確定。".to_string()
+                ),
+                (
+                    "討論事項一".to_string(),
+                    Kind::Discussion,
+                    "繼續審查總預算案關於經濟部部分。".to_string(),
+                    "決議",
+                    "審查完竣。\n一、歲入部分照列。".to_string()
+                ),
+            ]
+        );
+        // Reports with a 說明 and no decision: items, the unnumbered one numbered by its place; a
+        // numbered paragraph with no part is not one, nor a bracketed motion inside an item, nor
+        // a sentence inside a 說明's points.
+        let body = "柒、報告事項：\n\n一、施工進度報告-守智\n\n說明：延長一星期。\n\n二、基金交接報告-碧芬\n\n說明：工作如下：\n\n1. 公告募款金額。\n\n2. 收集發票。\n\n佈展協助報告-瓊分\n\n說明：燈籠全數完成。\n\n三、檢附請願案計5案，請參考。\n\n捌、討論事項\n\n討論一：章程修正案。\n\n說明：如附件。\n\n【修正動議一】\n\n說明：修正第一條。\n\n決議：動議通過。\n\n決議：照案通過。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.decision))
+            .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            got,
+            [
+                (s("報告事項一"), Kind::Report, s("")),
+                (s("報告事項二"), Kind::Report, s("")),
+                (s("報告事項三"), Kind::Report, s("")),
+                (s("討論一"), Kind::Discussion, s("照案通過。")),
+            ]
+        );
+        // A title alone, with no part after it, is a paragraph.
+        assert!(items_of("報告事項\n\n宣讀上次會議議事錄。\n\n主席：確定。\n", &reg).is_empty());
     }
 
     #[test]
