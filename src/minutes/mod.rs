@@ -44,6 +44,10 @@ pub struct AgendaItem {
     /// People named on the item: (role, name), role one of proposer, mover, seconder, reporter.
     pub people: Vec<(String, String)>,
     pub line: usize,
+    /// The line of the paragraph (or table row) the item starts at, when it is not a heading:
+    /// that block gets the item's anchor (see [`Structure::block_anchors`]).
+    #[serde(skip)]
+    pub block_line: Option<usize>,
     /// When the item has no decision: a label on one of its lines that the model does not know
     /// (`處理情形：…`), and that line, for `check` to point at.
     #[serde(skip)]
@@ -66,8 +70,27 @@ pub struct Structure {
     pub mentions: Vec<String>,
 }
 
-/// Finds registered unit names and aliases in text; built once per build.
 impl Structure {
+    /// The blocks that start agenda items written as labelled paragraphs or table rows, each
+    /// with the id it should carry (the item's label), for [`crate::markdown::render_with`].
+    pub fn block_anchors(&self) -> Vec<(usize, String)> {
+        self.agenda
+            .iter()
+            .filter_map(|a| a.block_line.map(|l| (l, a.label.clone())))
+            .collect()
+    }
+
+    /// Give the items written as paragraphs the ids their blocks got (`(line, id)`, from
+    /// [`crate::markdown::Rendered::block_ids`]): record pages, unit pages, the decisions summary
+    /// and open data link to them.
+    pub fn set_block_anchors(&mut self, ids: &[(usize, String)]) {
+        for a in &mut self.agenda {
+            if let Some((_, id)) = a.block_line.and_then(|l| ids.iter().find(|(x, _)| *x == l)) {
+                a.anchor = id.clone();
+            }
+        }
+    }
+
     /// Adds the units named in `texts` (texts of the record outside its body, such as the
     /// attendees of its front-matter) to the mentions, which stay sorted and unique.
     pub fn mention_in<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>, matcher: &UnitMatcher) {
@@ -304,6 +327,7 @@ pub fn analyse(
                 decision_first,
                 decision_label,
                 line: h.line,
+                block_line: None,
                 unknown_label,
             });
         } else if let Some(e) = units.get(strip_ordinal(&h.text)) {
@@ -331,6 +355,32 @@ pub fn analyse(
     }
     st.mentions = mentions.into_keys().map(String::from).collect();
     (st, diags)
+}
+
+/// Render a record's body and read its structure, giving the items written as paragraphs an
+/// anchor on their own block. `structure_time` gets the time spent reading the structure (the
+/// rest is rendering).
+pub fn read(
+    rel: &Path,
+    file_text: &str,
+    body: &str,
+    body_line: usize,
+    units: &Registry,
+    matcher: &UnitMatcher,
+    structure_time: &mut dyn FnMut(std::time::Duration),
+) -> (Rendered, Structure, Vec<Diagnostic>) {
+    let mut read = None;
+    let rendered = crate::markdown::render_with(body, body_line, &|h| preferred_id(h, units), &mut |r| {
+        let at = std::time::Instant::now();
+        let (st, diags) = analyse(rel, file_text, r, units, matcher);
+        let wanted = st.block_anchors();
+        read = Some((st, diags));
+        structure_time(at.elapsed());
+        wanted
+    });
+    let (mut st, diags) = read.unwrap_or_default();
+    st.set_block_anchors(&rendered.block_ids);
+    (rendered, st, diags)
 }
 
 /// The kind of the section heading `hi` sits in: the nearest heading above it, of a higher
@@ -527,6 +577,7 @@ fn paragraph_items(
             decision_first: decision.1,
             decision_label: decision.2,
             line: p.line,
+            block_line: Some(p.line),
             unknown_label,
         };
         // An item taken up again later (`討論四` after an adjournment) is the same item: the later
@@ -602,6 +653,7 @@ fn paragraph_items(
                             votes: items::votes(row.decision),
                             people: row.people,
                             line,
+                            block_line: Some(line),
                             unknown_label: None,
                         });
                     }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use minutebook::config::Registry;
 use minutebook::import::{import_text, ImportRegistry};
-use minutebook::minutes::{analyse, preferred_id, AgendaItem, UnitMatcher};
+use minutebook::minutes::{read, AgendaItem, UnitMatcher};
 
 #[derive(serde::Deserialize)]
 struct Expected {
@@ -92,9 +92,33 @@ fn read_items(dir: &Path) -> Vec<AgendaItem> {
         None => (md.as_str(), 1),
     };
     let reg = Registry::new(Vec::new());
-    let rendered = minutebook::markdown::render(body, body_line, &|h| preferred_id(h, &reg));
-    let (st, diags) = analyse(Path::new("corpus.md"), &md, &rendered, &reg, &UnitMatcher::new(&reg));
+    let (rendered, st, diags) = read(
+        Path::new("corpus.md"),
+        &md,
+        body,
+        body_line,
+        &reg,
+        &UnitMatcher::new(&reg),
+        &mut |_| {},
+    );
     assert!(diags.is_empty(), "{}: {diags:?}", dir.display());
+    // Every item can be linked to: its anchor is an id of the page, and no two items share one.
+    for (i, a) in st.agenda.iter().enumerate() {
+        assert!(
+            rendered.html.contains(&format!("id=\"{}\"", a.anchor)),
+            "{}: {} has anchor {:?}, not an id of the page",
+            dir.display(),
+            a.label,
+            a.anchor
+        );
+        assert!(
+            st.agenda[..i].iter().all(|b| b.anchor != a.anchor),
+            "{}: {} shares the anchor {:?}",
+            dir.display(),
+            a.label,
+            a.anchor
+        );
+    }
     st.agenda
 }
 
