@@ -703,22 +703,18 @@ fn paragraph_items(
                 });
                 continue;
             }
-            // A numbered paragraph under 報告事項 / 討論事項 outside any item: an item if its
-            // decision follows (checked when it ends).
-            if matches!(section, Some(Kind::Report | Kind::Discussion))
-                && current
-                    .as_ref()
-                    .is_none_or(|p| p.tentative && items::ordinal_style(p.start) == items::ordinal_style(b))
-            {
-                if let Some(n) = items::ordinal_number(b) {
+            // A numbered paragraph under 報告事項 / 討論事項 / 選舉事項 / 臨時動議 outside any
+            // item: an item if its decision or one of its labelled parts follows (checked when it
+            // ends). A numbered motion led by its unit or mover is read below.
+            let led = section == Some(Kind::Motion) && items::led_motion(strip_ordinal(b)).is_some();
+            if let Some(name) = items::section_item_name(section).filter(|_| !led && !in_appendix) {
+                let sibling = current.as_ref().is_none_or(|p| {
+                    (p.tentative && items::ordinal_style(p.start) == items::ordinal_style(b)) || next_sibling(p.start, &p.blocks, b)
+                });
+                if let Some(n) = items::ordinal_number(b).filter(|_| sibling) {
                     if let Some(p) = current.take() {
                         finish(p, section, &mut out, diags);
                     }
-                    let name = if section == Some(Kind::Report) {
-                        "報告事項"
-                    } else {
-                        "討論事項"
-                    };
                     current = Some(Pending {
                         label: format!("{name}{n}"),
                         kind: None,
@@ -758,11 +754,7 @@ fn paragraph_items(
                             finish(p, section, &mut out, diags);
                         }
                         let n = out.iter().filter(|a| a.line >= section_line).count() + 1;
-                        let name = if section == Some(Kind::Report) {
-                            "報告事項"
-                        } else {
-                            "討論事項"
-                        };
+                        let name = items::section_item_name(section).unwrap_or("討論事項");
                         current = Some(Pending {
                             label: format!("{name}{}", items::chinese_number(n)),
                             kind: None,
@@ -779,9 +771,10 @@ fn paragraph_items(
                     }
                 }
             }
-            // Under 臨時動議, a motion led by its unit or mover without an item label.
+            // Under 臨時動議, a motion led by its unit or mover without an item label (its number,
+            // if it has one, is the motions' count anyway).
             if section == Some(Kind::Motion) {
-                if let Some((lead, title)) = items::led_motion(b) {
+                if let Some((lead, title)) = items::led_motion(strip_ordinal(b)) {
                     // 動議人 inside an item that has not been decided yet names that item's mover.
                     let open = current
                         .as_ref()
@@ -817,6 +810,18 @@ fn paragraph_items(
     }
     st.agenda.extend(out);
     st.agenda.sort_by_key(|a| a.line);
+}
+
+/// Whether `b` is the next numbered point after the item that `start` began (`（三）` after
+/// `（二）…`): the same style of ordinal, the next number, and no point of that style inside the
+/// item yet (a decision's own `一、…二、…` stay in it).
+fn next_sibling(start: &str, blocks: &[(usize, &str)], b: &str) -> bool {
+    let style = items::ordinal_style(start);
+    let value = |t: &str| items::ordinal_number(t).and_then(|n| items::numeral_value(&n));
+    style.is_some()
+        && items::ordinal_style(b) == style
+        && !blocks.iter().any(|(_, x)| items::ordinal_style(x) == style)
+        && matches!((value(start), value(b)), (Some(a), Some(n)) if n == a + 1)
 }
 
 /// Whether a block starts one of an item's labelled parts (說明, 辦法, 報告人, 提案單位…).
@@ -1411,6 +1416,26 @@ mod tests {
         );
         // A title alone, with no part after it, is a paragraph.
         assert!(items_of("報告事項\n\n宣讀上次會議議事錄。\n\n主席：確定。\n", &reg).is_empty());
+    }
+
+    #[test]
+    fn numbered_motions_and_elections_are_items() {
+        let reg = Registry::new(Vec::new());
+        let body = "## 肆、選舉事項\n\n一、推選本會召集委員一人。\n\n決議：推選王委員大明擔任。\n\n## 伍、臨時動議\n\n（一）建請公所改善中正路路燈。\n\n大會決議：送請公所辦理。\n\n（二）民政課：里民活動中心修繕案。\n\n決議：照案通過。\n\n（三）主席說明下次開會日期。\n\n## 陸、散會\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision, a.units.len()))
+            .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            got,
+            [
+                (s("選舉事項一"), Kind::Election, s("推選本會召集委員一人。"), s("推選王委員大明擔任。"), 0),
+                (s("臨時動議一"), Kind::Motion, s("建請公所改善中正路路燈。"), s("送請公所辦理。"), 0),
+                // Numbered and led by a unit: the unit is kept.
+                (s("臨時動議二"), Kind::Motion, s("里民活動中心修繕案。"), s("照案通過。"), 1),
+            ]
+        );
     }
 
     #[test]

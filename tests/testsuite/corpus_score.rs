@@ -25,6 +25,13 @@ struct ExpectedItem {
     /// The decision's first characters; absent when the item has none of its own.
     #[serde(default)]
     decision: Option<String>,
+    /// People the item names, as `role: name` (proposer, mover, seconder, reporter); checked
+    /// when given.
+    #[serde(default)]
+    people: Option<Vec<String>>,
+    /// Units the item names (their slugs, with no registry: the names' own); checked when given.
+    #[serde(default)]
+    units: Option<Vec<String>>,
 }
 
 /// An item's title without the label it starts with (`案由一：…` as a heading, `案由：…` after a
@@ -133,6 +140,8 @@ fn corpus_items_and_decisions() {
     dirs.sort();
     assert!(!dirs.is_empty(), "no corpus documents under {}", root.display());
     let (mut items_total, mut items_ok, mut dec_ok, mut invented_total) = (0, 0, 0, 0);
+    // People and units given in expected.yaml that were read otherwise.
+    let mut wrong_parts = 0;
     let mut report = format!(
         "{:<28} {:>7} {:>11} {:>9}  body\n",
         "document", "items", "decisions", "invented"
@@ -153,6 +162,20 @@ fn corpus_items_and_decisions() {
                 ok += 1;
             } else {
                 problems.push(format!("{name}: {} read as {:?} `{}`", e.label, f.kind, f.title));
+            }
+            if let Some(want) = &e.people {
+                let got: Vec<String> = f.people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+                if &got != want {
+                    problems.push(format!("{name}: {} people read as {got:?}", e.label));
+                    wrong_parts += 1;
+                }
+            }
+            if let Some(want) = &e.units {
+                let slugs: Vec<String> = want.iter().map(|u| minutebook::content::record::auto_slug(u)).collect();
+                if f.units != slugs {
+                    problems.push(format!("{name}: {} units read as {:?}", e.label, f.units));
+                    wrong_parts += 1;
+                }
             }
             let right = match &e.decision {
                 Some(d) => f.decision.starts_with(d.as_str()) && e.decision_label.as_deref() == Some(f.decision_label),
@@ -210,6 +233,7 @@ fn corpus_items_and_decisions() {
         println!("  {p}");
     }
     assert_eq!(invented_total, 0, "items invented:\n{}", problems.join("\n"));
+    assert_eq!(wrong_parts, 0, "people or units read wrong:\n{}", problems.join("\n"));
     assert!(
         pct(items_ok) >= 95.0 && pct(dec_ok) >= 95.0,
         "below 95 %:\n{report}\n{}",
