@@ -329,15 +329,10 @@ fn load_record_timed(
     let units = &site.units;
     let at = Instant::now();
     let mut structure_time = std::time::Duration::ZERO;
-    let (rendered, structure, mut diags) = minutes::read(
-        rel,
-        &text,
-        parsed.body,
-        parsed.body_line,
-        units,
-        matcher,
-        &mut |d| structure_time += d,
-    );
+    let (rendered, structure, mut diags) =
+        minutes::read(rel, &text, parsed.body, parsed.body_line, units, matcher, &mut |d| {
+            structure_time += d
+        });
     times.add(Work::Markdown, at.elapsed().saturating_sub(structure_time));
     times.add(Work::Structure, structure_time);
     let meta = match meta {

@@ -520,7 +520,11 @@ mod tests {
             ]
         });
         // Unique among the headings' ids; on a paragraph, a list item and a table row.
-        assert!(r.html.contains("<p id=\"討論事項一-2\">討論事項一：道路案</p>"), "{}", r.html);
+        assert!(
+            r.html.contains("<p id=\"討論事項一-2\">討論事項一：道路案</p>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<li id=\"第二案\">"), "{}", r.html);
         assert!(r.html.contains("<tr id=\"第3案\">"), "{}", r.html);
         // Content asking for an id gets a slug of it: no markup can reach the attribute.
@@ -536,7 +540,10 @@ mod tests {
             ]
         );
         // Without names, the HTML is `render`'s.
-        assert_eq!(render_with(body, 1, &none, &mut |_| Vec::new()).html, render(body, 1, &none).html);
+        assert_eq!(
+            render_with(body, 1, &none, &mut |_| Vec::new()).html,
+            render(body, 1, &none).html
+        );
     }
 
     #[test]

@@ -740,7 +740,10 @@ mod tests {
             .into_iter()
             .map(numeral_value)
             .collect();
-        assert_eq!(values, [Some(3), Some(10), Some(12), Some(20), Some(35), Some(12), Some(7)]);
+        assert_eq!(
+            values,
+            [Some(3), Some(10), Some(12), Some(20), Some(35), Some(12), Some(7)]
+        );
         assert_eq!(section_kind("報 告 事 項"), Some(Kind::Report));
         assert_eq!(section_kind("乙、臨時動議"), Some(Kind::Motion));
         assert_eq!(section_kind("A. 報告事項"), Some(Kind::Report));

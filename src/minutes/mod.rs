@@ -709,7 +709,8 @@ fn paragraph_items(
             let led = section == Some(Kind::Motion) && items::led_motion(strip_ordinal(b)).is_some();
             if let Some(name) = items::section_item_name(section).filter(|_| !led && !in_appendix) {
                 let sibling = current.as_ref().is_none_or(|p| {
-                    (p.tentative && items::ordinal_style(p.start) == items::ordinal_style(b)) || next_sibling(p.start, &p.blocks, b)
+                    (p.tentative && items::ordinal_style(p.start) == items::ordinal_style(b))
+                        || next_sibling(p.start, &p.blocks, b)
                 });
                 if let Some(n) = items::ordinal_number(b).filter(|_| sibling) {
                     if let Some(p) = current.take() {
@@ -741,15 +742,13 @@ fn paragraph_items(
                         .or_else(|| decision_label(next));
                     let continues = |p: &Pending| {
                         next_part.is_some_and(|l| {
-                            !p.blocks
-                                .iter()
-                                .any(|(_, b)| items::leading_label(b, items::PART_LABELS).map(|(x, _)| x) == Some(l) || decision_label(b) == Some(l))
+                            !p.blocks.iter().any(|(_, b)| {
+                                items::leading_label(b, items::PART_LABELS).map(|(x, _)| x) == Some(l)
+                                    || decision_label(b) == Some(l)
+                            })
                         })
                     };
-                    if next_part.is_some()
-                        && is_title_block(b)
-                        && current.as_ref().is_none_or(|p| !continues(p))
-                    {
+                    if next_part.is_some() && is_title_block(b) && current.as_ref().is_none_or(|p| !continues(p)) {
                         if let Some(p) = current.take() {
                             finish(p, section, &mut out, diags);
                         }
@@ -1430,10 +1429,28 @@ mod tests {
         assert_eq!(
             got,
             [
-                (s("選舉事項一"), Kind::Election, s("推選本會召集委員一人。"), s("推選王委員大明擔任。"), 0),
-                (s("臨時動議一"), Kind::Motion, s("建請公所改善中正路路燈。"), s("送請公所辦理。"), 0),
+                (
+                    s("選舉事項一"),
+                    Kind::Election,
+                    s("推選本會召集委員一人。"),
+                    s("推選王委員大明擔任。"),
+                    0
+                ),
+                (
+                    s("臨時動議一"),
+                    Kind::Motion,
+                    s("建請公所改善中正路路燈。"),
+                    s("送請公所辦理。"),
+                    0
+                ),
                 // Numbered and led by a unit: the unit is kept.
-                (s("臨時動議二"), Kind::Motion, s("里民活動中心修繕案。"), s("照案通過。"), 1),
+                (
+                    s("臨時動議二"),
+                    Kind::Motion,
+                    s("里民活動中心修繕案。"),
+                    s("照案通過。"),
+                    1
+                ),
             ]
         );
     }

@@ -531,8 +531,7 @@ fn items_written_as_paragraphs_are_linked_to_their_own_paragraph() {
     assert!(record.contains("<a href=\"#討論事項二\""), "{record}");
     let unit = read(out.join("units/secretariat/index.html"));
     assert!(unit.contains("/minutes/2024/executive-1/#案由一\""), "{unit}");
-    let data: serde_json::Value =
-        serde_json::from_str(&read(out.join("data/minutes/2024/executive-1.json"))).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&read(out.join("data/minutes/2024/executive-1.json"))).unwrap();
     assert_eq!(
         data["agenda"][0]["url"],
         "https://minutes.example.gov.tw/minutes/2024/executive-1/#%E6%A1%88%E7%94%B1%E4%B8%80",
