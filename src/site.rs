@@ -333,12 +333,14 @@ fn load_record_timed(
     let meta = record::validate(rel, &text, &parsed, site);
     times.add(Work::FrontMatter, at.elapsed());
     let units = &site.units;
-    let rendered = times.time(Work::Markdown, || {
-        markdown::render(parsed.body, parsed.body_line, &|h| minutes::preferred_id(h, units))
-    });
-    let (structure, mut diags) = times.time(Work::Structure, || {
-        minutes::analyse(rel, &text, &rendered, units, matcher)
-    });
+    let at = Instant::now();
+    let mut structure_time = std::time::Duration::ZERO;
+    let (rendered, structure, mut diags) =
+        minutes::read(rel, &text, parsed.body, parsed.body_line, units, matcher, &mut |d| {
+            structure_time += d
+        });
+    times.add(Work::Markdown, at.elapsed().saturating_sub(structure_time));
+    times.add(Work::Structure, structure_time);
     let meta = match meta {
         Ok(m) => m,
         Err(mut d) => {
