@@ -1,0 +1,71 @@
+//! The reader's portal (issue 19): unit pages that lead with what the unit's items decided, topic
+//! pages that say why each record is listed, year pages by month, the home page's overview, and
+//! official attachments — asserted on the pages a build writes, with text snapshots of their
+//! main parts (`tests/testsuite/snapshots/`, refreshed with `SNAPSHOTS=overwrite`).
+
+use crate::support::{assert_snapshot, build_ok, bundled_site, fixture_site, page_text, read};
+
+/// The position of `needle` in `page`, which must hold it.
+fn at(page: &str, needle: &str) -> usize {
+    page.find(needle).unwrap_or_else(|| panic!("no {needle:?} in\n{page}"))
+}
+
+#[test]
+fn a_unit_page_leads_with_its_items_and_what_they_decided() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    let page = read(out.join("units/nics/index.html"));
+    // The items come first (after the chart), their decisions without the leading 洽悉, with a
+    // link to the whole text.
+    let items = at(&page, "<h2 id=\"unit-items\">");
+    let item = &page[items..items + at(&page[items..], "</ol>")];
+    assert!(
+        item.contains("<a href=\"/minutes/2024/executive-4/#案由二\">案由二：近期國際資安政策法制觀測說明案"),
+        "{item}"
+    );
+    assert!(
+        item.contains("<div class=\"decision-block\"><p class=\"decision-label\">決定</p><p>二、資安院進行資安及資通訊相關政策與法制研究"),
+        "{item}"
+    );
+    assert!(!item.contains("洽悉"), "the note-taking point is left out: {item}");
+    assert!(
+        item.contains("<p class=\"full-text\"><a href=\"/minutes/2024/executive-4/#案由二\">全文"),
+        "{item}"
+    );
+    // The chart is an image with a title and a description giving every count.
+    assert!(
+        page.contains("<svg role=\"img\" aria-labelledby=\"chart-title chart-desc\""),
+        "{page}"
+    );
+    assert!(page.contains("<desc id=\"chart-desc\">2024：報告案與提案 1、業務報告 1</desc>"));
+    assert!(at(&page, "<figure class=\"chart\">") < items);
+}
+
+#[test]
+fn a_unit_page_orders_items_reports_other_records_and_mentions() {
+    let site = fixture_site();
+    let out = build_ok(site.path());
+    let page = read(out.join("units/strategy/index.html"));
+    let order = [
+        "<h2 id=\"unit-items\">",
+        "<h2 id=\"unit-reports\">",
+        "<h2 id=\"unit-listed\">",
+    ];
+    let positions: Vec<usize> = order.iter().map(|n| at(&page, n)).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+    assert!(!page.contains("class=\"record-list\""), "no full listing entries");
+    let strategy = &page;
+    assert!(
+        strategy.contains("<h2 id=\"unit-reports\">業務報告<span class=\"page-of\">（1）</span></h2>"),
+        "{strategy}"
+    );
+    assert!(strategy.contains(
+        "<li><a href=\"/minutes/2024/executive-4/#數位策略司\">第4次主管會議紀錄</a> <time datetime=\"2024-09-11\">9月11日</time></li>"
+    ));
+    assert_snapshot("unit-strategy", &page_text(&page, "<h1", "</main>"));
+    // Other records are a compact list by year, newest year first.
+    let page = read(out.join("units/secretariat/index.html"));
+    let listed = &page[at(&page, "<h2 id=\"unit-listed\">")..];
+    assert!(at(listed, "<dt>2024</dt>") < at(listed, "<dt>2023</dt>"), "{listed}");
+    assert_snapshot("unit-secretariat", &page_text(&page, "<h1", "</main>"));
+}
