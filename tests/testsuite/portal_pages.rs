@@ -69,3 +69,25 @@ fn a_unit_page_orders_items_reports_other_records_and_mentions() {
     assert!(at(listed, "<dt>2024</dt>") < at(listed, "<dt>2023</dt>"), "{listed}");
     assert_snapshot("unit-secretariat", &page_text(&page, "<h1", "</main>"));
 }
+
+#[test]
+fn a_topic_page_says_which_parts_of_each_record_concern_it() {
+    let site = bundled_site();
+    let out = build_ok(site.path());
+    // 數位皮夾 is named once, in 民主網絡司's unit report: that report is the reason, with a snippet.
+    let page = read(out.join("topics/digital-wallet/index.html"));
+    assert!(
+        page.contains("<ul class=\"passages\">\n    <li><a href=\"/minutes/2024/executive-4/#民主網絡司\">五、民主網絡司</a><br><span class=\"snippet\">…、我國推動產業 AI 化及建構 AI 園區、推動<mark>數位皮夾</mark>等政策及成果。"),
+        "{page}"
+    );
+    assert_eq!(page.matches("<mark>").count(), 1, "one passage: {page}");
+    // 人工智慧 by its alias AI: the agenda item whose decision names it comes first.
+    let ai = read(out.join("topics/ai/index.html"));
+    let item = at(&ai, "<a href=\"/minutes/2024/executive-4/#案由二\">案由二：");
+    assert!(item < at(&ai, "<a href=\"/minutes/2024/executive-4/#數位策略司\">"));
+    assert!(
+        ai.contains("<desc id=\"chart-desc\">2024：會議紀錄 1、相關段落 5</desc>"),
+        "{ai}"
+    );
+    assert_snapshot("topic-ai", &page_text(&ai, "<h1", "</main>"));
+}
