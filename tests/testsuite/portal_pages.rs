@@ -91,3 +91,30 @@ fn a_topic_page_says_which_parts_of_each_record_concern_it() {
     );
     assert_snapshot("topic-ai", &page_text(&ai, "<h1", "</main>"));
 }
+
+#[test]
+fn a_year_page_groups_its_records_by_month_and_the_home_page_gives_an_overview() {
+    let site = fixture_site();
+    let out = build_ok(site.path());
+    let year = read(out.join("years/2024/index.html"));
+    let october = at(&year, "<h2 id=\"m-2024-10\" class=\"month\">10月</h2>");
+    let september = at(&year, "<h2 id=\"m-2024-09\" class=\"month\">9月</h2>");
+    assert!(october < september, "newest month first");
+    // Five October meetings under October, the seed under September; each with its series.
+    assert_eq!(
+        year[october..september].matches("<h3 class=\"record-title\">").count(),
+        5
+    );
+    assert_eq!(year[september..].matches("<h3 class=\"record-title\">").count(), 1);
+    assert!(year[september..].contains("· <a href=\"/series/executive/\">主管會議</a>"));
+    assert!(year.contains("<li><a href=\"/series/executive/\">主管會議</a> <span class=\"count\">6</span></li>"));
+    assert_snapshot("year-2024", &page_text(&year, "<h1", "</main>"));
+
+    let home = read(out.join("index.html"));
+    let overview = &home[at(&home, "<dl class=\"overview\">")..];
+    assert!(overview.starts_with(
+        "<dl class=\"overview\"><div><dt><a href=\"/years/2024/\">2024（民國113年）</a> <span class=\"count\">6 筆</span></dt><dd><ul><li><span>主管會議</span> <span class=\"count\">6</span></li></ul></dd></div><div><dt><a href=\"/years/2023/\">2023（民國112年）</a> <span class=\"count\">1 筆</span></dt>"
+    ), "{overview}");
+    // The newest meetings lead the page.
+    assert!(at(&home, "第16次主管會議紀錄") < at(&home, "第4次主管會議紀錄"));
+}
