@@ -75,6 +75,10 @@ pub enum Command {
         /// Where to write the site [default: <root>/public].
         #[arg(long, short = 'o', value_name = "DIR")]
         output: Option<PathBuf>,
+        /// Render every page, ignoring the build cache (<root>/.minutebook-cache/); a fresh cache
+        /// is still written for the next build.
+        #[arg(long)]
+        no_cache: bool,
         #[command(flatten)]
         report: ReportArgs,
     },

@@ -26,6 +26,7 @@ macro_rules! errln {
 }
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -104,9 +105,11 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
         Command::Build {
             site,
             output,
+            no_cache,
             report: r,
         } => {
             let mut o = options(&site);
+            o.cache = !no_cache;
             if let Some(out) = output {
                 o.output = out;
             }
