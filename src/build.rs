@@ -26,8 +26,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Records whose publish_date is after this day are scheduled, not published.
     pub today: NaiveDate,
-    /// Take unchanged pages from the previous output as the build cache describes them
-    /// ([`crate::cache`]); false for `--no-cache`. (A build writes the cache either way.)
+    /// Take unchanged pages from the previous output as the build cache describes them, and
+    /// write the cache for the next build ([`crate::cache`]); false for `--no-cache`, which
+    /// neither reads nor writes it.
     pub cache: bool,
 }
 
@@ -150,7 +151,7 @@ fn build_into(
     let renderer = inputs.renderer().expect("no errors, so the theme loaded");
     t.lap("theme");
     let cache = cache.map(|output| {
-        let (cache, warning) = PageCache::open(opts, renderer, output, opts.cache);
+        let (cache, warning) = PageCache::open(opts, renderer, output);
         loaded.warnings.extend(warning);
         cache
     });
@@ -197,7 +198,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
     let tmp = crate::output::prepare(&opts.output, &opts.root).map_err(out_err)?;
     let sink = Sink::disk(tmp.clone());
     let output = std::path::absolute(&opts.output).unwrap_or_else(|_| opts.output.clone());
-    let result = build_into(opts, &sink, Some(&output));
+    let result = build_into(opts, &sink, opts.cache.then_some(output.as_path()));
     let (mut report, cache) = match result {
         Ok(r) => r,
         Err(d) => {

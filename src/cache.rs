@@ -14,8 +14,9 @@
 //! on every build.
 //!
 //! A cache that cannot be read, or that another version of the format or of minutebook wrote, is
-//! ignored with a warning and replaced at the end of the build; `build --no-cache` ignores it
-//! silently (and writes a fresh one).
+//! ignored with a warning and replaced at the end of the build; `build --no-cache` neither reads
+//! nor writes it. The cache describes one output folder: a build into another folder renders
+//! every page (and the cache then describes that folder).
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hasher;
@@ -77,15 +78,9 @@ pub struct PageCache {
 }
 
 impl PageCache {
-    /// The cache of a build of `opts` with `renderer`'s theme, into the output folder `output`;
-    /// with `reuse` false (`--no-cache`) the stored pages are not read. Returns a warning when a
-    /// stored cache is not trusted.
-    pub fn open(
-        opts: &BuildOptions,
-        renderer: &Renderer,
-        output: &Path,
-        reuse: bool,
-    ) -> (PageCache, Option<Diagnostic>) {
+    /// The cache of a build of `opts` with `renderer`'s theme, into the output folder `output`.
+    /// Returns a warning when a stored cache is not trusted.
+    pub fn open(opts: &BuildOptions, renderer: &Renderer, output: &Path) -> (PageCache, Option<Diagnostic>) {
         let file = opts.root.join(CACHE_DIR).join(CACHE_FILE);
         let mut cache = PageCache {
             program: program(),
@@ -95,9 +90,6 @@ impl PageCache {
             reused: AtomicUsize::new(0),
             file,
         };
-        if !reuse {
-            return (cache, None);
-        }
         let ignored = |why: String| {
             Diagnostic::warning(&cache.file, 0, 0, format!("the build cache is ignored: {why}"))
                 .with_help("the pages are rendered again and the cache is written anew; nothing to do")

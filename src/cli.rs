@@ -75,8 +75,7 @@ pub enum Command {
         /// Where to write the site [default: <root>/public].
         #[arg(long, short = 'o', value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Render every page, ignoring the build cache (<root>/.minutebook-cache/); a fresh cache
-        /// is still written for the next build.
+        /// Render every page; neither read nor write the build cache (<root>/.minutebook-cache/).
         #[arg(long)]
         no_cache: bool,
         #[command(flatten)]

@@ -4,6 +4,7 @@
 mod support;
 
 mod broken_pipe;
+mod build_cache;
 mod check;
 mod corpus_score;
 mod feeds;
