@@ -6,7 +6,7 @@ use crate::support::*;
 #[test]
 fn imported_seed_builds_like_the_bundled_record() {
     let site = bundled_site();
-    let bundled = minutebook::build::load(&options(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
+    let bundled = minutebook::build::load(&options_with_drafts(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
     let want = &bundled.archive.records[0].structure;
 
     // Import into a fresh copy of the site in place of the bundled record.
@@ -15,8 +15,9 @@ fn imported_seed_builds_like_the_bundled_record() {
     let (code, stdout, stderr) = run(&["import", seed.to_str().unwrap(), "--root", "."], site.path());
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("content/2024/executive-4.md"), "{stdout}");
-    let loaded = minutebook::build::load(&options(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
+    let loaded = minutebook::build::load(&options_with_drafts(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
     let got = &loaded.archive.records[0];
+    assert!(got.meta.draft, "an imported record is a draft until a person removes `draft: true`");
     assert_eq!(got.meta.date.to_string(), "2024-09-11");
     assert_eq!(got.meta.time.as_deref(), Some("10:30-12:15"));
     let items = |s: &minutebook::minutes::Structure| -> Vec<(String, Vec<String>, String)> {
@@ -92,7 +93,7 @@ fn discussion_proposals_import_as_agenda_items() {
         md.contains("\n### 提案二：平臺改版案，提請討論。（提案單位：數位產業署）\n"),
         "{md}"
     );
-    let loaded = minutebook::build::load(&options(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
+    let loaded = minutebook::build::load(&options_with_drafts(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
     let rec = loaded
         .archive
         .records
@@ -119,3 +120,4 @@ fn discussion_proposals_import_as_agenda_items() {
         ]
     );
 }
+
