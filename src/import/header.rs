@@ -34,10 +34,10 @@ fn spaced_key_value(s: &str) -> Option<(String, &str)> {
     let mut key = String::new();
     let mut rest = s.trim_start();
     loop {
-        let end = rest.find(char::is_whitespace)?;
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let token = &rest[..end];
         let after = rest[end..].trim_start();
-        let single = token.chars().count() == 1;
+        let single = token.chars().count() == 1 && !after.is_empty();
         if !key.is_empty() && !single {
             break;
         }
@@ -103,7 +103,9 @@ pub(crate) fn field(k: &str) -> Option<Field> {
 /// The line after its numbering (`三、`, `（三）`, `3、`, and `壹、` when a field label follows).
 fn unnumbered(s: &str) -> &str {
     match ordinal(s) {
-        Some((kind, len)) if kind != Ordinal::Section || key_value(&s[len..]).is_some_and(|(k, _)| field(&k).is_some()) => {
+        Some((kind, len))
+            if kind != Ordinal::Section || key_value(&s[len..]).is_some_and(|(k, _)| field(&k).is_some()) =>
+        {
             s[len..].trim_start()
         }
         _ => s,
@@ -489,7 +491,9 @@ fn when(v: &str) -> When {
     let date = find_date_span(&d);
     // Times after a second date belong to another day.
     let first_end = date.as_ref().map(|x| x.2).unwrap_or(0);
-    let cut = find_date_span(&d[first_end..]).map(|x| first_end + x.1).unwrap_or(d.len());
+    let cut = find_date_span(&d[first_end..])
+        .map(|x| first_end + x.1)
+        .unwrap_or(d.len());
     let from = date.as_ref().map(|x| x.2).unwrap_or(0);
     let ts: Vec<_> = times(&d[from..cut])
         .into_iter()
@@ -519,13 +523,22 @@ fn when(v: &str) -> When {
     }
     rest.push_str(&d[at..]);
     for w in [
-        "中華民國", "民國", "星期", "禮拜", "上午", "早上", "中午", "下午", "晚上", "晚間", "傍晚",
+        "中華民國",
+        "民國",
+        "星期",
+        "禮拜",
+        "上午",
+        "早上",
+        "中午",
+        "下午",
+        "晚上",
+        "晚間",
+        "傍晚",
     ] {
         rest = rest.replace(w, "");
     }
-    let weekday_or_joint = |c: char| {
-        c.is_whitespace() || "()（）[]［］一二三四五六日天週周自起至到止迄~～－-—、，,。".contains(c)
-    };
+    let weekday_or_joint =
+        |c: char| c.is_whitespace() || "()（）[]［］一二三四五六日天週周自起至到止迄~～－-—、，,。".contains(c);
     let whole = ts.len() <= 2 && cut == d.len() && rest.chars().all(weekday_or_joint);
     When {
         date: date.map(|(r, _, e)| (r, e)),
@@ -549,14 +562,21 @@ pub(crate) struct Header {
 pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut Vec<ImportWarning>) -> Header {
     let mut fm = FrontMatter::default();
     let mut taken = Vec::new();
-    let header: Vec<(usize, &Block)> = blocks.iter().enumerate().filter(|(_, b)| b.header && !b.table).collect();
+    let header: Vec<(usize, &Block)> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.header && !b.table)
+        .collect();
 
     // Title, number, series, slug.
     let title_block = header.iter().copied().find(|(_, b)| {
         let t = &b.text;
         !is_field_line(t)
             && key_value(t).is_none()
-            && (t.contains("紀錄") || t.contains("記錄") || t.contains("議事錄") || (meeting_number(t).is_some() && t.contains("會")))
+            && (t.contains("紀錄")
+                || t.contains("記錄")
+                || t.contains("議事錄")
+                || (meeting_number(t).is_some() && t.contains("會")))
     });
     match title_block {
         None => warn(
@@ -592,11 +612,13 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                 }
                 None => {
                     fm.unregistered_series = super::register::series_name(&b.text);
-                    warn(
-                        warnings,
-                        Some(b),
-                        "no registered series name in the title: series and slug left out".into(),
-                    )
+                    let message = match &fm.unregistered_series {
+                        Some(s) => format!(
+                            "the title's series `{s}` is not registered: register it (the importer prints the entry; --register adds it) or change `series` to a registered one"
+                        ),
+                        None => "no registered series name in the title: series and slug left out".into(),
+                    };
+                    warn(warnings, Some(b), message)
                 }
             }
         }
@@ -891,6 +913,56 @@ mod tests {
         );
         assert_eq!(kv("主 席：黃部長彥男"), vec![p("主席", "黃部長彥男")]);
         assert!(kv("第4次主管會議紀錄").is_empty());
+    }
+
+    /// The forms issue 17 quotes from real minutes.
+    #[test]
+    fn start_and_end_times() {
+        let w = |s: &str| {
+            let w = when(s);
+            (w.start.map(hhmm), w.end.map(hhmm), w.whole)
+        };
+        let t = |s: &str| Some(s.to_string());
+        assert_eq!(
+            w("中華民國 104 年 06 月 02 日上午 10 時 03 分"),
+            (t("10:03"), None, true)
+        );
+        assert_eq!(w("自上午9時起至12時止"), (t("09:00"), t("12:00"), true));
+        assert_eq!(w("113年9月11日下午2時至5時30分"), (t("14:00"), t("17:30"), true));
+        assert_eq!(
+            w("中華民國110年12月17日(星期五)09時至17時"),
+            (t("09:00"), t("17:00"), true)
+        );
+        // Sessions: the line is not taken whole.
+        assert!(!w("上午9時至9時14分、10時1分至11時46分").2);
+        // Something the front-matter has no key for.
+        assert!(!w("113年9月11日上午10時（視訊會議）").2);
+    }
+
+    #[test]
+    fn header_fields_of_every_layout() {
+        let kv =
+            |s: &str| -> Vec<(String, String)> { key_values(s).into_iter().map(|(k, v)| (k, v.to_string())).collect() };
+        let p = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(
+            kv("主　席：黃部長彥男      紀　錄：林怡芬"),
+            vec![p("主席", "黃部長彥男"), p("紀錄", "林怡芬")]
+        );
+        assert_eq!(
+            kv("主席：黃部長彥男\t紀錄：林怡芬"),
+            vec![p("主席", "黃部長彥男"), p("紀錄", "林怡芬")]
+        );
+        assert_eq!(kv("壹、時間：113年9月11日"), vec![p("時間", "113年9月11日")]);
+        assert_eq!(
+            kv("時 間 中華民國111年9月30日"),
+            vec![p("時間", "中華民國111年9月30日")]
+        );
+        assert_eq!(kv("請假委員 許淑華 周春米"), vec![p("請假委員", "許淑華 周春米")]);
+        assert!(kv("委員出席 111人").is_empty(), "a count, not a field");
+        assert!(kv("主席宣告開議").is_empty());
+        assert_eq!(field("缺席委員"), Some(Field::Absent));
+        assert_eq!(field("列席人員"), Some(Field::Observers));
+        assert_eq!(field("出（列）席人員"), Some(Field::Attendees));
     }
 
     #[test]

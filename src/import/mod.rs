@@ -192,7 +192,16 @@ pub fn import_text(source: &str, registry: &ImportRegistry) -> Imported {
     let (units, unknown_units) = header::units(&blocks, &body.motions, registry, &mut warnings);
     fm.units = units;
     let unregistered = Unregistered::propose(fm.unregistered_series.as_deref(), &unknown_units, registry);
-    let in_front_matter = taken.iter().map(|&i| (blocks[i].line, blocks[i].text.clone())).collect();
+    // The series the title names goes in as written, with the slug proposed for it: `check`
+    // then points at it until it is registered, and the file is named as it will be.
+    if let Some(s) = unregistered.series.first() {
+        fm.series = Some(s.name.clone());
+        fm.slug = fm.number.map(|n| format!("{}-{n}", s.slug));
+    }
+    let in_front_matter = taken
+        .iter()
+        .map(|&i| (blocks[i].line, blocks[i].text.clone()))
+        .collect();
 
     let mut markdown = fm.to_yaml();
     markdown.push_str(&body.markdown);

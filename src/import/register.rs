@@ -21,7 +21,12 @@ pub(crate) fn series_name(title: &str) -> Option<String> {
         let after = &t[from + '第'.len_utf8()..];
         let n = after
             .char_indices()
-            .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c) || "零一二三四五六七八九十百〇兩".contains(c) || c == ' '))
+            .find(|&(_, c)| {
+                !(c.is_ascii_digit()
+                    || ('０'..='９').contains(&c)
+                    || "零一二三四五六七八九十百〇兩".contains(c)
+                    || c == ' ')
+            })
             .map(|(j, _)| j)
             .unwrap_or(after.len());
         let rest = &after[n..];
@@ -39,7 +44,11 @@ pub(crate) fn series_name(title: &str) -> Option<String> {
         let mut s = s.trim();
         for suffix in ["會議紀錄", "會議記錄", "會議議事錄", "議事錄", "紀錄", "記錄"] {
             if let Some(x) = s.strip_suffix(suffix) {
-                s = if suffix.starts_with("會議") { &s[..x.len() + "會議".len()] } else { x };
+                s = if suffix.starts_with("會議") {
+                    &s[..x.len() + "會議".len()]
+                } else {
+                    x
+                };
                 break;
             }
         }
@@ -127,7 +136,9 @@ impl Unregistered {
 /// `- { name: 主管會議, slug: zhu-guan-hui-yi }`, the name quoted when YAML would misread it.
 fn item(e: &Entry) -> String {
     let plain = !e.name.is_empty()
-        && !e.name.contains([':', '#', ',', '[', ']', '{', '}', '"', '\'', '&', '*', '!', '|', '>', '%', '@', '`'])
+        && !e.name.contains([
+            ':', '#', ',', '[', ']', '{', '}', '"', '\'', '&', '*', '!', '|', '>', '%', '@', '`',
+        ])
         && !e.name.starts_with(['-', '?', ' '])
         && !e.name.ends_with(' ');
     let name = if plain {
@@ -176,10 +187,9 @@ pub fn add_entries(text: &str, path: &Path, add: &Unregistered) -> Result<String
         if list.is_empty() {
             continue;
         }
-        let head = lines.iter().position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|r| r.trim_start().starts_with(':'))
-        });
+        let head = lines
+            .iter()
+            .position(|l| l.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':')));
         match head {
             None => {
                 lines.push(format!("{key}:\n"));
@@ -189,7 +199,11 @@ pub fn add_entries(text: &str, path: &Path, add: &Unregistered) -> Result<String
                 let after_colon = lines[h][key.len()..].trim_start()[1..].trim();
                 let value = after_colon.split(" #").next().unwrap_or("").trim();
                 if !value.is_empty() && !value.starts_with('#') {
-                    let entries = list.iter().map(|e| format!("  {}", item(e))).collect::<Vec<_>>().join("\n");
+                    let entries = list
+                        .iter()
+                        .map(|e| format!("  {}", item(e)))
+                        .collect::<Vec<_>>()
+                        .join("\n");
                     return Err(RegisterError::Flow {
                         path: path.to_path_buf(),
                         line: h + 1,
@@ -290,6 +304,10 @@ mod tests {
     #[test]
     fn a_flow_list_is_left_to_the_user() {
         let e = add_entries("units: [甲]\n", Path::new("minutebook.yaml"), &add()).unwrap_err();
-        assert!(e.to_string().contains("minutebook.yaml:1: `units:` is written as a flow list"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("minutebook.yaml:1: `units:` is written as a flow list"),
+            "{e}"
+        );
     }
 }

@@ -325,7 +325,10 @@ pub(crate) fn clean(source: &str, _registry: &ImportRegistry) -> Vec<Line> {
         let t = t.trim_end();
         let lead = t.trim_start_matches(is_space);
         // A tab between header fields (`主席：…\t紀錄：…`) is layout, not a table.
-        let table = lead.contains('\t') && !lead.split('\t').all(|c| c.trim().is_empty() || super::header::is_field_line(c.trim()));
+        let table = lead.contains('\t')
+            && !lead
+                .split('\t')
+                .all(|c| c.trim().is_empty() || super::header::is_field_line(c.trim()));
         let mut text = if table { lead.to_string() } else { t.trim().to_string() };
         if !table {
             if is_page_number(&text) {
@@ -506,7 +509,12 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
     // A header line as wide as the widest line of the text ran to the right margin: the value
     // goes on in the next line (a PDF wraps there; a text file with one paragraph a line has no
     // line that wide but its longest).
-    let widest = lines.iter().filter(|l| !l.table).map(|l| width(&l.text)).max().unwrap_or(0);
+    let widest = lines
+        .iter()
+        .filter(|l| !l.table)
+        .map(|l| width(&l.text))
+        .max()
+        .unwrap_or(0);
     let mut last_width = 0;
     for (i, l) in lines.iter().enumerate() {
         if l.text.is_empty() {
@@ -554,7 +562,13 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
 /// never taken into a value.
 fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
     let t = next.text.as_str();
-    if prev.trim_end().ends_with(['。', '！', '？', '；']) || !header_key(prev) || header_key(t) || ordinal(t).is_some() || label(t).is_some() || agenda_part(t) {
+    if prev.trim_end().ends_with(['。', '！', '？', '；'])
+        || !header_key(prev)
+        || header_key(t)
+        || ordinal(t).is_some()
+        || label(t).is_some()
+        || agenda_part(t)
+    {
         return false;
     }
     // `委員出席12人`: the count under a list, a line of its own.

@@ -189,7 +189,13 @@ fn page_furniture_is_dropped_and_the_break_mended() {
     }
     // The running header is gone; the title line it repeats went into the front-matter once.
     assert_eq!(body.matches("數位發展部第7次主管會議紀錄").count(), 0, "{body}");
-    assert!(imp.in_front_matter.iter().any(|(_, l)| l == "數位發展部第7次主管會議紀錄"), "{:?}", imp.in_front_matter);
+    assert!(
+        imp.in_front_matter
+            .iter()
+            .any(|(_, l)| l == "數位發展部第7次主管會議紀錄"),
+        "{:?}",
+        imp.in_front_matter
+    );
     assert_eq!(key(&imp, "title"), Some("\"數位發展部第7次主管會議紀錄\""));
     assert_eq!(key(&imp, "time"), Some("\"10:00-11:00\""));
 }

@@ -156,7 +156,8 @@ fn docx_and_odt_read_to_the_bundled_records_structure() {
             site.path(),
         );
         assert_eq!(code, 0, "{file}: {stderr}");
-        let loaded = minutebook::build::load(&options_with_drafts(site.path())).unwrap_or_else(|d| panic!("{file}: {d:?}"));
+        let loaded =
+            minutebook::build::load(&options_with_drafts(site.path())).unwrap_or_else(|d| panic!("{file}: {d:?}"));
         let got = &loaded.archive.records[0].structure;
         assert_eq!(items(got), want, "{file}");
         assert_eq!(got.reports.len(), 13, "{file}");

@@ -1,7 +1,8 @@
 //! The seed minutes (第4次主管會議紀錄, copied out of a PDF) imported whole.
 
 use crate::support::{
-    front_matter_holds, missing_words, registry, report, split, strip_markdown, unreorder_motions, without_front_matter_lines,
+    front_matter_holds, missing_words, registry, report, split, strip_markdown, unreorder_motions,
+    without_front_matter_lines,
 };
 use minutebook::import::{import_text, Imported};
 
@@ -212,7 +213,10 @@ fn the_word_check_can_fail() {
     let imp = seed();
     let (_, body) = split(&imp.markdown);
     let cut = body.replace("展延辦理期限之案件", "展延之案件");
-    let missing = missing_words(&without_front_matter_lines(SEED, &imp), &strip_markdown(&unreorder_motions(&cut)));
+    let missing = missing_words(
+        &without_front_matter_lines(SEED, &imp),
+        &strip_markdown(&unreorder_motions(&cut)),
+    );
     assert_eq!(missing.iter().map(|m| m.1).collect::<String>(), "辦理期限");
     assert!(missing.iter().all(|m| m.0 == 33), "{missing:?}");
 }

@@ -12,6 +12,7 @@ mod generate_site;
 mod import_build;
 mod import_cases;
 mod import_formats;
+mod import_header;
 mod import_pdf;
 mod import_seed;
 mod init;

@@ -635,7 +635,10 @@ pub fn front_matter_holds(imp: &Imported) -> Result<(), String> {
     }
     const DATES: &str = "中華民國年月日時分星期週上下午至起止自一二三四五六七八九十〇零0123456789０１２３４５６７８９";
     for (line, text) in &imp.in_front_matter {
-        for c in values_of(text).chars().filter(|c| c.is_alphanumeric() && !DATES.contains(*c)) {
+        for c in values_of(text)
+            .chars()
+            .filter(|c| c.is_alphanumeric() && !DATES.contains(*c))
+        {
             match have.get_mut(&c) {
                 Some(n) if *n > 0 => *n -= 1,
                 _ => return Err(format!("line {line} `{text}`: `{c}` is in no front-matter value")),
@@ -662,7 +665,10 @@ fn values_of(line: &str) -> String {
     let mut out = String::new();
     for (i, p) in parts.iter().enumerate().skip(1) {
         let p = if i + 1 < parts.len() {
-            p.trim_end().rsplit_once(char::is_whitespace).map(|(v, _)| v).unwrap_or("")
+            p.trim_end()
+                .rsplit_once(char::is_whitespace)
+                .map(|(v, _)| v)
+                .unwrap_or("")
         } else {
             p
         };
