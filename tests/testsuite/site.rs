@@ -810,9 +810,9 @@ fn content_html_is_escaped() {
 #[test]
 fn a_build_on_disk_publishes_what_a_build_in_memory_makes() {
     let dir = tempfile::tempdir().unwrap();
-    minutebook::generate::generate_site(
+    minutebook_bench::generate::generate_site(
         dir.path(),
-        &minutebook::generate::GenerateOptions { records: 600, seed: 7 },
+        &minutebook_bench::generate::GenerateOptions { records: 600, seed: 7 },
     )
     .unwrap();
     let out = build_ok(dir.path());
