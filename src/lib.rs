@@ -50,6 +50,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod stdio;
+pub mod text;
 pub mod timing;
 
 use std::process::ExitCode;
