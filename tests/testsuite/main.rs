@@ -29,6 +29,7 @@ mod search_facts;
 mod search_golden;
 mod search_parity;
 mod search_query_rules;
+mod search_random;
 mod search_template;
 mod search_ui;
 mod serve;
