@@ -150,6 +150,11 @@ const ZH: &[(&str, &str)] = &[
     ("search_loading", "搜尋中…"),
     ("search_failed", "搜尋失敗：{error}"),
     ("search_hit_date", "{roc}（{date}）"),
+    ("search_alias_offer", "{typed} = {names}："),
+    ("search_alias_also", "也搜尋"),
+    ("search_alias_active", "已一併搜尋 {names}。"),
+    ("search_alias_only", "只搜尋 {typed}"),
+    ("search_alias_sep", "、"),
     (
         "data_intro",
         "本站會議紀錄以開放資料提供，可自由下載、再利用。檔案皆為 UTF-8 編碼。",
@@ -321,6 +326,11 @@ const EN: &[(&str, &str)] = &[
     ("search_loading", "Searching…"),
     ("search_failed", "Search failed: {error}"),
     ("search_hit_date", "{date}"),
+    ("search_alias_offer", "{typed} is {names}:"),
+    ("search_alias_also", "search for these too"),
+    ("search_alias_active", "Also searched for {names}."),
+    ("search_alias_only", "Search only for {typed}"),
+    ("search_alias_sep", ", "),
     ("data_intro", "The minutes on this site are open data: download and reuse them freely. Every file is UTF-8."),
     ("data_files", "Data files"),
     ("data_file", "File"),
@@ -354,7 +364,8 @@ pub fn strings(language: &str) -> BTreeMap<&'static str, &'static str> {
 
 /// The strings the search page's script shows (status, buttons, dates), passed to it as JSON in
 /// `<script type="application/json" id="search-strings">`. `{n}`, `{error}`, `{date}` (ISO) and
-/// `{roc}` (民國 date with weekday) are filled in by the script; `search_count_one` / `search_count_other` are chosen with the
+/// `{roc}` (民國 date with weekday), `{typed}` (a query term) and `{names}` (a unit's or topic's
+/// registered name and aliases) are filled in by the script; `search_count_one` / `search_count_other` are chosen with the
 /// page language's plural rules (`Intl.PluralRules`).
 pub const SEARCH_SCRIPT_KEYS: &[&str] = &[
     "search_count_one",
@@ -364,6 +375,11 @@ pub const SEARCH_SCRIPT_KEYS: &[&str] = &[
     "search_loading",
     "search_failed",
     "search_hit_date",
+    "search_alias_offer",
+    "search_alias_also",
+    "search_alias_active",
+    "search_alias_only",
+    "search_alias_sep",
 ];
 
 /// [`SEARCH_SCRIPT_KEYS`] of `language` as a JSON object that is safe inside a `<script>` element:
