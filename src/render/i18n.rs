@@ -139,6 +139,10 @@ const ZH: &[(&str, &str)] = &[
     ("search_all_topics", "全部主題"),
     ("search_all_series", "全部會議"),
     ("search_all_years", "全部年度"),
+    ("search_followups", "列管事項"),
+    ("search_followups_any", "不限（紀錄與列管事項）"),
+    ("search_followups_open", "列管中"),
+    ("search_followups_closed", "已解除、自行列管、併案或撤銷"),
     (
         "search_needs_js",
         "搜尋需要瀏覽器啟用 JavaScript；您仍可依年度、會議、單位與主題瀏覽全部紀錄。",
@@ -315,6 +319,10 @@ const EN: &[(&str, &str)] = &[
     ("search_all_topics", "All topics"),
     ("search_all_series", "All meeting series"),
     ("search_all_years", "All years"),
+    ("search_followups", "Follow-ups"),
+    ("search_followups_any", "Any (records and follow-ups)"),
+    ("search_followups_open", "Open"),
+    ("search_followups_closed", "Closed, self-tracked, merged or withdrawn"),
     (
         "search_needs_js",
         "Search needs JavaScript; you can still browse every record by year, series, unit and topic.",

@@ -26,6 +26,7 @@ mod search_client;
 mod search_e2e;
 mod search_exact;
 mod search_facts;
+mod search_followups;
 mod search_golden;
 mod search_parity;
 mod search_query_rules;

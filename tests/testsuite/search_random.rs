@@ -6,7 +6,8 @@
 //!
 //! The reference texts are read from each record's source file here, with pulldown-cmark and the
 //! front-matter, not from the indexer: the title, each front-matter fact the page shows ("主席：…"),
-//! each heading, paragraph, list item, table cell and code line. A record has a query term when
+//! each heading, paragraph, list item, table cell and code line. Each follow-up directive is a
+//! document of its own (its page's title "列管事項 <id>" and its text, as the tracker read it). A record has a query term when
 //! one of its texts, folded (`fold`, checked against the client by `search_parity`), contains one
 //! of the term's forms (`parse_query_forms`) starting at a word start when the form starts with a
 //! word character — the matching rule of the README's Search section.
@@ -179,8 +180,15 @@ fn brute_force(hay: &[String], q: &str) -> BTreeSet<usize> {
     }
     let has = |h: &str, form: &str| -> bool {
         let word = form.chars().next().is_some_and(|c| class_of(c) == WORD);
-        h.match_indices(form)
-            .any(|(i, _)| !word || h[..i].chars().next_back().is_none_or(|p| class_of(p) != WORD))
+        // Every occurrence, overlapping ones too ("2 2" twice in "2022 2 2").
+        let mut from = 0;
+        while let Some(i) = h[from..].find(form).map(|i| from + i) {
+            if !word || h[..i].chars().next_back().is_none_or(|p| class_of(p) != WORD) {
+                return true;
+            }
+            from = i + h[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        false
     };
     (0..hay.len())
         .filter(|&r| terms.iter().all(|forms| forms.iter().any(|f| has(&hay[r], f))))
@@ -329,12 +337,19 @@ fn random_queries_find_exactly_the_records_that_contain_them() {
     minutebook::search::docs::write(&archive, None, &DirSink(out.clone())).unwrap();
 
     let root = archive.site.root_path();
-    let urls: Vec<String> = archive.records.iter().map(|r| format!("{root}{}", r.url)).collect();
-    let texts: Vec<Vec<String>> = archive
+    // The records, then the follow-up directives (each a hit of its own, linking to its page).
+    let mut urls: Vec<String> = archive.records.iter().map(|r| format!("{root}{}", r.url)).collect();
+    let mut texts: Vec<Vec<String>> = archive
         .records
         .iter()
         .map(|r| record_texts(&std::fs::read_to_string(site.join(&r.rel)).unwrap()))
         .collect();
+    let followup = minutebook::render::i18n::strings("zh-Hant-TW")["followup"];
+    assert!(!archive.followups.directives.is_empty(), "the generated archive has directives");
+    for d in &archive.followups.directives {
+        urls.push(format!("{root}followups/{}/", d.id));
+        texts.push(vec![format!("{followup} {}", d.id), d.text.clone()]);
+    }
     let hay: Vec<String> = texts.iter().map(|t| haystack(t)).collect();
     let queries = draw(&texts, seed);
     let qs: Vec<String> = queries.iter().map(|(_, q)| q.clone()).collect();

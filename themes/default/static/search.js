@@ -165,6 +165,7 @@
         self.m = m;
         self.dir = self.base + m.dir + '/';
         self.groups = b64varints(m.shard_keys);
+        self.docFirsts = b64varints(m.doc_files);
         self.groupSize = m.group;
         self.pages = {};
         m.fold_pages.forEach(function (p) { self.pages[p] = 1; });
@@ -466,7 +467,7 @@
     });
   };
 
-  // Runs a query. state: {q, unit, topic, series, year, sort}. Resolves to
+  // Runs a query. state: {q, unit, topic, series, year, status, sort, also}. Resolves to
   // {terms, hits: [{r, secs: [{s, n, h, terms}], score...}]} sorted.
   Index.prototype.search = function (state) {
     var self = this;
@@ -492,7 +493,8 @@
         });
       }
       var filters = [];
-      ['unit', 'topic', 'series', 'year'].forEach(function (f) { if (state[f]) filters.push(f + ':' + state[f]); });
+      // status: a follow-up directive's (open or closed); records have none.
+      ['unit', 'topic', 'series', 'year', 'status'].forEach(function (f) { if (state[f]) filters.push(f + ':' + state[f]); });
       // Every alternative of every term, for marking matches.
       var marks = [].concat.apply([], terms);
       if (!terms.length && !filters.length) return { terms: marks, hits: [], offers: offers };
@@ -609,10 +611,15 @@
     }
   });
 
-  // A hit's display data: the record's display file (gzip JSON), section texts included.
+  // A hit's display data, section texts included: its entry in the display file (gzip JSON
+  // array) of the consecutive records it shares (the manifest's doc_files lists their first ids).
   Index.prototype.doc = function (hit) {
-    return this.gz('d' + hit.r + '.bin').then(function (b) {
-      var d = JSON.parse(new TextDecoder().decode(b));
+    var self = this, i = floorIndex(this.docFirsts, hit.r), f = this.docFirsts[i], name = 'D' + f;
+    if (!this.cache[name]) {
+      this.cache[name] = this.gz('d' + f + '.bin').then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
+    }
+    return this.cache[name].then(function (arr) {
+      var d = Object.assign({}, arr[hit.r - f]);
       d.text = d.x;
       d.tf = d.f;
       return d;
@@ -657,7 +664,7 @@
   // ---- page wiring ----
 
   // `also`: the alias offer was taken (see Index.prototype.offers).
-  var FIELDS = ['q', 'unit', 'topic', 'series', 'year', 'sort', 'also'];
+  var FIELDS = ['q', 'unit', 'topic', 'series', 'year', 'status', 'sort', 'also'];
 
   function stateFromUrl() {
     var p = new URLSearchParams(location.search), st = {};
@@ -785,7 +792,7 @@
       var my = ++seq, qs = queryString(st);
       clearTimeout(slow);
       // A query of spaces alone is no query: the page stays as it opened.
-      if (!(st.q || '').trim() && !st.unit && !st.topic && !st.series && !st.year) {
+      if (!(st.q || '').trim() && !st.unit && !st.topic && !st.series && !st.year && !st.status) {
         results.replaceChildren();
         results.removeAttribute('data-count');
         results.removeAttribute('aria-busy');
