@@ -85,37 +85,6 @@ pub enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
-    /// Write a deterministic, realistic archive of generated minutes (for benchmarks and trials).
-    Generate {
-        /// The folder to create (refused if it holds anything but an earlier generated archive).
-        dir: PathBuf,
-        /// How many records.
-        #[arg(long, default_value_t = 1000)]
-        records: usize,
-        /// The seed; the same seed gives byte-identical files.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
-    /// Measure full builds (tmpfs and disk) and preview rebuilds on generated archives.
-    Bench {
-        /// Archive sizes, comma-separated.
-        #[arg(long, value_delimiter = ',', default_value = "1000,10000,50000")]
-        records: Vec<usize>,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Runs per measurement (the median is reported).
-        #[arg(long, default_value_t = 3)]
-        runs: usize,
-        /// Where generated archives are cached.
-        #[arg(long, default_value = "target/bench")]
-        work: PathBuf,
-        /// A tmpfs folder for the output.
-        #[arg(long, default_value = "/dev/shm")]
-        tmpfs: PathBuf,
-        /// Only the search table (index, query transfer, time to first results in Chromium).
-        #[arg(long)]
-        search_only: bool,
-    },
     /// Turn minutes that arrived as plain text (.txt) or a Word file (.docx) into a record.
     Import {
         /// The .txt, .docx, .odt or .pdf file.
@@ -188,23 +157,5 @@ pub enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
-    },
-    /// Measure preview rebuilds on one site (used by `bench`, in a process of its own).
-    #[command(hide = true)]
-    BenchRebuild {
-        #[arg(long)]
-        root: PathBuf,
-    },
-    /// Measure the search index step alone on one site (used by `bench`, in a process of its own).
-    #[command(hide = true)]
-    BenchIndex {
-        #[arg(long)]
-        root: PathBuf,
-        /// Where the index files are written (and removed afterwards).
-        #[arg(long, default_value = "/dev/shm")]
-        scratch: PathBuf,
-        /// Print the figures as JSON.
-        #[arg(long)]
-        json: bool,
     },
 }

@@ -25,8 +25,6 @@ macro_rules! errln {
     ($($arg:tt)*) => { $crate::stdio::err(format_args!("{}\n", format_args!($($arg)*))) };
 }
 
-pub mod bench;
-pub mod bench_search;
 pub mod build;
 pub mod check;
 pub mod cli;
@@ -35,7 +33,6 @@ pub mod content;
 pub mod diagnostics;
 pub mod feeds;
 pub mod followups;
-pub mod generate;
 pub mod import;
 pub mod init;
 pub mod listing;
@@ -53,6 +50,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod stdio;
+pub mod text;
 pub mod timing;
 
 use std::process::ExitCode;
@@ -124,67 +122,6 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
                 errln!("error: warnings are denied (--deny-warnings); the site was written, fix the warnings above");
                 return Ok(ExitCode::FAILURE);
             }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Generate { dir, records, seed } => {
-            let s = generate::generate_site(&dir, &generate::GenerateOptions { records, seed }).map_err(|e| {
-                vec![Diagnostic::error(
-                    &dir,
-                    0,
-                    0,
-                    format!("cannot generate the archive: {e}"),
-                )]
-            })?;
-            outln!(
-                "wrote {} records ({:.1} MB) to {}",
-                s.records,
-                s.bytes as f64 / 1e6,
-                dir.display()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Bench {
-            records,
-            seed,
-            runs,
-            work,
-            tmpfs,
-            search_only,
-        } => {
-            let opts = bench::BenchOptions {
-                sizes: records,
-                seed,
-                runs,
-                disk: work.clone(),
-                work,
-                tmpfs: tmpfs.is_dir().then_some(tmpfs),
-                search_only,
-            };
-            bench::run(&opts).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::BenchRebuild { root } => {
-            let line =
-                bench::measure_rebuild(&root).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
-            outln!("{line}");
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::BenchIndex { root, scratch, json } => {
-            let f =
-                bench_search::index_figures(&root, &scratch).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e)])?;
-            if json {
-                outln!("{}", serde_json::to_string(&f).expect("figures serialize"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            outln!(
-                "{} records: {:.2} s wall, {:.2} s CPU, +{:.0} MB peak, {:.1} MB in {} files",
-                f.records,
-                f.wall_s,
-                f.cpu_s,
-                f.peak_delta_mb,
-                f.bytes as f64 / 1e6,
-                f.files
-            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Import {

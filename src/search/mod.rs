@@ -1160,19 +1160,16 @@ pub fn write_index<'a>(
     }
     let timing = std::env::var_os("MINUTEBOOK_SEARCH_TIMING").is_some();
     let t0 = std::time::Instant::now();
-    let c0 = crate::timing::process_cpu();
+    // CPU time per step is the benchmark's to measure (minutebook-bench, getrusage there).
     let lap = |what: &str| {
         if timing {
-            let c = crate::timing::process_cpu();
             let rss_mb = std::fs::read_to_string("/proc/self/statm")
                 .ok()
                 .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
                 .map_or(0, |pages| pages * 4 / 1024);
             eprintln!(
-                "search index: {what} at {:.3}s (user {:.2}s, sys {:.2}s, resident {rss_mb} MB)",
-                t0.elapsed().as_secs_f64(),
-                c.0 - c0.0,
-                c.1 - c0.1
+                "search index: {what} at {:.3}s (resident {rss_mb} MB)",
+                t0.elapsed().as_secs_f64()
             );
         }
     };

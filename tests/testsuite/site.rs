@@ -513,6 +513,33 @@ fn the_records_decision_label_is_kept() {
 }
 
 #[test]
+fn items_written_as_paragraphs_are_linked_to_their_own_paragraph() {
+    let site = bundled_site();
+    write(
+        site.path(),
+        "content/2024/executive-1.md",
+        "---\ntitle: 第1次主管會議紀錄\nseries: 主管會議\nnumber: 1\ndate: 2024-01-10\n---\n\n\
+         ## 貳、討論事項\n\n案由一：測試案，提請討論。（提案單位：秘書處）\n\n決議：照案通過。\n\n\
+         宣讀上次會議紀錄。\n\n決議：確定。\n",
+    );
+    let out = build_ok(site.path());
+    let record = read(out.join("minutes/2024/executive-1/index.html"));
+    // The paragraph the item starts at carries its anchor; the decisions summary links to it.
+    assert!(record.contains("<p id=\"案由一\">案由一：測試案"), "{record}");
+    assert!(record.contains("<p id=\"討論事項二\">宣讀上次會議紀錄。"), "{record}");
+    assert!(record.contains("<a href=\"#案由一\""), "{record}");
+    assert!(record.contains("<a href=\"#討論事項二\""), "{record}");
+    let unit = read(out.join("units/secretariat/index.html"));
+    assert!(unit.contains("/minutes/2024/executive-1/#案由一\""), "{unit}");
+    let data: serde_json::Value = serde_json::from_str(&read(out.join("data/minutes/2024/executive-1.json"))).unwrap();
+    assert_eq!(
+        data["agenda"][0]["url"],
+        "https://minutes.example.gov.tw/minutes/2024/executive-1/#%E6%A1%88%E7%94%B1%E4%B8%80",
+        "{data}"
+    );
+}
+
+#[test]
 fn urls_differing_only_in_case_and_page_like_slugs_are_errors() {
     let site = bundled_site();
     let out = build_ok(site.path());
@@ -810,9 +837,9 @@ fn content_html_is_escaped() {
 #[test]
 fn a_build_on_disk_publishes_what_a_build_in_memory_makes() {
     let dir = tempfile::tempdir().unwrap();
-    minutebook::generate::generate_site(
+    minutebook_bench::generate::generate_site(
         dir.path(),
-        &minutebook::generate::GenerateOptions { records: 600, seed: 7 },
+        &minutebook_bench::generate::GenerateOptions { records: 600, seed: 7 },
     )
     .unwrap();
     let out = build_ok(dir.path());

@@ -22,6 +22,8 @@ pub struct BenchOptions {
     pub disk: PathBuf,
     /// Only the search table.
     pub search_only: bool,
+    /// The `minutebook` binary whose builds are measured.
+    pub minutebook: PathBuf,
 }
 
 /// One measured process run.
@@ -67,39 +69,13 @@ pub fn measure(exe: &Path, args: &[&str]) -> Result<Sample, BenchError> {
         }
         s
     });
-    let (ok, cpu_s, peak_mb) = wait_with_usage(&mut child);
+    let (ok, cpu_s, peak_mb) = crate::usage::wait_with_usage(&mut child);
     let wall_s = start.elapsed().as_secs_f64();
     let stderr = reader.join().unwrap_or_default();
     if !ok {
         return Err(BenchError::Failed { cmd, stderr });
     }
     Ok(Sample { wall_s, cpu_s, peak_mb })
-}
-
-/// Reap `child`: (exited with 0, its CPU seconds, its peak resident MB), from wait4's rusage.
-#[cfg(unix)]
-fn wait_with_usage(child: &mut std::process::Child) -> (bool, f64, f64) {
-    let pid = child.id() as libc::pid_t;
-    let mut status: libc::c_int = 0;
-    // SAFETY: an all-zero rusage is a valid value, and wait4 writes into both out-parameters.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: pid is our own child, not yet reaped; the pointers are valid for the call.
-    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let ok = rc >= 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
-    let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    // ru_maxrss is in kilobytes on Linux.
-    (
-        ok,
-        tv(usage.ru_utime) + tv(usage.ru_stime),
-        usage.ru_maxrss as f64 / 1024.0,
-    )
-}
-
-/// Reap `child` portably: CPU time and peak memory are not measured (0) off Unix.
-#[cfg(not(unix))]
-fn wait_with_usage(child: &mut std::process::Child) -> (bool, f64, f64) {
-    let ok = child.wait().map(|s| s.success()).unwrap_or(false);
-    (ok, 0.0, 0.0)
 }
 
 fn median(mut v: Vec<Sample>) -> Sample {
@@ -133,17 +109,18 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
         let sites: Result<Vec<(usize, PathBuf)>, BenchError> =
             opts.sizes.iter().map(|&n| Ok((n, site_for(opts, n)?))).collect();
         let scratch = opts.tmpfs.clone().unwrap_or_else(std::env::temp_dir);
-        crate::bench_search::report(&sites?, &opts.work, &scratch);
+        crate::search::report(&sites?, &opts.work, &scratch);
         return Ok(());
     }
-    let exe = std::env::current_exe().map_err(|source| BenchError::Spawn {
+    let exe = opts.minutebook.clone();
+    let this = std::env::current_exe().map_err(|source| BenchError::Spawn {
         cmd: "current_exe".into(),
         source,
     })?;
     // Every measurement runs in a child process: Linux carries a process's peak memory across
     // fork and exec, so a parent that held an archive would inflate its children's figures.
-    crate::outln!("| records | output | wall (median) | CPU | peak memory |");
-    crate::outln!("|---:|---|---:|---:|---:|");
+    minutebook::outln!("| records | output | wall (median) | CPU | peak memory |");
+    minutebook::outln!("|---:|---|---:|---:|---:|");
     let mut rebuilds = Vec::new();
     for &n in &opts.sizes {
         let site = site_for(opts, n)?;
@@ -159,7 +136,7 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
                 .map(|_| measure(&exe, &["build", "--root", &site_s, "--output", &out_s]))
                 .collect();
             let m = median(samples?);
-            crate::outln!(
+            minutebook::outln!(
                 "| {n} | {kind} | {:.2} s | {:.2} s | {:.0} MB |",
                 m.wall_s,
                 m.cpu_s,
@@ -167,9 +144,9 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
             );
             let _ = std::fs::remove_dir_all(&out);
         }
-        let cmd = format!("{} bench-rebuild --root {site_s}", exe.display());
-        let child = Command::new(&exe)
-            .args(["bench-rebuild", "--root", &site_s])
+        let cmd = format!("{} rebuild --root {site_s}", this.display());
+        let child = Command::new(&this)
+            .args(["rebuild", "--root", &site_s])
             .output()
             .map_err(|source| BenchError::Spawn {
                 cmd: cmd.clone(),
@@ -183,17 +160,17 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
         }
         rebuilds.push((n, String::from_utf8_lossy(&child.stdout).trim().to_string()));
     }
-    crate::outln!();
-    crate::outln!("| records | preview rebuild after one record changes: wall (pages re-rendered, CPU) |");
-    crate::outln!("|---:|---|");
+    minutebook::outln!();
+    minutebook::outln!("| records | preview rebuild after one record changes: wall (pages re-rendered, CPU) |");
+    minutebook::outln!("|---:|---|");
     for (n, line) in rebuilds {
-        crate::outln!("| {n} | {line} |");
+        minutebook::outln!("| {n} | {line} |");
     }
-    crate::outln!();
+    minutebook::outln!();
     let sites: Result<Vec<(usize, PathBuf)>, BenchError> =
         opts.sizes.iter().map(|&n| Ok((n, site_for(opts, n)?))).collect();
     let scratch = opts.tmpfs.clone().unwrap_or_else(std::env::temp_dir);
-    crate::bench_search::report(&sites?, &opts.work, &scratch);
+    crate::search::report(&sites?, &opts.work, &scratch);
     Ok(())
 }
 
@@ -203,11 +180,11 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
 /// listing pages it is on and its series neighbours), and of another record's date, 7 days later
 /// in the same year (it moves in its listings). The records are restored afterwards.
 pub fn measure_rebuild(site: &Path) -> Result<String, BenchError> {
-    use crate::serve::{watch::Changes, Preview};
-    let opts = crate::build::BuildOptions::new(site);
+    use minutebook::serve::{watch::Changes, Preview};
+    let opts = minutebook::build::BuildOptions::new(site);
     let mut preview = Preview::new(opts);
     let _ = preview.render_all();
-    let files = crate::content::discover(site).unwrap_or_default();
+    let files = minutebook::content::discover(site).unwrap_or_default();
     let (Some(first), Some(middle)) = (files.first().cloned(), files.get(files.len() / 2).cloned()) else {
         return Err(BenchError::Failed {
             cmd: "discover".into(),
@@ -227,7 +204,7 @@ pub fn measure_rebuild(site: &Path) -> Result<String, BenchError> {
         })
     };
     let cpu = || {
-        let (user, system) = crate::timing::process_cpu();
+        let (user, system) = crate::usage::process_cpu();
         (user + system) * 1000.0
     };
     let mut timed = |rel: &Path, text: &str| -> Result<String, BenchError> {
@@ -239,7 +216,7 @@ pub fn measure_rebuild(site: &Path) -> Result<String, BenchError> {
         let wall = at.elapsed().as_secs_f64() * 1000.0;
         Ok(format!(
             "{wall:.0} ms ({}, CPU {:.0} ms)",
-            crate::diagnostics::plural(info.pages, "page", "pages"),
+            minutebook::diagnostics::plural(info.pages, "page", "pages"),
             cpu() - c0
         ))
     };
