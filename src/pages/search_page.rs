@@ -37,7 +37,9 @@ pub fn search_names(site: &crate::config::Site) -> String {
         if e.aliases.is_empty() {
             continue;
         }
-        let names: Vec<&str> = std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)).collect();
+        let names: Vec<&str> = std::iter::once(e.name.as_str())
+            .chain(e.aliases.iter().map(String::as_str))
+            .collect();
         let folded = names.iter().map(|n| crate::search::fold(n)).collect();
         groups.push((names, folded));
     }

@@ -137,7 +137,12 @@ pub fn search_docs(archive: &Archive) -> Vec<SearchDoc<'_>> {
     for d in &archive.followups.directives {
         use chrono::Datelike;
         let given = &archive.records[d.given];
-        let mut units: Vec<String> = d.units.iter().map(|u| u.slug.clone()).filter(|s| !s.is_empty()).collect();
+        let mut units: Vec<String> = d
+            .units
+            .iter()
+            .map(|u| u.slug.clone())
+            .filter(|s| !s.is_empty())
+            .collect();
         units.sort();
         units.dedup();
         docs.push(SearchDoc {

@@ -68,12 +68,14 @@ fn directives_are_found_by_text_and_filtered_by_status() {
     assert_eq!(of(3), vec!["/followups/113-4-01/"]);
     // Without a query: every directive of the status (closed takes self-tracked, merged and
     // withdrawn too), as data/followups.json says.
-    let json: serde_json::Value =
-        serde_json::from_str(&crate::support::read(out.join("data/followups.json"))).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&crate::support::read(out.join("data/followups.json"))).unwrap();
     let mut by_group: BTreeMap<bool, Vec<String>> = BTreeMap::new();
     for d in json["directives"].as_array().unwrap() {
         let open = matches!(d["status"].as_str().unwrap(), "open" | "extended");
-        by_group.entry(open).or_default().push(format!("/followups/{}/", d["id"].as_str().unwrap()));
+        by_group
+            .entry(open)
+            .or_default()
+            .push(format!("/followups/{}/", d["id"].as_str().unwrap()));
     }
     for v in by_group.values_mut() {
         v.sort();

@@ -130,20 +130,21 @@ fn body_texts(body: &str) -> Vec<String> {
             }
             Event::Start(Tag::Heading { .. } | Tag::Paragraph | Tag::TableCell | Tag::BlockQuote(_))
             | Event::End(
-                TagEnd::Heading(_)
-                | TagEnd::Paragraph
-                | TagEnd::Item
-                | TagEnd::TableCell
-                | TagEnd::BlockQuote(_),
+                TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
             ) => {
                 // A list item's own paragraph continues its number.
                 let item_para = matches!(ev, Event::Start(Tag::Paragraph))
-                    && cur.trim_end().strip_suffix('.').is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+                    && cur
+                        .trim_end()
+                        .strip_suffix('.')
+                        .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
                 if !item_para {
                     end(&mut cur, &mut out);
                 }
             }
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => cur.push_str(&t.replace('\t', " ")),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                cur.push_str(&t.replace('\t', " "))
+            }
             Event::SoftBreak | Event::HardBreak => {
                 // A line break between CJK characters is no space (as the page reads).
                 let prev = cur.chars().last();
@@ -206,7 +207,12 @@ fn draw(texts: &[Vec<String>], seed: u64) -> Vec<(&'static str, String)> {
     let mut rng = Rng(seed);
     let lengths = [1, 2, 2, 3, 3, 4, 5, 6, 8, 11, 16];
     let alphabet: Vec<char> = {
-        let set: BTreeSet<char> = texts.iter().flatten().flat_map(|t| t.chars()).filter(|&c| is_cjk(c)).collect();
+        let set: BTreeSet<char> = texts
+            .iter()
+            .flatten()
+            .flat_map(|t| t.chars())
+            .filter(|&c| is_cjk(c))
+            .collect();
         set.into_iter().collect()
     };
     let mut out = Vec::new();
@@ -228,7 +234,10 @@ fn draw(texts: &[Vec<String>], seed: u64) -> Vec<(&'static str, String)> {
                     continue;
                 }
                 let p = *rng.pick(&puncts);
-                ("across punctuation", substring(&text, p.saturating_sub(rng.below(3) + 1), len.max(3)))
+                (
+                    "across punctuation",
+                    substring(&text, p.saturating_sub(rng.below(3) + 1), len.max(3)),
+                )
             }
             // The end of one text and the start of the next: found only where one text has it.
             10..=12 => {
@@ -327,8 +336,14 @@ fn random_queries_find_exactly_the_records_that_contain_them() {
         .unwrap_or(21);
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
-    minutebook::generate::generate_site(&site, &minutebook::generate::GenerateOptions { records: RECORDS, seed: 5 })
-        .unwrap();
+    minutebook_bench::generate::generate_site(
+        &site,
+        &minutebook_bench::generate::GenerateOptions {
+            records: RECORDS,
+            seed: 5,
+        },
+    )
+    .unwrap();
     // The published archive, indexed as a build indexes it (the pages are not needed here).
     let mut inputs = minutebook::site::Inputs::load(&crate::support::options(&site));
     let loaded = inputs.take_archive().unwrap_or_else(|d| panic!("{d:?}"));
@@ -345,7 +360,10 @@ fn random_queries_find_exactly_the_records_that_contain_them() {
         .map(|r| record_texts(&std::fs::read_to_string(site.join(&r.rel)).unwrap()))
         .collect();
     let followup = minutebook::render::i18n::strings("zh-Hant-TW")["followup"];
-    assert!(!archive.followups.directives.is_empty(), "the generated archive has directives");
+    assert!(
+        !archive.followups.directives.is_empty(),
+        "the generated archive has directives"
+    );
     for d in &archive.followups.directives {
         urls.push(format!("{root}followups/{}/", d.id));
         texts.push(vec![format!("{followup} {}", d.id), d.text.clone()]);

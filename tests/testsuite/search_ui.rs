@@ -394,7 +394,10 @@ fn search_ui_alias_offer() {
     let hits = crate::support::search_hits(&out, &["資安院", "國家資通安全研究院", "NICS"]);
     let urls = |q: &str| -> BTreeSet<String> { hits[q].iter().map(|(_, u)| u.clone()).collect() };
     assert!(urls("資安院").contains(&typed) && !urls("資安院").contains(&named));
-    let all: BTreeSet<String> = ["資安院", "國家資通安全研究院", "NICS"].iter().flat_map(|q| urls(q)).collect();
+    let all: BTreeSet<String> = ["資安院", "國家資通安全研究院", "NICS"]
+        .iter()
+        .flat_map(|q| urls(q))
+        .collect();
     for u in [&typed, &named, &latin] {
         assert!(all.contains(u), "{u}");
     }
@@ -421,8 +424,7 @@ fn search_ui_alias_offer() {
     let offer = step(&report, "alias_typed");
     assert_eq!(offer["alias"]["hidden"], false);
     assert_eq!(
-        offer["alias"]["text"],
-        "資安院 = 國家資通安全研究院、NICS：也搜尋",
+        offer["alias"]["text"], "資安院 = 國家資通安全研究院、NICS：也搜尋",
         "the offer names the registered name and the other alias"
     );
     assert_eq!(offer["alias"]["links"], serde_json::json!(["/search/?q=資安院&also=1"]));
