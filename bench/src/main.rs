@@ -56,6 +56,9 @@ enum Command {
         /// Only the search table (index, query transfer, time to first results in Chromium).
         #[arg(long)]
         search_only: bool,
+        /// Everything but the search table.
+        #[arg(long, conflicts_with = "search_only")]
+        no_search: bool,
         /// The minutebook binary to measure [default: `minutebook` beside this program, e.g.
         /// target/release/minutebook].
         #[arg(long, value_name = "PATH")]
@@ -108,6 +111,7 @@ fn main() -> ExitCode {
             work,
             tmpfs,
             search_only,
+            no_search,
             minutebook,
         } => {
             let minutebook = minutebook.unwrap_or_else(sibling_minutebook);
@@ -119,6 +123,7 @@ fn main() -> ExitCode {
                 work,
                 tmpfs: tmpfs.is_dir().then_some(tmpfs),
                 search_only,
+                no_search,
                 minutebook,
             };
             run::run(&opts).map_err(|e| e.to_string())

@@ -4,6 +4,7 @@
 mod support;
 
 mod broken_pipe;
+mod build_cache;
 mod check;
 mod corpus_score;
 mod feeds;
@@ -13,6 +14,7 @@ mod hostile_names;
 mod import_build;
 mod import_cases;
 mod import_formats;
+mod import_header;
 mod import_pdf;
 mod import_seed;
 mod init;

@@ -260,7 +260,7 @@ fn meetings_on_one_day_are_ordered_by_number() {
     assert_eq!(link(10, "prev"), "/minutes/2024/executive-9/");
     assert_eq!(link(10, "next"), "/minutes/2024/executive-11/");
     assert_eq!(link(11, "prev"), "/minutes/2024/executive-10/");
-    let data: serde_json::Value = serde_json::from_str(&read(out.join("data/minutes.json"))).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&read(out.join("data/minutes/2024.json"))).unwrap();
     let numbers: Vec<u64> = data["records"]
         .as_array()
         .unwrap()
