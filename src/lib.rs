@@ -34,6 +34,8 @@ pub mod content;
 pub mod diagnostics;
 pub mod feeds;
 pub mod followups;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod import;
 pub mod init;
 pub mod listing;
