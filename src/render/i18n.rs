@@ -150,6 +150,10 @@ const ZH: &[(&str, &str)] = &[
     ("search_all_topics", "全部主題"),
     ("search_all_series", "全部會議"),
     ("search_all_years", "全部年度"),
+    ("search_followups", "列管事項"),
+    ("search_followups_any", "不限（紀錄與列管事項）"),
+    ("search_followups_open", "列管中"),
+    ("search_followups_closed", "已解除、自行列管、併案或撤銷"),
     (
         "search_needs_js",
         "搜尋需要瀏覽器啟用 JavaScript；您仍可依年度、會議、單位與主題瀏覽全部紀錄。",
@@ -161,6 +165,11 @@ const ZH: &[(&str, &str)] = &[
     ("search_loading", "搜尋中…"),
     ("search_failed", "搜尋失敗：{error}"),
     ("search_hit_date", "{roc}（{date}）"),
+    ("search_alias_offer", "{typed} = {names}："),
+    ("search_alias_also", "也搜尋"),
+    ("search_alias_active", "已一併搜尋 {names}。"),
+    ("search_alias_only", "只搜尋 {typed}"),
+    ("search_alias_sep", "、"),
     (
         "data_intro",
         "本站會議紀錄以開放資料提供，可自由下載、再利用。檔案皆為 UTF-8 編碼。",
@@ -332,6 +341,10 @@ const EN: &[(&str, &str)] = &[
     ("search_all_topics", "All topics"),
     ("search_all_series", "All meeting series"),
     ("search_all_years", "All years"),
+    ("search_followups", "Follow-ups"),
+    ("search_followups_any", "Any (records and follow-ups)"),
+    ("search_followups_open", "Open"),
+    ("search_followups_closed", "Closed, self-tracked, merged or withdrawn"),
     (
         "search_needs_js",
         "Search needs JavaScript; you can still browse every record by year, series, unit and topic.",
@@ -343,6 +356,11 @@ const EN: &[(&str, &str)] = &[
     ("search_loading", "Searching…"),
     ("search_failed", "Search failed: {error}"),
     ("search_hit_date", "{date}"),
+    ("search_alias_offer", "{typed} is {names}:"),
+    ("search_alias_also", "search for these too"),
+    ("search_alias_active", "Also searched for {names}."),
+    ("search_alias_only", "Search only for {typed}"),
+    ("search_alias_sep", ", "),
     ("data_intro", "The minutes on this site are open data: download and reuse them freely. Every file is UTF-8."),
     ("data_files", "Data files"),
     ("data_file", "File"),
@@ -376,7 +394,8 @@ pub fn strings(language: &str) -> BTreeMap<&'static str, &'static str> {
 
 /// The strings the search page's script shows (status, buttons, dates), passed to it as JSON in
 /// `<script type="application/json" id="search-strings">`. `{n}`, `{error}`, `{date}` (ISO) and
-/// `{roc}` (民國 date with weekday) are filled in by the script; `search_count_one` / `search_count_other` are chosen with the
+/// `{roc}` (民國 date with weekday), `{typed}` (a query term) and `{names}` (a unit's or topic's
+/// registered name and aliases) are filled in by the script; `search_count_one` / `search_count_other` are chosen with the
 /// page language's plural rules (`Intl.PluralRules`).
 pub const SEARCH_SCRIPT_KEYS: &[&str] = &[
     "search_count_one",
@@ -386,6 +405,11 @@ pub const SEARCH_SCRIPT_KEYS: &[&str] = &[
     "search_loading",
     "search_failed",
     "search_hit_date",
+    "search_alias_offer",
+    "search_alias_also",
+    "search_alias_active",
+    "search_alias_only",
+    "search_alias_sep",
 ];
 
 /// [`SEARCH_SCRIPT_KEYS`] of `language` as a JSON object that is safe inside a `<script>` element:
