@@ -22,6 +22,9 @@ pub const KEYS: &[&str] = &[
     "chair",
     "recorder",
     "attendees",
+    "observers",
+    "on_leave",
+    "absent",
     "units",
     "topics",
     "draft",
@@ -50,7 +53,14 @@ pub struct Meta {
     pub location: Option<String>,
     pub chair: Option<String>,
     pub recorder: Option<String>,
+    /// 出席 (or 出席及列席 when the record lists them together).
     pub attendees: Vec<String>,
+    /// 列席: present without a vote (officials reporting, staff).
+    pub observers: Vec<String>,
+    /// 請假: excused.
+    pub on_leave: Vec<String>,
+    /// 缺席: absent without leave.
+    pub absent: Vec<String>,
     pub units: Vec<Ref>,
     pub topics: Vec<Ref>,
     pub draft: bool,
@@ -394,7 +404,11 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         None => default_slug(rel, series.as_ref(), number, date),
     };
 
-    let attendees = cx.list("attendees").into_iter().map(|(a, _)| a).collect();
+    let mut names = |key: &str| -> Vec<String> { cx.list(key).into_iter().map(|(a, _)| a).collect() };
+    let attendees = names("attendees");
+    let observers = names("observers");
+    let on_leave = names("on_leave");
+    let absent = names("absent");
     let location = cx.string("location");
     let chair = cx.string("chair");
     let recorder = cx.string("recorder");
@@ -418,6 +432,9 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         chair,
         recorder,
         attendees,
+        observers,
+        on_leave,
+        absent,
         units,
         topics,
         draft,
