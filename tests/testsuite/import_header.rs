@@ -300,3 +300,22 @@ fn a_field_after_a_full_stop() {
     assert_eq!(scalar(&imp, "chair").as_deref(), Some("吳理事長俊明"));
     assert_eq!(scalar(&imp, "time").as_deref(), Some("18:30"));
 }
+
+/// The same header facts from the .docx, .odt and .pdf made of the council's and the committee's
+/// records (scripts/corpus-formats.py) as from their text.
+#[test]
+fn header_facts_hold_in_every_format() {
+    for (id, text) in [("jincheng-rc-12-15-4", JINCHENG), ("ly-judiciary-9-1-39", LY_JUDICIARY)] {
+        let want = import(text);
+        for ext in ["docx", "odt", "pdf"] {
+            let rel = format!("tests/fixtures/import/{id}/source.{ext}");
+            let got = import(&rel);
+            for key in ["date", "time", "location", "chair", "recorder"] {
+                assert_eq!(scalar(&got, key), scalar(&want, key), "{rel}: {key}");
+            }
+            for key in ["attendees", "observers", "on_leave"] {
+                assert_eq!(list(&got, key), list(&want, key), "{rel}: {key}");
+            }
+        }
+    }
+}
