@@ -597,7 +597,7 @@ fn join_header(a: &mut String, b: &str, wrapped: bool) {
         // two pieces no longer than one name together; whole names on both sides are longer.
         let last = value.split_whitespace().last().map_or(0, |w| w.chars().count());
         let first = b.split_whitespace().next().map_or(0, |w| w.chars().count());
-        let cjk = |s: &str| s.chars().any(|c| !c.is_ascii());
+        let cjk = |s: &str| !s.is_ascii();
         if !(wrapped && cjk(value) && cjk(b) && last + first <= 4 && value.split_whitespace().count() > 1) {
             a.push(' ');
         }
