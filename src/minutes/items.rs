@@ -89,6 +89,11 @@ pub fn squeeze(s: &str) -> String {
 /// inside the label (`決　議`, `說  明`) are allowed.
 pub fn leading_label<'a>(block: &'a str, labels: &[&'static str]) -> Option<(&'static str, &'a str)> {
     let t = block.trim_start();
+    if let Some((head, after)) = bracketed(t) {
+        let head = squeeze(head);
+        let label = labels.iter().copied().find(|l| head == *l)?;
+        return Some((label, after));
+    }
     let colon = t.find(['：', ':'])?;
     let head = squeeze(&t[..colon]);
     let label = labels.iter().copied().find(|l| head == *l)?;
@@ -98,6 +103,20 @@ pub fn leading_label<'a>(block: &'a str, labels: &[&'static str]) -> Option<(&'s
         .or_else(|| after.strip_prefix(':'))
         .unwrap_or(after);
     Some((label, after.trim()))
+}
+
+/// A label written in brackets instead of before a colon (`【決　議】照案通過。`, `【案由一】…`):
+/// (the text inside, the text after, without a colon that follows). Only a short label counts.
+pub fn bracketed(t: &str) -> Option<(&str, &str)> {
+    let rest = t.strip_prefix('【')?;
+    let close = rest.find('】')?;
+    let head = &rest[..close];
+    if head.chars().count() > 8 || head.trim().is_empty() {
+        return None;
+    }
+    let after = rest[close + '】'.len_utf8()..].trim_start();
+    let after = after.strip_prefix(['：', ':']).unwrap_or(after);
+    Some((head, after.trim()))
 }
 
 /// The section a heading or paragraph names, by its standard name (ordinal and spaces
@@ -179,6 +198,16 @@ pub fn strip_section_ordinal(text: &str) -> &str {
 /// when the section decides). `section` is the kind of the section the paragraph is in.
 pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Option<Kind>)> {
     let t = block.trim();
+    // `【案由一】…`, `【提案二】…`, `【臨時動議一】…`.
+    if let Some((head, _)) = bracketed(t) {
+        let head = squeeze(head);
+        if let Some(found) = numbered_label(&head) {
+            return Some(found);
+        }
+        if head == "案由" || head == "案名" {
+            return Some((head, None));
+        }
+    }
     // `討論一：…`, `動議二：…`, `提案三：…`, `第四案：…`, `議案五：…`, `臨時動議一：…`, `案由：…`.
     if let Some(colon) = t.find(['：', ':']) {
         let head = squeeze(&t[..colon]);

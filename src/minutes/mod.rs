@@ -503,11 +503,7 @@ fn paragraph_items(
         for (i, (_, b)) in p.blocks.iter().enumerate() {
             if let Some(label) = decision_label(b) {
                 first_decision = first_decision.min(i);
-                let mut rest = unlist(b);
-                for ch in label.chars() {
-                    rest = rest.trim_start().strip_prefix(ch).unwrap_or(rest);
-                }
-                let rest = rest.trim_start().trim_start_matches(['：', ':']).trim();
+                let rest = after_label(b, label);
                 let mut parts: Vec<String> = Vec::new();
                 if !rest.is_empty() {
                     parts.push(rest.to_string());
@@ -671,6 +667,9 @@ fn paragraph_items(
             }
             if let Some((label, kind)) = items::paragraph_item(b, section) {
                 let title = match b.trim().split_once(['：', ':']) {
+                    _ if items::bracketed(b.trim()).is_some_and(|(_, rest)| !rest.is_empty()) => {
+                        items::bracketed(b.trim()).map_or("", |(_, rest)| rest).to_string()
+                    }
                     Some((_, rest)) if has_colon_title(b) => rest.trim().to_string(),
                     _ => strip_ordinal(b).to_string(),
                 };
@@ -688,7 +687,8 @@ fn paragraph_items(
                 if let Some(p) = current.take() {
                     finish(p, section, &mut out, diags);
                 }
-                let numbered_only = !label.starts_with('案') && !has_colon_title(b);
+                let bracket_title = items::bracketed(b.trim()).is_some_and(|(_, rest)| !rest.is_empty());
+                let numbered_only = !label.starts_with('案') && !has_colon_title(b) && !bracket_title;
                 current = Some(Pending {
                     label,
                     kind,
@@ -907,6 +907,19 @@ fn decision_label(block: &str) -> Option<&'static str> {
     items::leading_label(block, DECISION_LABELS).map(|(l, _)| l)
 }
 
+/// The text of a decision block after its label and colon (`決　議：照案通過` → `照案通過`;
+/// `【決議】照案通過` too).
+fn after_label<'a>(block: &'a str, label: &'static str) -> &'a str {
+    if let Some((_, after)) = items::leading_label(unlist(block), &[label]) {
+        return after;
+    }
+    let mut rest = unlist(block);
+    for ch in label.chars() {
+        rest = rest.trim_start().strip_prefix(ch).unwrap_or(rest);
+    }
+    rest.trim_start().trim_start_matches(['：', ':']).trim()
+}
+
 /// A block without the list marker an archive put before it (`- 決議：…`, `\\- 決議：…`).
 fn unlist(block: &str) -> &str {
     let t = block.trim_start();
@@ -988,11 +1001,7 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'stati
             continue;
         };
         // Text after the label and its colon, on the same block.
-        let mut rest = unlist(b);
-        for ch in label.chars() {
-            rest = rest.trim_start().strip_prefix(ch).unwrap_or(rest);
-        }
-        let rest = rest.trim_start().trim_start_matches(['：', ':']).trim();
+        let rest = after_label(b, label);
         let mut parts: Vec<String> = Vec::new();
         if !rest.is_empty() {
             parts.push(rest.to_string());
@@ -1415,6 +1424,38 @@ mod tests {
         );
         // A title alone, with no part after it, is a paragraph.
         assert!(items_of("報告事項\n\n宣讀上次會議議事錄。\n\n主席：確定。\n", &reg).is_empty());
+    }
+
+    #[test]
+    fn bracketed_labels_read_as_labels() {
+        let reg = Registry::new(Vec::new());
+        // A school committee's form: labels in 【】 instead of before a colon.
+        let body = "肆、提案討論：\n\n【案由一】交通補助申請案，提請討論。\n\n【說  明】依規定辦理。\n\n【決  議】照案通過。\n\n【案由二】：專團申請案。\n\n【決議】同意申請，送教育處。\n\n【附帶決議】不是新的一案。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.title, a.decision_label, a.decision))
+            .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            got,
+            [
+                (s("案由一"), s("交通補助申請案，提請討論。"), "決議", s("照案通過。")),
+                (
+                    s("案由二"),
+                    s("專團申請案。"),
+                    "決議",
+                    s("同意申請，送教育處。\n【附帶決議】不是新的一案。")
+                ),
+            ]
+        );
+        assert_eq!(
+            items::leading_label("【決　議】照案通過。", DECISION_LABELS),
+            Some(("決議", "照案通過。"))
+        );
+        assert_eq!(
+            items::leading_label("【西元2020年03月15日】主席：休息。", DECISION_LABELS),
+            None
+        );
     }
 
     #[test]
