@@ -127,7 +127,14 @@ pub fn section_kind(text: &str) -> Option<Kind> {
     if t.chars().count() > 12 {
         return None;
     }
-    let starts = |names: &[&str]| names.iter().any(|n| t.starts_with(n));
+    // The name, then nothing, a colon and what the section says at once (`散會：下午5時`), a
+    // bracket or a conjunction (`討論事項暨臨時動議`): `提案人：王大明` is not the section 提案.
+    let starts = |names: &[&str]| {
+        names.iter().any(|n| {
+            t.strip_prefix(n)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':', '（', '(', '、', '暨', '及', '與']))
+        })
+    };
     if starts(&[
         "報告事項",
         "專案報告",
@@ -781,6 +788,9 @@ mod tests {
         assert_eq!(section_kind("1、專案報告"), Some(Kind::Report));
         assert_eq!(section_kind("壹、散　會"), Some(Kind::Other));
         assert_eq!(section_kind("八、討論及決議事項:"), Some(Kind::Discussion));
+        assert_eq!(section_kind("二、主席致詞:略。"), Some(Kind::Report));
+        assert_eq!(section_kind("提案人：王大明"), None);
+        assert_eq!(section_kind("報告事項附件"), None);
         assert_eq!(
             section_kind("一、請推舉召集委員一人擔任本院紀律委員會召集委員,請議決案。"),
             None

@@ -594,7 +594,8 @@ fn paragraph_items(
         if let Some(hi) = sec.heading {
             if let Some(p) = current.take() {
                 // An item's number alone just above an agenda heading is that heading's lead.
-                let lead = p.numbered_only && p.blocks.is_empty() && covered.contains(&hi);
+                // (Its unit or proposer lines may sit between: `提案一` / `提案單位：…` / `### 案由：…`.)
+                let lead = p.numbered_only && p.blocks.iter().all(|(_, b)| starts_part(b)) && covered.contains(&hi);
                 if !lead {
                     finish(p, section, &mut out, diags);
                 }
@@ -842,6 +843,8 @@ fn is_title_block(block: &str) -> bool {
         && items::ordinal_number(t).is_none()
         && decision_label(t).is_none()
         && !t.contains('\t')
+        // An item's number alone (`提案一`, `第二案`) leads the item after it.
+        && items::numbered_label(&squeeze(t)).is_none()
 }
 
 /// Whether a block is `label：title` with a short label and a title after its colon.
@@ -959,7 +962,9 @@ fn ends_decision(block: &str) -> bool {
 /// The number an item's lead gives it: the last block above heading `hi`, when that block is an
 /// item's number alone (`第一案〈代提議001號〉 提案人：…`, `提案二`).
 fn lead_number(r: &Rendered, hi: usize) -> Option<(String, &str)> {
-    let (_, last) = *lead_blocks(r, hi).last()?;
+    // The number may have its unit or proposer lines after it (`提案一` / `提案單位：…`).
+    let blocks = lead_blocks(r, hi);
+    let (_, last) = *blocks.iter().rev().find(|(_, b)| !starts_part(b))?;
     let bare = squeeze(last);
     items::numbered_label(bare.trim_end_matches(['：', ':']))
         .or_else(|| items::paragraph_item(last, None).filter(|_| !has_colon_title(last)))
@@ -1000,6 +1005,15 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'stati
         let Some(label) = decision_label(b) else {
             continue;
         };
+        // A review committee's opinion (審查意見) is what the meeting then decides on: when the
+        // meeting's own decision (大會決議…) follows, that is the item's.
+        if label == "審查意見"
+            && blocks[i + 1..]
+                .iter()
+                .any(|b| decision_label(b).is_some_and(|l| l != "審查意見"))
+        {
+            continue;
+        }
         // Text after the label and its colon, on the same block.
         let rest = after_label(b, label);
         let mut parts: Vec<String> = Vec::new();
@@ -1126,6 +1140,9 @@ mod tests {
                 ("nics".to_string(), "洽悉。（主辦單位：資安院）"),
             ]
         );
+        // The number above the unit line is the item's.
+        let labels: Vec<_> = st.agenda.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, ["提案一", "提案二", "案由", "案由"]);
     }
 
     fn items_of(body: &str, reg: &Registry) -> Vec<AgendaItem> {
@@ -1456,6 +1473,27 @@ mod tests {
             items::leading_label("【西元2020年03月15日】主席：休息。", DECISION_LABELS),
             None
         );
+    }
+
+    #[test]
+    fn the_meetings_decision_follows_the_review_opinion() {
+        let reg = Registry::new(Vec::new());
+        let heading = "## 參、討論事項\n\n### 第1案：路燈增設案\n\n提案人：王大明\n\n審查意見：照案通過。\n\n大會決議：照審查意見通過。\n\n### 第2案：排水改善案\n\n審查意見：送公所研議。\n";
+        let paragraphs = heading.replace("### ", "");
+        for body in [heading.to_string(), paragraphs] {
+            let got: Vec<_> = items_of(&body, &reg)
+                .into_iter()
+                .map(|a| (a.label, a.decision_label, a.decision))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("第1案".to_string(), "大會決議", "照審查意見通過。".to_string()),
+                    ("第2案".to_string(), "審查意見", "送公所研議。".to_string())
+                ],
+                "{body}"
+            );
+        }
     }
 
     #[test]
