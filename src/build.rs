@@ -165,13 +165,13 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
     let mut report = match result {
         Ok(r) => r,
         Err(d) => {
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(d);
+            crate::output::discard(&tmp);
+            return Err(crate::output::without_repeats(d));
         }
     };
     let at = Instant::now();
     if let Err(e) = crate::output::swap(&tmp, &opts.output) {
-        let _ = std::fs::remove_dir_all(&tmp);
+        crate::output::discard(&tmp);
         return Err(out_err(e));
     }
     let swap = at.elapsed().as_secs_f64() * 1000.0;

@@ -85,7 +85,7 @@ pub enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
-    /// Turn minutes that arrived as plain text (.txt) or a Word file (.docx) into a record.
+    /// Turn minutes that arrived as text (.txt), Word (.docx), ODF (.odt) or PDF into a draft record.
     Import {
         /// The .txt, .docx, .odt or .pdf file.
         file: PathBuf,
@@ -97,9 +97,14 @@ pub enum Command {
         /// The site folder whose minutebook.yaml registers units and series.
         #[arg(long, short = 'r', default_value = ".", value_name = "DIR")]
         root: PathBuf,
-        /// List every line removed as page furniture (page numbers, running headers).
+        /// List every line removed as page furniture (page numbers, running headers) and every
+        /// header line left out of the body because the front-matter holds it.
         #[arg(long, short = 'v')]
         verbose: bool,
+        /// Add the series and units the record names that minutebook.yaml does not register (with
+        /// the slugs the importer proposes) to minutebook.yaml, then import with them.
+        #[arg(long)]
+        register: bool,
     },
     /// Start a new site in DIR: minutebook.yaml, an example record, .gitignore, and a CI workflow
     /// with --ci. Missing values are asked for on a terminal; nothing existing is overwritten.

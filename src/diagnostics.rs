@@ -93,6 +93,30 @@ fn display_path(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 
+/// `s` with every character that could forge or hide terminal output — line breaks and other
+/// control characters (a tab excepted), and the bidirectional overrides that reorder a line —
+/// written as a `\u{..}` escape. A file named `a\nerror: …` then prints on one line, as itself.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if bad(c) {
+                    format!("\\u{{{:x}}}", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
@@ -100,12 +124,15 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Suggestion => "suggestion",
         };
+        // Paths and texts come from the user's files: printed so that none can start a line.
+        let message = printable(&self.message);
         if self.path.as_os_str().is_empty() {
-            writeln!(f, "{label}: {}", self.message)?;
+            writeln!(f, "{label}: {message}")?;
         } else {
-            writeln!(f, "{label}: {}: {}", self.location(), self.message)?;
+            writeln!(f, "{label}: {}: {message}", printable(&self.location()))?;
         }
         if let Some(src) = &self.source_line {
+            let src = &*printable(src);
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
             writeln!(f, "{pad} |")?;
@@ -117,7 +144,7 @@ impl fmt::Display for Diagnostic {
             }
         }
         if let Some(help) = &self.help {
-            writeln!(f, "  = help: {help}")?;
+            writeln!(f, "  = help: {}", printable(help))?;
         }
         Ok(())
     }
@@ -266,6 +293,25 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file name or text holding a line break cannot forge a line of the output (a CI log's
+    /// `error:` line, say), nor reorder one with bidirectional overrides.
+    #[test]
+    fn control_characters_in_paths_and_texts_are_escaped() {
+        let d = Diagnostic::error(
+            "content/a\nerror: content/forged.md:1:1: all good\r.md",
+            2,
+            1,
+            "bad\u{202E}date\u{0}",
+        )
+        .with_help("see\nhelp");
+        let out = d.to_string();
+        assert_eq!(
+            out,
+            "error: content/a\\u{a}error: content/forged.md:1:1: all good\\u{d}.md:2:1: bad\\u{202e}date\\u{0}\n  = help: see\\u{a}help\n"
+        );
+        assert_eq!(printable("一\t二"), "一\t二");
+    }
 
     #[test]
     fn renders_location_source_and_caret() {

@@ -50,6 +50,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod stdio;
+pub mod text;
 pub mod timing;
 
 use std::process::ExitCode;
@@ -128,7 +129,8 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             out,
             root,
             verbose,
-        } => run_import(&file, out.as_deref(), &root, verbose),
+            register,
+        } => run_import(&file, out.as_deref(), &root, verbose, register),
         Command::Check { site, report: r } => {
             let o = options(&site);
             match check::check(&o) {
@@ -230,44 +232,55 @@ fn run_import(
     out: Option<&std::path::Path>,
     root: &std::path::Path,
     verbose: bool,
+    register: bool,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
-    // The registries come from the site, if there is one; without it nothing is resolved.
-    let registry = if root.join(config::CONFIG_FILE).is_file() {
-        let site = config::Site::load(root)?;
-        let names = |entries: &[config::RegistryEntry]| -> Vec<import::RegistryName> {
-            entries
-                .iter()
-                .map(|e| import::RegistryName {
-                    name: e.name.clone(),
-                    slug: e.slug.clone(),
-                    aliases: e.aliases.clone(),
-                })
-                .collect()
-        };
-        import::ImportRegistry {
-            units: names(&site.config.units),
-            series: names(&site.config.series),
-        }
-    } else {
-        import::ImportRegistry {
-            units: Vec::new(),
-            series: Vec::new(),
-        }
-    };
-    let imported =
-        import::import_file(file, &registry).map_err(|e| vec![Diagnostic::error("", 0, 0, e.to_string())])?;
+    let config_path = root.join(config::CONFIG_FILE);
+    let error = |e: String| vec![Diagnostic::error("", 0, 0, e)];
+    if register && !config_path.is_file() {
+        return Err(error(format!(
+            "{}: not found; --register adds entries to a site's minutebook.yaml (run `minutebook init` first, or pass --root)",
+            config_path.display()
+        )));
+    }
+    let mut registry = import_registry(root)?;
+    let mut imported = import::import_file(file, &registry).map_err(|e| error(e.to_string()))?;
+    let mut registered = None;
+    if register && !imported.unregistered.is_empty() {
+        import::register(&config_path, &imported.unregistered).map_err(|e| error(e.to_string()))?;
+        registered = Some(imported.unregistered.clone());
+        // The file must still load: a registry entry that clashes is reported as check would.
+        registry = import_registry(root)?;
+        imported = import::import_file(file, &registry).map_err(|e| error(e.to_string()))?;
+    }
     for n in imported.notes.iter().chain(imported.furniture_note().as_ref()) {
-        errprint!("{}: {n}", file.display());
+        errln!("{}: {n}", file.display());
+    }
+    if !imported.in_front_matter.is_empty() {
+        errln!(
+            "{}: {} header line{} went into the front-matter whole and {} left out of the body{}",
+            file.display(),
+            imported.in_front_matter.len(),
+            if imported.in_front_matter.len() == 1 { "" } else { "s" },
+            if imported.in_front_matter.len() == 1 {
+                "is"
+            } else {
+                "are"
+            },
+            if verbose { "" } else { "; --verbose lists them" }
+        );
     }
     if verbose {
         for f in &imported.furniture {
-            errprint!(
+            errln!(
                 "{}: removed (page {}, line {}): {}",
                 file.display(),
                 f.page,
                 f.line,
                 f.text
             );
+        }
+        for (line, text) in &imported.in_front_matter {
+            errln!("{}: in the front-matter (line {line}): {text}", file.display());
         }
     }
     for w in &imported.warnings {
@@ -282,15 +295,66 @@ fn run_import(
         };
         errprint!("{d}");
     }
+    if let Some(added) = &registered {
+        errln!(
+            "{}: registered in {}:\n{}",
+            file.display(),
+            config_path.display(),
+            added.yaml().trim_end()
+        );
+    } else if !imported.unregistered.is_empty() {
+        errln!(
+            "{}: the record names {} that {} does not register, so the record will not build until they are; add (choose other ASCII slugs if you like):\n{}\nor import again with --register to have them added",
+            file.display(),
+            unregistered_what(&imported.unregistered),
+            config_path.display(),
+            imported.unregistered.yaml().trim_end()
+        );
+    }
     let dest = match out {
         Some(p) => p.to_path_buf(),
         None => root.join(&imported.suggested_path),
     };
-    import::write_new(&dest, &imported.markdown).map_err(|e| vec![Diagnostic::error("", 0, 0, e.to_string())])?;
+    import::write_new(&dest, &imported.markdown).map_err(|e| error(e.to_string()))?;
     outln!(
-        "wrote {} ({}); review it, then run minutebook check",
+        "wrote {} ({}); it is a draft (draft: true): review it against the source, remove that line to publish it, then run minutebook check",
         dest.display(),
         crate::diagnostics::plural(imported.warnings.len(), "warning", "warnings")
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// `a series and 2 units`, for the registry suggestion.
+fn unregistered_what(u: &import::Unregistered) -> String {
+    let mut parts = Vec::new();
+    if !u.series.is_empty() {
+        parts.push("a series".to_string());
+    }
+    if !u.units.is_empty() {
+        parts.push(crate::diagnostics::plural(u.units.len(), "unit", "units"));
+    }
+    parts.join(" and ")
+}
+
+/// The registries the importer resolves names through: the site's, if there is one; without it
+/// nothing is resolved.
+fn import_registry(root: &std::path::Path) -> Result<import::ImportRegistry, Vec<Diagnostic>> {
+    if !root.join(config::CONFIG_FILE).is_file() {
+        return Ok(import::ImportRegistry::default());
+    }
+    let site = config::Site::load(root)?;
+    let names = |entries: &[config::RegistryEntry]| -> Vec<import::RegistryName> {
+        entries
+            .iter()
+            .map(|e| import::RegistryName {
+                name: e.name.clone(),
+                slug: e.slug.clone(),
+                aliases: e.aliases.clone(),
+            })
+            .collect()
+    };
+    Ok(import::ImportRegistry {
+        units: names(&site.config.units),
+        series: names(&site.config.series),
+    })
 }

@@ -61,6 +61,8 @@ pub struct Inputs {
     renderer: Option<Result<Renderer, Vec<Diagnostic>>>,
     /// Discovering content/ failed.
     discover: Option<Diagnostic>,
+    /// The warning about symbolic links skipped under content/, if any.
+    links: Option<Diagnostic>,
     records: BTreeMap<PathBuf, Result<Record, Vec<Diagnostic>>>,
 }
 
@@ -88,6 +90,7 @@ impl Inputs {
             site: Err(Vec::new()),
             renderer: None,
             discover: None,
+            links: None,
             records: BTreeMap::new(),
         };
         inputs.reload_site();
@@ -232,6 +235,7 @@ impl Inputs {
             .collect();
         // The follow-ups across records (crate::followups): duplicate directives, unknown IDs…
         let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+        warnings.extend(self.links.clone());
         crate::followups::validate(&records, &mut errors, &mut warnings);
         if !errors.is_empty() {
             for r in records {
@@ -257,9 +261,10 @@ impl Inputs {
 
     /// The record files under content/; none (with the problem kept) when it cannot be read.
     fn content_files(&mut self) -> Vec<PathBuf> {
-        match content::discover(&self.opts.root) {
-            Ok(files) => {
+        match content::discover_all(&self.opts.root) {
+            Ok((files, links)) => {
                 self.discover = None;
+                self.links = content::skipped_links(&links);
                 files
             }
             Err(d) => {
@@ -316,6 +321,7 @@ fn load_record_timed(
     times: &ThreadTimes,
 ) -> Result<Record, Vec<Diagnostic>> {
     let text = times.time(Work::Read, || content::read_utf8(&site.root, rel).map_err(|d| vec![d]))?;
+    let text = content::replace_controls(text);
     let at = Instant::now();
     let parsed = frontmatter::parse(&text).map_err(|e| {
         let mut d = Diagnostic::error(rel, e.line, e.column, e.message).with_source(&text);
