@@ -55,7 +55,7 @@ pub fn check(opts: &BuildOptions) -> Result<Checked, Vec<Diagnostic>> {
     let loaded = inputs.take_archive()?;
     let renderer = inputs.renderer().expect("no errors, so the theme loaded");
     let sink = crate::output::Sink::memory();
-    let pages = crate::site::render_all(&loaded.archive, renderer, None, &sink, &mut Vec::new())?;
+    let pages = crate::site::render_all(&loaded.archive, renderer, None, None, &sink, &mut Vec::new())?;
     let output = sink.into_output();
     let at = std::time::Instant::now();
     let mut findings = loaded.warnings.clone();
@@ -67,6 +67,7 @@ pub fn check(opts: &BuildOptions) -> Result<Checked, Vec<Diagnostic>> {
         drafts: loaded.drafts,
         scheduled: loaded.scheduled,
         pages,
+        reused: 0,
         files: output.len(),
         bytes: output.total_bytes(),
         steps: vec![

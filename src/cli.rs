@@ -75,6 +75,9 @@ pub enum Command {
         /// Where to write the site [default: <root>/public].
         #[arg(long, short = 'o', value_name = "DIR")]
         output: Option<PathBuf>,
+        /// Render every page; neither read nor write the build cache (<root>/.minutebook-cache/).
+        #[arg(long)]
+        no_cache: bool,
         #[command(flatten)]
         report: ReportArgs,
     },

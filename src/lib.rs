@@ -26,6 +26,7 @@ macro_rules! errln {
 }
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -33,6 +34,8 @@ pub mod content;
 pub mod diagnostics;
 pub mod feeds;
 pub mod followups;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod import;
 pub mod init;
 pub mod listing;
@@ -105,9 +108,11 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
         Command::Build {
             site,
             output,
+            no_cache,
             report: r,
         } => {
             let mut o = options(&site);
+            o.cache = !no_cache;
             if let Some(out) = output {
                 o.output = out;
             }

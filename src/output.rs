@@ -350,6 +350,27 @@ impl Sink {
         Ok(())
     }
 
+    /// Add a file whose bytes are those of the file `from` (a page of the previous output that
+    /// the build cache reuses): hard-linked into a disk sink's folder when the file system allows
+    /// it, else copied; read into a memory sink. A path added twice is an error.
+    pub fn add_from(&self, rel: impl Into<String>, from: &Path) -> Result<(), OutputError> {
+        let Some(root) = &self.disk else {
+            let bytes = std::fs::read(from).map_err(io(from))?;
+            return self.store(rel.into(), bytes, false);
+        };
+        let rel = self.claim(rel.into(), false)?;
+        let at = std::time::Instant::now();
+        let path = self.disk_path(root, &rel)?;
+        let len = match std::fs::hard_link(from, &path) {
+            Ok(()) => std::fs::metadata(&path).map_err(io(&path))?.len(),
+            Err(_) => std::fs::copy(from, &path).map_err(io(&path))?,
+        };
+        self.bytes.fetch_add(len, std::sync::atomic::Ordering::Relaxed);
+        self.write_nanos
+            .fetch_add(at.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
     /// Add a file that `write` produces piece by piece (through [`Streamed::push`]): on disk it
     /// goes to the file as it is made, so a large file is never held whole in memory. A path
     /// added twice is an error.

@@ -21,6 +21,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::build::BuildOptions;
+use crate::cache::PageCache;
 use crate::config::Site;
 use crate::content::{self, frontmatter, record};
 use crate::diagnostics::{self, Diagnostic};
@@ -494,11 +495,14 @@ impl SiteFiles<'_> {
 }
 
 /// Everything a build produces, into `sink`: the structure, listings, every page and the
-/// site-wide files, with the steps' times in `steps`. Returns the number of pages.
+/// site-wide files, with the steps' times in `steps`. With `cache`, a page whose inputs did not
+/// change since the previous build is taken from its output instead of rendered. Returns the
+/// number of pages.
 pub fn render_all(
     archive: &Archive,
     renderer: &Renderer,
     scratch: Option<&ScratchFile>,
+    cache: Option<&PageCache>,
     sink: &Sink,
     steps: &mut Vec<Step>,
 ) -> Result<usize, Vec<Diagnostic>> {
@@ -523,9 +527,19 @@ pub fn render_all(
                 Some(f) => p.with_html_file(f),
                 None => p,
             };
-            render_pages(&p, &|_, _| false, &|job, _, bytes| {
-                sink.add(job.path.clone(), bytes.unwrap_or_default())
-                    .map_err(|e| Diagnostic::error(PathBuf::from(&job.path), 0, 0, e.to_string()))
+            // As in serve: a page whose inputs are those it was last made from is not rendered
+            // again; here it is taken from the previous output (crate::cache).
+            let keep = |job: &Job, hash: Option<u64>| cache.is_some_and(|c| c.keep(&job.path, hash));
+            render_pages(&p, &keep, &|job, hash, bytes| match (bytes, cache) {
+                (None, Some(c)) => c.reuse(&job.path, hash.expect("kept pages have a hash"), sink),
+                (bytes, cache) => {
+                    sink.add(job.path.clone(), bytes.unwrap_or_default())
+                        .map_err(|e| Diagnostic::error(PathBuf::from(&job.path), 0, 0, e.to_string()))?;
+                    if let Some(c) = cache {
+                        c.rendered(&job.path, hash);
+                    }
+                    Ok(())
+                }
             })
         });
         (r, ms(at))

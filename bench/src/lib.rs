@@ -7,6 +7,7 @@
 //! [`usage`] holds the platform calls (getrusage, wait4) behind `cfg(unix)`.
 
 pub mod generate;
+pub mod load;
 pub mod run;
 pub mod search;
 pub mod usage;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use minutebook_bench::{generate, run, search};
+use minutebook_bench::{generate, load, run, search};
 
 /// The same allocator as the `minutebook` binary, so in-process figures (preview rebuilds, the
 /// search index step) match what the product does.
@@ -56,8 +56,29 @@ enum Command {
         /// Only the search table (index, query transfer, time to first results in Chromium).
         #[arg(long)]
         search_only: bool,
+        /// Everything but the search table.
+        #[arg(long, conflicts_with = "search_only")]
+        no_search: bool,
         /// The minutebook binary to measure [default: `minutebook` beside this program, e.g.
         /// target/release/minutebook].
+        #[arg(long, value_name = "PATH")]
+        minutebook: Option<PathBuf>,
+    },
+    /// The preview server's load test: `minutebook serve` on a generated archive, N keep-alive
+    /// connections for S seconds while a record is edited every half second. Fails when a
+    /// request fails, p99 ≥ 100 ms, or resident memory grows by more than 20 %.
+    Load {
+        /// Records in the generated archive.
+        #[arg(long, default_value_t = 2000)]
+        records: usize,
+        #[arg(long, default_value_t = 50)]
+        connections: usize,
+        #[arg(long, default_value_t = 30)]
+        seconds: u64,
+        /// Where the generated archive is kept.
+        #[arg(long, default_value = "target/bench")]
+        work: PathBuf,
+        /// The minutebook binary [default: `minutebook` beside this program].
         #[arg(long, value_name = "PATH")]
         minutebook: Option<PathBuf>,
     },
@@ -108,6 +129,7 @@ fn main() -> ExitCode {
             work,
             tmpfs,
             search_only,
+            no_search,
             minutebook,
         } => {
             let minutebook = minutebook.unwrap_or_else(sibling_minutebook);
@@ -119,9 +141,56 @@ fn main() -> ExitCode {
                 work,
                 tmpfs: tmpfs.is_dir().then_some(tmpfs),
                 search_only,
+                no_search,
                 minutebook,
             };
             run::run(&opts).map_err(|e| e.to_string())
+        }
+        Command::Load {
+            records,
+            connections,
+            seconds,
+            work,
+            minutebook,
+        } => {
+            let root = work.join(format!("load-{records}"));
+            let made = if root.join("minutebook.yaml").exists() {
+                Ok(())
+            } else {
+                generate::generate_site(&root, &generate::GenerateOptions { records, seed: 1 })
+                    .map(|_| ())
+                    .map_err(|e| format!("cannot generate the archive in {}: {e}", root.display()))
+            };
+            made.and_then(|_| {
+                load::load_test(&load::LoadOptions {
+                    minutebook: minutebook.unwrap_or_else(sibling_minutebook),
+                    root: root.clone(),
+                    connections,
+                    seconds,
+                    edit_every: std::time::Duration::from_millis(500),
+                })
+            })
+            .and_then(|r| {
+                let mb = |m: Option<f64>| m.map_or("not measured".to_string(), |m| format!("{m:.0} MB"));
+                minutebook::outln!(
+                    "{records} records, {connections} connections, {seconds} s, {} edits: {} requests, {} failed; \
+                     p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms; resident {} before, {} after",
+                    r.edits,
+                    r.requests,
+                    r.failures,
+                    r.p50_ms,
+                    r.p99_ms,
+                    r.max_ms,
+                    mb(r.rss_before_mb),
+                    mb(r.rss_after_mb)
+                );
+                let failed = r.failed_budgets();
+                if failed.is_empty() {
+                    Ok(())
+                } else {
+                    Err(format!("over budget: {}", failed.join("; ")))
+                }
+            })
         }
         Command::Rebuild { root } => run::measure_rebuild(&root)
             .map(|line| minutebook::outln!("{line}"))

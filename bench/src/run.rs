@@ -1,7 +1,9 @@
 //! The benchmark: generates deterministic archives (see [`crate::generate`]) and measures, for
-//! each size, a full build (search index included) written to tmpfs and to disk — wall time, CPU
-//! time and peak memory of a separate `minutebook build` process — and the preview rebuild after
-//! one record changes. Figures go to stdout as a Markdown table for the README.
+//! each size, a full build (`--no-cache`, search index included) written to tmpfs and to disk —
+//! wall time, CPU time and peak memory of a separate `minutebook build` process — the output's
+//! bytes and files per record, cached rebuilds after each kind of change (one record edited,
+//! retitled, redated, added, removed) with a warm cache, and the preview rebuild after one record
+//! changes. Figures go to stdout as Markdown tables for the README.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,6 +24,8 @@ pub struct BenchOptions {
     pub disk: PathBuf,
     /// Only the search table.
     pub search_only: bool,
+    /// Leave out the search table (index, transfer, browser).
+    pub no_search: bool,
     /// The `minutebook` binary whose builds are measured.
     pub minutebook: PathBuf,
 }
@@ -50,32 +54,51 @@ pub enum BenchError {
 
 /// Run `exe args…` to completion and measure it with wait4's resource usage.
 pub fn measure(exe: &Path, args: &[&str]) -> Result<Sample, BenchError> {
+    measure_output(exe, args).map(|(s, _)| s)
+}
+
+/// [`measure`], also returning what the process printed on standard output.
+pub fn measure_output(exe: &Path, args: &[&str]) -> Result<(Sample, String), BenchError> {
     let cmd = format!("{} {}", exe.display(), args.join(" "));
     let start = Instant::now();
     let mut child = Command::new(exe)
         .args(args)
-        .stdout(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .map_err(|source| BenchError::Spawn {
             cmd: cmd.clone(),
             source,
         })?;
-    let mut stderr_pipe = child.stderr.take();
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        if let Some(p) = stderr_pipe.as_mut() {
-            let _ = std::io::Read::read_to_string(p, &mut s);
-        }
-        s
-    });
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut s = String::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_string(&mut s);
+            }
+            s
+        })
+    };
+    let stderr_reader = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn std::io::Read + Send>),
+    );
+    let stdout_reader = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn std::io::Read + Send>),
+    );
     let (ok, cpu_s, peak_mb) = crate::usage::wait_with_usage(&mut child);
     let wall_s = start.elapsed().as_secs_f64();
-    let stderr = reader.join().unwrap_or_default();
+    let stderr = stderr_reader.join().unwrap_or_default();
+    let stdout = stdout_reader.join().unwrap_or_default();
     if !ok {
         return Err(BenchError::Failed { cmd, stderr });
     }
-    Ok(Sample { wall_s, cpu_s, peak_mb })
+    Ok((Sample { wall_s, cpu_s, peak_mb }, stdout))
 }
 
 fn median(mut v: Vec<Sample>) -> Sample {
@@ -122,6 +145,8 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
     minutebook::outln!("| records | output | wall (median) | CPU | peak memory |");
     minutebook::outln!("|---:|---|---:|---:|---:|");
     let mut rebuilds = Vec::new();
+    let mut sizes = Vec::new();
+    let mut cached = Vec::new();
     for &n in &opts.sizes {
         let site = site_for(opts, n)?;
         let site_s = site.to_string_lossy().to_string();
@@ -133,7 +158,7 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
         for (kind, out) in targets {
             let out_s = out.to_string_lossy().to_string();
             let samples: Result<Vec<Sample>, BenchError> = (0..opts.runs.max(1))
-                .map(|_| measure(&exe, &["build", "--root", &site_s, "--output", &out_s]))
+                .map(|_| measure(&exe, &["build", "--no-cache", "--root", &site_s, "--output", &out_s]))
                 .collect();
             let m = median(samples?);
             minutebook::outln!(
@@ -142,6 +167,10 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
                 m.cpu_s,
                 m.peak_mb
             );
+            if kind == "disk" {
+                sizes.push((n, output_size(&out)));
+                cached.push((n, cached_rebuilds(&exe, &site, &out)?));
+            }
             let _ = std::fs::remove_dir_all(&out);
         }
         let cmd = format!("{} rebuild --root {site_s}", this.display());
@@ -161,10 +190,37 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
         rebuilds.push((n, String::from_utf8_lossy(&child.stdout).trim().to_string()));
     }
     minutebook::outln!();
+    minutebook::outln!("| records | output (file sizes) | files | per record |");
+    minutebook::outln!("|---:|---:|---:|---:|");
+    for (n, (bytes, files)) in sizes {
+        minutebook::outln!(
+            "| {n} | {:.1} MB | {files} | {:.1} KB, {:.2} files |",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e3 / n as f64,
+            files as f64 / n as f64
+        );
+    }
+    minutebook::outln!();
+    minutebook::outln!("| records | cached rebuild (`minutebook build`, warm cache, to disk) | wall | CPU | peak memory | pages rendered / reused |");
+    minutebook::outln!("|---:|---|---:|---:|---:|---|");
+    for (n, rows) in cached {
+        for (kind, m, pages) in rows {
+            minutebook::outln!(
+                "| {n} | {kind} | {:.2} s | {:.2} s | {:.0} MB | {pages} |",
+                m.wall_s,
+                m.cpu_s,
+                m.peak_mb
+            );
+        }
+    }
+    minutebook::outln!();
     minutebook::outln!("| records | preview rebuild after one record changes: wall (pages re-rendered, CPU) |");
     minutebook::outln!("|---:|---|");
     for (n, line) in rebuilds {
         minutebook::outln!("| {n} | {line} |");
+    }
+    if opts.no_search {
+        return Ok(());
     }
     minutebook::outln!();
     let sites: Result<Vec<(usize, PathBuf)>, BenchError> =
@@ -172,6 +228,121 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
     let scratch = opts.tmpfs.clone().unwrap_or_else(std::env::temp_dir);
     crate::search::report(&sites?, &opts.work, &scratch);
     Ok(())
+}
+
+/// The bytes (file sizes, not disk blocks) and the number of files under `out`.
+pub fn output_size(out: &Path) -> (u64, usize) {
+    let mut bytes = 0;
+    let mut files = 0;
+    for e in walkdir_files(out) {
+        bytes += e;
+        files += 1;
+    }
+    (bytes, files)
+}
+
+fn walkdir_files(dir: &Path) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            match e.file_type() {
+                Ok(t) if t.is_dir() => stack.push(e.path()),
+                Ok(t) if t.is_file() => out.push(e.metadata().map(|m| m.len()).unwrap_or(0)),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Cached rebuilds of `site` into `out` (which holds a full build): one warm-up build that
+/// writes the cache, then one `minutebook build` after each kind of change — nothing, a body edit,
+/// a title edit, a date 7 days later, a record added (a copy of another, without its directives),
+/// that record removed — each measured in its own process. The edited record is restored at the
+/// end. Returns (change, figures, "pages rendered / reused").
+pub fn cached_rebuilds(exe: &Path, site: &Path, out: &Path) -> Result<Vec<(&'static str, Sample, String)>, BenchError> {
+    let (site_s, out_s) = (site.to_string_lossy().to_string(), out.to_string_lossy().to_string());
+    let build = || measure_output(exe, &["build", "--root", &site_s, "--output", &out_s]);
+    let io = |source| BenchError::Spawn {
+        cmd: "edit".into(),
+        source,
+    };
+    build()?;
+    let files = minutebook::content::discover(site).unwrap_or_default();
+    let Some(rel) = files.get(files.len() / 2).cloned() else {
+        return Err(BenchError::Failed {
+            cmd: "discover".into(),
+            stderr: "no records".into(),
+        });
+    };
+    let path = site.join(&rel);
+    let original = std::fs::read_to_string(&path).map_err(io)?;
+    let added = path.with_file_name("bench-added-999.md");
+    let date = original
+        .lines()
+        .find_map(|l| l.strip_prefix("date: "))
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
+    let redated = date.map(|d| {
+        let later = d + chrono::Duration::days(7);
+        let later = if chrono::Datelike::year(&later) == chrono::Datelike::year(&d) {
+            later
+        } else {
+            d - chrono::Duration::days(7)
+        };
+        original.replacen(&format!("date: {d}"), &format!("date: {later}"), 1)
+    });
+    let copy = {
+        let text = original
+            .replacen("number: ", "number: 999\nslug: bench-added-999\nx-number: ", 1)
+            .replacen("title: ", "title: 新增", 1)
+            .replace("x-number: ", "# ");
+        match (text.find("followups:\n"), text.find("\n---\n")) {
+            (Some(a), Some(b)) if a < b => format!("{}{}", &text[..a], &text[b + 1..]),
+            _ => text,
+        }
+    };
+    let mut rows = Vec::new();
+    let mut step = |kind: &'static str, change: &dyn Fn() -> std::io::Result<()>| -> Result<(), BenchError> {
+        change().map_err(io)?;
+        let (m, stdout) = build()?;
+        rows.push((kind, m, pages_line(&stdout)));
+        Ok(())
+    };
+    step("nothing changed", &|| Ok(()))?;
+    step("one record's body edited", &|| {
+        std::fs::write(&path, format!("{original}\n本次會議補充說明一則。\n"))
+    })?;
+    step("one record's title edited", &|| {
+        std::fs::write(&path, original.replacen("title: ", "title: 修訂", 1))
+    })?;
+    if let Some(text) = &redated {
+        step("one record's date 7 days later", &|| std::fs::write(&path, text))?;
+    }
+    step("one record added", &|| {
+        std::fs::write(&path, &original)?;
+        std::fs::write(&added, &copy)
+    })?;
+    step("that record removed", &|| std::fs::remove_file(&added))?;
+    std::fs::write(&path, &original).map_err(io)?;
+    Ok(rows)
+}
+
+/// "rendered / reused" from a build's summary ("N pages (R rendered, U unchanged from the cache)").
+fn pages_line(stdout: &str) -> String {
+    let first = stdout.lines().next().unwrap_or("");
+    match first.split_once(" pages (") {
+        Some((_, rest)) => {
+            let inner = rest.split(')').next().unwrap_or("");
+            inner.replace(" unchanged from the cache", " reused")
+        }
+        None => first
+            .split(", ")
+            .nth(1)
+            .map(|p| format!("{p} rendered, 0 reused"))
+            .unwrap_or_default(),
+    }
 }
 
 /// The preview rebuild after one record changes, measured in this process with the serve

@@ -1032,6 +1032,24 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'stati
     (String::new(), String::new(), "")
 }
 
+/// What a decision decided, for listings: its points (paragraphs), without a leading point that
+/// only takes note (`一、洽悉。`) when others follow it — Taiwanese minutes open almost every report's
+/// decision with one. Returns the points and whether one was left out.
+pub fn decision_substance(decision: &str) -> (Vec<&str>, bool) {
+    let points: Vec<&str> = decision.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let notes_only = |p: &str| {
+        matches!(
+            strip_ordinal(p).trim_end_matches(['。', '.', '；', ';']),
+            "洽悉" | "准予備查" | "同意備查" | "備查"
+        )
+    };
+    if points.len() > 1 && notes_only(points[0]) {
+        (points[1..].to_vec(), true)
+    } else {
+        (points, false)
+    }
+}
+
 /// Headings that a record's contents list shows: agenda items and unit reports first-class,
 /// other headings down to level 3.
 pub fn toc_kind(h: &Heading, st: &Structure) -> Option<&'static str> {
@@ -1043,6 +1061,30 @@ pub fn toc_kind(h: &Heading, st: &Structure) -> Option<&'static str> {
         Some("section")
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod substance_tests {
+    use super::decision_substance;
+
+    #[test]
+    fn a_leading_note_taking_point_is_left_out_when_others_follow() {
+        assert_eq!(
+            decision_substance("一、洽悉。\n二、請資安院適度公開研析內容。"),
+            (vec!["二、請資安院適度公開研析內容。"], true)
+        );
+        assert_eq!(
+            decision_substance("洽悉。"),
+            (vec!["洽悉。"], false),
+            "nothing else to show"
+        );
+        assert_eq!(decision_substance("照案通過。"), (vec!["照案通過。"], false));
+        assert!(
+            !decision_substance("一、洽悉相關說明，並請持續辦理。\n二、其餘照案。").1,
+            "a first point that says more is kept"
+        );
+        assert_eq!(decision_substance(""), (vec![], false));
     }
 }
 

@@ -4,6 +4,7 @@
 mod support;
 
 mod broken_pipe;
+mod build_cache;
 mod check;
 mod corpus_score;
 mod feeds;
@@ -22,6 +23,7 @@ mod message_format;
 mod metadata;
 mod new;
 mod opendata;
+mod portal_pages;
 mod portal_theme;
 mod preview;
 mod scheduled;
@@ -29,9 +31,11 @@ mod search_client;
 mod search_e2e;
 mod search_exact;
 mod search_facts;
+mod search_followups;
 mod search_golden;
 mod search_parity;
 mod search_query_rules;
+mod search_random;
 mod search_template;
 mod search_ui;
 mod serve;
