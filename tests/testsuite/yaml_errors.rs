@@ -87,3 +87,18 @@ fn number_out_of_range() {
     let stderr = check_with(RECORD, "number: 4\n", "number: 99999999999999999999999\n");
     insta::assert_snapshot!(stderr);
 }
+
+#[test]
+fn build_prints_a_configuration_error_once() {
+    let site = bundled_site();
+    let text = read(site.path().join(CONFIG));
+    write(
+        site.path(),
+        CONFIG,
+        &text.replacen("theme: default\n", "theme: default\ntheme: default\n", 1),
+    );
+    let (code, _, stderr) = run(&["build", "--root", "."], site.path());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!site.path().join("public").exists(), "nothing is written");
+    insta::assert_snapshot!(stderr);
+}
