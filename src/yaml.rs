@@ -785,7 +785,9 @@ impl de::Error for DeError {
 /// What serde's "expected …" says, in the words of a message.
 fn expected_words(serde_expected: &str) -> &'static str {
     let e = serde_expected;
-    if e.contains("string") || e.contains("char") {
+    if e.contains("string") && e.contains("sequence") {
+        "text or a list"
+    } else if e.contains("string") || e.contains("char") {
         "text"
     } else if e.contains("integer") || e.starts_with('u') || e.starts_with('i') {
         "a whole number"
@@ -1120,5 +1122,14 @@ mod tests {
         assert_eq!((e.line, e.message.as_str()), (1, "`title` is missing"));
         let d = parse("title: 2024\n", 0).unwrap();
         assert_eq!(deserialize::<C>(&d.root, &mut Vec::new()).unwrap().title, "2024");
+        let d = parse("title: [a]\n", 0).unwrap();
+        let e = deserialize::<C>(&d.root, &mut Vec::new()).unwrap_err();
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (1, 8, "`title` must be text, not a list")
+        );
+        assert_eq!(expected_words("a string or a sequence of strings"), "text or a list");
+        assert_eq!(expected_words("struct RegistryEntry"), "a set of `key: value` fields");
+        assert_eq!(expected_words("usize"), "a whole number");
     }
 }
