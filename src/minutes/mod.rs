@@ -859,8 +859,12 @@ fn is_section_block(block: &str) -> Option<Kind> {
         return None;
     }
     // A sentence is not a section's title: `宣讀上次會議議事錄。` under 報告事項 is an item
-    // (`散會。` is still the section it names).
-    if t.ends_with('。') && squeeze(items::strip_section_ordinal(t)).trim_end_matches('。') != "散會" {
+    // (`散會。` is still the section it names, and so is `主席致詞：略。`, a title with what the
+    // section says after its colon).
+    if t.ends_with('。')
+        && !t.contains(['：', ':'])
+        && squeeze(items::strip_section_ordinal(t)).trim_end_matches('。') != "散會"
+    {
         return None;
     }
     items::section_kind(t)
@@ -1481,6 +1485,9 @@ mod tests {
                 (s("討論一"), Kind::Discussion, s("照案通過。")),
             ]
         );
+        assert_eq!(is_section_block("二、主席致詞:略。"), Some(Kind::Report));
+        assert_eq!(is_section_block("十、散會。"), Some(Kind::Other));
+        assert_eq!(is_section_block("宣讀上次會議議事錄。"), None);
         // A title alone, with no part after it, is a paragraph.
         assert!(items_of("報告事項\n\n宣讀上次會議議事錄。\n\n主席：確定。\n", &reg).is_empty());
     }
