@@ -123,7 +123,7 @@ pub fn bracketed(t: &str) -> Option<(&str, &str)> {
 /// removed): 報告事項 → report, 討論事項 → discussion, …; `None` if it is not one.
 pub fn section_kind(text: &str) -> Option<Kind> {
     let t = squeeze(strip_section_ordinal(text));
-    let t = t.trim_end_matches(['：', ':']);
+    let t = t.trim_end_matches(['：', ':', '。']);
     if t.chars().count() > 12 {
         return None;
     }

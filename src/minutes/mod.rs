@@ -610,7 +610,10 @@ fn paragraph_items(
                 section_line = r.headings[hi].line;
             }
         }
-        let blocks: Vec<(usize, &str)> = sec.block_texts().collect();
+        let blocks: Vec<(usize, &str)> = sec
+            .block_texts()
+            .flat_map(|(l, b)| glued_decision(b).map(move |x| (l, x)))
+            .collect();
         for (bi, &(line, b)) in blocks.iter().enumerate() {
             if let Some(k) = is_section_block(b) {
                 section_line = line;
@@ -824,6 +827,33 @@ fn next_sibling(start: &str, blocks: &[(usize, &str)], b: &str) -> bool {
         && matches!((value(start), value(b)), (Some(a), Some(n)) if n == a + 1)
 }
 
+/// A paragraph with no label of its own that runs on into a decision (`…追加減預算案大會決議:照案通過`,
+/// as converters join a title's last line with the decision's): the title, then the decision as
+/// a block of its own. The label must follow the end of a title (案, 。, a closing bracket) and
+/// take its colon, so a sentence that mentions a decision (`本案決議略以`) stays whole.
+fn glued_decision(block: &str) -> impl Iterator<Item = &str> {
+    let t = block.trim_end();
+    let at = if t.contains(['：', ':']) && items::leading_label(t, items::PART_LABELS).is_none() {
+        t.char_indices().skip(1).find_map(|(i, _)| {
+            let (before, after) = t.split_at(i);
+            let glued = before.ends_with(['案', '。', '）', ')'])
+                && !before.contains(['：', ':'])
+                && DECISION_LABELS
+                    .iter()
+                    .any(|l| after.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])));
+            glued.then_some(i)
+        })
+    } else {
+        None
+    };
+    match at {
+        Some(i) => [Some(&t[..i]), Some(&t[i..])],
+        None => [Some(block), None],
+    }
+    .into_iter()
+    .flatten()
+}
+
 /// Whether a block starts one of an item's labelled parts (說明, 辦法, 報告人, 提案單位…).
 fn starts_part(block: &str) -> bool {
     items::leading_label(unlist(block), items::PART_LABELS).is_some()
@@ -859,8 +889,12 @@ fn is_section_block(block: &str) -> Option<Kind> {
         return None;
     }
     // A sentence is not a section's title: `宣讀上次會議議事錄。` under 報告事項 is an item
-    // (`散會。` is still the section it names).
-    if t.ends_with('。') && squeeze(items::strip_section_ordinal(t)).trim_end_matches('。') != "散會" {
+    // (`散會。` is still the section it names, and so is `主席致詞：略。`, a title with what the
+    // section says after its colon).
+    if t.ends_with('。')
+        && !t.contains(['：', ':'])
+        && squeeze(items::strip_section_ordinal(t)).trim_end_matches('。') != "散會"
+    {
         return None;
     }
     items::section_kind(t)
@@ -1000,7 +1034,10 @@ fn lead_blocks(r: &Rendered, hi: usize) -> Vec<(usize, &str)> {
 /// The decision text of a region: what follows 決定： / 決議： up to the next labelled block; its
 /// first paragraph; and the label it followed.
 fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'static str) {
-    let blocks: Vec<&str> = region.iter().flat_map(|s| s.block_texts().map(|(_, b)| b)).collect();
+    let blocks: Vec<&str> = region
+        .iter()
+        .flat_map(|s| s.block_texts().flat_map(|(_, b)| glued_decision(b)))
+        .collect();
     for (i, b) in blocks.iter().enumerate() {
         let Some(label) = decision_label(b) else {
             continue;
@@ -1481,6 +1518,9 @@ mod tests {
                 (s("討論一"), Kind::Discussion, s("照案通過。")),
             ]
         );
+        assert_eq!(is_section_block("二、主席致詞:略。"), Some(Kind::Report));
+        assert_eq!(is_section_block("十、散會。"), Some(Kind::Other));
+        assert_eq!(is_section_block("宣讀上次會議議事錄。"), None);
         // A title alone, with no part after it, is a paragraph.
         assert!(items_of("報告事項\n\n宣讀上次會議議事錄。\n\n主席：確定。\n", &reg).is_empty());
     }
@@ -1536,6 +1576,29 @@ mod tests {
                 "{body}"
             );
         }
+    }
+
+    #[test]
+    fn a_decision_run_into_its_title_is_read() {
+        let reg = Registry::new(Vec::new());
+        let body = "八、討論及決議事項:\n\n(一)審議鎮公所提案:第三讀會\n\n審議本鎮總預算第2次追加減預算案大會決議:照案通過\n\n(二)審議代表提案\n\n說明:經查本案決議:另案辦理之情形。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.decision_label, a.decision))
+            .collect();
+        // (二) is an item (its 說明 follows); the decision named inside that 說明 is not its own.
+        assert_eq!(
+            got,
+            [
+                ("討論事項一".to_string(), "大會決議", "照案通過".to_string()),
+                ("討論事項二".to_string(), "", String::new())
+            ]
+        );
+        let split: Vec<_> = glued_decision("審議總預算案。決議：照案通過。").collect();
+        assert_eq!(split, ["審議總預算案。", "決議：照案通過。"]);
+        // A label of its own first, or a decision named inside a sentence: one block.
+        assert_eq!(glued_decision("說明：本案決議：照案。").count(), 1);
+        assert_eq!(glued_decision("經查本案決議略以照案通過。").count(), 1);
     }
 
     #[test]
