@@ -246,7 +246,10 @@ impl Inputs {
             return Err(errors);
         }
         Ok(Loaded {
-            archive: Archive::new(site.clone(), records),
+            archive: Archive {
+                today: Some(self.opts.today),
+                ..Archive::new(site.clone(), records)
+            },
             drafts,
             scheduled,
             warnings,

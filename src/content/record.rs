@@ -97,7 +97,10 @@ pub struct Attachment {
 
 /// The kind of a file by its extension, as the record page names it.
 pub fn file_kind(name: &str) -> &'static str {
-    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "pdf" => "PDF",
         "doc" | "docx" => "Word",
@@ -252,9 +255,10 @@ impl Ctx<'_> {
                     }
                     match (m.get("file"), m.get("title")) {
                         (Some(Value::String(f)), None | Some(Value::Null)) => (f.trim().to_string(), None),
-                        (Some(Value::String(f)), Some(Value::String(t))) => {
-                            (f.trim().to_string(), Some(t.trim().to_string()).filter(|t| !t.is_empty()))
-                        }
+                        (Some(Value::String(f)), Some(Value::String(t))) => (
+                            f.trim().to_string(),
+                            Some(t.trim().to_string()).filter(|t| !t.is_empty()),
+                        ),
                         _ => {
                             self.err_at_key(
                                 KEY,
@@ -276,12 +280,9 @@ impl Ctx<'_> {
             }
             let path = Path::new(&file);
             let escapes = path.is_absolute()
-                || path.components().any(|c| {
-                    matches!(
-                        c,
-                        std::path::Component::Prefix(_) | std::path::Component::RootDir
-                    )
-                })
+                || path
+                    .components()
+                    .any(|c| matches!(c, std::path::Component::Prefix(_) | std::path::Component::RootDir))
                 || {
                     // `..` may only go up within the record's folders under content/.
                     let mut depth = dir.components().count() as i64 - 1;
@@ -355,7 +356,10 @@ impl Ctx<'_> {
                     KEY,
                     &file,
                     format!("cannot read attachment `{file}`: {e}"),
-                    Some(format!("put the file beside the record, at {}", dir.join(path).display())),
+                    Some(format!(
+                        "put the file beside the record, at {}",
+                        dir.join(path).display()
+                    )),
                 ),
             }
         }

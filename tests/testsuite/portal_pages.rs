@@ -149,8 +149,7 @@ fn attachments_are_copied_linked_with_type_and_size_and_listed_in_the_data() {
         page.contains("<h2 id=\"attachments-title\">附件及正式文件</h2>\n  <ul><li><a href=\"/minutes/2024/executive-4/executive-4.pdf\" type=\"application/pdf\">第4次主管會議紀錄（PDF）</a> <span class=\"file-facts\">（PDF、514 KB）</span></li></ul>"),
         "{page}"
     );
-    let data: serde_json::Value =
-        serde_json::from_str(&read(out.join("data/minutes/2024/executive-4.json"))).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&read(out.join("data/minutes/2024/executive-4.json"))).unwrap();
     assert_eq!(
         data["attachments"],
         serde_json::json!([{
@@ -161,8 +160,7 @@ fn attachments_are_copied_linked_with_type_and_size_and_listed_in_the_data() {
         }])
     );
     // The record's JSON still meets its schema.
-    let schema: serde_json::Value =
-        serde_json::from_str(&read(out.join("data/schema/record.schema.json"))).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&read(out.join("data/schema/record.schema.json"))).unwrap();
     let v = jsonschema::validator_for(&schema).unwrap();
     let errors: Vec<String> = v.iter_errors(&data).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:?}");
@@ -188,7 +186,57 @@ fn an_attachment_outside_content_or_missing_is_an_error_at_its_line() {
         "{text}"
     );
     assert!(text.contains("cannot read attachment `附件一.pdf`"), "{text}");
-    assert!(text.contains("put the file beside the record, at content/2024/附件一.pdf"), "{text}");
-    assert!(!text.contains("executive-4.pdf`"), "the file that exists is fine: {text}");
+    assert!(
+        text.contains("put the file beside the record, at content/2024/附件一.pdf"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("executive-4.pdf`"),
+        "the file that exists is fine: {text}"
+    );
     assert_eq!(crate::support::snapshot(&out), before, "previous output untouched");
+}
+
+#[test]
+fn drafts_and_scheduled_records_are_marked_when_a_preview_shows_them() {
+    let site = bundled_site();
+    let seed = read(site.path().join("content/2024/executive-4.md"));
+    let copy = |number: &str, date: &str, extra: &str| {
+        seed.replace("number: 4\n", &format!("number: {number}\n{extra}"))
+            .replace("title: 第4次主管會議紀錄", &format!("title: 第{number}次主管會議紀錄"))
+            .replace("date: 2024-09-11", &format!("date: {date}"))
+            .replace("slug: executive-4\n", "")
+    };
+    crate::support::write(
+        site.path(),
+        "content/2024/executive-5.md",
+        &copy("5", "2024-10-09", "draft: true\n"),
+    );
+    crate::support::write(
+        site.path(),
+        "content/2024/executive-6.md",
+        &copy("6", "2024-11-13", "publish_date: 2026-02-01\n"),
+    );
+    let mut o = crate::support::options_with_drafts(site.path());
+    o.future = true;
+    minutebook::build::build(&o).map_err(|d| format!("{d:?}")).unwrap();
+    let draft = read(o.output.join("minutes/2024/executive-5/index.html"));
+    assert!(
+        draft.contains("<p class=\"status-note\"><strong class=\"status status-draft\">草稿</strong> 本紀錄為草稿"),
+        "{draft}"
+    );
+    let scheduled = read(o.output.join("minutes/2024/executive-6/index.html"));
+    assert!(
+        scheduled.contains("<strong class=\"status status-scheduled\">預定發布</strong> 本紀錄預定於 2026-02-01 發布"),
+        "{scheduled}"
+    );
+    let home = read(o.output.join("index.html"));
+    assert!(
+        home.contains("第5次主管會議紀錄</a> <span class=\"status status-draft\">草稿</span></h3>"),
+        "{home}"
+    );
+    assert!(home.contains("第6次主管會議紀錄</a> <span class=\"status status-scheduled\">預定發布</span></h3>"));
+    let published = read(o.output.join("minutes/2024/executive-4/index.html"));
+    assert!(!published.contains("status-note"), "a published record has no mark");
+    assert_eq!(home.matches("class=\"status ").count(), 2);
 }
