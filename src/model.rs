@@ -188,6 +188,10 @@ pub struct Archive {
     pub series: Registry,
     /// The directives of the records and their updates ([`crate::followups`]).
     pub followups: crate::followups::Tracker,
+    /// The build's today, when it publishes records by `publish_date`: a record whose day is
+    /// later is in the archive only because the build asked for scheduled records (`--future`),
+    /// and its pages say so.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl Archive {
@@ -240,6 +244,7 @@ impl Archive {
                 .collect(),
         );
         Archive {
+            today: None,
             followups: crate::followups::Tracker::new(&records),
             site,
             records,

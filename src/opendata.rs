@@ -78,6 +78,24 @@ pub struct RecordData {
     pub agenda: Vec<Item>,
     pub reports: Vec<Report>,
     pub mentions: Vec<Term>,
+    /// Official files published with the record (`attachments:` in its front-matter).
+    pub attachments: Vec<AttachmentData>,
+}
+
+/// One attachment of a record in the open data.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentData {
+    pub title: String,
+    pub url: String,
+    /// Its kind, as the record page names it (`PDF`, `Word`, …).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub bytes: u64,
+}
+
+/// The site-relative URL of a record's attachment: beside its page, the name percent-encoded.
+pub fn attachment_url(r: &Record, a: &crate::content::record::Attachment) -> String {
+    format!("{}{}", r.url, encode_fragment(&a.name))
 }
 
 /// A file of the data set.
@@ -199,6 +217,17 @@ pub fn record_data(archive: &Archive, r: &Record) -> RecordData {
             })
             .collect(),
         mentions: r.structure.mentions.iter().map(|u| unit(u)).collect(),
+        attachments: r
+            .meta
+            .attachments
+            .iter()
+            .map(|a| AttachmentData {
+                title: a.title.clone(),
+                url: site.absolute_url(&attachment_url(r, a)),
+                kind: a.kind,
+                bytes: a.size,
+            })
+            .collect(),
     }
 }
 
@@ -518,7 +547,7 @@ fn term_schema() -> Value {
 /// The JSON Schema of one record (`data/schema/record.schema.json`).
 /// The version of the record format, stated in its schema. 2: agenda items carry `kind`, `votes`
 /// and `people`, and `decision_label` is any of the model's decision labels.
-pub const RECORD_SCHEMA_VERSION: &str = "record format version 2";
+pub const RECORD_SCHEMA_VERSION: &str = "record format version 3";
 
 pub fn record_schema(archive: &Archive) -> Value {
     let date = json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Meeting date, ISO 8601 (YYYY-MM-DD)" });
@@ -579,6 +608,21 @@ pub fn record_schema(archive: &Archive) -> Value {
             "additionalProperties": false
         }
     });
+    let attachments_schema = json!({
+        "type": "array",
+        "description": "Official files published with the record (the signed minutes, 附件), in the order its front-matter lists them",
+        "items": {
+            "type": "object",
+            "required": ["title", "url", "type", "bytes"],
+            "properties": {
+                "title": { "type": "string" },
+                "url": { "type": "string", "format": "uri", "description": "The file, beside the record's page" },
+                "type": { "type": "string", "description": "Kind of file: PDF, Word, ODF Text, Excel, CSV, …" },
+                "bytes": { "type": "integer", "minimum": 0, "description": "Size in bytes" }
+            },
+            "additionalProperties": false
+        }
+    });
     json!({
         "$schema": SCHEMA_DRAFT,
         "$id": archive.site.absolute_url("data/schema/record.schema.json"),
@@ -586,7 +630,7 @@ pub fn record_schema(archive: &Archive) -> Value {
         "title": "Meeting record",
         "description": "One published meeting record with its structure, as data/minutes/<year>/<slug>.json and each element of records in data/minutes.json.",
         "type": "object",
-        "required": ["title", "url", "json_url", "series", "number", "date", "date_roc", "roc_year", "time", "location", "chair", "recorder", "attendees", "units", "topics", "summary", "agenda", "reports", "mentions"],
+        "required": ["title", "url", "json_url", "series", "number", "date", "date_roc", "roc_year", "time", "location", "chair", "recorder", "attendees", "units", "topics", "summary", "agenda", "reports", "mentions", "attachments"],
         "properties": {
             "$schema": { "type": "string" },
             "title": { "type": "string", "description": "Record title, e.g. 第4次主管會議紀錄" },
@@ -620,7 +664,8 @@ pub fn record_schema(archive: &Archive) -> Value {
                     "additionalProperties": false
                 }
             },
-            "mentions": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Every registered unit named anywhere in the text" }
+            "mentions": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Every registered unit named anywhere in the text" },
+            "attachments": attachments_schema
         },
         "additionalProperties": false,
         "$defs": { "term": term_schema() }

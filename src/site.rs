@@ -246,7 +246,10 @@ impl Inputs {
             return Err(errors);
         }
         Ok(Loaded {
-            archive: Archive::new(site.clone(), records),
+            archive: Archive {
+                today: Some(self.opts.today),
+                ..Archive::new(site.clone(), records)
+            },
             drafts,
             scheduled,
             warnings,
@@ -469,6 +472,21 @@ impl SiteFiles<'_> {
         for (name, bytes) in &self.renderer.theme().statics {
             if let Err(e) = self.sink.put(name.clone(), bytes.clone()) {
                 diags.extend(self.out_err(e));
+            }
+        }
+        // Each record's attachments, beside its page (their paths were checked when it loaded).
+        for r in &self.archive.records {
+            for a in &r.meta.attachments {
+                let res = std::fs::read(self.archive.site.root.join(&a.source))
+                    .map_err(|e| Diagnostic::error(&r.rel, 0, 0, format!("cannot read attachment {}: {e}", a.source)))
+                    .and_then(|bytes| {
+                        self.sink
+                            .add(format!("{}{}", r.url, a.name), bytes)
+                            .map_err(|e| Diagnostic::error(&r.rel, 0, 0, e.to_string()))
+                    });
+                if let Err(d) = res {
+                    diags.push(d);
+                }
             }
         }
         if self.archive.records.iter().any(|r| r.has_code) {

@@ -34,6 +34,7 @@ pub const KEYS: &[&str] = &[
     "extra",
     "followups",
     "followup_updates",
+    "attachments",
 ];
 
 /// A resolved registry reference: the slug and the display name.
@@ -72,6 +73,48 @@ pub struct Meta {
     pub followups: Vec<crate::followups::Given>,
     /// Updates of directives at this meeting (`followup_updates:` and tracking tables).
     pub followup_updates: Vec<crate::followups::Row>,
+    /// Official files published with the record (`attachments:`), kept beside it under content/.
+    pub attachments: Vec<Attachment>,
+}
+
+/// An official file of a record (the signed PDF, an 附件), listed under `attachments:` as a path
+/// relative to the record's file (`executive-4-signed.pdf`) or as `{ file: …, title: … }`. Copied
+/// to the output beside the record's page, under its own file name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Attachment {
+    /// The source, relative to the site root, `/`-separated (`content/2024/signed.pdf`).
+    pub source: String,
+    /// The file name, which is also its name in the output (`signed.pdf`).
+    pub name: String,
+    /// The title the record gives it, else its file name.
+    pub title: String,
+    /// Size in bytes, when the record was loaded.
+    pub size: u64,
+    /// Its kind, from the file name's extension: `PDF`, `Word`, `ODF`, `Excel`, …
+    pub kind: &'static str,
+}
+
+/// The kind of a file by its extension, as the record page names it.
+pub fn file_kind(name: &str) -> &'static str {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => "PDF",
+        "doc" | "docx" => "Word",
+        "odt" => "ODF Text",
+        "ods" => "ODF Spreadsheet",
+        "odp" => "ODF Presentation",
+        "xls" | "xlsx" => "Excel",
+        "ppt" | "pptx" => "PowerPoint",
+        "csv" => "CSV",
+        "txt" => "Text",
+        "jpg" | "jpeg" => "JPEG",
+        "png" => "PNG",
+        "zip" => "ZIP",
+        _ => "File",
+    }
 }
 
 struct Ctx<'a> {
@@ -195,6 +238,152 @@ impl Ctx<'_> {
                 None
             }
         }
+    }
+
+    /// `attachments:`: each a path relative to the record's file, or `{ file, title }`; the file
+    /// must be a file under content/ (no absolute path, no `..` out of it, no link leading out),
+    /// and no two may share a file name (they are copied under their names beside the page).
+    fn attachments(&mut self, root: &Path) -> Vec<Attachment> {
+        const KEY: &str = "attachments";
+        const HELP: &str = "list files kept beside the record under content/, e.g. `attachments: [executive-4-signed.pdf]` or `- { file: 附件一.pdf, title: 附件一 }`";
+        let items: Vec<Value> = match self.parsed.fields.get(KEY) {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(items)) => items.clone(),
+            Some(v @ (Value::String(_) | Value::Object(_))) => vec![v.clone()],
+            Some(_) => {
+                self.err_at_key(KEY, "`attachments` must be a list of files".into(), Some(HELP.into()));
+                return Vec::new();
+            }
+        };
+        let content = root.join("content");
+        let content_real = std::fs::canonicalize(&content).unwrap_or(content.clone());
+        let dir = self.rel.parent().unwrap_or(Path::new("")).to_path_buf();
+        let mut out: Vec<Attachment> = Vec::new();
+        for item in items {
+            let (file, title) = match &item {
+                Value::String(f) => (f.trim().to_string(), None),
+                Value::Object(m) => {
+                    let unknown: Vec<&String> = m.keys().filter(|k| *k != "file" && *k != "title").collect();
+                    if let Some(k) = unknown.first() {
+                        self.err_at_value(
+                            KEY,
+                            k,
+                            format!("unknown key `{k}` in an attachment"),
+                            Some("an attachment has `file` and, if you like, `title`".into()),
+                        );
+                        continue;
+                    }
+                    match (m.get("file"), m.get("title")) {
+                        (Some(Value::String(f)), None | Some(Value::Null)) => (f.trim().to_string(), None),
+                        (Some(Value::String(f)), Some(Value::String(t))) => (
+                            f.trim().to_string(),
+                            Some(t.trim().to_string()).filter(|t| !t.is_empty()),
+                        ),
+                        _ => {
+                            self.err_at_key(
+                                KEY,
+                                "an attachment needs `file` (text) and, if it has one, a `title` (text)".into(),
+                                Some(HELP.into()),
+                            );
+                            continue;
+                        }
+                    }
+                }
+                _ => {
+                    self.err_at_key(KEY, "every attachment must be a file name".into(), Some(HELP.into()));
+                    continue;
+                }
+            };
+            if file.is_empty() {
+                self.err_at_key(KEY, "an attachment's file is empty".into(), Some(HELP.into()));
+                continue;
+            }
+            let path = Path::new(&file);
+            let escapes = path.is_absolute()
+                || path
+                    .components()
+                    .any(|c| matches!(c, std::path::Component::Prefix(_) | std::path::Component::RootDir))
+                || {
+                    // `..` may only go up within the record's folders under content/.
+                    let mut depth = dir.components().count() as i64 - 1;
+                    path.components().any(|c| {
+                        match c {
+                            std::path::Component::ParentDir => depth -= 1,
+                            std::path::Component::Normal(_) => depth += 1,
+                            _ => {}
+                        }
+                        depth < 0
+                    })
+                };
+            if escapes {
+                self.err_at_value(
+                    KEY,
+                    &file,
+                    format!("attachment `{file}` is outside content/"),
+                    Some("an attachment is a file under content/, named relative to the record's file".into()),
+                );
+                continue;
+            }
+            let full = root.join(&dir).join(path);
+            let meta = std::fs::metadata(&full);
+            let real = std::fs::canonicalize(&full);
+            match (meta, real) {
+                (Ok(m), Ok(real)) if m.is_file() && real.starts_with(&content_real) => {
+                    let name = real
+                        .file_name()
+                        .map(|n| n.to_string_lossy().to_string())
+                        .unwrap_or_default();
+                    if name.eq_ignore_ascii_case("index.html") {
+                        self.err_at_value(
+                            KEY,
+                            &file,
+                            format!("attachment `{file}` would replace the record's page"),
+                            Some("rename the file".into()),
+                        );
+                        continue;
+                    }
+                    if out.iter().any(|a| a.name.eq_ignore_ascii_case(&name)) {
+                        self.err_at_value(
+                            KEY,
+                            &file,
+                            format!("two attachments are named `{name}`"),
+                            Some("attachments are copied under their file names beside the page: rename one".into()),
+                        );
+                        continue;
+                    }
+                    let source = dir.join(path).to_string_lossy().replace('\\', "/");
+                    out.push(Attachment {
+                        kind: file_kind(&name),
+                        title: title.unwrap_or_else(|| name.clone()),
+                        source,
+                        name,
+                        size: m.len(),
+                    });
+                }
+                (Ok(m), Ok(_)) if m.is_file() => self.err_at_value(
+                    KEY,
+                    &file,
+                    format!("attachment `{file}` links to a file outside content/"),
+                    Some("copy the file into content/ beside the record".into()),
+                ),
+                (Ok(_), _) => self.err_at_value(
+                    KEY,
+                    &file,
+                    format!("attachment `{file}` is not a file"),
+                    Some(HELP.into()),
+                ),
+                (Err(e), _) => self.err_at_value(
+                    KEY,
+                    &file,
+                    format!("cannot read attachment `{file}`: {e}"),
+                    Some(format!(
+                        "put the file beside the record, at {}",
+                        dir.join(path).display()
+                    )),
+                ),
+            }
+        }
+        out
     }
 
     /// The date under `key`; `meeting` dates must also lie in the 民國 calendar's years.
@@ -418,6 +607,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         .map(|n| n.to_json())
         .unwrap_or(serde_json::Value::Null);
     let (followups, followup_updates) = crate::followups::input::read(rel, text, parsed, site, &mut cx.diags);
+    let attachments = cx.attachments(&site.root);
 
     if !cx.diags.is_empty() {
         return Err(cx.diags);
@@ -444,6 +634,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         extra,
         followups,
         followup_updates,
+        attachments,
     })
 }
 

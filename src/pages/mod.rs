@@ -235,6 +235,10 @@ pub struct Summary {
     pub units: Vec<LinkTo>,
     pub topics: Vec<LinkTo>,
     pub agenda_count: usize,
+    /// A draft (`draft: true`), built only by `--drafts`.
+    pub draft: bool,
+    /// The `publish_date` of a record published before its day (by `--future`), ISO.
+    pub scheduled: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -474,6 +478,12 @@ impl<'a> Pages<'a> {
                 .map(|u| self.link("topics", &a.topics, &u.slug, &u.name))
                 .collect(),
             agenda_count: r.structure.agenda.len(),
+            draft: r.meta.draft,
+            scheduled: r
+                .meta
+                .publish_date
+                .filter(|d| a.today.is_some_and(|t| *d > t))
+                .map(|d| d.to_string()),
         }
     }
 

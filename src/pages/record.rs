@@ -86,6 +86,7 @@ pub fn job(p: &Pages, ix: RecordIx) -> Result<Job, Diagnostic> {
     let html = crate::followups::pages::link_rows(a, r, &html).map_or(html, std::borrow::Cow::Owned);
     c.insert("content", &html);
     c.insert("followups", &crate::followups::pages::record(a, r));
+    c.insert("attachments", &attachments(p, r));
     c.insert("toc", &toc);
     c.insert("items", &items);
     c.insert("previous", &older);
@@ -95,6 +96,80 @@ pub fn job(p: &Pages, ix: RecordIx) -> Result<Job, Diagnostic> {
     c.insert("head", &crate::meta::head(a, &r.meta.title, &r.url, Some(r)));
     c.insert("source", &r.rel.to_string_lossy().replace('\\', "/"));
     Ok(Job::page(&r.url, "record.html", c))
+}
+
+/// A record's attachment as its page links it.
+#[derive(Serialize)]
+struct AttachmentLink<'r> {
+    title: &'r str,
+    name: &'r str,
+    url: String,
+    kind: &'static str,
+    /// The media type, for the link's `type`.
+    media_type: &'static str,
+    /// The size as the page shows it (`1.2 MB`, `340 KB`).
+    size: String,
+    bytes: u64,
+}
+
+fn attachments<'r>(p: &Pages, r: &'r Record) -> Vec<AttachmentLink<'r>> {
+    r.meta
+        .attachments
+        .iter()
+        .map(|a| AttachmentLink {
+            title: &a.title,
+            name: &a.name,
+            url: p.url(&crate::opendata::attachment_url(r, a)),
+            kind: a.kind,
+            media_type: media_type(&a.name),
+            size: human_size(a.size),
+            bytes: a.size,
+        })
+        .collect()
+}
+
+/// `340 KB`, `1.2 MB` (decimal units, as file managers show them).
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{} KB", bytes.div_ceil(1_000)),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
+}
+
+fn media_type(name: &str) -> &'static str {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => "application/pdf",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "odt" => "application/vnd.oasis.opendocument.text",
+        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        "odp" => "application/vnd.oasis.opendocument.presentation",
+        "xls" => "application/vnd.ms-excel",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "ppt" => "application/vnd.ms-powerpoint",
+        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "csv" => "text/csv",
+        "txt" => "text/plain",
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sizes_read_as_file_managers_show_them() {
+        assert_eq!(super::human_size(512), "512 B");
+        assert_eq!(super::human_size(340_001), "341 KB");
+        assert_eq!(super::human_size(1_234_567), "1.2 MB");
+    }
 }
 
 #[derive(Serialize)]

@@ -118,3 +118,125 @@ fn a_year_page_groups_its_records_by_month_and_the_home_page_gives_an_overview()
     // The newest meetings lead the page.
     assert!(at(&home, "第16次主管會議紀錄") < at(&home, "第4次主管會議紀錄"));
 }
+
+/// The bundled record with `attachments` (YAML lines) added to its front-matter, and the PDF of
+/// the same record (tests/fixtures/import/moda-executive-4/source.pdf, LibreOffice's PDF of the
+/// real record) beside it as `executive-4.pdf`.
+fn site_with_attachments(attachments: &str) -> tempfile::TempDir {
+    let site = bundled_site();
+    let rec = site.path().join("content/2024/executive-4.md");
+    let text = read(&rec).replacen("slug: executive-4\n", &format!("slug: executive-4\n{attachments}"), 1);
+    std::fs::write(&rec, text).unwrap();
+    std::fs::copy(
+        crate::support::repo().join("tests/fixtures/import/moda-executive-4/source.pdf"),
+        site.path().join("content/2024/executive-4.pdf"),
+    )
+    .unwrap();
+    site
+}
+
+#[test]
+fn attachments_are_copied_linked_with_type_and_size_and_listed_in_the_data() {
+    let site = site_with_attachments("attachments:\n  - { file: executive-4.pdf, title: 第4次主管會議紀錄（PDF）}\n");
+    let out = build_ok(site.path());
+    let pdf = crate::support::repo().join("tests/fixtures/import/moda-executive-4/source.pdf");
+    assert_eq!(
+        std::fs::read(out.join("minutes/2024/executive-4/executive-4.pdf")).unwrap(),
+        std::fs::read(&pdf).unwrap()
+    );
+    let page = read(out.join("minutes/2024/executive-4/index.html"));
+    assert!(
+        page.contains("<h2 id=\"attachments-title\">附件及正式文件</h2>\n  <ul><li><a href=\"/minutes/2024/executive-4/executive-4.pdf\" type=\"application/pdf\">第4次主管會議紀錄（PDF）</a> <span class=\"file-facts\">（PDF、514 KB）</span></li></ul>"),
+        "{page}"
+    );
+    let data: serde_json::Value = serde_json::from_str(&read(out.join("data/minutes/2024/executive-4.json"))).unwrap();
+    assert_eq!(
+        data["attachments"],
+        serde_json::json!([{
+            "title": "第4次主管會議紀錄（PDF）",
+            "url": "https://minutes.example.gov.tw/minutes/2024/executive-4/executive-4.pdf",
+            "type": "PDF",
+            "bytes": 513167
+        }])
+    );
+    // The record's JSON still meets its schema.
+    let schema: serde_json::Value = serde_json::from_str(&read(out.join("data/schema/record.schema.json"))).unwrap();
+    let v = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = v.iter_errors(&data).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn an_attachment_outside_content_or_missing_is_an_error_at_its_line() {
+    let site = site_with_attachments("attachments: [../../minutebook.yaml, 附件一.pdf, executive-4.pdf]\n");
+    let out = build_ok(&{
+        // A good build first, to show a failed one leaves it untouched.
+        let ok = bundled_site();
+        crate::support::copy_dir(ok.path(), site.path().join("prev").as_path());
+        site.path().join("prev")
+    });
+    let before = crate::support::snapshot(&out);
+    let mut o = crate::support::options(site.path());
+    o.output = out.clone();
+    let diags = minutebook::build::build(&o).expect_err("the build fails");
+    let text: String = diags.iter().map(|d| d.to_string()).collect();
+    assert!(
+        text.contains("content/2024/executive-4.md:33:")
+            && text.contains("attachment `../../minutebook.yaml` is outside content/"),
+        "{text}"
+    );
+    assert!(text.contains("cannot read attachment `附件一.pdf`"), "{text}");
+    assert!(
+        text.contains("put the file beside the record, at content/2024/附件一.pdf"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("executive-4.pdf`"),
+        "the file that exists is fine: {text}"
+    );
+    assert_eq!(crate::support::snapshot(&out), before, "previous output untouched");
+}
+
+#[test]
+fn drafts_and_scheduled_records_are_marked_when_a_preview_shows_them() {
+    let site = bundled_site();
+    let seed = read(site.path().join("content/2024/executive-4.md"));
+    let copy = |number: &str, date: &str, extra: &str| {
+        seed.replace("number: 4\n", &format!("number: {number}\n{extra}"))
+            .replace("title: 第4次主管會議紀錄", &format!("title: 第{number}次主管會議紀錄"))
+            .replace("date: 2024-09-11", &format!("date: {date}"))
+            .replace("slug: executive-4\n", "")
+    };
+    crate::support::write(
+        site.path(),
+        "content/2024/executive-5.md",
+        &copy("5", "2024-10-09", "draft: true\n"),
+    );
+    crate::support::write(
+        site.path(),
+        "content/2024/executive-6.md",
+        &copy("6", "2024-11-13", "publish_date: 2026-02-01\n"),
+    );
+    let mut o = crate::support::options_with_drafts(site.path());
+    o.future = true;
+    minutebook::build::build(&o).map_err(|d| format!("{d:?}")).unwrap();
+    let draft = read(o.output.join("minutes/2024/executive-5/index.html"));
+    assert!(
+        draft.contains("<p class=\"status-note\"><strong class=\"status status-draft\">草稿</strong> 本紀錄為草稿"),
+        "{draft}"
+    );
+    let scheduled = read(o.output.join("minutes/2024/executive-6/index.html"));
+    assert!(
+        scheduled.contains("<strong class=\"status status-scheduled\">預定發布</strong> 本紀錄預定於 2026-02-01 發布"),
+        "{scheduled}"
+    );
+    let home = read(o.output.join("index.html"));
+    assert!(
+        home.contains("第5次主管會議紀錄</a> <span class=\"status status-draft\">草稿</span></h3>"),
+        "{home}"
+    );
+    assert!(home.contains("第6次主管會議紀錄</a> <span class=\"status status-scheduled\">預定發布</span></h3>"));
+    let published = read(o.output.join("minutes/2024/executive-4/index.html"));
+    assert!(!published.contains("status-note"), "a published record has no mark");
+    assert_eq!(home.matches("class=\"status ").count(), 2);
+}
