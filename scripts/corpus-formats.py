@@ -31,6 +31,12 @@ SOURCES = {
     "ly-edu-conveners-11-4-1": ("tests/corpus/ly-edu-conveners-11-4-1/source.txt",
                                 "tests/corpus/ly-edu-conveners-11-4-1/SOURCE.md"),
     "moda-executive-4": ("tests/fixtures/import/seed.txt", None),
+    # A township council's header: numbered fields, two on one line, lists wrapped over lines.
+    "jincheng-rc-12-15-4": ("tests/corpus/jincheng-rc-12-15-4/source.txt",
+                            "tests/corpus/jincheng-rc-12-15-4/SOURCE.md"),
+    # A Legislative Yuan committee's header: spaced labels, space-separated names, a wrapped recorder.
+    "ly-judiciary-9-1-39": ("tests/fixtures/import/real/ly-judiciary-9-1-39.txt",
+                            "tests/fixtures/import/real/SOURCE.md"),
 }
 
 DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}

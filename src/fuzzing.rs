@@ -20,12 +20,20 @@ pub const TARGETS: &[Target] = &[
     Target {
         name: "front_matter",
         run: front_matter,
-        seeds: &[("content", ".md"), ("tests/fixtures", ".md"), ("fuzz/seeds/front_matter", "")],
+        seeds: &[
+            ("content", ".md"),
+            ("tests/fixtures", ".md"),
+            ("fuzz/seeds/front_matter", ""),
+        ],
     },
     Target {
         name: "record",
         run: record,
-        seeds: &[("content", ".md"), ("tests/fixtures/workflow", ".md"), ("fuzz/seeds/record", "")],
+        seeds: &[
+            ("content", ".md"),
+            ("tests/fixtures/workflow", ".md"),
+            ("fuzz/seeds/record", ""),
+        ],
     },
     Target {
         name: "import_txt",

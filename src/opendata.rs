@@ -561,14 +561,14 @@ pub fn record_schema(archive: &Archive) -> Value {
     });
     let agenda_schema = json!({
         "type": "array",
-        "description": "Agenda items (案由) in order",
+        "description": "Agenda items in order",
         "items": {
             "type": "object",
             "required": ["label", "title", "url", "units", "decision", "decision_label", "kind", "votes", "people"],
             "properties": {
-                "label": { "type": "string", "description": "e.g. 案由一" },
-                "title": { "type": "string", "description": "The item's whole heading" },
-                "url": { "type": "string", "format": "uri", "description": "Anchor on the record page" },
+                "label": { "type": "string", "description": "e.g. 案由一, 討論事項二, 臨時動議一" },
+                "title": { "type": "string", "description": "The item's whole heading, or for an item written as a paragraph the text after its label" },
+                "url": { "type": "string", "format": "uri", "description": "Anchor on the record page: the item's heading, or the paragraph (list item, table row) it starts at" },
                 "units": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Reporting or proposing units" },
                 "decision": { "type": "string", "description": "Decision text, paragraphs separated by newlines (may be empty)" },
                 "decision_label": { "enum": decision_labels, "description": "The label the record writes before the decision: 決定, 決議, 大會決議, 主席裁示, 主席裁定, 審查意見, 裁示, 裁定, 結論 or 議決 (null when the item has no decision)" },

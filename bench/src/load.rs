@@ -125,8 +125,11 @@ fn connect(port: u16) -> std::io::Result<BufReader<TcpStream>> {
 /// The pages of the site, from the server's own sitemap.
 fn pages(port: u16) -> Result<Vec<String>, String> {
     let mut c = connect(port).map_err(|e| e.to_string())?;
-    write!(c.get_mut(), "GET /sitemap.xml HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-        .map_err(|e| e.to_string())?;
+    write!(
+        c.get_mut(),
+        "GET /sitemap.xml HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
     let mut text = String::new();
     c.read_to_string(&mut text).map_err(|e| e.to_string())?;
     let paths: Vec<String> = text

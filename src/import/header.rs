@@ -151,11 +151,14 @@ fn key_values(s: &str) -> Vec<(String, &str)> {
     let mut out = Vec::new();
     'pairs: loop {
         for (i, c) in rest.char_indices() {
-            if !c.is_whitespace() {
-                continue;
-            }
-            if let Some((k, v)) = later_field(rest[i..].trim_start()) {
-                out.push((key, rest[..i].trim()));
+            // After whitespace, or after a full stop (`出列席人員:如簽到名冊。主席:吳理事長俊明`).
+            let at = match c {
+                '。' => i + c.len_utf8(),
+                c if c.is_whitespace() => i,
+                _ => continue,
+            };
+            if let Some((k, v)) = later_field(rest[at..].trim_start()) {
+                out.push((key, rest[..at].trim()));
                 (key, rest) = (k, v.trim());
                 continue 'pairs;
             }
@@ -221,6 +224,18 @@ fn meeting_number(title: &str) -> Option<u32> {
                 return Some(v);
             }
             if let Some(v) = chinese_number(&n) {
+                return Some(v);
+            }
+            // 第二七五0次: numerals digit by digit, an Arabic 0 among them.
+            let digits: Option<String> = n
+                .chars()
+                .map(|c| match c {
+                    '0'..='9' => Some(c),
+                    '〇' | '零' => Some('0'),
+                    c => "一二三四五六七八九".find(c).map(|i| char::from(b'1' + (i / 3) as u8)),
+                })
+                .collect();
+            if let Some(v) = digits.and_then(|d| d.parse().ok()) {
                 return Some(v);
             }
         }
@@ -569,15 +584,34 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
         .collect();
 
     // Title, number, series, slug.
-    let title_block = header.iter().copied().find(|(_, b)| {
-        let t = &b.text;
-        !is_field_line(t)
-            && key_value(t).is_none()
-            && (t.contains("紀錄")
-                || t.contains("記錄")
-                || t.contains("議事錄")
-                || (meeting_number(t).is_some() && t.contains("會")))
-    });
+    // The title comes before the labelled lines and is no sentence (a body line that names an
+    // earlier meeting, `…在第二七四八次院會中宣示…`, is not a title).
+    let first_field = header
+        .iter()
+        .position(|(_, b)| is_field_line(&b.text))
+        .unwrap_or(header.len());
+    let title_block = header[..first_field.max(1).min(header.len())]
+        .iter()
+        .copied()
+        .find(|(_, b)| {
+            let t = &b.text;
+            !is_field_line(t)
+                && key_value(t).is_none()
+                && !t.contains(['，', ',', '。'])
+                && {
+                    // More than the words of a title (`會議紀錄id`, an archive's field name, is none).
+                    let mut rest = t.to_string();
+                    for w in ["會議", "紀錄", "記錄", "議事錄", "決議"] {
+                        rest = rest.replace(w, "");
+                    }
+                    rest.chars().filter(|c| !c.is_ascii() && c.is_alphanumeric()).count() >= 2
+                }
+                && (t.contains("紀錄")
+                    || t.contains("記錄")
+                    || t.contains("議事錄")
+                    || t.contains("決議")
+                    || (meeting_number(t).is_some() && t.contains("會")))
+        });
     match title_block {
         None => warn(
             warnings,

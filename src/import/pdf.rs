@@ -87,10 +87,32 @@ fn lines(spans: &[TextSpan]) -> Vec<String> {
             }),
         }
     }
+    // The page's left margin: a line that starts half a character or more to the right of it is
+    // indented, and keeps that as leading spaces (a header value's continuation is indented so).
+    let margin = rows
+        .iter()
+        .filter_map(|r| r.spans.iter().map(|s| s.bbox.x).min_by(f32::total_cmp))
+        .min_by(f32::total_cmp)
+        .unwrap_or(0.0);
     rows.into_iter()
         .map(|mut r| {
             r.spans.sort_by(|a, b| a.bbox.x.total_cmp(&b.bbox.x));
             let mut line = String::new();
+            if let Some(first) = r.spans.first() {
+                let size = if first.font_size > 0.0 {
+                    first.font_size
+                } else {
+                    first.bbox.height
+                };
+                let indent = if size > 0.0 {
+                    (first.bbox.x - margin) / size
+                } else {
+                    0.0
+                };
+                if indent >= 0.5 {
+                    line.push_str(&" ".repeat(indent.round().clamp(1.0, 8.0) as usize));
+                }
+            }
             let mut right: Option<f32> = None;
             for s in r.spans {
                 if let Some(end) = right {

@@ -13,6 +13,13 @@ use crate::content::record::auto_slug;
 /// `會議` or `大會`, the words between the two last numbers instead (`…第十五次臨時大會第四次會議紀錄`
 /// → `臨時大會`).
 pub(crate) fn series_name(title: &str) -> Option<String> {
+    let name = series_words(title)?;
+    // Only a name: no brackets, quotes or punctuation, and short.
+    let plain = name.chars().count() <= 12 && name.chars().all(|c| c.is_alphanumeric() || c == '、' || c == ' ');
+    plain.then_some(name)
+}
+
+fn series_words(title: &str) -> Option<String> {
     let t = title.trim();
     let mut marks: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
@@ -42,7 +49,7 @@ pub(crate) fn series_name(title: &str) -> Option<String> {
     }
     let strip = |s: &str| -> String {
         let mut s = s.trim();
-        for suffix in ["會議紀錄", "會議記錄", "會議議事錄", "議事錄", "紀錄", "記錄"] {
+        for suffix in ["會議紀錄", "會議記錄", "會議議事錄", "議事錄", "紀錄", "記錄", "決議"] {
             if let Some(x) = s.strip_suffix(suffix) {
                 s = if suffix.starts_with("會議") {
                     &s[..x.len() + "會議".len()]

@@ -515,13 +515,16 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
         .map(|l| width(&l.text))
         .max()
         .unwrap_or(0);
+    let full = |w: usize| widest >= 40 && w * 10 >= widest * 9;
+    // Text laid out to a margin has many lines that wide; a file with a paragraph a line has few.
+    let margin = lines.iter().filter(|l| !l.table && full(width(&l.text))).count() >= 3;
     let mut last_width = 0;
     for (i, l) in lines.iter().enumerate() {
         if l.text.is_empty() {
             continue;
         }
         let prev_width = std::mem::replace(&mut last_width, width(&l.text));
-        let prev_full = widest >= 40 && prev_width * 10 >= widest * 9 && prev_width < widest;
+        let prev_full = margin && full(prev_width);
         let header = i < header_end;
         if l.table {
             blocks.push(Block {
@@ -536,7 +539,9 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
             if !prev.table && prev.header == header {
                 if header {
                     if header_continues(&prev.text, prev_full, l) {
-                        join_header(&mut prev.text, &l.text);
+                        // An indented line was broken by its writer, not by the margin.
+                        let wrapped = !l.raw.starts_with([' ', '\u{3000}', '\t']);
+                        join_header(&mut prev.text, &l.text, wrapped);
                         continue;
                     }
                 } else if should_join(&prev.text, &l.text, header, registry) {
@@ -583,11 +588,19 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
 }
 
 /// Join a header value's continuation: directly after a separator or inside a list written with
-/// 、, with a space in a list written with spaces (`劉書彬 陳秀寳` going on as `蔡易餘 張宏陸`).
-fn join_header(a: &mut String, b: &str) {
+/// 、, with a space in a list written with spaces (`劉書彬 陳秀寳` going on as `蔡易餘 張宏陸`)
+/// unless the margin broke a name (`wrapped`).
+fn join_header(a: &mut String, b: &str, wrapped: bool) {
     let value = a.split_once(['：', ':']).map(|(_, v)| v).unwrap_or(a);
     if !a.trim_end().ends_with(['、', '，', ',']) && !value.contains(['、', '，', ',']) {
-        a.push(' ');
+        // A line broken inside a name (`蔡易` | `餘`, as a PDF breaks Chinese anywhere) leaves
+        // two pieces no longer than one name together; whole names on both sides are longer.
+        let last = value.split_whitespace().last().map_or(0, |w| w.chars().count());
+        let first = b.split_whitespace().next().map_or(0, |w| w.chars().count());
+        let cjk = |s: &str| !s.is_ascii();
+        if !(wrapped && cjk(value) && cjk(b) && last + first <= 4 && value.split_whitespace().count() > 1) {
+            a.push(' ');
+        }
     }
     a.push_str(b);
 }

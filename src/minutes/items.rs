@@ -89,6 +89,11 @@ pub fn squeeze(s: &str) -> String {
 /// inside the label (`決　議`, `說  明`) are allowed.
 pub fn leading_label<'a>(block: &'a str, labels: &[&'static str]) -> Option<(&'static str, &'a str)> {
     let t = block.trim_start();
+    if let Some((head, after)) = bracketed(t) {
+        let head = squeeze(head);
+        let label = labels.iter().copied().find(|l| head == *l)?;
+        return Some((label, after));
+    }
     let colon = t.find(['：', ':'])?;
     let head = squeeze(&t[..colon]);
     let label = labels.iter().copied().find(|l| head == *l)?;
@@ -100,6 +105,20 @@ pub fn leading_label<'a>(block: &'a str, labels: &[&'static str]) -> Option<(&'s
     Some((label, after.trim()))
 }
 
+/// A label written in brackets instead of before a colon (`【決　議】照案通過。`, `【案由一】…`):
+/// (the text inside, the text after, without a colon that follows). Only a short label counts.
+pub fn bracketed(t: &str) -> Option<(&str, &str)> {
+    let rest = t.strip_prefix('【')?;
+    let close = rest.find('】')?;
+    let head = &rest[..close];
+    if head.chars().count() > 8 || head.trim().is_empty() {
+        return None;
+    }
+    let after = rest[close + '】'.len_utf8()..].trim_start();
+    let after = after.strip_prefix(['：', ':']).unwrap_or(after);
+    Some((head, after.trim()))
+}
+
 /// The section a heading or paragraph names, by its standard name (ordinal and spaces
 /// removed): 報告事項 → report, 討論事項 → discussion, …; `None` if it is not one.
 pub fn section_kind(text: &str) -> Option<Kind> {
@@ -108,7 +127,14 @@ pub fn section_kind(text: &str) -> Option<Kind> {
     if t.chars().count() > 12 {
         return None;
     }
-    let starts = |names: &[&str]| names.iter().any(|n| t.starts_with(n));
+    // The name, then nothing, a colon and what the section says at once (`散會：下午5時`), a
+    // bracket or a conjunction (`討論事項暨臨時動議`): `提案人：王大明` is not the section 提案.
+    let starts = |names: &[&str]| {
+        names.iter().any(|n| {
+            t.strip_prefix(n)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':', '（', '(', '、', '暨', '及', '與']))
+        })
+    };
     if starts(&[
         "報告事項",
         "專案報告",
@@ -179,6 +205,16 @@ pub fn strip_section_ordinal(text: &str) -> &str {
 /// when the section decides). `section` is the kind of the section the paragraph is in.
 pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Option<Kind>)> {
     let t = block.trim();
+    // `【案由一】…`, `【提案二】…`, `【臨時動議一】…`.
+    if let Some((head, _)) = bracketed(t) {
+        let head = squeeze(head);
+        if let Some(found) = numbered_label(&head) {
+            return Some(found);
+        }
+        if head == "案由" || head == "案名" {
+            return Some((head, None));
+        }
+    }
     // `討論一：…`, `動議二：…`, `提案三：…`, `第四案：…`, `議案五：…`, `臨時動議一：…`, `案由：…`.
     if let Some(colon) = t.find(['：', ':']) {
         let head = squeeze(&t[..colon]);
@@ -752,6 +788,9 @@ mod tests {
         assert_eq!(section_kind("1、專案報告"), Some(Kind::Report));
         assert_eq!(section_kind("壹、散　會"), Some(Kind::Other));
         assert_eq!(section_kind("八、討論及決議事項:"), Some(Kind::Discussion));
+        assert_eq!(section_kind("二、主席致詞:略。"), Some(Kind::Report));
+        assert_eq!(section_kind("提案人：王大明"), None);
+        assert_eq!(section_kind("報告事項附件"), None);
         assert_eq!(
             section_kind("一、請推舉召集委員一人擔任本院紀律委員會召集委員,請議決案。"),
             None

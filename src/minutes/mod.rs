@@ -503,11 +503,7 @@ fn paragraph_items(
         for (i, (_, b)) in p.blocks.iter().enumerate() {
             if let Some(label) = decision_label(b) {
                 first_decision = first_decision.min(i);
-                let mut rest = unlist(b);
-                for ch in label.chars() {
-                    rest = rest.trim_start().strip_prefix(ch).unwrap_or(rest);
-                }
-                let rest = rest.trim_start().trim_start_matches(['：', ':']).trim();
+                let rest = after_label(b, label);
                 let mut parts: Vec<String> = Vec::new();
                 if !rest.is_empty() {
                     parts.push(rest.to_string());
@@ -598,7 +594,8 @@ fn paragraph_items(
         if let Some(hi) = sec.heading {
             if let Some(p) = current.take() {
                 // An item's number alone just above an agenda heading is that heading's lead.
-                let lead = p.numbered_only && p.blocks.is_empty() && covered.contains(&hi);
+                // (Its unit or proposer lines may sit between: `提案一` / `提案單位：…` / `### 案由：…`.)
+                let lead = p.numbered_only && p.blocks.iter().all(|(_, b)| starts_part(b)) && covered.contains(&hi);
                 if !lead {
                     finish(p, section, &mut out, diags);
                 }
@@ -671,6 +668,9 @@ fn paragraph_items(
             }
             if let Some((label, kind)) = items::paragraph_item(b, section) {
                 let title = match b.trim().split_once(['：', ':']) {
+                    _ if items::bracketed(b.trim()).is_some_and(|(_, rest)| !rest.is_empty()) => {
+                        items::bracketed(b.trim()).map_or("", |(_, rest)| rest).to_string()
+                    }
                     Some((_, rest)) if has_colon_title(b) => rest.trim().to_string(),
                     _ => strip_ordinal(b).to_string(),
                 };
@@ -688,7 +688,8 @@ fn paragraph_items(
                 if let Some(p) = current.take() {
                     finish(p, section, &mut out, diags);
                 }
-                let numbered_only = !label.starts_with('案') && !has_colon_title(b);
+                let bracket_title = items::bracketed(b.trim()).is_some_and(|(_, rest)| !rest.is_empty());
+                let numbered_only = !label.starts_with('案') && !has_colon_title(b) && !bracket_title;
                 current = Some(Pending {
                     label,
                     kind,
@@ -842,6 +843,8 @@ fn is_title_block(block: &str) -> bool {
         && items::ordinal_number(t).is_none()
         && decision_label(t).is_none()
         && !t.contains('\t')
+        // An item's number alone (`提案一`, `第二案`) leads the item after it.
+        && items::numbered_label(&squeeze(t)).is_none()
 }
 
 /// Whether a block is `label：title` with a short label and a title after its colon.
@@ -907,6 +910,19 @@ fn decision_label(block: &str) -> Option<&'static str> {
     items::leading_label(block, DECISION_LABELS).map(|(l, _)| l)
 }
 
+/// The text of a decision block after its label and colon (`決　議：照案通過` → `照案通過`;
+/// `【決議】照案通過` too).
+fn after_label<'a>(block: &'a str, label: &'static str) -> &'a str {
+    if let Some((_, after)) = items::leading_label(unlist(block), &[label]) {
+        return after;
+    }
+    let mut rest = unlist(block);
+    for ch in label.chars() {
+        rest = rest.trim_start().strip_prefix(ch).unwrap_or(rest);
+    }
+    rest.trim_start().trim_start_matches(['：', ':']).trim()
+}
+
 /// A block without the list marker an archive put before it (`- 決議：…`, `\\- 決議：…`).
 fn unlist(block: &str) -> &str {
     let t = block.trim_start();
@@ -946,7 +962,9 @@ fn ends_decision(block: &str) -> bool {
 /// The number an item's lead gives it: the last block above heading `hi`, when that block is an
 /// item's number alone (`第一案〈代提議001號〉 提案人：…`, `提案二`).
 fn lead_number(r: &Rendered, hi: usize) -> Option<(String, &str)> {
-    let (_, last) = *lead_blocks(r, hi).last()?;
+    // The number may have its unit or proposer lines after it (`提案一` / `提案單位：…`).
+    let blocks = lead_blocks(r, hi);
+    let (_, last) = *blocks.iter().rev().find(|(_, b)| !starts_part(b))?;
     let bare = squeeze(last);
     items::numbered_label(bare.trim_end_matches(['：', ':']))
         .or_else(|| items::paragraph_item(last, None).filter(|_| !has_colon_title(last)))
@@ -987,12 +1005,17 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'stati
         let Some(label) = decision_label(b) else {
             continue;
         };
-        // Text after the label and its colon, on the same block.
-        let mut rest = unlist(b);
-        for ch in label.chars() {
-            rest = rest.trim_start().strip_prefix(ch).unwrap_or(rest);
+        // A review committee's opinion (審查意見) is what the meeting then decides on: when the
+        // meeting's own decision (大會決議…) follows, that is the item's.
+        if label == "審查意見"
+            && blocks[i + 1..]
+                .iter()
+                .any(|b| decision_label(b).is_some_and(|l| l != "審查意見"))
+        {
+            continue;
         }
-        let rest = rest.trim_start().trim_start_matches(['：', ':']).trim();
+        // Text after the label and its colon, on the same block.
+        let rest = after_label(b, label);
         let mut parts: Vec<String> = Vec::new();
         if !rest.is_empty() {
             parts.push(rest.to_string());
@@ -1009,6 +1032,24 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'stati
     (String::new(), String::new(), "")
 }
 
+/// What a decision decided, for listings: its points (paragraphs), without a leading point that
+/// only takes note (`一、洽悉。`) when others follow it — Taiwanese minutes open almost every report's
+/// decision with one. Returns the points and whether one was left out.
+pub fn decision_substance(decision: &str) -> (Vec<&str>, bool) {
+    let points: Vec<&str> = decision.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let notes_only = |p: &str| {
+        matches!(
+            strip_ordinal(p).trim_end_matches(['。', '.', '；', ';']),
+            "洽悉" | "准予備查" | "同意備查" | "備查"
+        )
+    };
+    if points.len() > 1 && notes_only(points[0]) {
+        (points[1..].to_vec(), true)
+    } else {
+        (points, false)
+    }
+}
+
 /// Headings that a record's contents list shows: agenda items and unit reports first-class,
 /// other headings down to level 3.
 pub fn toc_kind(h: &Heading, st: &Structure) -> Option<&'static str> {
@@ -1020,6 +1061,30 @@ pub fn toc_kind(h: &Heading, st: &Structure) -> Option<&'static str> {
         Some("section")
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod substance_tests {
+    use super::decision_substance;
+
+    #[test]
+    fn a_leading_note_taking_point_is_left_out_when_others_follow() {
+        assert_eq!(
+            decision_substance("一、洽悉。\n二、請資安院適度公開研析內容。"),
+            (vec!["二、請資安院適度公開研析內容。"], true)
+        );
+        assert_eq!(
+            decision_substance("洽悉。"),
+            (vec!["洽悉。"], false),
+            "nothing else to show"
+        );
+        assert_eq!(decision_substance("照案通過。"), (vec!["照案通過。"], false));
+        assert!(
+            !decision_substance("一、洽悉相關說明，並請持續辦理。\n二、其餘照案。").1,
+            "a first point that says more is kept"
+        );
+        assert_eq!(decision_substance(""), (vec![], false));
     }
 }
 
@@ -1117,6 +1182,9 @@ mod tests {
                 ("nics".to_string(), "洽悉。（主辦單位：資安院）"),
             ]
         );
+        // The number above the unit line is the item's.
+        let labels: Vec<_> = st.agenda.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, ["提案一", "提案二", "案由", "案由"]);
     }
 
     fn items_of(body: &str, reg: &Registry) -> Vec<AgendaItem> {
@@ -1415,6 +1483,59 @@ mod tests {
         );
         // A title alone, with no part after it, is a paragraph.
         assert!(items_of("報告事項\n\n宣讀上次會議議事錄。\n\n主席：確定。\n", &reg).is_empty());
+    }
+
+    #[test]
+    fn bracketed_labels_read_as_labels() {
+        let reg = Registry::new(Vec::new());
+        // A school committee's form: labels in 【】 instead of before a colon.
+        let body = "肆、提案討論：\n\n【案由一】交通補助申請案，提請討論。\n\n【說  明】依規定辦理。\n\n【決  議】照案通過。\n\n【案由二】：專團申請案。\n\n【決議】同意申請，送教育處。\n\n【附帶決議】不是新的一案。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.title, a.decision_label, a.decision))
+            .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            got,
+            [
+                (s("案由一"), s("交通補助申請案，提請討論。"), "決議", s("照案通過。")),
+                (
+                    s("案由二"),
+                    s("專團申請案。"),
+                    "決議",
+                    s("同意申請，送教育處。\n【附帶決議】不是新的一案。")
+                ),
+            ]
+        );
+        assert_eq!(
+            items::leading_label("【決　議】照案通過。", DECISION_LABELS),
+            Some(("決議", "照案通過。"))
+        );
+        assert_eq!(
+            items::leading_label("【西元2020年03月15日】主席：休息。", DECISION_LABELS),
+            None
+        );
+    }
+
+    #[test]
+    fn the_meetings_decision_follows_the_review_opinion() {
+        let reg = Registry::new(Vec::new());
+        let heading = "## 參、討論事項\n\n### 第1案：路燈增設案\n\n提案人：王大明\n\n審查意見：照案通過。\n\n大會決議：照審查意見通過。\n\n### 第2案：排水改善案\n\n審查意見：送公所研議。\n";
+        let paragraphs = heading.replace("### ", "");
+        for body in [heading.to_string(), paragraphs] {
+            let got: Vec<_> = items_of(&body, &reg)
+                .into_iter()
+                .map(|a| (a.label, a.decision_label, a.decision))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("第1案".to_string(), "大會決議", "照審查意見通過。".to_string()),
+                    ("第2案".to_string(), "審查意見", "送公所研議。".to_string())
+                ],
+                "{body}"
+            );
+        }
     }
 
     #[test]

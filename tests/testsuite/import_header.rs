@@ -229,3 +229,93 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// Every real document of the corpus (tests/corpus/*/source.txt, the minutes model's corpus):
+/// no letter or digit is lost on import except reported page furniture, and what the
+/// front-matter took whole is in the front-matter.
+#[test]
+fn no_letter_or_digit_of_any_corpus_document_is_lost() {
+    let mut audited = 0;
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(repo().join("tests/corpus"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let file = dir.join("source.txt");
+        if !file.is_file() {
+            continue;
+        }
+        let rel = file.strip_prefix(repo()).unwrap().to_str().unwrap().to_string();
+        let imp = import(&rel);
+        let mut text = read(&file);
+        if !imp.furniture.is_empty() {
+            let furniture: Vec<usize> = imp.furniture.iter().map(|f| f.line).collect();
+            text = text
+                .lines()
+                .enumerate()
+                .map(|(i, l)| if furniture.contains(&(i + 1)) { "" } else { l })
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        front_matter_holds(&imp).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let rest = without_front_matter_lines(&text, &imp);
+        let (_, body) = split(&imp.markdown);
+        let missing = missing_words(&rest, &strip_markdown(&unreorder_motions(body)));
+        assert!(
+            missing.is_empty(),
+            "{rel}: missing from the record:{}",
+            report(&missing, &text)
+        );
+        audited += 1;
+    }
+    assert!(audited >= 8, "only {audited} corpus documents");
+}
+
+/// 壹、 numbers the header lines of a parents' association; 請假人員 is its own list.
+#[test]
+fn header_lines_numbered_with_section_numerals() {
+    let rel = "tests/corpus/cixin-parents-13-18/source.txt";
+    let imp = import(rel);
+    assert_eq!(scalar(&imp, "location").as_deref(), Some("友善小舖2F"));
+    assert_eq!(scalar(&imp, "chair").as_deref(), Some("守智"));
+    assert_eq!(scalar(&imp, "recorder").as_deref(), Some("佳玲"));
+    assert_eq!(list(&imp, "attendees"), ["瓊分", "志凰", "君如", "珍珍"]);
+    assert_eq!(list(&imp, "on_leave"), ["立文"]);
+    let (_, body) = split(&imp.markdown);
+    // The date as extracted (`10342`, its separators lost) cannot be read: that line stays.
+    assert!(
+        body.starts_with("壹、時間:10342(週三) 08:30-1200\n\n## 柒、報告事項:"),
+        "{body}"
+    );
+    assert_eq!(scalar(&imp, "date"), None);
+}
+
+/// `出列席人員:如簽到名冊。主席:吳理事長俊明`: a second field after a full stop.
+#[test]
+fn a_field_after_a_full_stop() {
+    let imp = import("tests/corpus/hwahsing-alumni-6-7/source.txt");
+    assert_eq!(list(&imp, "attendees"), ["如簽到名冊"]);
+    assert_eq!(scalar(&imp, "chair").as_deref(), Some("吳理事長俊明"));
+    assert_eq!(scalar(&imp, "time").as_deref(), Some("18:30"));
+}
+
+/// The same header facts from the .docx, .odt and .pdf made of the council's and the committee's
+/// records (scripts/corpus-formats.py) as from their text.
+#[test]
+fn header_facts_hold_in_every_format() {
+    for (id, text) in [("jincheng-rc-12-15-4", JINCHENG), ("ly-judiciary-9-1-39", LY_JUDICIARY)] {
+        let want = import(text);
+        for ext in ["docx", "odt", "pdf"] {
+            let rel = format!("tests/fixtures/import/{id}/source.{ext}");
+            let got = import(&rel);
+            for key in ["date", "time", "location", "chair", "recorder"] {
+                assert_eq!(scalar(&got, key), scalar(&want, key), "{rel}: {key}");
+            }
+            for key in ["attendees", "observers", "on_leave"] {
+                assert_eq!(list(&got, key), list(&want, key), "{rel}: {key}");
+            }
+        }
+    }
+}

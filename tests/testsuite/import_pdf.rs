@@ -9,7 +9,12 @@ use minutebook::import::{import_file, ImportError, Imported};
 
 use crate::support::*;
 
-const IDS: [&str; 2] = ["moda-executive-4", "ly-edu-conveners-11-4-1"];
+const IDS: [&str; 4] = [
+    "moda-executive-4",
+    "ly-edu-conveners-11-4-1",
+    "jincheng-rc-12-15-4",
+    "ly-judiciary-9-1-39",
+];
 
 fn fixture(id: &str, file: &str) -> PathBuf {
     repo().join("tests/fixtures/import").join(id).join(file)

@@ -23,6 +23,7 @@ mod message_format;
 mod metadata;
 mod new;
 mod opendata;
+mod portal_pages;
 mod portal_theme;
 mod preview;
 mod scheduled;

@@ -100,7 +100,10 @@ fn every_page_kind_is_written() {
     // The unit page lists the agenda item it reported, linked to its anchor, with the decision.
     let nics = read(out.join("units/nics/index.html"));
     assert!(nics.contains("href=\"/minutes/2024/executive-4/#案由二\""), "{nics}");
-    assert!(nics.contains("洽悉。"));
+    assert!(
+        nics.contains("<p>二、資安院進行資安及資通訊相關政策與法制研究") && nics.contains(">全文<"),
+        "the decision's substance, with a link to the whole text"
+    );
     assert!(
         nics.contains("href=\"/minutes/2024/executive-4/#國家資通安全研究院\""),
         "unit report link"
@@ -490,14 +493,12 @@ fn the_records_decision_label_is_kept() {
         let unit = read(out.join("units/secretariat/index.html"));
         assert!(
             unit.contains(&format!(
-                "<p class=\"decision\"><span class=\"label\">{resolution}</span>照案通過，請秘書處辦理。</p>"
+                "<p class=\"decision-label\"{resolution}</p><p>照案通過，請秘書處辦理。</p>"
             )),
             "{unit}"
         );
         assert!(
-            unit.contains(&format!(
-                "<p class=\"decision\"><span class=\"label\">{decision}</span>洽悉。</p>"
-            )),
+            unit.contains(&format!("<p class=\"decision-label\"{decision}</p><p>洽悉。</p>")),
             "{unit}"
         );
         let data: serde_json::Value =
@@ -507,9 +508,13 @@ fn the_records_decision_label_is_kept() {
             serde_json::from_str(&read(out.join("data/minutes/2024/executive-2.json"))).unwrap();
         assert_eq!(data["agenda"][0]["decision_label"], "決定");
     };
-    check(&build_ok(site.path()), "決議：", "決定：");
+    check(&build_ok(site.path()), ">決議", ">決定");
     set_language(site.path(), "en");
-    check(&build_ok(site.path()), "Resolution: ", "Decision: ");
+    check(
+        &build_ok(site.path()),
+        " lang=\"en\">Resolution",
+        " lang=\"en\">Decision",
+    );
 }
 
 #[test]
@@ -727,7 +732,7 @@ fn english_sites_get_english_strings() {
     );
     let unit = read(out.join("units/nics/index.html"));
     assert!(
-        unit.contains("<li lang=\"zh-Hant-TW\"><a href=\"/minutes/2024/executive-4/#案由二\">"),
+        unit.contains("<a href=\"/minutes/2024/executive-4/#案由二\" lang=\"zh-Hant-TW\">"),
         "agenda item lang on unit pages"
     );
     assert!(
