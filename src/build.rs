@@ -236,6 +236,9 @@ impl crate::search::IndexSink for Sink {
     fn rename_dir(&self, from: &str, to: &str) -> Result<(), String> {
         Sink::rename_dir(self, from, to).map_err(|e| e.to_string())
     }
+    fn remove_dir(&self, dir: &str) -> Result<(), String> {
+        Sink::remove_dir(self, dir).map_err(|e| e.to_string())
+    }
     fn scratch_dir(&self) -> Option<PathBuf> {
         Sink::scratch_dir(self).map(Path::to_path_buf)
     }

@@ -47,6 +47,11 @@ pub struct Config {
     /// `data/minutes/<year>.json`, one file per year).
     #[serde(default)]
     pub full_data_file: bool,
+    /// At most this many files in the search index (`search/`, manifest included), like
+    /// Pagefind's `max_fragments`: over it, the index cuts larger shards and display files
+    /// (fewer files, more bytes per query). None: no cap.
+    #[serde(default)]
+    pub search_max_files: Option<usize>,
     /// Optional accessibility-compliance badge shown in the footer.
     #[serde(default)]
     pub accessibility_badge: Option<Badge>,

@@ -478,6 +478,35 @@ impl Sink {
         Ok(())
     }
 
+    /// Remove every file under the folder `dir` (relative), written by this sink: the search index
+    /// drops a staged attempt that came out with more files than its cap.
+    pub fn remove_dir(&self, dir: &str) -> Result<(), OutputError> {
+        check_relative(dir)?;
+        let prefix = format!("{dir}/");
+        self.paths
+            .lock()
+            .expect("no panic while holding")
+            .retain(|k| !k.starts_with(&prefix));
+        match &self.disk {
+            None => self
+                .files
+                .lock()
+                .expect("no panic while holding")
+                .retain(|k, _| !k.starts_with(&prefix)),
+            Some(root) => {
+                let path = root.join(dir);
+                if path.exists() {
+                    std::fs::remove_dir_all(&path).map_err(io(&path))?;
+                }
+                self.dirs
+                    .lock()
+                    .expect("no panic while holding")
+                    .retain(|d| !d.starts_with(&path));
+            }
+        }
+        Ok(())
+    }
+
     /// Every path written so far, sorted.
     pub fn paths(&self) -> Vec<String> {
         self.paths

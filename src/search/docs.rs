@@ -37,7 +37,7 @@ pub fn write<'a>(
         }
         Ok(())
     };
-    super::write_index(docs, Some(&fill), sink)
+    super::write_index_capped(docs, Some(&fill), sink, archive.site.config.search_max_files).map(|_| ())
 }
 
 /// The facts of a record's front-matter that its page shows and readers search for (location,

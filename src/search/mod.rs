@@ -115,6 +115,8 @@ pub enum SearchError {
     Sink(String),
     #[error("reading the records' texts for the search index failed: {0}")]
     Texts(String),
+    #[error("the search index needs {files} files, more than search_max_files: {cap} allows; raise it")]
+    TooManyFiles { files: usize, cap: usize },
 }
 
 /// Gives the documents of one chunk their sections just before they are indexed; `first` is the
@@ -127,6 +129,8 @@ pub trait IndexSink: Sync {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), String>;
     /// Moves every file under the folder `from` to the folder `to`.
     fn rename_dir(&self, from: &str, to: &str) -> Result<(), String>;
+    /// Removes every file under the folder `dir` (a try of the index over its cap of files).
+    fn remove_dir(&self, dir: &str) -> Result<(), String>;
     /// A folder for scratch files (see [`crate::scratch`]): the postings are set aside there
     /// between indexing and merging instead of in memory. None keeps them in memory.
     fn scratch_dir(&self) -> Option<std::path::PathBuf> {
@@ -145,6 +149,31 @@ const STAGING: &str = "search/new";
 struct Writer<'a> {
     sink: &'a dyn IndexSink,
     hashes: std::sync::Mutex<Vec<(String, u64, [u8; 32])>>,
+    /// How large the files are cut (see [`Sizes`]).
+    sizes: Sizes,
+}
+
+/// Where the index cuts its files: a shard (and its position shard) is closed once it passes
+/// `shard_raw` bytes before gzip, and records share a display file while its JSON stays under
+/// `doc_raw` bytes. [`BASE_SIZES`] unless a cap on the number of files asks for larger ones
+/// ([`write_index_capped`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sizes {
+    pub shard_raw: usize,
+    pub doc_raw: usize,
+}
+
+/// The sizes the index is cut at without a cap: [`SHARD_RAW`] and [`DOC_RAW`].
+pub const BASE_SIZES: Sizes = Sizes {
+    shard_raw: SHARD_RAW,
+    doc_raw: DOC_RAW,
+};
+
+impl Writer<'_> {
+    /// Files written so far.
+    fn count(&self) -> usize {
+        self.hashes.lock().expect("no panic while holding").len()
+    }
 }
 
 impl Writer<'_> {
@@ -362,7 +391,7 @@ fn doc_json(d: &SearchDoc) -> Result<Vec<u8>, SearchError> {
 }
 
 /// Writes the display files of the records `first..first + docs.len()` (one chunk): consecutive
-/// records share a file while its JSON stays under [`DOC_RAW`] bytes (a record of the usual 6–12
+/// records share a file while its JSON stays under `doc_raw` bytes ([`Sizes`]; by default a record of the usual 6–12
 /// KB has one of its own; a follow-up directive of a hundred characters shares one with thirty
 /// others). Returns the first record id of each file written. Files never span two chunks, so
 /// the cut does not depend on the thread count.
@@ -378,7 +407,7 @@ fn write_doc_files(w: &Writer, first: usize, docs: &[SearchDoc]) -> Result<Vec<u
     };
     for (i, d) in docs.iter().enumerate() {
         let json = doc_json(d)?;
-        if !cur.is_empty() && cur.len() + json.len() > DOC_RAW {
+        if !cur.is_empty() && cur.len() + json.len() > w.sizes.doc_raw {
             flush(&mut cur, cur_first)?;
         }
         if cur.is_empty() {
@@ -953,7 +982,8 @@ impl<'w, 'a> ShardWriter<'w, 'a> {
             varint(&mut self.cur_pos, q.len() as u64);
             self.cur_pos.extend_from_slice(q);
         }
-        if self.cur.len() >= SHARD_RAW || self.cur_pos.len() >= SHARD_RAW {
+        let max = self.out.sizes.shard_raw;
+        if self.cur.len() >= max || self.cur_pos.len() >= max {
             self.flush();
         }
     }
@@ -1113,6 +1143,14 @@ impl IndexSink for MemorySink {
         self.0.lock().expect("no panic while holding").insert(path, bytes);
         Ok(())
     }
+    fn remove_dir(&self, dir: &str) -> Result<(), String> {
+        let prefix = format!("{dir}/");
+        self.0
+            .lock()
+            .expect("no panic while holding")
+            .retain(|k, _| !k.starts_with(&prefix));
+        Ok(())
+    }
     fn rename_dir(&self, from: &str, to: &str) -> Result<(), String> {
         let mut files = self.0.lock().expect("no panic while holding");
         let prefix = format!("{from}/");
@@ -1128,8 +1166,13 @@ impl IndexSink for MemorySink {
 /// Builds the search index files in memory: the manifest first, then the rest by path.
 /// Deterministic: equal input gives byte-identical output, whatever the thread count.
 pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
+    build_index_capped(docs, None)
+}
+
+/// [`build_index`] with at most `max_files` files ([`write_index_capped`]).
+pub fn build_index_capped(docs: &[SearchDoc], max_files: Option<usize>) -> Result<Vec<SearchFile>, SearchError> {
     let sink = MemorySink::default();
-    write_index(docs.to_vec(), None, &sink)?;
+    write_index_capped(docs.to_vec(), None, &sink, max_files)?;
     let mut files: Vec<SearchFile> = sink
         .0
         .into_inner()
@@ -1151,13 +1194,63 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<SearchFile>, SearchError> {
 /// come without sections and `fill` gives each chunk its own just before it is indexed; either
 /// way a record's sections are dropped as soon as they are indexed.
 pub fn write_index<'a>(
-    mut docs: Vec<SearchDoc<'a>>,
+    docs: Vec<SearchDoc<'a>>,
     fill: Option<FillSections<'_, 'a>>,
     sink: &dyn IndexSink,
 ) -> Result<(), SearchError> {
+    write_index_capped(docs, fill, sink, None).map(|_| ())
+}
+
+/// [`write_index`] with at most `max_files` files in `search/` (the manifest included), like
+/// Pagefind's `max_fragments`. An index that comes out with more is dropped from the staging
+/// folder and cut again with shards and display files larger by the ratio of the files to the
+/// cap (and again, doubled, while it is still over), so a cap costs build time only when it
+/// binds, and the output is the same however many tries it took. Returns the sizes used.
+pub fn write_index_capped<'a>(
+    mut docs: Vec<SearchDoc<'a>>,
+    fill: Option<FillSections<'_, 'a>>,
+    sink: &dyn IndexSink,
+    max_files: Option<usize>,
+) -> Result<Sizes, SearchError> {
     if docs.len() > (u32::MAX / 2) as usize {
         return Err(SearchError::TooManyRecords(docs.len()));
     }
+    let mut sizes = BASE_SIZES;
+    loop {
+        let files = write_attempt(&mut docs, fill, sink, sizes, max_files)?;
+        let Some(cap) = max_files.filter(|&cap| files > cap) else {
+            return Ok(sizes);
+        };
+        sink.remove_dir(STAGING).map_err(SearchError::Sink)?;
+        // Fixed files (fold pages, groups) do not shrink: a cap below them cannot be met.
+        if sizes.shard_raw >= MAX_SHARD_RAW {
+            return Err(SearchError::TooManyFiles { files, cap });
+        }
+        let grow = |x: usize| -> usize {
+            let by = (files as f64 / cap as f64 * 1.05).max(2.0);
+            ((x as f64 * by) as usize).min(MAX_SHARD_RAW)
+        };
+        sizes = Sizes {
+            shard_raw: grow(sizes.shard_raw),
+            doc_raw: grow(sizes.doc_raw),
+        };
+    }
+}
+
+/// The largest shard a cap may ask for (before gzip).
+const MAX_SHARD_RAW: usize = 16 * 1024 * 1024;
+
+/// One try of [`write_index_capped`] at `sizes`: every file written to the staging folder, then,
+/// if they are no more than `cap`, the folder moved to its content-hashed name and the manifest
+/// written; returns the number of files in `search/`. With `fill`, the records' sections are
+/// dropped as they are indexed (and given again by `fill` on another try).
+fn write_attempt<'a>(
+    docs: &mut [SearchDoc<'a>],
+    fill: Option<FillSections<'_, 'a>>,
+    sink: &dyn IndexSink,
+    sizes: Sizes,
+    cap: Option<usize>,
+) -> Result<usize, SearchError> {
     let timing = std::env::var_os("MINUTEBOOK_SEARCH_TIMING").is_some();
     let t0 = std::time::Instant::now();
     // CPU time per step is the benchmark's to measure (minutebook-bench, getrusage there).
@@ -1176,6 +1269,7 @@ pub fn write_index<'a>(
     let w = Writer {
         sink,
         hashes: Default::default(),
+        sizes,
     };
     BUILD.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     fold::table();
@@ -1201,8 +1295,10 @@ pub fn write_index<'a>(
             }
             let doc_firsts = write_doc_files(&w, first, c)?;
             let postings = index_chunk(first, c).spill(scratch)?;
-            for d in c.iter_mut() {
-                d.sections = Vec::new();
+            if fill.is_some() {
+                for d in c.iter_mut() {
+                    d.sections = Vec::new();
+                }
             }
             Ok((postings, doc_firsts))
         })
@@ -1256,6 +1352,10 @@ pub fn write_index<'a>(
         w.put(format!("f{p}.bin"), gzip(json.as_bytes()))?;
         fold_pages.push(p);
     }
+    let files = w.count() + 1;
+    if cap.is_some_and(|cap| files > cap) {
+        return Ok(files);
+    }
     let dir = w.dir_hash();
     sink.rename_dir(STAGING, &format!("search/{dir}"))
         .map_err(SearchError::Sink)?;
@@ -1287,7 +1387,8 @@ pub fn write_index<'a>(
         fold_alt: base64(&fold::alt_bitmap()),
     };
     sink.put(MANIFEST.to_string(), gzip(&serde_json::to_vec(&manifest)?))
-        .map_err(SearchError::Sink)
+        .map_err(SearchError::Sink)?;
+    Ok(files)
 }
 
 #[cfg(test)]

@@ -76,10 +76,9 @@ fn golden_format() {
     );
 }
 
-#[test]
-fn deterministic_across_thread_counts() {
+/// The golden input plus 1600 generated records: several parallel chunks and many shards.
+fn large_input() -> Vec<SearchDoc<'static>> {
     let mut docs = input();
-    // Enough records for several parallel chunks.
     for i in 0..1600 {
         let mut d = input()[i % 2].clone();
         d.url = format!("/r/{i}/");
@@ -94,6 +93,12 @@ fn deterministic_across_thread_counts() {
         ));
         docs.push(d);
     }
+    docs
+}
+
+#[test]
+fn deterministic_across_thread_counts() {
+    let docs = large_input();
     let run = |threads: usize| {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -146,4 +151,42 @@ fn display_file_holds_metadata_and_texts() {
     // One display file for both, no separate text files.
     assert_eq!(files.iter().filter(|f| f.path.contains("/d")).count(), 1);
     assert!(!files.iter().any(|f| f.path.contains("/t")));
+}
+
+/// A cap on the number of files (`search_max_files`) gives fewer, larger files, the same hits
+/// for every query (the real client under node), and the same bytes on every run.
+#[test]
+fn file_cap_gives_fewer_files_and_the_same_hits() {
+    let docs = large_input();
+    let free = build_index(&docs).unwrap();
+    let cap = free.len() / 3;
+    let capped = minutebook::search::build_index_capped(&docs, Some(cap)).unwrap();
+    assert!(capped.len() <= cap, "{} files, cap {cap} (uncapped {})", capped.len(), free.len());
+    assert!(capped.len() > cap / 4, "the cap is met without collapsing the index: {}", capped.len());
+    assert_eq!(capped, minutebook::search::build_index_capped(&docs, Some(cap)).unwrap());
+    // A cap that the index meets anyway changes nothing.
+    assert_eq!(minutebook::search::build_index_capped(&docs, Some(free.len())).unwrap(), free);
+    // A cap below the fixed files (fold pages, groups) is an error that says what to do.
+    let err = minutebook::search::build_index_capped(&docs, Some(10)).unwrap_err().to_string();
+    assert!(err.contains("search_max_files") && err.contains("raise it"), "{err}");
+    if !crate::support::node_or_skip("search file cap test") {
+        return;
+    }
+    let write = |files: &[SearchFile]| {
+        let dir = tempfile::tempdir().unwrap();
+        for f in files {
+            let p = dir.path().join(&f.path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, &f.bytes).unwrap();
+        }
+        dir
+    };
+    let (a, b) = (write(&free), write(&capped));
+    let queries = ["APEC", "產業化", "第12案", "113年9月", "5G 產業", "资安报告", "零信任", "一丁"];
+    let (ha, hb) = (
+        crate::support::search_hits(a.path(), &queries),
+        crate::support::search_hits(b.path(), &queries),
+    );
+    assert_eq!(ha, hb);
+    assert!(ha.values().filter(|h| !h.is_empty()).count() >= 6, "{ha:?}");
 }

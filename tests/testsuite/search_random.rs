@@ -323,6 +323,9 @@ impl minutebook::search::IndexSink for DirSink {
     fn rename_dir(&self, from: &str, to: &str) -> Result<(), String> {
         std::fs::rename(self.0.join(from), self.0.join(to)).map_err(|e| e.to_string())
     }
+    fn remove_dir(&self, dir: &str) -> Result<(), String> {
+        std::fs::remove_dir_all(self.0.join(dir)).map_err(|e| e.to_string())
+    }
 }
 
 #[test]
