@@ -4,9 +4,11 @@
 //! [`generate`] writes deterministic, realistic archives (the tests build theirs with it);
 //! [`run`] measures full and cached builds of them with the `minutebook` binary in child
 //! processes, and preview rebuilds in process; [`search`] the search index and its queries;
+//! [`import`] times `minutebook import` on a document of each format;
 //! [`usage`] holds the platform calls (getrusage, wait4) behind `cfg(unix)`.
 
 pub mod generate;
+pub mod import;
 pub mod load;
 pub mod run;
 pub mod search;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use minutebook_bench::{generate, load, run, search};
+use minutebook_bench::{generate, import, load, run, search};
 
 /// The same allocator as the `minutebook` binary, so in-process figures (preview rebuilds, the
 /// search index step) match what the product does.
@@ -81,6 +81,13 @@ enum Command {
         /// The minutebook binary [default: `minutebook` beside this program].
         #[arg(long, value_name = "PATH")]
         minutebook: Option<PathBuf>,
+    },
+    /// Time `minutebook import` on a 23-page document as .txt, .docx, .odt and .pdf and on a
+    /// 115-page PDF (budgets: 1 s and 3 s); prints a Markdown table, exits non-zero over budget.
+    Import {
+        /// Runs per document (the median is reported).
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
     },
     /// Measure preview rebuilds on one site (used by `run`, in a process of its own).
     #[command(hide = true)]
@@ -192,6 +199,19 @@ fn main() -> ExitCode {
                 }
             })
         }
+        Command::Import { runs } => import::measure(&import::repo(), runs).and_then(|rows| {
+            minutebook::outln!("{}", import::table(&rows));
+            let over: Vec<String> = rows
+                .iter()
+                .filter(|r| !r.within_budget())
+                .map(|r| format!("{} .{}", r.document, r.format))
+                .collect();
+            if over.is_empty() {
+                Ok(())
+            } else {
+                Err(format!("over budget: {}", over.join(", ")))
+            }
+        }),
         Command::Rebuild { root } => run::measure_rebuild(&root)
             .map(|line| minutebook::outln!("{line}"))
             .map_err(|e| e.to_string()),
