@@ -144,7 +144,12 @@ impl fmt::Display for Diagnostic {
             }
         }
         if let Some(help) = &self.help {
-            writeln!(f, "  = help: {}", printable(help))?;
+            // A help may span lines (a block to paste into minutebook.yaml): each is indented
+            // under the first, so none can pass for a message of its own.
+            for (i, line) in help.lines().enumerate() {
+                let lead = if i == 0 { "  = help: " } else { "    " };
+                writeln!(f, "{lead}{}", printable(line))?;
+            }
         }
         Ok(())
     }
@@ -295,7 +300,8 @@ mod tests {
     use super::*;
 
     /// A file name or text holding a line break cannot forge a line of the output (a CI log's
-    /// `error:` line, say), nor reorder one with bidirectional overrides.
+    /// `error:` line, say), nor reorder one with bidirectional overrides; a help's further lines
+    /// are indented under it.
     #[test]
     fn control_characters_in_paths_and_texts_are_escaped() {
         let d = Diagnostic::error(
@@ -304,11 +310,11 @@ mod tests {
             1,
             "bad\u{202E}date\u{0}",
         )
-        .with_help("see\nhelp");
+        .with_help("see\nerror: help\r");
         let out = d.to_string();
         assert_eq!(
             out,
-            "error: content/a\\u{a}error: content/forged.md:1:1: all good\\u{d}.md:2:1: bad\\u{202e}date\\u{0}\n  = help: see\\u{a}help\n"
+            "error: content/a\\u{a}error: content/forged.md:1:1: all good\\u{d}.md:2:1: bad\\u{202e}date\\u{0}\n  = help: see\n    error: help\\u{d}\n"
         );
         assert_eq!(printable("一\t二"), "一\t二");
     }

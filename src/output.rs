@@ -142,7 +142,7 @@ impl Output {
         dirs.sort();
         dirs.dedup();
         for d in &dirs {
-            std::fs::create_dir_all(d).map_err(io(d))?;
+            make_dir(d).map_err(io(d))?;
         }
         let files: Vec<(&String, &Vec<u8>)> = self.files.iter().collect();
         files.par_iter().try_for_each(|(rel, bytes)| {
@@ -301,7 +301,7 @@ impl Sink {
         if let Some(parent) = path.parent() {
             let known = self.dirs.lock().expect("no panic while holding").contains(parent);
             if !known {
-                std::fs::create_dir_all(parent).map_err(io(parent))?;
+                make_dir(parent).map_err(io(parent))?;
                 self.dirs
                     .lock()
                     .expect("no panic while holding")
@@ -466,7 +466,7 @@ impl Sink {
             Some(root) => {
                 let (src, dst) = (root.join(from), root.join(to));
                 if let Some(parent) = dst.parent() {
-                    std::fs::create_dir_all(parent).map_err(io(parent))?;
+                    make_dir(parent).map_err(io(parent))?;
                 }
                 std::fs::rename(&src, &dst).map_err(io(&dst))?;
                 self.dirs
@@ -587,6 +587,20 @@ fn in_flight() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
     IN_FLIGHT.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// Set (under the write lock) when the process is being interrupted: no folder is made inside a
+/// temporary output after that, so the interrupt's clean-up cannot be undone by a worker thread
+/// still writing pages.
+static STOPPING: std::sync::RwLock<bool> = std::sync::RwLock::new(false);
+
+/// `create_dir_all` for folders of a build's output, refused once the process is interrupted.
+fn make_dir(d: &Path) -> std::io::Result<()> {
+    let stopping = STOPPING.read().unwrap_or_else(|p| p.into_inner());
+    if *stopping {
+        return Err(std::io::Error::new(std::io::ErrorKind::Interrupted, "the build was interrupted"));
+    }
+    std::fs::create_dir_all(d)
+}
+
 fn forget(path: &Path) {
     in_flight().retain(|p| p != path);
 }
@@ -594,12 +608,22 @@ fn forget(path: &Path) {
 /// Remove the temporary folders of builds this process has under way. Called from the interrupt
 /// handler, just before the process exits; waits for a swap in progress to finish first.
 pub fn clean_up_after_interrupt() {
+    // Waits for folders being made to be made; none is made after.
+    let mut stopping = STOPPING.write().unwrap_or_else(|p| p.into_inner());
+    *stopping = true;
     let mut live = in_flight();
     for p in live.drain(..) {
-        let _ = std::fs::remove_dir_all(&p);
+        // Threads may still be writing files into its folders (never a new folder): removing
+        // is retried until the folder is gone.
+        for _ in 0..100 {
+            if std::fs::remove_dir_all(&p).is_ok() || !p.exists() {
+                break;
+            }
+        }
     }
-    // Keep the lock: the process is about to exit, and no swap may start after this.
+    // Keep both locks: the process is about to exit, and no swap or folder may start after this.
     std::mem::forget(live);
+    std::mem::forget(stopping);
 }
 
 /// Whether the process `pid` is still running (another build of the same site, say). Where the
@@ -689,7 +713,7 @@ pub fn prepare(dir: &Path, site_root: &Path) -> Result<PathBuf, OutputError> {
     let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     in_flight().push(tmp.clone());
-    std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+    make_dir(&tmp).map_err(io(&tmp))?;
     let mark = tmp.join(TMP_MARK);
     std::fs::write(&mark, format!("{}\n", std::process::id())).map_err(io(&mark))?;
     Ok(tmp)
@@ -802,7 +826,7 @@ pub fn swap(tmp: &Path, dir: &Path) -> Result<(), OutputError> {
         let to = tmp.join(k);
         let res = to
             .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
+            .map_or(Ok(()), make_dir)
             .and_then(|_| std::fs::rename(dir.join(k), &to));
         if let Err(e) = res {
             for m in moved.iter().rev() {

@@ -246,11 +246,14 @@ impl Ctx<'_> {
     fn attachments(&mut self, root: &Path) -> Vec<Attachment> {
         const KEY: &str = "attachments";
         const HELP: &str = "list files kept beside the record under content/, e.g. `attachments: [executive-4-signed.pdf]` or `- { file: 附件一.pdf, title: 附件一 }`";
-        let items: Vec<Value> = match self.parsed.fields.get(KEY) {
-            None | Some(Value::Null) => return Vec::new(),
-            Some(Value::Array(items)) => items.clone(),
-            Some(v @ (Value::String(_) | Value::Object(_))) => vec![v.clone()],
-            Some(_) => {
+        let Some(node) = self.parsed.get(KEY) else {
+            return Vec::new();
+        };
+        let items: Vec<crate::yaml::Node> = match &node.value {
+            Value::Null => return Vec::new(),
+            Value::Seq(items) => items.clone(),
+            Value::Str(_) | Value::Map(_) => vec![node.clone()],
+            _ => {
                 self.err_at_key(KEY, "`attachments` must be a list of files".into(), Some(HELP.into()));
                 return Vec::new();
             }
@@ -260,28 +263,33 @@ impl Ctx<'_> {
         let dir = self.rel.parent().unwrap_or(Path::new("")).to_path_buf();
         let mut out: Vec<Attachment> = Vec::new();
         for item in items {
-            let (file, title) = match &item {
-                Value::String(f) => (f.trim().to_string(), None),
-                Value::Object(m) => {
-                    let unknown: Vec<&String> = m.keys().filter(|k| *k != "file" && *k != "title").collect();
-                    if let Some(k) = unknown.first() {
-                        self.err_at_value(
-                            KEY,
-                            k,
+            let item_at = (item.line, item.column);
+            let (file, title, at) = match &item.value {
+                Value::Str(f) => (f.trim().to_string(), None, item_at),
+                Value::Map(entries) => {
+                    if let Some(e) = entries.iter().find(|e| e.key != "file" && e.key != "title") {
+                        let k = e.key.clone();
+                        self.err(
+                            (e.line, e.column),
                             format!("unknown key `{k}` in an attachment"),
                             Some("an attachment has `file` and, if you like, `title`".into()),
                         );
                         continue;
                     }
-                    match (m.get("file"), m.get("title")) {
-                        (Some(Value::String(f)), None | Some(Value::Null)) => (f.trim().to_string(), None),
-                        (Some(Value::String(f)), Some(Value::String(t))) => (
+                    let file = item.get("file");
+                    let title = item.get("title");
+                    match (file.map(|f| (&f.value, f)), title.map(|t| &t.value)) {
+                        (Some((Value::Str(f), n)), None | Some(Value::Null)) => {
+                            (f.trim().to_string(), None, (n.line, n.column))
+                        }
+                        (Some((Value::Str(f), n)), Some(Value::Str(t))) => (
                             f.trim().to_string(),
                             Some(t.trim().to_string()).filter(|t| !t.is_empty()),
+                            (n.line, n.column),
                         ),
                         _ => {
-                            self.err_at_key(
-                                KEY,
+                            self.err(
+                                item_at,
                                 "an attachment needs `file` (text) and, if it has one, a `title` (text)".into(),
                                 Some(HELP.into()),
                             );
@@ -290,12 +298,12 @@ impl Ctx<'_> {
                     }
                 }
                 _ => {
-                    self.err_at_key(KEY, "every attachment must be a file name".into(), Some(HELP.into()));
+                    self.err(item_at, "every attachment must be a file name".into(), Some(HELP.into()));
                     continue;
                 }
             };
             if file.is_empty() {
-                self.err_at_key(KEY, "an attachment's file is empty".into(), Some(HELP.into()));
+                self.err(at, "an attachment's file is empty".into(), Some(HELP.into()));
                 continue;
             }
             let path = Path::new(&file);
@@ -316,9 +324,8 @@ impl Ctx<'_> {
                     })
                 };
             if escapes {
-                self.err_at_value(
-                    KEY,
-                    &file,
+                self.err(
+                    at,
                     format!("attachment `{file}` is outside content/"),
                     Some("an attachment is a file under content/, named relative to the record's file".into()),
                 );
@@ -334,18 +341,16 @@ impl Ctx<'_> {
                         .map(|n| n.to_string_lossy().to_string())
                         .unwrap_or_default();
                     if name.eq_ignore_ascii_case("index.html") {
-                        self.err_at_value(
-                            KEY,
-                            &file,
+                        self.err(
+                    at,
                             format!("attachment `{file}` would replace the record's page"),
                             Some("rename the file".into()),
                         );
                         continue;
                     }
                     if out.iter().any(|a| a.name.eq_ignore_ascii_case(&name)) {
-                        self.err_at_value(
-                            KEY,
-                            &file,
+                        self.err(
+                    at,
                             format!("two attachments are named `{name}`"),
                             Some("attachments are copied under their file names beside the page: rename one".into()),
                         );
@@ -360,21 +365,18 @@ impl Ctx<'_> {
                         size: m.len(),
                     });
                 }
-                (Ok(m), Ok(_)) if m.is_file() => self.err_at_value(
-                    KEY,
-                    &file,
+                (Ok(m), Ok(_)) if m.is_file() => self.err(
+                    at,
                     format!("attachment `{file}` links to a file outside content/"),
                     Some("copy the file into content/ beside the record".into()),
                 ),
-                (Ok(_), _) => self.err_at_value(
-                    KEY,
-                    &file,
+                (Ok(_), _) => self.err(
+                    at,
                     format!("attachment `{file}` is not a file"),
                     Some(HELP.into()),
                 ),
-                (Err(e), _) => self.err_at_value(
-                    KEY,
-                    &file,
+                (Err(e), _) => self.err(
+                    at,
                     format!("cannot read attachment `{file}`: {e}"),
                     Some(format!(
                         "put the file beside the record, at {}",

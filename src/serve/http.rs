@@ -341,12 +341,14 @@ async fn respond<H: Handler>(
             .split_once('?')
             .and_then(|(_, q)| q.split('&').find_map(|kv| kv.strip_prefix("since=")))
             .and_then(|v| v.parse::<u64>().ok());
-        let mut v = *versions.borrow_and_update();
+        // The preview's own version first: the channel may not have heard of the last rebuild
+        // yet, and a page served from it must never be newer than the version said.
+        let mut v = (*versions.borrow_and_update()).max(handler.version());
         if let Some(since) = since {
             let deadline = tokio::time::Instant::now() + LONG_POLL;
             while v == since {
                 match tokio::time::timeout_at(deadline, versions.changed()).await {
-                    Ok(Ok(())) => v = *versions.borrow_and_update(),
+                    Ok(Ok(())) => v = (*versions.borrow_and_update()).max(v),
                     _ => break,
                 }
             }
@@ -378,13 +380,16 @@ pub async fn accept_loop<H: Handler>(
     listener.set_nonblocking(true)?;
     let listener = tokio::net::TcpListener::from_std(listener)?;
     // Live reload: one thread waits on the preview's version and passes it to every long poll.
-    let (tx, versions) = tokio::sync::watch::channel(handler.version());
+    // The thread starts from the version the channel holds, so a change made before it runs is
+    // still passed on.
+    let first = handler.version();
+    let (tx, versions) = tokio::sync::watch::channel(first);
     {
         let handler = handler.clone();
         std::thread::Builder::new()
             .name("minutebook-reload".into())
             .spawn(move || {
-                let mut v = handler.version();
+                let mut v = first;
                 loop {
                     v = handler.wait_for_change(v, Instant::now() + Duration::from_secs(3600));
                     tx.send_if_modified(|old| std::mem::replace(old, v) != v);
