@@ -16,15 +16,13 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = minutebook::cli::Cli::parse();
     let report = cli.command.report();
-    match minutebook::run(cli.command) {
+    let lang = cli.command.lang();
+    match minutebook::run(cli.command, lang) {
         Ok(code) => code,
         Err(diags) => {
-            minutebook::print_diagnostics(&diags, &report);
+            minutebook::print_diagnostics(&diags, &report, lang);
             let errors = diags.iter().filter(|d| d.is_error()).count();
-            minutebook::errln!(
-                "error: {} found; nothing was written",
-                minutebook::diagnostics::plural(errors, "problem", "problems")
-            );
+            minutebook::errln!("{}", minutebook::messages::Msg::NothingWritten { errors }.render(lang));
             ExitCode::FAILURE
         }
     }

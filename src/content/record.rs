@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::frontmatter::{locate_in, KeySpan, Parsed};
 use crate::config::{is_valid_slug, Kind, Registry, Site};
 use crate::diagnostics::{closest, Diagnostic};
+use crate::messages::{Msg, Noun};
 use crate::minutes::calendar::{parse_date, parse_meeting_date};
 
 /// The keys a record may have.
@@ -73,7 +74,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn err_at_key(&mut self, key: &str, msg: String, help: Option<String>) {
+    fn err_at_key(&mut self, key: &str, msg: Msg, help: Option<Msg>) {
         let (l, c) = self.parsed.key(key).map(|k| (k.line, k.column)).unwrap_or((1, 1));
         let mut d = Diagnostic::error(self.rel, l, c, msg).with_source(self.text);
         if let Some(h) = help {
@@ -82,7 +83,7 @@ impl Ctx<'_> {
         self.diags.push(d);
     }
 
-    fn err_at_value(&mut self, key: &str, needle: &str, msg: String, help: Option<String>) {
+    fn err_at_value(&mut self, key: &str, needle: &str, msg: Msg, help: Option<Msg>) {
         let (l, c) = match self.parsed.key(key) {
             Some(span) => locate_in(self.text, span, needle),
             None => (1, 1),
@@ -102,8 +103,8 @@ impl Ctx<'_> {
             _ => {
                 self.err_at_key(
                     key,
-                    format!("`{key}` must be text"),
-                    Some(format!("write it as `{key}: …` on one line")),
+                    Msg::NotText { key: key.into() },
+                    Some(Msg::HelpOneLine { key: key.into() }),
                 );
                 None
             }
@@ -120,7 +121,7 @@ impl Ctx<'_> {
                     match v {
                         Value::String(s) => out.push(s.trim().to_string()),
                         Value::Number(n) => out.push(n.to_string()),
-                        _ => self.err_at_key(key, format!("every item of `{key}` must be text"), None),
+                        _ => self.err_at_key(key, Msg::ItemNotText { key: key.into() }, None),
                     }
                 }
                 out
@@ -128,8 +129,8 @@ impl Ctx<'_> {
             Some(_) => {
                 self.err_at_key(
                     key,
-                    format!("`{key}` must be a list"),
-                    Some(format!("write `{key}: [甲, 乙]`")),
+                    Msg::NotAList { key: key.into() },
+                    Some(Msg::HelpWriteList { key: key.into() }),
                 );
                 Vec::new()
             }
@@ -149,19 +150,22 @@ impl Ctx<'_> {
                 name: e.name.clone(),
             }),
             None => {
-                // "Registered units", "registered series" (not "seriess").
-                let plural = match kind.label() {
-                    "series" => "series".to_string(),
-                    one => format!("{one}s"),
-                };
+                let kind = Noun::from(kind);
                 let help = match registry.suggest(name) {
-                    Some(s) => format!("did you mean `{s}`? Registered {plural} are listed in minutebook.yaml"),
-                    None => format!(
-                        "add `{name}` to the {} list in minutebook.yaml, or use a registered name",
-                        kind.label()
-                    ),
+                    Some(s) => Msg::HelpRegisteredNames {
+                        kind,
+                        name: s.to_string(),
+                    },
+                    None => Msg::HelpRegisterName {
+                        kind,
+                        name: name.to_string(),
+                    },
                 };
-                self.err_at_value(key, name, format!("unknown {} `{name}`", kind.label()), Some(help));
+                let msg = Msg::UnknownName {
+                    kind,
+                    name: name.to_string(),
+                };
+                self.err_at_value(key, name, msg, Some(help));
                 None
             }
         }
@@ -178,12 +182,7 @@ impl Ctx<'_> {
         match parsed {
             Ok(d) => Some(d),
             Err(msg) => {
-                self.err_at_value(
-                    key,
-                    &raw,
-                    msg,
-                    Some("dates are YYYY-MM-DD, or 民國 like 113-09-11 or 民國113年9月11日".into()),
-                );
+                self.err_at_value(key, &raw, msg, Some(Msg::HelpDates));
                 None
             }
         }
@@ -251,24 +250,27 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         .collect();
     for k in unknown {
         let help = match closest(&k.key, KEYS.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("remove it; the allowed keys are: {}", KEYS.join(", ")),
+            Some(s) => Msg::HelpDidYouMean { name: s.to_string() },
+            None => Msg::HelpAllowedKeys { keys: KEYS.join(", ") },
         };
-        cx.err_at_key(&k.key, format!("unknown key `{}`", k.key), Some(help));
+        cx.err_at_key(&k.key, Msg::UnknownKey { key: k.key.clone() }, Some(help));
     }
     // Keys found by serde but not by the line scanner (e.g. indented oddly) are caught here too.
     for key in parsed.fields.keys() {
         if !KEYS.contains(&key.as_str()) && parsed.key(key).is_none() {
             cx.diags
-                .push(Diagnostic::error(rel, 2, 1, format!("unknown key `{key}`")).with_source(text));
+                .push(Diagnostic::error(rel, 2, 1, Msg::UnknownKey { key: key.clone() }).with_source(text));
         }
     }
 
     let missing = |cx: &mut Ctx, key: &str, example: &str| {
         cx.diags.push(
-            Diagnostic::error(rel, 1, 1, format!("the record has no `{key}`"))
+            Diagnostic::error(rel, 1, 1, Msg::MissingKey { key: key.into() })
                 .with_source(text)
-                .with_help(format!("add a line `{key}: {example}` to the front-matter")),
+                .with_help(Msg::HelpAddKey {
+                    key: key.into(),
+                    example: example.into(),
+                }),
         );
     };
 
@@ -276,13 +278,13 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     if title.is_none() && !parsed.fields.contains_key("title") {
         missing(&mut cx, "title", "第4次主管會議紀錄");
     } else if title.is_none() {
-        cx.err_at_key("title", "`title` is empty".into(), None);
+        cx.err_at_key("title", Msg::EmptyKey { key: "title".into() }, None);
     }
 
     let date = if parsed.fields.contains_key("date") {
         let d = cx.date("date", true);
         if d.is_none() && cx.string("date").is_none() {
-            cx.err_at_key("date", "`date` is empty".into(), None);
+            cx.err_at_key("date", Msg::EmptyKey { key: "date".into() }, None);
         }
         d
     } else {
@@ -294,7 +296,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         Some(name) => cx.resolve("series", Kind::Series, &site.series, &name),
         None => {
             if parsed.fields.contains_key("series") {
-                cx.err_at_key("series", "`series` is empty".into(), None);
+                cx.err_at_key("series", Msg::EmptyKey { key: "series".into() }, None);
             } else {
                 let example = site
                     .series
@@ -312,7 +314,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         None | Some(Value::Null) => None,
         Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v <= u32::MAX as u64) => n.as_u64().map(|v| v as u32),
         Some(_) => {
-            cx.err_at_key("number", "`number` must be a whole number, like 4".into(), None);
+            cx.err_at_key("number", Msg::NotANumber { key: "number".into() }, None);
             None
         }
     };
@@ -321,12 +323,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     if let Some(t) = &time {
         if !valid_time(t) {
             let t = t.clone();
-            cx.err_at_value(
-                "time",
-                &t,
-                format!("`{t}` is not a time"),
-                Some("write the time as \"10:30\" or \"10:30-12:15\" (in quotes)".into()),
-            );
+            cx.err_at_value("time", &t, Msg::NotATime { time: t.clone() }, Some(Msg::HelpTime));
         }
     }
 
@@ -351,7 +348,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
         Some(_) => {
-            cx.err_at_key("draft", "`draft` must be true or false".into(), None);
+            cx.err_at_key("draft", Msg::NotABool { key: "draft".into() }, None);
             false
         }
     };
@@ -364,19 +361,18 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     let slug = match cx.string("slug") {
         Some(s) => {
             if !is_valid_slug(&s) {
-                let help = "a slug is the last part of the URL: ASCII letters, digits and hyphens, with no `/` or `..`, e.g. executive-4";
                 let msg = if s.contains('/') || s.contains('\\') || s.contains("..") {
-                    format!("slug `{s}` would write outside the output folder")
+                    Msg::SlugEscapes { slug: s.clone() }
                 } else {
-                    format!("slug `{s}` is not a plain ASCII slug")
+                    Msg::SlugNotAscii { slug: s.clone() }
                 };
-                cx.err_at_value("slug", &s, msg, Some(help.into()));
+                cx.err_at_value("slug", &s, msg, Some(Msg::HelpSlug));
             } else if [".html", ".htm"].iter().any(|x| s.to_ascii_lowercase().ends_with(x)) {
                 cx.err_at_value(
                     "slug",
                     &s,
-                    format!("slug `{s}` is named like a page: the record would be a folder `{s}/` holding index.html"),
-                    Some("a slug is the last part of the URL, without a file extension, e.g. executive-4".into()),
+                    Msg::SlugLikePage { slug: s.clone() },
+                    Some(Msg::HelpSlugNoExtension),
                 );
             }
             s
@@ -500,14 +496,14 @@ mod tests {
             msgs.iter().any(|m| m.starts_with("5:9 unknown unit `數位產業`")),
             "{msgs:?}"
         );
-        let unit = errs.iter().find(|d| d.message.contains("unknown unit")).unwrap();
-        assert!(unit.help.as_deref().unwrap().contains("數位產業署"), "{unit:?}");
+        let unit = errs.iter().find(|d| d.message.en().contains("unknown unit")).unwrap();
+        assert!(unit.help.as_ref().unwrap().en().contains("數位產業署"), "{unit:?}");
     }
 
     #[test]
     fn slug_outside_output_is_rejected() {
         let errs = check("---\ntitle: a\nseries: 主管會議\ndate: 2024-01-01\nslug: ../../etc\n---\n").unwrap_err();
-        assert!(errs[0].message.contains("outside the output folder"), "{errs:?}");
+        assert!(errs[0].message.en().contains("outside the output folder"), "{errs:?}");
     }
 
     #[test]

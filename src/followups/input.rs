@@ -14,6 +14,7 @@ use crate::config::Site;
 use crate::content::frontmatter::{locate_in, Parsed};
 use crate::content::record::{auto_slug, Ref};
 use crate::diagnostics::Diagnostic;
+use crate::messages::{Msg, Noun};
 use crate::minutes::calendar::parse_date;
 
 /// A directive as the meeting that gave it wrote it.
@@ -133,7 +134,7 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn err(&mut self, (line, column): (usize, usize), msg: String, help: Option<String>) {
+    fn err(&mut self, (line, column): (usize, usize), msg: Msg, help: Option<Msg>) {
         let mut d = Diagnostic::error(self.rel, line, column, msg).with_source(self.text);
         if let Some(h) = help {
             d = d.with_help(h);
@@ -166,12 +167,20 @@ impl Reader<'_> {
                     }),
                     None => {
                         let help = match reg.suggest(&name) {
-                            Some(s) => format!("did you mean `{s}`? Registered units are listed in minutebook.yaml"),
-                            None => {
-                                format!("add `{name}` to the units list in minutebook.yaml, or use a registered name")
-                            }
+                            Some(s) => Msg::HelpRegisteredNames {
+                                kind: Noun::Unit,
+                                name: s.to_string(),
+                            },
+                            None => Msg::HelpRegisterName {
+                                kind: Noun::Unit,
+                                name: name.clone(),
+                            },
                         };
-                        self.err(at, format!("unknown unit `{name}`"), Some(help));
+                        let msg = Msg::UnknownName {
+                            kind: Noun::Unit,
+                            name: name.clone(),
+                        };
+                        self.err(at, msg, Some(help));
                         None
                     }
                 }
@@ -191,11 +200,7 @@ impl Reader<'_> {
         match parse_date(raw) {
             Ok(d) => Some(d),
             Err(msg) => {
-                self.err(
-                    at,
-                    msg,
-                    Some("dates are YYYY-MM-DD, or 民國 like 113-12-31 or 113年12月31日".into()),
-                );
+                self.err(at, msg, Some(Msg::HelpFollowupDates));
                 None
             }
         }
@@ -205,16 +210,16 @@ impl Reader<'_> {
         if !is_valid_id(raw) {
             self.err(
                 at,
-                format!("`{raw}` is not a follow-up id"),
-                Some("an id is ASCII letters, digits and '-', e.g. 113-4-01".into()),
+                Msg::NotAFollowupId { id: raw.to_string() },
+                Some(Msg::HelpFollowupId),
             );
             return None;
         }
         if RESERVED_IDS.contains(&raw) {
             self.err(
                 at,
-                format!("`{raw}` names a page of /followups/ and cannot be a follow-up id"),
-                Some("choose another id, e.g. 113-4-01".into()),
+                Msg::ReservedFollowupId { id: raw.to_string() },
+                Some(Msg::HelpOtherId),
             );
             return None;
         }
@@ -230,8 +235,8 @@ impl Reader<'_> {
                 let at = self.at(key, key);
                 self.err(
                     at,
-                    format!("`{key}` must be a list"),
-                    Some(format!("write `{key}:` and below it one `- id: …` entry per directive")),
+                    Msg::NotAList { key: key.into() },
+                    Some(Msg::HelpFollowupList { key: key.into() }),
                 );
                 return Vec::new();
             }
@@ -250,12 +255,13 @@ impl Reader<'_> {
                 Ok(t) => out.push((t, at)),
                 Err(e) => self.err(
                     at,
-                    format!("an entry of `{key}`: {e}"),
+                    Msg::BadFollowupEntry {
+                        key: key.into(),
+                        error: e.to_string(),
+                    },
                     Some(match key {
-                        "followups" => {
-                            "each directive has `id` and `text`, and may have `item`, `units` and `due`".into()
-                        }
-                        _ => "each update has `id` and `status`, and may have `note` and `due`".into(),
+                        "followups" => Msg::HelpDirectiveFields,
+                        _ => Msg::HelpUpdateFields,
                     }),
                 ),
             }
@@ -286,7 +292,7 @@ pub fn read(
         let units = r.units(g.units.names(), at);
         let text = g.text.trim().to_string();
         if text.is_empty() {
-            r.err(at, format!("follow-up `{id}` has an empty `text`"), None);
+            r.err(at, Msg::EmptyFollowupText { id: id.clone() }, None);
         }
         given.push(Given {
             id,

@@ -154,7 +154,7 @@ fn meeting_number(title: &str) -> Option<u32> {
 /// Returns it and the byte offset (in the ASCII-digit form) just after it. A real date outside
 /// the years the front-matter accepts (before 1912, after [`calendar::LAST_YEAR`]) comes back as
 /// the reason it is refused, so that the caller leaves it out instead of guessing.
-pub(crate) fn find_date(s: &str) -> Option<(Result<NaiveDate, String>, usize)> {
+pub(crate) fn find_date(s: &str) -> Option<(Result<NaiveDate, crate::messages::Msg>, usize)> {
     let s = date_digits(s);
     let b = s.as_bytes();
     let num = |at: usize| -> Option<(u32, usize)> {
@@ -472,7 +472,7 @@ pub(crate) fn read(
                 Some(b),
                 "cannot read the date on the 日期 line: date left out".into(),
             ),
-            Some((Err(why), _)) => warn(warnings, Some(b), format!("{why}; date left out")),
+            Some((Err(why), _)) => warn(warnings, Some(b), format!("{}; date left out", why.en())),
             Some((Ok(d), end)) => {
                 fm.date = Some(d.format("%Y-%m-%d").to_string());
                 if let Some(w) = weekday_named(v) {
@@ -628,7 +628,7 @@ mod tests {
         assert_eq!(d("二〇二四年一月五日").as_deref(), Some("2024-01-05"));
         assert_eq!(d("第一次會議"), None);
         assert_eq!(d("上午10時"), None);
-        let refused = |s: &str| find_date(s).unwrap().0.unwrap_err();
+        let refused = |s: &str| find_date(s).unwrap().0.unwrap_err().en();
         assert!(refused("1000年1月1日").contains("before 1912-01-01"));
         assert!(refused("０年９月１１日").contains("民國0年"));
         assert!(refused("202/9/11").contains("民國202年, which is 2113"));
