@@ -6,7 +6,7 @@
 #   cargo build && cp target/debug/minutebook /tmp/mb-before     # on the old commit
 #   cargo build && bash scripts/same-output.sh /tmp/mb-before target/debug/minutebook
 #
-# The generated archive is made by the first binary, so both build the same input. Everything
+# The generated archive is made by `minutebook-bench generate`, so both build the same input. Everything
 # is written under a temporary folder that is removed at the end. Exits non-zero on any difference.
 set -euo pipefail
 
@@ -48,7 +48,8 @@ site_copy bundled "$work/bundled"
 compare bundled "$work/bundled"
 compare bundled-drafts "$work/bundled" --drafts --future
 
-"$old" generate "$work/generated" --records 1000 --seed 1 >/dev/null
+# The generator is the workspace member bench/ (not part of the minutebook binary).
+(cd "$repo" && cargo run --quiet -p minutebook-bench -- generate "$work/generated" --records 1000 --seed 1) >/dev/null
 compare generated "$work/generated"
 
 exit $status

@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
+use crate::cache::PageCache;
 use crate::config::Site;
 use crate::diagnostics::Diagnostic;
 use crate::minutes::UnitMatcher;
@@ -25,6 +26,10 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Records whose publish_date is after this day are scheduled, not published.
     pub today: NaiveDate,
+    /// Take unchanged pages from the previous output as the build cache describes them, and
+    /// write the cache for the next build ([`crate::cache`]); false for `--no-cache`, which
+    /// neither reads nor writes it.
+    pub cache: bool,
 }
 
 impl BuildOptions {
@@ -37,6 +42,7 @@ impl BuildOptions {
             future: false,
             base_url: None,
             today: chrono::Local::now().date_naive(),
+            cache: true,
         }
     }
 }
@@ -51,6 +57,8 @@ pub struct Report {
     pub drafts: usize,
     pub scheduled: usize,
     pub pages: usize,
+    /// Pages taken from the previous output by the build cache (the others were rendered).
+    pub reused: usize,
     pub files: usize,
     pub bytes: u64,
     pub steps: Vec<Step>,
@@ -76,6 +84,7 @@ impl Report {
         let mut out = Msg::BuildSummary {
             records: self.records,
             pages: self.pages,
+            reused: self.reused,
             files: self.files,
             megabytes: format!("{:.1}", self.bytes as f64 / 1e6),
             drafts: self.drafts,
@@ -118,12 +127,17 @@ pub fn load_record(site: &Site, matcher: &UnitMatcher, rel: &Path) -> Result<Rec
 /// Build the site in memory without writing it.
 pub fn build_in_memory(opts: &BuildOptions) -> Result<(Output, Report), Vec<Diagnostic>> {
     let sink = Sink::memory();
-    let report = build_into(opts, &sink)?;
+    let (report, _) = build_into(opts, &sink, None)?;
     Ok((sink.into_output(), report))
 }
 
-/// Load, list and render into `sink`.
-fn build_into(opts: &BuildOptions, sink: &Sink) -> Result<Report, Vec<Diagnostic>> {
+/// Load, list and render into `sink`; with `cache` (the output folder the build replaces), take
+/// unchanged pages from it as the build cache says and return the cache to save after the swap.
+fn build_into(
+    opts: &BuildOptions,
+    sink: &Sink,
+    cache: Option<&Path>,
+) -> Result<(Report, Option<PageCache>), Vec<Diagnostic>> {
     let started = Instant::now();
     let mut t = Laps::new();
     let times = ThreadTimes::default();
@@ -136,31 +150,45 @@ fn build_into(opts: &BuildOptions, sink: &Sink) -> Result<Report, Vec<Diagnostic
     };
     let mut inputs = crate::site::Inputs::load_with(opts, &times, scratch.as_ref());
     t.lap("load");
-    let loaded = inputs.take_archive()?;
+    let mut loaded = inputs.take_archive()?;
     let renderer = inputs.renderer().expect("no errors, so the theme loaded");
     t.lap("theme");
+    let cache = cache.map(|output| {
+        let (cache, warning) = PageCache::open(opts, renderer, output);
+        loaded.warnings.extend(warning);
+        cache
+    });
     let mut steps = std::mem::take(&mut t.steps);
     // The records' HTML and texts wait in the scratch file until each record page, and each
     // chunk of the search index, reads its own.
-    let pages = crate::site::render_all(&loaded.archive, renderer, scratch.as_ref(), sink, &mut steps)?;
+    let pages = crate::site::render_all(
+        &loaded.archive,
+        renderer,
+        scratch.as_ref(),
+        cache.as_ref(),
+        sink,
+        &mut steps,
+    )?;
     drop(scratch);
     let records = loaded.archive.records.len();
     times.add(Work::Templates, renderer.template_time());
     times.add(Work::Write, sink.write_time());
     // Free the archive on another thread: dropping 10,000 records takes a while.
     std::thread::spawn(move || drop(loaded.archive));
-    Ok(Report {
+    let report = Report {
         records,
         drafts: loaded.drafts,
         scheduled: loaded.scheduled,
         pages,
+        reused: cache.as_ref().map_or(0, PageCache::reused),
         files: sink.len() + 1,
         bytes: sink.total_bytes(),
         steps,
         wall_millis: started.elapsed().as_secs_f64() * 1000.0,
         work: times.steps(),
         warnings: loaded.warnings,
-    })
+    };
+    Ok((report, cache))
 }
 
 /// Build and write the site. Files go into a temporary folder beside the output as they are
@@ -172,17 +200,18 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
     Site::load(&opts.root)?;
     let tmp = crate::output::prepare(&opts.output, &opts.root).map_err(out_err)?;
     let sink = Sink::disk(tmp.clone());
-    let result = build_into(opts, &sink);
-    let mut report = match result {
+    let output = std::path::absolute(&opts.output).unwrap_or_else(|_| opts.output.clone());
+    let result = build_into(opts, &sink, opts.cache.then_some(output.as_path()));
+    let (mut report, cache) = match result {
         Ok(r) => r,
         Err(d) => {
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(d);
+            crate::output::discard(&tmp);
+            return Err(crate::output::without_repeats(d));
         }
     };
     let at = Instant::now();
     if let Err(e) = crate::output::swap(&tmp, &opts.output) {
-        let _ = std::fs::remove_dir_all(&tmp);
+        crate::output::discard(&tmp);
         return Err(out_err(e));
     }
     let swap = at.elapsed().as_secs_f64() * 1000.0;
@@ -191,6 +220,15 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
         millis: swap,
     });
     report.wall_millis += swap;
+    if let Some(cache) = cache {
+        let at = Instant::now();
+        if let Err(w) = cache.save(&output) {
+            report.warnings.push(w);
+        }
+        let millis = at.elapsed().as_secs_f64() * 1000.0;
+        report.steps.push(Step { name: "cache", millis });
+        report.wall_millis += millis;
+    }
     Ok(report)
 }
 

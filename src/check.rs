@@ -54,7 +54,7 @@ pub fn check(opts: &BuildOptions) -> Result<Checked, Vec<Diagnostic>> {
     let loaded = inputs.take_archive()?;
     let renderer = inputs.renderer().expect("no errors, so the theme loaded");
     let sink = crate::output::Sink::memory();
-    let pages = crate::site::render_all(&loaded.archive, renderer, None, &sink, &mut Vec::new())?;
+    let pages = crate::site::render_all(&loaded.archive, renderer, None, None, &sink, &mut Vec::new())?;
     let output = sink.into_output();
     let at = std::time::Instant::now();
     let mut findings = loaded.warnings.clone();
@@ -66,6 +66,7 @@ pub fn check(opts: &BuildOptions) -> Result<Checked, Vec<Diagnostic>> {
         drafts: loaded.drafts,
         scheduled: loaded.scheduled,
         pages,
+        reused: 0,
         files: output.len(),
         bytes: output.total_bytes(),
         steps: vec![
@@ -114,6 +115,7 @@ pub fn extra_findings(archive: &Archive, output: &Output) -> Vec<Diagnostic> {
         out.extend(title_year(r, &text));
         out.extend(undecided_items(r, &text));
         out.extend(heading_attributes(r, &text));
+        out.extend(control_characters(r, &text));
     }
     out
 }
@@ -530,6 +532,33 @@ fn heading_attributes(r: &Record, text: &str) -> Vec<Diagnostic> {
             .with_help("keep only `{#id}` in the braces; the page's look comes from the theme")
         })
         .collect()
+}
+
+/// One warning per line holding control characters (NUL, C1…), which are published as �.
+fn control_characters(r: &Record, text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let found: Vec<(usize, char)> = line
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| content::is_unpublishable_control(*c))
+            .collect();
+        let Some(&(col, _)) = found.first() else {
+            continue;
+        };
+        let codes: Vec<String> = found.iter().map(|(_, c)| format!("U+{:04X}", *c as u32)).collect();
+        out.push(
+            Diagnostic::warning(
+                &r.rel,
+                i + 1,
+                col + 1,
+                format!("control characters ({}) are published as �", codes.join(", ")),
+            )
+            .with_source(text)
+            .with_help("delete them; they are usually left by copying from a PDF or a word processor"),
+        );
+    }
+    out
 }
 
 fn title_year(r: &Record, text: &str) -> Option<Diagnostic> {

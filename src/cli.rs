@@ -22,8 +22,7 @@ pub struct Cli {
 
 impl Command {
     /// The language of this command's messages: `--lang`, else the site's `language` (for `init`,
-    /// the `--language` given for the new site), else Traditional Chinese. The tools for
-    /// developers (generate, bench) speak English.
+    /// the `--language` given for the new site), else Traditional Chinese.
     pub fn lang(&self) -> Lang {
         match self {
             Command::Build { site, .. } | Command::Check { site, .. } | Command::Serve { site, .. } => {
@@ -35,10 +34,6 @@ impl Command {
             Command::Init { lang, language, .. } => {
                 lang.unwrap_or_else(|| language.as_deref().map(Lang::from_tag).unwrap_or_default())
             }
-            Command::Generate { .. }
-            | Command::Bench { .. }
-            | Command::BenchRebuild { .. }
-            | Command::BenchIndex { .. } => Lang::En,
         }
     }
 
@@ -101,6 +96,9 @@ pub enum Command {
         /// Where to write the site [default: <root>/public].
         #[arg(long, short = 'o', value_name = "DIR")]
         output: Option<PathBuf>,
+        /// Render every page; neither read nor write the build cache (<root>/.minutebook-cache/).
+        #[arg(long)]
+        no_cache: bool,
         #[command(flatten)]
         report: ReportArgs,
     },
@@ -111,38 +109,7 @@ pub enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
-    /// Write a deterministic, realistic archive of generated minutes (for benchmarks and trials).
-    Generate {
-        /// The folder to create (refused if it holds anything but an earlier generated archive).
-        dir: PathBuf,
-        /// How many records.
-        #[arg(long, default_value_t = 1000)]
-        records: usize,
-        /// The seed; the same seed gives byte-identical files.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
-    /// Measure full builds (tmpfs and disk) and preview rebuilds on generated archives.
-    Bench {
-        /// Archive sizes, comma-separated.
-        #[arg(long, value_delimiter = ',', default_value = "1000,10000,50000")]
-        records: Vec<usize>,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Runs per measurement (the median is reported).
-        #[arg(long, default_value_t = 3)]
-        runs: usize,
-        /// Where generated archives are cached.
-        #[arg(long, default_value = "target/bench")]
-        work: PathBuf,
-        /// A tmpfs folder for the output.
-        #[arg(long, default_value = "/dev/shm")]
-        tmpfs: PathBuf,
-        /// Only the search table (index, query transfer, time to first results in Chromium).
-        #[arg(long)]
-        search_only: bool,
-    },
-    /// Turn minutes that arrived as plain text (.txt) or a Word file (.docx) into a record.
+    /// Turn minutes that arrived as text (.txt), Word (.docx), ODF (.odt) or PDF into a draft record.
     Import {
         /// The .txt, .docx, .odt or .pdf file.
         file: PathBuf,
@@ -154,12 +121,17 @@ pub enum Command {
         /// The site folder whose minutebook.yaml registers units and series.
         #[arg(long, short = 'r', default_value = ".", value_name = "DIR")]
         root: PathBuf,
-        /// List every line removed as page furniture (page numbers, running headers).
+        /// List every line removed as page furniture (page numbers, running headers) and every
+        /// header line left out of the body because the front-matter holds it.
         #[arg(long, short = 'v')]
         verbose: bool,
         /// The language of messages: zh-Hant-TW or en [default: the site's `language`].
         #[arg(long, value_enum, value_name = "LANG")]
         lang: Option<Lang>,
+        /// Add the series and units the record names that minutebook.yaml does not register (with
+        /// the slugs the importer proposes) to minutebook.yaml, then import with them.
+        #[arg(long)]
+        register: bool,
     },
     /// Start a new site in DIR: minutebook.yaml, an example record, .gitignore, and a CI workflow
     /// with --ci. Missing values are asked for on a terminal; nothing existing is overwritten.
@@ -223,23 +195,5 @@ pub enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
-    },
-    /// Measure preview rebuilds on one site (used by `bench`, in a process of its own).
-    #[command(hide = true)]
-    BenchRebuild {
-        #[arg(long)]
-        root: PathBuf,
-    },
-    /// Measure the search index step alone on one site (used by `bench`, in a process of its own).
-    #[command(hide = true)]
-    BenchIndex {
-        #[arg(long)]
-        root: PathBuf,
-        /// Where the index files are written (and removed afterwards).
-        #[arg(long, default_value = "/dev/shm")]
-        scratch: PathBuf,
-        /// Print the figures as JSON.
-        #[arg(long)]
-        json: bool,
     },
 }

@@ -42,6 +42,10 @@ pub struct Config {
     /// How often the archive is updated, for the open-data description.
     #[serde(default = "default_update_frequency")]
     pub update_frequency: String,
+    /// Also write every record into one file, `data/minutes.json` (the records are always in
+    /// `data/minutes/<year>.json`, one file per year).
+    #[serde(default)]
+    pub full_data_file: bool,
     /// Optional accessibility-compliance badge shown in the footer.
     #[serde(default)]
     pub accessibility_badge: Option<Badge>,

@@ -11,7 +11,8 @@ use crate::messages::{Lang, Msg};
 /// text that is not ours to translate (a parser's or the system's words, or a tool for developers).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Text {
-    Msg(Msg),
+    /// Boxed: a message's arguments make it larger than a diagnostic should be to pass around.
+    Msg(Box<Msg>),
     Plain(String),
 }
 
@@ -38,7 +39,7 @@ impl Text {
 
 impl From<Msg> for Text {
     fn from(m: Msg) -> Text {
-        Text::Msg(m)
+        Text::Msg(Box::new(m))
     }
 }
 
@@ -154,6 +155,30 @@ pub fn slashed(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 
+/// `s` with every character that could forge or hide terminal output — line breaks and other
+/// control characters (a tab excepted), and the bidirectional overrides that reorder a line —
+/// written as a `\u{..}` escape. A file named `a\nerror: …` then prints on one line, as itself.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if bad(c) {
+                    format!("\\u{{{:x}}}", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 impl Diagnostic {
     /// `error[MB0207]: path:line:col: message`, the line with a caret under the column, and the
     /// help, in `lang`.
@@ -162,13 +187,16 @@ impl Diagnostic {
         let mut f = String::new();
         let label = self.severity.label(lang);
         let code = self.code().map(|c| format!("[{c}]")).unwrap_or_default();
+        // Paths and texts come from the user's files: printed so that none can start a line.
         let message = self.message.render(lang);
+        let message = printable(&message);
         if self.path.as_os_str().is_empty() {
             let _ = writeln!(f, "{label}{code}: {message}");
         } else {
-            let _ = writeln!(f, "{label}{code}: {}: {message}", self.location());
+            let _ = writeln!(f, "{label}{code}: {}: {message}", printable(&self.location()));
         }
         if let Some(src) = &self.source_line {
+            let src = &*printable(src);
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
             let _ = writeln!(f, "{pad} |");
@@ -180,7 +208,7 @@ impl Diagnostic {
             }
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(f, "  = {}: {}", help_label(lang), help.render(lang));
+            let _ = writeln!(f, "  = {}: {}", help_label(lang), printable(&help.render(lang)));
         }
         f
     }
@@ -360,6 +388,25 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file name or text holding a line break cannot forge a line of the output (a CI log's
+    /// `error:` line, say), nor reorder one with bidirectional overrides.
+    #[test]
+    fn control_characters_in_paths_and_texts_are_escaped() {
+        let d = Diagnostic::error(
+            "content/a\nerror: content/forged.md:1:1: all good\r.md",
+            2,
+            1,
+            "bad\u{202E}date\u{0}",
+        )
+        .with_help("see\nhelp");
+        let out = d.to_string();
+        assert_eq!(
+            out,
+            "error: content/a\\u{a}error: content/forged.md:1:1: all good\\u{d}.md:2:1: bad\\u{202e}date\\u{0}\n  = help: see\\u{a}help\n"
+        );
+        assert_eq!(printable("一\t二"), "一\t二");
+    }
 
     #[test]
     fn renders_location_source_and_caret() {

@@ -25,9 +25,8 @@ macro_rules! errln {
     ($($arg:tt)*) => { $crate::stdio::err(format_args!("{}\n", format_args!($($arg)*))) };
 }
 
-pub mod bench;
-pub mod bench_search;
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -35,7 +34,8 @@ pub mod content;
 pub mod diagnostics;
 pub mod feeds;
 pub mod followups;
-pub mod generate;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod import;
 pub mod init;
 pub mod listing;
@@ -54,6 +54,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod stdio;
+pub mod text;
 pub mod timing;
 
 use std::process::ExitCode;
@@ -110,9 +111,11 @@ pub fn run(cmd: Command, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>> {
         Command::Build {
             site,
             output,
+            no_cache,
             report: r,
         } => {
             let mut o = options(&site);
+            o.cache = !no_cache;
             if let Some(out) = output {
                 o.output = out;
             }
@@ -138,74 +141,14 @@ pub fn run(cmd: Command, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Generate { dir, records, seed } => {
-            let s = generate::generate_site(&dir, &generate::GenerateOptions { records, seed }).map_err(|e| {
-                vec![Diagnostic::error(
-                    &dir,
-                    0,
-                    0,
-                    format!("cannot generate the archive: {e}"),
-                )]
-            })?;
-            outln!(
-                "wrote {} records ({:.1} MB) to {}",
-                s.records,
-                s.bytes as f64 / 1e6,
-                dir.display()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Bench {
-            records,
-            seed,
-            runs,
-            work,
-            tmpfs,
-            search_only,
-        } => {
-            let opts = bench::BenchOptions {
-                sizes: records,
-                seed,
-                runs,
-                disk: work.clone(),
-                work,
-                tmpfs: tmpfs.is_dir().then_some(tmpfs),
-                search_only,
-            };
-            bench::run(&opts).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::BenchRebuild { root } => {
-            let line =
-                bench::measure_rebuild(&root).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e.to_string())])?;
-            outln!("{line}");
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::BenchIndex { root, scratch, json } => {
-            let f =
-                bench_search::index_figures(&root, &scratch).map_err(|e| vec![Diagnostic::error("bench", 0, 0, e)])?;
-            if json {
-                outln!("{}", serde_json::to_string(&f).expect("figures serialize"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            outln!(
-                "{} records: {:.2} s wall, {:.2} s CPU, +{:.0} MB peak, {:.1} MB in {} files",
-                f.records,
-                f.wall_s,
-                f.cpu_s,
-                f.peak_delta_mb,
-                f.bytes as f64 / 1e6,
-                f.files
-            );
-            Ok(ExitCode::SUCCESS)
-        }
         Command::Import {
             file,
             out,
             root,
             verbose,
             lang: _,
-        } => run_import(&file, out.as_deref(), &root, verbose, lang),
+            register,
+        } => run_import(&file, out.as_deref(), &root, verbose, register, lang),
         Command::Check { site, report: r } => {
             let o = options(&site);
             match check::check(&o) {
@@ -309,45 +252,56 @@ fn run_import(
     out: Option<&std::path::Path>,
     root: &std::path::Path,
     verbose: bool,
+    register: bool,
     lang: Lang,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
-    // The registries come from the site, if there is one; without it nothing is resolved.
-    let registry = if root.join(config::CONFIG_FILE).is_file() {
-        let site = config::Site::load(root)?;
-        let names = |entries: &[config::RegistryEntry]| -> Vec<import::RegistryName> {
-            entries
-                .iter()
-                .map(|e| import::RegistryName {
-                    name: e.name.clone(),
-                    slug: e.slug.clone(),
-                    aliases: e.aliases.clone(),
-                })
-                .collect()
-        };
-        import::ImportRegistry {
-            units: names(&site.config.units),
-            series: names(&site.config.series),
-        }
-    } else {
-        import::ImportRegistry {
-            units: Vec::new(),
-            series: Vec::new(),
-        }
-    };
-    let imported =
-        import::import_file(file, &registry).map_err(|e| vec![Diagnostic::error("", 0, 0, e.to_string())])?;
+    let config_path = root.join(config::CONFIG_FILE);
+    let error = |e: String| vec![Diagnostic::error("", 0, 0, e)];
+    if register && !config_path.is_file() {
+        return Err(error(format!(
+            "{}: not found; --register adds entries to a site's minutebook.yaml (run `minutebook init` first, or pass --root)",
+            config_path.display()
+        )));
+    }
+    let mut registry = import_registry(root)?;
+    let mut imported = import::import_file(file, &registry).map_err(|e| error(e.to_string()))?;
+    let mut registered = None;
+    if register && !imported.unregistered.is_empty() {
+        import::register(&config_path, &imported.unregistered).map_err(|e| error(e.to_string()))?;
+        registered = Some(imported.unregistered.clone());
+        // The file must still load: a registry entry that clashes is reported as check would.
+        registry = import_registry(root)?;
+        imported = import::import_file(file, &registry).map_err(|e| error(e.to_string()))?;
+    }
     for n in imported.notes.iter().chain(imported.furniture_note().as_ref()) {
-        errprint!("{}: {n}", file.display());
+        errln!("{}: {n}", file.display());
+    }
+    if !imported.in_front_matter.is_empty() {
+        errln!(
+            "{}: {} header line{} went into the front-matter whole and {} left out of the body{}",
+            file.display(),
+            imported.in_front_matter.len(),
+            if imported.in_front_matter.len() == 1 { "" } else { "s" },
+            if imported.in_front_matter.len() == 1 {
+                "is"
+            } else {
+                "are"
+            },
+            if verbose { "" } else { "; --verbose lists them" }
+        );
     }
     if verbose {
         for f in &imported.furniture {
-            errprint!(
+            errln!(
                 "{}: removed (page {}, line {}): {}",
                 file.display(),
                 f.page,
                 f.line,
                 f.text
             );
+        }
+        for (line, text) in &imported.in_front_matter {
+            errln!("{}: in the front-matter (line {line}): {text}", file.display());
         }
     }
     for w in &imported.warnings {
@@ -362,15 +316,66 @@ fn run_import(
         };
         errprint!("{}", d.human(lang));
     }
+    if let Some(added) = &registered {
+        errln!(
+            "{}: registered in {}:\n{}",
+            file.display(),
+            config_path.display(),
+            added.yaml().trim_end()
+        );
+    } else if !imported.unregistered.is_empty() {
+        errln!(
+            "{}: the record names {} that {} does not register, so the record will not build until they are; add (choose other ASCII slugs if you like):\n{}\nor import again with --register to have them added",
+            file.display(),
+            unregistered_what(&imported.unregistered),
+            config_path.display(),
+            imported.unregistered.yaml().trim_end()
+        );
+    }
     let dest = match out {
         Some(p) => p.to_path_buf(),
         None => root.join(&imported.suggested_path),
     };
-    import::write_new(&dest, &imported.markdown).map_err(|e| vec![Diagnostic::error("", 0, 0, e.to_string())])?;
+    import::write_new(&dest, &imported.markdown).map_err(|e| error(e.to_string()))?;
     outln!(
-        "wrote {} ({}); review it, then run minutebook check",
+        "wrote {} ({}); it is a draft (draft: true): review it against the source, remove that line to publish it, then run minutebook check",
         dest.display(),
         crate::diagnostics::plural(imported.warnings.len(), "warning", "warnings")
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// `a series and 2 units`, for the registry suggestion.
+fn unregistered_what(u: &import::Unregistered) -> String {
+    let mut parts = Vec::new();
+    if !u.series.is_empty() {
+        parts.push("a series".to_string());
+    }
+    if !u.units.is_empty() {
+        parts.push(crate::diagnostics::plural(u.units.len(), "unit", "units"));
+    }
+    parts.join(" and ")
+}
+
+/// The registries the importer resolves names through: the site's, if there is one; without it
+/// nothing is resolved.
+fn import_registry(root: &std::path::Path) -> Result<import::ImportRegistry, Vec<Diagnostic>> {
+    if !root.join(config::CONFIG_FILE).is_file() {
+        return Ok(import::ImportRegistry::default());
+    }
+    let site = config::Site::load(root)?;
+    let names = |entries: &[config::RegistryEntry]| -> Vec<import::RegistryName> {
+        entries
+            .iter()
+            .map(|e| import::RegistryName {
+                name: e.name.clone(),
+                slug: e.slug.clone(),
+                aliases: e.aliases.clone(),
+            })
+            .collect()
+    };
+    Ok(import::ImportRegistry {
+        units: names(&site.config.units),
+        series: names(&site.config.series),
+    })
 }

@@ -15,6 +15,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = minutebook::cli::Cli::parse();
+    // Ctrl-C, SIGTERM, SIGHUP (or closing the console on Windows): remove the temporary folder of
+    // a build under way, so an interrupted build leaves nothing behind, then end as a signal would.
+    let _ = ctrlc::set_handler(|| {
+        minutebook::output::clean_up_after_interrupt();
+        std::process::exit(130);
+    });
     let report = cli.command.report();
     let lang = cli.command.lang();
     match minutebook::run(cli.command, lang) {

@@ -473,9 +473,15 @@ catalogue! {
     MB9001 NothingWritten { errors: usize = 2usize }
         => en { format!("error: {} found; nothing was written", en_count(*errors, "problem", "problems")) }
            zh "錯誤：發現 {errors} 個問題；沒有寫入任何檔案"
-    MB9002 BuildSummary { records: usize = 120usize, pages: usize = 480usize, files: usize = 530usize, megabytes: String = "12.3", drafts: usize = 1usize, scheduled: usize = 0usize }
-        => en "{records} records, {pages} pages, {files} files ({megabytes} MB); {drafts} drafts and {scheduled} scheduled records left out"
-           zh "{records} 份紀錄、{pages} 個頁面、{files} 個檔案（{megabytes} MB）；未納入草稿 {drafts} 份、排定發布 {scheduled} 份"
+    MB9002 BuildSummary { records: usize = 120usize, pages: usize = 480usize, reused: usize = 470usize, files: usize = 530usize, megabytes: String = "12.3", drafts: usize = 1usize, scheduled: usize = 0usize }
+        => en { format!(
+                "{records} records, {pages} pages{}, {files} files ({megabytes} MB); {drafts} drafts and {scheduled} scheduled records left out",
+                if *reused > 0 { format!(" ({} rendered, {reused} unchanged from the cache)", pages - reused) } else { String::new() },
+            ) }
+           zh { format!(
+                "{records} 份紀錄、{pages} 個頁面{}、{files} 個檔案（{megabytes} MB）；未納入草稿 {drafts} 份、排定發布 {scheduled} 份",
+                if *reused > 0 { format!("（重新產生 {} 個，{reused} 個沿用快取）", pages - reused) } else { String::new() },
+            ) }
     MB9003 Steps { steps: String = "load 12 ms, render 40 ms", total: String = "60" }
         => en "{steps} — total {total} ms"
            zh "{steps}——共 {total} ms"

@@ -1,6 +1,8 @@
 //! Open data: every published record as structured data.
 //!
-//! - `data/minutes.json` — the whole archive ([`Archive`] of [`RecordData`]);
+//! - `data/minutes/<year>.json` — the records of one year ([`RecordData`] in the archive's
+//!   header), so that no file grows with the whole archive;
+//! - `data/minutes.json` — the whole archive in one file, when `full_data_file: true`;
 //! - `data/minutes/<year>/<slug>.json` — one record;
 //! - `data/decisions.csv` — one row per agenda item (UTF-8 with BOM, RFC 4180 quoting, CRLF);
 //! - `data/dataset.json` — a dataset description in the shape of data.gov.tw's metadata;
@@ -16,7 +18,7 @@ use crate::config::Registry;
 use crate::meta::{newest, oldest, publisher, site_description};
 use crate::minutes::calendar;
 use crate::model::{Archive, Record};
-use crate::output::{OutputError, Sink};
+use crate::output::{OutputError, Sink, Streamed};
 
 pub const SCHEMA_DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -208,8 +210,9 @@ fn to_json(v: &impl Serialize) -> String {
     s
 }
 
-/// `data/minutes.json` around its records (written by [`add`], which splices them in as text).
-fn minutes_json_with(archive: &Archive, records: Value) -> Value {
+/// `data/minutes.json` (or a year's file, `records` being those of the year) around its records
+/// (written by [`add`], which splices them in as text).
+fn minutes_json_with(archive: &Archive, records: &[Record], slot: Value) -> Value {
     let c = &archive.site.config;
     json!({
         "$schema": archive.site.absolute_url("data/schema/minutes.schema.json"),
@@ -219,10 +222,29 @@ fn minutes_json_with(archive: &Archive, records: Value) -> Value {
         "language": c.language,
         "license": c.license,
         "license_url": c.license_url,
-        "updated": newest(archive).map(|d| d.to_string()),
-        "count": archive.records.len(),
-        "records": records,
+        "updated": records.first().map(|r| r.meta.date.to_string()),
+        "count": records.len(),
+        "records": slot,
     })
+}
+
+/// The records of each year, newest year first (records are newest first, so each year's are
+/// together).
+fn by_year(records: &[Record]) -> Vec<(i32, &[Record])> {
+    let mut out: Vec<(i32, &[Record])> = Vec::new();
+    let mut start = 0;
+    for i in 1..=records.len() {
+        if i == records.len() || records[i].meta.date.year() != records[start].meta.date.year() {
+            out.push((records[start].meta.date.year(), &records[start..i]));
+            start = i;
+        }
+    }
+    out
+}
+
+/// The file of one year's records.
+pub fn year_json_path(year: i32) -> String {
+    format!("data/minutes/{year}.json")
 }
 
 /// The CSV columns: (header, description, description in English).
@@ -370,7 +392,7 @@ pub fn files(archive: &Archive) -> Vec<DataFile> {
                 schema_url: schema.map(|s| site.absolute_url(&format!("data/schema/{s}"))),
             }
         };
-    vec![
+    let full = site.config.full_data_file.then(|| {
         f(
             "data/minutes.json",
             "JSON",
@@ -380,45 +402,61 @@ pub fn files(archive: &Archive) -> Vec<DataFile> {
                 "Every record as structured data: date (Western and ROC), time, place, chair, recorder, attendees, units, topics, agenda items and decisions, unit reports, units mentioned",
             ),
             Some("minutes.schema.json"),
-        ),
+        )
+    });
+    let years = by_year(&archive.records).into_iter().map(|(year, _)| {
+        let roc = year - calendar::ROC_OFFSET;
         f(
-            "data/decisions.csv",
-            "CSV",
-            "text/csv",
-            (
-                "每一案由一列：日期、民國日期、會議紀錄、會議、案由、案由標題、單位、決定、網址",
-                "One row per agenda item: date, ROC date, record, series, item, item title, units, decision, URL",
-            ),
-            None,
-        ),
-        f(
-            "atom.xml",
-            "Atom",
-            "application/atom+xml",
-            ("最新會議紀錄訂閱（Atom）", "Feed of the latest records (Atom)"),
-            None,
-        ),
-        f(
-            "data/dataset.json",
+            &year_json_path(year),
             "JSON",
             "application/json",
-            ("本資料集的詮釋資料", "Metadata of this data set"),
-            Some("dataset.schema.json"),
-        ),
-        f(
-            "data/schema/record.schema.json",
-            "JSON",
-            "application/schema+json",
             (
-                "單筆會議紀錄 JSON（data/minutes/<年>/<代稱>.json）的 JSON Schema",
-                "JSON Schema of one record's JSON (data/minutes/<year>/<slug>.json)",
+                &format!("{year}年（民國{roc}年）會議紀錄的結構化資料，欄位同全部會議紀錄"),
+                "The records of one year as structured data, in the same shape as the whole archive's",
             ),
-            None,
-        ),
-    ]
-    .into_iter()
-    .chain(crate::followups::data::files(archive))
-    .collect()
+            Some("minutes.schema.json"),
+        )
+    });
+    full.into_iter()
+        .chain(years)
+        .chain(vec![
+            f(
+                "data/decisions.csv",
+                "CSV",
+                "text/csv",
+                (
+                    "每一案由一列：日期、民國日期、會議紀錄、會議、案由、案由標題、單位、決定、網址",
+                    "One row per agenda item: date, ROC date, record, series, item, item title, units, decision, URL",
+                ),
+                None,
+            ),
+            f(
+                "atom.xml",
+                "Atom",
+                "application/atom+xml",
+                ("最新會議紀錄訂閱（Atom）", "Feed of the latest records (Atom)"),
+                None,
+            ),
+            f(
+                "data/dataset.json",
+                "JSON",
+                "application/json",
+                ("本資料集的詮釋資料", "Metadata of this data set"),
+                Some("dataset.schema.json"),
+            ),
+            f(
+                "data/schema/record.schema.json",
+                "JSON",
+                "application/schema+json",
+                (
+                    "單筆會議紀錄 JSON（data/minutes/<年>/<代稱>.json）的 JSON Schema",
+                    "JSON Schema of one record's JSON (data/minutes/<year>/<slug>.json)",
+                ),
+                None,
+            ),
+        ])
+        .chain(crate::followups::data::files(archive))
+        .collect()
 }
 
 /// `data/dataset.json`, keyed like the national open-data platform's dataset metadata.
@@ -604,7 +642,7 @@ pub fn minutes_schema(archive: &Archive) -> Value {
         "$schema": SCHEMA_DRAFT,
         "$id": archive.site.absolute_url("data/schema/minutes.schema.json"),
         "title": "Meeting minutes archive",
-        "description": "Every published record of the archive, newest first.",
+        "description": "Published records of the archive, newest first: one year's (data/minutes/<year>.json) or all of them (data/minutes.json).",
         "type": "object",
         "required": ["title", "url", "publisher", "language", "license", "license_url", "updated", "count", "records"],
         "properties": {
@@ -682,47 +720,78 @@ pub fn add(archive: &Archive, out: &Sink) -> Result<(), OutputError> {
         "\"$schema\":{},",
         serde_json::to_string(&record_schema_url).expect("a string serializes")
     );
-    // The whole archive in one file is large: written compact, the records spliced in as text,
-    // a batch at a time, straight to the file (only one batch of compact records is held).
+    // Each year's records go into their year's file, compact, spliced in as text a batch at a
+    // time, straight to the file (only one batch of compact records is held); with
+    // `full_data_file`, into the whole archive's file as well.
     const SLOT: &str = "\u{1}records\u{1}";
-    let header =
-        serde_json::to_string(&minutes_json_with(archive, Value::String(SLOT.into()))).expect("data serializes");
     let slot = serde_json::to_string(SLOT).expect("a string serializes");
-    let at = header.find(&slot).expect("the slot is in the header");
+    let header = |records: &[Record]| -> (String, usize) {
+        let h = serde_json::to_string(&minutes_json_with(archive, records, Value::String(SLOT.into())))
+            .expect("data serializes");
+        let at = h.find(&slot).expect("the slot is in the header");
+        (h, at)
+    };
     // decisions.csv is made in the same pass, from the same data.
     let mut csv = decisions_csv_header();
-    out.add_streamed("data/minutes.json", |all| {
-        all.push(&header[..at])?;
-        all.push("[")?;
-        for (b, batch) in archive.records.chunks(256).enumerate() {
-            let made: Vec<(String, String)> = batch
-                .par_iter()
-                .map(|r| {
-                    let data = record_data(archive, r);
-                    let compact = serde_json::to_string(&data).expect("data serializes");
-                    let mut own = String::with_capacity(compact.len() + schema_field.len() + 2);
-                    own.push('{');
-                    own.push_str(&schema_field);
-                    own.push_str(&compact[1..]);
-                    own.push('\n');
-                    out.add(record_json_path(r), own)?;
-                    let mut rows = String::new();
-                    decisions_csv_rows(&data, &mut rows);
-                    Ok((compact, rows))
-                })
-                .collect::<Result<_, OutputError>>()?;
-            for (i, (compact, rows)) in made.iter().enumerate() {
-                if b > 0 || i > 0 {
-                    all.push(",")?;
+    let mut write_years = |mut all: Option<&mut Streamed>| -> Result<(), OutputError> {
+        let mut first = true;
+        for (year, records) in by_year(&archive.records) {
+            let (head, at) = header(records);
+            out.add_streamed(year_json_path(year), |file| {
+                file.push(&head[..at])?;
+                file.push("[")?;
+                for (b, batch) in records.chunks(256).enumerate() {
+                    let made: Vec<(String, String)> = batch
+                        .par_iter()
+                        .map(|r| {
+                            let data = record_data(archive, r);
+                            let compact = serde_json::to_string(&data).expect("data serializes");
+                            let mut own = String::with_capacity(compact.len() + schema_field.len() + 2);
+                            own.push('{');
+                            own.push_str(&schema_field);
+                            own.push_str(&compact[1..]);
+                            own.push('\n');
+                            out.add(record_json_path(r), own)?;
+                            let mut rows = String::new();
+                            decisions_csv_rows(&data, &mut rows);
+                            Ok((compact, rows))
+                        })
+                        .collect::<Result<_, OutputError>>()?;
+                    for (i, (compact, rows)) in made.iter().enumerate() {
+                        if b > 0 || i > 0 {
+                            file.push(",")?;
+                        }
+                        file.push(compact)?;
+                        if let Some(all) = all.as_deref_mut() {
+                            if !first {
+                                all.push(",")?;
+                            }
+                            all.push(compact)?;
+                        }
+                        first = false;
+                        csv.push_str(rows);
+                    }
                 }
-                all.push(compact)?;
-                csv.push_str(rows);
-            }
+                file.push("]")?;
+                file.push(&head[at + slot.len()..])?;
+                file.push("\n")
+            })?;
         }
-        all.push("]")?;
-        all.push(&header[at + slot.len()..])?;
-        all.push("\n")
-    })?;
+        Ok(())
+    };
+    if archive.site.config.full_data_file {
+        let (head, at) = header(&archive.records);
+        out.add_streamed("data/minutes.json", |all| {
+            all.push(&head[..at])?;
+            all.push("[")?;
+            write_years(Some(all))?;
+            all.push("]")?;
+            all.push(&head[at + slot.len()..])?;
+            all.push("\n")
+        })?;
+    } else {
+        write_years(None)?;
+    }
     out.add("data/decisions.csv", csv)?;
     out.add("data/dataset.json", to_json(&dataset_json(archive)))?;
     out.add("data/schema/minutes.schema.json", to_json(&minutes_schema(archive)))?;

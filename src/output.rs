@@ -28,6 +28,26 @@ pub enum OutputError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("`{}` was not written by minutebook, and the site now has a file of its own there; move your file elsewhere (nothing was changed)", .0.display())]
     UserFileInTheWay(PathBuf),
+    #[error("the disk is full (writing `{}`); free some space and build again — the previous output was left as it was", .0.display())]
+    DiskFull(PathBuf),
+    /// A write not attempted because the disk was already full: [`without_repeats`] drops these,
+    /// so a full disk is reported once, not once per file.
+    #[error("{DISK_FULL_AGAIN}")]
+    DiskFullAgain,
+}
+
+const DISK_FULL_AGAIN: &str = "not written: the disk is full";
+
+/// The diagnostics of a failed build, without the repeats of a full disk (one [`OutputError::DiskFull`]
+/// says it all).
+pub fn without_repeats(mut diags: Vec<crate::diagnostics::Diagnostic>) -> Vec<crate::diagnostics::Diagnostic> {
+    diags.retain(|d| !d.message.en().ends_with(DISK_FULL_AGAIN));
+    diags
+}
+
+/// Whether a write failed because the disk (or the user's quota) is full.
+fn is_full(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::StorageFull || e.kind() == std::io::ErrorKind::QuotaExceeded
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
@@ -108,7 +128,7 @@ impl Output {
         let tmp = prepare(dir, site_root)?;
         let result = self.write_tree(&tmp).and_then(|_| swap(&tmp, dir));
         if result.is_err() {
-            let _ = std::fs::remove_dir_all(&tmp);
+            discard(&tmp);
         }
         result
     }
@@ -232,6 +252,8 @@ pub struct Sink {
     bytes: std::sync::atomic::AtomicU64,
     /// Time spent writing files, summed over threads.
     write_nanos: std::sync::atomic::AtomicU64,
+    /// Set at the first write that found the disk full; later writes are not attempted.
+    full: std::sync::atomic::AtomicBool,
 }
 
 impl Sink {
@@ -243,6 +265,7 @@ impl Sink {
             dirs: Default::default(),
             bytes: Default::default(),
             write_nanos: Default::default(),
+            full: Default::default(),
         }
     }
 
@@ -288,7 +311,24 @@ impl Sink {
         Ok(path)
     }
 
+    /// A failed write as an error; the first that finds the disk full says so, later ones are
+    /// [`OutputError::DiskFullAgain`].
+    fn write_error(&self, path: &Path, e: std::io::Error) -> OutputError {
+        if !is_full(&e) {
+            return OutputError::Io {
+                path: path.to_path_buf(),
+                source: e,
+            };
+        }
+        if self.full.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            OutputError::DiskFullAgain
+        } else {
+            OutputError::DiskFull(path.to_path_buf())
+        }
+    }
+
     fn store(&self, rel: String, bytes: Vec<u8>, replace: bool) -> Result<(), OutputError> {
+        let bytes = scrub_controls(&rel, bytes);
         let rel = self.claim(rel, replace)?;
         self.bytes
             .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
@@ -298,12 +338,36 @@ impl Sink {
             }
             Some(root) => {
                 let at = std::time::Instant::now();
+                if self.full.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Err(OutputError::DiskFullAgain);
+                }
                 let path = self.disk_path(root, &rel)?;
-                std::fs::write(&path, bytes).map_err(io(&path))?;
+                std::fs::write(&path, bytes).map_err(|e| self.write_error(&path, e))?;
                 self.write_nanos
                     .fetch_add(at.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
             }
         }
+        Ok(())
+    }
+
+    /// Add a file whose bytes are those of the file `from` (a page of the previous output that
+    /// the build cache reuses): hard-linked into a disk sink's folder when the file system allows
+    /// it, else copied; read into a memory sink. A path added twice is an error.
+    pub fn add_from(&self, rel: impl Into<String>, from: &Path) -> Result<(), OutputError> {
+        let Some(root) = &self.disk else {
+            let bytes = std::fs::read(from).map_err(io(from))?;
+            return self.store(rel.into(), bytes, false);
+        };
+        let rel = self.claim(rel.into(), false)?;
+        let at = std::time::Instant::now();
+        let path = self.disk_path(root, &rel)?;
+        let len = match std::fs::hard_link(from, &path) {
+            Ok(()) => std::fs::metadata(&path).map_err(io(&path))?.len(),
+            Err(_) => std::fs::copy(from, &path).map_err(io(&path))?,
+        };
+        self.bytes.fetch_add(len, std::sync::atomic::Ordering::Relaxed);
+        self.write_nanos
+            .fetch_add(at.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
         Ok(())
     }
 
@@ -444,23 +508,168 @@ impl Sink {
     }
 }
 
-/// A fresh temporary folder beside `dir` for a build to write into, after checking that `dir`
-/// may be replaced.
-pub fn prepare(dir: &Path, site_root: &Path) -> Result<PathBuf, OutputError> {
-    guard_output_dir(dir, site_root)?;
+/// A text file's bytes (by extension: pages, feeds, data, robots) with every control character
+/// that must not be published replaced by U+FFFD — a last guard behind the records' own
+/// clean-up ([`crate::text::replace_controls`]) for values that reach a page by another road,
+/// such as a YAML escape (`"\u0001"`) in the front-matter. Binary files pass untouched.
+fn scrub_controls(rel: &str, bytes: Vec<u8>) -> Vec<u8> {
+    let text_file = [".html", ".xml", ".json", ".csv", ".txt", ".webmanifest", ".js", ".css"]
+        .iter()
+        .any(|x| rel.ends_with(x));
+    let dirty = |b: &[u8]| {
+        b.iter().enumerate().any(|(i, &c)| {
+            (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r'))
+                || c == 0x7f
+                || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+        })
+    };
+    if !text_file || !dirty(&bytes) {
+        return bytes;
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => crate::text::replace_controls(s).into_bytes(),
+        Err(e) => e.into_bytes(),
+    }
+}
+
+/// The parent folder of `dir` and the name its temporary siblings are made from.
+fn parent_and_name(dir: &Path) -> (&Path, String) {
     let parent = dir
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(io(parent))?;
     let name = dir
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| "public".into());
+    (parent, name)
+}
+
+/// The file inside a temporary output folder that says minutebook made it (and which process):
+/// only folders holding it, or the old output's [`MARKER`], are ever swept as stale.
+const TMP_MARK: &str = ".minutebook-tmp";
+
+/// The folders this process has made beside an output and not yet put in place or removed: what
+/// an interrupt (Ctrl-C, SIGTERM, SIGHUP, closing the console) must remove before the process
+/// ends. [`swap`] holds the lock for its two renames, so an interrupt waits for them.
+static IN_FLIGHT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn in_flight() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    IN_FLIGHT.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn forget(path: &Path) {
+    in_flight().retain(|p| p != path);
+}
+
+/// Remove the temporary folders of builds this process has under way. Called from the interrupt
+/// handler, just before the process exits; waits for a swap in progress to finish first.
+pub fn clean_up_after_interrupt() {
+    let mut live = in_flight();
+    for p in live.drain(..) {
+        let _ = std::fs::remove_dir_all(&p);
+    }
+    // Keep the lock: the process is about to exit, and no swap may start after this.
+    std::mem::forget(live);
+}
+
+/// Whether the process `pid` is still running (another build of the same site, say). Where the
+/// platform cannot tell cheaply, a folder counts as stale once it is an hour old.
+fn process_alive(pid: u32, made: Option<std::time::SystemTime>) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        let _ = made;
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: kill with signal 0 sends nothing; it only asks whether the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        made.and_then(|t| t.elapsed().ok())
+            .is_none_or(|age| age < std::time::Duration::from_secs(3600))
+    }
+}
+
+/// What a sweep of stale temporary folders did, for the build's report.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Swept {
+    /// Stale temporary folders of interrupted builds that were removed.
+    pub removed: Vec<PathBuf>,
+    /// An old output put back in place: a build was killed between its two renames, leaving
+    /// no output folder at all.
+    pub restored: Option<PathBuf>,
+}
+
+/// Remove what interrupted builds left beside `dir` — `.<name>.tmp-PID` folders holding
+/// [`TMP_MARK`] and `.<name>.old-PID` folders holding [`MARKER`], of processes no longer running —
+/// and, when `dir` itself is missing because a build was killed between the two renames of
+/// [`swap`], put the old output back first. Folders without our marks are never touched.
+pub fn sweep_stale(dir: &Path) -> Swept {
+    let (parent, name) = parent_and_name(dir);
+    let mut swept = Swept::default();
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return swept;
+    };
+    let mut found: Vec<(PathBuf, bool, u32)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let file = e.file_name().to_string_lossy().to_string();
+            let rest = file.strip_prefix(&format!(".{name}."))?;
+            let (old, pid) = match rest.split_once('-')? {
+                ("tmp", pid) => (false, pid),
+                ("old", pid) => (true, pid),
+                _ => return None,
+            };
+            Some((e.path(), old, pid.parse().ok()?))
+        })
+        .collect();
+    found.sort();
+    for (path, old, pid) in found {
+        let mark = path.join(if old { MARKER } else { TMP_MARK });
+        let Ok(meta) = std::fs::metadata(&mark) else {
+            continue;
+        };
+        if process_alive(pid, meta.modified().ok()) {
+            continue;
+        }
+        if old && !dir.exists() && swept.restored.is_none() && std::fs::rename(&path, dir).is_ok() {
+            swept.restored = Some(path);
+            continue;
+        }
+        remove_tree(&path);
+        swept.removed.push(path);
+    }
+    swept
+}
+
+/// A fresh temporary folder beside `dir` for a build to write into, after checking that `dir`
+/// may be replaced. What interrupted builds left there is swept first ([`sweep_stale`]); the new
+/// folder is marked as ours and removed if the process is interrupted.
+pub fn prepare(dir: &Path, site_root: &Path) -> Result<PathBuf, OutputError> {
+    let (parent, name) = parent_and_name(dir);
+    std::fs::create_dir_all(parent).map_err(io(parent))?;
+    sweep_stale(dir);
+    guard_output_dir(dir, site_root)?;
     let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
+    in_flight().push(tmp.clone());
     std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+    let mark = tmp.join(TMP_MARK);
+    std::fs::write(&mark, format!("{}\n", std::process::id())).map_err(io(&mark))?;
     Ok(tmp)
+}
+
+/// Remove a temporary folder made by [`prepare`] after a failed build.
+pub fn discard(tmp: &Path) {
+    let _ = std::fs::remove_dir_all(tmp);
+    forget(tmp);
 }
 
 /// The first line of the marker file; the lines after it list every file the build wrote (the
@@ -481,7 +690,7 @@ fn files_under(root: &Path) -> Vec<String> {
                 .ok()
                 .map(|r| r.to_string_lossy().replace('\\', "/"))
         })
-        .filter(|r| r != MARKER)
+        .filter(|r| r != MARKER && r != TMP_MARK)
         .collect();
     out.sort();
     out
@@ -577,20 +786,18 @@ pub fn swap(tmp: &Path, dir: &Path) -> Result<(), OutputError> {
         }
         moved.push(k);
     }
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
+    let (parent, name) = parent_and_name(dir);
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     let give_back = |from: &Path| {
         for m in moved.iter().rev() {
             let _ = std::fs::rename(tmp.join(m), from.join(m));
         }
     };
+    let _ = std::fs::remove_file(tmp.join(TMP_MARK));
+    // The two renames, back to back, with the interrupt handler held off: a signal waits for
+    // them, so only a kill that cannot be caught (SIGKILL, power loss) can fall between them,
+    // and the next build's [`sweep_stale`] puts the old output back.
+    let mut live = in_flight();
     if dir.exists() {
         if let Err(e) = std::fs::rename(dir, &old) {
             give_back(dir);
@@ -608,7 +815,11 @@ pub fn swap(tmp: &Path, dir: &Path) -> Result<(), OutputError> {
             source: e,
         });
     }
+    live.retain(|p| p != tmp);
+    live.push(old.clone());
+    drop(live);
     remove_tree(&old);
+    forget(&old);
     Ok(())
 }
 
@@ -655,6 +866,115 @@ mod tests {
         assert!(matches!(err, OutputError::Symlink(..)), "{err}");
         assert!(err.to_string().contains("is a symbolic link"), "{err}");
         assert_eq!(std::fs::read_to_string(target.join("CNAME")).unwrap(), "example.org");
+    }
+
+    /// What interrupted builds left beside the output is swept at the next build: our temporary
+    /// folders of processes that are gone, and an old output whose build was killed between the
+    /// two renames is put back. Folders without our marks, and a live build's, are kept.
+    #[cfg(unix)]
+    #[test]
+    fn stale_temporary_folders_are_swept_and_a_lost_output_restored() {
+        let t = tempfile::tempdir().unwrap();
+        let dir = t.path().join("public");
+        let gone = 2_000_000_000u32; // above any pid_max: no such process
+        let tmp = t.path().join(format!(".public.tmp-{gone}"));
+        std::fs::create_dir_all(tmp.join("records")).unwrap();
+        std::fs::write(tmp.join(TMP_MARK), "").unwrap();
+        std::fs::write(tmp.join("records/a.html"), "a").unwrap();
+        let old = t.path().join(format!(".public.old-{gone}"));
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::write(old.join(MARKER), MARKER_HEAD).unwrap();
+        std::fs::write(old.join("CNAME"), "example.org").unwrap();
+        // Not ours: no mark inside.
+        let foreign = t.path().join(format!(".public.tmp-{}", gone - 1));
+        std::fs::create_dir_all(&foreign).unwrap();
+        // A live build's (this process).
+        let live = t.path().join(format!(".public.tmp-{}", std::process::id()));
+        std::fs::create_dir_all(&live).unwrap();
+        std::fs::write(live.join(TMP_MARK), "").unwrap();
+
+        let swept = sweep_stale(&dir);
+        assert_eq!(swept.restored, Some(old.clone()));
+        assert_eq!(swept.removed, vec![tmp.clone()]);
+        assert_eq!(std::fs::read_to_string(dir.join("CNAME")).unwrap(), "example.org");
+        assert!(!tmp.exists() && !old.exists());
+        assert!(foreign.exists() && live.exists());
+
+        // With the output in place, a second stale old output is removed, not restored.
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::write(old.join(MARKER), MARKER_HEAD).unwrap();
+        let swept = sweep_stale(&dir);
+        assert_eq!((swept.restored, swept.removed), (None, vec![old.clone()]));
+        assert!(dir.join("CNAME").exists());
+    }
+
+    /// A build's temporary folder is known to the interrupt handler from `prepare` until `swap`
+    /// has put it in place; the handler removes what is still in flight.
+    #[test]
+    fn an_interrupt_removes_the_folder_in_flight() {
+        let t = tempfile::tempdir().unwrap();
+        let site = t.path().join("site");
+        std::fs::create_dir(&site).unwrap();
+        let dir = t.path().join("out-interrupt");
+        let tmp = prepare(&dir, &site).unwrap();
+        assert!(tmp.join(TMP_MARK).exists());
+        assert!(in_flight().contains(&tmp));
+        std::fs::write(tmp.join("index.html"), "x").unwrap();
+        swap(&tmp, &dir).unwrap();
+        assert!(!in_flight().contains(&tmp), "a finished build is not in flight");
+        assert!(!dir.join(TMP_MARK).exists(), "the mark does not reach the output");
+        let tmp = prepare(&dir, &site).unwrap();
+        let mut live = in_flight();
+        let paths: Vec<PathBuf> = live.drain(..).filter(|p| p == &tmp).collect();
+        drop(live);
+        for p in paths {
+            let _ = std::fs::remove_dir_all(&p);
+        }
+        assert!(!tmp.exists());
+        assert!(dir.join("index.html").exists());
+    }
+
+    /// A full disk is one error naming the first file, not one per file: later writes are not
+    /// attempted, and their errors are dropped from the build's report. (/dev/full answers every
+    /// write with ENOSPC.)
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_disk_is_reported_once() {
+        let t = tempfile::tempdir().unwrap();
+        for name in ["a.html", "b.html"] {
+            std::os::unix::fs::symlink("/dev/full", t.path().join(name)).unwrap();
+        }
+        let sink = Sink::disk(t.path().to_path_buf());
+        let first = sink.add("a.html", "x").unwrap_err();
+        assert!(
+            matches!(first, OutputError::DiskFull(ref p) if p.ends_with("a.html")),
+            "{first}"
+        );
+        assert!(first.to_string().starts_with("the disk is full (writing `"), "{first}");
+        let second = sink.add("b.html", "x").unwrap_err();
+        assert!(matches!(second, OutputError::DiskFullAgain), "{second}");
+        let third = sink.add("c.html", "x").unwrap_err();
+        assert!(matches!(third, OutputError::DiskFullAgain), "{third}");
+        assert!(
+            !t.path().join("c.html").exists(),
+            "no write is tried once the disk is full"
+        );
+        let diags: Vec<_> = [first, second, third]
+            .iter()
+            .map(|e| crate::diagnostics::Diagnostic::error("x", 0, 0, e.to_string()))
+            .collect();
+        assert_eq!(without_repeats(diags).len(), 1);
+    }
+
+    /// Text files lose their control characters at the sink; binary files keep every byte.
+    #[test]
+    fn control_characters_never_reach_a_text_file() {
+        let sink = Sink::memory();
+        sink.add("a.html", "甲\u{1}乙\u{85}丙\t丁\n").unwrap();
+        sink.add("search/x.bin", vec![0u8, 1, 0xc2, 0x85]).unwrap();
+        let out = sink.into_output();
+        assert_eq!(out.get("a.html"), Some("甲\u{FFFD}乙\u{FFFD}丙\t丁\n".as_bytes()));
+        assert_eq!(out.get("search/x.bin"), Some(&[0u8, 1, 0xc2, 0x85][..]));
     }
 
     #[test]

@@ -21,6 +21,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::build::BuildOptions;
+use crate::cache::PageCache;
 use crate::config::Site;
 use crate::content::{self, frontmatter, record};
 use crate::diagnostics::{self, slashed, Diagnostic};
@@ -62,6 +63,8 @@ pub struct Inputs {
     renderer: Option<Result<Renderer, Vec<Diagnostic>>>,
     /// Discovering content/ failed.
     discover: Option<Diagnostic>,
+    /// The warning about symbolic links skipped under content/, if any.
+    links: Option<Diagnostic>,
     records: BTreeMap<PathBuf, Result<Record, Vec<Diagnostic>>>,
 }
 
@@ -89,6 +92,7 @@ impl Inputs {
             site: Err(Vec::new()),
             renderer: None,
             discover: None,
+            links: None,
             records: BTreeMap::new(),
         };
         inputs.reload_site();
@@ -233,6 +237,7 @@ impl Inputs {
             .collect();
         // The follow-ups across records (crate::followups): duplicate directives, unknown IDs…
         let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+        warnings.extend(self.links.clone());
         crate::followups::validate(&records, &mut errors, &mut warnings);
         if !errors.is_empty() {
             for r in records {
@@ -258,9 +263,10 @@ impl Inputs {
 
     /// The record files under content/; none (with the problem kept) when it cannot be read.
     fn content_files(&mut self) -> Vec<PathBuf> {
-        match content::discover(&self.opts.root) {
-            Ok(files) => {
+        match content::discover_all(&self.opts.root) {
+            Ok((files, links)) => {
                 self.discover = None;
+                self.links = content::skipped_links(&links);
                 files
             }
             Err(d) => {
@@ -312,6 +318,7 @@ fn load_record_timed(
     times: &ThreadTimes,
 ) -> Result<Record, Vec<Diagnostic>> {
     let text = times.time(Work::Read, || content::read_utf8(&site.root, rel).map_err(|d| vec![d]))?;
+    let text = content::replace_controls(text);
     let at = Instant::now();
     let parsed = frontmatter::parse(&text).map_err(|e| {
         let mut d = Diagnostic::error(rel, e.line, e.column, e.message).with_source(&text);
@@ -323,12 +330,14 @@ fn load_record_timed(
     let meta = record::validate(rel, &text, &parsed, site);
     times.add(Work::FrontMatter, at.elapsed());
     let units = &site.units;
-    let rendered = times.time(Work::Markdown, || {
-        markdown::render(parsed.body, parsed.body_line, &|h| minutes::preferred_id(h, units))
-    });
-    let (structure, mut diags) = times.time(Work::Structure, || {
-        minutes::analyse(rel, &text, &rendered, units, matcher)
-    });
+    let at = Instant::now();
+    let mut structure_time = std::time::Duration::ZERO;
+    let (rendered, structure, mut diags) =
+        minutes::read(rel, &text, parsed.body, parsed.body_line, units, matcher, &mut |d| {
+            structure_time += d
+        });
+    times.add(Work::Markdown, at.elapsed().saturating_sub(structure_time));
+    times.add(Work::Structure, structure_time);
     let meta = match meta {
         Ok(m) => m,
         Err(mut d) => {
@@ -482,11 +491,14 @@ impl SiteFiles<'_> {
 }
 
 /// Everything a build produces, into `sink`: the structure, listings, every page and the
-/// site-wide files, with the steps' times in `steps`. Returns the number of pages.
+/// site-wide files, with the steps' times in `steps`. With `cache`, a page whose inputs did not
+/// change since the previous build is taken from its output instead of rendered. Returns the
+/// number of pages.
 pub fn render_all(
     archive: &Archive,
     renderer: &Renderer,
     scratch: Option<&ScratchFile>,
+    cache: Option<&PageCache>,
     sink: &Sink,
     steps: &mut Vec<Step>,
 ) -> Result<usize, Vec<Diagnostic>> {
@@ -511,9 +523,19 @@ pub fn render_all(
                 Some(f) => p.with_html_file(f),
                 None => p,
             };
-            render_pages(&p, &|_, _| false, &|job, _, bytes| {
-                sink.add(job.path.clone(), bytes.unwrap_or_default())
-                    .map_err(|e| Diagnostic::error(PathBuf::from(&job.path), 0, 0, e.to_string()))
+            // As in serve: a page whose inputs are those it was last made from is not rendered
+            // again; here it is taken from the previous output (crate::cache).
+            let keep = |job: &Job, hash: Option<u64>| cache.is_some_and(|c| c.keep(&job.path, hash));
+            render_pages(&p, &keep, &|job, hash, bytes| match (bytes, cache) {
+                (None, Some(c)) => c.reuse(&job.path, hash.expect("kept pages have a hash"), sink),
+                (bytes, cache) => {
+                    sink.add(job.path.clone(), bytes.unwrap_or_default())
+                        .map_err(|e| Diagnostic::error(PathBuf::from(&job.path), 0, 0, e.to_string()))?;
+                    if let Some(c) = cache {
+                        c.rendered(&job.path, hash);
+                    }
+                    Ok(())
+                }
             })
         });
         (r, ms(at))

@@ -42,24 +42,6 @@ impl Laps {
     }
 }
 
-/// This process's user and system CPU time so far, in seconds. Measured on Unix (getrusage);
-/// elsewhere (Windows) the benchmark's CPU columns read 0 and only wall time is measured.
-#[cfg(not(unix))]
-pub fn process_cpu() -> (f64, f64) {
-    (0.0, 0.0)
-}
-
-/// This process's user and system CPU time so far, in seconds (getrusage).
-#[cfg(unix)]
-pub fn process_cpu() -> (f64, f64) {
-    // SAFETY: an all-zero rusage is valid; getrusage writes into it.
-    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: a valid pointer for the call.
-    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
-    let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    (tv(u.ru_utime), tv(u.ru_stime))
-}
-
 /// The kinds of work a build does.
 #[derive(Debug, Clone, Copy)]
 pub enum Work {

@@ -13,11 +13,19 @@ pub const CONTENT_DIR: &str = "content";
 
 /// Every `*.md` file under `<root>/content`, as paths relative to `root`, sorted.
 pub fn discover(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    discover_all(root).map(|(files, _)| files)
+}
+
+/// [`discover`], plus the symbolic links found under content/ (relative to `root`, sorted). Links
+/// are never followed — one could point outside the site, or at itself — so they are skipped,
+/// and [`skipped_links`] says so once.
+pub fn discover_all(root: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Diagnostic> {
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
         return Err(Diagnostic::error(CONTENT_DIR, 0, 0, Msg::NoContentFolder).with_help(Msg::HelpCreateContent));
     }
     let mut files = Vec::new();
+    let mut links = Vec::new();
     for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().follow_links(false) {
         let entry = entry
             .map_err(|e| Diagnostic::error(CONTENT_DIR, 0, 0, Msg::ContentFolderUnreadable { error: e.to_string() }))?;
@@ -25,13 +33,37 @@ pub fn discover(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         if name.starts_with('.') || name.ends_with('~') {
             continue;
         }
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "md") {
-            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-            files.push(rel);
+        let rel = || entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        if entry.file_type().is_symlink() {
+            links.push(rel());
+        } else if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "md") {
+            files.push(rel());
         }
     }
     files.sort();
-    Ok(files)
+    links.sort();
+    Ok((files, links))
+}
+
+/// One warning for all the symbolic links skipped under content/, naming the first few.
+pub fn skipped_links(links: &[PathBuf]) -> Option<Diagnostic> {
+    let first = links.first()?;
+    let mut names: Vec<String> = links.iter().take(5).map(|p| format!("`{}`", p.display())).collect();
+    if links.len() > 5 {
+        names.push(format!("and {} more", links.len() - 5));
+    }
+    let message = if links.len() == 1 {
+        format!("the symbolic link {} was skipped", names[0])
+    } else {
+        format!(
+            "{} symbolic links under content/ were skipped: {}",
+            links.len(),
+            names.join(", ")
+        )
+    };
+    Some(Diagnostic::warning(first, 0, 0, message).with_help(
+        "minutebook does not follow links (one could point outside the site); copy the files into content/ instead",
+    ))
 }
 
 /// Read a file as UTF-8; a file that is not UTF-8 is an error at the first bad byte. Lone CR line
@@ -50,6 +82,8 @@ pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
         }
     }
 }
+
+pub use crate::text::{is_unpublishable_control, replace_controls};
 
 /// Turn every CR that is not followed by LF into LF; CRLF and LF are kept as they are. A lone CR
 /// is a line break to every editor, so the lines (and the positions of diagnostics) stay the ones

@@ -24,6 +24,9 @@ pub const KEYS: &[&str] = &[
     "chair",
     "recorder",
     "attendees",
+    "observers",
+    "on_leave",
+    "absent",
     "units",
     "topics",
     "draft",
@@ -52,7 +55,14 @@ pub struct Meta {
     pub location: Option<String>,
     pub chair: Option<String>,
     pub recorder: Option<String>,
+    /// 出席 (or 出席及列席 when the record lists them together).
     pub attendees: Vec<String>,
+    /// 列席: present without a vote (officials reporting, staff).
+    pub observers: Vec<String>,
+    /// 請假: excused.
+    pub on_leave: Vec<String>,
+    /// 缺席: absent without leave.
+    pub absent: Vec<String>,
     pub units: Vec<Ref>,
     pub topics: Vec<Ref>,
     pub draft: bool,
@@ -381,6 +391,9 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     };
 
     let attendees = cx.list("attendees");
+    let observers = cx.list("observers");
+    let on_leave = cx.list("on_leave");
+    let absent = cx.list("absent");
     let location = cx.string("location");
     let chair = cx.string("chair");
     let recorder = cx.string("recorder");
@@ -401,6 +414,9 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         chair,
         recorder,
         attendees,
+        observers,
+        on_leave,
+        absent,
         units,
         topics,
         draft,

@@ -82,7 +82,9 @@ fn is_appendix(s: &str) -> bool {
     matches!(label(s), Some("附錄" | "附件")) && t.chars().count() <= 6
 }
 
-pub(crate) fn render(blocks: &[Block], registry: &ImportRegistry) -> Body {
+/// Render the blocks, leaving out those in `skip` (sorted indices: the header lines the
+/// front-matter took whole).
+pub(crate) fn render(blocks: &[Block], skip: &[usize], registry: &ImportRegistry) -> Body {
     let mut out: Vec<String> = Vec::new();
     let mut motions = Vec::new();
     let mut in_appendix = false;
@@ -104,7 +106,9 @@ pub(crate) fn render(blocks: &[Block], registry: &ImportRegistry) -> Body {
         }
         i += 1;
         if b.header {
-            out.push(escape_start(t));
+            if skip.binary_search(&(i - 1)).is_err() {
+                out.push(escape_start(t));
+            }
             continue;
         }
         // 討論事項 written `提案一` / (提案單位：…) / `案由：…`: one agenda heading, `提案一　案由：…`,

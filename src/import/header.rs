@@ -15,26 +15,68 @@ fn warn(warnings: &mut Vec<ImportWarning>, block: Option<&Block>, message: Strin
     });
 }
 
-/// `key：value` → (key without spaces, value trimmed).
+/// `key：value` → (key without spaces, value trimmed). Without a colon, a known header label
+/// followed by spaces also opens a value (`時 間 中華民國…`, `出席委員 邱臣遠 陳歐珀`), as the
+/// Legislative Yuan and councils lay out their headers.
 fn key_value(s: &str) -> Option<(String, &str)> {
-    let (k, v) = s.split_once(['：', ':'])?;
-    let k: String = k.chars().filter(|c| !c.is_whitespace()).collect();
-    (!k.is_empty() && k.chars().count() <= 9).then_some((k, v.trim()))
+    if let Some((k, v)) = s.split_once(['：', ':']) {
+        let k: String = k.chars().filter(|c| !c.is_whitespace()).collect();
+        if !k.is_empty() && k.chars().count() <= 9 {
+            return Some((k, v.trim()));
+        }
+    }
+    spaced_key_value(s)
+}
+
+/// `時 間 中華民國…` / `出席委員 邱臣遠 陳歐珀`: a known label (its characters may be spaced out
+/// one by one), then whitespace, then the value.
+fn spaced_key_value(s: &str) -> Option<(String, &str)> {
+    let mut key = String::new();
+    let mut rest = s.trim_start();
+    loop {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let token = &rest[..end];
+        let after = rest[end..].trim_start();
+        let single = token.chars().count() == 1 && !after.is_empty();
+        if !key.is_empty() && !single {
+            break;
+        }
+        key.push_str(token);
+        rest = after;
+        if !single {
+            break;
+        }
+        if key.chars().count() > 9 {
+            return None;
+        }
+    }
+    (field(&key).is_some() && !rest.is_empty() && !rest.starts_with(['：', ':'])).then_some((key, rest.trim_end()))
 }
 
 /// The header fields the importer reads, by their label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
+pub(crate) enum Field {
     Date,
     Time,
     Location,
     Chair,
     Recorder,
+    /// 出席 (or 出席及列席 together): `attendees`.
     Attendees,
+    /// 列席: `observers`.
+    Observers,
+    /// 請假: `on_leave`.
+    OnLeave,
+    /// 缺席: `absent`.
+    Absent,
 }
 
 /// Which field a header label (without spaces) names, if any.
-fn field(k: &str) -> Option<Field> {
+pub(crate) fn field(k: &str) -> Option<Field> {
+    if k.chars().count() > 9 {
+        return None;
+    }
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| k.starts_with(p));
     if k.contains("日期") {
         Some(Field::Date)
     } else if k.contains("時間") {
@@ -43,25 +85,66 @@ fn field(k: &str) -> Option<Field> {
         Some(Field::Location)
     } else if matches!(k, "主席" | "主持人") {
         Some(Field::Chair)
-    } else if matches!(k, "紀錄" | "記錄" | "紀錄人" | "記錄人") {
+    } else if matches!(k, "紀錄" | "記錄" | "紀錄人" | "記錄人" | "紀錄人員" | "記錄人員") {
         Some(Field::Recorder)
-    } else if k.contains("出席") || k.contains("列席") || k.contains("出（列）席") || k.contains("出(列)席")
-    {
+    } else if starts(&["出席及列席", "出（列）席", "出(列)席", "出列席", "出席", "與會"]) {
         Some(Field::Attendees)
+    } else if starts(&["列席"]) {
+        Some(Field::Observers)
+    } else if starts(&["請假"]) {
+        Some(Field::OnLeave)
+    } else if starts(&["缺席"]) {
+        Some(Field::Absent)
     } else {
         None
     }
 }
 
-/// The `label：value` pairs of one header line, after any numbering (`三、`, `（三）`, `3、`).
-/// A line may hold several, separated by spaces (`三、主席：謝署長翠娟   記錄：李小華`); a
-/// later pair starts only where a space is followed by a known label (see [`field`]) and its
+/// The line after its numbering (`三、`, `（三）`, `3、`, and `壹、` when a field label follows).
+fn unnumbered(s: &str) -> &str {
+    match ordinal(s) {
+        Some((kind, len))
+            if kind != Ordinal::Section || key_value(&s[len..]).is_some_and(|(k, _)| field(&k).is_some()) =>
+        {
+            s[len..].trim_start()
+        }
+        _ => s,
+    }
+}
+
+/// Whether a header line is a known field (`時間：…`, `壹、時間：…`, `主 席 黃部長`).
+pub(crate) fn is_field_line(s: &str) -> bool {
+    key_value(unnumbered(s)).is_some_and(|(k, _)| field(&k).is_some())
+}
+
+/// Whether a header line's (last) field is a list of people: 出席, 列席, 請假, 缺席.
+pub(crate) fn is_list_line(s: &str) -> bool {
+    key_values(s).last().is_some_and(|(k, _)| {
+        matches!(
+            field(k),
+            Some(Field::Attendees | Field::Observers | Field::OnLeave | Field::Absent)
+        )
+    })
+}
+
+/// A later field on the same line: `紀　錄：…` at the start of `s` (its label may be spaced out
+/// one character at a time) → (label without spaces, the value after its colon).
+fn later_field(s: &str) -> Option<(String, &str)> {
+    let (k, v) = s.split_once(['：', ':'])?;
+    let tokens: Vec<&str> = k.split_whitespace().collect();
+    if tokens.is_empty() || (tokens.len() > 1 && tokens.iter().any(|t| t.chars().count() != 1)) {
+        return None;
+    }
+    let key: String = tokens.concat();
+    field(&key).map(|_| (key, v.trim_start()))
+}
+
+/// The `label：value` pairs of one header line, after any numbering (`三、`, `（三）`, `3、`,
+/// `壹、`). A line may hold several, separated by spaces or tabs (`三、主席：謝署長翠娟   記錄：李小華`);
+/// a later pair starts only where whitespace is followed by a known label (see [`field`]) and its
 /// colon, so a value that holds a colon of its own stays whole.
 fn key_values(s: &str) -> Vec<(String, &str)> {
-    let s = match ordinal(s) {
-        Some((kind, len)) if kind != Ordinal::Section => s[len..].trim_start(),
-        _ => s,
-    };
+    let s = unnumbered(s);
     let Some((mut key, mut rest)) = key_value(s) else {
         return Vec::new();
     };
@@ -71,13 +154,9 @@ fn key_values(s: &str) -> Vec<(String, &str)> {
             if !c.is_whitespace() {
                 continue;
             }
-            let after = &rest[i + c.len_utf8()..];
-            let Some((k, v)) = after.split_once(['：', ':']) else {
-                break;
-            };
-            if !k.is_empty() && !k.contains(char::is_whitespace) && field(k).is_some() {
+            if let Some((k, v)) = later_field(rest[i..].trim_start()) {
                 out.push((key, rest[..i].trim()));
-                (key, rest) = (k.to_string(), v.trim());
+                (key, rest) = (k, v.trim());
                 continue 'pairs;
             }
         }
@@ -154,7 +233,13 @@ fn meeting_number(title: &str) -> Option<u32> {
 /// Returns it and the byte offset (in the ASCII-digit form) just after it. A real date outside
 /// the years the front-matter accepts (before 1912, after [`calendar::LAST_YEAR`]) comes back as
 /// the reason it is refused, so that the caller leaves it out instead of guessing.
+#[cfg(test)]
 pub(crate) fn find_date(s: &str) -> Option<(Result<NaiveDate, crate::messages::Msg>, usize)> {
+    find_date_span(s).map(|(d, _, e)| (d, e))
+}
+
+/// [`find_date`] with the byte offset where the date starts (in the [`date_digits`] form, as the end).
+fn find_date_span(s: &str) -> Option<(Result<NaiveDate, crate::messages::Msg>, usize, usize)> {
     let s = date_digits(s);
     let b = s.as_bytes();
     let num = |at: usize| -> Option<(u32, usize)> {
@@ -209,7 +294,7 @@ pub(crate) fn find_date(s: &str) -> Option<(Result<NaiveDate, crate::messages::M
                 let y = if roc { y as i32 + calendar::ROC_OFFSET } else { y as i32 };
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
                 let written = s[i..e].trim();
-                Some((calendar::check_year(written, y, roc).map(|()| date), e))
+                Some((calendar::check_year(written, y, roc).map(|()| date), i, e))
             })() {
                 return Some(found);
             }
@@ -260,7 +345,15 @@ fn date_digits(s: &str) -> String {
 /// A time in the text: 上午10時30分, 下午2時, 12時 15分, 14:30. 下午/晚上 add 12 except to 12時.
 /// Returns (hour, minute) and the byte offset after it.
 pub(crate) fn find_time(s: &str) -> Option<((u32, u32), usize)> {
+    times(s).first().map(|t| (t.0, t.2))
+}
+
+/// Every time in the text, in order, as ((hour, minute), start, end) byte offsets in the
+/// [`date_digits`] form. A period word (上午, 下午) holds for the times after it until the next
+/// one: 下午2時至5時 is 14:00 and 17:00.
+fn times(s: &str) -> Vec<((u32, u32), usize, usize)> {
     let s = date_digits(s);
+    let mut out = Vec::new();
     let mut period: Option<&str> = None;
     let mut i = 0;
     while i < s.len() {
@@ -270,11 +363,14 @@ pub(crate) fn find_time(s: &str) -> Option<((u32, u32), usize)> {
                 period = Some(p);
             }
         }
-        let c = rest.chars().next()?;
+        let Some(c) = rest.chars().next() else { break };
         let starts_run = c.is_ascii_digit() && (i == 0 || !s.as_bytes()[i - 1].is_ascii_digit());
         if starts_run {
             let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
-            let h: u32 = rest[..end].parse().ok()?;
+            let Ok(h) = rest[..end].parse::<u32>() else {
+                i += end;
+                continue;
+            };
             let after = rest[end..].trim_start();
             let after_at = s.len() - after.len();
             let unit = ["時", "點", ":"].iter().find(|u| after.starts_with(**u));
@@ -284,7 +380,7 @@ pub(crate) fn find_time(s: &str) -> Option<((u32, u32), usize)> {
                 let mut m = 0;
                 let mend = tail.find(|c: char| !c.is_ascii_digit()).unwrap_or(tail.len());
                 if mend > 0 && mend <= 2 {
-                    let mm: u32 = tail[..mend].parse().ok()?;
+                    let mm: u32 = tail[..mend].parse().unwrap_or(60);
                     let t2 = tail[mend..].trim_start();
                     if *u == ":" || t2.starts_with('分') {
                         m = mm;
@@ -299,13 +395,15 @@ pub(crate) fn find_time(s: &str) -> Option<((u32, u32), usize)> {
                     _ => h,
                 };
                 if h < 24 && m < 60 && !(*u != ":" && s[..i].ends_with('年')) {
-                    return Some(((h, m), at));
+                    out.push(((h, m), i, at));
+                    i = at;
+                    continue;
                 }
             }
         }
         i += c.len_utf8();
     }
-    None
+    out
 }
 
 fn hhmm((h, m): (u32, u32)) -> String {
@@ -323,11 +421,15 @@ fn weekday_named(s: &str) -> Option<u32> {
     None
 }
 
-/// Split the attendees on 、 ， , ； outside brackets, keeping notes such as （公差） with their person.
+/// Split a list of people on 、 ， , ； outside brackets, keeping notes such as （公差） with their
+/// person. A list with none of those separators is split on whitespace (`劉書彬 陳秀寳`), where a
+/// lone character joins the next one (a two-character name padded to align, `余 天`) and a Latin
+/// word stays with the name before it (`伍麗華Saidhai Tahovecahe`).
 fn split_people(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut depth = 0i32;
+    let mut separated = false;
     for c in s.chars() {
         match c {
             '（' | '(' | '「' | '【' => depth += 1,
@@ -335,34 +437,146 @@ fn split_people(s: &str) -> Vec<String> {
             _ => {}
         }
         if depth <= 0 && "、，,；;".contains(c) {
+            separated = true;
             out.push(std::mem::take(&mut cur));
         } else {
             cur.push(c);
         }
     }
     out.push(cur);
+    if !separated {
+        out = split_on_spaces(&out[0]);
+    }
     out.into_iter()
         .map(|p| p.trim().trim_end_matches(['。', '.']).trim().to_string())
         .filter(|p| !p.is_empty())
         .collect()
 }
 
-/// Read the front-matter from the blocks. `motions` are the units the body found as the prefix of
-/// a 臨時動議 (block index, unit as written).
-pub(crate) fn read(
-    blocks: &[Block],
-    motions: &[(usize, String)],
-    registry: &ImportRegistry,
-    warnings: &mut Vec<ImportWarning>,
-) -> FrontMatter {
+fn split_on_spaces(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut lone = false;
+    for token in s.split_whitespace() {
+        let latin = token.chars().all(|c| c.is_ascii_alphabetic() || ".-'".contains(c));
+        let one = token.chars().count() == 1 && !token.is_ascii();
+        match out.last_mut() {
+            Some(last) if latin || (lone && one) => {
+                last.push(' ');
+                last.push_str(token);
+                lone = false;
+            }
+            _ => {
+                out.push(token.to_string());
+                lone = one;
+            }
+        }
+    }
+    out
+}
+
+/// What a date or time value holds: the date, the start and end times, and whether nothing else
+/// is left (so the line can go into the front-matter whole).
+struct When {
+    date: Option<(Result<NaiveDate, crate::messages::Msg>, usize)>,
+    start: Option<(u32, u32)>,
+    end: Option<(u32, u32)>,
+    whole: bool,
+}
+
+/// Read `113年9月11日（星期三）上午10時30分`, `09時至17時`, `自上午9時起至12時止`: the date, the
+/// first time as the start and, after 至 / 到 / ～, the last time as the end. More than two times
+/// (a meeting held in sessions) or a second date leave the line in the body.
+fn when(v: &str) -> When {
+    let d = date_digits(v);
+    let date = find_date_span(&d);
+    // Times after a second date belong to another day.
+    let first_end = date.as_ref().map(|x| x.2).unwrap_or(0);
+    let cut = find_date_span(&d[first_end..])
+        .map(|x| first_end + x.1)
+        .unwrap_or(d.len());
+    let from = date.as_ref().map(|x| x.2).unwrap_or(0);
+    let ts: Vec<_> = times(&d[from..cut])
+        .into_iter()
+        .map(|(t, a, b)| (t, from + a, from + b))
+        .collect();
+    let start = ts.first().map(|t| t.0);
+    let mut end = None;
+    if ts.len() >= 2 {
+        let between = &d[ts[0].2..ts[ts.len() - 1].1];
+        if between.contains(['至', '到', '~', '～', '－', '-', '迄']) {
+            let (s, mut e) = (ts[0].0, ts[ts.len() - 1].0);
+            if e < s && e.0 < 12 {
+                e.0 += 12;
+            }
+            end = Some(e);
+        }
+    }
+    let mut rest = String::new();
+    let mut at = 0;
+    let mut spans: Vec<(usize, usize)> = ts.iter().map(|t| (t.1, t.2)).collect();
+    if let Some(x) = &date {
+        spans.insert(0, (x.1, x.2));
+    }
+    for (a, b) in spans {
+        rest.push_str(&d[at..a.max(at)]);
+        at = b.max(at);
+    }
+    rest.push_str(&d[at..]);
+    for w in [
+        "中華民國",
+        "民國",
+        "星期",
+        "禮拜",
+        "上午",
+        "早上",
+        "中午",
+        "下午",
+        "晚上",
+        "晚間",
+        "傍晚",
+    ] {
+        rest = rest.replace(w, "");
+    }
+    let weekday_or_joint =
+        |c: char| c.is_whitespace() || "()（）[]［］一二三四五六日天週周自起至到止迄~～－-—、，,。".contains(c);
+    let whole = ts.len() <= 2 && cut == d.len() && rest.chars().all(weekday_or_joint);
+    When {
+        date: date.map(|(r, _, e)| (r, e)),
+        start,
+        end,
+        whole,
+    }
+}
+
+/// The front-matter read from the header, and the header blocks it took whole: those are left out
+/// of the body (every value they hold is in the front-matter).
+pub(crate) struct Header {
+    pub fm: FrontMatter,
+    /// Indices into the blocks.
+    pub taken: Vec<usize>,
+}
+
+/// Read the front-matter from the blocks' header lines (title, number, series, slug, date, time,
+/// location, chair, recorder, attendees, observers, on_leave, absent). The end time comes from
+/// the time line (`至…`) or else from the 散會 line.
+pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut Vec<ImportWarning>) -> Header {
     let mut fm = FrontMatter::default();
-    let header: Vec<&Block> = blocks.iter().filter(|b| b.header && !b.table).collect();
+    let mut taken = Vec::new();
+    let header: Vec<(usize, &Block)> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.header && !b.table)
+        .collect();
 
     // Title, number, series, slug.
-    let title_block = header.iter().copied().find(|b| {
+    let title_block = header.iter().copied().find(|(_, b)| {
         let t = &b.text;
-        key_value(t).is_none()
-            && (t.contains("紀錄") || t.contains("記錄") || (meeting_number(t).is_some() && t.contains("會")))
+        !is_field_line(t)
+            && key_value(t).is_none()
+            && (t.contains("紀錄")
+                || t.contains("記錄")
+                || t.contains("議事錄")
+                || (meeting_number(t).is_some() && t.contains("會")))
     });
     match title_block {
         None => warn(
@@ -370,8 +584,9 @@ pub(crate) fn read(
             None,
             "no title line (like 第4次主管會議紀錄) found: title, number, series and slug left out".into(),
         ),
-        Some(b) => {
+        Some((bi, b)) => {
             fm.title = Some(b.text.trim().to_string());
+            taken.push(bi);
             fm.number = meeting_number(&b.text);
             if fm.number.is_none() {
                 warn(
@@ -395,116 +610,132 @@ pub(crate) fn read(
                         fm.slug = Some(format!("{}-{n}", s.slug));
                     }
                 }
-                None => warn(
-                    warnings,
-                    Some(b),
-                    "no registered series name in the title: series and slug left out".into(),
-                ),
+                None => {
+                    fm.unregistered_series = super::register::series_name(&b.text);
+                    let message = match &fm.unregistered_series {
+                        Some(s) => format!(
+                            "the title's series `{s}` is not registered: register it (the importer prints the entry; --register adds it) or change `series` to a registered one"
+                        ),
+                        None => "no registered series name in the title: series and slug left out".into(),
+                    };
+                    warn(warnings, Some(b), message)
+                }
             }
         }
     }
 
-    // The labelled header lines, each with one or more `label：value` pairs.
-    let mut date_field: Option<(&Block, &str)> = None;
-    let mut time_fields: Vec<(&Block, &str)> = Vec::new();
-    let mut attendees_found = false;
-    let (mut loc, mut chair, mut rec) = (false, false, false);
-    for &b in &header {
-        for (k, v) in key_values(&b.text) {
-            match field(&k) {
-                Some(Field::Date) => {
-                    date_field.get_or_insert((b, v));
+    // The labelled header lines, each with one or more `label：value` pairs; a line is taken when
+    // every one of its pairs went into the front-matter.
+    let mut date_seen: Option<&Block> = None;
+    let mut time_seen: Option<&Block> = None;
+    let mut start = None;
+    let mut end = None;
+    let mut found = [false; 4];
+    for &(bi, b) in &header {
+        let pairs = key_values(&b.text);
+        if pairs.is_empty() {
+            continue;
+        }
+        let mut whole = true;
+        for (k, v) in pairs {
+            let took = match field(&k) {
+                Some(Field::Date | Field::Time) => {
+                    let w = when(v);
+                    let mut took = w.whole;
+                    let has_date = w.date.is_some();
+                    match w.date {
+                        Some(_) if fm.date.is_some() => took = false,
+                        Some((Err(why), _)) => {
+                            warn(warnings, Some(b), format!("{}; date left out", why.en()));
+                            took = false;
+                        }
+                        Some((Ok(d), _)) => {
+                            fm.date = Some(d.format("%Y-%m-%d").to_string());
+                            date_seen = Some(b);
+                            if let Some(wd) = weekday_named(v) {
+                                if wd != d.weekday().num_days_from_monday() {
+                                    warn(
+                                        warnings,
+                                        Some(b),
+                                        format!(
+                                            "the weekday named does not match {}; check the date",
+                                            d.format("%Y-%m-%d")
+                                        ),
+                                    );
+                                }
+                            }
+                        }
+                        None if field(&k) == Some(Field::Date) => {
+                            warn(
+                                warnings,
+                                Some(b),
+                                "cannot read the date on the 日期 line: date left out".into(),
+                            );
+                            took = false;
+                        }
+                        None => {}
+                    }
+                    time_seen.get_or_insert(b);
+                    if w.start.is_some() {
+                        if start.is_some() {
+                            took = false;
+                        } else {
+                            start = w.start;
+                            end = w.end;
+                        }
+                    } else if !has_date {
+                        took = false;
+                    }
+                    took
                 }
-                Some(Field::Time) if date_field.is_none() && find_date(v).is_some() => date_field = Some((b, v)),
-                Some(Field::Time) => time_fields.push((b, v)),
-                Some(Field::Location) => {
-                    loc = true;
-                    set(&mut fm.location, v, b, warnings, &k);
-                }
-                Some(Field::Chair) => {
-                    chair = true;
-                    set(&mut fm.chair, v, b, warnings, &k);
-                }
-                Some(Field::Recorder) => {
-                    rec = true;
-                    set(&mut fm.recorder, v, b, warnings, &k);
-                }
-                Some(Field::Attendees) => {
-                    attendees_found = true;
+                Some(Field::Location) => set(&mut fm.location, v, b, warnings, &k, &mut found[0]),
+                Some(Field::Chair) => set(&mut fm.chair, v, b, warnings, &k, &mut found[1]),
+                Some(Field::Recorder) => set(&mut fm.recorder, v, b, warnings, &k, &mut found[2]),
+                Some(list @ (Field::Attendees | Field::Observers | Field::OnLeave | Field::Absent)) => {
+                    found[3] |= list == Field::Attendees;
                     let people = split_people(v);
                     if people.is_empty() {
-                        warn(
-                            warnings,
-                            Some(b),
-                            "the attendees line names nobody: attendees left out".into(),
-                        );
+                        warn(warnings, Some(b), format!("the {k} line names nobody: left out"));
                     }
-                    fm.attendees.extend(people);
+                    let into = match list {
+                        Field::Attendees => &mut fm.attendees,
+                        Field::Observers => &mut fm.observers,
+                        Field::OnLeave => &mut fm.on_leave,
+                        _ => &mut fm.absent,
+                    };
+                    into.extend(people);
+                    !v.is_empty()
                 }
-                None => {}
-            }
+                None => false,
+            };
+            whole &= took;
+        }
+        if whole {
+            taken.push(bi);
         }
     }
     for (found, what, key) in [
-        (loc, "地點：", "location"),
-        (chair, "主席： or 主持人：", "chair"),
-        (rec, "紀錄：", "recorder"),
+        (found[0], "地點：", "location"),
+        (found[1], "主席： or 主持人：", "chair"),
+        (found[2], "紀錄：", "recorder"),
+        (found[3], "出席人員：", "attendees"),
     ] {
         if !found {
             warn(warnings, None, format!("no {what} line in the header: {key} left out"));
         }
     }
-    if !attendees_found {
-        warn(
-            warnings,
-            None,
-            "no 出席人員： line in the header: attendees left out".into(),
-        );
+    if date_seen.is_none() {
+        warn(warnings, None, "no 日期： line in the header: date left out".into());
     }
 
-    // Date and start time.
-    let mut start = None;
-    match date_field {
-        None => warn(warnings, None, "no 日期： line in the header: date left out".into()),
-        Some((b, v)) => match find_date(v) {
-            None => warn(
-                warnings,
-                Some(b),
-                "cannot read the date on the 日期 line: date left out".into(),
-            ),
-            Some((Err(why), _)) => warn(warnings, Some(b), format!("{}; date left out", why.en())),
-            Some((Ok(d), end)) => {
-                fm.date = Some(d.format("%Y-%m-%d").to_string());
-                if let Some(w) = weekday_named(v) {
-                    if w != d.weekday().num_days_from_monday() {
-                        warn(
-                            warnings,
-                            Some(b),
-                            format!(
-                                "the weekday named does not match {}; check the date",
-                                d.format("%Y-%m-%d")
-                            ),
-                        );
-                    }
-                }
-                start = find_time(&date_digits(v)[end..]).map(|t| t.0);
-            }
-        },
-    }
-    if start.is_none() {
-        for (_, v) in &time_fields {
-            start = find_time(v).map(|t| t.0);
-            if start.is_some() {
-                break;
-            }
-        }
-    }
-    // End time: the 散會 line.
+    // End time: the time line's 至…, else the 散會 line.
     let adjourn = blocks.iter().find(|b| !b.table && b.text.contains("散會"));
-    let end = adjourn.and_then(|b| {
-        let after = &b.text[b.text.find("散會").unwrap_or(0)..];
-        find_time(after).map(|t| t.0)
-    });
+    if end.is_none() {
+        end = adjourn.and_then(|b| {
+            let after = &b.text[b.text.find("散會").unwrap_or(0)..];
+            find_time(after).map(|t| t.0)
+        });
+    }
     match (start, end) {
         (Some(s), Some(e)) => fm.time = Some(format!("{}-{}", hhmm(s), hhmm(e))),
         (Some(s), None) => {
@@ -519,37 +750,49 @@ pub(crate) fn read(
             }
         }
         (None, _) => {
-            if date_field.is_some() || !time_fields.is_empty() {
-                let b = time_fields.first().or(date_field.as_ref()).map(|f| f.0);
+            if let Some(b) = time_seen.or(date_seen) {
                 warn(
                     warnings,
-                    b,
+                    Some(b),
                     "no start time (like 上午10時30分) in the header: time left out".into(),
                 );
             }
         }
     }
-
-    fm.units = units(blocks, motions, registry, warnings);
-    fm
+    taken.sort_unstable();
+    Header { fm, taken }
 }
 
-fn set(field: &mut Option<String>, v: &str, b: &Block, warnings: &mut Vec<ImportWarning>, what: &str) {
+/// Put a text value into its field; whether it went in (not empty, the field not set before).
+fn set(
+    field: &mut Option<String>,
+    v: &str,
+    b: &Block,
+    warnings: &mut Vec<ImportWarning>,
+    what: &str,
+    found: &mut bool,
+) -> bool {
+    *found = true;
     if v.is_empty() {
         warn(warnings, Some(b), format!("the {what} line is empty: left out"));
+        false
     } else if field.is_none() {
         *field = Some(v.to_string());
+        true
+    } else {
+        false
     }
 }
 
 /// The units named as 報告單位 / 主辦單位 / 提案單位 (and the 臨時動議 prefixes), in order,
 /// resolved through the registry. Unknown names are warned about and left out.
-fn units(
+/// The names not in the registry come back second, in order, each once.
+pub(crate) fn units(
     blocks: &[Block],
     motions: &[(usize, String)],
     registry: &ImportRegistry,
     warnings: &mut Vec<ImportWarning>,
-) -> Vec<String> {
+) -> (Vec<String>, Vec<String>) {
     let mut mentions: Vec<(usize, usize, String)> = Vec::new();
     for (bi, b) in blocks.iter().enumerate() {
         if b.table {
@@ -578,6 +821,7 @@ fn units(
     }
     mentions.sort_by_key(|m| (m.0, m.1));
     let mut out: Vec<String> = Vec::new();
+    let mut unknown: Vec<String> = Vec::new();
     for (bi, _, name) in mentions {
         let resolved: Vec<&str> = match find_name(&registry.units, &name) {
             Some(u) => vec![u.name.as_str()],
@@ -594,6 +838,9 @@ fn units(
                         Some(&blocks[bi]),
                         format!("unknown unit `{name}`: not in the unit registry, left out of units"),
                     );
+                    if !unknown.contains(&name) {
+                        unknown.push(name.clone());
+                    }
                     vec![]
                 }
             }
@@ -604,7 +851,7 @@ fn units(
             }
         }
     }
-    out
+    (out, unknown)
 }
 
 #[cfg(test)]
@@ -666,6 +913,56 @@ mod tests {
         );
         assert_eq!(kv("主 席：黃部長彥男"), vec![p("主席", "黃部長彥男")]);
         assert!(kv("第4次主管會議紀錄").is_empty());
+    }
+
+    /// The forms issue 17 quotes from real minutes.
+    #[test]
+    fn start_and_end_times() {
+        let w = |s: &str| {
+            let w = when(s);
+            (w.start.map(hhmm), w.end.map(hhmm), w.whole)
+        };
+        let t = |s: &str| Some(s.to_string());
+        assert_eq!(
+            w("中華民國 104 年 06 月 02 日上午 10 時 03 分"),
+            (t("10:03"), None, true)
+        );
+        assert_eq!(w("自上午9時起至12時止"), (t("09:00"), t("12:00"), true));
+        assert_eq!(w("113年9月11日下午2時至5時30分"), (t("14:00"), t("17:30"), true));
+        assert_eq!(
+            w("中華民國110年12月17日(星期五)09時至17時"),
+            (t("09:00"), t("17:00"), true)
+        );
+        // Sessions: the line is not taken whole.
+        assert!(!w("上午9時至9時14分、10時1分至11時46分").2);
+        // Something the front-matter has no key for.
+        assert!(!w("113年9月11日上午10時（視訊會議）").2);
+    }
+
+    #[test]
+    fn header_fields_of_every_layout() {
+        let kv =
+            |s: &str| -> Vec<(String, String)> { key_values(s).into_iter().map(|(k, v)| (k, v.to_string())).collect() };
+        let p = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(
+            kv("主　席：黃部長彥男      紀　錄：林怡芬"),
+            vec![p("主席", "黃部長彥男"), p("紀錄", "林怡芬")]
+        );
+        assert_eq!(
+            kv("主席：黃部長彥男\t紀錄：林怡芬"),
+            vec![p("主席", "黃部長彥男"), p("紀錄", "林怡芬")]
+        );
+        assert_eq!(kv("壹、時間：113年9月11日"), vec![p("時間", "113年9月11日")]);
+        assert_eq!(
+            kv("時 間 中華民國111年9月30日"),
+            vec![p("時間", "中華民國111年9月30日")]
+        );
+        assert_eq!(kv("請假委員 許淑華 周春米"), vec![p("請假委員", "許淑華 周春米")]);
+        assert!(kv("委員出席 111人").is_empty(), "a count, not a field");
+        assert!(kv("主席宣告開議").is_empty());
+        assert_eq!(field("缺席委員"), Some(Field::Absent));
+        assert_eq!(field("列席人員"), Some(Field::Observers));
+        assert_eq!(field("出（列）席人員"), Some(Field::Attendees));
     }
 
     #[test]

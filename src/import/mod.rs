@@ -17,6 +17,7 @@ mod header;
 mod numbering;
 mod odt;
 mod pdf;
+mod register;
 mod text;
 
 use std::fs::OpenOptions;
@@ -24,6 +25,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub use docx::docx_to_text;
+pub use register::{add_entries, register, Entry, RegisterError, Unregistered};
 pub use text::Furniture;
 
 /// A registered name (a unit or a series), with its slug and the short forms that stand for it.
@@ -90,8 +92,14 @@ pub struct Imported {
     /// What the importer read, for the user (e.g. `read as Big5`); not warnings.
     pub notes: Vec<String>,
     /// The source lines removed as page furniture (page numbers, running headers and footers at
-    /// page boundaries). Nothing else is ever removed.
+    /// page boundaries). Nothing else is ever removed from the text.
     pub furniture: Vec<Furniture>,
+    /// The header lines left out of the body because every value they hold went into the
+    /// front-matter (the title, `日期：…`, `主席：…`, …): (1-based source line, text).
+    pub in_front_matter: Vec<(usize, String)>,
+    /// The series and units the record names that the registry does not have, with proposed
+    /// entries for `minutebook.yaml`.
+    pub unregistered: Unregistered,
 }
 
 impl Imported {
@@ -179,8 +187,21 @@ pub fn import_text(source: &str, registry: &ImportRegistry) -> Imported {
     let lines = text::clean(source, registry);
     let header_end = text::header_end(&lines);
     let blocks = text::mend(&lines, header_end, registry);
-    let body = body::render(&blocks, registry);
-    let fm = header::read(&blocks, &body.motions, registry, &mut warnings);
+    let header::Header { mut fm, taken } = header::read(&blocks, registry, &mut warnings);
+    let body = body::render(&blocks, &taken, registry);
+    let (units, unknown_units) = header::units(&blocks, &body.motions, registry, &mut warnings);
+    fm.units = units;
+    let unregistered = Unregistered::propose(fm.unregistered_series.as_deref(), &unknown_units, registry);
+    // The series the title names goes in as written, with the slug proposed for it: `check`
+    // then points at it until it is registered, and the file is named as it will be.
+    if let Some(s) = unregistered.series.first() {
+        fm.series = Some(s.name.clone());
+        fm.slug = fm.number.map(|n| format!("{}-{n}", s.slug));
+    }
+    let in_front_matter = taken
+        .iter()
+        .map(|&i| (blocks[i].line, blocks[i].text.clone()))
+        .collect();
 
     let mut markdown = fm.to_yaml();
     markdown.push_str(&body.markdown);
@@ -200,6 +221,8 @@ pub fn import_text(source: &str, registry: &ImportRegistry) -> Imported {
         warnings,
         notes: Vec::new(),
         furniture,
+        in_front_matter,
+        unregistered,
     }
 }
 
@@ -355,8 +378,13 @@ pub(crate) struct FrontMatter {
     pub chair: Option<String>,
     pub recorder: Option<String>,
     pub attendees: Vec<String>,
+    pub observers: Vec<String>,
+    pub on_leave: Vec<String>,
+    pub absent: Vec<String>,
     pub units: Vec<String>,
     pub slug: Option<String>,
+    /// The series the title names when the registry has none of it (not written).
+    pub unregistered_series: Option<String>,
 }
 
 impl FrontMatter {
@@ -382,7 +410,13 @@ impl FrontMatter {
         kv("location", &self.location);
         kv("chair", &self.chair);
         kv("recorder", &self.recorder);
-        for (k, list) in [("attendees", &self.attendees), ("units", &self.units)] {
+        for (k, list) in [
+            ("attendees", &self.attendees),
+            ("observers", &self.observers),
+            ("on_leave", &self.on_leave),
+            ("absent", &self.absent),
+            ("units", &self.units),
+        ] {
             if !list.is_empty() {
                 y.push_str(&format!("{k}:\n"));
                 for v in list {
@@ -393,6 +427,8 @@ impl FrontMatter {
         if let Some(s) = &self.slug {
             y.push_str(&format!("slug: {}\n", quote(s)));
         }
+        // Not published until a person has read it against the source and removed this line.
+        y.push_str("draft: true\n");
         y.push_str("---\n");
         y
     }
@@ -417,6 +453,6 @@ mod tests {
             number: Some(4),
             ..Default::default()
         };
-        assert_eq!(fm.to_yaml(), "---\ntitle: \"第4次\"\nnumber: 4\n---\n");
+        assert_eq!(fm.to_yaml(), "---\ntitle: \"第4次\"\nnumber: 4\ndraft: true\n---\n");
     }
 }

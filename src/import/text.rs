@@ -324,7 +324,11 @@ pub(crate) fn clean(source: &str, _registry: &ImportRegistry) -> Vec<Line> {
         let t = raw.replace(['\u{c}', '\u{feff}'], "");
         let t = t.trim_end();
         let lead = t.trim_start_matches(is_space);
-        let table = lead.contains('\t');
+        // A tab between header fields (`主席：…\t紀錄：…`) is layout, not a table.
+        let table = lead.contains('\t')
+            && !lead
+                .split('\t')
+                .all(|c| c.trim().is_empty() || super::header::is_field_line(c.trim()));
         let mut text = if table { lead.to_string() } else { t.trim().to_string() };
         if !table {
             if is_page_number(&text) {
@@ -450,8 +454,12 @@ fn starts_block(s: &str, registry: &ImportRegistry) -> bool {
     ordinal(s).is_some() || label(s).is_some() || unit_prefix(s, registry).is_some()
 }
 
-/// In the header, any short `key：value` line starts a block, numbered (`四、出席人員：…`) or not.
+/// In the header, any short `key：value` line starts a block, numbered (`四、出席人員：…`) or not,
+/// and so does a known field without a colon (`時 間 中華民國…`).
 fn header_key(s: &str) -> bool {
+    if super::header::is_field_line(s) {
+        return true;
+    }
     let s = match ordinal(s) {
         Some((kind, len)) if kind != Ordinal::Section => &s[len..],
         _ => s,
@@ -462,12 +470,25 @@ fn header_key(s: &str) -> bool {
     })
 }
 
-/// Where the header ends: the first section heading, agenda item, decision or appendix.
+/// `報 告 事 項`, `甲、討論事項`, `報告事項：` alone on a line: a part of the agenda begins.
+fn agenda_part(s: &str) -> bool {
+    let s = s
+        .strip_prefix(|c: char| "甲乙丙丁戊己庚辛壬癸".contains(c))
+        .and_then(|r| r.strip_prefix('、'))
+        .unwrap_or(s);
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_end_matches(['：', ':']);
+    t.ends_with("事項") && (4..=8).contains(&t.chars().count())
+}
+
+/// Where the header ends: the first section heading (but not a numbered header field such as
+/// `壹、時間：…`), part of the agenda (`報 告 事 項`), agenda item, decision or appendix.
 pub(crate) fn header_end(lines: &[Line]) -> usize {
     lines
         .iter()
         .position(|l| {
-            matches!(ordinal(&l.text), Some((Ordinal::Section, _)))
+            (matches!(ordinal(&l.text), Some((Ordinal::Section, _))) && !super::header::is_field_line(&l.text))
+                || agenda_part(&l.text)
                 || matches!(label(&l.text), Some("案由" | "決定" | "決議" | "附錄" | "臨時動議"))
         })
         .unwrap_or(lines.len())
@@ -485,10 +506,22 @@ fn join(a: &mut String, b: &str) {
 /// Join the lines a PDF broke mid-sentence into blocks.
 pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
+    // A header line as wide as the widest line of the text ran to the right margin: the value
+    // goes on in the next line (a PDF wraps there; a text file with one paragraph a line has no
+    // line that wide but its longest).
+    let widest = lines
+        .iter()
+        .filter(|l| !l.table)
+        .map(|l| width(&l.text))
+        .max()
+        .unwrap_or(0);
+    let mut last_width = 0;
     for (i, l) in lines.iter().enumerate() {
         if l.text.is_empty() {
             continue;
         }
+        let prev_width = std::mem::replace(&mut last_width, width(&l.text));
+        let prev_full = widest >= 40 && prev_width * 10 >= widest * 9 && prev_width < widest;
         let header = i < header_end;
         if l.table {
             blocks.push(Block {
@@ -500,9 +533,16 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
             continue;
         }
         if let Some(prev) = blocks.last_mut() {
-            if !prev.table && prev.header == header && should_join(&prev.text, &l.text, header, registry) {
-                join(&mut prev.text, &l.text);
-                continue;
+            if !prev.table && prev.header == header {
+                if header {
+                    if header_continues(&prev.text, prev_full, l) {
+                        join_header(&mut prev.text, &l.text);
+                        continue;
+                    }
+                } else if should_join(&prev.text, &l.text, header, registry) {
+                    join(&mut prev.text, &l.text);
+                    continue;
+                }
             }
         }
         blocks.push(Block {
@@ -513,6 +553,43 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
         });
     }
     blocks
+}
+
+/// Whether a header line goes on into the next source line: only a `key：value` line, only into a
+/// line that is not a field or a block of its own, and only where the next line is its wrapped
+/// continuation — indented in the source, or after a list separator (`、`), or a list of names
+/// (`出席`, `列席`, …) going on with more names. A body line after the header (`主席宣告開議`) is
+/// never taken into a value.
+fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
+    let t = next.text.as_str();
+    if prev.trim_end().ends_with(['。', '！', '？', '；'])
+        || !header_key(prev)
+        || header_key(t)
+        || ordinal(t).is_some()
+        || label(t).is_some()
+        || agenda_part(t)
+    {
+        return false;
+    }
+    // `委員出席12人`: the count under a list, a line of its own.
+    let count = t.ends_with('人') && t.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if count {
+        return false;
+    }
+    let indented = next.raw.starts_with([' ', '\u{3000}', '\t']);
+    let after_separator = prev.trim_end().ends_with(['、', '，', ',']);
+    let list = super::header::is_list_line(prev) && t.contains(['、', '，']) && !ends_sentence(t);
+    indented || after_separator || list || prev_full
+}
+
+/// Join a header value's continuation: directly after a separator or inside a list written with
+/// 、, with a space in a list written with spaces (`劉書彬 陳秀寳` going on as `蔡易餘 張宏陸`).
+fn join_header(a: &mut String, b: &str) {
+    let value = a.split_once(['：', ':']).map(|(_, v)| v).unwrap_or(a);
+    if !a.trim_end().ends_with(['、', '，', ',']) && !value.contains(['、', '，', ',']) {
+        a.push(' ');
+    }
+    a.push_str(b);
 }
 
 fn should_join(prev: &str, next: &str, header: bool, registry: &ImportRegistry) -> bool {

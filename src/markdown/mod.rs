@@ -55,6 +55,8 @@ pub struct Rendered {
     /// Heading attributes (`{.class key=value}`) written in the body and dropped: only an `{#id}`
     /// may come from content. Each with its 1-based line and column and what was dropped.
     pub dropped_attributes: Vec<DroppedAttributes>,
+    /// Ids given to blocks other than headings (see [`render_with`]): (line, id).
+    pub block_ids: Vec<(usize, String)>,
 }
 
 /// The classes and attributes of one heading's `{...}` that were not rendered.
@@ -70,6 +72,22 @@ pub struct DroppedAttributes {
 /// heading its anchor (agenda items and unit reports get stable ones); other headings get a slug
 /// of their text. Ids are unique within the page.
 pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Option<String>) -> Rendered {
+    render_with(body, body_line, preferred_id, &mut |_| Vec::new())
+}
+
+/// [`render`], and give ids to blocks that are not headings. `block_ids` is called once the
+/// headings and sections are read and before the HTML is written (the [`Rendered`] it sees has
+/// no HTML yet): it names blocks by the line they start on, each with the id it should get
+/// (agenda items written as labelled paragraphs). Each id is made a [`slugify`] slug, so content
+/// can never put markup into the attribute, and unique among the headings' and each other; the
+/// paragraph, list item or table row starting on that line carries it, and
+/// [`Rendered::block_ids`] says which id each line got.
+pub fn render_with(
+    body: &str,
+    body_line: usize,
+    preferred_id: &dyn Fn(&str) -> Option<String>,
+    block_ids: &mut dyn FnMut(&Rendered) -> Vec<(usize, String)>,
+) -> Rendered {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -158,6 +176,8 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
     // back into `events[..kept]` (one event out per event in at most, so it never overtakes the
     // events still to read; reusing the buffer saves a large allocation per record).
     let mut kept = 0usize;
+    // Where each block's opening tag is in `events[..kept]`: (index, line, tag).
+    let mut block_starts: Vec<(usize, usize, &'static str)> = Vec::new();
     let mut section = Section::default();
     let mut heading_no = 0usize;
     let mut in_heading = false;
@@ -238,6 +258,7 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
             Event::Start(Tag::Item) => {
                 flush_block(&mut section, &mut block, block_line);
                 block_line = line_of(range.start);
+                block_starts.push((kept, block_line, "li"));
                 if let Some(Some(n)) = lists.last_mut() {
                     block.push_str(&format!("{n}. "));
                     *n += 1;
@@ -250,6 +271,11 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
             ) => {
                 flush_block(&mut section, &mut block, block_line);
                 block_line = line_of(range.start);
+                match ev {
+                    Event::Start(Tag::Paragraph) => block_starts.push((kept, block_line, "p")),
+                    Event::Start(Tag::TableRow) => block_starts.push((kept, block_line, "tr")),
+                    _ => {}
+                }
             }
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead | TagEnd::BlockQuote(_),
@@ -318,6 +344,27 @@ pub fn render(body: &str, body_line: usize, preferred_id: &dyn Fn(&str) -> Optio
     flush_block(&mut section, &mut block, block_line);
     out.sections.push(section);
     events.truncate(kept);
+    for (line, wanted) in block_ids(&out) {
+        // The first block starting on that line: a paragraph inside a list item gives the id to
+        // the item.
+        let Some(&(at, _, tag)) = block_starts.iter().find(|(_, l, _)| *l == line) else {
+            continue;
+        };
+        let base = slugify(&wanted);
+        if base.is_empty() {
+            continue;
+        }
+        let mut id = base.clone();
+        let mut n = 2;
+        while !used.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        // Only letters, digits and `-` are in a slug: nothing to escape in the attribute.
+        debug_assert!(id.chars().all(|c| c.is_alphanumeric() || c == '-'));
+        events[at].0 = Event::Html(format!("<{tag} id=\"{id}\">").into());
+        out.block_ids.push((line, id));
+    }
     out.html.reserve(body.len() + body.len() / 4);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
     out
@@ -456,6 +503,47 @@ mod tests {
 
     fn none(_: &str) -> Option<String> {
         None
+    }
+
+    #[test]
+    fn blocks_named_by_line_get_slug_ids() {
+        let body = "## 討論事項一\n\n討論事項一：道路案\n\n- 第二案：路燈案\n\n| 案由 | 決議 |\n| --- | --- |\n| 排水案 | 通過 |\n\n\"><script>x</script>\n";
+        let r = render_with(body, 1, &none, &mut |r| {
+            // The callback sees the sections before the HTML is written.
+            assert!(r.html.is_empty() && !r.sections.is_empty());
+            vec![
+                (3, "討論事項一".into()),
+                (5, "第二案".into()),
+                (9, "第3案".into()),
+                (11, "\"><script>alert(1)</script>".into()),
+                (99, "nowhere".into()),
+            ]
+        });
+        // Unique among the headings' ids; on a paragraph, a list item and a table row.
+        assert!(
+            r.html.contains("<p id=\"討論事項一-2\">討論事項一：道路案</p>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<li id=\"第二案\">"), "{}", r.html);
+        assert!(r.html.contains("<tr id=\"第3案\">"), "{}", r.html);
+        // Content asking for an id gets a slug of it: no markup can reach the attribute.
+        assert!(r.html.contains("<p id=\"scriptalert\">"), "{}", r.html);
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert_eq!(
+            r.block_ids,
+            [
+                (3, "討論事項一-2".to_string()),
+                (5, "第二案".to_string()),
+                (9, "第3案".to_string()),
+                (11, "scriptalert".to_string())
+            ]
+        );
+        // Without names, the HTML is `render`'s.
+        assert_eq!(
+            render_with(body, 1, &none, &mut |_| Vec::new()).html,
+            render(body, 1, &none).html
+        );
     }
 
     #[test]

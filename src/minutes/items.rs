@@ -202,21 +202,28 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
             }
         }
     }
-    // `一、請推舉…，請議決案。` under 報告事項 / 討論事項.
-    if matches!(section, Some(Kind::Report | Kind::Discussion)) {
+    // `一、請推舉…，請議決案。` under 報告事項 / 討論事項 / 選舉事項 / 臨時動議.
+    if let Some(name) = section_item_name(section) {
         let stripped = super::strip_ordinal(t);
         if stripped.len() < t.len() && ends_with_request(stripped) {
             if let Some(n) = ordinal_number(t) {
-                let name = if section == Some(Kind::Report) {
-                    "報告事項"
-                } else {
-                    "討論事項"
-                };
                 return Some((format!("{name}{n}"), None));
             }
         }
     }
     None
+}
+
+/// The name an item takes from its section when it has only a number (`一、…` under 討論事項 is
+/// 討論事項一): for the sections whose numbered paragraphs can be items.
+pub fn section_item_name(section: Option<Kind>) -> Option<&'static str> {
+    match section? {
+        Kind::Report => Some("報告事項"),
+        Kind::Discussion => Some("討論事項"),
+        Kind::Election => Some("選舉事項"),
+        Kind::Motion => Some("臨時動議"),
+        Kind::Other => None,
+    }
 }
 
 /// The number of a paragraph's official ordinal (`一、`, `（一）`, `(2)`, `3.`): `一`, `2`.
@@ -232,6 +239,42 @@ pub fn ordinal_number(block: &str) -> Option<String> {
         .take_while(|c| is_numeral(*c))
         .collect();
     (!n.is_empty()).then_some(n)
+}
+
+/// The value of an ordinal's number: `三` → 3, `十二` → 12, `二十` → 20, `7` / `７` → 7.
+pub fn numeral_value(n: &str) -> Option<u32> {
+    if let Ok(v) = n.parse() {
+        return Some(v);
+    }
+    let digit = |c: char| -> Option<u32> {
+        match c {
+            '〇' | '零' => Some(0),
+            '一' | '壹' => Some(1),
+            '二' | '貳' => Some(2),
+            '三' | '參' => Some(3),
+            '四' | '肆' => Some(4),
+            '五' | '伍' => Some(5),
+            '六' | '陸' => Some(6),
+            '七' | '柒' => Some(7),
+            '八' | '捌' => Some(8),
+            '九' | '玖' => Some(9),
+            c @ '０'..='９' => Some(c as u32 - '０' as u32),
+            _ => None,
+        }
+    };
+    let chars: Vec<char> = n.chars().collect();
+    match chars.iter().position(|c| *c == '十' || *c == '拾') {
+        Some(i) if chars.len() <= 3 => {
+            let tens = if i == 0 { 1 } else { digit(chars[0])? };
+            let ones = match chars.get(i + 1) {
+                Some(c) => digit(*c)?,
+                None => 0,
+            };
+            Some(tens * 10 + ones)
+        }
+        Some(_) => None,
+        None => chars.iter().try_fold(0, |acc, c| Some(acc * 10 + digit(*c)?)),
+    }
 }
 
 /// The style of a paragraph's ordinal, so siblings can be told from sub-points: 0 for `一、`,
@@ -693,6 +736,14 @@ mod tests {
         );
         assert_eq!(paragraph_item("本案由請理事會議審查", None), None);
         assert_eq!(section_kind("貳、討論事項"), Some(Kind::Discussion));
+        let values: Vec<_> = ["三", "十", "十二", "二十", "三十五", "12", "７"]
+            .into_iter()
+            .map(numeral_value)
+            .collect();
+        assert_eq!(
+            values,
+            [Some(3), Some(10), Some(12), Some(20), Some(35), Some(12), Some(7)]
+        );
         assert_eq!(section_kind("報 告 事 項"), Some(Kind::Report));
         assert_eq!(section_kind("乙、臨時動議"), Some(Kind::Motion));
         assert_eq!(section_kind("A. 報告事項"), Some(Kind::Report));

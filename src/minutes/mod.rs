@@ -44,6 +44,10 @@ pub struct AgendaItem {
     /// People named on the item: (role, name), role one of proposer, mover, seconder, reporter.
     pub people: Vec<(String, String)>,
     pub line: usize,
+    /// The line of the paragraph (or table row) the item starts at, when it is not a heading:
+    /// that block gets the item's anchor (see [`Structure::block_anchors`]).
+    #[serde(skip)]
+    pub block_line: Option<usize>,
     /// When the item has no decision: a label on one of its lines that the model does not know
     /// (`處理情形：…`), and that line, for `check` to point at.
     #[serde(skip)]
@@ -66,8 +70,27 @@ pub struct Structure {
     pub mentions: Vec<String>,
 }
 
-/// Finds registered unit names and aliases in text; built once per build.
 impl Structure {
+    /// The blocks that start agenda items written as labelled paragraphs or table rows, each
+    /// with the id it should carry (the item's label), for [`crate::markdown::render_with`].
+    pub fn block_anchors(&self) -> Vec<(usize, String)> {
+        self.agenda
+            .iter()
+            .filter_map(|a| a.block_line.map(|l| (l, a.label.clone())))
+            .collect()
+    }
+
+    /// Give the items written as paragraphs the ids their blocks got (`(line, id)`, from
+    /// [`crate::markdown::Rendered::block_ids`]): record pages, unit pages, the decisions summary
+    /// and open data link to them.
+    pub fn set_block_anchors(&mut self, ids: &[(usize, String)]) {
+        for a in &mut self.agenda {
+            if let Some((_, id)) = a.block_line.and_then(|l| ids.iter().find(|(x, _)| *x == l)) {
+                a.anchor = id.clone();
+            }
+        }
+    }
+
     /// Adds the units named in `texts` (texts of the record outside its body, such as the
     /// attendees of its front-matter) to the mentions, which stay sorted and unique.
     pub fn mention_in<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>, matcher: &UnitMatcher) {
@@ -304,6 +327,7 @@ pub fn analyse(
                 decision_first,
                 decision_label,
                 line: h.line,
+                block_line: None,
                 unknown_label,
             });
         } else if let Some(e) = units.get(strip_ordinal(&h.text)) {
@@ -331,6 +355,32 @@ pub fn analyse(
     }
     st.mentions = mentions.into_keys().map(String::from).collect();
     (st, diags)
+}
+
+/// Render a record's body and read its structure, giving the items written as paragraphs an
+/// anchor on their own block. `structure_time` gets the time spent reading the structure (the
+/// rest is rendering).
+pub fn read(
+    rel: &Path,
+    file_text: &str,
+    body: &str,
+    body_line: usize,
+    units: &Registry,
+    matcher: &UnitMatcher,
+    structure_time: &mut dyn FnMut(std::time::Duration),
+) -> (Rendered, Structure, Vec<Diagnostic>) {
+    let mut read = None;
+    let rendered = crate::markdown::render_with(body, body_line, &|h| preferred_id(h, units), &mut |r| {
+        let at = std::time::Instant::now();
+        let (st, diags) = analyse(rel, file_text, r, units, matcher);
+        let wanted = st.block_anchors();
+        read = Some((st, diags));
+        structure_time(at.elapsed());
+        wanted
+    });
+    let (mut st, diags) = read.unwrap_or_default();
+    st.set_block_anchors(&rendered.block_ids);
+    (rendered, st, diags)
 }
 
 /// The kind of the section heading `hi` sits in: the nearest heading above it, of a higher
@@ -432,11 +482,17 @@ fn paragraph_items(
     let mut out: Vec<AgendaItem> = Vec::new();
     let mut section: Option<Kind> = None;
     let mut in_appendix = false;
+    // The line the current section starts at, to number the items in it that have no number.
+    let mut section_line = 0usize;
     let mut current: Option<Pending> = None;
     // The columns of the table being read, when its header names 案由 and a decision.
     let mut table: Option<items::TableColumns> = None;
     let finish = |p: Pending, section: Option<Kind>, out: &mut Vec<AgendaItem>, diags: &mut Vec<Diagnostic>| {
-        if p.tentative && !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()) {
+        // A numbered paragraph is an item when a decision follows it, or when its first block is
+        // one of an item's labelled parts (`說明：…` under a report): else it only groups or
+        // tells.
+        let has_part = p.blocks.first().is_some_and(|(_, b)| starts_part(b));
+        if p.tentative && !has_part && !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()) {
             return;
         }
         let kind = p.kind.or(section).unwrap_or_else(|| items::default_kind(&p.label));
@@ -521,6 +577,7 @@ fn paragraph_items(
             decision_first: decision.1,
             decision_label: decision.2,
             line: p.line,
+            block_line: Some(p.line),
             unknown_label,
         };
         // An item taken up again later (`討論四` after an adjournment) is the same item: the later
@@ -553,10 +610,13 @@ fn paragraph_items(
             if let Some(k) = items::section_kind(h) {
                 section = Some(k);
                 in_appendix = items::is_appendix(h);
+                section_line = r.headings[hi].line;
             }
         }
-        for (line, b) in sec.block_texts() {
+        let blocks: Vec<(usize, &str)> = sec.block_texts().collect();
+        for (bi, &(line, b)) in blocks.iter().enumerate() {
             if let Some(k) = is_section_block(b) {
+                section_line = line;
                 if let Some(p) = current.take() {
                     finish(p, section, &mut out, diags);
                 }
@@ -593,6 +653,7 @@ fn paragraph_items(
                             votes: items::votes(row.decision),
                             people: row.people,
                             line,
+                            block_line: Some(line),
                             unknown_label: None,
                         });
                     }
@@ -642,22 +703,19 @@ fn paragraph_items(
                 });
                 continue;
             }
-            // A numbered paragraph under 報告事項 / 討論事項 outside any item: an item if its
-            // decision follows (checked when it ends).
-            if matches!(section, Some(Kind::Report | Kind::Discussion))
-                && current
-                    .as_ref()
-                    .is_none_or(|p| p.tentative && items::ordinal_style(p.start) == items::ordinal_style(b))
-            {
-                if let Some(n) = items::ordinal_number(b) {
+            // A numbered paragraph under 報告事項 / 討論事項 / 選舉事項 / 臨時動議 outside any
+            // item: an item if its decision or one of its labelled parts follows (checked when it
+            // ends). A numbered motion led by its unit or mover is read below.
+            let led = section == Some(Kind::Motion) && items::led_motion(strip_ordinal(b)).is_some();
+            if let Some(name) = items::section_item_name(section).filter(|_| !led && !in_appendix) {
+                let sibling = current.as_ref().is_none_or(|p| {
+                    (p.tentative && items::ordinal_style(p.start) == items::ordinal_style(b))
+                        || next_sibling(p.start, &p.blocks, b)
+                });
+                if let Some(n) = items::ordinal_number(b).filter(|_| sibling) {
                     if let Some(p) = current.take() {
                         finish(p, section, &mut out, diags);
                     }
-                    let name = if section == Some(Kind::Report) {
-                        "報告事項"
-                    } else {
-                        "討論事項"
-                    };
                     current = Some(Pending {
                         label: format!("{name}{n}"),
                         kind: None,
@@ -673,9 +731,49 @@ fn paragraph_items(
                     continue;
                 }
             }
-            // Under 臨時動議, a motion led by its unit or mover without an item label.
+            // An unnumbered title under 報告事項 / 討論事項 whose next block is an item's labelled
+            // part or its decision (`宣讀上次會議議事錄。` then `決定：確定。`): an item, numbered
+            // by its place in the section. Not when the part continues the item being read (its
+            // first 說明 after its title); a second 說明 means a new item.
+            if matches!(section, Some(Kind::Report | Kind::Discussion)) {
+                if let Some(&(_, next)) = blocks.get(bi + 1) {
+                    let next_part = items::leading_label(next, items::PART_LABELS)
+                        .map(|(l, _)| l)
+                        .or_else(|| decision_label(next));
+                    let continues = |p: &Pending| {
+                        next_part.is_some_and(|l| {
+                            !p.blocks.iter().any(|(_, b)| {
+                                items::leading_label(b, items::PART_LABELS).map(|(x, _)| x) == Some(l)
+                                    || decision_label(b) == Some(l)
+                            })
+                        })
+                    };
+                    if next_part.is_some() && is_title_block(b) && current.as_ref().is_none_or(|p| !continues(p)) {
+                        if let Some(p) = current.take() {
+                            finish(p, section, &mut out, diags);
+                        }
+                        let n = out.iter().filter(|a| a.line >= section_line).count() + 1;
+                        let name = items::section_item_name(section).unwrap_or("討論事項");
+                        current = Some(Pending {
+                            label: format!("{name}{}", items::chinese_number(n)),
+                            kind: None,
+                            title: b.trim().to_string(),
+                            anchor: anchor.clone(),
+                            line,
+                            blocks: Vec::new(),
+                            start: b,
+                            lead: None,
+                            numbered_only: false,
+                            tentative: false,
+                        });
+                        continue;
+                    }
+                }
+            }
+            // Under 臨時動議, a motion led by its unit or mover without an item label (its number,
+            // if it has one, is the motions' count anyway).
             if section == Some(Kind::Motion) {
-                if let Some((lead, title)) = items::led_motion(b) {
+                if let Some((lead, title)) = items::led_motion(strip_ordinal(b)) {
                     // 動議人 inside an item that has not been decided yet names that item's mover.
                     let open = current
                         .as_ref()
@@ -713,6 +811,39 @@ fn paragraph_items(
     st.agenda.sort_by_key(|a| a.line);
 }
 
+/// Whether `b` is the next numbered point after the item that `start` began (`（三）` after
+/// `（二）…`): the same style of ordinal, the next number, and no point of that style inside the
+/// item yet (a decision's own `一、…二、…` stay in it).
+fn next_sibling(start: &str, blocks: &[(usize, &str)], b: &str) -> bool {
+    let style = items::ordinal_style(start);
+    let value = |t: &str| items::ordinal_number(t).and_then(|n| items::numeral_value(&n));
+    style.is_some()
+        && items::ordinal_style(b) == style
+        && !blocks.iter().any(|(_, x)| items::ordinal_style(x) == style)
+        && matches!((value(start), value(b)), (Some(a), Some(n)) if n == a + 1)
+}
+
+/// Whether a block starts one of an item's labelled parts (說明, 辦法, 報告人, 提案單位…).
+fn starts_part(block: &str) -> bool {
+    items::leading_label(unlist(block), items::PART_LABELS).is_some()
+}
+
+/// Whether a block can be an item's title: one short paragraph, not a label, a list entry, a
+/// numbered point or a bracketed marker (`【修正動議一】`, `【程序動議】`: a motion inside the item
+/// being read).
+fn is_title_block(block: &str) -> bool {
+    let t = block.trim();
+    !t.is_empty()
+        && !t.starts_with(['【', '〔', '[', '［'])
+        && !t.contains('\n')
+        && t.chars().count() <= 120
+        && !has_colon_title(t)
+        && unlist(t) == t
+        && items::ordinal_number(t).is_none()
+        && decision_label(t).is_none()
+        && !t.contains('\t')
+}
+
 /// Whether a block is `label：title` with a short label and a title after its colon.
 fn has_colon_title(block: &str) -> bool {
     matches!(block.trim().split_once(['：', ':']), Some((head, rest)) if (squeeze(head).chars().count() <= 8 || items::dashed_label(head).is_some()) && !rest.trim().is_empty())
@@ -722,6 +853,11 @@ fn has_colon_title(block: &str) -> bool {
 fn is_section_block(block: &str) -> Option<Kind> {
     let t = block.trim();
     if t.contains('\n') || squeeze(t).chars().count() > 14 {
+        return None;
+    }
+    // A sentence is not a section's title: `宣讀上次會議議事錄。` under 報告事項 is an item
+    // (`散會。` is still the section it names).
+    if t.ends_with('。') && squeeze(items::strip_section_ordinal(t)).trim_end_matches('。') != "散會" {
         return None;
     }
     items::section_kind(t)
@@ -873,6 +1009,24 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'stati
     (String::new(), String::new(), "")
 }
 
+/// What a decision decided, for listings: its points (paragraphs), without a leading point that
+/// only takes note (`一、洽悉。`) when others follow it — Taiwanese minutes open almost every report's
+/// decision with one. Returns the points and whether one was left out.
+pub fn decision_substance(decision: &str) -> (Vec<&str>, bool) {
+    let points: Vec<&str> = decision.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let notes_only = |p: &str| {
+        matches!(
+            strip_ordinal(p).trim_end_matches(['。', '.', '；', ';']),
+            "洽悉" | "准予備查" | "同意備查" | "備查"
+        )
+    };
+    if points.len() > 1 && notes_only(points[0]) {
+        (points[1..].to_vec(), true)
+    } else {
+        (points, false)
+    }
+}
+
 /// Headings that a record's contents list shows: agenda items and unit reports first-class,
 /// other headings down to level 3.
 pub fn toc_kind(h: &Heading, st: &Structure) -> Option<&'static str> {
@@ -884,6 +1038,30 @@ pub fn toc_kind(h: &Heading, st: &Structure) -> Option<&'static str> {
         Some("section")
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod substance_tests {
+    use super::decision_substance;
+
+    #[test]
+    fn a_leading_note_taking_point_is_left_out_when_others_follow() {
+        assert_eq!(
+            decision_substance("一、洽悉。\n二、請資安院適度公開研析內容。"),
+            (vec!["二、請資安院適度公開研析內容。"], true)
+        );
+        assert_eq!(
+            decision_substance("洽悉。"),
+            (vec!["洽悉。"], false),
+            "nothing else to show"
+        );
+        assert_eq!(decision_substance("照案通過。"), (vec!["照案通過。"], false));
+        assert!(
+            !decision_substance("一、洽悉相關說明，並請持續辦理。\n二、其餘照案。").1,
+            "a first point that says more is kept"
+        );
+        assert_eq!(decision_substance(""), (vec![], false));
     }
 }
 
@@ -1226,6 +1404,94 @@ mod tests {
                     "決議",
                     "保留。".to_string(),
                     2
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn unnumbered_titles_followed_by_a_part_are_items() {
+        let reg = Registry::new(Vec::new());
+        // A committee's record: one unnumbered item per section, decided at once.
+        let body = "報 告 事 項\n\n宣讀上次會議議事錄。\n\n決定：確定。\n\n討 論 事 項\n\n繼續審查總預算案關於經濟部部分。\n\n決議：審查完竣。\n\n一、歲入部分照列。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision_label, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "報告事項一".to_string(),
+                    Kind::Report,
+                    "宣讀上次會議議事錄。".to_string(),
+                    "決定",
+                    "確定。".to_string()
+                ),
+                (
+                    "討論事項一".to_string(),
+                    Kind::Discussion,
+                    "繼續審查總預算案關於經濟部部分。".to_string(),
+                    "決議",
+                    "審查完竣。\n一、歲入部分照列。".to_string()
+                ),
+            ]
+        );
+        // Reports with a 說明 and no decision: items, the unnumbered one numbered by its place; a
+        // numbered paragraph with no part is not one, nor a bracketed motion inside an item, nor
+        // a sentence inside a 說明's points.
+        let body = "柒、報告事項：\n\n一、施工進度報告-守智\n\n說明：延長一星期。\n\n二、基金交接報告-碧芬\n\n說明：工作如下：\n\n1. 公告募款金額。\n\n2. 收集發票。\n\n佈展協助報告-瓊分\n\n說明：燈籠全數完成。\n\n三、檢附請願案計5案，請參考。\n\n捌、討論事項\n\n討論一：章程修正案。\n\n說明：如附件。\n\n【修正動議一】\n\n說明：修正第一條。\n\n決議：動議通過。\n\n決議：照案通過。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.decision))
+            .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            got,
+            [
+                (s("報告事項一"), Kind::Report, s("")),
+                (s("報告事項二"), Kind::Report, s("")),
+                (s("報告事項三"), Kind::Report, s("")),
+                (s("討論一"), Kind::Discussion, s("照案通過。")),
+            ]
+        );
+        // A title alone, with no part after it, is a paragraph.
+        assert!(items_of("報告事項\n\n宣讀上次會議議事錄。\n\n主席：確定。\n", &reg).is_empty());
+    }
+
+    #[test]
+    fn numbered_motions_and_elections_are_items() {
+        let reg = Registry::new(Vec::new());
+        let body = "## 肆、選舉事項\n\n一、推選本會召集委員一人。\n\n決議：推選王委員大明擔任。\n\n## 伍、臨時動議\n\n（一）建請公所改善中正路路燈。\n\n大會決議：送請公所辦理。\n\n（二）民政課：里民活動中心修繕案。\n\n決議：照案通過。\n\n（三）主席說明下次開會日期。\n\n## 陸、散會\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision, a.units.len()))
+            .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            got,
+            [
+                (
+                    s("選舉事項一"),
+                    Kind::Election,
+                    s("推選本會召集委員一人。"),
+                    s("推選王委員大明擔任。"),
+                    0
+                ),
+                (
+                    s("臨時動議一"),
+                    Kind::Motion,
+                    s("建請公所改善中正路路燈。"),
+                    s("送請公所辦理。"),
+                    0
+                ),
+                // Numbered and led by a unit: the unit is kept.
+                (
+                    s("臨時動議二"),
+                    Kind::Motion,
+                    s("里民活動中心修繕案。"),
+                    s("照案通過。"),
+                    1
                 ),
             ]
         );

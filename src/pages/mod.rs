@@ -613,14 +613,6 @@ impl<'a> Pages<'a> {
     }
 }
 
-/// The entries of one record in a list sorted by record (listings are built in record order), found
-/// by binary search: a unit with tens of thousands of items must not be scanned once per record.
-fn of_record(list: &[(RecordIx, usize)], ix: RecordIx) -> &[(RecordIx, usize)] {
-    let lo = list.partition_point(|(r, _)| *r < ix);
-    let hi = list.partition_point(|(r, _)| *r <= ix);
-    &list[lo..hi]
-}
-
 /// The page numbers a pagination bar links to: the first two, the last two and two either side of
 /// the current one; `0` stands for a gap. (Linking every page would make long listings quadratic.)
 fn page_window(current: usize, total: usize) -> Vec<usize> {

@@ -104,6 +104,9 @@ struct RecordMeta<'r> {
     chair: Option<&'r str>,
     recorder: Option<&'r str>,
     attendees: &'r [String],
+    observers: &'r [String],
+    on_leave: &'r [String],
+    absent: &'r [String],
     extra: &'r serde_json::Value,
     draft: bool,
 }
@@ -116,6 +119,9 @@ impl<'r> From<&'r Record> for RecordMeta<'r> {
             chair: r.meta.chair.as_deref(),
             recorder: r.meta.recorder.as_deref(),
             attendees: &r.meta.attendees,
+            observers: &r.meta.observers,
+            on_leave: &r.meta.on_leave,
+            absent: &r.meta.absent,
             extra: &r.meta.extra,
             draft: r.meta.draft,
         }

@@ -28,6 +28,10 @@ const ZH: &[(&str, &str)] = &[
     ("chair", "主席"),
     ("recorder", "紀錄"),
     ("attendees", "出席及列席人員"),
+    ("attendees_only", "出席人員"),
+    ("observers", "列席人員"),
+    ("on_leave", "請假人員"),
+    ("absent", "缺席人員"),
     ("number", "次別"),
     ("contents", "目錄"),
     ("agenda", "案由"),
@@ -46,6 +50,13 @@ const ZH: &[(&str, &str)] = &[
     ("agenda_count_one", "案由"),
     ("agenda_count_other", "案由"),
     ("menu", "選單"),
+    ("full_text", "全文"),
+    ("passages", "相關段落"),
+    ("passages_more", "另有 {n} 處提及"),
+    ("topic_before_heading", "紀錄開頭"),
+    ("chart_unit", "各年度案由與業務報告件數"),
+    ("chart_topic", "各年度會議紀錄與相關段落件數"),
+    ("records_listing_other", "其他列此單位的會議"),
     ("decisions_summary", "本次會議決定"),
     ("no_decision", "（紀錄未載決定）"),
     ("kind_report", "報告"),
@@ -139,6 +150,10 @@ const ZH: &[(&str, &str)] = &[
     ("search_all_topics", "全部主題"),
     ("search_all_series", "全部會議"),
     ("search_all_years", "全部年度"),
+    ("search_followups", "列管事項"),
+    ("search_followups_any", "不限（紀錄與列管事項）"),
+    ("search_followups_open", "列管中"),
+    ("search_followups_closed", "已解除、自行列管、併案或撤銷"),
     (
         "search_needs_js",
         "搜尋需要瀏覽器啟用 JavaScript；您仍可依年度、會議、單位與主題瀏覽全部紀錄。",
@@ -150,6 +165,11 @@ const ZH: &[(&str, &str)] = &[
     ("search_loading", "搜尋中…"),
     ("search_failed", "搜尋失敗：{error}"),
     ("search_hit_date", "{roc}（{date}）"),
+    ("search_alias_offer", "{typed} = {names}："),
+    ("search_alias_also", "也搜尋"),
+    ("search_alias_active", "已一併搜尋 {names}。"),
+    ("search_alias_only", "只搜尋 {typed}"),
+    ("search_alias_sep", "、"),
     (
         "data_intro",
         "本站會議紀錄以開放資料提供，可自由下載、再利用。檔案皆為 UTF-8 編碼。",
@@ -199,6 +219,10 @@ const EN: &[(&str, &str)] = &[
     ("chair", "Chair"),
     ("recorder", "Recorded by"),
     ("attendees", "Attendees"),
+    ("attendees_only", "Present"),
+    ("observers", "Also present"),
+    ("on_leave", "On leave"),
+    ("absent", "Absent"),
     ("number", "Number"),
     ("contents", "Contents"),
     ("agenda", "Agenda item"),
@@ -217,6 +241,13 @@ const EN: &[(&str, &str)] = &[
     ("agenda_count_one", "agenda item"),
     ("agenda_count_other", "agenda items"),
     ("menu", "Menu"),
+    ("full_text", "Full text"),
+    ("passages", "Passages"),
+    ("passages_more", "and {n} more passages"),
+    ("topic_before_heading", "Opening of the minutes"),
+    ("chart_unit", "Agenda items and unit reports per year"),
+    ("chart_topic", "Meetings and passages per year"),
+    ("records_listing_other", "Other meetings that list this unit"),
     ("decisions_summary", "Decisions of this meeting"),
     ("no_decision", "(no decision recorded)"),
     ("kind_report", "Report"),
@@ -310,6 +341,10 @@ const EN: &[(&str, &str)] = &[
     ("search_all_topics", "All topics"),
     ("search_all_series", "All meeting series"),
     ("search_all_years", "All years"),
+    ("search_followups", "Follow-ups"),
+    ("search_followups_any", "Any (records and follow-ups)"),
+    ("search_followups_open", "Open"),
+    ("search_followups_closed", "Closed, self-tracked, merged or withdrawn"),
     (
         "search_needs_js",
         "Search needs JavaScript; you can still browse every record by year, series, unit and topic.",
@@ -321,6 +356,11 @@ const EN: &[(&str, &str)] = &[
     ("search_loading", "Searching…"),
     ("search_failed", "Search failed: {error}"),
     ("search_hit_date", "{date}"),
+    ("search_alias_offer", "{typed} is {names}:"),
+    ("search_alias_also", "search for these too"),
+    ("search_alias_active", "Also searched for {names}."),
+    ("search_alias_only", "Search only for {typed}"),
+    ("search_alias_sep", ", "),
     ("data_intro", "The minutes on this site are open data: download and reuse them freely. Every file is UTF-8."),
     ("data_files", "Data files"),
     ("data_file", "File"),
@@ -354,7 +394,8 @@ pub fn strings(language: &str) -> BTreeMap<&'static str, &'static str> {
 
 /// The strings the search page's script shows (status, buttons, dates), passed to it as JSON in
 /// `<script type="application/json" id="search-strings">`. `{n}`, `{error}`, `{date}` (ISO) and
-/// `{roc}` (民國 date with weekday) are filled in by the script; `search_count_one` / `search_count_other` are chosen with the
+/// `{roc}` (民國 date with weekday), `{typed}` (a query term) and `{names}` (a unit's or topic's
+/// registered name and aliases) are filled in by the script; `search_count_one` / `search_count_other` are chosen with the
 /// page language's plural rules (`Intl.PluralRules`).
 pub const SEARCH_SCRIPT_KEYS: &[&str] = &[
     "search_count_one",
@@ -364,6 +405,11 @@ pub const SEARCH_SCRIPT_KEYS: &[&str] = &[
     "search_loading",
     "search_failed",
     "search_hit_date",
+    "search_alias_offer",
+    "search_alias_also",
+    "search_alias_active",
+    "search_alias_only",
+    "search_alias_sep",
 ];
 
 /// [`SEARCH_SCRIPT_KEYS`] of `language` as a JSON object that is safe inside a `<script>` element:

@@ -1,4 +1,4 @@
-//! The records as the search indexes them: which texts of a record are searched (its title,
+//! The records (and the directives of their follow-ups) as the search indexes them: which texts of a record are searched (its title,
 //! headings, section texts and the front-matter facts its page shows) and how they are cut into
 //! separate texts. A match never spans two texts: the facts are one text each, and in a section's
 //! text every block (paragraph, list item, table row, a code block's line) ends at a `\n` and every
@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::{SearchDoc, SearchSection};
+use crate::followups::Directive;
 use crate::model::{Archive, Record};
 use crate::scratch::ScratchFile;
 
@@ -23,10 +24,16 @@ pub fn write<'a>(
 ) -> Result<(), super::SearchError> {
     let docs = search_docs(archive);
     let t = crate::render::i18n::strings(&archive.site.config.language);
+    let n = archive.records.len();
     let fill = |first: usize, docs: &mut [SearchDoc<'a>]| -> Result<(), String> {
-        for (r, d) in archive.records[first..].iter().zip(docs.iter_mut()) {
-            let texts = r.section_texts(texts).map_err(|e| e.to_string())?;
-            d.sections = search_sections(r, texts, search_facts(r, &t));
+        for (i, d) in (first..).zip(docs.iter_mut()) {
+            match archive.records.get(i) {
+                Some(r) => {
+                    let texts = r.section_texts(texts).map_err(|e| e.to_string())?;
+                    d.sections = search_sections(r, texts, search_facts(r, &t));
+                }
+                None => d.sections = directive_sections(&archive.followups.directives[i - n]),
+            }
         }
         Ok(())
     };
@@ -99,9 +106,63 @@ pub fn search_sections<'a>(r: &'a Record, texts: Vec<Cow<'a, str>>, facts: Strin
     sections
 }
 
-/// The records as the search indexer reads them, newest first, without their sections (which
-/// [`write`] gives them a chunk at a time).
+/// A directive's one section: its text (its title, "列管事項 <id>", is the lead heading).
+fn directive_sections(d: &Directive) -> Vec<SearchSection<'_>> {
+    vec![SearchSection {
+        anchor: Cow::Borrowed(""),
+        heading: Cow::Borrowed(""),
+        text: Cow::Borrowed(&d.text),
+    }]
+}
+
+/// The search's status facet of a directive: `open` while it is tracked (列管, 展延), `closed`
+/// once released, tracked by its unit, merged or withdrawn.
+pub fn directive_status(d: &Directive) -> &'static str {
+    if d.status.is_open() {
+        "open"
+    } else {
+        "closed"
+    }
+}
+
+/// The documents the search indexes, without their sections (which [`write`] gives them a chunk
+/// at a time): the records, newest first, then the directives ([`crate::followups`]) in id order,
+/// each linking to its page `/followups/<id>/` with the date and series of the meeting that gave
+/// it, its owners as units and its status (`status:open` or `status:closed`, see
+/// [`directive_status`]) as a facet, so the search page's status filter finds directives only.
 pub fn search_docs(archive: &Archive) -> Vec<SearchDoc<'_>> {
+    let mut docs = record_docs(archive);
+    let root = archive.site.root_path();
+    let t = crate::render::i18n::strings(&archive.site.config.language);
+    for d in &archive.followups.directives {
+        use chrono::Datelike;
+        let given = &archive.records[d.given];
+        let mut units: Vec<String> = d
+            .units
+            .iter()
+            .map(|u| u.slug.clone())
+            .filter(|s| !s.is_empty())
+            .collect();
+        units.sort();
+        units.dedup();
+        docs.push(SearchDoc {
+            url: format!("{root}followups/{}/", d.id),
+            title: format!("{} {}", t["followup"], d.id),
+            date: d.given_date.to_string(),
+            date_roc: crate::minutes::calendar::format_roc(d.given_date),
+            series: given.meta.series.slug.clone(),
+            year: d.given_date.year(),
+            units,
+            topics: Vec::new(),
+            status: Some(directive_status(d)),
+            sections: Vec::new(),
+        });
+    }
+    docs
+}
+
+/// The records as the search indexer reads them, newest first, without their sections.
+fn record_docs(archive: &Archive) -> Vec<SearchDoc<'_>> {
     use chrono::Datelike;
     let root = archive.site.root_path();
     archive
@@ -122,6 +183,7 @@ pub fn search_docs(archive: &Archive) -> Vec<SearchDoc<'_>> {
                 year: r.meta.date.year(),
                 units,
                 topics: r.meta.topics.iter().map(|t| t.slug.clone()).collect(),
+                status: None,
                 sections: Vec::new(),
             }
         })

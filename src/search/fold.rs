@@ -385,6 +385,24 @@ mod tests {
         assert_eq!(fold("数位皮夹"), fold("數位皮夾"));
     }
 
+    /// OpenCC's TWVariants pairs fold together, for every query (峯/峰, 爲/為, 衆/眾, 啓/啟, 羣/群);
+    /// pairs that table lacks (鑒/鑑, 綫/線, 蒐/搜) stay apart for a Traditional query and are
+    /// joined only by a Simplified one (鉴, 线, 搜集类), whose forms include both.
+    #[test]
+    fn taiwan_variants() {
+        for (variant, standard) in [("峯", "峰"), ("爲", "為"), ("衆", "眾"), ("啓", "啟"), ("羣", "群")] {
+            assert_eq!(fold(variant), standard);
+            assert_eq!(term_forms(variant), vec![standard.to_string()]);
+        }
+        for (a, b) in [("鑒", "鑑"), ("綫", "線"), ("蒐", "搜")] {
+            assert_ne!(fold(a), fold(b));
+        }
+        let forms = |q: &str| term_forms(q);
+        assert!(forms("鉴").contains(&"鑒".to_string()) && forms("鉴").contains(&"鑑".to_string()));
+        assert!(forms("线").contains(&"綫".to_string()) && forms("线").contains(&"線".to_string()));
+        assert!(forms("搜集类").contains(&"蒐集類".to_string()));
+    }
+
     #[test]
     fn whitespace_and_punct() {
         assert_eq!(fold("AI 產業化"), fold("AI產業化"));

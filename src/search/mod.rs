@@ -14,8 +14,8 @@
 //! * `search/<hash>/s<key>.bin` — the posting shard whose first key is `<key>` (in base 36, e.g.
 //!   `s1a2b3c.bin`; gzip), see [`encode_shards`].
 //! * `search/<hash>/p<key>.bin` — the position postings of the bigrams of shard `s<key>.bin`.
-//! * `search/<hash>/d<id>.bin` — record `id`'s display data and section texts (gzip JSON), see
-//!   [`DocFile`].
+//! * `search/<hash>/d<id>.bin` — the display data and section texts of record `id` and of the
+//!   records after it that share the file (gzip JSON), see [`DocFile`].
 //! * `search/<hash>/g<m>.bin` — the first keys of shards `m*GROUP ..` (see [`Manifest`]).
 //! * `search/<hash>/f<page>.bin` — fold table page (gzip JSON), see [`fold`].
 //!
@@ -57,9 +57,9 @@ use sha2::{Digest, Sha256};
 use crate::scratch::ScratchFile;
 use fold::{class_of, fold_into, CJK};
 
-/// One published record, as the build hands it to the indexer. Records arrive in the archive's
-/// order, newest first (see `Archive::new`: date, then meeting number, then URL); that order is
-/// the record id order.
+/// One published record (or follow-up directive), as the build hands it to the indexer. Records
+/// arrive in the archive's order, newest first (see `Archive::new`: date, then meeting number, then
+/// URL), then the directives in id order ([`docs::search_docs`]); that order is the record id order.
 #[derive(Debug, Clone, Default)]
 pub struct SearchDoc<'a> {
     /// Site-root-relative href, e.g. "/minutes/2024/executive-4/".
@@ -76,6 +76,8 @@ pub struct SearchDoc<'a> {
     pub units: Vec<String>,
     /// Topic slugs.
     pub topics: Vec<String>,
+    /// A follow-up directive's status facet ("open" or "closed"); None for a record.
+    pub status: Option<&'static str>,
     pub sections: Vec<SearchSection<'a>>,
 }
 
@@ -218,6 +220,13 @@ fn key(kind: u64, c1: char, c2: char) -> u64 {
     (kind << 42) | ((c1 as u64) << 21) | c2 as u64
 }
 
+/// The format version in the manifest (see [`Manifest`]).
+pub const FORMAT_VERSION: u32 = 8;
+
+/// Records share a display file while its JSON stays under this many bytes (see
+/// [`write_doc_files`]).
+const DOC_RAW: usize = 4 * 1024;
+
 /// Shards per group file (see [`Manifest`]).
 pub const GROUP: usize = 64;
 
@@ -244,12 +253,16 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 
 /// The manifest, `search/manifest.bin`: gzip of this JSON.
 ///
-/// * `version`: format version (7: `fold_alt`, and the fold table pages list each page's
+/// * `version`: format version ([`FORMAT_VERSION`]; 8: display files hold consecutive records,
+///   listed in `doc_files`; 7: `fold_alt`, and the fold table pages list each page's
 ///   Simplified characters and the Traditional forms of those with several; 6: the manifest is gzip and has `fold_cjk`; a shard's position
 ///   postings are in the position shard beside it, not under keys of their own; 5: presence
 ///   entries of one occurrence outside the heading carry no header, see [`index_chunk`]; 4: one
 ///   display file per record, section texts included, instead of a doc file and text files;
 ///   3: shards named by their first key; 2: presence and position postings split).
+/// * `doc_files`: base64 of the first record id of each display file ([`DocFile`]), ascending, as
+///   unsigned LEB128 varints, each a delta from the previous one (the first from 0): record `r`
+///   is in the file of the last first id ≤ r, at index r − first of its array.
 /// * `dir`: the content-hashed directory under `search/` holding every other file.
 /// * `records`: number of records; record ids are 0..records in newest-first order.
 /// * `shards`: number of posting shards; `group`: shards per group file ([`GROUP`]). Shard `n` holds
@@ -259,7 +272,8 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 ///   `m*GROUP ..`), as unsigned LEB128 varints, each a delta from the previous one (the first
 ///   from 0). `shard_keys` is base64 of the groups' first keys in the same encoding, so a key
 ///   costs the manifest, one small group file and one shard.
-/// * `facets`: facet value names; facet `i` has key `KIND_FACET * 2^42 + i`.
+/// * `facets`: facet value names ("unit:x", "topic:x", "series:x", "year:2024", "status:open",
+///   "status:closed"); facet `i` has key `KIND_FACET * 2^42 + i`.
 /// * `fold_pages`: the pages `p` (code points `p*1024 .. p*1024+1023`) with a fold table file.
 /// * `classes`: [`fold::CLASS_RANGES`] as `[first, last, class]`.
 /// * `fold_cjk`: base64 of [`fold::cjk_bitmap`]: which characters of [`fold::BITMAP_CJK`] (CJK
@@ -272,6 +286,7 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 #[derive(Serialize)]
 pub struct Manifest {
     pub version: u32,
+    pub doc_files: String,
     pub dir: String,
     pub records: usize,
     pub shards: usize,
@@ -284,15 +299,16 @@ pub struct Manifest {
     pub fold_alt: String,
 }
 
-/// A record's display data, `search/<hash>/d<id>.bin`, fetched only for the hits shown: gzip of
-/// this JSON (UTF-8; gzip of UTF-16 would be about 8% smaller for Chinese text but has twice the
-/// bytes to compress):
+/// A record's display data, fetched only for the hits shown. `search/<hash>/d<first>.bin` is gzip
+/// of a JSON array of these for the records `first, first + 1, …` (see `doc_files` in
+/// [`Manifest`] and [`write_doc_files`]; UTF-8; gzip of UTF-16 would be about 8% smaller for
+/// Chinese text but has twice the bytes to compress):
 /// `{"u": url, "t": title, "d": ISO date, "r": ROC date, "h": [[anchor, heading], …],
 /// "x": [text, …], "f": {char: folded, …}}` where `h` and `x` list the sections in index order
 /// (section index = array index; a lead section is added first when the record has none), `x`
 /// holding each section's body text. `f` is the fold map restricted to the characters of this
 /// file that fold to something else, so the client can locate matches without other table pages.
-/// One file per record, so a hit costs one fetch.
+/// A hit costs one fetch: a record of the usual size has a file of its own.
 #[derive(Serialize)]
 pub struct DocFile<'a> {
     pub u: &'a str,
@@ -320,8 +336,8 @@ fn local_fold_map<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeMap<char, St
     f
 }
 
-/// The display file of one record ([`DocFile`]), compressed.
-fn doc_file(d: &SearchDoc) -> Result<Vec<u8>, SearchError> {
+/// The display data of one record ([`DocFile`]) as JSON.
+fn doc_json(d: &SearchDoc) -> Result<Vec<u8>, SearchError> {
     let sections = norm_sections(d);
     let h = sections
         .iter()
@@ -342,7 +358,42 @@ fn doc_file(d: &SearchDoc) -> Result<Vec<u8>, SearchError> {
         x,
         f,
     };
-    Ok(gzip(&serde_json::to_vec(&df)?))
+    Ok(serde_json::to_vec(&df)?)
+}
+
+/// Writes the display files of the records `first..first + docs.len()` (one chunk): consecutive
+/// records share a file while its JSON stays under [`DOC_RAW`] bytes (a record of the usual 6–12
+/// KB has one of its own; a follow-up directive of a hundred characters shares one with thirty
+/// others). Returns the first record id of each file written. Files never span two chunks, so
+/// the cut does not depend on the thread count.
+fn write_doc_files(w: &Writer, first: usize, docs: &[SearchDoc]) -> Result<Vec<u32>, SearchError> {
+    let mut firsts = Vec::new();
+    let mut cur: Vec<u8> = Vec::new();
+    let mut cur_first = first;
+    let flush = |cur: &mut Vec<u8>, cur_first: usize| -> Result<(), SearchError> {
+        cur.push(b']');
+        w.put(format!("d{cur_first}.bin"), gzip(cur))?;
+        cur.clear();
+        Ok(())
+    };
+    for (i, d) in docs.iter().enumerate() {
+        let json = doc_json(d)?;
+        if !cur.is_empty() && cur.len() + json.len() > DOC_RAW {
+            flush(&mut cur, cur_first)?;
+        }
+        if cur.is_empty() {
+            cur_first = first + i;
+            firsts.push(cur_first as u32);
+            cur.push(b'[');
+        } else {
+            cur.push(b',');
+        }
+        cur.extend_from_slice(&json);
+    }
+    if !cur.is_empty() {
+        flush(&mut cur, cur_first)?;
+    }
+    Ok(firsts)
 }
 
 /// The sections as indexed: a lead section (anchor "", heading "") is put first when the record
@@ -1109,19 +1160,16 @@ pub fn write_index<'a>(
     }
     let timing = std::env::var_os("MINUTEBOOK_SEARCH_TIMING").is_some();
     let t0 = std::time::Instant::now();
-    let c0 = crate::timing::process_cpu();
+    // CPU time per step is the benchmark's to measure (minutebook-bench, getrusage there).
     let lap = |what: &str| {
         if timing {
-            let c = crate::timing::process_cpu();
             let rss_mb = std::fs::read_to_string("/proc/self/statm")
                 .ok()
                 .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
                 .map_or(0, |pages| pages * 4 / 1024);
             eprintln!(
-                "search index: {what} at {:.3}s (user {:.2}s, sys {:.2}s, resident {rss_mb} MB)",
-                t0.elapsed().as_secs_f64(),
-                c.0 - c0.0,
-                c.1 - c0.1
+                "search index: {what} at {:.3}s (resident {rss_mb} MB)",
+                t0.elapsed().as_secs_f64()
             );
         }
     };
@@ -1139,6 +1187,7 @@ pub fn write_index<'a>(
     lap("fold table");
     // Postings, in parallel by chunk of records; each chunk's display files are written on
     // the way.
+    let mut doc_firsts: Vec<u32> = Vec::new();
     let chunks: Vec<ChunkPostings> = docs
         .par_chunks_mut(CHUNK)
         .enumerate()
@@ -1150,16 +1199,20 @@ pub fn write_index<'a>(
             if let Some(d) = c.iter().find(|d| d.sections.len() >= 0xFFFF) {
                 return Err(SearchError::TooManySections(d.url.clone()));
             }
-            for (i, d) in c.iter().enumerate() {
-                w.put(format!("d{}.bin", first + i), doc_file(d)?)?;
-            }
+            let doc_firsts = write_doc_files(&w, first, c)?;
             let postings = index_chunk(first, c).spill(scratch)?;
             for d in c.iter_mut() {
                 d.sections = Vec::new();
             }
-            Ok(postings)
+            Ok((postings, doc_firsts))
         })
-        .collect::<Result<_, SearchError>>()?;
+        .collect::<Result<Vec<_>, SearchError>>()?
+        .into_iter()
+        .map(|(postings, firsts)| {
+            doc_firsts.extend(firsts);
+            postings
+        })
+        .collect();
     // The working memory of the chunks is not needed any more: free it before the merge, which
     // is where memory peaks.
     rayon::broadcast(|_| SCRATCH.with(|s| *s.borrow_mut() = Scratch::empty()));
@@ -1174,6 +1227,9 @@ pub fn write_index<'a>(
             names.push(format!("series:{}", d.series));
         }
         names.push(format!("year:{}", d.year));
+        if let Some(st) = d.status {
+            names.push(format!("status:{st}"));
+        }
         names.sort();
         names.dedup();
         for n in names {
@@ -1210,8 +1266,15 @@ pub fn write_index<'a>(
         varint(&mut keys_blob, k - prev);
         prev = k;
     }
+    let mut docs_blob = Vec::new();
+    let mut prev = 0;
+    for &f in &doc_firsts {
+        varint(&mut docs_blob, u64::from(f - prev));
+        prev = f;
+    }
     let manifest = Manifest {
-        version: 7,
+        version: FORMAT_VERSION,
+        doc_files: base64(&docs_blob),
         dir,
         records: docs.len(),
         shards: firsts.len(),

@@ -365,6 +365,7 @@ mod tests {
             year: 2024,
             units: vec!["democracy".into()],
             topics: vec![],
+            status: None,
             sections: secs
                 .iter()
                 .map(|(a, h, t)| SearchSection {

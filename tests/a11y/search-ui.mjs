@@ -5,8 +5,8 @@
 //
 //   node search-ui.mjs '<config JSON>'
 //
-// config: { origin: "http://127.0.0.1:PORT", scenario: "history" | "strings",
-//           labels: { query, unit, year, more } }   (accessible names, from src/render/i18n.rs)
+// config: { origin: "http://127.0.0.1:PORT", scenario: "history" | "strings" | "alias",
+//           labels: { query, unit, year, more, also, only } }   (accessible names, from src/render/i18n.rs)
 //
 // Every step waits until #search-results shows the expected state (its data-state attribute is
 // the rendered query string and aria-busy is gone), then records a snapshot: the URL, the form's
@@ -77,6 +77,7 @@ async function snapshot(page, name, extra = {}) {
       }),
     }));
     const more = r.querySelector('button.search-more');
+    const alias = document.getElementById('search-alias');
     return {
       url: decodeURIComponent(location.pathname + location.search),
       search: location.search,
@@ -86,6 +87,8 @@ async function snapshot(page, name, extra = {}) {
       hits,
       links: Array.from(r.querySelectorAll('a[href]')).length,
       more: more ? more.textContent : null,
+      alias: alias ? { hidden: alias.hidden, text: alias.textContent,
+        links: Array.from(alias.querySelectorAll('a[href]')).map((a) => decodeURIComponent(a.getAttribute('href'))) } : null,
       status: status.textContent,
       status_role: status.getAttribute('role'),
       status_live: status.getAttribute('aria-live'),
@@ -236,6 +239,37 @@ if (scenario === 'history') {
       await snapshot(page, name);
     });
   }
+} else if (scenario === 'alias') {
+  // A query that is a registered alias: the offer, taken with one click, and the way back.
+  const page = await newPage();
+  await step('alias_typed', async () => {
+    await page.goto(`${origin}/search/`);
+    await settle(page, {});
+    await queryBox(page).click();
+    await page.keyboard.type('資安院');
+    await settle(page, { q: '資安院' });
+    await snapshot(page, 'alias_typed');
+  });
+  await step('alias_taken', async () => {
+    await page.getByRole('link', { name: labels.also, exact: true }).click();
+    await settle(page, { q: '資安院', also: '1' });
+    await snapshot(page, 'alias_taken');
+  });
+  await step('alias_filtered', async () => {
+    await page.getByLabel(labels.year, { exact: true }).selectOption('2024');
+    await settle(page, { q: '資安院', year: '2024', also: '1' });
+    await snapshot(page, 'alias_filtered');
+  });
+  await step('alias_only', async () => {
+    await page.getByRole('link', { name: labels.only, exact: true }).click();
+    await settle(page, { q: '資安院', year: '2024' });
+    await snapshot(page, 'alias_only');
+  });
+  await step('alias_none', async () => {
+    await queryBox(page).fill('資安院協助');
+    await settle(page, { q: '資安院協助', year: '2024' });
+    await snapshot(page, 'alias_none');
+  });
 } else {
   out.page_errors.push(`unknown scenario ${scenario}`);
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use minutebook::config::Registry;
 use minutebook::import::{import_text, ImportRegistry};
-use minutebook::minutes::{analyse, preferred_id, AgendaItem, UnitMatcher};
+use minutebook::minutes::{read, AgendaItem, UnitMatcher};
 
 #[derive(serde::Deserialize)]
 struct Expected {
@@ -25,6 +25,31 @@ struct ExpectedItem {
     /// The decision's first characters; absent when the item has none of its own.
     #[serde(default)]
     decision: Option<String>,
+    /// People the item names, as `role: name` (proposer, mover, seconder, reporter); checked
+    /// when given.
+    #[serde(default)]
+    people: Option<Vec<String>>,
+    /// Units the item names (their slugs, with no registry: the names' own); checked when given.
+    #[serde(default)]
+    units: Option<Vec<String>>,
+}
+
+/// An item's title without the label it starts with (`案由一：…` as a heading, `案由：…` after a
+/// number): headings keep their whole text as the title, paragraphs the text after the label.
+fn bare_title(item: &AgendaItem) -> &str {
+    bare_expected(&item.title)
+}
+
+fn bare_expected(title: &str) -> &str {
+    match title.split_once(['：', ':']) {
+        Some((head, rest)) if is_label_head(head) => rest.trim_start(),
+        _ => title,
+    }
+}
+
+fn is_label_head(head: &str) -> bool {
+    let h: String = head.chars().filter(|c| !c.is_whitespace()).collect();
+    h.starts_with("案由") || h.starts_with("案名") || h.starts_with("提案") || h.starts_with("臨時動議")
 }
 
 /// The text of an HTML fragment as a reader sees it: tags dropped, `<br>` and paragraph ends
@@ -74,9 +99,33 @@ fn read_items(dir: &Path) -> Vec<AgendaItem> {
         None => (md.as_str(), 1),
     };
     let reg = Registry::new(Vec::new());
-    let rendered = minutebook::markdown::render(body, body_line, &|h| preferred_id(h, &reg));
-    let (st, diags) = analyse(Path::new("corpus.md"), &md, &rendered, &reg, &UnitMatcher::new(&reg));
+    let (rendered, st, diags) = read(
+        Path::new("corpus.md"),
+        &md,
+        body,
+        body_line,
+        &reg,
+        &UnitMatcher::new(&reg),
+        &mut |_| {},
+    );
     assert!(diags.is_empty(), "{}: {diags:?}", dir.display());
+    // Every item can be linked to: its anchor is an id of the page, and no two items share one.
+    for (i, a) in st.agenda.iter().enumerate() {
+        assert!(
+            rendered.html.contains(&format!("id=\"{}\"", a.anchor)),
+            "{}: {} has anchor {:?}, not an id of the page",
+            dir.display(),
+            a.label,
+            a.anchor
+        );
+        assert!(
+            st.agenda[..i].iter().all(|b| b.anchor != a.anchor),
+            "{}: {} shares the anchor {:?}",
+            dir.display(),
+            a.label,
+            a.anchor
+        );
+    }
     st.agenda
 }
 
@@ -91,6 +140,8 @@ fn corpus_items_and_decisions() {
     dirs.sort();
     assert!(!dirs.is_empty(), "no corpus documents under {}", root.display());
     let (mut items_total, mut items_ok, mut dec_ok, mut invented_total) = (0, 0, 0, 0);
+    // People and units given in expected.yaml that were read otherwise.
+    let mut wrong_parts = 0;
     let mut report = format!(
         "{:<28} {:>7} {:>11} {:>9}  body\n",
         "document", "items", "decisions", "invented"
@@ -107,10 +158,24 @@ fn corpus_items_and_decisions() {
                 problems.push(format!("{name}: {} not found", e.label));
                 continue;
             };
-            if f.kind.as_str() == e.kind && f.title.starts_with(&e.title) {
+            if f.kind.as_str() == e.kind && bare_title(f).starts_with(bare_expected(&e.title)) {
                 ok += 1;
             } else {
                 problems.push(format!("{name}: {} read as {:?} `{}`", e.label, f.kind, f.title));
+            }
+            if let Some(want) = &e.people {
+                let got: Vec<String> = f.people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+                if &got != want {
+                    problems.push(format!("{name}: {} people read as {got:?}", e.label));
+                    wrong_parts += 1;
+                }
+            }
+            if let Some(want) = &e.units {
+                let slugs: Vec<String> = want.iter().map(|u| minutebook::content::record::auto_slug(u)).collect();
+                if f.units != slugs {
+                    problems.push(format!("{name}: {} units read as {:?}", e.label, f.units));
+                    wrong_parts += 1;
+                }
             }
             let right = match &e.decision {
                 Some(d) => f.decision.starts_with(d.as_str()) && e.decision_label.as_deref() == Some(f.decision_label),
@@ -168,6 +233,7 @@ fn corpus_items_and_decisions() {
         println!("  {p}");
     }
     assert_eq!(invented_total, 0, "items invented:\n{}", problems.join("\n"));
+    assert_eq!(wrong_parts, 0, "people or units read wrong:\n{}", problems.join("\n"));
     assert!(
         pct(items_ok) >= 95.0 && pct(dec_ok) >= 95.0,
         "below 95 %:\n{report}\n{}",

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use minutebook::generate::{generate_site, query_set, GenerateOptions, MAX_BYTES, MIN_BYTES, NO_HIT_QUERIES};
+use minutebook_bench::generate::{generate_site, query_set, GenerateOptions, MAX_BYTES, MIN_BYTES, NO_HIT_QUERIES};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 

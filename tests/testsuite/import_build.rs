@@ -6,7 +6,7 @@ use crate::support::*;
 #[test]
 fn imported_seed_builds_like_the_bundled_record() {
     let site = bundled_site();
-    let bundled = minutebook::build::load(&options(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
+    let bundled = minutebook::build::load(&options_with_drafts(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
     let want = &bundled.archive.records[0].structure;
 
     // Import into a fresh copy of the site in place of the bundled record.
@@ -15,8 +15,12 @@ fn imported_seed_builds_like_the_bundled_record() {
     let (code, stdout, stderr) = run(&["import", seed.to_str().unwrap(), "--root", "."], site.path());
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("content/2024/executive-4.md"), "{stdout}");
-    let loaded = minutebook::build::load(&options(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
+    let loaded = minutebook::build::load(&options_with_drafts(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
     let got = &loaded.archive.records[0];
+    assert!(
+        got.meta.draft,
+        "an imported record is a draft until a person removes `draft: true`"
+    );
     assert_eq!(got.meta.date.to_string(), "2024-09-11");
     assert_eq!(got.meta.time.as_deref(), Some("10:30-12:15"));
     let items = |s: &minutebook::minutes::Structure| -> Vec<(String, Vec<String>, String)> {
@@ -92,7 +96,7 @@ fn discussion_proposals_import_as_agenda_items() {
         md.contains("\n### 提案二：平臺改版案，提請討論。（提案單位：數位產業署）\n"),
         "{md}"
     );
-    let loaded = minutebook::build::load(&options(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
+    let loaded = minutebook::build::load(&options_with_drafts(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
     let rec = loaded
         .archive
         .records
@@ -118,4 +122,55 @@ fn discussion_proposals_import_as_agenda_items() {
             ("提案二", vec!["adi"], "原則同意。")
         ]
     );
+}
+
+/// A new body's first import: the importer names the series the site lacks and prints the
+/// `minutebook.yaml` entry to add; `--register` adds exactly that (the rest of the file stays as
+/// it was, comments and all), and the draft then passes `check --drafts`.
+#[test]
+fn a_new_bodys_first_import_builds_after_register() {
+    let site = bundled_site();
+    let config = site.path().join("minutebook.yaml");
+    let before = read(&config);
+    let source = repo().join("tests/corpus/jincheng-rc-12-15-4/source.txt");
+    let source = source.to_str().unwrap();
+
+    let (code, stdout, stderr) = run(&["import", source, "--root", "."], site.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("does not register, so the record will not build until they are; add (choose other ASCII slugs if you like):\nseries:\n  - { name: 臨時大會, slug: lin-shi-da-hui }\nor import again with --register"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("content/2021/lin-shi-da-hui-15.md"), "{stdout}");
+    assert!(stdout.contains("it is a draft (draft: true)"), "{stdout}");
+    assert_eq!(read(&config), before, "nothing is registered without --register");
+    let (code, _, stderr) = run(&["check", "--drafts"], site.path());
+    assert_ne!(code, 0, "the unregistered series fails the check");
+    assert!(stderr.contains("unknown series `臨時大會`"), "{stderr}");
+
+    std::fs::remove_file(site.path().join("content/2021/lin-shi-da-hui-15.md")).unwrap();
+    let (code, _, stderr) = run(&["import", source, "--root", ".", "--register"], site.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("registered in ./minutebook.yaml:\nseries:\n  - { name: 臨時大會, slug: lin-shi-da-hui }"),
+        "{stderr}"
+    );
+    let after = read(&config);
+    let series_end = before
+        .find("  - { name: 五長會議, slug: leadership, en: Leadership Meeting }\n")
+        .unwrap()
+        + "  - { name: 五長會議, slug: leadership, en: Leadership Meeting }\n".len();
+    let want = format!(
+        "{}  - {{ name: 臨時大會, slug: lin-shi-da-hui }}\n{}",
+        &before[..series_end],
+        &before[series_end..]
+    );
+    assert_eq!(after, want);
+    let record = read(site.path().join("content/2021/lin-shi-da-hui-15.md"));
+    assert!(
+        record.contains("series: \"臨時大會\"\n") && record.contains("draft: true\n"),
+        "{record}"
+    );
+    let (code, _, stderr) = run(&["check", "--drafts"], site.path());
+    assert_eq!(code, 0, "{stderr}");
 }

@@ -187,8 +187,15 @@ fn page_furniture_is_dropped_and_the_break_mended() {
     for furniture in ["- 1 -", "第 2 頁", "3/12"] {
         assert!(!body.contains(furniture), "{furniture} left in:\n{body}");
     }
-    // The running header is gone; the title line it repeats is kept once.
-    assert_eq!(body.matches("數位發展部第7次主管會議紀錄").count(), 1, "{body}");
+    // The running header is gone; the title line it repeats went into the front-matter once.
+    assert_eq!(body.matches("數位發展部第7次主管會議紀錄").count(), 0, "{body}");
+    assert!(
+        imp.in_front_matter
+            .iter()
+            .any(|(_, l)| l == "數位發展部第7次主管會議紀錄"),
+        "{:?}",
+        imp.in_front_matter
+    );
     assert_eq!(key(&imp, "title"), Some("\"數位發展部第7次主管會議紀錄\""));
     assert_eq!(key(&imp, "time"), Some("\"10:00-11:00\""));
 }
@@ -246,7 +253,7 @@ fn a_missing_header_is_never_invented() {
         &registry(),
     );
     let (fm, body) = split(&imp.markdown);
-    assert_eq!(fm, "units:\n  - \"秘書處\"\n");
+    assert_eq!(fm, "units:\n  - \"秘書處\"\ndraft: true\n");
     assert!(body.starts_with("## 壹、報告事項\n\n### 案由一"));
     assert_eq!(imp.suggested_path, "content/undated/untitled.md");
     for what in ["title", "日期", "地點", "主席", "紀錄", "出席"] {

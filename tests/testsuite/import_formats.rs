@@ -33,6 +33,8 @@ fn docx_automatic_numbering_keeps_every_letter_and_digit() {
         let imp = import(&fixture(id, "source.docx"));
         let source = read(repo().join(source));
         let (_, body) = split(&imp.markdown);
+        let source = without_front_matter_lines(&source, &imp);
+        front_matter_holds(&imp).unwrap_or_else(|e| panic!("{id}: {e}"));
         let missing = missing_words(&source, &strip_markdown(&unreorder_motions(body)));
         assert!(
             missing.is_empty(),
@@ -111,7 +113,8 @@ fn odt_keeps_every_letter_and_digit_libreoffice_shows() {
         // LibreOffice's own text of the .odt is the oracle. Its list numbers are left out of the
         // comparison: LibreOffice's conversion of the .docx renumbers some restarted lists, and
         // this reader follows the ODF rules, not every choice LibreOffice makes (README).
-        let shown = without_list_numbers(&read(fixture(id, "odt-as-text.txt")));
+        let shown = without_list_numbers(&without_front_matter_lines(&read(fixture(id, "odt-as-text.txt")), &imp));
+        front_matter_holds(&imp).unwrap_or_else(|e| panic!("{id}: {e}"));
         let (_, body) = split(&imp.markdown);
         let missing = missing_words(&shown, &without_list_numbers(&strip_markdown(&unreorder_motions(body))));
         assert!(
@@ -153,7 +156,8 @@ fn docx_and_odt_read_to_the_bundled_records_structure() {
             site.path(),
         );
         assert_eq!(code, 0, "{file}: {stderr}");
-        let loaded = minutebook::build::load(&options(site.path())).unwrap_or_else(|d| panic!("{file}: {d:?}"));
+        let loaded =
+            minutebook::build::load(&options_with_drafts(site.path())).unwrap_or_else(|d| panic!("{file}: {d:?}"));
         let got = &loaded.archive.records[0].structure;
         assert_eq!(items(got), want, "{file}");
         assert_eq!(got.reports.len(), 13, "{file}");

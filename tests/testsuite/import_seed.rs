@@ -1,6 +1,9 @@
 //! The seed minutes (第4次主管會議紀錄, copied out of a PDF) imported whole.
 
-use crate::support::{missing_words, registry, report, split, strip_markdown, unreorder_motions};
+use crate::support::{
+    front_matter_holds, missing_words, registry, report, split, strip_markdown, unreorder_motions,
+    without_front_matter_lines,
+};
 use minutebook::import::{import_text, Imported};
 
 const SEED: &str = include_str!("../fixtures/import/seed.txt");
@@ -48,6 +51,7 @@ units:
   - "秘書處"
   - "民主網絡司"
 slug: "executive-4"
+draft: true
 "#;
     assert_eq!(fm, expected);
     let attendees = fm.lines().filter(|l| l.starts_with("  - ")).count() - 5;
@@ -194,7 +198,9 @@ fn appendix_unit_reports_lists_and_tables() {
 fn every_word_of_the_source_is_kept() {
     let imp = seed();
     let (_, body) = split(&imp.markdown);
-    let missing = missing_words(SEED, &strip_markdown(&unreorder_motions(body)));
+    front_matter_holds(&imp).unwrap();
+    let source = without_front_matter_lines(SEED, &imp);
+    let missing = missing_words(&source, &strip_markdown(&unreorder_motions(body)));
     assert!(
         missing.is_empty(),
         "source characters missing from the output:{}",
@@ -207,7 +213,10 @@ fn the_word_check_can_fail() {
     let imp = seed();
     let (_, body) = split(&imp.markdown);
     let cut = body.replace("展延辦理期限之案件", "展延之案件");
-    let missing = missing_words(SEED, &strip_markdown(&unreorder_motions(&cut)));
+    let missing = missing_words(
+        &without_front_matter_lines(SEED, &imp),
+        &strip_markdown(&unreorder_motions(&cut)),
+    );
     assert_eq!(missing.iter().map(|m| m.1).collect::<String>(), "辦理期限");
     assert!(missing.iter().all(|m| m.0 == 33), "{missing:?}");
 }

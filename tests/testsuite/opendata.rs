@@ -68,8 +68,12 @@ fn json_files_match_their_schemas_and_hold_the_seed_structure() {
     let site = bundled_site();
     let out = build_ok(site.path());
     let schema = |n: &str| json(out.join(format!("data/schema/{n}.schema.json")));
-    let minutes = json(out.join("data/minutes.json"));
-    validate(&schema("minutes"), &minutes, "minutes.json");
+    let minutes = json(out.join("data/minutes/2024.json"));
+    validate(&schema("minutes"), &minutes, "minutes/2024.json");
+    assert!(
+        !out.join("data/minutes.json").exists(),
+        "one file of every record only with full_data_file"
+    );
     let record = json(out.join("data/minutes/2024/executive-4.json"));
     validate(&schema("record"), &record, "executive-4.json");
     let dataset = json(out.join("data/dataset.json"));
@@ -210,7 +214,7 @@ fn dataset_description_follows_the_national_platform() {
     assert_eq!(d["更新頻率"], "每月");
     let index = read(out.join("data/index.html"));
     assert!(index.contains("https://creativecommons.org/licenses/by/4.0/"));
-    assert!(index.contains("decisions.csv") && index.contains("minutes.json"));
+    assert!(index.contains("decisions.csv") && index.contains("data/minutes/2024.json"));
     // The footer of every page links the data page.
     assert!(read(out.join("index.html")).contains("href=\"/data/\""));
 }
@@ -279,7 +283,7 @@ fn decisions_csv_has_a_bom_and_one_quoted_row_per_agenda_item() {
     assert_eq!(row[5], "案由一：\"引號\", 逗號案（報告單位：秘書處、人事處）");
     assert_eq!(row[6], "秘書處、人事處");
     assert_eq!(row[7], "照\"案\",通過。");
-    let minutes = json(out.join("data/minutes.json"));
+    let minutes = json(out.join("data/minutes/2024.json"));
     assert_eq!(minutes["count"], 2);
     assert_eq!(minutes["updated"], "2024-10-01");
     validate(
@@ -287,4 +291,69 @@ fn decisions_csv_has_a_bom_and_one_quoted_row_per_agenda_item() {
         &minutes,
         "minutes.json",
     );
+}
+
+/// The records are in one file per year, `data/minutes/<year>.json`, each listed in dataset.json;
+/// `full_data_file: true` adds `data/minutes.json`, the same records in one file, in order.
+#[test]
+fn the_records_are_split_by_year_and_one_full_file_is_optional() {
+    let dir = tempfile::tempdir().unwrap();
+    minutebook_bench::generate::generate_site(
+        dir.path(),
+        &minutebook_bench::generate::GenerateOptions { records: 30, seed: 3 },
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    assert!(!out.join("data/minutes.json").exists());
+    let schema = json(out.join("data/schema/minutes.schema.json"));
+    let dataset = json(out.join("data/dataset.json"));
+    let urls: Vec<String> = dataset["資料資源"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["資料下載網址"].as_str().unwrap().to_string())
+        .collect();
+    let mut years: Vec<(i32, serde_json::Value)> = Vec::new();
+    for y in (2015..=2024).rev() {
+        let path = out.join(format!("data/minutes/{y}.json"));
+        if path.is_file() {
+            let v = json(&path);
+            validate(&schema, &v, &format!("minutes/{y}.json"));
+            assert!(
+                urls.iter().any(|u| u.ends_with(&format!("data/minutes/{y}.json"))),
+                "{urls:?}"
+            );
+            years.push((y, v));
+        }
+    }
+    assert!(years.len() >= 3, "{} years", years.len());
+    let split: Vec<serde_json::Value> = years
+        .iter()
+        .flat_map(|(y, v)| {
+            let records = v["records"].as_array().unwrap().clone();
+            assert_eq!(v["count"], records.len(), "{y}");
+            assert!(records
+                .iter()
+                .all(|r| r["date"].as_str().unwrap().starts_with(&y.to_string())));
+            records
+        })
+        .collect();
+    assert_eq!(split.len(), 30);
+
+    let yaml = read(dir.path().join("minutebook.yaml"));
+    write(
+        dir.path(),
+        "minutebook.yaml",
+        &format!("{yaml}\nfull_data_file: true\n"),
+    );
+    let out = build_ok(dir.path());
+    let full = json(out.join("data/minutes.json"));
+    validate(&schema, &full, "minutes.json");
+    assert_eq!(full["count"], 30);
+    assert_eq!(
+        full["records"].as_array().unwrap(),
+        &split,
+        "the same records, in order"
+    );
+    assert!(out.join("data/minutes/2024.json").is_file(), "the year files stay");
 }

@@ -36,13 +36,13 @@ fn one_search_box_per_page_and_a_folding_menu() {
         record.contains("<nav class=\"nav-wide\" aria-label=\"主選單\"><ul>"),
         "{record}"
     );
-    // Each filter's label sits with its control.
+    // Each filter's label sits with its control (unit, topic, series, year, follow-ups, sort).
     let search = read(out.join("search/index.html"));
     assert_eq!(
         search
             .matches("<div class=\"filter\">\n    <label for=\"search-")
             .count(),
-        5,
+        6,
         "{search}"
     );
     let css = read(out.join("style.css"));

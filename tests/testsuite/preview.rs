@@ -6,9 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use minutebook::build::{self, BuildOptions};
-use minutebook::generate::{generate_site, GenerateOptions};
 use minutebook::serve::watch::Changes;
 use minutebook::serve::{Outcome, Preview, Rebuild, Shared};
+use minutebook_bench::generate::{generate_site, GenerateOptions};
 
 fn options(root: &Path) -> BuildOptions {
     let mut o = BuildOptions::new(root);

@@ -22,6 +22,7 @@ fn input() -> Vec<SearchDoc<'static>> {
             year: 2024,
             units: vec!["moda".into(), "nics".into()],
             topics: vec!["security".into()],
+            status: None,
             sections: vec![
                 sec("", "", "討論數位皮夾與零信任。"),
                 sec("案由一", "案由一", "APEC 5G 產業化，113年9月。"),
@@ -36,6 +37,7 @@ fn input() -> Vec<SearchDoc<'static>> {
             year: 2023,
             units: vec!["moda".into()],
             topics: vec![],
+            status: None,
             sections: vec![sec("國家資通安全研究院", "國家資通安全研究院", "资安报告")],
         },
     ]
@@ -52,10 +54,10 @@ fn digest(files: &[SearchFile]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_SHA256: &str = "6d64a2ced596d90f1deef915b271ac045c68cf3a0320c16285a3985256aa7c29";
-const ALL_FILES_SHA256: &str = "23dc074fd588b2d3d402f26dafd9314a20d63c5660cbb9843dbf80fca00972c0";
+const MANIFEST_SHA256: &str = "a946cdaf500f1a4a2f51ab79f71cc6027b4f71ba508e40c5a91b3164f4792f28";
+const ALL_FILES_SHA256: &str = "ed59724c9e596a3c18d100b8ca50e7b0f0437c4508d90b7b77832474edd08ec9";
 
-const LARGE_SHA256: &str = "c492c23930e9c9e38fd5198242c7e3b9fef4c0ef018367fff0f10aa01416ede8";
+const LARGE_SHA256: &str = "199d492329ace5b57ee11da65fbe2de8633697a7f5f498bfabe8f702c9e26030";
 
 #[test]
 fn golden_format() {
@@ -109,18 +111,25 @@ fn deterministic_across_thread_counts() {
     assert_eq!(digest(&one), LARGE_SHA256);
 }
 
-/// A record's display file: gzip of JSON holding its metadata, sections and texts, and
-/// the fold map of the characters in it that fold to something else.
+/// A display file: gzip of a JSON array holding, for consecutive records, their metadata, sections
+/// and texts, and the fold map of the characters in each that fold to something else. Two small
+/// records share one file, listed in the manifest's `doc_files`.
 #[test]
 fn display_file_holds_metadata_and_texts() {
     use std::io::Read;
     let files = build_index(&input()).unwrap();
-    let d1 = files.iter().find(|f| f.path.ends_with("/d1.bin")).expect("d1.bin");
-    let mut raw = Vec::new();
-    flate2::read::GzDecoder::new(&d1.bytes[..])
-        .read_to_end(&mut raw)
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&raw).unwrap();
+    let gunzip = |b: &[u8]| -> serde_json::Value {
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(b).read_to_end(&mut raw).unwrap();
+        serde_json::from_slice(&raw).unwrap()
+    };
+    let manifest = gunzip(&files[0].bytes);
+    assert_eq!(manifest["doc_files"], "AA==", "one display file, from record 0");
+    let d0 = files.iter().find(|f| f.path.ends_with("/d0.bin")).expect("d0.bin");
+    let all = gunzip(&d0.bytes);
+    assert_eq!(all.as_array().unwrap().len(), 2);
+    assert_eq!(all[0]["u"], "/minutes/2024/executive-4/");
+    let v = &all[1];
     assert_eq!(v["u"], "/minutes/2023/executive-1/");
     assert_eq!(v["t"], "臺灣資安會議");
     assert_eq!(v["d"], "2023-01-05");
@@ -134,7 +143,7 @@ fn display_file_holds_metadata_and_texts() {
     assert_eq!(v["f"]["臺"], "台");
     assert_eq!(v["f"]["资"], "資");
     assert_eq!(v["f"]["报"], "報");
-    // One display file per record, no separate text files.
-    assert_eq!(files.iter().filter(|f| f.path.contains("/d")).count(), 2);
+    // One display file for both, no separate text files.
+    assert_eq!(files.iter().filter(|f| f.path.contains("/d")).count(), 1);
     assert!(!files.iter().any(|f| f.path.contains("/t")));
 }

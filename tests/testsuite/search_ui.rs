@@ -367,3 +367,82 @@ fn search_ui_strings_english() {
 fn search_ui_strings_chinese() {
     strings_scenario("zh-Hant-TW");
 }
+
+/// A query that is a registered alias (資安院, of 國家資通安全研究院, also NICS) offers the
+/// registered name and the other aliases; its hits stay exactly the records that contain what was
+/// typed until the offer is taken with one click, which adds the records that name the unit
+/// otherwise, keeps through a filter change, and can be undone (issue 19).
+#[test]
+fn search_ui_alias_offer() {
+    let Some((browser, node)) = crate::support::playwright_prerequisites("search_ui") else {
+        return;
+    };
+    let site = crate::support::fixture_site();
+    let rec = |n: u32, body: &str| {
+        crate::support::write(
+            site.path(),
+            &format!("content/2024/executive-{n}.md"),
+            &format!("---\ntitle: 第{n}次主管會議紀錄\nseries: 主管會議\nnumber: {n}\ndate: 2024-11-{:02}\n---\n\n## 壹、報告事項\n\n{body}\n", n - 40),
+        );
+        format!("/minutes/2024/executive-{n}/")
+    };
+    let typed = rec(41, "請資安院協助檢測。");
+    let named = rec(42, "由國家資通安全研究院辦理。");
+    let latin = rec(43, "NICS 提供報告。");
+    let out = build_site(site.path());
+    // The records that contain each name, by the real client under node.
+    let hits = crate::support::search_hits(&out, &["資安院", "國家資通安全研究院", "NICS"]);
+    let urls = |q: &str| -> BTreeSet<String> { hits[q].iter().map(|(_, u)| u.clone()).collect() };
+    assert!(urls("資安院").contains(&typed) && !urls("資安院").contains(&named));
+    let all: BTreeSet<String> = ["資安院", "國家資通安全研究院", "NICS"]
+        .iter()
+        .flat_map(|q| urls(q))
+        .collect();
+    for u in [&typed, &named, &latin] {
+        assert!(all.contains(u), "{u}");
+    }
+    let port = crate::support::serve(out.clone());
+    let t = i18n::strings("zh-Hant-TW");
+    let report = run_script(
+        &node,
+        &browser,
+        serde_json::json!({
+            "origin": format!("http://127.0.0.1:{port}"), "scenario": "alias",
+            "labels": { "query": t["search_query"], "year": t["year"], "also": t["search_alias_also"],
+                        "only": t["search_alias_only"].replace("{typed}", "資安院") },
+        }),
+    );
+    assert_eq!(report["page_errors"], serde_json::json!([]), "errors in the page");
+    let records = |s: &Value| -> BTreeSet<String> {
+        s["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["links"][0]["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let offer = step(&report, "alias_typed");
+    assert_eq!(offer["alias"]["hidden"], false);
+    assert_eq!(
+        offer["alias"]["text"], "資安院 = 國家資通安全研究院、NICS：也搜尋",
+        "the offer names the registered name and the other alias"
+    );
+    assert_eq!(offer["alias"]["links"], serde_json::json!(["/search/?q=資安院&also=1"]));
+    assert_eq!(records(offer), urls("資安院"), "results stay exact for what was typed");
+    let taken = step(&report, "alias_taken");
+    assert_eq!(taken["url"], "/search/?q=資安院&also=1");
+    assert_eq!(records(taken), all, "one click searches every name of the unit");
+    assert_eq!(
+        taken["alias"]["text"],
+        "已一併搜尋 國家資通安全研究院、NICS。 只搜尋 資安院"
+    );
+    let filtered = step(&report, "alias_filtered");
+    assert_eq!(filtered["url"], "/search/?q=資安院&year=2024&also=1");
+    assert_eq!(records(filtered), all, "all three are of 2024");
+    let only = step(&report, "alias_only");
+    assert_eq!(only["url"], "/search/?q=資安院&year=2024");
+    assert_eq!(records(only), urls("資安院"));
+    let none = step(&report, "alias_none");
+    assert_eq!(none["alias"]["hidden"], true, "資安院協助 is no registered name");
+    assert_eq!(records(none), BTreeSet::from([typed.clone()]));
+}

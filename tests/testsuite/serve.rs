@@ -134,7 +134,7 @@ fn serves_reloads_shows_errors_and_recovers() {
     wait_for(port, PAGE, "the body-only edit", |b| b.contains("紀錄（更正）"));
     assert!(version(port) > v1);
     // The files built from every record catch up too: open data carries the new decision text.
-    wait_for(port, "/data/minutes.json", "open data after the edit", |b| {
+    wait_for(port, "/data/minutes/2024.json", "open data after the edit", |b| {
         b.contains("一、洽悉，並請加速辦理。")
     });
     // A new record appears on the home page.

@@ -100,7 +100,10 @@ fn every_page_kind_is_written() {
     // The unit page lists the agenda item it reported, linked to its anchor, with the decision.
     let nics = read(out.join("units/nics/index.html"));
     assert!(nics.contains("href=\"/minutes/2024/executive-4/#案由二\""), "{nics}");
-    assert!(nics.contains("洽悉。"));
+    assert!(
+        nics.contains("<p>二、資安院進行資安及資通訊相關政策與法制研究") && nics.contains(">全文<"),
+        "the decision's substance, with a link to the whole text"
+    );
     assert!(
         nics.contains("href=\"/minutes/2024/executive-4/#國家資通安全研究院\""),
         "unit report link"
@@ -260,7 +263,7 @@ fn meetings_on_one_day_are_ordered_by_number() {
     assert_eq!(link(10, "prev"), "/minutes/2024/executive-9/");
     assert_eq!(link(10, "next"), "/minutes/2024/executive-11/");
     assert_eq!(link(11, "prev"), "/minutes/2024/executive-10/");
-    let data: serde_json::Value = serde_json::from_str(&read(out.join("data/minutes.json"))).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&read(out.join("data/minutes/2024.json"))).unwrap();
     let numbers: Vec<u64> = data["records"]
         .as_array()
         .unwrap()
@@ -490,14 +493,12 @@ fn the_records_decision_label_is_kept() {
         let unit = read(out.join("units/secretariat/index.html"));
         assert!(
             unit.contains(&format!(
-                "<p class=\"decision\"><span class=\"label\">{resolution}</span>照案通過，請秘書處辦理。</p>"
+                "<p class=\"decision-label\"{resolution}</p><p>照案通過，請秘書處辦理。</p>"
             )),
             "{unit}"
         );
         assert!(
-            unit.contains(&format!(
-                "<p class=\"decision\"><span class=\"label\">{decision}</span>洽悉。</p>"
-            )),
+            unit.contains(&format!("<p class=\"decision-label\"{decision}</p><p>洽悉。</p>")),
             "{unit}"
         );
         let data: serde_json::Value =
@@ -507,9 +508,40 @@ fn the_records_decision_label_is_kept() {
             serde_json::from_str(&read(out.join("data/minutes/2024/executive-2.json"))).unwrap();
         assert_eq!(data["agenda"][0]["decision_label"], "決定");
     };
-    check(&build_ok(site.path()), "決議：", "決定：");
+    check(&build_ok(site.path()), ">決議", ">決定");
     set_language(site.path(), "en");
-    check(&build_ok(site.path()), "Resolution: ", "Decision: ");
+    check(
+        &build_ok(site.path()),
+        " lang=\"en\">Resolution",
+        " lang=\"en\">Decision",
+    );
+}
+
+#[test]
+fn items_written_as_paragraphs_are_linked_to_their_own_paragraph() {
+    let site = bundled_site();
+    write(
+        site.path(),
+        "content/2024/executive-1.md",
+        "---\ntitle: 第1次主管會議紀錄\nseries: 主管會議\nnumber: 1\ndate: 2024-01-10\n---\n\n\
+         ## 貳、討論事項\n\n案由一：測試案，提請討論。（提案單位：秘書處）\n\n決議：照案通過。\n\n\
+         宣讀上次會議紀錄。\n\n決議：確定。\n",
+    );
+    let out = build_ok(site.path());
+    let record = read(out.join("minutes/2024/executive-1/index.html"));
+    // The paragraph the item starts at carries its anchor; the decisions summary links to it.
+    assert!(record.contains("<p id=\"案由一\">案由一：測試案"), "{record}");
+    assert!(record.contains("<p id=\"討論事項二\">宣讀上次會議紀錄。"), "{record}");
+    assert!(record.contains("<a href=\"#案由一\""), "{record}");
+    assert!(record.contains("<a href=\"#討論事項二\""), "{record}");
+    let unit = read(out.join("units/secretariat/index.html"));
+    assert!(unit.contains("/minutes/2024/executive-1/#案由一\""), "{unit}");
+    let data: serde_json::Value = serde_json::from_str(&read(out.join("data/minutes/2024/executive-1.json"))).unwrap();
+    assert_eq!(
+        data["agenda"][0]["url"],
+        "https://minutes.example.gov.tw/minutes/2024/executive-1/#%E6%A1%88%E7%94%B1%E4%B8%80",
+        "{data}"
+    );
 }
 
 #[test]
@@ -700,7 +732,7 @@ fn english_sites_get_english_strings() {
     );
     let unit = read(out.join("units/nics/index.html"));
     assert!(
-        unit.contains("<li lang=\"zh-Hant-TW\"><a href=\"/minutes/2024/executive-4/#案由二\">"),
+        unit.contains("<a href=\"/minutes/2024/executive-4/#案由二\" lang=\"zh-Hant-TW\">"),
         "agenda item lang on unit pages"
     );
     assert!(
@@ -810,9 +842,9 @@ fn content_html_is_escaped() {
 #[test]
 fn a_build_on_disk_publishes_what_a_build_in_memory_makes() {
     let dir = tempfile::tempdir().unwrap();
-    minutebook::generate::generate_site(
+    minutebook_bench::generate::generate_site(
         dir.path(),
-        &minutebook::generate::GenerateOptions { records: 600, seed: 7 },
+        &minutebook_bench::generate::GenerateOptions { records: 600, seed: 7 },
     )
     .unwrap();
     let out = build_ok(dir.path());

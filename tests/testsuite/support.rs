@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use minutebook::build::{self, BuildOptions};
-use minutebook::import::{ImportRegistry, RegistryName};
+use minutebook::import::{ImportRegistry, Imported, RegistryName};
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -46,6 +46,13 @@ pub fn write(root: &Path, rel: &str, text: &str) -> PathBuf {
 pub fn options(root: &Path) -> BuildOptions {
     let mut o = BuildOptions::new(root);
     o.today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    o
+}
+
+/// [`options`] with drafts included, as `build --drafts`: imported records are drafts.
+pub fn options_with_drafts(root: &Path) -> BuildOptions {
+    let mut o = options(root);
+    o.drafts = true;
     o
 }
 
@@ -603,6 +610,93 @@ pub fn report(missing: &[(usize, char)], source: &str) -> String {
     s
 }
 
+/// The source without the header lines the importer left out of the body because the
+/// front-matter took every value in them (`Imported::in_front_matter`): each such line, letters
+/// and digits only, is matched against a run of consecutive source lines and those are blanked
+/// (kept as empty lines, so line numbers stay). The audit compares the rest with the body, and
+/// [`front_matter_holds`] checks the left-out lines against the front-matter.
+pub fn without_front_matter_lines(source: &str, imp: &Imported) -> String {
+    let alnum = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let mut lines: Vec<String> = source.lines().map(str::to_string).collect();
+    for (_, taken) in &imp.in_front_matter {
+        let want = alnum(taken);
+        'start: for i in 0..lines.len() {
+            let mut got = String::new();
+            for j in i..lines.len() {
+                let a = alnum(&lines[j]);
+                if a.is_empty() && j > i {
+                    continue;
+                }
+                got.push_str(&a);
+                if got == want {
+                    for l in &mut lines[i..=j] {
+                        l.clear();
+                    }
+                    break 'start;
+                }
+                if !want.starts_with(&got) {
+                    continue 'start;
+                }
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+/// Every name and place in the header lines left out of the body is in the front-matter: each
+/// left-out line's letters and digits, less its labels and the words of dates and times, occur in
+/// the front-matter values.
+pub fn front_matter_holds(imp: &Imported) -> Result<(), String> {
+    let (fm, _) = split(&imp.markdown);
+    let mut have: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
+    for c in fm.chars().filter(|c| c.is_alphanumeric()) {
+        *have.entry(c).or_default() += 1;
+    }
+    const DATES: &str = "中華民國年月日時分星期週上下午至起止自一二三四五六七八九十〇零0123456789０１２３４５６７８９";
+    for (line, text) in &imp.in_front_matter {
+        for c in values_of(text)
+            .chars()
+            .filter(|c| c.is_alphanumeric() && !DATES.contains(*c))
+        {
+            match have.get_mut(&c) {
+                Some(n) if *n > 0 => *n -= 1,
+                _ => return Err(format!("line {line} `{text}`: `{c}` is in no front-matter value")),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A header line without its labels: the text before its first colon, and the word before each
+/// later colon; without a colon, its first word (`時 間 中華民國…` → `中華民國…`).
+fn values_of(line: &str) -> String {
+    let parts: Vec<&str> = line.split(['：', ':']).collect();
+    if parts.len() == 1 {
+        let mut t = line.trim_start();
+        while let Some((w, rest)) = t.split_once(char::is_whitespace) {
+            t = rest.trim_start();
+            if w.chars().count() > 1 {
+                break;
+            }
+        }
+        return t.to_string();
+    }
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate().skip(1) {
+        let p = if i + 1 < parts.len() {
+            p.trim_end()
+                .rsplit_once(char::is_whitespace)
+                .map(|(v, _)| v)
+                .unwrap_or("")
+        } else {
+            p
+        };
+        out.push_str(p);
+        out.push(' ');
+    }
+    out
+}
+
 /// Undo the one reordering the importer does: `### 臨時動議一：TEXT（提案單位：UNIT）` was the
 /// source line `UNIT：TEXT`.
 pub fn unreorder_motions(body: &str) -> String {
@@ -617,4 +711,99 @@ pub fn unreorder_motions(body: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+// --- Text snapshots of rendered pages.
+
+/// The text of `html` between the first `from` and the next `to` after it, one line per block
+/// (headings, paragraphs, list items, table cells, definition terms and details), tags removed and
+/// the common entities decoded: what a reader sees, for a snapshot.
+pub fn page_text(html: &str, from: &str, to: &str) -> String {
+    let start = html.find(from).unwrap_or_else(|| panic!("no {from:?} in the page"));
+    let end = html[start..].find(to).map_or(html.len(), |e| start + e);
+    let part = &html[start..end];
+    let mut out = String::new();
+    let mut rest = part;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let gt = rest[lt..].find('>').map_or(rest.len(), |g| lt + g + 1);
+        let tag = rest[lt + 1..gt - 1].trim_start_matches('/');
+        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        if matches!(
+            name.as_str(),
+            "h1" | "h2"
+                | "h3"
+                | "h4"
+                | "p"
+                | "li"
+                | "dt"
+                | "dd"
+                | "tr"
+                | "td"
+                | "th"
+                | "div"
+                | "section"
+                | "figure"
+                | "figcaption"
+                | "title"
+                | "desc"
+                | "ul"
+                | "ol"
+                | "dl"
+                | "summary"
+                | "table"
+                | "caption"
+        ) {
+            out.push('\n');
+        } else if name == "text" && !rest[lt..].starts_with("</") {
+            out.push(' ');
+        }
+        rest = &rest[gt..];
+    }
+    out.push_str(rest);
+    let out = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
+    out.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// Compare `actual` with the snapshot `tests/testsuite/snapshots/<name>.txt`; with
+/// `SNAPSHOTS=overwrite` in the environment, (re)write it instead. A missing snapshot fails.
+pub fn assert_snapshot(name: &str, actual: &str) {
+    let path = repo().join("tests/testsuite/snapshots").join(format!("{name}.txt"));
+    if std::env::var_os("SNAPSHOTS").is_some_and(|v| v == "overwrite") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| {
+            panic!(
+                "no snapshot {} (run with SNAPSHOTS=overwrite to write it)",
+                path.display()
+            )
+        })
+        .replace("\r\n", "\n");
+    if expected != actual {
+        let diff: Vec<String> = expected
+            .lines()
+            .zip(actual.lines().chain(std::iter::repeat("")))
+            .enumerate()
+            .filter(|(_, (e, a))| e != a)
+            .take(5)
+            .map(|(i, (e, a))| format!("line {}:\n  expected: {e}\n  actual:   {a}", i + 1))
+            .collect();
+        panic!(
+            "snapshot {name} differs (SNAPSHOTS=overwrite rewrites it)\n{}\n--- actual ---\n{actual}",
+            diff.join("\n")
+        );
+    }
 }

@@ -165,6 +165,7 @@
         self.m = m;
         self.dir = self.base + m.dir + '/';
         self.groups = b64varints(m.shard_keys);
+        self.docFirsts = b64varints(m.doc_files);
         self.groupSize = m.group;
         self.pages = {};
         m.fold_pages.forEach(function (p) { self.pages[p] = 1; });
@@ -466,7 +467,7 @@
     });
   };
 
-  // Runs a query. state: {q, unit, topic, series, year, sort}. Resolves to
+  // Runs a query. state: {q, unit, topic, series, year, status, sort, also}. Resolves to
   // {terms, hits: [{r, secs: [{s, n, h, terms}], score...}]} sorted.
   Index.prototype.search = function (state) {
     var self = this;
@@ -477,11 +478,26 @@
     }).then(function () {
       var fm = self.foldMap, cls = self.m.classes;
       var terms = parseQuery(state.q || '', function (c) { return fm[c]; }, cls, self.simp, self.alts);
+      var offers = self.offers(state.q || '');
+      // With `also`, a term that is a registered name or alias of a unit or topic also stands for
+      // the entry's other names (one more alternative each, as a Simplified term's forms are).
+      if (state.also) {
+        offers.forEach(function (o) {
+          terms.forEach(function (forms) {
+            if (String.fromCodePoint.apply(null, forms[0]) !== o.folded) return;
+            o.others.forEach(function (f) {
+              var cps = Array.from(f).map(function (c) { return c.codePointAt(0); });
+              if (cps.length) forms.push(cps);
+            });
+          });
+        });
+      }
       var filters = [];
-      ['unit', 'topic', 'series', 'year'].forEach(function (f) { if (state[f]) filters.push(f + ':' + state[f]); });
+      // status: a follow-up directive's (open or closed); records have none.
+      ['unit', 'topic', 'series', 'year', 'status'].forEach(function (f) { if (state[f]) filters.push(f + ':' + state[f]); });
       // Every alternative of every term, for marking matches.
       var marks = [].concat.apply([], terms);
-      if (!terms.length && !filters.length) return { terms: marks, hits: [] };
+      if (!terms.length && !filters.length) return { terms: marks, hits: [], offers: offers };
       return Promise.all([
         Promise.all(terms.map(function (forms) {
           return Promise.all(forms.map(function (t) { return self.term(t); })).then(unionEntries);
@@ -519,9 +535,34 @@
           if (state.sort !== 'date') found = rank(found, hsec, nsum);
           for (var j = 0; j < found.length; j++) hits.push(new Hit(found[j], nsum[found[j]], hsec[found[j]], lists));
         }
-        return { terms: marks, hits: hits };
+        return { terms: marks, hits: hits, offers: offers };
       });
     });
+  };
+  // The registered names of units and topics that have aliases, as the search page lists them
+  // (src/pages/search_page.rs): [[names…], [folded names…]] per entry, the registered name first.
+  Index.prototype.setNames = function (groups) { this.names = Array.isArray(groups) ? groups : []; };
+  // The terms of `q` that are a registered name or alias (its fold equals one's fold), once each:
+  // [{typed: the term as written, folded, names: the entry's other names, others: their folds}].
+  // Needs the fold table pages of `q` (loaded by search).
+  Index.prototype.offers = function (q) {
+    var fm = this.foldMap, cls = this.m.classes, out = [], seen = new Set();
+    var groups = this.names || [];
+    splitQuery(q).forEach(function (r) {
+      var f = String.fromCodePoint.apply(null, foldText(r, function (c) { return fm[c]; }, cls).c);
+      if (!f || seen.has(f)) return;
+      groups.forEach(function (g) {
+        var names = g[0] || [], folds = g[1] || [];
+        if (folds.indexOf(f) < 0 || seen.has(f)) return;
+        seen.add(f);
+        var o = { typed: r, folded: f, names: [], others: [] };
+        names.forEach(function (n, i) {
+          if (folds[i] !== f && o.others.indexOf(folds[i]) < 0) { o.names.push(n); o.others.push(folds[i]); }
+        });
+        if (o.names.length) out.push(o);
+      });
+    });
+    return out;
   };
   // Records `recs` (ascending, that is newest first) in rank order: sections with a hit in their
   // heading, then occurrences, then newest first. The three are packed into one number per record
@@ -570,10 +611,15 @@
     }
   });
 
-  // A hit's display data: the record's display file (gzip JSON), section texts included.
+  // A hit's display data, section texts included: its entry in the display file (gzip JSON
+  // array) of the consecutive records it shares (the manifest's doc_files lists their first ids).
   Index.prototype.doc = function (hit) {
-    return this.gz('d' + hit.r + '.bin').then(function (b) {
-      var d = JSON.parse(new TextDecoder().decode(b));
+    var self = this, i = floorIndex(this.docFirsts, hit.r), f = this.docFirsts[i], name = 'D' + f;
+    if (!this.cache[name]) {
+      this.cache[name] = this.gz('d' + f + '.bin').then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
+    }
+    return this.cache[name].then(function (arr) {
+      var d = Object.assign({}, arr[hit.r - f]);
       d.text = d.x;
       d.tf = d.f;
       return d;
@@ -617,7 +663,8 @@
 
   // ---- page wiring ----
 
-  var FIELDS = ['q', 'unit', 'topic', 'series', 'year', 'sort'];
+  // `also`: the alias offer was taken (see Index.prototype.offers).
+  var FIELDS = ['q', 'unit', 'topic', 'series', 'year', 'status', 'sort', 'also'];
 
   function stateFromUrl() {
     var p = new URLSearchParams(location.search), st = {};
@@ -660,7 +707,9 @@
   // element the messages fall back to bare numbers and symbols: no language is written here.
   var FALLBACK = {
     search_count_one: '{n}', search_count_other: '{n}', search_no_results: '0', search_more: '+',
-    search_loading: '…', search_failed: '{error}', search_hit_date: '{roc} ({date})'
+    search_loading: '…', search_failed: '{error}', search_hit_date: '{roc} ({date})',
+    search_alias_offer: '{typed} = {names}', search_alias_also: '+', search_alias_active: '+ {names}',
+    search_alias_only: '{typed}', search_alias_sep: ', '
   };
 
   function Messages(strings, lang) {
@@ -697,6 +746,9 @@
     var msgs = new Messages(pageStrings(), document.documentElement.lang);
     var contentLang = results.getAttribute('data-content-lang');
     var index = new Index(root.getAttribute('data-index') || '/search/', fetchBytes);
+    var aliasBox = document.getElementById('search-alias');
+    var namesNode = document.getElementById('search-names');
+    try { index.setNames(namesNode ? JSON.parse(namesNode.textContent) : []); } catch (e) { index.setNames([]); }
     var seq = 0, timer = null, slow = null, focusAt = -1;
     // History: a pause in typing makes a new entry the first time and replaces it afterwards, so
     // one burst of typing is one entry; a submit or a filter change makes a new entry; Back and
@@ -722,6 +774,9 @@
     function readForm() {
       var st = {};
       FIELDS.forEach(function (f) { var i = form.elements[f]; st[f] = i ? i.value.trim() : ''; });
+      // A taken alias offer stays while the query does (a filter changed); a new query drops it.
+      var cur = stateFromUrl();
+      st.also = cur.also && cur.q === st.q ? cur.also : '';
       st.page = 1;
       return st;
     }
@@ -737,12 +792,13 @@
       var my = ++seq, qs = queryString(st);
       clearTimeout(slow);
       // A query of spaces alone is no query: the page stays as it opened.
-      if (!(st.q || '').trim() && !st.unit && !st.topic && !st.series && !st.year) {
+      if (!(st.q || '').trim() && !st.unit && !st.topic && !st.series && !st.year && !st.status) {
         results.replaceChildren();
         results.removeAttribute('data-count');
         results.removeAttribute('aria-busy');
         results.setAttribute('data-state', qs);
         status.textContent = '';
+        drawOffers(st, []);
         return Promise.resolve();
       }
       results.setAttribute('aria-busy', 'true');
@@ -785,6 +841,7 @@
         results.replaceChildren();
         results.removeAttribute('data-count');
         results.setAttribute('data-state', qs);
+        drawOffers(st, []);
         status.textContent = msgs.get('search_failed', { error: e && e.message ? e.message : String(e) });
       }).finally(function () {
         if (my !== seq) return;
@@ -850,6 +907,7 @@
         });
         results.appendChild(more);
       }
+      drawOffers(st, res.offers || []);
       results.setAttribute('data-count', String(res.hits.length));
       results.setAttribute('data-state', qs);
       status.textContent = res.hits.length ? msgs.count(res.hits.length) : msgs.get('search_no_results');
@@ -859,6 +917,41 @@
         if (link) link.focus();
         focusAt = -1;
       }
+    }
+
+    // The alias offer: for a query term that is a unit's or topic's registered name or alias,
+    // "<alias> = <registered name>, <other aliases>: <also search>", a link to the same search with `also`; once taken,
+    // what was also searched and a link back to the search for what was typed. The hits of the
+    // search without `also` are exactly those of the typed terms.
+    function drawOffers(st, offers) {
+      if (!aliasBox) return;
+      aliasBox.replaceChildren();
+      aliasBox.hidden = !offers.length;
+      var join = function (names) { return names.join(msgs.get('search_alias_sep')); };
+      offers.forEach(function (o, i) {
+        if (i > 0) aliasBox.appendChild(document.createTextNode(' '));
+        var other = {};
+        FIELDS.forEach(function (f) { other[f] = st[f]; });
+        other.page = 1;
+        other.also = st.also ? '' : '1';
+        var a = el('a', 'search-alias-link');
+        a.href = urlFromState(other);
+        if (st.also) {
+          aliasBox.appendChild(document.createTextNode(msgs.get('search_alias_active', { names: join(o.names) }) + ' '));
+          a.textContent = msgs.get('search_alias_only', { typed: o.typed });
+        } else {
+          aliasBox.appendChild(document.createTextNode(msgs.get('search_alias_offer', { typed: o.typed, names: join(o.names) })));
+          a.textContent = msgs.get('search_alias_also');
+        }
+        a.addEventListener('click', function (ev) {
+          ev.preventDefault();
+          clearTimeout(timer);
+          typing = false;
+          navigate(other, true);
+          run(other);
+        });
+        aliasBox.appendChild(a);
+      });
     }
 
     // Typing: the first input after a pause searches at once (a word committed by an input method

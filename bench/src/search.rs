@@ -1,4 +1,4 @@
-//! Search benchmark figures for `minutebook bench`: the index step measured in this process on a
+//! Search benchmark figures for `minutebook-bench run`: the index step measured in this process on a
 //! generated archive (wall time, CPU time, peak memory above the loaded archive, index size), and
 //! the cold-query transfer (the real search.js under node, see [`transfer_figures`]) and the time
 //! to first results measured in headless Chromium against the built site served on loopback (see
@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::build::{load, BuildOptions};
+use minutebook::build::{load, BuildOptions};
 
 /// Figures of one index build.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
@@ -30,7 +30,7 @@ fn rss_kb() -> u64 {
 }
 
 fn cpu_s() -> f64 {
-    let (user, system) = crate::timing::process_cpu();
+    let (user, system) = crate::usage::process_cpu();
     user + system
 }
 
@@ -56,10 +56,10 @@ pub fn index_figures(root: &Path, scratch: &Path) -> Result<IndexFigures, String
     let dir = scratch.join(format!("minutebook-bench-index-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let sink = crate::output::Sink::disk(dir.clone());
+    let sink = minutebook::output::Sink::disk(dir.clone());
     let c0 = cpu_s();
     let t0 = Instant::now();
-    crate::build::search_index(&archive, None, &sink).map_err(|d| format!("{d:?}"))?;
+    minutebook::build::search_index(&archive, None, &sink).map_err(|d| format!("{d:?}"))?;
     let wall_s = t0.elapsed().as_secs_f64();
     let cpu = cpu_s() - c0;
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -126,7 +126,7 @@ pub fn transfer_figures(out: &Path) -> Result<(f64, f64, f64), String> {
 }
 
 /// The browser measurement of time to first results (tests/a11y/search-latency.mjs, built in).
-const NODE_LATENCY: &str = include_str!("../tests/a11y/search-latency.mjs");
+const NODE_LATENCY: &str = include_str!("../../tests/a11y/search-latency.mjs");
 
 /// Time to first results in headless Chromium, in ms over [`crate::generate::query_set`].
 #[derive(Debug, Clone, Copy)]
@@ -145,7 +145,7 @@ fn node_modules() -> Option<PathBuf> {
         candidates.push(PathBuf::from(p));
     }
     candidates.push(PathBuf::from("tests/a11y/node_modules"));
-    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y/node_modules"));
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/a11y/node_modules"));
     candidates
         .into_iter()
         .find(|p| p.join("playwright-core/package.json").is_file())
@@ -207,12 +207,12 @@ fn scratch_dir(out: &Path) -> Result<PathBuf, String> {
     Ok(dir)
 }
 
-/// [`index_figures`] in a child process (`minutebook bench-index --json`), so that nothing this
+/// [`index_figures`] in a child process (`minutebook-bench index --json`), so that nothing this
 /// process holds counts in its memory figure.
 fn index_figures_in_child(site: &Path, scratch: &Path) -> Result<IndexFigures, String> {
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let o = std::process::Command::new(exe)
-        .arg("bench-index")
+        .arg("index")
         .arg("--root")
         .arg(site)
         .arg("--scratch")
@@ -226,23 +226,23 @@ fn index_figures_in_child(site: &Path, scratch: &Path) -> Result<IndexFigures, S
     serde_json::from_slice(&o.stdout).map_err(|e| e.to_string())
 }
 
-/// Prints the search table of `minutebook bench` for the generated sites.
+/// Prints the search table of `minutebook-bench run` for the generated sites.
 pub fn report(sites: &[(usize, PathBuf)], work: &Path, tmpfs: &Path) {
-    crate::outln!();
-    crate::outln!("| records | search index (wall / CPU) | peak memory delta | index size | cold-query transfer median / p90 / max | first results median / p90 |");
-    crate::outln!("|---:|---:|---:|---:|---|---|");
+    minutebook::outln!();
+    minutebook::outln!("| records | search index (wall / CPU) | peak memory delta | index size | cold-query transfer median / p90 / max | first results median / p90 |");
+    minutebook::outln!("|---:|---:|---:|---:|---|---|");
     for (n, site) in sites {
         let f = match index_figures_in_child(site, tmpfs) {
             Ok(f) => f,
             Err(e) => {
-                crate::outln!("| {n} | error: {e} | | | | |");
+                minutebook::outln!("| {n} | error: {e} | | | | |");
                 continue;
             }
         };
         let out = site_output(work, *n);
         let mut opts = BuildOptions::new(site);
         opts.output = out.clone();
-        let built = crate::build::build(&opts).is_ok();
+        let built = minutebook::build::build(&opts).is_ok();
         let transfer = match built.then(|| transfer_figures(&out)) {
             Some(Ok((m, p, x))) => format!("{m:.1} / {p:.1} / {x:.1} KB"),
             Some(Err(e)) => format!("not measured ({})", e.lines().next().unwrap_or("")),
@@ -254,7 +254,7 @@ pub fn report(sites: &[(usize, PathBuf)], work: &Path, tmpfs: &Path) {
             None => "build failed".into(),
         };
         let _ = std::fs::remove_dir_all(&out);
-        crate::outln!(
+        minutebook::outln!(
             "| {n} | {:.2} s / {:.2} s | {:.0} MB | {:.1} MB in {} files | {transfer} | {first} |",
             f.wall_s,
             f.cpu_s,

@@ -1,0 +1,231 @@
+//! Header facts read from real minutes of other bodies (a township council, Legislative Yuan
+//! committees and its plenary): spaced and colonless labels, several fields on a line, numbered
+//! header lines, start and end times, the lists of people present, on leave and absent; header
+//! lines taken whole are left out of the body and nothing else is lost.
+
+use std::path::{Path, PathBuf};
+
+use minutebook::import::{import_file, Imported};
+
+use crate::support::*;
+
+fn source(rel: &str) -> PathBuf {
+    repo().join(rel)
+}
+
+fn import(rel: &str) -> Imported {
+    import_file(&source(rel), &registry()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The front-matter value of `key` (a scalar) as written, without its quotes.
+fn scalar(imp: &Imported, key: &str) -> Option<String> {
+    let (fm, _) = split(&imp.markdown);
+    fm.lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+        .map(|v| v.trim_matches('"').to_string())
+}
+
+/// The items of the front-matter list `key`.
+fn list(imp: &Imported, key: &str) -> Vec<String> {
+    let (fm, _) = split(&imp.markdown);
+    let mut out = Vec::new();
+    let mut inside = false;
+    for l in fm.lines() {
+        if let Some(item) = l.strip_prefix("  - ") {
+            if inside {
+                out.push(item.trim_matches('"').to_string());
+            }
+        } else {
+            inside = l == format!("{key}:");
+        }
+    }
+    out
+}
+
+/// No letter or digit of the source is lost: what the front-matter took whole is in the
+/// front-matter, and everything else is in the body.
+fn audit(rel: &str, imp: &Imported) {
+    let text = read(source(rel));
+    front_matter_holds(imp).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let rest = without_front_matter_lines(&text, imp);
+    let (_, body) = split(&imp.markdown);
+    let missing = missing_words(&rest, &strip_markdown(&unreorder_motions(body)));
+    assert!(
+        missing.is_empty(),
+        "{rel}: missing from the record:{}",
+        report(&missing, &text)
+    );
+}
+
+const JINCHENG: &str = "tests/corpus/jincheng-rc-12-15-4/source.txt";
+const LY_EDU: &str = "tests/corpus/ly-edu-conveners-11-4-1/source.txt";
+const LY_JUDICIARY: &str = "tests/fixtures/import/real/ly-judiciary-9-1-39.txt";
+const LY_PLENARY: &str = "tests/fixtures/import/real/ly-plenary-10-6-2.txt";
+
+#[test]
+fn council_header_numbered_lines_two_fields_and_wrapped_lists() {
+    let imp = import(JINCHENG);
+    // 一、時間:中華民國110年12月17日(星期五)09時至17時
+    assert_eq!(scalar(&imp, "date").as_deref(), Some("2021-12-17"));
+    assert_eq!(scalar(&imp, "time").as_deref(), Some("09:00-17:00"));
+    assert_eq!(scalar(&imp, "location").as_deref(), Some("本會議事堂"));
+    // 五、主席:陳主席天成 紀錄: 何美卿 — two fields on one line.
+    assert_eq!(scalar(&imp, "chair").as_deref(), Some("陳主席天成"));
+    assert_eq!(scalar(&imp, "recorder").as_deref(), Some("何美卿"));
+    let attendees = list(&imp, "attendees");
+    assert_eq!(attendees.len(), 11, "{attendees:?}");
+    assert_eq!(attendees[7], "胡代表凱宇", "split on the half-width comma too");
+    // 四、列席: wraps over three lines, each ending with 、.
+    assert_eq!(
+        list(&imp, "observers"),
+        [
+            "李鎮長誠智",
+            "許主秘世丞",
+            "蕭課長天沛",
+            "汪課長揚",
+            "蔡課長永居",
+            "盧課長玉美",
+            "陳課長水友",
+            "董課長志隆",
+            "黃人事管理員逸萍",
+            "邱主計靜怡",
+            "本會秘書劉師政"
+        ]
+    );
+    let (_, body) = split(&imp.markdown);
+    assert!(body.starts_with("六、報告事項:\n"), "{body}");
+    assert_eq!(imp.in_front_matter.len(), 6, "{:?}", imp.in_front_matter);
+    audit(JINCHENG, &imp);
+}
+
+#[test]
+fn a_header_value_never_takes_in_the_next_line() {
+    let imp = import(LY_EDU);
+    // `紀 錄:…` is followed by `報 告 事 項`: the value ends at its line.
+    assert_eq!(
+        scalar(&imp, "recorder").as_deref(),
+        Some("簡任秘書 盧焜鑫 簡任編審 蔡淑珍 科長 楊永綨")
+    );
+    assert_eq!(list(&imp, "attendees"), ["劉書彬", "陳秀寳"], "split on the space");
+    assert_eq!(scalar(&imp, "date").as_deref(), Some("2025-10-01"));
+    let (_, body) = split(&imp.markdown);
+    // Lines the front-matter has no key for stay in the body.
+    assert!(
+        body.starts_with("主任秘書:陳錫欽\n\n專門委員:白智榮\n\n報 告 事 項\n"),
+        "{body}"
+    );
+    audit(LY_EDU, &imp);
+}
+
+#[test]
+fn committee_record_spaced_labels_counts_and_wrapped_recorder() {
+    let imp = import(LY_JUDICIARY);
+    assert_eq!(scalar(&imp, "date").as_deref(), Some("2016-07-07"));
+    // 上午9時3分至10時43分: the end comes from 至.
+    assert_eq!(scalar(&imp, "time").as_deref(), Some("09:03-10:43"));
+    assert_eq!(scalar(&imp, "location").as_deref(), Some("本院紅樓302會議室"));
+    assert_eq!(scalar(&imp, "chair").as_deref(), Some("林召集委員為洲"));
+    // Its two indented continuation lines are the recorder's.
+    assert_eq!(
+        scalar(&imp, "recorder").as_deref(),
+        Some("簡任秘書 彭定民 簡任編審 周厚增 科  長 陳杏枝")
+    );
+    let attendees = list(&imp, "attendees");
+    assert_eq!(attendees.len(), 12, "委員出席12人: {attendees:?}");
+    assert!(attendees.contains(&"周陳秀霞".to_string()));
+    assert_eq!(list(&imp, "observers").len(), 24, "委員列席24人");
+    let (_, body) = split(&imp.markdown);
+    // The counts and the officials (whose names are not a list of a field) stay in the body.
+    for kept in [
+        "委員出席12人",
+        "委員列席24人",
+        "列席官員:",
+        "邢泰釗(部長請假)",
+        "專門委員:楊育純",
+    ] {
+        assert!(body.contains(kept), "{kept} not in the body:\n{body}");
+    }
+    audit(LY_JUDICIARY, &imp);
+}
+
+#[test]
+fn plenary_labels_without_colons_on_leave_and_sessions() {
+    let imp = import(LY_PLENARY);
+    assert_eq!(scalar(&imp, "date").as_deref(), Some("2022-09-30"));
+    assert_eq!(scalar(&imp, "location").as_deref(), Some("本院議場"));
+    let attendees = list(&imp, "attendees");
+    // 委員出席 111人: a name padded to align (`余 天`) is one person, and so is a name with its
+    // romanised form (`伍麗華Saidhai Tahovecahe`).
+    assert_eq!(attendees.len(), 111, "{attendees:?}");
+    for name in [
+        "余 天",
+        "范 雲",
+        "陳 瑩",
+        "楊 曜",
+        "伍麗華Saidhai Tahovecahe",
+        "鄭天財Sra Kacaw",
+        "廖國棟Sufin.Siluko",
+    ] {
+        assert!(attendees.contains(&name.to_string()), "{name}: {attendees:?}");
+    }
+    assert_eq!(list(&imp, "on_leave"), ["許淑華", "周春米"]);
+    // A meeting held in sessions over two days: its time line cannot go into `time` whole, so it
+    // stays in the body, with its continuation.
+    let (_, body) = split(&imp.markdown);
+    assert!(body.contains("2時31分至4時26分"), "{body}");
+    assert!(!imp.in_front_matter.iter().any(|(_, l)| l.contains("9時14分")));
+    audit(LY_PLENARY, &imp);
+}
+
+#[test]
+fn the_audit_fails_when_a_value_is_lost() {
+    let mut imp = import(LY_JUDICIARY);
+    imp.markdown = imp.markdown.replace("  - \"顏寬恒\"\n", "");
+    assert!(front_matter_holds(&imp).is_err());
+}
+
+#[test]
+fn the_record_page_shows_every_list() {
+    let site = bundled_site();
+    let md = import(JINCHENG)
+        .markdown
+        .replace("draft: true\n", "")
+        .replace("series: \"臨時大會\"\n", "series: \"主管會議\"\n");
+    write(&site.path().join("content/2021/jincheng.md"), &md);
+    let out = build_ok(site.path());
+    let page = find_page(&out, "陳主席天成");
+    for shown in ["<dt>出席人員</dt>", "<dt>列席人員</dt>", "本會秘書劉師政"] {
+        assert!(page.contains(shown), "{shown} not on the page");
+    }
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// The record page under `out/minutes/` whose text holds `needle`.
+fn find_page(out: &Path, needle: &str) -> String {
+    for entry in walk(&out.join("minutes")) {
+        if entry.extension().is_some_and(|e| e == "html") {
+            let text = std::fs::read_to_string(&entry).unwrap();
+            if text.contains(needle) {
+                return text;
+            }
+        }
+    }
+    panic!("no page holds {needle}");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
