@@ -71,39 +71,42 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn summary(&self) -> String {
-        let steps: Vec<String> = self
-            .steps
-            .iter()
-            .map(|s| format!("{} {:.0} ms", s.name, s.millis))
-            .collect();
-        let reused = if self.reused > 0 {
-            format!(
-                " ({} rendered, {} unchanged from the cache)",
-                self.pages - self.reused,
-                self.reused
-            )
-        } else {
-            String::new()
-        };
-        let mut out = format!(
-            "{} records, {} pages{reused}, {} files ({:.1} MB); {} drafts and {} scheduled records left out\n{} — total {:.0} ms",
-            self.records,
-            self.pages,
-            self.files,
-            self.bytes as f64 / 1e6,
-            self.drafts,
-            self.scheduled,
-            steps.join(", "),
-            self.wall_millis
-        );
-        if !self.work.is_empty() {
-            let work: Vec<String> = self
-                .work
+    /// The closing lines of a build, in `lang`.
+    pub fn summary(&self, lang: crate::messages::Lang) -> String {
+        use crate::messages::Msg;
+        let steps = |steps: &[Step]| -> String {
+            steps
                 .iter()
                 .map(|s| format!("{} {:.0} ms", s.name, s.millis))
-                .collect();
-            out.push_str(&format!("\nthread time (summed over threads): {}", work.join(", ")));
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut out = Msg::BuildSummary {
+            records: self.records,
+            pages: self.pages,
+            reused: self.reused,
+            files: self.files,
+            megabytes: format!("{:.1}", self.bytes as f64 / 1e6),
+            drafts: self.drafts,
+            scheduled: self.scheduled,
+        }
+        .render(lang);
+        out.push('\n');
+        out.push_str(
+            &Msg::Steps {
+                steps: steps(&self.steps),
+                total: format!("{:.0}", self.wall_millis),
+            }
+            .render(lang),
+        );
+        if !self.work.is_empty() {
+            out.push('\n');
+            out.push_str(
+                &Msg::ThreadTime {
+                    steps: steps(&self.work),
+                }
+                .render(lang),
+            );
         }
         out
     }

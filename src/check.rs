@@ -29,21 +29,20 @@ impl Checked {
     }
 
     /// "checked 3 records (2 built; 1 draft and 0 scheduled left out): 0 errors, 1 warning, 0
-    /// suggestions". Drafts and scheduled records count as built when `--drafts` / `--future`
-    /// include them.
-    pub fn summary(&self) -> String {
-        use crate::diagnostics::plural;
+    /// suggestions", in `lang`. Drafts and scheduled records count as built when `--drafts` /
+    /// `--future` include them.
+    pub fn summary(&self, lang: crate::messages::Lang) -> String {
         let r = &self.report;
-        format!(
-            "checked {} ({} built; {} and {} scheduled left out): {}, {}, {}",
-            plural(r.records + r.drafts + r.scheduled, "record", "records"),
-            r.records,
-            plural(r.drafts, "draft", "drafts"),
-            r.scheduled,
-            plural(self.count(Severity::Error), "error", "errors"),
-            plural(self.count(Severity::Warning), "warning", "warnings"),
-            plural(self.count(Severity::Suggestion), "suggestion", "suggestions"),
-        )
+        crate::messages::Msg::CheckSummary {
+            records: r.records + r.drafts + r.scheduled,
+            built: r.records,
+            drafts: r.drafts,
+            scheduled: r.scheduled,
+            errors: self.count(Severity::Error),
+            warnings: self.count(Severity::Warning),
+            suggestions: self.count(Severity::Suggestion),
+        }
+        .render(lang)
     }
 }
 

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::messages::Lang;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "minutebook",
@@ -19,6 +21,22 @@ pub struct Cli {
 }
 
 impl Command {
+    /// The language of this command's messages: `--lang`, else the site's `language` (for `init`,
+    /// the `--language` given for the new site), else Traditional Chinese.
+    pub fn lang(&self) -> Lang {
+        match self {
+            Command::Build { site, .. } | Command::Check { site, .. } | Command::Serve { site, .. } => {
+                crate::messages::site_lang(&site.root, site.lang)
+            }
+            Command::Import { root, lang, .. } | Command::New { root, lang, .. } => {
+                crate::messages::site_lang(root, *lang)
+            }
+            Command::Init { lang, language, .. } => {
+                lang.unwrap_or_else(|| language.as_deref().map(Lang::from_tag).unwrap_or_default())
+            }
+        }
+    }
+
     /// How this command reports its diagnostics (the defaults for commands without the flags).
     pub fn report(&self) -> ReportArgs {
         match self {
@@ -42,6 +60,9 @@ pub struct SiteArgs {
     /// Override base_url from minutebook.yaml (e.g. for a staging host).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// The language of messages: zh-Hant-TW or en [default: the site's `language`].
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 }
 
 /// The CI service `init --ci` writes a workflow for.
@@ -104,6 +125,9 @@ pub enum Command {
         /// header line left out of the body because the front-matter holds it.
         #[arg(long, short = 'v')]
         verbose: bool,
+        /// The language of messages: zh-Hant-TW or en [default: the site's `language`].
+        #[arg(long, value_enum, value_name = "LANG")]
+        lang: Option<Lang>,
         /// Add the series and units the record names that minutebook.yaml does not register (with
         /// the slugs the importer proposes) to minutebook.yaml, then import with them.
         #[arg(long)]
@@ -133,6 +157,9 @@ pub enum Command {
         /// Ask nothing: take the defaults for every value not given as a flag.
         #[arg(long, short = 'y')]
         yes: bool,
+        /// The language of messages: zh-Hant-TW or en [default: --language, else zh-Hant-TW].
+        #[arg(long, value_enum, value_name = "LANG")]
+        lang: Option<Lang>,
     },
     /// Write a new record at content/<year>/<series-slug>-<number>.md with its front-matter filled in.
     New {
@@ -151,6 +178,9 @@ pub enum Command {
         /// The title [default: 第{number}次{series}紀錄].
         #[arg(long)]
         title: Option<String>,
+        /// The language of messages: zh-Hant-TW or en [default: the site's `language`].
+        #[arg(long, value_enum, value_name = "LANG")]
+        lang: Option<Lang>,
     },
     /// Preview the site on a local web server; rebuilds and reloads open pages on every change.
     Serve {

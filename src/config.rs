@@ -480,15 +480,24 @@ mod tests {
     fn unknown_key_is_located() {
         let err = Site::from_str(Path::new("."), "title: a\nbase_url: https://x/\nthem: default\n").unwrap_err();
         assert_eq!(err[0].line, 3, "{:?}", err);
-        assert!(err[0].message.contains("them"), "{:?}", err);
-        assert!(err[0].help.as_deref().unwrap_or("").contains("theme"), "{:?}", err);
+        assert!(err[0].message.en().contains("them"), "{:?}", err);
+        assert!(
+            err[0]
+                .help
+                .as_ref()
+                .map(|h| h.en())
+                .unwrap_or_default()
+                .contains("theme"),
+            "{:?}",
+            err
+        );
     }
 
     #[test]
     fn duplicate_alias_is_an_error() {
         let y = "title: a\nbase_url: https://x/\nunits:\n  - { name: 甲, slug: a, aliases: [乙] }\n  - { name: 乙, slug: b }\n";
         let err = Site::from_str(Path::new("."), y).unwrap_err();
-        assert!(err[0].message.contains("names two units"), "{:?}", err);
+        assert!(err[0].message.en().contains("names two units"), "{:?}", err);
         // At the registration that duplicates it (the second unit's name), not the alias before.
         assert_eq!((err[0].line, err[0].column), (5, 13), "{:?}", err);
     }
@@ -497,7 +506,8 @@ mod tests {
     fn script_and_data_urls_are_refused() {
         let y = "title: a\nbase_url: https://x/\nlicense_url: \" JavaScript:alert(1)\"\naccessibility_badge:\n  image: data:image/svg+xml,<svg/>\n  alt: 無障礙\n  href: \"java\\tscript:alert(1)\"\n";
         let err = Site::from_str(Path::new("."), y).unwrap_err();
-        let got: Vec<(usize, usize, &str)> = err.iter().map(|d| (d.line, d.column, d.message.as_str())).collect();
+        let got: Vec<(usize, usize, String)> = err.iter().map(|d| (d.line, d.column, d.message.en())).collect();
+        let got: Vec<(usize, usize, &str)> = got.iter().map(|(l, c, m)| (*l, *c, m.as_str())).collect();
         assert_eq!(
             got,
             [
@@ -520,13 +530,13 @@ mod tests {
         let big = "title: a\nbase_url: https://x/\n".to_string() + &"#".repeat(CONFIG_LIMIT as usize);
         std::fs::write(dir.path().join(CONFIG_FILE), big).unwrap();
         let err = Site::load(dir.path()).unwrap_err();
-        assert_eq!(err[0].message, "the site configuration is larger than 4 MiB");
+        assert_eq!(err[0].message.en(), "the site configuration is larger than 4 MiB");
         #[cfg(unix)]
         {
             let dir = tempfile::tempdir().unwrap();
             std::os::unix::fs::symlink("/dev/zero", dir.path().join(CONFIG_FILE)).unwrap();
             let err = Site::load(dir.path()).unwrap_err();
-            assert_eq!(err[0].message, "the site configuration is larger than 4 MiB");
+            assert_eq!(err[0].message.en(), "the site configuration is larger than 4 MiB");
         }
     }
 

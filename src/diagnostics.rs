@@ -5,6 +5,62 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::messages::{Lang, Msg};
+
+/// What a diagnostic says: a message of the catalogue (with its code, in either language), or a
+/// text that is not ours to translate (a parser's or the system's words, or a tool for developers).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    /// Boxed: a message's arguments make it larger than a diagnostic should be to pass around.
+    Msg(Box<Msg>),
+    Plain(String),
+}
+
+impl Text {
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Text::Msg(m) => m.render(lang),
+            Text::Plain(s) => s.clone(),
+        }
+    }
+
+    /// The text in English (logs, tests).
+    pub fn en(&self) -> String {
+        self.render(Lang::En)
+    }
+
+    pub fn code(&self) -> Option<&'static str> {
+        match self {
+            Text::Msg(m) => Some(m.code()),
+            Text::Plain(_) => None,
+        }
+    }
+}
+
+impl From<Msg> for Text {
+    fn from(m: Msg) -> Text {
+        Text::Msg(Box::new(m))
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text::Plain(s)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text::Plain(s.to_string())
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en())
+    }
+}
+
 /// How bad a finding is. Errors fail the build; warnings and suggestions do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -15,7 +71,7 @@ pub enum Severity {
 }
 
 /// One finding about one place in one file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The file, relative to the site root where possible.
@@ -24,15 +80,15 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column, counted in characters; 0 when unknown.
     pub column: usize,
-    pub message: String,
+    pub message: Text,
     /// The text of the offending line, shown under the message.
     pub source_line: Option<String>,
     /// What to do about it.
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.into(),
@@ -44,21 +100,21 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, line, column, message)
         }
     }
 
-    pub fn suggestion(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn suggestion(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Suggestion,
             ..Diagnostic::error(path, line, column, message)
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -74,13 +130,18 @@ impl Diagnostic {
         self
     }
 
+    /// The stable code of the message (`MB0203`); none for a text outside the catalogue.
+    pub fn code(&self) -> Option<&'static str> {
+        self.message.code()
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
     /// `path:line:col` as editors and CI annotate it.
     pub fn location(&self) -> String {
-        let p = display_path(&self.path);
+        let p = slashed(&self.path);
         match (self.line, self.column) {
             (0, _) => p,
             (l, 0) => format!("{p}:{l}"),
@@ -89,7 +150,8 @@ impl Diagnostic {
     }
 }
 
-fn display_path(p: &Path) -> String {
+/// A path as shown in messages: with `/` on every system, as editors and CI read it.
+pub fn slashed(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 
@@ -117,41 +179,75 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Suggestion => "suggestion",
-        };
+impl Diagnostic {
+    /// `error[MB0207]: path:line:col: message`, the line with a caret under the column, and the
+    /// help, in `lang`.
+    pub fn human(&self, lang: Lang) -> String {
+        use std::fmt::Write;
+        let mut f = String::new();
+        let label = self.severity.label(lang);
+        let code = self.code().map(|c| format!("[{c}]")).unwrap_or_default();
         // Paths and texts come from the user's files: printed so that none can start a line.
-        let message = printable(&self.message);
+        let message = self.message.render(lang);
+        let message = printable(&message);
         if self.path.as_os_str().is_empty() {
-            writeln!(f, "{label}: {message}")?;
+            let _ = writeln!(f, "{label}{code}: {message}");
         } else {
-            writeln!(f, "{label}: {}: {message}", printable(&self.location()))?;
+            let _ = writeln!(f, "{label}{code}: {}: {message}", printable(&self.location()));
         }
         if let Some(src) = &self.source_line {
             let src = &*printable(src);
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
-            writeln!(f, "{pad} |")?;
-            writeln!(f, "{gutter} | {src}")?;
+            let _ = writeln!(f, "{pad} |");
+            let _ = writeln!(f, "{gutter} | {src}");
             if self.column > 0 {
                 // Wide (CJK) characters take two terminal cells; keep the caret under the right one.
                 let width: usize = src.chars().take(self.column - 1).map(cell_width).sum();
-                writeln!(f, "{pad} | {}^", " ".repeat(width))?;
+                let _ = writeln!(f, "{pad} | {}^", " ".repeat(width));
             }
         }
         if let Some(help) = &self.help {
             // A help may span lines (a block to paste into minutebook.yaml): each is indented
             // under the first, so none can pass for a message of its own.
-            for (i, line) in help.lines().enumerate() {
-                let lead = if i == 0 { "  = help: " } else { "    " };
-                writeln!(f, "{lead}{}", printable(line))?;
+            for (i, line) in help.render(lang).lines().enumerate() {
+                if i == 0 {
+                    let _ = writeln!(f, "  = {}: {}", help_label(lang), printable(line));
+                } else {
+                    let _ = writeln!(f, "    {}", printable(line));
+                }
             }
         }
-        Ok(())
+        f
+    }
+}
+
+impl Severity {
+    /// The word that opens a human-readable diagnostic.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Suggestion, Lang::En) => "suggestion",
+            (Severity::Error, Lang::ZhHantTw) => "錯誤",
+            (Severity::Warning, Lang::ZhHantTw) => "警告",
+            (Severity::Suggestion, Lang::ZhHantTw) => "建議",
+        }
+    }
+}
+
+fn help_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "help",
+        Lang::ZhHantTw => "提示",
+    }
+}
+
+/// In English, for logs and tests; what a command prints goes through [`Diagnostic::render`] in
+/// the site's language.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.human(Lang::En))
     }
 }
 
@@ -187,15 +283,16 @@ pub enum MessageFormat {
 }
 
 impl Diagnostic {
-    /// The diagnostic as one JSON object, on one line.
-    pub fn to_json(&self) -> String {
+    /// The diagnostic as one JSON object, on one line, its texts in `lang`.
+    pub fn to_json(&self, lang: Lang) -> String {
         serde_json::json!({
             "severity": self.severity,
-            "file": display_path(&self.path),
+            "code": self.code(),
+            "file": slashed(&self.path),
             "line": self.line,
             "column": self.column,
-            "message": self.message,
-            "help": self.help,
+            "message": self.message.render(lang),
+            "help": self.help.as_ref().map(|h| h.render(lang)),
             "source_line": self.source_line,
         })
         .to_string()
@@ -203,8 +300,8 @@ impl Diagnostic {
 
     /// The diagnostic as a GitHub Actions workflow command (errors as `::error`, warnings as
     /// `::warning`, suggestions as `::notice`), escaped so that no text of a file can end the
-    /// command or start another.
-    pub fn to_github(&self) -> String {
+    /// command or start another. The code opens the message (`MB0207: …`) and titles it.
+    pub fn to_github(&self, lang: Lang) -> String {
         let kind = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -212,7 +309,7 @@ impl Diagnostic {
         };
         let mut props = Vec::new();
         if !self.path.as_os_str().is_empty() {
-            props.push(format!("file={}", github_escape(&display_path(&self.path), true)));
+            props.push(format!("file={}", github_escape(&slashed(&self.path), true)));
         }
         if self.line > 0 {
             props.push(format!("line={}", self.line));
@@ -220,10 +317,13 @@ impl Diagnostic {
                 props.push(format!("col={}", self.column));
             }
         }
-        let mut msg = self.message.clone();
+        if let Some(c) = self.code() {
+            props.push(format!("title={c}"));
+        }
+        let mut msg = self.message.render(lang);
         if let Some(h) = &self.help {
-            msg.push_str("\nhelp: ");
-            msg.push_str(h);
+            msg.push_str(&format!("\n{}: ", help_label(lang)));
+            msg.push_str(&h.render(lang));
         }
         let props = if props.is_empty() {
             String::new()
@@ -233,12 +333,12 @@ impl Diagnostic {
         format!("::{kind}{props}::{}", github_escape(&msg, false))
     }
 
-    /// The diagnostic in `format`, ending in a line break.
-    pub fn render(&self, format: MessageFormat) -> String {
+    /// The diagnostic in `format` and `lang`, ending in a line break.
+    pub fn render(&self, format: MessageFormat, lang: Lang) -> String {
         match format {
-            MessageFormat::Human => self.to_string(),
-            MessageFormat::Json => format!("{}\n", self.to_json()),
-            MessageFormat::Github => format!("{}\n", self.to_github()),
+            MessageFormat::Human => self.human(lang),
+            MessageFormat::Json => format!("{}\n", self.to_json(lang)),
+            MessageFormat::Github => format!("{}\n", self.to_github(lang)),
         }
     }
 }
@@ -261,9 +361,7 @@ fn github_escape(s: &str, property: bool) -> String {
 
 /// Sort findings by file, then position, so output is stable whatever the thread count.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
-        (&a.path, a.line, a.column, a.severity, &a.message).cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
-    });
+    diags.sort_by_cached_key(|d| (d.path.clone(), d.line, d.column, d.severity, d.code(), d.message.en()));
 }
 
 /// A count with its noun: `plural(1, "problem", "problems")` is "1 problem", with 2 "2 problems".
@@ -337,16 +435,53 @@ mod tests {
             .with_source("x\ny\n決　定：照案通過\n")
             .with_help("write 決定：\n or 決議：");
         assert_eq!(
-            d.to_json(),
-            r#"{"column":7,"file":"content/2024/a,b.md","help":"write 決定：\n or 決議：","line":3,"message":"unknown label `決　定`","severity":"warning","source_line":"決　定：照案通過"}"#
+            d.to_json(Lang::En),
+            r#"{"code":null,"column":7,"file":"content/2024/a,b.md","help":"write 決定：\n or 決議：","line":3,"message":"unknown label `決　定`","severity":"warning","source_line":"決　定：照案通過"}"#
         );
         assert_eq!(
-            d.to_github(),
+            d.to_github(Lang::En),
             "::warning file=content/2024/a%2Cb.md,line=3,col=7::unknown label `決　定`%0Ahelp: write 決定：%0A or 決議："
         );
         let whole = Diagnostic::error("", 0, 0, "100% wrong");
-        assert_eq!(whole.to_github(), "::error::100%25 wrong");
-        assert_eq!(whole.render(MessageFormat::Json), format!("{}\n", whole.to_json()));
+        assert_eq!(whole.to_github(Lang::En), "::error::100%25 wrong");
+        assert_eq!(
+            whole.render(MessageFormat::Json, Lang::En),
+            format!("{}\n", whole.to_json(Lang::En))
+        );
+    }
+
+    #[test]
+    fn catalogue_messages_carry_their_code_in_every_format() {
+        let d = Diagnostic::error(
+            "content/a.md",
+            2,
+            8,
+            Msg::UnknownName {
+                kind: crate::messages::Noun::Unit,
+                name: "數產".into(),
+            },
+        )
+        .with_source("---\nunits: [數產]\n---\n")
+        .with_help(Msg::HelpRegisteredNames {
+            kind: crate::messages::Noun::Unit,
+            name: "數產署".into(),
+        });
+        assert_eq!(
+            d.human(Lang::ZhHantTw),
+            "錯誤[MB0207]: content/a.md:2:8: 未登錄的單位 `數產`\n  |\n2 | units: [數產]\n  |        ^\n  = 提示: 您是不是要寫 `數產署`？已登錄的單位列在 minutebook.yaml\n"
+        );
+        assert_eq!(
+            d.human(Lang::En),
+            "error[MB0207]: content/a.md:2:8: unknown unit `數產`\n  |\n2 | units: [數產]\n  |        ^\n  = help: did you mean `數產署`? Registered units are listed in minutebook.yaml\n"
+        );
+        assert_eq!(
+            d.to_json(Lang::ZhHantTw),
+            r#"{"code":"MB0207","column":8,"file":"content/a.md","help":"您是不是要寫 `數產署`？已登錄的單位列在 minutebook.yaml","line":2,"message":"未登錄的單位 `數產`","severity":"error","source_line":"units: [數產]"}"#
+        );
+        assert_eq!(
+            d.to_github(Lang::En),
+            "::error file=content/a.md,line=2,col=8,title=MB0207::unknown unit `數產`%0Ahelp: did you mean `數產署`? Registered units are listed in minutebook.yaml"
+        );
     }
 
     #[test]

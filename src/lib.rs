@@ -40,6 +40,7 @@ pub mod import;
 pub mod init;
 pub mod listing;
 pub mod markdown;
+pub mod messages;
 pub mod meta;
 pub mod minutes;
 pub mod model;
@@ -62,6 +63,7 @@ use std::process::ExitCode;
 use build::BuildOptions;
 use cli::{Command, SiteArgs};
 use diagnostics::Diagnostic;
+use messages::{Lang, Msg};
 
 fn options(site: &SiteArgs) -> BuildOptions {
     let mut o = BuildOptions::new(&site.root);
@@ -73,7 +75,7 @@ fn options(site: &SiteArgs) -> BuildOptions {
 
 /// Print diagnostics as `report` asks: human text on standard error, JSON or GitHub annotations on
 /// standard output; under `--quiet` only errors (and warnings when they are denied).
-pub fn print_diagnostics(diags: &[Diagnostic], report: &cli::ReportArgs) {
+pub fn print_diagnostics(diags: &[Diagnostic], report: &cli::ReportArgs, lang: Lang) {
     for d in diags {
         let shown =
             !report.quiet || d.is_error() || (report.deny_warnings && d.severity == diagnostics::Severity::Warning);
@@ -81,8 +83,8 @@ pub fn print_diagnostics(diags: &[Diagnostic], report: &cli::ReportArgs) {
             continue;
         }
         match report.message_format {
-            diagnostics::MessageFormat::Human => errprint!("{d}"),
-            f => stdio::out(format_args!("{}", d.render(f))),
+            diagnostics::MessageFormat::Human => errprint!("{}", d.human(lang)),
+            f => stdio::out(format_args!("{}", d.render(f, lang))),
         }
     }
 }
@@ -103,8 +105,9 @@ fn denied(diags: &[Diagnostic], report: &cli::ReportArgs) -> bool {
     report.deny_warnings && diags.iter().any(|d| d.severity == diagnostics::Severity::Warning)
 }
 
-/// Run one command. Errors come back as diagnostics for `main` to print.
-pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
+/// Run one command, its messages in `lang` ([`Command::lang`]). Errors come back as diagnostics
+/// for `main` to print.
+pub fn run(cmd: Command, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>> {
     match cmd {
         Command::Build {
             site,
@@ -118,14 +121,23 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
                 o.output = out;
             }
             if !r.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-                errln!("building {} …", o.root.display());
+                errln!(
+                    "{}",
+                    Msg::Building {
+                        root: o.root.display().to_string()
+                    }
+                    .render(lang)
+                );
             }
             let report = build::build(&o)?;
-            print_diagnostics(&report.warnings, &r);
-            summary(&report.summary(), &r);
-            summary(&format!("wrote {}", o.output.display()), &r);
+            print_diagnostics(&report.warnings, &r, lang);
+            summary(&report.summary(lang), &r);
+            let wrote = Msg::Wrote {
+                path: o.output.display().to_string(),
+            };
+            summary(&wrote.render(lang), &r);
             if denied(&report.warnings, &r) {
-                errln!("error: warnings are denied (--deny-warnings); the site was written, fix the warnings above");
+                errln!("{}", Msg::WarningsDenied.render(lang));
                 return Ok(ExitCode::FAILURE);
             }
             Ok(ExitCode::SUCCESS)
@@ -135,22 +147,22 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             out,
             root,
             verbose,
+            lang: _,
             register,
-        } => run_import(&file, out.as_deref(), &root, verbose, register),
+        } => run_import(&file, out.as_deref(), &root, verbose, register, lang),
         Command::Check { site, report: r } => {
             let o = options(&site);
             match check::check(&o) {
                 Ok(c) => {
-                    print_diagnostics(&c.findings, &r);
-                    summary(&c.summary(), &r);
+                    print_diagnostics(&c.findings, &r, lang);
+                    summary(&c.summary(lang), &r);
                     let failed = c.count(diagnostics::Severity::Error) > 0 || denied(&c.findings, &r);
                     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
                 }
                 Err(diags) => {
-                    print_diagnostics(&diags, &r);
+                    print_diagnostics(&diags, &r, lang);
                     let errors = diags.iter().filter(|d| d.is_error()).count();
-                    let errors = diagnostics::plural(errors, "error", "errors");
-                    summary(&format!("check: {errors}; the site does not build"), &r);
+                    summary(&Msg::CheckFailed { errors }.render(lang), &r);
                     Ok(ExitCode::FAILURE)
                 }
             }
@@ -163,6 +175,7 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             base_url,
             ci,
             yes,
+            lang: _,
         } => {
             let opts = init::InitOptions {
                 dir: dir.clone(),
@@ -199,6 +212,7 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
             date,
             number,
             title,
+            lang: _,
         } => {
             let rel = scaffold::new_record(&scaffold::NewRecord {
                 root: root.clone(),
@@ -217,15 +231,16 @@ pub fn run(cmd: Command) -> Result<ExitCode, Vec<Diagnostic>> {
                 bind,
                 port,
                 open,
+                lang: site.lang,
             });
             match result {
                 Ok(()) => Ok(ExitCode::SUCCESS),
                 // Serve writes nothing to disk: its closing line must not say "nothing was written".
                 Err(diags) => {
                     for d in &diags {
-                        errprint!("{d}");
+                        errprint!("{}", d.human(lang));
                     }
-                    errln!("error: the preview server did not start");
+                    errln!("{}", Msg::ServeDidNotStart.render(lang));
                     Ok(ExitCode::FAILURE)
                 }
             }
@@ -239,6 +254,7 @@ fn run_import(
     root: &std::path::Path,
     verbose: bool,
     register: bool,
+    lang: Lang,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
     let config_path = root.join(config::CONFIG_FILE);
     let error = |e: String| vec![Diagnostic::error("", 0, 0, e)];
@@ -299,7 +315,7 @@ fn run_import(
                 ..d
             }
         };
-        errprint!("{d}");
+        errprint!("{}", d.human(lang));
     }
     if let Some(added) = &registered {
         errln!(

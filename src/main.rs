@@ -22,15 +22,15 @@ fn main() -> ExitCode {
         std::process::exit(130);
     });
     let report = cli.command.report();
-    match minutebook::run(cli.command) {
+    let lang = cli.command.lang();
+    let result = minutebook::run(cli.command, lang);
+    minutebook::output::wait_if_interrupted();
+    match result {
         Ok(code) => code,
         Err(diags) => {
-            minutebook::print_diagnostics(&diags, &report);
+            minutebook::print_diagnostics(&diags, &report, lang);
             let errors = diags.iter().filter(|d| d.is_error()).count();
-            minutebook::errln!(
-                "error: {} found; nothing was written",
-                minutebook::diagnostics::plural(errors, "problem", "problems")
-            );
+            minutebook::errln!("{}", minutebook::messages::Msg::NothingWritten { errors }.render(lang));
             ExitCode::FAILURE
         }
     }

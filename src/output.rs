@@ -41,7 +41,7 @@ const DISK_FULL_AGAIN: &str = "not written: the disk is full";
 /// The diagnostics of a failed build, without the repeats of a full disk (one [`OutputError::DiskFull`]
 /// says it all).
 pub fn without_repeats(mut diags: Vec<crate::diagnostics::Diagnostic>) -> Vec<crate::diagnostics::Diagnostic> {
-    diags.retain(|d| !d.message.ends_with(DISK_FULL_AGAIN));
+    diags.retain(|d| !d.message.en().ends_with(DISK_FULL_AGAIN));
     diags
 }
 
@@ -596,9 +596,19 @@ static STOPPING: std::sync::RwLock<bool> = std::sync::RwLock::new(false);
 fn make_dir(d: &Path) -> std::io::Result<()> {
     let stopping = STOPPING.read().unwrap_or_else(|p| p.into_inner());
     if *stopping {
-        return Err(std::io::Error::new(std::io::ErrorKind::Interrupted, "the build was interrupted"));
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::Interrupted,
+            "the build was interrupted",
+        ));
     }
     std::fs::create_dir_all(d)
+}
+
+/// Return at once, unless an interrupt's clean-up has begun: then never (the interrupt ends the
+/// process with its own exit code). A command calls this before it reports, so that a build
+/// whose files vanished under it does not print errors and exit with 1 instead.
+pub fn wait_if_interrupted() {
+    drop(STOPPING.read().unwrap_or_else(|p| p.into_inner()));
 }
 
 fn forget(path: &Path) {

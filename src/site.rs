@@ -24,9 +24,10 @@ use crate::build::BuildOptions;
 use crate::cache::PageCache;
 use crate::config::Site;
 use crate::content::{self, frontmatter, record};
-use crate::diagnostics::{self, Diagnostic};
+use crate::diagnostics::{self, slashed, Diagnostic};
 use crate::listing::{self, Listings};
 use crate::markdown;
+use crate::messages::Msg;
 use crate::minutes::{self, UnitMatcher};
 use crate::model::{record_url, Archive, Body, Record};
 use crate::output::Sink;
@@ -287,27 +288,22 @@ pub fn unique_urls(published: &[&Record]) -> Vec<Diagnostic> {
     for &r in published {
         if let Some(other) = by_url.insert(r.url.to_ascii_lowercase(), r) {
             let (first, second) = if other.rel < r.rel { (other, r) } else { (r, other) };
+            let (first_path, second_path) = (slashed(&first.rel), slashed(&second.rel));
             let message = if first.url == second.url {
-                format!(
-                    "`{}` and `{}` would both be published at /{}",
-                    first.rel.display(),
-                    second.rel.display(),
-                    r.url
-                )
+                Msg::SameUrl {
+                    first: first_path,
+                    second: second_path,
+                    url: r.url.clone(),
+                }
             } else {
-                format!(
-                    "`{}` and `{}` would be published at /{} and /{}, which differ only in letter case: \
-                     on a case-insensitive file system (macOS, Windows) one would overwrite the other",
-                    first.rel.display(),
-                    second.rel.display(),
-                    first.url,
-                    second.url
-                )
+                Msg::UrlsDifferInCase {
+                    first: first_path,
+                    second: second_path,
+                    url: first.url.clone(),
+                    other: second.url.clone(),
+                }
             };
-            diags.push(
-                Diagnostic::error(&second.rel, 1, 1, message)
-                    .with_help("give one of them a different `slug` (or `number`) in its front-matter"),
-            );
+            diags.push(Diagnostic::error(&second.rel, 1, 1, message).with_help(Msg::HelpDifferentSlug));
         }
     }
     diags

@@ -41,9 +41,24 @@ pub fn measure(repo: &Path, runs: usize) -> Result<Vec<ImportRow>, String> {
     let fixture = |p: &str| repo.join(p);
     let docs: [(&str, &'static str, PathBuf, u64); 5] = [
         ("第4次主管會議紀錄", "txt", fixture("tests/fixtures/import/seed.txt"), 1),
-        ("第4次主管會議紀錄", "docx", fixture("tests/fixtures/import/moda-executive-4/source.docx"), 1),
-        ("第4次主管會議紀錄", "odt", fixture("tests/fixtures/import/moda-executive-4/source.odt"), 1),
-        ("第4次主管會議紀錄", "pdf", fixture("tests/fixtures/import/moda-executive-4/source.pdf"), 1),
+        (
+            "第4次主管會議紀錄",
+            "docx",
+            fixture("tests/fixtures/import/moda-executive-4/source.docx"),
+            1,
+        ),
+        (
+            "第4次主管會議紀錄",
+            "odt",
+            fixture("tests/fixtures/import/moda-executive-4/source.odt"),
+            1,
+        ),
+        (
+            "第4次主管會議紀錄",
+            "pdf",
+            fixture("tests/fixtures/import/moda-executive-4/source.pdf"),
+            1,
+        ),
         ("第4次主管會議紀錄 ×5", "pdf", fixture("bench/documents/seed-x5.pdf"), 3),
     ];
     let registry = ImportRegistry::default();
@@ -94,7 +109,8 @@ pub fn measure(repo: &Path, runs: usize) -> Result<Vec<ImportRow>, String> {
 
 /// The figures as a Markdown table.
 pub fn table(rows: &[ImportRow]) -> String {
-    let mut out = String::from("| document | format | pages | import (median) | budget |\n| --- | --- | ---: | ---: | --- |\n");
+    let mut out =
+        String::from("| document | format | pages | import (median) | budget |\n| --- | --- | ---: | ---: | --- |\n");
     for r in rows {
         out.push_str(&format!(
             "| {} | .{} | {} | {:.0} ms | {} s {} |\n",

@@ -7,6 +7,7 @@ pub mod record;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{line_col, Diagnostic};
+use crate::messages::Msg;
 
 pub const CONTENT_DIR: &str = "content";
 
@@ -21,14 +22,13 @@ pub fn discover(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 pub fn discover_all(root: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Diagnostic> {
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
-        return Err(Diagnostic::error(CONTENT_DIR, 0, 0, "there is no content folder")
-            .with_help("create content/ and put one Markdown file per meeting in it (minutebook new writes one)"));
+        return Err(Diagnostic::error(CONTENT_DIR, 0, 0, Msg::NoContentFolder).with_help(Msg::HelpCreateContent));
     }
     let mut files = Vec::new();
     let mut links = Vec::new();
     for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().follow_links(false) {
-        let entry =
-            entry.map_err(|e| Diagnostic::error(CONTENT_DIR, 0, 0, format!("cannot read the content folder: {e}")))?;
+        let entry = entry
+            .map_err(|e| Diagnostic::error(CONTENT_DIR, 0, 0, Msg::ContentFolderUnreadable { error: e.to_string() }))?;
         let name = entry.file_name().to_string_lossy();
         if name.starts_with('.') || name.ends_with('~') {
             continue;
@@ -70,7 +70,7 @@ pub fn skipped_links(links: &[PathBuf]) -> Option<Diagnostic> {
 /// endings (classic Mac OS, some exporters) become LF, so a record saved that way reads as lines.
 pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(root.join(rel))
-        .map_err(|e| Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}")))?;
+        .map_err(|e| Diagnostic::error(rel, 0, 0, Msg::FileUnreadable { error: e.to_string() }))?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok(normalize_lone_cr(s)),
         Err(e) => {
@@ -78,8 +78,7 @@ pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
             let bytes = e.into_bytes();
             let prefix = String::from_utf8_lossy(&bytes[..good]).into_owned();
             let (line, column) = line_col(&prefix, prefix.len());
-            Err(Diagnostic::error(rel, line, column, "the file is not valid UTF-8")
-                .with_help("save the file as UTF-8 (most editors: Save with Encoding → UTF-8); Big5 files must be converted first"))
+            Err(Diagnostic::error(rel, line, column, Msg::NotUtf8).with_help(Msg::HelpSaveUtf8))
         }
     }
 }

@@ -6,9 +6,10 @@ use std::path::Path;
 
 use super::frontmatter::Parsed;
 use crate::config::{is_valid_slug, Kind, Registry, Site};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{closest, Diagnostic, Text};
+use crate::messages::{Msg, Noun};
 use crate::minutes::calendar::{parse_date, parse_meeting_date};
-use crate::yaml::{Problem, Value};
+use crate::yaml::Value;
 use chrono::NaiveDate;
 
 /// The keys a record may have.
@@ -137,7 +138,7 @@ fn text_of(node: &crate::yaml::Node) -> Option<&str> {
 type At = (usize, usize);
 
 impl Ctx<'_> {
-    fn err(&mut self, (l, c): At, msg: String, help: Option<String>) {
+    fn err(&mut self, (l, c): At, msg: impl Into<Text>, help: Option<Text>) {
         let mut d = Diagnostic::error(self.rel, l, c, msg).with_source(self.text);
         if let Some(h) = help {
             d = d.with_help(h);
@@ -150,7 +151,7 @@ impl Ctx<'_> {
         self.parsed.entry(key).map(|e| (e.line, e.column)).unwrap_or((1, 1))
     }
 
-    fn err_at_key(&mut self, key: &str, msg: String, help: Option<String>) {
+    fn err_at_key(&mut self, key: &str, msg: impl Into<Text>, help: Option<Text>) {
         let at = self.key_at(key);
         self.err(at, msg, help);
     }
@@ -166,8 +167,8 @@ impl Ctx<'_> {
             None => {
                 self.err_at_key(
                     key,
-                    format!("`{key}` must be text"),
-                    Some(format!("write it as `{key}: …` on one line")),
+                    Msg::NotText { key: key.into() },
+                    Some(Msg::HelpOneLine { key: key.into() }.into()),
                 );
                 None
             }
@@ -190,7 +191,7 @@ impl Ctx<'_> {
                 for v in items {
                     match text_of(v) {
                         Some(s) => out.push((s.trim().to_string(), (v.line, v.column))),
-                        None => self.err((v.line, v.column), format!("every item of `{key}` must be text"), None),
+                        None => self.err((v.line, v.column), Msg::ItemNotText { key: key.into() }, None),
                     }
                 }
                 out
@@ -200,8 +201,8 @@ impl Ctx<'_> {
                 None => {
                     self.err_at_key(
                         key,
-                        format!("`{key}` must be a list"),
-                        Some(format!("write `{key}: [甲, 乙]`")),
+                        Msg::NotAList { key: key.into() },
+                        Some(Msg::HelpWriteList { key: key.into() }.into()),
                     );
                     Vec::new()
                 }
@@ -222,19 +223,22 @@ impl Ctx<'_> {
                 name: e.name.clone(),
             }),
             None => {
-                // "Registered units", "registered series" (not "seriess").
-                let plural = match kind.label() {
-                    "series" => "series".to_string(),
-                    one => format!("{one}s"),
-                };
+                let kind = Noun::from(kind);
                 let help = match registry.suggest(name) {
-                    Some(s) => format!("did you mean `{s}`? Registered {plural} are listed in minutebook.yaml"),
-                    None => format!(
-                        "add `{name}` to the {} list in minutebook.yaml, or use a registered name",
-                        kind.label()
-                    ),
+                    Some(s) => Msg::HelpRegisteredNames {
+                        kind,
+                        name: s.to_string(),
+                    },
+                    None => Msg::HelpRegisterName {
+                        kind,
+                        name: name.to_string(),
+                    },
                 };
-                self.err(at, format!("unknown {} `{name}`", kind.label()), Some(help));
+                let msg = Msg::UnknownName {
+                    kind,
+                    name: name.to_string(),
+                };
+                self.err(at, msg, Some(help.into()));
                 None
             }
         }
@@ -254,7 +258,7 @@ impl Ctx<'_> {
             Value::Seq(items) => items.clone(),
             Value::Str(_) | Value::Map(_) => vec![node.clone()],
             _ => {
-                self.err_at_key(KEY, "`attachments` must be a list of files".into(), Some(HELP.into()));
+                self.err_at_key(KEY, "`attachments` must be a list of files", Some(HELP.into()));
                 return Vec::new();
             }
         };
@@ -290,7 +294,7 @@ impl Ctx<'_> {
                         _ => {
                             self.err(
                                 item_at,
-                                "an attachment needs `file` (text) and, if it has one, a `title` (text)".into(),
+                                "an attachment needs `file` (text) and, if it has one, a `title` (text)",
                                 Some(HELP.into()),
                             );
                             continue;
@@ -298,12 +302,12 @@ impl Ctx<'_> {
                     }
                 }
                 _ => {
-                    self.err(item_at, "every attachment must be a file name".into(), Some(HELP.into()));
+                    self.err(item_at, "every attachment must be a file name", Some(HELP.into()));
                     continue;
                 }
             };
             if file.is_empty() {
-                self.err(at, "an attachment's file is empty".into(), Some(HELP.into()));
+                self.err(at, "an attachment's file is empty", Some(HELP.into()));
                 continue;
             }
             let path = Path::new(&file);
@@ -342,7 +346,7 @@ impl Ctx<'_> {
                         .unwrap_or_default();
                     if name.eq_ignore_ascii_case("index.html") {
                         self.err(
-                    at,
+                            at,
                             format!("attachment `{file}` would replace the record's page"),
                             Some("rename the file".into()),
                         );
@@ -350,7 +354,7 @@ impl Ctx<'_> {
                     }
                     if out.iter().any(|a| a.name.eq_ignore_ascii_case(&name)) {
                         self.err(
-                    at,
+                            at,
                             format!("two attachments are named `{name}`"),
                             Some("attachments are copied under their file names beside the page: rename one".into()),
                         );
@@ -370,18 +374,11 @@ impl Ctx<'_> {
                     format!("attachment `{file}` links to a file outside content/"),
                     Some("copy the file into content/ beside the record".into()),
                 ),
-                (Ok(_), _) => self.err(
-                    at,
-                    format!("attachment `{file}` is not a file"),
-                    Some(HELP.into()),
-                ),
+                (Ok(_), _) => self.err(at, format!("attachment `{file}` is not a file"), Some(HELP.into())),
                 (Err(e), _) => self.err(
                     at,
                     format!("cannot read attachment `{file}`: {e}"),
-                    Some(format!(
-                        "put the file beside the record, at {}",
-                        dir.join(path).display()
-                    )),
+                    Some(format!("put the file beside the record, at {}", dir.join(path).display()).into()),
                 ),
             }
         }
@@ -399,11 +396,7 @@ impl Ctx<'_> {
         match parsed {
             Ok(d) => Some(d),
             Err(msg) => {
-                self.err(
-                    at,
-                    msg,
-                    Some("dates are YYYY-MM-DD, or 民國 like 113-09-11 or 民國113年9月11日".into()),
-                );
+                self.err(at, msg, Some(Msg::HelpDates.into()));
                 None
             }
         }
@@ -464,24 +457,30 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     };
 
     for p in &parsed.problems {
-        cx.err((p.line, p.column), p.message.clone(), p.help.clone());
+        cx.err((p.line, p.column), p.message.clone(), p.help.clone().map(Text::from));
     }
-    let allowed: Vec<String> = KEYS.iter().map(|k| k.to_string()).collect();
     for e in parsed.root.entries() {
         if !KEYS.contains(&e.key.as_str()) {
-            let p = Problem::UnknownKey {
-                key: e.key.clone(),
-                allowed: allowed.clone(),
+            let help = match closest(&e.key, KEYS.iter().copied()) {
+                Some(s) => Msg::HelpDidYouMean { name: s.to_string() },
+                None => Msg::HelpAllowedKeys { keys: KEYS.join(", ") },
             };
-            cx.err((e.line, e.column), p.message(), p.help());
+            cx.err(
+                (e.line, e.column),
+                Msg::UnknownKey { key: e.key.clone() },
+                Some(help.into()),
+            );
         }
     }
 
     let missing = |cx: &mut Ctx, key: &str, example: &str| {
         cx.diags.push(
-            Diagnostic::error(rel, 1, 1, format!("the record has no `{key}`"))
+            Diagnostic::error(rel, 1, 1, Msg::MissingKey { key: key.into() })
                 .with_source(text)
-                .with_help(format!("add a line `{key}: {example}` to the front-matter")),
+                .with_help(Msg::HelpAddKey {
+                    key: key.into(),
+                    example: example.into(),
+                }),
         );
     };
 
@@ -489,13 +488,13 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     if title.is_none() && parsed.get("title").is_none() {
         missing(&mut cx, "title", "第4次主管會議紀錄");
     } else if title.is_none() {
-        cx.err_at_key("title", "`title` is empty".into(), None);
+        cx.err_at_key("title", Msg::EmptyKey { key: "title".into() }, None);
     }
 
     let date = if parsed.get("date").is_some() {
         let d = cx.date("date", true);
         if d.is_none() && cx.string("date").is_none() {
-            cx.err_at_key("date", "`date` is empty".into(), None);
+            cx.err_at_key("date", Msg::EmptyKey { key: "date".into() }, None);
         }
         d
     } else {
@@ -507,7 +506,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         Some((name, at)) => cx.resolve(Kind::Series, &site.series, &name, at),
         None => {
             if parsed.get("series").is_some() {
-                cx.err_at_key("series", "`series` is empty".into(), None);
+                cx.err_at_key("series", Msg::EmptyKey { key: "series".into() }, None);
             } else {
                 let example = site
                     .series
@@ -525,7 +524,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         None | Some(Value::Null) => None,
         Some(Value::UInt(n)) if *n <= u32::MAX as u64 => Some(*n as u32),
         Some(_) => {
-            cx.err_at_key("number", "`number` must be a whole number, like 4".into(), None);
+            cx.err_at_key("number", Msg::NotANumber { key: "number".into() }, None);
             None
         }
     };
@@ -534,11 +533,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     if let Some((t, at)) = &time {
         if !valid_time(t) {
             let (t, at) = (t.clone(), *at);
-            cx.err(
-                at,
-                format!("`{t}` is not a time"),
-                Some("write the time as \"10:30\" or \"10:30-12:15\" (in quotes)".into()),
-            );
+            cx.err(at, Msg::NotATime { time: t }, Some(Msg::HelpTime.into()));
         }
     }
 
@@ -563,7 +558,7 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
         Some(_) => {
-            cx.err_at_key("draft", "`draft` must be true or false".into(), None);
+            cx.err_at_key("draft", Msg::NotABool { key: "draft".into() }, None);
             false
         }
     };
@@ -576,18 +571,17 @@ pub fn validate(rel: &Path, text: &str, parsed: &Parsed<'_>, site: &Site) -> Res
     let slug = match cx.string_at("slug") {
         Some((s, at)) => {
             if !is_valid_slug(&s) {
-                let help = "a slug is the last part of the URL: ASCII letters, digits and hyphens, with no `/` or `..`, e.g. executive-4";
                 let msg = if s.contains('/') || s.contains('\\') || s.contains("..") {
-                    format!("slug `{s}` would write outside the output folder")
+                    Msg::SlugEscapes { slug: s.clone() }
                 } else {
-                    format!("slug `{s}` is not a plain ASCII slug")
+                    Msg::SlugNotAscii { slug: s.clone() }
                 };
-                cx.err(at, msg, Some(help.into()));
+                cx.err(at, msg, Some(Msg::HelpSlug.into()));
             } else if [".html", ".htm"].iter().any(|x| s.to_ascii_lowercase().ends_with(x)) {
                 cx.err(
                     at,
-                    format!("slug `{s}` is named like a page: the record would be a folder `{s}/` holding index.html"),
-                    Some("a slug is the last part of the URL, without a file extension, e.g. executive-4".into()),
+                    Msg::SlugLikePage { slug: s.clone() },
+                    Some(Msg::HelpSlugNoExtension.into()),
                 );
             }
             s
@@ -723,14 +717,14 @@ mod tests {
             msgs.iter().any(|m| m.starts_with("5:9 unknown unit `數位產業`")),
             "{msgs:?}"
         );
-        let unit = errs.iter().find(|d| d.message.contains("unknown unit")).unwrap();
-        assert!(unit.help.as_deref().unwrap().contains("數位產業署"), "{unit:?}");
+        let unit = errs.iter().find(|d| d.message.en().contains("unknown unit")).unwrap();
+        assert!(unit.help.as_ref().unwrap().en().contains("數位產業署"), "{unit:?}");
     }
 
     #[test]
     fn slug_outside_output_is_rejected() {
         let errs = check("---\ntitle: a\nseries: 主管會議\ndate: 2024-01-01\nslug: ../../etc\n---\n").unwrap_err();
-        assert!(errs[0].message.contains("outside the output folder"), "{errs:?}");
+        assert!(errs[0].message.en().contains("outside the output folder"), "{errs:?}");
     }
 
     #[test]

@@ -12,7 +12,8 @@ use super::{is_valid_id, parse_status, Status, RESERVED_IDS};
 use crate::config::Site;
 use crate::content::frontmatter::Parsed;
 use crate::content::record::{auto_slug, Ref};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Text};
+use crate::messages::{Msg, Noun};
 use crate::minutes::calendar::parse_date;
 use crate::yaml::{self, Value};
 
@@ -141,7 +142,7 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn err(&mut self, (line, column): (usize, usize), msg: String, help: Option<String>) {
+    fn err(&mut self, (line, column): (usize, usize), msg: impl Into<Text>, help: Option<Text>) {
         let mut d = Diagnostic::error(self.rel, line, column, msg).with_source(self.text);
         if let Some(h) = help {
             d = d.with_help(h);
@@ -171,12 +172,20 @@ impl Reader<'_> {
                     }),
                     None => {
                         let help = match reg.suggest(&name) {
-                            Some(s) => format!("did you mean `{s}`? Registered units are listed in minutebook.yaml"),
-                            None => {
-                                format!("add `{name}` to the units list in minutebook.yaml, or use a registered name")
-                            }
+                            Some(s) => Msg::HelpRegisteredNames {
+                                kind: Noun::Unit,
+                                name: s.to_string(),
+                            },
+                            None => Msg::HelpRegisterName {
+                                kind: Noun::Unit,
+                                name: name.clone(),
+                            },
                         };
-                        self.err(at, format!("unknown unit `{name}`"), Some(help));
+                        let msg = Msg::UnknownName {
+                            kind: Noun::Unit,
+                            name: name.clone(),
+                        };
+                        self.err(at, msg, Some(help.into()));
                         None
                     }
                 }
@@ -196,11 +205,7 @@ impl Reader<'_> {
         match parse_date(raw) {
             Ok(d) => Some(d),
             Err(msg) => {
-                self.err(
-                    at,
-                    msg,
-                    Some("dates are YYYY-MM-DD, or 民國 like 113-12-31 or 113年12月31日".into()),
-                );
+                self.err(at, msg, Some(Msg::HelpFollowupDates.into()));
                 None
             }
         }
@@ -210,16 +215,16 @@ impl Reader<'_> {
         if !is_valid_id(raw) {
             self.err(
                 at,
-                format!("`{raw}` is not a follow-up id"),
-                Some("an id is ASCII letters, digits and '-', e.g. 113-4-01".into()),
+                Msg::NotAFollowupId { id: raw.to_string() },
+                Some(Msg::HelpFollowupId.into()),
             );
             return None;
         }
         if RESERVED_IDS.contains(&raw) {
             self.err(
                 at,
-                format!("`{raw}` names a page of /followups/ and cannot be a follow-up id"),
-                Some("choose another id, e.g. 113-4-01".into()),
+                Msg::ReservedFollowupId { id: raw.to_string() },
+                Some(Msg::HelpOtherId.into()),
             );
             return None;
         }
@@ -236,8 +241,8 @@ impl Reader<'_> {
                 let at = self.key_at(key);
                 self.err(
                     at,
-                    format!("`{key}` must be a list"),
-                    Some(format!("write `{key}:` and below it one `- id: …` entry per directive")),
+                    Msg::NotAList { key: key.into() },
+                    Some(Msg::HelpFollowupList { key: key.into() }.into()),
                 );
                 return Vec::new();
             }
@@ -250,20 +255,24 @@ impl Reader<'_> {
             for u in unknown {
                 self.err(
                     (u.line, u.column),
-                    format!("an entry of `{key}`: {}", u.message),
-                    u.help,
+                    Msg::BadFollowupEntry {
+                        key: key.into(),
+                        error: u.message,
+                    },
+                    u.help.map(Text::from),
                 );
             }
             match read {
                 Ok(t) => out.push((t, at)),
                 Err(e) => self.err(
                     (e.line, e.column),
-                    format!("an entry of `{key}`: {}", e.message),
+                    Msg::BadFollowupEntry {
+                        key: key.into(),
+                        error: e.message,
+                    },
                     Some(match key {
-                        "followups" => {
-                            "each directive has `id` and `text`, and may have `item`, `units` and `due`".into()
-                        }
-                        _ => "each update has `id` and `status`, and may have `note` and `due`".into(),
+                        "followups" => Msg::HelpDirectiveFields.into(),
+                        _ => Msg::HelpUpdateFields.into(),
                     }),
                 ),
             }
@@ -294,7 +303,7 @@ pub fn read(
         let units = r.units(g.units.names(), at);
         let text = g.text.trim().to_string();
         if text.is_empty() {
-            r.err(at, format!("follow-up `{id}` has an empty `text`"), None);
+            r.err(at, Msg::EmptyFollowupText { id: id.clone() }, None);
         }
         given.push(Given {
             id,
@@ -324,7 +333,7 @@ pub fn read(
             }),
             Err(e) => {
                 let (m, h) = e.message();
-                r.err(at, m, Some(h));
+                r.err(at, m, Some(h.into()));
             }
         }
     }
@@ -347,7 +356,7 @@ pub fn read(
                 }),
                 Err(e) => {
                     let (m, h) = e.message();
-                    r.err(at, m, Some(h));
+                    r.err(at, m, Some(h.into()));
                 }
             }
         }

@@ -109,29 +109,26 @@ pub enum StatusError {
     Unknown(String),
     ExtendedWithoutDate(String),
     MergedWithoutId(String),
-    BadDate(String),
+    BadDate(crate::messages::Msg),
 }
 
 impl StatusError {
-    pub fn message(&self) -> (String, String) {
+    /// The message and its help.
+    pub fn message(&self) -> (crate::messages::Msg, crate::messages::Msg) {
+        use crate::messages::Msg;
         let words: Vec<&str> = STATUS_WORDS.iter().map(|(w, _)| *w).collect();
         match self {
             StatusError::Unknown(w) => (
-                format!("unknown follow-up status `{w}`"),
-                format!("write one of: {}", words.join("、")),
+                Msg::UnknownStatus { status: w.clone() },
+                Msg::HelpStatusWords {
+                    words: words.join("、"),
+                },
             ),
-            StatusError::ExtendedWithoutDate(w) => (
-                format!("`{w}` gives no new due date"),
-                "write 展延至113年12月31日, or give the date in the 完成期限 column or as `due`".into(),
-            ),
-            StatusError::MergedWithoutId(w) => (
-                format!("`{w}` does not say which directive it was merged into"),
-                "write 併案 and the other directive's id, e.g. 併案 113-4-02".into(),
-            ),
-            StatusError::BadDate(msg) => (
-                msg.clone(),
-                "dates are YYYY-MM-DD, or 民國 like 113-12-31 or 113年12月31日".into(),
-            ),
+            StatusError::ExtendedWithoutDate(w) => {
+                (Msg::ExtendedWithoutDate { status: w.clone() }, Msg::HelpExtendedDate)
+            }
+            StatusError::MergedWithoutId(w) => (Msg::MergedWithoutId { status: w.clone() }, Msg::HelpMergedId),
+            StatusError::BadDate(msg) => (msg.clone(), Msg::HelpFollowupDates),
         }
     }
 }

@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 
 use super::{Kind, Status};
 use crate::content::record::Ref;
-use crate::diagnostics::{closest, Diagnostic};
+use crate::diagnostics::{closest, slashed, Diagnostic};
+use crate::messages::{FollowupState, Msg};
 use crate::model::Record;
 
 /// One update of a directive.
@@ -97,13 +98,17 @@ impl Tracker {
                 if let Some(first) = made.get(&g.id) {
                     let other = &records[first.given];
                     t.errors.push(
-                        Diagnostic::error(&r.rel, g.line, g.column, format!(
-                            "follow-up `{}` is created twice: in {}:{} and here",
-                            g.id,
-                            other.rel.display(),
-                            first.given_line
-                        ))
-                        .with_help("give one of them another id, or make the later one an update (a tracking-table row or `followup_updates`)"),
+                        Diagnostic::error(
+                            &r.rel,
+                            g.line,
+                            g.column,
+                            Msg::FollowupCreatedTwice {
+                                id: g.id.clone(),
+                                file: slashed(&other.rel),
+                                line: first.given_line,
+                            },
+                        )
+                        .with_help(Msg::HelpCreatedTwice),
                     );
                     continue;
                 }
@@ -157,15 +162,15 @@ impl Tracker {
                         }
                         None => {
                             let help = match closest(&row.id, made.keys().map(String::as_str)) {
-                                Some(s) => format!("did you mean `{s}`? Or give the directive's text (指示事項) in the row, or create it with `followups:` in the record of the meeting that gave it"),
-                                None => "create it with `followups:` in the record of the meeting that gave it, or give its text (指示事項) in the row".into(),
+                                Some(s) => Msg::HelpUnknownFollowupNear { id: s.to_string() },
+                                None => Msg::HelpUnknownFollowup,
                             };
                             t.errors.push(
                                 Diagnostic::error(
                                     &r.rel,
                                     row.line,
                                     row.column,
-                                    format!("unknown follow-up `{}`", row.id),
+                                    Msg::UnknownFollowup { id: row.id.clone() },
                                 )
                                 .with_help(help),
                             );
@@ -180,15 +185,15 @@ impl Tracker {
                             &r.rel,
                             row.line,
                             row.column,
-                            format!(
-                                "this update of `{}` is dated {date}, before the directive was given ({}, {}:{}); it is left out of the directive's timeline",
-                                row.id,
-                                d.given_date,
-                                records[d.given].rel.display(),
-                                d.given_line
-                            ),
+                            Msg::UpdateBeforeDirective {
+                                id: row.id.clone(),
+                                date: date.to_string(),
+                                given: d.given_date.to_string(),
+                                file: slashed(&records[d.given].rel),
+                                line: d.given_line,
+                            },
                         )
-                        .with_help("check the id, or the dates of the two meetings"),
+                        .with_help(Msg::HelpCheckUpdateDates),
                     );
                     continue;
                 }
@@ -198,15 +203,14 @@ impl Tracker {
                             &r.rel,
                             row.line,
                             row.column,
-                            format!(
-                                "`{}` was already {} ({}) and is updated as {} without being re-opened",
-                                row.id,
-                                d.status.as_str(),
-                                d.updates.last().map(|u| u.date.to_string()).unwrap_or_default(),
-                                row.status.word
-                            ),
+                            Msg::UpdatedWithoutReopening {
+                                id: row.id.clone(),
+                                state: FollowupState(d.status),
+                                since: d.updates.last().map(|u| u.date.to_string()).unwrap_or_default(),
+                                status: row.status.word.clone(),
+                            },
                         )
-                        .with_help("write 繼續列管 (or 展延 with a date) to re-open it, or remove the row"),
+                        .with_help(Msg::HelpReopen),
                     );
                 }
                 if d.units.is_empty() {
@@ -234,18 +238,18 @@ impl Tracker {
                 if !made.contains_key(into) || into == &d.id {
                     let u = d.updates.last().expect("merged by an update");
                     let help = match closest(into, made.keys().map(String::as_str).filter(|k| *k != d.id)) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => "write the id of the directive it was merged into".into(),
+                        Some(s) => Msg::HelpDidYouMean { name: s.to_string() },
+                        None => Msg::HelpMergedIntoId,
                     };
                     t.errors.push(
                         Diagnostic::error(
                             &records[u.record].rel,
                             u.line,
                             1,
-                            format!(
-                                "`{}` is merged into `{into}`, which is not a follow-up of this archive",
-                                d.id
-                            ),
+                            Msg::MergedIntoUnknown {
+                                id: d.id.clone(),
+                                into: into.clone(),
+                            },
                         )
                         .with_help(help),
                     );
@@ -309,9 +313,9 @@ pub fn validate(records: &[Record], errors: &mut Vec<Diagnostic>, warnings: &mut
 /// newest meeting date), one suggestion at the first of them, listing them soonest due first.
 pub fn check_report(records: &[Record]) -> Vec<Diagnostic> {
     let t = Tracker::new(records);
-    let mut by_unit: BTreeMap<String, Vec<&Directive>> = BTreeMap::new();
+    let mut by_unit: BTreeMap<Option<String>, Vec<&Directive>> = BTreeMap::new();
     for d in t.directives.iter().filter(|d| d.overdue(t.today)) {
-        let unit = d.lead().map(|u| u.name.clone()).unwrap_or_else(|| "(no unit)".into());
+        let unit = d.lead().map(|u| u.name.clone());
         by_unit.entry(unit).or_default().push(d);
     }
     let today = t.today.map(|d| d.to_string()).unwrap_or_default();
@@ -320,19 +324,19 @@ pub fn check_report(records: &[Record]) -> Vec<Diagnostic> {
         .map(|(unit, mut list)| {
             list.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
             let first = list[0];
-            let items: Vec<String> = list
+            let items: Vec<(String, String)> = list
                 .iter()
-                .map(|d| format!("{} (due {})", d.id, d.due.map(|x| x.to_string()).unwrap_or_default()))
+                .map(|d| (d.id.clone(), d.due.map(|x| x.to_string()).unwrap_or_default()))
                 .collect();
             Diagnostic::suggestion(
                 PathBuf::from(&records[first.given].rel),
                 first.given_line,
                 1,
-                format!(
-                    "{unit}: {} overdue on {today}: {}",
-                    crate::diagnostics::plural(list.len(), "follow-up", "follow-ups"),
-                    items.join(", ")
-                ),
+                Msg::Overdue {
+                    unit,
+                    today: today.clone(),
+                    items,
+                },
             )
         })
         .collect()

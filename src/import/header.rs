@@ -249,12 +249,12 @@ fn meeting_number(title: &str) -> Option<u32> {
 /// the years the front-matter accepts (before 1912, after [`calendar::LAST_YEAR`]) comes back as
 /// the reason it is refused, so that the caller leaves it out instead of guessing.
 #[cfg(test)]
-pub(crate) fn find_date(s: &str) -> Option<(Result<NaiveDate, String>, usize)> {
+pub(crate) fn find_date(s: &str) -> Option<(Result<NaiveDate, crate::messages::Msg>, usize)> {
     find_date_span(s).map(|(d, _, e)| (d, e))
 }
 
 /// [`find_date`] with the byte offset where the date starts (in the [`date_digits`] form, as the end).
-fn find_date_span(s: &str) -> Option<(Result<NaiveDate, String>, usize, usize)> {
+fn find_date_span(s: &str) -> Option<(Result<NaiveDate, crate::messages::Msg>, usize, usize)> {
     let s = date_digits(s);
     let b = s.as_bytes();
     let num = |at: usize| -> Option<(u32, usize)> {
@@ -492,7 +492,7 @@ fn split_on_spaces(s: &str) -> Vec<String> {
 /// What a date or time value holds: the date, the start and end times, and whether nothing else
 /// is left (so the line can go into the front-matter whole).
 struct When {
-    date: Option<(Result<NaiveDate, String>, usize)>,
+    date: Option<(Result<NaiveDate, crate::messages::Msg>, usize)>,
     start: Option<(u32, u32)>,
     end: Option<(u32, u32)>,
     whole: bool,
@@ -680,7 +680,7 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                     match w.date {
                         Some(_) if fm.date.is_some() => took = false,
                         Some((Err(why), _)) => {
-                            warn(warnings, Some(b), format!("{why}; date left out"));
+                            warn(warnings, Some(b), format!("{}; date left out", why.en()));
                             took = false;
                         }
                         Some((Ok(d), _)) => {
@@ -909,7 +909,7 @@ mod tests {
         assert_eq!(d("二〇二四年一月五日").as_deref(), Some("2024-01-05"));
         assert_eq!(d("第一次會議"), None);
         assert_eq!(d("上午10時"), None);
-        let refused = |s: &str| find_date(s).unwrap().0.unwrap_err();
+        let refused = |s: &str| find_date(s).unwrap().0.unwrap_err().en();
         assert!(refused("1000年1月1日").contains("before 1912-01-01"));
         assert!(refused("０年９月１１日").contains("民國0年"));
         assert!(refused("202/9/11").contains("民國202年, which is 2113"));

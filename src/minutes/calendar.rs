@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use crate::messages::Msg;
+
 /// The 民國 year is the Gregorian year minus this.
 pub const ROC_OFFSET: i32 = 1911;
 
@@ -13,7 +15,7 @@ pub const LAST_YEAR: i32 = 2100;
 
 /// Parse a meeting date, as [`parse_date`] does, and refuse one before 1912-01-01 (the first day
 /// of the 民國 calendar) or after [`LAST_YEAR`].
-pub fn parse_meeting_date(input: &str) -> Result<NaiveDate, String> {
+pub fn parse_meeting_date(input: &str) -> Result<NaiveDate, Msg> {
     let (date, roc) = parse(input)?;
     check_year(input.trim(), date.year(), roc)?;
     Ok(date)
@@ -23,12 +25,12 @@ pub fn parse_meeting_date(input: &str) -> Result<NaiveDate, String> {
 /// Years below 1000 are 民國 years. The error says why the date is impossible. Any year is
 /// accepted: a `publish_date` far ahead (2999-01-01) holds a record back; meeting dates are
 /// parsed with [`parse_meeting_date`].
-pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(input: &str) -> Result<NaiveDate, Msg> {
     parse(input).map(|(date, _)| date)
 }
 
 /// The date, and whether its year was written as a 民國 year.
-fn parse(input: &str) -> Result<(NaiveDate, bool), String> {
+fn parse(input: &str) -> Result<(NaiveDate, bool), Msg> {
     let s: String = input.trim().chars().map(fullwidth_digit).collect();
     let s = s.trim_start_matches("中華民國").trim_start_matches("民國").trim();
     let parts: Vec<&str> = s
@@ -38,10 +40,9 @@ fn parse(input: &str) -> Result<(NaiveDate, bool), String> {
         .collect();
     let nums: Option<Vec<i64>> = parts.iter().map(|p| p.parse::<i64>().ok()).collect();
     let Some(nums) = nums.filter(|n| n.len() == 3) else {
-        return Err(format!(
-            "`{}` is not a date; write 2024-09-11, 113-09-11, 113/09/11 or 民國113年9月11日",
-            input.trim()
-        ));
+        return Err(Msg::NotADate {
+            date: input.trim().to_string(),
+        });
     };
     let (mut y, m, d) = (nums[0], nums[1], nums[2]);
     let roc = y < 1000;
@@ -49,41 +50,53 @@ fn parse(input: &str) -> Result<(NaiveDate, bool), String> {
         y += ROC_OFFSET as i64;
     }
     if !(1..=12).contains(&m) {
-        return Err(format!("`{}` is not a date: there is no month {m}", input.trim()));
+        return Err(Msg::NoSuchMonth {
+            date: input.trim().to_string(),
+            month: m,
+        });
     }
-    let y = i32::try_from(y).map_err(|_| format!("`{}` is not a date", input.trim()))?;
+    let y = i32::try_from(y).map_err(|_| Msg::YearOutOfRange {
+        date: input.trim().to_string(),
+    })?;
     match NaiveDate::from_ymd_opt(y, m as u32, d.clamp(0, 99) as u32) {
         Some(date) => Ok((date, roc)),
         None => {
             let days = days_in_month(y, m as u32);
-            Err(format!("`{}` is not a date: {y}-{m:02} has {days} days", input.trim()))
+            Err(Msg::NoSuchDay {
+                date: input.trim().to_string(),
+                year: y,
+                month: m as u32,
+                days,
+            })
         }
     }
 }
 
 /// Refuse a Gregorian year `y` outside 1912..=[`LAST_YEAR`]; `roc` says the text wrote it as a
 /// 民國 year (so the message can say what that year would be). `written` is the date as written.
-pub fn check_year(written: &str, y: i32, roc: bool) -> Result<(), String> {
+pub fn check_year(written: &str, y: i32, roc: bool) -> Result<(), Msg> {
     let first = ROC_OFFSET + 1;
     if roc && y < first {
-        Err(format!(
-            "`{written}` is in 民國{}年, but the 民國 calendar starts with 民國1年 (1912): check the year",
-            y - ROC_OFFSET
-        ))
+        Err(Msg::RocYearBeforeOne {
+            date: written.to_string(),
+            roc: y - ROC_OFFSET,
+        })
     } else if y < first {
-        Err(format!(
-            "`{written}` is before 1912-01-01, the first day of the 民國 calendar (民國1年1月1日): check the year"
-        ))
+        Err(Msg::BeforeRoc {
+            date: written.to_string(),
+        })
     } else if roc && y > LAST_YEAR {
-        Err(format!(
-            "`{written}` would be 民國{}年, which is {y}, after {LAST_YEAR}: a year of up to three digits is read \
-             as a 民國 year; write the Western year in full (2024-09-11) or the 民國 year (113-09-11)",
-            y - ROC_OFFSET
-        ))
+        Err(Msg::RocYearTooLate {
+            date: written.to_string(),
+            roc: y - ROC_OFFSET,
+            year: y,
+            last: LAST_YEAR,
+        })
     } else if y > LAST_YEAR {
-        Err(format!(
-            "`{written}` is after {LAST_YEAR}, which is taken to be a typo: check the year"
-        ))
+        Err(Msg::YearTooLate {
+            date: written.to_string(),
+            last: LAST_YEAR,
+        })
     } else {
         Ok(())
     }
@@ -191,8 +204,11 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        assert!(parse_date("2024-02-30").unwrap_err().contains("2024-02 has 29 days"));
-        assert!(parse_date("113-13-01").unwrap_err().contains("no month 13"));
+        assert!(parse_date("2024-02-30")
+            .unwrap_err()
+            .en()
+            .contains("2024-02 has 29 days"));
+        assert!(parse_date("113-13-01").unwrap_err().en().contains("no month 13"));
         assert!(parse_date("2023-02-29").is_err());
         assert!(parse_date("soon").is_err());
     }
@@ -208,7 +224,7 @@ mod tests {
             ("3024-01-01", "after 2100"),
             ("2101-01-01", "after 2100"),
         ] {
-            let e = parse_meeting_date(s).unwrap_err();
+            let e = parse_meeting_date(s).unwrap_err().en();
             assert!(e.contains(says), "{s}: {e}");
             assert!(e.starts_with(&format!("`{s}`")), "{s}: {e}");
         }

@@ -1653,6 +1653,6 @@ mod tests {
         );
         assert_eq!(diags.len(), 1);
         assert_eq!((diags[0].line, diags[0].column), (3, 17));
-        assert!(diags[0].help.as_deref().unwrap().contains("數位產業署"));
+        assert!(diags[0].help.as_ref().unwrap().en().contains("數位產業署"));
     }
 }

@@ -3,6 +3,7 @@
 //! script (and, while the last change does not build, an overlay with the errors); the built
 //! output never contains either.
 
+use crate::messages::{Lang, Msg};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -92,10 +93,10 @@ pub fn content_type(key: &str) -> &'static str {
 }
 
 /// The script and (when the site does not build) the error overlay added to served HTML.
-pub fn decorate(html: &[u8], version: u64, errors: &str) -> Vec<u8> {
+pub fn decorate(html: &[u8], version: u64, errors: &str, lang: Lang) -> Vec<u8> {
     let mut extra = String::new();
     if !errors.is_empty() {
-        extra.push_str(&overlay(errors));
+        extra.push_str(&overlay(errors, lang));
     }
     extra.push_str(&reload_script(version));
     let text = String::from_utf8_lossy(html);
@@ -107,16 +108,18 @@ pub fn decorate(html: &[u8], version: u64, errors: &str) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn overlay(errors: &str) -> String {
+fn overlay(errors: &str, lang: Lang) -> String {
     format!(
-        "<div id=\"minutebook-error\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;\
+        "<div id=\"minutebook-error\" role=\"alert\" lang=\"{}\" style=\"position:fixed;inset:0;z-index:2147483647;\
          overflow:auto;margin:0;padding:2rem;background:rgba(24,24,24,.94);color:#f5f5f5;\
          font:14px/1.5 ui-monospace,Menlo,Consolas,monospace\">\
-         <p style=\"margin:0 0 1rem;font-weight:bold;color:#ff8a80\">minutebook serve: the last change does not build; \
-         showing the last version that did.</p>\
+         <p style=\"margin:0 0 1rem;font-weight:bold;color:#ff8a80\">{}</p>\
          <pre style=\"white-space:pre-wrap;margin:0\">{}</pre>\
-         <p style=\"margin:1rem 0 0\">Fix the file and save it: this page reloads by itself.</p></div>",
-        escape(errors)
+         <p style=\"margin:1rem 0 0\">{}</p></div>",
+        lang.tag(),
+        escape(&Msg::OverlayHeading.render(lang)),
+        escape(errors),
+        escape(&Msg::OverlayFix.render(lang)),
     )
 }
 
@@ -199,7 +202,7 @@ impl Handler for Shared {
         if let Some(bytes) = snap.get(&key) {
             let content_type = content_type(&key);
             let body = if content_type.starts_with("text/html") {
-                decorate(bytes, snap.version, &snap.errors)
+                decorate(bytes, snap.version, &snap.errors, snap.lang)
             } else {
                 bytes.to_vec()
             };
@@ -219,11 +222,12 @@ impl Handler for Shared {
             };
         }
         let body = match snap.get("404.html") {
-            Some(b) => decorate(b, snap.version, &snap.errors),
+            Some(b) => decorate(b, snap.version, &snap.errors, snap.lang),
             None => decorate(
                 b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404 Not Found</h1></body></html>",
                 snap.version,
                 &snap.errors,
+                snap.lang,
             ),
         };
         Reply {
@@ -276,7 +280,7 @@ impl Default for Limits {
 
 /// Listen on `bind:port` (`port` 0 takes a free one). A port in use is said in a sentence that
 /// offers the next free port.
-pub fn bind(bind: &str, port: u16) -> Result<std::net::TcpListener, String> {
+pub fn bind(bind: &str, port: u16) -> Result<std::net::TcpListener, Msg> {
     let addr = |p: u16| {
         if bind.contains(':') {
             format!("[{bind}]:{p}")
@@ -289,16 +293,16 @@ pub fn bind(bind: &str, port: u16) -> Result<std::net::TcpListener, String> {
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && port != 0 => {
             let free = (port.saturating_add(1)..=port.saturating_add(100))
                 .find(|p| std::net::TcpListener::bind(addr(*p)).is_ok());
-            let offer = match free {
-                Some(p) => format!("port {p} is free: run `minutebook serve --port {p}`, or"),
-                None => "run".to_string(),
-            };
-            Err(format!(
-                "port {port} on {bind} is already in use (is another `minutebook serve` running?); \
-                 {offer} `minutebook serve --port 0` to take any free port"
-            ))
+            Err(Msg::PortTaken {
+                port,
+                bind: bind.to_string(),
+                free,
+            })
         }
-        Err(e) => Err(format!("cannot listen on {}: {e}", addr(port))),
+        Err(e) => Err(Msg::CannotListen {
+            addr: addr(port),
+            error: e.to_string(),
+        }),
     }
 }
 
@@ -580,6 +584,10 @@ mod tests {
         let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let port = taken.local_addr().unwrap().port();
         let err = bind("127.0.0.1", port).unwrap_err();
+        let Msg::PortTaken { free: Some(free), .. } = &err else {
+            panic!("not a taken port with a free one offered: {err:?}");
+        };
+        let err = err.en();
         assert!(
             err.starts_with(&format!("port {port} on 127.0.0.1 is already in use")),
             "{err}"
@@ -590,7 +598,7 @@ mod tests {
             .and_then(|r| r.split('`').next())
             .and_then(|p| p.parse().ok())
             .unwrap_or_else(|| panic!("no port offered: {err}"));
-        assert!(offered > port, "{err}");
+        assert!(offered > port && offered == *free, "{err}");
         assert!(
             err.ends_with("`minutebook serve --port 0` to take any free port"),
             "{err}"
@@ -658,7 +666,12 @@ mod tests {
 
     #[test]
     fn decorates_before_body_end_and_escapes_errors() {
-        let out = decorate(b"<html><body><p>x</p></body></html>", 7, "error: a.md:1:2: <script>");
+        let out = decorate(
+            b"<html><body><p>x</p></body></html>",
+            7,
+            "error: a.md:1:2: <script>",
+            Lang::En,
+        );
         let s = String::from_utf8(out).unwrap();
         assert!(s.contains("&lt;script&gt;"), "{s}");
         assert!(s.contains("var v=7;"), "{s}");

@@ -22,6 +22,7 @@ use std::time::Instant;
 use crate::build::{self, BuildOptions};
 use crate::diagnostics::Diagnostic;
 use crate::listing;
+use crate::messages::{Lang, Msg};
 use crate::output::Sink;
 use crate::pages::Pages;
 use crate::site::{Inputs, SiteFiles};
@@ -35,6 +36,9 @@ pub struct ServeOptions {
     pub bind: String,
     pub port: u16,
     pub open: bool,
+    /// `--lang`: the language of messages and of the error overlay; else the site's `language`,
+    /// read again on every rebuild.
+    pub lang: Option<Lang>,
 }
 
 /// The served files, by output path.
@@ -45,8 +49,10 @@ pub type Files = BTreeMap<String, Arc<[u8]>>;
 #[derive(Clone)]
 pub struct Snapshot {
     pub output: Arc<Files>,
-    /// The errors of the last rebuild (each Diagnostic's Display), empty when it built.
+    /// The errors of the last rebuild (as printed, in `lang`), empty when it built.
     pub errors: String,
+    /// The language of the errors and of the overlay around them.
+    pub lang: Lang,
     pub version: u64,
 }
 
@@ -77,6 +83,7 @@ impl Shared {
             state: Mutex::new(Snapshot {
                 output: Arc::new(Files::new()),
                 errors: String::new(),
+                lang: Lang::default(),
                 version: 1,
             }),
             changed: Condvar::new(),
@@ -88,12 +95,13 @@ impl Shared {
     }
 
     /// Publish a rebuild: the new output (if it built) and its errors.
-    pub fn publish(&self, output: Option<Arc<Files>>, errors: &[Diagnostic]) {
+    pub fn publish(&self, output: Option<Arc<Files>>, errors: &[Diagnostic], lang: Lang) {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(o) = output {
             s.output = o;
         }
-        s.errors = errors.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n");
+        s.errors = errors.iter().map(|d| d.human(lang)).collect::<Vec<_>>().join("\n");
+        s.lang = lang;
         s.version += 1;
         self.changed.notify_all();
     }
@@ -148,25 +156,25 @@ pub struct Rebuild {
 }
 
 impl Rebuild {
-    pub fn summary(&self) -> String {
+    pub fn summary(&self, lang: Lang) -> String {
         let total: f64 = self.steps.iter().map(|s| s.millis).sum();
         let steps: Vec<String> = self
             .steps
             .iter()
             .map(|s| format!("{} {:.0} ms", s.name, s.millis))
             .collect();
-        format!(
-            "{} records ({} re-loaded), {} pages ({} rendered, {} files removed); {} drafts and {} scheduled left out; {} — total {:.0} ms",
-            self.records,
-            self.reloaded,
-            self.pages,
-            self.rendered,
-            self.removed,
-            self.drafts,
-            self.scheduled,
-            steps.join(", "),
-            total
-        )
+        Msg::RebuildSummary {
+            records: self.records,
+            reloaded: self.reloaded,
+            pages: self.pages,
+            rendered: self.rendered,
+            removed: self.removed,
+            drafts: self.drafts,
+            scheduled: self.scheduled,
+            steps: steps.join(", "),
+            total: format!("{total:.0}"),
+        }
+        .render(lang)
     }
 }
 
@@ -305,7 +313,7 @@ impl Preview {
                     PathBuf::from(&path),
                     0,
                     0,
-                    format!("two pages would be written to `{path}`"),
+                    Msg::TwoPagesOnePath { path: path.clone() },
                 )]);
             }
         }
@@ -316,7 +324,7 @@ impl Preview {
 
 /// Run the preview server until interrupted.
 pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
-    let fail = |msg: String| vec![Diagnostic::error(PathBuf::from("serve"), 0, 0, msg)];
+    let fail = |msg: Msg| vec![Diagnostic::error(PathBuf::from("serve"), 0, 0, msg)];
     let listener = http::bind(&opts.bind, opts.port).map_err(fail)?;
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(opts.port);
     let host = if opts.bind == "0.0.0.0" || opts.bind == "::" {
@@ -341,60 +349,62 @@ pub fn run(opts: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     });
     let known = preview.inputs.files().count();
     let (result, info) = preview.render(laps, known);
-    report(&shared, result, &info);
-    crate::outln!("serving {url} (Ctrl-C to stop)");
+    let lang = |root: &Path| crate::messages::site_lang(root, opts.lang);
+    report(&shared, result, &info, lang(preview.root()));
+    crate::outln!("{}", Msg::Serving { url: url.clone() }.render(lang(preview.root())));
 
     let (tx, rx) = std::sync::mpsc::channel();
     let root = preview.root().to_path_buf();
-    let watcher = watch::watch(&root, tx).map_err(|e| fail(format!("cannot watch {}: {e}", root.display())))?;
+    let watcher = watch::watch(&root, tx).map_err(|e| {
+        fail(Msg::CannotWatch {
+            path: root.display().to_string(),
+            error: e.to_string(),
+        })
+    })?;
+    let flag = opts.lang;
     let sh = shared.clone();
     std::thread::spawn(move || {
         let _watcher = watcher;
         while let Some(changes) = watch::next_batch(&root, &rx) {
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| preview.apply(&changes)));
             match outcome {
-                Ok((result, info)) => report(&sh, result, &info),
+                Ok((result, info)) => report(&sh, result, &info, crate::messages::site_lang(&root, flag)),
                 Err(_) => {
                     // Never die on a bad file: start over from disk on the next change.
                     preview = Preview::new(preview.inputs.options().clone());
-                    let d = Diagnostic::error(
-                        PathBuf::from("serve"),
-                        0,
-                        0,
-                        "internal error while rebuilding; the site will be re-read on the next change",
-                    );
-                    sh.publish(None, &[d]);
+                    let d = Diagnostic::error(PathBuf::from("serve"), 0, 0, Msg::RebuildPanicked);
+                    sh.publish(None, &[d], crate::messages::site_lang(&root, flag));
                 }
             }
         }
     });
 
     if opts.open {
-        open_browser(&url);
+        open_browser(&url, crate::messages::site_lang(&opts.build.root, opts.lang));
     }
-    http::serve(listener, shared, http::Limits::default()).map_err(|e| fail(format!("the preview server stopped: {e}")))
+    http::serve(listener, shared, http::Limits::default())
+        .map_err(|e| fail(Msg::ServerStopped { error: e.to_string() }))
 }
 
-fn report(shared: &Shared, result: Outcome, info: &Rebuild) {
+fn report(shared: &Shared, result: Outcome, info: &Rebuild, lang: Lang) {
     match result {
         Outcome::Site(out) => {
-            crate::outln!("built: {}", info.summary());
-            shared.publish(Some(out), &[]);
+            let summary = info.summary(lang);
+            crate::outln!("{}", Msg::Rebuilt { summary }.render(lang));
+            shared.publish(Some(out), &[], lang);
         }
         Outcome::Failed(errors) => {
             for d in &errors {
-                crate::errprint!("{d}");
+                crate::errprint!("{}", d.human(lang));
             }
-            crate::errln!(
-                "error: {}; still serving the last good version",
-                crate::diagnostics::plural(errors.iter().filter(|d| d.is_error()).count(), "problem", "problems")
-            );
-            shared.publish(None, &errors);
+            let n = errors.iter().filter(|d| d.is_error()).count();
+            crate::errln!("{}", Msg::StillServing { errors: n }.render(lang));
+            shared.publish(None, &errors, lang);
         }
     }
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let cmd = if cfg!(target_os = "macos") {
         ("open", vec![url.to_string()])
     } else if cfg!(windows) {
@@ -403,6 +413,6 @@ fn open_browser(url: &str) {
         ("xdg-open", vec![url.to_string()])
     };
     if std::process::Command::new(cmd.0).args(&cmd.1).spawn().is_err() {
-        crate::errln!("could not open a browser; visit {url}");
+        crate::errln!("{}", Msg::NoBrowser { url: url.to_string() }.render(lang));
     }
 }

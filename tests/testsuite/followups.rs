@@ -284,11 +284,11 @@ fn check_reports_bad_status_words_and_unknown_units_at_their_lines() {
     let (code, _out, err) = check(t.path());
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("error: content/2024/executive-8.md:7:9: unknown unit `數位發展司`\n"),
+        err.contains("error[MB0207]: content/2024/executive-8.md:7:9: unknown unit `數位發展司`\n"),
         "{err}"
     );
     assert!(
-        err.contains("error: content/2024/executive-8.md:15:1: unknown follow-up status `待研議`\n"),
+        err.contains("error[MB0501]: content/2024/executive-8.md:15:1: unknown follow-up status `待研議`\n"),
         "{err}"
     );
     assert!(
@@ -300,14 +300,14 @@ fn check_reports_duplicates_early_updates_and_unknown_ids() {
     let t = site_with("tracker");
     let (code, _out, err) = check(t.path());
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("error: content/2024/executive-8.md:7:9: follow-up `113-4-01` is created twice: in content/2024/executive-4.md:8 and here\n"), "{err}");
+    assert!(err.contains("error[MB0508]: content/2024/executive-8.md:7:9: follow-up `113-4-01` is created twice: in content/2024/executive-4.md:8 and here\n"), "{err}");
     assert!(
         err.contains(
-            "error: content/2024/executive-8.md:15:1: unknown follow-up `113-4-10`\n  = help: did you mean `113-4-01`?"
+            "error[MB0509]: content/2024/executive-8.md:15:1: unknown follow-up `113-4-10`\n  = help: did you mean `113-4-01`?"
         ),
         "{err}"
     );
-    assert_eq!(err.matches("error: ").count(), 2, "{err}");
+    assert_eq!(err.matches("error[").count(), 2, "{err}");
 }
 
 #[test]
@@ -316,7 +316,7 @@ fn check_warns_of_updates_to_closed_directives_and_reports_overdue_ones() {
     let (code, out, err) = check(t.path());
     assert_eq!(code, 0, "{out}{err}");
     let all = format!("{out}{err}");
-    assert!(all.contains("warning: content/2024/executive-3.md:7:9: this update of `113-6-01` is dated 2024-08-14, before the directive was given (2024-11-13, content/2024/executive-6.md:8); it is left out of the directive's timeline\n"), "{all}");
-    assert!(all.contains("warning: content/2024/executive-8.md:11:1: `113-4-01` was already closed (2024-11-13) and is updated as 結案 without being re-opened\n"), "{all}");
-    assert!(all.contains("suggestion: content/2024/executive-4.md:13:1: 主計處: 1 follow-up overdue on 2025-01-08: 113-4-02 (due 2024-12-31)\n"), "{all}");
+    assert!(all.contains("warning[MB0510]: content/2024/executive-3.md:7:9: this update of `113-6-01` is dated 2024-08-14, before the directive was given (2024-11-13, content/2024/executive-6.md:8); it is left out of the directive's timeline\n"), "{all}");
+    assert!(all.contains("warning[MB0511]: content/2024/executive-8.md:11:1: `113-4-01` was already closed (2024-11-13) and is updated as 結案 without being re-opened\n"), "{all}");
+    assert!(all.contains("suggestion[MB0513]: content/2024/executive-4.md:13:1: 主計處: 1 follow-up overdue on 2025-01-08: 113-4-02 (due 2024-12-31)\n"), "{all}");
 }

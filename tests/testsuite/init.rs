@@ -123,7 +123,10 @@ fn without_a_registry_names_get_pinyin_slugs_and_check_suggests_registering() {
         err.contains("the records name 4 units that minutebook.yaml does not register"),
         "{err}"
     );
-    assert!(err.contains("    units:\n      - { name: 公務課, slug: gong-wu-ke }"), "{err}");
+    assert!(
+        err.contains("    units:\n      - { name: 公務課, slug: gong-wu-ke }"),
+        "{err}"
+    );
     assert!(err.contains("the records name 1 series"), "{err}");
     assert!(
         err.contains("公務課、工務課 share one page, /units/gong-wu-ke/"),

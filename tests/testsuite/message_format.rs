@@ -34,14 +34,14 @@ fn json_and_github_formats_of_an_error() {
     assert_eq!(code, 1, "{out}{err}");
     assert_eq!(
         out,
-        "{\"column\":14,\"file\":\"content/2024/a.md\",\"help\":\"did you mean `工務課`? Registered units are listed in minutebook.yaml\",\"line\":6,\"message\":\"unknown unit `公務課`\",\"severity\":\"error\",\"source_line\":\"units: [工務課, 公務課]\"}\n"
+        "{\"code\":\"MB0207\",\"column\":14,\"file\":\"content/2024/a.md\",\"help\":\"did you mean `工務課`? Registered units are listed in minutebook.yaml\",\"line\":6,\"message\":\"unknown unit `公務課`\",\"severity\":\"error\",\"source_line\":\"units: [工務課, 公務課]\"}\n"
     );
     assert_eq!(err, "check: 1 error; the site does not build\n");
     let (code, out, err) = run(&["build", "--message-format", "github"], t.path());
     assert_eq!(code, 1, "{out}{err}");
     assert_eq!(
         out,
-        "::error file=content/2024/a.md,line=6,col=14::unknown unit `公務課`%0Ahelp: did you mean `工務課`? Registered units are listed in minutebook.yaml\n"
+        "::error file=content/2024/a.md,line=6,col=14,title=MB0207::unknown unit `公務課`%0Ahelp: did you mean `工務課`? Registered units are listed in minutebook.yaml\n"
     );
     assert!(!t.path().join("public").exists(), "nothing written");
 }

@@ -154,7 +154,7 @@ fn every_problem_is_reported_together_and_number_zero_is_refused() {
     let (ok, out, err) = run(&["new", "--root", root, "--series", "xyz", "--date", "2024-02-30"]);
     assert!(!ok, "{out}{err}");
     assert!(
-        err.contains("error: --date: `2024-02-30` is not a date: 2024-02 has 29 days")
+        err.contains("error[MB0216]: --date: `2024-02-30` is not a date: 2024-02 has 29 days")
             && err.contains("error: --series: unknown series `xyz`")
             && err.contains("2 problems found"),
         "{err}"

@@ -20,7 +20,7 @@ fn options(root: &Path) -> BuildOptions {
 fn publish(shared: &Shared, outcome: Outcome, info: &Rebuild) -> usize {
     match outcome {
         Outcome::Site(out) => {
-            shared.publish(Some(out), &[]);
+            shared.publish(Some(out), &[], minutebook::messages::Lang::En);
             info.rendered
         }
         Outcome::Failed(d) => panic!(

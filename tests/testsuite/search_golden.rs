@@ -161,13 +161,30 @@ fn file_cap_gives_fewer_files_and_the_same_hits() {
     let free = build_index(&docs).unwrap();
     let cap = free.len() / 3;
     let capped = minutebook::search::build_index_capped(&docs, Some(cap)).unwrap();
-    assert!(capped.len() <= cap, "{} files, cap {cap} (uncapped {})", capped.len(), free.len());
-    assert!(capped.len() > cap / 4, "the cap is met without collapsing the index: {}", capped.len());
-    assert_eq!(capped, minutebook::search::build_index_capped(&docs, Some(cap)).unwrap());
+    assert!(
+        capped.len() <= cap,
+        "{} files, cap {cap} (uncapped {})",
+        capped.len(),
+        free.len()
+    );
+    assert!(
+        capped.len() > cap / 4,
+        "the cap is met without collapsing the index: {}",
+        capped.len()
+    );
+    assert_eq!(
+        capped,
+        minutebook::search::build_index_capped(&docs, Some(cap)).unwrap()
+    );
     // A cap that the index meets anyway changes nothing.
-    assert_eq!(minutebook::search::build_index_capped(&docs, Some(free.len())).unwrap(), free);
+    assert_eq!(
+        minutebook::search::build_index_capped(&docs, Some(free.len())).unwrap(),
+        free
+    );
     // A cap below the fixed files (fold pages, groups) is an error that says what to do.
-    let err = minutebook::search::build_index_capped(&docs, Some(10)).unwrap_err().to_string();
+    let err = minutebook::search::build_index_capped(&docs, Some(10))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("search_max_files") && err.contains("raise it"), "{err}");
     if !crate::support::node_or_skip("search file cap test") {
         return;
@@ -182,7 +199,16 @@ fn file_cap_gives_fewer_files_and_the_same_hits() {
         dir
     };
     let (a, b) = (write(&free), write(&capped));
-    let queries = ["APEC", "產業化", "第12案", "113年9月", "5G 產業", "资安报告", "零信任", "一丁"];
+    let queries = [
+        "APEC",
+        "產業化",
+        "第12案",
+        "113年9月",
+        "5G 產業",
+        "资安报告",
+        "零信任",
+        "一丁",
+    ];
     let (ha, hb) = (
         crate::support::search_hits(a.path(), &queries),
         crate::support::search_hits(b.path(), &queries),

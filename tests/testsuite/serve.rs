@@ -24,7 +24,7 @@ impl Drop for Server {
 
 fn start(root: &std::path::Path) -> Server {
     let mut child = Command::new(BIN)
-        .args(["serve", "--port", "0", "--root"])
+        .args(["serve", "--lang", "en", "--port", "0", "--root"])
         .arg(root)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -251,7 +251,7 @@ fn port_zero_prints_the_url_and_a_taken_port_offers_a_free_one() {
     assert_eq!(get(server.port, "/").0, 200);
 
     let out = Command::new(BIN)
-        .args(["serve", "--port", &server.port.to_string(), "--root"])
+        .args(["serve", "--lang", "en", "--port", &server.port.to_string(), "--root"])
         .arg(t.path())
         .output()
         .unwrap();
@@ -274,7 +274,7 @@ fn running_out_of_file_descriptors_does_not_stop_the_listener() {
     let t = site();
     let mut child = Command::new("sh")
         .arg("-c")
-        .arg("ulimit -n 64 && exec \"$0\" serve --port 0 --root \"$1\"")
+        .arg("ulimit -n 64 && exec \"$0\" serve --lang en --port 0 --root \"$1\"")
         .arg(BIN)
         .arg(t.path())
         .stdout(Stdio::piped())

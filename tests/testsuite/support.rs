@@ -69,8 +69,27 @@ pub fn read(p: impl AsRef<Path>) -> String {
     std::fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.as_ref().display()))
 }
 
-/// Run the binary; returns (exit code, stdout, stderr).
+/// The commands that take `--lang`.
+const LANG_COMMANDS: &[&str] = &["build", "check", "serve", "import", "new", "init"];
+
+/// Run the binary with its messages in English (`--lang en` added to a command that takes it,
+/// unless the test gives `--lang`); returns (exit code, stdout, stderr). The tests of the site's
+/// own language use [`run_in_site_language`].
 pub fn run(args: &[&str], cwd: &Path) -> (i32, String, String) {
+    run_in_site_language(&in_english(args), cwd)
+}
+
+/// `args` with `--lang en` after the command, if it takes `--lang` and `args` do not give it.
+pub fn in_english<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let mut args: Vec<&str> = args.to_vec();
+    if args.first().is_some_and(|c| LANG_COMMANDS.contains(c)) && !args.contains(&"--lang") {
+        args.splice(1..1, ["--lang", "en"]);
+    }
+    args
+}
+
+/// Run the binary as given: messages in the site's language unless `args` say `--lang`.
+pub fn run_in_site_language(args: &[&str], cwd: &Path) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_minutebook"))
         .args(args)
         .current_dir(cwd)
@@ -223,7 +242,7 @@ pub fn workflow_site() -> tempfile::TempDir {
 
 /// Run the binary with `args`; returns (exit success, stdout, stderr).
 pub fn workflow_run(args: &[&str]) -> (bool, String, String) {
-    let out: Output = Command::new(BIN).args(args).output().unwrap();
+    let out: Output = Command::new(BIN).args(in_english(args)).output().unwrap();
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -1,0 +1,614 @@
+//! The message catalogue: every diagnostic, help line, summary line and the preview's overlay in
+//! Traditional Chinese (Taiwan) and English, each under a stable code (`MB0203`).
+//!
+//! A typed table rather than Fluent files: a message is a variant of [`Msg`] with typed fields, so
+//! a call site cannot pass a wrong or missing argument, and the `catalogue!` macro takes both texts
+//! of every entry, so a message without its Chinese or its English does not compile. Each text is a
+//! `format!` string over the fields (or a block, where English needs a plural), and each entry
+//! carries example arguments, from which the tests check both languages of every code and the
+//! README's table of codes is generated. (Fluent would add a runtime parser, untyped arguments and
+//! Unicode isolation marks around every argument, which a terminal shows as stray characters.)
+//!
+//! Codes: `MB00xx` files and folders, `MB01xx` minutebook.yaml, `MB02xx` a record's front-matter,
+//! `MB03xx` the minutes' body, `MB04xx` check's findings, `MB05xx` follow-ups, `MB06xx` import,
+//! `MB07xx` the preview server, `MB08xx` themes, templates and output, `MB09xx` init and new;
+//! `MB1xxx` help lines; `MB9xxx` summaries and other lines that are not diagnostics. A code is never
+//! reused for another meaning.
+
+use std::fmt;
+
+/// The language messages are written in: the site's `language`, or `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// Traditional Chinese as written in Taiwan (the default, as for the site's pages).
+    #[default]
+    #[value(name = "zh-Hant-TW")]
+    ZhHantTw,
+    #[value(name = "en")]
+    En,
+}
+
+impl Lang {
+    /// The language for a site `language` tag: English for `en…`, Traditional Chinese otherwise
+    /// (as the theme's strings are chosen, see [`crate::render::i18n::strings`]).
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::ZhHantTw
+        }
+    }
+
+    /// The BCP 47 tag, for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhHantTw => "zh-Hant-TW",
+            Lang::En => "en",
+        }
+    }
+
+    pub const ALL: [Lang; 2] = [Lang::ZhHantTw, Lang::En];
+}
+
+/// The language of the site at `root`: `flag` (`--lang`) when given, else the site's `language`
+/// read from its minutebook.yaml, else Traditional Chinese. A configuration that does not load
+/// still gives its `language:` line, so that its own errors are reported in that language.
+pub fn site_lang(root: &std::path::Path, flag: Option<Lang>) -> Lang {
+    if let Some(l) = flag {
+        return l;
+    }
+    let Ok(text) = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)) else {
+        return Lang::default();
+    };
+    Lang::from_tag(&language_line(&text).unwrap_or_default())
+}
+
+/// The value of the top-level `language:` key, read line by line (quotes and a trailing comment
+/// removed), so that it is found even when the rest of the file does not parse.
+fn language_line(text: &str) -> Option<String> {
+    text.lines().find_map(|l| {
+        let v = l.strip_prefix("language:")?;
+        let v = v.split(" #").next().unwrap_or(v).trim();
+        Some(v.trim_matches(['"', '\'']).to_string())
+    })
+}
+
+/// English plural of `one` for a count (`1 record`, `2 records`).
+fn en_count(n: usize, one: &str, other: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
+}
+
+/// A registry's kind, named in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Noun {
+    Unit,
+    Topic,
+    Series,
+}
+
+impl Noun {
+    fn en(self) -> &'static str {
+        match self {
+            Noun::Unit => "unit",
+            Noun::Topic => "topic",
+            Noun::Series => "series",
+        }
+    }
+
+    fn en_plural(self) -> &'static str {
+        match self {
+            Noun::Unit => "units",
+            Noun::Topic => "topics",
+            Noun::Series => "series",
+        }
+    }
+
+    fn zh(self) -> &'static str {
+        match self {
+            Noun::Unit => "單位",
+            Noun::Topic => "主題",
+            Noun::Series => "會議",
+        }
+    }
+
+    /// The registry's key in minutebook.yaml.
+    fn key(self) -> &'static str {
+        self.en_plural()
+    }
+}
+
+impl From<crate::config::Kind> for Noun {
+    fn from(k: crate::config::Kind) -> Noun {
+        match k {
+            crate::config::Kind::Unit => Noun::Unit,
+            crate::config::Kind::Topic => Noun::Topic,
+            crate::config::Kind::Series => Noun::Series,
+        }
+    }
+}
+
+/// A follow-up's state, named in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowupState(pub crate::followups::Kind);
+
+impl FollowupState {
+    fn zh(self) -> &'static str {
+        use crate::followups::Kind;
+        match self.0 {
+            Kind::Open => "列管中",
+            Kind::Extended => "展延",
+            Kind::Closed => "解除列管",
+            Kind::SelfTracked => "改由單位自行列管",
+            Kind::Withdrawn => "撤銷列管",
+            Kind::Merged => "併案",
+        }
+    }
+}
+
+/// One text of an entry: a `format!` string over the fields, or a block.
+macro_rules! text {
+    ($s:literal) => {
+        format!($s)
+    };
+    ($b:block) => {
+        $b
+    };
+}
+
+macro_rules! catalogue {
+    ($(
+        $(#[doc = $doc:literal])*
+        $code:ident $name:ident $({ $($field:ident : $ty:ty = $ex:expr),* $(,)? })?
+            => en $en:tt zh $zh:tt
+    )*) => {
+        /// A message of the catalogue, with its arguments.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Msg {
+            $($(#[doc = $doc])* $name $({ $($field: $ty),* })?,)*
+        }
+
+        impl Msg {
+            /// The stable code, e.g. `MB0203`.
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $(Msg::$name { .. } => stringify!($code),)*
+                }
+            }
+
+            /// The message in `lang`.
+            #[allow(unused_variables)]
+            pub fn render(&self, lang: Lang) -> String {
+                match self {
+                    $(Msg::$name { $($($field,)*)? .. } => match lang {
+                        Lang::En => text!($en),
+                        Lang::ZhHantTw => text!($zh),
+                    },)*
+                }
+            }
+
+            /// One message of every code, with example arguments, in the catalogue's order.
+            pub fn examples() -> Vec<Msg> {
+                vec![$(Msg::$name $({ $($field: Into::into($ex)),* })?,)*]
+            }
+
+            /// Every code, in the catalogue's order.
+            pub const CODES: &'static [&'static str] = &[$(stringify!($code)),*];
+        }
+    };
+}
+
+impl Msg {
+    /// The message in English (logs, tests).
+    pub fn en(&self) -> String {
+        self.render(Lang::En)
+    }
+}
+
+impl fmt::Display for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en())
+    }
+}
+
+catalogue! {
+    // ---- MB00xx: files and folders ----
+    MB0001 NoContentFolder
+        => en "there is no content folder"
+           zh "找不到 content 資料夾"
+    MB0002 ContentFolderUnreadable { error: String = "permission denied" }
+        => en "cannot read the content folder: {error}"
+           zh "無法讀取 content 資料夾：{error}"
+    MB0003 FileUnreadable { error: String = "permission denied" }
+        => en "cannot read the file: {error}"
+           zh "無法讀取檔案：{error}"
+    MB0004 NotUtf8
+        => en "the file is not valid UTF-8"
+           zh "檔案不是有效的 UTF-8 編碼"
+    MB0005 FileUnwritable { error: String = "permission denied" }
+        => en "cannot write the file: {error}"
+           zh "無法寫入檔案：{error}"
+    MB0006 FolderUncreatable { error: String = "permission denied" }
+        => en "cannot create the folder: {error}"
+           zh "無法建立資料夾：{error}"
+
+    // ---- MB02xx: a record's front-matter ----
+    MB0201 UnknownKey { key: String = "titel" }
+        => en "unknown key `{key}`"
+           zh "不認得的欄位 `{key}`"
+    MB0202 MissingKey { key: String = "date" }
+        => en "the record has no `{key}`"
+           zh "紀錄缺少 `{key}` 欄位"
+    MB0203 EmptyKey { key: String = "title" }
+        => en "`{key}` is empty"
+           zh "`{key}` 是空的"
+    MB0204 NotText { key: String = "chair" }
+        => en "`{key}` must be text"
+           zh "`{key}` 必須是文字"
+    MB0205 ItemNotText { key: String = "units" }
+        => en "every item of `{key}` must be text"
+           zh "`{key}` 的每一項都必須是文字"
+    MB0206 NotAList { key: String = "units" }
+        => en "`{key}` must be a list"
+           zh "`{key}` 必須是清單"
+    MB0207 UnknownName { kind: Noun = Noun::Unit, name: String = "數產署" }
+        => en { format!("unknown {} `{name}`", kind.en()) }
+           zh { format!("未登錄的{} `{name}`", kind.zh()) }
+    MB0208 NotANumber { key: String = "number" }
+        => en "`{key}` must be a whole number, like 4"
+           zh "`{key}` 必須是整數，例如 4"
+    MB0209 NotATime { time: String = "10點" }
+        => en "`{time}` is not a time"
+           zh "`{time}` 不是時間"
+    MB0210 NotABool { key: String = "draft" }
+        => en "`{key}` must be true or false"
+           zh "`{key}` 必須是 true 或 false"
+    MB0211 SlugEscapes { slug: String = "../x" }
+        => en "slug `{slug}` would write outside the output folder"
+           zh "slug `{slug}` 會寫到輸出資料夾以外"
+    MB0212 SlugNotAscii { slug: String = "主管會議-4" }
+        => en "slug `{slug}` is not a plain ASCII slug"
+           zh "slug `{slug}` 不是單純的 ASCII 網址代稱"
+    MB0213 SlugLikePage { slug: String = "executive-4.html" }
+        => en "slug `{slug}` is named like a page: the record would be a folder `{slug}/` holding index.html"
+           zh "slug `{slug}` 看起來像網頁檔名：紀錄會成為放著 index.html 的資料夾 `{slug}/`"
+    MB0214 NotADate { date: String = "9月11日" }
+        => en "`{date}` is not a date; write 2024-09-11, 113-09-11, 113/09/11 or 民國113年9月11日"
+           zh "`{date}` 不是日期；請寫成 2024-09-11、113-09-11、113/09/11 或 民國113年9月11日"
+    MB0215 NoSuchMonth { date: String = "113-13-01", month: i64 = 13i64 }
+        => en "`{date}` is not a date: there is no month {month}"
+           zh "`{date}` 不是日期：沒有 {month} 月"
+    MB0216 NoSuchDay { date: String = "2023-02-29", year: i32 = 2023, month: u32 = 2u32, days: u32 = 28u32 }
+        => en "`{date}` is not a date: {year}-{month:02} has {days} days"
+           zh "`{date}` 不是日期：{year} 年 {month} 月只有 {days} 天"
+    MB0217 YearOutOfRange { date: String = "99999-01-01" }
+        => en "`{date}` is not a date"
+           zh "`{date}` 不是日期"
+    MB0218 RocYearBeforeOne { date: String = "0-09-11", roc: i32 = 0 }
+        => en "`{date}` is in 民國{roc}年, but the 民國 calendar starts with 民國1年 (1912): check the year"
+           zh "`{date}` 是民國{roc}年，但民國紀年從民國1年（1912年）開始：請檢查年份"
+    MB0219 BeforeRoc { date: String = "1911-12-31" }
+        => en "`{date}` is before 1912-01-01, the first day of the 民國 calendar (民國1年1月1日): check the year"
+           zh "`{date}` 早於民國紀年的第一天 1912-01-01（民國1年1月1日）：請檢查年份"
+    MB0220 RocYearTooLate { date: String = "202-09-11", roc: i32 = 202, year: i32 = 2113, last: i32 = 2100 }
+        => en "`{date}` would be 民國{roc}年, which is {year}, after {last}: a year of up to three digits is read as a 民國 year; write the Western year in full (2024-09-11) or the 民國 year (113-09-11)"
+           zh "`{date}` 會是民國{roc}年，也就是 {year} 年，晚於 {last} 年：三位數以內的年份會當成民國年；請寫完整的西元年（2024-09-11）或民國年（113-09-11）"
+    MB0221 YearTooLate { date: String = "3024-01-01", last: i32 = 2100 }
+        => en "`{date}` is after {last}, which is taken to be a typo: check the year"
+           zh "`{date}` 晚於 {last} 年，應是筆誤：請檢查年份"
+    MB0222 SameUrl { first: String = "content/2024/a.md", second: String = "content/2024/b.md", url: String = "minutes/2024/executive-4/" }
+        => en "`{first}` and `{second}` would both be published at /{url}"
+           zh "`{first}` 和 `{second}` 會發布在同一個網址 /{url}"
+    MB0223 UrlsDifferInCase { first: String = "content/2024/a.md", second: String = "content/2024/b.md", url: String = "minutes/2024/ADI-4/", other: String = "minutes/2024/adi-4/" }
+        => en "`{first}` and `{second}` would be published at /{url} and /{other}, which differ only in letter case: on a case-insensitive file system (macOS, Windows) one would overwrite the other"
+           zh "`{first}` 和 `{second}` 會發布在 /{url} 和 /{other}，兩者只差在英文大小寫：在不分大小寫的檔案系統（macOS、Windows）上，一份會蓋掉另一份"
+
+    // ---- MB05xx: follow-ups ----
+    MB0501 UnknownStatus { status: String = "處理中" }
+        => en "unknown follow-up status `{status}`"
+           zh "不認得的列管狀態 `{status}`"
+    MB0502 ExtendedWithoutDate { status: String = "展延" }
+        => en "`{status}` gives no new due date"
+           zh "`{status}` 沒有寫新的完成期限"
+    MB0503 MergedWithoutId { status: String = "併案" }
+        => en "`{status}` does not say which directive it was merged into"
+           zh "`{status}` 沒有寫併入哪一項列管事項"
+    MB0504 NotAFollowupId { id: String = "第1案" }
+        => en "`{id}` is not a follow-up id"
+           zh "`{id}` 不是列管事項編號"
+    MB0505 ReservedFollowupId { id: String = "open" }
+        => en "`{id}` names a page of /followups/ and cannot be a follow-up id"
+           zh "`{id}` 是 /followups/ 下的頁面名稱，不能當列管事項編號"
+    MB0506 BadFollowupEntry { key: String = "followups", error: String = "missing field `text`" }
+        => en "an entry of `{key}`: {error}"
+           zh "`{key}` 的一筆資料有誤：{error}"
+    MB0507 EmptyFollowupText { id: String = "113-4-01" }
+        => en "follow-up `{id}` has an empty `text`"
+           zh "列管事項 `{id}` 的 `text` 是空的"
+    MB0508 FollowupCreatedTwice { id: String = "113-4-01", file: String = "content/2024/executive-4.md", line: usize = 8usize }
+        => en "follow-up `{id}` is created twice: in {file}:{line} and here"
+           zh "列管事項 `{id}` 建立了兩次：在 {file}:{line} 和這裡"
+    MB0509 UnknownFollowup { id: String = "113-4-09" }
+        => en "unknown follow-up `{id}`"
+           zh "找不到列管事項 `{id}`"
+    MB0510 UpdateBeforeDirective { id: String = "113-4-01", date: String = "2024-03-01", given: String = "2024-04-10", file: String = "content/2024/executive-4.md", line: usize = 8usize }
+        => en "this update of `{id}` is dated {date}, before the directive was given ({given}, {file}:{line}); it is left out of the directive's timeline"
+           zh "`{id}` 的這筆更新日期是 {date}，早於交辦日（{given}，{file}:{line}）；不列入這項列管事項的歷程"
+    MB0511 UpdatedWithoutReopening { id: String = "113-4-01", state: FollowupState = FollowupState(crate::followups::Kind::Closed), since: String = "2024-05-01", status: String = "結案" }
+        => en { format!("`{id}` was already {} ({since}) and is updated as {status} without being re-opened", state.0.as_str()) }
+           zh { format!("`{id}` 已經{}（{since}），又在未重新列管下更新為{status}", state.zh()) }
+    MB0512 MergedIntoUnknown { id: String = "113-4-02", into: String = "113-4-99" }
+        => en "`{id}` is merged into `{into}`, which is not a follow-up of this archive"
+           zh "`{id}` 併入 `{into}`，但本資料庫沒有這項列管事項"
+    MB0513 Overdue { unit: Option<String> = Some("秘書處".to_string()), today: String = "2024-10-16", items: Vec<(String, String)> = vec![("113-4-01".to_string(), "2024-06-30".to_string())] }
+        => en { format!(
+                "{}: {} overdue on {today}: {}",
+                unit.as_deref().unwrap_or("(no unit)"),
+                en_count(items.len(), "follow-up", "follow-ups"),
+                items.iter().map(|(id, due)| format!("{id} (due {due})")).collect::<Vec<_>>().join(", "),
+            ) }
+           zh { format!(
+                "{}：至 {today} 有 {} 項列管事項逾期：{}",
+                unit.as_deref().unwrap_or("（未指定單位）"),
+                items.len(),
+                items.iter().map(|(id, due)| format!("{id}（期限 {due}）")).collect::<Vec<_>>().join("、"),
+            ) }
+
+    // ---- MB07xx: the preview server ----
+    MB0701 PortTaken { port: u16 = 1111u16, bind: String = "127.0.0.1", free: Option<u16> = Some(1112u16) }
+        => en { match free {
+                Some(p) => format!("port {port} on {bind} is already in use (is another `minutebook serve` running?); port {p} is free: run `minutebook serve --port {p}`, or `minutebook serve --port 0` to take any free port"),
+                None => format!("port {port} on {bind} is already in use (is another `minutebook serve` running?); run `minutebook serve --port 0` to take any free port"),
+            } }
+           zh { match free {
+                Some(p) => format!("{bind} 的連接埠 {port} 已被占用（是否有另一個 `minutebook serve` 在執行？）；連接埠 {p} 可用：請執行 `minutebook serve --port {p}`，或以 `minutebook serve --port 0` 自動選一個可用的連接埠"),
+                None => format!("{bind} 的連接埠 {port} 已被占用（是否有另一個 `minutebook serve` 在執行？）；請以 `minutebook serve --port 0` 自動選一個可用的連接埠"),
+            } }
+    MB0702 CannotListen { addr: String = "127.0.0.1:80", error: String = "permission denied" }
+        => en "cannot listen on {addr}: {error}"
+           zh "無法在 {addr} 接受連線：{error}"
+    MB0703 CannotWatch { path: String = "/home/staff/minutes", error: String = "too many open files" }
+        => en "cannot watch {path}: {error}"
+           zh "無法監看 {path} 的變更：{error}"
+    MB0704 ServerStopped { error: String = "too many open files" }
+        => en "the preview server stopped: {error}"
+           zh "預覽伺服器已停止：{error}"
+    MB0705 RebuildPanicked
+        => en "internal error while rebuilding; the site will be re-read on the next change"
+           zh "重新建置時發生內部錯誤；下次變更時會重新讀取整個網站"
+    MB0706 TwoPagesOnePath { path: String = "units/adi/index.html" }
+        => en "two pages would be written to `{path}`"
+           zh "有兩個頁面會寫到同一個路徑 `{path}`"
+
+    // ---- MB1xxx: help lines ----
+    MB1001 HelpCreateContent
+        => en "create content/ and put one Markdown file per meeting in it (minutebook new writes one)"
+           zh "建立 content/ 資料夾，每次會議放一個 Markdown 檔（minutebook new 會寫一個）"
+    MB1002 HelpSaveUtf8
+        => en "save the file as UTF-8 (most editors: Save with Encoding → UTF-8); Big5 files must be converted first"
+           zh "請把檔案另存為 UTF-8（多數編輯器：另存新檔 → 編碼選 UTF-8）；Big5 檔案須先轉換"
+    MB1003 HelpDidYouMean { name: String = "title" }
+        => en "did you mean `{name}`?"
+           zh "您是不是要寫 `{name}`？"
+    MB1004 HelpAllowedKeys { keys: String = "title, series, number, date" }
+        => en "remove it; the allowed keys are: {keys}"
+           zh "請刪除這個欄位；可用的欄位有：{keys}"
+    MB1005 HelpAddKey { key: String = "date", example: String = "2024-09-11" }
+        => en "add a line `{key}: {example}` to the front-matter"
+           zh "請在前置資料（front-matter）加上一行 `{key}: {example}`"
+    MB1006 HelpOneLine { key: String = "chair" }
+        => en "write it as `{key}: …` on one line"
+           zh "請寫在同一行：`{key}: …`"
+    MB1007 HelpWriteList { key: String = "units" }
+        => en "write `{key}: [甲, 乙]`"
+           zh "請寫成 `{key}: [甲, 乙]`"
+    MB1008 HelpRegisteredNames { kind: Noun = Noun::Unit, name: String = "數位產業署" }
+        => en { format!("did you mean `{name}`? Registered {} are listed in minutebook.yaml", kind.en_plural()) }
+           zh { format!("您是不是要寫 `{name}`？已登錄的{}列在 minutebook.yaml", kind.zh()) }
+    MB1009 HelpRegisterName { kind: Noun = Noun::Unit, name: String = "數產署" }
+        => en { format!("add `{name}` to the {} list in minutebook.yaml, or use a registered name", kind.en()) }
+           zh { format!("請把 `{name}` 加到 minutebook.yaml 的 {} 清單，或改用已登錄的名稱", kind.key()) }
+    MB1010 HelpDates
+        => en "dates are YYYY-MM-DD, or 民國 like 113-09-11 or 民國113年9月11日"
+           zh "日期請寫成 YYYY-MM-DD，或民國紀年如 113-09-11、民國113年9月11日"
+    MB1011 HelpTime
+        => en "write the time as \"10:30\" or \"10:30-12:15\" (in quotes)"
+           zh "時間請寫成 \"10:30\" 或 \"10:30-12:15\"（加上引號）"
+    MB1012 HelpSlug
+        => en "a slug is the last part of the URL: ASCII letters, digits and hyphens, with no `/` or `..`, e.g. executive-4"
+           zh "slug 是網址的最後一段：只用 ASCII 英文字母、數字和連字號，不可有 `/` 或 `..`，例如 executive-4"
+    MB1013 HelpSlugNoExtension
+        => en "a slug is the last part of the URL, without a file extension, e.g. executive-4"
+           zh "slug 是網址的最後一段，不加副檔名，例如 executive-4"
+    MB1014 HelpDifferentSlug
+        => en "give one of them a different `slug` (or `number`) in its front-matter"
+           zh "請在其中一份的前置資料改用不同的 `slug`（或 `number`）"
+
+    MB1501 HelpStatusWords { words: String = "繼續列管、解除列管、展延" }
+        => en "write one of: {words}"
+           zh "請寫其中之一：{words}"
+    MB1502 HelpExtendedDate
+        => en "write 展延至113年12月31日, or give the date in the 完成期限 column or as `due`"
+           zh "請寫成 展延至113年12月31日，或在「完成期限」欄或 `due` 寫日期"
+    MB1503 HelpMergedId
+        => en "write 併案 and the other directive's id, e.g. 併案 113-4-02"
+           zh "請寫 併案 和另一項列管事項的編號，例如 併案 113-4-02"
+    MB1504 HelpFollowupDates
+        => en "dates are YYYY-MM-DD, or 民國 like 113-12-31 or 113年12月31日"
+           zh "日期請寫成 YYYY-MM-DD，或民國紀年如 113-12-31、113年12月31日"
+    MB1505 HelpFollowupId
+        => en "an id is ASCII letters, digits and '-', e.g. 113-4-01"
+           zh "編號只用 ASCII 英文字母、數字和 '-'，例如 113-4-01"
+    MB1506 HelpOtherId
+        => en "choose another id, e.g. 113-4-01"
+           zh "請換一個編號，例如 113-4-01"
+    MB1507 HelpFollowupList { key: String = "followups" }
+        => en "write `{key}:` and below it one `- id: …` entry per directive"
+           zh "請寫 `{key}:`，下面每項列管事項一筆 `- id: …`"
+    MB1508 HelpDirectiveFields
+        => en "each directive has `id` and `text`, and may have `item`, `units` and `due`"
+           zh "每項列管事項要有 `id` 和 `text`，可再加 `item`、`units`、`due`"
+    MB1509 HelpUpdateFields
+        => en "each update has `id` and `status`, and may have `note` and `due`"
+           zh "每筆更新要有 `id` 和 `status`，可再加 `note`、`due`"
+    MB1510 HelpCreatedTwice
+        => en "give one of them another id, or make the later one an update (a tracking-table row or `followup_updates`)"
+           zh "請把其中一項改用別的編號，或把較晚的一項改成更新（追蹤表的一列或 `followup_updates`）"
+    MB1511 HelpUnknownFollowupNear { id: String = "113-4-01" }
+        => en "did you mean `{id}`? Or give the directive's text (指示事項) in the row, or create it with `followups:` in the record of the meeting that gave it"
+           zh "您是不是要寫 `{id}`？或在這一列寫上指示事項，或在交辦那次會議的紀錄以 `followups:` 建立"
+    MB1512 HelpUnknownFollowup
+        => en "create it with `followups:` in the record of the meeting that gave it, or give its text (指示事項) in the row"
+           zh "請在交辦那次會議的紀錄以 `followups:` 建立，或在這一列寫上指示事項"
+    MB1513 HelpCheckUpdateDates
+        => en "check the id, or the dates of the two meetings"
+           zh "請檢查編號，或兩次會議的日期"
+    MB1514 HelpReopen
+        => en "write 繼續列管 (or 展延 with a date) to re-open it, or remove the row"
+           zh "請寫 繼續列管（或 展延 加日期）重新列管，或刪除這一列"
+    MB1515 HelpMergedIntoId
+        => en "write the id of the directive it was merged into"
+           zh "請寫併入的那項列管事項的編號"
+
+    // ---- MB9xxx: summaries and other lines ----
+    MB9001 NothingWritten { errors: usize = 2usize }
+        => en { format!("error: {} found; nothing was written", en_count(*errors, "problem", "problems")) }
+           zh "錯誤：發現 {errors} 個問題；沒有寫入任何檔案"
+    MB9002 BuildSummary { records: usize = 120usize, pages: usize = 480usize, reused: usize = 470usize, files: usize = 530usize, megabytes: String = "12.3", drafts: usize = 1usize, scheduled: usize = 0usize }
+        => en { format!(
+                "{records} records, {pages} pages{}, {files} files ({megabytes} MB); {drafts} drafts and {scheduled} scheduled records left out",
+                if *reused > 0 { format!(" ({} rendered, {reused} unchanged from the cache)", pages - reused) } else { String::new() },
+            ) }
+           zh { format!(
+                "{records} 份紀錄、{pages} 個頁面{}、{files} 個檔案（{megabytes} MB）；未納入草稿 {drafts} 份、排定發布 {scheduled} 份",
+                if *reused > 0 { format!("（重新產生 {} 個，{reused} 個沿用快取）", pages - reused) } else { String::new() },
+            ) }
+    MB9003 Steps { steps: String = "load 12 ms, render 40 ms", total: String = "60" }
+        => en "{steps} — total {total} ms"
+           zh "{steps}——共 {total} ms"
+    MB9004 ThreadTime { steps: String = "render 80 ms" }
+        => en "thread time (summed over threads): {steps}"
+           zh "執行緒時間（各執行緒加總）：{steps}"
+    MB9005 Wrote { path: String = "public" }
+        => en "wrote {path}"
+           zh "已寫入 {path}"
+    MB9006 WarningsDenied
+        => en "error: warnings are denied (--deny-warnings); the site was written, fix the warnings above"
+           zh "錯誤：不允許警告（--deny-warnings）；網站已寫入，請修正上列警告"
+    MB9007 CheckSummary { records: usize = 3usize, built: usize = 2usize, drafts: usize = 1usize, scheduled: usize = 0usize, errors: usize = 0usize, warnings: usize = 1usize, suggestions: usize = 0usize }
+        => en { format!(
+                "checked {} ({built} built; {} and {scheduled} scheduled left out): {}, {}, {}",
+                en_count(*records, "record", "records"),
+                en_count(*drafts, "draft", "drafts"),
+                en_count(*errors, "error", "errors"),
+                en_count(*warnings, "warning", "warnings"),
+                en_count(*suggestions, "suggestion", "suggestions"),
+            ) }
+           zh "已檢查 {records} 份紀錄（建置 {built} 份；未納入草稿 {drafts} 份、排定發布 {scheduled} 份）：錯誤 {errors} 個、警告 {warnings} 個、建議 {suggestions} 個"
+    MB9008 CheckFailed { errors: usize = 1usize }
+        => en { format!("check: {}; the site does not build", en_count(*errors, "error", "errors")) }
+           zh "檢查：錯誤 {errors} 個；網站無法建置"
+    MB9009 Building { root: String = "." }
+        => en "building {root} …"
+           zh "正在建置 {root} …"
+    MB9010 ServeDidNotStart
+        => en "error: the preview server did not start"
+           zh "錯誤：預覽伺服器沒有啟動"
+    MB9011 Serving { url: String = "http://127.0.0.1:1111/" }
+        => en "serving {url} (Ctrl-C to stop)"
+           zh "預覽網站 {url}（按 Ctrl-C 停止）"
+    MB9012 Rebuilt { summary: String = "120 records (1 re-loaded), 480 pages (3 rendered, 0 files removed)" }
+        => en "built: {summary}"
+           zh "已建置：{summary}"
+    MB9013 StillServing { errors: usize = 1usize }
+        => en { format!("error: {}; still serving the last good version", en_count(*errors, "problem", "problems")) }
+           zh "錯誤：{errors} 個問題；繼續提供上一個可建置的版本"
+    MB9014 NoBrowser { url: String = "http://127.0.0.1:1111/" }
+        => en "could not open a browser; visit {url}"
+           zh "無法開啟瀏覽器；請自行前往 {url}"
+    MB9015 OverlayHeading
+        => en "minutebook serve: the last change does not build; showing the last version that did."
+           zh "minutebook serve：最近一次修改無法建置；目前顯示上一個可建置的版本。"
+    MB9016 OverlayFix
+        => en "Fix the file and save it: this page reloads by itself."
+           zh "請修正檔案並存檔：這個頁面會自動重新載入。"
+    MB9017 RebuildSummary { records: usize = 120usize, reloaded: usize = 1usize, pages: usize = 480usize, rendered: usize = 3usize, removed: usize = 0usize, drafts: usize = 1usize, scheduled: usize = 0usize, steps: String = "load 3 ms, render 20 ms", total: String = "31" }
+        => en "{records} records ({reloaded} re-loaded), {pages} pages ({rendered} rendered, {removed} files removed); {drafts} drafts and {scheduled} scheduled left out; {steps} — total {total} ms"
+           zh "{records} 份紀錄（重新讀取 {reloaded} 份）、{pages} 個頁面（重新產生 {rendered} 個、移除 {removed} 個檔案）；未納入草稿 {drafts} 份、排定發布 {scheduled} 份；{steps}——共 {total} ms"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_han(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    }
+
+    /// Every code has a text in both languages, and they are really two translations: the Chinese
+    /// is written in Chinese characters, the English differs from it, and both show every argument.
+    #[test]
+    fn every_code_has_both_languages() {
+        let examples = Msg::examples();
+        assert_eq!(examples.len(), Msg::CODES.len());
+        for m in &examples {
+            let (zh, en) = (m.render(Lang::ZhHantTw), m.render(Lang::En));
+            assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{}", m.code());
+            assert_ne!(zh, en, "{}: the Chinese text is the English one", m.code());
+            assert!(has_han(&zh), "{}: no Chinese in `{zh}`", m.code());
+            let en_words: String = en
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                en_words.split(' ').filter(|w| w.len() > 2).count() > 0,
+                "{}: no English in `{en}`",
+                m.code()
+            );
+        }
+    }
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in Msg::CODES {
+            assert!(
+                c.len() == 6 && c.starts_with("MB") && c[2..].bytes().all(|b| b.is_ascii_digit()),
+                "{c}"
+            );
+            assert!(seen.insert(*c), "{c} is used twice");
+        }
+    }
+
+    #[test]
+    fn language_from_the_site() {
+        assert_eq!(Lang::from_tag("en"), Lang::En);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag("zh-Hant-TW"), Lang::ZhHantTw);
+        assert_eq!(Lang::from_tag(""), Lang::ZhHantTw);
+        assert_eq!(
+            language_line("title: x\nlanguage: \"en\" # the pages\n").as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            language_line("title: x\n  language: en\n"),
+            None,
+            "only the top-level key"
+        );
+    }
+
+    #[test]
+    fn plurals_in_english_only() {
+        assert_eq!(
+            Msg::NothingWritten { errors: 1 }.en(),
+            "error: 1 problem found; nothing was written"
+        );
+        assert_eq!(
+            Msg::NothingWritten { errors: 2 }.en(),
+            "error: 2 problems found; nothing was written"
+        );
+        assert_eq!(
+            Msg::NothingWritten { errors: 1 }.render(Lang::ZhHantTw),
+            "錯誤：發現 1 個問題；沒有寫入任何檔案"
+        );
+    }
+}
