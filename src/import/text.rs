@@ -658,6 +658,14 @@ mod tests {
     }
 
     #[test]
+    fn tab_aligned_header_fields_are_no_table() {
+        let reg = ImportRegistry::default();
+        let lines = clean("主席：黃部長彥男\t紀錄：林怡芬\n單位\t主題\n", &reg);
+        assert!(!lines[0].table, "{:?}", lines[0]);
+        assert!(lines[1].table);
+    }
+
+    #[test]
     fn page_numbers() {
         for s in [
             "- 3 -",
