@@ -843,7 +843,10 @@ mod tests {
         let readme = std::fs::read_to_string(path).unwrap();
         let (begin, end) = ("<!-- codes:begin -->\n", "<!-- codes:end -->");
         let start = readme.find(begin).expect("the README has no `<!-- codes:begin -->`") + begin.len();
-        let stop = start + readme[start..].find(end).expect("the README has no `<!-- codes:end -->`");
+        let stop = start
+            + readme[start..]
+                .find(end)
+                .expect("the README has no `<!-- codes:end -->`");
         let table = readme_table();
         if readme[start..stop] != table && std::env::var_os("MINUTEBOOK_UPDATE_README").is_some() {
             std::fs::write(path, format!("{}{table}{}", &readme[..start], &readme[stop..])).unwrap();

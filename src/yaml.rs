@@ -26,8 +26,9 @@ use crate::messages::{Found, Msg, ValueKind, YamlText};
 pub struct YamlError {
     pub line: usize,
     pub column: usize,
-    pub message: Msg,
-    pub help: Option<Msg>,
+    /// Boxed, as in a diagnostic: a message's arguments make it large to return.
+    pub message: Box<Msg>,
+    pub help: Option<Box<Msg>>,
 }
 
 /// Every YAML message minutebook gives, with what it needs to be written out.
@@ -124,8 +125,8 @@ impl Problem {
         YamlError {
             line,
             column,
-            message: self.message(),
-            help: self.help(),
+            message: Box::new(self.message()),
+            help: self.help().map(Box::new),
         }
     }
 }
@@ -982,7 +983,7 @@ mod tests {
         assert_eq!((p.len(), p[0].line, p[0].column), (1, 4, 1));
         assert_eq!(p[0].message.en(), "`title` is written twice, on line 2 and on line 4");
         assert_eq!(
-            p[0].help.as_ref().map(Msg::en).as_deref(),
+            p[0].help.as_ref().map(|h| h.en()).as_deref(),
             Some("keep one `title` and delete the other (YAML would silently keep only one of them)")
         );
         assert_eq!(p[0].message.code(), "MB0107");
@@ -1001,7 +1002,7 @@ mod tests {
         let e = err("title: 甲\nchair: 乙: 丙\n");
         assert_eq!((e.line, e.column), (2, 9), "{e:?}");
         assert_eq!(
-            e.help.as_ref().map(Msg::en).as_deref(),
+            e.help.as_ref().map(|h| h.en()).as_deref(),
             Some("put the value in quotes: `chair: \"乙: 丙\"`")
         );
         let e = err("title: 甲\nunits:\n\t- a\n");
@@ -1048,7 +1049,7 @@ mod tests {
             assert!(
                 e.help
                     .as_ref()
-                    .map(Msg::en)
+                    .map(|h| h.en())
                     .unwrap_or_default()
                     .contains("the YAML parser stopped at line"),
                 "{e:?}"
@@ -1077,7 +1078,7 @@ mod tests {
             (1, "unknown key `titel`")
         );
         assert_eq!(
-            unknown[0].help.as_ref().map(Msg::en).as_deref(),
+            unknown[0].help.as_ref().map(|h| h.en()).as_deref(),
             Some("did you mean `title`?")
         );
         assert_eq!(

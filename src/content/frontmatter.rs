@@ -41,8 +41,8 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, YamlError> {
         return Err(YamlError {
             line: 1,
             column: 1,
-            message: Msg::NoFrontMatter,
-            help: Some(Msg::HelpBeginFrontMatter),
+            message: Box::new(Msg::NoFrontMatter),
+            help: Some(Box::new(Msg::HelpBeginFrontMatter)),
         });
     }
     let yaml_start = bom + first.len();
@@ -62,8 +62,8 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, YamlError> {
         return Err(YamlError {
             line: 1,
             column: 1,
-            message: Msg::FrontMatterNotClosed,
-            help: Some(Msg::HelpCloseFrontMatter),
+            message: Box::new(Msg::FrontMatterNotClosed),
+            help: Some(Box::new(Msg::HelpCloseFrontMatter)),
         });
     };
     let yaml = &text[yaml_start..yaml_end];

@@ -257,7 +257,7 @@ impl Reader<'_> {
                     (u.line, u.column),
                     Msg::BadFollowupEntry {
                         key: key.into(),
-                        error: Box::new(u.message),
+                        error: u.message,
                     },
                     u.help.map(Text::from),
                 );
@@ -268,7 +268,7 @@ impl Reader<'_> {
                     (e.line, e.column),
                     Msg::BadFollowupEntry {
                         key: key.into(),
-                        error: Box::new(e.message),
+                        error: e.message,
                     },
                     Some(match key {
                         "followups" => Msg::HelpDirectiveFields.into(),
