@@ -203,3 +203,36 @@ fn a_running_header_in_brackets_at_page_boundaries_is_furniture() {
         ]
     );
 }
+
+#[test]
+fn verbose_lists_each_removed_line_with_its_page() {
+    let site = bundled_site();
+    let path = fixture("ntu-sac-59", "attachment-p10-12.pdf");
+    let path = path.to_str().unwrap();
+    let (code, _, stderr) = run(&["import", path, "--root", ".", "--out", "a.md"], site.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{path}: removed 8 lines as page furniture (page numbers, running headers and footers, form buttons); --verbose lists them"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("removed (page"), "{stderr}");
+    let (code, _, stderr) = run(
+        &["import", path, "--root", ".", "--out", "b.md", "--verbose"],
+        site.path(),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    for line in [
+        "removed (page 1, line 36): 1",
+        "removed (page 2, line 37): 【○○○.○○.○○發布】",
+        "removed (page 3, line 70): 【○○○.○○.○○發布】",
+        "removed (page 3, line 102): 3",
+        "removed (page 2, a form button or field): 返回議程",
+    ] {
+        assert!(
+            stderr.contains(&format!("{path}: {line}\n")),
+            "no `{line}` in\n{stderr}"
+        );
+    }
+}
