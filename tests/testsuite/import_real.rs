@@ -106,7 +106,14 @@ fn ntu_sac_59_header_reads_right() {
             .take_while(|l| l.starts_with("  - "))
             .count()
     };
-    assert_eq!((list("attendees"), list("observers")), (55, 24), "{fm}");
+    // Those the list of members present marks `(請假)` are on leave (17 of the 55 listed).
+    assert_eq!(
+        (list("attendees"), list("on_leave"), list("observers")),
+        (38, 17, 24),
+        "{fm}"
+    );
+    let on_leave: Vec<&str> = fm.lines().skip_while(|l| *l != "on_leave:").skip(1).take(2).collect();
+    assert_eq!(on_leave, ["  - \"陳文章委員(請假)\"", "  - \"曾宛如委員(請假)\""]);
     // Only 會議 follows the meeting number: the series is the body named before it.
     let series: Vec<&str> = imp.unregistered.series.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(series, ["國立臺灣大學學生輔導委員會"]);
