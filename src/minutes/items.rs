@@ -926,4 +926,51 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn numbered_leads_reports_and_glued_section_titles() {
+        assert_eq!(numbered_lead("第一案 提案單位:第一組").as_deref(), Some("第一案"));
+        assert_eq!(numbered_lead("提案二　提案人：王大明").as_deref(), Some("提案二"));
+        assert_eq!(numbered_lead("第一案：道路拓寬案"), None);
+        assert_eq!(numbered_lead("第一案 道路拓寬案"), None);
+
+        assert!(is_numbered_report(
+            "三、林縣長聰賢率建設處處長王蘭生等報告：就羅東都市計畫"
+        ));
+        assert!(is_numbered_report("一、總幹事工作報告:"));
+        assert!(!is_numbered_report("一、主席報告簽到議員已達法定人數。"));
+        assert!(!is_numbered_report("總幹事工作報告:"));
+        assert!(!is_numbered_report("二、說明：依報告："));
+
+        fn split(t: &str) -> Option<(&str, &str)> {
+            glued_section_title(t).map(|i| (&t[..i], &t[i..]))
+        }
+        assert_eq!(
+            split("乙、討 論 事 項討論議案：計 2 件。"),
+            Some(("乙、討 論 事 項", "討論議案：計 2 件。"))
+        );
+        assert_eq!(
+            split("丁、臨 時 動 議動 議 人：黃適超"),
+            Some(("丁、臨 時 動 議", "動 議 人：黃適超"))
+        );
+        assert_eq!(split("參、討論事項暨臨時動議"), None);
+        assert_eq!(split("貳、討論事項：如附件"), None);
+        assert_eq!(split("乙、討 論 事 項"), None);
+        assert_eq!(split("一、主席報告簽到議員已達法定人數。"), None);
+        assert_eq!(split("二、提案單位：秘書處"), None);
+        assert_eq!(split("討論事項二"), None);
+    }
+
+    #[test]
+    fn spaced_people_labels_and_movers_end_at_the_next_label() {
+        let s = |r: &str, n: &str| (r.to_string(), n.to_string());
+        assert_eq!(
+            people("動 議 人：林東成 編號：臨動字第58號附 議 人：陳福山 林志鴻"),
+            [s("mover", "林東成"), s("seconder", "陳福山"), s("seconder", "林志鴻")]
+        );
+        assert_eq!(
+            led_motion("動 議 人：黃適超 編號：臨動字第57號").map(|(l, _)| l),
+            Some(Lead::Movers(vec!["黃適超".to_string()]))
+        );
+    }
 }

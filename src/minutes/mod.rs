@@ -612,18 +612,20 @@ fn paragraph_items(
                 // (Its unit or proposer lines may sit between: `提案一` / `提案單位：…` / `### 案由：…`.)
                 let lead_only = p.blocks.iter().all(|(_, b)| starts_part(b)) && covered.contains(&hi);
                 let heading = &r.headings[hi];
-                let unnumbered = st
-                    .agenda
-                    .iter()
-                    .position(|a| a.anchor == heading.id && a.line == heading.line && (a.label == "案由" || a.label == "案名"));
+                let unnumbered = st.agenda.iter().position(|a| {
+                    a.anchor == heading.id && a.line == heading.line && (a.label == "案由" || a.label == "案名")
+                });
                 if let (Some(items::Lead::Movers(movers)), true, Some(ai)) = (&p.lead, lead_only, unnumbered) {
                     // `動議人：黃適超 編號：…` / `附議人：…` just above `### 案由：…` under 臨時動議: the
                     // heading is that motion, numbered by order, and the lines name its people.
                     merged_motions += 1;
                     let n = out.iter().filter(|a| a.kind == Kind::Motion).count() + merged_motions;
-                    let text: String =
-                        std::iter::once(p.start).chain(p.blocks.iter().map(|(_, b)| *b)).collect::<Vec<_>>().join("\n");
-                    let mut people: Vec<(String, String)> = movers.iter().map(|m| ("mover".to_string(), m.clone())).collect();
+                    let text: String = std::iter::once(p.start)
+                        .chain(p.blocks.iter().map(|(_, b)| *b))
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    let mut people: Vec<(String, String)> =
+                        movers.iter().map(|m| ("mover".to_string(), m.clone())).collect();
                     for person in items::people(&text).into_iter().chain(st.agenda[ai].people.drain(..)) {
                         if !people.contains(&person) {
                             people.push(person);
@@ -642,7 +644,10 @@ fn paragraph_items(
                 // item's decision, just above the next `### 案由：…`: they lead that heading.
                 if section == Some(Kind::Motion) {
                     let blocks: Vec<(usize, &str)> = sec.block_texts().collect();
-                    let after = blocks.iter().rposition(|(_, b)| decision_label(b).is_some()).map_or(0, |d| d + 1);
+                    let after = blocks
+                        .iter()
+                        .rposition(|(_, b)| decision_label(b).is_some())
+                        .map_or(0, |d| d + 1);
                     for &(line, b) in &blocks[after..] {
                         if let Some((lead @ items::Lead::Movers(_), title)) = items::led_motion(strip_ordinal(b)) {
                             current = Some(Pending {
@@ -737,7 +742,9 @@ fn paragraph_items(
                         items::bracketed(b.trim()).map_or("", |(_, rest)| rest).to_string()
                     }
                     // A numbered paragraph (`四、秘書長報告：…`) keeps its whole text after the ordinal.
-                    Some((_, rest)) if has_colon_title(b) && items::ordinal_number(b).is_none() => rest.trim().to_string(),
+                    Some((_, rest)) if has_colon_title(b) && items::ordinal_number(b).is_none() => {
+                        rest.trim().to_string()
+                    }
                     _ => strip_ordinal(b).to_string(),
                 };
                 // `動議人：王大明` (or `第一案〈…〉 提案人：…`) then `案由：…`: one item, whose title is
@@ -1739,5 +1746,129 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!((diags[0].line, diags[0].column), (3, 17));
         assert!(diags[0].help.as_ref().unwrap().en().contains("數位產業署"));
+    }
+
+    #[test]
+    fn a_number_with_its_unit_on_one_line_leads_the_next_proposal() {
+        // `第一案 提案單位:第一組` above the 案由 (a county election commission's layout), as a
+        // heading and as a paragraph: the number is the item's label, the unit its unit.
+        let reg = Registry::new(Vec::new());
+        let heading = "## 玖、討論提案\n\n第一案 提案單位:第一組\n\n### 案由：候選人資格,提請審定。\n\n辦法：如案由。\n\n決議：照案通過。\n\n第二案 提案單位:第四組\n\n### 案由：政見稿,提請審查。\n\n決議：同意追認。\n";
+        let paragraph = heading.replace("### ", "");
+        for body in [heading, paragraph.as_str()] {
+            let got: Vec<_> = items_of(body, &reg)
+                .into_iter()
+                .map(|a| (a.label, a.kind, a.units, a.decision))
+                .collect();
+            let slug = crate::content::record::auto_slug;
+            assert_eq!(
+                got,
+                [
+                    (
+                        "第一案".to_string(),
+                        Kind::Discussion,
+                        vec![slug("第一組")],
+                        "照案通過。".to_string()
+                    ),
+                    (
+                        "第二案".to_string(),
+                        Kind::Discussion,
+                        vec![slug("第四組")],
+                        "同意追認。".to_string()
+                    ),
+                ],
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn section_titles_run_on_into_their_first_line_and_motions_led_by_movers() {
+        // A county council's 議事錄 as a converter joins it: each section title runs on into the
+        // line after it, and each motion is `動議人：… 編號：…附議人：…` above its `### 案由：…`.
+        let reg = Registry::new(Vec::new());
+        let body = "乙、討 論 事 項討論議案：計地政類 2 件、工務類 4 件。\n\n大會決議：詳如議案審議一覽表。\n\n丙、其 他 事 項審議墊付案時議員要求之事項另錄。\n\n丁、臨 時 動 議動 議 人：黃適超 編號：臨動字第57號附 議 人：張秋明 吳宏謀\n\n### 案由：請大會同意授權議長先行同意案。\n\n辦法：由大會同意授權議長為之。\n\n大會決議：同意（黃議員定和反對）。\n\n動 議 人：林東成 編號：臨動字第58號附 議 人：陳福山 林志鴻\n\n### 案由：請縣政府興設抽水站案。\n\n辦法：請縣政府採納辦理。\n\n大會決議：照案通過。\n";
+        let s = |x: &str| x.to_string();
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision_label, a.decision, a.people))
+            .collect();
+        let p = |r: &str, n: &str| (s(r), s(n));
+        assert_eq!(
+            got,
+            [
+                (
+                    s("討論事項一"),
+                    Kind::Discussion,
+                    s("討論議案：計地政類 2 件、工務類 4 件。"),
+                    "大會決議",
+                    s("詳如議案審議一覽表。"),
+                    vec![]
+                ),
+                (
+                    s("臨時動議一"),
+                    Kind::Motion,
+                    s("案由：請大會同意授權議長先行同意案。"),
+                    "大會決議",
+                    s("同意（黃議員定和反對）。"),
+                    vec![p("mover", "黃適超"), p("seconder", "張秋明"), p("seconder", "吳宏謀")]
+                ),
+                (
+                    s("臨時動議二"),
+                    Kind::Motion,
+                    s("案由：請縣政府興設抽水站案。"),
+                    "大會決議",
+                    s("照案通過。"),
+                    vec![p("mover", "林東成"), p("seconder", "陳福山"), p("seconder", "林志鴻")]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_reports_under_report_items_are_items() {
+        // `三、…報告：<subject>` under 報告事項 is a report given at the meeting, decided or not;
+        // the quorum and the reading of the minutes, with no colon and nothing decided, are not
+        // items. A page number between a report and its 決定 does not part them.
+        let reg = Registry::new(Vec::new());
+        let body = "甲、報 告 事 項\n\n一、主席報告簽到議員已達法定人數。\n\n二、秘書長宣讀第 02 次會議議事錄。\n\n三、縣長率建設處處長等報告：就都市計畫如何處理。\n\n四、秘書長報告：請推派議員 2 席擔任委員。\n\n丁-415\n\n決定：公推陳議員正男擔任之。\n\n乙、討 論 事 項\n\n一、討論都市計畫如何處理。\n\n大會決議：(一)重新檢討。\n\n(二)立即解除。\n";
+        let s = |x: &str| x.to_string();
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    s("報告事項三"),
+                    Kind::Report,
+                    s("縣長率建設處處長等報告：就都市計畫如何處理。"),
+                    s("")
+                ),
+                (
+                    s("報告事項四"),
+                    Kind::Report,
+                    s("秘書長報告：請推派議員 2 席擔任委員。"),
+                    s("公推陳議員正男擔任之。")
+                ),
+                (
+                    s("討論事項一"),
+                    Kind::Discussion,
+                    s("討論都市計畫如何處理。"),
+                    s("(一)重新檢討。\n(二)立即解除。")
+                ),
+            ]
+        );
+        // A work report's title alone (`一、總幹事工作報告:` then its points) is one too.
+        let body = "## 捌、報告事項:\n\n一、總幹事工作報告:\n\n(一)公聽會業已辦理完竣。\n\n(二)選舉期間訂為3個月。\n\n二、監察小組工作報告:(略)\n";
+        let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| (a.label, a.title)).collect();
+        assert_eq!(
+            got,
+            [
+                (s("報告事項一"), s("總幹事工作報告:")),
+                (s("報告事項二"), s("監察小組工作報告:(略)"))
+            ]
+        );
     }
 }
