@@ -220,7 +220,7 @@ impl Site {
                 let e = match yaml::not_a_mapping(text) {
                     Some((slip, (line, column))) => slip.at(line, column),
                     None => Problem::NotFields {
-                        what: "the site configuration",
+                        what: crate::messages::YamlText::SiteConfiguration,
                     }
                     .at(1, 1),
                 };

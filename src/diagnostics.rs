@@ -43,6 +43,12 @@ impl From<Msg> for Text {
     }
 }
 
+impl From<Box<Msg>> for Text {
+    fn from(m: Box<Msg>) -> Text {
+        Text::Msg(m)
+    }
+}
+
 impl From<String> for Text {
     fn from(s: String) -> Text {
         Text::Plain(s)

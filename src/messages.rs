@@ -9,7 +9,8 @@
 //! README's table of codes is generated. (Fluent would add a runtime parser, untyped arguments and
 //! Unicode isolation marks around every argument, which a terminal shows as stray characters.)
 //!
-//! Codes: `MB00xx` files and folders, `MB01xx` minutebook.yaml, `MB02xx` a record's front-matter,
+//! Codes: `MB00xx` files and folders, `MB01xx` YAML (in a front-matter or minutebook.yaml) and
+//! minutebook.yaml, `MB02xx` a record's front-matter,
 //! `MB03xx` the minutes' body, `MB04xx` check's findings, `MB05xx` follow-ups, `MB06xx` import,
 //! `MB07xx` the preview server, `MB08xx` themes, templates and output, `MB09xx` init and new;
 //! `MB1xxx` help lines; `MB9xxx` summaries and other lines that are not diagnostics. A code is never
@@ -145,6 +146,116 @@ impl FollowupState {
     }
 }
 
+/// What a YAML value should be, named in both languages (a wrong type's message).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Text,
+    TextOrList,
+    WholeNumber,
+    Number,
+    Bool,
+    List,
+    Fields,
+    Other,
+}
+
+impl ValueKind {
+    fn en(self) -> &'static str {
+        match self {
+            ValueKind::Text => "text",
+            ValueKind::TextOrList => "text or a list",
+            ValueKind::WholeNumber => "a whole number",
+            ValueKind::Number => "a number",
+            ValueKind::Bool => "true or false",
+            ValueKind::List => "a list",
+            ValueKind::Fields => "a set of `key: value` fields",
+            ValueKind::Other => "another kind of value",
+        }
+    }
+
+    fn zh(self) -> &'static str {
+        match self {
+            ValueKind::Text => "文字",
+            ValueKind::TextOrList => "文字或清單",
+            ValueKind::WholeNumber => "整數",
+            ValueKind::Number => "數字",
+            ValueKind::Bool => "true 或 false",
+            ValueKind::List => "清單",
+            ValueKind::Fields => "一組 `key: value` 欄位",
+            ValueKind::Other => "另一種值",
+        }
+    }
+}
+
+/// What a YAML value is, as written, named in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    Empty,
+    /// `true`, `false`, as written.
+    Bool(String),
+    /// A number, as written.
+    Number(String),
+    Text(String),
+    List,
+    Fields,
+    Other,
+}
+
+impl Found {
+    fn en(&self) -> String {
+        match self {
+            Found::Empty => "empty".into(),
+            Found::Bool(b) => format!("`{b}`"),
+            Found::Number(n) => format!("the number {n}"),
+            Found::Text(s) => format!("text `{s}`"),
+            Found::List => "a list".into(),
+            Found::Fields => "a set of `key: value` fields".into(),
+            Found::Other => "another kind of value".into(),
+        }
+    }
+
+    fn zh(&self) -> String {
+        match self {
+            Found::Empty => "空值".into(),
+            Found::Bool(b) => format!("`{b}`"),
+            Found::Number(n) => format!("數字 {n}"),
+            Found::Text(s) => format!("文字 `{s}`"),
+            Found::List => "清單".into(),
+            Found::Fields => "一組 `key: value` 欄位".into(),
+            Found::Other => "另一種值".into(),
+        }
+    }
+}
+
+/// A whole YAML text: a record's front-matter or the site configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YamlText {
+    FrontMatter,
+    SiteConfiguration,
+}
+
+/// What a quote or bracket left open opens, and the character that closes it.
+fn unclosed_en(delimiter: char) -> (&'static str, char) {
+    match delimiter {
+        '"' | '\'' => ("quoted value", delimiter),
+        '[' => ("list", ']'),
+        _ => ("mapping", '}'),
+    }
+}
+
+fn unclosed_zh(delimiter: char) -> &'static str {
+    match delimiter {
+        '"' | '\'' => "引號",
+        '[' => "清單",
+        _ => "大括號",
+    }
+}
+
+/// `n` spaces, in English.
+fn en_spaces(n: usize) -> String {
+    en_count(n, "space", "spaces")
+}
+
 /// One text of an entry: a `format!` string over the fields, or a block.
 macro_rules! text {
     ($s:literal) => {
@@ -231,6 +342,62 @@ catalogue! {
         => en "cannot create the folder: {error}"
            zh "無法建立資料夾：{error}"
 
+    // ---- MB01xx: YAML (front-matter and minutebook.yaml), then minutebook.yaml ----
+    MB0101 YamlSyntax { message: String = "did not find expected node content at line 3 column 1" }
+        => en "{message}"
+           zh "YAML 語法錯誤：{message}"
+    MB0102 YamlUnclosed { delimiter: char = '"' }
+        => en { let (what, close) = unclosed_en(*delimiter); format!("this {what} is not closed on its line (`{delimiter}` without `{close}`)") }
+           zh { let close = unclosed_en(*delimiter).1; format!("這個{}沒有在同一行結束（有 `{delimiter}` 沒有 `{close}`）", unclosed_zh(*delimiter)) }
+    MB0103 YamlFullWidthColon { key: String = "title" }
+        => en "`{key}` is followed by a full-width colon `：`"
+           zh "`{key}` 後面是全形冒號 `：`"
+    MB0104 YamlColonInValue { key: String = "location" }
+        => en "the value of `{key}` contains a colon and a space (`: `), which YAML reads as another key"
+           zh "`{key}` 的值含有冒號加空格（`: `），YAML 會把它當成另一個欄位"
+    MB0105 YamlTab
+        => en "this line is indented with a tab"
+           zh "這一行用定位字元（Tab）縮排"
+    MB0106 YamlIndentation { found: usize = 3usize, above: usize = 2usize }
+        => en { format!("this line is indented by {}, the line above by {}", en_spaces(*found), en_spaces(*above)) }
+           zh "這一行縮排 {found} 個空格，上一行縮排 {above} 個空格"
+    MB0107 YamlDuplicateKey { key: String = "title", first_line: usize = 2usize, line: usize = 4usize }
+        => en "`{key}` is written twice, on line {first_line} and on line {line}"
+           zh "`{key}` 寫了兩次：第 {first_line} 行和第 {line} 行"
+    MB0108 YamlUnknownKey { key: String = "titel" }
+        => en "unknown key `{key}`"
+           zh "不認得的設定 `{key}`"
+    MB0109 YamlMissingKey { key: String = "title" }
+        => en "`{key}` is missing"
+           zh "缺少 `{key}`"
+    MB0110 YamlWrongType { key: Option<String> = Some("per_page".to_string()), expected: ValueKind = ValueKind::WholeNumber, found: Found = Found::Text("三十".into()) }
+        => en { match key {
+                Some(k) => format!("`{k}` must be {}, not {}", expected.en(), found.en()),
+                None => format!("this must be {}, not {}", expected.en(), found.en()),
+            } }
+           zh { match key {
+                Some(k) => format!("`{k}` 必須是{}，不能是{}", expected.zh(), found.zh()),
+                None => format!("這裡必須是{}，不能是{}", expected.zh(), found.zh()),
+            } }
+    MB0111 YamlInvalid { key: Option<String> = Some("language".to_string()), message: String = "invalid value" }
+        => en { match key {
+                Some(k) => format!("`{k}`: {message}"),
+                None => message.clone(),
+            } }
+           zh { match key {
+                Some(k) => format!("`{k}` 的值有誤：{message}"),
+                None => format!("值有誤：{message}"),
+            } }
+    MB0112 YamlNotFields { what: YamlText = YamlText::FrontMatter }
+        => en { format!("{} is not a set of `key: value` fields", match what {
+                YamlText::FrontMatter => "the front-matter",
+                YamlText::SiteConfiguration => "the site configuration",
+            }) }
+           zh { format!("{}不是一組 `key: value` 欄位", match what {
+                YamlText::FrontMatter => "前置資料（front-matter）",
+                YamlText::SiteConfiguration => "網站設定 minutebook.yaml",
+            }) }
+
     // ---- MB02xx: a record's front-matter ----
     MB0201 UnknownKey { key: String = "titel" }
         => en "unknown key `{key}`"
@@ -302,6 +469,13 @@ catalogue! {
         => en "`{first}` and `{second}` would be published at /{url} and /{other}, which differ only in letter case: on a case-insensitive file system (macOS, Windows) one would overwrite the other"
            zh "`{first}` 和 `{second}` 會發布在 /{url} 和 /{other}，兩者只差在英文大小寫：在不分大小寫的檔案系統（macOS、Windows）上，一份會蓋掉另一份"
 
+    MB0224 NoFrontMatter
+        => en "the record does not start with a front-matter block"
+           zh "紀錄沒有以前置資料（front-matter）區塊開頭"
+    MB0225 FrontMatterNotClosed
+        => en "the front-matter block is not closed"
+           zh "前置資料（front-matter）區塊沒有結束"
+
     // ---- MB05xx: follow-ups ----
     MB0501 UnknownStatus { status: String = "處理中" }
         => en "unknown follow-up status `{status}`"
@@ -318,9 +492,9 @@ catalogue! {
     MB0505 ReservedFollowupId { id: String = "open" }
         => en "`{id}` names a page of /followups/ and cannot be a follow-up id"
            zh "`{id}` 是 /followups/ 下的頁面名稱，不能當列管事項編號"
-    MB0506 BadFollowupEntry { key: String = "followups", error: String = "missing field `text`" }
-        => en "an entry of `{key}`: {error}"
-           zh "`{key}` 的一筆資料有誤：{error}"
+    MB0506 BadFollowupEntry { key: String = "followups", error: Box<Msg> = Box::new(Msg::YamlMissingKey { key: "text".into() }) }
+        => en { format!("an entry of `{key}`: {}", error.render(Lang::En)) }
+           zh { format!("`{key}` 的一筆資料有誤：{}", error.render(Lang::ZhHantTw)) }
     MB0507 EmptyFollowupText { id: String = "113-4-01" }
         => en "follow-up `{id}` has an empty `text`"
            zh "列管事項 `{id}` 的 `text` 是空的"
@@ -422,6 +596,37 @@ catalogue! {
     MB1014 HelpDifferentSlug
         => en "give one of them a different `slug` (or `number`) in its front-matter"
            zh "請在其中一份的前置資料改用不同的 `slug`（或 `number`）"
+
+    MB1101 HelpUnclosed { delimiter: char = '"', parser_line: usize = 5usize, parser_message: String = "did not find expected node content" }
+        => en { let close = unclosed_en(*delimiter).1; format!("add `{close}` at the end of the value, or remove `{delimiter}`; the YAML parser stopped at line {parser_line}: {parser_message}") }
+           zh { let close = unclosed_en(*delimiter).1; format!("請在值的結尾加上 `{close}`，或刪除 `{delimiter}`；YAML 解析器停在第 {parser_line} 行：{parser_message}") }
+    MB1102 HelpHalfWidthColon { key: String = "title" }
+        => en "type a half-width colon `:` followed by a space: `{key}: …`"
+           zh "請改用半形冒號 `:` 再加一個空格：`{key}: …`"
+    MB1103 HelpQuoteValue { key: String = "location", value: String = "本部延平大樓: 101會議室" }
+        => en { format!("put the value in quotes: `{key}: \"{}\"`", value.replace('\\', "\\\\").replace('"', "\\\"")) }
+           zh { format!("請把值加上引號：`{key}: \"{}\"`", value.replace('\\', "\\\\").replace('"', "\\\"")) }
+    MB1104 HelpIndentSpaces
+        => en "indent with spaces: replace the tab with spaces (two for each level)"
+           zh "請用空格縮排：把定位字元（Tab）換成空格（每一層兩個）"
+    MB1105 HelpIndentLikeAbove { above: usize = 2usize }
+        => en { format!("the keys or list items of one block start in the same column: indent this line by {} like the line above, or by more only below a key that ends with `:`", en_spaces(*above)) }
+           zh "同一區塊的欄位或清單項目要從同一欄開始：請像上一行一樣縮排 {above} 個空格；只有在以 `:` 結尾的欄位下方才縮排更多"
+    MB1106 HelpKeepOne { key: String = "title" }
+        => en "keep one `{key}` and delete the other (YAML would silently keep only one of them)"
+           zh "請保留一個 `{key}`，刪除另一個（YAML 只會默默留下其中一個）"
+    MB1107 HelpAddLine { key: String = "title" }
+        => en "add a line `{key}: …`"
+           zh "請加上一行 `{key}: …`"
+    MB1108 HelpOneFieldALine
+        => en "write one field a line, like `title: 第4次主管會議紀錄`"
+           zh "請一行寫一個欄位，例如 `title: 第4次主管會議紀錄`"
+    MB1109 HelpBeginFrontMatter
+        => en "begin the file with a line `---`, the YAML fields (title, date, series, …), and another `---`"
+           zh "請在檔案開頭寫一行 `---`，接著是 YAML 欄位（title、date、series…），再寫一行 `---`"
+    MB1110 HelpCloseFrontMatter
+        => en "add a line `---` after the last front-matter field"
+           zh "請在前置資料最後一個欄位之後加上一行 `---`"
 
     MB1501 HelpStatusWords { words: String = "繼續列管、解除列管、展延" }
         => en "write one of: {words}"
@@ -536,6 +741,23 @@ catalogue! {
            zh "{records} 份紀錄（重新讀取 {reloaded} 份）、{pages} 個頁面（重新產生 {rendered} 個、移除 {removed} 個檔案）；未納入草稿 {drafts} 份、排定發布 {scheduled} 份；{steps}——共 {total} ms"
 }
 
+/// The README's table of codes: every code of the catalogue, with its example in English and in
+/// Chinese, as Markdown rows. The README holds it between `<!-- codes:begin -->` and
+/// `<!-- codes:end -->`, and a test keeps the two equal.
+pub fn readme_table() -> String {
+    let cell = |s: String| s.replace('|', "\\|").replace('\n', "<br>");
+    let mut t = String::from("| code | English (example) | 中文（範例） |\n|---|---|---|\n");
+    for m in Msg::examples() {
+        t.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            m.code(),
+            cell(m.render(Lang::En)),
+            cell(m.render(Lang::ZhHantTw))
+        ));
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -610,5 +832,32 @@ mod tests {
             Msg::NothingWritten { errors: 1 }.render(Lang::ZhHantTw),
             "錯誤：發現 1 個問題；沒有寫入任何檔案"
         );
+    }
+
+    /// The README lists every code with its example in both languages, generated by
+    /// [`readme_table`]. Run with `MINUTEBOOK_UPDATE_README=1` to write the table into the README
+    /// after changing the catalogue (and read the diff before committing).
+    #[test]
+    fn readme_lists_every_code() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        let readme = std::fs::read_to_string(path).unwrap();
+        let (begin, end) = ("<!-- codes:begin -->\n", "<!-- codes:end -->");
+        let start = readme.find(begin).expect("the README has no `<!-- codes:begin -->`") + begin.len();
+        let stop = start
+            + readme[start..]
+                .find(end)
+                .expect("the README has no `<!-- codes:end -->`");
+        let table = readme_table();
+        if readme[start..stop] != table && std::env::var_os("MINUTEBOOK_UPDATE_README").is_some() {
+            std::fs::write(path, format!("{}{table}{}", &readme[..start], &readme[stop..])).unwrap();
+            return;
+        }
+        assert!(
+            readme[start..stop] == table,
+            "the README's table of codes is not the catalogue's: run `MINUTEBOOK_UPDATE_README=1 cargo test --lib messages::` and read the diff"
+        );
+        for code in Msg::CODES {
+            assert!(readme.contains(&format!("| `{code}` |")), "{code}");
+        }
     }
 }

@@ -18,13 +18,17 @@ use std::fmt;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 use serde::Deserialize;
 
-/// A YAML problem, located in the file (1-based line and column, in characters).
+use crate::messages::{Found, Msg, ValueKind, YamlText};
+
+/// A YAML problem, located in the file (1-based line and column, in characters), its message
+/// and help from the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
     pub line: usize,
     pub column: usize,
-    pub message: String,
-    pub help: Option<String>,
+    /// Boxed, as in a diagnostic: a message's arguments make it large to return.
+    pub message: Box<Msg>,
+    pub help: Option<Box<Msg>>,
 }
 
 /// Every YAML message minutebook gives, with what it needs to be written out.
@@ -59,87 +63,60 @@ pub enum Problem {
     /// A value of the wrong kind (`per_page: abc`).
     WrongType {
         key: Option<String>,
-        expected: &'static str,
-        found: String,
+        expected: ValueKind,
+        found: Found,
     },
     /// Any other problem with a value, in serde's words (kept free of type names by the callers).
     Invalid { key: Option<String>, message: String },
-    /// The whole text is one value (a text, a list), not `key: value` fields; `what` names it
-    /// ("the front-matter", "the site configuration").
-    NotFields { what: &'static str },
+    /// The whole text is one value (a text, a list), not `key: value` fields.
+    NotFields { what: YamlText },
 }
 
 impl Problem {
-    pub fn message(&self) -> String {
-        match self {
-            Problem::Syntax { message } => message.clone(),
-            Problem::Unclosed { delimiter, .. } => {
-                let (what, close) = unclosed_names(*delimiter);
-                format!("this {what} is not closed on its line (`{delimiter}` without `{close}`)")
-            }
-            Problem::FullWidthColon { key } => format!("`{key}` is followed by a full-width colon `：`"),
-            Problem::ColonInValue { key, .. } => {
-                format!("the value of `{key}` contains a colon and a space (`: `), which YAML reads as another key")
-            }
-            Problem::Tab => "this line is indented with a tab".into(),
-            Problem::Indentation { found, above } => format!(
-                "this line is indented by {}, the line above by {}",
-                spaces(*found),
-                spaces(*above)
-            ),
-            Problem::DuplicateKey { key, first_line, line } => {
-                format!("`{key}` is written twice, on line {first_line} and on line {line}")
-            }
-            Problem::UnknownKey { key, .. } => format!("unknown key `{key}`"),
-            Problem::MissingKey { key } => format!("`{key}` is missing"),
-            Problem::WrongType { key, expected, found } => match key {
-                Some(k) => format!("`{k}` must be {expected}, not {found}"),
-                None => format!("this must be {expected}, not {found}"),
-            },
-            Problem::Invalid { key, message } => match key {
-                Some(k) => format!("`{k}`: {message}"),
-                None => message.clone(),
-            },
-            Problem::NotFields { what } => format!("{what} is not a set of `key: value` fields"),
+    pub fn message(&self) -> Msg {
+        match self.clone() {
+            Problem::Syntax { message } => Msg::YamlSyntax { message },
+            Problem::Unclosed { delimiter, .. } => Msg::YamlUnclosed { delimiter },
+            Problem::FullWidthColon { key } => Msg::YamlFullWidthColon { key },
+            Problem::ColonInValue { key, .. } => Msg::YamlColonInValue { key },
+            Problem::Tab => Msg::YamlTab,
+            Problem::Indentation { found, above } => Msg::YamlIndentation { found, above },
+            Problem::DuplicateKey { key, first_line, line } => Msg::YamlDuplicateKey { key, first_line, line },
+            Problem::UnknownKey { key, .. } => Msg::YamlUnknownKey { key },
+            Problem::MissingKey { key } => Msg::YamlMissingKey { key },
+            Problem::WrongType { key, expected, found } => Msg::YamlWrongType { key, expected, found },
+            Problem::Invalid { key, message } => Msg::YamlInvalid { key, message },
+            Problem::NotFields { what } => Msg::YamlNotFields { what },
         }
     }
 
-    pub fn help(&self) -> Option<String> {
-        match self {
+    pub fn help(&self) -> Option<Msg> {
+        match self.clone() {
             Problem::Syntax { .. } | Problem::WrongType { .. } | Problem::Invalid { .. } => None,
             Problem::Unclosed {
                 delimiter,
                 parser_line,
                 parser_message,
-            } => {
-                let (_, close) = unclosed_names(*delimiter);
-                Some(format!(
-                    "add `{close}` at the end of the value, or remove `{delimiter}`; the YAML parser stopped at line {parser_line}: {parser_message}"
-                ))
-            }
-            Problem::FullWidthColon { key } => Some(format!(
-                "type a half-width colon `:` followed by a space: `{key}: …`"
-            )),
-            Problem::ColonInValue { key, value } => Some(format!(
-                "put the value in quotes: `{key}: \"{}\"`",
-                value.replace('\\', "\\\\").replace('"', "\\\"")
-            )),
-            Problem::Tab => Some("indent with spaces: replace the tab with spaces (two for each level)".into()),
-            Problem::Indentation { above, .. } => Some(format!(
-                "the keys or list items of one block start in the same column: indent this line by {} like the line above, or by more only below a key that ends with `:`",
-                spaces(*above)
-            )),
-            Problem::DuplicateKey { key, .. } => Some(format!(
-                "keep one `{key}` and delete the other (YAML would silently keep only one of them)"
-            )),
-            Problem::UnknownKey { key, allowed } => {
-                Some(match crate::diagnostics::closest(key, allowed.iter().map(String::as_str)) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("remove `{key}`; the allowed keys are: {}", allowed.join(", ")),
-                })
-            }
-            Problem::MissingKey { key } => Some(format!("add a line `{key}: …`")),
-            Problem::NotFields { .. } => Some("write one field a line, like `title: 第4次主管會議紀錄`".into()),
+            } => Some(Msg::HelpUnclosed {
+                delimiter,
+                parser_line,
+                parser_message,
+            }),
+            Problem::FullWidthColon { key } => Some(Msg::HelpHalfWidthColon { key }),
+            Problem::ColonInValue { key, value } => Some(Msg::HelpQuoteValue { key, value }),
+            Problem::Tab => Some(Msg::HelpIndentSpaces),
+            Problem::Indentation { above, .. } => Some(Msg::HelpIndentLikeAbove { above }),
+            Problem::DuplicateKey { key, .. } => Some(Msg::HelpKeepOne { key }),
+            Problem::UnknownKey { key, allowed } => Some(
+                match crate::diagnostics::closest(&key, allowed.iter().map(String::as_str)) {
+                    Some(s) => Msg::HelpDidYouMean { name: s.to_string() },
+                    None => Msg::HelpAllowedKeys {
+                        keys: allowed.join(", "),
+                    },
+                },
+            ),
+            Problem::MissingKey { key } => Some(Msg::HelpAddLine { key }),
+            Problem::NotFields { .. } => Some(Msg::HelpOneFieldALine),
         }
     }
 
@@ -148,24 +125,9 @@ impl Problem {
         YamlError {
             line,
             column,
-            message: self.message(),
-            help: self.help(),
+            message: Box::new(self.message()),
+            help: self.help().map(Box::new),
         }
-    }
-}
-
-fn unclosed_names(delimiter: char) -> (&'static str, char) {
-    match delimiter {
-        '"' | '\'' => ("quoted value", delimiter),
-        '[' => ("list", ']'),
-        _ => ("mapping", '}'),
-    }
-}
-
-fn spaces(n: usize) -> String {
-    match n {
-        1 => "1 space".into(),
-        n => format!("{n} spaces"),
     }
 }
 
@@ -264,15 +226,15 @@ impl Node {
         }
     }
 
-    /// What the value is, in the words of a message: "text `abc`", "the number 5", "a list".
-    fn found(&self) -> String {
+    /// What the value is, for a message: text `abc`, the number 5, a list.
+    fn found(&self) -> Found {
         match &self.value {
-            Value::Null => "empty".into(),
-            Value::Bool(_) => format!("`{}`", self.raw),
-            Value::Int(_) | Value::UInt(_) | Value::Float(_) => format!("the number {}", self.raw),
-            Value::Str(s) => format!("text `{s}`"),
-            Value::Seq(_) => "a list".into(),
-            Value::Map(_) => "a set of `key: value` fields".into(),
+            Value::Null => Found::Empty,
+            Value::Bool(_) => Found::Bool(self.raw.clone()),
+            Value::Int(_) | Value::UInt(_) | Value::Float(_) => Found::Number(self.raw.clone()),
+            Value::Str(s) => Found::Text(s.clone()),
+            Value::Seq(_) => Found::List,
+            Value::Map(_) => Found::Fields,
         }
     }
 }
@@ -740,7 +702,7 @@ impl DeError {
 
 impl fmt::Display for DeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.problem.message())
+        f.write_str(&self.problem.message().en())
     }
 }
 
@@ -756,15 +718,15 @@ impl de::Error for DeError {
 
     fn invalid_type(unexp: de::Unexpected, exp: &dyn de::Expected) -> Self {
         let found = match unexp {
-            de::Unexpected::Str(s) => format!("text `{s}`"),
-            de::Unexpected::Unsigned(n) => format!("the number {n}"),
-            de::Unexpected::Signed(n) => format!("the number {n}"),
-            de::Unexpected::Float(n) => format!("the number {n}"),
-            de::Unexpected::Bool(b) => format!("`{b}`"),
-            de::Unexpected::Unit | de::Unexpected::Option => "empty".into(),
-            de::Unexpected::Seq => "a list".into(),
-            de::Unexpected::Map => "a set of `key: value` fields".into(),
-            _ => "another kind of value".into(),
+            de::Unexpected::Str(s) => Found::Text(s.to_string()),
+            de::Unexpected::Unsigned(n) => Found::Number(n.to_string()),
+            de::Unexpected::Signed(n) => Found::Number(n.to_string()),
+            de::Unexpected::Float(n) => Found::Number(n.to_string()),
+            de::Unexpected::Bool(b) => Found::Bool(b.to_string()),
+            de::Unexpected::Unit | de::Unexpected::Option => Found::Empty,
+            de::Unexpected::Seq => Found::List,
+            de::Unexpected::Map => Found::Fields,
+            _ => Found::Other,
         };
         DeError::new(Problem::WrongType {
             key: None,
@@ -782,25 +744,25 @@ impl de::Error for DeError {
     }
 }
 
-/// What serde's "expected …" says, in the words of a message.
-fn expected_words(serde_expected: &str) -> &'static str {
+/// What serde's "expected …" says, as a kind of value.
+fn expected_words(serde_expected: &str) -> ValueKind {
     let e = serde_expected;
     if e.contains("string") && e.contains("sequence") {
-        "text or a list"
+        ValueKind::TextOrList
     } else if e.contains("string") || e.contains("char") {
-        "text"
+        ValueKind::Text
     } else if e.contains("integer") || e.starts_with('u') || e.starts_with('i') {
-        "a whole number"
+        ValueKind::WholeNumber
     } else if e.contains("float") || e.starts_with('f') {
-        "a number"
+        ValueKind::Number
     } else if e.contains("bool") {
-        "true or false"
+        ValueKind::Bool
     } else if e.contains("sequence") || e.contains("tuple") {
-        "a list"
+        ValueKind::List
     } else if e.contains("struct") || e.contains("map") {
-        "a set of `key: value` fields"
+        ValueKind::Fields
     } else {
-        "another kind of value"
+        ValueKind::Other
     }
 }
 
@@ -1017,15 +979,14 @@ mod tests {
     #[test]
     fn duplicate_keys_name_both_lines() {
         let d = parse("title: 甲\ndate: 2024-01-01\ntitle: true\n", 1).unwrap();
+        let p = &d.problems[..];
+        assert_eq!((p.len(), p[0].line, p[0].column), (1, 4, 1));
+        assert_eq!(p[0].message.en(), "`title` is written twice, on line 2 and on line 4");
         assert_eq!(
-            d.problems,
-            [YamlError {
-                line: 4,
-                column: 1,
-                message: "`title` is written twice, on line 2 and on line 4".into(),
-                help: Some("keep one `title` and delete the other (YAML would silently keep only one of them)".into()),
-            }]
+            p[0].help.as_ref().map(|h| h.en()).as_deref(),
+            Some("keep one `title` and delete the other (YAML would silently keep only one of them)")
         );
+        assert_eq!(p[0].message.code(), "MB0107");
         assert_eq!(d.root.get("title").unwrap().scalar_text(), Some("甲"));
     }
 
@@ -1033,17 +994,20 @@ mod tests {
     fn slips_get_help() {
         let e = err("series: 主管會議\ntitle：第4次\ndate: 2024-01-01\n");
         assert_eq!(
-            (e.line, e.column, e.message.as_str()),
+            (e.line, e.column, e.message.en().as_str()),
             (2, 6, "`title` is followed by a full-width colon `：`")
         );
         let e = err("title：第4次\nseries: 主管會議\n");
         assert_eq!((e.line, e.column), (1, 6), "{e:?}");
         let e = err("title: 甲\nchair: 乙: 丙\n");
         assert_eq!((e.line, e.column), (2, 9), "{e:?}");
-        assert_eq!(e.help.as_deref(), Some("put the value in quotes: `chair: \"乙: 丙\"`"));
+        assert_eq!(
+            e.help.as_ref().map(|h| h.en()).as_deref(),
+            Some("put the value in quotes: `chair: \"乙: 丙\"`")
+        );
         let e = err("title: 甲\nunits:\n\t- a\n");
         assert_eq!(
-            (e.line, e.column, e.message.as_str()),
+            (e.line, e.column, e.message.en().as_str()),
             (3, 1, "this line is indented with a tab")
         );
         let e = err("title: 甲\n\tdate: 2024\n");
@@ -1051,7 +1015,7 @@ mod tests {
         let e = err("badge:\n  image: x\n   alt: y\n");
         assert_eq!((e.line, e.column), (3, 4), "{e:?}");
         assert_eq!(
-            e.message,
+            e.message.en(),
             "this line is indented by 3 spaces, the line above by 2 spaces"
         );
         let e = err("units:\n  - a\n - b\n");
@@ -1081,11 +1045,12 @@ mod tests {
         for (yaml, line, column, named) in cases {
             let e = err(yaml);
             assert_eq!((e.line, e.column), (line, column), "{yaml:?}: {e:?}");
-            assert!(e.message.contains(named), "{yaml:?}: {e:?}");
+            assert!(e.message.en().contains(named), "{yaml:?}: {e:?}");
             assert!(
                 e.help
-                    .as_deref()
-                    .unwrap_or("")
+                    .as_ref()
+                    .map(|h| h.en())
+                    .unwrap_or_default()
                     .contains("the YAML parser stopped at line"),
                 "{e:?}"
             );
@@ -1109,27 +1074,33 @@ mod tests {
         let mut unknown = Vec::new();
         let e = deserialize::<C>(&d.root, &mut unknown).unwrap_err();
         assert_eq!(
-            (unknown[0].line, unknown[0].message.as_str()),
+            (unknown[0].line, unknown[0].message.en().as_str()),
             (1, "unknown key `titel`")
         );
-        assert_eq!(unknown[0].help.as_deref(), Some("did you mean `title`?"));
         assert_eq!(
-            (e.line, e.column, e.message.as_str()),
+            unknown[0].help.as_ref().map(|h| h.en()).as_deref(),
+            Some("did you mean `title`?")
+        );
+        assert_eq!(
+            (e.line, e.column, e.message.en().as_str()),
             (3, 11, "`per_page` must be a whole number, not text `abc`")
         );
         let d = parse("per_page: 3\n", 0).unwrap();
         let e = deserialize::<C>(&d.root, &mut Vec::new()).unwrap_err();
-        assert_eq!((e.line, e.message.as_str()), (1, "`title` is missing"));
+        assert_eq!((e.line, e.message.en().as_str()), (1, "`title` is missing"));
         let d = parse("title: 2024\n", 0).unwrap();
         assert_eq!(deserialize::<C>(&d.root, &mut Vec::new()).unwrap().title, "2024");
         let d = parse("title: [a]\n", 0).unwrap();
         let e = deserialize::<C>(&d.root, &mut Vec::new()).unwrap_err();
         assert_eq!(
-            (e.line, e.column, e.message.as_str()),
+            (e.line, e.column, e.message.en().as_str()),
             (1, 8, "`title` must be text, not a list")
         );
-        assert_eq!(expected_words("a string or a sequence of strings"), "text or a list");
-        assert_eq!(expected_words("struct RegistryEntry"), "a set of `key: value` fields");
-        assert_eq!(expected_words("usize"), "a whole number");
+        assert_eq!(
+            expected_words("a string or a sequence of strings"),
+            ValueKind::TextOrList
+        );
+        assert_eq!(expected_words("struct RegistryEntry"), ValueKind::Fields);
+        assert_eq!(expected_words("usize"), ValueKind::WholeNumber);
     }
 }

@@ -2,6 +2,7 @@
 //! [`crate::yaml`]. Every position it reports is a line and column in the whole file, not in the
 //! YAML block.
 
+use crate::messages::{Msg, YamlText};
 pub use crate::yaml::YamlError;
 use crate::yaml::{self, Node, Problem};
 
@@ -40,10 +41,8 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, YamlError> {
         return Err(YamlError {
             line: 1,
             column: 1,
-            message: "the record does not start with a front-matter block".into(),
-            help: Some(
-                "begin the file with a line `---`, the YAML fields (title, date, series, …), and another `---`".into(),
-            ),
+            message: Box::new(Msg::NoFrontMatter),
+            help: Some(Box::new(Msg::HelpBeginFrontMatter)),
         });
     }
     let yaml_start = bom + first.len();
@@ -63,8 +62,8 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, YamlError> {
         return Err(YamlError {
             line: 1,
             column: 1,
-            message: "the front-matter block is not closed".into(),
-            help: Some("add a line `---` after the last front-matter field".into()),
+            message: Box::new(Msg::FrontMatterNotClosed),
+            help: Some(Box::new(Msg::HelpCloseFrontMatter)),
         });
     };
     let yaml = &text[yaml_start..yaml_end];
@@ -74,7 +73,7 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, YamlError> {
             return Err(slip.at(line + 1, column));
         }
         return Err(Problem::NotFields {
-            what: "the front-matter",
+            what: YamlText::FrontMatter,
         }
         .at(2, 1));
     }
@@ -117,13 +116,17 @@ mod tests {
         let e = parse("---\ntitle：甲\n---\n").unwrap_err();
         assert_eq!((e.line, e.column), (2, 6), "{e:?}");
         let e = parse("---\n- 甲\n---\n").unwrap_err();
-        assert_eq!(e.message, "the front-matter is not a set of `key: value` fields");
+        assert_eq!(e.message.en(), "the front-matter is not a set of `key: value` fields");
     }
 
     #[test]
     fn unclosed_and_missing_blocks() {
-        assert!(parse("---\ntitle: a\n").unwrap_err().message.contains("not closed"));
-        assert!(parse("# hello\n").unwrap_err().message.contains("does not start"));
+        assert!(parse("---\ntitle: a\n")
+            .unwrap_err()
+            .message
+            .en()
+            .contains("not closed"));
+        assert!(parse("# hello\n").unwrap_err().message.en().contains("does not start"));
     }
 
     #[test]
@@ -131,7 +134,7 @@ mod tests {
         let p = parse("---\ntitle: 甲\ntitle: true\n---\n").unwrap();
         assert_eq!((p.problems[0].line, p.problems[0].column), (3, 1));
         assert_eq!(
-            p.problems[0].message,
+            p.problems[0].message.en(),
             "`title` is written twice, on line 2 and on line 3"
         );
     }

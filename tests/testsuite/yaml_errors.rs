@@ -4,7 +4,7 @@
 //! of the ministry, content/2024/executive-4.md, and its minutebook.yaml) and makes one slip in
 //! one line, as a writer would.
 
-use crate::support::{bundled_site, read, run, write};
+use crate::support::{bundled_site, read, run, run_in_site_language, write};
 
 const RECORD: &str = "content/2024/executive-4.md";
 const CONFIG: &str = "minutebook.yaml";
@@ -101,4 +101,31 @@ fn build_prints_a_configuration_error_once() {
     assert_eq!(code, 1, "{stderr}");
     assert!(!site.path().join("public").exists(), "nothing is written");
     insta::assert_snapshot!(stderr);
+}
+
+/// The bundled site is a zh-Hant-TW site: without `--lang`, its staff read each YAML slip in
+/// Chinese, with the code the README lists, in the record and in minutebook.yaml alike.
+#[test]
+fn a_zh_hant_site_reads_yaml_errors_in_chinese() {
+    let site = bundled_site();
+    let record = read(site.path().join(RECORD));
+    write(
+        site.path(),
+        RECORD,
+        &record.replacen("chair: 黃部長彥男", "chair：黃部長彥男", 1),
+    );
+    let (code, _, stderr) = run_in_site_language(&["check", "--root", "."], site.path());
+    assert_eq!(code, 1, "{stderr}");
+    insta::assert_snapshot!("zh_record", stderr);
+
+    let site = bundled_site();
+    let config = read(site.path().join(CONFIG));
+    write(
+        site.path(),
+        CONFIG,
+        &config.replacen("theme: default\n", "them: default\nper_page: 三十\n", 1),
+    );
+    let (code, _, stderr) = run_in_site_language(&["check", "--root", "."], site.path());
+    assert_eq!(code, 1, "{stderr}");
+    insta::assert_snapshot!("zh_config", stderr);
 }
