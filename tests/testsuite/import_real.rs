@@ -106,7 +106,14 @@ fn ntu_sac_59_header_reads_right() {
             .take_while(|l| l.starts_with("  - "))
             .count()
     };
-    assert_eq!((list("attendees"), list("observers")), (55, 24), "{fm}");
+    // Those the list of members present marks `(請假)` are on leave (17 of the 55 listed).
+    assert_eq!(
+        (list("attendees"), list("on_leave"), list("observers")),
+        (38, 17, 24),
+        "{fm}"
+    );
+    let on_leave: Vec<&str> = fm.lines().skip_while(|l| *l != "on_leave:").skip(1).take(2).collect();
+    assert_eq!(on_leave, ["  - \"陳文章委員(請假)\"", "  - \"曾宛如委員(請假)\""]);
     // Only 會議 follows the meeting number: the series is the body named before it.
     let series: Vec<&str> = imp.unregistered.series.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(series, ["國立臺灣大學學生輔導委員會"]);
@@ -202,4 +209,37 @@ fn a_running_header_in_brackets_at_page_boundaries_is_furniture() {
             (3, 0, "返回議程"),
         ]
     );
+}
+
+#[test]
+fn verbose_lists_each_removed_line_with_its_page() {
+    let site = bundled_site();
+    let path = fixture("ntu-sac-59", "attachment-p10-12.pdf");
+    let path = path.to_str().unwrap();
+    let (code, _, stderr) = run(&["import", path, "--root", ".", "--out", "a.md"], site.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{path}: removed 8 lines as page furniture (page numbers, running headers and footers, form buttons); --verbose lists them"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("removed (page"), "{stderr}");
+    let (code, _, stderr) = run(
+        &["import", path, "--root", ".", "--out", "b.md", "--verbose"],
+        site.path(),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    for line in [
+        "removed (page 1, line 36): 1",
+        "removed (page 2, line 37): 【○○○.○○.○○發布】",
+        "removed (page 3, line 70): 【○○○.○○.○○發布】",
+        "removed (page 3, line 102): 3",
+        "removed (page 2, a form button or field): 返回議程",
+    ] {
+        assert!(
+            stderr.contains(&format!("{path}: {line}\n")),
+            "no `{line}` in\n{stderr}"
+        );
+    }
 }
