@@ -665,6 +665,107 @@ catalogue! {
         => en "two pages would be written to `{path}`"
            zh "有兩個頁面會寫到同一個路徑 `{path}`"
 
+    // ---- MB08xx: themes, templates and output ----
+    MB0801 WritesOutside { path: String = "../etc/x.html" }
+        => en "`{path}` would be written outside the output folder"
+           zh "`{path}` 會寫到輸出資料夾以外"
+    MB0802 ForeignOutput { dir: String = "public" }
+        => en "refusing to replace `{dir}`: it is not empty and was not written by minutebook; choose another --output folder, or empty it first"
+           zh "不取代 `{dir}`：這個資料夾不是空的，也不是 minutebook 寫的；請用 --output 指定別的資料夾，或先把它清空"
+    MB0803 OutputIsSymlink { dir: String = "public", target: String = "/var/www" }
+        => en "refusing to build into `{dir}`: it is a symbolic link (to `{target}`); replacing it would empty the link's target and leave a folder in the link's place. Pass the target itself as --output"
+           zh "不建置到 `{dir}`：它是符號連結（指向 `{target}`）；取代它會清空連結的目標，並在連結的位置留下資料夾。請直接以 --output 指定目標資料夾"
+    MB0804 OutputOverlaps { dir: String = "content/public" }
+        => en "the output folder `{dir}` would hold the site's own files; choose an output folder outside content/, templates/, static/ and themes/"
+           zh "輸出資料夾 `{dir}` 會包含網站自己的檔案；請選在 content/、templates/、static/ 和 themes/ 以外的輸出資料夾"
+    MB0805 CannotWrite { path: String = "public/index.html", error: String = "Permission denied (os error 13)" }
+        => en "cannot write `{path}`: {error}"
+           zh "無法寫入 `{path}`：{error}"
+    MB0806 UserFileInTheWay { path: String = "public/units/index.html" }
+        => en "`{path}` was not written by minutebook, and the site now has a file of its own there; move your file elsewhere (nothing was changed)"
+           zh "`{path}` 不是 minutebook 寫的，而網站現在在那裡有自己的檔案；請把您的檔案移到別處（沒有更動任何檔案）"
+    MB0807 DiskFull { path: String = "public/search/0.json" }
+        => en "the disk is full (writing `{path}`); free some space and build again — the previous output was left as it was"
+           zh "磁碟已滿（寫入 `{path}` 時）；請清出空間後重新建置——先前的輸出維持原樣"
+    MB0808 DiskFullAgain
+        => en "not written: the disk is full"
+           zh "沒有寫入：磁碟已滿"
+    MB0809 CacheUnreadable { error: String = "Permission denied (os error 13)" }
+        => en "the build cache is ignored: it cannot be read ({error})"
+           zh "忽略建置快取：無法讀取（{error}）"
+    MB0811 CacheUnparsable { error: String = "EOF while parsing a value at line 1 column 120" }
+        => en "the build cache is ignored: it is not a cache this minutebook can read ({error})"
+           zh "忽略建置快取：這不是這個版本的 minutebook 能讀的快取（{error}）"
+    MB0812 CacheOtherVersion { program: String = "minutebook 0.1.0 (8123456 bytes)", format: u32 = 2u32, this: String = "minutebook 0.1.0 (8123999 bytes)", this_format: u32 = 3u32 }
+        => en "the build cache is ignored: it was written by another minutebook ({program}, format {format}; this is {this}, format {this_format})"
+           zh "忽略建置快取：這是另一個 minutebook 寫的（{program}，格式 {format}；目前是 {this}，格式 {this_format}）"
+    MB0810 BuildCacheNotWritten { error: String = "No space left on device (os error 28)" }
+        => en "the build cache was not written: {error}"
+           zh "沒有寫入建置快取：{error}"
+
+    MB0813 ScratchUnusable { path: String = "public.tmp/.minutebook-records", error: String = "No space left on device (os error 28)" }
+        => en "cannot use the scratch file `{path}`: {error}"
+           zh "無法使用暫存檔 `{path}`：{error}"
+    MB0814 BodyUnreadable { scratch: String = "public.tmp/.minutebook-records", error: String = "unexpected end of file" }
+        => en "cannot read the rendered body back from `{scratch}`: {error}"
+           zh "無法從 `{scratch}` 讀回已轉換的內文：{error}"
+    MB0815 NoScratchFile
+        => en "internal error: the rendered body was set aside in a scratch file, but none was given to read it from"
+           zh "內部錯誤：已轉換的內文存在暫存檔中，但沒有提供暫存檔來讀取"
+    MB0816 SearchIndexFailed { error: String = "too many search records: 5000000" }
+        => en "the search index could not be made: {error}"
+           zh "無法產生搜尋索引：{error}"
+    MB0817 NoSuchTheme { name: String = "dark" }
+        => en "there is no theme `{name}`"
+           zh "沒有 `{name}` 這個佈景主題"
+    MB0818 TemplateUnreadable { error: String = "Permission denied (os error 13)" }
+        => en "cannot read the template: {error}"
+           zh "無法讀取範本：{error}"
+    MB0819 TemplateCannotRender { error: String = "Variable `record.titel` not found in context" }
+        => en "cannot render the template: {error}"
+           zh "無法以範本產生頁面：{error}"
+    MB0820 TemplateBroken { error: String = "expected `%}`" }
+        => en "the template is broken: {error}"
+           zh "範本有誤：{error}"
+
+    // ---- MB09xx: init and new ----
+    MB0901 NumberZero
+        => en "there is no meeting number 0 (第0次)"
+           zh "沒有第0次會議"
+    MB0902 RecordExists { path: String = "content/2024/executive-5.md" }
+        => en "`{path}` already exists; it was left as it is"
+           zh "`{path}` 已經存在；沒有更動它"
+    MB0903 CannotCreateFile { error: String = "Permission denied (os error 13)" }
+        => en "cannot create the file: {error}"
+           zh "無法建立檔案：{error}"
+    MB0904 SeriesEmpty
+        => en "the series is empty"
+           zh "會議名稱是空的"
+    MB0905 UnknownSeries { name: String = "主管會報" }
+        => en "unknown series `{name}`"
+           zh "未登錄的會議 `{name}`"
+    MB0906 TitleEmpty
+        => en "the site title is empty"
+           zh "網站標題是空的"
+    MB0907 NoSuchLanguage { language: String = "zh-CN" }
+        => en "`{language}` is not a language minutebook has strings for"
+           zh "minutebook 沒有 `{language}` 這個語言的介面文字"
+    MB0908 NotAnHttpAddress { url: String = "minutes.example.gov.tw" }
+        => en "`{url}` is not an http(s) address"
+           zh "`{url}` 不是 http(s) 網址"
+    MB0909 SiteExists
+        => en "this folder already holds a site (minutebook.yaml exists)"
+           zh "這個資料夾已經有網站了（minutebook.yaml 已存在）"
+    MB0910 FileExists
+        => en "this file already exists and is not overwritten"
+           zh "這個檔案已經存在，不會覆寫"
+    MB0911 CannotWriteInit { error: String = "Permission denied (os error 13)" }
+        => en "cannot write: {error}"
+           zh "無法寫入：{error}"
+    MB0912 NoSiteToRegister { path: String = "minutebook.yaml" }
+        => en "{path}: not found; --register adds entries to a site's minutebook.yaml (run `minutebook init` first, or pass --root)"
+           zh "{path}：找不到；--register 會把項目加到網站的 minutebook.yaml（請先執行 `minutebook init`，或加上 --root）"
+
     // ---- MB1xxx: help lines ----
     MB1001 HelpCreateContent
         => en "create content/ and put one Markdown file per meeting in it (minutebook new writes one)"
@@ -838,6 +939,60 @@ catalogue! {
         => en "correct the title, or the `date` if the title is right (民國{stated}年 is {year})"
            zh "請更正標題；如果標題正確，請更正 `date`（民國{stated}年是 {year} 年）"
 
+    MB1160 HelpCacheIgnored
+        => en "the pages are rendered again and the cache is written anew; nothing to do"
+           zh "頁面會重新產生，快取也會重寫；不需要處理"
+    MB1161 HelpCacheNotWritten
+        => en "the site was written; the next build renders every page"
+           zh "網站已寫入；下次建置會重新產生所有頁面"
+
+    MB1162 HelpCreateTheme { name: String = "dark" }
+        => en "create themes/{name}/templates/, or remove the `theme` key to use the default theme"
+           zh "請建立 themes/{name}/templates/，或刪除 `theme` 設定以使用預設佈景主題"
+    MB1163 HelpFixTemplate
+        => en "fix the template; the Tera 2 syntax is described at https://keats.github.io/tera/"
+           zh "請修正範本；Tera 2 的語法說明在 https://keats.github.io/tera/"
+
+    MB1170 HelpNewDate
+        => en "dates are YYYY-MM-DD, or 民國 like 113-10-16 or 民國113年10月16日"
+           zh "日期請寫成 YYYY-MM-DD，或民國紀年如 113-10-16、民國113年10月16日"
+    MB1171 HelpNumberFromOne
+        => en "meeting numbers start at 1: pass the meeting's own number, e.g. --number 5, or leave --number out"
+           zh "會議次數從 1 開始：請給這次會議的次數，例如 --number 5，或不要加 --number"
+    MB1172 HelpEditOrNumber
+        => en "edit that file, or pass another --number"
+           zh "請編輯那個檔案，或改用另一個 --number"
+    MB1173 HelpEditOrNameByNumber
+        => en "edit that file, or pass --number to name the record by its meeting number"
+           zh "請編輯那個檔案，或加上 --number 以會議次數為紀錄命名"
+    MB1174 HelpPassSeries
+        => en "pass the series' name, slug or alias, e.g. --series 主管會議"
+           zh "請給會議的名稱、slug 或別名，例如 --series 主管會議"
+    MB1175 HelpSeriesNear { name: String = "主管會議", names: String = "主管會議、部務會議" }
+        => en "did you mean `{name}`? The registered series are: {names}"
+           zh "您是不是要寫 `{name}`？已登錄的會議有：{names}"
+    MB1176 HelpRegisteredSeries { names: String = "主管會議、部務會議", name: String = "主管會報", file: String = "minutebook.yaml" }
+        => en "the registered series are: {names}; add `{name}` to the series list in {file} to start a new one"
+           zh "已登錄的會議有：{names}；要新增會議，請把 `{name}` 加到 {file} 的 series 清單"
+    MB1177 HelpPassTitle
+        => en "pass --title 某某委員會會議紀錄"
+           zh "請加上 --title 某某委員會會議紀錄"
+    MB1178 HelpLanguages
+        => en "use zh-Hant-TW or en"
+           zh "請用 zh-Hant-TW 或 en"
+    MB1179 HelpPassBaseUrl
+        => en "pass the address the site will be published at, e.g. --base-url https://minutes.example.gov.tw/"
+           zh "請給網站將發布的網址，例如 --base-url https://minutes.example.gov.tw/"
+    MB1180 HelpNewFolder
+        => en "run `minutebook init` in a new folder, e.g. `minutebook init my-minutes`"
+           zh "請在新的資料夾執行 `minutebook init`，例如 `minutebook init my-minutes`"
+    MB1181 HelpMoveAway
+        => en "move it away, or start the site in a new folder"
+           zh "請把它移走，或在新的資料夾建立網站"
+    MB1182 HelpWritableFolder
+        => en "check that the folder exists and that you may write to it"
+           zh "請確認資料夾存在，而且您有寫入權限"
+
     MB1501 HelpStatusWords { words: String = "繼續列管、解除列管、展延" }
         => en "write one of: {words}"
            zh "請寫其中之一：{words}"
@@ -946,6 +1101,12 @@ catalogue! {
     MB9016 OverlayFix
         => en "Fix the file and save it: this page reloads by itself."
            zh "請修正檔案並存檔：這個頁面會自動重新載入。"
+    MB9018 GitignoreExtended { path: String = "my-minutes/.gitignore" }
+        => en "added the output and cache folders to {path}"
+           zh "已把輸出和快取資料夾加到 {path}"
+    MB9019 InitNext { dir: String = "my-minutes" }
+        => en "next: cd {dir} && minutebook serve --drafts   (then edit content/, or `minutebook import FILE`)"
+           zh "下一步：cd {dir} && minutebook serve --drafts   （接著編輯 content/，或執行 `minutebook import 檔案`）"
     MB9017 RebuildSummary { records: usize = 120usize, reloaded: usize = 1usize, pages: usize = 480usize, rendered: usize = 3usize, removed: usize = 0usize, drafts: usize = 1usize, scheduled: usize = 0usize, steps: String = "load 3 ms, render 20 ms", total: String = "31" }
         => en "{records} records ({reloaded} re-loaded), {pages} pages ({rendered} rendered, {removed} files removed); {drafts} drafts and {scheduled} scheduled left out; {steps} — total {total} ms"
            zh "{records} 份紀錄（重新讀取 {reloaded} 份）、{pages} 個頁面（重新產生 {rendered} 個、移除 {removed} 個檔案）；未納入草稿 {drafts} 份、排定發布 {scheduled} 份；{steps}——共 {total} ms"
