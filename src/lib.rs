@@ -295,13 +295,22 @@ fn run_import(
     }
     if verbose {
         for f in &imported.furniture {
-            errln!(
-                "{}: removed (page {}, line {}): {}",
-                file.display(),
-                f.page,
-                f.line,
-                f.text
-            );
+            if f.line == 0 {
+                errln!(
+                    "{}: removed (page {}, a form button or field): {}",
+                    file.display(),
+                    f.page,
+                    f.text
+                );
+            } else {
+                errln!(
+                    "{}: removed (page {}, line {}): {}",
+                    file.display(),
+                    f.page,
+                    f.line,
+                    f.text
+                );
+            }
         }
         for (line, text) in &imported.in_front_matter {
             errln!("{}: in the front-matter (line {line}): {text}", file.display());

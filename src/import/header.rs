@@ -731,13 +731,28 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                     if people.is_empty() {
                         warn(warnings, Some(b), format!("the {k} line names nobody: left out"));
                     }
-                    let into = match list {
-                        Field::Attendees => &mut fm.attendees,
-                        Field::Observers => &mut fm.observers,
-                        Field::OnLeave => &mut fm.on_leave,
-                        _ => &mut fm.absent,
-                    };
-                    into.extend(people);
+                    for person in people {
+                        // `陳文章委員(請假)` in a list of those present: on leave, as the note says
+                        // (kept as written). A note naming someone else (`邢泰釗(部長請假)`: he came
+                        // for his minister) leaves the entry where it is.
+                        let note = |n: &str| {
+                            [format!("({n})"), format!("（{n}）")]
+                                .iter()
+                                .any(|s| person.ends_with(s.as_str()))
+                        };
+                        let list = match list {
+                            Field::Attendees if note("請假") => Field::OnLeave,
+                            Field::Attendees if note("缺席") => Field::Absent,
+                            other => other,
+                        };
+                        let into = match list {
+                            Field::Attendees => &mut fm.attendees,
+                            Field::Observers => &mut fm.observers,
+                            Field::OnLeave => &mut fm.on_leave,
+                            _ => &mut fm.absent,
+                        };
+                        into.push(person);
+                    }
                     !v.is_empty()
                 }
                 None => false,

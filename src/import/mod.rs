@@ -108,7 +108,7 @@ impl Imported {
         let n = self.furniture.len();
         (n > 0).then(|| {
             format!(
-                "removed {n} line{} as page furniture (page numbers, running headers and footers); --verbose lists them",
+                "removed {n} line{} as page furniture (page numbers, running headers and footers, form buttons); --verbose lists them",
                 if n == 1 { "" } else { "s" }
             )
         })
@@ -238,6 +238,7 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
     })?;
     let mut notes = Vec::new();
     let mut warnings = Vec::new();
+    let mut form_texts: Vec<(usize, String)> = Vec::new();
     let text = match ext.as_str() {
         "txt" | "text" | "md" => {
             let d = decode::decode(&bytes);
@@ -289,6 +290,19 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
                 doc.pages,
                 if doc.pages == 1 { "" } else { "s" }
             ));
+            form_texts = doc.form_texts.clone();
+            if !doc.blank_pages.is_empty() {
+                warnings.push(ImportWarning {
+                    line: 0,
+                    message: format!(
+                        "{} {} no text layer (a picture of a page, as a scanner makes it): what {} is not in the record; run OCR on the PDF (for example `ocrmypdf -l chi_tra in.pdf out.pdf`) or type it in",
+                        page_list(&doc.blank_pages),
+                        if doc.blank_pages.len() == 1 { "has" } else { "have" },
+                        if doc.blank_pages.len() == 1 { "it shows" } else { "they show" },
+                    ),
+                    source_line: String::new(),
+                });
+            }
             doc.text
         }
         _ => {
@@ -313,10 +327,37 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
         });
     }
     let mut imported = import_text(&text, registry);
+    // Form fields (a PDF's buttons) are drawn over the page, outside its text: reported with the
+    // furniture, as line 0 of their page.
+    imported.furniture.extend(
+        form_texts
+            .into_iter()
+            .map(|(page, text)| text::Furniture { line: 0, page, text }),
+    );
     imported.notes = notes;
     warnings.append(&mut imported.warnings);
     imported.warnings = warnings;
     Ok(imported)
+}
+
+/// `page 3`, `pages 4–9`, `pages 2, 4–9 and 12`.
+fn page_list(pages: &[usize]) -> String {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &p in pages {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == p => *end = p,
+            _ => runs.push((p, p)),
+        }
+    }
+    let parts: Vec<String> = runs
+        .iter()
+        .map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") })
+        .collect();
+    let word = if pages.len() == 1 { "page" } else { "pages" };
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{word} {} and {last}", rest.join(", ")),
+        _ => format!("{word} {}", parts.join("")),
+    }
 }
 
 /// Write `contents` to a new file at `path`, creating its parent folders. An existing file is
@@ -437,6 +478,13 @@ impl FrontMatter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_lists() {
+        assert_eq!(page_list(&[3]), "page 3");
+        assert_eq!(page_list(&[4, 5, 6, 7, 8, 9]), "pages 4–9");
+        assert_eq!(page_list(&[2, 4, 5, 9]), "pages 2, 4–5 and 9");
+    }
 
     #[test]
     fn quoting_escapes_backslash_and_quote() {

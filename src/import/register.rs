@@ -11,11 +11,12 @@ use crate::content::record::auto_slug;
 /// The series a title names, for a title whose series is not registered: the words after its last
 /// meeting number (`第4次主管會議紀錄` → `主管會議`), without 紀錄 / 記錄 / 議事錄; when those are only
 /// `會議` or `大會`, the words between the two last numbers instead (`…第十五次臨時大會第四次會議紀錄`
-/// → `臨時大會`).
+/// → `臨時大會`), or the words before the only number (`國立臺灣大學學生輔導委員會第59次會議紀錄` →
+/// `國立臺灣大學學生輔導委員會`).
 pub(crate) fn series_name(title: &str) -> Option<String> {
     let name = series_words(title)?;
     // Only a name: no brackets, quotes or punctuation, and short.
-    let plain = name.chars().count() <= 12 && name.chars().all(|c| c.is_alphanumeric() || c == '、' || c == ' ');
+    let plain = name.chars().count() <= 20 && name.chars().all(|c| c.is_alphanumeric() || c == '、' || c == ' ');
     plain.then_some(name)
 }
 
@@ -73,7 +74,16 @@ fn series_words(title: &str) -> Option<String> {
             return Some(between.to_string());
         }
     }
-    (!tail.is_empty()).then_some(tail)
+    // `國立臺灣大學學生輔導委員會第59次會議紀錄`: the words after the only number are just 會議, so
+    // the body that meets is named before it.
+    if marks.len() == 1 {
+        let before = t[..marks[0].0].trim();
+        if before.chars().count() >= 2 {
+            return Some(before.to_string());
+        }
+    }
+    // 會議 alone names no series: every title has it.
+    (!tail.is_empty() && tail != "會議").then_some(tail)
 }
 
 /// One proposed registry entry.
@@ -283,6 +293,12 @@ mod tests {
             Some("臨時大會")
         );
         assert_eq!(series_name("會議紀錄"), None);
+        // A real title (tests/fixtures/import/real-pdf/ntu-sac-59): only 會議 after the number.
+        assert_eq!(
+            series_name("國立臺灣大學學生輔導委員會第59次會議紀錄").as_deref(),
+            Some("國立臺灣大學學生輔導委員會")
+        );
+        assert_eq!(series_name("第59次會議紀錄"), None);
     }
 
     fn add() -> Unregistered {

@@ -282,7 +282,8 @@ pub(crate) fn is_page_number(s: &str) -> bool {
 /// A source line [`clean`] blanked although it had text: page furniture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Furniture {
-    /// 1-based source line (of the extracted text, for a .pdf/.docx/.odt).
+    /// 1-based source line (of the extracted text, for a .pdf/.docx/.odt); 0 for a PDF's form
+    /// button or field, which is drawn over the page and has no line in its text.
     pub line: usize,
     /// 1-based page: one more than the page breaks (form feeds) before it.
     pub page: usize,
@@ -389,7 +390,12 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
     for (i, l) in lines.iter().enumerate() {
         let t = &l.text;
         let n = t.chars().count();
-        if l.table || t.is_empty() || n > 40 || ordinal(t).is_some() || label(t).is_some() || ends_sentence(t) {
+        // A line ending a sentence is content; one in brackets (`【114.02.07發布】`, as an amended
+        // regulation's pages are headed) may be a running header.
+        let sentence = t
+            .trim_end()
+            .ends_with(['。', '：', '；', '！', '？', ':', ';', '!', '?', '.']);
+        if l.table || t.is_empty() || n > 40 || ordinal(t).is_some() || label(t).is_some() || sentence {
             continue;
         }
         seen.entry(t.clone()).or_default().push(i);
@@ -544,7 +550,9 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
                         join_header(&mut prev.text, &l.text, wrapped);
                         continue;
                     }
-                } else if should_join(&prev.text, &l.text, header, registry) {
+                } else if should_join(&prev.text, &l.text, header, registry)
+                    || (prev_full && wrapped_heading(&prev.text, &l.text, registry))
+                {
                     join(&mut prev.text, &l.text);
                     continue;
                 }
@@ -605,6 +613,16 @@ fn join_header(a: &mut String, b: &str, wrapped: bool) {
     a.push_str(b);
 }
 
+/// A numbered or labelled line that ran to the right margin goes on in the next line when that
+/// line starts no block of its own (`案由一：審議「…辦法」修正草` | `案。（課外活動指導組提案）`),
+/// even after a full stop inside it (`…修正草案。（學` | `生住宿服務組提案）`).
+fn wrapped_heading(prev: &str, next: &str, registry: &ImportRegistry) -> bool {
+    !starts_block(next, registry)
+        && !agenda_part(next)
+        && !prev.trim_end().ends_with(['。', '：', ':'])
+        && (ordinal(prev).is_some() || label(prev).is_some())
+}
+
 fn should_join(prev: &str, next: &str, header: bool, registry: &ImportRegistry) -> bool {
     if ends_sentence(prev) || starts_block(next, registry) {
         return false;
@@ -655,6 +673,41 @@ mod tests {
         assert_eq!(clean_text("- (1) 第九條"), "(1) 第九條");
         assert_eq!(clean_text("- 不是編號"), "- 不是編號");
         assert_eq!(clean_text("決定書面"), "決定書面");
+    }
+
+    /// Lines of a real PDF (tests/fixtures/import/real-pdf/ntu-sac-59, pages 11–13 of the
+    /// original): each page headed `【○○○.○○.○○發布】`, 第十一條 broken at a page's end inside 完成.
+    #[test]
+    fn a_bracketed_running_header_goes_and_the_word_it_split_is_mended() {
+        let reg = ImportRegistry::default();
+        let src = "壹、附件\n\
+                   第九條 學生自治組織及學生社團之更名應報請社輔會核可；其組織章程修訂後，應報請社輔會核備。\n\
+                   第十條 學生自治組織及學生社團成立時之印信由課外組統一製發。\n        1\n\
+                   \u{c}        【○○○.○○.○○發布】\n\
+                   第十一條 學生自治組織及學生社團應於每學期上課日起一週內，依下列規定完\n        2\n\
+                   \u{c}        【○○○.○○.○○發布】\n     成社團登記，並經課外組核可：\n";
+        let lines = clean(src, &reg);
+        let blocks = mend(&lines, header_end(&lines), &reg);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "壹、附件",
+                "第九條 學生自治組織及學生社團之更名應報請社輔會核可；其組織章程修訂後，應報請社輔會核備。",
+                "第十條 學生自治組織及學生社團成立時之印信由課外組統一製發。",
+                "第十一條 學生自治組織及學生社團應於每學期上課日起一週內，依下列規定完成社團登記，並經課外組核可：",
+            ]
+        );
+        let gone: Vec<String> = furniture(&lines).into_iter().map(|f| f.text).collect();
+        assert_eq!(gone, ["1", "【○○○.○○.○○發布】", "2", "【○○○.○○.○○發布】"]);
+    }
+
+    #[test]
+    fn tab_aligned_header_fields_are_no_table() {
+        let reg = ImportRegistry::default();
+        let lines = clean("主席：黃部長彥男\t紀錄：林怡芬\n單位\t主題\n", &reg);
+        assert!(!lines[0].table, "{:?}", lines[0]);
+        assert!(lines[1].table);
     }
 
     #[test]

@@ -241,7 +241,8 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
     // `一、請推舉…，請議決案。` under 報告事項 / 討論事項 / 選舉事項 / 臨時動議.
     if let Some(name) = section_item_name(section) {
         let stripped = super::strip_ordinal(t);
-        if stripped.len() < t.len() && ends_with_request(stripped) {
+        let report = section == Some(Kind::Report) && is_numbered_report(t);
+        if stripped.len() < t.len() && (ends_with_request(stripped) || report) {
             if let Some(n) = ordinal_number(t) {
                 return Some((format!("{name}{n}"), None));
             }
@@ -460,6 +461,77 @@ impl TableColumns {
     }
 }
 
+/// An item's number followed, after a space, by one of its labelled parts on the same line
+/// (`第一案 提案單位:第一組`, `提案二 提案人：王大明`): the number's label. Such a line is the
+/// item's lead, not `label：title`.
+pub fn numbered_lead(block: &str) -> Option<String> {
+    let t = block.trim();
+    let end = t.find([' ', '　'])?;
+    let (label, _) = numbered_label(&t[..end])?;
+    leading_label(t[end..].trim_start(), PART_LABELS).map(|_| label)
+}
+
+/// A numbered paragraph under 報告事項 that is a report given at the meeting: the text before its
+/// colon names who reports (`三、林縣長聰賢率建設處處長王蘭生等報告：就…`, `四、秘書長報告：…`) or is the
+/// report's title (`一、總幹事工作報告:`). `一、主席報告簽到議員已達法定人數。` (no colon) only tells.
+pub fn is_numbered_report(block: &str) -> bool {
+    let t = block.trim();
+    let stripped = super::strip_ordinal(t);
+    if stripped.len() == t.len() {
+        return false;
+    }
+    match stripped.split_once(['：', ':']) {
+        Some((head, _)) => {
+            let head = squeeze(head);
+            head.ends_with("報告") && head.chars().count() >= 4 && !head.contains(['，', ',', '。'])
+        }
+        None => false,
+    }
+}
+
+/// A paragraph that begins with a section's title and runs on into its first line
+/// (`乙、討 論 事 項討論議案：…`, `丁、臨 時 動 議動 議 人：…`, as converters join a title with the line
+/// after it): the byte offset where the title ends. Only an ordinal and a name ending in 事項 or
+/// 臨時動議 / 臨時提案 count, so `一、主席報告簽到…` and `二、提案單位：…` are not split, and a title
+/// that goes on with 暨 or a bracket (`討論事項暨臨時動議`) is one title.
+pub fn glued_section_title(block: &str) -> Option<usize> {
+    const NAMES: &[&str] = &[
+        "報告事項",
+        "討論事項",
+        "討論及決議事項",
+        "審議事項",
+        "選舉事項",
+        "其他事項",
+        "臨時動議",
+        "臨時提案",
+    ];
+    let t = block.trim_end();
+    let lead = t.len() - t.trim_start().len();
+    let body = &t[lead..];
+    let stripped = strip_section_ordinal(body);
+    if stripped.len() == body.len() {
+        return None;
+    }
+    let start = body.len() - stripped.len();
+    let mut name = String::new();
+    for (i, c) in stripped.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        name.push(c);
+        if NAMES.contains(&name.as_str()) {
+            let end = i + c.len_utf8();
+            let rest = stripped[end..].trim_start();
+            let joins = rest.starts_with(['：', ':', '（', '(', '、', '暨', '及', '與', '【']);
+            return (!rest.is_empty() && !joins).then_some(lead + start + end);
+        }
+        if name.chars().count() >= 7 {
+            return None;
+        }
+    }
+    None
+}
+
 /// `討論一`, `臨時動議二`, `第三案`, … : (label, kind).
 pub fn numbered_label(head: &str) -> Option<(String, Option<Kind>)> {
     const PREFIXES: &[(&str, Option<Kind>)] = &[
@@ -554,8 +626,10 @@ fn is_known_label(head: &str) -> bool {
 pub fn led_motion(block: &str) -> Option<(Lead, String)> {
     let t = block.trim();
     if let Some((_, rest)) = leading_label(t, &["動議人"]) {
+        // The names end at the next label on the line (`動議人：黃適超 編號：臨動字第57號`).
         let names: Vec<String> = rest
             .split(['、', '，', ',', ' ', '　'])
+            .take_while(|n| !n.contains(['：', ':']))
             .map(|n| n.trim().trim_end_matches('。').to_string())
             .filter(|n| !n.is_empty())
             .collect();
@@ -712,12 +786,41 @@ pub fn votes_line(text: &str) -> Option<Votes> {
         .and_then(votes)
 }
 
+/// Where `label` occurs in `text`, spaces between its characters allowed (`動 議 人`, `附　議　人`,
+/// as spaced-out forms are printed): the byte offset just after each occurrence.
+fn spaced_matches(text: &str, label: &str) -> Vec<usize> {
+    let want: Vec<char> = label.chars().collect();
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
+        if c != want[0] {
+            continue;
+        }
+        let base = i + c.len_utf8();
+        let (mut k, mut end) = (1, base);
+        let mut rest = text[base..].char_indices();
+        while k < want.len() {
+            match rest.next() {
+                Some((j, d)) if d == want[k] => {
+                    k += 1;
+                    end = base + j + d.len_utf8();
+                }
+                Some((_, ' ' | '　')) => {}
+                _ => break,
+            }
+        }
+        if k == want.len() {
+            out.push(end);
+        }
+    }
+    out
+}
+
 /// The people named after 提案人 / 動議人 / 連署人 / 附議人 / 報告人 in `text`: (role, name).
 pub fn people(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (label, role) in PEOPLE_LABELS {
-        for (i, _) in text.match_indices(label) {
-            let rest = text[i + label.len()..].trim_start_matches([' ', '　']);
+        for end in spaced_matches(text, label) {
+            let rest = text[end..].trim_start_matches([' ', '　']);
             let Some(rest) = rest.strip_prefix(['：', ':']) else {
                 continue;
             };
@@ -821,6 +924,53 @@ mod tests {
                 ("seconder".into(), "李小華".into()),
                 ("seconder".into(), "陳一".into())
             ]
+        );
+    }
+
+    #[test]
+    fn numbered_leads_reports_and_glued_section_titles() {
+        assert_eq!(numbered_lead("第一案 提案單位:第一組").as_deref(), Some("第一案"));
+        assert_eq!(numbered_lead("提案二　提案人：王大明").as_deref(), Some("提案二"));
+        assert_eq!(numbered_lead("第一案：道路拓寬案"), None);
+        assert_eq!(numbered_lead("第一案 道路拓寬案"), None);
+
+        assert!(is_numbered_report(
+            "三、林縣長聰賢率建設處處長王蘭生等報告：就羅東都市計畫"
+        ));
+        assert!(is_numbered_report("一、總幹事工作報告:"));
+        assert!(!is_numbered_report("一、主席報告簽到議員已達法定人數。"));
+        assert!(!is_numbered_report("總幹事工作報告:"));
+        assert!(!is_numbered_report("二、說明：依報告："));
+
+        fn split(t: &str) -> Option<(&str, &str)> {
+            glued_section_title(t).map(|i| (&t[..i], &t[i..]))
+        }
+        assert_eq!(
+            split("乙、討 論 事 項討論議案：計 2 件。"),
+            Some(("乙、討 論 事 項", "討論議案：計 2 件。"))
+        );
+        assert_eq!(
+            split("丁、臨 時 動 議動 議 人：黃適超"),
+            Some(("丁、臨 時 動 議", "動 議 人：黃適超"))
+        );
+        assert_eq!(split("參、討論事項暨臨時動議"), None);
+        assert_eq!(split("貳、討論事項：如附件"), None);
+        assert_eq!(split("乙、討 論 事 項"), None);
+        assert_eq!(split("一、主席報告簽到議員已達法定人數。"), None);
+        assert_eq!(split("二、提案單位：秘書處"), None);
+        assert_eq!(split("討論事項二"), None);
+    }
+
+    #[test]
+    fn spaced_people_labels_and_movers_end_at_the_next_label() {
+        let s = |r: &str, n: &str| (r.to_string(), n.to_string());
+        assert_eq!(
+            people("動 議 人：林東成 編號：臨動字第58號附 議 人：陳福山 林志鴻"),
+            [s("mover", "林東成"), s("seconder", "陳福山"), s("seconder", "林志鴻")]
+        );
+        assert_eq!(
+            led_motion("動 議 人：黃適超 編號：臨動字第57號").map(|(l, _)| l),
+            Some(Lead::Movers(vec!["黃適超".to_string()]))
         );
     }
 }

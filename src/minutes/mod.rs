@@ -307,6 +307,19 @@ pub fn analyse(
                 .chain(region.iter().map(|s| s.text.as_str()))
                 .collect::<Vec<_>>()
                 .join("\n");
+            // People are named before the decision: a 動議人 line after it leads the next item.
+            let before_decision: String = [lead_text, h.text.as_str()]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .chain(
+                    region
+                        .iter()
+                        .flat_map(|s| s.block_texts())
+                        .map(|(_, b)| b)
+                        .take_while(|b| self::decision_label(b).is_none()),
+                )
+                .collect::<Vec<_>>()
+                .join("\n");
             let unknown_label = if decision.is_empty() {
                 region
                     .iter()
@@ -322,7 +335,7 @@ pub fn analyse(
                 anchor: h.id.clone(),
                 units: slugs,
                 votes: items::votes(&decision).or_else(|| items::votes_line(&region_text)),
-                people: items::people(&region_text),
+                people: items::people(&before_decision),
                 decision,
                 decision_first,
                 decision_label,
@@ -500,6 +513,8 @@ fn paragraph_items(
     // The line the current section starts at, to number the items in it that have no number.
     let mut section_line = 0usize;
     let mut current: Option<Pending> = None;
+    // Motions written as `### 案由：…` headings led by their movers' line, numbered with the others.
+    let mut merged_motions = 0usize;
     // The columns of the table being read, when its header names 案由 and a decision.
     let mut table: Option<items::TableColumns> = None;
     let finish = |p: Pending, section: Option<Kind>, out: &mut Vec<AgendaItem>, diags: &mut Vec<Diagnostic>| {
@@ -610,12 +625,63 @@ fn paragraph_items(
             if let Some(p) = current.take() {
                 // An item's number alone just above an agenda heading is that heading's lead.
                 // (Its unit or proposer lines may sit between: `提案一` / `提案單位：…` / `### 案由：…`.)
-                let lead = p.numbered_only && p.blocks.iter().all(|(_, b)| starts_part(b)) && covered.contains(&hi);
-                if !lead {
+                let lead_only = p.blocks.iter().all(|(_, b)| starts_part(b)) && covered.contains(&hi);
+                let heading = &r.headings[hi];
+                let unnumbered = st.agenda.iter().position(|a| {
+                    a.anchor == heading.id && a.line == heading.line && (a.label == "案由" || a.label == "案名")
+                });
+                if let (Some(items::Lead::Movers(movers)), true, Some(ai)) = (&p.lead, lead_only, unnumbered) {
+                    // `動議人：黃適超 編號：…` / `附議人：…` just above `### 案由：…` under 臨時動議: the
+                    // heading is that motion, numbered by order, and the lines name its people.
+                    merged_motions += 1;
+                    let n = out.iter().filter(|a| a.kind == Kind::Motion).count() + merged_motions;
+                    let text: String = std::iter::once(p.start)
+                        .chain(p.blocks.iter().map(|(_, b)| *b))
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    let mut people: Vec<(String, String)> =
+                        movers.iter().map(|m| ("mover".to_string(), m.clone())).collect();
+                    for person in items::people(&text).into_iter().chain(st.agenda[ai].people.drain(..)) {
+                        if !people.contains(&person) {
+                            people.push(person);
+                        }
+                    }
+                    let a = &mut st.agenda[ai];
+                    a.label = format!("臨時動議{}", items::chinese_number(n));
+                    a.kind = Kind::Motion;
+                    a.people = people;
+                } else if !(p.numbered_only && lead_only) {
                     finish(p, section, &mut out, diags);
                 }
             }
             if covered.contains(&hi) {
+                // Under 臨時動議, the next motion's movers (`動議人：…` / `附議人：…`) may follow this
+                // item's decision, just above the next `### 案由：…`: they lead that heading.
+                if section == Some(Kind::Motion) {
+                    let blocks: Vec<(usize, &str)> = sec.block_texts().collect();
+                    let after = blocks
+                        .iter()
+                        .rposition(|(_, b)| decision_label(b).is_some())
+                        .map_or(0, |d| d + 1);
+                    for &(line, b) in &blocks[after..] {
+                        if let Some((lead @ items::Lead::Movers(_), title)) = items::led_motion(strip_ordinal(b)) {
+                            current = Some(Pending {
+                                label: String::new(),
+                                kind: Some(Kind::Motion),
+                                title,
+                                anchor: anchor.clone(),
+                                line,
+                                blocks: Vec::new(),
+                                start: b,
+                                lead: Some(lead),
+                                numbered_only: false,
+                                tentative: false,
+                            });
+                        } else if let Some(p) = current.as_mut() {
+                            p.blocks.push((line, b));
+                        }
+                    }
+                }
                 continue;
             }
             let h = &r.headings[hi].text;
@@ -627,6 +693,7 @@ fn paragraph_items(
         }
         let blocks: Vec<(usize, &str)> = sec
             .block_texts()
+            .flat_map(|(l, b)| glued_section(b).map(move |x| (l, x)))
             .flat_map(|(l, b)| glued_decision(b).map(move |x| (l, x)))
             .collect();
         for (bi, &(line, b)) in blocks.iter().enumerate() {
@@ -689,7 +756,10 @@ fn paragraph_items(
                     _ if items::bracketed(b.trim()).is_some_and(|(_, rest)| !rest.is_empty()) => {
                         items::bracketed(b.trim()).map_or("", |(_, rest)| rest).to_string()
                     }
-                    Some((_, rest)) if has_colon_title(b) => rest.trim().to_string(),
+                    // A numbered paragraph (`四、秘書長報告：…`) keeps its whole text after the ordinal.
+                    Some((_, rest)) if has_colon_title(b) && items::ordinal_number(b).is_none() => {
+                        rest.trim().to_string()
+                    }
                     _ => strip_ordinal(b).to_string(),
                 };
                 // `動議人：王大明` (or `第一案〈…〉 提案人：…`) then `案由：…`: one item, whose title is
@@ -767,7 +837,16 @@ fn paragraph_items(
                             })
                         })
                     };
-                    if next_part.is_some() && is_title_block(b) && current.as_ref().is_none_or(|p| !continues(p)) {
+                    // `討論議案：計地政類 2 件…` then `大會決議：…`: a title under a label the model does
+                    // not know, decided at once, is an item too.
+                    let decided_title = decision_label(next).is_some()
+                        && !b.trim().contains('\n')
+                        && items::unknown_label(b).is_some()
+                        && items::leading_label(b, items::PART_LABELS).is_none();
+                    if next_part.is_some()
+                        && (is_title_block(b) || decided_title)
+                        && current.as_ref().is_none_or(|p| !continues(p))
+                    {
                         if let Some(p) = current.take() {
                             finish(p, section, &mut out, diags);
                         }
@@ -801,7 +880,7 @@ fn paragraph_items(
                         if let Some(p) = current.take() {
                             finish(p, section, &mut out, diags);
                         }
-                        let n = out.iter().filter(|a| a.kind == Kind::Motion).count() + 1;
+                        let n = out.iter().filter(|a| a.kind == Kind::Motion).count() + merged_motions + 1;
                         current = Some(Pending {
                             label: format!("臨時動議{}", items::chinese_number(n)),
                             kind: Some(Kind::Motion),
@@ -869,6 +948,17 @@ fn glued_decision(block: &str) -> impl Iterator<Item = &str> {
     .flatten()
 }
 
+/// A paragraph that begins with a section's title run on into the line after it
+/// (`乙、討 論 事 項討論議案：…`): the title, then the rest as a block of its own.
+fn glued_section(block: &str) -> impl Iterator<Item = &str> {
+    match items::glued_section_title(block) {
+        Some(i) => [Some(&block[..i]), Some(&block[i..])],
+        None => [Some(block), None],
+    }
+    .into_iter()
+    .flatten()
+}
+
 /// Whether a block starts one of an item's labelled parts (說明, 辦法, 報告人, 提案單位…).
 fn starts_part(block: &str) -> bool {
     items::leading_label(unlist(block), items::PART_LABELS).is_some()
@@ -895,6 +985,8 @@ fn is_title_block(block: &str) -> bool {
 /// Whether a block is `label：title` with a short label and a title after its colon.
 fn has_colon_title(block: &str) -> bool {
     matches!(block.trim().split_once(['：', ':']), Some((head, rest)) if (squeeze(head).chars().count() <= 8 || items::dashed_label(head).is_some()) && !rest.trim().is_empty())
+        // `第一案 提案單位:第一組` is a number and a labelled part, not `label：title`.
+        && items::numbered_lead(block).is_none()
 }
 
 /// A paragraph that is a section's title (`貳、討論事項`, `報 告 事 項`, `乙、臨時動議`): its kind.
@@ -1669,5 +1761,129 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!((diags[0].line, diags[0].column), (3, 17));
         assert!(diags[0].help.as_ref().unwrap().en().contains("數位產業署"));
+    }
+
+    #[test]
+    fn a_number_with_its_unit_on_one_line_leads_the_next_proposal() {
+        // `第一案 提案單位:第一組` above the 案由 (a county election commission's layout), as a
+        // heading and as a paragraph: the number is the item's label, the unit its unit.
+        let reg = Registry::new(Vec::new());
+        let heading = "## 玖、討論提案\n\n第一案 提案單位:第一組\n\n### 案由：候選人資格,提請審定。\n\n辦法：如案由。\n\n決議：照案通過。\n\n第二案 提案單位:第四組\n\n### 案由：政見稿,提請審查。\n\n決議：同意追認。\n";
+        let paragraph = heading.replace("### ", "");
+        for body in [heading, paragraph.as_str()] {
+            let got: Vec<_> = items_of(body, &reg)
+                .into_iter()
+                .map(|a| (a.label, a.kind, a.units, a.decision))
+                .collect();
+            let slug = crate::content::record::auto_slug;
+            assert_eq!(
+                got,
+                [
+                    (
+                        "第一案".to_string(),
+                        Kind::Discussion,
+                        vec![slug("第一組")],
+                        "照案通過。".to_string()
+                    ),
+                    (
+                        "第二案".to_string(),
+                        Kind::Discussion,
+                        vec![slug("第四組")],
+                        "同意追認。".to_string()
+                    ),
+                ],
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn section_titles_run_on_into_their_first_line_and_motions_led_by_movers() {
+        // A county council's 議事錄 as a converter joins it: each section title runs on into the
+        // line after it, and each motion is `動議人：… 編號：…附議人：…` above its `### 案由：…`.
+        let reg = Registry::new(Vec::new());
+        let body = "乙、討 論 事 項討論議案：計地政類 2 件、工務類 4 件。\n\n大會決議：詳如議案審議一覽表。\n\n丙、其 他 事 項審議墊付案時議員要求之事項另錄。\n\n丁、臨 時 動 議動 議 人：黃適超 編號：臨動字第57號附 議 人：張秋明 吳宏謀\n\n### 案由：請大會同意授權議長先行同意案。\n\n辦法：由大會同意授權議長為之。\n\n大會決議：同意（黃議員定和反對）。\n\n動 議 人：林東成 編號：臨動字第58號附 議 人：陳福山 林志鴻\n\n### 案由：請縣政府興設抽水站案。\n\n辦法：請縣政府採納辦理。\n\n大會決議：照案通過。\n";
+        let s = |x: &str| x.to_string();
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision_label, a.decision, a.people))
+            .collect();
+        let p = |r: &str, n: &str| (s(r), s(n));
+        assert_eq!(
+            got,
+            [
+                (
+                    s("討論事項一"),
+                    Kind::Discussion,
+                    s("討論議案：計地政類 2 件、工務類 4 件。"),
+                    "大會決議",
+                    s("詳如議案審議一覽表。"),
+                    vec![]
+                ),
+                (
+                    s("臨時動議一"),
+                    Kind::Motion,
+                    s("案由：請大會同意授權議長先行同意案。"),
+                    "大會決議",
+                    s("同意（黃議員定和反對）。"),
+                    vec![p("mover", "黃適超"), p("seconder", "張秋明"), p("seconder", "吳宏謀")]
+                ),
+                (
+                    s("臨時動議二"),
+                    Kind::Motion,
+                    s("案由：請縣政府興設抽水站案。"),
+                    "大會決議",
+                    s("照案通過。"),
+                    vec![p("mover", "林東成"), p("seconder", "陳福山"), p("seconder", "林志鴻")]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_reports_under_report_items_are_items() {
+        // `三、…報告：<subject>` under 報告事項 is a report given at the meeting, decided or not;
+        // the quorum and the reading of the minutes, with no colon and nothing decided, are not
+        // items. A page number between a report and its 決定 does not part them.
+        let reg = Registry::new(Vec::new());
+        let body = "甲、報 告 事 項\n\n一、主席報告簽到議員已達法定人數。\n\n二、秘書長宣讀第 02 次會議議事錄。\n\n三、縣長率建設處處長等報告：就都市計畫如何處理。\n\n四、秘書長報告：請推派議員 2 席擔任委員。\n\n丁-415\n\n決定：公推陳議員正男擔任之。\n\n乙、討 論 事 項\n\n一、討論都市計畫如何處理。\n\n大會決議：(一)重新檢討。\n\n(二)立即解除。\n";
+        let s = |x: &str| x.to_string();
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    s("報告事項三"),
+                    Kind::Report,
+                    s("縣長率建設處處長等報告：就都市計畫如何處理。"),
+                    s("")
+                ),
+                (
+                    s("報告事項四"),
+                    Kind::Report,
+                    s("秘書長報告：請推派議員 2 席擔任委員。"),
+                    s("公推陳議員正男擔任之。")
+                ),
+                (
+                    s("討論事項一"),
+                    Kind::Discussion,
+                    s("討論都市計畫如何處理。"),
+                    s("(一)重新檢討。\n(二)立即解除。")
+                ),
+            ]
+        );
+        // A work report's title alone (`一、總幹事工作報告:` then its points) is one too.
+        let body = "## 捌、報告事項:\n\n一、總幹事工作報告:\n\n(一)公聽會業已辦理完竣。\n\n(二)選舉期間訂為3個月。\n\n二、監察小組工作報告:(略)\n";
+        let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| (a.label, a.title)).collect();
+        assert_eq!(
+            got,
+            [
+                (s("報告事項一"), s("總幹事工作報告:")),
+                (s("報告事項二"), s("監察小組工作報告:(略)"))
+            ]
+        );
     }
 }

@@ -75,18 +75,45 @@ fn pdf_reads_to_the_bundled_records_structure() {
     build_ok(site.path());
 }
 
+fn stream(s: &str) -> String {
+    format!("<< /Length {} >>\nstream\n{s}\nendstream", s.len())
+}
+
+const PICTURE: &str = "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\u{7f}\nendstream";
+
 /// A one-page PDF whose page is only a picture, as a scanner writes it.
 fn scanned_pdf() -> Vec<u8> {
-    let objects = [
+    pdf_of(&[
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>".to_string(),
-        {
-            let s = "q 595 0 0 842 0 0 cm /Im0 Do Q";
-            format!("<< /Length {} >>\nstream\n{s}\nendstream", s.len())
-        },
-        "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\u{7f}\nendstream".to_string(),
-    ];
+        stream("q 595 0 0 842 0 0 cm /Im0 Do Q"),
+        PICTURE.to_string(),
+    ])
+}
+
+/// Two pages of typed text with a scanned page between them, as minutes with a signed
+/// attendance sheet scanned into them are published.
+fn partly_scanned_pdf() -> Vec<u8> {
+    let page = |contents: usize, resources: &str| {
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << {resources} >> /Contents {contents} 0 R >>")
+    };
+    let font = "/Font << /F1 9 0 R >>";
+    pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R 5 0 R 7 0 R] /Count 3 >>".to_string(),
+        page(4, font),
+        stream("BT /F1 12 Tf 72 720 Td (Minutes of the 5th meeting) Tj ET"),
+        page(6, "/XObject << /Im0 10 0 R >>"),
+        stream("q 595 0 0 842 0 0 cm /Im0 Do Q"),
+        page(8, font),
+        stream("BT /F1 12 Tf 72 720 Td (Adjourned at 11 am) Tj ET"),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+        PICTURE.to_string(),
+    ])
+}
+
+fn pdf_of(objects: &[String]) -> Vec<u8> {
     let mut pdf = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, o) in objects.iter().enumerate() {
@@ -122,4 +149,24 @@ fn a_scanned_pdf_is_refused_saying_it_has_no_text_layer() {
         "{msg}"
     );
     assert!(msg.contains("OCR"), "{msg}");
+}
+
+#[test]
+fn a_scanned_page_among_typed_ones_is_a_warning_that_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("signed.pdf");
+    std::fs::write(&path, partly_scanned_pdf()).unwrap();
+    let imp = import(&path);
+    let (_, body) = split(&imp.markdown);
+    assert!(
+        body.contains("Minutes of the 5th meeting") && body.contains("Adjourned at 11 am"),
+        "{body}"
+    );
+    let warnings: Vec<&str> = imp.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(
+        warnings.iter().any(|w| w.starts_with(
+            "page 2 has no text layer (a picture of a page, as a scanner makes it): what it shows is not in the record; run OCR"
+        )),
+        "{warnings:?}"
+    );
 }
