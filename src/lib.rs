@@ -192,18 +192,15 @@ pub fn run(cmd: Command, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>> {
             let answers = init::answers(&opts, &mut std::io::stdin().lock(), &mut std::io::stderr());
             let written = init::init(&opts, &answers)?;
             for f in &written.files {
-                outln!("wrote {}", dir.join(f).display());
+                let path = diagnostics::slashed(&dir.join(f));
+                outln!("{}", Msg::Wrote { path }.render(lang));
             }
             if written.gitignore_extended {
-                outln!(
-                    "added the output and cache folders to {}",
-                    dir.join(".gitignore").display()
-                );
+                let path = diagnostics::slashed(&dir.join(".gitignore"));
+                outln!("{}", Msg::GitignoreExtended { path }.render(lang));
             }
-            outln!(
-                "next: cd {} && minutebook serve --drafts   (then edit content/, or `minutebook import FILE`)",
-                dir.display()
-            );
+            let dir = diagnostics::slashed(&dir);
+            outln!("{}", Msg::InitNext { dir }.render(lang));
             Ok(ExitCode::SUCCESS)
         }
         Command::New {
@@ -221,7 +218,8 @@ pub fn run(cmd: Command, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>> {
                 number,
                 title,
             })?;
-            outln!("wrote {}", root.join(rel).display());
+            let path = diagnostics::slashed(&root.join(rel));
+            outln!("{}", Msg::Wrote { path }.render(lang));
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve { site, port, bind, open } => {
@@ -259,10 +257,14 @@ fn run_import(
     let config_path = root.join(config::CONFIG_FILE);
     let error = |e: String| vec![Diagnostic::error("", 0, 0, e)];
     if register && !config_path.is_file() {
-        return Err(error(format!(
-            "{}: not found; --register adds entries to a site's minutebook.yaml (run `minutebook init` first, or pass --root)",
-            config_path.display()
-        )));
+        return Err(vec![Diagnostic::error(
+            "",
+            0,
+            0,
+            messages::Msg::NoSiteToRegister {
+                path: diagnostics::slashed(&config_path),
+            },
+        )]);
     }
     let mut registry = import_registry(root)?;
     let mut imported = import::import_file(file, &registry).map_err(|e| error(e.to_string()))?;

@@ -440,14 +440,29 @@ fn resolve_units(
                     .get(line.wrapping_sub(1))
                     .and_then(|l| l.find(&name).map(|b| l[..b].chars().count() + 1))
                     .unwrap_or(1);
+                use crate::messages::{Msg, Noun};
                 let help = match units.suggest(&name) {
-                    Some(s) => format!("did you mean `{s}`? Units must be registered in minutebook.yaml"),
-                    None => format!("register `{name}` under units in minutebook.yaml"),
+                    Some(s) => Msg::HelpRegisteredNames {
+                        kind: Noun::Unit,
+                        name: s.to_string(),
+                    },
+                    None => Msg::HelpRegisterName {
+                        kind: Noun::Unit,
+                        name: name.clone(),
+                    },
                 };
                 diags.push(
-                    Diagnostic::error(rel, line, col, format!("unknown unit `{name}`"))
-                        .with_source(file_text)
-                        .with_help(help),
+                    Diagnostic::error(
+                        rel,
+                        line,
+                        col,
+                        Msg::UnknownName {
+                            kind: Noun::Unit,
+                            name: name.clone(),
+                        },
+                    )
+                    .with_source(file_text)
+                    .with_help(help),
                 );
             }
         }

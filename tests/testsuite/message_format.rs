@@ -52,7 +52,7 @@ fn quiet_and_denied_warnings() {
     let (code, out, err) = run(&["check"], t.path());
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        err.contains("warning: minutebook.yaml: 公務課、工務課 share one page"),
+        err.contains("warning[MB0402]: minutebook.yaml: 公務課、工務課 share one page"),
         "{err}"
     );
     assert!(out.starts_with("checked 1 record"), "{out}");
@@ -66,7 +66,7 @@ fn quiet_and_denied_warnings() {
     assert_eq!(code, 1, "{out}{err}");
     assert_eq!(out, "");
     assert!(
-        err.starts_with("warning: minutebook.yaml: 公務課、工務課 share one page"),
+        err.starts_with("warning[MB0402]: minutebook.yaml: 公務課、工務課 share one page"),
         "{err}"
     );
     assert!(
