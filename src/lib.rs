@@ -267,14 +267,14 @@ fn run_import(
         )]);
     }
     let mut registry = import_registry(root)?;
-    let mut imported = import::import_file(file, &registry).map_err(|e| error(e.to_string()))?;
+    let mut imported = import::import_file(file, &registry).map_err(|e| vec![import_error(&e)])?;
     let mut registered = None;
     if register && !imported.unregistered.is_empty() {
         import::register(&config_path, &imported.unregistered).map_err(|e| error(e.to_string()))?;
         registered = Some(imported.unregistered.clone());
         // The file must still load: a registry entry that clashes is reported as check would.
         registry = import_registry(root)?;
-        imported = import::import_file(file, &registry).map_err(|e| error(e.to_string()))?;
+        imported = import::import_file(file, &registry).map_err(|e| vec![import_error(&e)])?;
     }
     for n in imported.notes.iter().chain(imported.furniture_note().as_ref()) {
         errln!("{}: {n}", file.display());
@@ -348,7 +348,7 @@ fn run_import(
         Some(p) => p.to_path_buf(),
         None => root.join(&imported.suggested_path),
     };
-    import::write_new(&dest, &imported.markdown).map_err(|e| error(e.to_string()))?;
+    import::write_new(&dest, &imported.markdown).map_err(|e| vec![import_error(&e)])?;
     outln!(
         "wrote {} ({}); it is a draft (draft: true): review it against the source, remove that line to publish it, then run minutebook check",
         dest.display(),
@@ -358,6 +358,64 @@ fn run_import(
 }
 
 /// `a series and 2 units`, for the registry suggestion.
+/// An import error as a diagnostic at its file, its text from the catalogue (an error of a kind
+/// added later keeps the importer's own words until it has an entry).
+fn import_error(e: &import::ImportError) -> Diagnostic {
+    use import::ImportError as E;
+    let (path, msg) = match e {
+        E::Read { path, source } => (
+            path,
+            Msg::ImportUnreadable {
+                error: source.to_string(),
+            },
+        ),
+        E::NotUtf8 { path } => (path, Msg::ImportNotUtf8),
+        E::Empty { path } => (path, Msg::ImportEmpty),
+        E::UnknownExtension { path, extension } => (
+            path,
+            Msg::ImportUnknownExtension {
+                extension: extension.clone(),
+            },
+        ),
+        E::Doc { path, file } => (path, Msg::ImportDoc { file: file.clone() }),
+        E::TooLarge { path, message } => (
+            path,
+            Msg::ImportTooLarge {
+                message: message.clone(),
+            },
+        ),
+        E::Docx { path, message } => (
+            path,
+            Msg::ImportNotDocx {
+                message: message.clone(),
+            },
+        ),
+        E::Odt { path, message } => (
+            path,
+            Msg::ImportNotOdt {
+                message: message.clone(),
+            },
+        ),
+        E::Pdf { path, message } => (
+            path,
+            Msg::ImportNotPdf {
+                message: message.clone(),
+            },
+        ),
+        E::Scan { path, pages } => (path, Msg::ImportScan { pages: *pages }),
+        E::Exists { path } => (path, Msg::ImportExists),
+        E::Write { path, source } => (
+            path,
+            Msg::ImportUnwritable {
+                error: source.to_string(),
+            },
+        ),
+        #[allow(unreachable_patterns)]
+        _ => return Diagnostic::error("", 0, 0, Msg::ImportFailed { error: e.to_string() }),
+    };
+    Diagnostic::error(path, 0, 0, msg)
+}
+
 fn unregistered_what(u: &import::Unregistered) -> String {
     let mut parts = Vec::new();
     if !u.series.is_empty() {

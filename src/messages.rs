@@ -639,6 +639,47 @@ catalogue! {
                 items.iter().map(|(id, due)| format!("{id}（期限 {due}）")).collect::<Vec<_>>().join("、"),
             ) }
 
+    // ---- MB06xx: import ----
+    MB0601 ImportUnreadable { error: String = "No such file or directory (os error 2)" }
+        => en "cannot read: {error}"
+           zh "無法讀取：{error}"
+    MB0602 ImportNotUtf8
+        => en "not UTF-8 text (save it as UTF-8, or import the .docx)"
+           zh "不是 UTF-8 文字檔（請另存為 UTF-8，或改匯入 .docx）"
+    MB0603 ImportEmpty
+        => en "the file has no text, so there is no record to write (check that it is the right file and that it was saved with its contents)"
+           zh "檔案沒有文字，無法寫出紀錄（請確認是正確的檔案，而且存檔時有內容）"
+    MB0604 ImportUnknownExtension { extension: String = ".rtf" }
+        => en "cannot import a `{extension}` file: import .txt, .docx, .odt or .pdf"
+           zh "無法匯入 `{extension}` 檔：請匯入 .txt、.docx、.odt 或 .pdf"
+    MB0605 ImportDoc { file: String = "minutes.doc" }
+        => en "a Word 97-2003 .doc file cannot be read directly; convert it to .docx first with `soffice --headless --convert-to docx {file}` (LibreOffice), then import the .docx"
+           zh "無法直接讀取 Word 97-2003 的 .doc 檔；請先以 `soffice --headless --convert-to docx {file}`（LibreOffice）轉成 .docx，再匯入 .docx"
+    MB0606 ImportTooLarge { message: String = "the document holds more than 64 MiB of text" }
+        => en "{message}"
+           zh "檔案太大：{message}"
+    MB0607 ImportNotDocx { message: String = "invalid Zip archive" }
+        => en "not a readable .docx: {message}"
+           zh "不是可讀取的 .docx：{message}"
+    MB0608 ImportNotOdt { message: String = "invalid Zip archive" }
+        => en "not a readable .odt: {message}"
+           zh "不是可讀取的 .odt：{message}"
+    MB0609 ImportNotPdf { message: String = "no trailer" }
+        => en "not a readable PDF: {message}"
+           zh "不是可讀取的 PDF：{message}"
+    MB0610 ImportScan { pages: usize = 3usize }
+        => en "none of its {pages} page(s) has a text layer: it is a scan (pictures of pages), and the importer reads text, not pictures; run OCR on it first (for example `ocrmypdf -l chi_tra in.pdf out.pdf`), or import the .docx/.odt it was made from"
+           zh "{pages} 頁都沒有文字層：這是掃描檔（頁面的圖片），匯入只讀文字、不讀圖片；請先做 OCR（例如 `ocrmypdf -l chi_tra in.pdf out.pdf`），或改匯入原本的 .docx/.odt"
+    MB0611 ImportExists
+        => en "already exists; refusing to overwrite it (pass --out with a new path)"
+           zh "已經存在；不覆寫（請以 --out 指定新的路徑）"
+    MB0612 ImportUnwritable { error: String = "Permission denied (os error 13)" }
+        => en "cannot write: {error}"
+           zh "無法寫入：{error}"
+    MB0613 ImportFailed { error: String = "minutebook.yaml: cannot read: permission denied" }
+        => en "{error}"
+           zh "匯入失敗：{error}"
+
     // ---- MB07xx: the preview server ----
     MB0701 PortTaken { port: u16 = 1111u16, bind: String = "127.0.0.1", free: Option<u16> = Some(1112u16) }
         => en { match free {
