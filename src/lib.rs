@@ -280,40 +280,35 @@ fn run_import(
         errln!("{}: {n}", file.display());
     }
     if !imported.in_front_matter.is_empty() {
-        errln!(
-            "{}: {} header line{} went into the front-matter whole and {} left out of the body{}",
-            file.display(),
-            imported.in_front_matter.len(),
-            if imported.in_front_matter.len() == 1 { "" } else { "s" },
-            if imported.in_front_matter.len() == 1 {
-                "is"
-            } else {
-                "are"
-            },
-            if verbose { "" } else { "; --verbose lists them" }
-        );
+        let m = Msg::ImportHeaderLines {
+            count: imported.in_front_matter.len(),
+            verbose,
+        };
+        errln!("{}: {}", file.display(), m.render(lang));
     }
     if verbose {
         for f in &imported.furniture {
             if f.line == 0 {
-                errln!(
-                    "{}: removed (page {}, a form button or field): {}",
-                    file.display(),
-                    f.page,
-                    f.text
-                );
+                let m = Msg::ImportRemovedField {
+                    page: f.page,
+                    text: f.text.clone(),
+                };
+                errln!("{}: {}", file.display(), m.render(lang));
             } else {
-                errln!(
-                    "{}: removed (page {}, line {}): {}",
-                    file.display(),
-                    f.page,
-                    f.line,
-                    f.text
-                );
+                let m = Msg::ImportRemovedLine {
+                    page: f.page,
+                    line: f.line,
+                    text: f.text.clone(),
+                };
+                errln!("{}: {}", file.display(), m.render(lang));
             }
         }
         for (line, text) in &imported.in_front_matter {
-            errln!("{}: in the front-matter (line {line}): {text}", file.display());
+            let m = Msg::ImportInFrontMatter {
+                line: *line,
+                text: text.clone(),
+            };
+            errln!("{}: {}", file.display(), m.render(lang));
         }
     }
     for w in &imported.warnings {
@@ -329,35 +324,34 @@ fn run_import(
         errprint!("{}", d.human(lang));
     }
     if let Some(added) = &registered {
-        errln!(
-            "{}: registered in {}:\n{}",
-            file.display(),
-            config_path.display(),
-            added.yaml().trim_end()
-        );
+        let m = Msg::ImportRegistered {
+            config: diagnostics::slashed(&config_path),
+            yaml: added.yaml().trim_end().to_string(),
+        };
+        errln!("{}: {}", file.display(), m.render(lang));
     } else if !imported.unregistered.is_empty() {
-        errln!(
-            "{}: the record names {} that {} does not register, so the record will not build until they are; add (choose other ASCII slugs if you like):\n{}\nor import again with --register to have them added",
-            file.display(),
-            unregistered_what(&imported.unregistered),
-            config_path.display(),
-            imported.unregistered.yaml().trim_end()
-        );
+        let u = &imported.unregistered;
+        let m = Msg::ImportUnregistered {
+            series: !u.series.is_empty(),
+            units: u.units.len(),
+            config: diagnostics::slashed(&config_path),
+            yaml: u.yaml().trim_end().to_string(),
+        };
+        errln!("{}: {}", file.display(), m.render(lang));
     }
     let dest = match out {
         Some(p) => p.to_path_buf(),
         None => root.join(&imported.suggested_path),
     };
     import::write_new(&dest, &imported.markdown).map_err(|e| vec![import_error(&e)])?;
-    outln!(
-        "wrote {} ({}); it is a draft (draft: true): review it against the source, remove that line to publish it, then run minutebook check",
-        dest.display(),
-        crate::diagnostics::plural(imported.warnings.len(), "warning", "warnings")
-    );
+    let m = Msg::ImportWrote {
+        path: dest.display().to_string(),
+        warnings: imported.warnings.len(),
+    };
+    outln!("{}", m.render(lang));
     Ok(ExitCode::SUCCESS)
 }
 
-/// `a series and 2 units`, for the registry suggestion.
 /// An import error as a diagnostic at its file, its text from the catalogue (an error of a kind
 /// added later keeps the importer's own words until it has an entry).
 fn import_error(e: &import::ImportError) -> Diagnostic {
@@ -414,17 +408,6 @@ fn import_error(e: &import::ImportError) -> Diagnostic {
         _ => return Diagnostic::error("", 0, 0, Msg::ImportFailed { error: e.to_string() }),
     };
     Diagnostic::error(path, 0, 0, msg)
-}
-
-fn unregistered_what(u: &import::Unregistered) -> String {
-    let mut parts = Vec::new();
-    if !u.series.is_empty() {
-        parts.push("a series".to_string());
-    }
-    if !u.units.is_empty() {
-        parts.push(crate::diagnostics::plural(u.units.len(), "unit", "units"));
-    }
-    parts.join(" and ")
 }
 
 /// The registries the importer resolves names through: the site's, if there is one; without it

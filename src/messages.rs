@@ -1148,6 +1148,49 @@ catalogue! {
     MB9019 InitNext { dir: String = "my-minutes" }
         => en "next: cd {dir} && minutebook serve --drafts   (then edit content/, or `minutebook import FILE`)"
            zh "下一步：cd {dir} && minutebook serve --drafts   （接著編輯 content/，或執行 `minutebook import 檔案`）"
+    MB9020 ImportHeaderLines { count: usize = 2usize, verbose: bool = false }
+        => en { format!(
+                "{} went into the front-matter whole and {} left out of the body{}",
+                en_count(*count, "header line", "header lines"),
+                if *count == 1 { "is" } else { "are" },
+                if *verbose { "" } else { "; --verbose lists them" },
+            ) }
+           zh { format!("{count} 行表頭整行放進前置資料，未放入內文{}", if *verbose { "" } else { "；--verbose 會列出" }) }
+    MB9021 ImportRemovedField { page: usize = 1usize, text: String = "列印" }
+        => en "removed (page {page}, a form button or field): {text}"
+           zh "已移除（第 {page} 頁，表單按鈕或欄位）：{text}"
+    MB9022 ImportRemovedLine { page: usize = 2usize, line: usize = 40usize, text: String = "第 2 頁，共 5 頁" }
+        => en "removed (page {page}, line {line}): {text}"
+           zh "已移除（第 {page} 頁第 {line} 行）：{text}"
+    MB9023 ImportInFrontMatter { line: usize = 3usize, text: String = "時間：113年10月16日上午10時" }
+        => en "in the front-matter (line {line}): {text}"
+           zh "放進前置資料（第 {line} 行）：{text}"
+    MB9024 ImportRegistered { config: String = "minutebook.yaml", yaml: String = "units:\n  - { name: 工務課, slug: gong-wu-ke }" }
+        => en "registered in {config}:\n{yaml}"
+           zh "已登錄到 {config}：\n{yaml}"
+    MB9025 ImportUnregistered { series: bool = true, units: usize = 2usize, config: String = "minutebook.yaml", yaml: String = "series:\n  - { name: 定期會, slug: ding-qi-hui }" }
+        => en { format!(
+                "the record names {} that {config} does not register, so the record will not build until they are; add (choose other ASCII slugs if you like):\n{yaml}\nor import again with --register to have them added",
+                [series.then(|| "a series".to_string()), (*units > 0).then(|| en_count(*units, "unit", "units"))]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+            ) }
+           zh { format!(
+                "紀錄提到 {config} 沒有登錄的{}，登錄之前紀錄無法建置；請加上（也可以改用其他 ASCII slug）：\n{yaml}\n或加上 --register 重新匯入，自動加入",
+                [series.then(|| "會議".to_string()), (*units > 0).then(|| format!(" {units} 個單位"))]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("和"),
+            ) }
+    MB9026 ImportWrote { path: String = "content/2024/executive-5.md", warnings: usize = 1usize }
+        => en { format!(
+                "wrote {path} ({}); it is a draft (draft: true): review it against the source, remove that line to publish it, then run minutebook check",
+                en_count(*warnings, "warning", "warnings"),
+            ) }
+           zh "已寫入 {path}（警告 {warnings} 個）；這是草稿（draft: true）：請對照原始檔檢查，刪除那一行即可發布，然後執行 minutebook check"
     MB9017 RebuildSummary { records: usize = 120usize, reloaded: usize = 1usize, pages: usize = 480usize, rendered: usize = 3usize, removed: usize = 0usize, drafts: usize = 1usize, scheduled: usize = 0usize, steps: String = "load 3 ms, render 20 ms", total: String = "31" }
         => en "{records} records ({reloaded} re-loaded), {pages} pages ({rendered} rendered, {removed} files removed); {drafts} drafts and {scheduled} scheduled left out; {steps} — total {total} ms"
            zh "{records} 份紀錄（重新讀取 {reloaded} 份）、{pages} 個頁面（重新產生 {rendered} 個、移除 {removed} 個檔案）；未納入草稿 {drafts} 份、排定發布 {scheduled} 份；{steps}——共 {total} ms"
