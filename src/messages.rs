@@ -705,6 +705,9 @@ catalogue! {
     MB0706 TwoPagesOnePath { path: String = "units/adi/index.html" }
         => en "two pages would be written to `{path}`"
            zh "有兩個頁面會寫到同一個路徑 `{path}`"
+    MB0707 AcceptFailed { error: String = "Too many open files (os error 24)" }
+        => en "serve: cannot accept a connection ({error}); waiting and trying again"
+           zh "serve：無法接受連線（{error}）；稍候再試"
 
     // ---- MB08xx: themes, templates and output ----
     MB0801 WritesOutside { path: String = "../etc/x.html" }
