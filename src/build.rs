@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use crate::cache::PageCache;
 use crate::config::Site;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
 use crate::minutes::UnitMatcher;
 use crate::model::{Archive, Record};
 use crate::output::{Output, Sink};
@@ -142,10 +143,17 @@ fn build_into(
     let mut t = Laps::new();
     let times = ThreadTimes::default();
     let scratch = match sink.scratch_dir() {
-        Some(dir) => Some(
-            ScratchFile::create(dir, ".minutebook-records")
-                .map_err(|e| vec![Diagnostic::error(dir, 0, 0, e.to_string())])?,
-        ),
+        Some(dir) => Some(ScratchFile::create(dir, ".minutebook-records").map_err(|e| {
+            vec![Diagnostic::error(
+                dir,
+                0,
+                0,
+                Msg::ScratchUnusable {
+                    path: crate::diagnostics::slashed(&dir.join(".minutebook-records")),
+                    error: e.to_string(),
+                },
+            )]
+        })?),
         None => None,
     };
     let mut inputs = crate::site::Inputs::load_with(opts, &times, scratch.as_ref());
@@ -195,7 +203,7 @@ fn build_into(
 /// rendered; only when everything succeeded does that folder replace the output. On any error the
 /// temporary folder is removed and the previous output is left as it was.
 pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
-    let out_err = |e: crate::output::OutputError| vec![Diagnostic::error(&opts.output, 0, 0, e.to_string())];
+    let out_err = |e: crate::output::OutputError| vec![Diagnostic::error(&opts.output, 0, 0, e)];
     // Check the configuration first, so a broken site does not even create the temporary folder.
     Site::load(&opts.root)?;
     let tmp = crate::output::prepare(&opts.output, &opts.root).map_err(out_err)?;
@@ -251,5 +259,12 @@ impl crate::search::IndexSink for Sink {
 /// section texts are read a chunk at a time as the index needs them, from `texts` for records
 /// that set them aside there ([`Record::set_texts_aside`]).
 pub fn search_index(archive: &Archive, texts: Option<&ScratchFile>, sink: &Sink) -> Result<(), Vec<Diagnostic>> {
-    crate::search::docs::write(archive, texts, sink).map_err(|e| vec![Diagnostic::error("search", 0, 0, e.to_string())])
+    crate::search::docs::write(archive, texts, sink).map_err(|e| {
+        vec![Diagnostic::error(
+            "search",
+            0,
+            0,
+            Msg::SearchIndexFailed { error: e.to_string() },
+        )]
+    })
 }

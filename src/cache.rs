@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 use crate::build::BuildOptions;
 use crate::config::CONFIG_FILE;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
 use crate::output::Sink;
 use crate::render::Renderer;
 
@@ -90,30 +91,29 @@ impl PageCache {
             reused: AtomicUsize::new(0),
             file,
         };
-        let ignored = |why: String| {
-            Diagnostic::warning(&cache.file, 0, 0, format!("the build cache is ignored: {why}"))
-                .with_help("the pages are rendered again and the cache is written anew; nothing to do")
-        };
+        let ignored = |why: Msg| Diagnostic::warning(&cache.file, 0, 0, why).with_help(Msg::HelpCacheIgnored);
         let text = match std::fs::read(&cache.file) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (cache, None),
             Err(e) => {
-                let w = ignored(format!("it cannot be read ({e})"));
+                let w = ignored(Msg::CacheUnreadable { error: e.to_string() });
                 return (cache, Some(w));
             }
         };
         let stored: Stored = match serde_json::from_slice(&text) {
             Ok(s) => s,
             Err(e) => {
-                let w = ignored(format!("it is not a cache this minutebook can read ({e})"));
+                let w = ignored(Msg::CacheUnparsable { error: e.to_string() });
                 return (cache, Some(w));
             }
         };
         if stored.format != FORMAT || stored.program != cache.program {
-            let w = ignored(format!(
-                "it was written by another minutebook ({}, format {}; this is {}, format {FORMAT})",
-                stored.program, stored.format, cache.program
-            ));
+            let w = ignored(Msg::CacheOtherVersion {
+                program: stored.program.clone(),
+                format: stored.format,
+                this: cache.program.clone(),
+                this_format: FORMAT,
+            });
             return (cache, Some(w));
         }
         if stored.key == cache.key && stored.output == output {
@@ -137,7 +137,7 @@ impl PageCache {
     pub fn reuse(&self, path: &str, hash: u64, sink: &Sink) -> Result<(), Diagnostic> {
         let (dir, _) = self.old.as_ref().expect("keep said the previous output has it");
         sink.add_from(path, &dir.join(path))
-            .map_err(|e| Diagnostic::error(PathBuf::from(path), 0, 0, e.to_string()))?;
+            .map_err(|e| Diagnostic::error(PathBuf::from(path), 0, 0, e))?;
         self.reused.fetch_add(1, Ordering::Relaxed);
         self.rendered(path, Some(hash));
         Ok(())
@@ -179,8 +179,8 @@ impl PageCache {
             pages,
         };
         let err = |e: String| {
-            Diagnostic::warning(&self.file, 0, 0, format!("the build cache was not written: {e}"))
-                .with_help("the site was written; the next build renders every page")
+            Diagnostic::warning(&self.file, 0, 0, Msg::BuildCacheNotWritten { error: e })
+                .with_help(Msg::HelpCacheNotWritten)
         };
         let dir = self.file.parent().expect("the cache file is in the cache folder");
         std::fs::create_dir_all(dir).map_err(|e| err(e.to_string()))?;

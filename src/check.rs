@@ -10,6 +10,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::build::{self, BuildOptions, Report};
 use crate::content;
 use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::messages::{Msg, Noun};
 use crate::minutes::calendar;
 use crate::model::{Archive, Record};
 use crate::output::Output;
@@ -127,14 +128,14 @@ fn unregistered(archive: &Archive) -> Vec<Diagnostic> {
     use crate::content::record::Ref;
     let site = &archive.site;
     type Refs = fn(&Record) -> Vec<&Ref>;
-    let kinds: [(&str, &crate::config::Registry, Refs); 3] = [
-        ("series", &site.series, |r| vec![&r.meta.series]),
-        ("units", &site.units, |r| r.meta.units.iter().collect()),
-        ("topics", &site.topics, |r| r.meta.topics.iter().collect()),
+    let kinds: [(Noun, &crate::config::Registry, Refs); 3] = [
+        (Noun::Series, &site.series, |r| vec![&r.meta.series]),
+        (Noun::Unit, &site.units, |r| r.meta.units.iter().collect()),
+        (Noun::Topic, &site.topics, |r| r.meta.topics.iter().collect()),
     ];
     let config = std::path::Path::new(crate::config::CONFIG_FILE);
     let mut out = Vec::new();
-    for (key, registry, refs) in kinds {
+    for (kind, registry, refs) in kinds {
         if !registry.is_empty() {
             continue;
         }
@@ -147,24 +148,20 @@ fn unregistered(archive: &Archive) -> Vec<Diagnostic> {
         if names.is_empty() {
             continue;
         }
-        let entries: Vec<String> = names
-            .iter()
-            .map(|(name, slug)| format!("  - {{ name: {name}, slug: {slug} }}"))
-            .collect();
         out.push(
             Diagnostic::suggestion(
                 config,
                 0,
                 0,
-                format!(
-                    "the records name {} {key} that minutebook.yaml does not register; their addresses are made from the names",
-                    names.len()
-                ),
+                Msg::Unregistered {
+                    kind,
+                    count: names.len(),
+                },
             )
-            .with_help(format!(
-                "register them (and choose shorter slugs if you like) by adding to minutebook.yaml:\n{key}:\n{}",
-                entries.join("\n")
-            )),
+            .with_help(Msg::HelpRegisterEntries {
+                kind,
+                entries: names.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect(),
+            }),
         );
         let mut by_slug: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for (name, slug) in &names {
@@ -176,14 +173,13 @@ fn unregistered(archive: &Archive) -> Vec<Diagnostic> {
                     config,
                     0,
                     0,
-                    format!(
-                        "{} share one page, /{key}/{slug}/, because their names read the same in Pinyin",
-                        same.join("、")
-                    ),
+                    Msg::SharePinyinPage {
+                        kind,
+                        names: same.iter().map(|n| n.to_string()).collect(),
+                        slug: slug.to_string(),
+                    },
                 )
-                .with_help(format!(
-                    "register each of them under `{key}:` in minutebook.yaml with a slug of its own"
-                )),
+                .with_help(Msg::HelpRegisterEach { kind }),
             );
         }
     }
@@ -203,28 +199,22 @@ fn undecided_items(r: &Record, text: &str) -> Vec<Diagnostic> {
                     &r.rel,
                     *line,
                     1,
-                    format!(
-                        "agenda item `{}` has no decision that minutebook could read; `{label}` is a label it does not know",
-                        it.label
-                    ),
+                    Msg::NoDecisionUnknownLabel {
+                        item: it.label.clone(),
+                        label: label.clone(),
+                    },
                 )
                 .with_source(text)
-                .with_help(format!(
-                    "if `{label}` gives the decision, write it after one of {} (e.g. `決議：照案通過。`)",
-                    crate::minutes::DECISION_LABELS.join("、")
-                ));
+                .with_help(Msg::HelpDecisionAfterLabel {
+                    label: label.clone(),
+                    labels: crate::minutes::DECISION_LABELS.join("、"),
+                });
             }
-            Diagnostic::suggestion(
-                &r.rel,
-                it.line,
-                1,
-                format!("agenda item `{}` has no decision that minutebook could read", it.label),
-            )
-            .with_source(text)
-            .with_help(format!(
-                "write the decision after one of the labels {} (e.g. `決議：照案通過。`), or leave it if the item had none",
-                crate::minutes::DECISION_LABELS.join("、")
-            ))
+            Diagnostic::suggestion(&r.rel, it.line, 1, Msg::NoDecision { item: it.label.clone() })
+                .with_source(text)
+                .with_help(Msg::HelpDecisionLabels {
+                    labels: crate::minutes::DECISION_LABELS.join("、"),
+                })
         })
         .collect()
 }
@@ -341,7 +331,7 @@ fn broken_links(
         };
         let path = before_frag.split('?').next().unwrap_or("");
         let path = String::from_utf8_lossy(&percent_decode(path)).into_owned();
-        let err = |msg: String, help: String| {
+        let err = |msg: Msg, help: Msg| {
             Diagnostic::error(&r.rel, link.line, link.column, msg)
                 .with_source(text)
                 .with_help(help)
@@ -351,27 +341,25 @@ fn broken_links(
         } else {
             match resolve(&root_path, &r.url, &path) {
                 None => {
-                    out.push(err(
-                        format!("broken link `{dest}`: it points above the site root"),
-                        "link to a page of the site, e.g. /minutes/2024/executive-4/".into(),
-                    ));
+                    out.push(err(Msg::LinkAboveRoot { dest: dest.into() }, Msg::HelpLinkInSite));
                     continue;
                 }
                 Some(u) => match page_for(output, &u) {
                     Some(file) => Some(file.strip_suffix("index.html").map(str::to_string).unwrap_or(u)),
                     None => {
                         let help = if path.ends_with(".md") {
-                            "link to the record's page (/minutes/<year>/<slug>/), not to its Markdown file".to_string()
+                            Msg::HelpLinkNotMarkdown
                         } else {
                             let near = crate::diagnostics::closest(&u, archive.records.iter().map(|x| x.url.as_str()));
                             match near {
-                                Some(n) => format!("no page is built at /{u}; did you mean /{n}?"),
-                                None => {
-                                    format!("no page is built at /{u}; drafts and scheduled records are not published")
-                                }
+                                Some(n) => Msg::HelpNoPageNear {
+                                    url: u.clone(),
+                                    near: n.to_string(),
+                                },
+                                None => Msg::HelpNoPage { url: u.clone() },
                             }
                         };
-                        out.push(err(format!("broken link `{dest}`"), help));
+                        out.push(err(Msg::BrokenLink { dest: dest.into() }, help));
                         continue;
                     }
                 },
@@ -389,11 +377,15 @@ fn broken_links(
             if !a.ids.contains(frag.as_str()) {
                 let renamed = a.natural.iter().find(|(n, _)| *n == frag).map(|(_, id)| *id);
                 let help = match renamed.or_else(|| crate::diagnostics::closest(&frag, a.ids.iter().copied())) {
-                    Some(s) => format!("did you mean `#{s}`?"),
-                    None => "the page has no heading with that anchor".into(),
+                    Some(s) => Msg::HelpDidYouMeanAnchor { anchor: s.to_string() },
+                    None => Msg::HelpNoAnchor,
                 };
                 out.push(err(
-                    format!("broken link `{dest}`: /{url} has no anchor `#{frag}`"),
+                    Msg::NoSuchAnchor {
+                        dest: dest.into(),
+                        url: url.clone(),
+                        anchor: frag.clone(),
+                    },
                     help,
                 ));
             }
@@ -495,12 +487,13 @@ impl TopicScanner {
                     &r.rel,
                     line,
                     col,
-                    format!("the record names the topic `{name}` {count} times but is not tagged with it"),
+                    Msg::UntaggedTopic {
+                        name: name.clone(),
+                        count,
+                    },
                 )
                 .with_source(text)
-                .with_help(format!(
-                    "add `{name}` to `topics:` in the front-matter if the record is about it"
-                )),
+                .with_help(Msg::HelpTagTopic { name }),
             );
         }
         out
@@ -523,13 +516,12 @@ fn heading_attributes(r: &Record, text: &str) -> Vec<Diagnostic> {
                 &r.rel,
                 d.line,
                 d.column,
-                format!(
-                    "heading attributes `{}` are not published: only an id may be given",
-                    d.dropped.join(" ")
-                ),
+                Msg::HeadingAttributes {
+                    attributes: d.dropped.join(" "),
+                },
             )
             .with_source(text)
-            .with_help("keep only `{#id}` in the braces; the page's look comes from the theme")
+            .with_help(Msg::HelpOnlyId)
         })
         .collect()
 }
@@ -548,14 +540,9 @@ fn control_characters(r: &Record, text: &str) -> Vec<Diagnostic> {
         };
         let codes: Vec<String> = found.iter().map(|(_, c)| format!("U+{:04X}", *c as u32)).collect();
         out.push(
-            Diagnostic::warning(
-                &r.rel,
-                i + 1,
-                col + 1,
-                format!("control characters ({}) are published as �", codes.join(", ")),
-            )
-            .with_source(text)
-            .with_help("delete them; they are usually left by copying from a PDF or a word processor"),
+            Diagnostic::warning(&r.rel, i + 1, col + 1, Msg::ControlCharacters { codes })
+                .with_source(text)
+                .with_help(Msg::HelpDeleteControls),
         );
     }
     out
@@ -585,16 +572,17 @@ fn title_year(r: &Record, text: &str) -> Option<Diagnostic> {
             &r.rel,
             line,
             col,
-            format!(
-                "the title says 民國{stated}年 but the date {} is in 民國{actual}年",
-                r.meta.date
-            ),
+            Msg::TitleYear {
+                stated,
+                date: r.meta.date.to_string(),
+                actual,
+            },
         )
         .with_source(text)
-        .with_help(format!(
-            "correct the title, or the `date` if the title is right (民國{stated}年 is {})",
-            stated + calendar::ROC_OFFSET
-        )),
+        .with_help(Msg::HelpTitleYear {
+            stated,
+            year: stated + calendar::ROC_OFFSET,
+        }),
     )
 }
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{closest, Diagnostic};
+use crate::messages::Msg;
 use crate::yaml::{self, Node, Problem, Value, YamlError};
 
 pub const CONFIG_FILE: &str = "minutebook.yaml";
@@ -251,7 +252,7 @@ impl Site {
         };
         if config.base_url.trim().is_empty() {
             let (l, c) = key_at(None, "base_url");
-            diags.push(Diagnostic::error(CONFIG_FILE, l, c, "base_url must not be empty").with_source(text));
+            diags.push(Diagnostic::error(CONFIG_FILE, l, c, Msg::BaseUrlEmpty).with_source(text));
         } else if !(config.base_url.starts_with("http://")
             || config.base_url.starts_with("https://")
             || config.base_url.starts_with('/'))
@@ -262,10 +263,12 @@ impl Site {
                     CONFIG_FILE,
                     l,
                     c,
-                    format!("base_url `{}` is not an absolute URL", config.base_url),
+                    Msg::BaseUrlNotAbsolute {
+                        url: config.base_url.clone(),
+                    },
                 )
                 .with_source(text)
-                .with_help("write it like https://minutes.example.gov.tw/"),
+                .with_help(Msg::HelpBaseUrl),
             );
         }
         let badge = tree.get("accessibility_badge");
@@ -284,16 +287,19 @@ impl Site {
                         CONFIG_FILE,
                         l,
                         c,
-                        format!("`{key}` uses a `{scheme}:` address, which pages do not link to"),
+                        Msg::UnsafeScheme {
+                            key: key.into(),
+                            scheme: scheme.into(),
+                        },
                     )
                     .with_source(text)
-                    .with_help("write a web address (https://…) or a path on the site (/…)"),
+                    .with_help(Msg::HelpWebAddress),
                 );
             }
         }
         if config.per_page == 0 {
             let (l, c) = key_at(None, "per_page");
-            diags.push(Diagnostic::error(CONFIG_FILE, l, c, "per_page must be at least 1").with_source(text));
+            diags.push(Diagnostic::error(CONFIG_FILE, l, c, Msg::PerPageZero).with_source(text));
         }
         for (kind, list) in [
             (Kind::Unit, &config.units),
@@ -313,10 +319,13 @@ impl Site {
                             CONFIG_FILE,
                             l,
                             c,
-                            format!("{} slug `{}` is not a plain ASCII slug", kind.label(), e.slug),
+                            Msg::RegistrySlugNotAscii {
+                                kind: kind.into(),
+                                slug: e.slug.clone(),
+                            },
                         )
                         .with_source(text)
-                        .with_help("use lower-case letters, digits and hyphens, e.g. digital-industries"),
+                        .with_help(Msg::HelpRegistrySlug),
                     );
                 }
                 // Each name, slug and alias with the node it is written in.
@@ -336,10 +345,15 @@ impl Site {
                                     CONFIG_FILE,
                                     l,
                                     c,
-                                    format!("`{key}` names two {}s: `{prev}` and `{}`", kind.label(), e.name),
+                                    Msg::NameTwice {
+                                        kind: kind.into(),
+                                        key: key.clone(),
+                                        first: prev.to_string(),
+                                        second: e.name.clone(),
+                                    },
                                 )
                                 .with_source(text)
-                                .with_help("every name, slug and alias must be unique within its registry"),
+                                .with_help(Msg::HelpUniqueNames),
                             );
                         }
                     }
@@ -387,9 +401,11 @@ pub const CONFIG_LIMIT: u64 = 4 * 1024 * 1024;
 fn read_config(path: &Path) -> Result<String, Diagnostic> {
     use std::io::Read;
     let cannot = |e: std::io::Error| {
-        Diagnostic::error(CONFIG_FILE, 0, 0, format!("cannot read the site configuration: {e}")).with_help(format!(
-            "run minutebook in a site folder that has a {CONFIG_FILE}, or pass --root DIR"
-        ))
+        Diagnostic::error(CONFIG_FILE, 0, 0, Msg::ConfigUnreadable { error: e.to_string() }).with_help(
+            Msg::HelpSiteFolder {
+                file: CONFIG_FILE.into(),
+            },
+        )
     };
     let file = std::fs::File::open(path).map_err(cannot)?;
     let mut bytes = Vec::new();
@@ -399,21 +415,19 @@ fn read_config(path: &Path) -> Result<String, Diagnostic> {
             CONFIG_FILE,
             0,
             0,
-            format!(
-                "the site configuration is larger than {} MiB",
-                CONFIG_LIMIT / 1024 / 1024
-            ),
+            Msg::ConfigTooLarge {
+                mib: CONFIG_LIMIT / 1024 / 1024,
+            },
         )
-        .with_help(format!(
-            "{CONFIG_FILE} should be a short YAML file; check that it is the right file"
-        )));
+        .with_help(Msg::HelpShortConfig {
+            file: CONFIG_FILE.into(),
+        }));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
         let (line, column) = crate::diagnostics::line_col(&prefix, prefix.len());
-        Diagnostic::error(CONFIG_FILE, line, column, "the site configuration is not valid UTF-8")
-            .with_help("save the file as UTF-8 (most editors: Save with Encoding → UTF-8)")
+        Diagnostic::error(CONFIG_FILE, line, column, Msg::ConfigNotUtf8).with_help(Msg::HelpSaveConfigUtf8)
     })?;
     Ok(crate::content::normalize_lone_cr(text))
 }

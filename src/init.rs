@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::config::CONFIG_FILE;
 use crate::content::CONTENT_DIR;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
 
 /// The CI service a generated workflow targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,9 +93,7 @@ pub fn answers(opts: &InitOptions, input: &mut dyn BufRead, prompt: &mut dyn Wri
 fn validate(a: &Answers) -> Vec<Diagnostic> {
     let mut d = Vec::new();
     if a.title.is_empty() {
-        d.push(
-            Diagnostic::error("--title", 0, 0, "the site title is empty").with_help("pass --title 某某委員會會議紀錄"),
-        );
+        d.push(Diagnostic::error("--title", 0, 0, Msg::TitleEmpty).with_help(Msg::HelpPassTitle));
     }
     if a.language != "zh-Hant-TW" && a.language != "en" {
         d.push(
@@ -102,9 +101,11 @@ fn validate(a: &Answers) -> Vec<Diagnostic> {
                 "--language",
                 0,
                 0,
-                format!("`{}` is not a language minutebook has strings for", a.language),
+                Msg::NoSuchLanguage {
+                    language: a.language.clone(),
+                },
             )
-            .with_help("use zh-Hant-TW or en"),
+            .with_help(Msg::HelpLanguages),
         );
     }
     if !(a.base_url.starts_with("https://") || a.base_url.starts_with("http://")) {
@@ -113,11 +114,11 @@ fn validate(a: &Answers) -> Vec<Diagnostic> {
                 "--base-url",
                 0,
                 0,
-                format!("`{}` is not an http(s) address", a.base_url),
+                Msg::NotAnHttpAddress {
+                    url: a.base_url.clone(),
+                },
             )
-            .with_help(
-                "pass the address the site will be published at, e.g. --base-url https://minutes.example.gov.tw/",
-            ),
+            .with_help(Msg::HelpPassBaseUrl),
         );
     }
     d
@@ -129,15 +130,7 @@ pub fn init(opts: &InitOptions, a: &Answers) -> Result<Written, Vec<Diagnostic>>
     let mut diags = validate(a);
     let config = opts.dir.join(CONFIG_FILE);
     if config.exists() {
-        diags.push(
-            Diagnostic::error(
-                &config,
-                0,
-                0,
-                "this folder already holds a site (minutebook.yaml exists)",
-            )
-            .with_help("run `minutebook init` in a new folder, e.g. `minutebook init my-minutes`"),
-        );
+        diags.push(Diagnostic::error(&config, 0, 0, Msg::SiteExists).with_help(Msg::HelpNewFolder));
     }
     let mut plan: Vec<(PathBuf, String)> = vec![
         (PathBuf::from(CONFIG_FILE), config_text(a)),
@@ -157,10 +150,7 @@ pub fn init(opts: &InitOptions, a: &Answers) -> Result<Written, Vec<Diagnostic>>
     for (rel, _) in &plan {
         let p = opts.dir.join(rel);
         if p.exists() && rel != Path::new(CONFIG_FILE) {
-            diags.push(
-                Diagnostic::error(&p, 0, 0, "this file already exists and is not overwritten")
-                    .with_help("move it away, or start the site in a new folder"),
-            );
+            diags.push(Diagnostic::error(&p, 0, 0, Msg::FileExists).with_help(Msg::HelpMoveAway));
         }
     }
     if !diags.is_empty() {
@@ -198,8 +188,7 @@ pub fn init(opts: &InitOptions, a: &Answers) -> Result<Written, Vec<Diagnostic>>
 }
 
 fn io_error(p: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(p, 0, 0, format!("cannot write: {e}"))
-        .with_help("check that the folder exists and that you may write to it")
+    Diagnostic::error(p, 0, 0, Msg::CannotWriteInit { error: e.to_string() }).with_help(Msg::HelpWritableFolder)
 }
 
 fn create_new(p: &Path, text: &str) -> Result<(), Vec<Diagnostic>> {

@@ -192,18 +192,15 @@ pub fn run(cmd: Command, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>> {
             let answers = init::answers(&opts, &mut std::io::stdin().lock(), &mut std::io::stderr());
             let written = init::init(&opts, &answers)?;
             for f in &written.files {
-                outln!("wrote {}", dir.join(f).display());
+                let path = diagnostics::slashed(&dir.join(f));
+                outln!("{}", Msg::Wrote { path }.render(lang));
             }
             if written.gitignore_extended {
-                outln!(
-                    "added the output and cache folders to {}",
-                    dir.join(".gitignore").display()
-                );
+                let path = diagnostics::slashed(&dir.join(".gitignore"));
+                outln!("{}", Msg::GitignoreExtended { path }.render(lang));
             }
-            outln!(
-                "next: cd {} && minutebook serve --drafts   (then edit content/, or `minutebook import FILE`)",
-                dir.display()
-            );
+            let dir = diagnostics::slashed(&dir);
+            outln!("{}", Msg::InitNext { dir }.render(lang));
             Ok(ExitCode::SUCCESS)
         }
         Command::New {
@@ -221,7 +218,8 @@ pub fn run(cmd: Command, lang: Lang) -> Result<ExitCode, Vec<Diagnostic>> {
                 number,
                 title,
             })?;
-            outln!("wrote {}", root.join(rel).display());
+            let path = diagnostics::slashed(&root.join(rel));
+            outln!("{}", Msg::Wrote { path }.render(lang));
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve { site, port, bind, open } => {
@@ -259,59 +257,58 @@ fn run_import(
     let config_path = root.join(config::CONFIG_FILE);
     let error = |e: String| vec![Diagnostic::error("", 0, 0, e)];
     if register && !config_path.is_file() {
-        return Err(error(format!(
-            "{}: not found; --register adds entries to a site's minutebook.yaml (run `minutebook init` first, or pass --root)",
-            config_path.display()
-        )));
+        return Err(vec![Diagnostic::error(
+            "",
+            0,
+            0,
+            messages::Msg::NoSiteToRegister {
+                path: diagnostics::slashed(&config_path),
+            },
+        )]);
     }
     let mut registry = import_registry(root)?;
-    let mut imported = import::import_file(file, &registry).map_err(|e| error(e.to_string()))?;
+    let mut imported = import::import_file(file, &registry).map_err(|e| vec![import_error(&e)])?;
     let mut registered = None;
     if register && !imported.unregistered.is_empty() {
         import::register(&config_path, &imported.unregistered).map_err(|e| error(e.to_string()))?;
         registered = Some(imported.unregistered.clone());
         // The file must still load: a registry entry that clashes is reported as check would.
         registry = import_registry(root)?;
-        imported = import::import_file(file, &registry).map_err(|e| error(e.to_string()))?;
+        imported = import::import_file(file, &registry).map_err(|e| vec![import_error(&e)])?;
     }
     for n in imported.notes.iter().chain(imported.furniture_note().as_ref()) {
         errln!("{}: {n}", file.display());
     }
     if !imported.in_front_matter.is_empty() {
-        errln!(
-            "{}: {} header line{} went into the front-matter whole and {} left out of the body{}",
-            file.display(),
-            imported.in_front_matter.len(),
-            if imported.in_front_matter.len() == 1 { "" } else { "s" },
-            if imported.in_front_matter.len() == 1 {
-                "is"
-            } else {
-                "are"
-            },
-            if verbose { "" } else { "; --verbose lists them" }
-        );
+        let m = Msg::ImportHeaderLines {
+            count: imported.in_front_matter.len(),
+            verbose,
+        };
+        errln!("{}: {}", file.display(), m.render(lang));
     }
     if verbose {
         for f in &imported.furniture {
             if f.line == 0 {
-                errln!(
-                    "{}: removed (page {}, a form button or field): {}",
-                    file.display(),
-                    f.page,
-                    f.text
-                );
+                let m = Msg::ImportRemovedField {
+                    page: f.page,
+                    text: f.text.clone(),
+                };
+                errln!("{}: {}", file.display(), m.render(lang));
             } else {
-                errln!(
-                    "{}: removed (page {}, line {}): {}",
-                    file.display(),
-                    f.page,
-                    f.line,
-                    f.text
-                );
+                let m = Msg::ImportRemovedLine {
+                    page: f.page,
+                    line: f.line,
+                    text: f.text.clone(),
+                };
+                errln!("{}: {}", file.display(), m.render(lang));
             }
         }
         for (line, text) in &imported.in_front_matter {
-            errln!("{}: in the front-matter (line {line}): {text}", file.display());
+            let m = Msg::ImportInFrontMatter {
+                line: *line,
+                text: text.clone(),
+            };
+            errln!("{}: {}", file.display(), m.render(lang));
         }
     }
     for w in &imported.warnings {
@@ -327,44 +324,90 @@ fn run_import(
         errprint!("{}", d.human(lang));
     }
     if let Some(added) = &registered {
-        errln!(
-            "{}: registered in {}:\n{}",
-            file.display(),
-            config_path.display(),
-            added.yaml().trim_end()
-        );
+        let m = Msg::ImportRegistered {
+            config: diagnostics::slashed(&config_path),
+            yaml: added.yaml().trim_end().to_string(),
+        };
+        errln!("{}: {}", file.display(), m.render(lang));
     } else if !imported.unregistered.is_empty() {
-        errln!(
-            "{}: the record names {} that {} does not register, so the record will not build until they are; add (choose other ASCII slugs if you like):\n{}\nor import again with --register to have them added",
-            file.display(),
-            unregistered_what(&imported.unregistered),
-            config_path.display(),
-            imported.unregistered.yaml().trim_end()
-        );
+        let u = &imported.unregistered;
+        let m = Msg::ImportUnregistered {
+            series: !u.series.is_empty(),
+            units: u.units.len(),
+            config: diagnostics::slashed(&config_path),
+            yaml: u.yaml().trim_end().to_string(),
+        };
+        errln!("{}: {}", file.display(), m.render(lang));
     }
     let dest = match out {
         Some(p) => p.to_path_buf(),
         None => root.join(&imported.suggested_path),
     };
-    import::write_new(&dest, &imported.markdown).map_err(|e| error(e.to_string()))?;
-    outln!(
-        "wrote {} ({}); it is a draft (draft: true): review it against the source, remove that line to publish it, then run minutebook check",
-        dest.display(),
-        crate::diagnostics::plural(imported.warnings.len(), "warning", "warnings")
-    );
+    import::write_new(&dest, &imported.markdown).map_err(|e| vec![import_error(&e)])?;
+    let m = Msg::ImportWrote {
+        path: dest.display().to_string(),
+        warnings: imported.warnings.len(),
+    };
+    outln!("{}", m.render(lang));
     Ok(ExitCode::SUCCESS)
 }
 
-/// `a series and 2 units`, for the registry suggestion.
-fn unregistered_what(u: &import::Unregistered) -> String {
-    let mut parts = Vec::new();
-    if !u.series.is_empty() {
-        parts.push("a series".to_string());
-    }
-    if !u.units.is_empty() {
-        parts.push(crate::diagnostics::plural(u.units.len(), "unit", "units"));
-    }
-    parts.join(" and ")
+/// An import error as a diagnostic at its file, its text from the catalogue (an error of a kind
+/// added later keeps the importer's own words until it has an entry).
+fn import_error(e: &import::ImportError) -> Diagnostic {
+    use import::ImportError as E;
+    let (path, msg) = match e {
+        E::Read { path, source } => (
+            path,
+            Msg::ImportUnreadable {
+                error: source.to_string(),
+            },
+        ),
+        E::NotUtf8 { path } => (path, Msg::ImportNotUtf8),
+        E::Empty { path } => (path, Msg::ImportEmpty),
+        E::UnknownExtension { path, extension } => (
+            path,
+            Msg::ImportUnknownExtension {
+                extension: extension.clone(),
+            },
+        ),
+        E::Doc { path, file } => (path, Msg::ImportDoc { file: file.clone() }),
+        E::TooLarge { path, message } => (
+            path,
+            Msg::ImportTooLarge {
+                message: message.clone(),
+            },
+        ),
+        E::Docx { path, message } => (
+            path,
+            Msg::ImportNotDocx {
+                message: message.clone(),
+            },
+        ),
+        E::Odt { path, message } => (
+            path,
+            Msg::ImportNotOdt {
+                message: message.clone(),
+            },
+        ),
+        E::Pdf { path, message } => (
+            path,
+            Msg::ImportNotPdf {
+                message: message.clone(),
+            },
+        ),
+        E::Scan { path, pages } => (path, Msg::ImportScan { pages: *pages }),
+        E::Exists { path } => (path, Msg::ImportExists),
+        E::Write { path, source } => (
+            path,
+            Msg::ImportUnwritable {
+                error: source.to_string(),
+            },
+        ),
+        #[allow(unreachable_patterns)]
+        _ => return Diagnostic::error("", 0, 0, Msg::ImportFailed { error: e.to_string() }),
+    };
+    Diagnostic::error(path, 0, 0, msg)
 }
 
 /// The registries the importer resolves names through: the site's, if there is one; without it

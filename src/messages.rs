@@ -342,6 +342,21 @@ catalogue! {
         => en "cannot create the folder: {error}"
            zh "無法建立資料夾：{error}"
 
+    MB0007 SymlinkSkipped { link: String = "content/2024/old.md" }
+        => en "the symbolic link `{link}` was skipped"
+           zh "已略過符號連結 `{link}`"
+    MB0008 SymlinksSkipped { count: usize = 7usize, first: Vec<String> = vec!["content/a.md".to_string(), "content/b".to_string()] }
+        => en { format!(
+                "{count} symbolic links under content/ were skipped: {}{}",
+                first.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", "),
+                if *count > first.len() { format!(", and {} more", count - first.len()) } else { String::new() },
+            ) }
+           zh { format!(
+                "已略過 content/ 下的 {count} 個符號連結：{}{}",
+                first.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join("、"),
+                if *count > first.len() { format!("，另有 {} 個", count - first.len()) } else { String::new() },
+            ) }
+
     // ---- MB01xx: YAML (front-matter and minutebook.yaml), then minutebook.yaml ----
     MB0101 YamlSyntax { message: String = "did not find expected node content at line 3 column 1" }
         => en "{message}"
@@ -397,6 +412,34 @@ catalogue! {
                 YamlText::FrontMatter => "前置資料（front-matter）",
                 YamlText::SiteConfiguration => "網站設定 minutebook.yaml",
             }) }
+
+    MB0120 BaseUrlEmpty
+        => en "base_url must not be empty"
+           zh "base_url 不可以是空的"
+    MB0121 BaseUrlNotAbsolute { url: String = "minutes.example.gov.tw" }
+        => en "base_url `{url}` is not an absolute URL"
+           zh "base_url `{url}` 不是完整的網址"
+    MB0122 UnsafeScheme { key: String = "license_url", scheme: String = "javascript" }
+        => en "`{key}` uses a `{scheme}:` address, which pages do not link to"
+           zh "`{key}` 使用 `{scheme}:` 開頭的位址，網頁不會連結到這種位址"
+    MB0123 PerPageZero
+        => en "per_page must be at least 1"
+           zh "per_page 至少要是 1"
+    MB0124 RegistrySlugNotAscii { kind: Noun = Noun::Unit, slug: String = "數位產業署" }
+        => en { format!("{} slug `{slug}` is not a plain ASCII slug", kind.en()) }
+           zh { format!("{}的 slug `{slug}` 不是單純的 ASCII 網址代稱", kind.zh()) }
+    MB0125 NameTwice { kind: Noun = Noun::Unit, key: String = "產業署", first: String = "數位產業署", second: String = "資通安全署" }
+        => en { format!("`{key}` names two {}: `{first}` and `{second}`", kind.en_plural()) }
+           zh { format!("`{key}` 同時指兩個{}：`{first}` 和 `{second}`", kind.zh()) }
+    MB0126 ConfigUnreadable { error: String = "No such file or directory (os error 2)" }
+        => en "cannot read the site configuration: {error}"
+           zh "無法讀取網站設定：{error}"
+    MB0127 ConfigTooLarge { mib: u64 = 4u64 }
+        => en "the site configuration is larger than {mib} MiB"
+           zh "網站設定檔大於 {mib} MiB"
+    MB0128 ConfigNotUtf8
+        => en "the site configuration is not valid UTF-8"
+           zh "網站設定檔不是有效的 UTF-8 編碼"
 
     // ---- MB02xx: a record's front-matter ----
     MB0201 UnknownKey { key: String = "titel" }
@@ -476,6 +519,75 @@ catalogue! {
         => en "the front-matter block is not closed"
            zh "前置資料（front-matter）區塊沒有結束"
 
+    MB0230 AttachmentsNotAList
+        => en "`attachments` must be a list of files"
+           zh "`attachments` 必須是檔案清單"
+    MB0231 AttachmentUnknownKey { key: String = "titel" }
+        => en "unknown key `{key}` in an attachment"
+           zh "附件有不認得的欄位 `{key}`"
+    MB0232 AttachmentFields
+        => en "an attachment needs `file` (text) and, if it has one, a `title` (text)"
+           zh "附件需要 `file`（文字），如有 `title` 也必須是文字"
+    MB0233 AttachmentNotAFile
+        => en "every attachment must be a file name"
+           zh "每個附件都必須是檔名"
+    MB0234 AttachmentEmpty
+        => en "an attachment's file is empty"
+           zh "附件的檔名是空的"
+    MB0235 AttachmentOutside { file: String = "../../secret.pdf" }
+        => en "attachment `{file}` is outside content/"
+           zh "附件 `{file}` 在 content/ 之外"
+    MB0236 AttachmentReplacesPage { file: String = "index.html" }
+        => en "attachment `{file}` would replace the record's page"
+           zh "附件 `{file}` 會蓋掉紀錄的網頁"
+    MB0237 AttachmentsSameName { name: String = "附件一.pdf" }
+        => en "two attachments are named `{name}`"
+           zh "有兩個附件都叫 `{name}`"
+    MB0238 AttachmentLinksOutside { file: String = "signed.pdf" }
+        => en "attachment `{file}` links to a file outside content/"
+           zh "附件 `{file}` 連結到 content/ 之外的檔案"
+    MB0239 AttachmentIsNotAFile { file: String = "scans" }
+        => en "attachment `{file}` is not a file"
+           zh "附件 `{file}` 不是檔案"
+    MB0240 AttachmentUnreadable { file: String = "附件一.pdf", error: String = "No such file or directory (os error 2)" }
+        => en "cannot read attachment `{file}`: {error}"
+           zh "無法讀取附件 `{file}`：{error}"
+
+    // ---- MB04xx: check's findings ----
+    MB0401 Unregistered { kind: Noun = Noun::Unit, count: usize = 3usize }
+        => en { format!("the records name {count} {} that minutebook.yaml does not register; their addresses are made from the names", kind.key()) }
+           zh { format!("紀錄提到 {count} 個 minutebook.yaml 沒有登錄的{}；它們的網址由名稱產生", kind.zh()) }
+    MB0402 SharePinyinPage { kind: Noun = Noun::Unit, names: Vec<String> = vec!["工務課".to_string(), "公務課".to_string()], slug: String = "gong-wu-ke" }
+        => en { format!("{} share one page, /{}/{slug}/, because their names read the same in Pinyin", names.join("、"), kind.key()) }
+           zh { format!("{}的名稱拼音相同，共用同一個頁面 /{}/{slug}/", names.join("、"), kind.key()) }
+    MB0403 NoDecisionUnknownLabel { item: String = "案由二", label: String = "決　定" }
+        => en "agenda item `{item}` has no decision that minutebook could read; `{label}` is a label it does not know"
+           zh "議案 `{item}` 沒有 minutebook 讀得到的決定；`{label}` 是它不認得的標籤"
+    MB0404 NoDecision { item: String = "案由二" }
+        => en "agenda item `{item}` has no decision that minutebook could read"
+           zh "議案 `{item}` 沒有 minutebook 讀得到的決定"
+    MB0405 LinkAboveRoot { dest: String = "../../../x" }
+        => en "broken link `{dest}`: it points above the site root"
+           zh "失效的連結 `{dest}`：指到網站根目錄之上"
+    MB0406 BrokenLink { dest: String = "/minutes/2024/executive-9/" }
+        => en "broken link `{dest}`"
+           zh "失效的連結 `{dest}`"
+    MB0407 NoSuchAnchor { dest: String = "/minutes/2024/executive-4/#案由九", url: String = "minutes/2024/executive-4/", anchor: String = "案由九" }
+        => en "broken link `{dest}`: /{url} has no anchor `#{anchor}`"
+           zh "失效的連結 `{dest}`：/{url} 沒有錨點 `#{anchor}`"
+    MB0408 UntaggedTopic { name: String = "資通安全", count: usize = 4usize }
+        => en "the record names the topic `{name}` {count} times but is not tagged with it"
+           zh "紀錄提到主題 `{name}` {count} 次，但沒有標上這個主題"
+    MB0409 HeadingAttributes { attributes: String = ".red style=x" }
+        => en "heading attributes `{attributes}` are not published: only an id may be given"
+           zh "標題屬性 `{attributes}` 不會發布：只能指定 id"
+    MB0410 ControlCharacters { codes: Vec<String> = vec!["U+0000".to_string(), "U+0085".to_string()] }
+        => en { format!("control characters ({}) are published as �", codes.join(", ")) }
+           zh { format!("控制字元（{}）會發布成 �", codes.join("、")) }
+    MB0411 TitleYear { stated: i32 = 112, date: String = "2024-10-16", actual: i32 = 113 }
+        => en "the title says 民國{stated}年 but the date {date} is in 民國{actual}年"
+           zh "標題寫民國{stated}年，但日期 {date} 是民國{actual}年"
+
     // ---- MB05xx: follow-ups ----
     MB0501 UnknownStatus { status: String = "處理中" }
         => en "unknown follow-up status `{status}`"
@@ -527,6 +639,47 @@ catalogue! {
                 items.iter().map(|(id, due)| format!("{id}（期限 {due}）")).collect::<Vec<_>>().join("、"),
             ) }
 
+    // ---- MB06xx: import ----
+    MB0601 ImportUnreadable { error: String = "No such file or directory (os error 2)" }
+        => en "cannot read: {error}"
+           zh "無法讀取：{error}"
+    MB0602 ImportNotUtf8
+        => en "not UTF-8 text (save it as UTF-8, or import the .docx)"
+           zh "不是 UTF-8 文字檔（請另存為 UTF-8，或改匯入 .docx）"
+    MB0603 ImportEmpty
+        => en "the file has no text, so there is no record to write (check that it is the right file and that it was saved with its contents)"
+           zh "檔案沒有文字，無法寫出紀錄（請確認是正確的檔案，而且存檔時有內容）"
+    MB0604 ImportUnknownExtension { extension: String = ".rtf" }
+        => en "cannot import a `{extension}` file: import .txt, .docx, .odt or .pdf"
+           zh "無法匯入 `{extension}` 檔：請匯入 .txt、.docx、.odt 或 .pdf"
+    MB0605 ImportDoc { file: String = "minutes.doc" }
+        => en "a Word 97-2003 .doc file cannot be read directly; convert it to .docx first with `soffice --headless --convert-to docx {file}` (LibreOffice), then import the .docx"
+           zh "無法直接讀取 Word 97-2003 的 .doc 檔；請先以 `soffice --headless --convert-to docx {file}`（LibreOffice）轉成 .docx，再匯入 .docx"
+    MB0606 ImportTooLarge { message: String = "the document holds more than 64 MiB of text" }
+        => en "{message}"
+           zh "檔案太大：{message}"
+    MB0607 ImportNotDocx { message: String = "invalid Zip archive" }
+        => en "not a readable .docx: {message}"
+           zh "不是可讀取的 .docx：{message}"
+    MB0608 ImportNotOdt { message: String = "invalid Zip archive" }
+        => en "not a readable .odt: {message}"
+           zh "不是可讀取的 .odt：{message}"
+    MB0609 ImportNotPdf { message: String = "no trailer" }
+        => en "not a readable PDF: {message}"
+           zh "不是可讀取的 PDF：{message}"
+    MB0610 ImportScan { pages: usize = 3usize }
+        => en "none of its {pages} page(s) has a text layer: it is a scan (pictures of pages), and the importer reads text, not pictures; run OCR on it first (for example `ocrmypdf -l chi_tra in.pdf out.pdf`), or import the .docx/.odt it was made from"
+           zh "{pages} 頁都沒有文字層：這是掃描檔（頁面的圖片），匯入只讀文字、不讀圖片；請先做 OCR（例如 `ocrmypdf -l chi_tra in.pdf out.pdf`），或改匯入原本的 .docx/.odt"
+    MB0611 ImportExists
+        => en "already exists; refusing to overwrite it (pass --out with a new path)"
+           zh "已經存在；不覆寫（請以 --out 指定新的路徑）"
+    MB0612 ImportUnwritable { error: String = "Permission denied (os error 13)" }
+        => en "cannot write: {error}"
+           zh "無法寫入：{error}"
+    MB0613 ImportFailed { error: String = "minutebook.yaml: cannot read: permission denied" }
+        => en "{error}"
+           zh "匯入失敗：{error}"
+
     // ---- MB07xx: the preview server ----
     MB0701 PortTaken { port: u16 = 1111u16, bind: String = "127.0.0.1", free: Option<u16> = Some(1112u16) }
         => en { match free {
@@ -552,6 +705,110 @@ catalogue! {
     MB0706 TwoPagesOnePath { path: String = "units/adi/index.html" }
         => en "two pages would be written to `{path}`"
            zh "有兩個頁面會寫到同一個路徑 `{path}`"
+    MB0707 AcceptFailed { error: String = "Too many open files (os error 24)" }
+        => en "serve: cannot accept a connection ({error}); waiting and trying again"
+           zh "serve：無法接受連線（{error}）；稍候再試"
+
+    // ---- MB08xx: themes, templates and output ----
+    MB0801 WritesOutside { path: String = "../etc/x.html" }
+        => en "`{path}` would be written outside the output folder"
+           zh "`{path}` 會寫到輸出資料夾以外"
+    MB0802 ForeignOutput { dir: String = "public" }
+        => en "refusing to replace `{dir}`: it is not empty and was not written by minutebook; choose another --output folder, or empty it first"
+           zh "不取代 `{dir}`：這個資料夾不是空的，也不是 minutebook 寫的；請用 --output 指定別的資料夾，或先把它清空"
+    MB0803 OutputIsSymlink { dir: String = "public", target: String = "/var/www" }
+        => en "refusing to build into `{dir}`: it is a symbolic link (to `{target}`); replacing it would empty the link's target and leave a folder in the link's place. Pass the target itself as --output"
+           zh "不建置到 `{dir}`：它是符號連結（指向 `{target}`）；取代它會清空連結的目標，並在連結的位置留下資料夾。請直接以 --output 指定目標資料夾"
+    MB0804 OutputOverlaps { dir: String = "content/public" }
+        => en "the output folder `{dir}` would hold the site's own files; choose an output folder outside content/, templates/, static/ and themes/"
+           zh "輸出資料夾 `{dir}` 會包含網站自己的檔案；請選在 content/、templates/、static/ 和 themes/ 以外的輸出資料夾"
+    MB0805 CannotWrite { path: String = "public/index.html", error: String = "Permission denied (os error 13)" }
+        => en "cannot write `{path}`: {error}"
+           zh "無法寫入 `{path}`：{error}"
+    MB0806 UserFileInTheWay { path: String = "public/units/index.html" }
+        => en "`{path}` was not written by minutebook, and the site now has a file of its own there; move your file elsewhere (nothing was changed)"
+           zh "`{path}` 不是 minutebook 寫的，而網站現在在那裡有自己的檔案；請把您的檔案移到別處（沒有更動任何檔案）"
+    MB0807 DiskFull { path: String = "public/search/0.json" }
+        => en "the disk is full (writing `{path}`); free some space and build again — the previous output was left as it was"
+           zh "磁碟已滿（寫入 `{path}` 時）；請清出空間後重新建置——先前的輸出維持原樣"
+    MB0808 DiskFullAgain
+        => en "not written: the disk is full"
+           zh "沒有寫入：磁碟已滿"
+    MB0809 CacheUnreadable { error: String = "Permission denied (os error 13)" }
+        => en "the build cache is ignored: it cannot be read ({error})"
+           zh "忽略建置快取：無法讀取（{error}）"
+    MB0811 CacheUnparsable { error: String = "EOF while parsing a value at line 1 column 120" }
+        => en "the build cache is ignored: it is not a cache this minutebook can read ({error})"
+           zh "忽略建置快取：這不是這個版本的 minutebook 能讀的快取（{error}）"
+    MB0812 CacheOtherVersion { program: String = "minutebook 0.1.0 (8123456 bytes)", format: u32 = 2u32, this: String = "minutebook 0.1.0 (8123999 bytes)", this_format: u32 = 3u32 }
+        => en "the build cache is ignored: it was written by another minutebook ({program}, format {format}; this is {this}, format {this_format})"
+           zh "忽略建置快取：這是另一個 minutebook 寫的（{program}，格式 {format}；目前是 {this}，格式 {this_format}）"
+    MB0810 BuildCacheNotWritten { error: String = "No space left on device (os error 28)" }
+        => en "the build cache was not written: {error}"
+           zh "沒有寫入建置快取：{error}"
+
+    MB0813 ScratchUnusable { path: String = "public.tmp/.minutebook-records", error: String = "No space left on device (os error 28)" }
+        => en "cannot use the scratch file `{path}`: {error}"
+           zh "無法使用暫存檔 `{path}`：{error}"
+    MB0814 BodyUnreadable { scratch: String = "public.tmp/.minutebook-records", error: String = "unexpected end of file" }
+        => en "cannot read the rendered body back from `{scratch}`: {error}"
+           zh "無法從 `{scratch}` 讀回已轉換的內文：{error}"
+    MB0815 NoScratchFile
+        => en "internal error: the rendered body was set aside in a scratch file, but none was given to read it from"
+           zh "內部錯誤：已轉換的內文存在暫存檔中，但沒有提供暫存檔來讀取"
+    MB0816 SearchIndexFailed { error: String = "too many search records: 5000000" }
+        => en "the search index could not be made: {error}"
+           zh "無法產生搜尋索引：{error}"
+    MB0817 NoSuchTheme { name: String = "dark" }
+        => en "there is no theme `{name}`"
+           zh "沒有 `{name}` 這個佈景主題"
+    MB0818 TemplateUnreadable { error: String = "Permission denied (os error 13)" }
+        => en "cannot read the template: {error}"
+           zh "無法讀取範本：{error}"
+    MB0819 TemplateCannotRender { error: String = "Variable `record.titel` not found in context" }
+        => en "cannot render the template: {error}"
+           zh "無法以範本產生頁面：{error}"
+    MB0820 TemplateBroken { error: String = "expected `%}`" }
+        => en "the template is broken: {error}"
+           zh "範本有誤：{error}"
+
+    // ---- MB09xx: init and new ----
+    MB0901 NumberZero
+        => en "there is no meeting number 0 (第0次)"
+           zh "沒有第0次會議"
+    MB0902 RecordExists { path: String = "content/2024/executive-5.md" }
+        => en "`{path}` already exists; it was left as it is"
+           zh "`{path}` 已經存在；沒有更動它"
+    MB0903 CannotCreateFile { error: String = "Permission denied (os error 13)" }
+        => en "cannot create the file: {error}"
+           zh "無法建立檔案：{error}"
+    MB0904 SeriesEmpty
+        => en "the series is empty"
+           zh "會議名稱是空的"
+    MB0905 UnknownSeries { name: String = "主管會報" }
+        => en "unknown series `{name}`"
+           zh "未登錄的會議 `{name}`"
+    MB0906 TitleEmpty
+        => en "the site title is empty"
+           zh "網站標題是空的"
+    MB0907 NoSuchLanguage { language: String = "zh-CN" }
+        => en "`{language}` is not a language minutebook has strings for"
+           zh "minutebook 沒有 `{language}` 這個語言的介面文字"
+    MB0908 NotAnHttpAddress { url: String = "minutes.example.gov.tw" }
+        => en "`{url}` is not an http(s) address"
+           zh "`{url}` 不是 http(s) 網址"
+    MB0909 SiteExists
+        => en "this folder already holds a site (minutebook.yaml exists)"
+           zh "這個資料夾已經有網站了（minutebook.yaml 已存在）"
+    MB0910 FileExists
+        => en "this file already exists and is not overwritten"
+           zh "這個檔案已經存在，不會覆寫"
+    MB0911 CannotWriteInit { error: String = "Permission denied (os error 13)" }
+        => en "cannot write: {error}"
+           zh "無法寫入：{error}"
+    MB0912 NoSiteToRegister { path: String = "minutebook.yaml" }
+        => en "{path}: not found; --register adds entries to a site's minutebook.yaml (run `minutebook init` first, or pass --root)"
+           zh "{path}：找不到；--register 會把項目加到網站的 minutebook.yaml（請先執行 `minutebook init`，或加上 --root）"
 
     // ---- MB1xxx: help lines ----
     MB1001 HelpCreateContent
@@ -627,6 +884,158 @@ catalogue! {
     MB1110 HelpCloseFrontMatter
         => en "add a line `---` after the last front-matter field"
            zh "請在前置資料最後一個欄位之後加上一行 `---`"
+
+    MB1120 HelpAttachments
+        => en "list files kept beside the record under content/, e.g. `attachments: [executive-4-signed.pdf]` or `- {{ file: 附件一.pdf, title: 附件一 }}`"
+           zh "請列出放在 content/ 裡、紀錄旁邊的檔案，例如 `attachments: [executive-4-signed.pdf]` 或 `- {{ file: 附件一.pdf, title: 附件一 }}`"
+    MB1121 HelpAttachmentKeys
+        => en "an attachment has `file` and, if you like, `title`"
+           zh "附件有 `file`，也可以加 `title`"
+    MB1122 HelpAttachmentUnderContent
+        => en "an attachment is a file under content/, named relative to the record's file"
+           zh "附件是 content/ 裡的檔案，以相對於紀錄檔的路徑寫出"
+    MB1123 HelpRenameFile
+        => en "rename the file"
+           zh "請把檔案改名"
+    MB1124 HelpRenameAttachment
+        => en "attachments are copied under their file names beside the page: rename one"
+           zh "附件會以原檔名複製到網頁旁：請把其中一個改名"
+    MB1125 HelpCopyIntoContent
+        => en "copy the file into content/ beside the record"
+           zh "請把檔案複製到 content/ 裡、紀錄旁邊"
+    MB1126 HelpPutAttachment { path: String = "content/2024/附件一.pdf" }
+        => en "put the file beside the record, at {path}"
+           zh "請把檔案放在紀錄旁邊：{path}"
+
+    MB1130 HelpBaseUrl
+        => en "write it like https://minutes.example.gov.tw/"
+           zh "請寫成像 https://minutes.example.gov.tw/ 這樣"
+    MB1131 HelpWebAddress
+        => en "write a web address (https://…) or a path on the site (/…)"
+           zh "請寫網址（https://…）或網站上的路徑（/…）"
+    MB1132 HelpRegistrySlug
+        => en "use lower-case letters, digits and hyphens, e.g. digital-industries"
+           zh "請用小寫英文字母、數字和連字號，例如 digital-industries"
+    MB1133 HelpUniqueNames
+        => en "every name, slug and alias must be unique within its registry"
+           zh "同一份登錄清單中，每個名稱、slug 和別名都不可重複"
+    MB1134 HelpSiteFolder { file: String = "minutebook.yaml" }
+        => en "run minutebook in a site folder that has a {file}, or pass --root DIR"
+           zh "請在有 {file} 的網站資料夾執行 minutebook，或加上 --root 資料夾"
+    MB1135 HelpShortConfig { file: String = "minutebook.yaml" }
+        => en "{file} should be a short YAML file; check that it is the right file"
+           zh "{file} 應該是簡短的 YAML 檔；請確認是不是正確的檔案"
+    MB1136 HelpSaveConfigUtf8
+        => en "save the file as UTF-8 (most editors: Save with Encoding → UTF-8)"
+           zh "請把檔案另存為 UTF-8（多數編輯器：另存新檔 → 編碼選 UTF-8）"
+    MB1137 HelpCopyNotLink
+        => en "minutebook does not follow links (one could point outside the site); copy the files into content/ instead"
+           zh "minutebook 不會跟隨連結（連結可能指向網站之外）；請改把檔案複製到 content/"
+
+    MB1140 HelpRegisterEntries { kind: Noun = Noun::Unit, entries: Vec<(String, String)> = vec![("工務課".to_string(), "gong-wu-ke".to_string())] }
+        => en { format!(
+                "register them (and choose shorter slugs if you like) by adding to minutebook.yaml:\n{}:\n{}",
+                kind.key(),
+                entries.iter().map(|(n, s)| format!("  - {{ name: {n}, slug: {s} }}")).collect::<Vec<_>>().join("\n"),
+            ) }
+           zh { format!(
+                "在 minutebook.yaml 加上下列內容來登錄（也可以改用較短的 slug）：\n{}:\n{}",
+                kind.key(),
+                entries.iter().map(|(n, s)| format!("  - {{ name: {n}, slug: {s} }}")).collect::<Vec<_>>().join("\n"),
+            ) }
+    MB1141 HelpRegisterEach { kind: Noun = Noun::Unit }
+        => en { format!("register each of them under `{}:` in minutebook.yaml with a slug of its own", kind.key()) }
+           zh { format!("請在 minutebook.yaml 的 `{}:` 下分別登錄，各用自己的 slug", kind.key()) }
+    MB1142 HelpDecisionAfterLabel { label: String = "決　定", labels: String = "決定、決議" }
+        => en "if `{label}` gives the decision, write it after one of {labels} (e.g. `決議：照案通過。`)"
+           zh "如果 `{label}` 後面是決定，請改寫在 {labels} 之一的後面（例如 `決議：照案通過。`）"
+    MB1143 HelpDecisionLabels { labels: String = "決定、決議" }
+        => en "write the decision after one of the labels {labels} (e.g. `決議：照案通過。`), or leave it if the item had none"
+           zh "請把決定寫在 {labels} 之一的標籤後面（例如 `決議：照案通過。`）；如果這個議案沒有決定，可以不理會"
+    MB1144 HelpLinkInSite
+        => en "link to a page of the site, e.g. /minutes/2024/executive-4/"
+           zh "請連結到網站上的頁面，例如 /minutes/2024/executive-4/"
+    MB1145 HelpLinkNotMarkdown
+        => en "link to the record's page (/minutes/<year>/<slug>/), not to its Markdown file"
+           zh "請連結到紀錄的網頁（/minutes/<年>/<slug>/），不要連結到 Markdown 檔"
+    MB1146 HelpNoPageNear { url: String = "minutes/2024/executive-9/", near: String = "minutes/2024/executive-4/" }
+        => en "no page is built at /{url}; did you mean /{near}?"
+           zh "/{url} 沒有產生頁面；您是不是要寫 /{near}？"
+    MB1147 HelpNoPage { url: String = "minutes/2024/executive-9/" }
+        => en "no page is built at /{url}; drafts and scheduled records are not published"
+           zh "/{url} 沒有產生頁面；草稿和排定發布的紀錄不會發布"
+    MB1148 HelpDidYouMeanAnchor { anchor: String = "案由一" }
+        => en "did you mean `#{anchor}`?"
+           zh "您是不是要寫 `#{anchor}`？"
+    MB1149 HelpNoAnchor
+        => en "the page has no heading with that anchor"
+           zh "這個頁面沒有帶這個錨點的標題"
+    MB1150 HelpTagTopic { name: String = "資通安全" }
+        => en "add `{name}` to `topics:` in the front-matter if the record is about it"
+           zh "如果紀錄與此有關，請在前置資料的 `topics:` 加上 `{name}`"
+    MB1151 HelpOnlyId
+        => en "keep only `{{#id}}` in the braces; the page's look comes from the theme"
+           zh "大括號裡只保留 `{{#id}}`；網頁外觀由佈景主題決定"
+    MB1152 HelpDeleteControls
+        => en "delete them; they are usually left by copying from a PDF or a word processor"
+           zh "請刪除；這些字元通常是從 PDF 或文書處理軟體複製時留下的"
+    MB1153 HelpTitleYear { stated: i32 = 112, year: i32 = 2023 }
+        => en "correct the title, or the `date` if the title is right (民國{stated}年 is {year})"
+           zh "請更正標題；如果標題正確，請更正 `date`（民國{stated}年是 {year} 年）"
+
+    MB1160 HelpCacheIgnored
+        => en "the pages are rendered again and the cache is written anew; nothing to do"
+           zh "頁面會重新產生，快取也會重寫；不需要處理"
+    MB1161 HelpCacheNotWritten
+        => en "the site was written; the next build renders every page"
+           zh "網站已寫入；下次建置會重新產生所有頁面"
+
+    MB1162 HelpCreateTheme { name: String = "dark" }
+        => en "create themes/{name}/templates/, or remove the `theme` key to use the default theme"
+           zh "請建立 themes/{name}/templates/，或刪除 `theme` 設定以使用預設佈景主題"
+    MB1163 HelpFixTemplate
+        => en "fix the template; the Tera 2 syntax is described at https://keats.github.io/tera/"
+           zh "請修正範本；Tera 2 的語法說明在 https://keats.github.io/tera/"
+
+    MB1170 HelpNewDate
+        => en "dates are YYYY-MM-DD, or 民國 like 113-10-16 or 民國113年10月16日"
+           zh "日期請寫成 YYYY-MM-DD，或民國紀年如 113-10-16、民國113年10月16日"
+    MB1171 HelpNumberFromOne
+        => en "meeting numbers start at 1: pass the meeting's own number, e.g. --number 5, or leave --number out"
+           zh "會議次數從 1 開始：請給這次會議的次數，例如 --number 5，或不要加 --number"
+    MB1172 HelpEditOrNumber
+        => en "edit that file, or pass another --number"
+           zh "請編輯那個檔案，或改用另一個 --number"
+    MB1173 HelpEditOrNameByNumber
+        => en "edit that file, or pass --number to name the record by its meeting number"
+           zh "請編輯那個檔案，或加上 --number 以會議次數為紀錄命名"
+    MB1174 HelpPassSeries
+        => en "pass the series' name, slug or alias, e.g. --series 主管會議"
+           zh "請給會議的名稱、slug 或別名，例如 --series 主管會議"
+    MB1175 HelpSeriesNear { name: String = "主管會議", names: String = "主管會議、部務會議" }
+        => en "did you mean `{name}`? The registered series are: {names}"
+           zh "您是不是要寫 `{name}`？已登錄的會議有：{names}"
+    MB1176 HelpRegisteredSeries { names: String = "主管會議、部務會議", name: String = "主管會報", file: String = "minutebook.yaml" }
+        => en "the registered series are: {names}; add `{name}` to the series list in {file} to start a new one"
+           zh "已登錄的會議有：{names}；要新增會議，請把 `{name}` 加到 {file} 的 series 清單"
+    MB1177 HelpPassTitle
+        => en "pass --title 某某委員會會議紀錄"
+           zh "請加上 --title 某某委員會會議紀錄"
+    MB1178 HelpLanguages
+        => en "use zh-Hant-TW or en"
+           zh "請用 zh-Hant-TW 或 en"
+    MB1179 HelpPassBaseUrl
+        => en "pass the address the site will be published at, e.g. --base-url https://minutes.example.gov.tw/"
+           zh "請給網站將發布的網址，例如 --base-url https://minutes.example.gov.tw/"
+    MB1180 HelpNewFolder
+        => en "run `minutebook init` in a new folder, e.g. `minutebook init my-minutes`"
+           zh "請在新的資料夾執行 `minutebook init`，例如 `minutebook init my-minutes`"
+    MB1181 HelpMoveAway
+        => en "move it away, or start the site in a new folder"
+           zh "請把它移走，或在新的資料夾建立網站"
+    MB1182 HelpWritableFolder
+        => en "check that the folder exists and that you may write to it"
+           zh "請確認資料夾存在，而且您有寫入權限"
 
     MB1501 HelpStatusWords { words: String = "繼續列管、解除列管、展延" }
         => en "write one of: {words}"
@@ -736,6 +1145,55 @@ catalogue! {
     MB9016 OverlayFix
         => en "Fix the file and save it: this page reloads by itself."
            zh "請修正檔案並存檔：這個頁面會自動重新載入。"
+    MB9018 GitignoreExtended { path: String = "my-minutes/.gitignore" }
+        => en "added the output and cache folders to {path}"
+           zh "已把輸出和快取資料夾加到 {path}"
+    MB9019 InitNext { dir: String = "my-minutes" }
+        => en "next: cd {dir} && minutebook serve --drafts   (then edit content/, or `minutebook import FILE`)"
+           zh "下一步：cd {dir} && minutebook serve --drafts   （接著編輯 content/，或執行 `minutebook import 檔案`）"
+    MB9020 ImportHeaderLines { count: usize = 2usize, verbose: bool = false }
+        => en { format!(
+                "{} went into the front-matter whole and {} left out of the body{}",
+                en_count(*count, "header line", "header lines"),
+                if *count == 1 { "is" } else { "are" },
+                if *verbose { "" } else { "; --verbose lists them" },
+            ) }
+           zh { format!("{count} 行表頭整行放進前置資料，未放入內文{}", if *verbose { "" } else { "；--verbose 會列出" }) }
+    MB9021 ImportRemovedField { page: usize = 1usize, text: String = "列印" }
+        => en "removed (page {page}, a form button or field): {text}"
+           zh "已移除（第 {page} 頁，表單按鈕或欄位）：{text}"
+    MB9022 ImportRemovedLine { page: usize = 2usize, line: usize = 40usize, text: String = "第 2 頁，共 5 頁" }
+        => en "removed (page {page}, line {line}): {text}"
+           zh "已移除（第 {page} 頁第 {line} 行）：{text}"
+    MB9023 ImportInFrontMatter { line: usize = 3usize, text: String = "時間：113年10月16日上午10時" }
+        => en "in the front-matter (line {line}): {text}"
+           zh "放進前置資料（第 {line} 行）：{text}"
+    MB9024 ImportRegistered { config: String = "minutebook.yaml", yaml: String = "units:\n  - { name: 工務課, slug: gong-wu-ke }" }
+        => en "registered in {config}:\n{yaml}"
+           zh "已登錄到 {config}：\n{yaml}"
+    MB9025 ImportUnregistered { series: bool = true, units: usize = 2usize, config: String = "minutebook.yaml", yaml: String = "series:\n  - { name: 定期會, slug: ding-qi-hui }" }
+        => en { format!(
+                "the record names {} that {config} does not register, so the record will not build until they are; add (choose other ASCII slugs if you like):\n{yaml}\nor import again with --register to have them added",
+                [series.then(|| "a series".to_string()), (*units > 0).then(|| en_count(*units, "unit", "units"))]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+            ) }
+           zh { format!(
+                "紀錄提到 {config} 沒有登錄的{}，登錄之前紀錄無法建置；請加上（也可以改用其他 ASCII slug）：\n{yaml}\n或加上 --register 重新匯入，自動加入",
+                [series.then(|| "會議".to_string()), (*units > 0).then(|| format!(" {units} 個單位"))]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("和"),
+            ) }
+    MB9026 ImportWrote { path: String = "content/2024/executive-5.md", warnings: usize = 1usize }
+        => en { format!(
+                "wrote {path} ({}); it is a draft (draft: true): review it against the source, remove that line to publish it, then run minutebook check",
+                en_count(*warnings, "warning", "warnings"),
+            ) }
+           zh "已寫入 {path}（警告 {warnings} 個）；這是草稿（draft: true）：請對照原始檔檢查，刪除那一行即可發布，然後執行 minutebook check"
     MB9017 RebuildSummary { records: usize = 120usize, reloaded: usize = 1usize, pages: usize = 480usize, rendered: usize = 3usize, removed: usize = 0usize, drafts: usize = 1usize, scheduled: usize = 0usize, steps: String = "load 3 ms, render 20 ms", total: String = "31" }
         => en "{records} records ({reloaded} re-loaded), {pages} pages ({rendered} rendered, {removed} files removed); {drafts} drafts and {scheduled} scheduled left out; {steps} — total {total} ms"
            zh "{records} 份紀錄（重新讀取 {reloaded} 份）、{pages} 個頁面（重新產生 {rendered} 個、移除 {removed} 個檔案）；未納入草稿 {drafts} 份、排定發布 {scheduled} 份；{steps}——共 {total} ms"

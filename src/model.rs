@@ -59,6 +59,20 @@ pub enum BodyError {
     },
 }
 
+impl BodyError {
+    /// The error as a message of the catalogue.
+    pub fn msg(&self) -> crate::messages::Msg {
+        use crate::messages::Msg;
+        match self {
+            BodyError::NoScratchFile(_) => Msg::NoScratchFile,
+            BodyError::Read { scratch, source, .. } => Msg::BodyUnreadable {
+                scratch: crate::diagnostics::slashed(scratch),
+                error: source.to_string(),
+            },
+        }
+    }
+}
+
 impl Record {
     /// The rendered body: borrowed, or read from `file` when it was set aside there. An error,
     /// never an empty body, when it was set aside and `file` is not given.

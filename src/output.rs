@@ -9,6 +9,8 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::messages::Msg;
+
 /// The marker that says a folder was written by minutebook (and may be replaced by it).
 pub const MARKER: &str = ".minutebook-output";
 
@@ -38,10 +40,41 @@ pub enum OutputError {
 
 const DISK_FULL_AGAIN: &str = "not written: the disk is full";
 
+impl OutputError {
+    /// The error as a message of the catalogue, in either language.
+    pub fn msg(&self) -> Msg {
+        let shown = |p: &Path| crate::diagnostics::slashed(p);
+        match self {
+            OutputError::Escapes(p) => Msg::WritesOutside { path: p.clone() },
+            OutputError::Duplicate(p) => Msg::TwoPagesOnePath { path: p.clone() },
+            OutputError::Foreign(d) => Msg::ForeignOutput { dir: shown(d) },
+            OutputError::Symlink(d, t) => Msg::OutputIsSymlink {
+                dir: shown(d),
+                target: shown(t),
+            },
+            OutputError::Overlaps(d) => Msg::OutputOverlaps { dir: shown(d) },
+            OutputError::Io { path, source } => Msg::CannotWrite {
+                path: shown(path),
+                error: source.to_string(),
+            },
+            OutputError::UserFileInTheWay(p) => Msg::UserFileInTheWay { path: shown(p) },
+            OutputError::DiskFull(p) => Msg::DiskFull { path: shown(p) },
+            OutputError::DiskFullAgain => Msg::DiskFullAgain,
+        }
+    }
+}
+
+impl From<OutputError> for crate::diagnostics::Text {
+    fn from(e: OutputError) -> Self {
+        e.msg().into()
+    }
+}
+
 /// The diagnostics of a failed build, without the repeats of a full disk (one [`OutputError::DiskFull`]
 /// says it all).
 pub fn without_repeats(mut diags: Vec<crate::diagnostics::Diagnostic>) -> Vec<crate::diagnostics::Diagnostic> {
-    diags.retain(|d| !d.message.en().ends_with(DISK_FULL_AGAIN));
+    let again = Msg::DiskFullAgain.code();
+    diags.retain(|d| d.code() != Some(again));
     diags
 }
 
@@ -1024,7 +1057,7 @@ mod tests {
         );
         let diags: Vec<_> = [first, second, third]
             .iter()
-            .map(|e| crate::diagnostics::Diagnostic::error("x", 0, 0, e.to_string()))
+            .map(|e| crate::diagnostics::Diagnostic::error("x", 0, 0, e.msg()))
             .collect();
         assert_eq!(without_repeats(diags).len(), 1);
     }

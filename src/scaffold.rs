@@ -13,6 +13,7 @@ use crate::config::{Site, CONFIG_FILE};
 use crate::content::record::auto_slug;
 use crate::content::CONTENT_DIR;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
 use crate::minutes::calendar;
 
 /// What `minutebook new` was asked for.
@@ -33,19 +34,10 @@ pub fn new_record(req: &NewRecord) -> Result<PathBuf, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let site = Site::load(&req.root).map_err(|d| diags.extend(d)).ok();
     let date = calendar::parse_meeting_date(&req.date)
-        .map_err(|msg| {
-            diags.push(
-                Diagnostic::error("--date", 0, 0, msg)
-                    .with_help("dates are YYYY-MM-DD, or 民國 like 113-10-16 or 民國113年10月16日"),
-            )
-        })
+        .map_err(|msg| diags.push(Diagnostic::error("--date", 0, 0, msg).with_help(Msg::HelpNewDate)))
         .ok();
     if req.number == Some(0) {
-        diags.push(
-            Diagnostic::error("--number", 0, 0, "there is no meeting number 0 (第0次)").with_help(
-                "meeting numbers start at 1: pass the meeting's own number, e.g. --number 5, or leave --number out",
-            ),
-        );
+        diags.push(Diagnostic::error("--number", 0, 0, Msg::NumberZero).with_help(Msg::HelpNumberFromOne));
     }
     let series = site
         .as_ref()
@@ -71,7 +63,7 @@ pub fn new_record(req: &NewRecord) -> Result<PathBuf, Vec<Diagnostic>> {
                 dir.strip_prefix(&req.root).unwrap_or(dir),
                 0,
                 0,
-                format!("cannot create the folder: {e}"),
+                Msg::FolderUncreatable { error: e.to_string() },
             )]
         })?;
     }
@@ -79,14 +71,14 @@ pub fn new_record(req: &NewRecord) -> Result<PathBuf, Vec<Diagnostic>> {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             let help = match req.number {
-                Some(_) => "edit that file, or pass another --number",
-                None => "edit that file, or pass --number to name the record by its meeting number",
+                Some(_) => Msg::HelpEditOrNumber,
+                None => Msg::HelpEditOrNameByNumber,
             };
             return Err(vec![Diagnostic::error(
                 &rel,
                 0,
                 0,
-                format!("`{}` already exists; it was left as it is", slashed(&rel)),
+                Msg::RecordExists { path: slashed(&rel) },
             )
             .with_help(help)]);
         }
@@ -95,12 +87,18 @@ pub fn new_record(req: &NewRecord) -> Result<PathBuf, Vec<Diagnostic>> {
                 &rel,
                 0,
                 0,
-                format!("cannot create the file: {e}"),
+                Msg::CannotCreateFile { error: e.to_string() },
             )]);
         }
     };
-    f.write_all(text.as_bytes())
-        .map_err(|e| vec![Diagnostic::error(&rel, 0, 0, format!("cannot write the file: {e}"))])?;
+    f.write_all(text.as_bytes()).map_err(|e| {
+        vec![Diagnostic::error(
+            &rel,
+            0,
+            0,
+            Msg::FileUnwritable { error: e.to_string() },
+        )]
+    })?;
     Ok(rel)
 }
 
@@ -112,8 +110,9 @@ fn slashed(p: &Path) -> String {
 fn resolve_series(site: &Site, input: &str) -> Result<(String, String), Vec<Diagnostic>> {
     let input = input.trim();
     if input.is_empty() {
-        return Err(vec![Diagnostic::error("--series", 0, 0, "the series is empty")
-            .with_help("pass the series' name, slug or alias, e.g. --series 主管會議")]);
+        return Err(vec![
+            Diagnostic::error("--series", 0, 0, Msg::SeriesEmpty).with_help(Msg::HelpPassSeries)
+        ]);
     }
     if site.series.is_empty() {
         return Ok((input.to_string(), auto_slug(input)));
@@ -123,17 +122,23 @@ fn resolve_series(site: &Site, input: &str) -> Result<(String, String), Vec<Diag
     }
     let names: Vec<&str> = site.series.entries.iter().map(|e| e.name.as_str()).collect();
     let help = match site.series.suggest(input) {
-        Some(s) => format!("did you mean `{s}`? The registered series are: {}", names.join("、")),
-        None => format!(
-            "the registered series are: {}; add `{input}` to the series list in {CONFIG_FILE} to start a new one",
-            names.join("、")
-        ),
+        Some(s) => Msg::HelpSeriesNear {
+            name: s.to_string(),
+            names: names.join("、"),
+        },
+        None => Msg::HelpRegisteredSeries {
+            names: names.join("、"),
+            name: input.to_string(),
+            file: CONFIG_FILE.to_string(),
+        },
     };
     Err(vec![Diagnostic::error(
         "--series",
         0,
         0,
-        format!("unknown series `{input}`"),
+        Msg::UnknownSeries {
+            name: input.to_string(),
+        },
     )
     .with_help(help)])
 }

@@ -170,8 +170,17 @@ impl Inputs {
             .map(|rel| {
                 let r = load_record_timed(site, matcher, &rel, times).and_then(|mut r| {
                     if let Some(f) = scratch {
-                        r.set_aside(f)
-                            .map_err(|e| vec![Diagnostic::error(f.path(), 0, 0, e.to_string())])?;
+                        r.set_aside(f).map_err(|e| {
+                            vec![Diagnostic::error(
+                                f.path(),
+                                0,
+                                0,
+                                Msg::ScratchUnusable {
+                                    path: crate::diagnostics::slashed(f.path()),
+                                    error: e.to_string(),
+                                },
+                            )]
+                        })?;
                     }
                     Ok(r)
                 });
@@ -447,7 +456,7 @@ pub struct SiteFiles<'a> {
 
 impl SiteFiles<'_> {
     fn out_err(&self, e: crate::output::OutputError) -> Vec<Diagnostic> {
-        vec![Diagnostic::error("output", 0, 0, e.to_string())]
+        vec![Diagnostic::error("output", 0, 0, e)]
     }
 
     /// Feeds and open data.
@@ -474,11 +483,21 @@ impl SiteFiles<'_> {
         for r in &self.archive.records {
             for a in &r.meta.attachments {
                 let res = std::fs::read(self.archive.site.root.join(&a.source))
-                    .map_err(|e| Diagnostic::error(&r.rel, 0, 0, format!("cannot read attachment {}: {e}", a.source)))
+                    .map_err(|e| {
+                        Diagnostic::error(
+                            &r.rel,
+                            0,
+                            0,
+                            Msg::AttachmentUnreadable {
+                                file: a.source.clone(),
+                                error: e.to_string(),
+                            },
+                        )
+                    })
                     .and_then(|bytes| {
                         self.sink
                             .add(format!("{}{}", r.url, a.name), bytes)
-                            .map_err(|e| Diagnostic::error(&r.rel, 0, 0, e.to_string()))
+                            .map_err(|e| Diagnostic::error(&r.rel, 0, 0, e))
                     });
                 if let Err(d) = res {
                     diags.push(d);
@@ -548,7 +567,7 @@ pub fn render_all(
                 (None, Some(c)) => c.reuse(&job.path, hash.expect("kept pages have a hash"), sink),
                 (bytes, cache) => {
                     sink.add(job.path.clone(), bytes.unwrap_or_default())
-                        .map_err(|e| Diagnostic::error(PathBuf::from(&job.path), 0, 0, e.to_string()))?;
+                        .map_err(|e| Diagnostic::error(PathBuf::from(&job.path), 0, 0, e))?;
                     if let Some(c) = cache {
                         c.rendered(&job.path, hash);
                     }

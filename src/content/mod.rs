@@ -48,22 +48,16 @@ pub fn discover_all(root: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Diagnos
 /// One warning for all the symbolic links skipped under content/, naming the first few.
 pub fn skipped_links(links: &[PathBuf]) -> Option<Diagnostic> {
     let first = links.first()?;
-    let mut names: Vec<String> = links.iter().take(5).map(|p| format!("`{}`", p.display())).collect();
-    if links.len() > 5 {
-        names.push(format!("and {} more", links.len() - 5));
-    }
+    let names: Vec<String> = links.iter().take(5).map(|p| crate::diagnostics::slashed(p)).collect();
     let message = if links.len() == 1 {
-        format!("the symbolic link {} was skipped", names[0])
+        crate::messages::Msg::SymlinkSkipped { link: names[0].clone() }
     } else {
-        format!(
-            "{} symbolic links under content/ were skipped: {}",
-            links.len(),
-            names.join(", ")
-        )
+        crate::messages::Msg::SymlinksSkipped {
+            count: links.len(),
+            first: names,
+        }
     };
-    Some(Diagnostic::warning(first, 0, 0, message).with_help(
-        "minutebook does not follow links (one could point outside the site); copy the files into content/ instead",
-    ))
+    Some(Diagnostic::warning(first, 0, 0, message).with_help(crate::messages::Msg::HelpCopyNotLink))
 }
 
 /// Read a file as UTF-8; a file that is not UTF-8 is an error at the first bad byte. Lone CR line

@@ -249,7 +249,6 @@ impl Ctx<'_> {
     /// and no two may share a file name (they are copied under their names beside the page).
     fn attachments(&mut self, root: &Path) -> Vec<Attachment> {
         const KEY: &str = "attachments";
-        const HELP: &str = "list files kept beside the record under content/, e.g. `attachments: [executive-4-signed.pdf]` or `- { file: 附件一.pdf, title: 附件一 }`";
         let Some(node) = self.parsed.get(KEY) else {
             return Vec::new();
         };
@@ -258,7 +257,7 @@ impl Ctx<'_> {
             Value::Seq(items) => items.clone(),
             Value::Str(_) | Value::Map(_) => vec![node.clone()],
             _ => {
-                self.err_at_key(KEY, "`attachments` must be a list of files", Some(HELP.into()));
+                self.err_at_key(KEY, Msg::AttachmentsNotAList, Some(Msg::HelpAttachments.into()));
                 return Vec::new();
             }
         };
@@ -275,8 +274,8 @@ impl Ctx<'_> {
                         let k = e.key.clone();
                         self.err(
                             (e.line, e.column),
-                            format!("unknown key `{k}` in an attachment"),
-                            Some("an attachment has `file` and, if you like, `title`".into()),
+                            Msg::AttachmentUnknownKey { key: k },
+                            Some(Msg::HelpAttachmentKeys.into()),
                         );
                         continue;
                     }
@@ -292,22 +291,18 @@ impl Ctx<'_> {
                             (n.line, n.column),
                         ),
                         _ => {
-                            self.err(
-                                item_at,
-                                "an attachment needs `file` (text) and, if it has one, a `title` (text)",
-                                Some(HELP.into()),
-                            );
+                            self.err(item_at, Msg::AttachmentFields, Some(Msg::HelpAttachments.into()));
                             continue;
                         }
                     }
                 }
                 _ => {
-                    self.err(item_at, "every attachment must be a file name", Some(HELP.into()));
+                    self.err(item_at, Msg::AttachmentNotAFile, Some(Msg::HelpAttachments.into()));
                     continue;
                 }
             };
             if file.is_empty() {
-                self.err(at, "an attachment's file is empty", Some(HELP.into()));
+                self.err(at, Msg::AttachmentEmpty, Some(Msg::HelpAttachments.into()));
                 continue;
             }
             let path = Path::new(&file);
@@ -330,8 +325,8 @@ impl Ctx<'_> {
             if escapes {
                 self.err(
                     at,
-                    format!("attachment `{file}` is outside content/"),
-                    Some("an attachment is a file under content/, named relative to the record's file".into()),
+                    Msg::AttachmentOutside { file },
+                    Some(Msg::HelpAttachmentUnderContent.into()),
                 );
                 continue;
             }
@@ -347,16 +342,16 @@ impl Ctx<'_> {
                     if name.eq_ignore_ascii_case("index.html") {
                         self.err(
                             at,
-                            format!("attachment `{file}` would replace the record's page"),
-                            Some("rename the file".into()),
+                            Msg::AttachmentReplacesPage { file },
+                            Some(Msg::HelpRenameFile.into()),
                         );
                         continue;
                     }
                     if out.iter().any(|a| a.name.eq_ignore_ascii_case(&name)) {
                         self.err(
                             at,
-                            format!("two attachments are named `{name}`"),
-                            Some("attachments are copied under their file names beside the page: rename one".into()),
+                            Msg::AttachmentsSameName { name },
+                            Some(Msg::HelpRenameAttachment.into()),
                         );
                         continue;
                     }
@@ -371,14 +366,26 @@ impl Ctx<'_> {
                 }
                 (Ok(m), Ok(_)) if m.is_file() => self.err(
                     at,
-                    format!("attachment `{file}` links to a file outside content/"),
-                    Some("copy the file into content/ beside the record".into()),
+                    Msg::AttachmentLinksOutside { file },
+                    Some(Msg::HelpCopyIntoContent.into()),
                 ),
-                (Ok(_), _) => self.err(at, format!("attachment `{file}` is not a file"), Some(HELP.into())),
+                (Ok(_), _) => self.err(
+                    at,
+                    Msg::AttachmentIsNotAFile { file },
+                    Some(Msg::HelpAttachments.into()),
+                ),
                 (Err(e), _) => self.err(
                     at,
-                    format!("cannot read attachment `{file}`: {e}"),
-                    Some(format!("put the file beside the record, at {}", dir.join(path).display()).into()),
+                    Msg::AttachmentUnreadable {
+                        file: file.clone(),
+                        error: e.to_string(),
+                    },
+                    Some(
+                        Msg::HelpPutAttachment {
+                            path: crate::diagnostics::slashed(&dir.join(path)),
+                        }
+                        .into(),
+                    ),
                 ),
             }
         }

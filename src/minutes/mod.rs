@@ -440,14 +440,29 @@ fn resolve_units(
                     .get(line.wrapping_sub(1))
                     .and_then(|l| l.find(&name).map(|b| l[..b].chars().count() + 1))
                     .unwrap_or(1);
+                use crate::messages::{Msg, Noun};
                 let help = match units.suggest(&name) {
-                    Some(s) => format!("did you mean `{s}`? Units must be registered in minutebook.yaml"),
-                    None => format!("register `{name}` under units in minutebook.yaml"),
+                    Some(s) => Msg::HelpRegisteredNames {
+                        kind: Noun::Unit,
+                        name: s.to_string(),
+                    },
+                    None => Msg::HelpRegisterName {
+                        kind: Noun::Unit,
+                        name: name.clone(),
+                    },
                 };
                 diags.push(
-                    Diagnostic::error(rel, line, col, format!("unknown unit `{name}`"))
-                        .with_source(file_text)
-                        .with_help(help),
+                    Diagnostic::error(
+                        rel,
+                        line,
+                        col,
+                        Msg::UnknownName {
+                            kind: Noun::Unit,
+                            name: name.clone(),
+                        },
+                    )
+                    .with_source(file_text)
+                    .with_help(help),
                 );
             }
         }
@@ -832,6 +847,14 @@ fn paragraph_items(
                         && (is_title_block(b) || decided_title)
                         && current.as_ref().is_none_or(|p| !continues(p))
                     {
+                        // A title a converter broke over paragraphs (`…自治條例」` / `（草案）` /
+                        // `，請 審議。`) is read whole, from the paragraphs before it that no item
+                        // holds.
+                        let (title, line) = if current.is_none() {
+                            continued_title(&blocks[..=bi])
+                        } else {
+                            (b.trim().to_string(), line)
+                        };
                         if let Some(p) = current.take() {
                             finish(p, section, &mut out, diags);
                         }
@@ -840,7 +863,7 @@ fn paragraph_items(
                         current = Some(Pending {
                             label: format!("{name}{}", items::chinese_number(n)),
                             kind: None,
-                            title: b.trim().to_string(),
+                            title,
                             anchor: anchor.clone(),
                             line,
                             blocks: Vec::new(),
@@ -931,6 +954,36 @@ fn glued_decision(block: &str) -> impl Iterator<Item = &str> {
     }
     .into_iter()
     .flatten()
+}
+
+/// The title ending with the last of `blocks`, with the paragraphs before it that it continues: a
+/// paragraph that opens with a comma or a closing mark (`，請 審議。`), or a short bracketed part
+/// (`（草案）`) after a paragraph that has not ended its sentence, goes on from the one before.
+/// Returns the title and the line it starts at.
+fn continued_title(blocks: &[(usize, &str)]) -> (String, usize) {
+    let Some(&(mut line, last)) = blocks.last() else {
+        return (String::new(), 0);
+    };
+    let mut parts = vec![last.trim()];
+    for &(l, prev) in blocks[..blocks.len() - 1].iter().rev() {
+        let next = parts[parts.len() - 1];
+        let opens_on = next.starts_with(['，', '、', '。', '；', '）', '」', '』', ',']);
+        let bracketed = next.starts_with(['（', '(']) && next.ends_with(['）', ')']) && next.chars().count() <= 10;
+        let prev = prev.trim();
+        let unfinished = !prev.ends_with(['。', '！', '？', '：', ':']);
+        if !(opens_on || (bracketed && unfinished))
+            || is_section_block(prev).is_some()
+            || decision_label(prev).is_some()
+            || starts_part(prev)
+            || prev.contains('\n')
+        {
+            break;
+        }
+        parts.push(prev);
+        line = l;
+    }
+    parts.reverse();
+    (parts.concat(), line)
 }
 
 /// A paragraph that begins with a section's title run on into the line after it
@@ -1870,5 +1923,29 @@ mod tests {
                 (s("報告事項二"), s("監察小組工作報告:(略)"))
             ]
         );
+    }
+
+    #[test]
+    fn a_title_broken_over_paragraphs_is_read_whole() {
+        // A bill's line split by a converter: its bracket and its request are paragraphs of their
+        // own. The title is the three together; a paragraph that ends its sentence is not pulled in.
+        let reg = Registry::new(Vec::new());
+        let body = "乙、討 論 事 項\n\n政字第 18-001 號：制定「土石方特別稅自治條例」\n\n（草案）\n\n，請 審議。(第一讀會)\n\n大會決議：下午繼續討論。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.title, a.decision))
+            .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            got,
+            [(
+                s("討論事項一"),
+                s("政字第 18-001 號：制定「土石方特別稅自治條例」（草案），請 審議。(第一讀會)"),
+                s("下午繼續討論。")
+            )]
+        );
+        let body = "乙、討 論 事 項\n\n本案經說明如下。\n\n（略）\n\n宣讀上次會議議事錄。\n\n決定：確定。\n";
+        let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| a.title).collect();
+        assert_eq!(got, [s("宣讀上次會議議事錄。")]);
     }
 }

@@ -79,9 +79,7 @@ pub fn job(p: &Pages, ix: RecordIx) -> Result<Job, Diagnostic> {
         .map(|&i| p.summaries[i].clone());
     c.insert_value("record", p.summaries[ix].clone());
     c.insert("meta", &RecordMeta::from(r));
-    let html = r
-        .html(p.html)
-        .map_err(|e| Diagnostic::error(&r.rel, 0, 0, e.to_string()))?;
+    let html = r.html(p.html).map_err(|e| Diagnostic::error(&r.rel, 0, 0, e.msg()))?;
     // Each row of a tracking table links to its directive's page.
     let html = crate::followups::pages::link_rows(a, r, &html).map_or(html, std::borrow::Cow::Owned);
     c.insert("content", &html);

@@ -172,7 +172,7 @@ fn jobs(p: &Pages, slug: &str, ixs: &[RecordIx]) -> Result<Vec<Job>, Diagnostic>
         let r = &a.records[ix];
         let texts = r
             .section_texts(p.html)
-            .map_err(|e| Diagnostic::error(&r.rel, 0, 0, e.to_string()))?;
+            .map_err(|e| Diagnostic::error(&r.rel, 0, 0, e.msg()))?;
         let mut found = passages(p, r, &texts, &matcher);
         let counts = per_year.entry(r.meta.date.year()).or_default();
         counts[0] += 1;

@@ -12,6 +12,7 @@ use tera::{Context, ErrorKind, Tera};
 
 use crate::config::{Site, CONFIG_FILE};
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
 
 static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -58,12 +59,10 @@ impl Theme {
                 CONFIG_FILE,
                 line,
                 col,
-                format!("there is no theme `{name}`"),
+                Msg::NoSuchTheme { name: name.clone() },
             )
             .with_source(&text)
-            .with_help(format!(
-                "create themes/{name}/templates/, or remove the `theme` key to use the default theme"
-            ))]);
+            .with_help(Msg::HelpCreateTheme { name: name.clone() })]);
         }
         overlay(
             &site.root,
@@ -119,14 +118,24 @@ fn overlay(root: &Path, templates: &Path, statics: &Path, t: &mut Theme) -> Resu
                     Ok(src) => {
                         t.templates.insert(rel, (shown, src));
                     }
-                    Err(e) => diags.push(Diagnostic::error(shown, 0, 0, format!("cannot read the template: {e}"))),
+                    Err(e) => diags.push(Diagnostic::error(
+                        shown,
+                        0,
+                        0,
+                        Msg::TemplateUnreadable { error: e.to_string() },
+                    )),
                 }
             } else {
                 match std::fs::read(entry.path()) {
                     Ok(bytes) => {
                         t.statics.insert(rel, bytes);
                     }
-                    Err(e) => diags.push(Diagnostic::error(shown, 0, 0, format!("cannot read the file: {e}"))),
+                    Err(e) => diags.push(Diagnostic::error(
+                        shown,
+                        0,
+                        0,
+                        Msg::FileUnreadable { error: e.to_string() },
+                    )),
                 }
             }
         }
@@ -246,14 +255,14 @@ fn template_diag(theme: &Theme, e: &tera::Error, rendering: Option<&str>) -> Dia
         .get(&file)
         .map(|(p, s)| (p.clone(), s.as_str()))
         .unwrap_or_else(|| (PathBuf::from(format!("templates/{file}")), ""));
-    let what = if rendering.is_some() {
-        "cannot render the template"
+    let message = if rendering.is_some() {
+        Msg::TemplateCannotRender { error: full }
     } else {
-        "the template is broken"
+        Msg::TemplateBroken { error: full }
     };
-    Diagnostic::error(path, line, col, format!("{what}: {full}"))
+    Diagnostic::error(path, line, col, message)
         .with_source(src)
-        .with_help("fix the template; the Tera 2 syntax is described at https://keats.github.io/tera/")
+        .with_help(Msg::HelpFixTemplate)
 }
 
 /// The `name:line:col` of the first ` --> name:line:col` line in a Tera error text.

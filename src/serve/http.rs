@@ -186,9 +186,17 @@ pub trait Handler: Send + Sync + 'static {
     fn version(&self) -> u64;
     /// Block until the version differs from `since` or `deadline` passes; returns the version.
     fn wait_for_change(&self, since: u64, deadline: Instant) -> u64;
+    /// The language of the server's own messages.
+    fn lang(&self) -> Lang {
+        Lang::default()
+    }
 }
 
 impl Handler for Shared {
+    fn lang(&self) -> Lang {
+        self.snapshot().lang
+    }
+
     fn answer(&self, target: &str) -> Reply {
         let path = target.split('?').next().unwrap_or("");
         if path == ERRORS_PATH {
@@ -417,7 +425,8 @@ pub async fn accept_loop<H: Handler>(
             }
             Err(e) => {
                 if !complained {
-                    crate::errln!("serve: cannot accept a connection ({e}); waiting and trying again");
+                    let m = Msg::AcceptFailed { error: e.to_string() };
+                    crate::errln!("{}", m.render(handler.lang()));
                     complained = true;
                 }
                 tokio::time::sleep(limits.accept_backoff).await;

@@ -30,11 +30,11 @@ fn broken_links_are_errors_with_file_line_and_column() {
     let (ok, out, err) = run(&["check", "--root", root]);
     assert!(!ok, "broken links must fail check\n{out}{err}");
     assert!(
-        err.contains("error: content/2024/executive-3.md:15:3: broken link `/minutes/2024/nope/`"),
+        err.contains("error[MB0406]: content/2024/executive-3.md:15:3: broken link `/minutes/2024/nope/`"),
         "{err}"
     );
     assert!(
-        err.contains("error: content/2024/executive-3.md:15:33: broken link `#案由九`: /minutes/2024/executive-3/ has no anchor `#案由九`"),
+        err.contains("error[MB0407]: content/2024/executive-3.md:15:33: broken link `#案由九`: /minutes/2024/executive-3/ has no anchor `#案由九`"),
         "{err}"
     );
     assert!(
@@ -83,7 +83,7 @@ fn an_often_named_untagged_topic_is_a_suggestion_and_check_passes() {
     let (ok, out, err) = run(&["check", "--root", root]);
     assert!(ok, "suggestions do not fail check\n{out}{err}");
     assert!(
-        err.contains("suggestion: content/2024/executive-3.md:9:1: the record names the topic `人工智慧` 3 times but is not tagged with it"),
+        err.contains("suggestion[MB0408]: content/2024/executive-3.md:9:1: the record names the topic `人工智慧` 3 times but is not tagged with it"),
         "{err}"
     );
     assert!(
@@ -105,7 +105,7 @@ fn a_title_year_that_disagrees_with_the_date_is_a_warning() {
     let (ok, out, err) = run(&["check", "--root", root]);
     assert!(ok, "{out}{err}");
     assert!(
-        err.contains("warning: content/2024/executive-3.md:2:8: the title says 民國112年 but the date 2024-10-16 is in 民國113年"),
+        err.contains("warning[MB0411]: content/2024/executive-3.md:2:8: the title says 民國112年 but the date 2024-10-16 is in 民國113年"),
         "{err}"
     );
     assert!(out.contains("0 errors, 1 warning,"), "{out}");
@@ -123,7 +123,7 @@ fn heading_attributes_other_than_an_id_are_a_warning_and_not_published() {
     let (ok, out, err) = run(&["check", "--root", root]);
     assert!(ok, "{out}{err}");
     assert!(
-        err.contains("warning: content/2024/executive-3.md:9:8: heading attributes `onfocus=alert(1) autofocus tabindex=0` are not published"),
+        err.contains("warning[MB0409]: content/2024/executive-3.md:9:8: heading attributes `onfocus=alert(1) autofocus tabindex=0` are not published"),
         "{err}"
     );
     assert!(out.contains("0 errors, 1 warning,"), "{out}");

@@ -1,7 +1,7 @@
 //! `--message-format human|json|github`, `--quiet` and `--deny-warnings` on build and check, and
 //! the exit codes (0, 1 for content errors, 2 for usage).
 
-use crate::support::run;
+use crate::support::{run, run_in_site_language};
 
 /// A site with one error (an unknown unit) or, with `ok`, only a warning (two unregistered names
 /// that share a page).
@@ -52,7 +52,7 @@ fn quiet_and_denied_warnings() {
     let (code, out, err) = run(&["check"], t.path());
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        err.contains("warning: minutebook.yaml: 公務課、工務課 share one page"),
+        err.contains("warning[MB0402]: minutebook.yaml: 公務課、工務課 share one page"),
         "{err}"
     );
     assert!(out.starts_with("checked 1 record"), "{out}");
@@ -66,7 +66,7 @@ fn quiet_and_denied_warnings() {
     assert_eq!(code, 1, "{out}{err}");
     assert_eq!(out, "");
     assert!(
-        err.starts_with("warning: minutebook.yaml: 公務課、工務課 share one page"),
+        err.starts_with("warning[MB0402]: minutebook.yaml: 公務課、工務課 share one page"),
         "{err}"
     );
     assert!(
@@ -75,4 +75,30 @@ fn quiet_and_denied_warnings() {
     );
     let (code, _, err) = run(&["check", "--message-format", "xml"], t.path());
     assert_eq!(code, 2, "a usage error exits with 2: {err}");
+}
+
+/// The site has no `language`, so it is a zh-Hant-TW site: every format gives the messages in
+/// Chinese with the same code, and so does `import`.
+#[test]
+fn a_zh_hant_site_gets_every_format_in_chinese() {
+    let t = site(false);
+    let (code, out, _) = run_in_site_language(&["check", "--message-format", "json"], t.path());
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out,
+        "{\"code\":\"MB0207\",\"column\":14,\"file\":\"content/2024/a.md\",\"help\":\"您是不是要寫 `工務課`？已登錄的單位列在 minutebook.yaml\",\"line\":6,\"message\":\"未登錄的單位 `公務課`\",\"severity\":\"error\",\"source_line\":\"units: [工務課, 公務課]\"}\n"
+    );
+    let (code, out, _) = run_in_site_language(&["check", "--message-format", "github"], t.path());
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out,
+        "::error file=content/2024/a.md,line=6,col=14,title=MB0207::未登錄的單位 `公務課`%0A提示: 您是不是要寫 `工務課`？已登錄的單位列在 minutebook.yaml\n"
+    );
+    std::fs::write(t.path().join("minutes.rtf"), "{\\rtf1 第1次定期會}").unwrap();
+    let (code, _, err) = run_in_site_language(&["import", "minutes.rtf"], t.path());
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        err,
+        "錯誤[MB0604]: minutes.rtf: 無法匯入 `.rtf` 檔：請匯入 .txt、.docx、.odt 或 .pdf\n錯誤：發現 1 個問題；沒有寫入任何檔案\n"
+    );
 }

@@ -155,7 +155,7 @@ fn every_problem_is_reported_together_and_number_zero_is_refused() {
     assert!(!ok, "{out}{err}");
     assert!(
         err.contains("error[MB0216]: --date: `2024-02-30` is not a date: 2024-02 has 29 days")
-            && err.contains("error: --series: unknown series `xyz`")
+            && err.contains("error[MB0905]: --series: unknown series `xyz`")
             && err.contains("2 problems found"),
         "{err}"
     );
@@ -172,7 +172,7 @@ fn every_problem_is_reported_together_and_number_zero_is_refused() {
     ]);
     assert!(!ok, "{out}{err}");
     assert!(
-        err.contains("error: --number: there is no meeting number 0 (第0次)")
+        err.contains("error[MB0901]: --number: there is no meeting number 0 (第0次)")
             && err.contains("meeting numbers start at 1"),
         "{err}"
     );
