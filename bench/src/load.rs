@@ -156,10 +156,47 @@ fn a_record(root: &Path) -> Result<PathBuf, String> {
         .ok_or_else(|| "the site has no record".into())
 }
 
+/// The preview's version (`/__minutebook/version`), waiting up to `wait` for it to differ from
+/// `since` when given (the live-reload long poll); `None` when the wait ran out.
+fn version(port: u16, since: Option<u64>, wait: Duration) -> Result<Option<u64>, String> {
+    let mut c = connect(port).map_err(|e| e.to_string())?;
+    c.get_ref().set_read_timeout(Some(wait)).map_err(|e| e.to_string())?;
+    let path = match since {
+        Some(v) => format!("/__minutebook/version?since={v}"),
+        None => "/__minutebook/version".to_string(),
+    };
+    write!(
+        c.get_mut(),
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
+    let mut text = String::new();
+    match c.read_to_string(&mut text) {
+        Ok(_) => {}
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    }
+    let v = text.rsplit("\r\n\r\n").next().unwrap_or("").trim();
+    v.parse().map(Some).map_err(|_| format!("no version in {text:?}"))
+}
+
+/// Wait until the preview's version has not changed for 3 s (at most a minute).
+fn settle(port: u16) -> Result<(), String> {
+    let mut v = version(port, None, Duration::from_secs(10))?.ok_or("the server does not say its version")?;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        match version(port, Some(v), Duration::from_secs(3))? {
+            Some(next) => v = next,
+            None => return Ok(()),
+        }
+    }
+    Err("the preview kept rebuilding for a minute after the last edit".into())
+}
+
 /// Run the load test.
 pub fn load_test(opts: &LoadOptions) -> Result<LoadReport, String> {
     let mut child = Command::new(&opts.minutebook)
-        .args(["serve", "--port", "0", "--root"])
+        .args(["serve", "--lang", "en", "--port", "0", "--root"])
         .arg(&opts.root)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -174,7 +211,8 @@ pub fn load_test(opts: &LoadOptions) -> Result<LoadReport, String> {
             .next()
             .ok_or("the server ended before serving")?
             .map_err(|e| e.to_string())?;
-        if let Some(rest) = line.split("serving http://127.0.0.1:").nth(1) {
+        // The URL, in whatever words the server's language puts around it.
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
             break rest
                 .split('/')
                 .next()
@@ -240,7 +278,9 @@ pub fn load_test(opts: &LoadOptions) -> Result<LoadReport, String> {
     let rss_before_mb = rss_mb(pid);
     let (mut times, failures, edits) = run(opts.seconds as f64, true);
     let _ = std::fs::write(&record, &original);
-    // Let the last rebuild settle: the server's version stops changing.
+    // Let the last rebuild settle: the server's version stops changing for 3 s (the old output
+    // of a rebuild under way would otherwise be counted), then serve pages for 2 s more.
+    settle(port)?;
     run(2.0, false);
     let rss_after_mb = rss_mb(pid);
     drop(server);
