@@ -90,6 +90,9 @@ pub fn front_matter(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    // As `content::read_utf8` reads a record: a lone CR is a line end, as YAML and editors take
+    // it, so the parser's lines are the file's.
+    let text = &crate::content::normalize_lone_cr(text.to_owned());
     if let Err(e) = crate::content::frontmatter::parse(text) {
         let lines = text.split('\n').count();
         assert!(e.line <= lines + 1, "error at line {} of a {lines}-line text", e.line);

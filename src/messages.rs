@@ -279,6 +279,21 @@ macro_rules! catalogue {
         }
 
         impl Msg {
+    /// The help for a `kind` name that is not registered: the registered name it is closest to
+    /// (`suggestion`, from [`crate::config::Registry::suggest`]), or how to register `name`.
+    pub fn help_for_unknown(kind: Noun, suggestion: Option<&str>, name: &str) -> Msg {
+        match suggestion {
+            Some(s) => Msg::HelpRegisteredNames {
+                kind,
+                name: s.to_string(),
+            },
+            None => Msg::HelpRegisterName {
+                kind,
+                name: name.to_string(),
+            },
+        }
+    }
+
             /// The stable code, e.g. `MB0203`.
             pub fn code(&self) -> &'static str {
                 match self {

@@ -224,16 +224,7 @@ impl Ctx<'_> {
             }),
             None => {
                 let kind = Noun::from(kind);
-                let help = match registry.suggest(name) {
-                    Some(s) => Msg::HelpRegisteredNames {
-                        kind,
-                        name: s.to_string(),
-                    },
-                    None => Msg::HelpRegisterName {
-                        kind,
-                        name: name.to_string(),
-                    },
-                };
+                let help = Msg::help_for_unknown(kind, registry.suggest(name), name);
                 let msg = Msg::UnknownName {
                     kind,
                     name: name.to_string(),

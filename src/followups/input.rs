@@ -171,16 +171,7 @@ impl Reader<'_> {
                         name: e.name.clone(),
                     }),
                     None => {
-                        let help = match reg.suggest(&name) {
-                            Some(s) => Msg::HelpRegisteredNames {
-                                kind: Noun::Unit,
-                                name: s.to_string(),
-                            },
-                            None => Msg::HelpRegisterName {
-                                kind: Noun::Unit,
-                                name: name.clone(),
-                            },
-                        };
+                        let help = Msg::help_for_unknown(Noun::Unit, reg.suggest(&name), &name);
                         let msg = Msg::UnknownName {
                             kind: Noun::Unit,
                             name: name.clone(),

@@ -441,16 +441,7 @@ fn resolve_units(
                     .and_then(|l| l.find(&name).map(|b| l[..b].chars().count() + 1))
                     .unwrap_or(1);
                 use crate::messages::{Msg, Noun};
-                let help = match units.suggest(&name) {
-                    Some(s) => Msg::HelpRegisteredNames {
-                        kind: Noun::Unit,
-                        name: s.to_string(),
-                    },
-                    None => Msg::HelpRegisterName {
-                        kind: Noun::Unit,
-                        name: name.clone(),
-                    },
-                };
+                let help = Msg::help_for_unknown(Noun::Unit, units.suggest(&name), &name);
                 diags.push(
                     Diagnostic::error(
                         rel,

@@ -129,3 +129,20 @@ fn a_zh_hant_site_reads_yaml_errors_in_chinese() {
     assert_eq!(code, 1, "{stderr}");
     insta::assert_snapshot!("zh_config", stderr);
 }
+
+#[test]
+fn a_record_saved_with_carriage_returns_alone_is_located_by_the_lines_an_editor_shows() {
+    // Old Mac files (and some exports) end lines with CR alone. YAML and editors take it for a
+    // line break; the error must name that line, with its text shown, as for LF files.
+    let site = bundled_site();
+    let text = read(site.path().join(RECORD)).replacen("chair: 黃部長彥男", "chair：黃部長彥男", 1);
+    let line = text.lines().position(|l| l.starts_with("chair：")).unwrap() + 1;
+    write(site.path(), RECORD, &text.replace('\n', "\r"));
+    let (code, _, stderr) = run(&["check", "--root", "."], site.path());
+    assert_eq!(code, 1, "check must fail:\n{stderr}");
+    assert!(
+        stderr.contains(&format!("{RECORD}:{line}:")),
+        "not at line {line}:\n{stderr}"
+    );
+    insta::assert_snapshot!(stderr);
+}
