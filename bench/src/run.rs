@@ -1,7 +1,7 @@
 //! The benchmark: generates deterministic archives (see [`crate::generate`]) and measures, for
 //! each size, a full build (`--no-cache`, search index included) written to tmpfs and to disk —
 //! wall time, CPU time and peak memory of a separate `minutebook build` process — the output's
-//! bytes and files per record, cached rebuilds after each kind of change (one record edited,
+//! bytes and files per record (in all and per top-level folder), cached rebuilds after each kind of change (one record edited,
 //! retitled, redated, added, removed) with a warm cache, and the preview rebuild after one record
 //! changes. Figures go to stdout as Markdown tables for the README.
 
@@ -146,6 +146,7 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
     minutebook::outln!("|---:|---|---:|---:|---:|");
     let mut rebuilds = Vec::new();
     let mut sizes = Vec::new();
+    let mut areas = Vec::new();
     let mut cached = Vec::new();
     for &n in &opts.sizes {
         let site = site_for(opts, n)?;
@@ -169,6 +170,7 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
             );
             if kind == "disk" {
                 sizes.push((n, output_size(&out)));
+                areas.push((n, output_areas(&out)));
                 cached.push((n, cached_rebuilds(&exe, &site, &out)?));
             }
             let _ = std::fs::remove_dir_all(&out);
@@ -199,6 +201,19 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
             bytes as f64 / 1e3 / n as f64,
             files as f64 / n as f64
         );
+    }
+    minutebook::outln!();
+    minutebook::outln!("| records | folder | output (file sizes) | files | per record |");
+    minutebook::outln!("|---:|---|---:|---:|---:|");
+    for (n, areas) in &areas {
+        for (name, bytes, files) in areas {
+            minutebook::outln!(
+                "| {n} | {name} | {:.1} MB | {files} | {:.1} KB, {:.2} files |",
+                *bytes as f64 / 1e6,
+                *bytes as f64 / 1e3 / *n as f64,
+                *files as f64 / *n as f64
+            );
+        }
     }
     minutebook::outln!();
     minutebook::outln!("| records | cached rebuild (`minutebook build`, warm cache, to disk) | wall | CPU | peak memory | pages rendered / reused |");
@@ -239,6 +254,31 @@ pub fn output_size(out: &Path) -> (u64, usize) {
         files += 1;
     }
     (bytes, files)
+}
+
+/// The bytes and files of each top-level folder of `out` (files at the top level together as
+/// "(top level)"), largest first.
+pub fn output_areas(out: &Path) -> Vec<(String, u64, usize)> {
+    let mut v: Vec<(String, u64, usize)> = Vec::new();
+    let (mut top_bytes, mut top_files) = (0, 0);
+    if let Ok(entries) = std::fs::read_dir(out) {
+        for e in entries.flatten() {
+            match e.file_type() {
+                Ok(t) if t.is_dir() => {
+                    let (b, f) = output_size(&e.path());
+                    v.push((format!("{}/", e.file_name().to_string_lossy()), b, f));
+                }
+                Ok(t) if t.is_file() => {
+                    top_bytes += e.metadata().map(|m| m.len()).unwrap_or(0);
+                    top_files += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    v.push(("(top level)".into(), top_bytes, top_files));
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
 }
 
 fn walkdir_files(dir: &Path) -> Vec<u64> {

@@ -16,6 +16,25 @@ use crate::messages::Msg;
 
 static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
+/// The default theme's `static/search.js` as published: minified by `build.rs` (comments and
+/// whitespace removed by the `minifier` crate, rustdoc's), since every cold search query fetches
+/// it. The readable source is `themes/default/static/search.js`.
+pub static SEARCH_JS_MIN: &str = include_str!(concat!(env!("OUT_DIR"), "/search.min.js"));
+
+/// The source of the default theme's `static/search.js`.
+const SEARCH_JS_SRC: &[u8] = include_bytes!("../../themes/default/static/search.js");
+
+/// A static file as published: the default theme's `search.js` (also a site's copy of it that is
+/// byte for byte the built-in source, as in a site that ships `themes/default/`) is published
+/// minified ([`SEARCH_JS_MIN`]); every other file as it is.
+fn published_static(name: &str, bytes: Vec<u8>) -> Vec<u8> {
+    if name == "search.js" && bytes == SEARCH_JS_SRC {
+        SEARCH_JS_MIN.as_bytes().to_vec()
+    } else {
+        bytes
+    }
+}
+
 /// Templates and static files after overrides, each with where it came from.
 #[derive(Debug, Clone, Default)]
 pub struct Theme {
@@ -84,7 +103,8 @@ fn collect_embedded(dir: &Dir<'_>, t: &mut Theme) {
                 (PathBuf::from("<built-in theme>/templates").join(name), src),
             );
         } else if let Some(name) = p.strip_prefix("static/") {
-            t.statics.insert(name.to_string(), f.contents().to_vec());
+            t.statics
+                .insert(name.to_string(), published_static(name, f.contents().to_vec()));
         }
     }
     for d in dir.dirs() {
@@ -128,6 +148,7 @@ fn overlay(root: &Path, templates: &Path, statics: &Path, t: &mut Theme) -> Resu
             } else {
                 match std::fs::read(entry.path()) {
                     Ok(bytes) => {
+                        let bytes = published_static(&rel, bytes);
                         t.statics.insert(rel, bytes);
                     }
                     Err(e) => diags.push(Diagnostic::error(
@@ -279,6 +300,31 @@ fn first_report_place(text: &str) -> Option<(String, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The built-in search.js is published minified, and a site's own search.js as it is unless
+    /// it is the built-in source byte for byte.
+    #[test]
+    fn search_js_is_published_minified() {
+        let theme = Theme::builtin();
+        let published = &theme.statics["search.js"];
+        assert_eq!(published.as_slice(), SEARCH_JS_MIN.as_bytes());
+        assert!(
+            published.len() * 10 < SEARCH_JS_SRC.len() * 6,
+            "{} of {} bytes",
+            published.len(),
+            SEARCH_JS_SRC.len()
+        );
+        assert!(SEARCH_JS_MIN.starts_with("/* minutebook search client"));
+        assert!(!SEARCH_JS_MIN.contains("\n  "), "indentation left in");
+        assert!(SEARCH_JS_MIN.contains("module.exports=api"));
+        assert_eq!(
+            published_static("search.js", SEARCH_JS_SRC.to_vec()),
+            SEARCH_JS_MIN.as_bytes()
+        );
+        let own = b"console.log(1) // mine\n".to_vec();
+        assert_eq!(published_static("search.js", own.clone()), own);
+        assert_eq!(published_static("other.js", SEARCH_JS_SRC.to_vec()), SEARCH_JS_SRC);
+    }
 
     #[test]
     fn unknown_filter_is_located_in_its_template() {
