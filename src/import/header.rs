@@ -127,6 +127,17 @@ pub(crate) fn is_list_line(s: &str) -> bool {
     })
 }
 
+/// The value of a header line's last field when that is a list of people (出席, 列席, 請假, 缺席).
+pub(crate) fn list_value(s: &str) -> Option<&str> {
+    key_values(s).pop().and_then(|(k, v)| {
+        matches!(
+            field(&k),
+            Some(Field::Attendees | Field::Observers | Field::OnLeave | Field::Absent)
+        )
+        .then_some(v)
+    })
+}
+
 /// A later field on the same line: `紀　錄：…` at the start of `s` (its label may be spaced out
 /// one character at a time) → (label without spaces, the value after its colon).
 fn later_field(s: &str) -> Option<(String, &str)> {

@@ -14,6 +14,7 @@ mod hostile_names;
 mod import_build;
 mod import_cases;
 mod import_formats;
+mod import_gazette;
 mod import_header;
 mod import_pdf;
 mod import_real;
