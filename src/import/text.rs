@@ -508,7 +508,10 @@ pub(crate) fn own_line_title(s: &str) -> bool {
         .or_else(|| ordinal(s).map(|(_, len)| &s[len..]))
         .unwrap_or(s);
     let rest = rest.trim_end_matches(['：', ':']);
-    let tokens: Vec<&str> = rest.split(|c: char| c.is_whitespace() || is_space(c)).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || is_space(c))
+        .filter(|t| !t.is_empty())
+        .collect();
     tokens.len() >= 3
         && tokens
             .iter()
@@ -538,18 +541,28 @@ fn spaced_people(s: &str) -> Option<&str> {
     let key: String = head.chars().filter(|c| !c.is_whitespace() && !is_space(*c)).collect();
     // The label itself: the letters before the colon (`…第57號附議人` → `附議人`, `出席人員`).
     let tail: String = {
-        let mut t: Vec<char> = key.chars().rev().take_while(|c| !c.is_ascii() && c.is_alphanumeric()).take(9).collect();
+        let mut t: Vec<char> = key
+            .chars()
+            .rev()
+            .take_while(|c| !c.is_ascii() && c.is_alphanumeric())
+            .take(9)
+            .collect();
         t.reverse();
         t.into_iter().collect()
     };
     let people = PEOPLE_LABELS.iter().any(|l| key.ends_with(l))
         || matches!(
             super::header::field(&tail),
-            Some(super::header::Field::Attendees | super::header::Field::Observers | super::header::Field::OnLeave | super::header::Field::Absent)
+            Some(
+                super::header::Field::Attendees
+                    | super::header::Field::Observers
+                    | super::header::Field::OnLeave
+                    | super::header::Field::Absent
+            )
         );
     let value = value.trim();
-    let spaced = value.split_whitespace().count() >= 2
-        && !value.contains(['、', '，', ',', '；', ';', '。', '！', '？']);
+    let spaced =
+        value.split_whitespace().count() >= 2 && !value.contains(['、', '，', ',', '；', ';', '。', '！', '？']);
     (people && spaced).then_some(value)
 }
 
@@ -603,13 +616,16 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
                         join_header(&mut prev.text, &l.text, wrapped);
                         continue;
                     }
-                } else if should_join(&prev.text, &l.text, header, registry)
+                } else if (should_join(&prev.text, &l.text, header, registry)
+                    && !(prev.line + 1 == l.no && class_title(&prev.text, &l.text)))
                     || (prev_full && wrapped_heading(&prev.text, &l.text, registry))
                 {
                     match spaced_people(&prev.text) {
                         // A list of names wrapped over lines (`附 議 人：… 陳傑麟` | `邱嘉進 …`)
                         // keeps a space between them.
-                        Some(value) if !(l.raw.starts_with(|c| is_space(c) || c == '\t')) && breaks_entry(value, &l.text) => {
+                        Some(value)
+                            if !(l.raw.starts_with(|c| is_space(c) || c == '\t')) && breaks_entry(value, &l.text) =>
+                        {
                             prev.text.push_str(&l.text)
                         }
                         Some(_) => {
@@ -664,8 +680,33 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
 
 /// Words naming a post (`處長`, `主任`, `秘書`, …), as a list of officials gives each with their name.
 const POSTS: &[&str] = &[
-    "長", "主任", "秘書", "委員", "議員", "代表", "專員", "技正", "技士", "主計", "參事", "顧問", "幹事", "管理員",
-    "科員", "課員", "組員", "主秘", "視察", "督學", "教授", "教師", "老師", "經理", "主委", "辦事員", "研究員",
+    "長",
+    "主任",
+    "秘書",
+    "委員",
+    "議員",
+    "代表",
+    "專員",
+    "技正",
+    "技士",
+    "主計",
+    "參事",
+    "顧問",
+    "幹事",
+    "管理員",
+    "科員",
+    "課員",
+    "組員",
+    "主秘",
+    "視察",
+    "督學",
+    "教授",
+    "教師",
+    "老師",
+    "經理",
+    "主委",
+    "辦事員",
+    "研究員",
 ];
 
 fn has_post(entry: &str) -> bool {
@@ -755,6 +796,21 @@ fn wrapped_heading(prev: &str, next: &str, registry: &ImportRegistry) -> bool {
         && (ordinal(prev).is_some() || label(prev).is_some())
 }
 
+/// A short line of its own with no punctuation (`討論法規案`, the class of the bills listed
+/// under it) before a line that opens with a reference and a colon of its own (`政字第 18-001
+/// 號：制定「…」`): a title over the entries, not the start of the first one.
+fn class_title(prev: &str, next: &str) -> bool {
+    let short = prev.chars().count() <= 8 && prev.chars().all(|c| !c.is_ascii() && c.is_alphanumeric());
+    short
+        && next.split_once(['：', ':']).is_some_and(|(key, value)| {
+            let n = key.chars().count();
+            (2..=16).contains(&n)
+                && !key.contains(['，', ',', '。', '、', '；', ';', '「', '（', '('])
+                && key.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                && !value.trim().is_empty()
+        })
+}
+
 fn should_join(prev: &str, next: &str, header: bool, registry: &ImportRegistry) -> bool {
     if ends_sentence(prev) || starts_block(next, registry) || own_line_title(prev) || own_line_title(next) {
         return false;
@@ -835,6 +891,39 @@ mod tests {
     }
 
     #[test]
+    fn spaced_titles_stand_alone() {
+        for s in [
+            "報 告 事 項",
+            "討　論　事　項",
+            "丁、臨 時 動 議",
+            "壹、選 舉 事 項：",
+            "甲、報告事項",
+        ] {
+            assert!(own_line_title(s), "{s}");
+        }
+        // A name padded to align, a sentence with spaces, Latin letters.
+        for s in ["余 天", "本 次 會 議，", "A B C", "劉書彬 陳秀寳 蔡易餘"] {
+            assert!(!own_line_title(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_line_break_inside_an_entry_of_a_list() {
+        let officials = "縣府—地政處處長余聯興 工務處處長陳春錦 建設處處長黃志";
+        assert!(breaks_entry(officials, "良 工商旅遊處處長蕭瑞民 農業處處長楊文全"));
+        assert!(breaks_entry("秘書吳銘鴻 議事組主任陳進煌 法制室主", "任徐明德"));
+        assert!(!breaks_entry(
+            "工務處處長陳春錦 農業處處長楊文全",
+            "本會—秘書長陳茂琳 秘書吳銘鴻"
+        ));
+        assert!(!breaks_entry("黃定和 張建榮 楊順木", "林金龍 林東成"));
+        assert!(breaks_entry("劉書彬 蔡易", "餘 張宏陸"));
+        assert!(more_names("黃定和 張建榮", "林金龍 林東成 吳宏謀", true));
+        assert!(!more_names("黃定和 張建榮", "主席宣告開議", true));
+        assert!(!more_names("黃定和 張建榮", "主席報告，略。", true));
+    }
+
+    #[test]
     fn tab_aligned_header_fields_are_no_table() {
         let reg = ImportRegistry::default();
         let lines = clean("主席：黃部長彥男\t紀錄：林怡芬\n單位\t主題\n", &reg);
@@ -859,7 +948,17 @@ mod tests {
         ] {
             assert!(is_page_number(s), "{s}");
         }
-        for s in ["3、", "113年", "第3次", "2024/9/11", "1,059,655筆", "丁-", "丁-4a", "丙丁-3", "丁、3"] {
+        for s in [
+            "3、",
+            "113年",
+            "第3次",
+            "2024/9/11",
+            "1,059,655筆",
+            "丁-",
+            "丁-4a",
+            "丙丁-3",
+            "丁、3",
+        ] {
             assert!(!is_page_number(s), "{s}");
         }
     }

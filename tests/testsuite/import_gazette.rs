@@ -51,7 +51,12 @@ fn a_gazette_page_number_is_furniture_and_the_text_after_it_keeps_its_line() {
     let (_, body) = split(&imp.markdown);
     assert!(!body.contains("丁-41"), "{body}");
     let paras = paragraphs(&imp);
-    let at = |p: &str| paras.iter().position(|q| q == p).unwrap_or_else(|| panic!("no paragraph `{p}` in {paras:#?}"));
+    let at = |p: &str| {
+        paras
+            .iter()
+            .position(|q| q == p)
+            .unwrap_or_else(|| panic!("no paragraph `{p}` in {paras:#?}"))
+    };
     // 四's 決定 follows its report; the third motion's 大會決議 follows its 辦法.
     assert_eq!(
         at("決定：公推陳議員正男、邱議員嘉進擔任之。"),
@@ -84,7 +89,15 @@ fn a_list_of_names_wrapped_over_lines_keeps_the_names_apart() {
 #[test]
 fn a_spaced_section_title_stays_a_line_of_its_own() {
     for (rel, titles) in [
-        (SITTING_41, &["甲、報 告 事 項", "乙、討 論 事 項", "丙、其 他 事 項", "丁、臨 時 動 議"][..]),
+        (
+            SITTING_41,
+            &[
+                "甲、報 告 事 項",
+                "乙、討 論 事 項",
+                "丙、其 他 事 項",
+                "丁、臨 時 動 議",
+            ][..],
+        ),
         (EXTRA_2_1, &["甲、報 告 事 項", "乙、討 論 事 項"][..]),
     ] {
         let imp = import(rel);
@@ -109,7 +122,19 @@ fn attendee_and_observer_lists_over_several_lines_reach_the_front_matter_whole()
     let imp = import(SITTING_41);
     let attendees = list(&imp, "attendees");
     assert_eq!(attendees.len(), 33, "{attendees:?}");
-    assert_eq!(attendees[..8], ["黃定和", "張建榮", "林錫明", "江碧華", "林岳賢", "林志鴻", "楊順木", "林金龍"]);
+    assert_eq!(
+        attendees[..8],
+        [
+            "黃定和",
+            "張建榮",
+            "林錫明",
+            "江碧華",
+            "林岳賢",
+            "林志鴻",
+            "楊順木",
+            "林金龍"
+        ]
+    );
     assert_eq!(attendees[30..], ["孫湯玉惠", "陳傑麟", "陳孝仁"]);
     assert_eq!(
         list(&imp, "observers"),
@@ -130,7 +155,9 @@ fn attendee_and_observer_lists_over_several_lines_reach_the_front_matter_whole()
     // with his hours (a value the front-matter already has) stay.
     let (_, body) = split(&imp.markdown);
     assert!(
-        body.starts_with("來 賓：各報及各廣播電台記者\n\n林副議長棋山(自上午 10 時 57 分起至上午 11 時 28 分止)\n\n主席宣告開議\n"),
+        body.starts_with(
+            "來 賓：各報及各廣播電台記者\n\n林副議長棋山(自上午 10 時 57 分起至上午 11 時 28 分止)\n\n主席宣告開議\n"
+        ),
         "{body}"
     );
     let taken: Vec<usize> = imp.in_front_matter.iter().map(|(l, _)| *l).collect();
@@ -158,21 +185,49 @@ fn attendee_and_observer_lists_over_several_lines_reach_the_front_matter_whole()
         ]
     );
     let (_, body) = split(&imp.markdown);
-    assert!(body.starts_with("來 賓：各報及各廣播電台記者\n\n主席宣告開議\n"), "{body}");
+    assert!(
+        body.starts_with("來 賓：各報及各廣播電台記者\n\n主席宣告開議\n"),
+        "{body}"
+    );
     let imp = import(EXTRA_2_1);
     let attendees = list(&imp, "attendees");
     assert_eq!(attendees.len(), 32, "{attendees:?}");
     assert_eq!(attendees.last().map(String::as_str), Some("孫湯玉惠"));
     assert_eq!(
         list(&imp, "observers"),
-        ["本會—秘書長陳茂琳", "秘書吳國樑", "秘書吳銘鴻", "議事組主任陳進煌", "法制室主任徐明德"]
+        [
+            "本會—秘書長陳茂琳",
+            "秘書吳國樑",
+            "秘書吳銘鴻",
+            "議事組主任陳進煌",
+            "法制室主任徐明德"
+        ]
     );
     let (_, body) = split(&imp.markdown);
-    assert!(body.starts_with("來 賓：各報及各廣播電台記者\n\n主席宣告開議\n"), "{body}");
+    assert!(
+        body.starts_with("來 賓：各報及各廣播電台記者\n\n主席宣告開議\n"),
+        "{body}"
+    );
 }
 
 /// The whole record of sitting 41, as written.
 #[test]
 fn the_record_of_a_gazette_sitting() {
     insta::assert_snapshot!(import(SITTING_41).markdown);
+}
+
+/// Under 乙、討論事項 the class title `討論法規案` stands over the bill `政字第 18-001 號：制定「…」`:
+/// a line of its own, not the start of the bill's title, so the bill is read with its own title.
+#[test]
+fn a_class_title_over_a_bill_stays_a_line_of_its_own() {
+    let paras = paragraphs(&import(EXTRA_2_1));
+    let at = paras
+        .iter()
+        .position(|p| p == "討論法規案")
+        .unwrap_or_else(|| panic!("{paras:#?}"));
+    assert_eq!(paras[at - 1], "乙、討 論 事 項");
+    assert_eq!(
+        paras[at + 1],
+        "政字第 18-001 號：制定「宜蘭縣營建剩餘土石方特別稅徵收自治條例」"
+    );
 }
