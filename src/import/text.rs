@@ -811,8 +811,29 @@ fn class_title(prev: &str, next: &str) -> bool {
         })
 }
 
+/// Whether the last bracket opened in `s` is still open (`…(政字第`).
+fn open_bracket(s: &str) -> bool {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
 fn should_join(prev: &str, next: &str, header: bool, registry: &ImportRegistry) -> bool {
-    if ends_sentence(prev) || starts_block(next, registry) || own_line_title(prev) || own_line_title(next) {
+    if ends_sentence(prev) || own_line_title(prev) || own_line_title(next) {
+        return false;
+    }
+    // A line that stops inside a bracket goes on in the next, even where that starts like
+    // numbering (`…提案 11 件(政字第` | `042、044 號;…)`): the bracket closes there.
+    if !header && open_bracket(prev) && ordinal(next).is_some() && label(next).is_none() {
+        return true;
+    }
+    if starts_block(next, registry) {
         return false;
     }
     if header {

@@ -231,3 +231,15 @@ fn a_class_title_over_a_bill_stays_a_line_of_its_own() {
         "政字第 18-001 號：制定「宜蘭縣營建剩餘土石方特別稅徵收自治條例」"
     );
 }
+
+/// 三's report breaks inside a bracket, before a number that looks like numbering
+/// (`…提案 11 件(政字第` | `042、044 號;政字第 046~054 號)…`): one paragraph, not a list item.
+#[test]
+fn a_line_broken_inside_a_bracket_goes_on_although_the_next_looks_numbered() {
+    let paras = paragraphs(&import(SITTING_41));
+    assert!(
+        paras.iter().any(|p| p
+            == "三、主席陳議長文昌報告： 本次大會期間，又受理縣政府提案 11 件(政字第042、044 號;政字第 046~054 號)擬列入議程，逕付大會討論，可否?請 大會公決。"),
+        "{paras:#?}"
+    );
+}
