@@ -255,7 +255,6 @@ fn run_import(
     lang: Lang,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
     let config_path = root.join(config::CONFIG_FILE);
-    let error = |e: String| vec![Diagnostic::error("", 0, 0, e)];
     if register && !config_path.is_file() {
         return Err(vec![Diagnostic::error(
             "",
@@ -270,14 +269,18 @@ fn run_import(
     let mut imported = import::import_file(file, &registry).map_err(|e| vec![import_error(&e)])?;
     let mut registered = None;
     if register && !imported.unregistered.is_empty() {
-        import::register(&config_path, &imported.unregistered).map_err(|e| error(e.to_string()))?;
+        import::register(&config_path, &imported.unregistered).map_err(|e| vec![register_error(&e)])?;
         registered = Some(imported.unregistered.clone());
         // The file must still load: a registry entry that clashes is reported as check would.
         registry = import_registry(root)?;
         imported = import::import_file(file, &registry).map_err(|e| vec![import_error(&e)])?;
     }
-    for n in imported.notes.iter().chain(imported.furniture_note().as_ref()) {
-        errln!("{}: {n}", file.display());
+    for n in imported
+        .note_messages
+        .iter()
+        .chain(imported.furniture_note(verbose).as_ref())
+    {
+        errln!("{}: {}", file.display(), n.render(lang));
     }
     if !imported.in_front_matter.is_empty() {
         let m = Msg::ImportHeaderLines {
@@ -350,6 +353,44 @@ fn run_import(
     };
     outln!("{}", m.render(lang));
     Ok(ExitCode::SUCCESS)
+}
+
+/// A `--register` error as a diagnostic at minutebook.yaml (and the line of a flow list), its
+/// text from the catalogue.
+fn register_error(e: &import::RegisterError) -> Diagnostic {
+    use import::RegisterError as E;
+    match e {
+        E::Read { path, source } => Diagnostic::error(
+            path,
+            0,
+            0,
+            Msg::ImportUnreadable {
+                error: source.to_string(),
+            },
+        ),
+        E::Flow {
+            path,
+            line,
+            key,
+            entries,
+        } => Diagnostic::error(
+            path,
+            *line,
+            0,
+            Msg::ImportFlowList {
+                key: key.clone(),
+                entries: entries.clone(),
+            },
+        ),
+        E::Write { path, source } => Diagnostic::error(
+            path,
+            0,
+            0,
+            Msg::ImportUnwritable {
+                error: source.to_string(),
+            },
+        ),
+    }
 }
 
 /// An import error as a diagnostic at its file, its text from the catalogue (an error of a kind

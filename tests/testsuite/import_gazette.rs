@@ -45,7 +45,7 @@ fn a_gazette_page_number_is_furniture_and_the_text_after_it_keeps_its_line() {
     let gone: Vec<(usize, &str)> = imp.furniture.iter().map(|f| (f.line, f.text.as_str())).collect();
     assert_eq!(gone, [(1, "丁-414"), (30, "丁-415"), (57, "丁-416")]);
     assert_eq!(
-        imp.furniture_note().as_deref(),
+        imp.furniture_note(false).map(|m| m.en()).as_deref(),
         Some("removed 3 lines as page furniture (page numbers, running headers and footers, form buttons); --verbose lists them")
     );
     let (_, body) = split(&imp.markdown);
