@@ -703,18 +703,18 @@ catalogue! {
     MB0605 ImportDoc { file: String = "minutes.doc" }
         => en "a Word 97-2003 .doc file cannot be read directly; convert it to .docx first with `soffice --headless --convert-to docx {file}` (LibreOffice), then import the .docx"
            zh "無法直接讀取 Word 97-2003 的 .doc 檔；請先以 `soffice --headless --convert-to docx {file}`（LibreOffice）轉成 .docx，再匯入 .docx"
-    MB0606 ImportTooLarge { message: String = "the document holds more than 64 MiB of text" }
-        => en "{message}"
-           zh "檔案太大：{message}"
-    MB0607 ImportNotDocx { message: String = "invalid Zip archive" }
-        => en "not a readable .docx: {message}"
-           zh "不是可讀取的 .docx：{message}"
-    MB0608 ImportNotOdt { message: String = "invalid Zip archive" }
-        => en "not a readable .odt: {message}"
-           zh "不是可讀取的 .odt：{message}"
-    MB0609 ImportNotPdf { message: String = "no trailer" }
-        => en "not a readable PDF: {message}"
-           zh "不是可讀取的 PDF：{message}"
+    MB0606 ImportTooLarge { message: Box<Msg> = Box::new(Msg::ImportPartTooLarge { part: "word/document.xml".into(), limit: 268435456 }) }
+        => en { message.render(Lang::En) }
+           zh { message.render(Lang::ZhHantTw) }
+    MB0607 ImportNotDocx { message: Box<Msg> = Box::new(Msg::ImportNotZip { error: "invalid Zip archive: Could not find EOCD".into() }) }
+        => en { format!("not a readable .docx: {}", message.render(Lang::En)) }
+           zh { format!("不是可讀取的 .docx：{}", message.render(Lang::ZhHantTw)) }
+    MB0608 ImportNotOdt { message: Box<Msg> = Box::new(Msg::ImportNotZip { error: "invalid Zip archive: Could not find EOCD".into() }) }
+        => en { format!("not a readable .odt: {}", message.render(Lang::En)) }
+           zh { format!("不是可讀取的 .odt：{}", message.render(Lang::ZhHantTw)) }
+    MB0609 ImportNotPdf { message: Box<Msg> = Box::new(Msg::ImportPdfReader { error: "no trailer".into() }) }
+        => en { format!("not a readable PDF: {}", message.render(Lang::En)) }
+           zh { format!("不是可讀取的 PDF：{}", message.render(Lang::ZhHantTw)) }
     MB0610 ImportScan { pages: usize = 3usize }
         => en "none of its {pages} page(s) has a text layer: it is a scan (pictures of pages), and the importer reads text, not pictures; run OCR on it first (for example `ocrmypdf -l chi_tra in.pdf out.pdf`), or import the .docx/.odt it was made from"
            zh "{pages} 頁都沒有文字層：這是掃描檔（頁面的圖片），匯入只讀文字、不讀圖片；請先做 OCR（例如 `ocrmypdf -l chi_tra in.pdf out.pdf`），或改匯入原本的 .docx/.odt"
@@ -789,6 +789,30 @@ catalogue! {
     MB0636 ImportFlowList { key: String = "units", entries: String = "  - { name: 工務課, slug: gong-wu-ke }" }
         => en "`{key}:` is written as a flow list ([…]); add these entries to it by hand:\n{entries}"
            zh "`{key}:` 寫成單行清單（[…]）；請自行把下列項目加進去：\n{entries}"
+    MB0640 ImportNotZip { error: String = "invalid Zip archive: Could not find EOCD" }
+        => en "not a zip archive ({error})"
+           zh "不是 zip 壓縮檔（{error}）"
+    MB0641 ImportNoPart { part: String = "word/document.xml" }
+        => en "no {part} in the archive"
+           zh "壓縮檔中沒有 {part}"
+    MB0642 ImportPartUnreadable { part: String = "word/document.xml", error: String = "stream did not contain valid UTF-8" }
+        => en "cannot read {part} ({error})"
+           zh "無法讀取 {part}（{error}）"
+    MB0643 ImportBadXml { part: String = "word/document.xml", byte: u64 = 1042u64, error: String = "ill-formed document: expected `</w:p>`, but `</w:body>` was found" }
+        => en "bad XML in {part} at byte {byte} ({error})"
+           zh "{part} 第 {byte} 個位元組的 XML 有誤（{error}）"
+    MB0644 ImportUnknownEntity { entity: String = "nbsp", part: String = "content.xml" }
+        => en "unknown entity &{entity}; in {part}"
+           zh "{part} 中有無法辨識的實體 &{entity};"
+    MB0645 ImportPartTooLarge { part: String = "word/document.xml", limit: u64 = 268435456u64 }
+        => en "{part} unpacks to more than the importer's limit of {limit} bytes; nothing was imported (split the document, or save its text as .txt)"
+           zh "{part} 解壓縮後超過匯入上限 {limit} 位元組；沒有匯入任何內容（請把文件分成幾份，或把文字另存為 .txt）"
+    MB0646 ImportPdfReader { error: String = "no trailer" }
+        => en "{error}"
+           zh "PDF 讀取程式回報「{error}」"
+    MB0647 ImportPdfPage { page: usize = 2usize, error: String = "invalid content stream" }
+        => en "page {page}: {error}"
+           zh "第 {page} 頁：{error}"
 
     // ---- MB07xx: the preview server ----
     MB0701 PortTaken { port: u16 = 1111u16, bind: String = "127.0.0.1", free: Option<u16> = Some(1112u16) }

@@ -139,13 +139,13 @@ pub enum ImportError {
     #[error("{path}: a Word 97-2003 .doc file cannot be read directly; convert it to .docx first with `soffice --headless --convert-to docx {file}` (LibreOffice), then import the .docx")]
     Doc { path: PathBuf, file: String },
     #[error("{path}: {message}")]
-    TooLarge { path: PathBuf, message: String },
+    TooLarge { path: PathBuf, message: Box<Msg> },
     #[error("{path}: not a readable .docx: {message}")]
-    Docx { path: PathBuf, message: String },
+    Docx { path: PathBuf, message: Box<Msg> },
     #[error("{path}: not a readable .odt: {message}")]
-    Odt { path: PathBuf, message: String },
+    Odt { path: PathBuf, message: Box<Msg> },
     #[error("{path}: not a readable PDF: {message}")]
-    Pdf { path: PathBuf, message: String },
+    Pdf { path: PathBuf, message: Box<Msg> },
     #[error("{path}: none of its {pages} page(s) has a text layer: it is a scan (pictures of pages), and the importer reads text, not pictures; run OCR on it first (for example `ocrmypdf -l chi_tra in.pdf out.pdf`), or import the .docx/.odt it was made from")]
     Scan { path: PathBuf, pages: usize },
     #[error("{path}: already exists; refusing to overwrite it (pass --out with a new path)")]

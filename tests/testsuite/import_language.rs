@@ -60,3 +60,25 @@ fn lang_en_gets_the_importers_notes_and_warnings_in_english() {
     }
     insta::assert_snapshot!(out);
 }
+
+/// A .docx cut short (as a broken download leaves it: the first 20,000 bytes of the real
+/// 第4次主管會議紀錄.docx) is refused in the site's language, the importer's own words about it
+/// too; only the zip library's words stay as they are.
+#[test]
+fn a_damaged_docx_is_refused_in_the_sites_language() {
+    let site = bundled_site();
+    let bytes = std::fs::read(repo().join("tests/fixtures/import/moda-executive-4/source.docx")).unwrap();
+    std::fs::write(site.path().join("cut.docx"), &bytes[..20_000]).unwrap();
+    let (code, _, err) = run_in_site_language(&["import", "cut.docx"], site.path());
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        err,
+        "錯誤[MB0607]: cut.docx: 不是可讀取的 .docx：不是 zip 壓縮檔（invalid Zip archive: Could not find EOCD）\n錯誤：發現 1 個問題；沒有寫入任何檔案\n"
+    );
+    let (code, _, err) = run_in_site_language(&["import", "cut.docx", "--lang", "en"], site.path());
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        err,
+        "error[MB0607]: cut.docx: not a readable .docx: not a zip archive (invalid Zip archive: Could not find EOCD)\nerror: 1 problem found; nothing was written\n"
+    );
+}
