@@ -358,97 +358,12 @@ fn run_import(
 /// A `--register` error as a diagnostic at minutebook.yaml (and the line of a flow list), its
 /// text from the catalogue.
 fn register_error(e: &import::RegisterError) -> Diagnostic {
-    use import::RegisterError as E;
-    match e {
-        E::Read { path, source } => Diagnostic::error(
-            path,
-            0,
-            0,
-            Msg::ImportUnreadable {
-                error: source.to_string(),
-            },
-        ),
-        E::Flow {
-            path,
-            line,
-            key,
-            entries,
-        } => Diagnostic::error(
-            path,
-            *line,
-            0,
-            Msg::ImportFlowList {
-                key: key.clone(),
-                entries: entries.clone(),
-            },
-        ),
-        E::Write { path, source } => Diagnostic::error(
-            path,
-            0,
-            0,
-            Msg::ImportUnwritable {
-                error: source.to_string(),
-            },
-        ),
-    }
+    Diagnostic::error(e.path(), e.line(), 0, e.msg())
 }
 
-/// An import error as a diagnostic at its file, its text from the catalogue (an error of a kind
-/// added later keeps the importer's own words until it has an entry).
+/// An import error as a diagnostic at its file, its text from the catalogue.
 fn import_error(e: &import::ImportError) -> Diagnostic {
-    use import::ImportError as E;
-    let (path, msg) = match e {
-        E::Read { path, source } => (
-            path,
-            Msg::ImportUnreadable {
-                error: source.to_string(),
-            },
-        ),
-        E::NotUtf8 { path } => (path, Msg::ImportNotUtf8),
-        E::Empty { path } => (path, Msg::ImportEmpty),
-        E::UnknownExtension { path, extension } => (
-            path,
-            Msg::ImportUnknownExtension {
-                extension: extension.clone(),
-            },
-        ),
-        E::Doc { path, file } => (path, Msg::ImportDoc { file: file.clone() }),
-        E::TooLarge { path, message } => (
-            path,
-            Msg::ImportTooLarge {
-                message: message.clone(),
-            },
-        ),
-        E::Docx { path, message } => (
-            path,
-            Msg::ImportNotDocx {
-                message: message.clone(),
-            },
-        ),
-        E::Odt { path, message } => (
-            path,
-            Msg::ImportNotOdt {
-                message: message.clone(),
-            },
-        ),
-        E::Pdf { path, message } => (
-            path,
-            Msg::ImportNotPdf {
-                message: message.clone(),
-            },
-        ),
-        E::Scan { path, pages } => (path, Msg::ImportScan { pages: *pages }),
-        E::Exists { path } => (path, Msg::ImportExists),
-        E::Write { path, source } => (
-            path,
-            Msg::ImportUnwritable {
-                error: source.to_string(),
-            },
-        ),
-        #[allow(unreachable_patterns)]
-        _ => return Diagnostic::error("", 0, 0, Msg::ImportFailed { error: e.to_string() }),
-    };
-    Diagnostic::error(path, 0, 0, msg)
+    Diagnostic::error(e.path(), 0, 0, e.msg())
 }
 
 /// The registries the importer resolves names through: the site's, if there is one; without it

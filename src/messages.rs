@@ -727,6 +727,9 @@ catalogue! {
     MB0613 ImportFailed { error: String = "minutebook.yaml: cannot read: permission denied" }
         => en "{error}"
            zh "匯入失敗：{error}"
+    MB0614 ImportNoExtension
+        => en "the file name has no extension: import a .txt, .docx, .odt or .pdf file"
+           zh "檔名沒有副檔名：請匯入 .txt、.docx、.odt 或 .pdf 檔"
     MB0620 ImportNoTitle
         => en "no title line (like 第4次主管會議紀錄) found: title, number, series and slug left out"
            zh "找不到標題行（例如「第4次主管會議紀錄」）：未填入 title、number、series 和 slug"

@@ -121,41 +121,94 @@ impl Imported {
     }
 }
 
-/// Why a file could not be imported or written. Each names the file.
-#[derive(Debug, thiserror::Error)]
+/// Why a file could not be imported or written. Each names the file; its text is the message
+/// catalogue's ([`ImportError::msg`]), shown in English by `Display`.
+#[derive(Debug)]
 pub enum ImportError {
-    #[error("{path}: cannot read: {source}")]
-    Read {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{path}: not UTF-8 text (save it as UTF-8, or import the .docx)")]
+    Read { path: PathBuf, source: std::io::Error },
     NotUtf8 { path: PathBuf },
-    #[error("{path}: the file has no text, so there is no record to write (check that it is the right file and that it was saved with its contents)")]
     Empty { path: PathBuf },
-    #[error("{path}: cannot import a `{extension}` file: import .txt, .docx, .odt or .pdf")]
     UnknownExtension { path: PathBuf, extension: String },
-    #[error("{path}: a Word 97-2003 .doc file cannot be read directly; convert it to .docx first with `soffice --headless --convert-to docx {file}` (LibreOffice), then import the .docx")]
+    NoExtension { path: PathBuf },
     Doc { path: PathBuf, file: String },
-    #[error("{path}: {message}")]
     TooLarge { path: PathBuf, message: Box<Msg> },
-    #[error("{path}: not a readable .docx: {message}")]
     Docx { path: PathBuf, message: Box<Msg> },
-    #[error("{path}: not a readable .odt: {message}")]
     Odt { path: PathBuf, message: Box<Msg> },
-    #[error("{path}: not a readable PDF: {message}")]
     Pdf { path: PathBuf, message: Box<Msg> },
-    #[error("{path}: none of its {pages} page(s) has a text layer: it is a scan (pictures of pages), and the importer reads text, not pictures; run OCR on it first (for example `ocrmypdf -l chi_tra in.pdf out.pdf`), or import the .docx/.odt it was made from")]
     Scan { path: PathBuf, pages: usize },
-    #[error("{path}: already exists; refusing to overwrite it (pass --out with a new path)")]
     Exists { path: PathBuf },
-    #[error("{path}: cannot write: {source}")]
-    Write {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+impl ImportError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        use ImportError as E;
+        match self {
+            E::Read { path, .. }
+            | E::NotUtf8 { path }
+            | E::Empty { path }
+            | E::UnknownExtension { path, .. }
+            | E::NoExtension { path }
+            | E::Doc { path, .. }
+            | E::TooLarge { path, .. }
+            | E::Docx { path, .. }
+            | E::Odt { path, .. }
+            | E::Pdf { path, .. }
+            | E::Scan { path, .. }
+            | E::Exists { path }
+            | E::Write { path, .. } => path,
+        }
+    }
+
+    /// What went wrong, from the message catalogue (without the file's name).
+    pub fn msg(&self) -> Msg {
+        use ImportError as E;
+        match self {
+            E::Read { source, .. } => Msg::ImportUnreadable {
+                error: source.to_string(),
+            },
+            E::NotUtf8 { .. } => Msg::ImportNotUtf8,
+            E::Empty { .. } => Msg::ImportEmpty,
+            E::UnknownExtension { extension, .. } => Msg::ImportUnknownExtension {
+                extension: extension.clone(),
+            },
+            E::NoExtension { .. } => Msg::ImportNoExtension,
+            E::Doc { file, .. } => Msg::ImportDoc { file: file.clone() },
+            E::TooLarge { message, .. } => Msg::ImportTooLarge {
+                message: message.clone(),
+            },
+            E::Docx { message, .. } => Msg::ImportNotDocx {
+                message: message.clone(),
+            },
+            E::Odt { message, .. } => Msg::ImportNotOdt {
+                message: message.clone(),
+            },
+            E::Pdf { message, .. } => Msg::ImportNotPdf {
+                message: message.clone(),
+            },
+            E::Scan { pages, .. } => Msg::ImportScan { pages: *pages },
+            E::Exists { .. } => Msg::ImportExists,
+            E::Write { source, .. } => Msg::ImportUnwritable {
+                error: source.to_string(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path().display(), self.msg().en())
+    }
+}
+
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImportError::Read { source, .. } | ImportError::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl ImportError {
@@ -301,13 +354,15 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
             doc.text
         }
         _ => {
-            return Err(ImportError::UnknownExtension {
-                path: path.to_path_buf(),
-                extension: if ext.is_empty() {
-                    "(none)".into()
-                } else {
-                    format!(".{ext}")
-                },
+            return Err(if ext.is_empty() {
+                ImportError::NoExtension {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                ImportError::UnknownExtension {
+                    path: path.to_path_buf(),
+                    extension: format!(".{ext}"),
+                }
             })
         }
     };

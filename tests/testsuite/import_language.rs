@@ -82,3 +82,27 @@ fn a_damaged_docx_is_refused_in_the_sites_language() {
         "error[MB0607]: cut.docx: not a readable .docx: not a zip archive (invalid Zip archive: Could not find EOCD)\nerror: 1 problem found; nothing was written\n"
     );
 }
+
+/// A file saved without an extension (the real .docx, as a browser may save a download) is
+/// refused with the formats to use, in the site's language.
+#[test]
+fn a_file_without_an_extension_is_refused_in_the_sites_language() {
+    let site = bundled_site();
+    std::fs::copy(
+        repo().join("tests/fixtures/import/moda-executive-4/source.docx"),
+        site.path().join("第4次主管會議紀錄"),
+    )
+    .unwrap();
+    let (code, _, err) = run_in_site_language(&["import", "第4次主管會議紀錄"], site.path());
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        err,
+        "錯誤[MB0614]: 第4次主管會議紀錄: 檔名沒有副檔名：請匯入 .txt、.docx、.odt 或 .pdf 檔\n錯誤：發現 1 個問題；沒有寫入任何檔案\n"
+    );
+    let (code, _, err) = run(&["import", "第4次主管會議紀錄"], site.path());
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        err,
+        "error[MB0614]: 第4次主管會議紀錄: the file name has no extension: import a .txt, .docx, .odt or .pdf file\nerror: 1 problem found; nothing was written\n"
+    );
+}
