@@ -724,6 +724,8 @@ catalogue! {
     MB0612 ImportUnwritable { error: String = "Permission denied (os error 13)" }
         => en "cannot write: {error}"
            zh "無法寫入：{error}"
+    /// No longer printed (every import error has a code of its own since MB0614); kept so that the
+    /// code is never reused.
     MB0613 ImportFailed { error: String = "minutebook.yaml: cannot read: permission denied" }
         => en "{error}"
            zh "匯入失敗：{error}"
