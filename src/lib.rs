@@ -255,7 +255,6 @@ fn run_import(
     lang: Lang,
 ) -> Result<ExitCode, Vec<Diagnostic>> {
     let config_path = root.join(config::CONFIG_FILE);
-    let error = |e: String| vec![Diagnostic::error("", 0, 0, e)];
     if register && !config_path.is_file() {
         return Err(vec![Diagnostic::error(
             "",
@@ -270,14 +269,18 @@ fn run_import(
     let mut imported = import::import_file(file, &registry).map_err(|e| vec![import_error(&e)])?;
     let mut registered = None;
     if register && !imported.unregistered.is_empty() {
-        import::register(&config_path, &imported.unregistered).map_err(|e| error(e.to_string()))?;
+        import::register(&config_path, &imported.unregistered).map_err(|e| vec![register_error(&e)])?;
         registered = Some(imported.unregistered.clone());
         // The file must still load: a registry entry that clashes is reported as check would.
         registry = import_registry(root)?;
         imported = import::import_file(file, &registry).map_err(|e| vec![import_error(&e)])?;
     }
-    for n in imported.notes.iter().chain(imported.furniture_note().as_ref()) {
-        errln!("{}: {n}", file.display());
+    for n in imported
+        .note_messages
+        .iter()
+        .chain(imported.furniture_note(verbose).as_ref())
+    {
+        errln!("{}: {}", file.display(), n.render(lang));
     }
     if !imported.in_front_matter.is_empty() {
         let m = Msg::ImportHeaderLines {
@@ -352,62 +355,15 @@ fn run_import(
     Ok(ExitCode::SUCCESS)
 }
 
-/// An import error as a diagnostic at its file, its text from the catalogue (an error of a kind
-/// added later keeps the importer's own words until it has an entry).
+/// A `--register` error as a diagnostic at minutebook.yaml (and the line of a flow list), its
+/// text from the catalogue.
+fn register_error(e: &import::RegisterError) -> Diagnostic {
+    Diagnostic::error(e.path(), e.line(), 0, e.msg())
+}
+
+/// An import error as a diagnostic at its file, its text from the catalogue.
 fn import_error(e: &import::ImportError) -> Diagnostic {
-    use import::ImportError as E;
-    let (path, msg) = match e {
-        E::Read { path, source } => (
-            path,
-            Msg::ImportUnreadable {
-                error: source.to_string(),
-            },
-        ),
-        E::NotUtf8 { path } => (path, Msg::ImportNotUtf8),
-        E::Empty { path } => (path, Msg::ImportEmpty),
-        E::UnknownExtension { path, extension } => (
-            path,
-            Msg::ImportUnknownExtension {
-                extension: extension.clone(),
-            },
-        ),
-        E::Doc { path, file } => (path, Msg::ImportDoc { file: file.clone() }),
-        E::TooLarge { path, message } => (
-            path,
-            Msg::ImportTooLarge {
-                message: message.clone(),
-            },
-        ),
-        E::Docx { path, message } => (
-            path,
-            Msg::ImportNotDocx {
-                message: message.clone(),
-            },
-        ),
-        E::Odt { path, message } => (
-            path,
-            Msg::ImportNotOdt {
-                message: message.clone(),
-            },
-        ),
-        E::Pdf { path, message } => (
-            path,
-            Msg::ImportNotPdf {
-                message: message.clone(),
-            },
-        ),
-        E::Scan { path, pages } => (path, Msg::ImportScan { pages: *pages }),
-        E::Exists { path } => (path, Msg::ImportExists),
-        E::Write { path, source } => (
-            path,
-            Msg::ImportUnwritable {
-                error: source.to_string(),
-            },
-        ),
-        #[allow(unreachable_patterns)]
-        _ => return Diagnostic::error("", 0, 0, Msg::ImportFailed { error: e.to_string() }),
-    };
-    Diagnostic::error(path, 0, 0, msg)
+    Diagnostic::error(e.path(), 0, 0, e.msg())
 }
 
 /// The registries the importer resolves names through: the site's, if there is one; without it

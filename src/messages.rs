@@ -11,7 +11,8 @@
 //!
 //! Codes: `MB00xx` files and folders, `MB01xx` YAML (in a front-matter or minutebook.yaml) and
 //! minutebook.yaml, `MB02xx` a record's front-matter,
-//! `MB03xx` the minutes' body, `MB04xx` check's findings, `MB05xx` follow-ups, `MB06xx` import,
+//! `MB03xx` the minutes' body, `MB04xx` check's findings, `MB05xx` follow-ups, `MB06xx` import (its errors, then from
+//! `MB0620` what it left out),
 //! `MB07xx` the preview server, `MB08xx` themes, templates and output, `MB09xx` init and new;
 //! `MB1xxx` help lines; `MB9xxx` summaries and other lines that are not diagnostics. A code is never
 //! reused for another meaning.
@@ -254,6 +255,38 @@ fn unclosed_zh(delimiter: char) -> &'static str {
 /// `n` spaces, in English.
 fn en_spaces(n: usize) -> String {
     en_count(n, "space", "spaces")
+}
+
+/// `page 3`, `pages 4–9`, `pages 2, 4–9 and 12`: runs of consecutive pages joined.
+fn page_runs(pages: &[usize]) -> Vec<String> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &p in pages {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == p => *end = p,
+            _ => runs.push((p, p)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") })
+        .collect()
+}
+
+fn page_list_en(pages: &[usize]) -> String {
+    let parts = page_runs(pages);
+    let word = if pages.len() == 1 { "page" } else { "pages" };
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{word} {} and {last}", rest.join(", ")),
+        _ => format!("{word} {}", parts.join("")),
+    }
+}
+
+/// `第 3 頁`, `第 4–9 頁`, `第 2、4–9 及 12 頁`.
+fn page_list_zh(pages: &[usize]) -> String {
+    let parts = page_runs(pages);
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("第 {} 及 {last} 頁", rest.join("、")),
+        _ => format!("第 {} 頁", parts.join("")),
+    }
 }
 
 /// One text of an entry: a `format!` string over the fields, or a block.
@@ -670,18 +703,18 @@ catalogue! {
     MB0605 ImportDoc { file: String = "minutes.doc" }
         => en "a Word 97-2003 .doc file cannot be read directly; convert it to .docx first with `soffice --headless --convert-to docx {file}` (LibreOffice), then import the .docx"
            zh "無法直接讀取 Word 97-2003 的 .doc 檔；請先以 `soffice --headless --convert-to docx {file}`（LibreOffice）轉成 .docx，再匯入 .docx"
-    MB0606 ImportTooLarge { message: String = "the document holds more than 64 MiB of text" }
-        => en "{message}"
-           zh "檔案太大：{message}"
-    MB0607 ImportNotDocx { message: String = "invalid Zip archive" }
-        => en "not a readable .docx: {message}"
-           zh "不是可讀取的 .docx：{message}"
-    MB0608 ImportNotOdt { message: String = "invalid Zip archive" }
-        => en "not a readable .odt: {message}"
-           zh "不是可讀取的 .odt：{message}"
-    MB0609 ImportNotPdf { message: String = "no trailer" }
-        => en "not a readable PDF: {message}"
-           zh "不是可讀取的 PDF：{message}"
+    MB0606 ImportTooLarge { message: Box<Msg> = Box::new(Msg::ImportPartTooLarge { part: "word/document.xml".into(), limit: 268435456 }) }
+        => en { message.render(Lang::En) }
+           zh { message.render(Lang::ZhHantTw) }
+    MB0607 ImportNotDocx { message: Box<Msg> = Box::new(Msg::ImportNotZip { error: "invalid Zip archive: Could not find EOCD".into() }) }
+        => en { format!("not a readable .docx: {}", message.render(Lang::En)) }
+           zh { format!("不是可讀取的 .docx：{}", message.render(Lang::ZhHantTw)) }
+    MB0608 ImportNotOdt { message: Box<Msg> = Box::new(Msg::ImportNotZip { error: "invalid Zip archive: Could not find EOCD".into() }) }
+        => en { format!("not a readable .odt: {}", message.render(Lang::En)) }
+           zh { format!("不是可讀取的 .odt：{}", message.render(Lang::ZhHantTw)) }
+    MB0609 ImportNotPdf { message: Box<Msg> = Box::new(Msg::ImportPdfReader { error: "no trailer".into() }) }
+        => en { format!("not a readable PDF: {}", message.render(Lang::En)) }
+           zh { format!("不是可讀取的 PDF：{}", message.render(Lang::ZhHantTw)) }
     MB0610 ImportScan { pages: usize = 3usize }
         => en "none of its {pages} page(s) has a text layer: it is a scan (pictures of pages), and the importer reads text, not pictures; run OCR on it first (for example `ocrmypdf -l chi_tra in.pdf out.pdf`), or import the .docx/.odt it was made from"
            zh "{pages} 頁都沒有文字層：這是掃描檔（頁面的圖片），匯入只讀文字、不讀圖片；請先做 OCR（例如 `ocrmypdf -l chi_tra in.pdf out.pdf`），或改匯入原本的 .docx/.odt"
@@ -691,9 +724,100 @@ catalogue! {
     MB0612 ImportUnwritable { error: String = "Permission denied (os error 13)" }
         => en "cannot write: {error}"
            zh "無法寫入：{error}"
+    /// No longer printed (every import error has a code of its own since MB0614); kept so that the
+    /// code is never reused.
     MB0613 ImportFailed { error: String = "minutebook.yaml: cannot read: permission denied" }
         => en "{error}"
            zh "匯入失敗：{error}"
+    MB0614 ImportNoExtension
+        => en "the file name has no extension: import a .txt, .docx, .odt or .pdf file"
+           zh "檔名沒有副檔名：請匯入 .txt、.docx、.odt 或 .pdf 檔"
+    MB0620 ImportNoTitle
+        => en "no title line (like 第4次主管會議紀錄) found: title, number, series and slug left out"
+           zh "找不到標題行（例如「第4次主管會議紀錄」）：未填入 title、number、series 和 slug"
+    MB0621 ImportNoNumber
+        => en "no meeting number (第N次) in the title: number left out"
+           zh "標題沒有會議次別（第N次）：未填入 number"
+    MB0622 ImportSeriesUnregistered { series: String = "會議通過" }
+        => en "the title's series `{series}` is not registered: register it (the importer prints the entry; --register adds it) or change `series` to a registered one"
+           zh "標題中的會議 `{series}` 尚未登錄：請登錄（匯入時會列出要加的項目；加上 --register 會自動加入），或把 `series` 改成已登錄的會議"
+    MB0623 ImportNoSeries
+        => en "no registered series name in the title: series and slug left out"
+           zh "標題中沒有已登錄的會議名稱：未填入 series 和 slug"
+    MB0624 ImportBadDate { why: Box<Msg> = Box::new(Msg::NoSuchDay { date: "2023-02-29".into(), year: 2023, month: 2, days: 28 }) }
+        => en { format!("{}; date left out", why.render(Lang::En)) }
+           zh { format!("{}；未填入 date", why.render(Lang::ZhHantTw)) }
+    MB0625 ImportWeekdayMismatch { date: String = "2024-09-11" }
+        => en "the weekday named does not match {date}; check the date"
+           zh "所寫的星期與 {date} 不符；請核對日期"
+    MB0626 ImportUnreadableDate
+        => en "cannot read the date on the 日期 line: date left out"
+           zh "無法讀出「日期」行的日期：未填入 date"
+    MB0627 ImportNobody { label: String = "出席人員" }
+        => en "the {label} line names nobody: left out"
+           zh "「{label}」行沒有列出任何人：未填入"
+    MB0628 ImportNoHeaderLine { labels: Vec<String> = vec!["主席：".to_string(), "主持人：".to_string()], key: String = "chair" }
+        => en { format!("no {} line in the header: {key} left out", labels.join(" or ")) }
+           zh { format!(
+                "表頭沒有{}行：未填入 {key}",
+                labels.iter().map(|l| format!("「{l}」")).collect::<Vec<_>>().join("或"),
+            ) }
+    MB0629 ImportNoAdjourn
+        => en "no 散會 line: the end time is left out of time"
+           zh "沒有「散會」行：time 未含結束時間"
+    MB0630 ImportNoAdjournTime
+        => en "no time on the 散會 line: the end time is left out of time"
+           zh "「散會」行沒有時間：time 未含結束時間"
+    MB0631 ImportNoStartTime
+        => en "no start time (like 上午10時30分) in the header: time left out"
+           zh "表頭沒有開始時間（例如「上午10時30分」）：未填入 time"
+    MB0632 ImportEmptyLine { label: String = "地點" }
+        => en "the {label} line is empty: left out"
+           zh "「{label}」行是空的：未填入"
+    MB0633 ImportUnknownUnit { name: String = "數位產業" }
+        => en "unknown unit `{name}`: not in the unit registry, left out of units"
+           zh "未登錄的單位 `{name}`：單位登錄表中沒有，未列入 units"
+    MB0634 ImportMalformed { encoding: String = "Big5" }
+        => en "some bytes are not valid {encoding}; each became U+FFFD (�): check the record against the source, or save the file as UTF-8"
+           zh "有些位元組不是有效的 {encoding}，都已換成 U+FFFD（�）：請對照原始檔檢查紀錄，或把檔案另存為 UTF-8"
+    MB0635 ImportBlankPages { pages: Vec<usize> = vec![2usize, 4, 5, 9] }
+        => en { format!(
+                "{} {} no text layer (a picture of a page, as a scanner makes it): what {} is not in the record; run OCR on the PDF (for example `ocrmypdf -l chi_tra in.pdf out.pdf`) or type it in",
+                page_list_en(pages),
+                if pages.len() == 1 { "has" } else { "have" },
+                if pages.len() == 1 { "it shows" } else { "they show" },
+            ) }
+           zh { format!(
+                "{}沒有文字層（是掃描器產生的頁面圖片）：頁面上的內容不在紀錄中；請先對 PDF 做 OCR（例如 `ocrmypdf -l chi_tra in.pdf out.pdf`），或自行輸入",
+                page_list_zh(pages),
+            ) }
+    MB0636 ImportFlowList { key: String = "units", entries: String = "  - { name: 工務課, slug: gong-wu-ke }" }
+        => en "`{key}:` is written as a flow list ([…]); add these entries to it by hand:\n{entries}"
+           zh "`{key}:` 寫成單行清單（[…]）；請自行把下列項目加進去：\n{entries}"
+    MB0640 ImportNotZip { error: String = "invalid Zip archive: Could not find EOCD" }
+        => en "not a zip archive ({error})"
+           zh "不是 zip 壓縮檔（{error}）"
+    MB0641 ImportNoPart { part: String = "word/document.xml" }
+        => en "no {part} in the archive"
+           zh "壓縮檔中沒有 {part}"
+    MB0642 ImportPartUnreadable { part: String = "word/document.xml", error: String = "stream did not contain valid UTF-8" }
+        => en "cannot read {part} ({error})"
+           zh "無法讀取 {part}（{error}）"
+    MB0643 ImportBadXml { part: String = "word/document.xml", byte: u64 = 1042u64, error: String = "ill-formed document: expected `</w:p>`, but `</w:body>` was found" }
+        => en "bad XML in {part} at byte {byte} ({error})"
+           zh "{part} 第 {byte} 個位元組的 XML 有誤（{error}）"
+    MB0644 ImportUnknownEntity { entity: String = "nbsp", part: String = "content.xml" }
+        => en "unknown entity &{entity}; in {part}"
+           zh "{part} 中有無法辨識的實體 &{entity};"
+    MB0645 ImportPartTooLarge { part: String = "word/document.xml", limit: u64 = 268435456u64 }
+        => en "{part} unpacks to more than the importer's limit of {limit} bytes; nothing was imported (split the document, or save its text as .txt)"
+           zh "{part} 解壓縮後超過匯入上限 {limit} 位元組；沒有匯入任何內容（請把文件分成幾份，或把文字另存為 .txt）"
+    MB0646 ImportPdfReader { error: String = "no trailer" }
+        => en "{error}"
+           zh "PDF 讀取程式回報「{error}」"
+    MB0647 ImportPdfPage { page: usize = 2usize, error: String = "invalid content stream" }
+        => en "page {page}: {error}"
+           zh "第 {page} 頁：{error}"
 
     // ---- MB07xx: the preview server ----
     MB0701 PortTaken { port: u16 = 1111u16, bind: String = "127.0.0.1", free: Option<u16> = Some(1112u16) }
@@ -1209,6 +1333,34 @@ catalogue! {
                 en_count(*warnings, "warning", "warnings"),
             ) }
            zh "已寫入 {path}（警告 {warnings} 個）；這是草稿（draft: true）：請對照原始檔檢查，刪除那一行即可發布，然後執行 minutebook check"
+    MB9027 ImportReadAs { encoding: String = "Big5" }
+        => en "read as {encoding}"
+           zh "以 {encoding} 編碼讀取"
+    MB9028 ImportWordNumbering { count: usize = 53usize }
+        => en { format!(
+                "{} by Word's automatic numbering; their numbers are written out",
+                en_count(*count, "paragraph numbered", "paragraphs numbered"),
+            ) }
+           zh "{count} 個段落使用 Word 的自動編號；編號已寫成文字"
+    MB9029 ImportListNumbering { count: usize = 12usize }
+        => en { format!(
+                "{} by the document's list numbering; their numbers are written out",
+                en_count(*count, "paragraph numbered", "paragraphs numbered"),
+            ) }
+           zh "{count} 個段落使用文件的清單編號；編號已寫成文字"
+    MB9030 ImportPdfPages { pages: usize = 3usize }
+        => en { format!("read the text layer of {}", en_count(*pages, "PDF page", "PDF pages")) }
+           zh "已讀取 PDF {pages} 頁的文字層"
+    MB9031 ImportFurniture { count: usize = 8usize, verbose: bool = false }
+        => en { format!(
+                "removed {} as page furniture (page numbers, running headers and footers, form buttons){}",
+                en_count(*count, "line", "lines"),
+                if *verbose { "" } else { "; --verbose lists them" },
+            ) }
+           zh { format!(
+                "已移除 {count} 行版面文字（頁碼、頁首、頁尾、表單按鈕）{}",
+                if *verbose { "" } else { "；--verbose 會列出" },
+            ) }
     MB9017 RebuildSummary { records: usize = 120usize, reloaded: usize = 1usize, pages: usize = 480usize, rendered: usize = 3usize, removed: usize = 0usize, drafts: usize = 1usize, scheduled: usize = 0usize, steps: String = "load 3 ms, render 20 ms", total: String = "31" }
         => en "{records} records ({reloaded} re-loaded), {pages} pages ({rendered} rendered, {removed} files removed); {drafts} drafts and {scheduled} scheduled left out; {steps} — total {total} ms"
            zh "{records} 份紀錄（重新讀取 {reloaded} 份）、{pages} 個頁面（重新產生 {rendered} 個、移除 {removed} 個檔案）；未納入草稿 {drafts} 份、排定發布 {scheduled} 份；{steps}——共 {total} ms"
@@ -1289,6 +1441,16 @@ mod tests {
             None,
             "only the top-level key"
         );
+    }
+
+    #[test]
+    fn page_lists() {
+        assert_eq!(page_list_en(&[3]), "page 3");
+        assert_eq!(page_list_en(&[4, 5, 6, 7, 8, 9]), "pages 4–9");
+        assert_eq!(page_list_en(&[2, 4, 5, 9]), "pages 2, 4–5 and 9");
+        assert_eq!(page_list_zh(&[3]), "第 3 頁");
+        assert_eq!(page_list_zh(&[4, 5, 6, 7, 8, 9]), "第 4–9 頁");
+        assert_eq!(page_list_zh(&[2, 4, 5, 9]), "第 2、4–5 及 9 頁");
     }
 
     #[test]

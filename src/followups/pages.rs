@@ -213,6 +213,20 @@ fn by_due(a: &&Directive, b: &&Directive) -> std::cmp::Ordering {
 
 /// Every follow-up page. `ctx(rel_url, title)` gives the shared context of a page (as the other
 /// pages have it); the strings are the theme's (`t`).
+fn counts(t: &Tracker) -> Vec<Count> {
+    t.counts()
+        .into_iter()
+        .map(|(k, count)| Count {
+            status: k.as_str(),
+            count,
+        })
+        .collect()
+}
+
+/// The page `/followups/`: counts, and the open directives by lead unit. The paginated closed
+/// and withdrawn lists come from [`list_pages`] and the directives' pages from
+/// [`directive_pages`], a range at a time, so a producer never holds the contexts of every page
+/// at once (30,000 directives and 1,000 list pages at 10,000 records).
 pub fn produce(archive: &Archive, ctx: &dyn Fn(&str, &str) -> Context) -> Vec<Job> {
     let t = &archive.followups;
     if t.directives.is_empty() {
@@ -220,14 +234,7 @@ pub fn produce(archive: &Archive, ctx: &dyn Fn(&str, &str) -> Context) -> Vec<Jo
     }
     let strings = crate::render::i18n::strings(&archive.site.config.language);
     let mut jobs = Vec::new();
-    let counts: Vec<Count> = t
-        .counts()
-        .into_iter()
-        .map(|(k, count)| Count {
-            status: k.as_str(),
-            count,
-        })
-        .collect();
+    let counts = counts(t);
     // Open directives by lead unit, in the registry's order; those with no unit last.
     let unit_order: BTreeMap<&str, usize> = archive
         .units
@@ -268,18 +275,56 @@ pub fn produce(archive: &Archive, ctx: &dyn Fn(&str, &str) -> Context) -> Vec<Jo
     c.insert("feed", &Some(format!("{}followups/atom.xml", root(archive))));
     jobs.push(("followups/index.html".to_string(), "followups.html", c));
 
-    for (group, title) in [
-        ("closed", strings["followups_closed"]),
-        ("withdrawn", strings["followups_withdrawn"]),
-    ] {
-        let mut list: Vec<&Directive> = t.directives.iter().filter(|d| d.status.group() == group).collect();
-        // The latest released first.
-        list.sort_by(|a, b| {
-            let last = |d: &Directive| d.updates.last().map(|u| u.date);
-            (last(b), &a.id).cmp(&(last(a), &b.id))
-        });
-        let base = format!("followups/{group}/");
-        for p in paginate(list.len(), archive.site.config.per_page) {
+    jobs
+}
+
+/// The lists of [`LIST_GROUPS`] other than the open one, by the group's name.
+pub const LIST_GROUPS: [&str; 2] = ["closed", "withdrawn"];
+
+/// The directives of `group` ("closed" or "withdrawn"), the latest released first.
+fn list_of<'t>(t: &'t Tracker, group: &str) -> Vec<&'t Directive> {
+    let mut list: Vec<&Directive> = t.directives.iter().filter(|d| d.status.group() == group).collect();
+    list.sort_by(|a, b| {
+        let last = |d: &Directive| d.updates.last().map(|u| u.date);
+        (last(b), &a.id).cmp(&(last(a), &b.id))
+    });
+    list
+}
+
+/// How many pages the list of `group` has (at least one, when the tracker has directives).
+pub fn list_page_count(archive: &Archive, group: &str) -> usize {
+    let t = &archive.followups;
+    if t.directives.is_empty() {
+        return 0;
+    }
+    let n = t.directives.iter().filter(|d| d.status.group() == group).count();
+    paginate(n, archive.site.config.per_page).len()
+}
+
+/// The pages `numbers` (1-based) of the list of `group` (`/followups/closed/`,
+/// `/followups/closed/page/2/`, …), each with its page of directives and a pagination bar of a
+/// few pages around it (as every listing's: linking every page made the lists quadratic).
+pub fn list_pages(
+    archive: &Archive,
+    group: &'static str,
+    numbers: std::ops::Range<usize>,
+    ctx: &dyn Fn(&str, &str) -> Context,
+) -> Vec<Job> {
+    let t = &archive.followups;
+    let strings = crate::render::i18n::strings(&archive.site.config.language);
+    let title = match group {
+        "closed" => strings["followups_closed"],
+        _ => strings["followups_withdrawn"],
+    };
+    let counts = counts(t);
+    let list = list_of(t, group);
+    let base = format!("followups/{group}/");
+    let pages = paginate(list.len(), archive.site.config.per_page);
+    let url = |n: usize| format!("{}{}", root(archive), page_url(&base, n));
+    pages
+        .into_iter()
+        .filter(|p| numbers.contains(&p.number))
+        .map(|p| {
             let rel = page_url(&base, p.number);
             let title = if p.number > 1 {
                 format!("{title} – {}", strings["page_n"].replace("{n}", &p.number.to_string()))
@@ -287,7 +332,6 @@ pub fn produce(archive: &Archive, ctx: &dyn Fn(&str, &str) -> Context) -> Vec<Jo
                 title.to_string()
             };
             let mut c = ctx(&rel, &title);
-            let url = |n: usize| format!("{}{}", root(archive), page_url(&base, n));
             c.insert("list", group);
             c.insert("counts", &counts);
             c.insert(
@@ -304,31 +348,44 @@ pub fn produce(archive: &Archive, ctx: &dyn Fn(&str, &str) -> Context) -> Vec<Jo
                     total: p.total,
                     prev_url: (p.number > 1).then(|| url(p.number - 1)),
                     next_url: (p.number < p.total).then(|| url(p.number + 1)),
-                    pages: (1..=p.total)
+                    pages: crate::pages::page_window(p.number, p.total)
+                        .into_iter()
                         .map(|n| PageLink {
                             n,
-                            url: url(n),
+                            url: if n == 0 { String::new() } else { url(n) },
                             current: n == p.number,
                         })
                         .collect(),
                 },
             );
-            jobs.push((
+            (
                 page_file(&rel).to_string_lossy().replace('\\', "/"),
                 "followups.html",
                 c,
-            ));
-        }
-    }
+            )
+        })
+        .collect()
+}
 
-    for d in &t.directives {
-        let rel = format!("followups/{}/", d.id);
-        let mut c = ctx(&rel, &format!("{} {}", strings["followup"], d.id));
-        c.insert("directive", &view(archive, t, d));
-        c.insert("today", &t.today.map(|d| day(archive, d)));
-        jobs.push((format!("followups/{}/index.html", d.id), "followup.html", c));
-    }
-    jobs
+/// The pages `/followups/<id>/` of the directives `range` (indexes into the tracker's list): each
+/// directive's timeline.
+pub fn directive_pages(
+    archive: &Archive,
+    range: std::ops::Range<usize>,
+    ctx: &dyn Fn(&str, &str) -> Context,
+) -> Vec<Job> {
+    let t = &archive.followups;
+    let strings = crate::render::i18n::strings(&archive.site.config.language);
+    t.directives[range]
+        .iter()
+        .map(|d| {
+            let rel = format!("followups/{}/", d.id);
+            let mut c = ctx(&rel, &format!("{} {}", strings["followup"], d.id));
+            c.insert("directive", &view(archive, t, d));
+            c.insert("today", &t.today.map(|d| day(archive, d)));
+            (format!("followups/{}/index.html", d.id), "followup.html", c)
+        })
+        .collect()
 }
 
 /// For a record page: the directives the meeting gave, linked to their pages.

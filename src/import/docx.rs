@@ -13,14 +13,15 @@ use quick_xml::Reader;
 
 use super::numbering::{Counters, Level, NumFormat};
 use super::ImportError;
+use crate::messages::Msg;
 
 /// The most `word/document.xml` may unpack to (a guard against zip bombs).
 const MAX_XML: u64 = 256 * 1024 * 1024;
 
-fn err(message: impl Into<String>) -> ImportError {
+fn err(message: Msg) -> ImportError {
     ImportError::Docx {
         path: Default::default(),
-        message: message.into(),
+        message: Box::new(message),
     }
 }
 
@@ -39,8 +40,13 @@ pub struct DocxText {
 
 /// Read a .docx: its text (see [`docx_to_text`]) and what came from automatic numbering.
 pub fn read_docx(bytes: &[u8]) -> Result<DocxText, ImportError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| err(format!("not a zip archive ({e})")))?;
-    let xml = part(&mut zip, "word/document.xml")?.ok_or_else(|| err("no word/document.xml in the archive"))?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| err(Msg::ImportNotZip { error: e.to_string() }))?;
+    let xml = part(&mut zip, "word/document.xml")?.ok_or_else(|| {
+        err(Msg::ImportNoPart {
+            part: "word/document.xml".into(),
+        })
+    })?;
     let lists = match part(&mut zip, "word/numbering.xml")? {
         Some(numbering) => parse_numbering(&numbering)?,
         None => Lists::default(),
@@ -59,21 +65,23 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<S
         Err(_) => return Ok(None),
     };
     let size = file.size();
-    let too_large = || {
-        ImportError::TooLarge {
+    let too_large = || ImportError::TooLarge {
         path: Default::default(),
-        message: format!(
-            "{name} unpacks to more than the importer's limit of {MAX_XML} bytes; nothing was imported (split the document, or save its text as .txt)"
-        ),
-    }
+        message: Box::new(Msg::ImportPartTooLarge {
+            part: name.to_string(),
+            limit: MAX_XML,
+        }),
     };
     if size > MAX_XML {
         return Err(too_large());
     }
     let mut xml = String::new();
-    file.take(MAX_XML + 1)
-        .read_to_string(&mut xml)
-        .map_err(|e| err(format!("cannot read {name} ({e})")))?;
+    file.take(MAX_XML + 1).read_to_string(&mut xml).map_err(|e| {
+        err(Msg::ImportPartUnreadable {
+            part: name.to_string(),
+            error: e.to_string(),
+        })
+    })?;
     if xml.len() as u64 > MAX_XML {
         return Err(too_large());
     }
@@ -101,7 +109,11 @@ fn attr(e: &quick_xml::events::BytesStart<'_>, local: &str) -> Option<String> {
 }
 
 fn xml_err(part: &str, reader: &Reader<&[u8]>, e: impl std::fmt::Display) -> ImportError {
-    err(format!("bad XML in {part} at byte {} ({e})", reader.buffer_position()))
+    err(Msg::ImportBadXml {
+        part: part.to_string(),
+        byte: reader.buffer_position(),
+        error: e.to_string(),
+    })
 }
 
 fn parse_numbering(xml: &str) -> Result<Lists, ImportError> {
@@ -329,12 +341,9 @@ fn document_text(xml: &str, lists: &Lists, styles: &HashMap<String, (String, usi
     };
 
     loop {
-        let event = reader.read_event().map_err(|e| {
-            err(format!(
-                "bad XML in word/document.xml at byte {} ({e})",
-                reader.buffer_position()
-            ))
-        })?;
+        let event = reader
+            .read_event()
+            .map_err(|e| xml_err("word/document.xml", &reader, e))?;
         match event {
             Event::Eof => break,
             Event::Start(e) => {
@@ -447,7 +456,12 @@ fn document_text(xml: &str, lists: &Lists, styles: &HashMap<String, (String, usi
                         "amp" => para.push('&'),
                         "quot" => para.push('"'),
                         "apos" => para.push('\''),
-                        other => return Err(err(format!("unknown entity &{other}; in word/document.xml"))),
+                        other => {
+                            return Err(err(Msg::ImportUnknownEntity {
+                                entity: other.to_string(),
+                                part: "word/document.xml".into(),
+                            }))
+                        }
                     }
                 }
             }

@@ -5,9 +5,10 @@ use chrono::{Datelike, NaiveDate};
 
 use super::text::{ascii_digits, ordinal, Block, Ordinal};
 use super::{find_name, FrontMatter, ImportRegistry, ImportWarning};
+use crate::messages::Msg;
 use crate::minutes::calendar;
 
-fn warn(warnings: &mut Vec<ImportWarning>, block: Option<&Block>, message: String) {
+fn warn(warnings: &mut Vec<ImportWarning>, block: Option<&Block>, message: Msg) {
     warnings.push(ImportWarning {
         line: block.map(|b| b.line).unwrap_or(0),
         message,
@@ -124,6 +125,17 @@ pub(crate) fn is_list_line(s: &str) -> bool {
             field(k),
             Some(Field::Attendees | Field::Observers | Field::OnLeave | Field::Absent)
         )
+    })
+}
+
+/// The value of a header line's last field when that is a list of people (出席, 列席, 請假, 缺席).
+pub(crate) fn list_value(s: &str) -> Option<&str> {
+    key_values(s).pop().and_then(|(k, v)| {
+        matches!(
+            field(&k),
+            Some(Field::Attendees | Field::Observers | Field::OnLeave | Field::Absent)
+        )
+        .then_some(v)
     })
 }
 
@@ -613,21 +625,13 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                     || (meeting_number(t).is_some() && t.contains("會")))
         });
     match title_block {
-        None => warn(
-            warnings,
-            None,
-            "no title line (like 第4次主管會議紀錄) found: title, number, series and slug left out".into(),
-        ),
+        None => warn(warnings, None, Msg::ImportNoTitle),
         Some((bi, b)) => {
             fm.title = Some(b.text.trim().to_string());
             taken.push(bi);
             fm.number = meeting_number(&b.text);
             if fm.number.is_none() {
-                warn(
-                    warnings,
-                    Some(b),
-                    "no meeting number (第N次) in the title: number left out".into(),
-                );
+                warn(warnings, Some(b), Msg::ImportNoNumber);
             }
             let mut best: Option<(usize, &super::RegistryName)> = None;
             for s in &registry.series {
@@ -647,10 +651,8 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                 None => {
                     fm.unregistered_series = super::register::series_name(&b.text);
                     let message = match &fm.unregistered_series {
-                        Some(s) => format!(
-                            "the title's series `{s}` is not registered: register it (the importer prints the entry; --register adds it) or change `series` to a registered one"
-                        ),
-                        None => "no registered series name in the title: series and slug left out".into(),
+                        Some(s) => Msg::ImportSeriesUnregistered { series: s.clone() },
+                        None => Msg::ImportNoSeries,
                     };
                     warn(warnings, Some(b), message)
                 }
@@ -680,7 +682,7 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                     match w.date {
                         Some(_) if fm.date.is_some() => took = false,
                         Some((Err(why), _)) => {
-                            warn(warnings, Some(b), format!("{}; date left out", why.en()));
+                            warn(warnings, Some(b), Msg::ImportBadDate { why: Box::new(why) });
                             took = false;
                         }
                         Some((Ok(d), _)) => {
@@ -691,20 +693,15 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                                     warn(
                                         warnings,
                                         Some(b),
-                                        format!(
-                                            "the weekday named does not match {}; check the date",
-                                            d.format("%Y-%m-%d")
-                                        ),
+                                        Msg::ImportWeekdayMismatch {
+                                            date: d.format("%Y-%m-%d").to_string(),
+                                        },
                                     );
                                 }
                             }
                         }
                         None if field(&k) == Some(Field::Date) => {
-                            warn(
-                                warnings,
-                                Some(b),
-                                "cannot read the date on the 日期 line: date left out".into(),
-                            );
+                            warn(warnings, Some(b), Msg::ImportUnreadableDate);
                             took = false;
                         }
                         None => {}
@@ -729,7 +726,7 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                     found[3] |= list == Field::Attendees;
                     let people = split_people(v);
                     if people.is_empty() {
-                        warn(warnings, Some(b), format!("the {k} line names nobody: left out"));
+                        warn(warnings, Some(b), Msg::ImportNobody { label: k.clone() });
                     }
                     for person in people {
                         // `陳文章委員(請假)` in a list of those present: on leave, as the note says
@@ -763,18 +760,22 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
             taken.push(bi);
         }
     }
-    for (found, what, key) in [
-        (found[0], "地點：", "location"),
-        (found[1], "主席： or 主持人：", "chair"),
-        (found[2], "紀錄：", "recorder"),
-        (found[3], "出席人員：", "attendees"),
+    let no_line = |labels: &[&str], key: &str| Msg::ImportNoHeaderLine {
+        labels: labels.iter().map(|l| l.to_string()).collect(),
+        key: key.to_string(),
+    };
+    for (found, labels, key) in [
+        (found[0], &["地點："][..], "location"),
+        (found[1], &["主席：", "主持人："][..], "chair"),
+        (found[2], &["紀錄："][..], "recorder"),
+        (found[3], &["出席人員："][..], "attendees"),
     ] {
         if !found {
-            warn(warnings, None, format!("no {what} line in the header: {key} left out"));
+            warn(warnings, None, no_line(labels, key));
         }
     }
     if date_seen.is_none() {
-        warn(warnings, None, "no 日期： line in the header: date left out".into());
+        warn(warnings, None, no_line(&["日期："], "date"));
     }
 
     // End time: the time line's 至…, else the 散會 line.
@@ -790,21 +791,13 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
         (Some(s), None) => {
             fm.time = Some(hhmm(s));
             match adjourn {
-                None => warn(warnings, None, "no 散會 line: the end time is left out of time".into()),
-                Some(b) => warn(
-                    warnings,
-                    Some(b),
-                    "no time on the 散會 line: the end time is left out of time".into(),
-                ),
+                None => warn(warnings, None, Msg::ImportNoAdjourn),
+                Some(b) => warn(warnings, Some(b), Msg::ImportNoAdjournTime),
             }
         }
         (None, _) => {
             if let Some(b) = time_seen.or(date_seen) {
-                warn(
-                    warnings,
-                    Some(b),
-                    "no start time (like 上午10時30分) in the header: time left out".into(),
-                );
+                warn(warnings, Some(b), Msg::ImportNoStartTime);
             }
         }
     }
@@ -823,7 +816,13 @@ fn set(
 ) -> bool {
     *found = true;
     if v.is_empty() {
-        warn(warnings, Some(b), format!("the {what} line is empty: left out"));
+        warn(
+            warnings,
+            Some(b),
+            Msg::ImportEmptyLine {
+                label: what.to_string(),
+            },
+        );
         false
     } else if field.is_none() {
         *field = Some(v.to_string());
@@ -885,7 +884,7 @@ pub(crate) fn units(
                     warn(
                         warnings,
                         Some(&blocks[bi]),
-                        format!("unknown unit `{name}`: not in the unit registry, left out of units"),
+                        Msg::ImportUnknownUnit { name: name.clone() },
                     );
                     if !unknown.contains(&name) {
                         unknown.push(name.clone());

@@ -24,6 +24,8 @@ use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::messages::Msg;
+
 pub use docx::docx_to_text;
 pub use register::{add_entries, register, Entry, RegisterError, Unregistered};
 pub use text::Furniture;
@@ -62,7 +64,9 @@ fn find_name<'a>(list: &'a [RegistryName], name: &str) -> Option<&'a RegistryNam
 pub struct ImportWarning {
     /// 1-based source line, 0 if none.
     pub line: usize,
-    pub message: String,
+    /// What was left out and why, from the message catalogue (rendered in the site's language
+    /// where it is printed).
+    pub message: Msg,
     /// The source line as it was (empty if none).
     pub source_line: String,
 }
@@ -70,12 +74,14 @@ pub struct ImportWarning {
 impl std::fmt::Display for ImportWarning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.line == 0 {
-            write!(f, "warning: {}", self.message)
+            write!(f, "warning: {}", self.message.en())
         } else {
             write!(
                 f,
                 "warning: line {}: {}\n  | {}",
-                self.line, self.message, self.source_line
+                self.line,
+                self.message.en(),
+                self.source_line
             )
         }
     }
@@ -89,7 +95,11 @@ pub struct Imported {
     /// Where the record would go, e.g. `content/2024/executive-4.md`.
     pub suggested_path: String,
     pub warnings: Vec<ImportWarning>,
-    /// What the importer read, for the user (e.g. `read as Big5`); not warnings.
+    /// What the importer read, for the user (e.g. `read as Big5`); not warnings. From the message
+    /// catalogue: the import command prints them in the site's language.
+    pub note_messages: Vec<Msg>,
+    /// The same notes in English, for logs and tools (the benchmark reads a PDF's page count
+    /// from `read the text layer of N PDF pages`).
     pub notes: Vec<String>,
     /// The source lines removed as page furniture (page numbers, running headers and footers at
     /// page boundaries). Nothing else is ever removed from the text.
@@ -103,53 +113,102 @@ pub struct Imported {
 }
 
 impl Imported {
-    /// The one-line summary of [`Imported::furniture`], if any was removed.
-    pub fn furniture_note(&self) -> Option<String> {
-        let n = self.furniture.len();
-        (n > 0).then(|| {
-            format!(
-                "removed {n} line{} as page furniture (page numbers, running headers and footers, form buttons); --verbose lists them",
-                if n == 1 { "" } else { "s" }
-            )
-        })
+    /// The one-line summary of [`Imported::furniture`], if any was removed (saying that
+    /// `--verbose` lists the lines unless `verbose`).
+    pub fn furniture_note(&self, verbose: bool) -> Option<Msg> {
+        let count = self.furniture.len();
+        (count > 0).then_some(Msg::ImportFurniture { count, verbose })
     }
 }
 
-/// Why a file could not be imported or written. Each names the file.
-#[derive(Debug, thiserror::Error)]
+/// Why a file could not be imported or written. Each names the file; its text is the message
+/// catalogue's ([`ImportError::msg`]), shown in English by `Display`.
+#[derive(Debug)]
 pub enum ImportError {
-    #[error("{path}: cannot read: {source}")]
-    Read {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{path}: not UTF-8 text (save it as UTF-8, or import the .docx)")]
+    Read { path: PathBuf, source: std::io::Error },
     NotUtf8 { path: PathBuf },
-    #[error("{path}: the file has no text, so there is no record to write (check that it is the right file and that it was saved with its contents)")]
     Empty { path: PathBuf },
-    #[error("{path}: cannot import a `{extension}` file: import .txt, .docx, .odt or .pdf")]
     UnknownExtension { path: PathBuf, extension: String },
-    #[error("{path}: a Word 97-2003 .doc file cannot be read directly; convert it to .docx first with `soffice --headless --convert-to docx {file}` (LibreOffice), then import the .docx")]
+    NoExtension { path: PathBuf },
     Doc { path: PathBuf, file: String },
-    #[error("{path}: {message}")]
-    TooLarge { path: PathBuf, message: String },
-    #[error("{path}: not a readable .docx: {message}")]
-    Docx { path: PathBuf, message: String },
-    #[error("{path}: not a readable .odt: {message}")]
-    Odt { path: PathBuf, message: String },
-    #[error("{path}: not a readable PDF: {message}")]
-    Pdf { path: PathBuf, message: String },
-    #[error("{path}: none of its {pages} page(s) has a text layer: it is a scan (pictures of pages), and the importer reads text, not pictures; run OCR on it first (for example `ocrmypdf -l chi_tra in.pdf out.pdf`), or import the .docx/.odt it was made from")]
+    TooLarge { path: PathBuf, message: Box<Msg> },
+    Docx { path: PathBuf, message: Box<Msg> },
+    Odt { path: PathBuf, message: Box<Msg> },
+    Pdf { path: PathBuf, message: Box<Msg> },
     Scan { path: PathBuf, pages: usize },
-    #[error("{path}: already exists; refusing to overwrite it (pass --out with a new path)")]
     Exists { path: PathBuf },
-    #[error("{path}: cannot write: {source}")]
-    Write {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+impl ImportError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        use ImportError as E;
+        match self {
+            E::Read { path, .. }
+            | E::NotUtf8 { path }
+            | E::Empty { path }
+            | E::UnknownExtension { path, .. }
+            | E::NoExtension { path }
+            | E::Doc { path, .. }
+            | E::TooLarge { path, .. }
+            | E::Docx { path, .. }
+            | E::Odt { path, .. }
+            | E::Pdf { path, .. }
+            | E::Scan { path, .. }
+            | E::Exists { path }
+            | E::Write { path, .. } => path,
+        }
+    }
+
+    /// What went wrong, from the message catalogue (without the file's name).
+    pub fn msg(&self) -> Msg {
+        use ImportError as E;
+        match self {
+            E::Read { source, .. } => Msg::ImportUnreadable {
+                error: source.to_string(),
+            },
+            E::NotUtf8 { .. } => Msg::ImportNotUtf8,
+            E::Empty { .. } => Msg::ImportEmpty,
+            E::UnknownExtension { extension, .. } => Msg::ImportUnknownExtension {
+                extension: extension.clone(),
+            },
+            E::NoExtension { .. } => Msg::ImportNoExtension,
+            E::Doc { file, .. } => Msg::ImportDoc { file: file.clone() },
+            E::TooLarge { message, .. } => Msg::ImportTooLarge {
+                message: message.clone(),
+            },
+            E::Docx { message, .. } => Msg::ImportNotDocx {
+                message: message.clone(),
+            },
+            E::Odt { message, .. } => Msg::ImportNotOdt {
+                message: message.clone(),
+            },
+            E::Pdf { message, .. } => Msg::ImportNotPdf {
+                message: message.clone(),
+            },
+            E::Scan { pages, .. } => Msg::ImportScan { pages: *pages },
+            E::Exists { .. } => Msg::ImportExists,
+            E::Write { source, .. } => Msg::ImportUnwritable {
+                error: source.to_string(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path().display(), self.msg().en())
+    }
+}
+
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImportError::Read { source, .. } | ImportError::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl ImportError {
@@ -219,6 +278,7 @@ pub fn import_text(source: &str, registry: &ImportRegistry) -> Imported {
         markdown,
         suggested_path,
         warnings,
+        note_messages: Vec::new(),
         notes: Vec::new(),
         furniture,
         in_front_matter,
@@ -243,15 +303,16 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
         "txt" | "text" | "md" => {
             let d = decode::decode(&bytes);
             if d.encoding != "UTF-8" {
-                notes.push(format!("read as {}", d.encoding));
+                notes.push(Msg::ImportReadAs {
+                    encoding: d.encoding.to_string(),
+                });
             }
             if d.malformed {
                 warnings.push(ImportWarning {
                     line: 0,
-                    message: format!(
-                        "some bytes are not valid {}; each became U+FFFD (�): check the record against the source, or save the file as UTF-8",
-                        d.encoding
-                    ),
+                    message: Msg::ImportMalformed {
+                        encoding: d.encoding.to_string(),
+                    },
                     source_line: String::new(),
                 });
             }
@@ -260,10 +321,7 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
         "docx" => {
             let doc = docx::read_docx(&bytes).map_err(|e| e.at(path))?;
             if doc.numbered > 0 {
-                notes.push(format!(
-                    "{} paragraphs numbered by Word's automatic numbering; their numbers are written out",
-                    doc.numbered
-                ));
+                notes.push(Msg::ImportWordNumbering { count: doc.numbered });
             }
             decode::normalize_newlines(&doc.text)
         }
@@ -276,43 +334,35 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
         "odt" => {
             let doc = odt::read_odt(&bytes).map_err(|e| e.at(path))?;
             if doc.numbered > 0 {
-                notes.push(format!(
-                    "{} paragraphs numbered by the document's list numbering; their numbers are written out",
-                    doc.numbered
-                ));
+                notes.push(Msg::ImportListNumbering { count: doc.numbered });
             }
             decode::normalize_newlines(&doc.text)
         }
         "pdf" => {
             let doc = pdf::read_pdf(&bytes).map_err(|e| e.at(path))?;
-            notes.push(format!(
-                "read the text layer of {} PDF page{}",
-                doc.pages,
-                if doc.pages == 1 { "" } else { "s" }
-            ));
+            notes.push(Msg::ImportPdfPages { pages: doc.pages });
             form_texts = doc.form_texts.clone();
             if !doc.blank_pages.is_empty() {
                 warnings.push(ImportWarning {
                     line: 0,
-                    message: format!(
-                        "{} {} no text layer (a picture of a page, as a scanner makes it): what {} is not in the record; run OCR on the PDF (for example `ocrmypdf -l chi_tra in.pdf out.pdf`) or type it in",
-                        page_list(&doc.blank_pages),
-                        if doc.blank_pages.len() == 1 { "has" } else { "have" },
-                        if doc.blank_pages.len() == 1 { "it shows" } else { "they show" },
-                    ),
+                    message: Msg::ImportBlankPages {
+                        pages: doc.blank_pages.clone(),
+                    },
                     source_line: String::new(),
                 });
             }
             doc.text
         }
         _ => {
-            return Err(ImportError::UnknownExtension {
-                path: path.to_path_buf(),
-                extension: if ext.is_empty() {
-                    "(none)".into()
-                } else {
-                    format!(".{ext}")
-                },
+            return Err(if ext.is_empty() {
+                ImportError::NoExtension {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                ImportError::UnknownExtension {
+                    path: path.to_path_buf(),
+                    extension: format!(".{ext}"),
+                }
             })
         }
     };
@@ -334,30 +384,11 @@ pub fn import_file(path: &Path, registry: &ImportRegistry) -> Result<Imported, I
             .into_iter()
             .map(|(page, text)| text::Furniture { line: 0, page, text }),
     );
-    imported.notes = notes;
+    imported.notes = notes.iter().map(Msg::en).collect();
+    imported.note_messages = notes;
     warnings.append(&mut imported.warnings);
     imported.warnings = warnings;
     Ok(imported)
-}
-
-/// `page 3`, `pages 4–9`, `pages 2, 4–9 and 12`.
-fn page_list(pages: &[usize]) -> String {
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for &p in pages {
-        match runs.last_mut() {
-            Some((_, end)) if *end + 1 == p => *end = p,
-            _ => runs.push((p, p)),
-        }
-    }
-    let parts: Vec<String> = runs
-        .iter()
-        .map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") })
-        .collect();
-    let word = if pages.len() == 1 { "page" } else { "pages" };
-    match parts.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{word} {} and {last}", rest.join(", ")),
-        _ => format!("{word} {}", parts.join("")),
-    }
 }
 
 /// Write `contents` to a new file at `path`, creating its parent folders. An existing file is
@@ -478,13 +509,6 @@ impl FrontMatter {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn page_lists() {
-        assert_eq!(page_list(&[3]), "page 3");
-        assert_eq!(page_list(&[4, 5, 6, 7, 8, 9]), "pages 4–9");
-        assert_eq!(page_list(&[2, 4, 5, 9]), "pages 2, 4–5 and 9");
-    }
 
     #[test]
     fn quoting_escapes_backslash_and_quote() {

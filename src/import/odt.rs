@@ -13,14 +13,15 @@ use quick_xml::Reader;
 
 use super::numbering::{Counters, Level, NumFormat};
 use super::ImportError;
+use crate::messages::Msg;
 
 /// The most one part may unpack to (a guard against zip bombs).
 const MAX_XML: u64 = 256 * 1024 * 1024;
 
-fn err(message: impl Into<String>) -> ImportError {
+fn err(message: Msg) -> ImportError {
     ImportError::Odt {
         path: Default::default(),
-        message: message.into(),
+        message: Box::new(message),
     }
 }
 
@@ -33,8 +34,13 @@ pub struct OdtText {
 
 /// Read an .odt file's text.
 pub fn read_odt(bytes: &[u8]) -> Result<OdtText, ImportError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| err(format!("not a zip archive ({e})")))?;
-    let content = part(&mut zip, "content.xml")?.ok_or_else(|| err("no content.xml in the archive"))?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| err(Msg::ImportNotZip { error: e.to_string() }))?;
+    let content = part(&mut zip, "content.xml")?.ok_or_else(|| {
+        err(Msg::ImportNoPart {
+            part: "content.xml".into(),
+        })
+    })?;
     let mut styles = ListStyles::default();
     if let Some(s) = part(&mut zip, "styles.xml")? {
         styles.read(&s, "styles.xml")?;
@@ -48,21 +54,23 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<S
         Ok(f) => f,
         Err(_) => return Ok(None),
     };
-    let too_large = || {
-        ImportError::TooLarge {
+    let too_large = || ImportError::TooLarge {
         path: Default::default(),
-        message: format!(
-            "{name} unpacks to more than the importer's limit of {MAX_XML} bytes; nothing was imported (split the document, or save its text as .txt)"
-        ),
-    }
+        message: Box::new(Msg::ImportPartTooLarge {
+            part: name.to_string(),
+            limit: MAX_XML,
+        }),
     };
     if file.size() > MAX_XML {
         return Err(too_large());
     }
     let mut xml = String::new();
-    file.take(MAX_XML + 1)
-        .read_to_string(&mut xml)
-        .map_err(|e| err(format!("cannot read {name} ({e})")))?;
+    file.take(MAX_XML + 1).read_to_string(&mut xml).map_err(|e| {
+        err(Msg::ImportPartUnreadable {
+            part: name.to_string(),
+            error: e.to_string(),
+        })
+    })?;
     if xml.len() as u64 > MAX_XML {
         return Err(too_large());
     }
@@ -81,7 +89,11 @@ fn attr(e: &BytesStart<'_>, qualified: &str) -> Option<String> {
 }
 
 fn xml_err(part: &str, reader: &Reader<&[u8]>, e: impl std::fmt::Display) -> ImportError {
-    err(format!("bad XML in {part} at byte {} ({e})", reader.buffer_position()))
+    err(Msg::ImportBadXml {
+        part: part.to_string(),
+        byte: reader.buffer_position(),
+        error: e.to_string(),
+    })
 }
 
 /// The list styles of a document (by name) and its outline style.
@@ -373,7 +385,12 @@ fn document_text(xml: &str, styles: &ListStyles) -> Result<OdtText, ImportError>
                         "amp" => p.push('&'),
                         "quot" => p.push('"'),
                         "apos" => p.push('\''),
-                        other => return Err(err(format!("unknown entity &{other}; in content.xml"))),
+                        other => {
+                            return Err(err(Msg::ImportUnknownEntity {
+                                entity: other.to_string(),
+                                part: "content.xml".into(),
+                            }))
+                        }
                     }
                 }
             }

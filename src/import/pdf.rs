@@ -12,11 +12,12 @@ use pdf_oxide::layout::TextSpan;
 use pdf_oxide::PdfDocument;
 
 use super::ImportError;
+use crate::messages::Msg;
 
-fn err(message: impl Into<String>) -> ImportError {
+fn err(message: Msg) -> ImportError {
     ImportError::Pdf {
         path: Default::default(),
-        message: message.into(),
+        message: Box::new(message),
     }
 }
 
@@ -36,16 +37,22 @@ pub struct PdfText {
 
 /// Read a PDF's text layer. A PDF whose pages carry no text (a scan) is an [`ImportError::Scan`].
 pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, ImportError> {
-    let doc = PdfDocument::from_bytes(bytes.to_vec()).map_err(|e| err(e.to_string()))?;
-    let pages = doc.page_count().map_err(|e| err(e.to_string()))?;
+    let doc =
+        PdfDocument::from_bytes(bytes.to_vec()).map_err(|e| err(Msg::ImportPdfReader { error: e.to_string() }))?;
+    let pages = doc
+        .page_count()
+        .map_err(|e| err(Msg::ImportPdfReader { error: e.to_string() }))?;
     let mut text = String::new();
     let mut letters = 0usize;
     let mut blank_pages = Vec::new();
     let mut form_texts = Vec::new();
     for page in 0..pages {
-        let spans = doc
-            .extract_spans(page)
-            .map_err(|e| err(format!("page {}: {e}", page + 1)))?;
+        let spans = doc.extract_spans(page).map_err(|e| {
+            err(Msg::ImportPdfPage {
+                page: page + 1,
+                error: e.to_string(),
+            })
+        })?;
         if page > 0 {
             text.push('\u{c}');
         }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::ImportRegistry;
 use crate::content::record::auto_slug;
+use crate::messages::Msg;
 
 /// The series a title names, for a title whose series is not registered: the words after its last
 /// meeting number (`第4次主管會議紀錄` → `主管會議`), without 紀錄 / 記錄 / 議事錄; when those are only
@@ -166,28 +167,77 @@ fn item(e: &Entry) -> String {
     format!("- {{ name: {name}, slug: {} }}", e.slug)
 }
 
-/// Why `--register` could not add the entries.
-#[derive(Debug, thiserror::Error)]
+/// Why `--register` could not add the entries; its text is the message catalogue's
+/// ([`RegisterError::msg`]), shown in English by `Display`.
+#[derive(Debug)]
 pub enum RegisterError {
-    #[error("{path}: cannot read: {source}")]
     Read {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("{path}:{line}: `{key}:` is written as a flow list ([…]); add these entries to it by hand:\n{entries}")]
     Flow {
         path: PathBuf,
         line: usize,
         key: String,
         entries: String,
     },
-    #[error("{path}: cannot write: {source}")]
     Write {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
+}
+
+impl RegisterError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            RegisterError::Read { path, .. } | RegisterError::Flow { path, .. } | RegisterError::Write { path, .. } => {
+                path
+            }
+        }
+    }
+
+    /// The 1-based line the error is at, 0 if none.
+    pub fn line(&self) -> usize {
+        match self {
+            RegisterError::Flow { line, .. } => *line,
+            _ => 0,
+        }
+    }
+
+    /// What went wrong, from the message catalogue (without the file's name).
+    pub fn msg(&self) -> Msg {
+        match self {
+            RegisterError::Read { source, .. } => Msg::ImportUnreadable {
+                error: source.to_string(),
+            },
+            RegisterError::Flow { key, entries, .. } => Msg::ImportFlowList {
+                key: key.clone(),
+                entries: entries.clone(),
+            },
+            RegisterError::Write { source, .. } => Msg::ImportUnwritable {
+                error: source.to_string(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for RegisterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line() {
+            0 => write!(f, "{}: {}", self.path().display(), self.msg().en()),
+            line => write!(f, "{}:{line}: {}", self.path().display(), self.msg().en()),
+        }
+    }
+}
+
+impl std::error::Error for RegisterError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RegisterError::Read { source, .. } | RegisterError::Write { source, .. } => Some(source),
+            RegisterError::Flow { .. } => None,
+        }
+    }
 }
 
 /// The text of `minutebook.yaml` with the entries added: each under its top-level key, after that

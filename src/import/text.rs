@@ -231,7 +231,9 @@ fn strip_bullet(s: &str) -> Option<&str> {
     ordinal(rest).map(|_| rest)
 }
 
-/// A page number alone on a line: `- 3 -`, `－３－`, `第 3 頁`, `第3頁，共12頁`, `3/12`, `Page 3`, `3`.
+/// A page number alone on a line: `- 3 -`, `－３－`, `第 3 頁`, `第3頁，共12頁`, `3/12`, `Page 3`, `3`,
+/// and a gazette's page of a part, `丁-421` (a heavenly stem naming the part, as a council's
+/// 議事錄 numbers the pages of its 甲 to 丁 parts).
 pub(crate) fn is_page_number(s: &str) -> bool {
     let s: String = ascii_digits(s)
         .chars()
@@ -246,6 +248,12 @@ pub(crate) fn is_page_number(s: &str) -> bool {
     }
     if let Some(mid) = s.strip_prefix('-').and_then(|t| t.strip_suffix('-')) {
         return digits(mid);
+    }
+    if let Some(n) = s
+        .strip_prefix(|c: char| "甲乙丙丁戊己庚辛壬癸".contains(c))
+        .and_then(|t| t.strip_prefix('-'))
+    {
+        return digits(n);
     }
     if let Some((a, b)) = s.split_once('/') {
         return digits(a) && digits(b);
@@ -487,6 +495,29 @@ fn agenda_part(s: &str) -> bool {
     t.ends_with("事項") && (4..=8).contains(&t.chars().count())
 }
 
+/// A title spaced out a character at a time (`報 告 事 項`, `討　論　事　項`, `丁、臨 時 動 議`), or
+/// a part of the agenda: a heading that stands on its own line, never joined to the next one nor
+/// taking in the line before it.
+pub(crate) fn own_line_title(s: &str) -> bool {
+    if agenda_part(s) {
+        return true;
+    }
+    let rest = s
+        .strip_prefix(|c: char| "甲乙丙丁戊己庚辛壬癸".contains(c))
+        .and_then(|r| r.strip_prefix('、'))
+        .or_else(|| ordinal(s).map(|(_, len)| &s[len..]))
+        .unwrap_or(s);
+    let rest = rest.trim_end_matches(['：', ':']);
+    let tokens: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || is_space(c))
+        .filter(|t| !t.is_empty())
+        .collect();
+    tokens.len() >= 3
+        && tokens
+            .iter()
+            .all(|t| t.chars().count() == 1 && t.chars().all(|c| !c.is_ascii() && c.is_alphanumeric()))
+}
+
 /// Where the header ends: the first section heading (but not a numbered header field such as
 /// `壹、時間：…`), part of the agenda (`報 告 事 項`), agenda item, decision or appendix.
 pub(crate) fn header_end(lines: &[Line]) -> usize {
@@ -498,6 +529,41 @@ pub(crate) fn header_end(lines: &[Line]) -> usize {
                 || matches!(label(&l.text), Some("案由" | "決定" | "決議" | "附錄" | "臨時動議"))
         })
         .unwrap_or(lines.len())
+}
+
+/// Labels of a body line that names people (a motion's 動議人 and 附議人, a bill's 連署人).
+const PEOPLE_LABELS: &[&str] = &["提案人", "動議人", "連署人", "附議人", "報告人", "簽署人"];
+
+/// The value of the last label in a body block when it is a list of people written with spaces
+/// (`動 議 人：黃適超 編號：臨動字第57號附 議 人：張秋明 吳宏謀 …` → `張秋明 吳宏謀 …`).
+fn spaced_people(s: &str) -> Option<&str> {
+    let (head, value) = s.rsplit_once(['：', ':'])?;
+    let key: String = head.chars().filter(|c| !c.is_whitespace() && !is_space(*c)).collect();
+    // The label itself: the letters before the colon (`…第57號附議人` → `附議人`, `出席人員`).
+    let tail: String = {
+        let mut t: Vec<char> = key
+            .chars()
+            .rev()
+            .take_while(|c| !c.is_ascii() && c.is_alphanumeric())
+            .take(9)
+            .collect();
+        t.reverse();
+        t.into_iter().collect()
+    };
+    let people = PEOPLE_LABELS.iter().any(|l| key.ends_with(l))
+        || matches!(
+            super::header::field(&tail),
+            Some(
+                super::header::Field::Attendees
+                    | super::header::Field::Observers
+                    | super::header::Field::OnLeave
+                    | super::header::Field::Absent
+            )
+        );
+    let value = value.trim();
+    let spaced =
+        value.split_whitespace().count() >= 2 && !value.contains(['、', '，', ',', '；', ';', '。', '！', '？']);
+    (people && spaced).then_some(value)
 }
 
 fn join(a: &mut String, b: &str) {
@@ -550,10 +616,24 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
                         join_header(&mut prev.text, &l.text, wrapped);
                         continue;
                     }
-                } else if should_join(&prev.text, &l.text, header, registry)
+                } else if (should_join(&prev.text, &l.text, header, registry)
+                    && !(prev.line + 1 == l.no && class_title(&prev.text, &l.text)))
                     || (prev_full && wrapped_heading(&prev.text, &l.text, registry))
                 {
-                    join(&mut prev.text, &l.text);
+                    match spaced_people(&prev.text) {
+                        // A list of names wrapped over lines (`附 議 人：… 陳傑麟` | `邱嘉進 …`)
+                        // keeps a space between them.
+                        Some(value)
+                            if !(l.raw.starts_with(|c| is_space(c) || c == '\t')) && breaks_entry(value, &l.text) =>
+                        {
+                            prev.text.push_str(&l.text)
+                        }
+                        Some(_) => {
+                            prev.text.push(' ');
+                            prev.text.push_str(&l.text);
+                        }
+                        None => join(&mut prev.text, &l.text),
+                    }
                     continue;
                 }
             }
@@ -580,7 +660,7 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
         || header_key(t)
         || ordinal(t).is_some()
         || label(t).is_some()
-        || agenda_part(t)
+        || own_line_title(t)
     {
         return false;
     }
@@ -592,7 +672,102 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
     let indented = next.raw.starts_with([' ', '\u{3000}', '\t']);
     let after_separator = prev.trim_end().ends_with(['、', '，', ',']);
     let list = super::header::is_list_line(prev) && t.contains(['、', '，']) && !ends_sentence(t);
-    indented || after_separator || list || prev_full
+    // A list written with spaces goes on with more names (`出席議員：黃定和 張建榮 …` |
+    // `林金龍 林東成 …`), or with the rest of an entry the line break split (`…建設處處長黃志` | `良 …`).
+    let spaced = super::header::list_value(prev).is_some_and(|v| more_names(v, t, !indented));
+    indented || after_separator || list || spaced || prev_full
+}
+
+/// Words naming a post (`處長`, `主任`, `秘書`, …), as a list of officials gives each with their name.
+const POSTS: &[&str] = &[
+    "長",
+    "主任",
+    "秘書",
+    "委員",
+    "議員",
+    "代表",
+    "專員",
+    "技正",
+    "技士",
+    "主計",
+    "參事",
+    "顧問",
+    "幹事",
+    "管理員",
+    "科員",
+    "課員",
+    "組員",
+    "主秘",
+    "視察",
+    "督學",
+    "教授",
+    "教師",
+    "老師",
+    "經理",
+    "主委",
+    "辦事員",
+    "研究員",
+];
+
+fn has_post(entry: &str) -> bool {
+    POSTS.iter().any(|p| entry.contains(p))
+}
+
+/// A list of people separated by spaces whose entries mostly name a post
+/// (`工務處處長陳春錦 建設處處長黃志良`): two at least, and two in three.
+fn posted_list(entries: &[&str]) -> bool {
+    let posted = entries.iter().filter(|e| has_post(e)).count();
+    posted >= 2 && posted * 3 >= entries.len() * 2
+}
+
+/// Whether the line break between a list of names written with spaces (`value`, as far as it
+/// goes) and the line after it (`next`) falls inside one entry, so the two pieces are one word.
+/// In a list of officials (`縣府—地政處處長余聯興 工務處處長陳春錦 …`) a piece without a post is
+/// the rest of its neighbour (`建設處處長黃志` | `良`, `社會處` | `處長黃龍冠`, `法制室主` | `任徐明德`);
+/// in a list of bare names, two pieces no longer than one name together (`蔡易` | `餘`).
+fn breaks_entry(value: &str, next: &str) -> bool {
+    let before: Vec<&str> = value.split_whitespace().collect();
+    let after: Vec<&str> = next.split_whitespace().collect();
+    let (Some(&last), Some(&first)) = (before.last(), after.first()) else {
+        return false;
+    };
+    let cjk = |s: &str| !s.is_ascii();
+    let others: Vec<&str> = before[..before.len() - 1].iter().chain(&after[1..]).copied().collect();
+    if cjk(last) && cjk(first) && posted_list(&others) {
+        return !has_post(last) || !has_post(first);
+    }
+    let (l, f) = (last.chars().count(), first.chars().count());
+    cjk(value) && cjk(next) && l + f <= 4 && before.len() > 1
+}
+
+/// Whether `next` goes on with a list of people written with spaces (`value`): a line of names
+/// (no sentence punctuation, no label), or a lone entry of the list's shape, or the rest of an
+/// entry the line break split (`wrapped`: not indented).
+fn more_names(value: &str, next: &str, wrapped: bool) -> bool {
+    const PUNCTUATION: &[char] = &['、', '，', ',', '；', ';', '。', '：', ':', '！', '？', '!', '?'];
+    let entries: Vec<&str> = value.split_whitespace().collect();
+    if value.contains(PUNCTUATION) || next.contains(PUNCTUATION) || entries.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = next.split_whitespace().collect();
+    if words.iter().any(|w| w.chars().count() > 16) {
+        return false;
+    }
+    match words.as_slice() {
+        [] => false,
+        [one] => {
+            let n = one.chars().count();
+            let lens = entries.iter().map(|e| e.chars().count());
+            let (min, max) = (lens.clone().min().unwrap_or(0), lens.max().unwrap_or(0));
+            let shape = if posted_list(&entries) {
+                has_post(one)
+            } else {
+                entries.len() >= 2 && (min..=max).contains(&n)
+            };
+            shape || (wrapped && breaks_entry(value, next))
+        }
+        _ => true,
+    }
 }
 
 /// Join a header value's continuation: directly after a separator or inside a list written with
@@ -601,12 +776,9 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
 fn join_header(a: &mut String, b: &str, wrapped: bool) {
     let value = a.split_once(['：', ':']).map(|(_, v)| v).unwrap_or(a);
     if !a.trim_end().ends_with(['、', '，', ',']) && !value.contains(['、', '，', ',']) {
-        // A line broken inside a name (`蔡易` | `餘`, as a PDF breaks Chinese anywhere) leaves
-        // two pieces no longer than one name together; whole names on both sides are longer.
-        let last = value.split_whitespace().last().map_or(0, |w| w.chars().count());
-        let first = b.split_whitespace().next().map_or(0, |w| w.chars().count());
-        let cjk = |s: &str| !s.is_ascii();
-        if !(wrapped && cjk(value) && cjk(b) && last + first <= 4 && value.split_whitespace().count() > 1) {
+        // A line broken inside a name (`蔡易` | `餘`, as a PDF breaks Chinese anywhere) is
+        // joined without a space (see [`breaks_entry`]).
+        if !(wrapped && breaks_entry(value, b)) {
             a.push(' ');
         }
     }
@@ -618,13 +790,50 @@ fn join_header(a: &mut String, b: &str, wrapped: bool) {
 /// even after a full stop inside it (`…修正草案。（學` | `生住宿服務組提案）`).
 fn wrapped_heading(prev: &str, next: &str, registry: &ImportRegistry) -> bool {
     !starts_block(next, registry)
-        && !agenda_part(next)
+        && !own_line_title(next)
+        && !own_line_title(prev)
         && !prev.trim_end().ends_with(['。', '：', ':'])
         && (ordinal(prev).is_some() || label(prev).is_some())
 }
 
+/// A short line of its own with no punctuation (`討論法規案`, the class of the bills listed
+/// under it) before a line that opens with a reference and a colon of its own (`政字第 18-001
+/// 號：制定「…」`): a title over the entries, not the start of the first one.
+fn class_title(prev: &str, next: &str) -> bool {
+    let short = prev.chars().count() <= 8 && prev.chars().all(|c| !c.is_ascii() && c.is_alphanumeric());
+    short
+        && next.split_once(['：', ':']).is_some_and(|(key, value)| {
+            let n = key.chars().count();
+            (2..=16).contains(&n)
+                && !key.contains(['，', ',', '。', '、', '；', ';', '「', '（', '('])
+                && key.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                && !value.trim().is_empty()
+        })
+}
+
+/// Whether the last bracket opened in `s` is still open (`…(政字第`).
+fn open_bracket(s: &str) -> bool {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
 fn should_join(prev: &str, next: &str, header: bool, registry: &ImportRegistry) -> bool {
-    if ends_sentence(prev) || starts_block(next, registry) {
+    if ends_sentence(prev) || own_line_title(prev) || own_line_title(next) {
+        return false;
+    }
+    // A line that stops inside a bracket goes on in the next, even where that starts like
+    // numbering (`…提案 11 件(政字第` | `042、044 號;…)`): the bracket closes there.
+    if !header && open_bracket(prev) && ordinal(next).is_some() && label(next).is_none() {
+        return true;
+    }
+    if starts_block(next, registry) {
         return false;
     }
     if header {
@@ -703,6 +912,39 @@ mod tests {
     }
 
     #[test]
+    fn spaced_titles_stand_alone() {
+        for s in [
+            "報 告 事 項",
+            "討　論　事　項",
+            "丁、臨 時 動 議",
+            "壹、選 舉 事 項：",
+            "甲、報告事項",
+        ] {
+            assert!(own_line_title(s), "{s}");
+        }
+        // A name padded to align, a sentence with spaces, Latin letters.
+        for s in ["余 天", "本 次 會 議，", "A B C", "劉書彬 陳秀寳 蔡易餘"] {
+            assert!(!own_line_title(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_line_break_inside_an_entry_of_a_list() {
+        let officials = "縣府—地政處處長余聯興 工務處處長陳春錦 建設處處長黃志";
+        assert!(breaks_entry(officials, "良 工商旅遊處處長蕭瑞民 農業處處長楊文全"));
+        assert!(breaks_entry("秘書吳銘鴻 議事組主任陳進煌 法制室主", "任徐明德"));
+        assert!(!breaks_entry(
+            "工務處處長陳春錦 農業處處長楊文全",
+            "本會—秘書長陳茂琳 秘書吳銘鴻"
+        ));
+        assert!(!breaks_entry("黃定和 張建榮 楊順木", "林金龍 林東成"));
+        assert!(breaks_entry("劉書彬 蔡易", "餘 張宏陸"));
+        assert!(more_names("黃定和 張建榮", "林金龍 林東成 吳宏謀", true));
+        assert!(!more_names("黃定和 張建榮", "主席宣告開議", true));
+        assert!(!more_names("黃定和 張建榮", "主席報告，略。", true));
+    }
+
+    #[test]
     fn tab_aligned_header_fields_are_no_table() {
         let reg = ImportRegistry::default();
         let lines = clean("主席：黃部長彥男\t紀錄：林怡芬\n單位\t主題\n", &reg);
@@ -721,10 +963,23 @@ mod tests {
             "3 / 12",
             "Page 3 of 12",
             "12",
+            "丁-421",
+            "丁－４２１",
+            "甲 - 3",
         ] {
             assert!(is_page_number(s), "{s}");
         }
-        for s in ["3、", "113年", "第3次", "2024/9/11", "1,059,655筆"] {
+        for s in [
+            "3、",
+            "113年",
+            "第3次",
+            "2024/9/11",
+            "1,059,655筆",
+            "丁-",
+            "丁-4a",
+            "丙丁-3",
+            "丁、3",
+        ] {
             assert!(!is_page_number(s), "{s}");
         }
     }

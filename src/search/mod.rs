@@ -71,6 +71,8 @@ pub struct SearchDoc<'a> {
     pub date_roc: String,
     /// Series slug.
     pub series: String,
+    /// The series' name as pages show it ("主管會議"); shown with each hit.
+    pub series_name: String,
     pub year: i32,
     /// Unit slugs.
     pub units: Vec<String>,
@@ -250,7 +252,7 @@ fn key(kind: u64, c1: char, c2: char) -> u64 {
 }
 
 /// The format version in the manifest (see [`Manifest`]).
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// Records share a display file while its JSON stays under this many bytes (see
 /// [`write_doc_files`]).
@@ -282,7 +284,8 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
 
 /// The manifest, `search/manifest.bin`: gzip of this JSON.
 ///
-/// * `version`: format version ([`FORMAT_VERSION`]; 8: display files hold consecutive records,
+/// * `version`: format version ([`FORMAT_VERSION`]; 9: display files carry the series name `s`;
+///   8: display files hold consecutive records,
 ///   listed in `doc_files`; 7: `fold_alt`, and the fold table pages list each page's
 ///   Simplified characters and the Traditional forms of those with several; 6: the manifest is gzip and has `fold_cjk`; a shard's position
 ///   postings are in the position shard beside it, not under keys of their own; 5: presence
@@ -332,7 +335,7 @@ pub struct Manifest {
 /// of a JSON array of these for the records `first, first + 1, …` (see `doc_files` in
 /// [`Manifest`] and [`write_doc_files`]; UTF-8; gzip of UTF-16 would be about 8% smaller for
 /// Chinese text but has twice the bytes to compress):
-/// `{"u": url, "t": title, "d": ISO date, "r": ROC date, "h": [[anchor, heading], …],
+/// `{"u": url, "t": title, "s": series name, "d": ISO date, "r": ROC date, "h": [[anchor, heading], …],
 /// "x": [text, …], "f": {char: folded, …}}` where `h` and `x` list the sections in index order
 /// (section index = array index; a lead section is added first when the record has none), `x`
 /// holding each section's body text. `f` is the fold map restricted to the characters of this
@@ -342,6 +345,7 @@ pub struct Manifest {
 pub struct DocFile<'a> {
     pub u: &'a str,
     pub t: &'a str,
+    pub s: &'a str,
     pub d: &'a str,
     pub r: &'a str,
     pub h: Vec<(&'a str, &'a str)>,
@@ -381,6 +385,7 @@ fn doc_json(d: &SearchDoc) -> Result<Vec<u8>, SearchError> {
     let df = DocFile {
         u: &d.url,
         t: &d.title,
+        s: &d.series_name,
         d: &d.date,
         r: &d.date_roc,
         h,

@@ -362,6 +362,7 @@ mod tests {
             date: "2024-09-11".into(),
             date_roc: "民國113年9月11日（星期三）".into(),
             series: "executive".into(),
+            series_name: "主管會議".into(),
             year: 2024,
             units: vec!["democracy".into()],
             topics: vec![],

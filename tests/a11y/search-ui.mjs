@@ -68,10 +68,12 @@ async function snapshot(page, name, extra = {}) {
     const hits = Array.from(r.querySelectorAll('.search-hit')).map((art) => ({
       title: art.querySelector('h2') ? art.querySelector('h2').textContent : '',
       title_lang: art.querySelector('h2') ? art.querySelector('h2').getAttribute('lang') : null,
+      title_href: art.querySelector('h2 a[href]') ? art.querySelector('h2 a[href]').getAttribute('href') : null,
+      series: art.querySelector('.search-hit-series') ? art.querySelector('.search-hit-series').textContent : null,
       sections_lang: art.querySelector('ul') ? art.querySelector('ul').getAttribute('lang') : null,
       date: art.querySelector('time') ? art.querySelector('time').textContent : '',
       datetime: art.querySelector('time') ? art.querySelector('time').getAttribute('datetime') : '',
-      links: Array.from(art.querySelectorAll('a[href]')).map((a) => {
+      links: Array.from(art.querySelectorAll('.search-hit-sections a[href]')).map((a) => {
         const u = new URL(a.href);
         return { href: a.getAttribute('href'), origin: u.origin, path: decodeURIComponent(u.pathname), hash: decodeURIComponent(u.hash) };
       }),

@@ -72,7 +72,9 @@ fn missing_date_line_is_a_warning_and_no_date() {
     assert_eq!(key(&imp, "date"), None);
     assert_eq!(key(&imp, "time"), None);
     assert!(
-        imp.warnings.iter().any(|w| w.message.contains("日期") && w.line == 0),
+        imp.warnings
+            .iter()
+            .any(|w| w.message.en().contains("日期") && w.line == 0),
         "{:?}",
         imp.warnings
     );
@@ -96,10 +98,10 @@ fn a_date_outside_the_roc_calendar_is_warned_and_left_out() {
         let w = imp
             .warnings
             .iter()
-            .find(|w| w.message.contains(says))
+            .find(|w| w.message.en().contains(says))
             .unwrap_or_else(|| panic!("{date}: {:?}", imp.warnings));
         assert_eq!(w.line, 3, "{w:?}");
-        assert!(w.message.ends_with("date left out"), "{w:?}");
+        assert!(w.message.en().ends_with("date left out"), "{w:?}");
         assert!(
             imp.suggested_path.starts_with("content/undated/"),
             "{}",
@@ -161,7 +163,7 @@ fn chair_wording_numbering_and_several_fields_on_one_line() {
     assert!(
         imp.warnings
             .iter()
-            .any(|w| w.message == "no 主席： or 主持人： line in the header: chair left out"),
+            .any(|w| w.message.en() == "no 主席： or 主持人： line in the header: chair left out"),
         "{:?}",
         imp.warnings
     );
@@ -173,7 +175,7 @@ fn missing_adjournment_keeps_only_the_start_time() {
     assert_eq!(key(&imp, "date"), Some("\"2024-10-02\""));
     assert_eq!(key(&imp, "time"), Some("\"10:30\""));
     assert!(
-        imp.warnings.iter().any(|w| w.message.contains("散會")),
+        imp.warnings.iter().any(|w| w.message.en().contains("散會")),
         "{:?}",
         imp.warnings
     );
@@ -238,7 +240,7 @@ fn unknown_reporting_unit_is_warned_and_left_out() {
     let w = imp
         .warnings
         .iter()
-        .find(|w| w.message.contains("數位產業"))
+        .find(|w| w.message.en().contains("數位產業"))
         .expect("a warning");
     assert_eq!(w.line, 8);
     assert_eq!(w.source_line, text.lines().nth(7).unwrap());
@@ -258,7 +260,7 @@ fn a_missing_header_is_never_invented() {
     assert_eq!(imp.suggested_path, "content/undated/untitled.md");
     for what in ["title", "日期", "地點", "主席", "紀錄", "出席"] {
         assert!(
-            imp.warnings.iter().any(|w| w.message.contains(what)),
+            imp.warnings.iter().any(|w| w.message.en().contains(what)),
             "no warning about {what}: {:?}",
             imp.warnings
         );

@@ -162,7 +162,7 @@ fn a_scanned_page_among_typed_ones_is_a_warning_that_names_it() {
         body.contains("Minutes of the 5th meeting") && body.contains("Adjourned at 11 am"),
         "{body}"
     );
-    let warnings: Vec<&str> = imp.warnings.iter().map(|w| w.message.as_str()).collect();
+    let warnings: Vec<String> = imp.warnings.iter().map(|w| w.message.en()).collect();
     assert!(
         warnings.iter().any(|w| w.starts_with(
             "page 2 has no text layer (a picture of a page, as a scanner makes it): what it shows is not in the record; run OCR"

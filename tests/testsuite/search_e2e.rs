@@ -64,8 +64,24 @@ fn run_query(browser: &Path, port: u16, query: &str) -> Outcome {
     let rest = &dom[start..];
     let end = rest.find("</div>").unwrap_or(rest.len());
     let results_html = rest[..end].to_string();
-    let mut hrefs = Vec::new();
+    // The sections' links are the hits compared below; each title links to its record (checked
+    // here, then left out).
+    let mut sections_html = String::new();
     let mut s = results_html.as_str();
+    while let Some(i) = s.find("<h2 class=\"search-hit-title\"") {
+        sections_html.push_str(&s[..i]);
+        let t = &s[i..];
+        let close = t.find("</h2>").expect("a hit title is closed");
+        let title = &t[..close];
+        assert!(
+            title.contains("<a href=\"/minutes/"),
+            "{query}: a hit title without its record's link: {title}"
+        );
+        s = &t[close..];
+    }
+    sections_html.push_str(s);
+    let mut hrefs = Vec::new();
+    let mut s = sections_html.as_str();
     while let Some(i) = s.find("href=\"") {
         let t = &s[i + 6..];
         let j = t.find('"').unwrap();
@@ -233,7 +249,7 @@ fn search_in_headless_chromium() {
     assert!(
         titled
             .results_html
-            .contains("class=\"search-hit-title\"><mark>第16次主管會議</mark>紀錄</h2>"),
+            .contains("class=\"search-hit-title\"><a href=\"/minutes/2024/executive-16/\"><mark>第16次主管會議</mark>紀錄</a></h2>"),
         "{}",
         titled.results_html
     );

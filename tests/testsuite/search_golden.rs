@@ -19,6 +19,7 @@ fn input() -> Vec<SearchDoc<'static>> {
             date: "2024-09-11".into(),
             date_roc: "民國113年9月11日（星期三）".into(),
             series: "executive".into(),
+            series_name: "主管會議".into(),
             year: 2024,
             units: vec!["moda".into(), "nics".into()],
             topics: vec!["security".into()],
@@ -34,6 +35,7 @@ fn input() -> Vec<SearchDoc<'static>> {
             date: "2023-01-05".into(),
             date_roc: "民國112年1月5日（星期四）".into(),
             series: "executive".into(),
+            series_name: "主管會議".into(),
             year: 2023,
             units: vec!["moda".into()],
             topics: vec![],
@@ -54,10 +56,10 @@ fn digest(files: &[SearchFile]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_SHA256: &str = "a946cdaf500f1a4a2f51ab79f71cc6027b4f71ba508e40c5a91b3164f4792f28";
-const ALL_FILES_SHA256: &str = "ed59724c9e596a3c18d100b8ca50e7b0f0437c4508d90b7b77832474edd08ec9";
+const MANIFEST_SHA256: &str = "510097c7dff2676e98b7396773f31a6483cf016257dc77a98821ef5688813e7d";
+const ALL_FILES_SHA256: &str = "7c3111cef1db1291c6c9771d280f21524a894998a60859004228cd4b0372fbc4";
 
-const LARGE_SHA256: &str = "199d492329ace5b57ee11da65fbe2de8633697a7f5f498bfabe8f702c9e26030";
+const LARGE_SHA256: &str = "2acf3d699155e48b25b91f05f4d2574517bc09d974cc26ebb002760464aae740";
 
 #[test]
 fn golden_format() {

@@ -95,6 +95,28 @@ fn check_links(name: &str, s: &Value, out: &Path, origin: &str) {
     for hit in hits {
         let links = hit["links"].as_array().unwrap();
         assert!(!links.is_empty(), "{name}: a hit without a link: {hit}");
+        // The title links to its record's page, whose heading it is, and the series named under
+        // it is the record's.
+        let title_href = hit["title_href"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{name}: title not linked: {hit}"));
+        assert!(
+            title_href.ends_with('/') && !title_href.contains('#'),
+            "{name}: {title_href}"
+        );
+        let page = crate::support::read(out.join(title_href.trim_start_matches('/')).join("index.html"));
+        let title = hit["title"].as_str().unwrap();
+        assert!(
+            page.contains(&format!(">{title}</h1>")),
+            "{name}: {title_href} is not the page of {title}"
+        );
+        let series = hit["series"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{name}: no series: {hit}"));
+        assert!(
+            !series.is_empty() && page.contains(&format!(">{series}</a>")),
+            "{name}: {title_href} is not of the series {series}"
+        );
         for l in links {
             assert_eq!(l["origin"], origin, "{name}: {l}");
             let path = l["path"].as_str().unwrap();

@@ -850,16 +850,25 @@
       });
     }
 
-    // One hit: the record's title and date, and up to five matching sections linked to their
-    // anchors, the first with a snippet. Everything from the index is inserted as text.
+    // One hit: the record's title linked to the record, its series and date, and up to five
+    // matching sections linked to their anchors, the first with a snippet. Everything from the
+    // index is inserted as text.
     function hitArticle(hit, d, terms) {
       var cls = index.m.classes, art = el('article', 'search-hit');
-      var title = el('h2', 'search-hit-title'), tchars = Array.from(d.t);
-      appendMarked(title, tchars, findMatches(d.t, terms, d.f, cls), 0, tchars.length);
+      var title = el('h2', 'search-hit-title'), tlink = el('a'), tchars = Array.from(d.t);
+      tlink.href = d.u;
+      appendMarked(tlink, tchars, findMatches(d.t, terms, d.f, cls), 0, tchars.length);
+      title.appendChild(tlink);
       // The records' language, when the page's is another (data-content-lang, WCAG 3.1.2).
       if (contentLang) title.setAttribute('lang', contentLang);
       art.appendChild(title);
       var meta = el('p', 'search-hit-date');
+      if (d.s) {
+        var series = el('span', 'search-hit-series', d.s);
+        if (contentLang) series.setAttribute('lang', contentLang);
+        meta.appendChild(series);
+        meta.appendChild(document.createTextNode(' · '));
+      }
       var time = el('time', '', msgs.get('search_hit_date', { roc: d.r, date: d.d }));
       time.setAttribute('datetime', d.d);
       meta.appendChild(time);

@@ -1,0 +1,245 @@
+//! The importer on a county council's gazette text (宜蘭縣議會's 議事錄 as g0v's
+//! councilor-voter-guide keeps them, three sittings in `tests/corpus/ilcc-*`): the gazette's page
+//! numbers of a part (`丁-415`), lists of names wrapped over lines with spaces between the names,
+//! spaced section titles (`乙、討 論 事 項`) and 出席 / 列席 lists that run over several lines.
+
+use minutebook::import::{import_file, Imported};
+
+use crate::support::*;
+
+const SITTING_41: &str = "tests/corpus/ilcc-18-1-41/source.txt";
+const EXTRA_1_3: &str = "tests/corpus/ilcc-18-t1-3/source.txt";
+const EXTRA_2_1: &str = "tests/corpus/ilcc-18-t2-1/source.txt";
+
+fn import(rel: &str) -> Imported {
+    import_file(&repo().join(rel), &registry()).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The body's paragraphs (blocks between blank lines).
+fn paragraphs(imp: &Imported) -> Vec<String> {
+    let (_, body) = split(&imp.markdown);
+    body.split("\n\n").map(|p| p.trim().to_string()).collect()
+}
+
+/// The items of the front-matter list `key`.
+fn list(imp: &Imported, key: &str) -> Vec<String> {
+    let (fm, _) = split(&imp.markdown);
+    let mut out = Vec::new();
+    let mut inside = false;
+    for l in fm.lines() {
+        match l.strip_prefix("  - ") {
+            Some(item) if inside => out.push(item.trim_matches('"').to_string()),
+            Some(_) => {}
+            None => inside = l == format!("{key}:"),
+        }
+    }
+    out
+}
+
+/// `丁-414` heads the file, `丁-415` sits between a report and its 決定, `丁-416` between a
+/// motion's 辦法 and its 大會決議: page furniture, reported with its line, and the line after
+/// each keeps its own paragraph.
+#[test]
+fn a_gazette_page_number_is_furniture_and_the_text_after_it_keeps_its_line() {
+    let imp = import(SITTING_41);
+    let gone: Vec<(usize, &str)> = imp.furniture.iter().map(|f| (f.line, f.text.as_str())).collect();
+    assert_eq!(gone, [(1, "丁-414"), (30, "丁-415"), (57, "丁-416")]);
+    assert_eq!(
+        imp.furniture_note(false).map(|m| m.en()).as_deref(),
+        Some("removed 3 lines as page furniture (page numbers, running headers and footers, form buttons); --verbose lists them")
+    );
+    let (_, body) = split(&imp.markdown);
+    assert!(!body.contains("丁-41"), "{body}");
+    let paras = paragraphs(&imp);
+    let at = |p: &str| {
+        paras
+            .iter()
+            .position(|q| q == p)
+            .unwrap_or_else(|| panic!("no paragraph `{p}` in {paras:#?}"))
+    };
+    // 四's 決定 follows its report; the third motion's 大會決議 follows its 辦法.
+    assert_eq!(
+        at("決定：公推陳議員正男、邱議員嘉進擔任之。"),
+        at("四、秘書長報告：宜蘭縣政府 104 年 5 月 27 日府農漁字第 1040004729 號請貴會推派議員 2 席擔任本縣海難救助基金管理委員會委員。") + 1
+    );
+    let third = at("辦法：請縣政府轉請相關單位辦理。");
+    assert_eq!(paras[third + 1], "大會決議：照案通過。");
+}
+
+/// The first motion's 附議人 run over three lines, one name after another with spaces: the
+/// names on either side of each line break stay apart.
+#[test]
+fn a_list_of_names_wrapped_over_lines_keeps_the_names_apart() {
+    let imp = import(SITTING_41);
+    let paras = paragraphs(&imp);
+    let seconders = paras
+        .iter()
+        .find(|p| p.contains("臨動字第57號"))
+        .unwrap_or_else(|| panic!("{paras:#?}"));
+    assert!(
+        seconders.ends_with(
+            "附 議 人：張秋明 吳宏謀 游祥德 楊順木 劉添梧 林金龍 陳傑麟 邱嘉進 陳福山 陳漢鍾 林棋山 孫湯玉惠 張明華 林志鴻 陳文昌 沈德茂 江碧華 薛呈懿 陳俊宇 黃素琴 林錫明"
+        ),
+        "{seconders}"
+    );
+}
+
+/// `乙、討 論 事 項`, `丙、其 他 事 項`, `丁、臨 時 動 議`: each a line of its own, not joined to the
+/// line after it (`討論議案：…`, `審議縣政府…`, `動 議 人：…`).
+#[test]
+fn a_spaced_section_title_stays_a_line_of_its_own() {
+    for (rel, titles) in [
+        (
+            SITTING_41,
+            &[
+                "甲、報 告 事 項",
+                "乙、討 論 事 項",
+                "丙、其 他 事 項",
+                "丁、臨 時 動 議",
+            ][..],
+        ),
+        (EXTRA_2_1, &["甲、報 告 事 項", "乙、討 論 事 項"][..]),
+    ] {
+        let imp = import(rel);
+        let paras = paragraphs(&imp);
+        for t in titles {
+            assert!(paras.iter().any(|p| p == t), "{rel}: no paragraph `{t}` in {paras:#?}");
+        }
+    }
+    let paras = paragraphs(&import(SITTING_41));
+    let after = |t: &str| &paras[paras.iter().position(|p| p == t).unwrap() + 1];
+    assert!(after("乙、討 論 事 項").starts_with("討論議案：計地政類 2 件"));
+    assert!(after("丙、其 他 事 項").starts_with("審議縣政府所提墊付案時"));
+    assert!(after("丁、臨 時 動 議").starts_with("動 議 人：黃適超"));
+}
+
+/// 出席議員 over five lines of names separated by spaces, 列席人員 over five lines in two groups
+/// (縣府—…, 本會—…) whose entries the line breaks split (`建設處處長黃志` | `良`, `社會處` |
+/// `處長黃龍冠`, `法制室主` | `任徐明德`): every name reaches the front-matter, whole, and no line of
+/// either list stays in the body.
+#[test]
+fn attendee_and_observer_lists_over_several_lines_reach_the_front_matter_whole() {
+    let imp = import(SITTING_41);
+    let attendees = list(&imp, "attendees");
+    assert_eq!(attendees.len(), 33, "{attendees:?}");
+    assert_eq!(
+        attendees[..8],
+        [
+            "黃定和",
+            "張建榮",
+            "林錫明",
+            "江碧華",
+            "林岳賢",
+            "林志鴻",
+            "楊順木",
+            "林金龍"
+        ]
+    );
+    assert_eq!(attendees[30..], ["孫湯玉惠", "陳傑麟", "陳孝仁"]);
+    assert_eq!(
+        list(&imp, "observers"),
+        [
+            "縣府—地政處處長余聯興",
+            "工務處處長陳春錦",
+            "建設處處長黃志良",
+            "工商旅遊處處長蕭瑞民",
+            "農業處處長楊文全",
+            "社會處處長黃龍冠",
+            "本會—秘書長陳茂琳",
+            "秘書吳銘鴻",
+            "議事組主任陳進煌",
+            "法制室主任徐明德",
+        ]
+    );
+    // The header lines taken whole are left out of the body; 來賓 (no key) and the second chair
+    // with his hours (a value the front-matter already has) stay.
+    let (_, body) = split(&imp.markdown);
+    assert!(
+        body.starts_with(
+            "來 賓：各報及各廣播電台記者\n\n林副議長棋山(自上午 10 時 57 分起至上午 11 時 28 分止)\n\n主席宣告開議\n"
+        ),
+        "{body}"
+    );
+    let taken: Vec<usize> = imp.in_front_matter.iter().map(|(l, _)| *l).collect();
+    assert_eq!(taken, [2, 3, 4, 5, 10, 16, 19]);
+
+    // The other two sittings: `農` | `業處處長楊文全` and `議事組主任陳` | `進煌` are one entry each.
+    let imp = import(EXTRA_1_3);
+    assert_eq!(list(&imp, "attendees").len(), 34);
+    assert_eq!(
+        list(&imp, "observers"),
+        [
+            "縣府—縣長林聰賢",
+            "建設處處長王蘭生",
+            "人事處處長郭忠聖",
+            "農業處處長楊文全",
+            "衛生局局長劉建廷",
+            "環保局局長陳登欽",
+            "動植物防疫所所長陳文進",
+            "畜產科科長吳銘峰",
+            "本會—秘書長陳茂琳",
+            "秘書吳國樑",
+            "秘書吳銘鴻",
+            "議事組主任陳進煌",
+            "法制室主任徐明德",
+        ]
+    );
+    let (_, body) = split(&imp.markdown);
+    assert!(
+        body.starts_with("來 賓：各報及各廣播電台記者\n\n主席宣告開議\n"),
+        "{body}"
+    );
+    let imp = import(EXTRA_2_1);
+    let attendees = list(&imp, "attendees");
+    assert_eq!(attendees.len(), 32, "{attendees:?}");
+    assert_eq!(attendees.last().map(String::as_str), Some("孫湯玉惠"));
+    assert_eq!(
+        list(&imp, "observers"),
+        [
+            "本會—秘書長陳茂琳",
+            "秘書吳國樑",
+            "秘書吳銘鴻",
+            "議事組主任陳進煌",
+            "法制室主任徐明德"
+        ]
+    );
+    let (_, body) = split(&imp.markdown);
+    assert!(
+        body.starts_with("來 賓：各報及各廣播電台記者\n\n主席宣告開議\n"),
+        "{body}"
+    );
+}
+
+/// The whole record of sitting 41, as written.
+#[test]
+fn the_record_of_a_gazette_sitting() {
+    insta::assert_snapshot!(import(SITTING_41).markdown);
+}
+
+/// Under 乙、討論事項 the class title `討論法規案` stands over the bill `政字第 18-001 號：制定「…」`:
+/// a line of its own, not the start of the bill's title, so the bill is read with its own title.
+#[test]
+fn a_class_title_over_a_bill_stays_a_line_of_its_own() {
+    let paras = paragraphs(&import(EXTRA_2_1));
+    let at = paras
+        .iter()
+        .position(|p| p == "討論法規案")
+        .unwrap_or_else(|| panic!("{paras:#?}"));
+    assert_eq!(paras[at - 1], "乙、討 論 事 項");
+    assert_eq!(
+        paras[at + 1],
+        "政字第 18-001 號：制定「宜蘭縣營建剩餘土石方特別稅徵收自治條例」"
+    );
+}
+
+/// 三's report breaks inside a bracket, before a number that looks like numbering
+/// (`…提案 11 件(政字第` | `042、044 號;政字第 046~054 號)…`): one paragraph, not a list item.
+#[test]
+fn a_line_broken_inside_a_bracket_goes_on_although_the_next_looks_numbered() {
+    let paras = paragraphs(&import(SITTING_41));
+    assert!(
+        paras.iter().any(|p| p
+            == "三、主席陳議長文昌報告： 本次大會期間，又受理縣政府提案 11 件(政字第042、044 號;政字第 046~054 號)擬列入議程，逕付大會討論，可否?請 大會公決。"),
+        "{paras:#?}"
+    );
+}
