@@ -72,6 +72,19 @@ struct Year {
     meetings: Vec<Meeting>,
 }
 
+/// Page 1 lists a unit's newest reports, at most this many, and links every year's page
+/// (`units/<slug>/reports/<year>/`), which lists them all. A ministry's unit reports at nearly
+/// every meeting: twenty years of them on one page made it 700 KB.
+const INLINE_REPORTS: usize = 50;
+
+/// A year of a unit's reports, as the year links list it.
+#[derive(Serialize)]
+struct ReportYear {
+    year: i32,
+    count: usize,
+    url: String,
+}
+
 /// Group `(record, url)` pairs (newest first) by year, newest year first.
 fn by_year(p: &Pages, entries: impl IntoIterator<Item = (RecordIx, String)>) -> Vec<Year> {
     let mut out: Vec<Year> = Vec::new();
@@ -180,13 +193,20 @@ pub fn jobs(p: &Pages, slug: &str) -> Vec<Job> {
     let per_page = a.site.config.per_page;
 
     // Page 1's parts after the items.
-    let reports = by_year(
-        p,
-        listing.reports.iter().map(|&(ix, ri)| {
-            let r = &a.records[ix];
-            (ix, format!("{}#{}", p.url(&r.url), r.structure.reports[ri].anchor))
-        }),
-    );
+    let report_url = |&(ix, ri): &(RecordIx, usize)| {
+        let r = &a.records[ix];
+        (ix, format!("{}#{}", p.url(&r.url), r.structure.reports[ri].anchor))
+    };
+    let recent_reports = by_year(p, listing.reports.iter().take(INLINE_REPORTS).map(report_url));
+    let reports = by_year(p, listing.reports.iter().map(report_url));
+    let report_years: Vec<ReportYear> = reports
+        .iter()
+        .map(|y| ReportYear {
+            year: y.year,
+            count: y.meetings.len(),
+            url: p.url(&format!("{base}reports/{}/", y.year)),
+        })
+        .collect();
     let formal: std::collections::HashSet<RecordIx> =
         listing.agenda.iter().chain(&listing.reports).map(|(r, _)| *r).collect();
     let listed_only = by_year(
@@ -234,7 +254,9 @@ pub fn jobs(p: &Pages, slug: &str) -> Vec<Job> {
             "followups",
             &first.then(|| crate::followups::pages::unit(p.archive, slug)).flatten(),
         );
-        c.insert("reports_by_year", if first { &reports[..] } else { &[] });
+        c.insert("reports_by_year", if first { &recent_reports[..] } else { &[] });
+        c.insert("report_years", if first { &report_years[..] } else { &[] });
+        c.insert("current_year", &Option::<i32>::None);
         c.insert("listed_by_year", if first { &listed_only[..] } else { &[] });
         c.insert("chart", &chart.as_ref().filter(|_| first));
         c.insert_value("mentioned", p.summaries(if first { first_mentions } else { &[] }));
@@ -242,6 +264,24 @@ pub fn jobs(p: &Pages, slug: &str) -> Vec<Job> {
         c.insert("pagination", &p.pagination(&base, pg.number, pg.total));
         c.insert("feed", &Some(p.url(&format!("{base}atom.xml"))));
         out.push(Job::page(&rel, "unit.html", c));
+    }
+    // A page per year of the unit's reports.
+    let strings = i18n::strings(&a.site.config.language);
+    for y in &reports {
+        let rel = format!("{base}reports/{}/", y.year);
+        let title = strings["unit_reports_year"]
+            .replace("{unit}", &name)
+            .replace("{year}", &y.year.to_string());
+        let mut c = p.ctx(&rel, &title);
+        c.insert("unit", &entry);
+        c.insert("unit_name", &name);
+        c.insert("unit_lang", &p.name_lang(entry));
+        c.insert("unit_url", &p.url(&base));
+        c.insert("count", &y.meetings.len());
+        c.insert("reports_by_year", std::slice::from_ref(y));
+        c.insert("report_years", &report_years);
+        c.insert("current_year", &Some(y.year));
+        out.push(Job::page(&rel, "unit_reports.html", c));
     }
     let mention_title = format!("{name}：{}", i18n::strings(&a.site.config.language)["all_mentions"]);
     out.extend(p.listing_pages(

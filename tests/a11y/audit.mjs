@@ -20,7 +20,7 @@ const site = resolve(process.argv[2] || 'public');
 // Every page kind of the bundled site; a missing optional page (search) is skipped with a note.
 const defaultPages = [
   '/', '/minutes/2024/executive-4/',
-  '/units/', '/units/strategy/', '/units/adi/mentions/', '/topics/', '/topics/ai/',
+  '/units/', '/units/strategy/', '/units/strategy/reports/2024/', '/units/adi/mentions/', '/topics/', '/topics/ai/',
   '/series/', '/series/executive/', '/years/', '/years/2024/',
   '/search/', '/search/?q=%E6%95%B8%E4%BD%8D%E7%9A%AE%E5%A4%BE', '/data/', '/404.html',
 ];

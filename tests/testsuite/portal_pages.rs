@@ -240,3 +240,60 @@ fn drafts_and_scheduled_records_are_marked_when_a_preview_shows_them() {
     assert!(!published.contains("status-note"), "a published record has no mark");
     assert_eq!(home.matches("class=\"status ").count(), 2);
 }
+
+#[test]
+fn a_unit_page_lists_its_newest_reports_and_links_a_page_for_each_year() {
+    // A generated archive of 400 meetings over several years, where units report at most of them.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    minutebook_bench::generate::generate_site(
+        &root,
+        &minutebook_bench::generate::GenerateOptions { records: 400, seed: 3 },
+    )
+    .unwrap();
+    let out = build_ok(&root);
+    let page = read(out.join("units/strategy/index.html"));
+    let section = &page[at(&page, "<h2 id=\"unit-reports\">")..];
+    let section = &section[..at(section, "</section>")];
+    let heading = &section[..at(section, "</h2>")];
+    let total: usize = heading
+        .rsplit('（')
+        .next()
+        .and_then(|s| s.split('）').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {heading}"));
+    let inline = section.matches("<li><a href=\"/minutes/").count();
+    assert!(
+        total > 50,
+        "the archive gives the unit more reports than page 1 lists: {total}"
+    );
+    assert_eq!(inline, 50, "page 1 lists the newest 50: {section}");
+    // The year links: each year's page lists that year's reports, all of them, and together the
+    // years hold every report the heading counts.
+    let nav = &section[at(section, "<nav class=\"report-years\"")..];
+    let mut sum = 0;
+    let mut years = 0;
+    for part in nav.split("<li>").skip(1) {
+        let href = part.split("href=\"").nth(1).and_then(|s| s.split('"').next()).unwrap();
+        let year = href.trim_end_matches('/').rsplit('/').next().unwrap();
+        let count: usize = part
+            .split('（')
+            .nth(1)
+            .and_then(|s| s.split('）').next())
+            .unwrap()
+            .parse()
+            .unwrap();
+        let year_page = read(out.join(href.trim_start_matches('/')).join("index.html"));
+        assert!(
+            year_page.contains(&format!("<h1>數位策略司：{year} 年業務報告</h1>")),
+            "{year_page}"
+        );
+        assert_eq!(year_page.matches("<li><a href=\"/minutes/").count(), count, "{href}");
+        assert!(year_page.contains(&format!("<dt>{year}</dt>")));
+        assert!(year_page.contains(&format!("<span aria-current=\"page\">{year}</span>")));
+        sum += count;
+        years += 1;
+    }
+    assert!(years > 1, "{nav}");
+    assert_eq!(sum, total);
+}
