@@ -716,7 +716,10 @@ catalogue! {
         => en { format!("not a readable PDF: {}", message.render(Lang::En)) }
            zh { format!("不是可讀取的 PDF：{}", message.render(Lang::ZhHantTw)) }
     MB0610 ImportScan { pages: usize = 3usize }
-        => en "none of its {pages} page(s) has a text layer: it is a scan (pictures of pages), and the importer reads text, not pictures; run OCR on it first (for example `ocrmypdf -l chi_tra in.pdf out.pdf`), or import the .docx/.odt it was made from"
+        => en { format!(
+                "{}: it is a scan (pictures of pages), and the importer reads text, not pictures; run OCR on it first (for example `ocrmypdf -l chi_tra in.pdf out.pdf`), or import the .docx/.odt it was made from",
+                if *pages == 1 { "its one page has no text layer".to_string() } else { format!("none of its {pages} pages has a text layer") },
+            ) }
            zh "{pages} 頁都沒有文字層：這是掃描檔（頁面的圖片），匯入只讀文字、不讀圖片；請先做 OCR（例如 `ocrmypdf -l chi_tra in.pdf out.pdf`），或改匯入原本的 .docx/.odt"
     MB0611 ImportExists
         => en "already exists; refusing to overwrite it (pass --out with a new path)"
