@@ -256,6 +256,7 @@ pub fn jobs(p: &Pages, slug: &str) -> Vec<Job> {
         );
         c.insert("reports_by_year", if first { &recent_reports[..] } else { &[] });
         c.insert("report_years", if first { &report_years[..] } else { &[] });
+        c.insert("reports_shown", &listing.reports.len().min(INLINE_REPORTS));
         c.insert("current_year", &Option::<i32>::None);
         c.insert("listed_by_year", if first { &listed_only[..] } else { &[] });
         c.insert("chart", &chart.as_ref().filter(|_| first));

@@ -256,12 +256,14 @@ fn a_unit_page_lists_its_newest_reports_and_links_a_page_for_each_year() {
     let section = &page[at(&page, "<h2 id=\"unit-reports\">")..];
     let section = &section[..at(section, "</section>")];
     let heading = &section[..at(section, "</h2>")];
+    // `業務報告（137，列出最近 50 筆）`: the count, and that page 1 lists only the latest.
     let total: usize = heading
         .rsplit('（')
         .next()
-        .and_then(|s| s.split('）').next())
+        .and_then(|s| s.split('，').next())
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no count in {heading}"));
+    assert!(heading.ends_with("，列出最近 50 筆）</span>"), "{heading}");
     let inline = section.matches("<li><a href=\"/minutes/").count();
     assert!(
         total > 50,
