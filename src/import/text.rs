@@ -465,7 +465,17 @@ pub(crate) fn unit_prefix<'a>(s: &'a str, registry: &ImportRegistry) -> Option<(
 
 /// Whether a line starts a new block: numbering, a label, a table row, or a unit's motion.
 fn starts_block(s: &str, registry: &ImportRegistry) -> bool {
-    ordinal(s).is_some() || label(s).is_some() || unit_prefix(s, registry).is_some()
+    ordinal(s).is_some() || label(s).is_some() || unit_prefix(s, registry).is_some() || people_label(s)
+}
+
+/// Whether a line opens with a label naming people (`附 議 人：…`, `動議人:…`, spaced or not): a
+/// line of its own, as its writer typed it, never the rest of the line before.
+fn people_label(s: &str) -> bool {
+    let Some((head, _)) = s.split_once(['：', ':']) else {
+        return false;
+    };
+    let key: String = head.chars().filter(|c| !c.is_whitespace() && !is_space(*c)).collect();
+    PEOPLE_LABELS.contains(&key.as_str())
 }
 
 /// In the header, any short `key：value` line starts a block, numbered (`四、出席人員：…`) or not,
@@ -535,7 +545,7 @@ pub(crate) fn header_end(lines: &[Line]) -> usize {
 const PEOPLE_LABELS: &[&str] = &["提案人", "動議人", "連署人", "附議人", "報告人", "簽署人"];
 
 /// The value of the last label in a body block when it is a list of people written with spaces
-/// (`動 議 人：黃適超 編號：臨動字第57號附 議 人：張秋明 吳宏謀 …` → `張秋明 吳宏謀 …`).
+/// (`附 議 人：張秋明 吳宏謀 …` → `張秋明 吳宏謀 …`; `動 議 人：黃適超 編號：臨動字第57號` → none).
 fn spaced_people(s: &str) -> Option<&str> {
     let (head, value) = s.rsplit_once(['：', ':'])?;
     let key: String = head.chars().filter(|c| !c.is_whitespace() && !is_space(*c)).collect();
