@@ -85,7 +85,10 @@ fn a_list_of_names_wrapped_over_lines_keeps_the_names_apart() {
     );
     // The model reads them as the motion's people, and invents no item of the lines.
     let md = &imp.markdown;
-    let motions: Vec<_> = model_items(md).into_iter().filter(|a| a.label.starts_with("臨時動議")).collect();
+    let motions: Vec<_> = model_items(md)
+        .into_iter()
+        .filter(|a| a.label.starts_with("臨時動議"))
+        .collect();
     assert_eq!(motions.len(), 4, "{motions:#?}");
     assert_eq!(motions[0].people[0], ("mover".to_string(), "黃適超".to_string()));
     assert_eq!(motions[0].people.len(), 22, "{:?}", motions[0].people);
