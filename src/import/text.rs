@@ -626,6 +626,10 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
                         join_header(&mut prev.text, &l.text, wrapped);
                         continue;
                     }
+                    if header_wraps(&prev.text, prev_full, &l.text) {
+                        join(&mut prev.text, &l.text);
+                        continue;
+                    }
                 } else if (should_join(&prev.text, &l.text, header, registry)
                     && !(prev.line + 1 == l.no && class_title(&prev.text, &l.text)))
                     || (prev_full && wrapped_heading(&prev.text, &l.text, registry))
@@ -686,6 +690,21 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
     // `林金龍 林東成 …`), or with the rest of an entry the line break split (`…建設處處長黃志` | `良 …`).
     let spaced = super::header::list_value(prev).is_some_and(|v| more_names(v, t, !indented));
     indented || after_separator || list || spaced || prev_full
+}
+
+/// Whether a header line that is no `key：value` field (the title, an archive's case line) goes
+/// on in the next line: where it ran to the right margin or stopped inside a bracket or quote without
+/// ending a sentence (`…第十八次常務委員會會議會` | `議紀錄`, `…大甲都市計畫(第三次通盤` | `檢討)…`), and
+/// the next line is no field, numbering, label or title of its own.
+fn header_wraps(prev: &str, prev_full: bool, next: &str) -> bool {
+    (prev_full || open_bracket(prev))
+        && !ends_sentence(prev)
+        && !header_key(prev)
+        && !header_key(next)
+        && ordinal(next).is_none()
+        && label(next).is_none()
+        && !own_line_title(next)
+        && !own_line_title(prev)
 }
 
 /// Words naming a post (`處長`, `主任`, `秘書`, …), as a list of officials gives each with their name.
@@ -821,17 +840,19 @@ fn class_title(prev: &str, next: &str) -> bool {
         })
 }
 
-/// Whether the last bracket opened in `s` is still open (`…(政字第`).
+/// Whether the last bracket or quote opened in `s` is still open (`…(政字第`, `…審決略以:「請於完成臺中市`).
 fn open_bracket(s: &str) -> bool {
-    let mut depth = 0i32;
+    let (mut depth, mut quotes) = (0i32, 0i32);
     for c in s.chars() {
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth = (depth - 1).max(0),
+            '「' | '『' => quotes += 1,
+            '」' | '』' => quotes = (quotes - 1).max(0),
             _ => {}
         }
     }
-    depth > 0
+    depth > 0 || quotes > 0
 }
 
 fn should_join(prev: &str, next: &str, header: bool, registry: &ImportRegistry) -> bool {
