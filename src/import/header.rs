@@ -340,12 +340,16 @@ fn title_date(title: &str) -> Option<NaiveDate> {
     let s = ascii_digits(title);
     let mut rest = s.as_str();
     while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
-        let run_len = rest[at..].find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len() - at);
+        let run_len = rest[at..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len() - at);
         let run = &rest[at..at + run_len];
         let part = |r: std::ops::Range<usize>| run[r].parse::<u32>().ok();
         let date = match run.len() {
             8 => part(0..4).filter(|y| (1900..=2100).contains(y)).map(|y| y as i32),
-            7 => part(0..3).filter(|y| (1..=199).contains(y)).map(|y| y as i32 + calendar::ROC_OFFSET),
+            7 => part(0..3)
+                .filter(|y| (1..=199).contains(y))
+                .map(|y| y as i32 + calendar::ROC_OFFSET),
             _ => None,
         }
         .and_then(|y| {

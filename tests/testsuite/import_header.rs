@@ -292,7 +292,11 @@ fn header_lines_numbered_with_section_numerals() {
     // The title carries it (`20140402-…會議紀錄`, as the association's blog names its posts): the
     // date is taken from there, with a warning to check it.
     assert_eq!(scalar(&imp, "date").as_deref(), Some("2014-04-02"));
-    let w: Vec<String> = imp.warnings.iter().map(|w| format!("{}:{}", w.line, w.message.code())).collect();
+    let w: Vec<String> = imp
+        .warnings
+        .iter()
+        .map(|w| format!("{}:{}", w.line, w.message.code()))
+        .collect();
     assert!(w.contains(&"1:MB0637".to_string()), "{w:?}");
 }
 

@@ -111,11 +111,16 @@ fn the_items_and_decisions_are_the_corpus_ones() {
                     problems.push(format!("{} read as {:?} `{}`", e.label, f.kind, f.title));
                 }
                 let right = match &e.decision {
-                    Some(d) => f.decision.starts_with(d.as_str()) && e.decision_label.as_deref() == Some(f.decision_label),
+                    Some(d) => {
+                        f.decision.starts_with(d.as_str()) && e.decision_label.as_deref() == Some(f.decision_label)
+                    }
                     None => f.decision.is_empty(),
                 };
                 if !right {
-                    problems.push(format!("{} decision read as {}`{}`", e.label, f.decision_label, f.decision));
+                    problems.push(format!(
+                        "{} decision read as {}`{}`",
+                        e.label, f.decision_label, f.decision
+                    ));
                 }
             }
             for f in found.iter().filter(|f| !exp.items.iter().any(|e| e.label == f.label)) {
@@ -150,7 +155,10 @@ fn each_file_builds_after_register() {
             if id == "moi-upc-1021-5" {
                 assert_ne!(code, 0, "{file}: {build}");
                 assert!(stderr.contains("no title line"), "{file}: {stderr}");
-                assert!(stderr.contains("no 日期： line in the header: date left out"), "{file}: {stderr}");
+                assert!(
+                    stderr.contains("no 日期： line in the header: date left out"),
+                    "{file}: {stderr}"
+                );
             } else {
                 assert_eq!(code, 0, "{file}: {stderr}\n{build}");
             }
