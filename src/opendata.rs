@@ -625,7 +625,6 @@ pub fn registry_schema(archive: &Archive) -> Value {
 pub const RECORD_SCHEMA_VERSION: &str = "record format version 4";
 
 /// The JSON Schema of one record (`data/schema/record.schema.json`).
-
 pub fn record_schema(archive: &Archive) -> Value {
     let date = json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Meeting date, ISO 8601 (YYYY-MM-DD)" });
     let decision_labels: Vec<Value> = crate::minutes::DECISION_LABELS
