@@ -47,10 +47,11 @@ java -jar "$a11y/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --skip-n
 node "$a11y/audit.mjs" "$en_root/public" / /minutes/2024/executive-4/ /units/ /units/strategy/ /years/2024/ /search/ "/search/?q=%E6%95%B8%E4%BD%8D%E7%9A%AE%E5%A4%BE" /data/ /404.html || status=1
 
 # The follow-ups fixture (tests/fixtures/followups/site): /followups/ and its lists, a timeline,
-# a record page with a linked tracking table and a directive list, a unit page with its open ones.
+# a record page with a linked tracking table and a directive list, a unit page with its open ones
+# and the list of all of them.
 fu_site="${CARGO_TARGET_DIR:-$repo/target}/audit-followups"
 echo "== follow-up pages: build, Nu HTML Checker, axe-core"
 cargo run --quiet -- build --root "$repo/tests/fixtures/followups/site" --output "$fu_site"
 java -jar "$a11y/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --skip-non-html "$fu_site" || status=1
-node "$a11y/audit.mjs" "$fu_site" /followups/ /followups/closed/ /followups/withdrawn/ /followups/113-4-02/ /followups/113-3-05/ /minutes/2024/executive-5/ /minutes/2024/executive-4/ /units/accounting/ || status=1
+node "$a11y/audit.mjs" "$fu_site" /followups/ /followups/closed/ /followups/withdrawn/ /followups/113-4-02/ /followups/113-3-05/ /minutes/2024/executive-5/ /minutes/2024/executive-4/ /units/accounting/ /units/accounting/followups/ || status=1
 exit $status

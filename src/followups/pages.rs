@@ -8,7 +8,7 @@ use crate::pages::Context;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Directive, Kind, Tracker};
+use super::{Directive, Tracker};
 use crate::content::record::Ref;
 use crate::listing::{page_url, paginate};
 use crate::minutes::calendar;
@@ -182,12 +182,17 @@ struct Count {
 #[derive(Serialize)]
 struct Group {
     unit: Option<UnitLink>,
-    /// The first [`GROUP_MAX`] (soonest due); the unit's page lists them all.
+    /// The first [`GROUP_MAX`] (soonest due); the unit's list (`units/<slug>/followups/`) has
+    /// them all.
     directives: Vec<View>,
     total: usize,
+    /// That list's URL, from the site root, and how many it lists (the unit's open directives,
+    /// those it leads and those it shares).
+    all_url: Option<String>,
+    unit_open: usize,
 }
 
-/// Open directives the index shows per unit (the unit's page shows all of them).
+/// Open directives the index shows per unit (the unit's list of them shows all of them).
 pub const GROUP_MAX: usize = 20;
 
 #[derive(Serialize)]
@@ -260,6 +265,15 @@ pub fn produce(archive: &Archive, ctx: &dyn Fn(&str, &str) -> Context) -> Vec<Jo
             list.sort_by(by_due);
             Group {
                 unit: list[0].lead().map(|u| unit_link(archive, u)),
+                all_url: list[0]
+                    .lead()
+                    .map(|u| format!("{}{}", root(archive), unit_list_url(&u.slug))),
+                unit_open: list[0].lead().map_or(0, |u| {
+                    t.directives
+                        .iter()
+                        .filter(|d| d.status.is_open() && d.units.iter().any(|o| o.slug == u.slug))
+                        .count()
+                }),
                 directives: list.iter().take(GROUP_MAX).map(|d| view(archive, t, d)).collect(),
                 total: list.len(),
             }
@@ -442,33 +456,80 @@ pub fn link_rows(archive: &Archive, r: &Record, html: &str) -> Option<String> {
     Some(out)
 }
 
-/// For a unit page: its open directives (soonest due first) and how many are closed or withdrawn.
+/// Open directives a unit's page lists (the soonest due); when it has more, the page links
+/// [`unit_list_url`], which lists them all. (Every open directive on the unit's page made a unit
+/// page of a generated 10,000-record archive 450 KB.)
+pub const UNIT_MAX: usize = 20;
+
+/// A unit's directives counted as its pages show them.
+#[derive(Serialize, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct UnitCounts {
+    pub open: usize,
+    /// Open and past due on the archive's newest meeting date.
+    pub overdue: usize,
+    /// Closed, self-tracked or merged.
+    pub closed: usize,
+    pub withdrawn: usize,
+}
+
+/// The open directives of which `slug` is an owner, soonest due first, and its counts; `None`
+/// when the unit owns no directive.
+pub fn unit_directives<'t>(t: &'t Tracker, slug: &str) -> Option<(Vec<&'t Directive>, UnitCounts)> {
+    let mut counts = UnitCounts {
+        open: 0,
+        overdue: 0,
+        closed: 0,
+        withdrawn: 0,
+    };
+    let mut open = Vec::new();
+    let mut any = false;
+    for d in t.directives.iter().filter(|d| d.units.iter().any(|u| u.slug == slug)) {
+        any = true;
+        match d.status.group() {
+            "open" => {
+                counts.overdue += usize::from(d.overdue(t.today));
+                open.push(d);
+            }
+            "withdrawn" => counts.withdrawn += 1,
+            _ => counts.closed += 1,
+        }
+    }
+    counts.open = open.len();
+    open.sort_by(by_due);
+    any.then_some((open, counts))
+}
+
+/// The site-relative URL of the list of a unit's open directives (`units/<slug>/followups/`).
+pub fn unit_list_url(slug: &str) -> String {
+    format!("units/{slug}/followups/")
+}
+
+/// For a unit page: its first [`UNIT_MAX`] open directives (soonest due first), its counts, and
+/// the URL of the list of them all when there are more.
 #[derive(Serialize)]
 pub struct UnitPart {
     pub open: Vec<View>,
-    pub closed: usize,
-    pub withdrawn: usize,
+    pub counts: UnitCounts,
+    /// `units/<slug>/followups/` from the site root, when the unit has more open directives than
+    /// `open` holds.
+    pub all_url: Option<String>,
     pub index_url: String,
     pub feed: String,
 }
 
 pub fn unit(archive: &Archive, slug: &str) -> Option<UnitPart> {
     let t = &archive.followups;
-    let mine: Vec<&Directive> = t
-        .directives
-        .iter()
-        .filter(|d| d.units.iter().any(|u| u.slug == slug))
-        .collect();
-    if mine.is_empty() {
-        return None;
-    }
-    let mut open: Vec<&Directive> = mine.iter().copied().filter(|d| d.status.is_open()).collect();
-    open.sort_by(by_due);
+    let (open, counts) = unit_directives(t, slug)?;
     Some(UnitPart {
-        open: open.iter().map(|d| view(archive, t, d)).collect(),
-        closed: mine.iter().filter(|d| d.status.group() == "closed").count(),
-        withdrawn: mine.iter().filter(|d| d.status == Kind::Withdrawn).count(),
+        open: open.iter().take(UNIT_MAX).map(|d| view(archive, t, d)).collect(),
+        counts,
+        all_url: (open.len() > UNIT_MAX).then(|| format!("{}{}", root(archive), unit_list_url(slug))),
         index_url: format!("{}followups/", root(archive)),
         feed: format!("{}units/{slug}/followups.xml", root(archive)),
     })
+}
+
+/// The day overdue is counted on (the archive's newest meeting), as pages show it.
+pub fn today(archive: &Archive) -> Option<Day> {
+    archive.followups.today.map(|d| day(archive, d))
 }

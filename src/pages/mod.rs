@@ -1,6 +1,7 @@
 //! Pages as data: every page of the site is a [`Job`] — its output path, its template and its
 //! [`Context`] — made by the producer of its kind, one module each (`record`, `home`, `unit`,
-//! `topic`, `series`, `year`, `indexes`, `not_found`, `data`, `search_page`), listed once in
+//! `unit_followups`, `topic`, `series`, `year`, `indexes`, `not_found`, `data`, `followups`,
+//! `search_page`), listed once in
 //! [`PRODUCERS`]. The producers only describe pages; [`crate::site`] renders the jobs (every one
 //! for `build` and `check`; for `serve`, only those whose input hash changed). [`Pages`] holds
 //! what every producer shares: the archive, its listings, the strings, URL helpers and each
@@ -21,6 +22,7 @@ mod search_page;
 mod series;
 mod topic;
 mod unit;
+mod unit_followups;
 mod year;
 
 use std::borrow::Cow;
@@ -272,6 +274,7 @@ pub const PRODUCERS: &[(&str, Producer)] = &[
     ("home", home::batches),
     ("indexes", indexes::batches),
     ("unit", unit::batches),
+    ("unit_followups", unit_followups::batches),
     ("topic", topic::batches),
     ("series", series::batches),
     ("year", year::batches),

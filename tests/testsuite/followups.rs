@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::support::{build_ok, copy_dir, read, repo, run};
+use crate::support::{assert_snapshot, build_ok, copy_dir, page_text, read, repo, run};
 
 fn site() -> tempfile::TempDir {
     let t = tempfile::tempdir().unwrap();
@@ -91,13 +91,16 @@ fn the_timeline_runs_from_the_meeting_that_gave_it_to_its_current_status() {
 
 const UNIT: &str = r####"<section aria-labelledby="unit-followups">
 <h2 id="unit-followups">本單位列管中事項</h2>
+<p class="counts followup-counts-unit">列管中 1 筆、逾期 1 筆、已解除或自行列管 1 筆、撤銷 0 筆</p>
+
 <ul class="followup-list"><li class="followup followup-open overdue">
   <p class="followup-head"><a href="/followups/113-4-02/">113-4-02</a> <span class="status status-open">繼續列管</span> <strong class="overdue-mark">逾期</strong></p>
   <p class="followup-text">114年度預算案之相關計畫及招標案件，請各司處署依主計處建議妥為衡量預計需辦理之時程，提早規劃並預留彈性空間辦理相關前置作業。</p>
   <p class="followup-meta">完成期限：<time datetime="2024-12-31">民國113年12月31日（星期二）</time> · 主辦單位：<a href="/units/accounting/">主計處</a></p>
 </li>
 </ul>
-<p>已解除或自行列管 1 筆、撤銷 0 筆 · <a href="/followups/">全部列管事項</a> · <a class="feed" href="/units/accounting/followups.xml">列管事項狀態變更訂閱（Atom）</a></p>
+
+<p><a href="/followups/">全部列管事項</a> · <a class="feed" href="/units/accounting/followups.xml">列管事項狀態變更訂閱（Atom）</a></p>
 </section>"####;
 
 #[test]
@@ -319,4 +322,168 @@ fn check_warns_of_updates_to_closed_directives_and_reports_overdue_ones() {
     assert!(all.contains("warning[MB0510]: content/2024/executive-3.md:7:9: this update of `113-6-01` is dated 2024-08-14, before the directive was given (2024-11-13, content/2024/executive-6.md:8); it is left out of the directive's timeline\n"), "{all}");
     assert!(all.contains("warning[MB0511]: content/2024/executive-8.md:11:1: `113-4-01` was already closed (2024-11-13) and is updated as 結案 without being re-opened\n"), "{all}");
     assert!(all.contains("suggestion[MB0513]: content/2024/executive-4.md:13:1: 主計處: 1 follow-up overdue on 2025-01-08: 113-4-02 (due 2024-12-31)\n"), "{all}");
+}
+
+/// The ids and overdue marks of the directives listed in `html` (`followup_item.html`'s items), in
+/// the page's order.
+fn listed(html: &str) -> Vec<(String, bool)> {
+    html.split("<li class=\"followup ")
+        .skip(1)
+        .map(|item| {
+            let class = &item[..item.find('"').unwrap()];
+            let href = between(item, "<a href=\"/followups/", "/\"");
+            let id = &href["<a href=\"/followups/".len()..href.len() - 2];
+            (id.to_string(), class.split(' ').any(|c| c == "overdue"))
+        })
+        .collect()
+}
+
+/// The open directives that unit `slug` owns (leads or shares) in `data/followups.json`, in the
+/// order its pages list them: soonest due first, those with none last, then by id.
+fn open_in_data(json: &serde_json::Value, slug: &str) -> Vec<(String, bool)> {
+    let mut open: Vec<(bool, String, String, bool)> = json["directives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| matches!(d["status"].as_str(), Some("open" | "extended")))
+        .filter(|d| d["units"].as_array().unwrap().iter().any(|u| u == slug))
+        .map(|d| {
+            let due = d["due"].as_str().map(str::to_string);
+            (
+                due.is_none(),
+                due.unwrap_or_default(),
+                d["id"].as_str().unwrap().to_string(),
+                d["overdue"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    open.sort();
+    open.into_iter().map(|(_, _, id, overdue)| (id, overdue)).collect()
+}
+
+/// Every page of the list at `out/<rel>` (`units/<slug>/followups/`), following each page's
+/// `rel="next"` link: the directives listed, in order, and how many pages there were.
+fn walk_list(out: &Path, rel: &str) -> (Vec<(String, bool)>, usize) {
+    let mut all = Vec::new();
+    let mut pages = 0;
+    let mut next = Some(format!("/{rel}"));
+    while let Some(url) = next {
+        let page = read(out.join(url.trim_start_matches('/')).join("index.html"));
+        pages += 1;
+        let list = between(&page, "<ul class=\"followup-list\">", "</ul>");
+        all.extend(listed(list));
+        next = page
+            .split("\" rel=\"next\">")
+            .next()
+            .filter(|_| page.contains("rel=\"next\""))
+            .and_then(|s| s.rsplit("href=\"").next())
+            .map(str::to_string);
+    }
+    (all, pages)
+}
+
+#[test]
+fn a_unit_page_lists_its_soonest_open_directives_and_links_a_list_of_them_all() {
+    // A generated archive: three directives a meeting, most left open, so some units own far
+    // more than a unit page lists.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    minutebook_bench::generate::generate_site(
+        &root,
+        &minutebook_bench::generate::GenerateOptions { records: 300, seed: 5 },
+    )
+    .unwrap();
+    let out = build_ok(&root);
+    let json: serde_json::Value = serde_json::from_str(&read(out.join("data/followups.json"))).unwrap();
+    let per_page = 30;
+    let (mut capped, mut paged) = (0, 0);
+    for unit in std::fs::read_dir(out.join("units")).unwrap() {
+        let unit = unit.unwrap();
+        if !unit.file_type().unwrap().is_dir() {
+            continue;
+        }
+        let slug = unit.file_name().to_string_lossy().to_string();
+        let open = open_in_data(&json, &slug);
+        let page = read(unit.path().join("index.html"));
+        let list_rel = format!("units/{slug}/followups/");
+        if open.is_empty() {
+            assert!(
+                !out.join(&list_rel).exists(),
+                "{slug} has no open directive, and no list"
+            );
+            continue;
+        }
+        let section = between(&page, "<section aria-labelledby=\"unit-followups\">", "</section>");
+        let shown = listed(section);
+        // The unit's page: the soonest due, at most 20, overdue ones marked, and its counts.
+        assert_eq!(shown[..], open[..open.len().min(20)], "{slug}: {section}");
+        assert!(
+            section.contains(&format!(
+                "<p class=\"counts followup-counts-unit\">列管中 {} 筆、",
+                open.len()
+            )),
+            "{section}"
+        );
+        let overdue = open.iter().filter(|(_, o)| *o).count();
+        assert!(section.contains(&format!("、逾期 {overdue} 筆、")), "{section}");
+        let link = format!(
+            "<p class=\"more\"><a href=\"/{list_rel}\">全部 {} 筆列管中事項</a></p>",
+            open.len()
+        );
+        if open.len() > 20 {
+            capped += 1;
+            assert!(section.contains(&link), "{slug} links its whole list: {section}");
+            assert!(
+                section.contains(&format!(
+                    "<h2 id=\"unit-followups\">本單位列管中事項<span class=\"page-of\">（{}，列出期限最近 20 筆）</span></h2>",
+                    open.len()
+                )),
+                "{section}"
+            );
+        } else {
+            assert!(!section.contains("class=\"more\""), "{slug} lists them all: {section}");
+        }
+        // The list: every open directive of the unit, in order, and no other, a page at a time.
+        let (all, pages) = walk_list(&out, &list_rel);
+        assert_eq!(all, open, "{slug}'s list");
+        assert_eq!(pages, open.len().div_ceil(per_page), "{slug}'s list pages");
+        paged += usize::from(pages > 1);
+    }
+    assert!(
+        capped > 0 && paged > 0,
+        "some unit has more than a page of open directives"
+    );
+    // The index links a lead unit's group that it cuts short to the unit's list.
+    let index = read(out.join("followups/index.html"));
+    assert!(
+        index.contains("<p class=\"more\"><a href=\"/units/"),
+        "a group links its unit's list"
+    );
+    for more in index.split("<p class=\"more\"><a href=\"/units/").skip(1) {
+        let slug = &more[..more.find('/').unwrap()];
+        let n = open_in_data(&json, slug).len();
+        assert!(
+            more.starts_with(&format!("{slug}/followups/\">")) && more.contains(&format!("全部 {n} 筆列管中事項</a>")),
+            "{more}"
+        );
+    }
+}
+
+#[test]
+fn a_units_list_of_open_directives_gives_its_counts_and_each_open_one() {
+    let (t, out) = built();
+    // 主計處 owns one open (overdue), one closed and one merged: one on its list, its page links
+    // no list (it shows them all).
+    let page = read(out.join("units/accounting/followups/index.html"));
+    assert_eq!(listed(&page), [("113-4-02".to_string(), true)]);
+    assert_snapshot("unit-followups-accounting", &page_text(&page, "<h1", "</main>"));
+    // A unit that owns only a withdrawn directive (民主網絡司, 113-4-03) has no list.
+    assert!(!out.join("units/democracy/followups").exists());
+    // The same in English.
+    let cfg = t.path().join("minutebook.yaml");
+    let text = read(&cfg).replace("language: zh-Hant-TW", "language: en");
+    std::fs::write(&cfg, text).unwrap();
+    let out = build_ok(t.path());
+    let page = read(out.join("units/nics/followups/index.html"));
+    assert_snapshot("unit-followups-nics-en", &page_text(&page, "<h1", "</main>"));
 }

@@ -169,6 +169,36 @@ fn incremental_rebuilds_serve_what_a_full_build_produces() {
     assert!(first.starts_with("  - "));
     s.edit("unit change", &rel, Some(&format!("{head}units:\n{other}\n{tail}")));
 
+    // Directives released in the tracking table of the newest meeting that has one (no later
+    // meeting updates them again): the lists of their units' open directives
+    // (`units/<slug>/followups/`) change as a full build has them.
+    let unit_lists = |s: &Site| -> Vec<(String, String)> {
+        s.shared
+            .snapshot()
+            .files()
+            .filter(|(p, _)| p.starts_with("units/") && p.contains("/followups/"))
+            .map(|(p, b)| (p.to_string(), String::from_utf8_lossy(b).into_owned()))
+            .collect()
+    };
+    let closing = files
+        .iter()
+        .filter(|r| **r != rel && s.read(r).contains(" | 繼續列管 |"))
+        .max_by_key(|r| date_of(&s.read(r)))
+        .unwrap()
+        .clone();
+    let before = s.read(&closing);
+    let lists = unit_lists(&s);
+    assert!(!lists.is_empty(), "the archive has units' lists of open directives");
+    s.edit(
+        "directives released",
+        &closing,
+        Some(&before.replace(" | 繼續列管 |", " | 解除列管 |")),
+    );
+    let changed = unit_lists(&s);
+    assert!(changed != lists, "a unit's list of open directives changed");
+    s.edit("directives kept open again", &closing, Some(&before));
+    assert!(unit_lists(&s) == lists, "the lists are as they were");
+
     // A new record, beside the edited one.
     let added = rel.with_file_name("added-999.md");
     let text = s
