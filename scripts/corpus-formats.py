@@ -5,8 +5,9 @@ then, with LibreOffice, an .odt (ODF list numbering) and a .pdf made from the .o
 embedded, as government PDFs are). The outputs are committed under tests/fixtures/import/<id>/, so
 the tests need neither Python nor LibreOffice; run this again only to remake them:
 
-    python3 scripts/corpus-formats.py            # needs python-docx (pip) and LibreOffice (apt:
-                                                 # libreoffice-writer-nogui fonts-noto-cjk)
+    python3 scripts/corpus-formats.py [ID…]      # needs python-docx (pip, or apt python3-docx) and
+                                                 # LibreOffice (apt: libreoffice-writer-nogui
+                                                 # fonts-noto-cjk); IDs: only those fixtures
 
 Each source is a real document (its SOURCE.md says where from). The text is not changed: a line
 that starts with an official number (壹、 一、 （一） 1. (1)) becomes a paragraph numbered
@@ -37,7 +38,20 @@ SOURCES = {
     # A Legislative Yuan committee's header: spaced labels, space-separated names, a wrapped recorder.
     "ly-judiciary-9-1-39": ("tests/fixtures/import/real/ly-judiciary-9-1-39.txt",
                             "tests/fixtures/import/real/SOURCE.md"),
+    # Held out from the rules above (tests/testsuite/import_held_out.rs): a county council's
+    # extraordinary sitting (甲、 parts, (一) decisions, lists over several lines), an election
+    # commission (壹、 header fields, 第一案 提案單位:…), a parents' association (壹、時間:… header,
+    # 一、 reports with 1. lists) and the national urban planning commission (a case as its
+    # archive gives it, - 一、 points).
+    "ilcc-18-t1-3": ("tests/corpus/ilcc-18-t1-3/source.txt", "tests/corpus/ilcc-18-t1-3/SOURCE.md"),
+    "chcec-290": ("tests/corpus/chcec-290/source.txt", "tests/corpus/chcec-290/SOURCE.md"),
+    "cixin-parents-13-18": ("tests/corpus/cixin-parents-13-18/source.txt",
+                            "tests/corpus/cixin-parents-13-18/SOURCE.md"),
+    "moi-upc-1021-5": ("tests/corpus/moi-upc-1021-5/source.txt", "tests/corpus/moi-upc-1021-5/SOURCE.md"),
 }
+# Also written as `source-typed.docx`: the same paragraphs with their numbers typed, as many offices
+# write them (no numbering.xml).
+TYPED = {"ilcc-18-t1-3", "chcec-290", "cixin-parents-13-18"}
 
 DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 LEGAL = {c: i for i, c in enumerate("零壹貳參肆伍陸柒捌玖")}
@@ -84,7 +98,8 @@ def add_list(part, list_id, starts):
         f'<w:num {W} w:numId="{list_id}"><w:abstractNumId w:val="{list_id}"/></w:num>'))
 
 
-def make_docx(lines, path):
+def make_docx(lines, path, typed=False):
+    """`typed`: every line a plain paragraph, its number typed (no automatic numbering)."""
     doc = Document()
     style = doc.styles["Normal"]
     style.font.size = Pt(12)
@@ -105,14 +120,18 @@ def make_docx(lines, path):
             if m:
                 hit = (lvl, value(m), m.end())
                 break
-        if hit is None:
+        if hit is None or typed:
             doc.add_paragraph(text)
             continue
         lvl, value, end = hit
         # What Word would number this paragraph: the next number, or the level's start value
         # after a shallower paragraph (or at the list's beginning).
         shown = counters[lvl] + 1 if counters[lvl] else starts[lvl]
-        if shown != value:
+        # ODF counts a deeper item's shallower levels as used (LibreOffice shows `二、` after a
+        # list that began at `(7)`), Word does not: a shallower level's first use after a deeper
+        # one that had no parent starts a new list, so both show the source's number.
+        orphaned = counters[lvl] == 0 and any(counters[k] for k in range(lvl + 1, len(counters)))
+        if shown != value or orphaned:
             # The source restarts (or skips) here: a new list whose levels start where the source
             # goes on (the shallower ones at their next number, this one at its number, the deeper
             # ones at 1). A new list, not a start override, so that Word and LibreOffice agree.
@@ -137,15 +156,24 @@ def soffice(src, fmt, outdir):
 
 
 def main():
+    """`corpus-formats.py [ID…]`: remake the named fixtures only (all without arguments)."""
+    wanted = set(sys.argv[1:])
+    unknown = wanted - set(SOURCES)
+    if unknown:
+        sys.exit(f"corpus-formats: unknown id {', '.join(sorted(unknown))} (known: {', '.join(SOURCES)})")
     if not shutil.which("soffice"):
         sys.exit("corpus-formats: LibreOffice is not installed (apt-get install libreoffice-writer-nogui fonts-noto-cjk)")
     for ident, (source, note) in SOURCES.items():
+        if wanted and ident not in wanted:
+            continue
         out = os.path.join(ROOT, "tests/fixtures/import", ident)
         os.makedirs(out, exist_ok=True)
         with open(os.path.join(ROOT, source), encoding="utf-8") as f:
             lines = f.readlines()
         docx = os.path.join(out, "source.docx")
         numbered = make_docx(lines, docx)
+        if ident in TYPED:
+            make_docx(lines, os.path.join(out, "source-typed.docx"), typed=True)
         with tempfile.TemporaryDirectory() as tmp:
             soffice(docx, "odt", tmp)
             shutil.copyfile(os.path.join(tmp, "source.odt"), os.path.join(out, "source.odt"))
@@ -160,7 +188,8 @@ def main():
                     f"{f' (see `{note}` for where that real document comes from)' if note else ' (the bundled real record, as PDF text)'}:\n"
                     f"`source.docx` numbers {numbered} paragraphs with Word's automatic numbering; "
                     "`source.odt` is LibreOffice's conversion of it; `source.pdf` is LibreOffice's PDF of the .odt; "
-                    "`odt-as-text.txt` is LibreOffice's plain-text export of the .odt.\n")
+                    "`odt-as-text.txt` is LibreOffice's plain-text export of the .odt."
+                    f"{' `source-typed.docx` has the same paragraphs with their numbers typed (no automatic numbering).' if ident in TYPED else ''}\n")
         print(f"{ident}: {numbered} numbered paragraphs -> {out}")
 
 

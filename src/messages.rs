@@ -797,6 +797,9 @@ catalogue! {
     MB0636 ImportFlowList { key: String = "units", entries: String = "  - { name: 工務課, slug: gong-wu-ke }" }
         => en "`{key}:` is written as a flow list ([…]); add these entries to it by hand:\n{entries}"
            zh "`{key}:` 寫成單行清單（[…]）；請自行把下列項目加進去：\n{entries}"
+    MB0637 ImportDateFromTitle { date: String = "2014-04-02" }
+        => en "no 日期 line in the header gives the date: {date} is taken from the title; check it"
+           zh "表頭沒有可讀出日期的「日期」行：日期 {date} 取自標題；請核對"
     MB0640 ImportNotZip { error: String = "invalid Zip archive: Could not find EOCD" }
         => en "not a zip archive ({error})"
            zh "不是 zip 壓縮檔（{error}）"

@@ -36,7 +36,8 @@ pub struct Item {
     pub label: String,
     pub title: String,
     pub url: String,
-    pub units: Vec<Term>,
+    /// Slugs of the reporting or proposing units (named in `data/registry.json`).
+    pub units: Vec<String>,
     pub decision: String,
     /// The record's own label for the decision (決定, 決議, 大會決議, 主席裁示…); `None` when the
     /// item has no decision.
@@ -51,7 +52,8 @@ pub struct Item {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
-    pub unit: Term,
+    /// The unit's slug (named in `data/registry.json`).
+    pub unit: String,
     pub heading: String,
     pub url: String,
 }
@@ -72,12 +74,15 @@ pub struct RecordData {
     pub chair: Option<String>,
     pub recorder: Option<String>,
     pub attendees: Vec<String>,
-    pub units: Vec<Term>,
-    pub topics: Vec<Term>,
+    /// Slugs of the listed units and topics: each is named once, in `data/registry.json` and in
+    /// the year file's `units` and `topics`, not again in every record (format version 4).
+    pub units: Vec<String>,
+    pub topics: Vec<String>,
     pub summary: String,
     pub agenda: Vec<Item>,
     pub reports: Vec<Report>,
-    pub mentions: Vec<Term>,
+    /// Slugs of every registered unit the text names.
+    pub mentions: Vec<String>,
     /// Official files published with the record (`attachments:` in its front-matter).
     pub attachments: Vec<AttachmentData>,
 }
@@ -123,6 +128,29 @@ fn term(archive: &Archive, kind: &str, reg: &Registry, slug: &str, fallback: &st
     }
 }
 
+/// One registry as the data names it: slug → `{name, en, url}` (sorted by slug).
+fn registry_map(archive: &Archive, kind: &str, reg: &Registry) -> Value {
+    let map: serde_json::Map<String, Value> = reg
+        .entries
+        .iter()
+        .map(|e| {
+            let t = term(archive, kind, reg, &e.slug, &e.name);
+            (t.slug, json!({ "name": t.name, "en": t.en, "url": t.url }))
+        })
+        .collect();
+    Value::Object(map)
+}
+
+/// `data/registry.json`: every unit, topic and series the records name by slug.
+pub fn registry_json(archive: &Archive) -> Value {
+    json!({
+        "$schema": archive.site.absolute_url("data/schema/registry.schema.json"),
+        "units": registry_map(archive, "units", &archive.units),
+        "topics": registry_map(archive, "topics", &archive.topics),
+        "series": registry_map(archive, "series", &archive.series),
+    })
+}
+
 /// Where a record's JSON lives: `data/minutes/<year>/<slug>.json`.
 pub fn record_json_path(r: &Record) -> String {
     format!("data/minutes/{}/{}.json", r.meta.date.year(), r.meta.slug)
@@ -147,7 +175,6 @@ pub fn encode_fragment(s: &str) -> String {
 pub fn record_data(archive: &Archive, r: &Record) -> RecordData {
     let site = &archive.site;
     let page = site.absolute_url(&r.url);
-    let unit = |slug: &str| term(archive, "units", &archive.units, slug, slug);
     RecordData {
         title: r.meta.title.clone(),
         url: page.clone(),
@@ -168,18 +195,8 @@ pub fn record_data(archive: &Archive, r: &Record) -> RecordData {
         chair: r.meta.chair.clone(),
         recorder: r.meta.recorder.clone(),
         attendees: r.meta.attendees.clone(),
-        units: r
-            .meta
-            .units
-            .iter()
-            .map(|u| term(archive, "units", &archive.units, &u.slug, &u.name))
-            .collect(),
-        topics: r
-            .meta
-            .topics
-            .iter()
-            .map(|u| term(archive, "topics", &archive.topics, &u.slug, &u.name))
-            .collect(),
+        units: r.meta.units.iter().map(|u| u.slug.clone()).collect(),
+        topics: r.meta.topics.iter().map(|u| u.slug.clone()).collect(),
         summary: r.excerpt(200),
         agenda: r
             .structure
@@ -189,7 +206,7 @@ pub fn record_data(archive: &Archive, r: &Record) -> RecordData {
                 label: it.label.clone(),
                 title: it.title.clone(),
                 url: format!("{page}#{}", encode_fragment(&it.anchor)),
-                units: it.units.iter().map(|u| unit(u)).collect(),
+                units: it.units.clone(),
                 decision: it.decision.clone(),
                 decision_label: Some(it.decision_label).filter(|l| !l.is_empty()),
                 kind: it.kind.as_str(),
@@ -211,12 +228,12 @@ pub fn record_data(archive: &Archive, r: &Record) -> RecordData {
             .reports
             .iter()
             .map(|rp| Report {
-                unit: unit(&rp.unit),
+                unit: rp.unit.clone(),
                 heading: rp.heading.clone(),
                 url: format!("{page}#{}", encode_fragment(&rp.anchor)),
             })
             .collect(),
-        mentions: r.structure.mentions.iter().map(|u| unit(u)).collect(),
+        mentions: r.structure.mentions.clone(),
         attachments: r
             .meta
             .attachments
@@ -253,6 +270,8 @@ fn minutes_json_with(archive: &Archive, records: &[Record], slot: Value) -> Valu
         "license_url": c.license_url,
         "updated": records.first().map(|r| r.meta.date.to_string()),
         "count": records.len(),
+        "units": registry_map(archive, "units", &archive.units),
+        "topics": registry_map(archive, "topics", &archive.topics),
         "records": slot,
     })
 }
@@ -374,9 +393,13 @@ fn decisions_csv_header() -> String {
 }
 
 /// One record's rows of `decisions.csv`, one per agenda item.
-fn decisions_csv_rows(d: &RecordData, out: &mut String) {
+fn decisions_csv_rows(archive: &Archive, d: &RecordData, out: &mut String) {
     for it in &d.agenda {
-        let units: Vec<&str> = it.units.iter().map(|u| u.name.as_str()).collect();
+        let units: Vec<&str> = it
+            .units
+            .iter()
+            .map(|u| archive.units.by_slug(u).map_or(u.as_str(), |e| e.name.as_str()))
+            .collect();
         csv_row(
             out,
             &[
@@ -474,6 +497,16 @@ pub fn files(archive: &Archive) -> Vec<DataFile> {
                 Some("dataset.schema.json"),
             ),
             f(
+                "data/registry.json",
+                "JSON",
+                "application/json",
+                (
+                    "單位、主題與會議的名稱與網址，依代稱；會議紀錄資料中的單位與主題僅列代稱",
+                    "Names and pages of the units, topics and meeting series by slug; the records name units and topics by slug only",
+                ),
+                Some("registry.schema.json"),
+            ),
+            f(
                 "data/schema/record.schema.json",
                 "JSON",
                 "application/schema+json",
@@ -521,7 +554,7 @@ pub fn dataset_json(archive: &Archive) -> Value {
         "上架日期": oldest(archive).map(|d| d.to_string()),
         "更新日期": newest(archive).map(|d| d.to_string()),
         "資料資源": resources,
-        "備註": "每筆會議紀錄另有單筆 JSON，網址見 minutes.json 各筆之 json_url；資料格式見 data/schema/。",
+        "備註": "每筆會議紀錄另有單筆 JSON，網址見年度檔各筆之 json_url；單位與主題以代稱表示，名稱見 data/registry.json；資料格式見 data/schema/。",
     })
 }
 
@@ -544,11 +577,54 @@ fn term_schema() -> Value {
     })
 }
 
-/// The JSON Schema of one record (`data/schema/record.schema.json`).
-/// The version of the record format, stated in its schema. 2: agenda items carry `kind`, `votes`
-/// and `people`, and `decision_label` is any of the model's decision labels.
-pub const RECORD_SCHEMA_VERSION: &str = "record format version 3";
+fn slug_schema() -> Value {
+    json!({ "type": "string", "description": "Slug of a unit or topic: a key of units or topics in data/registry.json" })
+}
 
+/// A registry: slug → its names and page.
+fn registry_schema_of(what: &str) -> Value {
+    json!({
+        "type": "object",
+        "description": what,
+        "additionalProperties": {
+            "type": "object",
+            "required": ["name", "en", "url"],
+            "properties": {
+                "name": { "type": "string", "description": "Name in Traditional Chinese" },
+                "en": string_or_null("English name, if registered"),
+                "url": { "type": "string", "format": "uri", "description": "Page listing its records" }
+            },
+            "additionalProperties": false
+        }
+    })
+}
+
+/// The JSON Schema of `data/registry.json`.
+pub fn registry_schema(archive: &Archive) -> Value {
+    json!({
+        "$schema": SCHEMA_DRAFT,
+        "$id": archive.site.absolute_url("data/schema/registry.schema.json"),
+        "title": "Registry of units, topics and meeting series",
+        "description": "The names of every slug the records use in units, topics, mentions, agenda units and reports.",
+        "type": "object",
+        "required": ["units", "topics", "series"],
+        "properties": {
+            "$schema": { "type": "string" },
+            "units": registry_schema_of("Units by slug"),
+            "topics": registry_schema_of("Topics by slug"),
+            "series": registry_schema_of("Meeting series by slug")
+        },
+        "additionalProperties": false
+    })
+}
+
+/// The version of the record format, stated in its schema. 2: agenda items carry `kind`, `votes`
+/// and `people`, and `decision_label` is any of the model's decision labels. 3: `attachments`.
+/// 4: units, topics, mentions, agenda items' units and reports' unit are slugs, named once in
+/// `data/registry.json` (and in each year file's `units` and `topics`).
+pub const RECORD_SCHEMA_VERSION: &str = "record format version 4";
+
+/// The JSON Schema of one record (`data/schema/record.schema.json`).
 pub fn record_schema(archive: &Archive) -> Value {
     let date = json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Meeting date, ISO 8601 (YYYY-MM-DD)" });
     let decision_labels: Vec<Value> = crate::minutes::DECISION_LABELS
@@ -598,7 +674,7 @@ pub fn record_schema(archive: &Archive) -> Value {
                 "label": { "type": "string", "description": "e.g. 案由一, 討論事項二, 臨時動議一" },
                 "title": { "type": "string", "description": "The item's whole heading, or for an item written as a paragraph the text after its label" },
                 "url": { "type": "string", "format": "uri", "description": "Anchor on the record page: the item's heading, or the paragraph (list item, table row) it starts at" },
-                "units": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Reporting or proposing units" },
+                "units": { "type": "array", "items": { "$ref": "#/$defs/slug" }, "description": "Slugs of the reporting or proposing units (named in data/registry.json)" },
                 "decision": { "type": "string", "description": "Decision text, paragraphs separated by newlines (may be empty)" },
                 "decision_label": { "enum": decision_labels, "description": "The label the record writes before the decision: 決定, 決議, 大會決議, 主席裁示, 主席裁定, 審查意見, 裁示, 裁定, 結論 or 議決 (null when the item has no decision)" },
                 "kind": { "enum": ["report", "discussion", "motion", "election", "other"], "description": "The item's kind, from its label (臨時動議 → motion) or the section it is in (報告事項 → report, 討論事項 → discussion, 選舉事項 → election)" },
@@ -646,8 +722,8 @@ pub fn record_schema(archive: &Archive) -> Value {
             "chair": string_or_null("Chair"),
             "recorder": string_or_null("Who took the minutes"),
             "attendees": { "type": "array", "items": { "type": "string" }, "description": "Attendees as listed" },
-            "units": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Units the record lists" },
-            "topics": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Topics the record lists" },
+            "units": { "type": "array", "items": { "$ref": "#/$defs/slug" }, "description": "Slugs of the units the record lists (named in data/registry.json and in the year file's units)" },
+            "topics": { "type": "array", "items": { "$ref": "#/$defs/slug" }, "description": "Slugs of the topics the record lists (named in data/registry.json and in the year file's topics)" },
             "summary": { "type": "string", "description": "Summary, or the beginning of the text" },
             "agenda": agenda_schema,
             "reports": {
@@ -657,18 +733,18 @@ pub fn record_schema(archive: &Archive) -> Value {
                     "type": "object",
                     "required": ["unit", "heading", "url"],
                     "properties": {
-                        "unit": { "$ref": "#/$defs/term" },
+                        "unit": { "$ref": "#/$defs/slug" },
                         "heading": { "type": "string" },
                         "url": { "type": "string", "format": "uri", "description": "Anchor on the record page" }
                     },
                     "additionalProperties": false
                 }
             },
-            "mentions": { "type": "array", "items": { "$ref": "#/$defs/term" }, "description": "Every registered unit named anywhere in the text" },
+            "mentions": { "type": "array", "items": { "$ref": "#/$defs/slug" }, "description": "Slugs of every registered unit named anywhere in the text" },
             "attachments": attachments_schema
         },
         "additionalProperties": false,
-        "$defs": { "term": term_schema() }
+        "$defs": { "term": term_schema(), "slug": slug_schema() }
     })
 }
 
@@ -689,7 +765,7 @@ pub fn minutes_schema(archive: &Archive) -> Value {
         "title": "Meeting minutes archive",
         "description": "Published records of the archive, newest first: one year's (data/minutes/<year>.json) or all of them (data/minutes.json).",
         "type": "object",
-        "required": ["title", "url", "publisher", "language", "license", "license_url", "updated", "count", "records"],
+        "required": ["title", "url", "publisher", "language", "license", "license_url", "updated", "count", "units", "topics", "records"],
         "properties": {
             "$schema": { "type": "string" },
             "title": { "type": "string", "description": "Site title" },
@@ -700,10 +776,12 @@ pub fn minutes_schema(archive: &Archive) -> Value {
             "license_url": { "type": "string", "description": "Licence text" },
             "updated": { "type": ["string", "null"], "description": "Newest record date (YYYY-MM-DD)" },
             "count": { "type": "integer", "minimum": 0, "description": "Number of records" },
+            "units": registry_schema_of("Units by slug (the same as in data/registry.json)"),
+            "topics": registry_schema_of("Topics by slug (the same as in data/registry.json)"),
             "records": { "type": "array", "items": { "$ref": "#/$defs/record" } }
         },
         "additionalProperties": false,
-        "$defs": { "record": record, "term": defs["term"].clone() }
+        "$defs": { "record": record, "term": defs["term"].clone(), "slug": defs["slug"].clone() }
     })
 }
 
@@ -798,7 +876,7 @@ pub fn add(archive: &Archive, out: &Sink) -> Result<(), OutputError> {
                             own.push('\n');
                             out.add(record_json_path(r), own)?;
                             let mut rows = String::new();
-                            decisions_csv_rows(&data, &mut rows);
+                            decisions_csv_rows(archive, &data, &mut rows);
                             Ok((compact, rows))
                         })
                         .collect::<Result<_, OutputError>>()?;
@@ -838,10 +916,12 @@ pub fn add(archive: &Archive, out: &Sink) -> Result<(), OutputError> {
         write_years(None)?;
     }
     out.add("data/decisions.csv", csv)?;
+    out.add("data/registry.json", to_json(&registry_json(archive)))?;
     out.add("data/dataset.json", to_json(&dataset_json(archive)))?;
     out.add("data/schema/minutes.schema.json", to_json(&minutes_schema(archive)))?;
     out.add("data/schema/record.schema.json", to_json(&record_schema(archive)))?;
     out.add("data/schema/dataset.schema.json", to_json(&dataset_schema(archive)))?;
+    out.add("data/schema/registry.schema.json", to_json(&registry_schema(archive)))?;
     crate::followups::data::add(archive, out)?;
     Ok(())
 }

@@ -331,6 +331,39 @@ fn find_date_span(s: &str) -> Option<(Result<NaiveDate, crate::messages::Msg>, u
     None
 }
 
+/// The date a title carries: written as a date (`113年9月11日`, `2024/9/11`), or as a run of
+/// digits alone (`20140402`, Western; `1130911`, the Republic's year) that is a valid date.
+fn title_date(title: &str) -> Option<NaiveDate> {
+    if let Some((Ok(d), _, _)) = find_date_span(title) {
+        return Some(d);
+    }
+    let s = ascii_digits(title);
+    let mut rest = s.as_str();
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        let run_len = rest[at..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len() - at);
+        let run = &rest[at..at + run_len];
+        let part = |r: std::ops::Range<usize>| run[r].parse::<u32>().ok();
+        let date = match run.len() {
+            8 => part(0..4).filter(|y| (1900..=2100).contains(y)).map(|y| y as i32),
+            7 => part(0..3)
+                .filter(|y| (1..=199).contains(y))
+                .map(|y| y as i32 + calendar::ROC_OFFSET),
+            _ => None,
+        }
+        .and_then(|y| {
+            let n = run.len();
+            NaiveDate::from_ymd_opt(y, part(n - 4..n - 2)?, part(n - 2..n)?)
+        });
+        if date.is_some() {
+            return date;
+        }
+        rest = &rest[at + run_len..];
+    }
+    None
+}
+
 /// The text with full-width digits as ASCII ([`ascii_digits`]), and Chinese numerals written
 /// before a date or time unit (年 月 日 時 點 分) as Arabic ones, digit by digit or by place:
 /// 一一三年十二月三日 → 113年12月3日, 民國一百十三年 → 民國113年, 二〇二四年 → 2024年,
@@ -775,7 +808,22 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
         }
     }
     if date_seen.is_none() {
-        warn(warnings, None, no_line(&["日期："], "date"));
+        // A minutes' title that carries the date (`20140402-…家長會…會議紀錄`, `113年9月11日…會議紀錄`,
+        // as files and blog posts are often named) gives it, with a warning to check it.
+        // Only a title that names the record (紀錄, 記錄, 議事錄): a line such as `102.01.16
+        // 學生輔導委員會第 33 次會議通過`, atop a regulation, dates an earlier meeting.
+        let names_record = |t: &str| ["紀錄", "記錄", "議事錄"].iter().any(|w| t.contains(w));
+        match title_block
+            .filter(|(_, b)| names_record(&b.text))
+            .and_then(|(_, b)| title_date(&b.text).map(|d| (b, d)))
+        {
+            Some((b, d)) if fm.date.is_none() => {
+                let date = d.format("%Y-%m-%d").to_string();
+                fm.date = Some(date.clone());
+                warn(warnings, Some(b), Msg::ImportDateFromTitle { date });
+            }
+            _ => warn(warnings, None, no_line(&["日期："], "date")),
+        }
     }
 
     // End time: the time line's 至…, else the 散會 line.

@@ -242,6 +242,11 @@ impl Counters {
         self.values.truncate(level);
     }
 
+    /// Whether `level` (0-based) has a number in the running count.
+    pub fn has(&self, level: usize) -> bool {
+        self.values.get(level).is_some_and(Option::is_some)
+    }
+
     /// The label of the next paragraph at `level` (0-based) of `levels`, e.g. `一、` or `（二）`.
     pub fn next(&mut self, levels: &[Level], level: usize) -> String {
         if self.values.len() <= level {

@@ -169,10 +169,13 @@ impl ListStyles {
 /// An open `text:list`: its style and nesting level.
 struct OpenList {
     style: Option<String>,
-    /// The number of the current item, until its first paragraph shows it (the rest of an item's
-    /// paragraphs carry no number). An item counts whether or not it has a paragraph of its own:
-    /// an item holding only a nested list still takes its number at its level, as in LibreOffice.
-    pending: Option<String>,
+    /// The current item's level definitions and depth, until its first paragraph takes its number
+    /// (the rest of an item's paragraphs carry no number). An item holding only a nested list is
+    /// numbered as LibreOffice numbers it: it takes a number at its level only where that level
+    /// has none yet (a list that begins at `(7)` counts its empty outer items, so a later `一、`
+    /// shows `二、`); where it has one, the nested items go on under the item before (a list that
+    /// continues another's numbering with an empty outer item goes on `四、` after `三、`).
+    pending: Option<(Vec<Level>, usize)>,
     /// Which running count the list numbers with: a list that continues another
     /// (`text:continue-list`, `text:continue-numbering`) shares its count.
     count: usize,
@@ -229,6 +232,15 @@ fn document_text(xml: &str, styles: &ListStyles) -> Result<OdtText, ImportError>
                         }
                     }
                     "text:list" => {
+                        // A nested list in an item that has no paragraph of its own.
+                        if let Some(outer) = lists.last_mut() {
+                            if let Some((levels, depth)) = outer.pending.take() {
+                                let c = &mut counts[outer.count];
+                                if !c.has(depth) {
+                                    c.next(&levels, depth);
+                                }
+                            }
+                        }
                         let style = attr(e, "text:style-name").or_else(|| lists.last().and_then(|l| l.style.clone()));
                         let count = match lists.last() {
                             Some(outer) => outer.count,
@@ -278,7 +290,7 @@ fn document_text(xml: &str, styles: &ListStyles) -> Result<OdtText, ImportError>
                             }
                             c.reset(depth);
                         }
-                        l.pending = Some(c.next(&levels, depth));
+                        l.pending = Some((levels, depth));
                     }
                     "text:p" | "text:h" => {
                         let mut label = String::new();
@@ -288,7 +300,9 @@ fn document_text(xml: &str, styles: &ListStyles) -> Result<OdtText, ImportError>
                                 label = outline.next(&styles.outline, level.saturating_sub(1));
                             }
                         } else if let Some(l) = lists.last_mut() {
-                            label = l.pending.take().unwrap_or_default();
+                            if let Some((levels, depth)) = l.pending.take() {
+                                label = counts[l.count].next(&levels, depth);
+                            }
                         }
                         if !label.is_empty() {
                             numbered += 1;

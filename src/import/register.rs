@@ -79,12 +79,14 @@ fn series_words(title: &str) -> Option<String> {
     // the body that meets is named before it.
     if marks.len() == 1 {
         let before = t[..marks[0].0].trim();
-        if before.chars().count() >= 2 {
+        // (Only a name: `(7)第 03 次會議`, a council's sitting numbered in its gazette, has none.)
+        if before.chars().count() >= 2 && before.chars().all(|c| c.is_alphanumeric() || c == ' ') {
             return Some(before.to_string());
         }
     }
-    // 會議 alone names no series: every title has it.
-    (!tail.is_empty() && tail != "會議").then_some(tail)
+    // Nothing else names it (`第59次會議紀錄`): the title's own word for the meeting, 會議, so that
+    // a new body's first import builds; the user may register another name.
+    (!tail.is_empty()).then_some(tail)
 }
 
 /// One proposed registry entry.
@@ -348,7 +350,9 @@ mod tests {
             series_name("國立臺灣大學學生輔導委員會第59次會議紀錄").as_deref(),
             Some("國立臺灣大學學生輔導委員會")
         );
-        assert_eq!(series_name("第59次會議紀錄"), None);
+        assert_eq!(series_name("第59次會議紀錄").as_deref(), Some("會議"));
+        // A council's sitting as its gazette numbers it (tests/corpus/ilcc-18-t1-3).
+        assert_eq!(series_name("(7)第 03 次會議").as_deref(), Some("會議"));
     }
 
     fn add() -> Unregistered {

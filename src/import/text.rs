@@ -465,7 +465,17 @@ pub(crate) fn unit_prefix<'a>(s: &'a str, registry: &ImportRegistry) -> Option<(
 
 /// Whether a line starts a new block: numbering, a label, a table row, or a unit's motion.
 fn starts_block(s: &str, registry: &ImportRegistry) -> bool {
-    ordinal(s).is_some() || label(s).is_some() || unit_prefix(s, registry).is_some()
+    ordinal(s).is_some() || label(s).is_some() || unit_prefix(s, registry).is_some() || people_label(s)
+}
+
+/// Whether a line opens with a label naming people (`附 議 人：…`, `動議人:…`, spaced or not): a
+/// line of its own, as its writer typed it, never the rest of the line before.
+fn people_label(s: &str) -> bool {
+    let Some((head, _)) = s.split_once(['：', ':']) else {
+        return false;
+    };
+    let key: String = head.chars().filter(|c| !c.is_whitespace() && !is_space(*c)).collect();
+    PEOPLE_LABELS.contains(&key.as_str())
 }
 
 /// In the header, any short `key：value` line starts a block, numbered (`四、出席人員：…`) or not,
@@ -535,7 +545,7 @@ pub(crate) fn header_end(lines: &[Line]) -> usize {
 const PEOPLE_LABELS: &[&str] = &["提案人", "動議人", "連署人", "附議人", "報告人", "簽署人"];
 
 /// The value of the last label in a body block when it is a list of people written with spaces
-/// (`動 議 人：黃適超 編號：臨動字第57號附 議 人：張秋明 吳宏謀 …` → `張秋明 吳宏謀 …`).
+/// (`附 議 人：張秋明 吳宏謀 …` → `張秋明 吳宏謀 …`; `動 議 人：黃適超 編號：臨動字第57號` → none).
 fn spaced_people(s: &str) -> Option<&str> {
     let (head, value) = s.rsplit_once(['：', ':'])?;
     let key: String = head.chars().filter(|c| !c.is_whitespace() && !is_space(*c)).collect();
@@ -616,6 +626,10 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
                         join_header(&mut prev.text, &l.text, wrapped);
                         continue;
                     }
+                    if header_wraps(&prev.text, prev_full, &l.text) {
+                        join(&mut prev.text, &l.text);
+                        continue;
+                    }
                 } else if (should_join(&prev.text, &l.text, header, registry)
                     && !(prev.line + 1 == l.no && class_title(&prev.text, &l.text)))
                     || (prev_full && wrapped_heading(&prev.text, &l.text, registry))
@@ -676,6 +690,21 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
     // `林金龍 林東成 …`), or with the rest of an entry the line break split (`…建設處處長黃志` | `良 …`).
     let spaced = super::header::list_value(prev).is_some_and(|v| more_names(v, t, !indented));
     indented || after_separator || list || spaced || prev_full
+}
+
+/// Whether a header line that is no `key：value` field (the title, an archive's case line) goes
+/// on in the next line: where it ran to the right margin or stopped inside a bracket or quote without
+/// ending a sentence (`…第十八次常務委員會會議會` | `議紀錄`, `…大甲都市計畫(第三次通盤` | `檢討)…`), and
+/// the next line is no field, numbering, label or title of its own.
+fn header_wraps(prev: &str, prev_full: bool, next: &str) -> bool {
+    (prev_full || open_bracket(prev))
+        && !ends_sentence(prev)
+        && !header_key(prev)
+        && !header_key(next)
+        && ordinal(next).is_none()
+        && label(next).is_none()
+        && !own_line_title(next)
+        && !own_line_title(prev)
 }
 
 /// Words naming a post (`處長`, `主任`, `秘書`, …), as a list of officials gives each with their name.
@@ -811,17 +840,19 @@ fn class_title(prev: &str, next: &str) -> bool {
         })
 }
 
-/// Whether the last bracket opened in `s` is still open (`…(政字第`).
+/// Whether the last bracket or quote opened in `s` is still open (`…(政字第`, `…審決略以:「請於完成臺中市`).
 fn open_bracket(s: &str) -> bool {
-    let mut depth = 0i32;
+    let (mut depth, mut quotes) = (0i32, 0i32);
     for c in s.chars() {
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth = (depth - 1).max(0),
+            '「' | '『' => quotes += 1,
+            '」' | '』' => quotes = (quotes - 1).max(0),
             _ => {}
         }
     }
-    depth > 0
+    depth > 0 || quotes > 0
 }
 
 fn should_join(prev: &str, next: &str, header: bool, registry: &ImportRegistry) -> bool {

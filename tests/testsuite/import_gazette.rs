@@ -72,16 +72,26 @@ fn a_gazette_page_number_is_furniture_and_the_text_after_it_keeps_its_line() {
 fn a_list_of_names_wrapped_over_lines_keeps_the_names_apart() {
     let imp = import(SITTING_41);
     let paras = paragraphs(&imp);
-    let seconders = paras
+    let at = paras
         .iter()
-        .find(|p| p.contains("臨動字第57號"))
+        .position(|p| p.contains("臨動字第57號"))
         .unwrap_or_else(|| panic!("{paras:#?}"));
-    assert!(
-        seconders.ends_with(
-            "附 議 人：張秋明 吳宏謀 游祥德 楊順木 劉添梧 林金龍 陳傑麟 邱嘉進 陳福山 陳漢鍾 林棋山 孫湯玉惠 張明華 林志鴻 陳文昌 沈德茂 江碧華 薛呈懿 陳俊宇 黃素琴 林錫明"
-        ),
-        "{seconders}"
+    // The mover's line and the seconders' line are two paragraphs, as the gazette prints them
+    // (a labelled line of people is never the rest of the line before it).
+    assert_eq!(paras[at], "動 議 人：黃適超 編號：臨動字第57號");
+    assert_eq!(
+        paras[at + 1],
+        "附 議 人：張秋明 吳宏謀 游祥德 楊順木 劉添梧 林金龍 陳傑麟 邱嘉進 陳福山 陳漢鍾 林棋山 孫湯玉惠 張明華 林志鴻 陳文昌 沈德茂 江碧華 薛呈懿 陳俊宇 黃素琴 林錫明"
     );
+    // The model reads them as the motion's people, and invents no item of the lines.
+    let md = &imp.markdown;
+    let motions: Vec<_> = model_items(md)
+        .into_iter()
+        .filter(|a| a.label.starts_with("臨時動議"))
+        .collect();
+    assert_eq!(motions.len(), 4, "{motions:#?}");
+    assert_eq!(motions[0].people[0], ("mover".to_string(), "黃適超".to_string()));
+    assert_eq!(motions[0].people.len(), 22, "{:?}", motions[0].people);
 }
 
 /// `乙、討 論 事 項`, `丙、其 他 事 項`, `丁、臨 時 動 議`: each a line of its own, not joined to the

@@ -289,7 +289,15 @@ fn header_lines_numbered_with_section_numerals() {
         body.starts_with("壹、時間:10342(週三) 08:30-1200\n\n## 柒、報告事項:"),
         "{body}"
     );
-    assert_eq!(scalar(&imp, "date"), None);
+    // The title carries it (`20140402-…會議紀錄`, as the association's blog names its posts): the
+    // date is taken from there, with a warning to check it.
+    assert_eq!(scalar(&imp, "date").as_deref(), Some("2014-04-02"));
+    let w: Vec<String> = imp
+        .warnings
+        .iter()
+        .map(|w| format!("{}:{}", w.line, w.message.code()))
+        .collect();
+    assert!(w.contains(&"1:MB0637".to_string()), "{w:?}");
 }
 
 /// `出列席人員:如簽到名冊。主席:吳理事長俊明`: a second field after a full stop.

@@ -104,15 +104,15 @@ fn json_files_match_their_schemas_and_hold_the_seed_structure() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|u| u["slug"].as_str().unwrap())
+        .map(|u| u.as_str().unwrap())
         .collect();
     assert_eq!(units, ["personnel", "strategy", "nics", "secretariat", "democracy"]);
     assert_eq!(r["topics"].as_array().unwrap().len(), 12);
     let agenda = r["agenda"].as_array().unwrap();
     let labels: Vec<&str> = agenda.iter().map(|a| a["label"].as_str().unwrap()).collect();
     assert_eq!(labels, ["案由一", "案由二", "案由三", "臨時動議一"]);
-    assert_eq!(agenda[1]["units"][0]["slug"], "nics");
-    assert_eq!(agenda[3]["units"][0]["slug"], "democracy", "a motion's 提案單位");
+    assert_eq!(agenda[1]["units"][0], "nics");
+    assert_eq!(agenda[3]["units"][0], "democracy", "a motion's 提案單位");
     assert!(agenda[0]["decision"].as_str().unwrap().starts_with("一、洽悉。\n二、"));
     assert!(agenda[0]["title"].as_str().unwrap().starts_with("案由一："));
     // Anchors are percent-encoded so every URL is a plain URI.
@@ -122,17 +122,52 @@ fn json_files_match_their_schemas_and_hold_the_seed_structure() {
     );
     let reports = r["reports"].as_array().unwrap();
     assert!(reports.len() >= 10, "{} unit reports", reports.len());
-    assert_eq!(reports[0]["unit"]["slug"], "strategy");
+    assert_eq!(reports[0]["unit"], "strategy");
     assert!(reports[0]["url"].as_str().unwrap().contains("#"));
     let mentions: Vec<&str> = r["mentions"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|u| u["slug"].as_str().unwrap())
+        .map(|u| u.as_str().unwrap())
         .collect();
     assert!(
         mentions.contains(&"ethics") && mentions.contains(&"adi"),
         "{mentions:?}"
+    );
+    // Every slug a record uses is named once: in registry.json and in the year file.
+    let registry = json(out.join("data/registry.json"));
+    validate(&schema("registry"), &registry, "registry.json");
+    assert_eq!(registry["units"]["nics"]["name"], "國家資通安全研究院");
+    assert_eq!(
+        registry["units"]["nics"]["url"],
+        "https://minutes.example.gov.tw/units/nics/"
+    );
+    assert_eq!(registry["series"]["executive"]["en"], "Executive Meeting");
+    assert_eq!(minutes["units"], registry["units"]);
+    assert_eq!(minutes["topics"], registry["topics"]);
+    let slugs = units
+        .iter()
+        .copied()
+        .chain(mentions.iter().copied())
+        .chain(
+            agenda
+                .iter()
+                .flat_map(|a| a["units"].as_array().unwrap().iter().map(|u| u.as_str().unwrap())),
+        )
+        .chain(reports.iter().map(|p| p["unit"].as_str().unwrap()));
+    for s in slugs {
+        assert!(
+            registry["units"][s]["name"].is_string(),
+            "unit {s} is not in registry.json"
+        );
+    }
+    for t in r["topics"].as_array().unwrap() {
+        assert!(registry["topics"][t.as_str().unwrap()]["name"].is_string(), "topic {t}");
+    }
+    assert_eq!(
+        schema("record")["$comment"],
+        "record format version 4",
+        "the record format changed: units and topics by slug"
     );
     // The per-record file is the same record, plus its $schema.
     let mut single = record.clone();

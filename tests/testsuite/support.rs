@@ -826,3 +826,22 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         );
     }
 }
+
+/// The agenda items the minutes model reads from an imported record, with no registry (as the
+/// corpus score reads them): the same reading `build` gives a record whose units are unregistered.
+pub fn model_items(markdown: &str) -> Vec<minutebook::minutes::AgendaItem> {
+    let (front, body) = split(markdown);
+    let body_line = front.lines().count() + 3;
+    let reg = minutebook::config::Registry::new(Vec::new());
+    let (_, st, diags) = minutebook::minutes::read(
+        Path::new("imported.md"),
+        markdown,
+        body,
+        body_line,
+        &reg,
+        &minutebook::minutes::UnitMatcher::new(&reg),
+        &mut |_| {},
+    );
+    assert!(diags.is_empty(), "{diags:?}");
+    st.agenda
+}
