@@ -140,11 +140,8 @@ pub fn init(opts: &InitOptions, a: &Answers) -> Result<Written, Vec<Diagnostic>>
         ),
     ];
     match opts.ci {
-        Some(Ci::Github) => plan.push((
-            PathBuf::from(".github/workflows/minutebook.yml"),
-            GITHUB_WORKFLOW.to_string(),
-        )),
-        Some(Ci::Gitlab) => plan.push((PathBuf::from(".gitlab-ci.yml"), GITLAB_CI.to_string())),
+        Some(Ci::Github) => plan.push((PathBuf::from(".github/workflows/minutebook.yml"), github_workflow())),
+        Some(Ci::Gitlab) => plan.push((PathBuf::from(".gitlab-ci.yml"), gitlab_ci())),
         None => {}
     }
     for (rel, _) in &plan {
@@ -289,6 +286,31 @@ topics: [開放資料]
 
 const GITIGNORE: &str = "/public\n/.minutebook-*\n";
 
+/// Where the generated CI workflows download minutebook from: the Linux archive that
+/// `.github/workflows/release.yml` attaches to the release of this very version, at the project's
+/// home (`repository` in Cargo.toml). A test checks the name against the release workflow's.
+pub fn release_archive_url() -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    format!(
+        "{}/releases/download/v{version}/minutebook-v{version}-x86_64-unknown-linux-gnu.tar.gz",
+        env!("CARGO_PKG_REPOSITORY").trim_end_matches('/')
+    )
+}
+
+fn fill_release(template: &str) -> String {
+    template
+        .replace("@VERSION@", env!("CARGO_PKG_VERSION"))
+        .replace("@URL@", &release_archive_url())
+}
+
+fn github_workflow() -> String {
+    fill_release(GITHUB_WORKFLOW)
+}
+
+fn gitlab_ci() -> String {
+    fill_release(GITLAB_CI)
+}
+
 const GITHUB_WORKFLOW: &str = r#"# Written by `minutebook init --ci github`: check and build the site on every push and pull request,
 # and deploy the default branch to GitHub Pages (Settings → Pages → Source: GitHub Actions).
 name: minutebook
@@ -302,14 +324,19 @@ permissions:
 concurrency:
   group: pages
   cancel-in-progress: false
+env:
+  # The Linux archive of minutebook @VERSION@, the release that wrote this file; to upgrade, put
+  # another release's version in this address.
+  MINUTEBOOK_URL: "@URL@"
 jobs:
   build:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: dtolnay/rust-toolchain@stable
-      - uses: Swatinem/rust-cache@v2
-      - run: cargo install --locked minutebook
+      - name: install minutebook
+        run: |
+          curl -fsSL "$MINUTEBOOK_URL" | tar xz --strip-components=1 -C "$RUNNER_TEMP"
+          echo "$RUNNER_TEMP" >> "$GITHUB_PATH"
       - run: minutebook check
       - id: pages
         uses: actions/configure-pages@v5
@@ -331,23 +358,24 @@ jobs:
 
 const GITLAB_CI: &str = r#"# Written by `minutebook init --ci gitlab`: check and build the site on every push, and publish the
 # default branch with GitLab Pages (the job must be named `pages` and leave the site in public/).
-image: rust:1
+image: ubuntu:24.04
 variables:
-  CARGO_HOME: "$CI_PROJECT_DIR/.cargo"
-cache:
-  paths: [.cargo/bin, .cargo/registry]
+  # The Linux archive of minutebook @VERSION@, the release that wrote this file; to upgrade, put
+  # another release's version in this address.
+  MINUTEBOOK_URL: "@URL@"
+default:
+  before_script:
+    - apt-get update -qq && apt-get install -y -qq curl ca-certificates >/dev/null
+    - mkdir -p /opt/minutebook && curl -fsSL "$MINUTEBOOK_URL" | tar xz --strip-components=1 -C /opt/minutebook
+    - export PATH="/opt/minutebook:$PATH"
 build:
   script:
-    - command -v minutebook || cargo install --locked minutebook
-    - export PATH="$CARGO_HOME/bin:$PATH"
     - minutebook check
     - minutebook build
   rules:
     - if: $CI_COMMIT_BRANCH != $CI_DEFAULT_BRANCH
 pages:
   script:
-    - command -v minutebook || cargo install --locked minutebook
-    - export PATH="$CARGO_HOME/bin:$PATH"
     - minutebook build --base-url "$CI_PAGES_URL/"
   artifacts:
     paths: [public]

@@ -2,8 +2,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// mimalloc instead of glibc's allocator: a build allocates and frees many short-lived buffers
 /// across threads, and glibc returned large ones to the kernel only to fault them in again
 /// (page clearing was a fifth of the search step's time). Its `no_thp` feature keeps transparent
@@ -14,7 +12,19 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = minutebook::cli::Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match minutebook::cli::parse_from(&args) {
+        Ok(cli) => cli,
+        // Help, the version, or a usage error, in the language of the command's messages.
+        Err(r) => {
+            if r.stdout {
+                minutebook::outln!("{}", r.text.trim_end());
+            } else {
+                minutebook::errln!("{}", r.text.trim_end());
+            }
+            return ExitCode::from(r.code);
+        }
+    };
     // Ctrl-C, SIGTERM, SIGHUP (or closing the console on Windows): remove the temporary folder of
     // a build under way, so an interrupted build leaves nothing behind, then end as a signal would.
     let _ = ctrlc::set_handler(|| {

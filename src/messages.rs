@@ -14,7 +14,9 @@
 //! `MB03xx` the minutes' body, `MB04xx` check's findings, `MB05xx` follow-ups, `MB06xx` import (its errors, then from
 //! `MB0620` what it left out),
 //! `MB07xx` the preview server, `MB08xx` themes, templates and output, `MB09xx` init and new;
-//! `MB1xxx` help lines; `MB9xxx` summaries and other lines that are not diagnostics. A code is never
+//! `MB1xxx` help lines (`MB19xx` the command line's); `MB2xxx` the command line (usage errors; the
+//! `--help` texts themselves are declared beside their arguments, in [`crate::cli`], in both
+//! languages, and a test checks each has both); `MB9xxx` summaries and other lines that are not diagnostics. A code is never
 //! reused for another meaning.
 
 use std::fmt;
@@ -1367,6 +1369,42 @@ catalogue! {
                 "已移除 {count} 行版面文字（頁碼、頁首、頁尾、表單按鈕）{}",
                 if *verbose { "" } else { "；--verbose 會列出" },
             ) }
+    MB9032 HostRefused
+        => en "minutebook serve answers only http://127.0.0.1, http://localhost and IP addresses (DNS rebinding protection)"
+           zh "minutebook serve 只回應 http://127.0.0.1、http://localhost 與 IP 位址的請求（防範 DNS 重新綁定攻擊）"
+    MB9033 MethodNotAllowed
+        => en "minutebook serve answers only GET and HEAD requests"
+           zh "minutebook serve 只回應 GET 與 HEAD 請求"
+    MB2001 CliUnknownArgument { arg: String = "--draft" }
+        => en "unexpected argument `{arg}`"
+           zh "不認識的引數 `{arg}`"
+    MB2002 CliUnknownCommand { name: String = "biuld" }
+        => en "there is no command `{name}`"
+           zh "沒有 `{name}` 這個命令"
+    MB2003 CliInvalidValue { arg: String = "--message-format <FORMAT>", value: String = "xml" }
+        => en "`{value}` is not a value {arg} takes"
+           zh "{arg} 不接受 `{value}` 這個值"
+    MB2004 CliMissingArgument { args: String = "--series <SERIES>" }
+        => en "the required {args} was not given"
+           zh "缺少必要的 {args}"
+    MB2005 CliConflict { arg: String = "--quiet", other: String = "--verbose" }
+        => en "{arg} cannot be used with {other}"
+           zh "{arg} 不能和 {other} 一起使用"
+    MB2006 CliMissingCommand
+        => en "no command given"
+           zh "沒有指定命令"
+    MB2007 CliValueCount { arg: String = "--port <PORT>" }
+        => en "{arg} was given the wrong number of values"
+           zh "{arg} 的值個數不對"
+    MB2008 CliOther { message: String = "invalid UTF-8 was detected in one or more arguments" }
+        => en "the command line cannot be read: {message}"
+           zh "無法讀取命令列：{message}"
+    MB1901 HelpCliValues { values: String = "human, json, github" }
+        => en "the accepted values are: {values}"
+           zh "可用的值：{values}"
+    MB1902 HelpCliUsage { usage: String = "minutebook build [OPTIONS]", command: String = "minutebook build" }
+        => en "usage: {usage} (`{command} --help` explains every option)"
+           zh "用法：{usage}（`{command} --help` 會說明每個選項）"
     MB9017 RebuildSummary { records: usize = 120usize, reloaded: usize = 1usize, pages: usize = 480usize, rendered: usize = 3usize, removed: usize = 0usize, drafts: usize = 1usize, scheduled: usize = 0usize, steps: String = "load 3 ms, render 20 ms", total: String = "31" }
         => en "{records} records ({reloaded} re-loaded), {pages} pages ({rendered} rendered, {removed} files removed); {drafts} drafts and {scheduled} scheduled left out; {steps} — total {total} ms"
            zh "{records} 份紀錄（重新讀取 {reloaded} 份）、{pages} 個頁面（重新產生 {rendered} 個、移除 {removed} 個檔案）；未納入草稿 {drafts} 份、排定發布 {scheduled} 份；{steps}——共 {total} ms"

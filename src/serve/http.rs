@@ -338,13 +338,12 @@ async fn respond<H: Handler>(
     let host = req.headers().get(hyper::header::HOST).map(|h| h.to_str().unwrap_or(""));
     let authority = req.uri().authority().map(|a| a.as_str());
     if !host_allowed(host) || authority.is_some_and(|a| !host_allowed(Some(a))) {
-        return Ok(to_response(Reply::text(
-            421,
-            "minutebook serve answers only http://127.0.0.1, http://localhost and IP addresses (DNS rebinding protection)\n",
-        )));
+        let body = format!("{}\n", Msg::HostRefused.render(handler.lang()));
+        return Ok(to_response(Reply::text(421, &body)));
     }
     if !matches!(*req.method(), hyper::Method::GET | hyper::Method::HEAD) {
-        return Ok(to_response(Reply::text(405, "method not allowed\n")));
+        let body = format!("{}\n", Msg::MethodNotAllowed.render(handler.lang()));
+        return Ok(to_response(Reply::text(405, &body)));
     }
     let target = req.uri().path_and_query().map_or("/", |p| p.as_str()).to_string();
     drop(req);

@@ -161,6 +161,71 @@ try {
       await context.close();
     }
   }
+  // Phone (issue 19): at 390×844 the header is at most 64 px tall, one search box is shown, the
+  // menu folds into a <details> that opens without script, nothing but a table's own box scrolls
+  // sideways, no table cell is squeezed to a few characters a line, and every filter's label sits
+  // above its control.
+  for (const path of pages) {
+    if (!fileFor(path)) continue;
+    const where = `${path} [390 px]`;
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: path.startsWith('/search/') });
+    const page = await context.newPage();
+    await page.goto(origin + path, { waitUntil: 'networkidle' });
+    const problems = await page.evaluate(() => {
+      const out = [];
+      const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+      const header = document.querySelector('.site-header');
+      const h = header ? header.getBoundingClientRect().height : 0;
+      if (!header) out.push('no .site-header');
+      else if (h > 64) out.push(`the header is ${Math.round(h)} px tall (at most 64)`);
+      const boxes = [...document.querySelectorAll('input[type=search]')].filter(shown);
+      if (boxes.length > 1) out.push(`${boxes.length} search boxes are shown`);
+      const menu = document.querySelector('.site-header details');
+      if (!menu) out.push('the navigation does not fold into a <details>');
+      else if (menu.open) out.push('the folded menu starts open');
+      if (document.documentElement.scrollWidth > innerWidth + 1) {
+        out.push(`the page is ${document.documentElement.scrollWidth} px wide (the screen is ${innerWidth})`);
+      }
+      const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+      for (const t of document.querySelectorAll('main table')) {
+        // The box that scrolls the table: the table itself or a wrapper around it.
+        let boxEl = t;
+        while (boxEl && boxEl !== document.body && !scrolls(boxEl)) boxEl = boxEl.parentElement;
+        const box = (boxEl && boxEl !== document.body ? boxEl : t).getBoundingClientRect();
+        if (box.right > innerWidth + 1) out.push(`a table's box reaches ${Math.round(box.right)} px, past the screen`);
+        const em = parseFloat(getComputedStyle(t).fontSize);
+        for (const c of t.querySelectorAll('td, th')) {
+          const text = c.textContent.trim();
+          if (text.length >= 6 && c.clientWidth < 4 * em) {
+            out.push(`a table cell is ${c.clientWidth} px wide, under four characters a line: ${text.slice(0, 20)}`);
+            break;
+          }
+        }
+      }
+      for (const label of document.querySelectorAll('label[for]')) {
+        const control = document.getElementById(label.htmlFor);
+        if (!control || !shown(label) || !shown(control) || control.type === 'search') continue;
+        if (control.type === 'checkbox' || control.type === 'radio') continue;
+        const l = label.getBoundingClientRect();
+        const c = control.getBoundingClientRect();
+        if (l.bottom > c.top + 1) out.push(`the label "${label.textContent.trim()}" is not above its control`);
+      }
+      return out;
+    });
+    // The folded menu opens with the keyboard, without script.
+    if (await page.$('.site-header details summary')) {
+      await page.focus('.site-header details summary');
+      await page.keyboard.press('Enter');
+      const open = await page.evaluate(() => {
+        const d = document.querySelector('.site-header details');
+        return d.open && [...d.querySelectorAll('a')].some((a) => a.getClientRects().length > 0);
+      });
+      if (!open) problems.push('Enter on the menu button does not show the menu links');
+    }
+    for (const p of problems) fail(where, p);
+    console.log(`${problems.length ? 'FAIL' : 'ok  '} ${where}: phone layout`);
+    await context.close();
+  }
   // Print: a record prints without navigation, with its tables whole and its links readable.
   const record = '/minutes/2024/executive-4/';
   if (pages.includes(record)) {

@@ -133,3 +133,39 @@ fn without_a_registry_names_get_pinyin_slugs_and_check_suggests_registering() {
         "two names that read the same are reported: {err}"
     );
 }
+
+/// The generated workflows download the Linux archive that the release workflow attaches to the
+/// release of this very version (nothing unpublished such as `cargo install minutebook`).
+#[test]
+fn ci_workflows_install_the_release_of_this_version() {
+    let version = env!("CARGO_PKG_VERSION");
+    let url = format!(
+        "{}/releases/download/v{version}/minutebook-v{version}-x86_64-unknown-linux-gnu.tar.gz",
+        env!("CARGO_PKG_REPOSITORY")
+    );
+    // The release workflow makes exactly that name: `minutebook-<tag>-<target>.tar.gz` of a
+    // folder of the same name, for the tag `v<version>`.
+    let release =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows/release.yml"))
+            .unwrap();
+    for needle in [
+        r#"tags: ["v*"]"#,
+        "target: x86_64-unknown-linux-gnu",
+        "name=minutebook-${GITHUB_REF_NAME}-${{ matrix.target }}",
+        r#"tar czf "$name.tar.gz" "$name""#,
+    ] {
+        assert!(release.contains(needle), "release.yml lacks {needle}");
+    }
+    for (ci, file) in [
+        ("github", ".github/workflows/minutebook.yml"),
+        ("gitlab", ".gitlab-ci.yml"),
+    ] {
+        let t = tempfile::tempdir().unwrap();
+        let (code, out, err) = run(&["init", "--yes", "--ci", ci], t.path());
+        assert_eq!(code, 0, "{out}{err}");
+        let workflow = std::fs::read_to_string(t.path().join(file)).unwrap();
+        assert!(workflow.contains(&format!("MINUTEBOOK_URL: \"{url}\"")), "{workflow}");
+        assert!(!workflow.contains("cargo install"), "{workflow}");
+        insta::assert_snapshot!(format!("workflow_{ci}"), workflow);
+    }
+}

@@ -6,6 +6,7 @@ mod support;
 mod broken_pipe;
 mod build_cache;
 mod check;
+mod cli_help;
 mod corpus_score;
 mod feeds;
 mod followups;

@@ -7,6 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::support::{workflow_site as site, BIN};
+use minutebook::messages::{Lang, Msg};
 
 const DEADLINE: Duration = Duration::from_secs(20);
 
@@ -23,8 +24,13 @@ impl Drop for Server {
 }
 
 fn start(root: &std::path::Path) -> Server {
+    start_in(root, "en")
+}
+
+/// `serve --lang LANG --port 0`, once it has printed its address.
+fn start_in(root: &std::path::Path, lang: &str) -> Server {
     let mut child = Command::new(BIN)
-        .args(["serve", "--lang", "en", "--port", "0", "--root"])
+        .args(["serve", "--lang", lang, "--port", "0", "--root"])
         .arg(root)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -35,7 +41,7 @@ fn start(root: &std::path::Path) -> Server {
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines() {
             let Ok(line) = line else { break };
-            if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+            if let Some((_, rest)) = line.split_once(" http://127.0.0.1:") {
                 let port: u16 = rest.split('/').next().unwrap().parse().unwrap();
                 let _ = tx.send(port);
             }
@@ -239,6 +245,18 @@ fn other_host_names_are_refused() {
             assert_eq!(status, want, "{host} {path}: {resp}");
         }
     }
+    // The refusal is said in the language of the server's messages.
+    drop(server);
+    for (lang, want) in [("en", Lang::En), ("zh-Hant-TW", Lang::ZhHantTw)] {
+        let server = start_in(t.path(), lang);
+        let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        s.set_read_timeout(Some(DEADLINE)).unwrap();
+        write!(s, "GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n").unwrap();
+        let mut resp = String::new();
+        s.read_to_string(&mut resp).unwrap();
+        let body = resp.split_once("\r\n\r\n").unwrap().1;
+        assert_eq!(body, format!("{}\n", Msg::HostRefused.render(want)), "{lang}: {resp}");
+    }
 }
 
 /// `--port 0` takes a free port and prints the URL to open; a taken port is said in one sentence
@@ -286,7 +304,7 @@ fn running_out_of_file_descriptors_does_not_stop_the_listener() {
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines() {
             let Ok(line) = line else { break };
-            if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+            if let Some((_, rest)) = line.split_once(" http://127.0.0.1:") {
                 let _ = tx.send(rest.split('/').next().unwrap().parse::<u16>().unwrap());
             }
         }
