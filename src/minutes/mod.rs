@@ -488,6 +488,8 @@ fn paragraph_items(
         /// A numbered paragraph under 報告事項 / 討論事項 that is an item only if a decision
         /// follows it before the next item (`（一）審議鎮公所提案` then `大會決議：照案通過`).
         tentative: bool,
+        /// Started by a heading (`## 壹、宣讀上次會議紀錄。`): its anchor is the heading's id.
+        on_heading: bool,
     }
     let covered: std::collections::HashSet<usize> = st
         .agenda
@@ -539,7 +541,21 @@ fn paragraph_items(
                 decision = (parts.join("\n"), first, label);
             }
         }
-        let mut found: Vec<(String, usize)> = unit_labels(&p.title).into_iter().map(|(n, _)| (n, p.line)).collect();
+        // `一、社會科學院提：檢具…，提請討論。`: the unit that brings the item leads it; its title
+        // is what follows.
+        let mut p = p;
+        let proposer = proposing_unit(&p.title, units);
+        if let Some((_, rest)) = &proposer {
+            p.title = rest.clone();
+        }
+        let mut found: Vec<(String, usize)> = proposer.map(|(n, _)| (n, p.line)).into_iter().collect();
+        found.extend(unit_labels(&p.title).into_iter().map(|(n, _)| (n, p.line)));
+        // `一、教務處報告：…` under 報告事項: the office that reports.
+        if kind == Kind::Report {
+            found.extend(reporting_unit(&p.title, units).map(|n| (n, p.line)));
+        }
+        // `…費用案。(地政局)`, `…報告。(秘書處)`: the units in brackets after the title's end.
+        found.extend(bracket_units(&p.title, units).into_iter().map(|n| (n, p.line)));
         for (line, b) in &p.blocks[..first_decision] {
             found.extend(unit_labels(b).into_iter().map(|(n, _)| (n, *line)));
         }
@@ -594,7 +610,7 @@ fn paragraph_items(
             decision_first: decision.1,
             decision_label: decision.2,
             line: p.line,
-            block_line: Some(p.line),
+            block_line: (!p.on_heading).then_some(p.line),
             unknown_label,
         };
         // An item taken up again later (`討論四` after an adjournment) is the same item: the later
@@ -667,6 +683,7 @@ fn paragraph_items(
                                 lead: Some(lead),
                                 numbered_only: false,
                                 tentative: false,
+                                on_heading: false,
                             });
                         } else if let Some(p) = current.as_mut() {
                             p.blocks.push((line, b));
@@ -680,6 +697,30 @@ fn paragraph_items(
                 section = Some(k);
                 in_appendix = items::is_appendix(h);
                 section_line = r.headings[hi].line;
+            } else if let Some(n) = part_ordinal(h).filter(|_| !in_appendix && h.trim_end().ends_with('。')) {
+                // `## 壹、宣讀上次會議紀錄。` then `主席裁示：紀錄確定。`: a part of the agenda written
+                // as a sentence (as `宣讀上次會議議事錄。` under 報告事項 is an item, not a section),
+                // decided at once, is an item, labelled by its ordinal. A part under a title
+                // (`## 貳、上次主管會議紀錄確認及後續追蹤`) stays a section.
+                if sec
+                    .block_texts()
+                    .next()
+                    .is_some_and(|(_, b)| decision_label(b).is_some())
+                {
+                    current = Some(Pending {
+                        label: n,
+                        kind: Some(Kind::Other),
+                        title: items::strip_section_ordinal(h).to_string(),
+                        anchor: anchor.clone(),
+                        line: r.headings[hi].line,
+                        blocks: Vec::new(),
+                        start: h,
+                        lead: None,
+                        numbered_only: false,
+                        tentative: false,
+                        on_heading: true,
+                    });
+                }
             }
         }
         let blocks: Vec<(usize, &str)> = sec
@@ -688,7 +729,14 @@ fn paragraph_items(
             .flat_map(|(l, b)| glued_decision(b).map(move |x| (l, x)))
             .collect();
         for (bi, &(line, b)) in blocks.iter().enumerate() {
-            if let Some(k) = is_section_block(b) {
+            // `主席裁示：同意備查。` right after an item not yet decided is that item's decision, not
+            // the section 主席裁示 (which has an ordinal of its own, or follows no open item).
+            let ruling = decision_label(b).is_some()
+                && items::strip_section_ordinal(b).len() == b.trim().len()
+                && current
+                    .as_ref()
+                    .is_some_and(|p| !p.blocks.iter().any(|(_, x)| decision_label(x).is_some()));
+            if let Some(k) = is_section_block(b).filter(|_| !ruling) {
                 section_line = line;
                 if let Some(p) = current.take() {
                     finish(p, section, &mut out, diags);
@@ -780,6 +828,7 @@ fn paragraph_items(
                     lead: None,
                     numbered_only,
                     tentative: false,
+                    on_heading: false,
                 });
                 continue;
             }
@@ -807,6 +856,7 @@ fn paragraph_items(
                         lead: None,
                         numbered_only: false,
                         tentative: true,
+                        on_heading: false,
                     });
                     continue;
                 }
@@ -862,6 +912,7 @@ fn paragraph_items(
                             lead: None,
                             numbered_only: false,
                             tentative: false,
+                            on_heading: false,
                         });
                         continue;
                     }
@@ -891,6 +942,7 @@ fn paragraph_items(
                             lead: Some(lead),
                             numbered_only: false,
                             tentative: false,
+                            on_heading: false,
                         });
                         continue;
                     }
@@ -1012,6 +1064,69 @@ fn is_title_block(block: &str) -> bool {
 }
 
 /// Whether a block is `label：title` with a short label and a title after its colon.
+/// The ordinal of a top-level part of the agenda (`壹、`, `貳、`, `拾壹、`): `壹`.
+fn part_ordinal(text: &str) -> Option<String> {
+    let t = text.trim();
+    let n: String = t.chars().take_while(|c| "壹貳參肆伍陸柒捌玖拾".contains(*c)).collect();
+    let rest = t[n.len()..].strip_prefix(['、', '.', '．'])?;
+    (!n.is_empty() && !rest.trim().is_empty()).then_some(n)
+}
+
+/// Whether `name` is a unit's: the registry's, or (with no registry) a name that ends like one
+/// and is no ordinal or number (`第一讀會` is a reading, not a unit).
+fn unit_name(name: &str, units: &Registry) -> bool {
+    if units.is_empty() {
+        items::named_like_unit(name) && !name.starts_with('第') && !name.chars().any(|c| c.is_ascii_digit())
+    } else {
+        units.get(name).is_some()
+    }
+}
+
+/// An item led by the unit that brings it (`社會科學院提：檢具…，提請討論。`): the unit and the
+/// title after the colon. Only `提` alone: `審議鎮公所提案：第三讀會` names what is reviewed.
+fn proposing_unit(title: &str, units: &Registry) -> Option<(String, String)> {
+    let (head, rest) = title.split_once(['：', ':'])?;
+    let head = squeeze(head);
+    let name = head.strip_suffix('提')?;
+    (unit_name(name, units) && !rest.trim().is_empty()).then(|| (name.to_string(), rest.trim().to_string()))
+}
+
+/// The office a numbered report names before its colon (`教務處報告：…`, `第一組工作報告：…`).
+fn reporting_unit(title: &str, units: &Registry) -> Option<String> {
+    let (head, _) = title.split_once(['：', ':'])?;
+    let head = squeeze(head);
+    let name = head.strip_suffix("報告")?;
+    let name = name
+        .strip_suffix("工作")
+        .or_else(|| name.strip_suffix("業務"))
+        .unwrap_or(name);
+    unit_name(name, units).then(|| name.to_string())
+}
+
+/// The units in brackets after the end of a title (`…費用案。(地政局)`, `…案。（勞動局、法務局）`),
+/// as a city government's minutes name the bureaus that bring a case: every name in the brackets
+/// must be a unit's, or none is taken.
+fn bracket_units(title: &str, units: &Registry) -> Vec<String> {
+    let t = title.trim_end();
+    let Some(body) = t.strip_suffix([')', '）']) else {
+        return Vec::new();
+    };
+    let Some(open) = body.rfind(['(', '（']) else {
+        return Vec::new();
+    };
+    let before = body[..open].trim_end();
+    let inner = &body[open + body[open..].chars().next().map_or(1, char::len_utf8)..];
+    if !before.ends_with(['。', '案', '．']) || inner.contains(['：', ':', '(', '（']) {
+        return Vec::new();
+    }
+    let names: Vec<&str> = inner.split(['、', '，', ',']).map(str::trim).collect();
+    if names.iter().all(|n| unit_name(n, units)) {
+        names.into_iter().map(String::from).collect()
+    } else {
+        Vec::new()
+    }
+}
+
 fn has_colon_title(block: &str) -> bool {
     matches!(block.trim().split_once(['：', ':']), Some((head, rest)) if (squeeze(head).chars().count() <= 8 || items::dashed_label(head).is_some()) && !rest.trim().is_empty())
         // `第一案 提案單位:第一組` is a number and a labelled part, not `label：title`.
@@ -1481,6 +1596,80 @@ mod tests {
         // Outside 臨時動議 the same shape is a paragraph, not an item.
         let body = "## 貳、報告事項\n\n民主網絡司：資訊月策展規劃案。\n";
         assert!(items_of(body, &reg).is_empty());
+    }
+
+    #[test]
+    fn chair_rulings_top_level_parts_and_units_named_without_a_label() {
+        let reg = Registry::new(Vec::new());
+        // A city government's weekly meeting: the reading of the last minutes is a part of its
+        // own decided by the chair; each case ends with the bureau that brings it in brackets;
+        // `主席裁示：` right after an item is its decision, not the section 主席裁示.
+        let body = "## 壹、宣讀上次市政會議紀錄。\n\n主席裁示：紀錄確定。\n\n## 貳、討論事項\n\n一、修正某辦法部分條文案。（勞動局、法務局）\n\n決議：本案通過。\n\n二、修正某計畫期程案。(地政局)決議:本案通過。\n\n## 參、報告事項\n\n一、市長室會議決議事項重點報告。（秘書處）\n\n主席裁示：同意備查。\n\n## 肆、主席裁示\n\n請各局處配合辦理。\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| {
+                (
+                    a.label.as_str(),
+                    a.kind,
+                    a.decision_label,
+                    a.decision.as_str(),
+                    a.units.clone(),
+                )
+            })
+            .collect();
+        let slugs = |ns: &[&str]| {
+            ns.iter()
+                .map(|n| crate::content::record::auto_slug(n))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            got,
+            [
+                ("壹", Kind::Other, "主席裁示", "紀錄確定。", vec![]),
+                (
+                    "討論事項一",
+                    Kind::Discussion,
+                    "決議",
+                    "本案通過。",
+                    slugs(&["勞動局", "法務局"])
+                ),
+                ("討論事項二", Kind::Discussion, "決議", "本案通過。", slugs(&["地政局"])),
+                ("報告事項一", Kind::Report, "主席裁示", "同意備查。", slugs(&["秘書處"])),
+            ]
+        );
+        assert_eq!(items[0].title, "宣讀上次市政會議紀錄。");
+        // A university's council: the office before 報告 reports; `X提：` leads the proposal.
+        let body = "## 貳、報告事項\n\n一、教務處報告：本校評鑑作業，提會報告。\n\n二、秘書長報告：行程。\n\n## 參、討論事項\n\n一、社會科學院提：檢具設置辦法修正草案1份，提請討論。\n\n決議：通過。\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| (a.label.as_str(), a.title.as_str(), a.units.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("報告事項一", "教務處報告：本校評鑑作業，提會報告。", slugs(&["教務處"])),
+                ("報告事項二", "秘書長報告：行程。", vec![]),
+                (
+                    "討論事項一",
+                    "檢具設置辦法修正草案1份，提請討論。",
+                    slugs(&["社會科學院"])
+                ),
+            ]
+        );
+        // `X提案：` names what is reviewed, not who proposes.
+        let body = "## 八、討論及決議事項\n\n（一）審議鎮公所提案：第三讀會\n\n大會決議：照案通過\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items[0].title, "審議鎮公所提案：第三讀會");
+        assert!(items[0].units.is_empty());
+        // A reading in brackets is no unit, and 主席裁示 after the item's decision is a section again.
+        let body =
+            "## 貳、討論事項\n\n一、某自治條例草案，請審議。(第一讀會)\n\n決議：照案通過。\n\n主席裁示：散會。\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1);
+        assert!(items[0].units.is_empty());
+        assert_eq!(items[0].decision, "照案通過。");
     }
 
     #[test]
