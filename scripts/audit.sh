@@ -51,7 +51,7 @@ node "$a11y/audit.mjs" "$en_root/public" / /minutes/2024/executive-4/ /units/ /u
 # and the list of all of them.
 fu_site="${CARGO_TARGET_DIR:-$repo/target}/audit-followups"
 echo "== follow-up pages: build, Nu HTML Checker, axe-core"
-cargo run --quiet -- build --root "$repo/tests/fixtures/followups/site" --output "$fu_site"
+cargo run --quiet -- build --no-cache --root "$repo/tests/fixtures/followups/site" --output "$fu_site"
 java -jar "$a11y/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --skip-non-html "$fu_site" || status=1
 node "$a11y/audit.mjs" "$fu_site" /followups/ /followups/closed/ /followups/withdrawn/ /followups/113-4-02/ /followups/113-3-05/ /minutes/2024/executive-5/ /minutes/2024/executive-4/ /units/accounting/ /units/accounting/followups/ || status=1
 exit $status

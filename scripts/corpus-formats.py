@@ -52,6 +52,10 @@ SOURCES = {
 # Also written as `source-typed.docx`: the same paragraphs with their numbers typed, as many offices
 # write them (no numbering.xml).
 TYPED = {"ilcc-18-t1-3", "chcec-290", "cixin-parents-13-18"}
+# An excerpt (1-based inclusive line ranges of the source) written as `tables.docx`, each run of
+# tab-separated lines a ruled Word table as the record's tables were, and LibreOffice's
+# `tables.pdf` of it (the excerpt itself as `tables-source.txt`, the audit's oracle).
+TABLES = {"moda-executive-4": [(77, 126), (356, 363)]}
 
 DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 LEGAL = {c: i for i, c in enumerate("零壹貳參肆伍陸柒捌玖")}
@@ -98,8 +102,20 @@ def add_list(part, list_id, starts):
         f'<w:num {W} w:numId="{list_id}"><w:abstractNumId w:val="{list_id}"/></w:num>'))
 
 
-def make_docx(lines, path, typed=False):
-    """`typed`: every line a plain paragraph, its number typed (no automatic numbering)."""
+def add_table(doc, rows):
+    """Tab-separated lines as a Word table with ruled cells, as the minutes had them."""
+    cells = [r.split("\t") for r in rows]
+    width = max(len(c) for c in cells)
+    table = doc.add_table(rows=len(cells), cols=width)
+    table.style = doc.styles["Table Grid"]
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text.strip()
+
+
+def make_docx(lines, path, typed=False, tables=False):
+    """`typed`: every line a plain paragraph, its number typed (no automatic numbering).
+    `tables`: each run of tab-separated lines a Word table (one row a line, one cell a field)."""
     doc = Document()
     style = doc.styles["Normal"]
     style.font.size = Pt(12)
@@ -110,8 +126,15 @@ def make_docx(lines, path, typed=False):
     add_list(part, num_id, starts)
     counters = [0] * len(LEVELS)
     numbered = 0
-    for line in lines:
+    pending_rows = []
+    for line in lines + [""]:
         text = line.rstrip("\n")
+        if tables and "\t" in text:
+            pending_rows.append(text)
+            continue
+        if pending_rows:
+            add_table(doc, pending_rows)
+            pending_rows = []
         if not text.strip():
             continue
         hit = None
@@ -172,6 +195,14 @@ def main():
             lines = f.readlines()
         docx = os.path.join(out, "source.docx")
         numbered = make_docx(lines, docx)
+        if ident in TABLES:
+            excerpt = [l for a, b in TABLES[ident] for l in lines[a - 1:b]]
+            with open(os.path.join(out, "tables-source.txt"), "w", encoding="utf-8") as f:
+                f.writelines(excerpt)
+            make_docx(excerpt, os.path.join(out, "tables.docx"), tables=True)
+            with tempfile.TemporaryDirectory() as tmp:
+                soffice(os.path.join(out, "tables.docx"), "pdf", tmp)
+                shutil.copyfile(os.path.join(tmp, "tables.pdf"), os.path.join(out, "tables.pdf"))
         if ident in TYPED:
             make_docx(lines, os.path.join(out, "source-typed.docx"), typed=True)
         with tempfile.TemporaryDirectory() as tmp:
@@ -189,7 +220,8 @@ def main():
                     f"`source.docx` numbers {numbered} paragraphs with Word's automatic numbering; "
                     "`source.odt` is LibreOffice's conversion of it; `source.pdf` is LibreOffice's PDF of the .odt; "
                     "`odt-as-text.txt` is LibreOffice's plain-text export of the .odt."
-                    f"{' `source-typed.docx` has the same paragraphs with their numbers typed (no automatic numbering).' if ident in TYPED else ''}\n")
+                    f"{' `source-typed.docx` has the same paragraphs with their numbers typed (no automatic numbering).' if ident in TYPED else ''}"
+                    f"{' `tables-source.txt` is an excerpt of the source (lines ' + ', '.join(f'{a}–{b}' for a, b in TABLES[ident]) + '); `tables.docx` makes each run of its tab-separated lines a ruled Word table, and `tables.pdf` is LibreOffice PDF of that.' if ident in TABLES else ''}\n")
         print(f"{ident}: {numbered} numbered paragraphs -> {out}")
 
 

@@ -7,6 +7,12 @@
 //! fonts through their ToUnicode CMaps and CJK fonts without one through the predefined CMaps
 //! (Adobe-CNS1: UniCNS-UCS2-H, ETen-B5-H, B5pc-H, …), so a government PDF whose fonts are not
 //! embedded still reads as Unicode. Here its text spans are grouped into lines by their baseline.
+//!
+//! A ruled table (pdf_oxide's table detector, which reads the page's ruling lines and text
+//! alignment) becomes one tab-separated line per row, as a .docx table does, so the text cleaner
+//! makes it a Markdown table: its cells' wrapped lines are joined within each band between two
+//! horizontal rules. A detected table is used only when its cells hold exactly the letters and
+//! digits of the spans inside it; otherwise its lines are read as any other text.
 
 use pdf_oxide::layout::TextSpan;
 use pdf_oxide::PdfDocument;
@@ -57,7 +63,7 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, ImportError> {
             text.push('\u{c}');
         }
         let mut on_page = 0;
-        for line in lines(&spans) {
+        for line in page_lines(&doc, page, &spans) {
             on_page += line.chars().filter(|c| !c.is_whitespace()).count();
             text.push_str(&line);
             text.push('\n');
@@ -89,6 +95,183 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, ImportError> {
     })
 }
 
+/// The page's lines, top to bottom: its tables' rows (tab-separated) where the tables are, and
+/// every other span as [`lines`] reads it.
+fn page_lines(doc: &PdfDocument, page: usize, spans: &[TextSpan]) -> Vec<String> {
+    let tables = tables(doc, page, spans);
+    if tables.is_empty() {
+        return lines(spans).into_iter().map(|(_, l)| l).collect();
+    }
+    let outside: Vec<TextSpan> = spans
+        .iter()
+        .filter(|s| !tables.iter().any(|t| inside(&t.bbox, s)))
+        .cloned()
+        .collect();
+    let mut all: Vec<(f32, String)> = lines(&outside);
+    for t in tables {
+        let top = t.bbox.y + t.bbox.height;
+        // Rows keep their order: each a hair below the one before, all at the table's top.
+        for (i, row) in t.rows.into_iter().enumerate() {
+            all.push((top - i as f32 * 1e-3, row));
+        }
+    }
+    all.sort_by(|a, b| b.0.total_cmp(&a.0));
+    all.into_iter().map(|(_, l)| l).collect()
+}
+
+/// A table of the page, as lines of tab-separated cells.
+struct Table {
+    bbox: pdf_oxide::geometry::Rect,
+    rows: Vec<String>,
+}
+
+/// Whether a span's centre lies in `r` (a point of slack for rounding).
+fn inside(r: &pdf_oxide::geometry::Rect, s: &TextSpan) -> bool {
+    let (x, y) = (s.bbox.x + s.bbox.width / 2.0, centre(s));
+    x >= r.x - 1.0 && x <= r.x + r.width + 1.0 && y >= r.y - 1.0 && y <= r.y + r.height + 1.0
+}
+
+/// The letters and digits of a text, sorted: what a table must hold of the spans it replaces.
+fn letters_of<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<char> {
+    let mut v: Vec<char> = texts.flat_map(|t| t.chars()).filter(|c| c.is_alphanumeric()).collect();
+    v.sort_unstable();
+    v
+}
+
+/// The page's ruled tables whose cells hold exactly the letters of the spans inside them.
+fn tables(doc: &PdfDocument, page: usize, spans: &[TextSpan]) -> Vec<Table> {
+    // Ruling lines: a table needs them, and a page without any costs no table detection.
+    let rules: Vec<pdf_oxide::geometry::Rect> = doc
+        .extract_paths(page)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| p.is_table_primitive())
+        .map(|p| p.bbox)
+        .collect();
+    if rules.len() < 4 {
+        return Vec::new();
+    }
+    let mut out: Vec<Table> = Vec::new();
+    for t in doc.extract_tables(page).unwrap_or_default() {
+        let Some(bbox) = t.bbox else { continue };
+        if out.iter().any(|o| overlaps(&o.bbox, &bbox)) {
+            continue;
+        }
+        let rows = logical_rows(&t, &bbox, &rules);
+        let replaced = letters_of(spans.iter().filter(|s| inside(&bbox, s)).map(|s| s.text.as_str()));
+        if rows.is_empty() || replaced != letters_of(rows.iter().map(String::as_str)) {
+            continue;
+        }
+        out.push(Table { bbox, rows });
+    }
+    out
+}
+
+fn overlaps(a: &pdf_oxide::geometry::Rect, b: &pdf_oxide::geometry::Rect) -> bool {
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+}
+
+/// The detector's rows are printed lines; a cell whose text wraps takes several. The horizontal
+/// rules that cross a quarter of the table or more divide it into its real rows: every printed
+/// line between two of them is one row, each cell the joined text of its column. Without such
+/// rules each printed line stays a row.
+fn logical_rows(
+    t: &pdf_oxide::structure::table_extractor::Table,
+    bbox: &pdf_oxide::geometry::Rect,
+    rules: &[pdf_oxide::geometry::Rect],
+) -> Vec<String> {
+    // Horizontal rules inside the table, by height (a cell's border box gives its two edges).
+    let mut edges: Vec<(f32, f32)> = Vec::new();
+    for r in rules {
+        if r.x + r.width < bbox.x || r.x > bbox.x + bbox.width {
+            continue;
+        }
+        if r.height.abs() < 2.0 {
+            edges.push((r.y + r.height / 2.0, r.width.abs()));
+        } else if r.width.abs() > 5.0 && r.height.abs() > 5.0 {
+            edges.push((r.y, r.width.abs()));
+            edges.push((r.y + r.height, r.width.abs()));
+        }
+    }
+    edges.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Segments at the same height (one a cell) add up.
+    let mut bounds: Vec<(f32, f32)> = Vec::new();
+    for (y, w) in edges {
+        match bounds.last_mut() {
+            Some(b) if (b.0 - y).abs() < 2.0 => b.1 += w,
+            _ => bounds.push((y, w)),
+        }
+    }
+    let bounds: Vec<f32> = bounds
+        .into_iter()
+        .filter(|&(y, w)| w >= bbox.width * 0.25 && y > bbox.y - 2.0 && y < bbox.y + bbox.height + 2.0)
+        .map(|(y, _)| y)
+        .collect();
+    let cols = t.col_count.max(1);
+    // Each printed line's cells by column, with the band (between rules) it falls in.
+    let mut bands: Vec<(usize, Vec<String>)> = Vec::new();
+    for (i, row) in t.rows.iter().enumerate() {
+        let mut cells = vec![String::new(); cols];
+        let mut col = 0;
+        let mut y = None;
+        for c in &row.cells {
+            if let Some(b) = c.bbox.filter(|_| !c.text.trim().is_empty()) {
+                y.get_or_insert(b.y + b.height / 2.0);
+            }
+            if col < cols {
+                cells[col] = c
+                    .text
+                    .split('\n')
+                    .map(str::trim)
+                    .fold(String::new(), |a, p| join(&a, p));
+            }
+            col += c.colspan.max(1) as usize;
+        }
+        // A line between the same two rules as the line before is the same row.
+        let band = match (y, bounds.len() >= 2) {
+            (Some(y), true) => bounds.iter().filter(|&&b| b > y).count(),
+            _ => usize::MAX - i,
+        };
+        match bands.last_mut() {
+            Some((b, acc)) if *b == band => {
+                for (a, c) in acc.iter_mut().zip(cells) {
+                    *a = join(a, &c);
+                }
+            }
+            _ => bands.push((band, cells)),
+        }
+    }
+    bands
+        .into_iter()
+        .map(|(_, cells)| cells)
+        .filter(|cells| cells.iter().any(|c| !c.is_empty()))
+        .map(|cells| {
+            cells
+                .iter()
+                .map(|c| c.replace('\t', " "))
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect()
+}
+
+/// Two pieces of a cell's text wrapped over lines: CJK text joins as it is, other text with a
+/// space.
+fn join(a: &str, b: &str) -> String {
+    if a.is_empty() {
+        return b.to_string();
+    }
+    if b.is_empty() {
+        return a.to_string();
+    }
+    let cjk_seam = a.chars().last().is_some_and(wide) || b.chars().next().is_some_and(wide);
+    if cjk_seam || a.ends_with(' ') {
+        format!("{a}{b}")
+    } else {
+        format!("{a} {b}")
+    }
+}
+
 /// One printed line being assembled.
 struct Row<'a> {
     /// Vertical centre of the line (page units).
@@ -97,9 +280,9 @@ struct Row<'a> {
     spans: Vec<&'a TextSpan>,
 }
 
-/// The page's spans as lines, top to bottom; within a line, left to right, with a space where the
-/// PDF leaves a visible gap.
-fn lines(spans: &[TextSpan]) -> Vec<String> {
+/// The page's spans as lines, top to bottom, each with its vertical centre; within a line, left
+/// to right, with a space where the PDF leaves a visible gap.
+fn lines(spans: &[TextSpan]) -> Vec<(f32, String)> {
     let mut sorted: Vec<&TextSpan> = spans
         .iter()
         .filter(|s| !s.text.trim().is_empty() && s.bbox.height.is_finite() && s.bbox.y.is_finite())
@@ -130,6 +313,7 @@ fn lines(spans: &[TextSpan]) -> Vec<String> {
         .unwrap_or(0.0);
     rows.into_iter()
         .map(|mut r| {
+            let y = r.centre;
             r.spans.sort_by(|a, b| a.bbox.x.total_cmp(&b.bbox.x));
             let mut line = String::new();
             if let Some(first) = r.spans.first() {
@@ -159,9 +343,9 @@ fn lines(spans: &[TextSpan]) -> Vec<String> {
                 line.push_str(&span_text(s));
                 right = Some(right.map_or(s.bbox.x + s.bbox.width, |r: f32| r.max(s.bbox.x + s.bbox.width)));
             }
-            line.trim_end().to_string()
+            (y, line.trim_end().to_string())
         })
-        .filter(|l| !l.is_empty())
+        .filter(|(_, l)| !l.is_empty())
         .collect()
 }
 
