@@ -60,7 +60,7 @@ pub fn check(opts: &BuildOptions) -> Result<Checked, Vec<Diagnostic>> {
     let at = std::time::Instant::now();
     let mut findings = loaded.warnings.clone();
     findings.extend(extra_findings(&loaded.archive, &output));
-    findings.extend(crate::followups::check_report(&loaded.archive.records));
+    findings.extend(crate::followups::check_report(&loaded.archive));
     diagnostics::sort(&mut findings);
     let report = Report {
         records: loaded.archive.records.len(),

@@ -439,14 +439,14 @@ fn refusal(e: clap::Error, cmd: &mut clap::Command, args: &[std::ffi::OsString],
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             return Refusal {
-                text: e.render().to_string(),
+                text: localized_usage(e.render().to_string(), lang),
                 stdout: true,
                 code: 0,
             }
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             return Refusal {
-                text: e.render().to_string(),
+                text: localized_usage(e.render().to_string(), lang),
                 stdout: false,
                 code: 2,
             }
@@ -514,18 +514,24 @@ fn refusal(e: clap::Error, cmd: &mut clap::Command, args: &[std::ffi::OsString],
         }
         None => (cmd.render_usage().to_string(), name),
     };
-    let usage = usage
-        .trim()
-        .strip_prefix("Usage:")
-        .unwrap_or(usage.trim())
-        .trim()
-        .to_string();
+    let usage = usage.trim().strip_prefix("Usage:").unwrap_or(usage.trim()).trim();
+    let usage = localized_usage(usage.to_string(), lang);
     help.push(Msg::HelpCliUsage { usage, command }.render(lang));
     let d = crate::diagnostics::Diagnostic::error("", 0, 0, message).with_help(help.join("\n"));
     Refusal {
         text: d.human(lang),
         stdout: false,
         code: 2,
+    }
+}
+
+/// clap writes the options' place in a usage line as `[OPTIONS]`, whatever the headings say; in
+/// Chinese it is `[選項]`, the heading the options are listed under.
+fn localized_usage(text: String, lang: Lang) -> String {
+    if lang == Lang::En {
+        text
+    } else {
+        text.replace("[OPTIONS]", "[選項]")
     }
 }
 

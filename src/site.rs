@@ -244,22 +244,23 @@ impl Inputs {
             .iter()
             .filter_map(|rel| self.records.remove(rel)?.ok())
             .collect();
-        // The follow-ups across records (crate::followups): duplicate directives, unknown IDs…
-        let (mut errors, mut warnings) = (Vec::new(), Vec::new());
-        warnings.extend(self.links.clone());
-        crate::followups::validate(&records, &mut errors, &mut warnings);
+        // The follow-ups across records (crate::followups): duplicate directives, unknown IDs…,
+        // found by the archive's tracker as it is built (once: building a second one only to
+        // validate took as long again).
+        let mut archive = Archive {
+            today: Some(self.opts.today),
+            ..Archive::new(site.clone(), records)
+        };
+        let mut errors = std::mem::take(&mut archive.followups.errors);
+        let mut warnings: Vec<Diagnostic> = self.links.iter().cloned().collect();
+        warnings.append(&mut archive.followups.warnings);
         if !errors.is_empty() {
-            for r in records {
-                self.records.insert(r.rel.clone(), Ok(r));
-            }
+            self.give_back(archive);
             diagnostics::sort(&mut errors);
             return Err(errors);
         }
         Ok(Loaded {
-            archive: Archive {
-                today: Some(self.opts.today),
-                ..Archive::new(site.clone(), records)
-            },
+            archive,
             drafts,
             scheduled,
             warnings,

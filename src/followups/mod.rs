@@ -14,7 +14,7 @@ pub mod pages;
 mod tracker;
 
 pub use input::{Given, Row};
-pub use tracker::{check_report, same_for_followups, validate, Directive, Tracker, Update};
+pub use tracker::{check_report, same_for_followups, Directive, Tracker, Update};
 
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -301,18 +301,10 @@ pub fn same_for_followups(old: Option<&Record>, new: Option<&Record>) -> bool {
     }
 }
 
-/// The tracker's errors and warnings for `records` (the published records of a build): errors into
-/// `errors`, warnings into `warnings`.
-pub fn validate(records: &[Record], errors: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnostic>) {
-    let t = Tracker::new(records);
-    errors.extend(t.errors);
-    warnings.extend(t.warnings);
-}
-
 /// `check`'s overdue report: for each lead unit with open directives past due (on the archive's
 /// newest meeting date), one suggestion at the first of them, listing them soonest due first.
-pub fn check_report(records: &[Record]) -> Vec<Diagnostic> {
-    let t = Tracker::new(records);
+pub fn check_report(archive: &crate::model::Archive) -> Vec<Diagnostic> {
+    let (t, records) = (&archive.followups, &archive.records);
     let mut by_unit: BTreeMap<Option<String>, Vec<&Directive>> = BTreeMap::new();
     for d in t.directives.iter().filter(|d| d.overdue(t.today)) {
         let unit = d.lead().map(|u| u.name.clone());

@@ -515,6 +515,14 @@ impl<'a> Pages<'a> {
     /// The language of the name [`Self::display_name`] shows for `entry` (or of a name taken from
     /// a record, without one), when it is not the pages' language: the records' language, unless
     /// the name shown is the entry's English one on an English site.
+    /// A page title that starts with a registry name in another language than the page's (an
+    /// English site's `數位策略司: open follow-ups`): the rest after the name, so the template can
+    /// mark the name's language (`<span lang>`) in the heading. `None` when no mark is needed.
+    fn title_after_name(&self, title: &str, name: &str, entry: Option<&RegistryEntry>) -> Option<String> {
+        self.name_lang(entry)?;
+        title.strip_prefix(name).map(str::to_string)
+    }
+
     fn name_lang(&self, entry: Option<&RegistryEntry>) -> Option<String> {
         let site = &self.archive.site;
         let translated = site.is_english() && entry.is_some_and(|e| e.en.is_some());

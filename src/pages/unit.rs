@@ -277,6 +277,7 @@ pub fn jobs(p: &Pages, slug: &str) -> Vec<Job> {
         c.insert("unit", &entry);
         c.insert("unit_name", &name);
         c.insert("unit_lang", &p.name_lang(entry));
+        c.insert("title_rest", &p.title_after_name(&title, &name, entry));
         c.insert("unit_url", &p.url(&base));
         c.insert("count", &y.meetings.len());
         c.insert("reports_by_year", std::slice::from_ref(y));

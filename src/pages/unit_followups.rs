@@ -54,10 +54,12 @@ fn jobs(p: &Pages, slug: &str, numbers: std::ops::Range<usize>) -> Vec<Job> {
         .filter(|pg| numbers.contains(&pg.number))
         .map(|pg| {
             let rel = page_url(&base, pg.number);
-            let mut c = p.ctx(&rel, &p.numbered_title(&title, pg.number));
+            let full = p.numbered_title(&title, pg.number);
+            let mut c = p.ctx(&rel, &full);
             c.insert("unit", &entry);
             c.insert("unit_name", &name);
             c.insert("unit_lang", &p.name_lang(entry));
+            c.insert("title_rest", &p.title_after_name(&full, &name, entry));
             c.insert("unit_url", &p.url(&format!("units/{slug}/")));
             c.insert("counts", &counts);
             c.insert(

@@ -486,4 +486,8 @@ fn a_units_list_of_open_directives_gives_its_counts_and_each_open_one() {
     let out = build_ok(t.path());
     let page = read(out.join("units/nics/followups/index.html"));
     assert_snapshot("unit-followups-nics-en", &page_text(&page, "<h1", "</main>"));
+    // A unit with no English name keeps it in Chinese, marked so in the English heading.
+    let page = read(out.join("units/accounting/followups/index.html"));
+    let h1 = &page[page.find("<h1").unwrap()..page.find("</h1>").unwrap()];
+    assert_eq!(h1, "<h1><span lang=\"zh-Hant-TW\">主計處</span>: open follow-ups");
 }
