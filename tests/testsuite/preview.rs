@@ -64,7 +64,7 @@ impl Site {
     fn new() -> Site {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
-        generate_site(&root, &GenerateOptions { records: 120, seed: 7 }).unwrap();
+        generate_site(&root, &GenerateOptions { records: 60, seed: 7 }).unwrap();
         // Short pages, so edits move records across page boundaries.
         let cfg = root.join("minutebook.yaml");
         let text = std::fs::read_to_string(&cfg).unwrap();
