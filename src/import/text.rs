@@ -373,8 +373,24 @@ pub(crate) fn clean(source: &str, _registry: &ImportRegistry) -> Vec<Line> {
 /// and ending with `|`.
 fn pipe_row(line: &str) -> Option<String> {
     let inner = line.trim_end().strip_prefix('|')?.strip_suffix('|')?;
-    let cells: Vec<&str> = inner
-        .split('|')
+    if inner.ends_with('\\') {
+        return None;
+    }
+    // A `\|` inside a cell (a Markdown source's) is the character, not a cell's end.
+    let mut cells: Vec<String> = vec![String::new()];
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                chars.next();
+                cells.last_mut()?.push('|');
+            }
+            '|' => cells.push(String::new()),
+            _ => cells.last_mut()?.push(c),
+        }
+    }
+    let cells: Vec<&str> = cells
+        .iter()
         .map(|c| c.trim_matches(|c: char| c.is_whitespace() || is_space(c)))
         .collect();
     if cells.len() < 2 || cells.iter().all(|c| c.is_empty()) {
@@ -1054,7 +1070,7 @@ mod tests {
         // rule row, its cells padded and wrapped.
         let reg = ImportRegistry::default();
         let lines = clean(
-            "|案號      |案由                     |議決           |備註          |\n|12047     |為修正「臺北市舞廳舞場酒 |暫擱           |              |\n|          |家酒吧及特種咖啡茶室管理 |               |              |\n| --- | :---: |\n| 不是 表格\n",
+            "|案號      |案由                     |議決           |備註          |\n|12047     |為修正「臺北市舞廳舞場酒 |暫擱           |              |\n|          |家酒吧及特種咖啡茶室管理 |               |              |\n| --- | :---: |\n| 不是 表格\n| a\\|b | c |\n",
             &reg,
         );
         let rows: Vec<(bool, &str)> = lines.iter().map(|l| (l.table, l.text.as_str())).collect();
@@ -1065,6 +1081,7 @@ mod tests {
                 (true, "12047\t為修正「臺北市舞廳舞場酒\t暫擱\t"),
                 (true, "\t家酒吧及特種咖啡茶室管理\t\t"),
                 (false, "| 不是 表格"),
+                (true, "a|b\tc"),
                 (false, ""),
             ]
         );

@@ -701,7 +701,8 @@ pub fn bare_name(name: &str) -> &str {
     NAME_TITLES
         .iter()
         .find_map(|t| name.strip_suffix(t))
-        .filter(|n| (2..=4).contains(&n.chars().count()) && !n.ends_with(['副', '總']))
+        // A role before the title (`家長代表`, `主任委員`) is no name.
+        .filter(|n| (2..=4).contains(&n.chars().count()) && !n.ends_with(['副', '總', '長', '任', '員', '席']))
         .unwrap_or(name)
 }
 
@@ -1039,6 +1040,8 @@ mod tests {
         // 桃園市議會第1屆第17次臨時會 (tests/corpus/tycc-1-t17).
         assert_eq!(bare_name("劉茂群議員"), "劉茂群");
         assert_eq!(bare_name("議員"), "議員");
+        assert_eq!(bare_name("家長代表"), "家長代表");
+        assert_eq!(bare_name("主任委員"), "主任委員");
         assert_eq!(bare_name("李小華"), "李小華");
         assert_eq!(titled_name("徐玉樹議員"), Some("徐玉樹"));
         assert_eq!(titled_name("徐玉樹"), None);
