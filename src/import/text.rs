@@ -333,12 +333,23 @@ pub(crate) fn clean(source: &str, _registry: &ImportRegistry) -> Vec<Line> {
         let t = raw.replace(['\u{c}', '\u{feff}'], "");
         let t = t.trim_end();
         let lead = t.trim_start_matches(is_space);
+        // A table drawn with `|` in plain text (`|案號 |案由 |議決 |`): its cells, tab-separated
+        // as a table's rows are; its rule rows (`|---|---|`) are drawn again when it is written.
+        let piped = pipe_row(lead);
+        if piped.as_deref() == Some("") {
+            continue;
+        }
         // A tab between header fields (`主席：…\t紀錄：…`) is layout, not a table.
-        let table = lead.contains('\t')
-            && !lead
-                .split('\t')
-                .all(|c| c.trim().is_empty() || super::header::is_field_line(c.trim()));
-        let mut text = if table { lead.to_string() } else { t.trim().to_string() };
+        let table = piped.is_some()
+            || lead.contains('\t')
+                && !lead
+                    .split('\t')
+                    .all(|c| c.trim().is_empty() || super::header::is_field_line(c.trim()));
+        let mut text = match piped {
+            Some(cells) => cells,
+            None if table => lead.to_string(),
+            None => t.trim().to_string(),
+        };
         if !table {
             if is_page_number(&text) {
                 text.clear();
@@ -355,6 +366,27 @@ pub(crate) fn clean(source: &str, _registry: &ImportRegistry) -> Vec<Line> {
     }
     drop_running_headers(&mut lines, &page_breaks);
     lines
+}
+
+/// A row of a table drawn with `|` (`|12047 |為修正「臺北市舞廳舞場酒 |暫擱 |`): its cells, trimmed
+/// and tab-separated; empty for a rule row (`|---|:---:|`). Two cells at least, the line starting
+/// and ending with `|`.
+fn pipe_row(line: &str) -> Option<String> {
+    let inner = line.trim_end().strip_prefix('|')?.strip_suffix('|')?;
+    let cells: Vec<&str> = inner
+        .split('|')
+        .map(|c| c.trim_matches(|c: char| c.is_whitespace() || is_space(c)))
+        .collect();
+    if cells.len() < 2 || cells.iter().all(|c| c.is_empty()) {
+        return None;
+    }
+    if cells
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| ch == '-' || ch == ':'))
+    {
+        return Some(String::new());
+    }
+    Some(cells.join("\t"))
 }
 
 fn clean_text(s: &str) -> String {
@@ -502,7 +534,8 @@ fn agenda_part(s: &str) -> bool {
         .unwrap_or(s);
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['：', ':']);
-    t.ends_with("事項") && (4..=8).contains(&t.chars().count())
+    // A council's readings of its bills (`乙、一讀會`, `丙、二讀會`) are parts of its agenda too.
+    t.ends_with("事項") && (4..=8).contains(&t.chars().count()) || crate::minutes::is_reading(t)
 }
 
 /// A title spaced out a character at a time (`報 告 事 項`, `討　論　事　項`, `丁、臨 時 動 議`), or
@@ -1013,5 +1046,27 @@ mod tests {
         ] {
             assert!(!is_page_number(s), "{s}");
         }
+    }
+
+    #[test]
+    fn tables_drawn_with_pipes_are_tables() {
+        // 臺北市議會第12屆第3次臨時大會第1次會議 (tests/corpus/tcc-12-t3-1): a plain-text table with no
+        // rule row, its cells padded and wrapped.
+        let reg = ImportRegistry::default();
+        let lines = clean(
+            "|案號      |案由                     |議決           |備註          |\n|12047     |為修正「臺北市舞廳舞場酒 |暫擱           |              |\n|          |家酒吧及特種咖啡茶室管理 |               |              |\n| --- | :---: |\n| 不是 表格\n",
+            &reg,
+        );
+        let rows: Vec<(bool, &str)> = lines.iter().map(|l| (l.table, l.text.as_str())).collect();
+        assert_eq!(
+            rows,
+            [
+                (true, "案號\t案由\t議決\t備註"),
+                (true, "12047\t為修正「臺北市舞廳舞場酒\t暫擱\t"),
+                (true, "\t家酒吧及特種咖啡茶室管理\t\t"),
+                (false, "| 不是 表格"),
+                (false, ""),
+            ]
+        );
     }
 }

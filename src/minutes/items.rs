@@ -153,7 +153,8 @@ pub fn section_kind(text: &str) -> Option<Kind> {
         "審議事項",
         "討論提案",
         "提案",
-    ]) {
+    ]) || super::is_reading(t)
+    {
         Some(Kind::Discussion)
     } else if starts(&["臨時動議", "臨時提案"]) {
         Some(Kind::Motion)
@@ -403,10 +404,19 @@ impl TableColumns {
     pub fn from_header(cells: &[&str]) -> Option<Self> {
         let names: Vec<String> = cells.iter().map(|c| squeeze(c)).collect();
         let title = names.iter().position(|n| n == "案由" || n == "案名")?;
-        let (decision, decision_label) = names
+        // The meeting's own decision (`議決`, `決議`) over a committee's opinion (`審查意見`) when
+        // the table gives both, as a decision in paragraphs is read.
+        let decisions: Vec<(usize, &'static str)> = names
             .iter()
             .enumerate()
-            .find_map(|(i, n)| DECISION_LABELS.iter().find(|l| *l == n).map(|l| (i, *l)))?;
+            .filter_map(|(i, n)| DECISION_LABELS.iter().find(|l| *l == n).map(|l| (i, *l)))
+            .collect();
+        let (decision, decision_label) = decisions
+            .iter()
+            .rev()
+            .find(|(_, l)| *l != "審查意見")
+            .or(decisions.first())
+            .copied()?;
         let number = names
             .iter()
             .position(|n| ["案號", "案次", "編號", "序號"].contains(&n.as_str()));
@@ -429,6 +439,16 @@ impl TableColumns {
             units,
             people,
         })
+    }
+
+    /// A row that goes on with the row above, as a table drawn in plain text wraps its cells over
+    /// several lines: the table numbers its rows and this row's number is empty
+    /// (`|  |家酒吧及特種咖啡茶室管理 |  |`). Its (title, decision) parts, either possibly empty.
+    pub fn continuation<'a>(&self, cells: &[&'a str]) -> Option<(&'a str, &'a str)> {
+        let cell = |i: usize| cells.get(i).copied().unwrap_or("").trim();
+        let n = self.number?;
+        (cell(n).is_empty() && !(cell(self.title).is_empty() && cell(self.decision).is_empty()))
+            .then(|| (cell(self.title), cell(self.decision)))
     }
 
     /// The item a row gives; `None` for a row with no title (a separator or a blank row).
@@ -459,6 +479,20 @@ impl TableColumns {
                 .collect(),
         })
     }
+}
+
+/// Join a part of a text wrapped onto the next line (a table cell's next line) to the text
+/// before it: with no space between Chinese characters, with one between Latin words or numbers.
+pub fn join_wrapped(text: &mut String, more: &str) {
+    let more = more.trim();
+    if more.is_empty() {
+        return;
+    }
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    if latin(text.chars().last()) && latin(more.chars().next()) {
+        text.push(' ');
+    }
+    text.push_str(more);
 }
 
 /// An item's number followed, after a space, by one of its labelled parts on the same line
@@ -608,8 +642,9 @@ pub fn ends_with_request(title: &str) -> bool {
 pub enum Lead {
     /// The name before the colon (`民主網絡司：…案。`): a unit or a person.
     Named(String),
-    /// The names after 動議人.
-    Movers(Vec<String>),
+    /// The names after 動議人 (role `mover`) or 提案人 (role `proposer`), or a councillor's name
+    /// alone with their title (`七、徐玉樹議員`, role `mover`).
+    Movers(Vec<String>, &'static str),
 }
 
 /// Labels that start a part of an item or name the meeting, never a motion's leader.
@@ -625,15 +660,20 @@ fn is_known_label(head: &str) -> bool {
 /// Returns who leads it and its title.
 pub fn led_motion(block: &str) -> Option<(Lead, String)> {
     let t = block.trim();
-    if let Some((_, rest)) = leading_label(t, &["動議人"]) {
+    if let Some((label, rest)) = leading_label(t, &["動議人", "提案人"]) {
         // The names end at the next label on the line (`動議人：黃適超 編號：臨動字第57號`).
         let names: Vec<String> = rest
             .split(['、', '，', ',', ' ', '　'])
             .take_while(|n| !n.contains(['：', ':']))
-            .map(|n| n.trim().trim_end_matches('。').to_string())
+            .map(|n| bare_name(n.trim().trim_end_matches('。')).to_string())
             .filter(|n| !n.is_empty())
             .collect();
-        return (!names.is_empty()).then(|| (Lead::Movers(names), rest.trim().to_string()));
+        let role = if label == "提案人" { "proposer" } else { "mover" };
+        return (!names.is_empty()).then(|| (Lead::Movers(names, role), rest.trim().to_string()));
+    }
+    // `七、徐玉樹議員` above its `案由：…`: the councillor who moves it, named with their title.
+    if let Some(name) = titled_name(t) {
+        return Some((Lead::Movers(vec![name.to_string()], "mover"), String::new()));
     }
     let colon = t.find(['：', ':'])?;
     let head = squeeze(&t[..colon]);
@@ -650,6 +690,26 @@ pub fn led_motion(block: &str) -> Option<(Lead, String)> {
     };
     let bare = bare.trim_end_matches(['。', '.']);
     (bare.ends_with('案') || ends_with_request(title)).then(|| (Lead::Named(head), title.to_string()))
+}
+
+/// Titles written after a person's name in minutes (`劉茂群議員`, `陳天成代表`).
+const NAME_TITLES: &[&str] = &["議員", "代表", "里長", "委員"];
+
+/// A person's name without the title written after it (`劉茂群議員` → `劉茂群`); a name that is
+/// only a title, or too short to be a name without it, is kept as written.
+pub fn bare_name(name: &str) -> &str {
+    NAME_TITLES
+        .iter()
+        .find_map(|t| name.strip_suffix(t))
+        .filter(|n| (2..=4).contains(&n.chars().count()) && !n.ends_with(['副', '總']))
+        .unwrap_or(name)
+}
+
+/// A block that is only a person's name with the title after it (`徐玉樹議員`): the name.
+pub fn titled_name(block: &str) -> Option<&str> {
+    let t = block.trim();
+    let name = bare_name(t);
+    (name.len() < t.len() && name.chars().all(|c| !c.is_ascii() && c.is_alphabetic())).then_some(name)
 }
 
 /// Whether a name reads as a unit's (`民主網絡司`, `建設課`, `秘書處`) rather than a person's.
@@ -832,7 +892,7 @@ pub fn people(text: &str) -> Vec<(String, String)> {
                     break;
                 }
                 if !n.is_empty() {
-                    out.push((role.to_string(), n.to_string()));
+                    out.push((role.to_string(), bare_name(n).to_string()));
                 }
             }
         }
@@ -970,7 +1030,56 @@ mod tests {
         );
         assert_eq!(
             led_motion("動 議 人：黃適超 編號：臨動字第57號").map(|(l, _)| l),
-            Some(Lead::Movers(vec!["黃適超".to_string()]))
+            Some(Lead::Movers(vec!["黃適超".to_string()], "mover"))
         );
+    }
+
+    #[test]
+    fn names_with_their_title_and_proposer_leads() {
+        // 桃園市議會第1屆第17次臨時會 (tests/corpus/tycc-1-t17).
+        assert_eq!(bare_name("劉茂群議員"), "劉茂群");
+        assert_eq!(bare_name("議員"), "議員");
+        assert_eq!(bare_name("李小華"), "李小華");
+        assert_eq!(titled_name("徐玉樹議員"), Some("徐玉樹"));
+        assert_eq!(titled_name("徐玉樹"), None);
+        assert_eq!(
+            led_motion("提案人：劉茂群議員"),
+            Some((
+                Lead::Movers(vec!["劉茂群".to_string()], "proposer"),
+                "劉茂群議員".to_string()
+            ))
+        );
+        assert_eq!(
+            people("提案人：黃敬平議員"),
+            [("proposer".to_string(), "黃敬平".to_string())]
+        );
+    }
+
+    #[test]
+    fn table_rows_wrapped_and_the_meetings_own_decision_column() {
+        // 臺北市議會第12屆第3次臨時大會第1次會議 (tests/corpus/tcc-12-t3-1).
+        let cols = TableColumns::from_header(&["案號", "案由", "審查意見", "議決", "備註"]).unwrap();
+        assert_eq!(cols.decision_label, "議決");
+        let row = cols
+            .row(&["12071", "本府為有效利用市有財", "同意。", "照審查意見通", ""])
+            .unwrap();
+        assert_eq!(
+            (row.label.as_deref(), row.decision),
+            (Some("第12071案"), "照審查意見通")
+        );
+        assert_eq!(
+            cols.continuation(&["", "產，（持續）委託民間", "", "過。", ""]),
+            Some(("產，（持續）委託民間", "過。"))
+        );
+        assert_eq!(cols.continuation(&["12041", "鑑於文化國小學童遭割", "", "", ""]), None);
+        // Only the committee's opinion: it is the decision read.
+        let only = TableColumns::from_header(&["案號", "案由", "審查意見"]).unwrap();
+        assert_eq!(only.decision_label, "審查意見");
+        let mut t = "照審查意見通".to_string();
+        join_wrapped(&mut t, "過。");
+        assert_eq!(t, "照審查意見通過。");
+        let mut t = "107年 to".to_string();
+        join_wrapped(&mut t, "2024");
+        assert_eq!(t, "107年 to 2024");
     }
 }

@@ -135,6 +135,13 @@ impl UnitMatcher {
     }
 }
 
+/// A council's reading of its bills named as a part of its agenda (`一讀會`, `第二讀會`, `三讀會`,
+/// spaces and ordinal already removed): its bills are proposals, read and decided in it.
+pub fn is_reading(name: &str) -> bool {
+    let n = name.strip_prefix('第').unwrap_or(name);
+    matches!(n, "一讀會" | "二讀會" | "三讀會")
+}
+
 /// Strip an official ordinal: `一、`, `（一）`, `(一)`, `1、`, `1.`, `壹、`.
 pub fn strip_ordinal(text: &str) -> &str {
     let t = text.trim();
@@ -316,7 +323,7 @@ pub fn analyse(
                         .iter()
                         .flat_map(|s| s.block_texts())
                         .map(|(_, b)| b)
-                        .take_while(|b| self::decision_label(b).is_none()),
+                        .take_while(|b| self::decision_label(b).is_none() && !motion_lead(b)),
                 )
                 .collect::<Vec<_>>()
                 .join("\n");
@@ -328,10 +335,25 @@ pub fn analyse(
             } else {
                 None
             };
+            // `### 案由` with its colon and text on the lines after it (`：` / `昨天中壢區…`, as a
+            // PDF's text breaks `案 由` / `：` / …): the title is that text.
+            let bare_heading = squeeze(&h.text);
+            let bare_heading = bare_heading.trim_end_matches(['：', ':']);
+            let title = match region
+                .iter()
+                .flat_map(|s| s.block_texts())
+                .map(|(_, b)| b.trim())
+                .find(|b| !b.is_empty() && !matches!(*b, "：" | ":"))
+            {
+                Some(text) if matches!(bare_heading, "案由" | "案名") && !ends_decision(text) => {
+                    format!("{bare_heading}：{}", text.trim_start_matches(['：', ':']).trim())
+                }
+                _ => h.text.clone(),
+            };
             st.agenda.push(AgendaItem {
                 label,
                 kind,
-                title: h.text.clone(),
+                title,
                 anchor: h.id.clone(),
                 units: slugs,
                 votes: items::votes(&decision).or_else(|| items::votes_line(&region_text)),
@@ -414,6 +436,8 @@ fn paragraph_section_kind(r: &Rendered, hi: usize) -> Option<Kind> {
         .iter()
         .take_while(|s| s.heading != Some(hi))
         .flat_map(|s| s.block_texts())
+        // `主席裁示：…` with no ordinal of its own is an item's ruling, not the section 主席裁示.
+        .filter(|(_, b)| !(decision_label(b).is_some() && items::strip_section_ordinal(b).len() == b.trim().len()))
         .filter_map(|(_, b)| is_section_block(b))
         .last()
 }
@@ -510,6 +534,8 @@ fn paragraph_items(
     let mut merged_motions = 0usize;
     // The columns of the table being read, when its header names 案由 and a decision.
     let mut table: Option<items::TableColumns> = None;
+    // The item of the table's last numbered row, which the rows after it without a number go on.
+    let mut table_item: Option<usize> = None;
     let finish = |p: Pending, section: Option<Kind>, out: &mut Vec<AgendaItem>, diags: &mut Vec<Diagnostic>| {
         // A numbered paragraph is an item when a decision follows it, or when its first block is
         // one of an item's labelled parts (`說明：…` under a report): else it only groups or
@@ -575,8 +601,8 @@ fn paragraph_items(
                     lead_people.push(("mover".to_string(), name.clone()));
                 }
             }
-            Some(items::Lead::Movers(names)) => {
-                lead_people.extend(names.iter().map(|n| ("mover".to_string(), n.clone())));
+            Some(items::Lead::Movers(names, role)) => {
+                lead_people.extend(names.iter().map(|n| (role.to_string(), n.clone())));
             }
             None => {}
         }
@@ -613,9 +639,13 @@ fn paragraph_items(
             block_line: (!p.on_heading).then_some(p.line),
             unknown_label,
         };
-        // An item taken up again later (`討論四` after an adjournment) is the same item: the later
-        // decision is its final one.
-        if let Some(prev) = out.iter_mut().find(|a| a.label == item.label && a.kind == item.kind) {
+        // An item taken up again later (`討論四` after an adjournment, its title written again) is
+        // the same item: the later decision is its final one. The same number with another title
+        // is another item (a later sitting's `一、討論三讀議案。` in a record of several sittings).
+        if let Some(prev) = out
+            .iter_mut()
+            .find(|a| a.label == item.label && a.kind == item.kind && squeeze(&a.title) == squeeze(&item.title))
+        {
             if !item.decision.is_empty() {
                 prev.decision = item.decision;
                 prev.decision_first = item.decision_first;
@@ -637,7 +667,7 @@ fn paragraph_items(
                 let unnumbered = st.agenda.iter().position(|a| {
                     a.anchor == heading.id && a.line == heading.line && (a.label == "案由" || a.label == "案名")
                 });
-                if let (Some(items::Lead::Movers(movers)), true, Some(ai)) = (&p.lead, lead_only, unnumbered) {
+                if let (Some(items::Lead::Movers(movers, role)), true, Some(ai)) = (&p.lead, lead_only, unnumbered) {
                     // `動議人：黃適超 編號：…` / `附議人：…` just above `### 案由：…` under 臨時動議: the
                     // heading is that motion, numbered by order, and the lines name its people.
                     merged_motions += 1;
@@ -647,7 +677,7 @@ fn paragraph_items(
                         .collect::<Vec<_>>()
                         .join("\n");
                     let mut people: Vec<(String, String)> =
-                        movers.iter().map(|m| ("mover".to_string(), m.clone())).collect();
+                        movers.iter().map(|m| (role.to_string(), m.clone())).collect();
                     for person in items::people(&text).into_iter().chain(st.agenda[ai].people.drain(..)) {
                         if !people.contains(&person) {
                             people.push(person);
@@ -671,7 +701,7 @@ fn paragraph_items(
                         .rposition(|(_, b)| decision_label(b).is_some())
                         .map_or(0, |d| d + 1);
                     for &(line, b) in &blocks[after..] {
-                        if let Some((lead @ items::Lead::Movers(_), title)) = items::led_motion(strip_ordinal(b)) {
+                        if let Some((lead @ items::Lead::Movers(..), title)) = items::led_motion(strip_ordinal(b)) {
                             current = Some(Pending {
                                 label: String::new(),
                                 kind: Some(Kind::Motion),
@@ -750,10 +780,34 @@ fn paragraph_items(
                 continue;
             }
             // Items laid out as a table's rows (案號 / 案由 / 決議 columns).
-            if b.contains('\t') {
-                let cells: Vec<&str> = b.trim_end_matches('\t').split('\t').map(str::trim).collect();
-                if let Some(cols) = &table {
+            // A row with one cell of text has no tab left in its text: its source line says it is
+            // a row.
+            let row_line = table.is_some() && !b.contains('\n') && table_row_line(file_text, line);
+            if b.contains('\t') || row_line {
+                // The row's text starts at its first cell with text: its empty cells before it
+                // (`|  | 家酒吧及特種咖啡茶室管理 |  |`) are counted in the source line.
+                let lead = leading_empty_cells(file_text, line);
+                let cells: Vec<&str> = std::iter::repeat_n("", lead)
+                    .chain(b.trim_end_matches('\t').split('\t').map(str::trim))
+                    .collect();
+                // A row naming the columns again is the header of a new table (one drawn after
+                // the last with nothing between them but a heading or a section's title).
+                let header = items::TableColumns::from_header(&cells);
+                if let Some(cols) = table.as_ref().filter(|_| header.is_none()) {
+                    if let Some((title, decision)) = cols.continuation(&cells) {
+                        if let Some(a) = table_item.and_then(|i| out.get_mut(i)) {
+                            items::join_wrapped(&mut a.title, title);
+                            if !decision.is_empty() {
+                                items::join_wrapped(&mut a.decision, decision);
+                                a.decision_first = a.decision.clone();
+                                a.decision_label = cols.decision_label;
+                                a.votes = items::votes(&a.decision);
+                            }
+                        }
+                        continue;
+                    }
                     if let Some(row) = cols.row(&cells) {
+                        table_item = Some(out.len());
                         let n = out.len() + 1;
                         let label = row.label.unwrap_or_else(|| format!("第{}案", items::chinese_number(n)));
                         let found = row.units.iter().map(|u| (u.to_string(), line)).collect();
@@ -780,11 +834,12 @@ fn paragraph_items(
                     }
                     continue;
                 }
-                if let Some(cols) = items::TableColumns::from_header(&cells) {
+                if let Some(cols) = header {
                     if let Some(p) = current.take() {
                         finish(p, section, &mut out, diags);
                     }
                     table = Some(cols);
+                    table_item = None;
                     continue;
                 }
             } else {
@@ -804,7 +859,7 @@ fn paragraph_items(
                 // `動議人：王大明` (or `第一案〈…〉 提案人：…`) then `案由：…`: one item, whose title is
                 // its 案由 (the block before it stays in the item, for the people it names).
                 if let Some(p) = current.as_mut() {
-                    let lead_only = matches!(p.lead, Some(items::Lead::Movers(_))) || p.numbered_only;
+                    let lead_only = matches!(p.lead, Some(items::Lead::Movers(..))) || p.numbered_only;
                     if lead_only && p.blocks.is_empty() && label.starts_with('案') {
                         p.blocks.push((p.line, p.start));
                         p.title = title;
@@ -926,7 +981,7 @@ fn paragraph_items(
                     let open = current
                         .as_ref()
                         .is_some_and(|p| !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()));
-                    if !(open && matches!(lead, items::Lead::Movers(_))) {
+                    if !(open && matches!(lead, items::Lead::Movers(..))) {
                         if let Some(p) = current.take() {
                             finish(p, section, &mut out, diags);
                         }
@@ -1221,6 +1276,50 @@ fn unlist(block: &str) -> &str {
 
 /// Whether a block ends a decision: a label (說明, 決定, 案由, a unit label…), or the number
 /// alone of the next proposal (`提案二`, `第二案`).
+/// Whether line `line` of the file is written as a table's row (`| … |`).
+fn table_row_line(file_text: &str, line: usize) -> bool {
+    file_text
+        .lines()
+        .nth(line.wrapping_sub(1))
+        .is_some_and(|l| l.trim().starts_with('|') && l.trim().ends_with('|'))
+}
+
+/// How many empty cells a table row written on line `line` of the file starts with
+/// (`|  |  | 過。 |` → 2); 0 for a line that is no table row.
+fn leading_empty_cells(file_text: &str, line: usize) -> usize {
+    let Some(row) = file_text.lines().nth(line.wrapping_sub(1)) else {
+        return 0;
+    };
+    let Some(inner) = row.trim().strip_prefix('|') else {
+        return 0;
+    };
+    let cells: Vec<&str> = inner.split('|').collect();
+    // The last piece is what follows the closing `|`; a row of empty cells only has no text.
+    let n = cells.len().saturating_sub(1);
+    cells[..n]
+        .iter()
+        .take_while(|c| c.trim().is_empty())
+        .count()
+        .min(n.saturating_sub(1))
+}
+
+/// The line that closes the meeting (`散會。`, `散會：11 時 26 分 主席：邱奕勝`, `柒、散會：下午5時`).
+fn adjourns(block: &str) -> bool {
+    let t = squeeze(items::strip_section_ordinal(block));
+    t.strip_prefix("散會")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':', '。', '，', ',', '（', '(']))
+}
+
+/// The next motion's lead, numbered (`二、提案人：黃敬平議員`, `七、徐玉樹議員`): it ends the item
+/// above, its decision and the people named before it.
+fn motion_lead(block: &str) -> bool {
+    strip_ordinal(block).len() < block.trim().len()
+        && matches!(
+            items::led_motion(strip_ordinal(block)),
+            Some((items::Lead::Movers(..), _))
+        )
+}
+
 fn ends_decision(block: &str) -> bool {
     let n: String = block.chars().take(6).filter(|c| !c.is_whitespace()).collect();
     let labelled = ["說明", "決定", "決議", "案由", "附件"]
@@ -1229,7 +1328,11 @@ fn ends_decision(block: &str) -> bool {
         .any(|l| n.starts_with(l))
         || items::leading_label(block, DECISION_LABELS).is_some()
         || items::leading_label(block, items::PART_LABELS).is_some()
-        || items::paragraph_item(block, None).is_some();
+        || items::paragraph_item(block, None).is_some()
+        || motion_lead(block)
+        // The meeting's next part, not a point of the decision (`散會：11 時 26 分 主席：邱奕勝`).
+        || is_section_block(block).is_some()
+        || adjourns(block);
     let t: String = block.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['：', ':']);
     let is_num = |s: &str| {
@@ -2127,5 +2230,177 @@ mod tests {
         let body = "乙、討 論 事 項\n\n本案經說明如下。\n\n（略）\n\n宣讀上次會議議事錄。\n\n決定：確定。\n";
         let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| a.title).collect();
         assert_eq!(got, [s("宣讀上次會議議事錄。")]);
+    }
+
+    fn s(x: &str) -> String {
+        x.to_string()
+    }
+
+    #[test]
+    fn a_table_drawn_in_text_wraps_its_cells_over_rows() {
+        // 臺北市議會第12屆第3次臨時大會第1次會議 (tests/corpus/tcc-12-t3-1), its tables as the
+        // importer writes them: each cell wrapped over several rows, the number only on the first.
+        let reg = Registry::new(Vec::new());
+        let body = "甲、報告事項\n\n## 參、報告今日議程(予以確定)\n\n乙、一讀會\n\n宣讀提案交付審查市府提案\n\n\
+| 案號 | 案由 | 議決 | 備註 |\n| --- | --- | --- | --- |\n\
+| 12047 | 為修正「臺北市舞廳舞場酒 | 暫擱 |  |\n|  | 家酒吧及特種咖啡茶室管理 |  |  |\n\
+|  | 自治條例」一案，敬請審議 |  |  |\n|  | 。 |  |  |\n\
+| 12068 | 檢送「臺北市聯營公車營運 | 交付交通委員會 |  |\n|  | 成本檢討暨運價調整報告」 | 審查 |  |\n\n\
+丙、二讀會\n\n## 壹、審議市府提案\n\n\
+| 案號 | 案由 | 審查意見 | 議決 | 備註 |\n| --- | --- | --- | --- | --- |\n\
+| 12071 | 本府為有效利用市有財 | 同意。 | 照審查意見通 |  |\n|  | 產，（持續）委託民間 |  | 過。 |  |\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision_label, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    s("第12047案"),
+                    Kind::Discussion,
+                    s("為修正「臺北市舞廳舞場酒家酒吧及特種咖啡茶室管理自治條例」一案，敬請審議。"),
+                    "議決",
+                    s("暫擱")
+                ),
+                (
+                    s("第12068案"),
+                    Kind::Discussion,
+                    s("檢送「臺北市聯營公車營運成本檢討暨運價調整報告」"),
+                    "議決",
+                    s("交付交通委員會審查")
+                ),
+                // The council's decision (議決), not its committee's opinion (審查意見).
+                (
+                    s("第12071案"),
+                    Kind::Discussion,
+                    s("本府為有效利用市有財產，（持續）委託民間"),
+                    "議決",
+                    s("照審查意見通過。")
+                ),
+            ]
+        );
+        assert!(is_reading("一讀會") && is_reading("第三讀會") && !is_reading("讀會"));
+    }
+
+    #[test]
+    fn motions_led_by_a_numbered_proposer_line() {
+        // 桃園市議會第1屆第17次臨時會第2次會議 (tests/corpus/tycc-1-t17), as imported: each motion
+        // `N、提案人：X議員` above its `### 案由`, the first's colon a paragraph of its own, the
+        // chair's ruling 主席裁示 with no ordinal; 五 is not ruled on; 七 is led by a name alone.
+        let reg = Registry::new(Vec::new());
+        let body = "丙、臨時動議\n\n一、提案人：劉茂群議員\n\n### 案由\n\n：\n\n\
+昨天中壢區槍擊事件及衛生局 2 位副局長因案交保，請市府說明。\n\n\
+主席裁示：現在是臨時動議，請警察局副局長簡單說明中壢區槍擊事件。\n\n二、提案人：黃敬平議員\n\n\
+### 案由：衛生局 2 位副局長因案交保事件，據聞是市府內鬥，請市長要注意，以免影響市府團隊士氣。\
+另外針對本市吳郭魚遭湖泊病毒汙染情形，請市府說明。\n\n主席裁示：\n\n請市府相關單位會後以書面向各議員說明。\n\n\
+三、提案人：吳宗憲議員\n\n### 案由：如黃議員所提本市遭湖泊病毒汙染的吳郭魚是否對人體有害，請市府說明。\n\n\
+主席裁示：請市府於今天下午召開記者會對外說明。\n\n四、提案人：吳宗憲議員\n\n\
+### 案由：另外草漯重劃區第一期、第六期正在開發，昨日環保局質疑未清完，還有剩餘土石方，但因地主不同意檢測。\
+對於剩餘土石方與營建廢棄物之認定及是否可以堆置，請市府相關單位說明。\n\n\
+主席裁示：請市長指派相關單位向吳議員說明。\n\n五、提案人：徐玉樹議員\n\n\
+### 案由：我們國民黨團決議建請市府暫緩 7 月 1日實施的一例一休政策，以輔導代替處罰。\n\n\
+（主席尚未裁示范議員接著發言）\n\n六、提案人：范綱祥議員\n\n### 案由：認同徐議員為勞工爭取權益，但法律公布生效就要執行，議會決議暫緩實施似乎不妥，建議對徐議員上述提案做文字修正。\n\n\
+主席裁示：議會決議案僅是向中央建議參考，並無強制性。\n\n七、徐玉樹議員\n\n\
+### 案由：既然這樣，希望鄭市長現在就表達市府對一例一休政策的態度。\n\n主席裁示：請市長會後再表達。\n\n\
+散會：11 時 26 分 主席：邱奕勝\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| {
+                let people: Vec<String> = a.people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+                (
+                    a.label,
+                    a.kind,
+                    a.title.chars().take(12).collect::<String>(),
+                    a.decision,
+                    people,
+                )
+            })
+            .collect();
+        let p = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            [
+                (
+                    s("臨時動議一"),
+                    Kind::Motion,
+                    s("案由：昨天中壢區槍擊事件"),
+                    s("現在是臨時動議，請警察局副局長簡單說明中壢區槍擊事件。"),
+                    p(&["proposer: 劉茂群"])
+                ),
+                (
+                    s("臨時動議二"),
+                    Kind::Motion,
+                    s("案由：衛生局 2 位副局"),
+                    s("請市府相關單位會後以書面向各議員說明。"),
+                    p(&["proposer: 黃敬平"])
+                ),
+                (
+                    s("臨時動議三"),
+                    Kind::Motion,
+                    s("案由：如黃議員所提本市遭"),
+                    s("請市府於今天下午召開記者會對外說明。"),
+                    p(&["proposer: 吳宗憲"])
+                ),
+                (
+                    s("臨時動議四"),
+                    Kind::Motion,
+                    s("案由：另外草漯重劃區第一"),
+                    s("請市長指派相關單位向吳議員說明。"),
+                    p(&["proposer: 吳宗憲"])
+                ),
+                (
+                    s("臨時動議五"),
+                    Kind::Motion,
+                    s("案由：我們國民黨團決議建"),
+                    s(""),
+                    p(&["proposer: 徐玉樹"])
+                ),
+                (
+                    s("臨時動議六"),
+                    Kind::Motion,
+                    s("案由：認同徐議員為勞工爭"),
+                    s("議會決議案僅是向中央建議參考，並無強制性。"),
+                    p(&["proposer: 范綱祥"])
+                ),
+                (
+                    s("臨時動議七"),
+                    Kind::Motion,
+                    s("案由：既然這樣，希望鄭市"),
+                    s("請市長會後再表達。"),
+                    p(&["mover: 徐玉樹"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_later_sittings_item_of_the_same_number_is_its_own() {
+        // 桃園市議會第1屆第17次臨時會 (tests/corpus/tycc-1-t17): the 議事錄 holds its sittings one
+        // after the other; each sitting's 討論事項 is numbered afresh. The same number with another
+        // title is another item; written again with its title, it is the same item taken up again.
+        let reg = Registry::new(Vec::new());
+        let body = "乙、討論事項\n\n討論三讀議案（第一讀會）\n\n決議：三讀議案計 4 案，均一讀通過並交付各審查委員會分組審查。\n\n\
+（詳如清單）\n\n散會：11 時 26 分 主席：邱奕勝\n\n※第 1 屆第 17 次臨時會第 2 次會議紀錄\n\n主席宣布開會\n\n\
+乙、討論事項\n\n一、討論三讀議案。\n\n（第二、三讀會）\n\n決議：三讀議案 4 案，均二、三讀（修正）通過。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.title, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    s("討論事項一"),
+                    s("討論三讀議案（第一讀會）"),
+                    s("三讀議案計 4 案，均一讀通過並交付各審查委員會分組審查。\n（詳如清單）")
+                ),
+                (
+                    s("討論事項一"),
+                    s("討論三讀議案。"),
+                    s("三讀議案 4 案，均二、三讀（修正）通過。")
+                ),
+            ]
+        );
     }
 }
