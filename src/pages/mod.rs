@@ -523,6 +523,16 @@ impl<'a> Pages<'a> {
         title.strip_prefix(name).map(str::to_string)
     }
 
+    /// For `list.html`: `title_name`, `name_lang` and `title_rest` when `title` starts with a
+    /// registry name in another language than the page's, so the heading marks only the name.
+    fn mark_title_name(&self, c: &mut Context, title: &str, name: &str, entry: Option<&RegistryEntry>) {
+        if let Some(rest) = self.title_after_name(title, name, entry) {
+            c.insert("title_name", name);
+            c.insert("name_lang", &self.name_lang(entry));
+            c.insert("title_rest", &rest);
+        }
+    }
+
     fn name_lang(&self, entry: Option<&RegistryEntry>) -> Option<String> {
         let site = &self.archive.site;
         let translated = site.is_english() && entry.is_some_and(|e| e.en.is_some());
@@ -648,9 +658,12 @@ impl<'a> Pages<'a> {
             c.insert("kind", kind);
             c.insert("term", &entry);
             c.insert("feed", &Some(feed.clone()));
-            // Page 1's title is the name alone (later pages add "Page N" in the page's language).
+            // Page 1's title is the name alone; later pages add "Page N" in the page's language,
+            // so only the name is marked.
             if page == 1 {
                 c.insert("title_lang", &self.name_lang(entry));
+            } else {
+                self.mark_title_name(c, &self.numbered_title(&name, page), &name, entry);
             }
         })
     }

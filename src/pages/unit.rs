@@ -285,15 +285,17 @@ pub fn jobs(p: &Pages, slug: &str) -> Vec<Job> {
         c.insert("current_year", &Some(y.year));
         out.push(Job::page(&rel, "unit_reports.html", c));
     }
-    let mention_title = format!("{name}：{}", i18n::strings(&a.site.config.language)["all_mentions"]);
+    let strings = i18n::strings(&a.site.config.language);
+    let mention_title = format!("{name}{}{}", strings["colon"], strings["all_mentions"]);
     out.extend(p.listing_pages(
         "list.html",
         &format!("{base}mentions/"),
         &mention_title,
         &listing.mentioned,
-        &|c, _| {
+        &|c, page| {
             c.insert("kind", "mentions");
             c.insert("term", &entry);
+            p.mark_title_name(c, &p.numbered_title(&mention_title, page), &name, entry);
         },
     ));
     out

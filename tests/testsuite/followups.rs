@@ -490,4 +490,11 @@ fn a_units_list_of_open_directives_gives_its_counts_and_each_open_one() {
     let page = read(out.join("units/accounting/followups/index.html"));
     let h1 = &page[page.find("<h1").unwrap()..page.find("</h1>").unwrap()];
     assert_eq!(h1, "<h1><span lang=\"zh-Hant-TW\">主計處</span>: open follow-ups");
+    // And on the unit's list of the meetings that mention it.
+    let page = read(out.join("units/accounting/mentions/index.html"));
+    let h1 = &page[page.find("<h1").unwrap()..page.find("</h1>").unwrap()];
+    assert_eq!(
+        h1,
+        "<h1><span lang=\"zh-Hant-TW\">主計處</span>: All meetings that mention it"
+    );
 }
