@@ -656,6 +656,9 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
         }
         let prev_width = std::mem::replace(&mut last_width, width(&l.text));
         let prev_full = margin && full(prev_width);
+        // In text laid out to a margin, a line that stops well short of it (under 60 % of the
+        // widest) was ended by its writer (`宣讀提案交付審查` | `市府提案`), not wrapped.
+        let prev_short = margin && prev_width * 10 < widest * 6;
         let header = i < header_end;
         if l.table {
             blocks.push(Block {
@@ -680,6 +683,7 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
                         continue;
                     }
                 } else if (should_join(&prev.text, &l.text, header, registry)
+                    && !(prev_short && !open_bracket(&prev.text))
                     && !(prev.line + 1 == l.no && class_title(&prev.text, &l.text)))
                     || (prev_full && wrapped_heading(&prev.text, &l.text, registry))
                 {

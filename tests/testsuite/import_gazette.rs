@@ -253,3 +253,15 @@ fn a_line_broken_inside_a_bracket_goes_on_although_the_next_looks_numbered() {
         "{paras:#?}"
     );
 }
+
+/// In a text laid out to a margin (臺北市議會's 議事錄, tests/corpus/tcc-12-t3-1), a line that
+/// stops well short of it was ended by its writer: `宣讀提案交付審查` and `市府提案` under
+/// `乙、一讀會` are lines of their own, not one paragraph `宣讀提案交付審查市府提案`.
+#[test]
+fn a_line_well_short_of_the_margin_ends_its_paragraph() {
+    let imp = import("tests/corpus/tcc-12-t3-1/source.txt");
+    let paras = paragraphs(&imp);
+    for line in ["宣讀提案交付審查", "市府提案"] {
+        assert!(paras.iter().any(|p| p == line), "{line}: {paras:#?}");
+    }
+}
