@@ -683,7 +683,7 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
                         continue;
                     }
                 } else if (should_join(&prev.text, &l.text, header, registry)
-                    && !(prev_short && !open_bracket(&prev.text))
+                    && (!prev_short || open_bracket(&prev.text))
                     && !(prev.line + 1 == l.no && class_title(&prev.text, &l.text)))
                     || (prev_full && wrapped_heading(&prev.text, &l.text, registry))
                 {
