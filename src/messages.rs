@@ -1159,12 +1159,12 @@ catalogue! {
     MB1174 HelpPassSeries
         => en "pass the series' name, slug or alias, e.g. --series 主管會議"
            zh "請給會議的名稱、slug 或別名，例如 --series 主管會議"
-    MB1175 HelpSeriesNear { name: String = "主管會議", names: String = "主管會議、部務會議" }
-        => en "did you mean `{name}`? The registered series are: {names}"
-           zh "您是不是要寫 `{name}`？已登錄的會議有：{names}"
-    MB1176 HelpRegisteredSeries { names: String = "主管會議、部務會議", name: String = "主管會報", file: String = "minutebook.yaml" }
-        => en "the registered series are: {names}; add `{name}` to the series list in {file} to start a new one"
-           zh "已登錄的會議有：{names}；要新增會議，請把 `{name}` 加到 {file} 的 series 清單"
+    MB1175 HelpSeriesNear { name: String = "主管會議", names: String = "主管會議、部務會議", entry: String = "- { name: 主管會報, slug: zhu-guan-hui-bao }", file: String = "minutebook.yaml" }
+        => en "did you mean `{name}`? The registered series are: {names}; for a new series, add `{entry}` under series: in {file}"
+           zh "您是不是要寫 `{name}`？已登錄的會議有：{names}；若是新的會議，請在 {file} 的 series: 下加上 `{entry}`"
+    MB1176 HelpRegisteredSeries { names: String = "主管會議、部務會議", entry: String = "- { name: 主管會報, slug: zhu-guan-hui-bao }", file: String = "minutebook.yaml" }
+        => en "the registered series are: {names}; for a new series, add `{entry}` under series: in {file}"
+           zh "已登錄的會議有：{names}；若是新的會議，請在 {file} 的 series: 下加上 `{entry}`"
     MB1177 HelpPassTitle
         => en "pass --title 某某委員會會議紀錄"
            zh "請加上 --title 某某委員會會議紀錄"

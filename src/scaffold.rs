@@ -121,14 +121,18 @@ fn resolve_series(site: &Site, input: &str) -> Result<(String, String), Vec<Diag
         return Ok((e.name.clone(), e.slug.clone()));
     }
     let names: Vec<&str> = site.series.entries.iter().map(|e| e.name.as_str()).collect();
+    // The registry entry to add, with the ASCII slug `init` and the importer propose.
+    let entry = format!("- {{ name: {}, slug: {} }}", scalar(input), auto_slug(input));
     let help = match site.series.suggest(input) {
         Some(s) => Msg::HelpSeriesNear {
             name: s.to_string(),
             names: names.join("、"),
+            entry,
+            file: CONFIG_FILE.to_string(),
         },
         None => Msg::HelpRegisteredSeries {
             names: names.join("、"),
-            name: input.to_string(),
+            entry,
             file: CONFIG_FILE.to_string(),
         },
     };

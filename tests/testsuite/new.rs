@@ -106,6 +106,13 @@ fn unknown_series_is_an_error_with_a_suggestion() {
         err.contains("unknown series `主管会議`") && err.contains("did you mean `主管會議`"),
         "{err}"
     );
+    // A series of its own: the entry to register, with an ASCII slug.
+    let (ok, _, err) = run(&["new", "--root", root, "--series", "校務會議", "--date", "2024-10-16"]);
+    assert!(!ok);
+    assert!(
+        err.contains("add `- { name: 校務會議, slug: xiao-wu-hui-yi }` under series: in minutebook.yaml"),
+        "{err}"
+    );
     assert!(!t
         .path()
         .join("content/2024")
