@@ -643,6 +643,13 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
             !is_field_line(t)
                 && key_value(t).is_none()
                 && !t.contains(['，', ',', '。'])
+                // A part's heading (`一、各次會議紀錄`, the first part of a council's 議事錄) is
+                // numbered as a part (一、, 壹、); a minutes' title never is. (A gazette numbers its
+                // entries otherwise: `(7)第 03 次會議` is the sitting's title.)
+                && !matches!(
+                    super::text::ordinal(t),
+                    Some((super::text::Ordinal::Chinese | super::text::Ordinal::Section, _))
+                )
                 && {
                     // More than the words of a title (`會議紀錄id`, an archive's field name, is none).
                     let mut rest = t.to_string();

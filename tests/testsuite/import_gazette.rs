@@ -265,3 +265,19 @@ fn a_line_well_short_of_the_margin_ends_its_paragraph() {
         assert!(paras.iter().any(|p| p == line), "{line}: {paras:#?}");
     }
 }
+
+/// A 議事錄 that opens with its first part's heading (桃園市議會's, tests/corpus/tycc-1-t17:
+/// `一、各次會議紀錄`, then `※第 1 屆第 17 次臨時會`): a line numbered as a part is no title, so the
+/// title is the session's line, with its number, and the part's heading stays in the body.
+#[test]
+fn a_parts_heading_is_no_title() {
+    let imp = import("tests/corpus/tycc-1-t17/source.txt");
+    let (fm, _) = split(&imp.markdown);
+    assert!(fm.contains("title: \"※第 1 屆第 17 次臨時會\"\n"), "{fm}");
+    assert!(fm.contains("number: 17\n"), "{fm}");
+    assert!(
+        paragraphs(&imp).iter().any(|p| p == "一、各次會議紀錄"),
+        "{:#?}",
+        paragraphs(&imp)
+    );
+}
