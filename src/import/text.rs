@@ -819,6 +819,11 @@ fn breaks_entry(value: &str, next: &str) -> bool {
         return !has_post(last) || !has_post(first);
     }
     let (l, f) = (last.chars().count(), first.chars().count());
+    // A lone character followed by another starts a two-character name padded to align with
+    // three-character ones (`林志強` | `陳 瑛 蘇志強`), not the rest of the name before it.
+    if f == 1 && after.get(1).is_some_and(|w| w.chars().count() == 1) {
+        return false;
+    }
     cjk(value) && cjk(next) && l + f <= 4 && before.len() > 1
 }
 

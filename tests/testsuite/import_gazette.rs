@@ -281,3 +281,17 @@ fn a_parts_heading_is_no_title() {
         paragraphs(&imp)
     );
 }
+
+/// A two-character name padded to align with three-character ones, at the start of a wrapped
+/// line of the list (桃園市議會's `… 林志強` | `陳 瑛 蘇志強`), is a name of its own, not the rest
+/// of the name before it (`林志強陳`, `瑛`).
+#[test]
+fn a_padded_name_at_a_line_start_is_a_name_of_its_own() {
+    let imp = import("tests/corpus/tycc-1-t17/source.txt");
+    let attendees = list(&imp, "attendees");
+    let at = attendees
+        .iter()
+        .position(|a| a == "林志強")
+        .unwrap_or_else(|| panic!("{attendees:?}"));
+    assert_eq!(attendees[at..at + 3], ["林志強", "陳 瑛", "蘇志強"], "{attendees:?}");
+}
