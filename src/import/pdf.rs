@@ -164,6 +164,155 @@ fn tables(doc: &PdfDocument, page: usize, spans: &[TextSpan]) -> Vec<Table> {
         }
         out.push(Table { bbox, rows });
     }
+    // A grid of rules the detector left (it drops a table most of whose printed lines are
+    // empty in most columns: one whose cells wrap over many lines, as a tracking table's 辦理情形
+    // does): its cells are the boxes between the rules.
+    for t in grid_tables(&rules, spans) {
+        if out.iter().any(|o| overlaps(&o.bbox, &t.bbox)) {
+            continue;
+        }
+        let replaced = letters_of(spans.iter().filter(|s| inside(&t.bbox, s)).map(|s| s.text.as_str()));
+        if replaced == letters_of(t.rows.iter().map(String::as_str)) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// A rule of a table: horizontal at `at` (its height) from `from` to `to` along x, or vertical at
+/// `at` (its x) from `from` to `to` along y.
+#[derive(Clone, Copy)]
+struct Rule {
+    horizontal: bool,
+    at: f32,
+    from: f32,
+    to: f32,
+}
+
+impl Rule {
+    fn across(at: f32, from: f32, to: f32) -> Rule {
+        Rule {
+            horizontal: true,
+            at,
+            from,
+            to,
+        }
+    }
+
+    fn down(at: f32, from: f32, to: f32) -> Rule {
+        Rule {
+            horizontal: false,
+            at,
+            from,
+            to,
+        }
+    }
+}
+
+/// Tables ruled as grids: each set of touching horizontal and vertical rules with three or more
+/// of each (two rows of two columns at least), its rows the bands between the horizontal rules
+/// and its columns those between the vertical ones; a cell is the text whose centre lies in its
+/// box, its printed lines joined. A table of fewer than two rows with text is none.
+fn grid_tables(rects: &[pdf_oxide::geometry::Rect], spans: &[TextSpan]) -> Vec<Table> {
+    let mut rules: Vec<Rule> = Vec::new();
+    for r in rects {
+        let (w, h) = (r.width.abs(), r.height.abs());
+        let (x, y) = (r.x.min(r.x + r.width), r.y.min(r.y + r.height));
+        if h < 2.0 && w > 5.0 {
+            rules.push(Rule::across(y + h / 2.0, x, x + w));
+        } else if w < 2.0 && h > 5.0 {
+            rules.push(Rule::down(x + w / 2.0, y, y + h));
+        } else if w > 5.0 && h > 5.0 {
+            // A cell's border drawn as a box: its four edges.
+            rules.extend([
+                Rule::across(y, x, x + w),
+                Rule::across(y + h, x, x + w),
+                Rule::down(x, y, y + h),
+                Rule::down(x + w, y, y + h),
+            ]);
+        }
+    }
+    const SLACK: f32 = 2.0;
+    let touch = |a: &Rule, b: &Rule| {
+        let (h, v) = match (a.horizontal, b.horizontal) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            _ => {
+                // Two rules on one line that meet or overlap.
+                return (a.at - b.at).abs() < SLACK && a.from <= b.to + SLACK && b.from <= a.to + SLACK;
+            }
+        };
+        v.at >= h.from - SLACK && v.at <= h.to + SLACK && h.at >= v.from - SLACK && h.at <= v.to + SLACK
+    };
+    // Sets of touching rules (union-find).
+    let mut parent: Vec<usize> = (0..rules.len()).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for i in 0..rules.len() {
+        for j in i + 1..rules.len() {
+            if touch(&rules[i], &rules[j]) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<Rule>> = Default::default();
+    for (i, r) in rules.iter().enumerate() {
+        groups.entry(root(&mut parent, i)).or_default().push(*r);
+    }
+    let distinct = |mut v: Vec<f32>| {
+        v.sort_by(f32::total_cmp);
+        let mut out: Vec<f32> = Vec::new();
+        for x in v {
+            if out.last().is_none_or(|&l| x - l >= SLACK) {
+                out.push(x);
+            }
+        }
+        out
+    };
+    let mut out = Vec::new();
+    for group in groups.into_values() {
+        let xs = distinct(group.iter().filter(|r| !r.horizontal).map(|r| r.at).collect());
+        let ys = distinct(group.iter().filter(|r| r.horizontal).map(|r| r.at).collect());
+        if xs.len() < 3 || ys.len() < 3 {
+            continue;
+        }
+        let (x0, x1, y0, y1) = (xs[0], xs[xs.len() - 1], ys[0], ys[ys.len() - 1]);
+        let bbox = pdf_oxide::geometry::Rect {
+            x: x0,
+            y: y0,
+            width: x1 - x0,
+            height: y1 - y0,
+        };
+        // Rows top to bottom (y grows upwards), columns left to right.
+        let (cols, rows_n) = (xs.len() - 1, ys.len() - 1);
+        let mut cells: Vec<Vec<Vec<TextSpan>>> = vec![vec![Vec::new(); cols]; rows_n];
+        for s in spans.iter().filter(|s| inside(&bbox, s)) {
+            let (cx, cy) = (s.bbox.x + s.bbox.width / 2.0, centre(s));
+            let col = xs.iter().filter(|&&x| x < cx).count().clamp(1, cols) - 1;
+            let row = rows_n - (ys.iter().filter(|&&y| y < cy).count().clamp(1, rows_n) - 1) - 1;
+            cells[row][col].push(s.clone());
+        }
+        let rows: Vec<String> = cells
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|c| lines(c).into_iter().fold(String::new(), |a, (_, l)| join(&a, l.trim())))
+                    .map(|c| c.replace('\t', " "))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|r| r.iter().any(|c| !c.is_empty()))
+            .map(|r| r.join("\t"))
+            .collect();
+        if rows.len() >= 2 {
+            out.push(Table { bbox, rows });
+        }
+    }
     out
 }
 

@@ -180,8 +180,8 @@ fn table_rows(markdown: &str) -> Vec<String> {
 
 /// Ruled tables in a PDF (LibreOffice's PDF of tables.docx: excerpts of the real record whose
 /// tables are Word tables, made by scripts/corpus-formats.py) read as Markdown tables: one row
-/// a table row, its cells' wrapped lines joined, and each row one of the rows the .docx holds —
-/// not the printed lines, each a few characters of every cell. Nothing is lost either way.
+/// a table row, its cells' wrapped lines joined, the rows the .docx holds — not the printed
+/// lines, each a few characters of every cell. Nothing is lost either way.
 #[test]
 fn pdf_ruled_tables_read_as_markdown_tables_with_whole_rows() {
     let pdf = import(&fixture("moda-executive-4", "tables.pdf"));
@@ -215,6 +215,9 @@ fn pdf_ruled_tables_read_as_markdown_tables_with_whole_rows() {
     assert!(!got.is_empty(), "no table read from the PDF");
     let strays: Vec<&String> = got.iter().filter(|r| !want.contains(r)).collect();
     assert!(strays.is_empty(), "PDF table rows the .docx does not have: {strays:#?}");
+    // Every row of every table, in order: the ones the detector takes, the grids it leaves (a
+    // two-column table whose right cells wrap) and a table's rows continued on the next page.
+    assert_eq!(got, want, "the PDF's table rows are not the .docx's");
     let tables: String = pdf_body
         .lines()
         .filter(|l| l.starts_with('|'))
