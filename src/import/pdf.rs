@@ -151,24 +151,21 @@ fn tables(doc: &PdfDocument, page: usize, spans: &[TextSpan]) -> Vec<Table> {
     if rules.len() < 4 {
         return Vec::new();
     }
+    // The detector's tables first; then a grid of rules it left (it drops a table most of whose
+    // printed lines are empty in most columns: one whose cells wrap over many lines, as a
+    // tracking table's 辦理情形 does), whose cells are the boxes between the rules.
+    let detected = doc
+        .extract_tables(page)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|t| {
+            let bbox = t.bbox?;
+            let rows = logical_rows(&t, &bbox, &rules);
+            Some(Table { bbox, rows })
+        });
     let mut out: Vec<Table> = Vec::new();
-    for t in doc.extract_tables(page).unwrap_or_default() {
-        let Some(bbox) = t.bbox else { continue };
-        if out.iter().any(|o| overlaps(&o.bbox, &bbox)) {
-            continue;
-        }
-        let rows = logical_rows(&t, &bbox, &rules);
-        let replaced = letters_of(spans.iter().filter(|s| inside(&bbox, s)).map(|s| s.text.as_str()));
-        if rows.is_empty() || replaced != letters_of(rows.iter().map(String::as_str)) {
-            continue;
-        }
-        out.push(Table { bbox, rows });
-    }
-    // A grid of rules the detector left (it drops a table most of whose printed lines are
-    // empty in most columns: one whose cells wrap over many lines, as a tracking table's 辦理情形
-    // does): its cells are the boxes between the rules.
-    for t in grid_tables(&rules, spans) {
-        if out.iter().any(|o| overlaps(&o.bbox, &t.bbox)) {
+    for t in detected.chain(grid_tables(&rules, spans)) {
+        if t.rows.is_empty() || out.iter().any(|o| overlaps(&o.bbox, &t.bbox)) {
             continue;
         }
         let replaced = letters_of(spans.iter().filter(|s| inside(&t.bbox, s)).map(|s| s.text.as_str()));
