@@ -224,14 +224,16 @@ pub(crate) fn chinese_numeral(n: u32) -> String {
     }
 }
 
-/// `第4次` / `第４次` / `第十二次` → the number.
-fn meeting_number(title: &str) -> Option<u32> {
+/// `第4次` / `第４次` / `第十二次` → the number. A record of sittings held together
+/// (`第1、2次臨時會`, `第5、6次臨時大會議事錄`, `第26、27、28次`) is numbered by its first.
+pub(crate) fn meeting_number(title: &str) -> Option<u32> {
     let t = ascii_digits(title);
     let mut rest = t.as_str();
     while let Some(i) = rest.find('第') {
         let after = &rest[i + '第'.len_utf8()..];
         if let Some(j) = after.find('次') {
             let n: String = after[..j].chars().filter(|c| !c.is_whitespace()).collect();
+            let n = n.split(['、', '，', ',']).next().unwrap_or_default().to_string();
             if let Ok(v) = n.parse::<u32>() {
                 return Some(v);
             }
@@ -1073,6 +1075,10 @@ mod tests {
         assert_eq!(meeting_number("第4次主管會議紀錄"), Some(4));
         assert_eq!(meeting_number("第１２次主管會議紀錄"), Some(12));
         assert_eq!(meeting_number("第十二次主管會議紀錄"), Some(12));
+        // Sittings held together are numbered by the first.
+        assert_eq!(meeting_number("雲林縣議會第17屆第1、2次臨時會議案一覽表"), Some(1));
+        assert_eq!(meeting_number("第21屆第5、6次臨時大會議事錄"), Some(5));
+        assert_eq!(meeting_number("第17屆第26、 、27、 、28 次臨時會"), Some(26));
         assert_eq!(chinese_numeral(11), "十一");
         assert_eq!(chinese_numeral(20), "二十");
         assert_eq!(

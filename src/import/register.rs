@@ -34,6 +34,8 @@ fn series_words(title: &str) -> Option<String> {
                 !(c.is_ascii_digit()
                     || ('０'..='９').contains(&c)
                     || "零一二三四五六七八九十百〇兩".contains(c)
+                    // Sittings held together: `第1、2次`.
+                    || (c == '、' && after.chars().next().is_some_and(|d| d.is_ascii_digit() || ('０'..='９').contains(&d)))
                     || c == ' ')
             })
             .map(|(j, _)| j)

@@ -445,19 +445,23 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
     let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         let t = &l.text;
-        let n = t.chars().count();
         // A line ending a sentence is content; one in brackets (`【114.02.07發布】`, as an amended
         // regulation's pages are headed) may be a running header.
         let sentence = t
             .trim_end()
             .ends_with(['。', '：', '；', '！', '？', ':', ';', '!', '?', '.']);
-        if l.table || t.is_empty() || n > 40 || ordinal(t).is_some() || label(t).is_some() || sentence {
+        // A long line is a running header or footer only where it recurs on every page (below).
+        if l.table || t.is_empty() || ordinal(t).is_some() || label(t).is_some() || sentence {
             continue;
         }
         seen.entry(t.clone()).or_default().push(i);
     }
+    let pages = page_breaks.len() + 1;
+    let last = lines.iter().rposition(|l| !l.text.is_empty());
     let near_page = |i: usize| -> bool {
-        if page_breaks.contains(&i) {
+        // The first line of a page, or the last (a footer: `PDF 檔案以 "PDF 製作工廠" 試用版建立`
+        // under every page a trial version printed).
+        if page_breaks.contains(&i) || page_breaks.contains(&(i + 1)) || Some(i) == last && pages > 1 {
             return true;
         }
         let near = |it: &mut dyn Iterator<Item = &Line>| {
@@ -473,10 +477,23 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
         // Only the occurrences at a page boundary are furniture, and only when the line recurs at
         // boundaries (twice at least): a content line repeated in the text is never removed.
         let paged: Vec<usize> = idxs.iter().copied().filter(|&i| near_page(i)).collect();
-        if paged.len() >= 2 {
+        let long = lines[idxs[0]].text.chars().count() > 40;
+        if paged.len() >= 2 && (!long || paged.len() >= pages) {
+            // The first occurrence stays where nothing else in the text says what it says: a
+            // section's title that its pages repeat as they go on (`第三審查會（建設類）` atop each
+            // page of a council's list of motions) is its heading, while a record's name repeated
+            // atop its pages is its title's.
+            let alnum = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+            let said = alnum(&lines[idxs[0]].text);
+            let elsewhere = lines
+                .iter()
+                .enumerate()
+                .any(|(j, l)| !idxs.contains(&j) && alnum(&l.text).contains(&said));
             for i in paged {
                 let top = lines[first_content..i].iter().filter(|l| !l.text.is_empty()).count() < 3;
-                if !(i == idxs[0] && top) {
+                // (A heading heads a page; a footer's first occurrence ends one and goes.)
+                let heading = page_breaks.contains(&i) && !elsewhere;
+                if !(i == idxs[0] && (top || heading)) {
                     drop.push(i);
                 }
             }
@@ -993,11 +1010,14 @@ mod tests {
                 "壹、附件",
                 "第九條 學生自治組織及學生社團之更名應報請社輔會核可；其組織章程修訂後，應報請社輔會核備。",
                 "第十條 學生自治組織及學生社團成立時之印信由課外組統一製發。",
+                // The first stays: nothing else in the text says what it says (the regulation's
+                // date of issue as its pages head it); the one the page break put inside 完成 goes.
+                "【○○○.○○.○○發布】",
                 "第十一條 學生自治組織及學生社團應於每學期上課日起一週內，依下列規定完成社團登記，並經課外組核可：",
             ]
         );
         let gone: Vec<String> = furniture(&lines).into_iter().map(|f| f.text).collect();
-        assert_eq!(gone, ["1", "【○○○.○○.○○發布】", "2", "【○○○.○○.○○發布】"]);
+        assert_eq!(gone, ["1", "2", "【○○○.○○.○○發布】"]);
     }
 
     #[test]
