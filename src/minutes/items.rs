@@ -72,6 +72,10 @@ pub const PART_LABELS: &[&str] = &[
     "表決結果",
     "表決",
     "記名表決",
+    // A council's reports of letters: the case's class and the body that sent it
+    // (`編號：26` / `類別：民政` / `來文機關：高雄市政府` / `案由：…`).
+    "類別",
+    "來文機關",
 ];
 
 pub(crate) const NUMERALS: &str = "〇零一二三四五六七八九十百壹貳參肆伍陸柒捌玖拾";
@@ -124,7 +128,9 @@ pub fn bracketed(t: &str) -> Option<(&str, &str)> {
 pub fn section_kind(text: &str) -> Option<Kind> {
     let t = squeeze(strip_section_ordinal(text));
     let t = t.trim_end_matches(['：', ':', '。']);
-    if t.chars().count() > 12 {
+    // A count in brackets after the name (`六、討論提案(共計 49 案)`, `八、臨時動議(計 2 案：…)`) is
+    // not part of it.
+    if name_before_count(t).chars().count() > 12 {
         return None;
     }
     // The name, then nothing, a colon and what the section says at once (`散會：下午5時`), a
@@ -160,20 +166,50 @@ pub fn section_kind(text: &str) -> Option<Kind> {
         Some(Kind::Motion)
     } else if starts(&["選舉事項", "選舉"]) {
         Some(Kind::Election)
-    } else if starts(&[
-        "其他事項",
-        "散會",
-        "附件",
-        "附錄",
-        "主席結論",
-        "主席裁示",
-        "宣讀",
-        "確認",
-    ]) {
+    } else if named_part(text).is_some()
+        || starts(&[
+            "其他事項",
+            "散會",
+            "附件",
+            "附錄",
+            "主席結論",
+            "主席裁示",
+            "宣讀",
+            "確認",
+        ])
+    {
         Some(Kind::Other)
     } else {
         None
     }
+}
+
+/// A section's name without the count in brackets after it (`討論提案(共計49案)` → `討論提案`).
+pub fn name_before_count(t: &str) -> &str {
+    match t.find(['(', '（']) {
+        Some(i) if i > 0 => &t[..i],
+        _ => t,
+    }
+}
+
+/// A part of the agenda under a name of its own that ends in 事項 (`丙、主席裁定事項`,
+/// `丙、決定事項`), written with a top-level ordinal: the name, which its numbered items are
+/// labelled by (`主席裁定事項一`). The standard names are read by [`section_kind`].
+pub fn named_part(text: &str) -> Option<String> {
+    let t = text.trim();
+    let first = t.chars().next()?;
+    if !"甲乙丙丁戊己庚辛壹貳參肆伍陸柒捌玖拾".contains(first) {
+        return None;
+    }
+    let stripped = strip_section_ordinal(t);
+    if stripped.len() == t.len() {
+        return None;
+    }
+    let name = squeeze(stripped);
+    let name = name.trim_end_matches(['：', ':']);
+    let n = name.chars().count();
+    ((4..=10).contains(&n) && name.ends_with("事項") && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        .then(|| name.to_string())
 }
 
 /// Whether a section title names an attachment or appendix (附件, 附錄).
@@ -215,6 +251,10 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
         if head == "案由" || head == "案名" {
             return Some((head, None));
         }
+    }
+    // `編號：26` above `類別：…` / `案由：…`: the number of the case that follows.
+    if let Some(label) = number_line(t) {
+        return Some((label, None));
     }
     // `討論一：…`, `動議二：…`, `提案三：…`, `第四案：…`, `議案五：…`, `臨時動議一：…`, `案由：…`.
     if let Some(colon) = t.find(['：', ':']) {
@@ -493,6 +533,16 @@ pub fn join_wrapped(text: &mut String, more: &str) {
         text.push(' ');
     }
     text.push_str(more);
+}
+
+/// A line that only numbers the item after it, under a label for its number (`編號：26`,
+/// `案號：12047`, `案次：3`), as a council lists the cases it reports one after the other: the
+/// label `第N案` (as a table's 案號 cell numbers its row).
+pub fn number_line(block: &str) -> Option<String> {
+    let (label, rest) = leading_label(block, &["編號", "案號", "案次"])?;
+    let n = squeeze(rest);
+    let n = n.trim_start_matches('第').trim_end_matches(['案', '號', '。']);
+    (!n.is_empty() && n.chars().all(is_numeral) && !label.is_empty()).then(|| format!("第{n}案"))
 }
 
 /// An item's number followed, after a space, by one of its labelled parts on the same line

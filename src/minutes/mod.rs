@@ -138,8 +138,16 @@ impl UnitMatcher {
 /// A council's reading of its bills named as a part of its agenda (`一讀會`, `第二讀會`, `三讀會`,
 /// spaces and ordinal already removed): its bills are proposals, read and decided in it.
 pub fn is_reading(name: &str) -> bool {
-    let n = name.strip_prefix('第').unwrap_or(name);
+    let n = items::name_before_count(name);
+    let n = n.strip_prefix('第').unwrap_or(n);
+    // `一讀會`, `第二、三讀會`, `三讀議案第二讀會` (the second reading of the bills that take three);
+    // `宣讀議案交付審查` / `宣讀提案交付審查` (the first reading: bills read and sent to committee).
     matches!(n, "一讀會" | "二讀會" | "三讀會")
+        || n.strip_suffix("讀會").is_some_and(|r| {
+            r.ends_with(['一', '二', '三']) && r.chars().count() <= 8 && r.chars().all(|c| !c.is_ascii())
+        })
+        || n.starts_with("宣讀議案")
+        || n.starts_with("宣讀提案")
 }
 
 /// Strip an official ordinal: `一、`, `（一）`, `(一)`, `1、`, `1.`, `壹、`.
@@ -526,6 +534,9 @@ fn paragraph_items(
         .collect();
     let mut out: Vec<AgendaItem> = Vec::new();
     let mut section: Option<Kind> = None;
+    // The name of a part of the agenda that is no standard section (`丙、主席裁定事項`): its numbered
+    // items are labelled by it.
+    let mut section_name: Option<String> = None;
     let mut in_appendix = false;
     // The line the current section starts at, to number the items in it that have no number.
     let mut section_line = 0usize;
@@ -658,6 +669,15 @@ fn paragraph_items(
     };
     for sec in &r.sections {
         let anchor = sec.heading.map(|h| r.headings[h].id.clone()).unwrap_or_default();
+        let blocks: Vec<(usize, &str)> = sec
+            .block_texts()
+            .flat_map(|(l, b)| glued_section(b).map(move |x| (l, x)))
+            .flat_map(|(l, b)| glued_decision(b).map(move |x| (l, x)))
+            .collect();
+        // Where the blocks to read as paragraphs start: after an agenda heading, at the next
+        // part of the agenda its text runs into (`### 案由：…` then `丙、主席裁定事項`): the heading's
+        // item ends there.
+        let mut start_at = 0;
         if let Some(hi) = sec.heading {
             if let Some(p) = current.take() {
                 // An item's number alone just above an agenda heading is that heading's lead.
@@ -691,7 +711,15 @@ fn paragraph_items(
                     finish(p, section, &mut out, diags);
                 }
             }
-            if covered.contains(&hi) {
+            let part = blocks.iter().position(|(_, b)| {
+                // `主席裁示` / `：` with no ordinal is the ruling of the item above, not a part.
+                is_section_block(b).is_some()
+                    && !(items::strip_section_ordinal(b).len() == b.trim().len()
+                        && (decision_label(b).is_some() || squeeze(b).starts_with("主席")))
+            });
+            if let Some(at) = part.filter(|_| covered.contains(&hi)) {
+                start_at = at;
+            } else if covered.contains(&hi) {
                 // Under 臨時動議, the next motion's movers (`動議人：…` / `附議人：…`) may follow this
                 // item's decision, just above the next `### 案由：…`: they lead that heading.
                 if section == Some(Kind::Motion) {
@@ -725,6 +753,7 @@ fn paragraph_items(
             let h = &r.headings[hi].text;
             if let Some(k) = items::section_kind(h) {
                 section = Some(k);
+                section_name = items::named_part(h);
                 in_appendix = items::is_appendix(h);
                 section_line = r.headings[hi].line;
             } else if let Some(n) = part_ordinal(h).filter(|_| !in_appendix && h.trim_end().ends_with('。')) {
@@ -753,12 +782,7 @@ fn paragraph_items(
                 }
             }
         }
-        let blocks: Vec<(usize, &str)> = sec
-            .block_texts()
-            .flat_map(|(l, b)| glued_section(b).map(move |x| (l, x)))
-            .flat_map(|(l, b)| glued_decision(b).map(move |x| (l, x)))
-            .collect();
-        for (bi, &(line, b)) in blocks.iter().enumerate() {
+        for (bi, &(line, b)) in blocks.iter().enumerate().skip(start_at) {
             // `主席裁示：同意備查。` right after an item not yet decided is that item's decision, not
             // the section 主席裁示 (which has an ordinal of its own, or follows no open item).
             let ruling = decision_label(b).is_some()
@@ -772,6 +796,7 @@ fn paragraph_items(
                     finish(p, section, &mut out, diags);
                 }
                 section = Some(k);
+                section_name = items::named_part(b);
                 in_appendix = items::is_appendix(b);
                 continue;
             }
@@ -860,7 +885,9 @@ fn paragraph_items(
                 // its 案由 (the block before it stays in the item, for the people it names).
                 if let Some(p) = current.as_mut() {
                     let lead_only = matches!(p.lead, Some(items::Lead::Movers(..))) || p.numbered_only;
-                    if lead_only && p.blocks.is_empty() && label.starts_with('案') {
+                    // The lead's own parts may sit between (`編號：26` / `類別：民政` / `案由：…`,
+                    // `… 提案人：陳朝來議員` / `連署人：…` / `案由：…`).
+                    if lead_only && p.blocks.iter().all(|(_, x)| starts_part(x)) && label.starts_with('案') {
                         p.blocks.push((p.line, p.start));
                         p.title = title;
                         p.numbered_only = false;
@@ -871,7 +898,8 @@ fn paragraph_items(
                     finish(p, section, &mut out, diags);
                 }
                 let bracket_title = items::bracketed(b.trim()).is_some_and(|(_, rest)| !rest.is_empty());
-                let numbered_only = !label.starts_with('案') && !has_colon_title(b) && !bracket_title;
+                let numbered_only = (!label.starts_with('案') && !has_colon_title(b) && !bracket_title)
+                    || items::number_line(b).is_some();
                 current = Some(Pending {
                     label,
                     kind,
@@ -891,7 +919,10 @@ fn paragraph_items(
             // item: an item if its decision or one of its labelled parts follows (checked when it
             // ends). A numbered motion led by its unit or mover is read below.
             let led = section == Some(Kind::Motion) && items::led_motion(strip_ordinal(b)).is_some();
-            if let Some(name) = items::section_item_name(section).filter(|_| !led && !in_appendix) {
+            let name = items::section_item_name(section)
+                .map(String::from)
+                .or_else(|| section_name.clone());
+            if let Some(name) = name.filter(|_| !led && !in_appendix) {
                 let sibling = current.as_ref().is_none_or(|p| {
                     (p.tentative && items::ordinal_style(p.start) == items::ordinal_style(b))
                         || next_sibling(p.start, &p.blocks, b)
@@ -1191,7 +1222,7 @@ fn has_colon_title(block: &str) -> bool {
 /// A paragraph that is a section's title (`貳、討論事項`, `報 告 事 項`, `乙、臨時動議`): its kind.
 fn is_section_block(block: &str) -> Option<Kind> {
     let t = block.trim();
-    if t.contains('\n') || squeeze(t).chars().count() > 14 {
+    if t.contains('\n') || items::name_before_count(&squeeze(t)).chars().count() > 14 {
         return None;
     }
     // A sentence is not a section's title: `宣讀上次會議議事錄。` under 報告事項 is an item
@@ -1355,6 +1386,7 @@ fn lead_number(r: &Rendered, hi: usize) -> Option<(String, &str)> {
     let (_, last) = *blocks.iter().rev().find(|(_, b)| !starts_part(b))?;
     let bare = squeeze(last);
     items::numbered_label(bare.trim_end_matches(['：', ':']))
+        .or_else(|| items::number_line(last).map(|l| (l, None)))
         .or_else(|| items::paragraph_item(last, None).filter(|_| !has_colon_title(last)))
         .map(|(l, _)| l)
         .filter(|l| !l.starts_with('案'))
@@ -1393,25 +1425,35 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'stati
         .flat_map(|s| s.block_texts().flat_map(|(_, b)| glued_decision(b)))
         .collect();
     for (i, b) in blocks.iter().enumerate() {
-        let Some(label) = decision_label(b) else {
-            continue;
+        // `主席裁示` / `：` / `請市府…`: a label whose colon a converter put on the next line.
+        let split_colon = blocks.get(i + 1).and_then(|next| {
+            let bare = squeeze(b);
+            let label = DECISION_LABELS.iter().copied().find(|l| *l == bare)?;
+            next.trim_start().starts_with(['：', ':']).then_some((label, *next))
+        });
+        let (label, rest, after) = if let Some((label, next)) = split_colon {
+            (label, next.trim_start().trim_start_matches(['：', ':']).trim(), i + 2)
+        } else {
+            let Some(label) = decision_label(b) else {
+                continue;
+            };
+            // A review committee's opinion (審查意見) is what the meeting then decides on: when the
+            // meeting's own decision (大會決議…) follows, that is the item's.
+            if label == "審查意見"
+                && blocks[i + 1..]
+                    .iter()
+                    .any(|b| decision_label(b).is_some_and(|l| l != "審查意見"))
+            {
+                continue;
+            }
+            // Text after the label and its colon, on the same block.
+            (label, after_label(b, label), i + 1)
         };
-        // A review committee's opinion (審查意見) is what the meeting then decides on: when the
-        // meeting's own decision (大會決議…) follows, that is the item's.
-        if label == "審查意見"
-            && blocks[i + 1..]
-                .iter()
-                .any(|b| decision_label(b).is_some_and(|l| l != "審查意見"))
-        {
-            continue;
-        }
-        // Text after the label and its colon, on the same block.
-        let rest = after_label(b, label);
         let mut parts: Vec<String> = Vec::new();
         if !rest.is_empty() {
             parts.push(rest.to_string());
         }
-        for next in &blocks[i + 1..] {
+        for next in &blocks[after..] {
             if ends_decision(next) {
                 break;
             }
@@ -2401,6 +2443,103 @@ mod tests {
                     s("三讀議案 4 案，均二、三讀（修正）通過。")
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_number_line_numbers_the_case_after_it() {
+        // 高雄市議會第2屆第1次定期大會第44次會議 (tests/corpus/kcc-2-1-44): the city government's
+        // letters reported one after the other, each `編號：N` / `類別：…` / `來文機關：…` / `案由：…`.
+        let reg = Registry::new(Vec::new());
+        let body = "甲、報告事項\n\n三、報告市政府來函\n\n編號：26\n\n類別：民政\n\n來文機關：高雄市政府\n\n\
+### 案由：檢送本府辦理大林發電廠更新改建計畫-建廠前置促\n\n協金 2,240 萬元運用小港及林園地區，請查照。\n\n\
+決議：准予備查。\n\n編號：27\n\n類別：財經\n\n來文機關：高雄市政府\n\n\
+### 案由：高雄市政府所屬各機關學校對 104 年度地方總預算\n\n決議：准予備查。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (s("第26案"), Kind::Report, s("准予備查。")),
+                (s("第27案"), Kind::Report, s("准予備查。"))
+            ]
+        );
+        // Written as paragraphs, the number leads the 案由 after its parts the same way.
+        let body = "甲、報告事項\n\n編號：26\n\n類別：民政\n\n案由：檢送本府辦理大林發電廠更新改建計畫，請查照。\n\n\
+決議：准予備查。\n\n編號：27\n\n類別：財經\n\n案由：附帶決議執行情形報告表。\n\n決議：准予備查。\n";
+        let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| (a.label, a.title)).collect();
+        assert_eq!(
+            got,
+            [
+                (s("第26案"), s("檢送本府辦理大林發電廠更新改建計畫，請查照。")),
+                (s("第27案"), s("附帶決議執行情形報告表。"))
+            ]
+        );
+        assert_eq!(items::number_line("編號：26"), Some(s("第26案")));
+        assert_eq!(items::number_line("編號：臨動字第57號"), None);
+    }
+
+    #[test]
+    fn parts_of_the_agenda_under_names_of_their_own() {
+        // 新北市議會第2屆第12次臨時會第2次會議 (tests/corpus/ntp-2-t12-2): the budget's second
+        // reading (`乙、三讀議案第二讀會`) is a discussion; `丙、主席裁定事項` is a part of its own,
+        // its numbered requests labelled by its name; the 案由 heading's item ends at it.
+        let reg = Registry::new(Vec::new());
+        let body = "甲、報告事項\n\n一、出席已達法定人數。\n\n乙、三讀議案第二讀會\n\n\
+### 案由：106 年度新北市總預算案暨附屬單位預算及其綜計表，提請審議。\n\n\
+新北市農業發展基金 本年度賸餘：569,000 元第 4 審查會召集人廖議員筱清報告審查意見\n\n決議：詳附表第 1 頁。\n\n\
+丙、主席裁定事項\n\n一、陳議員世榮要求：\n\n請農業局提供相關資料送會。\n\n主席裁定：請照辦。\n\n\
+二、王議員淑慧要求：\n\n請農業局自行修正後送會。\n\n主席裁定：請於 106 年 1 月 17 日開會前送會。\n\n散會：17 時 32 分\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.decision_label, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (s("案由"), Kind::Discussion, "決議", s("詳附表第 1 頁。")),
+                (s("主席裁定事項一"), Kind::Other, "主席裁定", s("請照辦。")),
+                (
+                    s("主席裁定事項二"),
+                    Kind::Other,
+                    "主席裁定",
+                    s("請於 106 年 1 月 17 日開會前送會。")
+                ),
+            ]
+        );
+        // 高雄市議會 (tests/corpus/kcc-2-t1-2): `乙、宣讀議案交付審查`, the first reading, ends
+        // 甲、報告事項; its bills are discussed.
+        let body = "甲、報告事項\n\n一、主席宣告開會。\n\n乙、宣讀議案交付審查\n\n一、請審議市政府提案第 33 號案：\n\n\
+「請審議 104 年度高雄市地方總預算案。」\n\n決議：交付各有關委員會審查。\n\n丙、決定事項\n\n\
+主席康議長裕成於中午 12 時 26 分提：擬延長開會時間，請同意案。\n\n（通過）\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.decision))
+            .collect();
+        assert_eq!(got, [(s("討論事項一"), Kind::Discussion, s("交付各有關委員會審查。"))]);
+        assert!(is_reading("三讀議案第二讀會") && is_reading("第二、三讀會") && is_reading("宣讀議案交付審查"));
+        assert!(!is_reading("宣讀上次會議紀錄"));
+        assert_eq!(items::named_part("丙、主席裁定事項"), Some(s("主席裁定事項")));
+        assert_eq!(items::named_part("三、其他"), None);
+    }
+
+    #[test]
+    fn a_decision_label_with_its_colon_on_the_next_line() {
+        // 桃園市議會 (tests/corpus/tycc-1-t17): a PDF's text puts the ruling's colon on a line of
+        // its own (`主席裁示` / `：` / `請市府…`).
+        let reg = Registry::new(Vec::new());
+        let body =
+            "丙、臨時動議\n\n二、提案人：黃敬平議員\n\n### 案由：衛生局 2 位副局長因案交保事件，請市府說明。\n\n\
+主席裁示\n\n：\n\n請市府相關單位會後以書面向各議員說明。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.decision_label, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [(s("臨時動議一"), "主席裁示", s("請市府相關單位會後以書面向各議員說明。"))]
         );
     }
 }
