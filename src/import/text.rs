@@ -742,7 +742,10 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
     // A list written with spaces goes on with more names (`出席議員：黃定和 張建榮 …` |
     // `林金龍 林東成 …`), or with the rest of an entry the line break split (`…建設處處長黃志` | `良 …`).
     let spaced = super::header::list_value(prev).is_some_and(|v| more_names(v, t, !indented));
-    indented || after_separator || list || spaced || prev_full
+    // A padded name broken at its padding (`列 席：…（如簽到簿）` | `本` | `會－秘書長…`, as a PDF's
+    // text layer gives 本 會): its first character goes on with the list.
+    let lone = t.chars().count() == 1 && !t.is_ascii() && super::header::is_list_line(prev);
+    indented || after_separator || list || spaced || lone || prev_full
 }
 
 /// Whether a header line that is no `key：value` field (the title, an archive's case line) goes
@@ -846,7 +849,9 @@ fn more_names(value: &str, next: &str, wrapped: bool) -> bool {
             let n = one.chars().count();
             let lens = entries.iter().map(|e| e.chars().count());
             let (min, max) = (lens.clone().min().unwrap_or(0), lens.max().unwrap_or(0));
-            let shape = if posted_list(&entries) {
+            // A list of officials, each with a post, goes on with another one (`出 席：議長康裕成` |
+            // `副議長蔡昌達`), also after its first entry alone.
+            let shape = if posted_list(&entries) || (entries.len() == 1 && has_post(entries[0])) {
                 has_post(one)
             } else {
                 entries.len() >= 2 && (min..=max).contains(&n)
