@@ -549,7 +549,11 @@ pub fn number_line(block: &str) -> Option<String> {
     let (label, rest) = leading_label(block, &["編號", "案號", "案次"])?;
     let n = squeeze(rest);
     let n = n.trim_start_matches('第').trim_end_matches(['案', '號', '。']);
-    (!n.is_empty() && n.chars().all(is_numeral) && !label.is_empty()).then(|| format!("第{n}案"))
+    // A case added to another is numbered after it (`編號：34-1`).
+    let numbered = n
+        .split(['-', '－'])
+        .all(|part| !part.is_empty() && part.chars().all(is_numeral));
+    (numbered && !label.is_empty()).then(|| format!("第{n}案"))
 }
 
 /// A bill's number in a council's record, before one of its labelled parts on the same line

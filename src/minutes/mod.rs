@@ -1047,6 +1047,25 @@ fn paragraph_items(
                     continue;
                 }
             }
+            // Under a part of its own name (`丙、主席裁定事項`), an unnumbered line that ends in a
+            // colon and leads the text after it (`金議員中玉要求：` / `請新店區公所提供…` /
+            // `主席裁定：…`): an item if decided, numbered by its place in the part.
+            if let Some(name) = section_name.clone().filter(|_| is_lead_line(b)) {
+                if let Some(p) = current.take() {
+                    finish(p, section, &mut out, diags);
+                }
+                let n = out.iter().filter(|a| a.line >= section_line).count() + 1;
+                let title = b.trim().trim_end_matches(['：', ':']).to_string();
+                current = Some(Pending::point(
+                    format!("{name}{}", items::chinese_number(n)),
+                    None,
+                    title,
+                    &anchor,
+                    line,
+                    b,
+                ));
+                continue;
+            }
             // An unnumbered title under 報告事項 / 討論事項 whose next block is an item's labelled
             // part or its decision (`宣讀上次會議議事錄。` then `決定：確定。`): an item, numbered
             // by its place in the section. Not when the part continues the item being read (its
@@ -1307,6 +1326,24 @@ fn reporting_unit(title: &str, units: &Registry) -> Option<String> {
         .or_else(|| name.strip_suffix("業務"))
         .unwrap_or(name);
     unit_name(name, units).then(|| name.to_string())
+}
+
+/// A short unnumbered line that ends in its colon and leads the text after it (`金議員中玉要求：`),
+/// no label of an item's part, a decision or the meeting's.
+fn is_lead_line(block: &str) -> bool {
+    let t = block.trim();
+    let Some(head) = t.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    let n = squeeze(head).chars().count();
+    !t.contains('\n')
+        && (2..=20).contains(&n)
+        && items::ordinal_number(t).is_none()
+        && !adjourns(t)
+        && decision_label(t).is_none()
+        && !starts_part(t)
+        && items::leading_label(t, UNIT_LABELS).is_none()
+        && !head.contains(['：', ':', '。', '，'])
 }
 
 /// The style of a numbered part's ordinal, told apart further than [`items::ordinal_style`]:
@@ -2696,6 +2733,7 @@ mod tests {
             ]
         );
         assert_eq!(items::number_line("編號：26"), Some(s("第26案")));
+        assert_eq!(items::number_line("編號：34-1"), Some(s("第34-1案")));
         assert_eq!(items::number_line("編號：臨動字第57號"), None);
     }
 
@@ -2739,6 +2777,22 @@ mod tests {
         assert_eq!(got, [(s("討論事項一"), Kind::Discussion, s("交付各有關委員會審查。"))]);
         assert!(is_reading("三讀議案第二讀會") && is_reading("第二、三讀會") && is_reading("宣讀議案交付審查"));
         assert!(!is_reading("宣讀上次會議紀錄"));
+        // tests/corpus/ntp-2-t16-3: a request written without a number, its lead line ending in
+        // its colon.
+        let body = "丙、主席裁定事項\n\n金議員中玉要求：\n\n請新店區公所提供 105、106 年農、林、漁、牧申請查報業務數量及成果。\n\n\
+主席裁定：請於 107 年 2 月 7 日前送會。\n\n散會：17 時 31 分\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.title, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                s("主席裁定事項一"),
+                s("金議員中玉要求"),
+                s("請於 107 年 2 月 7 日前送會。")
+            )]
+        );
         assert_eq!(items::named_part("丙、主席裁定事項"), Some(s("主席裁定事項")));
         assert_eq!(items::named_part("三、其他"), None);
     }
