@@ -132,7 +132,7 @@ fn council_sittings_numbered_in_their_session_with_lists_by_body() {
         ["議員許崑源", "曾麗燕", "陳麗珍", "李長生", "市政府－副市長陳金德"]
     );
     let (_, body) = split(&imp.markdown);
-    assert!(body.starts_with("甲、報告事項\n"), "{body}");
+    assert!(body.starts_with("## 甲、報告事項\n"), "{body}");
     audit(KCC_44, &imp);
 
     let imp = import(KCC_T2);
