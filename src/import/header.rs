@@ -751,10 +751,13 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
         .iter()
         .position(|(_, b)| is_field_line(&b.text))
         .unwrap_or(header.len());
-    let title_block = header[..first_field.max(1).min(header.len())]
+    // Of the lines before the first field that may be the title, the one nearest to the fields
+    // that numbers the meeting (a page's breadcrumb, `現在位置 首頁 > … > 研考會委員會議紀錄`, and
+    // a summary line above the title are not it), else the first.
+    let candidates: Vec<(usize, &Block)> = header[..first_field.max(1).min(header.len())]
         .iter()
         .copied()
-        .find(|(_, b)| {
+        .filter(|(_, b)| {
             let t = &b.text;
             !is_field_line(t)
                 && key_value(t).is_none()
@@ -779,7 +782,14 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                     || t.contains("議事錄")
                     || t.contains("決議")
                     || (meeting_number(t).is_some() && t.contains("會")))
-        });
+        })
+        .collect();
+    let title_block = candidates
+        .iter()
+        .rev()
+        .find(|(_, b)| meeting_number(&b.text).is_some())
+        .or(candidates.first())
+        .copied();
     match title_block {
         None => warn(warnings, None, Msg::ImportNoTitle),
         Some((bi, b)) => {

@@ -155,6 +155,20 @@ fn council_sittings_numbered_in_their_session_with_lists_by_body() {
     audit(KCC_T2, &imp);
 }
 
+/// A page of 臺中市政府's site (tests/corpus/rdec-tc-104-1) carries its breadcrumb and a summary
+/// line above the minutes' own title: the title is the line nearest the header's fields that
+/// numbers the meeting.
+#[test]
+fn the_title_is_the_numbered_line_nearest_the_fields() {
+    let imp = import("tests/corpus/rdec-tc-104-1/source.txt");
+    assert_eq!(
+        scalar(&imp, "title").as_deref(),
+        Some("臺中市政府研究發展考核委員會104年第1次委員會議紀錄")
+    );
+    assert_eq!(scalar(&imp, "number").as_deref(), Some("1"));
+    audit("tests/corpus/rdec-tc-104-1/source.txt", &imp);
+}
+
 #[test]
 fn a_header_value_never_takes_in_the_next_line() {
     let imp = import(LY_EDU);
