@@ -499,9 +499,49 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
             }
         }
     }
+    drop.extend(numbered_running_headers(lines));
     for i in drop {
         lines[i].text.clear();
     }
+}
+
+/// A running header or footer that carries its page's number (`第10次臨時會　會議紀錄 13`, then
+/// `… 15`, `… 17`, as a council's 議事錄 extracted from its PDF has them): the same words, a space,
+/// and a number that grows from one occurrence to the next, twice at least. The growing number is
+/// the page boundary's evidence; the same words with the same or a falling number are content.
+fn numbered_running_headers(lines: &[Line]) -> Vec<usize> {
+    let mut seen: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.as_str();
+        if l.table || t.chars().count() > 40 || ordinal(t).is_some() || label(t).is_some() {
+            continue;
+        }
+        let split = |words: &str, number: &str| -> Option<(String, u32)> {
+            let words = words.trim_matches(|c: char| c.is_whitespace() || is_space(c));
+            let cjk = words.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()).count();
+            let number: String = ascii_digits(number.trim());
+            let sentence = words.ends_with(['。', '：', '；', '！', '？', ':', ';', '，', ',']);
+            (cjk >= 2 && !sentence && (1..=4).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit()))
+                .then(|| (words.to_string(), number.parse().unwrap_or(0)))
+        };
+        let at_end = t
+            .rfind(|c: char| c.is_whitespace() || is_space(c))
+            .and_then(|j| split(&t[..j], &t[j..]));
+        let at_start = t
+            .find(|c: char| c.is_whitespace() || is_space(c))
+            .and_then(|j| split(&t[j..], &t[..j]));
+        if let Some((words, n)) = at_end.or(at_start) {
+            seen.entry(words).or_default().push((i, n));
+        }
+    }
+    let mut out = Vec::new();
+    for occurrences in seen.values() {
+        let growing = occurrences.windows(2).all(|w| w[1].1 > w[0].1);
+        if occurrences.len() >= 2 && growing {
+            out.extend(occurrences.iter().map(|&(i, _)| i));
+        }
+    }
+    out
 }
 
 /// Whether a line ends a sentence: 。：；！？ or a closing bracket.
@@ -759,7 +799,10 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
     // A list written with spaces goes on with more names (`出席議員：黃定和 張建榮 …` |
     // `林金龍 林東成 …`), or with the rest of an entry the line break split (`…建設處處長黃志` | `良 …`).
     let spaced = super::header::list_value(prev).is_some_and(|v| more_names(v, t, !indented));
-    indented || after_separator || list || spaced || prev_full
+    // A padded name broken at its padding (`列 席：…（如簽到簿）` | `本` | `會－秘書長…`, as a PDF's
+    // text layer gives 本 會): its first character goes on with the list.
+    let lone = t.chars().count() == 1 && !t.is_ascii() && super::header::is_list_line(prev);
+    indented || after_separator || list || spaced || lone || prev_full
 }
 
 /// Whether a header line that is no `key：value` field (the title, an archive's case line) goes
@@ -863,7 +906,9 @@ fn more_names(value: &str, next: &str, wrapped: bool) -> bool {
             let n = one.chars().count();
             let lens = entries.iter().map(|e| e.chars().count());
             let (min, max) = (lens.clone().min().unwrap_or(0), lens.max().unwrap_or(0));
-            let shape = if posted_list(&entries) {
+            // A list of officials, each with a post, goes on with another one (`出 席：議長康裕成` |
+            // `副議長蔡昌達`), also after its first entry alone.
+            let shape = if posted_list(&entries) || (entries.len() == 1 && has_post(entries[0])) {
                 has_post(one)
             } else {
                 entries.len() >= 2 && (min..=max).contains(&n)
@@ -1059,6 +1104,24 @@ mod tests {
         let lines = clean("主席：黃部長彥男\t紀錄：林怡芬\n單位\t主題\n", &reg);
         assert!(!lines[0].table, "{:?}", lines[0]);
         assert!(lines[1].table);
+    }
+
+    #[test]
+    fn running_headers_with_their_page_numbers() {
+        // 臺南市議會's 議事錄 (tests/corpus/tncc-2-t10): its page lines between the sitting's lines.
+        let text = "第10次臨時會　會議紀錄 13\n一、主席宣告開會。\n二、報告事項\n第10次臨時會　會議紀錄 15\n三、討論事項\n第10次臨時會　會議紀錄 17\n";
+        let lines = clean(text, &ImportRegistry::default());
+        let kept: Vec<&str> = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(kept, ["一、主席宣告開會。", "二、報告事項", "三、討論事項"]);
+        assert_eq!(furniture(&lines).len(), 3);
+        // The same words with a number that does not grow are content, kept.
+        let text = "出席人數 30\n一、主席宣告開會。\n出席人數 30\n";
+        let lines = clean(text, &ImportRegistry::default());
+        assert!(furniture(&lines).is_empty());
     }
 
     #[test]

@@ -98,6 +98,77 @@ fn council_header_numbered_lines_two_fields_and_wrapped_lists() {
     audit(JINCHENG, &imp);
 }
 
+const KCC_44: &str = "tests/corpus/kcc-2-1-44/source.txt";
+const KCC_T2: &str = "tests/corpus/kcc-2-t1-2/source.txt";
+
+/// 高雄市議會's sittings (tests/corpus, from g0v's councilor-voter-guide): a sitting numbered
+/// inside its session, officials listed one a line with blank lines between (as the text was
+/// taken out of the PDF), groups of observers by body (`市政府－…`, `本 會－…`, the padded name
+/// broken over lines), a count in the attendees, and the closing line numbered 丁、.
+#[test]
+fn council_sittings_numbered_in_their_session_with_lists_by_body() {
+    let imp = import(KCC_44);
+    // 高雄市議會第 2 屆第 1 次定期大會第 44 次會議紀錄: the sitting is the 44th, and the slug
+    // keeps the term and the session, which number their sittings from 1 again.
+    assert_eq!(scalar(&imp, "number").as_deref(), Some("44"));
+    assert_eq!(scalar(&imp, "slug").as_deref(), Some("ding-qi-da-hui-2-1-44"));
+    assert_eq!(imp.suggested_path, "content/2015/ding-qi-da-hui-2-1-44.md");
+    assert_eq!(scalar(&imp, "time").as_deref(), Some("10:15-10:27"));
+    assert_eq!(
+        list(&imp, "attendees"),
+        ["議長康裕成", "副議長蔡昌達", "議員林武忠等 60 人（如簽到簿）"]
+    );
+    assert_eq!(
+        list(&imp, "observers"),
+        [
+            "市政府－市長陳菊等（如簽到簿）",
+            "本會－秘書長陳順利",
+            "副秘書長兼議事組代理主任黃錦平",
+            "法規研究室主任許進興"
+        ]
+    );
+    assert_eq!(
+        list(&imp, "on_leave"),
+        ["議員許崑源", "曾麗燕", "陳麗珍", "李長生", "市政府－副市長陳金德"]
+    );
+    let (_, body) = split(&imp.markdown);
+    assert!(body.starts_with("## 甲、報告事項\n"), "{body}");
+    audit(KCC_44, &imp);
+
+    let imp = import(KCC_T2);
+    assert_eq!(scalar(&imp, "number").as_deref(), Some("2"));
+    assert_eq!(imp.suggested_path, "content/2015/lin-shi-hui-2-1-2.md");
+    // 丁、散會：下午 1 時 8 分。 — not the motion before it that says 再行散會.
+    assert_eq!(scalar(&imp, "time").as_deref(), Some("10:06-13:08"));
+    // Its one warning is the new body's series; none says the closing line has no time.
+    assert_eq!(imp.warnings.len(), 1, "{:?}", imp.warnings);
+    assert_eq!(imp.warnings[0].line, 1, "{:?}", imp.warnings);
+    assert_eq!(
+        list(&imp, "observers"),
+        [
+            "市政府－市長陳菊等（如簽到簿）",
+            "本會－副秘書長兼議事組代理主任黃錦平",
+            "法規研究室主任許進興",
+            "議事組專門委員林清輝"
+        ]
+    );
+    audit(KCC_T2, &imp);
+}
+
+/// A page of 臺中市政府's site (tests/corpus/rdec-tc-104-1) carries its breadcrumb and a summary
+/// line above the minutes' own title: the title is the line nearest the header's fields that
+/// numbers the meeting.
+#[test]
+fn the_title_is_the_numbered_line_nearest_the_fields() {
+    let imp = import("tests/corpus/rdec-tc-104-1/source.txt");
+    assert_eq!(
+        scalar(&imp, "title").as_deref(),
+        Some("臺中市政府研究發展考核委員會104年第1次委員會議紀錄")
+    );
+    assert_eq!(scalar(&imp, "number").as_deref(), Some("1"));
+    audit("tests/corpus/rdec-tc-104-1/source.txt", &imp);
+}
+
 #[test]
 fn a_header_value_never_takes_in_the_next_line() {
     let imp = import(LY_EDU);
