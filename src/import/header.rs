@@ -1057,7 +1057,25 @@ pub(crate) fn units(
                 let Some(value) = after.strip_prefix(['：', ':']) else {
                     continue;
                 };
-                let end = value.find(['）', ')', '。', '；', '】']).unwrap_or(value.len());
+                // The value ends at a full stop or at the bracket it was written in
+                // (`（報告單位：秘書處）`); a bracket of its own stays (`臺南市政府（消防局）`).
+                let mut depth = 0i32;
+                let end = value
+                    .char_indices()
+                    .find(|&(_, c)| match c {
+                        '（' | '(' | '【' => {
+                            depth += 1;
+                            false
+                        }
+                        '）' | ')' | '】' if depth > 0 => {
+                            depth -= 1;
+                            false
+                        }
+                        '）' | ')' | '】' | '。' | '；' => true,
+                        _ => false,
+                    })
+                    .map(|(j, _)| j)
+                    .unwrap_or(value.len());
                 for name in value[..end].split(['、', '，', ',', '/', '／']) {
                     let name = name.trim();
                     if !name.is_empty() {

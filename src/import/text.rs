@@ -637,10 +637,19 @@ pub(crate) fn own_line_title(s: &str) -> bool {
 /// Where the header ends: the first section heading (but not a numbered header field such as
 /// `壹、時間：…`), part of the agenda (`報 告 事 項`), agenda item, decision or appendix.
 pub(crate) fn header_end(lines: &[Line]) -> usize {
+    let field = |l: &Line| super::header::is_field_line(&l.text);
+    let first_field = lines.iter().position(field);
     lines
         .iter()
-        .position(|l| {
-            (matches!(ordinal(&l.text), Some((Ordinal::Section, _))) && !super::header::is_field_line(&l.text))
+        .enumerate()
+        .position(|(i, l)| {
+            let section = matches!(ordinal(&l.text), Some((Ordinal::Section, _))) && !field(l);
+            // A part's heading above the minutes' own title and header (`貳、會議紀錄`, the part
+            // of a council's 議事錄 that holds its sittings' minutes) starts no body: the header's
+            // fields follow within a few lines.
+            let above_header =
+                first_field.is_some_and(|f| i < f && lines[i..f].iter().filter(|l| !l.text.is_empty()).count() <= 8);
+            (section && !above_header)
                 || agenda_part(&l.text)
                 || matches!(label(&l.text), Some("案由" | "決定" | "決議" | "附錄" | "臨時動議"))
         })
@@ -810,7 +819,16 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
 /// ending a sentence (`…第十八次常務委員會會議會` | `議紀錄`, `…大甲都市計畫(第三次通盤` | `檢討)…`), and
 /// the next line is no field, numbering, label or title of its own.
 fn header_wraps(prev: &str, prev_full: bool, next: &str) -> bool {
-    (prev_full || open_bracket(prev))
+    // A title in two lines, the body and its session, then the sitting (`臺南市議會第 2 屆第 10 次
+    // 臨時會` | `第 1 次會議紀錄`).
+    let record_word = |t: &str| ["紀錄", "記錄", "議事錄"].iter().any(|w| t.contains(w));
+    let sitting = !record_word(prev)
+        && !super::header::title_ordinals(prev).is_empty()
+        && !prev.trim_start().starts_with('第')
+        && next.trim_start().starts_with('第')
+        && record_word(next)
+        && super::header::title_ordinals(next).iter().any(|o| o.unit == "次");
+    (prev_full || open_bracket(prev) || sitting)
         && !ends_sentence(prev)
         && !header_key(prev)
         && !header_key(next)
