@@ -245,10 +245,12 @@ pub(crate) fn title_ordinals(title: &str) -> Vec<TitleOrdinal> {
         let n = after
             .char_indices()
             .find(|&(_, c)| {
+                // (Sittings held together: `第1、2次`, `第26、 、27、 、28 次`.)
                 !(c.is_ascii_digit()
                     || ('０'..='９').contains(&c)
                     || "零一二三四五六七八九十百〇兩".contains(c)
-                    || c == ' ')
+                    || c == ' '
+                    || c == '、')
             })
             .map(|(j, _)| j)
             .unwrap_or(after.len());
@@ -270,13 +272,15 @@ pub(crate) fn title_ordinals(title: &str) -> Vec<TitleOrdinal> {
     out
 }
 
-/// `4`, `４`, ` 44 `, `十二`, `二七五0` (numerals digit by digit, an Arabic 0 among them) → the number.
+/// `4`, `４`, ` 44 `, `十二`, `二七五0` (numerals digit by digit, an Arabic 0 among them) → the number;
+/// sittings held together (`1、2`) are numbered by the first.
 fn ordinal_number(n: &str) -> Option<u32> {
     let n: String = ascii_digits(n).chars().filter(|c| !c.is_whitespace()).collect();
+    let n = n.split('、').find(|p| !p.is_empty())?;
     if let Ok(v) = n.parse::<u32>() {
         return Some(v);
     }
-    if let Some(v) = chinese_number(&n) {
+    if let Some(v) = chinese_number(n) {
         return Some(v);
     }
     let digits: Option<String> = n
@@ -747,10 +751,13 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
         .iter()
         .position(|(_, b)| is_field_line(&b.text))
         .unwrap_or(header.len());
-    let title_block = header[..first_field.max(1).min(header.len())]
+    // Of the lines before the first field that may be the title, the one nearest to the fields
+    // that numbers the meeting (a page's breadcrumb, `現在位置 首頁 > … > 研考會委員會議紀錄`, and
+    // a summary line above the title are not it), else the first.
+    let candidates: Vec<(usize, &Block)> = header[..first_field.max(1).min(header.len())]
         .iter()
         .copied()
-        .find(|(_, b)| {
+        .filter(|(_, b)| {
             let t = &b.text;
             !is_field_line(t)
                 && key_value(t).is_none()
@@ -775,7 +782,14 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                     || t.contains("議事錄")
                     || t.contains("決議")
                     || (meeting_number(t).is_some() && t.contains("會")))
-        });
+        })
+        .collect();
+    let title_block = candidates
+        .iter()
+        .rev()
+        .find(|(_, b)| meeting_number(&b.text).is_some())
+        .or(candidates.first())
+        .copied();
     match title_block {
         None => warn(warnings, None, Msg::ImportNoTitle),
         Some((bi, b)) => {
@@ -1043,7 +1057,25 @@ pub(crate) fn units(
                 let Some(value) = after.strip_prefix(['：', ':']) else {
                     continue;
                 };
-                let end = value.find(['）', ')', '。', '；', '】']).unwrap_or(value.len());
+                // The value ends at a full stop or at the bracket it was written in
+                // (`（報告單位：秘書處）`); a bracket of its own stays (`臺南市政府（消防局）`).
+                let mut depth = 0i32;
+                let end = value
+                    .char_indices()
+                    .find(|&(_, c)| match c {
+                        '（' | '(' | '【' => {
+                            depth += 1;
+                            false
+                        }
+                        '）' | ')' | '】' if depth > 0 => {
+                            depth -= 1;
+                            false
+                        }
+                        '）' | ')' | '】' | '。' | '；' => true,
+                        _ => false,
+                    })
+                    .map(|(j, _)| j)
+                    .unwrap_or(value.len());
                 for name in value[..end].split(['、', '，', ',', '/', '／']) {
                     let name = name.trim();
                     if !name.is_empty() {
@@ -1218,6 +1250,9 @@ mod tests {
         assert_eq!(meeting_number("第１２次主管會議紀錄"), Some(12));
         assert_eq!(meeting_number("第十二次主管會議紀錄"), Some(12));
         assert_eq!(meeting_number("行政院第二七五0次院會決議"), Some(2750));
+        // Sittings held together are numbered by the first (雲林縣議會's titles).
+        assert_eq!(meeting_number("雲林縣議會第17屆第1、2次臨時會議案一覽表"), Some(1));
+        assert_eq!(meeting_number("第17屆第26、 、27、 、28 次臨時會"), Some(26));
         // A council's sitting: the session's ordinals come first, the sitting's number last.
         // (Titles of 高雄市議會, 金城鎮民代表會 and 立法院 in tests/corpus.)
         assert_eq!(

@@ -482,9 +482,49 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
             }
         }
     }
+    drop.extend(numbered_running_headers(lines));
     for i in drop {
         lines[i].text.clear();
     }
+}
+
+/// A running header or footer that carries its page's number (`第10次臨時會　會議紀錄 13`, then
+/// `… 15`, `… 17`, as a council's 議事錄 extracted from its PDF has them): the same words, a space,
+/// and a number that grows from one occurrence to the next, twice at least. The growing number is
+/// the page boundary's evidence; the same words with the same or a falling number are content.
+fn numbered_running_headers(lines: &[Line]) -> Vec<usize> {
+    let mut seen: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.as_str();
+        if l.table || t.chars().count() > 40 || ordinal(t).is_some() || label(t).is_some() {
+            continue;
+        }
+        let split = |words: &str, number: &str| -> Option<(String, u32)> {
+            let words = words.trim_matches(|c: char| c.is_whitespace() || is_space(c));
+            let cjk = words.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()).count();
+            let number: String = ascii_digits(number.trim());
+            let sentence = words.ends_with(['。', '：', '；', '！', '？', ':', ';', '，', ',']);
+            (cjk >= 2 && !sentence && (1..=4).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit()))
+                .then(|| (words.to_string(), number.parse().unwrap_or(0)))
+        };
+        let at_end = t
+            .rfind(|c: char| c.is_whitespace() || is_space(c))
+            .and_then(|j| split(&t[..j], &t[j..]));
+        let at_start = t
+            .find(|c: char| c.is_whitespace() || is_space(c))
+            .and_then(|j| split(&t[j..], &t[..j]));
+        if let Some((words, n)) = at_end.or(at_start) {
+            seen.entry(words).or_default().push((i, n));
+        }
+    }
+    let mut out = Vec::new();
+    for occurrences in seen.values() {
+        let growing = occurrences.windows(2).all(|w| w[1].1 > w[0].1);
+        if occurrences.len() >= 2 && growing {
+            out.extend(occurrences.iter().map(|&(i, _)| i));
+        }
+    }
+    out
 }
 
 /// Whether a line ends a sentence: 。：；！？ or a closing bracket.
@@ -580,10 +620,19 @@ pub(crate) fn own_line_title(s: &str) -> bool {
 /// Where the header ends: the first section heading (but not a numbered header field such as
 /// `壹、時間：…`), part of the agenda (`報 告 事 項`), agenda item, decision or appendix.
 pub(crate) fn header_end(lines: &[Line]) -> usize {
+    let field = |l: &Line| super::header::is_field_line(&l.text);
+    let first_field = lines.iter().position(field);
     lines
         .iter()
-        .position(|l| {
-            (matches!(ordinal(&l.text), Some((Ordinal::Section, _))) && !super::header::is_field_line(&l.text))
+        .enumerate()
+        .position(|(i, l)| {
+            let section = matches!(ordinal(&l.text), Some((Ordinal::Section, _))) && !field(l);
+            // A part's heading above the minutes' own title and header (`貳、會議紀錄`, the part
+            // of a council's 議事錄 that holds its sittings' minutes) starts no body: the header's
+            // fields follow within a few lines.
+            let above_header =
+                first_field.is_some_and(|f| i < f && lines[i..f].iter().filter(|l| !l.text.is_empty()).count() <= 8);
+            (section && !above_header)
                 || agenda_part(&l.text)
                 || matches!(label(&l.text), Some("案由" | "決定" | "決議" | "附錄" | "臨時動議"))
         })
@@ -753,7 +802,16 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
 /// ending a sentence (`…第十八次常務委員會會議會` | `議紀錄`, `…大甲都市計畫(第三次通盤` | `檢討)…`), and
 /// the next line is no field, numbering, label or title of its own.
 fn header_wraps(prev: &str, prev_full: bool, next: &str) -> bool {
-    (prev_full || open_bracket(prev))
+    // A title in two lines, the body and its session, then the sitting (`臺南市議會第 2 屆第 10 次
+    // 臨時會` | `第 1 次會議紀錄`).
+    let record_word = |t: &str| ["紀錄", "記錄", "議事錄"].iter().any(|w| t.contains(w));
+    let sitting = !record_word(prev)
+        && !super::header::title_ordinals(prev).is_empty()
+        && !prev.trim_start().starts_with('第')
+        && next.trim_start().starts_with('第')
+        && record_word(next)
+        && super::header::title_ordinals(next).iter().any(|o| o.unit == "次");
+    (prev_full || open_bracket(prev) || sitting)
         && !ends_sentence(prev)
         && !header_key(prev)
         && !header_key(next)
@@ -1044,6 +1102,24 @@ mod tests {
         let lines = clean("主席：黃部長彥男\t紀錄：林怡芬\n單位\t主題\n", &reg);
         assert!(!lines[0].table, "{:?}", lines[0]);
         assert!(lines[1].table);
+    }
+
+    #[test]
+    fn running_headers_with_their_page_numbers() {
+        // 臺南市議會's 議事錄 (tests/corpus/tncc-2-t10): its page lines between the sitting's lines.
+        let text = "第10次臨時會　會議紀錄 13\n一、主席宣告開會。\n二、報告事項\n第10次臨時會　會議紀錄 15\n三、討論事項\n第10次臨時會　會議紀錄 17\n";
+        let lines = clean(text, &ImportRegistry::default());
+        let kept: Vec<&str> = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(kept, ["一、主席宣告開會。", "二、報告事項", "三、討論事項"]);
+        assert_eq!(furniture(&lines).len(), 3);
+        // The same words with a number that does not grow are content, kept.
+        let text = "出席人數 30\n一、主席宣告開會。\n出席人數 30\n";
+        let lines = clean(text, &ImportRegistry::default());
+        assert!(furniture(&lines).is_empty());
     }
 
     #[test]

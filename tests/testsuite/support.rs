@@ -826,6 +826,7 @@ pub fn page_text(html: &str, from: &str, to: &str) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#x27;", "'")
+        .replace("&#39;", "'")
         .replace("&amp;", "&");
     out.lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
