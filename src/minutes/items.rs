@@ -86,7 +86,7 @@ pub const PART_LABELS: &[&str] = &[
 
 pub(crate) const NUMERALS: &str = "〇零一二三四五六七八九十百壹貳參肆伍陸柒捌玖拾";
 
-fn is_numeral(c: char) -> bool {
+pub fn is_numeral(c: char) -> bool {
     NUMERALS.contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
@@ -324,6 +324,16 @@ pub fn ordinal_number(block: &str) -> Option<String> {
         .take_while(|c| is_numeral(*c))
         .collect();
     (!n.is_empty()).then_some(n)
+}
+
+/// An ordinal's number as an item's label writes it: `1` / `１` → `一`, `12` → `十二`; a number
+/// already written in Chinese is kept (`三`).
+pub fn label_number(n: &str) -> String {
+    let digits = !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    match numeral_value(n).filter(|_| digits) {
+        Some(v) => chinese_number(v as usize),
+        None => n.to_string(),
+    }
 }
 
 /// The value of an ordinal's number: `三` → 3, `十二` → 12, `二十` → 20, `7` / `７` → 7.
@@ -823,8 +833,31 @@ pub fn led_motion(block: &str) -> Option<(Lead, String)> {
     (bare.ends_with('案') || ends_with_request(title)).then(|| (Lead::Named(head), title.to_string()))
 }
 
-/// Titles written after a person's name in minutes (`劉茂群議員`, `陳天成代表`).
-const NAME_TITLES: &[&str] = &["議員", "代表", "里長", "委員"];
+/// Titles written after a person's name in minutes (`劉茂群議員`, `陳天成代表`; a school's or an
+/// association's offices, `歐遠帆學務長`, `許一成顧問`, `郭麗琴理事長`), the longer first.
+const NAME_TITLES: &[&str] = &[
+    "議員",
+    "代表",
+    "里長",
+    "委員",
+    "學務長",
+    "教務長",
+    "總務長",
+    "研發長",
+    "理事長",
+    "總幹事",
+    "校長",
+    "院長",
+    "主任",
+    "組長",
+    "老師",
+    "教師",
+    "顧問",
+    "會長",
+    "理事",
+    "監事",
+    "秘書",
+];
 
 /// A person's name without the title written after it (`劉茂群議員` → `劉茂群`); a name that is
 /// only a title, or too short to be a name without it, is kept as written.
@@ -832,8 +865,13 @@ pub fn bare_name(name: &str) -> &str {
     NAME_TITLES
         .iter()
         .find_map(|t| name.strip_suffix(t))
-        // A role before the title (`家長代表`, `主任委員`) is no name.
-        .filter(|n| (2..=4).contains(&n.chars().count()) && !n.ends_with(['副', '總', '長', '任', '員', '席']))
+        // A role before the title (`家長代表`, `主任委員`, `教務主任`, `輔導室主任`) is no name.
+        .filter(|n| {
+            (2..=4).contains(&n.chars().count())
+                && !n.ends_with([
+                    '副', '總', '長', '任', '員', '席', '務', '處', '室', '組', '會', '科', '系', '部', '所', '學',
+                ])
+        })
         .unwrap_or(name)
 }
 
@@ -1192,6 +1230,18 @@ mod tests {
         assert_eq!(bare_name("家長代表"), "家長代表");
         assert_eq!(bare_name("主任委員"), "主任委員");
         assert_eq!(bare_name("李小華"), "李小華");
+        // 臺北市立教育大學性別平等教育委員會 and 五甲國小家長會 (tests/corpus/utaipei-gender-97-1,
+        // wujia-parents-95-2): a school's and an association's offices after the name.
+        assert_eq!(bare_name("歐遠帆學務長"), "歐遠帆");
+        assert_eq!(bare_name("許一成顧問"), "許一成");
+        assert_eq!(bare_name("郭麗琴理事長"), "郭麗琴");
+        assert_eq!(bare_name("教務主任"), "教務主任");
+        assert_eq!(bare_name("副校長"), "副校長");
+        assert_eq!(bare_name("主任秘書"), "主任秘書");
+        assert_eq!(
+            people("提案人:歐遠帆學務長"),
+            [("proposer".to_string(), "歐遠帆".to_string())]
+        );
         assert_eq!(titled_name("徐玉樹議員"), Some("徐玉樹"));
         assert_eq!(titled_name("徐玉樹"), None);
         assert_eq!(

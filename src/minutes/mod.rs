@@ -593,6 +593,8 @@ fn paragraph_items(
         // of procedure inside it are decided before the main question.
         let mut decision = (String::new(), String::new(), "");
         let mut first_decision = p.blocks.len();
+        // Where the last decision read ends, when it was written as a list item (`- 決議：…`).
+        let mut listed_end: Option<usize> = None;
         for (i, (_, b)) in p.blocks.iter().enumerate() {
             if let Some(label) = decision_label(b) {
                 first_decision = first_decision.min(i);
@@ -601,14 +603,24 @@ fn paragraph_items(
                 if !rest.is_empty() {
                     parts.push(rest.to_string());
                 }
+                let mut end = i + 1;
                 for (_, next) in &p.blocks[i + 1..] {
                     if ends_decision(next) || decision_label(next).is_some() {
                         break;
                     }
                     parts.push(next.to_string());
+                    end += 1;
                 }
-                let first = parts.first().cloned().unwrap_or_default();
-                decision = (parts.join("\n"), first, label);
+                let listed = unlist(b).len() < b.trim_start().len();
+                // `- 決議：…` / `- 決議：…`, one right after the other: the points of one decision,
+                // not a decision that replaces the one before.
+                if listed && listed_end == Some(i) {
+                    decision.0 = format!("{}\n{}", decision.0, parts.join("\n"));
+                } else {
+                    let first = parts.first().cloned().unwrap_or_default();
+                    decision = (parts.join("\n"), first, label);
+                }
+                listed_end = listed.then_some(end);
             }
         }
         // `一、社會科學院提：檢具…，提請討論。`: the unit that brings the item leads it; its title
@@ -1011,6 +1023,39 @@ fn paragraph_items(
                     "討論事項"
                 }
             });
+            // `二、校長:` (a part whose title ends in its colon: it only groups what follows), its
+            // points `1.總務處:…` / `2.輔導室:`, then `1.家長會聯誼活動的地點及天數。` and `決議：…`:
+            // a point that numbers again from 1, decided at once, is what the decision decides, an
+            // item of the part's name and kind, not the part.
+            let restarts = current.as_ref().is_some_and(|p| {
+                p.tentative
+                    && p.title.trim_end().ends_with(['：', ':'])
+                    && !p.blocks.iter().any(|(_, x)| decision_label(x).is_some())
+                    && items::ordinal_style(b).is_some_and(|st| {
+                        Some(st) != items::ordinal_style(p.start)
+                            && p.blocks.iter().any(|(_, x)| items::ordinal_style(x) == Some(st))
+                    })
+            }) && items::ordinal_number(b).and_then(|n| items::numeral_value(&n)) == Some(1)
+                && !b.contains(['：', ':'])
+                && blocks.get(bi + 1).is_some_and(|&(_, nb)| decision_label(nb).is_some());
+            if restarts {
+                let p = current.take().expect("checked above");
+                let prefix = p.label.trim_end_matches(items::is_numeral).to_string();
+                let (kind, parent) = (p.kind, p.parent.unwrap_or(p.start));
+                finish(p, section, &mut out, diags);
+                current = Some(Pending {
+                    parent: Some(parent),
+                    ..Pending::point(
+                        format!("{prefix}一"),
+                        kind,
+                        strip_ordinal(b).to_string(),
+                        &anchor,
+                        line,
+                        b,
+                    )
+                });
+                continue;
+            }
             let name = items::section_item_name(section)
                 .map(String::from)
                 .or_else(|| section_name.clone())
@@ -1033,12 +1078,22 @@ fn paragraph_items(
                             Kind::Discussion
                         }
                     });
+                    // `1.許一成顧問:校服再利用…。` under 臨時動議: the person named with their title
+                    // before the colon moves it, and the title is what follows.
+                    let text = strip_ordinal(b);
+                    let mover = (section == Some(Kind::Motion))
+                        .then(|| text.split_once(['：', ':']))
+                        .flatten()
+                        .and_then(|(head, rest)| items::titled_name(head).map(|n| (n.to_string(), rest.trim())))
+                        .filter(|(_, rest)| !rest.is_empty());
+                    let title = mover.as_ref().map_or(text, |(_, rest)| rest).to_string();
                     current = Some(Pending {
                         heard: reports_heard && items::is_heard_report(b),
+                        lead: mover.map(|(n, _)| items::Lead::Movers(vec![n], "mover")),
                         ..Pending::point(
-                            format!("{name}{n}"),
+                            format!("{name}{}", items::label_number(&n)),
                             kind,
-                            strip_ordinal(b).to_string(),
+                            title,
                             &anchor,
                             line,
                             b,
@@ -2931,5 +2986,51 @@ mod tests {
         // `一、主席報告簽到議員已達法定人數。` outside such a part still only tells.
         let body = "甲、報告事項\n\n一、主席報告簽到議員已達法定人數。\n\n二、秘書長宣讀第 40 次會議議事錄。\n";
         assert!(items_of(body, &reg).is_empty());
+    }
+
+    #[test]
+    fn a_point_numbered_again_a_mover_with_a_title_and_listed_decision_points() {
+        // 五甲國小家長會 (tests/corpus/wujia-parents-95-2): a part that only groups its reports
+        // (`二、校長:`, its points `1.總務處:…` / `2.輔導室:`), then a question numbered from 1 again
+        // and decided at once; under 臨時動議 a motion led by its mover with his title, decided in
+        // two points written as list items.
+        let reg = Registry::new(Vec::new());
+        let body = "六、主席報告\n\n二、校長:\n\n1.總務處:新增設備。\n\n2.輔導室:\n\n1.家長會聯誼活動的地點及天數。\n\n決議：新竹二日遊。\n\n五、臨時動議:\n\n1.許一成顧問:校服再利用,是否可以推展再利用計畫。\n\n\\- 決議:衣服整理清潔費用由家長會支出,實支實付。\n\n\\- 決議:穿長褲部份,責請學務處處理。\n\n七、散會\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision, a.people))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "討論事項一".to_string(),
+                    Kind::Discussion,
+                    "家長會聯誼活動的地點及天數。".to_string(),
+                    "新竹二日遊。".to_string(),
+                    vec![]
+                ),
+                (
+                    "臨時動議一".to_string(),
+                    Kind::Motion,
+                    "校服再利用,是否可以推展再利用計畫。".to_string(),
+                    "衣服整理清潔費用由家長會支出,實支實付。\n穿長褲部份,責請學務處處理。".to_string(),
+                    vec![("mover".to_string(), "許一成".to_string())]
+                ),
+            ]
+        );
+        // A point that goes on with its part's numbering (`2.` after `1.`) above the decision is
+        // still a point of the part, and the part is what is decided.
+        let body = "六、主席報告\n\n二、校長:\n\n1.總務處:新增設備。\n\n2.請增購圖書。\n\n決議：照辦。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.decision))
+            .collect();
+        assert_eq!(got, [("討論事項二".to_string(), "照辦。".to_string())]);
+        // Two decisions that are not list items: the later is the item's own (an amendment is
+        // decided first).
+        let body = "討論事項\n\n一、修正本會章程案，請討論。\n\n決議：修正動議不通過。\n\n決議：照案通過。\n";
+        let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| a.decision).collect();
+        assert_eq!(got, ["照案通過。"]);
     }
 }
