@@ -587,12 +587,16 @@ fn without_overprint(doc: &PdfDocument, page: usize, spans: Vec<TextSpan>) -> Ve
         i
     }
     let mut any = false;
-    let mut order: Vec<usize> = (0..n).filter(|&i| !spans[i].text.trim().is_empty()).collect();
-    order.sort_by(|&a, &b| spans[a].bbox.x.total_cmp(&spans[b].bbox.x));
+    // By height on the page: only runs less than a third of a glyph apart up or down can overlap,
+    // so each is compared with those of its line only.
+    let mut order: Vec<usize> = (0..n)
+        .filter(|&i| !spans[i].text.trim().is_empty() && spans[i].bbox.y.is_finite())
+        .collect();
+    order.sort_by(|&a, &b| spans[a].bbox.y.total_cmp(&spans[b].bbox.y));
     for (k, &i) in order.iter().enumerate() {
-        let end = run_right(&spans[i]);
+        let reach = size_of(&spans[i]) / 3.0;
         for &j in &order[k + 1..] {
-            if spans[j].bbox.x >= end {
+            if spans[j].bbox.y - spans[i].bbox.y >= reach {
                 break;
             }
             if overlap(&spans[i], &spans[j]) {
@@ -631,6 +635,9 @@ fn without_overprint(doc: &PdfDocument, page: usize, spans: Vec<TextSpan>) -> Ve
     if glyphs.is_empty() {
         return spans;
     }
+    // The glyphs by height, so that a line's are found without going through the page's.
+    let mut by_y: Vec<usize> = (0..glyphs.len()).collect();
+    by_y.sort_by(|&a, &b| glyphs[a].bbox.y.total_cmp(&glyphs[b].bbox.y));
     let mut clusters: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
     for i in 0..n {
         let r = root(&mut parent, i);
@@ -653,10 +660,14 @@ fn without_overprint(doc: &PdfDocument, page: usize, spans: Vec<TextSpan>) -> Ve
         let y = members.iter().map(|&i| spans[i].bbox.y).sum::<f32>() / members.len() as f32;
         // The glyphs of the runs: on their line, starting within the runs' extent and more than
         // a quarter glyph before its end (the next run's first glyph may start a point before it).
-        let mut mine: Vec<usize> = (0..glyphs.len())
+        let from = by_y.partition_point(|&g| glyphs[g].bbox.y <= y - size / 2.0);
+        let mut mine: Vec<usize> = by_y[from..]
+            .iter()
+            .copied()
+            .take_while(|&g| glyphs[g].bbox.y < y + size / 2.0)
             .filter(|&g| {
                 let c = &glyphs[g];
-                !used[g] && (c.bbox.y - y).abs() < size / 2.0 && c.bbox.x >= left - 1.0 && c.bbox.x < right - size / 4.0
+                !used[g] && c.bbox.x >= left - 1.0 && c.bbox.x < right - size / 4.0
             })
             .collect();
         let expected: usize = members
