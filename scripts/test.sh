@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # The test command: formatting, lints, the Rust test suite (unit, integration, the search
 # end-to-end and UI tests in headless Chromium, the latter through node and playwright-core), then
-# the accessibility and HTML audit of the bundled site.
+# the accessibility and HTML audit of the bundled site. Each step prints how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo fmt --all -- --check
-cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo test --workspace --locked
+step() {
+  local start=$SECONDS
+  "$@"
+  echo "test.sh: $* — $((SECONDS - start)) s" >&2
+}
+step cargo fmt --all -- --check
+step cargo clippy --workspace --all-targets --locked -- -D warnings
+step cargo test --workspace --locked
 if [ -f scripts/audit.sh ]; then
-  bash scripts/audit.sh
+  step bash scripts/audit.sh
 fi
+echo "test.sh: all steps passed in $SECONDS s" >&2

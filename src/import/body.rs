@@ -133,6 +133,15 @@ pub(crate) fn render(blocks: &[Block], skip: &[usize], registry: &ImportRegistry
         let ord = ordinal(t);
         let lab = label(t);
         let text = match (ord, lab) {
+            _ if !in_appendix && stem_section(t) => {
+                stack.clear();
+                in_motions = t
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .contains("臨時動議");
+                format!("## {t}")
+            }
             (Some((Ordinal::Section, _)), _) => {
                 stack.clear();
                 in_motions = t.contains("臨時動議");
@@ -198,6 +207,22 @@ pub(crate) fn render(blocks: &[Block], skip: &[usize], registry: &ImportRegistry
     Body { markdown, motions }
 }
 
+/// A part of the agenda numbered with the heavenly stems, as councils number theirs (`甲、報告事項`,
+/// `乙、三讀議案第二讀會`): a short title that ends no sentence. (`甲、乙兩案併案討論` is none: a
+/// second stem follows.)
+fn stem_section(t: &str) -> bool {
+    const STEMS: &str = "甲乙丙丁戊己庚辛壬癸";
+    let mut chars = t.chars();
+    let (Some(stem), Some('、'), Some(next)) = (chars.next(), chars.next(), chars.next()) else {
+        return false;
+    };
+    STEMS.contains(stem)
+        && !STEMS.contains(next)
+        && t.chars().count() <= 30
+        && !super::text::ends_sentence(t)
+        && !t.contains(['：', ':'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +233,15 @@ mod tests {
         assert_eq!(escape_start("2024. 年"), "\\2024. 年");
         assert_eq!(escape_start("10月主管會議"), "10月主管會議");
         assert_eq!(escape_start("**後續辦理**"), "**後續辦理**");
+    }
+
+    #[test]
+    fn parts_numbered_with_stems() {
+        // 新北市議會's and 高雄市議會's parts (tests/corpus/ntp-2-t12-2, kcc-2-t1-2).
+        assert!(stem_section("乙、三讀議案第二讀會"));
+        assert!(stem_section("甲、報告事項"));
+        assert!(!stem_section("丁、散會：下午 1 時 8 分。"));
+        assert!(!stem_section("甲、乙兩案併案討論"));
     }
 
     #[test]

@@ -224,36 +224,94 @@ pub(crate) fn chinese_numeral(n: u32) -> String {
     }
 }
 
-/// `第4次` / `第４次` / `第十二次` → the number.
-fn meeting_number(title: &str) -> Option<u32> {
-    let t = ascii_digits(title);
-    let mut rest = t.as_str();
-    while let Some(i) = rest.find('第') {
-        let after = &rest[i + '第'.len_utf8()..];
-        if let Some(j) = after.find('次') {
-            let n: String = after[..j].chars().filter(|c| !c.is_whitespace()).collect();
-            if let Ok(v) = n.parse::<u32>() {
-                return Some(v);
+/// An ordinal of a title: `第2屆`, `第1次`, `第6會期`, `第3期`, with its byte span in the title
+/// and its number (Arabic, full-width or Chinese numerals).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TitleOrdinal {
+    pub start: usize,
+    pub end: usize,
+    pub number: Option<u32>,
+    pub unit: &'static str,
+}
+
+/// The ordinals of a title, in order: `高雄市議會第 2 屆第 1 次定期大會第 44 次會議紀錄` has
+/// 第 2 屆, 第 1 次 and 第 44 次.
+pub(crate) fn title_ordinals(title: &str) -> Vec<TitleOrdinal> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = title[at..].find('第') {
+        let from = at + i;
+        let after = &title[from + '第'.len_utf8()..];
+        let n = after
+            .char_indices()
+            .find(|&(_, c)| {
+                // (Sittings held together: `第1、2次`, `第26、 、27、 、28 次`.)
+                !(c.is_ascii_digit()
+                    || ('０'..='９').contains(&c)
+                    || "零一二三四五六七八九十百〇兩".contains(c)
+                    || c == ' '
+                    || c == '、')
+            })
+            .map(|(j, _)| j)
+            .unwrap_or(after.len());
+        let rest = &after[n..];
+        match ["次", "屆", "會期", "期"].into_iter().find(|u| rest.starts_with(u)) {
+            Some(unit) if n > 0 => {
+                let end = from + '第'.len_utf8() + n + unit.len();
+                out.push(TitleOrdinal {
+                    start: from,
+                    end,
+                    number: ordinal_number(&after[..n]),
+                    unit,
+                });
+                at = end;
             }
-            if let Some(v) = chinese_number(&n) {
-                return Some(v);
-            }
-            // 第二七五0次: numerals digit by digit, an Arabic 0 among them.
-            let digits: Option<String> = n
-                .chars()
-                .map(|c| match c {
-                    '0'..='9' => Some(c),
-                    '〇' | '零' => Some('0'),
-                    c => "一二三四五六七八九".find(c).map(|i| char::from(b'1' + (i / 3) as u8)),
-                })
-                .collect();
-            if let Some(v) = digits.and_then(|d| d.parse().ok()) {
-                return Some(v);
-            }
+            _ => at = from + '第'.len_utf8(),
         }
-        rest = after;
     }
-    None
+    out
+}
+
+/// `4`, `４`, ` 44 `, `十二`, `二七五0` (numerals digit by digit, an Arabic 0 among them) → the number;
+/// sittings held together (`1、2`) are numbered by the first.
+fn ordinal_number(n: &str) -> Option<u32> {
+    let n: String = ascii_digits(n).chars().filter(|c| !c.is_whitespace()).collect();
+    let n = n.split('、').find(|p| !p.is_empty())?;
+    if let Ok(v) = n.parse::<u32>() {
+        return Some(v);
+    }
+    if let Some(v) = chinese_number(n) {
+        return Some(v);
+    }
+    let digits: Option<String> = n
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => Some(c),
+            '〇' | '零' => Some('0'),
+            c => "一二三四五六七八九".find(c).map(|i| char::from(b'1' + (i / 3) as u8)),
+        })
+        .collect();
+    digits.and_then(|d| d.parse().ok())
+}
+
+/// The meeting's number: its title's last `第N次` (`第4次`, `第４次`, `第十二次`); in
+/// `…第十五次臨時大會第四次會議紀錄` the sitting's, 4, not the session's.
+fn meeting_number(title: &str) -> Option<u32> {
+    title_ordinals(title)
+        .iter()
+        .rev()
+        .find(|o| o.unit == "次")
+        .and_then(|o| o.number)
+}
+
+/// The numbers a record's slug ends with: every ordinal of its title up to the meeting's number,
+/// joined by `-` (`第 2 屆第 1 次定期大會第 44 次會議` → `2-1-44`; `第4次主管會議` → `4`), so that the
+/// sittings of different sessions, which each number from 1, get different slugs.
+pub(crate) fn slug_numbers(title: &str) -> Option<String> {
+    let ords = title_ordinals(title);
+    let last = ords.iter().rposition(|o| o.unit == "次" && o.number.is_some())?;
+    let numbers: Option<Vec<String>> = ords[..=last].iter().map(|o| o.number.map(|n| n.to_string())).collect();
+    numbers.map(|n| n.join("-"))
 }
 
 /// A date in the text: 113年9月11日 (民國), 2024年9月11日, 2024/9/11, 2024-09-11, 113.9.11.
@@ -506,6 +564,8 @@ fn split_people(s: &str) -> Vec<String> {
     out.push(cur);
     if !separated {
         out = split_on_spaces(&out[0]);
+    } else {
+        out = out.iter().flat_map(|p| split_groups(p)).collect();
     }
     out.into_iter()
         .map(|p| p.trim().trim_end_matches(['。', '.']).trim().to_string())
@@ -513,14 +573,69 @@ fn split_people(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// A list entry that holds two groups of a list by body (`市政府－市長陳菊等（如簽到簿） 本 會－副秘書長…`:
+/// a wrapped line began the second), split where a space comes before a body's name and its dash;
+/// the name's padding goes (`本 會` → `本會`).
+fn split_groups(s: &str) -> Vec<String> {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let han = |t: &str| !t.is_empty() && t.chars().all(|c| !c.is_ascii() && c.is_alphabetic());
+    let lone = |t: &str| han(t) && t.chars().count() == 1;
+    let dash = |t: &str| {
+        t.split_once('－')
+            .is_some_and(|(h, _)| han(h) && h.chars().count() <= 5)
+    };
+    // Where each group begins: at a token `X－…`, or at the lone characters of a padded name
+    // just before it.
+    let mut starts = Vec::new();
+    for (j, t) in tokens.iter().enumerate() {
+        if dash(t) {
+            let mut k = j;
+            while k > 0 && lone(tokens[k - 1]) {
+                k -= 1;
+            }
+            starts.push((k, j));
+        }
+    }
+    if !starts.iter().any(|&(k, _)| k > 0) {
+        return vec![s.to_string()];
+    }
+    let mut out = Vec::new();
+    let mut bounds: Vec<usize> = starts.iter().map(|&(k, _)| k).filter(|&k| k > 0).collect();
+    bounds.insert(0, 0);
+    bounds.push(tokens.len());
+    for w in bounds.windows(2) {
+        let seg = &tokens[w[0]..w[1]];
+        // A padded name is written whole: `本 會－…` → `本會－…`.
+        let name = seg.iter().take_while(|t| lone(t)).count();
+        let entry = if name > 0 && name < seg.len() && dash(seg[name]) {
+            let mut e = seg[..=name].concat();
+            for t in &seg[name + 1..] {
+                e.push(' ');
+                e.push_str(t);
+            }
+            e
+        } else {
+            seg.join(" ")
+        };
+        out.push(entry);
+    }
+    out
+}
+
+/// Names separated by spaces. A romanised name goes on with the name before it, a lone character
+/// with the lone one before it (`余 天`), and a count with its words (`議員林武忠等 62 人（如簽到簿）`:
+/// the number is no name, nor is the 人 after it).
 fn split_on_spaces(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut lone = false;
+    let mut counted = false;
     for token in s.split_whitespace() {
         let latin = token.chars().all(|c| c.is_ascii_alphabetic() || ".-'".contains(c));
         let one = token.chars().count() == 1 && !token.is_ascii();
+        let number = ascii_digits(token).chars().all(|c| c.is_ascii_digit());
+        let count_word = counted && token.starts_with(['人', '位', '名']);
         match out.last_mut() {
-            Some(last) if latin || (lone && one) => {
+            Some(last) if latin || (lone && one) || number || count_word => {
                 last.push(' ');
                 last.push_str(token);
                 lone = false;
@@ -530,6 +645,7 @@ fn split_on_spaces(s: &str) -> Vec<String> {
                 lone = one;
             }
         }
+        counted = number;
     }
     out
 }
@@ -635,10 +751,13 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
         .iter()
         .position(|(_, b)| is_field_line(&b.text))
         .unwrap_or(header.len());
-    let title_block = header[..first_field.max(1).min(header.len())]
+    // Of the lines before the first field that may be the title, the one nearest to the fields
+    // that numbers the meeting (a page's breadcrumb, `現在位置 首頁 > … > 研考會委員會議紀錄`, and
+    // a summary line above the title are not it), else the first.
+    let candidates: Vec<(usize, &Block)> = header[..first_field.max(1).min(header.len())]
         .iter()
         .copied()
-        .find(|(_, b)| {
+        .filter(|(_, b)| {
             let t = &b.text;
             !is_field_line(t)
                 && key_value(t).is_none()
@@ -663,7 +782,14 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                     || t.contains("議事錄")
                     || t.contains("決議")
                     || (meeting_number(t).is_some() && t.contains("會")))
-        });
+        })
+        .collect();
+    let title_block = candidates
+        .iter()
+        .rev()
+        .find(|(_, b)| meeting_number(&b.text).is_some())
+        .or(candidates.first())
+        .copied();
     match title_block {
         None => warn(warnings, None, Msg::ImportNoTitle),
         Some((bi, b)) => {
@@ -684,7 +810,7 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
             match best {
                 Some((_, s)) => {
                     fm.series = Some(s.name.clone());
-                    if let Some(n) = fm.number {
+                    if let Some(n) = slug_numbers(&b.text) {
                         fm.slug = Some(format!("{}-{n}", s.slug));
                     }
                 }
@@ -834,13 +960,14 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
     }
 
     // End time: the time line's 至…, else the 散會 line.
-    let adjourn = blocks.iter().find(|b| !b.table && b.text.contains("散會"));
+    let adjourn = blocks
+        .iter()
+        .filter(|b| !b.table)
+        .find_map(|b| adjourn_time(&b.text).map(|t| (b, t)));
     if end.is_none() {
-        end = adjourn.and_then(|b| {
-            let after = &b.text[b.text.find("散會").unwrap_or(0)..];
-            find_time(after).map(|t| t.0)
-        });
+        end = adjourn.and_then(|(_, t)| t);
     }
+    let adjourn = adjourn.map(|(b, _)| b);
     match (start, end) {
         (Some(s), Some(e)) => fm.time = Some(format!("{}-{}", hhmm(s), hhmm(e))),
         (Some(s), None) => {
@@ -858,6 +985,27 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
     }
     taken.sort_unstable();
     Header { fm, taken }
+}
+
+/// Whether `text` is the meeting's closing line, and the time it gives: a line that begins with
+/// 散會, numbered or not, its label spaced or not (`丁、散會：下午 1 時 8 分。`, `柒、  散會 (下午12時
+/// 15分)`, `散 會：中午 12 時`). A sentence that only mentions it (`…俟議案交付完畢後再行散會，請同意案。`)
+/// is none.
+fn adjourn_time(text: &str) -> Option<Option<(u32, u32)>> {
+    let mut t = text.trim();
+    if let Some((_, n)) = ordinal(t) {
+        t = &t[n..];
+    } else if t.chars().next().is_some_and(|c| "甲乙丙丁戊己庚辛壬癸".contains(c)) && t.chars().nth(1) == Some('、')
+    {
+        t = &t[t.char_indices().nth(2).map(|(i, _)| i).unwrap_or(t.len())..];
+    }
+    let t = t.trim_start();
+    let squashed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    if squashed.starts_with("散會") {
+        let at = t.find('會').map(|i| i + '會'.len_utf8()).unwrap_or(0);
+        return Some(find_time(&t[at..]).map(|x| x.0));
+    }
+    None
 }
 
 /// Put a text value into its field; whether it went in (not empty, the field not set before).
@@ -909,7 +1057,25 @@ pub(crate) fn units(
                 let Some(value) = after.strip_prefix(['：', ':']) else {
                     continue;
                 };
-                let end = value.find(['）', ')', '。', '；', '】']).unwrap_or(value.len());
+                // The value ends at a full stop or at the bracket it was written in
+                // (`（報告單位：秘書處）`); a bracket of its own stays (`臺南市政府（消防局）`).
+                let mut depth = 0i32;
+                let end = value
+                    .char_indices()
+                    .find(|&(_, c)| match c {
+                        '（' | '(' | '【' => {
+                            depth += 1;
+                            false
+                        }
+                        '）' | ')' | '】' if depth > 0 => {
+                            depth -= 1;
+                            false
+                        }
+                        '）' | ')' | '】' | '。' | '；' => true,
+                        _ => false,
+                    })
+                    .map(|(j, _)| j)
+                    .unwrap_or(value.len());
                 for name in value[..end].split(['、', '，', ',', '/', '／']) {
                     let name = name.trim();
                     if !name.is_empty() {
@@ -998,6 +1164,16 @@ mod tests {
         assert_eq!(t("上午十時半").as_deref(), Some("10:30"));
         assert_eq!(t("散會（中午十二時十五分）").as_deref(), Some("12:15"));
         assert_eq!(t("下午兩點").as_deref(), Some("14:00"));
+        let a = |s: &str| adjourn_time(s).map(|t| t.map(hhmm));
+        // (Closing lines of tests/corpus: 高雄市議會's, 宜蘭縣議會's, NTU's; a motion of 高雄市議會's.)
+        assert_eq!(a("丁、散會：下午 1 時 8 分。"), Some(Some("13:08".into())));
+        assert_eq!(a("柒、  散會 (下午12時 15分)"), Some(Some("12:15".into())));
+        assert_eq!(a("散 會：下午 04 時 56 分"), Some(Some("16:56".into())));
+        assert_eq!(a("貳、散會"), Some(None));
+        assert_eq!(
+            a("主席康議長裕成於中午 12 時 26 分提：擬延長開會時間，俟議案交付完畢後再行散會，請同意案。"),
+            None
+        );
     }
 
     #[test]
@@ -1073,11 +1249,50 @@ mod tests {
         assert_eq!(meeting_number("第4次主管會議紀錄"), Some(4));
         assert_eq!(meeting_number("第１２次主管會議紀錄"), Some(12));
         assert_eq!(meeting_number("第十二次主管會議紀錄"), Some(12));
+        assert_eq!(meeting_number("行政院第二七五0次院會決議"), Some(2750));
+        // Sittings held together are numbered by the first (雲林縣議會's titles).
+        assert_eq!(meeting_number("雲林縣議會第17屆第1、2次臨時會議案一覽表"), Some(1));
+        assert_eq!(meeting_number("第17屆第26、 、27、 、28 次臨時會"), Some(26));
+        // A council's sitting: the session's ordinals come first, the sitting's number last.
+        // (Titles of 高雄市議會, 金城鎮民代表會 and 立法院 in tests/corpus.)
+        assert_eq!(
+            meeting_number("高雄市議會第 2 屆第 1 次定期大會第 44 次會議紀錄"),
+            Some(44)
+        );
+        assert_eq!(
+            meeting_number("金城鎮民代表會第十二屆第十五次臨時大會第四次會議紀錄"),
+            Some(4)
+        );
+        assert_eq!(
+            slug_numbers("高雄市議會第 2 屆第 1 次定期大會第 44 次會議紀錄").as_deref(),
+            Some("2-1-44")
+        );
+        assert_eq!(
+            slug_numbers("立法院第9屆第6會期外交及國防委員會第7次全體委員會議議事錄").as_deref(),
+            Some("9-6-7")
+        );
+        assert_eq!(slug_numbers("數位發展部第4次主管會議紀錄").as_deref(), Some("4"));
+        // No meeting number, no slug numbers (a 屆 alone numbers no meeting).
+        assert_eq!(slug_numbers("第十三屆家長會會議紀錄"), None);
         assert_eq!(chinese_numeral(11), "十一");
         assert_eq!(chinese_numeral(20), "二十");
         assert_eq!(
             split_people("甲（公差）、乙司長丙（丁副司長、戊代），己"),
             vec!["甲（公差）", "乙司長丙（丁副司長、戊代）", "己"]
+        );
+        // 高雄市議會's 列席 lines (tests/corpus/kcc-2-t1-2): the second group began a wrapped line.
+        assert_eq!(
+            split_people("市政府－市長陳菊等（如簽到簿） 本 會－副秘書長兼議事組代理主任黃錦平、法規研究室主任許進興"),
+            vec![
+                "市政府－市長陳菊等（如簽到簿）",
+                "本會－副秘書長兼議事組代理主任黃錦平",
+                "法規研究室主任許進興"
+            ]
+        );
+        // 高雄市議會's 出席 line (tests/corpus/kcc-2-t1-2), wrapped after the vice-speaker.
+        assert_eq!(
+            split_people("議長康裕成 副議長蔡昌達 議員林武忠等 62 人（如簽到簿）"),
+            vec!["議長康裕成", "副議長蔡昌達", "議員林武忠等 62 人（如簽到簿）"]
         );
     }
 }

@@ -255,7 +255,11 @@ pub fn import_text(source: &str, registry: &ImportRegistry) -> Imported {
     // then points at it until it is registered, and the file is named as it will be.
     if let Some(s) = unregistered.series.first() {
         fm.series = Some(s.name.clone());
-        fm.slug = fm.number.map(|n| format!("{}-{n}", s.slug));
+        fm.slug = fm
+            .title
+            .as_deref()
+            .and_then(header::slug_numbers)
+            .map(|n| format!("{}-{n}", s.slug));
     }
     let in_front_matter = taken
         .iter()

@@ -59,6 +59,7 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, ImportError> {
                 error: e.to_string(),
             })
         })?;
+        let spans = without_overprint(&doc, page, spans);
         if page > 0 {
             text.push('\u{c}');
         }
@@ -546,6 +547,164 @@ fn span_text(s: &TextSpan) -> std::borrow::Cow<'_, str> {
         return t.into();
     }
     t.chars().filter(|&c| c != ' ').collect::<String>().into()
+}
+
+/// The spans without the copies of glyphs drawn again over themselves: a printer driver fakes a
+/// bold face by drawing each run two or three times a fraction of a point apart (`編` at 666.44
+/// and again at 666.20), which a reader sees as one glyph and a plain reading as `編編編` (the
+/// extractor's own check misses copies that straddle a rounded baseline, and it interleaves the
+/// copies' glyphs in one span, `第第一一審查會`). Runs that overlap on a line by more than half a
+/// glyph (or half the narrower run) are such copies, or hold them: they are read again from the page's glyphs, each glyph
+/// once — a glyph is a copy when the same character was already drawn within a third of its width
+/// across and a third of the font size up or down; two glyphs of a word (`ll`, `一一`) stand a
+/// full advance apart and are both kept. Runs that overlap nothing are left as they are.
+fn without_overprint(doc: &PdfDocument, page: usize, spans: Vec<TextSpan>) -> Vec<TextSpan> {
+    let size_of = |s: &TextSpan| if s.font_size > 0.0 { s.font_size } else { s.bbox.height };
+    // Where a run ends: its box's right edge, or a glyph further where its last glyph is a wide
+    // one the PDF gives no width (0.0003).
+    let run_right = |s: &TextSpan| {
+        let size = size_of(s);
+        let last_wide = s.text.trim_end().chars().last().is_some_and(wide);
+        let last_width = s.char_widths.last().copied().unwrap_or(size);
+        s.bbox.x
+            + s.bbox.width
+            + if last_wide && last_width < size / 2.0 {
+                size
+            } else {
+                0.0
+            }
+    };
+    let overlap = |a: &TextSpan, b: &TextSpan| {
+        let size = size_of(a).min(size_of(b));
+        let (wa, wb) = (run_right(a) - a.bbox.x, run_right(b) - b.bbox.x);
+        let across = (a.bbox.x + wa).min(b.bbox.x + wb) - a.bbox.x.max(b.bbox.x);
+        let narrow = wa.min(wb);
+        (a.bbox.y - b.bbox.y).abs() < size / 3.0 && across > (size / 2.0).min(narrow / 2.0).max(0.5)
+    };
+    // Clusters of overlapping runs (union-find over the page's runs).
+    let n = spans.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let mut any = false;
+    let mut order: Vec<usize> = (0..n).filter(|&i| !spans[i].text.trim().is_empty()).collect();
+    order.sort_by(|&a, &b| spans[a].bbox.x.total_cmp(&spans[b].bbox.x));
+    for (k, &i) in order.iter().enumerate() {
+        let end = run_right(&spans[i]);
+        for &j in &order[k + 1..] {
+            if spans[j].bbox.x >= end {
+                break;
+            }
+            if overlap(&spans[i], &spans[j]) {
+                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                if ri != rj {
+                    parent[rj] = ri;
+                }
+                any = true;
+            }
+        }
+    }
+    if !any {
+        return spans;
+    }
+    // The page's glyphs, each once.
+    let mut kept: std::collections::HashMap<char, Vec<(f32, f32)>> = std::collections::HashMap::new();
+    let glyphs: Vec<pdf_oxide::layout::TextChar> = doc
+        .extract_chars(page)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|c| !c.char.is_whitespace())
+        .filter(|c| {
+            let size = if c.font_size > 0.0 { c.font_size } else { c.bbox.height };
+            let width = if c.bbox.width > 0.0 { c.bbox.width } else { size };
+            let (dx, dy) = ((width / 3.0).min(2.0), (size / 3.0).min(2.0));
+            let seen = kept.entry(c.char).or_default();
+            let copy = seen
+                .iter()
+                .any(|&(x, y)| (c.bbox.x - x).abs() < dx && (c.bbox.y - y).abs() < dy);
+            if !copy {
+                seen.push((c.bbox.x, c.bbox.y));
+            }
+            !copy
+        })
+        .collect();
+    if glyphs.is_empty() {
+        return spans;
+    }
+    let mut clusters: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        clusters.entry(r).or_default().push(i);
+    }
+    let mut used = vec![false; glyphs.len()];
+    let mut out = Vec::with_capacity(n);
+    for members in clusters.into_values() {
+        if members.len() == 1 {
+            out.push(spans[members[0]].clone());
+            continue;
+        }
+        let first = &spans[members[0]];
+        let size = size_of(first);
+        let left = members.iter().map(|&i| spans[i].bbox.x).fold(f32::INFINITY, f32::min);
+        let right = members
+            .iter()
+            .map(|&i| run_right(&spans[i]))
+            .fold(f32::NEG_INFINITY, f32::max);
+        let y = members.iter().map(|&i| spans[i].bbox.y).sum::<f32>() / members.len() as f32;
+        // The glyphs of the runs: on their line, starting within the runs' extent and more than
+        // a quarter glyph before its end (the next run's first glyph may start a point before it).
+        let mut mine: Vec<usize> = (0..glyphs.len())
+            .filter(|&g| {
+                let c = &glyphs[g];
+                !used[g] && (c.bbox.y - y).abs() < size / 2.0 && c.bbox.x >= left - 1.0 && c.bbox.x < right - size / 4.0
+            })
+            .collect();
+        let expected: usize = members
+            .iter()
+            .map(|&i| spans[i].text.chars().filter(|c| !c.is_whitespace()).count())
+            .sum();
+        if mine.is_empty() || mine.len() > expected {
+            // The glyphs do not account for the runs: keep the runs as they are.
+            out.extend(members.iter().map(|&i| spans[i].clone()));
+            continue;
+        }
+        mine.sort_by(|&a, &b| glyphs[a].bbox.x.total_cmp(&glyphs[b].bbox.x));
+        let mut text = String::new();
+        let mut widths = Vec::new();
+        let mut offsets = Vec::new();
+        let mut end: Option<f32> = None;
+        for &g in &mine {
+            used[g] = true;
+            let c = &glyphs[g];
+            let w = if wide(c.char) && c.bbox.width < 0.5 * size {
+                size
+            } else {
+                c.bbox.width
+            };
+            if end.is_some_and(|e| c.bbox.x - e > 0.25 * size) {
+                text.push(' ');
+                widths.push(0.0);
+                offsets.push(end.unwrap_or(c.bbox.x));
+            }
+            text.push(c.char);
+            widths.push(w);
+            offsets.push(c.bbox.x);
+            end = Some(end.map_or(c.bbox.x + w, |e: f32| e.max(c.bbox.x + w)));
+        }
+        let mut t = first.clone();
+        t.bbox.x = glyphs[mine[0]].bbox.x;
+        t.bbox.width = end.unwrap_or(right) - t.bbox.x;
+        t.text = text;
+        t.char_widths = widths;
+        t.char_x_offsets = offsets;
+        out.push(t);
+    }
+    out
 }
 
 fn centre(s: &TextSpan) -> f32 {

@@ -23,35 +23,24 @@ pub(crate) fn series_name(title: &str) -> Option<String> {
 
 fn series_words(title: &str) -> Option<String> {
     let t = title.trim();
-    let mut marks: Vec<(usize, usize)> = Vec::new();
-    let mut at = 0;
-    while let Some(i) = t[at..].find('第') {
-        let from = at + i;
-        let after = &t[from + '第'.len_utf8()..];
-        let n = after
-            .char_indices()
-            .find(|&(_, c)| {
-                !(c.is_ascii_digit()
-                    || ('０'..='９').contains(&c)
-                    || "零一二三四五六七八九十百〇兩".contains(c)
-                    || c == ' ')
-            })
-            .map(|(j, _)| j)
-            .unwrap_or(after.len());
-        let rest = &after[n..];
-        let unit = ["次", "屆", "會期", "期"].into_iter().find(|u| rest.starts_with(u));
-        match unit {
-            Some(u) if n > 0 => {
-                let end = from + '第'.len_utf8() + n + u.len();
-                marks.push((from, end));
-                at = end;
-            }
-            _ => at = from + '第'.len_utf8(),
-        }
-    }
+    let marks: Vec<(usize, usize)> = super::header::title_ordinals(t)
+        .iter()
+        .map(|o| (o.start, o.end))
+        .collect();
     let strip = |s: &str| -> String {
         let mut s = s.trim();
-        for suffix in ["會議紀錄", "會議記錄", "會議議事錄", "議事錄", "紀錄", "記錄", "決議"] {
+        // (A summary is a kind of record, not of meeting: `第 2 次會議摘要紀錄`, `會議紀要`.)
+        for suffix in [
+            "會議摘要紀錄",
+            "會議紀錄",
+            "會議記錄",
+            "會議紀要",
+            "會議議事錄",
+            "議事錄",
+            "紀錄",
+            "記錄",
+            "決議",
+        ] {
             if let Some(x) = s.strip_suffix(suffix) {
                 s = if suffix.starts_with("會議") {
                     &s[..x.len() + "會議".len()]
@@ -64,7 +53,8 @@ fn series_words(title: &str) -> Option<String> {
         s.trim().to_string()
     };
     let (_, last_end) = *marks.last()?;
-    let tail = strip(&t[last_end..]);
+    // A word written twice by a slip (`常務委員會會議會議紀錄`) names the series once.
+    let tail = strip(&t[last_end..]).replace("會議會議", "會議");
     if tail.chars().count() > 2 {
         return Some(tail);
     }
@@ -345,6 +335,16 @@ mod tests {
             Some("臨時大會")
         );
         assert_eq!(series_name("會議紀錄"), None);
+        // A summary record (新北市議會's, tests/corpus/ntp-2-t12-2) and a word written twice
+        // (tests/corpus/cixin-parents-13-18).
+        assert_eq!(
+            series_name("新北市議會第 2 屆第 12 次臨時會第 2 次會議摘要紀錄").as_deref(),
+            Some("臨時會")
+        );
+        assert_eq!(
+            series_name("20140402-慈心華福實驗國民中小學第十三屆家長會 第十八次常務委員會會議會議紀錄").as_deref(),
+            Some("常務委員會會議")
+        );
         // A real title (tests/fixtures/import/real-pdf/ntu-sac-59): only 會議 after the number.
         assert_eq!(
             series_name("國立臺灣大學學生輔導委員會第59次會議紀錄").as_deref(),

@@ -445,19 +445,23 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
     let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         let t = &l.text;
-        let n = t.chars().count();
         // A line ending a sentence is content; one in brackets (`【114.02.07發布】`, as an amended
         // regulation's pages are headed) may be a running header.
         let sentence = t
             .trim_end()
             .ends_with(['。', '：', '；', '！', '？', ':', ';', '!', '?', '.']);
-        if l.table || t.is_empty() || n > 40 || ordinal(t).is_some() || label(t).is_some() || sentence {
+        // A long line is a running header or footer only where it recurs on every page (below).
+        if l.table || t.is_empty() || ordinal(t).is_some() || label(t).is_some() || sentence {
             continue;
         }
         seen.entry(t.clone()).or_default().push(i);
     }
+    let pages = page_breaks.len() + 1;
+    let last = lines.iter().rposition(|l| !l.text.is_empty());
     let near_page = |i: usize| -> bool {
-        if page_breaks.contains(&i) {
+        // The first line of a page, or the last (a footer: `PDF 檔案以 "PDF 製作工廠" 試用版建立`
+        // under every page a trial version printed).
+        if page_breaks.contains(&i) || page_breaks.contains(&(i + 1)) || Some(i) == last && pages > 1 {
             return true;
         }
         let near = |it: &mut dyn Iterator<Item = &Line>| {
@@ -473,18 +477,71 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
         // Only the occurrences at a page boundary are furniture, and only when the line recurs at
         // boundaries (twice at least): a content line repeated in the text is never removed.
         let paged: Vec<usize> = idxs.iter().copied().filter(|&i| near_page(i)).collect();
-        if paged.len() >= 2 {
+        let long = lines[idxs[0]].text.chars().count() > 40;
+        if paged.len() >= 2 && (!long || paged.len() >= pages) {
+            // The first occurrence stays where nothing else in the text says what it says: a
+            // section's title that its pages repeat as they go on (`第三審查會（建設類）` atop each
+            // page of a council's list of motions) is its heading, while a record's name repeated
+            // atop its pages is its title's.
+            let alnum = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+            let said = alnum(&lines[idxs[0]].text);
+            let elsewhere = lines
+                .iter()
+                .enumerate()
+                .any(|(j, l)| !idxs.contains(&j) && alnum(&l.text).contains(&said));
             for i in paged {
                 let top = lines[first_content..i].iter().filter(|l| !l.text.is_empty()).count() < 3;
-                if !(i == idxs[0] && top) {
+                // (A heading heads a page; a footer's first occurrence ends one and goes.)
+                let heading = page_breaks.contains(&i) && !elsewhere;
+                if !(i == idxs[0] && (top || heading)) {
                     drop.push(i);
                 }
             }
         }
     }
+    drop.extend(numbered_running_headers(lines));
     for i in drop {
         lines[i].text.clear();
     }
+}
+
+/// A running header or footer that carries its page's number (`第10次臨時會　會議紀錄 13`, then
+/// `… 15`, `… 17`, as a council's 議事錄 extracted from its PDF has them): the same words, a space,
+/// and a number that grows from one occurrence to the next, twice at least. The growing number is
+/// the page boundary's evidence; the same words with the same or a falling number are content.
+fn numbered_running_headers(lines: &[Line]) -> Vec<usize> {
+    let mut seen: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.as_str();
+        if l.table || t.chars().count() > 40 || ordinal(t).is_some() || label(t).is_some() {
+            continue;
+        }
+        let split = |words: &str, number: &str| -> Option<(String, u32)> {
+            let words = words.trim_matches(|c: char| c.is_whitespace() || is_space(c));
+            let cjk = words.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()).count();
+            let number: String = ascii_digits(number.trim());
+            let sentence = words.ends_with(['。', '：', '；', '！', '？', ':', ';', '，', ',']);
+            (cjk >= 2 && !sentence && (1..=4).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit()))
+                .then(|| (words.to_string(), number.parse().unwrap_or(0)))
+        };
+        let at_end = t
+            .rfind(|c: char| c.is_whitespace() || is_space(c))
+            .and_then(|j| split(&t[..j], &t[j..]));
+        let at_start = t
+            .find(|c: char| c.is_whitespace() || is_space(c))
+            .and_then(|j| split(&t[j..], &t[..j]));
+        if let Some((words, n)) = at_end.or(at_start) {
+            seen.entry(words).or_default().push((i, n));
+        }
+    }
+    let mut out = Vec::new();
+    for occurrences in seen.values() {
+        let growing = occurrences.windows(2).all(|w| w[1].1 > w[0].1);
+        if occurrences.len() >= 2 && growing {
+            out.extend(occurrences.iter().map(|&(i, _)| i));
+        }
+    }
+    out
 }
 
 /// Whether a line ends a sentence: 。：；！？ or a closing bracket.
@@ -580,10 +637,19 @@ pub(crate) fn own_line_title(s: &str) -> bool {
 /// Where the header ends: the first section heading (but not a numbered header field such as
 /// `壹、時間：…`), part of the agenda (`報 告 事 項`), agenda item, decision or appendix.
 pub(crate) fn header_end(lines: &[Line]) -> usize {
+    let field = |l: &Line| super::header::is_field_line(&l.text);
+    let first_field = lines.iter().position(field);
     lines
         .iter()
-        .position(|l| {
-            (matches!(ordinal(&l.text), Some((Ordinal::Section, _))) && !super::header::is_field_line(&l.text))
+        .enumerate()
+        .position(|(i, l)| {
+            let section = matches!(ordinal(&l.text), Some((Ordinal::Section, _))) && !field(l);
+            // A part's heading above the minutes' own title and header (`貳、會議紀錄`, the part
+            // of a council's 議事錄 that holds its sittings' minutes) starts no body: the header's
+            // fields follow within a few lines.
+            let above_header =
+                first_field.is_some_and(|f| i < f && lines[i..f].iter().filter(|l| !l.text.is_empty()).count() <= 8);
+            (section && !above_header)
                 || agenda_part(&l.text)
                 || matches!(label(&l.text), Some("案由" | "決定" | "決議" | "附錄" | "臨時動議"))
         })
@@ -742,7 +808,10 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
     // A list written with spaces goes on with more names (`出席議員：黃定和 張建榮 …` |
     // `林金龍 林東成 …`), or with the rest of an entry the line break split (`…建設處處長黃志` | `良 …`).
     let spaced = super::header::list_value(prev).is_some_and(|v| more_names(v, t, !indented));
-    indented || after_separator || list || spaced || prev_full
+    // A padded name broken at its padding (`列 席：…（如簽到簿）` | `本` | `會－秘書長…`, as a PDF's
+    // text layer gives 本 會): its first character goes on with the list.
+    let lone = t.chars().count() == 1 && !t.is_ascii() && super::header::is_list_line(prev);
+    indented || after_separator || list || spaced || lone || prev_full
 }
 
 /// Whether a header line that is no `key：value` field (the title, an archive's case line) goes
@@ -750,7 +819,16 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
 /// ending a sentence (`…第十八次常務委員會會議會` | `議紀錄`, `…大甲都市計畫(第三次通盤` | `檢討)…`), and
 /// the next line is no field, numbering, label or title of its own.
 fn header_wraps(prev: &str, prev_full: bool, next: &str) -> bool {
-    (prev_full || open_bracket(prev))
+    // A title in two lines, the body and its session, then the sitting (`臺南市議會第 2 屆第 10 次
+    // 臨時會` | `第 1 次會議紀錄`).
+    let record_word = |t: &str| ["紀錄", "記錄", "議事錄"].iter().any(|w| t.contains(w));
+    let sitting = !record_word(prev)
+        && !super::header::title_ordinals(prev).is_empty()
+        && !prev.trim_start().starts_with('第')
+        && next.trim_start().starts_with('第')
+        && record_word(next)
+        && super::header::title_ordinals(next).iter().any(|o| o.unit == "次");
+    (prev_full || open_bracket(prev) || sitting)
         && !ends_sentence(prev)
         && !header_key(prev)
         && !header_key(next)
@@ -846,7 +924,9 @@ fn more_names(value: &str, next: &str, wrapped: bool) -> bool {
             let n = one.chars().count();
             let lens = entries.iter().map(|e| e.chars().count());
             let (min, max) = (lens.clone().min().unwrap_or(0), lens.max().unwrap_or(0));
-            let shape = if posted_list(&entries) {
+            // A list of officials, each with a post, goes on with another one (`出 席：議長康裕成` |
+            // `副議長蔡昌達`), also after its first entry alone.
+            let shape = if posted_list(&entries) || (entries.len() == 1 && has_post(entries[0])) {
                 has_post(one)
             } else {
                 entries.len() >= 2 && (min..=max).contains(&n)
@@ -993,11 +1073,14 @@ mod tests {
                 "壹、附件",
                 "第九條 學生自治組織及學生社團之更名應報請社輔會核可；其組織章程修訂後，應報請社輔會核備。",
                 "第十條 學生自治組織及學生社團成立時之印信由課外組統一製發。",
+                // The first stays: nothing else in the text says what it says (the regulation's
+                // date of issue as its pages head it); the one the page break put inside 完成 goes.
+                "【○○○.○○.○○發布】",
                 "第十一條 學生自治組織及學生社團應於每學期上課日起一週內，依下列規定完成社團登記，並經課外組核可：",
             ]
         );
         let gone: Vec<String> = furniture(&lines).into_iter().map(|f| f.text).collect();
-        assert_eq!(gone, ["1", "【○○○.○○.○○發布】", "2", "【○○○.○○.○○發布】"]);
+        assert_eq!(gone, ["1", "2", "【○○○.○○.○○發布】"]);
     }
 
     #[test]
@@ -1039,6 +1122,24 @@ mod tests {
         let lines = clean("主席：黃部長彥男\t紀錄：林怡芬\n單位\t主題\n", &reg);
         assert!(!lines[0].table, "{:?}", lines[0]);
         assert!(lines[1].table);
+    }
+
+    #[test]
+    fn running_headers_with_their_page_numbers() {
+        // 臺南市議會's 議事錄 (tests/corpus/tncc-2-t10): its page lines between the sitting's lines.
+        let text = "第10次臨時會　會議紀錄 13\n一、主席宣告開會。\n二、報告事項\n第10次臨時會　會議紀錄 15\n三、討論事項\n第10次臨時會　會議紀錄 17\n";
+        let lines = clean(text, &ImportRegistry::default());
+        let kept: Vec<&str> = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(kept, ["一、主席宣告開會。", "二、報告事項", "三、討論事項"]);
+        assert_eq!(furniture(&lines).len(), 3);
+        // The same words with a number that does not grow are content, kept.
+        let text = "出席人數 30\n一、主席宣告開會。\n出席人數 30\n";
+        let lines = clean(text, &ImportRegistry::default());
+        assert!(furniture(&lines).is_empty());
     }
 
     #[test]

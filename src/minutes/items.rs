@@ -29,6 +29,12 @@ impl Kind {
 /// record's own label is kept.
 pub const DECISION_LABELS: &[&str] = &[
     "大會決議",
+    "大會議決",
+    // A council's record of a bill's reading, its outcome under the reading's name
+    // (`進行一讀會：本案交付法規委員會審查。`).
+    "進行一讀會",
+    "進行二讀會",
+    "進行三讀會",
     "主席裁示",
     "主席裁定",
     "審查意見",
@@ -72,11 +78,15 @@ pub const PART_LABELS: &[&str] = &[
     "表決結果",
     "表決",
     "記名表決",
+    // A council's reports of letters: the case's class and the body that sent it
+    // (`編號：26` / `類別：民政` / `來文機關：高雄市政府` / `案由：…`).
+    "類別",
+    "來文機關",
 ];
 
 pub(crate) const NUMERALS: &str = "〇零一二三四五六七八九十百壹貳參肆伍陸柒捌玖拾";
 
-fn is_numeral(c: char) -> bool {
+pub fn is_numeral(c: char) -> bool {
     NUMERALS.contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
@@ -124,7 +134,9 @@ pub fn bracketed(t: &str) -> Option<(&str, &str)> {
 pub fn section_kind(text: &str) -> Option<Kind> {
     let t = squeeze(strip_section_ordinal(text));
     let t = t.trim_end_matches(['：', ':', '。']);
-    if t.chars().count() > 12 {
+    // A count in brackets after the name (`六、討論提案(共計 49 案)`, `八、臨時動議(計 2 案：…)`) is
+    // not part of it.
+    if name_before_count(t).chars().count() > 12 {
         return None;
     }
     // The name, then nothing, a colon and what the section says at once (`散會：下午5時`), a
@@ -160,20 +172,50 @@ pub fn section_kind(text: &str) -> Option<Kind> {
         Some(Kind::Motion)
     } else if starts(&["選舉事項", "選舉"]) {
         Some(Kind::Election)
-    } else if starts(&[
-        "其他事項",
-        "散會",
-        "附件",
-        "附錄",
-        "主席結論",
-        "主席裁示",
-        "宣讀",
-        "確認",
-    ]) {
+    } else if named_part(text).is_some()
+        || starts(&[
+            "其他事項",
+            "散會",
+            "附件",
+            "附錄",
+            "主席結論",
+            "主席裁示",
+            "宣讀",
+            "確認",
+        ])
+    {
         Some(Kind::Other)
     } else {
         None
     }
+}
+
+/// A section's name without the count in brackets after it (`討論提案(共計49案)` → `討論提案`).
+pub fn name_before_count(t: &str) -> &str {
+    match t.find(['(', '（']) {
+        Some(i) if i > 0 => &t[..i],
+        _ => t,
+    }
+}
+
+/// A part of the agenda under a name of its own that ends in 事項 (`丙、主席裁定事項`,
+/// `丙、決定事項`), written with a top-level ordinal: the name, which its numbered items are
+/// labelled by (`主席裁定事項一`). The standard names are read by [`section_kind`].
+pub fn named_part(text: &str) -> Option<String> {
+    let t = text.trim();
+    let first = t.chars().next()?;
+    if !"甲乙丙丁戊己庚辛壹貳參肆伍陸柒捌玖拾".contains(first) {
+        return None;
+    }
+    let stripped = strip_section_ordinal(t);
+    if stripped.len() == t.len() {
+        return None;
+    }
+    let name = squeeze(stripped);
+    let name = name.trim_end_matches(['：', ':']);
+    let n = name.chars().count();
+    ((4..=10).contains(&n) && name.ends_with("事項") && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        .then(|| name.to_string())
 }
 
 /// Whether a section title names an attachment or appendix (附件, 附錄).
@@ -215,6 +257,11 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
         if head == "案由" || head == "案名" {
             return Some((head, None));
         }
+    }
+    // `編號：26` above `類別：…` / `案由：…`: the number of the case that follows; a bill's number
+    // before its proposer (`法規市提 2 提案人：…`) too.
+    if let Some(label) = number_line(t).or_else(|| bill_number(t)) {
+        return Some((label, None));
     }
     // `討論一：…`, `動議二：…`, `提案三：…`, `第四案：…`, `議案五：…`, `臨時動議一：…`, `案由：…`.
     if let Some(colon) = t.find(['：', ':']) {
@@ -277,6 +324,16 @@ pub fn ordinal_number(block: &str) -> Option<String> {
         .take_while(|c| is_numeral(*c))
         .collect();
     (!n.is_empty()).then_some(n)
+}
+
+/// An ordinal's number as an item's label writes it: `1` / `１` → `一`, `12` → `十二`; a number
+/// already written in Chinese is kept (`三`).
+pub fn label_number(n: &str) -> String {
+    let digits = !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    match numeral_value(n).filter(|_| digits) {
+        Some(v) => chinese_number(v as usize),
+        None => n.to_string(),
+    }
 }
 
 /// The value of an ordinal's number: `三` → 3, `十二` → 12, `二十` → 20, `7` / `７` → 7.
@@ -495,10 +552,94 @@ pub fn join_wrapped(text: &mut String, more: &str) {
     text.push_str(more);
 }
 
+/// A line that only numbers the item after it, under a label for its number (`編號：26`,
+/// `案號：12047`, `案次：3`), as a council lists the cases it reports one after the other: the
+/// label `第N案` (as a table's 案號 cell numbers its row).
+pub fn number_line(block: &str) -> Option<String> {
+    let (label, rest) = leading_label(block, &["編號", "案號", "案次"])?;
+    let n = squeeze(rest);
+    let n = n.trim_start_matches('第').trim_end_matches(['案', '號', '。']);
+    // A case added to another is numbered after it (`編號：34-1`).
+    let numbered = n
+        .split(['-', '－'])
+        .all(|part| !part.is_empty() && part.chars().all(is_numeral));
+    (numbered && !label.is_empty()).then(|| format!("第{n}案"))
+}
+
+/// A bill's number in a council's record, before one of its labelled parts on the same line
+/// (`(第 5 次定期會) 法規市提 2 提案人：臺南市政府（消防局）`, `財經 1 提案單位：審計部臺南市審計處`):
+/// the class and kind of bill, then its number, after an optional note of the session in
+/// brackets. Returns the number as a label (`法規市提2`).
+pub fn bill_number(block: &str) -> Option<String> {
+    let mut t = block.trim();
+    if let Some(rest) = t.strip_prefix(['(', '（']) {
+        let close = rest.find([')', '）'])?;
+        t = rest[close..].trim_start_matches([')', '）']).trim_start();
+    }
+    let end = t.find([' ', '　'])?;
+    let mut rest = t[end..].trim_start();
+    let mut code = squeeze(&t[..end]);
+    // The number may be written apart from its class (`法規市提 2 提案人：…`).
+    if let Some(sp) = rest.find([' ', '　']) {
+        if rest[..sp].chars().all(|c| c.is_ascii_digit()) && !rest[..sp].is_empty() {
+            code.push_str(&rest[..sp]);
+            rest = rest[sp..].trim_start();
+        }
+    }
+    (is_bill_code(&code) && leading_label(rest, PART_LABELS).is_some()).then_some(code)
+}
+
+/// Whether a squeezed text is a bill's number: its class and kind (two to six Chinese
+/// characters: 法規市提, 財經, 建設議提), then one to four digits.
+fn is_bill_code(code: &str) -> bool {
+    let letters = code.chars().take_while(|c| !c.is_ascii_digit()).count();
+    let digits = code.chars().count() - letters;
+    (2..=6).contains(&letters)
+        && (1..=4).contains(&digits)
+        && code
+            .chars()
+            .take(letters)
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && code.chars().skip(letters).all(|c| c.is_ascii_digit())
+}
+
+/// A numbered point that names a bill by its number (`1、第 5 次定期會 建設議提 5 號案，`,
+/// `2、建設議提 4 號案，`), as a record sets apart the bills it decides on their own: the number
+/// as a label (`建設議提5`).
+pub fn bill_point(block: &str) -> Option<String> {
+    let t = block.trim();
+    let stripped = super::strip_ordinal(t);
+    if stripped.len() == t.len() || t.contains('\n') {
+        return None;
+    }
+    let s = squeeze(stripped);
+    let s = s.trim_end_matches(['，', ',']);
+    let s = s.strip_suffix("號案")?;
+    // A note of the session first (`第5次定期會`).
+    let s = s.rsplit_once(['會']).map_or(s, |(_, r)| r);
+    // `(一)討論臨時動議 1 號案，大會議決：…` is an item taken up, not a bill set apart.
+    if s.starts_with("討論") || s.contains("動議") {
+        return None;
+    }
+    is_bill_code(s).then(|| s.to_string())
+}
+
+/// A numbered point of a part that lists the reports heard, in which someone reports
+/// (`(二)陳市長菊報告 104 年度市政府施政計畫…`), not one that only tells (`(一)陳市長菊介紹…`).
+pub fn is_heard_report(block: &str) -> bool {
+    let stripped = squeeze(super::strip_ordinal(block));
+    stripped.find("報告").is_some_and(|i| {
+        (2..=14).contains(&stripped[..i].chars().count()) && !stripped[..i].contains(['，', ',', '：', ':'])
+    })
+}
+
 /// An item's number followed, after a space, by one of its labelled parts on the same line
 /// (`第一案 提案單位:第一組`, `提案二 提案人：王大明`): the number's label. Such a line is the
 /// item's lead, not `label：title`.
 pub fn numbered_lead(block: &str) -> Option<String> {
+    if let Some(code) = bill_number(block) {
+        return Some(code);
+    }
     let t = block.trim();
     let end = t.find([' ', '　'])?;
     let (label, _) = numbered_label(&t[..end])?;
@@ -692,8 +833,31 @@ pub fn led_motion(block: &str) -> Option<(Lead, String)> {
     (bare.ends_with('案') || ends_with_request(title)).then(|| (Lead::Named(head), title.to_string()))
 }
 
-/// Titles written after a person's name in minutes (`劉茂群議員`, `陳天成代表`).
-const NAME_TITLES: &[&str] = &["議員", "代表", "里長", "委員"];
+/// Titles written after a person's name in minutes (`劉茂群議員`, `陳天成代表`; a school's or an
+/// association's offices, `歐遠帆學務長`, `許一成顧問`, `郭麗琴理事長`), the longer first.
+const NAME_TITLES: &[&str] = &[
+    "議員",
+    "代表",
+    "里長",
+    "委員",
+    "學務長",
+    "教務長",
+    "總務長",
+    "研發長",
+    "理事長",
+    "總幹事",
+    "校長",
+    "院長",
+    "主任",
+    "組長",
+    "老師",
+    "教師",
+    "顧問",
+    "會長",
+    "理事",
+    "監事",
+    "秘書",
+];
 
 /// A person's name without the title written after it (`劉茂群議員` → `劉茂群`); a name that is
 /// only a title, or too short to be a name without it, is kept as written.
@@ -701,8 +865,13 @@ pub fn bare_name(name: &str) -> &str {
     NAME_TITLES
         .iter()
         .find_map(|t| name.strip_suffix(t))
-        // A role before the title (`家長代表`, `主任委員`) is no name.
-        .filter(|n| (2..=4).contains(&n.chars().count()) && !n.ends_with(['副', '總', '長', '任', '員', '席']))
+        // A role before the title (`家長代表`, `主任委員`, `教務主任`, `輔導室主任`) is no name.
+        .filter(|n| {
+            (2..=4).contains(&n.chars().count())
+                && !n.ends_with([
+                    '副', '總', '長', '任', '員', '席', '務', '處', '室', '組', '會', '科', '系', '部', '所', '學',
+                ])
+        })
         .unwrap_or(name)
 }
 
@@ -885,7 +1054,25 @@ pub fn people(text: &str) -> Vec<(String, String)> {
             let Some(rest) = rest.strip_prefix(['：', ':']) else {
                 continue;
             };
-            let end = rest.find(['。', '；', ';', '\n', '）', ')']).unwrap_or(rest.len());
+            // A closing bracket ends the names when the label was inside the brackets
+            // (`（提案人：王大明）`), not when a name holds its own (`臺南市政府（消防局）`).
+            let mut depth = 0usize;
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| match c {
+                    '。' | '；' | ';' | '\n' => true,
+                    '（' | '(' => {
+                        depth += 1;
+                        false
+                    }
+                    '）' | ')' if depth > 0 => {
+                        depth -= 1;
+                        false
+                    }
+                    '）' | ')' => true,
+                    _ => false,
+                })
+                .map_or(rest.len(), |(i, _)| i);
             // Names end at the next label (`提案人：王大明　連署人：…`).
             for name in rest[..end].split(['、', '，', ',', ' ', '　']) {
                 let n = name.trim();
@@ -1043,6 +1230,18 @@ mod tests {
         assert_eq!(bare_name("家長代表"), "家長代表");
         assert_eq!(bare_name("主任委員"), "主任委員");
         assert_eq!(bare_name("李小華"), "李小華");
+        // 臺北市立教育大學性別平等教育委員會 and 五甲國小家長會 (tests/corpus/utaipei-gender-97-1,
+        // wujia-parents-95-2): a school's and an association's offices after the name.
+        assert_eq!(bare_name("歐遠帆學務長"), "歐遠帆");
+        assert_eq!(bare_name("許一成顧問"), "許一成");
+        assert_eq!(bare_name("郭麗琴理事長"), "郭麗琴");
+        assert_eq!(bare_name("教務主任"), "教務主任");
+        assert_eq!(bare_name("副校長"), "副校長");
+        assert_eq!(bare_name("主任秘書"), "主任秘書");
+        assert_eq!(
+            people("提案人:歐遠帆學務長"),
+            [("proposer".to_string(), "歐遠帆".to_string())]
+        );
         assert_eq!(titled_name("徐玉樹議員"), Some("徐玉樹"));
         assert_eq!(titled_name("徐玉樹"), None);
         assert_eq!(

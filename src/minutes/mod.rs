@@ -138,8 +138,16 @@ impl UnitMatcher {
 /// A council's reading of its bills named as a part of its agenda (`一讀會`, `第二讀會`, `三讀會`,
 /// spaces and ordinal already removed): its bills are proposals, read and decided in it.
 pub fn is_reading(name: &str) -> bool {
-    let n = name.strip_prefix('第').unwrap_or(name);
+    let n = items::name_before_count(name);
+    let n = n.strip_prefix('第').unwrap_or(n);
+    // `一讀會`, `第二、三讀會`, `三讀議案第二讀會` (the second reading of the bills that take three);
+    // `宣讀議案交付審查` / `宣讀提案交付審查` (the first reading: bills read and sent to committee).
     matches!(n, "一讀會" | "二讀會" | "三讀會")
+        || n.strip_suffix("讀會").is_some_and(|r| {
+            r.ends_with(['一', '二', '三']) && r.chars().count() <= 8 && r.chars().all(|c| !c.is_ascii())
+        })
+        || n.starts_with("宣讀議案")
+        || n.starts_with("宣讀提案")
 }
 
 /// Strip an official ordinal: `一、`, `（一）`, `(一)`, `1、`, `1.`, `壹、`.
@@ -267,13 +275,14 @@ pub fn analyse(
         if let Some(mut label) = agenda_label(&h.text) {
             // `第一案〈…〉 提案人：…` (or `提案一`) just above an unnumbered `### 案由：…`: the
             // item's number.
-            let mut lead_text = "";
+            let mut lead = String::new();
             if label == "案由" || label == "案名" {
-                if let Some((n, block)) = lead_number(r, hi) {
+                if let Some((n, text)) = lead_number(r, hi) {
                     label = n;
-                    lead_text = block;
+                    lead = text;
                 }
             }
+            let lead_text = lead.as_str();
             let region = region_of(r, hi);
             // Unit: in the heading, else in a line of the section up to its decision (a label
             // after the decision belongs to the next item), else in a line just before the
@@ -514,6 +523,32 @@ fn paragraph_items(
         tentative: bool,
         /// Started by a heading (`## 壹、宣讀上次會議紀錄。`): its anchor is the heading's id.
         on_heading: bool,
+        /// A report heard under a part that lists them (`三、聽取報告` / `(二)陳市長菊報告…`): an
+        /// item though nothing is decided.
+        heard: bool,
+        /// The numbered item it was set apart from (`(四)討論建設委員會議案…` for `1、建設議提 5 號
+        /// 案，大會議決：…`): the next point numbered like that one ends it.
+        parent: Option<&'a str>,
+    }
+    impl<'a> Pending<'a> {
+        /// A numbered point that is an item only if decided (or one of its parts follows).
+        fn point(label: String, kind: Option<Kind>, title: String, anchor: &str, line: usize, start: &'a str) -> Self {
+            Pending {
+                label,
+                kind,
+                title,
+                anchor: anchor.to_string(),
+                line,
+                blocks: Vec::new(),
+                start,
+                lead: None,
+                numbered_only: false,
+                tentative: true,
+                on_heading: false,
+                heard: false,
+                parent: None,
+            }
+        }
     }
     let covered: std::collections::HashSet<usize> = st
         .agenda
@@ -526,6 +561,15 @@ fn paragraph_items(
         .collect();
     let mut out: Vec<AgendaItem> = Vec::new();
     let mut section: Option<Kind> = None;
+    // The name of a part of the agenda that is no standard section (`丙、主席裁定事項`): its numbered
+    // items are labelled by it.
+    let mut section_name: Option<String> = None;
+    // The ordinal style of the section's title when it is a numbered paragraph (`六、討論提案`),
+    // and of the agenda's numbered parts (see `own_part` below).
+    let mut section_style: Option<u8> = None;
+    let mut parts_style: Option<u8> = None;
+    // Whether the section lists reports heard (`三、聽取報告`).
+    let mut reports_heard = false;
     let mut in_appendix = false;
     // The line the current section starts at, to number the items in it that have no number.
     let mut section_line = 0usize;
@@ -541,7 +585,7 @@ fn paragraph_items(
         // one of an item's labelled parts (`說明：…` under a report): else it only groups or
         // tells.
         let has_part = p.blocks.first().is_some_and(|(_, b)| starts_part(b));
-        if p.tentative && !has_part && !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()) {
+        if p.tentative && !has_part && !p.heard && !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()) {
             return;
         }
         let kind = p.kind.or(section).unwrap_or_else(|| items::default_kind(&p.label));
@@ -549,6 +593,8 @@ fn paragraph_items(
         // of procedure inside it are decided before the main question.
         let mut decision = (String::new(), String::new(), "");
         let mut first_decision = p.blocks.len();
+        // Where the last decision read ends, when it was written as a list item (`- 決議：…`).
+        let mut listed_end: Option<usize> = None;
         for (i, (_, b)) in p.blocks.iter().enumerate() {
             if let Some(label) = decision_label(b) {
                 first_decision = first_decision.min(i);
@@ -557,14 +603,24 @@ fn paragraph_items(
                 if !rest.is_empty() {
                     parts.push(rest.to_string());
                 }
+                let mut end = i + 1;
                 for (_, next) in &p.blocks[i + 1..] {
                     if ends_decision(next) || decision_label(next).is_some() {
                         break;
                     }
                     parts.push(next.to_string());
+                    end += 1;
                 }
-                let first = parts.first().cloned().unwrap_or_default();
-                decision = (parts.join("\n"), first, label);
+                let listed = unlist(b).len() < b.trim_start().len();
+                // `- 決議：…` / `- 決議：…`, one right after the other: the points of one decision,
+                // not a decision that replaces the one before.
+                if listed && listed_end == Some(i) {
+                    decision.0 = format!("{}\n{}", decision.0, parts.join("\n"));
+                } else {
+                    let first = parts.first().cloned().unwrap_or_default();
+                    decision = (parts.join("\n"), first, label);
+                }
+                listed_end = listed.then_some(end);
             }
         }
         // `一、社會科學院提：檢具…，提請討論。`: the unit that brings the item leads it; its title
@@ -578,7 +634,11 @@ fn paragraph_items(
         found.extend(unit_labels(&p.title).into_iter().map(|(n, _)| (n, p.line)));
         // `一、教務處報告：…` under 報告事項: the office that reports.
         if kind == Kind::Report {
-            found.extend(reporting_unit(&p.title, units).map(|n| (n, p.line)));
+            found.extend(
+                reporting_unit(&p.title, units)
+                    .or_else(|| reporting_office(&p.title, units))
+                    .map(|n| (n, p.line)),
+            );
         }
         // `…費用案。(地政局)`, `…報告。(秘書處)`: the units in brackets after the title's end.
         found.extend(bracket_units(&p.title, units).into_iter().map(|n| (n, p.line)));
@@ -658,6 +718,15 @@ fn paragraph_items(
     };
     for sec in &r.sections {
         let anchor = sec.heading.map(|h| r.headings[h].id.clone()).unwrap_or_default();
+        let blocks: Vec<(usize, &str)> = sec
+            .block_texts()
+            .flat_map(|(l, b)| glued_section(b).map(move |x| (l, x)))
+            .flat_map(|(l, b)| glued_decision(b).map(move |x| (l, x)))
+            .collect();
+        // Where the blocks to read as paragraphs start: after an agenda heading, at the next
+        // part of the agenda its text runs into (`### 案由：…` then `丙、主席裁定事項`): the heading's
+        // item ends there.
+        let mut start_at = 0;
         if let Some(hi) = sec.heading {
             if let Some(p) = current.take() {
                 // An item's number alone just above an agenda heading is that heading's lead.
@@ -691,7 +760,15 @@ fn paragraph_items(
                     finish(p, section, &mut out, diags);
                 }
             }
-            if covered.contains(&hi) {
+            let part = blocks.iter().position(|(_, b)| {
+                // `主席裁示` / `：` with no ordinal is the ruling of the item above, not a part.
+                is_section_block(b).is_some()
+                    && !(items::strip_section_ordinal(b).len() == b.trim().len()
+                        && (decision_label(b).is_some() || squeeze(b).starts_with("主席")))
+            });
+            if let Some(at) = part.filter(|_| covered.contains(&hi)) {
+                start_at = at;
+            } else if covered.contains(&hi) {
                 // Under 臨時動議, the next motion's movers (`動議人：…` / `附議人：…`) may follow this
                 // item's decision, just above the next `### 案由：…`: they lead that heading.
                 if section == Some(Kind::Motion) {
@@ -714,6 +791,8 @@ fn paragraph_items(
                                 numbered_only: false,
                                 tentative: false,
                                 on_heading: false,
+                                heard: false,
+                                parent: None,
                             });
                         } else if let Some(p) = current.as_mut() {
                             p.blocks.push((line, b));
@@ -725,6 +804,9 @@ fn paragraph_items(
             let h = &r.headings[hi].text;
             if let Some(k) = items::section_kind(h) {
                 section = Some(k);
+                section_name = items::named_part(h);
+                section_style = None;
+                reports_heard = false;
                 in_appendix = items::is_appendix(h);
                 section_line = r.headings[hi].line;
             } else if let Some(n) = part_ordinal(h).filter(|_| !in_appendix && h.trim_end().ends_with('。')) {
@@ -749,16 +831,13 @@ fn paragraph_items(
                         numbered_only: false,
                         tentative: false,
                         on_heading: true,
+                        heard: false,
+                        parent: None,
                     });
                 }
             }
         }
-        let blocks: Vec<(usize, &str)> = sec
-            .block_texts()
-            .flat_map(|(l, b)| glued_section(b).map(move |x| (l, x)))
-            .flat_map(|(l, b)| glued_decision(b).map(move |x| (l, x)))
-            .collect();
-        for (bi, &(line, b)) in blocks.iter().enumerate() {
+        for (bi, &(line, b)) in blocks.iter().enumerate().skip(start_at) {
             // `主席裁示：同意備查。` right after an item not yet decided is that item's decision, not
             // the section 主席裁示 (which has an ordinal of its own, or follows no open item).
             let ruling = decision_label(b).is_some()
@@ -766,14 +845,36 @@ fn paragraph_items(
                 && current
                     .as_ref()
                     .is_some_and(|p| !p.blocks.iter().any(|(_, x)| decision_label(x).is_some()));
-            if let Some(k) = is_section_block(b).filter(|_| !ruling) {
+            // `三、聽取報告`, `四、審定結果報告`: a numbered part of the agenda that names reports is a
+            // section of reports, its numbered points the reports.
+            let report_part = is_report_part(b) && current.as_ref().is_none_or(|p| !p.heard);
+            if let Some(k) = is_section_block(b)
+                .filter(|_| !ruling)
+                .or(report_part.then_some(Kind::Report))
+            {
                 section_line = line;
                 if let Some(p) = current.take() {
                     finish(p, section, &mut out, diags);
                 }
                 section = Some(k);
+                section_name = items::named_part(b);
                 in_appendix = items::is_appendix(b);
+                section_style = part_style(b);
+                parts_style = section_style.or(parts_style);
+                reports_heard = report_part && squeeze(strip_ordinal(b)).starts_with("聽取");
                 continue;
+            }
+            // The next part of the agenda, numbered as the section's own title was (`七、法規報告案…`
+            // after `六、討論提案` and its `(一)…(六)`): the section ends, and the part is read on
+            // its own (`parts_style`).
+            if section_style.is_some() && part_style(b) == section_style {
+                if let Some(p) = current.take() {
+                    finish(p, section, &mut out, diags);
+                }
+                section = None;
+                section_name = None;
+                section_style = None;
+                reports_heard = false;
             }
             // An attachment restates items (`案由三：…` above its reports): they are not new ones.
             if in_appendix {
@@ -860,7 +961,9 @@ fn paragraph_items(
                 // its 案由 (the block before it stays in the item, for the people it names).
                 if let Some(p) = current.as_mut() {
                     let lead_only = matches!(p.lead, Some(items::Lead::Movers(..))) || p.numbered_only;
-                    if lead_only && p.blocks.is_empty() && label.starts_with('案') {
+                    // The lead's own parts may sit between (`編號：26` / `類別：民政` / `案由：…`,
+                    // `… 提案人：陳朝來議員` / `連署人：…` / `案由：…`).
+                    if lead_only && p.blocks.iter().all(|(_, x)| starts_part(x)) && label.starts_with('案') {
                         p.blocks.push((p.line, p.start));
                         p.title = title;
                         p.numbered_only = false;
@@ -871,7 +974,8 @@ fn paragraph_items(
                     finish(p, section, &mut out, diags);
                 }
                 let bracket_title = items::bracketed(b.trim()).is_some_and(|(_, rest)| !rest.is_empty());
-                let numbered_only = !label.starts_with('案') && !has_colon_title(b) && !bracket_title;
+                let numbered_only = (!label.starts_with('案') && !has_colon_title(b) && !bracket_title)
+                    || items::number_line(b).is_some();
                 current = Some(Pending {
                     label,
                     kind,
@@ -884,37 +988,138 @@ fn paragraph_items(
                     numbered_only,
                     tentative: false,
                     on_heading: false,
+                    heard: false,
+                    parent: None,
                 });
                 continue;
             }
             // A numbered paragraph under 報告事項 / 討論事項 / 選舉事項 / 臨時動議 outside any
             // item: an item if its decision or one of its labelled parts follows (checked when it
             // ends). A numbered motion led by its unit or mover is read below.
+            // `1、第 5 次定期會 建設議提 5 號案，` then `大會議決：本案保留。`, inside an item that
+            // decides a committee's bills together: a bill set apart, decided on its own.
+            if let Some(code) = items::bill_point(b).filter(|_| section.is_some()) {
+                let parent = current.as_ref().map(|p| p.parent.unwrap_or(p.start));
+                if let Some(p) = current.take() {
+                    finish(p, section, &mut out, diags);
+                }
+                let title = strip_ordinal(b).trim_end_matches(['，', ',']).to_string();
+                current = Some(Pending {
+                    parent,
+                    ..Pending::point(code, None, title, &anchor, line, b)
+                });
+                continue;
+            }
             let led = section == Some(Kind::Motion) && items::led_motion(strip_ordinal(b)).is_some();
-            if let Some(name) = items::section_item_name(section).filter(|_| !led && !in_appendix) {
+            // A numbered part of the agenda outside any section, after the parts that were
+            // sections (`五、討論逕送大會墊付款案…` then `大會議決：通過。`): an item if decided, named
+            // by what it is (a report, else a discussion).
+            let own_part = section.is_none() && parts_style.is_some() && part_style(b) == parts_style;
+            let part_name = own_part.then(|| {
+                let name = items::name_before_count(&squeeze(strip_ordinal(b))).to_string();
+                if name.ends_with("報告") || name.ends_with("報告案") {
+                    "報告事項"
+                } else {
+                    "討論事項"
+                }
+            });
+            // `二、校長:` (a part whose title ends in its colon: it only groups what follows), its
+            // points `1.總務處:…` / `2.輔導室:`, then `1.家長會聯誼活動的地點及天數。` and `決議：…`:
+            // a point that numbers again from 1, decided at once, is what the decision decides, an
+            // item of the part's name and kind, not the part.
+            let restarts = current.as_ref().is_some_and(|p| {
+                p.tentative
+                    && p.title.trim_end().ends_with(['：', ':'])
+                    && !p.blocks.iter().any(|(_, x)| decision_label(x).is_some())
+                    && items::ordinal_style(b).is_some_and(|st| {
+                        Some(st) != items::ordinal_style(p.start)
+                            && p.blocks.iter().any(|(_, x)| items::ordinal_style(x) == Some(st))
+                    })
+            }) && items::ordinal_number(b).and_then(|n| items::numeral_value(&n)) == Some(1)
+                && !b.contains(['：', ':'])
+                && blocks.get(bi + 1).is_some_and(|&(_, nb)| decision_label(nb).is_some());
+            if restarts {
+                let p = current.take().expect("checked above");
+                let prefix = p.label.trim_end_matches(items::is_numeral).to_string();
+                let (kind, parent) = (p.kind, p.parent.unwrap_or(p.start));
+                finish(p, section, &mut out, diags);
+                current = Some(Pending {
+                    parent: Some(parent),
+                    ..Pending::point(
+                        format!("{prefix}一"),
+                        kind,
+                        strip_ordinal(b).to_string(),
+                        &anchor,
+                        line,
+                        b,
+                    )
+                });
+                continue;
+            }
+            let name = items::section_item_name(section)
+                .map(String::from)
+                .or_else(|| section_name.clone())
+                .or(part_name.map(String::from));
+            if let Some(name) = name.filter(|_| !led && !in_appendix) {
                 let sibling = current.as_ref().is_none_or(|p| {
                     (p.tentative && items::ordinal_style(p.start) == items::ordinal_style(b))
                         || next_sibling(p.start, &p.blocks, b)
+                        || p.parent
+                            .is_some_and(|s| items::ordinal_style(s) == items::ordinal_style(b))
                 });
                 if let Some(n) = items::ordinal_number(b).filter(|_| sibling) {
                     if let Some(p) = current.take() {
                         finish(p, section, &mut out, diags);
                     }
+                    let kind = part_name.map(|n| {
+                        if n == "報告事項" {
+                            Kind::Report
+                        } else {
+                            Kind::Discussion
+                        }
+                    });
+                    // `1.許一成顧問:校服再利用…。` under 臨時動議: the person named with their title
+                    // before the colon moves it, and the title is what follows.
+                    let text = strip_ordinal(b);
+                    let mover = (section == Some(Kind::Motion))
+                        .then(|| text.split_once(['：', ':']))
+                        .flatten()
+                        .and_then(|(head, rest)| items::titled_name(head).map(|n| (n.to_string(), rest.trim())))
+                        .filter(|(_, rest)| !rest.is_empty());
+                    let title = mover.as_ref().map_or(text, |(_, rest)| rest).to_string();
                     current = Some(Pending {
-                        label: format!("{name}{n}"),
-                        kind: None,
-                        title: strip_ordinal(b).to_string(),
-                        anchor: anchor.clone(),
-                        line,
-                        blocks: Vec::new(),
-                        start: b,
-                        lead: None,
-                        numbered_only: false,
-                        tentative: true,
-                        on_heading: false,
+                        heard: reports_heard && items::is_heard_report(b),
+                        lead: mover.map(|(n, _)| items::Lead::Movers(vec![n], "mover")),
+                        ..Pending::point(
+                            format!("{name}{}", items::label_number(&n)),
+                            kind,
+                            title,
+                            &anchor,
+                            line,
+                            b,
+                        )
                     });
                     continue;
                 }
+            }
+            // Under a part of its own name (`丙、主席裁定事項`), an unnumbered line that ends in a
+            // colon and leads the text after it (`金議員中玉要求：` / `請新店區公所提供…` /
+            // `主席裁定：…`): an item if decided, numbered by its place in the part.
+            if let Some(name) = section_name.clone().filter(|_| is_lead_line(b)) {
+                if let Some(p) = current.take() {
+                    finish(p, section, &mut out, diags);
+                }
+                let n = out.iter().filter(|a| a.line >= section_line).count() + 1;
+                let title = b.trim().trim_end_matches(['：', ':']).to_string();
+                current = Some(Pending::point(
+                    format!("{name}{}", items::chinese_number(n)),
+                    None,
+                    title,
+                    &anchor,
+                    line,
+                    b,
+                ));
+                continue;
             }
             // An unnumbered title under 報告事項 / 討論事項 whose next block is an item's labelled
             // part or its decision (`宣讀上次會議議事錄。` then `決定：確定。`): an item, numbered
@@ -968,6 +1173,8 @@ fn paragraph_items(
                             numbered_only: false,
                             tentative: false,
                             on_heading: false,
+                            heard: false,
+                            parent: None,
                         });
                         continue;
                     }
@@ -998,6 +1205,8 @@ fn paragraph_items(
                             numbered_only: false,
                             tentative: false,
                             on_heading: false,
+                            heard: false,
+                            parent: None,
                         });
                         continue;
                     }
@@ -1036,8 +1245,8 @@ fn glued_decision(block: &str) -> impl Iterator<Item = &str> {
     let at = if t.contains(['：', ':']) && items::leading_label(t, items::PART_LABELS).is_none() {
         t.char_indices().skip(1).find_map(|(i, _)| {
             let (before, after) = t.split_at(i);
-            let glued = before.ends_with(['案', '。', '）', ')'])
-                && !before.contains(['：', ':'])
+            let glued = before.ends_with(['案', '。', '）', ')', '，'])
+                && !outside_brackets(before).contains(['：', ':'])
                 && DECISION_LABELS
                     .iter()
                     .any(|l| after.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])));
@@ -1052,6 +1261,22 @@ fn glued_decision(block: &str) -> impl Iterator<Item = &str> {
     }
     .into_iter()
     .flatten()
+}
+
+/// The text outside brackets (`討論民政委員會議案(計 4 案：…)，` → `討論民政委員會議案，`): a count or
+/// a list in brackets is no label of the paragraph's.
+fn outside_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The title ending with the last of `blocks`, with the paragraphs before it that it continues: a
@@ -1158,6 +1383,87 @@ fn reporting_unit(title: &str, units: &Registry) -> Option<String> {
     unit_name(name, units).then(|| name.to_string())
 }
 
+/// A short unnumbered line that ends in its colon and leads the text after it (`金議員中玉要求：`),
+/// no label of an item's part, a decision or the meeting's.
+fn is_lead_line(block: &str) -> bool {
+    let t = block.trim();
+    let Some(head) = t.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    let n = squeeze(head).chars().count();
+    !t.contains('\n')
+        && (2..=20).contains(&n)
+        && items::ordinal_number(t).is_none()
+        && !adjourns(t)
+        && decision_label(t).is_none()
+        && !starts_part(t)
+        && items::leading_label(t, UNIT_LABELS).is_none()
+        && !head.contains(['：', ':', '。', '，'])
+}
+
+/// The style of a numbered part's ordinal, told apart further than [`items::ordinal_style`]:
+/// `甲、` and `壹、` are each a level of their own above `一、`.
+fn part_style(block: &str) -> Option<u8> {
+    let t = block.trim();
+    let first = t.chars().next()?;
+    let marked = t[first.len_utf8()..].starts_with(['、', '.', '．']);
+    if "甲乙丙丁戊己庚辛".contains(first) && marked {
+        Some(5)
+    } else if "壹貳參肆伍陸柒捌玖拾".contains(first) && items::ordinal_number(t).is_some() {
+        Some(4)
+    } else {
+        items::ordinal_style(t)
+    }
+}
+
+/// A numbered part of the agenda whose title names reports (`三、聽取報告`, `四、審定結果報告`,
+/// `六、前次會未完成事項報告(計 5 案：…)`): a title alone, no sentence and no colon.
+fn is_report_part(block: &str) -> bool {
+    let t = block.trim();
+    let stripped = strip_ordinal(t);
+    if stripped.len() == t.len() || t.contains('\n') {
+        return false;
+    }
+    let whole = squeeze(stripped);
+    let name = items::name_before_count(&whole);
+    // Nothing but brackets after the name (`(計 5 案：…)`): `(一)…審定結果報告(…)，請議事組宣讀。`
+    // is a point, not a part's title.
+    outside_brackets(&whole) == name
+        && name.ends_with("報告")
+        && (4..=14).contains(&name.chars().count())
+        && !name.contains(['：', ':', '。', '，', ','])
+}
+
+/// The office a report is given for, named before its head's title and name and 報告, with no
+/// colon (`財政局簡局長振澄報告本市 104 年度…`, `主計處張處長素惠報告…`): the office. A person
+/// alone (`陳市長菊報告…`) names none.
+fn reporting_office(title: &str, units: &Registry) -> Option<String> {
+    const TITLES: &[&str] = &[
+        "局長",
+        "處長",
+        "主任",
+        "秘書長",
+        "主委",
+        "院長",
+        "部長",
+        "司長",
+        "署長",
+        "組長",
+        "科長",
+        "課長",
+        "校長",
+    ];
+    let head = squeeze(title.split('報').next()?);
+    if head.len() == squeeze(title).len() {
+        return None;
+    }
+    head.char_indices().skip(2).find_map(|(i, _)| {
+        let (office, person) = head.split_at(i);
+        let titled = TITLES.iter().any(|t| person.contains(t)) && person.chars().count() <= 6;
+        (titled && unit_name(office, units)).then(|| office.to_string())
+    })
+}
+
 /// The units in brackets after the end of a title (`…費用案。(地政局)`, `…案。（勞動局、法務局）`),
 /// as a city government's minutes name the bureaus that bring a case: every name in the brackets
 /// must be a unit's, or none is taken.
@@ -1191,7 +1497,7 @@ fn has_colon_title(block: &str) -> bool {
 /// A paragraph that is a section's title (`貳、討論事項`, `報 告 事 項`, `乙、臨時動議`): its kind.
 fn is_section_block(block: &str) -> Option<Kind> {
     let t = block.trim();
-    if t.contains('\n') || squeeze(t).chars().count() > 14 {
+    if t.contains('\n') || items::name_before_count(&squeeze(t)).chars().count() > 14 {
         return None;
     }
     // A sentence is not a section's title: `宣讀上次會議議事錄。` under 報告事項 is an item
@@ -1310,6 +1616,17 @@ fn adjourns(block: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':', '。', '，', ',', '（', '(']))
 }
 
+/// A line naming a sitting's minutes (`第 2 次會議紀錄`, and the page line a PDF repeats,
+/// `第10次臨時會　會議紀錄 17`): in a record of several sittings, the next one begins.
+fn record_title(block: &str) -> bool {
+    let t = squeeze(block);
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    !block.contains('\n')
+        && t.chars().count() <= 30
+        && !t.contains(['。', '：', ':'])
+        && (t.ends_with("會議紀錄") || t.ends_with("議事錄"))
+}
+
 /// The next motion's lead, numbered (`二、提案人：黃敬平議員`, `七、徐玉樹議員`): it ends the item
 /// above, its decision and the people named before it.
 fn motion_lead(block: &str) -> bool {
@@ -1332,7 +1649,8 @@ fn ends_decision(block: &str) -> bool {
         || motion_lead(block)
         // The meeting's next part, not a point of the decision (`散會：11 時 26 分 主席：邱奕勝`).
         || is_section_block(block).is_some()
-        || adjourns(block);
+        || adjourns(block)
+        || record_title(block);
     let t: String = block.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['：', ':']);
     let is_num = |s: &str| {
@@ -1349,16 +1667,24 @@ fn ends_decision(block: &str) -> bool {
 
 /// The number an item's lead gives it: the last block above heading `hi`, when that block is an
 /// item's number alone (`第一案〈代提議001號〉 提案人：…`, `提案二`).
-fn lead_number(r: &Rendered, hi: usize) -> Option<(String, &str)> {
-    // The number may have its unit or proposer lines after it (`提案一` / `提案單位：…`).
+fn lead_number(r: &Rendered, hi: usize) -> Option<(String, String)> {
+    // The number may have its unit or proposer lines after it (`提案一` / `提案單位：…`); they
+    // are part of the lead's text (`… 提案人：陳朝來議員` / `連署人：杜素吟、…`).
     let blocks = lead_blocks(r, hi);
-    let (_, last) = *blocks.iter().rev().find(|(_, b)| !starts_part(b))?;
+    let at = blocks.iter().rposition(|(_, b)| !starts_part(b))?;
+    let last = blocks[at].1;
+    let text = blocks[at..].iter().map(|(_, b)| *b).collect::<Vec<_>>().join("\n");
     let bare = squeeze(last);
     items::numbered_label(bare.trim_end_matches(['：', ':']))
+        .or_else(|| {
+            items::number_line(last)
+                .or_else(|| items::bill_number(last))
+                .map(|l| (l, None))
+        })
         .or_else(|| items::paragraph_item(last, None).filter(|_| !has_colon_title(last)))
         .map(|(l, _)| l)
         .filter(|l| !l.starts_with('案'))
-        .map(|l| (l, last))
+        .map(|l| (l, text))
 }
 
 /// The blocks just above heading `hi` that may introduce it: those of the section before it
@@ -1393,26 +1719,52 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'stati
         .flat_map(|s| s.block_texts().flat_map(|(_, b)| glued_decision(b)))
         .collect();
     for (i, b) in blocks.iter().enumerate() {
-        let Some(label) = decision_label(b) else {
-            continue;
+        // `主席裁示` / `：` / `請市府…`: a label whose colon a converter put on the next line.
+        let split_colon = blocks.get(i + 1).and_then(|next| {
+            let bare = squeeze(b);
+            let label = DECISION_LABELS.iter().copied().find(|l| *l == bare)?;
+            next.trim_start().starts_with(['：', ':']).then_some((label, *next))
+        });
+        let (label, rest, after) = if let Some((label, next)) = split_colon {
+            (label, next.trim_start().trim_start_matches(['：', ':']).trim(), i + 2)
+        } else {
+            let Some(label) = decision_label(b) else {
+                continue;
+            };
+            // A review committee's opinion (審查意見) is what the meeting then decides on: when the
+            // meeting's own decision (大會決議…) follows, that is the item's.
+            if label == "審查意見"
+                && blocks[i + 1..]
+                    .iter()
+                    .any(|b| decision_label(b).is_some_and(|l| l != "審查意見"))
+            {
+                continue;
+            }
+            // A bill's reading gives way to its next reading in the same item (`進行二讀會：…` then
+            // `進行三讀會：照二讀會決議通過。`): the last is the bill's decision.
+            if label.starts_with("進行")
+                && blocks[i + 1..]
+                    .iter()
+                    .take_while(|b| !ends_decision(b) || decision_label(b).is_some())
+                    .any(|b| decision_label(b).is_some_and(|l| l.starts_with("進行")))
+            {
+                continue;
+            }
+            // Text after the label and its colon, on the same block.
+            (label, after_label(b, label), i + 1)
         };
-        // A review committee's opinion (審查意見) is what the meeting then decides on: when the
-        // meeting's own decision (大會決議…) follows, that is the item's.
-        if label == "審查意見"
-            && blocks[i + 1..]
-                .iter()
-                .any(|b| decision_label(b).is_some_and(|l| l != "審查意見"))
-        {
-            continue;
-        }
-        // Text after the label and its colon, on the same block.
-        let rest = after_label(b, label);
         let mut parts: Vec<String> = Vec::new();
         if !rest.is_empty() {
             parts.push(rest.to_string());
         }
-        for next in &blocks[i + 1..] {
-            if ends_decision(next) {
+        for next in &blocks[after..] {
+            // A decision that opens with a statement of its own (`本案交付法規委員會審查。`), not
+            // with its first point or a colon that announces them, ends at a numbered paragraph:
+            // the agenda's next part (`八、洪玉鳳、王家貞議員均提出數額問題…`).
+            let statement = parts
+                .first()
+                .is_some_and(|f| items::ordinal_number(f).is_none() && !f.trim_end().ends_with(['：', ':']));
+            if ends_decision(next) || (statement && items::ordinal_number(next).is_some()) {
                 break;
             }
             parts.push(next.to_string());
@@ -2402,5 +2754,283 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_number_line_numbers_the_case_after_it() {
+        // 高雄市議會第2屆第1次定期大會第44次會議 (tests/corpus/kcc-2-1-44): the city government's
+        // letters reported one after the other, each `編號：N` / `類別：…` / `來文機關：…` / `案由：…`.
+        let reg = Registry::new(Vec::new());
+        let body = "甲、報告事項\n\n三、報告市政府來函\n\n編號：26\n\n類別：民政\n\n來文機關：高雄市政府\n\n\
+### 案由：檢送本府辦理大林發電廠更新改建計畫-建廠前置促\n\n協金 2,240 萬元運用小港及林園地區，請查照。\n\n\
+決議：准予備查。\n\n編號：27\n\n類別：財經\n\n來文機關：高雄市政府\n\n\
+### 案由：高雄市政府所屬各機關學校對 104 年度地方總預算\n\n決議：准予備查。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (s("第26案"), Kind::Report, s("准予備查。")),
+                (s("第27案"), Kind::Report, s("准予備查。"))
+            ]
+        );
+        // Written as paragraphs, the number leads the 案由 after its parts the same way.
+        let body = "甲、報告事項\n\n編號：26\n\n類別：民政\n\n案由：檢送本府辦理大林發電廠更新改建計畫，請查照。\n\n\
+決議：准予備查。\n\n編號：27\n\n類別：財經\n\n案由：附帶決議執行情形報告表。\n\n決議：准予備查。\n";
+        let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| (a.label, a.title)).collect();
+        assert_eq!(
+            got,
+            [
+                (s("第26案"), s("檢送本府辦理大林發電廠更新改建計畫，請查照。")),
+                (s("第27案"), s("附帶決議執行情形報告表。"))
+            ]
+        );
+        assert_eq!(items::number_line("編號：26"), Some(s("第26案")));
+        assert_eq!(items::number_line("編號：34-1"), Some(s("第34-1案")));
+        assert_eq!(items::number_line("編號：臨動字第57號"), None);
+    }
+
+    #[test]
+    fn parts_of_the_agenda_under_names_of_their_own() {
+        // 新北市議會第2屆第12次臨時會第2次會議 (tests/corpus/ntp-2-t12-2): the budget's second
+        // reading (`乙、三讀議案第二讀會`) is a discussion; `丙、主席裁定事項` is a part of its own,
+        // its numbered requests labelled by its name; the 案由 heading's item ends at it.
+        let reg = Registry::new(Vec::new());
+        let body = "甲、報告事項\n\n一、出席已達法定人數。\n\n乙、三讀議案第二讀會\n\n\
+### 案由：106 年度新北市總預算案暨附屬單位預算及其綜計表，提請審議。\n\n\
+新北市農業發展基金 本年度賸餘：569,000 元第 4 審查會召集人廖議員筱清報告審查意見\n\n決議：詳附表第 1 頁。\n\n\
+丙、主席裁定事項\n\n一、陳議員世榮要求：\n\n請農業局提供相關資料送會。\n\n主席裁定：請照辦。\n\n\
+二、王議員淑慧要求：\n\n請農業局自行修正後送會。\n\n主席裁定：請於 106 年 1 月 17 日開會前送會。\n\n散會：17 時 32 分\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.decision_label, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (s("案由"), Kind::Discussion, "決議", s("詳附表第 1 頁。")),
+                (s("主席裁定事項一"), Kind::Other, "主席裁定", s("請照辦。")),
+                (
+                    s("主席裁定事項二"),
+                    Kind::Other,
+                    "主席裁定",
+                    s("請於 106 年 1 月 17 日開會前送會。")
+                ),
+            ]
+        );
+        // 高雄市議會 (tests/corpus/kcc-2-t1-2): `乙、宣讀議案交付審查`, the first reading, ends
+        // 甲、報告事項; its bills are discussed.
+        let body = "甲、報告事項\n\n一、主席宣告開會。\n\n乙、宣讀議案交付審查\n\n一、請審議市政府提案第 33 號案：\n\n\
+「請審議 104 年度高雄市地方總預算案。」\n\n決議：交付各有關委員會審查。\n\n丙、決定事項\n\n\
+主席康議長裕成於中午 12 時 26 分提：擬延長開會時間，請同意案。\n\n（通過）\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.decision))
+            .collect();
+        assert_eq!(got, [(s("討論事項一"), Kind::Discussion, s("交付各有關委員會審查。"))]);
+        assert!(is_reading("三讀議案第二讀會") && is_reading("第二、三讀會") && is_reading("宣讀議案交付審查"));
+        assert!(!is_reading("宣讀上次會議紀錄"));
+        // tests/corpus/ntp-2-t16-3: a request written without a number, its lead line ending in
+        // its colon.
+        let body = "丙、主席裁定事項\n\n金議員中玉要求：\n\n請新店區公所提供 105、106 年農、林、漁、牧申請查報業務數量及成果。\n\n\
+主席裁定：請於 107 年 2 月 7 日前送會。\n\n散會：17 時 31 分\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.title, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                s("主席裁定事項一"),
+                s("金議員中玉要求"),
+                s("請於 107 年 2 月 7 日前送會。")
+            )]
+        );
+        assert_eq!(items::named_part("丙、主席裁定事項"), Some(s("主席裁定事項")));
+        assert_eq!(items::named_part("三、其他"), None);
+    }
+
+    #[test]
+    fn a_decision_label_with_its_colon_on_the_next_line() {
+        // 桃園市議會 (tests/corpus/tycc-1-t17): a PDF's text puts the ruling's colon on a line of
+        // its own (`主席裁示` / `：` / `請市府…`).
+        let reg = Registry::new(Vec::new());
+        let body =
+            "丙、臨時動議\n\n二、提案人：黃敬平議員\n\n### 案由：衛生局 2 位副局長因案交保事件，請市府說明。\n\n\
+主席裁示\n\n：\n\n請市府相關單位會後以書面向各議員說明。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.decision_label, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [(s("臨時動議一"), "主席裁示", s("請市府相關單位會後以書面向各議員說明。"))]
+        );
+    }
+
+    #[test]
+    fn bills_numbered_by_their_class_and_read_in_readings() {
+        // 臺南市議會第2屆第10次臨時會 (tests/corpus/tncc-2-t10): each bill `<class>市提 N 提案人：…`
+        // above its 案由, the outcome of each reading under the reading's name; the last reading
+        // is the bill's decision, and a decision that states its outcome ends at the agenda's
+        // next numbered part or the next sitting's title.
+        let reg = Registry::new(Vec::new());
+        let body = "七、第一讀會(計 2 案：第 5 次定期會法規市提 2-3)\n\n\
+(第 5 次定期會) 法規議提 1 提案人：陳朝來議員\n\n連署人：杜素吟、李中岑\n\n\
+### 案由：為確保市民權利，修訂臺南市房屋稅徵收率自治條例。\n\n進行一讀會：未完成一讀。\n\n\
+八、洪玉鳳、王家貞議員均提出數額問題，主席宣布散會。\n\n第10次臨時會　會議紀錄\n\n第 2 次會議紀錄\n\n\
+四、第二、三讀會(計 2 案：法規市提 2-3)\n\n法規市提 2 提案單位：臺南市政府（消防局）\n\n\
+### 案由：修正「臺南市火災預防自治條例」第十二條草案，敬請審議。\n\n進行二讀會：照審查意見通過。\n\n\
+進行三讀會：照二讀會決議通過。\n\n第10次臨時會　會議紀錄 17\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.decision_label, a.decision, a.people.len(), a.units))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    s("法規議提1"),
+                    Kind::Discussion,
+                    "進行一讀會",
+                    s("未完成一讀。"),
+                    3,
+                    vec![]
+                ),
+                (
+                    s("法規市提2"),
+                    Kind::Discussion,
+                    "進行三讀會",
+                    s("照二讀會決議通過。"),
+                    0,
+                    vec![crate::content::record::auto_slug("臺南市政府（消防局）")]
+                ),
+            ]
+        );
+        assert_eq!(
+            items::bill_number("財經 1 提案單位：審計部臺南市審計處"),
+            Some(s("財經1"))
+        );
+        assert_eq!(items::bill_number("第一次會議 提案人：王大明"), None);
+        // A name that holds its own brackets keeps them.
+        assert_eq!(
+            items::people("提案人：臺南市政府（消防局）"),
+            [(s("proposer"), s("臺南市政府（消防局）"))]
+        );
+    }
+
+    #[test]
+    fn numbered_parts_of_an_agenda_with_few_section_names() {
+        // 臺南市議會 (tests/corpus/tncc-2-t10): the 議程's parts are numbered `一、` to `九、`;
+        // `四、審定結果報告` holds reports decided one by one, `五、討論…案` is decided at once, and
+        // `七、法規報告案…` after `六、討論提案` ends that section. Committees' bills are decided
+        // together in one paragraph (`…，大會議決：…`), some set apart and decided on their own.
+        let reg = Registry::new(Vec::new());
+        let body = "議程：\n\n一、郭秘書長報告議員出席已達法定額數，請主席宣布開會。\n\n四、審定結果報告\n\n\
+(一)進行程序委員會審定結果報告(附件一)，請議事組宣讀。(略)\n\n大會議決：通過。\n\n\
+(二)因應民治議事廳麥克風等設備老舊，本次會議程調整為：\n\n大會議決：通過。\n\n\
+五、討論逕送大會墊付款案(計 3 案：民政市提 1、建設市提 2)\n\n均交付委員會審查。\n\n大會議決：通過。\n\n\
+六、討論提案(共計 49 案)\n\n(一)討論民政委員會議案(計 4 案：民政市提 1、議提 1-3)，大會議決：均為照審查意見通過。\n\n\
+(二)討論建設委員會議案(計 10 案：建設市提 1-2)，除建設議提 4 號案外，其餘議案大會議決：均為照審查意見通過。\n\n\
+1、建設議提 4 號案，大會議決：送市府研辦。\n\n(三)討論保安委員會議案(計 7 案)，大會議決：均為照審查意見通過。\n\n\
+七、法規報告案(計 3 案：法規備查 1、法規查照 1-2)\n\n大會議決：同意備查/查照。\n\n\
+八、臨時動議(計 2 案：臨時動議 1-2)\n\n(一)討論臨時動議 1 號案，大會議決：1、送市府研辦。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (s("報告事項一"), Kind::Report, s("通過。")),
+                (s("報告事項二"), Kind::Report, s("通過。")),
+                (s("討論事項五"), Kind::Discussion, s("通過。")),
+                (s("討論事項一"), Kind::Discussion, s("均為照審查意見通過。")),
+                (s("討論事項二"), Kind::Discussion, s("均為照審查意見通過。")),
+                (s("建設議提4"), Kind::Discussion, s("送市府研辦。")),
+                (s("討論事項三"), Kind::Discussion, s("均為照審查意見通過。")),
+                (s("報告事項七"), Kind::Report, s("同意備查/查照。")),
+                (s("臨時動議一"), Kind::Motion, s("1、送市府研辦。")),
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_heard_are_items_and_name_their_office() {
+        // 高雄市議會第2屆第1次臨時會第2次會議 (tests/corpus/kcc-2-t1-2): under `三、聽取報告`, each
+        // `(N)X報告 <subject>` is a report heard, nothing decided; the office before its head's
+        // title and name is the report's unit; `(一)…介紹…` is no report.
+        let reg = Registry::new(Vec::new());
+        let body =
+            "甲、報告事項\n\n一、主席宣告開會。\n\n三、聽取報告\n\n(一)陳市長菊介紹市政府各局處首長、各區區長。\n\n\
+(二)陳市長菊報告 104 年度市政府施政計畫與本市 104 年度地方總預算案編製經過。\n\n\
+(三)財政局簡局長振澄報告本市 104 年度地方總預算案暨附屬單位預算案歲入編製情形。\n\n\
+發言議員：\n\n黃議員柏霖\n\n乙、宣讀議案交付審查\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.units))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (s("報告事項二"), Kind::Report, vec![]),
+                (
+                    s("報告事項三"),
+                    Kind::Report,
+                    vec![crate::content::record::auto_slug("財政局")]
+                ),
+            ]
+        );
+        // `一、主席報告簽到議員已達法定人數。` outside such a part still only tells.
+        let body = "甲、報告事項\n\n一、主席報告簽到議員已達法定人數。\n\n二、秘書長宣讀第 40 次會議議事錄。\n";
+        assert!(items_of(body, &reg).is_empty());
+    }
+
+    #[test]
+    fn a_point_numbered_again_a_mover_with_a_title_and_listed_decision_points() {
+        // 五甲國小家長會 (tests/corpus/wujia-parents-95-2): a part that only groups its reports
+        // (`二、校長:`, its points `1.總務處:…` / `2.輔導室:`), then a question numbered from 1 again
+        // and decided at once; under 臨時動議 a motion led by its mover with his title, decided in
+        // two points written as list items.
+        let reg = Registry::new(Vec::new());
+        let body = "六、主席報告\n\n二、校長:\n\n1.總務處:新增設備。\n\n2.輔導室:\n\n1.家長會聯誼活動的地點及天數。\n\n決議：新竹二日遊。\n\n五、臨時動議:\n\n1.許一成顧問:校服再利用,是否可以推展再利用計畫。\n\n\\- 決議:衣服整理清潔費用由家長會支出,實支實付。\n\n\\- 決議:穿長褲部份,責請學務處處理。\n\n七、散會\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.title, a.decision, a.people))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "討論事項一".to_string(),
+                    Kind::Discussion,
+                    "家長會聯誼活動的地點及天數。".to_string(),
+                    "新竹二日遊。".to_string(),
+                    vec![]
+                ),
+                (
+                    "臨時動議一".to_string(),
+                    Kind::Motion,
+                    "校服再利用,是否可以推展再利用計畫。".to_string(),
+                    "衣服整理清潔費用由家長會支出,實支實付。\n穿長褲部份,責請學務處處理。".to_string(),
+                    vec![("mover".to_string(), "許一成".to_string())]
+                ),
+            ]
+        );
+        // A point that goes on with its part's numbering (`2.` after `1.`) above the decision is
+        // still a point of the part, and the part is what is decided.
+        let body = "六、主席報告\n\n二、校長:\n\n1.總務處:新增設備。\n\n2.請增購圖書。\n\n決議：照辦。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.decision))
+            .collect();
+        assert_eq!(got, [("討論事項二".to_string(), "照辦。".to_string())]);
+        // Two decisions that are not list items: the later is the item's own (an amendment is
+        // decided first).
+        let body = "討論事項\n\n一、修正本會章程案，請討論。\n\n決議：修正動議不通過。\n\n決議：照案通過。\n";
+        let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| a.decision).collect();
+        assert_eq!(got, ["照案通過。"]);
     }
 }

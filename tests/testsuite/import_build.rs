@@ -141,14 +141,14 @@ fn a_new_bodys_first_import_builds_after_register() {
         stderr.contains("does not register, so the record will not build until they are; add (choose other ASCII slugs if you like):\nseries:\n  - { name: 臨時大會, slug: lin-shi-da-hui }\nor import again with --register"),
         "{stderr}"
     );
-    assert!(stdout.contains("content/2021/lin-shi-da-hui-15.md"), "{stdout}");
+    assert!(stdout.contains("content/2021/lin-shi-da-hui-12-15-4.md"), "{stdout}");
     assert!(stdout.contains("it is a draft (draft: true)"), "{stdout}");
     assert_eq!(read(&config), before, "nothing is registered without --register");
     let (code, _, stderr) = run(&["check", "--drafts"], site.path());
     assert_ne!(code, 0, "the unregistered series fails the check");
     assert!(stderr.contains("unknown series `臨時大會`"), "{stderr}");
 
-    std::fs::remove_file(site.path().join("content/2021/lin-shi-da-hui-15.md")).unwrap();
+    std::fs::remove_file(site.path().join("content/2021/lin-shi-da-hui-12-15-4.md")).unwrap();
     let (code, _, stderr) = run(&["import", source, "--root", ".", "--register"], site.path());
     assert_eq!(code, 0, "{stderr}");
     assert!(
@@ -166,7 +166,7 @@ fn a_new_bodys_first_import_builds_after_register() {
         &before[series_end..]
     );
     assert_eq!(after, want);
-    let record = read(site.path().join("content/2021/lin-shi-da-hui-15.md"));
+    let record = read(site.path().join("content/2021/lin-shi-da-hui-12-15-4.md"));
     assert!(
         record.contains("series: \"臨時大會\"\n") && record.contains("draft: true\n"),
         "{record}"

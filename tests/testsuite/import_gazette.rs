@@ -102,13 +102,13 @@ fn a_spaced_section_title_stays_a_line_of_its_own() {
         (
             SITTING_41,
             &[
-                "甲、報 告 事 項",
-                "乙、討 論 事 項",
-                "丙、其 他 事 項",
-                "丁、臨 時 動 議",
+                "## 甲、報 告 事 項",
+                "## 乙、討 論 事 項",
+                "## 丙、其 他 事 項",
+                "## 丁、臨 時 動 議",
             ][..],
         ),
-        (EXTRA_2_1, &["甲、報 告 事 項", "乙、討 論 事 項"][..]),
+        (EXTRA_2_1, &["## 甲、報 告 事 項", "## 乙、討 論 事 項"][..]),
     ] {
         let imp = import(rel);
         let paras = paragraphs(&imp);
@@ -118,9 +118,9 @@ fn a_spaced_section_title_stays_a_line_of_its_own() {
     }
     let paras = paragraphs(&import(SITTING_41));
     let after = |t: &str| &paras[paras.iter().position(|p| p == t).unwrap() + 1];
-    assert!(after("乙、討 論 事 項").starts_with("討論議案：計地政類 2 件"));
-    assert!(after("丙、其 他 事 項").starts_with("審議縣政府所提墊付案時"));
-    assert!(after("丁、臨 時 動 議").starts_with("動 議 人：黃適超"));
+    assert!(after("## 乙、討 論 事 項").starts_with("討論議案：計地政類 2 件"));
+    assert!(after("## 丙、其 他 事 項").starts_with("審議縣政府所提墊付案時"));
+    assert!(after("## 丁、臨 時 動 議").starts_with("動 議 人：黃適超"));
 }
 
 /// 出席議員 over five lines of names separated by spaces, 列席人員 over five lines in two groups
@@ -235,7 +235,7 @@ fn a_class_title_over_a_bill_stays_a_line_of_its_own() {
         .iter()
         .position(|p| p == "討論法規案")
         .unwrap_or_else(|| panic!("{paras:#?}"));
-    assert_eq!(paras[at - 1], "乙、討 論 事 項");
+    assert_eq!(paras[at - 1], "## 乙、討 論 事 項");
     assert_eq!(
         paras[at + 1],
         "政字第 18-001 號：制定「宜蘭縣營建剩餘土石方特別稅徵收自治條例」"

@@ -243,3 +243,161 @@ fn verbose_lists_each_removed_line_with_its_page() {
         );
     }
 }
+
+// 雲林縣議會 (Yunlin County Council): the lists of motions and their resolutions
+// (議案一覽表) as the council published them, printed to PDF through a printer driver that fakes
+// a bold face by drawing each bold run two or three times a fraction of a point apart. The
+// oracle here is pdfminer.six's reading of the same text layer with those copies left out
+// (scripts/pdf-oracle.py; poppler's pdftotext, poppler.txt beside it, keeps every copy:
+// `編 號` reads `編編編 號號號` in the table's heading row, the title's words come twice).
+
+/// The letters and digits of a text, counted: what the record must hold of the oracle, no more.
+/// (Counted, not aligned line by line: the oracle reads a table's rows across its cells, the
+/// record cell by cell.)
+fn letters(s: &str) -> std::collections::BTreeMap<char, usize> {
+    let mut m = std::collections::BTreeMap::new();
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        *m.entry(c).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Every letter and digit of the oracle is in the record and no glyph's copy was added: those of
+/// the record (its title, body and the lines reported as furniture) are the oracle's, counted.
+fn every_letter_once(id: &str, imp: &Imported) {
+    let oracle = read(fixture(id, "oracle.txt"));
+    let (fm, body) = split(&imp.markdown);
+    let title = fm
+        .lines()
+        .find_map(|l| l.strip_prefix("title: "))
+        .unwrap_or_default()
+        .to_string();
+    let furniture: String = imp.furniture.iter().map(|f| f.text.clone()).collect();
+    let record = letters(&format!("{title}{body}{furniture}"));
+    let want = letters(&oracle);
+    let diff: Vec<(char, usize, usize)> = want
+        .keys()
+        .chain(record.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|&c| {
+            (
+                c,
+                want.get(&c).copied().unwrap_or(0),
+                record.get(&c).copied().unwrap_or(0),
+            )
+        })
+        .filter(|(_, w, r)| w != r)
+        .collect();
+    assert!(
+        diff.is_empty(),
+        "{id}: (letter, in the PDF, in the record) differ: {diff:?}\n{body}"
+    );
+}
+
+/// Each of `lines` is a line of the front-matter `fm`.
+fn front_matter_has(fm: &str, lines: &[&str]) {
+    for line in lines {
+        assert!(fm.lines().any(|l| l == *line), "no `{line}` in\n{fm}");
+    }
+}
+
+/// The committees' titles left in the body (`第一審查會（民政類） 議員提案`).
+fn section_titles(body: &str) -> Vec<&str> {
+    body.lines().filter(|l| l.contains("審查會（")).collect()
+}
+
+#[test]
+fn ylcc_overprinted_bold_is_read_once() {
+    for id in ["ylcc-17-7", "ylcc-17-1-2-extra"] {
+        let imp = import(&fixture(id, "source.pdf"));
+        every_letter_once(id, &imp);
+        let (_, body) = split(&imp.markdown);
+        // The tables' heading row as printed, each bold word once.
+        assert!(
+            body.lines()
+                .any(|l| l == "| 編 號 | 提案人 | 案 由 | 審查意見 | 大會議決 |"),
+            "{id}:\n{body}"
+        );
+    }
+}
+
+#[test]
+fn ylcc_7_a_section_title_its_pages_repeat_is_kept_where_it_starts() {
+    let imp = import(&fixture("ylcc-17-7", "source.pdf"));
+    let (fm, body) = split(&imp.markdown);
+    front_matter_has(fm, &["title: \"雲林縣議會第17屆第7次定期會議案一覽表\"", "number: 7"]);
+    // Page 1 lists the 民政類 motions; the 建設類 ones start on page 2 and go on to page 3, which
+    // repeats their title atop it: the title stays where the section starts, the repeat goes.
+    assert_eq!(
+        section_titles(body),
+        ["第一審查會（民政類） 議員提案", "第三審查會（建設類） 議員提案"],
+        "{body}"
+    );
+    let removed: Vec<(usize, &str)> = imp.furniture.iter().map(|f| (f.page, f.text.as_str())).collect();
+    assert_eq!(removed, [(3, "第三審查會（建設類） 議員提案")]);
+    // Every motion is a row of its table: 民乙 23, 24 and 建乙 81 to 87 (as poppler reads them).
+    let rows: Vec<&str> = body
+        .lines()
+        .filter_map(|l| l.strip_prefix("| ")?.split(" |").next())
+        .filter(|c| c.contains('乙'))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "民乙 23",
+            "民乙 24",
+            "建乙 81",
+            "建乙 82",
+            "建乙 83",
+            "建乙 84",
+            "建乙 85",
+            "建乙 86",
+            "建乙 87"
+        ]
+    );
+}
+
+#[test]
+fn ylcc_sittings_held_together_are_numbered_by_the_first() {
+    let imp = import(&fixture("ylcc-17-1-2-extra", "source.pdf"));
+    let (fm, _) = split(&imp.markdown);
+    front_matter_has(
+        fm,
+        &["title: \"雲林縣議會第17屆第1、2次臨時會議案一覽表\"", "number: 1"],
+    );
+    let series: Vec<&str> = imp.unregistered.series.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(series, ["臨時會議案一覽表"]);
+}
+
+#[test]
+fn ylcc_16_17_a_footer_on_every_page_is_furniture_and_no_heading_takes_it_in() {
+    let id = "ylcc-17-16-17-extra";
+    let imp = import(&fixture(id, "source.pdf"));
+    every_letter_once(id, &imp);
+    let (fm, body) = split(&imp.markdown);
+    front_matter_has(fm, &["number: 16"]);
+    // The trial version's line under each of the three pages (longer than a running header
+    // usually is, so taken only because every page has it), and the section's title repeated
+    // atop page 3.
+    let removed: Vec<(usize, String)> = imp
+        .furniture
+        .iter()
+        .map(|f| (f.page, f.text.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .collect();
+    let footer = "PDF 檔案以 \"PDF 製作工廠\" 試用版建立 http://www.fineprint.com".to_string();
+    assert_eq!(
+        removed,
+        [
+            (1, footer.clone()),
+            (2, footer.clone()),
+            (3, "第三審查會（建設類） 議員提案".to_string()),
+            (3, footer)
+        ]
+    );
+    assert_eq!(
+        section_titles(body),
+        ["第一審查會（民政類） 議員提案", "第三審查會（建設類） 議員提案"],
+        "{body}"
+    );
+}

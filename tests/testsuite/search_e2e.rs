@@ -1,51 +1,46 @@
 //! End-to-end search test on a fully built site: writes a fixture site (the bundled
 //! minutebook.yaml, the bundled seed record and a handful of small records), builds it with the
-//! minutebook pipeline, serves the output on 127.0.0.1, loads `/search/?q=…` in headless
-//! Chromium (`--dump-dom`) and checks the exact set of links inside #search-results.
+//! minutebook pipeline, serves the output on 127.0.0.1, loads each `/search/?q=…` in headless
+//! Chromium (one browser for all of them, through playwright-core: tests/a11y/search-dom.mjs,
+//! each URL in a page of its own) and checks the exact set of links inside #search-results and
+//! the status line of the DOM the page ends with.
 //!
-//! Chromium is required: the test fails when it is missing unless MINUTEBOOK_SKIP_BROWSER=1.
+//! Needs chromium, node and the npm packages of tests/a11y (`bash scripts/setup.sh`); the test
+//! fails when one is missing unless MINUTEBOOK_SKIP_BROWSER=1.
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
-use crate::support::{chromium, fixture_site, pct_decode, pct_encode, serve};
+use crate::support::{fixture_site, pct_decode, pct_encode, serve};
 
-fn dump_dom(browser: &Path, url: &str) -> String {
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=10000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("--dump-dom")
-        .arg(url)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start chromium");
-    let start = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
-        }
-        if start.elapsed() > Duration::from_secs(90) {
-            let _ = child.kill();
-            panic!("chromium timed out on {url}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
-    String::from_utf8_lossy(&out.stdout).into_owned()
+/// The DOM of each `/search/?{query}` once its search is done, in the order of `queries`.
+fn dump_doms(node: &Path, browser: &Path, port: u16, queries: &[String]) -> Vec<String> {
+    let script = crate::support::repo().join("tests/a11y/search-dom.mjs");
+    let paths: Vec<String> = queries.iter().map(|q| format!("/search/?{q}")).collect();
+    let config = serde_json::json!({ "origin": format!("http://127.0.0.1:{port}"), "paths": paths });
+    let mut cmd = Command::new(node);
+    cmd.arg(&script).arg(config.to_string()).env("CHROMIUM", browser);
+    let out = crate::support::output_within(cmd, Duration::from_secs(240), "search-dom.mjs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "search-dom.mjs failed ({}):\n{}\n{stdout}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_str(stdout.trim())
+        .unwrap_or_else(|e| panic!("search-dom.mjs printed no JSON ({e}):\n{stdout}"));
+    assert_eq!(report["page_errors"], serde_json::json!([]), "errors in the pages");
+    let doms: Vec<String> = report["doms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(doms.len(), queries.len());
+    doms
 }
 
 struct Outcome {
@@ -55,9 +50,7 @@ struct Outcome {
     dom: String,
 }
 
-fn run_query(browser: &Path, port: u16, query: &str) -> Outcome {
-    let url = format!("http://127.0.0.1:{port}/search/?{query}");
-    let dom = dump_dom(browser, &url);
+fn outcome(query: &str, dom: String) -> Outcome {
     let start = dom
         .find("id=\"search-results\"")
         .unwrap_or_else(|| panic!("no #search-results in DOM for {query}:\n{dom}"));
@@ -110,12 +103,8 @@ type Case<'a> = (String, Option<Vec<&'a str>>, Vec<&'a str>);
 
 #[test]
 fn search_in_headless_chromium() {
-    let Some(browser) = chromium() else {
-        if crate::support::skip_allowed() {
-            eprintln!("chromium not found; skipped because MINUTEBOOK_SKIP_BROWSER=1");
-            return;
-        }
-        panic!("the search end-to-end test needs chromium (apt-get install chromium) or set MINUTEBOOK_SKIP_BROWSER=1 to skip");
+    let Some((browser, node)) = crate::support::playwright_prerequisites("the search end-to-end test") else {
+        return;
     };
     let site = fixture_site();
     let out = crate::support::build_ok(site.path());
@@ -218,9 +207,14 @@ fn search_in_headless_chromium() {
         (q("blockchainxyz"), Some(vec![]), vec![]),
     ];
     assert!(cases.len() >= 15);
+    let titled_q = q("第16次主管會議");
+    let blank_q = "q=%20%20".to_string();
+    let mut queries: Vec<String> = cases.iter().map(|(query, _, _)| query.clone()).collect();
+    queries.extend([titled_q.clone(), blank_q.clone()]);
+    let mut doms = dump_doms(&node, &browser, port, &queries).into_iter();
     let mut failures = Vec::new();
     for (query, expected, must) in &cases {
-        let out = run_query(&browser, port, query);
+        let out = outcome(query, doms.next().unwrap());
         let got: BTreeSet<String> = out.hrefs.iter().cloned().collect();
         let ok = match expected {
             Some(e) => got == e.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>(),
@@ -244,7 +238,7 @@ fn search_in_headless_chromium() {
     }
     assert!(failures.is_empty(), "search failures:\n{}", failures.join("\n"));
     // A match in a record's title is highlighted in the hit's title.
-    let titled = run_query(&browser, port, &q("第16次主管會議"));
+    let titled = outcome(&titled_q, doms.next().unwrap());
     assert_eq!(titled.hrefs, vec![r16.to_string()]);
     assert!(
         titled
@@ -254,7 +248,7 @@ fn search_in_headless_chromium() {
         titled.results_html
     );
     // A query of spaces alone is no query: no hits and no "not found" message.
-    let blank = run_query(&browser, port, "q=%20%20");
+    let blank = outcome(&blank_q, doms.next().unwrap());
     assert!(blank.hrefs.is_empty(), "{:?}", blank.hrefs);
     assert_eq!(blank.status.trim(), "", "a blank query says nothing");
 }

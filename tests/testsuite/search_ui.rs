@@ -10,8 +10,8 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use minutebook::render::i18n;
 use serde_json::Value;
@@ -26,23 +26,9 @@ const MANY: usize = 12;
 /// Runs tests/a11y/search-ui.mjs with `config` and returns its JSON report.
 fn run_script(node: &Path, browser: &Path, config: Value) -> Value {
     let script = crate::support::repo().join("tests/a11y/search-ui.mjs");
-    let mut child = Command::new(node)
-        .arg(&script)
-        .arg(config.to_string())
-        .env("CHROMIUM", browser)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start node");
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > Duration::from_secs(240) {
-            let _ = child.kill();
-            panic!("search-ui.mjs timed out");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
+    let mut cmd = Command::new(node);
+    cmd.arg(&script).arg(config.to_string()).env("CHROMIUM", browser);
+    let out = crate::support::output_within(cmd, Duration::from_secs(240), "search-ui.mjs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),

@@ -437,6 +437,47 @@ pub fn playwright_prerequisites(test: &str) -> Option<(PathBuf, PathBuf)> {
     );
 }
 
+/// Runs `cmd` to its end with its standard output and error captured, as `Command::output` does,
+/// but kills it and panics naming `what` when it has not ended within `limit`. The output is read
+/// by two threads and the end awaited on a channel: no polling, no sleep.
+pub fn output_within(mut cmd: Command, limit: std::time::Duration, what: &str) -> Output {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("start {what}: {e}"));
+    let reader = |mut pipe: Box<dyn Read + Send>| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = pipe.read_to_end(&mut buf);
+            let _ = tx.send(buf);
+        });
+        rx
+    };
+    let stdout = reader(Box::new(child.stdout.take().unwrap()));
+    let stderr = reader(Box::new(child.stderr.take().unwrap()));
+    let deadline = std::time::Instant::now() + limit;
+    let collect = |rx: std::sync::mpsc::Receiver<Vec<u8>>, child: &mut std::process::Child| {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        rx.recv_timeout(left).unwrap_or_else(|_| {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what} did not end within {limit:?}")
+        })
+    };
+    let out = collect(stdout, &mut child);
+    let err = collect(stderr, &mut child);
+    let status = child.wait().unwrap();
+    Output {
+        status,
+        stdout: out,
+        stderr: err,
+    }
+}
+
 pub fn pct_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::new();
@@ -785,6 +826,7 @@ pub fn page_text(html: &str, from: &str, to: &str) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#x27;", "'")
+        .replace("&#39;", "'")
         .replace("&amp;", "&");
     out.lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
