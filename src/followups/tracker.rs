@@ -305,7 +305,13 @@ impl Tracker {
                 }
             }
         }
-        t.directives = made.into_values().collect();
+        t.directives = made
+            .into_values()
+            .map(|mut d| {
+                d.updates.shrink_to_fit();
+                d
+            })
+            .collect();
         t
     }
 
