@@ -632,6 +632,10 @@ pub fn record_schema(archive: &Archive) -> Value {
         .map(|l| json!(l))
         .chain(std::iter::once(Value::Null))
         .collect();
+    let decision_label_description = format!(
+        "The label the record writes before the decision: {} (null when the item has no decision)",
+        crate::minutes::DECISION_LABELS.join(", ")
+    );
     let votes_schema = json!({
         "type": ["object", "null"],
         "description": "The vote as the item records it (表決結果：贊成 25 人、反對 3 人、棄權 1 人; 在場 N 人; 記名表決 names), null when it records none",
@@ -676,7 +680,7 @@ pub fn record_schema(archive: &Archive) -> Value {
                 "url": { "type": "string", "format": "uri", "description": "Anchor on the record page: the item's heading, or the paragraph (list item, table row) it starts at" },
                 "units": { "type": "array", "items": { "$ref": "#/$defs/slug" }, "description": "Slugs of the reporting or proposing units (named in data/registry.json)" },
                 "decision": { "type": "string", "description": "Decision text, paragraphs separated by newlines (may be empty)" },
-                "decision_label": { "enum": decision_labels, "description": "The label the record writes before the decision: 決定, 決議, 大會決議, 主席裁示, 主席裁定, 審查意見, 裁示, 裁定, 結論 or 議決 (null when the item has no decision)" },
+                "decision_label": { "enum": decision_labels, "description": decision_label_description },
                 "kind": { "enum": ["report", "discussion", "motion", "election", "other"], "description": "The item's kind, from its label (臨時動議 → motion) or the section it is in (報告事項 → report, 討論事項 → discussion, 選舉事項 → election)" },
                 "votes": votes_schema,
                 "people": people_schema

@@ -164,13 +164,21 @@ fn tables(doc: &PdfDocument, page: usize, spans: &[TextSpan]) -> Vec<Table> {
             let rows = logical_rows(&t, &bbox, &rules);
             Some(Table { bbox, rows })
         });
+    // Of tables that overlap, the one that holds more of the page's text is taken (the detector
+    // may find one row of a grid whose other rows it drops: 雲林縣議會's 民乙 10 of 民乙 10–13); at
+    // the same size the detector's comes first.
+    let mut candidates: Vec<(usize, Table)> = detected
+        .chain(grid_tables(&rules, spans))
+        .filter(|t| !t.rows.is_empty())
+        .filter_map(|t| {
+            let replaced = letters_of(spans.iter().filter(|s| inside(&t.bbox, s)).map(|s| s.text.as_str()));
+            (replaced == letters_of(t.rows.iter().map(String::as_str))).then_some((replaced.len(), t))
+        })
+        .collect();
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
     let mut out: Vec<Table> = Vec::new();
-    for t in detected.chain(grid_tables(&rules, spans)) {
-        if t.rows.is_empty() || out.iter().any(|o| overlaps(&o.bbox, &t.bbox)) {
-            continue;
-        }
-        let replaced = letters_of(spans.iter().filter(|s| inside(&t.bbox, s)).map(|s| s.text.as_str()));
-        if replaced == letters_of(t.rows.iter().map(String::as_str)) {
+    for (_, t) in candidates {
+        if !out.iter().any(|o| overlaps(&o.bbox, &t.bbox)) {
             out.push(t);
         }
     }

@@ -37,6 +37,12 @@ pub const DECISION_LABELS: &[&str] = &[
     "進行三讀會",
     "主席裁示",
     "主席裁定",
+    // 結論 as meetings write it, with whose it is: a commission's review (`審查結論`, as the
+    // environmental impact assessment act names its committee's decision), the meeting's or the
+    // chair's (公文撰作解析: the conclusion a meeting reaches by consensus is its 結論).
+    "審查結論",
+    "會議結論",
+    "主席結論",
     "審查意見",
     "決定",
     "決議",
@@ -420,7 +426,7 @@ pub fn default_kind(label: &str) -> Kind {
     }
 }
 
-/// A short label the model does not read (`處理情形：…`, `會議結論：…`): what a record may have
+/// A short label the model does not read (`處理情形：…`, `辦理結果：…`): what a record may have
 /// written its decision under. Known labels, the meeting's own fields and numbered points are
 /// not reported.
 pub fn unknown_label(block: &str) -> Option<String> {

@@ -2054,6 +2054,30 @@ mod tests {
     }
 
     #[test]
+    fn conclusions_are_decisions() {
+        let reg = Registry::new(Vec::new());
+        // A commission's review ends in its 審查結論; a meeting's and a chair's 結論 too. A
+        // numbered part 主席結論 after the items is still a section, not the last item's decision.
+        let body = "## 參、討論事項\n\n一、某開發計畫環境影響說明書，提請審議。\n\n審查結論：通過環境影響評估審查。\n\n二、某辦法修正草案，請討論。\n\n會議結論：修正後通過。\n\n## 肆、報告事項\n\n一、某計畫執行情形報告。\n\n主席結論：洽悉。\n\n## 伍、主席結論\n\n請各單位配合辦理。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .iter()
+            .map(|a| (a.label.clone(), a.decision_label, a.decision.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "討論事項一".to_string(),
+                    "審查結論",
+                    "通過環境影響評估審查。".to_string()
+                ),
+                ("討論事項二".to_string(), "會議結論", "修正後通過。".to_string()),
+                ("報告事項一".to_string(), "主席結論", "洽悉。".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn chair_rulings_top_level_parts_and_units_named_without_a_label() {
         let reg = Registry::new(Vec::new());
         // A city government's weekly meeting: the reading of the last minutes is a part of its

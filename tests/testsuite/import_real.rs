@@ -401,3 +401,34 @@ fn ylcc_16_17_a_footer_on_every_page_is_furniture_and_no_heading_takes_it_in() {
         "{body}"
     );
 }
+
+#[test]
+fn ylcc_5_a_grid_that_holds_more_than_the_detected_table_is_the_table() {
+    let id = "ylcc-17-5";
+    let imp = import(&fixture(id, "source.pdf"));
+    every_letter_once(id, &imp);
+    let (_, body) = split(&imp.markdown);
+    // The detector's table holds 民乙 10 only; the grid of the page's rules holds the four rows,
+    // and the table with more of the page's text is taken.
+    let rows: Vec<Vec<&str>> = body
+        .lines()
+        .filter(|l| l.starts_with("| 民乙"))
+        .map(|l| l.trim_matches('|').split(" | ").map(str::trim).collect())
+        .collect();
+    let firsts: Vec<(&str, &str)> = rows.iter().map(|r| (r[0], r[4])).collect();
+    assert_eq!(
+        firsts,
+        [
+            ("民乙10", "照審查意見通過"),
+            ("民乙11", "照審查意見通過"),
+            ("民乙12", "照審查意見通過"),
+            ("民乙13", "照審查意見通過")
+        ],
+        "{body}"
+    );
+    assert!(
+        body.lines()
+            .any(|l| l == "| 編 號 | 提案人 | 案 由 | 審查意見 | 大會議決 |"),
+        "{body}"
+    );
+}
