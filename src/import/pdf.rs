@@ -496,7 +496,7 @@ fn lines(spans: &[TextSpan]) -> Vec<(f32, String)> {
                     }
                 }
                 line.push_str(&span_text(s));
-                right = Some(right.map_or(s.bbox.x + s.bbox.width, |r: f32| r.max(s.bbox.x + s.bbox.width)));
+                right = Some(right.map_or(run_end(s), |r: f32| r.max(run_end(s))));
             }
             (y, line.trim_end().to_string())
         })
@@ -568,20 +568,7 @@ fn span_text(s: &TextSpan) -> std::borrow::Cow<'_, str> {
 /// full advance apart and are both kept. Runs that overlap nothing are left as they are.
 fn without_overprint(doc: &PdfDocument, page: usize, spans: Vec<TextSpan>) -> Vec<TextSpan> {
     let size_of = |s: &TextSpan| if s.font_size > 0.0 { s.font_size } else { s.bbox.height };
-    // Where a run ends: its box's right edge, or a glyph further where its last glyph is a wide
-    // one the PDF gives no width (0.0003).
-    let run_right = |s: &TextSpan| {
-        let size = size_of(s);
-        let last_wide = s.text.trim_end().chars().last().is_some_and(wide);
-        let last_width = s.char_widths.last().copied().unwrap_or(size);
-        s.bbox.x
-            + s.bbox.width
-            + if last_wide && last_width < size / 2.0 {
-                size
-            } else {
-                0.0
-            }
-    };
+    let run_right = run_end;
     let overlap = |a: &TextSpan, b: &TextSpan| {
         let size = size_of(a).min(size_of(b));
         let (wa, wb) = (run_right(a) - a.bbox.x, run_right(b) - b.bbox.x);
@@ -713,6 +700,22 @@ fn without_overprint(doc: &PdfDocument, page: usize, spans: Vec<TextSpan>) -> Ve
         out.push(t);
     }
     out
+}
+
+/// Where a run ends: its box's right edge, or a glyph further where its last glyph is a wide one
+/// the PDF gives no width (0.0003, as some printer drivers' fonts do): without it a gap would
+/// open after every such run (`建請縣府籌 編 經費`).
+fn run_end(s: &TextSpan) -> f32 {
+    let size = if s.font_size > 0.0 { s.font_size } else { s.bbox.height };
+    let last_wide = s.text.trim_end().chars().last().is_some_and(wide);
+    let last_width = s.char_widths.last().copied().unwrap_or(size);
+    s.bbox.x
+        + s.bbox.width
+        + if last_wide && last_width < size / 2.0 {
+            size
+        } else {
+            0.0
+        }
 }
 
 fn centre(s: &TextSpan) -> f32 {

@@ -336,6 +336,15 @@ fn ylcc_7_a_section_title_its_pages_repeat_is_kept_where_it_starts() {
     );
     let removed: Vec<(usize, &str)> = imp.furniture.iter().map(|f| (f.page, f.text.as_str())).collect();
     assert_eq!(removed, [(3, "第三審查會（建設類） 議員提案")]);
+    // A run whose last glyph the PDF gives no width opens no gap after it: the cell reads as
+    // printed (pdfminer, placing each glyph, reads `建請縣府籌編經費，儘速改` | `善位於西螺國中後方西螺大`),
+    // not `建請縣府籌 編 經費 ，儘速改善位 於 西螺 國 中 後 方`.
+    assert!(
+        body.contains(
+            "| 建請縣府籌編經費，儘速改善位於西螺國中後方西螺大排新、舊擋土牆間隙縫，藉以確保農民生命、財產之安全。 |"
+        ),
+        "{body}"
+    );
     // Every motion is a row of its table: 民乙 23, 24 and 建乙 81 to 87 (as poppler reads them).
     let rows: Vec<&str> = body
         .lines()
