@@ -11,7 +11,7 @@ use crate::meta::{publisher, xml_escape};
 use crate::minutes::calendar::format_roc;
 use crate::model::Archive;
 use crate::opendata::{csv_field, DataFile};
-use crate::output::{OutputError, Sink};
+use crate::output::{OutputError, Sink, Streamed};
 
 /// The format version of `data/followups.json`.
 pub const FORMAT_VERSION: u32 = 1;
@@ -41,80 +41,84 @@ impl Serialize for Directives<'_> {
     }
 }
 
-/// One directive in `data/followups.json`.
+/// One directive in `data/followups.json`, its texts borrowed from the records.
 #[derive(Serialize)]
-pub struct DirectiveJson {
-    pub id: String,
+pub struct DirectiveJson<'a> {
+    pub id: &'a str,
     pub url: String,
-    pub text: String,
-    pub units: Vec<String>,
-    pub unit_names: Vec<String>,
+    pub text: &'a str,
+    pub units: Vec<&'a str>,
+    pub unit_names: Vec<&'a str>,
     pub status: &'static str,
     pub due: Option<String>,
     pub overdue: bool,
-    pub merged_into: Option<String>,
-    pub given: MeetingJson,
+    pub merged_into: Option<&'a str>,
+    pub given: MeetingJson<'a>,
     /// Created by a tracking-table row (the archive starts after the meeting that gave it).
     pub first_seen_in_table: bool,
-    pub updates: Vec<UpdateJson>,
+    pub updates: Vec<UpdateJson<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct MeetingJson {
+pub struct MeetingJson<'a> {
     pub date: String,
     pub date_roc: String,
-    pub record: String,
+    pub record: &'a str,
     pub record_url: String,
-    pub item: Option<String>,
+    pub item: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-pub struct UpdateJson {
+pub struct UpdateJson<'a> {
     pub date: String,
     pub date_roc: String,
-    pub record: String,
+    pub record: &'a str,
     pub record_url: String,
     pub status: &'static str,
-    pub status_word: String,
-    pub note: Option<String>,
+    pub status_word: &'static str,
+    pub note: Option<&'a str>,
     pub due: Option<String>,
-    pub merged_into: Option<String>,
+    pub merged_into: Option<&'a str>,
 }
 
-fn directive_json(archive: &Archive, t: &Tracker, d: &Directive) -> DirectiveJson {
+fn directive_json<'a>(archive: &'a Archive, t: &Tracker, d: &'a Directive) -> DirectiveJson<'a> {
     let site = &archive.site;
-    let rec = |ix: usize| &archive.records[ix];
+    let recs = &archive.records;
+    let units = d.units(recs);
     DirectiveJson {
-        id: d.id.clone(),
+        id: &d.id,
         url: site.absolute_url(&format!("followups/{}/", d.id)),
-        text: d.text.clone(),
-        units: d.units.iter().map(|u| u.slug.clone()).collect(),
-        unit_names: d.units.iter().map(|u| u.name.clone()).collect(),
+        text: d.text(recs),
+        units: units.iter().map(|u| u.slug.as_str()).collect(),
+        unit_names: units.iter().map(|u| u.name.as_str()).collect(),
         status: d.status.as_str(),
         due: d.due.map(|x| x.to_string()),
         overdue: d.overdue(t.today),
-        merged_into: d.merged_into.clone(),
+        merged_into: d.merged_into(recs),
         given: MeetingJson {
             date: d.given_date.to_string(),
             date_roc: format_roc(d.given_date),
-            record: rec(d.given).meta.title.clone(),
-            record_url: site.absolute_url(&rec(d.given).url),
-            item: d.item.clone(),
+            record: &recs[d.given].meta.title,
+            record_url: site.absolute_url(&recs[d.given].url),
+            item: d.item(recs),
         },
         first_seen_in_table: d.from_table,
         updates: d
             .updates
             .iter()
-            .map(|u| UpdateJson {
-                date: u.date.to_string(),
-                date_roc: format_roc(u.date),
-                record: rec(u.record).meta.title.clone(),
-                record_url: site.absolute_url(&rec(u.record).url),
-                status: u.status.kind.as_str(),
-                status_word: u.status.word.clone(),
-                note: u.note.clone(),
-                due: u.due.map(|x| x.to_string()),
-                merged_into: u.status.merged_into.clone(),
+            .map(|u| {
+                let status = u.status(recs);
+                UpdateJson {
+                    date: u.date.to_string(),
+                    date_roc: format_roc(u.date),
+                    record: &recs[u.record].meta.title,
+                    record_url: site.absolute_url(&recs[u.record].url),
+                    status: status.kind.as_str(),
+                    status_word: status.word,
+                    note: u.note(recs),
+                    due: u.due.map(|x| x.to_string()),
+                    merged_into: status.merged_into.as_deref(),
+                }
             })
             .collect(),
     }
@@ -139,7 +143,8 @@ pub const CSV_COLUMNS: &[(&str, &str, &str)] = &[
     ("網址", "列管事項網頁", "Directive page"),
 ];
 
-fn csv(archive: &Archive, t: &Tracker) -> String {
+/// Write `data/followups.csv` into `file`, a directive's rows at a time.
+fn csv(archive: &Archive, t: &Tracker, file: &mut Streamed) -> Result<(), OutputError> {
     let mut out = String::from("\u{FEFF}");
     let row = |out: &mut String, cells: &[&str]| {
         let cells: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
@@ -148,12 +153,14 @@ fn csv(archive: &Archive, t: &Tracker) -> String {
     };
     let headers: Vec<&str> = CSV_COLUMNS.iter().map(|c| c.0).collect();
     row(&mut out, &headers);
+    let recs = &archive.records;
     for d in &t.directives {
-        let units: Vec<&str> = d.units.iter().map(|u| u.name.as_str()).collect();
+        let units: Vec<&str> = d.units(recs).iter().map(|u| u.name.as_str()).collect();
         let units = units.join("、");
         let url = archive.site.absolute_url(&format!("followups/{}/", d.id));
         for u in &d.updates {
-            let r = &archive.records[u.record];
+            let r = &recs[u.record];
+            let status = u.status(recs);
             let due = u.due.map(|x| x.to_string()).unwrap_or_default();
             row(
                 &mut out,
@@ -162,18 +169,44 @@ fn csv(archive: &Archive, t: &Tracker) -> String {
                     &u.date.to_string(),
                     &format_roc(u.date),
                     &r.meta.title,
-                    &d.text,
+                    d.text(recs),
                     &units,
-                    &u.status.word,
-                    u.status.kind.as_str(),
-                    u.note.as_deref().unwrap_or(""),
+                    status.word,
+                    status.kind.as_str(),
+                    u.note(recs).unwrap_or(""),
                     &due,
                     &url,
                 ],
             );
         }
+        file.push(&out)?;
+        out.clear();
     }
-    out
+    file.push(&out)
+}
+
+/// [`Streamed`] as an [`std::io::Write`], for serde_json (which writes a few bytes at a time:
+/// wrap it in a `BufWriter`). The sink's error is kept to be returned as it is.
+struct StreamWriter<'s> {
+    file: &'s mut Streamed,
+    error: Option<OutputError>,
+}
+
+impl std::io::Write for StreamWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.file.push(buf) {
+            Ok(()) => Ok(buf.len()),
+            Err(e) => {
+                let io = std::io::Error::other(e.to_string());
+                self.error = Some(e);
+                Err(io)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The JSON Schema of `data/followups.json`.
@@ -286,13 +319,23 @@ pub fn add(archive: &Archive, out: &Sink) -> Result<(), OutputError> {
         directives: Directives { archive },
     };
     // Compact: indenting 30,000 directives added 28 % to the file (48 MB at 10,000 records)
-    // and nothing a JSON reader needs. About 1.2 KB a directive (a generated archive's three
-    // updates each): one allocation.
-    let mut json = Vec::with_capacity(t.directives.len() * 1200);
-    serde_json::to_writer(&mut json, &doc).expect("data serializes");
-    json.push(b'\n');
-    out.add("data/followups.json", json)?;
-    out.add("data/followups.csv", csv(archive, t))?;
+    // and nothing a JSON reader needs. Streamed to the file as it is made (35 MB at 10,000
+    // records, held whole beside the pages being rendered before), and so is the CSV (19 MB).
+    out.add_streamed("data/followups.json", |file| {
+        let mut w = StreamWriter { file, error: None };
+        let written = {
+            let mut buf = std::io::BufWriter::with_capacity(64 * 1024, &mut w);
+            serde_json::to_writer(&mut buf, &doc)
+                .map_err(std::io::Error::from)
+                .and_then(|()| std::io::Write::flush(&mut buf))
+        };
+        if let Some(e) = w.error.take() {
+            return Err(e);
+        }
+        written.expect("data serializes, and only the sink fails to write");
+        w.file.push("\n")
+    })?;
+    out.add_streamed("data/followups.csv", |file| csv(archive, t, file))?;
     let mut schema = serde_json::to_string_pretty(&schema(archive)).expect("data serializes");
     schema.push('\n');
     out.add("data/schema/followups.schema.json", schema)?;
@@ -339,14 +382,14 @@ pub fn feeds(archive: &Archive) -> Vec<(String, String)> {
     let mut units: Vec<&str> = t
         .directives
         .iter()
-        .flat_map(|d| d.units.iter().map(|u| u.slug.as_str()))
+        .flat_map(|d| d.units(&archive.records).iter().map(|u| u.slug.as_str()))
         .collect();
     units.sort();
     units.dedup();
     for slug in units {
         let mine: Vec<&Change> = all
             .iter()
-            .filter(|c| c.d.units.iter().any(|u| u.slug == slug))
+            .filter(|c| c.d.units(&archive.records).iter().any(|u| u.slug == slug))
             .collect();
         let name = archive
             .units
@@ -408,16 +451,14 @@ fn render(archive: &Archive, page: &str, path: &str, title: &str, changes: &[Cha
     for ch in changes.iter().take(crate::feeds::MAX_ENTRIES) {
         let d = ch.d;
         let page = site.absolute_url(&format!("followups/{}/", d.id));
+        let recs = &archive.records;
+        let text = d.text(recs);
         let (status, word, note, n) = match ch.update {
-            None => (
-                super::Kind::Open.as_str(),
-                strings["followup_given"].to_string(),
-                Some(d.text.as_str()),
-                0,
-            ),
+            None => (super::Kind::Open.as_str(), strings["followup_given"], Some(text), 0),
             Some(i) => {
                 let u = &d.updates[i];
-                (u.status.kind.as_str(), u.status.word.clone(), u.note.as_deref(), i + 1)
+                let status = u.status(recs);
+                (status.kind.as_str(), status.word, u.note(recs), i + 1)
             }
         };
         let ts = crate::feeds::timestamp(ch.date);
@@ -425,7 +466,7 @@ fn render(archive: &Archive, page: &str, path: &str, title: &str, changes: &[Cha
         x.push_str(&format!(
             "    <title>{} {}</title>\n",
             xml_escape(&d.id),
-            xml_escape(&word)
+            xml_escape(word)
         ));
         x.push_str(&format!("    <id>{}#u{n}</id>\n", xml_escape(&page)));
         x.push_str(&format!(
@@ -439,7 +480,7 @@ fn render(archive: &Archive, page: &str, path: &str, title: &str, changes: &[Cha
             "    <category term=\"{status}\" scheme=\"{}\"/>\n",
             xml_escape(&site.absolute_url("followups/"))
         ));
-        let summary: String = note.unwrap_or(&d.text).chars().take(200).collect();
+        let summary: String = note.unwrap_or(text).chars().take(200).collect();
         x.push_str(&format!("    <summary>{}</summary>\n", xml_escape(&summary)));
         x.push_str("  </entry>\n");
     }

@@ -185,6 +185,9 @@ impl Reader<'_> {
                 out.push(r);
             }
         }
+        // A list that grew by pushing has room for four: a directive's one owner took 192 bytes
+        // instead of 48, for each of 90,000 entries and rows at 10,000 records.
+        out.shrink_to_fit();
         out
     }
 
@@ -352,6 +355,9 @@ pub fn read(
             }
         }
     }
+    // Kept with the record for as long as it is loaded: no room left for more.
+    given.shrink_to_fit();
+    rows.shrink_to_fit();
     (given, rows)
 }
 

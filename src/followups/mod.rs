@@ -97,7 +97,8 @@ impl Kind {
 /// for 展延, the directive merged into for 併案).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
-    pub word: String,
+    /// The status word, one of [`STATUS_WORDS`].
+    pub word: &'static str,
     pub kind: Kind,
     pub due: Option<NaiveDate>,
     pub merged_into: Option<String>,
@@ -148,7 +149,7 @@ pub fn parse_status(cell: &str, due: Option<NaiveDate>) -> Result<Status, Status
     };
     let rest = s[word.len()..].trim_start_matches(['至', '到', '入', '於', '：', ':']);
     let mut status = Status {
-        word: word.to_string(),
+        word,
         kind,
         due: None,
         merged_into: None,

@@ -59,7 +59,7 @@ pub struct Meeting {
 pub struct UpdateView {
     pub meeting: Meeting,
     pub status: &'static str,
-    pub word: String,
+    pub word: &'static str,
     pub note: Option<String>,
     pub due: Option<Day>,
     pub merged_into: Option<UnitLink>,
@@ -147,29 +147,32 @@ pub fn view(archive: &Archive, t: &Tracker, d: &Directive) -> View {
     View {
         id: d.id.clone(),
         url: directive_url(archive, &d.id),
-        text: d.text.clone(),
+        text: d.text(recs).to_string(),
         status: d.status.as_str(),
         group: d.status.group(),
-        units: d.units.iter().map(|u| unit_link(archive, u)).collect(),
+        units: d.units(recs).iter().map(|u| unit_link(archive, u)).collect(),
         due: d.due.map(|x| day(archive, x)),
         first_due: d.first_due.map(|x| day(archive, x)),
         overdue: d.overdue(t.today),
         from_table: d.from_table,
-        given: meeting(archive, &recs[d.given], d.item.as_deref()),
+        given: meeting(archive, &recs[d.given], d.item(recs)),
         updates: d
             .updates
             .iter()
-            .map(|u| UpdateView {
-                meeting: meeting(archive, &recs[u.record], None),
-                status: u.status.kind.as_str(),
-                word: u.status.word.clone(),
-                note: u.note.clone(),
-                due: u.due.map(|x| day(archive, x)),
-                merged_into: u.status.merged_into.as_deref().map(|i| id_link(archive, i)),
-                changed: u.changed,
+            .map(|u| {
+                let status = u.status(recs);
+                UpdateView {
+                    meeting: meeting(archive, &recs[u.record], None),
+                    status: status.kind.as_str(),
+                    word: status.word,
+                    note: u.note(recs).map(str::to_string),
+                    due: u.due.map(|x| day(archive, x)),
+                    merged_into: status.merged_into.as_deref().map(|i| id_link(archive, i)),
+                    changed: u.changed,
+                }
             })
             .collect(),
-        merged_into: d.merged_into.as_deref().map(|i| id_link(archive, i)),
+        merged_into: d.merged_into(recs).map(|i| id_link(archive, i)),
     }
 }
 
@@ -233,7 +236,7 @@ fn counts(t: &Tracker) -> Vec<Count> {
 /// [`directive_pages`], a range at a time, so a producer never holds the contexts of every page
 /// at once (30,000 directives and 1,000 list pages at 10,000 records).
 pub fn produce(archive: &Archive, ctx: &dyn Fn(&str, &str) -> Context) -> Vec<Job> {
-    let t = &archive.followups;
+    let (t, recs) = (&archive.followups, &archive.records);
     if t.directives.is_empty() {
         return Vec::new();
     }
@@ -250,7 +253,7 @@ pub fn produce(archive: &Archive, ctx: &dyn Fn(&str, &str) -> Context) -> Vec<Jo
         .collect();
     let mut groups: BTreeMap<(usize, String), Vec<&Directive>> = BTreeMap::new();
     for d in t.directives.iter().filter(|d| d.status.is_open()) {
-        let key = match d.lead() {
+        let key = match d.lead(recs) {
             Some(u) => (
                 unit_order.get(u.slug.as_str()).copied().unwrap_or(usize::MAX - 1),
                 u.slug.clone(),
@@ -264,14 +267,14 @@ pub fn produce(archive: &Archive, ctx: &dyn Fn(&str, &str) -> Context) -> Vec<Jo
         .map(|mut list| {
             list.sort_by(by_due);
             Group {
-                unit: list[0].lead().map(|u| unit_link(archive, u)),
+                unit: list[0].lead(recs).map(|u| unit_link(archive, u)),
                 all_url: list[0]
-                    .lead()
+                    .lead(recs)
                     .map(|u| format!("{}{}", root(archive), unit_list_url(&u.slug))),
-                unit_open: list[0].lead().map_or(0, |u| {
+                unit_open: list[0].lead(recs).map_or(0, |u| {
                     t.directives
                         .iter()
-                        .filter(|d| d.status.is_open() && d.units.iter().any(|o| o.slug == u.slug))
+                        .filter(|d| d.status.is_open() && d.units(recs).iter().any(|o| o.slug == u.slug))
                         .count()
                 }),
                 directives: list.iter().take(GROUP_MAX).map(|d| view(archive, t, d)).collect(),
@@ -474,7 +477,8 @@ pub struct UnitCounts {
 
 /// The open directives of which `slug` is an owner, soonest due first, and its counts; `None`
 /// when the unit owns no directive.
-pub fn unit_directives<'t>(t: &'t Tracker, slug: &str) -> Option<(Vec<&'t Directive>, UnitCounts)> {
+pub fn unit_directives<'t>(archive: &'t Archive, slug: &str) -> Option<(Vec<&'t Directive>, UnitCounts)> {
+    let t = &archive.followups;
     let mut counts = UnitCounts {
         open: 0,
         overdue: 0,
@@ -483,7 +487,7 @@ pub fn unit_directives<'t>(t: &'t Tracker, slug: &str) -> Option<(Vec<&'t Direct
     };
     let mut open = Vec::new();
     let mut any = false;
-    for d in t.directives.iter().filter(|d| d.units.iter().any(|u| u.slug == slug)) {
+    for d in t.directives.iter().filter(|d| d.owned_by(&archive.records, slug)) {
         any = true;
         match d.status.group() {
             "open" => {
@@ -519,7 +523,7 @@ pub struct UnitPart {
 
 pub fn unit(archive: &Archive, slug: &str) -> Option<UnitPart> {
     let t = &archive.followups;
-    let (open, counts) = unit_directives(t, slug)?;
+    let (open, counts) = unit_directives(archive, slug)?;
     Some(UnitPart {
         open: open.iter().take(UNIT_MAX).map(|d| view(archive, t, d)).collect(),
         counts,

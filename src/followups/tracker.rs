@@ -2,44 +2,69 @@
 //! status, and the problems found on the way (duplicate creations, updates before a creation,
 //! unknown ids, updates to closed directives, merges into unknown directives).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::{Kind, Status};
+use super::{Kind, Row, Status};
 use crate::content::record::Ref;
 use crate::diagnostics::{closest, slashed, Diagnostic};
 use crate::messages::{FollowupState, Msg};
 use crate::model::Record;
 
-/// One update of a directive.
+/// One update of a directive: the row of a record's updates (`meta.followup_updates`) that gave
+/// it, and what it made of the directive. The row's status, note and line stay in the record;
+/// [`Update::row`] reads them.
 #[derive(Debug, Clone)]
 pub struct Update {
     /// Index of the record (in the slice the tracker was made from) of the meeting that gave it.
     pub record: usize,
+    /// Index of the row in that record's `meta.followup_updates`.
+    pub row: usize,
     pub date: NaiveDate,
-    pub status: Status,
-    pub note: Option<String>,
     /// The due date after this update.
     pub due: Option<NaiveDate>,
-    pub line: usize,
-    /// From a tracking table in the body (else front-matter `followup_updates`).
-    pub in_table: bool,
     /// The status changed with it (or, for 展延, the due date did).
     pub changed: bool,
 }
 
-/// A directive, from the meeting that gave it to its current status.
+impl Update {
+    /// The row as the record wrote it (status, note, line, whether from a table).
+    pub fn row<'r>(&self, records: &'r [Record]) -> &'r Row {
+        &records[self.record].meta.followup_updates[self.row]
+    }
+
+    pub fn status<'r>(&self, records: &'r [Record]) -> &'r Status {
+        &self.row(records).status
+    }
+
+    pub fn note<'r>(&self, records: &'r [Record]) -> Option<&'r str> {
+        self.row(records).note.as_deref()
+    }
+}
+
+/// Where a directive is written: an entry of its record's `followups:`, or (first seen in a
+/// tracking table) a row of its updates. Indexes into the record's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Written {
+    Given(usize),
+    Row(usize),
+}
+
+/// A directive, from the meeting that gave it to its current status. What the records wrote
+/// (its text, agenda item, owners, each update's status and note) stays in the records and is
+/// read from them ([`Directive::text`], [`Directive::units`], [`Update::row`]), not copied.
 #[derive(Debug, Clone)]
 pub struct Directive {
     pub id: String,
-    pub item: Option<String>,
-    pub text: String,
-    pub units: Vec<Ref>,
     /// The record of the meeting that gave it (or, for an archive that starts mid-stream, the
     /// first tracking table that lists it).
     pub given: usize,
+    written: Written,
+    /// The update whose row names its owners, when it was given without any (index into
+    /// `updates`).
+    units_from: Option<usize>,
     pub given_date: NaiveDate,
     pub given_line: usize,
     /// First seen in a tracking table rather than created in front-matter.
@@ -50,7 +75,6 @@ pub struct Directive {
     pub status: Kind,
     /// The current due date.
     pub due: Option<NaiveDate>,
-    pub merged_into: Option<String>,
 }
 
 impl Directive {
@@ -59,8 +83,48 @@ impl Directive {
         self.status.is_open() && matches!((self.due, today), (Some(d), Some(t)) if d < t)
     }
 
-    pub fn lead(&self) -> Option<&Ref> {
-        self.units.first()
+    /// The directive's text, as the record that gave it wrote it.
+    pub fn text<'r>(&self, records: &'r [Record]) -> &'r str {
+        let m = &records[self.given].meta;
+        match self.written {
+            Written::Given(i) => &m.followups[i].text,
+            Written::Row(i) => m.followup_updates[i].text.as_deref().unwrap_or_default(),
+        }
+    }
+
+    /// The agenda item it comes from, as written.
+    pub fn item<'r>(&self, records: &'r [Record]) -> Option<&'r str> {
+        match self.written {
+            Written::Given(i) => records[self.given].meta.followups[i].item.as_deref(),
+            Written::Row(_) => None,
+        }
+    }
+
+    /// Its owners; the first leads. Those it was given with, or, when it was given with none,
+    /// those of the first update that names them.
+    pub fn units<'r>(&self, records: &'r [Record]) -> &'r [Ref] {
+        if let Some(u) = self.units_from {
+            return &self.updates[u].row(records).units;
+        }
+        let m = &records[self.given].meta;
+        match self.written {
+            Written::Given(i) => &m.followups[i].units,
+            Written::Row(i) => &m.followup_updates[i].units,
+        }
+    }
+
+    /// Whether the unit `slug` is one of its owners.
+    pub fn owned_by(&self, records: &[Record], slug: &str) -> bool {
+        self.units(records).iter().any(|u| u.slug == slug)
+    }
+
+    pub fn lead<'r>(&self, records: &'r [Record]) -> Option<&'r Ref> {
+        self.units(records).first()
+    }
+
+    /// The directive it was merged into, by its latest update (併案).
+    pub fn merged_into<'r>(&self, records: &'r [Record]) -> Option<&'r str> {
+        self.updates.last()?.status(records).merged_into.as_deref()
     }
 }
 
@@ -69,7 +133,6 @@ impl Directive {
 pub struct Tracker {
     /// Sorted by id.
     pub directives: Vec<Directive>,
-    pub by_id: HashMap<String, usize>,
     /// The newest meeting date of the archive: the day "overdue" is measured on, so a build of the
     /// same archive is the same whatever day it runs.
     pub today: Option<NaiveDate>,
@@ -90,12 +153,12 @@ impl Tracker {
             today: records.iter().map(|r| r.meta.date).max(),
             ..Tracker::default()
         };
-        let mut made: BTreeMap<String, Directive> = BTreeMap::new();
+        let mut made: BTreeMap<&str, Directive> = BTreeMap::new();
         // Front-matter creations first: an update may come in any record after them.
         for &ix in &order {
             let r = &records[ix];
-            for g in &r.meta.followups {
-                if let Some(first) = made.get(&g.id) {
+            for (gi, g) in r.meta.followups.iter().enumerate() {
+                if let Some(first) = made.get(g.id.as_str()) {
                     let other = &records[first.given];
                     t.errors.push(
                         Diagnostic::error(
@@ -113,13 +176,12 @@ impl Tracker {
                     continue;
                 }
                 made.insert(
-                    g.id.clone(),
+                    &g.id,
                     Directive {
                         id: g.id.clone(),
-                        item: g.item.clone(),
-                        text: g.text.clone(),
-                        units: g.units.clone(),
                         given: ix,
+                        written: Written::Given(gi),
+                        units_from: None,
                         given_date: r.meta.date,
                         given_line: g.line,
                         from_table: false,
@@ -127,41 +189,32 @@ impl Tracker {
                         updates: Vec::new(),
                         status: Kind::Open,
                         due: g.due,
-                        merged_into: None,
                     },
                 );
             }
         }
         for &ix in &order {
             let r = &records[ix];
-            for row in &r.meta.followup_updates {
+            for (ri, row) in r.meta.followup_updates.iter().enumerate() {
                 let date = r.meta.date;
-                let d = match made.get_mut(&row.id) {
+                let d = match made.get_mut(row.id.as_str()) {
                     Some(d) => d,
                     None => match &row.text {
-                        Some(text) => {
-                            made.insert(
-                                row.id.clone(),
-                                Directive {
-                                    id: row.id.clone(),
-                                    item: None,
-                                    text: text.clone(),
-                                    units: row.units.clone(),
-                                    given: ix,
-                                    given_date: date,
-                                    given_line: row.line,
-                                    from_table: true,
-                                    first_due: None,
-                                    updates: Vec::new(),
-                                    status: Kind::Open,
-                                    due: None,
-                                    merged_into: None,
-                                },
-                            );
-                            made.get_mut(&row.id).expect("just made")
-                        }
+                        Some(_) => made.entry(&row.id).or_insert(Directive {
+                            id: row.id.clone(),
+                            given: ix,
+                            written: Written::Row(ri),
+                            units_from: None,
+                            given_date: date,
+                            given_line: row.line,
+                            from_table: true,
+                            first_due: None,
+                            updates: Vec::new(),
+                            status: Kind::Open,
+                            due: None,
+                        }),
                         None => {
-                            let help = match closest(&row.id, made.keys().map(String::as_str)) {
+                            let help = match closest(&row.id, made.keys().copied()) {
                                 Some(s) => Msg::HelpUnknownFollowupNear { id: s.to_string() },
                                 None => Msg::HelpUnknownFollowup,
                             };
@@ -207,48 +260,44 @@ impl Tracker {
                                 id: row.id.clone(),
                                 state: FollowupState(d.status),
                                 since: d.updates.last().map(|u| u.date.to_string()).unwrap_or_default(),
-                                status: row.status.word.clone(),
+                                status: row.status.word.to_string(),
                             },
                         )
                         .with_help(Msg::HelpReopen),
                     );
                 }
-                if d.units.is_empty() {
-                    d.units = row.units.clone();
+                if d.units_from.is_none() && d.units(records).is_empty() && !row.units.is_empty() {
+                    d.units_from = Some(d.updates.len());
                 }
                 let due = row.status.due.or(d.due);
                 let changed = row.status.kind != d.status || due != d.due;
                 d.status = row.status.kind;
                 d.due = due;
-                d.merged_into = row.status.merged_into.clone();
                 d.updates.push(Update {
                     record: ix,
+                    row: ri,
                     date,
-                    status: row.status.clone(),
-                    note: row.note.clone(),
                     due,
-                    line: row.line,
-                    in_table: row.in_table,
                     changed,
                 });
             }
         }
         for d in made.values() {
-            if let Some(into) = &d.merged_into {
-                if !made.contains_key(into) || into == &d.id {
+            if let Some(into) = d.merged_into(records) {
+                if !made.contains_key(into) || into == d.id {
                     let u = d.updates.last().expect("merged by an update");
-                    let help = match closest(into, made.keys().map(String::as_str).filter(|k| *k != d.id)) {
+                    let help = match closest(into, made.keys().copied().filter(|k| *k != d.id)) {
                         Some(s) => Msg::HelpDidYouMean { name: s.to_string() },
                         None => Msg::HelpMergedIntoId,
                     };
                     t.errors.push(
                         Diagnostic::error(
                             &records[u.record].rel,
-                            u.line,
+                            u.row(records).line,
                             1,
                             Msg::MergedIntoUnknown {
                                 id: d.id.clone(),
-                                into: into.clone(),
+                                into: into.to_string(),
                             },
                         )
                         .with_help(help),
@@ -256,18 +305,20 @@ impl Tracker {
                 }
             }
         }
-        t.directives = made.into_values().collect();
-        t.by_id = t
-            .directives
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i))
+        t.directives = made
+            .into_values()
+            .map(|mut d| {
+                d.updates.shrink_to_fit();
+                d
+            })
             .collect();
         t
     }
 
+    /// The directive `id` (the list is sorted by id).
     pub fn get(&self, id: &str) -> Option<&Directive> {
-        self.by_id.get(id).map(|&i| &self.directives[i])
+        let i = self.directives.binary_search_by(|d| d.id.as_str().cmp(id)).ok()?;
+        Some(&self.directives[i])
     }
 
     /// The number of directives in each status.
@@ -307,7 +358,7 @@ pub fn check_report(archive: &crate::model::Archive) -> Vec<Diagnostic> {
     let (t, records) = (&archive.followups, &archive.records);
     let mut by_unit: BTreeMap<Option<String>, Vec<&Directive>> = BTreeMap::new();
     for d in t.directives.iter().filter(|d| d.overdue(t.today)) {
-        let unit = d.lead().map(|u| u.name.clone());
+        let unit = d.lead(records).map(|u| u.name.clone());
         by_unit.entry(unit).or_default().push(d);
     }
     let today = t.today.map(|d| d.to_string()).unwrap_or_default();

@@ -23,7 +23,7 @@ pub fn batches<'a>(p: &'a Pages<'a>) -> Vec<Batch<'a>> {
         let open = t
             .directives
             .iter()
-            .filter(|d| d.status.is_open() && d.units.iter().any(|u| &u.slug == slug))
+            .filter(|d| d.status.is_open() && d.owned_by(&p.archive.records, slug))
             .count();
         if open == 0 {
             continue;
@@ -40,7 +40,7 @@ pub fn batches<'a>(p: &'a Pages<'a>) -> Vec<Batch<'a>> {
 fn jobs(p: &Pages, slug: &str, numbers: std::ops::Range<usize>) -> Vec<Job> {
     let a = p.archive;
     let t = &a.followups;
-    let Some((open, counts)) = unit_directives(t, slug) else {
+    let Some((open, counts)) = unit_directives(a, slug) else {
         return Vec::new();
     };
     let entry = a.units.by_slug(slug);

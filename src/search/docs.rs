@@ -32,7 +32,7 @@ pub fn write<'a>(
                     let texts = r.section_texts(texts).map_err(|e| e.to_string())?;
                     d.sections = search_sections(r, texts, search_facts(r, &t));
                 }
-                None => d.sections = directive_sections(&archive.followups.directives[i - n]),
+                None => d.sections = directive_sections(archive, &archive.followups.directives[i - n]),
             }
         }
         Ok(())
@@ -107,11 +107,11 @@ pub fn search_sections<'a>(r: &'a Record, texts: Vec<Cow<'a, str>>, facts: Strin
 }
 
 /// A directive's one section: its text (its title, "列管事項 <id>", is the lead heading).
-fn directive_sections(d: &Directive) -> Vec<SearchSection<'_>> {
+fn directive_sections<'a>(archive: &'a Archive, d: &Directive) -> Vec<SearchSection<'a>> {
     vec![SearchSection {
         anchor: Cow::Borrowed(""),
         heading: Cow::Borrowed(""),
-        text: Cow::Borrowed(&d.text),
+        text: Cow::Borrowed(d.text(&archive.records)),
     }]
 }
 
@@ -138,7 +138,7 @@ pub fn search_docs(archive: &Archive) -> Vec<SearchDoc<'_>> {
         use chrono::Datelike;
         let given = &archive.records[d.given];
         let mut units: Vec<String> = d
-            .units
+            .units(&archive.records)
             .iter()
             .map(|u| u.slug.clone())
             .filter(|s| !s.is_empty())

@@ -369,7 +369,10 @@ fn random_queries_find_exactly_the_records_that_contain_them() {
     );
     for d in &archive.followups.directives {
         urls.push(format!("{root}followups/{}/", d.id));
-        texts.push(vec![format!("{followup} {}", d.id), d.text.clone()]);
+        texts.push(vec![
+            format!("{followup} {}", d.id),
+            d.text(&archive.records).to_string(),
+        ]);
     }
     let hay: Vec<String> = texts.iter().map(|t| haystack(t)).collect();
     let queries = draw(&texts, seed);
