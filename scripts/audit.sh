@@ -20,9 +20,15 @@ done
 export CHROMIUM="${CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"
 [ -x "$CHROMIUM" ] || { echo "audit: chromium is not installed (apt-get install chromium)" >&2; exit 2; }
 
+# The binary to build with: $MINUTEBOOK_BIN when set (scripts/test.sh passes the one `cargo test`
+# built, so the audit compiles nothing again), else `cargo run`.
+minutebook() {
+  if [ -n "${MINUTEBOOK_BIN:-}" ]; then "$MINUTEBOOK_BIN" "$@"; else cargo run --quiet -- "$@"; fi
+}
+
 site="${CARGO_TARGET_DIR:-$repo/target}/audit-site"
 echo "== build the bundled site into $site"
-cargo run --quiet -- build --root "$repo" --output "$site"
+minutebook build --root "$repo" --output "$site"
 
 status=0
 echo "== Nu HTML Checker (errors only)"
@@ -42,7 +48,7 @@ rm -rf "$en_root" && mkdir -p "$en_root"
 sed 's/^language: .*/language: en/' "$repo/minutebook.yaml" > "$en_root/minutebook.yaml"
 cp -r "$repo/content" "$en_root/content"
 echo "== English interface: build, Nu HTML Checker, axe-core"
-cargo run --quiet -- build --root "$en_root" --output "$en_root/public"
+minutebook build --root "$en_root" --output "$en_root/public"
 java -jar "$a11y/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --skip-non-html "$en_root/public" || status=1
 node "$a11y/audit.mjs" "$en_root/public" / /minutes/2024/executive-4/ /units/ /units/strategy/ /years/2024/ /search/ "/search/?q=%E6%95%B8%E4%BD%8D%E7%9A%AE%E5%A4%BE" /data/ /404.html || status=1
 
@@ -51,7 +57,7 @@ node "$a11y/audit.mjs" "$en_root/public" / /minutes/2024/executive-4/ /units/ /u
 # and the list of all of them.
 fu_site="${CARGO_TARGET_DIR:-$repo/target}/audit-followups"
 echo "== follow-up pages: build, Nu HTML Checker, axe-core"
-cargo run --quiet -- build --no-cache --root "$repo/tests/fixtures/followups/site" --output "$fu_site"
+minutebook build --no-cache --root "$repo/tests/fixtures/followups/site" --output "$fu_site"
 java -jar "$a11y/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --skip-non-html "$fu_site" || status=1
 node "$a11y/audit.mjs" "$fu_site" /followups/ /followups/closed/ /followups/withdrawn/ /followups/113-4-02/ /followups/113-3-05/ /minutes/2024/executive-5/ /minutes/2024/executive-4/ /units/accounting/ /units/accounting/followups/ || status=1
 exit $status
