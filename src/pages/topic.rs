@@ -126,16 +126,7 @@ fn passages(p: &Pages, r: &Record, texts: &[std::borrow::Cow<'_, str>], m: &Topi
         if out.last().is_some_and(|last| last.url == url) {
             continue;
         }
-        let before: String = {
-            let b: Vec<char> = where_[..range.start].chars().collect();
-            let from = b.len().saturating_sub(BEFORE);
-            let s: String = b[from..].iter().collect();
-            if from > 0 {
-                format!("…{}", s.trim_start())
-            } else {
-                s
-            }
-        };
+        let before = snippet_before(&where_[..range.start]);
         let after: String = {
             let rest = &where_[range.end..];
             let s: String = rest.chars().take(AFTER).collect();
@@ -156,6 +147,15 @@ fn passages(p: &Pages, r: &Record, texts: &[std::borrow::Cow<'_, str>], m: &Topi
         });
     }
     out
+}
+
+/// The last [`BEFORE`] characters of `head` (the text before a mention), after an ellipsis when
+/// there were more. Found from the end: a section's text can be long, and only its tail is shown.
+fn snippet_before(head: &str) -> String {
+    match head.char_indices().rev().nth(BEFORE - 1) {
+        Some((from, _)) if from > 0 => format!("…{}", head[from..].trim_start()),
+        _ => head.to_string(),
+    }
 }
 
 fn jobs(p: &Pages, slug: &str, ixs: &[RecordIx]) -> Result<Vec<Job>, Diagnostic> {
@@ -213,8 +213,23 @@ fn jobs(p: &Pages, slug: &str, ixs: &[RecordIx]) -> Result<Vec<Job>, Diagnostic>
 
 #[cfg(test)]
 mod tests {
-    use super::TopicMatcher;
+    use super::{snippet_before, TopicMatcher, BEFORE};
     use crate::config::RegistryEntry;
+
+    #[test]
+    fn a_snippet_keeps_the_last_characters_before_the_mention() {
+        let exactly: String = "會".repeat(BEFORE);
+        assert_eq!(snippet_before(&exactly), exactly, "no ellipsis when nothing is cut");
+        assert_eq!(snippet_before(&format!("甲{exactly}")), format!("…{exactly}"));
+        assert_eq!(snippet_before("短句"), "短句");
+        assert_eq!(snippet_before(""), "");
+        let spaced = format!("{} {}", "前".repeat(10), "後".repeat(BEFORE - 1));
+        assert_eq!(
+            snippet_before(&spaced),
+            format!("…{}", "後".repeat(BEFORE - 1)),
+            "the cut text starts trimmed"
+        );
+    }
 
     #[test]
     fn an_ascii_alias_matches_only_a_whole_word() {
