@@ -118,6 +118,14 @@ pub(crate) fn is_field_line(s: &str) -> bool {
     key_value(unnumbered(s)).is_some_and(|(k, _)| field(&k).is_some())
 }
 
+/// Whether a line is a date or time field that gives a date (`時間：中華民國 106 年 6 月 20 日…`,
+/// `日 期：…`), as a sitting's header opens after its title.
+pub(crate) fn is_dated_field(s: &str) -> bool {
+    key_values(s)
+        .first()
+        .is_some_and(|(k, v)| matches!(field(k), Some(Field::Date | Field::Time)) && when(v).date.is_some())
+}
+
 /// Whether a header line's (last) field is a list of people: 出席, 列席, 請假, 缺席.
 pub(crate) fn is_list_line(s: &str) -> bool {
     key_values(s).last().is_some_and(|(k, _)| {
@@ -724,6 +732,35 @@ fn when(v: &str) -> When {
     }
 }
 
+/// Whether a header line may be the minutes' title: no field, no sentence, not numbered as a part,
+/// more than the words of a title, and naming a record (紀錄, 記錄, 議事錄, 決議) or a numbered
+/// meeting.
+pub(crate) fn may_be_title(t: &str) -> bool {
+    !is_field_line(t)
+        && key_value(t).is_none()
+        && !t.contains(['，', ',', '。'])
+        // A part's heading (`一、各次會議紀錄`, the first part of a council's 議事錄) is
+        // numbered as a part (一、, 壹、); a minutes' title never is. (A gazette numbers its
+        // entries otherwise: `(7)第 03 次會議` is the sitting's title.)
+        && !matches!(
+            super::text::ordinal(t),
+            Some((super::text::Ordinal::Chinese | super::text::Ordinal::Section, _))
+        )
+        && {
+            // More than the words of a title (`會議紀錄id`, an archive's field name, is none).
+            let mut rest = t.to_string();
+            for w in ["會議", "紀錄", "記錄", "議事錄", "決議"] {
+                rest = rest.replace(w, "");
+            }
+            rest.chars().filter(|c| !c.is_ascii() && c.is_alphanumeric()).count() >= 2
+        }
+        && (t.contains("紀錄")
+            || t.contains("記錄")
+            || t.contains("議事錄")
+            || t.contains("決議")
+            || (meeting_number(t).is_some() && t.contains("會")))
+}
+
 /// The front-matter read from the header, and the header blocks it took whole: those are left out
 /// of the body (every value they hold is in the front-matter).
 pub(crate) struct Header {
@@ -757,32 +794,7 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
     let candidates: Vec<(usize, &Block)> = header[..first_field.max(1).min(header.len())]
         .iter()
         .copied()
-        .filter(|(_, b)| {
-            let t = &b.text;
-            !is_field_line(t)
-                && key_value(t).is_none()
-                && !t.contains(['，', ',', '。'])
-                // A part's heading (`一、各次會議紀錄`, the first part of a council's 議事錄) is
-                // numbered as a part (一、, 壹、); a minutes' title never is. (A gazette numbers its
-                // entries otherwise: `(7)第 03 次會議` is the sitting's title.)
-                && !matches!(
-                    super::text::ordinal(t),
-                    Some((super::text::Ordinal::Chinese | super::text::Ordinal::Section, _))
-                )
-                && {
-                    // More than the words of a title (`會議紀錄id`, an archive's field name, is none).
-                    let mut rest = t.to_string();
-                    for w in ["會議", "紀錄", "記錄", "議事錄", "決議"] {
-                        rest = rest.replace(w, "");
-                    }
-                    rest.chars().filter(|c| !c.is_ascii() && c.is_alphanumeric()).count() >= 2
-                }
-                && (t.contains("紀錄")
-                    || t.contains("記錄")
-                    || t.contains("議事錄")
-                    || t.contains("決議")
-                    || (meeting_number(t).is_some() && t.contains("會")))
-        })
+        .filter(|(_, b)| may_be_title(&b.text))
         .collect();
     let title_block = candidates
         .iter()

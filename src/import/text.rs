@@ -656,6 +656,45 @@ pub(crate) fn header_end(lines: &[Line]) -> usize {
         .unwrap_or(lines.len())
 }
 
+/// The sittings a file holds, as ranges of its lines: one for a file of one sitting's minutes;
+/// several for a council's 議事錄 that prints the minutes of each sitting of a session one after
+/// the other (`※第 1 屆第 17 次臨時會` | `第 1 次會議紀錄` | `時間：…` | `地點：…`). A sitting begins,
+/// once the body of the one before has begun, at a line that may be a title (and the line above it
+/// when the title is written in two, the second `第 N 次…`) followed by a date or time field that
+/// gives a date and then at least one more header field. A body that only names another meeting,
+/// or a report with a date and no other field (a procedure committee's 審定報告書), splits nothing.
+pub(crate) fn sittings(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
+    use super::header::{is_dated_field, is_field_line, may_be_title};
+    // The non-empty lines, by index.
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].text.is_empty()).collect();
+    let text = |k: usize| lines[filled[k]].text.as_str();
+    let mut starts = vec![0];
+    let mut body = header_end(lines);
+    for k in 0..filled.len() {
+        let i = filled[k];
+        if i < body || lines[i].table || !may_be_title(text(k)) || k + 2 >= filled.len() {
+            continue;
+        }
+        // The title in two lines: `…第 17 次臨時會` | `第 1 次會議紀錄` | `時間：…`.
+        let date = if may_be_title(text(k + 1)) && text(k + 1).trim_start().starts_with('第') {
+            k + 2
+        } else {
+            k + 1
+        };
+        if date + 1 >= filled.len() || !is_dated_field(text(date)) || !is_field_line(text(date + 1)) {
+            continue;
+        }
+        starts.push(i);
+        body = i + header_end(&lines[i..]);
+    }
+    let mut out = Vec::new();
+    for (n, &s) in starts.iter().enumerate() {
+        let e = starts.get(n + 1).copied().unwrap_or(lines.len());
+        out.push(s..e);
+    }
+    out
+}
+
 /// Labels of a body line that names people (a motion's 動議人 and 附議人, a bill's 連署人).
 const PEOPLE_LABELS: &[&str] = &["提案人", "動議人", "連署人", "附議人", "報告人", "簽署人"];
 
