@@ -552,6 +552,9 @@ fn weekday_named(s: &str) -> Option<u32> {
 /// lone character joins the next one (a two-character name padded to align, `余 天`) and a Latin
 /// word stays with the name before it (`伍麗華Saidhai Tahovecahe`).
 fn split_people(s: &str) -> Vec<String> {
+    if let Some(groups) = colon_groups(s) {
+        return groups;
+    }
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut depth = 0i32;
@@ -579,6 +582,106 @@ fn split_people(s: &str) -> Vec<String> {
         .map(|p| p.trim().trim_end_matches(['。', '.']).trim().to_string())
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// `市政府：市長鄭文燦…`, `本 會：秘書長…`: the name of a body heading its group of a list of people
+/// (its padding gone: `本會`) and the rest after its colon. The name is short (two to five
+/// characters), names a body (it ends in 府, 會, 局, 處, 室, 所, 院, 部, 署 or 校) and is no field of
+/// the header (`主席：`, `紀錄：`).
+pub(crate) fn group_head(s: &str) -> Option<(String, &str)> {
+    let (head, rest) = s.split_once(['：', ':'])?;
+    let tokens: Vec<&str> = head.split_whitespace().collect();
+    if tokens.is_empty() || (tokens.len() > 1 && tokens.iter().any(|t| t.chars().count() != 1)) {
+        return None;
+    }
+    let name: String = tokens.concat();
+    let body = name.ends_with(['府', '會', '局', '處', '室', '所', '院', '部', '署', '校']);
+    let han = name.chars().all(|c| !c.is_ascii() && c.is_alphabetic());
+    (body && han && (2..=5).contains(&name.chars().count()) && field(&name).is_none()).then_some((name, rest))
+}
+
+/// A list of people grouped by body under colon labels, as a council lists its observers after
+/// an empty `列席：` (`市政府：市長鄭文燦、副市長王明德、… 本 會：秘書長孫惠生、議事組主任卓達銘
+/// 法制室主任廖錦秀`): each group's entries, the first with the group's name (`市政府：市長鄭文燦`,
+/// `本會：秘書長孫惠生`, as `本會－…` groups are kept). Within a group, entries are split on 、，,；
+/// and on the spaces between entries that each name a post (`議事組主任卓達銘 法制室主任廖錦秀`,
+/// a line break between two) or a unit and its person (`法規研究室 傅編審然煇`). `None` when the
+/// list does not open with a group.
+fn colon_groups(s: &str) -> Option<Vec<String>> {
+    group_head(s)?;
+    // Where each group begins: at the start, or after a space, at a group's name and colon.
+    let mut starts = vec![0];
+    for (i, c) in s.char_indices() {
+        let at = i + c.len_utf8();
+        if c.is_whitespace() && group_head(&s[at..]).is_some() && !s[at..].starts_with(char::is_whitespace) {
+            starts.push(at);
+        }
+    }
+    starts.push(s.len());
+    let mut out = Vec::new();
+    for w in starts.windows(2) {
+        let (name, rest) = group_head(&s[w[0]..w[1]])?;
+        // A group's name is kept with its first entry: a group without one is no such list.
+        if rest.trim().is_empty() {
+            return None;
+        }
+        let colon = if s[w[0]..w[1]].contains('：') { '：' } else { ':' };
+        let mut entries = Vec::new();
+        let mut cur = String::new();
+        let mut depth = 0i32;
+        for c in rest.chars() {
+            match c {
+                '（' | '(' | '「' | '【' => depth += 1,
+                '）' | ')' | '」' | '】' => depth -= 1,
+                _ => {}
+            }
+            if depth <= 0 && "、，,；;".contains(c) {
+                entries.push(std::mem::take(&mut cur));
+            } else {
+                cur.push(c);
+            }
+        }
+        entries.push(cur);
+        let mut first = true;
+        for e in entries {
+            for mut e in split_posts(e.trim()) {
+                e = e.trim().trim_end_matches(['。', '.']).trim().to_string();
+                if e.is_empty() {
+                    continue;
+                }
+                if std::mem::take(&mut first) {
+                    e = format!("{name}{colon}{e}");
+                }
+                out.push(e);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// An entry of a group written with spaces between several entries (`議事組主任卓達銘 法制室主任廖錦秀`,
+/// `郭秘書長伊彬 法規研究室 傅編審然煇`): each that names a post, or a unit and its person; else the
+/// entry as written.
+fn split_posts(e: &str) -> Vec<String> {
+    use super::text::{has_post, unit_and_name};
+    let words: Vec<&str> = e.split_whitespace().collect();
+    if words.len() < 2 {
+        return vec![e.to_string()];
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if i + 1 < words.len() && !has_post(words[i]) && unit_and_name(&format!("{} {}", words[i], words[i + 1])) {
+            out.push(format!("{} {}", words[i], words[i + 1]));
+            i += 2;
+        } else if has_post(words[i]) && words[i].chars().count() >= 4 {
+            out.push(words[i].to_string());
+            i += 1;
+        } else {
+            return vec![e.to_string()];
+        }
+    }
+    out
 }
 
 /// A list entry that holds two groups of a list by body (`市政府－市長陳菊等（如簽到簿） 本 會－副秘書長…`:

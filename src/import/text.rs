@@ -777,6 +777,15 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
         if let Some(prev) = blocks.last_mut() {
             if !prev.table && prev.header == header {
                 if header {
+                    if group_continues(&prev.text, &l.text) {
+                        // A line the margin broke inside an entry (`…秘書長李` | `憲明暨…`) goes on
+                        // without a space; one its writer ended, with one.
+                        if !prev_full || prev.text.ends_with(['、', '，', ',']) {
+                            prev.text.push(' ');
+                        }
+                        prev.text.push_str(&l.text);
+                        continue;
+                    }
                     if header_continues(&prev.text, prev_full, l) {
                         // An indented line was broken by its writer, not by the margin.
                         let wrapped = !l.raw.starts_with([' ', '\u{3000}', '\t']);
@@ -818,6 +827,43 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
         });
     }
     blocks
+}
+
+/// Whether a list of people grouped by body under colon labels goes on in the next line: after
+/// an empty `列席：`, a group (`市政府：市長鄭文燦、…`, `本 會：秘書長孫惠生、…`, see
+/// [`super::header::group_head`]); after a group, another, or more of its entries on a line of their
+/// own (`法制室主任廖錦秀`, `法規研究室 傅編審然煇`) or the rest of one the margin broke (`…秘書長李` |
+/// `憲明暨各局處首長`). A line with a colon of its own, a sentence or a field is none of those.
+fn group_continues(prev: &str, next: &str) -> bool {
+    let Some(value) = super::header::list_value(prev) else {
+        return false;
+    };
+    if !value.is_empty() && super::header::group_head(value).is_none() {
+        return false;
+    }
+    // A group whose entries follow on lines of their own, each `post：name` (臺北市議會's `列席：` |
+    // `  市政府：` | `    秘書長：蘇麗瓊`), is another layout: its lines stay as they are.
+    if let Some((_, rest)) = super::header::group_head(next) {
+        return !rest.trim().is_empty();
+    }
+    !value.is_empty()
+        && !header_key(next)
+        && ordinal(next).is_none()
+        && label(next).is_none()
+        && !own_line_title(next)
+        && !next.contains(['：', ':', '。', '；', ';', '！', '？'])
+        && next.chars().count() <= 24
+        && (has_post(next) || unit_and_name(next))
+}
+
+/// `法規研究室 傅編審然煇`, `議事組 汪主任啟瑞`: a unit's name, then a person of it.
+pub(crate) fn unit_and_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    matches!(words.as_slice(), [unit, name]
+        if unit.chars().count() >= 2
+            && ["室", "組", "處", "局", "科", "課", "股", "中心"].iter().any(|u| unit.ends_with(u))
+            && name.chars().count() >= 2
+            && !name.is_ascii())
 }
 
 /// Whether a header line goes on into the next source line: only a `key：value` line, only into a
@@ -908,7 +954,7 @@ const POSTS: &[&str] = &[
     "研究員",
 ];
 
-fn has_post(entry: &str) -> bool {
+pub(crate) fn has_post(entry: &str) -> bool {
     POSTS.iter().any(|p| entry.contains(p))
 }
 

@@ -409,3 +409,65 @@ fn a_councils_proceedings_of_three_sittings_give_three_records() {
     let missing = missing_words(&rest, &strip_markdown(&unreorder_motions(&bodies(&imp))));
     assert!(missing.is_empty(), "{rel}: missing:{}", report(&missing, &source));
 }
+
+/// 列席 grouped under colon labels by body (桃園市議會, tests/corpus/tycc-1-t17: an empty `列席：`,
+/// then `市政府：市長鄭文燦、…秘書長李` | `憲明暨各局處首長`, `本 會：秘書長孫惠生、議事組主任卓達銘` |
+/// `法制室主任廖錦秀`): every entry is an observer, each group's name kept with its first entry
+/// (its padding gone, as `本會－…` groups are kept), an entry the margin broke whole, one its
+/// writer put on a line of its own an entry of its own; no `列席` line names nobody and none of
+/// the group lines stays in the body. 臺南市議會's (tests/corpus/tncc-2-t10) begins its first group
+/// on the 列席 line (`列席：市 府：…`) and lists the 本會 group's people a unit and a person a line
+/// (`法規研究室 傅編審然煇`). Read by hand from the sources.
+#[test]
+fn observers_grouped_under_colon_labels_are_observers_with_their_groups() {
+    let imp = import("tests/corpus/tycc-1-t17/source.txt");
+    let records: Vec<&Imported> = imp.records().collect();
+    let council = ["本會：秘書長孫惠生", "議事組主任卓達銘", "法制室主任廖錦秀"];
+    let city: [&[&str]; 3] = [
+        &["市政府：市長鄭文燦", "副市長王明德", "秘書長李憲明暨各局處首長"],
+        &["市政府：市長鄭文燦", "副市長游建華暨各局處首長"],
+        &["市政府：市長鄭文燦", "秘書長李憲明暨各局處首長"],
+    ];
+    for (r, city) in records.iter().zip(city) {
+        let want: Vec<&str> = city.iter().chain(&council).copied().collect();
+        assert_eq!(list(r, "observers"), want, "{}", r.suggested_path);
+        let (_, body) = split(&r.markdown);
+        for line in ["列席", "市政府：", "本 會：", "法制室主任廖錦秀"] {
+            assert!(
+                !body.contains(line),
+                "{}: `{line}` in the body:\n{body}",
+                r.suggested_path
+            );
+        }
+        assert!(
+            !r.warnings
+                .iter()
+                .any(|w| matches!(&w.message, minutebook::messages::Msg::ImportNobody { label } if label == "列席")),
+            "{:?}",
+            r.warnings
+        );
+    }
+
+    let imp = import("tests/corpus/tncc-2-t10/source.txt");
+    assert_eq!(
+        list(&imp, "observers"),
+        [
+            "市府：一級機關及一級單位首長暨相關業務主管(詳列席人員簽到簿)",
+            "本會：郭秘書長伊彬",
+            "法規研究室 傅編審然煇",
+            "議事組 汪主任啟瑞"
+        ]
+    );
+    let (_, body) = split(&imp.markdown);
+    assert!(!body.contains("郭秘書長伊彬") && !body.contains("汪主任啟瑞"), "{body}");
+
+    // 臺北市議會's layout (tests/corpus/tcc-12-t3-1): `列席：` | `  市政府：` | `    秘書長：蘇麗瓊`, a
+    // group named alone on its line and its people `post：name` a line: not such a list; its lines
+    // stay in the body, the group's name with them.
+    let imp = import("tests/corpus/tcc-12-t3-1/source.txt");
+    assert!(list(&imp, "observers").is_empty(), "{:?}", list(&imp, "observers"));
+    let paras = paragraphs(&imp);
+    for line in ["列席：", "市政府：", "秘書長：蘇麗瓊"] {
+        assert!(paras.iter().any(|p| p == line), "{line}: {paras:#?}");
+    }
+}
