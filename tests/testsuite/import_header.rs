@@ -475,9 +475,9 @@ fn header_facts_hold_in_every_format() {
     }
 }
 
-/// Councils' web forms of a motion (tests/fixtures/import/real: 臺中市和平區民代表會's proposal
-/// 第327號 and 嘉義縣議會's motion 臨02, see SOURCE.md) print each field's name on a line of its own
-/// with its value after it (`大會決議` | blank | `照案通過。`; `審查意見`, empty, | `議決` |
+/// Councils' web forms of a motion (tests/corpus/heping-drc-1-4-327, 臺中市和平區民代表會's
+/// proposal 第327號, and tests/corpus/cyscc-20-t4-l2, 嘉義縣議會's motion 臨02) print each field's
+/// name on a line of its own with its value after it (`大會決議` | blank | `照案通過。`; `審查意見`, empty, | `議決` |
 /// `原案通過;…`). The importer knows those names as labels: it writes the value after a colon
 /// (`大會決議：照案通過。`, where the two lines ran together as `大會決議照案通過。`), and an empty
 /// field's name stays a line of its own (`審查意見`, not `審查意見議決原案通過…`). A name and its
@@ -497,7 +497,7 @@ fn a_web_forms_field_name_and_its_value_are_written_with_a_colon() {
             })
             .collect()
     };
-    let heping = "tests/fixtures/import/real/heping-drc-1-4-327.txt";
+    let heping = "tests/corpus/heping-drc-1-4-327/source.txt";
     let imp = import(heping);
     let p = paras(&imp);
     assert!(p.iter().any(|p| p == "大會決議：照案通過。"), "{p:#?}");
@@ -516,7 +516,7 @@ fn a_web_forms_field_name_and_its_value_are_written_with_a_colon() {
     );
     audit(heping, &imp);
 
-    let cyscc = "tests/fixtures/import/real/cyscc-20-t4-l2.txt";
+    let cyscc = "tests/corpus/cyscc-20-t4-l2/source.txt";
     let imp = import(cyscc);
     let p = paras(&imp);
     let at = |want: &str| {
