@@ -282,9 +282,10 @@ fn run_import(
     {
         errln!("{}: {}", file.display(), n.render(lang));
     }
-    if !imported.in_front_matter.is_empty() {
+    let in_front_matter: Vec<&(usize, String)> = imported.records().flat_map(|r| &r.in_front_matter).collect();
+    if !in_front_matter.is_empty() {
         let m = Msg::ImportHeaderLines {
-            count: imported.in_front_matter.len(),
+            count: in_front_matter.len(),
             verbose,
         };
         errln!("{}: {}", file.display(), m.render(lang));
@@ -306,7 +307,7 @@ fn run_import(
                 errln!("{}: {}", file.display(), m.render(lang));
             }
         }
-        for (line, text) in &imported.in_front_matter {
+        for (line, text) in in_front_matter {
             let m = Msg::ImportInFrontMatter {
                 line: *line,
                 text: text.clone(),
@@ -314,7 +315,7 @@ fn run_import(
             errln!("{}: {}", file.display(), m.render(lang));
         }
     }
-    for w in &imported.warnings {
+    for w in imported.records().flat_map(|r| &r.warnings) {
         let d = Diagnostic::warning(file, w.line, 0, w.message.clone());
         let d = if w.source_line.is_empty() {
             d
@@ -342,16 +343,36 @@ fn run_import(
         };
         errln!("{}: {}", file.display(), m.render(lang));
     }
-    let dest = match out {
-        Some(p) => p.to_path_buf(),
-        None => root.join(&imported.suggested_path),
-    };
-    import::write_new(&dest, &imported.markdown).map_err(|e| vec![import_error(&e)])?;
-    let m = Msg::ImportWrote {
-        path: dest.display().to_string(),
-        warnings: imported.warnings.len(),
-    };
-    outln!("{}", m.render(lang));
+    // A file of several sittings' minutes gives a record for each, `X-1.md`, `X-2.md`, …; none is
+    // written when any of them would overwrite a file.
+    let several = !imported.more.is_empty();
+    let outputs: Vec<(std::path::PathBuf, &import::Imported)> = imported
+        .records()
+        .enumerate()
+        .map(|(n, r)| {
+            let dest = match out {
+                Some(p) if several => import::numbered_path(p, n + 1),
+                Some(p) => p.to_path_buf(),
+                None => root.join(&r.suggested_path),
+            };
+            (dest, r)
+        })
+        .collect();
+    if several {
+        let m = Msg::ImportSittings { count: outputs.len() };
+        errln!("{}: {}", file.display(), m.render(lang));
+    }
+    if let Some((dest, _)) = outputs.iter().find(|(d, _)| d.symlink_metadata().is_ok()) {
+        return Err(vec![import_error(&import::ImportError::Exists { path: dest.clone() })]);
+    }
+    for (dest, r) in &outputs {
+        import::write_new(dest, &r.markdown).map_err(|e| vec![import_error(&e)])?;
+        let m = Msg::ImportWrote {
+            path: dest.display().to_string(),
+            warnings: r.warnings.len(),
+        };
+        outln!("{}", m.render(lang));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

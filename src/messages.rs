@@ -1375,6 +1375,9 @@ catalogue! {
     MB9033 MethodNotAllowed
         => en "minutebook serve answers only GET and HEAD requests"
            zh "minutebook serve 只回應 GET 與 HEAD 請求"
+    MB9034 ImportSittings { count: usize = 3usize }
+        => en "the file holds the minutes of {count} sittings, one after the other: a record for each"
+           zh "這個檔案依序收錄 {count} 次會議的紀錄：每次會議各寫成一份紀錄"
     MB2001 CliUnknownArgument { arg: String = "--draft" }
         => en "unexpected argument `{arg}`"
            zh "不認識的引數 `{arg}`"

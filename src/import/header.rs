@@ -118,6 +118,14 @@ pub(crate) fn is_field_line(s: &str) -> bool {
     key_value(unnumbered(s)).is_some_and(|(k, _)| field(&k).is_some())
 }
 
+/// Whether a line is a date or time field that gives a date (`時間：中華民國 106 年 6 月 20 日…`,
+/// `日 期：…`), as a sitting's header opens after its title.
+pub(crate) fn is_dated_field(s: &str) -> bool {
+    key_values(s)
+        .first()
+        .is_some_and(|(k, v)| matches!(field(k), Some(Field::Date | Field::Time)) && when(v).date.is_some())
+}
+
 /// Whether a header line's (last) field is a list of people: 出席, 列席, 請假, 缺席.
 pub(crate) fn is_list_line(s: &str) -> bool {
     key_values(s).last().is_some_and(|(k, _)| {
@@ -544,6 +552,9 @@ fn weekday_named(s: &str) -> Option<u32> {
 /// lone character joins the next one (a two-character name padded to align, `余 天`) and a Latin
 /// word stays with the name before it (`伍麗華Saidhai Tahovecahe`).
 fn split_people(s: &str) -> Vec<String> {
+    if let Some(groups) = colon_groups(s) {
+        return groups;
+    }
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut depth = 0i32;
@@ -571,6 +582,106 @@ fn split_people(s: &str) -> Vec<String> {
         .map(|p| p.trim().trim_end_matches(['。', '.']).trim().to_string())
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// `市政府：市長鄭文燦…`, `本 會：秘書長…`: the name of a body heading its group of a list of people
+/// (its padding gone: `本會`) and the rest after its colon. The name is short (two to five
+/// characters), names a body (it ends in 府, 會, 局, 處, 室, 所, 院, 部, 署 or 校) and is no field of
+/// the header (`主席：`, `紀錄：`).
+pub(crate) fn group_head(s: &str) -> Option<(String, &str)> {
+    let (head, rest) = s.split_once(['：', ':'])?;
+    let tokens: Vec<&str> = head.split_whitespace().collect();
+    if tokens.is_empty() || (tokens.len() > 1 && tokens.iter().any(|t| t.chars().count() != 1)) {
+        return None;
+    }
+    let name: String = tokens.concat();
+    let body = name.ends_with(['府', '會', '局', '處', '室', '所', '院', '部', '署', '校']);
+    let han = name.chars().all(|c| !c.is_ascii() && c.is_alphabetic());
+    (body && han && (2..=5).contains(&name.chars().count()) && field(&name).is_none()).then_some((name, rest))
+}
+
+/// A list of people grouped by body under colon labels, as a council lists its observers after
+/// an empty `列席：` (`市政府：市長鄭文燦、副市長王明德、… 本 會：秘書長孫惠生、議事組主任卓達銘
+/// 法制室主任廖錦秀`): each group's entries, the first with the group's name (`市政府：市長鄭文燦`,
+/// `本會：秘書長孫惠生`, as `本會－…` groups are kept). Within a group, entries are split on 、，,；
+/// and on the spaces between entries that each name a post (`議事組主任卓達銘 法制室主任廖錦秀`,
+/// a line break between two) or a unit and its person (`法規研究室 傅編審然煇`). `None` when the
+/// list does not open with a group.
+fn colon_groups(s: &str) -> Option<Vec<String>> {
+    group_head(s)?;
+    // Where each group begins: at the start, or after a space, at a group's name and colon.
+    let mut starts = vec![0];
+    for (i, c) in s.char_indices() {
+        let at = i + c.len_utf8();
+        if c.is_whitespace() && group_head(&s[at..]).is_some() && !s[at..].starts_with(char::is_whitespace) {
+            starts.push(at);
+        }
+    }
+    starts.push(s.len());
+    let mut out = Vec::new();
+    for w in starts.windows(2) {
+        let (name, rest) = group_head(&s[w[0]..w[1]])?;
+        // A group's name is kept with its first entry: a group without one is no such list.
+        if rest.trim().is_empty() {
+            return None;
+        }
+        let colon = if s[w[0]..w[1]].contains('：') { '：' } else { ':' };
+        let mut entries = Vec::new();
+        let mut cur = String::new();
+        let mut depth = 0i32;
+        for c in rest.chars() {
+            match c {
+                '（' | '(' | '「' | '【' => depth += 1,
+                '）' | ')' | '」' | '】' => depth -= 1,
+                _ => {}
+            }
+            if depth <= 0 && "、，,；;".contains(c) {
+                entries.push(std::mem::take(&mut cur));
+            } else {
+                cur.push(c);
+            }
+        }
+        entries.push(cur);
+        let mut first = true;
+        for e in entries {
+            for mut e in split_posts(e.trim()) {
+                e = e.trim().trim_end_matches(['。', '.']).trim().to_string();
+                if e.is_empty() {
+                    continue;
+                }
+                if std::mem::take(&mut first) {
+                    e = format!("{name}{colon}{e}");
+                }
+                out.push(e);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// An entry of a group written with spaces between several entries (`議事組主任卓達銘 法制室主任廖錦秀`,
+/// `郭秘書長伊彬 法規研究室 傅編審然煇`): each that names a post, or a unit and its person; else the
+/// entry as written.
+fn split_posts(e: &str) -> Vec<String> {
+    use super::text::{has_post, unit_and_name};
+    let words: Vec<&str> = e.split_whitespace().collect();
+    if words.len() < 2 {
+        return vec![e.to_string()];
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if i + 1 < words.len() && !has_post(words[i]) && unit_and_name(&format!("{} {}", words[i], words[i + 1])) {
+            out.push(format!("{} {}", words[i], words[i + 1]));
+            i += 2;
+        } else if has_post(words[i]) && words[i].chars().count() >= 4 {
+            out.push(words[i].to_string());
+            i += 1;
+        } else {
+            return vec![e.to_string()];
+        }
+    }
+    out
 }
 
 /// A list entry that holds two groups of a list by body (`市政府－市長陳菊等（如簽到簿） 本 會－副秘書長…`:
@@ -724,6 +835,35 @@ fn when(v: &str) -> When {
     }
 }
 
+/// Whether a header line may be the minutes' title: no field, no sentence, not numbered as a part,
+/// more than the words of a title, and naming a record (紀錄, 記錄, 議事錄, 決議) or a numbered
+/// meeting.
+pub(crate) fn may_be_title(t: &str) -> bool {
+    !is_field_line(t)
+        && key_value(t).is_none()
+        && !t.contains(['，', ',', '。'])
+        // A part's heading (`一、各次會議紀錄`, the first part of a council's 議事錄) is
+        // numbered as a part (一、, 壹、); a minutes' title never is. (A gazette numbers its
+        // entries otherwise: `(7)第 03 次會議` is the sitting's title.)
+        && !matches!(
+            super::text::ordinal(t),
+            Some((super::text::Ordinal::Chinese | super::text::Ordinal::Section, _))
+        )
+        && {
+            // More than the words of a title (`會議紀錄id`, an archive's field name, is none).
+            let mut rest = t.to_string();
+            for w in ["會議", "紀錄", "記錄", "議事錄", "決議"] {
+                rest = rest.replace(w, "");
+            }
+            rest.chars().filter(|c| !c.is_ascii() && c.is_alphanumeric()).count() >= 2
+        }
+        && (t.contains("紀錄")
+            || t.contains("記錄")
+            || t.contains("議事錄")
+            || t.contains("決議")
+            || (meeting_number(t).is_some() && t.contains("會")))
+}
+
 /// The front-matter read from the header, and the header blocks it took whole: those are left out
 /// of the body (every value they hold is in the front-matter).
 pub(crate) struct Header {
@@ -757,32 +897,7 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
     let candidates: Vec<(usize, &Block)> = header[..first_field.max(1).min(header.len())]
         .iter()
         .copied()
-        .filter(|(_, b)| {
-            let t = &b.text;
-            !is_field_line(t)
-                && key_value(t).is_none()
-                && !t.contains(['，', ',', '。'])
-                // A part's heading (`一、各次會議紀錄`, the first part of a council's 議事錄) is
-                // numbered as a part (一、, 壹、); a minutes' title never is. (A gazette numbers its
-                // entries otherwise: `(7)第 03 次會議` is the sitting's title.)
-                && !matches!(
-                    super::text::ordinal(t),
-                    Some((super::text::Ordinal::Chinese | super::text::Ordinal::Section, _))
-                )
-                && {
-                    // More than the words of a title (`會議紀錄id`, an archive's field name, is none).
-                    let mut rest = t.to_string();
-                    for w in ["會議", "紀錄", "記錄", "議事錄", "決議"] {
-                        rest = rest.replace(w, "");
-                    }
-                    rest.chars().filter(|c| !c.is_ascii() && c.is_alphanumeric()).count() >= 2
-                }
-                && (t.contains("紀錄")
-                    || t.contains("記錄")
-                    || t.contains("議事錄")
-                    || t.contains("決議")
-                    || (meeting_number(t).is_some() && t.contains("會")))
-        })
+        .filter(|(_, b)| may_be_title(&b.text))
         .collect();
     let title_block = candidates
         .iter()

@@ -108,11 +108,21 @@ pub struct Imported {
     /// front-matter (the title, `日期：…`, `主席：…`, …): (1-based source line, text).
     pub in_front_matter: Vec<(usize, String)>,
     /// The series and units the record names that the registry does not have, with proposed
-    /// entries for `minutebook.yaml`.
+    /// entries for `minutebook.yaml` (in the first record of a file of several sittings, those
+    /// of every sitting: what `--register` adds).
     pub unregistered: Unregistered,
+    /// The records of the later sittings, when the file holds the minutes of several sittings
+    /// one after the other (a council's 議事錄); empty for a file of one sitting. Their page
+    /// furniture and notes are the first record's (they are the file's).
+    pub more: Vec<Imported>,
 }
 
 impl Imported {
+    /// This record and the later sittings' ([`Imported::more`]), in the order of the file.
+    pub fn records(&self) -> impl Iterator<Item = &Imported> {
+        std::iter::once(self).chain(&self.more)
+    }
+
     /// The one-line summary of [`Imported::furniture`], if any was removed (saying that
     /// `--verbose` lists the lines unless `verbose`).
     pub fn furniture_note(&self, verbose: bool) -> Option<Msg> {
@@ -240,54 +250,156 @@ impl ImportError {
     }
 }
 
-/// Import minutes given as text (as copied out of a PDF, or from [`docx_to_text`]).
-pub fn import_text(source: &str, registry: &ImportRegistry) -> Imported {
+/// One sitting's minutes, read: what [`import_text`] makes a record of.
+struct Sitting {
+    fm: FrontMatter,
+    body: String,
+    warnings: Vec<ImportWarning>,
+    in_front_matter: Vec<(usize, String)>,
+    unknown_units: Vec<String>,
+}
+
+/// Read one sitting's lines (the whole file's, or one sitting's of a file that holds several):
+/// the header, the body, the units named. `several`: the file holds several sittings, so a
+/// warning about the header as a whole (no `地點：` line) names the sitting's first line.
+fn read_sitting(lines: &[text::Line], registry: &ImportRegistry, several: bool) -> Sitting {
     let mut warnings = Vec::new();
-    let lines = text::clean(source, registry);
-    let header_end = text::header_end(&lines);
-    let blocks = text::mend(&lines, header_end, registry);
-    let header::Header { mut fm, taken } = header::read(&blocks, registry, &mut warnings);
+    let header_end = text::header_end(lines);
+    let blocks = text::mend(lines, header_end, registry);
+    let header::Header { fm, taken } = header::read(&blocks, registry, &mut warnings);
     let body = body::render(&blocks, &taken, registry);
     let (units, unknown_units) = header::units(&blocks, &body.motions, registry, &mut warnings);
-    fm.units = units;
-    let unregistered = Unregistered::propose(fm.unregistered_series.as_deref(), &unknown_units, registry);
-    // The series the title names goes in as written, with the slug proposed for it: `check`
-    // then points at it until it is registered, and the file is named as it will be.
-    if let Some(s) = unregistered.series.first() {
-        fm.series = Some(s.name.clone());
-        fm.slug = fm
-            .title
-            .as_deref()
-            .and_then(header::slug_numbers)
-            .map(|n| format!("{}-{n}", s.slug));
+    let fm = FrontMatter { units, ..fm };
+    if several {
+        if let Some(first) = lines.iter().find(|l| !l.text.is_empty()) {
+            for w in warnings.iter_mut().filter(|w| w.line == 0) {
+                w.line = first.no;
+                w.source_line = first.text.clone();
+            }
+        }
     }
     let in_front_matter = taken
         .iter()
         .map(|&i| (blocks[i].line, blocks[i].text.clone()))
         .collect();
-
-    let mut markdown = fm.to_yaml();
-    markdown.push_str(&body.markdown);
-
-    let year = fm
-        .date
-        .as_ref()
-        .map(|d| d[..4].to_string())
-        .unwrap_or_else(|| "undated".into());
-    let name = fm.slug.clone().unwrap_or_else(|| "untitled".into());
-    let suggested_path = format!("content/{year}/{name}.md");
-    warnings.sort_by_key(|w| w.line);
-    let furniture = text::furniture(&lines);
-    Imported {
-        markdown,
-        suggested_path,
+    Sitting {
+        fm,
+        body: body.markdown,
         warnings,
-        note_messages: Vec::new(),
-        notes: Vec::new(),
-        furniture,
         in_front_matter,
-        unregistered,
+        unknown_units,
     }
+}
+
+/// Import minutes given as text (as copied out of a PDF, or from [`docx_to_text`]).
+///
+/// A file that holds the minutes of several sittings one after the other (a council's 議事錄:
+/// each sitting's title, `時間：…` and the rest of its header, then its body) gives one record
+/// per sitting: the first is the one returned, the later ones are in [`Imported::more`]. Each
+/// goes where its title puts it (`content/2017/lin-shi-hui-1-17.md` for the 預備會議, then
+/// `…-1-17-1.md`, `…-1-17-2.md`); when two would share a file or one has no slug, they are the
+/// first one's file and slug with `-1`, `-2`, … in the order of the file.
+pub fn import_text(source: &str, registry: &ImportRegistry) -> Imported {
+    let lines = text::clean(source, registry);
+    let ranges = text::sittings(&lines);
+    let several = ranges.len() > 1;
+    let mut sittings: Vec<Sitting> = ranges
+        .iter()
+        .map(|r| read_sitting(&lines[r.clone()], registry, several))
+        .collect();
+    // The entries to register are proposed for the file at once, so that two sittings that name
+    // the same new series or unit propose it once, with one slug.
+    let mut series_names: Vec<String> = Vec::new();
+    let mut unit_names: Vec<String> = Vec::new();
+    for s in &sittings {
+        if let Some(n) = &s.fm.unregistered_series {
+            if !series_names.contains(n) {
+                series_names.push(n.clone());
+            }
+        }
+        for u in &s.unknown_units {
+            if !unit_names.contains(u) {
+                unit_names.push(u.clone());
+            }
+        }
+    }
+    let all = Unregistered::propose(&series_names, &unit_names, registry);
+    let mut records: Vec<Imported> = Vec::new();
+    for s in &mut sittings {
+        let unregistered = all.only(s.fm.unregistered_series.as_deref(), &s.unknown_units);
+        let fm = &mut s.fm;
+        // The series the title names goes in as written, with the slug proposed for it: `check`
+        // then points at it until it is registered, and the file is named as it will be.
+        if let Some(e) = unregistered.series.first() {
+            fm.series = Some(e.name.clone());
+            fm.slug = fm
+                .title
+                .as_deref()
+                .and_then(header::slug_numbers)
+                .map(|n| format!("{}-{n}", e.slug));
+        }
+        let year = fm
+            .date
+            .as_ref()
+            .map(|d| d[..4].to_string())
+            .unwrap_or_else(|| "undated".into());
+        let name = fm.slug.clone().unwrap_or_else(|| "untitled".into());
+        let mut warnings = std::mem::take(&mut s.warnings);
+        warnings.sort_by_key(|w| w.line);
+        records.push(Imported {
+            markdown: String::new(),
+            suggested_path: format!("content/{year}/{name}.md"),
+            warnings,
+            note_messages: Vec::new(),
+            notes: Vec::new(),
+            furniture: Vec::new(),
+            in_front_matter: std::mem::take(&mut s.in_front_matter),
+            unregistered,
+            more: Vec::new(),
+        });
+    }
+    // Several sittings: each goes where its own title puts it (`…-1-17`, `…-1-17-1`, `…-1-17-2`:
+    // the URL a sitting's minutes would have if imported alone); where two would share a file, or
+    // one has no slug, the first one's file and slug numbered in the order of the file.
+    let own = sittings.iter().all(|s| s.fm.slug.is_some())
+        && records
+            .iter()
+            .enumerate()
+            .all(|(n, r)| records[..n].iter().all(|q| q.suggested_path != r.suggested_path));
+    if several && !own {
+        let base = records[0].suggested_path.trim_end_matches(".md").to_string();
+        let slug = sittings[0].fm.slug.clone();
+        for (n, (r, s)) in records.iter_mut().zip(&mut sittings).enumerate() {
+            r.suggested_path = format!("{base}-{}.md", n + 1);
+            if let Some(slug) = &slug {
+                s.fm.slug = Some(format!("{slug}-{}", n + 1));
+            }
+        }
+    }
+    for (r, s) in records.iter_mut().zip(&sittings) {
+        r.markdown = s.fm.to_yaml();
+        r.markdown.push_str(&s.body);
+    }
+    let mut records = records.into_iter();
+    let mut first = records.next().expect("a file has one sitting at least");
+    first.more = records.collect();
+    first.unregistered = all;
+    first.furniture = text::furniture(&lines);
+    first
+}
+
+/// `content/2017/x.md` → `content/2017/x-2.md`: where the `n`th record of a file of several
+/// sittings goes when the first one would go to `path` (`--out`).
+pub fn numbered_path(path: &Path, n: usize) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}-{n}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{n}"),
+    };
+    path.with_file_name(name)
 }
 
 /// Import a `.txt` or `.docx` file, chosen by its extension.

@@ -100,7 +100,8 @@ impl Unregistered {
 
     /// Propose slugs: the Pinyin of the name, with `-2`, `-3`… where the registry (or an earlier
     /// proposal) already has it.
-    pub(crate) fn propose(series: Option<&str>, units: &[String], registry: &ImportRegistry) -> Self {
+    /// `series` are the series the titles name (one for a file of one sitting).
+    pub(crate) fn propose(series: &[String], units: &[String], registry: &ImportRegistry) -> Self {
         let mut taken: Vec<String> = registry
             .series
             .iter()
@@ -122,8 +123,22 @@ impl Unregistered {
             }
         };
         Unregistered {
-            series: series.map(|s| entry(s, &mut taken)).into_iter().collect(),
+            series: series.iter().map(|s| entry(s, &mut taken)).collect(),
             units: units.iter().map(|u| entry(u, &mut taken)).collect(),
+        }
+    }
+
+    /// The entries of `self` that name `series` or one of `units` (a sitting's share of the
+    /// entries proposed for its file).
+    pub(crate) fn only(&self, series: Option<&str>, units: &[String]) -> Self {
+        Unregistered {
+            series: self
+                .series
+                .iter()
+                .filter(|e| Some(e.name.as_str()) == series)
+                .cloned()
+                .collect(),
+            units: self.units.iter().filter(|e| units.contains(&e.name)).cloned().collect(),
         }
     }
 

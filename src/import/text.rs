@@ -656,6 +656,45 @@ pub(crate) fn header_end(lines: &[Line]) -> usize {
         .unwrap_or(lines.len())
 }
 
+/// The sittings a file holds, as ranges of its lines: one for a file of one sitting's minutes;
+/// several for a council's 議事錄 that prints the minutes of each sitting of a session one after
+/// the other (`※第 1 屆第 17 次臨時會` | `第 1 次會議紀錄` | `時間：…` | `地點：…`). A sitting begins,
+/// once the body of the one before has begun, at a line that may be a title (and the line above it
+/// when the title is written in two, the second `第 N 次…`) followed by a date or time field that
+/// gives a date and then at least one more header field. A body that only names another meeting,
+/// or a report with a date and no other field (a procedure committee's 審定報告書), splits nothing.
+pub(crate) fn sittings(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
+    use super::header::{is_dated_field, is_field_line, may_be_title};
+    // The non-empty lines, by index.
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].text.is_empty()).collect();
+    let text = |k: usize| lines[filled[k]].text.as_str();
+    let mut starts = vec![0];
+    let mut body = header_end(lines);
+    for k in 0..filled.len() {
+        let i = filled[k];
+        if i < body || lines[i].table || !may_be_title(text(k)) || k + 2 >= filled.len() {
+            continue;
+        }
+        // The title in two lines: `…第 17 次臨時會` | `第 1 次會議紀錄` | `時間：…`.
+        let date = if may_be_title(text(k + 1)) && text(k + 1).trim_start().starts_with('第') {
+            k + 2
+        } else {
+            k + 1
+        };
+        if date + 1 >= filled.len() || !is_dated_field(text(date)) || !is_field_line(text(date + 1)) {
+            continue;
+        }
+        starts.push(i);
+        body = i + header_end(&lines[i..]);
+    }
+    let mut out = Vec::new();
+    for (n, &s) in starts.iter().enumerate() {
+        let e = starts.get(n + 1).copied().unwrap_or(lines.len());
+        out.push(s..e);
+    }
+    out
+}
+
 /// Labels of a body line that names people (a motion's 動議人 and 附議人, a bill's 連署人).
 const PEOPLE_LABELS: &[&str] = &["提案人", "動議人", "連署人", "附議人", "報告人", "簽署人"];
 
@@ -738,6 +777,15 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
         if let Some(prev) = blocks.last_mut() {
             if !prev.table && prev.header == header {
                 if header {
+                    if group_continues(&prev.text, &l.text) {
+                        // A line the margin broke inside an entry (`…秘書長李` | `憲明暨…`) goes on
+                        // without a space; one its writer ended, with one.
+                        if !prev_full || prev.text.ends_with(['、', '，', ',']) {
+                            prev.text.push(' ');
+                        }
+                        prev.text.push_str(&l.text);
+                        continue;
+                    }
                     if header_continues(&prev.text, prev_full, l) {
                         // An indented line was broken by its writer, not by the margin.
                         let wrapped = !l.raw.starts_with([' ', '\u{3000}', '\t']);
@@ -779,6 +827,43 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
         });
     }
     blocks
+}
+
+/// Whether a list of people grouped by body under colon labels goes on in the next line: after
+/// an empty `列席：`, a group (`市政府：市長鄭文燦、…`, `本 會：秘書長孫惠生、…`, see
+/// [`super::header::group_head`]); after a group, another, or more of its entries on a line of their
+/// own (`法制室主任廖錦秀`, `法規研究室 傅編審然煇`) or the rest of one the margin broke (`…秘書長李` |
+/// `憲明暨各局處首長`). A line with a colon of its own, a sentence or a field is none of those.
+fn group_continues(prev: &str, next: &str) -> bool {
+    let Some(value) = super::header::list_value(prev) else {
+        return false;
+    };
+    if !value.is_empty() && super::header::group_head(value).is_none() {
+        return false;
+    }
+    // A group whose entries follow on lines of their own, each `post：name` (臺北市議會's `列席：` |
+    // `  市政府：` | `    秘書長：蘇麗瓊`), is another layout: its lines stay as they are.
+    if let Some((_, rest)) = super::header::group_head(next) {
+        return !rest.trim().is_empty();
+    }
+    !value.is_empty()
+        && !header_key(next)
+        && ordinal(next).is_none()
+        && label(next).is_none()
+        && !own_line_title(next)
+        && !next.contains(['：', ':', '。', '；', ';', '！', '？'])
+        && next.chars().count() <= 24
+        && (has_post(next) || unit_and_name(next))
+}
+
+/// `法規研究室 傅編審然煇`, `議事組 汪主任啟瑞`: a unit's name, then a person of it.
+pub(crate) fn unit_and_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    matches!(words.as_slice(), [unit, name]
+        if unit.chars().count() >= 2
+            && ["室", "組", "處", "局", "科", "課", "股", "中心"].iter().any(|u| unit.ends_with(u))
+            && name.chars().count() >= 2
+            && !name.is_ascii())
 }
 
 /// Whether a header line goes on into the next source line: only a `key：value` line, only into a
@@ -869,7 +954,7 @@ const POSTS: &[&str] = &[
     "研究員",
 ];
 
-fn has_post(entry: &str) -> bool {
+pub(crate) fn has_post(entry: &str) -> bool {
     POSTS.iter().any(|p| entry.contains(p))
 }
 

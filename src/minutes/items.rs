@@ -58,6 +58,8 @@ pub const PEOPLE_LABELS: &[(&str, &str)] = &[
     ("動議人", "mover"),
     ("連署人", "seconder"),
     ("附議人", "seconder"),
+    // 附署 is 連署 as some councils write it (a township council's `附署人：呂義、柳瑞得`).
+    ("附署人", "seconder"),
     ("報告人", "reporter"),
 ];
 
@@ -75,6 +77,7 @@ pub const PART_LABELS: &[&str] = &[
     "動議人",
     "連署人",
     "附議人",
+    "附署人",
     "報告人",
     "報告單位",
     "提案單位",
@@ -119,6 +122,32 @@ pub fn leading_label<'a>(block: &'a str, labels: &[&'static str]) -> Option<(&'s
         .or_else(|| after.strip_prefix(':'))
         .unwrap_or(after);
     Some((label, after.trim()))
+}
+
+/// A label written as a web form's field name, then a space and its value with no colon
+/// (`提案人 羅清輝`, `編號 第327號`, `案由 本區自由里…`, as a council's site prints a case's page):
+/// (label, value). The label is written whole, with no spaces inside it, at the block's start.
+pub fn spaced_field<'a>(block: &'a str, labels: &[&'static str]) -> Option<(&'static str, &'a str)> {
+    let t = unlist_marker(block.trim_start());
+    labels.iter().copied().find_map(|l| {
+        let rest = t.strip_prefix(l)?;
+        let value = rest.trim_start_matches([' ', '　', '\t']);
+        (value.len() < rest.len()
+            && !value.is_empty()
+            && !value.starts_with(['：', ':', '\n'])
+            && !value.lines().next().unwrap_or("").trim().is_empty())
+        .then_some((l, value.trim_end()))
+    })
+}
+
+/// A block without the bullet an archive's dump kept as text (`\\- 說明:…`).
+fn unlist_marker(t: &str) -> &str {
+    for m in ["\\- ", "- "] {
+        if let Some(rest) = t.strip_prefix(m) {
+            return rest.trim_start();
+        }
+    }
+    t
 }
 
 /// A label written in brackets instead of before a colon (`【決　議】照案通過。`, `【案由一】…`):
@@ -562,14 +591,30 @@ pub fn join_wrapped(text: &mut String, more: &str) {
 /// `案號：12047`, `案次：3`), as a council lists the cases it reports one after the other: the
 /// label `第N案` (as a table's 案號 cell numbers its row).
 pub fn number_line(block: &str) -> Option<String> {
-    let (label, rest) = leading_label(block, &["編號", "案號", "案次"])?;
+    const NUMBER_LABELS: &[&str] = &["編號", "案號", "案次"];
+    // `編號 第327號`, a form's field with no colon, as well as `編號：26`.
+    let (label, rest) = leading_label(block, NUMBER_LABELS).or_else(|| spaced_field(block, NUMBER_LABELS))?;
     let n = squeeze(rest);
+    // A council's motions numbered apart from its bills (`案號` / `臨02`, the second 臨時動議).
+    if let Some(m) = n.strip_prefix('臨').and_then(|m| m.parse::<usize>().ok()) {
+        return (m > 0 && n.len() > '臨'.len_utf8()).then(|| format!("臨時動議{}", chinese_number(m)));
+    }
     let n = n.trim_start_matches('第').trim_end_matches(['案', '號', '。']);
     // A case added to another is numbered after it (`編號：34-1`).
     let numbered = n
         .split(['-', '－'])
         .all(|part| !part.is_empty() && part.chars().all(is_numeral));
     (numbered && !label.is_empty()).then(|| format!("第{n}案"))
+}
+
+/// A number field written as a form prints it, its name on a line of its own and its value on
+/// the next (`案號` / `臨02`): the label, as [`number_line`] gives it.
+pub fn number_field(name: &str, value: &str) -> Option<String> {
+    let name = squeeze(name);
+    ["編號", "案號", "案次"]
+        .contains(&name.as_str())
+        .then(|| number_line(&format!("{name}：{}", value.trim())))
+        .flatten()
 }
 
 /// A bill's number in a council's record, before one of its labelled parts on the same line
@@ -711,6 +756,16 @@ pub fn glued_section_title(block: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether a label's text only says there is nothing under it (`臨時動議：無`, `討論提案：無。`,
+/// `（無）`): minutes write so for a part of the agenda that had no item, and it names none.
+pub fn says_none(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"。．.（）()【】「」".contains(*c))
+        .collect();
+    matches!(t.as_str(), "無" | "无" | "從缺" | "None" | "none")
 }
 
 /// `討論一`, `臨時動議二`, `第三案`, … : (label, kind).
@@ -879,6 +934,103 @@ pub fn bare_name(name: &str) -> &str {
                 ])
         })
         .unwrap_or(name)
+}
+
+/// The names under a people label written as a form's field, with no colon: `label` ends at byte
+/// `end` of `text`. Either its names follow on its line after a space (`提案人 羅清輝`), the lines
+/// after it that hold a name only going on with them (`連署人 蘇慶祥` / `楊淑青` / `徐裕傑`), or the
+/// label, maybe with its other name in brackets (`提案人(動議人)`), ends its line and its names
+/// are the next line (`連署人(附議人)` / `李國勝、王啟澧、陳信文、簡嘉億等議員`). The label begins its
+/// line, or follows the name that is the value of the field before it, as a page's lines are
+/// joined (`詹琬蓁議員連署人(附議人)`). A label in brackets is the other's other name. Names must
+/// read as names: two to four Chinese characters after their title and a closing 等.
+fn field_names(text: &str, end: usize, label: &str) -> Vec<String> {
+    let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+    let before = squeeze(&text[line_start..end]);
+    let before = before.strip_suffix(label).unwrap_or(&before);
+    if before.ends_with(['(', '（']) || !(before.is_empty() || form_names(before).is_some_and(|n| n.len() == 1)) {
+        return Vec::new();
+    }
+    let after = &text[end..];
+    let mut rest = after.trim_start_matches([' ', '　']);
+    let spaced = rest.len() < after.len();
+    // `提案人(動議人)`: the label's other name.
+    if let Some(inner) = rest.strip_prefix(['(', '（']) {
+        if let Some(close) = inner.find([')', '）']) {
+            if PEOPLE_LABELS.iter().any(|(l, _)| squeeze(&inner[..close]) == *l) {
+                rest = inner[close..]
+                    .trim_start_matches([')', '）'])
+                    .trim_start_matches([' ', '　']);
+            }
+        }
+    }
+    let (first, more) = rest.split_once('\n').unwrap_or((rest, ""));
+    let mut lines = more.split('\n').map(str::trim);
+    let mut names = Vec::new();
+    if first.trim().is_empty() {
+        // The label ends its line: the next line holds its names.
+        if let Some(n) = lines.next().and_then(form_names) {
+            names = n;
+        }
+    } else if spaced && before.is_empty() {
+        if let Some(n) = form_names(first.trim()) {
+            names = n;
+            names.extend(lines.take_while(|l| is_name_line(l)).map(str::to_string));
+        }
+    }
+    names
+}
+
+/// The names of a form's line of people (`李國勝、王啟澧、陳信文、簡嘉億等議員`), each without its
+/// title; the line ends at a people label run into it (`詹琬蓁議員連署人(附議人)`: 詹琬蓁). `None`
+/// when a part does not read as a name.
+fn form_names(line: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for token in line
+        .split(['、', '，', ',', ' ', '　'])
+        .filter(|t| !t.trim().is_empty())
+    {
+        let mut n = token.trim();
+        if PEOPLE_LABELS.iter().any(|(l, _)| n == *l) {
+            break;
+        }
+        let mut cut = false;
+        if let Some(i) = PEOPLE_LABELS
+            .iter()
+            .filter_map(|(l, _)| n.find(l))
+            .filter(|&i| i > 0)
+            .min()
+        {
+            n = &n[..i];
+            cut = true;
+        }
+        let n = bare_name(n);
+        let n = n.strip_suffix('等').map(bare_name).unwrap_or(n);
+        let n = n.strip_suffix('等').unwrap_or(n);
+        if !((2..=4).contains(&n.chars().count()) && n.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))) {
+            return None;
+        }
+        out.push(n.to_string());
+        if cut {
+            break;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A people label written as a form's field, its first names after a space (`連署人 蘇慶祥`).
+pub fn is_people_field(block: &str) -> bool {
+    PEOPLE_LABELS.iter().any(|(l, _)| spaced_field(block, &[*l]).is_some())
+}
+
+/// A line that holds one person's name only (`楊淑青`): two to four Chinese characters, as a
+/// form lists names one a line under its field.
+pub fn is_name_line(line: &str) -> bool {
+    let t = line.trim();
+    (2..=4).contains(&t.chars().count())
+        && t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !is_known_label(t)
+        && section_kind(t).is_none()
 }
 
 /// A block that is only a person's name with the title after it (`徐玉樹議員`): the name.
@@ -1056,8 +1208,10 @@ pub fn people(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (label, role) in PEOPLE_LABELS {
         for end in spaced_matches(text, label) {
-            let rest = text[end..].trim_start_matches([' ', '　']);
+            let after = &text[end..];
+            let rest = after.trim_start_matches([' ', '　']);
             let Some(rest) = rest.strip_prefix(['：', ':']) else {
+                out.extend(field_names(text, end, label).into_iter().map(|n| (role.to_string(), n)));
                 continue;
             };
             // A closing bracket ends the names when the label was inside the brackets

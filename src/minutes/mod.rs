@@ -188,6 +188,16 @@ pub fn agenda_label(heading: &str) -> Option<String> {
     if !h.starts_with(['案', '臨', '提', '討', '動', '第', '議', '報', '選']) {
         return None;
     }
+    // `臨時動議：無`: the part had no item.
+    if h.split_once(['：', ':'])
+        .is_some_and(|(_, rest)| items::says_none(rest))
+    {
+        return None;
+    }
+    // `案由 本區自由里雙崎部落…`: the label as a form's field, its text after a space, no colon.
+    if let Some((label, _)) = spaced_title(h) {
+        return Some(label.to_string());
+    }
     let squeezed = squeeze(h.split(['：', ':']).next().unwrap_or(h));
     let numbered = |prefix: &str| -> Option<String> {
         let rest = squeezed.strip_prefix(prefix)?;
@@ -219,6 +229,13 @@ pub fn agenda_label(heading: &str) -> Option<String> {
         .take(12)
         .collect();
     Some(label)
+}
+
+/// `案由 本區自由里…` (or `案名 …`): a title written as a form's field, the label, a space and the
+/// title with no colon (and no number after the label: `案 由一：…` is a spaced label). The label
+/// and the title.
+fn spaced_title(text: &str) -> Option<(&'static str, &str)> {
+    items::spaced_field(text, &["案由", "案名"]).filter(|(_, t)| !t.starts_with(items::is_numeral))
 }
 
 /// The stable anchor a heading should get, if it is an agenda item or a unit report.
@@ -311,12 +328,13 @@ pub fn analyse(
                     .unwrap_or_default();
             }
             let slugs = resolve_units(rel, file_text, units, found, &mut diags);
-            let (decision, decision_first, decision_label) = decision_of(&region);
+            let (decision, decision_first, decision_label) = decision_of(file_text, &region);
             let kind = items::numbered_label(&label)
                 .and_then(|(_, k)| k)
                 .or_else(|| enclosing_kind(r, hi))
                 .or_else(|| paragraph_section_kind(r, hi))
-                .unwrap_or(Kind::Other);
+                // Outside any section a proposal (第N案, 案由) is discussed, as a paragraph's is.
+                .unwrap_or_else(|| items::default_kind(&label));
             let region_text: String = [lead_text, h.text.as_str()]
                 .into_iter()
                 .filter(|t| !t.is_empty())
@@ -357,7 +375,11 @@ pub fn analyse(
                 Some(text) if matches!(bare_heading, "案由" | "案名") && !ends_decision(text) => {
                     format!("{bare_heading}：{}", text.trim_start_matches(['：', ':']).trim())
                 }
-                _ => h.text.clone(),
+                // `### 案由 本區…`, as a form's field: the title as `案由：…` reads.
+                _ => match spaced_title(&h.text) {
+                    Some((l, t)) => format!("{l}：{t}"),
+                    None => h.text.clone(),
+                },
             };
             st.agenda.push(AgendaItem {
                 label,
@@ -611,7 +633,7 @@ fn paragraph_items(
                     parts.push(next.to_string());
                     end += 1;
                 }
-                let listed = unlist(b).len() < b.trim_start().len();
+                let listed = listed_block(file_text, p.blocks[i].0, b);
                 // `- 決議：…` / `- 決議：…`, one right after the other: the points of one decision,
                 // not a decision that replaces the one before.
                 if listed && listed_end == Some(i) {
@@ -731,7 +753,7 @@ fn paragraph_items(
             if let Some(p) = current.take() {
                 // An item's number alone just above an agenda heading is that heading's lead.
                 // (Its unit or proposer lines may sit between: `提案一` / `提案單位：…` / `### 案由：…`.)
-                let lead_only = p.blocks.iter().all(|(_, b)| starts_part(b)) && covered.contains(&hi);
+                let lead_only = lead_parts(&p.blocks).into_iter().all(|x| x) && covered.contains(&hi);
                 let heading = &r.headings[hi];
                 let unnumbered = st.agenda.iter().position(|a| {
                     a.anchor == heading.id && a.line == heading.line && (a.label == "案由" || a.label == "案名")
@@ -1324,6 +1346,7 @@ fn glued_section(block: &str) -> impl Iterator<Item = &str> {
 /// Whether a block starts one of an item's labelled parts (說明, 辦法, 報告人, 提案單位…).
 fn starts_part(block: &str) -> bool {
     items::leading_label(unlist(block), items::PART_LABELS).is_some()
+        || items::spaced_field(block, items::PART_LABELS).is_some()
 }
 
 /// Whether a block can be an item's title: one short paragraph, not a label, a list entry, a
@@ -1572,7 +1595,54 @@ fn decision_label(block: &str) -> Option<&'static str> {
             return Some(l);
         }
     }
-    items::leading_label(block, DECISION_LABELS).map(|(l, _)| l)
+    items::leading_label(block, DECISION_LABELS)
+        .map(|(l, _)| l)
+        .or_else(|| glued_decision_label(block).map(|(l, _)| l))
+}
+
+/// A decision label a form's page runs into its text with no colon, read only where the text
+/// can be nothing else: a label of four characters (`大會決議`, `主席裁示`, `審查意見`…) at the
+/// block's start, then a decision's usual opening (`大會決議照案通過。`, `審查意見照案通過`), or
+/// the next label when the first field was left empty (`審查意見議決原案通過;…`: the 議決 decides).
+/// The label and the text.
+fn glued_decision_label(block: &str) -> Option<(&'static str, &str)> {
+    const OPENINGS: &[&str] = &[
+        "照案通過",
+        "照審查意見通過",
+        "原案通過",
+        "修正通過",
+        "通過",
+        "不通過",
+        "不予通過",
+        "准予備查",
+        "同意備查",
+        "洽悉",
+        "保留",
+        "撤回",
+        "照辦",
+    ];
+    let mut t = unlist(block).trim();
+    let mut found = None;
+    // An empty field before its neighbour (`審查意見` + `議決…`) gives way to it.
+    for _ in 0..2 {
+        let label = DECISION_LABELS
+            .iter()
+            .copied()
+            .find(|l| (found.is_some() || l.chars().count() == 4) && t.starts_with(l))?;
+        t = &t[label.len()..];
+        found = Some(label);
+        // The opening is the decision's first phrase whole (`通過。`, `原案通過;…`), not the
+        // start of a sentence that goes on (`大會決議通過之預算…`).
+        let whole = |o: &&str| {
+            t.strip_prefix(*o).is_some_and(|r| {
+                r.is_empty() || r.starts_with(['。', '，', ',', '；', ';', '、', '（', '(', ' ', '　', '\n'])
+            })
+        };
+        if OPENINGS.iter().any(whole) {
+            return found.map(|l| (l, t));
+        }
+    }
+    None
 }
 
 /// The text of a decision block after its label and colon (`決　議：照案通過` → `照案通過`;
@@ -1580,6 +1650,9 @@ fn decision_label(block: &str) -> Option<&'static str> {
 fn after_label<'a>(block: &'a str, label: &'static str) -> &'a str {
     if let Some((_, after)) = items::leading_label(unlist(block), &[label]) {
         return after;
+    }
+    if let Some((_, after)) = glued_decision_label(block).filter(|(l, _)| *l == label) {
+        return after.trim();
     }
     let mut rest = unlist(block);
     for ch in label.chars() {
@@ -1599,8 +1672,17 @@ fn unlist(block: &str) -> &str {
     t
 }
 
-/// Whether a block ends a decision: a label (說明, 決定, 案由, a unit label…), or the number
-/// alone of the next proposal (`提案二`, `第二案`).
+/// Whether a block starting on line `line` of the file is written as a list item: as a
+/// Markdown bullet (`- 決議：…`, whose marker the rendered text drops) or with the marker kept as
+/// text (`\\- 決議：…`, as an archive's dump escapes it).
+fn listed_block(file_text: &str, line: usize, block: &str) -> bool {
+    unlist(block).len() < block.trim_start().len()
+        || file_text
+            .lines()
+            .nth(line.wrapping_sub(1))
+            .is_some_and(|l| ["- ", "* ", "+ "].iter().any(|m| l.trim_start().starts_with(m)))
+}
+
 /// Whether line `line` of the file is written as a table's row (`| … |`).
 fn table_row_line(file_text: &str, line: usize) -> bool {
     file_text
@@ -1626,6 +1708,16 @@ fn leading_empty_cells(file_text: &str, line: usize) -> usize {
         .take_while(|c| c.trim().is_empty())
         .count()
         .min(n.saturating_sub(1))
+}
+
+/// The chair's closing words, thanking those present for coming (`感謝大家的與會,使會議圓滿
+/// 成功…`): the meeting's end, not a point of the last item's decision.
+fn closing_thanks(block: &str) -> bool {
+    let t = squeeze(unlist(block));
+    let thanks = ["感謝大家", "謝謝大家", "感謝各位", "謝謝各位"]
+        .iter()
+        .any(|p| t.starts_with(p));
+    thanks && ["與會", "出席", "參與", "參加", "蒞臨"].iter().any(|w| t.contains(w))
 }
 
 /// The line that closes the meeting (`散會。`, `散會：11 時 26 分 主席：邱奕勝`, `柒、散會：下午5時`).
@@ -1656,6 +1748,8 @@ fn motion_lead(block: &str) -> bool {
         )
 }
 
+/// Whether a block ends a decision: a label (說明, 決定, 案由, a unit label…), the number alone of
+/// the next proposal (`提案二`, `第二案`), the meeting's next part or its close.
 fn ends_decision(block: &str) -> bool {
     let n: String = block.chars().take(6).filter(|c| !c.is_whitespace()).collect();
     let labelled = ["說明", "決定", "決議", "案由", "附件"]
@@ -1664,11 +1758,14 @@ fn ends_decision(block: &str) -> bool {
         .any(|l| n.starts_with(l))
         || items::leading_label(block, DECISION_LABELS).is_some()
         || items::leading_label(block, items::PART_LABELS).is_some()
+        || items::spaced_field(block, items::PART_LABELS).is_some()
+        || glued_decision_label(block).is_some()
         || items::paragraph_item(block, None).is_some()
         || motion_lead(block)
         // The meeting's next part, not a point of the decision (`散會：11 時 26 分 主席：邱奕勝`).
         || is_section_block(block).is_some()
         || adjourns(block)
+        || closing_thanks(block)
         || record_title(block);
     let t: String = block.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['：', ':']);
@@ -1690,20 +1787,56 @@ fn lead_number(r: &Rendered, hi: usize) -> Option<(String, String)> {
     // The number may have its unit or proposer lines after it (`提案一` / `提案單位：…`); they
     // are part of the lead's text (`… 提案人：陳朝來議員` / `連署人：杜素吟、…`).
     let blocks = lead_blocks(r, hi);
-    let at = blocks.iter().rposition(|(_, b)| !starts_part(b))?;
-    let last = blocks[at].1;
-    let text = blocks[at..].iter().map(|(_, b)| *b).collect::<Vec<_>>().join("\n");
-    let bare = squeeze(last);
-    items::numbered_label(bare.trim_end_matches(['：', ':']))
-        .or_else(|| {
-            items::number_line(last)
-                .or_else(|| items::bill_number(last))
-                .map(|l| (l, None))
-        })
-        .or_else(|| items::paragraph_item(last, None).filter(|_| !has_colon_title(last)))
-        .map(|(l, _)| l)
-        .filter(|l| !l.starts_with('案'))
-        .map(|l| (l, text))
+    let in_part = lead_parts(&blocks);
+    let joined = |from: usize| blocks[from..].iter().map(|(_, b)| *b).collect::<Vec<_>>().join("\n");
+    let led = in_part.iter().rposition(|p| !p).and_then(|at| {
+        let last = blocks[at].1;
+        let bare = squeeze(last);
+        items::numbered_label(bare.trim_end_matches(['：', ':']))
+            .or_else(|| {
+                items::number_line(last)
+                    .or_else(|| items::bill_number(last))
+                    .map(|l| (l, None))
+            })
+            .or_else(|| items::paragraph_item(last, None).filter(|_| !has_colon_title(last)))
+            .map(|(l, _)| l)
+            .filter(|l| !l.starts_with('案'))
+            .map(|l| (l, joined(at)))
+    });
+    // A case's page printed as a form, each field's name on a line and its value on the next
+    // (`案號` / `臨02` / `提案類別` / `民政` / … / `### 案由`): the number field, when only the form's
+    // short fields stand between it and the 案由 (no sentence, decision or other number).
+    led.or_else(|| {
+        let field = |b: &str| {
+            let t = b.trim();
+            !t.contains(['\n', '。']) && t.chars().count() <= 40 && decision_label(t).is_none()
+        };
+        let i = (0..blocks.len().saturating_sub(1)).rev().find(|&i| {
+            items::number_field(blocks[i].1, blocks[i + 1].1).is_some()
+                || items::number_line(blocks[i].1).is_some()
+                || !field(blocks[i + 1].1)
+        })?;
+        let label = items::number_field(blocks[i].1, blocks[i + 1].1)?;
+        Some((label, joined(i)))
+    })
+}
+
+/// Which of a lead's blocks are an item's labelled parts: those that start one, and the lines of
+/// a form's people field that list its names one a line (`連署人 蘇慶祥` / `楊淑青` / `徐裕傑`).
+fn lead_parts(blocks: &[(usize, &str)]) -> Vec<bool> {
+    let mut in_part: Vec<bool> = Vec::with_capacity(blocks.len());
+    for (i, (_, b)) in blocks.iter().enumerate() {
+        let names_go_on = i > 0
+            && in_part[i - 1]
+            && items::is_name_line(b)
+            && blocks[..i]
+                .iter()
+                .rev()
+                .find(|(_, p)| !items::is_name_line(p))
+                .is_some_and(|(_, p)| items::is_people_field(p));
+        in_part.push(starts_part(b) || names_go_on);
+    }
+    in_part
 }
 
 /// The blocks just above heading `hi` that may introduce it: those of the section before it
@@ -1732,11 +1865,15 @@ fn lead_blocks(r: &Rendered, hi: usize) -> Vec<(usize, &str)> {
 
 /// The decision text of a region: what follows 決定： / 決議： up to the next labelled block; its
 /// first paragraph; and the label it followed.
-fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'static str) {
-    let blocks: Vec<&str> = region
+fn decision_of(file_text: &str, region: &[&crate::markdown::Section]) -> (String, String, &'static str) {
+    let lined: Vec<(usize, &str)> = region
         .iter()
-        .flat_map(|s| s.block_texts().flat_map(|(_, b)| glued_decision(b)))
+        .flat_map(|s| {
+            s.block_texts()
+                .flat_map(|(l, b)| glued_decision(b).map(move |g| (l, g)))
+        })
         .collect();
+    let blocks: Vec<&str> = lined.iter().map(|(_, b)| *b).collect();
     for (i, b) in blocks.iter().enumerate() {
         // `主席裁示` / `：` / `請市府…`: a label whose colon a converter put on the next line.
         let split_colon = blocks.get(i + 1).and_then(|next| {
@@ -1776,7 +1913,21 @@ fn decision_of(region: &[&crate::markdown::Section]) -> (String, String, &'stati
         if !rest.is_empty() {
             parts.push(rest.to_string());
         }
-        for next in &blocks[after..] {
+        // `- 決議：…` / `- 決議：…`, one right after the other: the points of one decision, as on
+        // the paragraph path.
+        let in_list = listed_block(file_text, lined[i].0, b);
+        let mut j = after;
+        while let Some(next) = blocks.get(j) {
+            j += 1;
+            if in_list && listed_block(file_text, lined[j - 1].0, next) {
+                if let Some(l) = decision_label(next) {
+                    let rest = after_label(next, l);
+                    if !rest.is_empty() {
+                        parts.push(rest.to_string());
+                    }
+                    continue;
+                }
+            }
             // A decision that opens with a statement of its own (`本案交付法規委員會審查。`), not
             // with its first point or a colon that announces them, ends at a numbered paragraph:
             // the agenda's next part (`八、洪玉鳳、王家貞議員均提出數額問題…`).
@@ -1954,6 +2105,140 @@ mod tests {
         let (st, diags) = analyse(Path::new("a.md"), body, &r, reg, &UnitMatcher::new(reg));
         assert!(diags.is_empty(), "{diags:?}");
         st.agenda
+    }
+
+    #[test]
+    fn a_part_that_says_none_is_no_item_and_co_signers_are_seconders() {
+        let reg = Registry::new(Vec::new());
+        // A foundation's board with nothing proposed: `討論提案：無` / `臨時動議：無` name no item.
+        for none in [
+            "### 臨時動議：無\n",
+            "### 臨時動議：無。\n",
+            "### 臨時動議:（無）\n",
+            "討論提案:無\n\n臨時動議:無\n",
+        ] {
+            assert!(items_of(none, &reg).is_empty(), "{none}");
+        }
+        assert_eq!(items_of("### 臨時動議：路燈案\n\n決議：照案通過。\n", &reg).len(), 1);
+        // A township council's co-signers, 附署人: seconders, and a part that ends the lead.
+        let body = "案號:19\n\n類別:經建\n\n提案人:黃春英\n\n附署人:呂義、柳瑞得\n\n案由:建請公所標示分隔線案。\n\n理由:時有車禍。\n\n審查意見:提交大會通過\n\n議決:照案通過\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].label, "第19案");
+        assert_eq!(
+            (items[0].decision_label, items[0].decision.as_str()),
+            ("議決", "照案通過")
+        );
+        let people: Vec<_> = items[0].people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        assert_eq!(people, ["proposer: 黃春英", "seconder: 呂義", "seconder: 柳瑞得"]);
+        // Its 案由 as a heading (as the importer writes it), outside any section: discussed.
+        let heading = body.replace("案由:", "### 案由：");
+        let items = items_of(&heading, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!((items[0].label.as_str(), items[0].kind), ("第19案", Kind::Discussion));
+        assert_eq!(items[0].people.len(), 3);
+    }
+
+    #[test]
+    fn a_case_page_printed_as_form_fields() {
+        // 臺中市和平區民代表會 (tests/corpus/heping-drc-1-4-327): each field's name, a space and its
+        // value with no colon, the seconders one a line, and `大會決議` run into its text.
+        let reg = Registry::new(Vec::new());
+        let body = "分類別 民政\n\n編號 第327號\n\n提案人 羅清輝\n\n連署人 蘇慶祥\n\n楊淑青\n\n徐裕傑\n\n### 案由 本區自由里雙崎部落,居民陳情能否改建棒、壘球場。\n\n理由 一、本區自由里雙崎部落,適合規劃使用。\n\n辦法 建請 大會通過後,請公所協助規劃改建棒、壘球場。\n\n審查意見 照案通過。\n\n大會決議照案通過。\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        let a = &items[0];
+        assert_eq!((a.label.as_str(), a.kind), ("第327案", Kind::Discussion));
+        assert_eq!(a.title, "案由：本區自由里雙崎部落,居民陳情能否改建棒、壘球場。");
+        assert_eq!((a.decision_label, a.decision.as_str()), ("大會決議", "照案通過。"));
+        let people: Vec<_> = a.people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        assert_eq!(
+            people,
+            [
+                "proposer: 羅清輝",
+                "seconder: 蘇慶祥",
+                "seconder: 楊淑青",
+                "seconder: 徐裕傑"
+            ]
+        );
+        // The same as paragraphs: the 案由 field starts the item.
+        let para = body.replace("### 案由 ", "案由 ");
+        let items = items_of(&para, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(
+            (items[0].decision_label, items[0].decision.as_str()),
+            ("大會決議", "照案通過。")
+        );
+        // 嘉義縣議會 (tests/corpus/cyscc-20-t4-l2): an empty 審查意見 run into the 議決 after it.
+        let body = "### 案由：成立專案小組案。\n\n審查意見議決原案通過;全體議員為小組成員。\n";
+        let items = items_of(body, &reg);
+        assert_eq!(
+            (items[0].decision_label, items[0].decision.as_str()),
+            ("議決", "原案通過;全體議員為小組成員。")
+        );
+        // 嘉義縣議會's motion page: each field's name on a line and its value on the next, the
+        // motion numbered `臨02`, a proposer's name run into the next field's name as the page's
+        // lines are joined, the seconders' list closing with 等議員.
+        let body = "關於水上鄉十方福報生命紀念園區,本會擬成立專案小組加以了解、監督。\n\n案號\n\n臨02\n\n提案類別\n\n民政\n\n類別\n\n臨時動議\n\n提案人(動議人)\n\n詹琬蓁議員連署人(附議人)\n\n李國勝、王啟澧、陳信文、簡嘉億等議員\n\n### 案由\n\n關於水上鄉十方福報生命紀念園區,本會擬成立專案小組加以了解、監督。\n\n說明\n\n辦法\n\n大會審議通過後,請准予成立本專案小組。\n\n審查意見議決原案通過;全體議員為小組成員。\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        let a = &items[0];
+        assert_eq!((a.label.as_str(), a.kind), ("臨時動議二", Kind::Motion));
+        assert!(a.title.starts_with("案由：關於水上鄉"), "{}", a.title);
+        assert_eq!(
+            (a.decision_label, a.decision.as_str()),
+            ("議決", "原案通過;全體議員為小組成員。")
+        );
+        let people: Vec<_> = a.people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        assert_eq!(
+            people,
+            [
+                "proposer: 詹琬蓁",
+                "seconder: 李國勝",
+                "seconder: 王啟澧",
+                "seconder: 陳信文",
+                "seconder: 簡嘉億"
+            ]
+        );
+        // A sentence between the number and the 案由 (the form has ended): the number leads nothing.
+        let cut = body.replace("\n\n提案類別", "\n\n本案經程序委員會列入議程。\n\n提案類別");
+        assert_eq!(items_of(&cut, &reg)[0].label, "案由");
+        assert_eq!(items::number_field("案號", "臨02").as_deref(), Some("臨時動議二"));
+        assert_eq!(items::number_field("案號", "12"), Some(s("第12案")));
+        assert_eq!(items::number_field("類別", "12"), None);
+        assert_eq!(items::number_line("編號 第327號"), Some(s("第327案")));
+        assert_eq!(items::number_line("編號 待定"), None);
+        // A field's name ending its line takes the next line only when that reads as names.
+        assert!(items::people("連署人\n本案經大會討論後通過。").is_empty());
+        // A label run into words that are no decision's opening is no label; nor a name after a
+        // space that is a sentence's first word.
+        for words in ["大會決議事項之執行情形如附件。", "大會決議通過之預算，由市府執行。"]
+        {
+            let body = format!("### 案由：成立專案小組案。\n\n{words}\n");
+            assert_eq!(items_of(&body, &reg)[0].decision, "", "{words}");
+        }
+        assert!(items::people("本案提案人 多次陳情。").is_empty());
+    }
+
+    #[test]
+    fn closing_thanks_end_the_last_decision() {
+        let reg = Registry::new(Vec::new());
+        let body = "## 五、臨時動議\n\n### 臨時動議一：校服再利用\n\n- 決議:衣服整理清潔費用由家長會支出,實支實付。\n\n- 決議:穿長褲部份,責請學務處處理。\n\n感謝大家的與會,使會議圓滿成功,希望委員們繼續支持五甲國小。\n\n## 七、散會\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert!(items[0].decision.contains("學務處"), "{}", items[0].decision);
+        assert!(!items[0].decision.contains("感謝"), "{}", items[0].decision);
+        // The same motion written as a paragraph, its decision's points a Markdown list.
+        let para = body.replace("### 臨時動議一：", "1.許一成顧問:");
+        let items = items_of(&para, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(
+            items[0].decision,
+            "衣服整理清潔費用由家長會支出,實支實付。\n穿長褲部份,責請學務處處理。"
+        );
+        // Thanks inside a decision that are no closing words stay in it.
+        let body = "### 臨時動議一：校服再利用\n\n決議：照案通過。\n\n感謝各位委員的意見，請學務處研議。\n";
+        assert!(items_of(body, &reg)[0].decision.contains("研議"));
     }
 
     #[test]

@@ -4,7 +4,11 @@
 // does not: one h1, a skip link to <main> that is visible when focused, landmarks, a visible focus
 // outline, and lang="en" on English names. Exits 1 on any violation.
 //
-//   node audit.mjs <site folder> [page path …]
+//   node audit.mjs <site folder> [page path …] [-- <site folder> [page path …]] …
+//
+// Several sites are audited by one browser, each served on its own port. The pages are opened by a
+// pool of $AUDIT_JOBS (default 3) concurrent browser contexts, one fresh context per check as before;
+// the report is printed in the order of the checks, whatever order they finish in.
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, resolve, dirname } from 'node:path';
@@ -16,7 +20,6 @@ const { chromium } = require('playwright-core');
 const here = dirname(fileURLToPath(import.meta.url));
 const axeSource = readFileSync(join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-const site = resolve(process.argv[2] || 'public');
 // Every page kind of the bundled site; a missing optional page (search) is skipped with a note.
 const defaultPages = [
   '/', '/minutes/2024/executive-4/',
@@ -26,7 +29,17 @@ const defaultPages = [
 ];
 // The search page (with results for 數位皮夾) exists once the theme has search.html.
 const optional = new Set(['/search/', '/search/?q=%E6%95%B8%E4%BD%8D%E7%9A%AE%E5%A4%BE']);
-const pages = process.argv.length > 3 ? process.argv.slice(3) : defaultPages;
+// The sites and their pages: the arguments split at `--`; a site without pages gets defaultPages.
+const groups = [[]];
+for (const a of process.argv.slice(2)) {
+  if (a === '--') groups.push([]);
+  else groups[groups.length - 1].push(a);
+}
+const sites = groups.filter((g) => g.length).map((g) => ({
+  root: resolve(g[0]), pages: g.length > 1 ? g.slice(1) : defaultPages,
+}));
+if (!sites.length) sites.push({ root: resolve('public'), pages: defaultPages });
+const jobs = Math.max(1, Number(process.env.AUDIT_JOBS) || 3);
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 const types = {
@@ -37,7 +50,7 @@ const types = {
   '.gz': 'application/gzip', '.wasm': 'application/wasm',
 };
 
-function fileFor(urlPath) {
+function fileFor(site, urlPath) {
   let p = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
   if (p.includes('..')) return null;
   let f = join(site, p);
@@ -45,19 +58,23 @@ function fileFor(urlPath) {
   return existsSync(f) ? f : null;
 }
 
-const server = createServer((req, res) => {
-  const f = fileFor(req.url);
-  if (!f) {
-    const nf = join(site, '404.html');
-    res.writeHead(404, { 'content-type': types['.html'] });
-    res.end(existsSync(nf) ? readFileSync(nf) : 'not found');
-    return;
-  }
-  res.writeHead(200, { 'content-type': types[extname(f)] || 'application/octet-stream' });
-  res.end(readFileSync(f));
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+// One server per site, on its own port (a site's 404 page answers for what it lacks).
+async function serve(site) {
+  const server = createServer((req, res) => {
+    const f = fileFor(site, req.url);
+    if (!f) {
+      const nf = join(site, '404.html');
+      res.writeHead(404, { 'content-type': types['.html'] });
+      res.end(existsSync(nf) ? readFileSync(nf) : 'not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(f)] || 'application/octet-stream' });
+    res.end(readFileSync(f));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+for (const s of sites) Object.assign(s, await serve(s.root));
 
 // playwright gives the browser a fresh temporary profile and removes it on close.
 const browser = await chromium.launch({
@@ -67,8 +84,17 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-let failures = 0;
-const fail = (where, msg) => { failures++; console.log(`FAIL ${where}: ${msg}`); };
+// Opens a page and waits until it is complete: the load event (style sheets and images), then, on
+// the search page, until its script has run the query of the URL (#search-results carries the
+// state it shows and is no longer busy). No other page has a script or fetches anything after load.
+async function open(page, url) {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => {
+    if (document.readyState !== 'complete') return false;
+    const r = document.getElementById('search-results');
+    return !r || !document.querySelector('script[src]') || (r.hasAttribute('data-state') && !r.hasAttribute('aria-busy'));
+  }, null, { polling: 20 });
+}
 
 // Checks axe leaves out (or marks best practice only).
 async function structure(page) {
@@ -124,53 +150,54 @@ async function focusVisible(page) {
   return problems;
 }
 
-try {
-  for (const path of pages) {
-    const file = fileFor(path);
-    if (!file) {
-      if (optional.has(path)) { console.log(`skip ${path} (not built)`); continue; }
-      fail(path, 'page not found in the built site');
-      continue;
-    }
-    for (const scheme of ['light', 'dark']) {
-      const where = `${path} [${scheme}]`;
-      const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(origin + path, { waitUntil: 'networkidle' });
-      const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
-      if (dark !== (scheme === 'dark')) fail(where, 'colour scheme emulation did not take effect');
-      await page.addScriptTag({ content: axeSource });
-      const result = await page.evaluate(async () => {
-        // eslint-disable-next-line no-undef
-        return axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-          resultTypes: ['violations'],
-        });
-      });
-      for (const v of result.violations) {
-        for (const n of v.nodes) {
-          fail(where, `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')}\n    ${n.failureSummary.replace(/\n/g, '\n    ')}`);
-        }
-      }
-      for (const p of await structure(page)) fail(where, p);
-      for (const p of await focusVisible(page)) fail(where, p);
-      for (const e of errors) fail(where, `script error: ${e}`);
-      console.log(`${result.violations.length ? 'FAIL' : 'ok  '} ${where}: axe: ${result.violations.length} rules violated`);
-      await context.close();
-    }
-  }
-  // Phone (issue 19): at 390×844 the header is at most 64 px tall, one search box is shown, the
-  // menu folds into a <details> that opens without script, nothing but a table's own box scrolls
-  // sideways, no table cell is squeezed to a few characters a line, and every filter's label sits
-  // above its control.
-  for (const path of pages) {
-    if (!fileFor(path)) continue;
-    const where = `${path} [390 px]`;
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: path.startsWith('/search/') });
+// One check: a page in a scheme (axe, structure, focus), a page on a phone, or a record in print.
+// Each returns its report lines and its number of problems.
+async function schemeCheck(site, path, scheme) {
+  const out = { lines: [], failures: 0 };
+  const fail = (where, msg) => { out.failures++; out.lines.push(`FAIL ${where}: ${msg}`); };
+  const where = `${path} [${scheme}]`;
+  const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+  try {
     const page = await context.newPage();
-    await page.goto(origin + path, { waitUntil: 'networkidle' });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await open(page, site.origin + path);
+    const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+    if (dark !== (scheme === 'dark')) fail(where, 'colour scheme emulation did not take effect');
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => {
+      // eslint-disable-next-line no-undef
+      return axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'],
+      });
+    });
+    for (const v of result.violations) {
+      for (const n of v.nodes) {
+        fail(where, `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')}\n    ${n.failureSummary.replace(/\n/g, '\n    ')}`);
+      }
+    }
+    for (const p of await structure(page)) fail(where, p);
+    for (const p of await focusVisible(page)) fail(where, p);
+    for (const e of errors) fail(where, `script error: ${e}`);
+    out.lines.push(`${result.violations.length ? 'FAIL' : 'ok  '} ${where}: axe: ${result.violations.length} rules violated`);
+  } finally {
+    await context.close();
+  }
+  return out;
+}
+
+// Phone (issue 19): at 390×844 the header is at most 64 px tall, one search box is shown, the
+// menu folds into a <details> that opens without script, nothing but a table's own box scrolls
+// sideways, no table cell is squeezed to a few characters a line, and every filter's label sits
+// above its control.
+async function phoneCheck(site, path) {
+  const out = { lines: [], failures: 0 };
+  const where = `${path} [390 px]`;
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: path.startsWith('/search/') });
+  try {
+    const page = await context.newPage();
+    await open(page, site.origin + path);
     const problems = await page.evaluate(() => {
       const out = [];
       const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -222,16 +249,21 @@ try {
       });
       if (!open) problems.push('Enter on the menu button does not show the menu links');
     }
-    for (const p of problems) fail(where, p);
-    console.log(`${problems.length ? 'FAIL' : 'ok  '} ${where}: phone layout`);
+    for (const p of problems) { out.failures++; out.lines.push(`FAIL ${where}: ${p}`); }
+    out.lines.push(`${problems.length ? 'FAIL' : 'ok  '} ${where}: phone layout`);
+  } finally {
     await context.close();
   }
-  // Print: a record prints without navigation, with its tables whole and its links readable.
-  const record = '/minutes/2024/executive-4/';
-  if (pages.includes(record)) {
-    const context = await browser.newContext();
+  return out;
+}
+
+// Print: a record prints without navigation, with its tables whole and its links readable.
+async function printCheck(site, record) {
+  const out = { lines: [], failures: 0 };
+  const context = await browser.newContext();
+  try {
     const page = await context.newPage();
-    await page.goto(origin + record, { waitUntil: 'load' });
+    await open(page, site.origin + record);
     await page.emulateMedia({ media: 'print' });
     const problems = await page.evaluate(() => {
       const out = [];
@@ -251,14 +283,73 @@ try {
       if (fg !== 'rgb(0, 0, 0)') out.push(`body text prints in ${fg}, not black`);
       return out;
     });
-    for (const p of problems) fail(`${record} [print]`, p);
+    for (const p of problems) { out.failures++; out.lines.push(`FAIL ${record} [print]: ${p}`); }
     const pdf = await page.pdf({ format: 'A4' });
-    console.log(`${problems.length ? 'FAIL' : 'ok  '} ${record} [print]: ${pdf.length} bytes of PDF`);
+    out.lines.push(`${problems.length ? 'FAIL' : 'ok  '} ${record} [print]: ${pdf.length} bytes of PDF`);
+  } finally {
     await context.close();
   }
+  return out;
+}
+
+// The checks of every site, in report order: per site, each page in the light and the dark
+// scheme, then each page on a phone, then the record in print, then the site's summary.
+const tasks = [];
+const note = (line) => tasks.push(async () => ({ lines: [line], failures: 0 }));
+for (const site of sites) {
+  const first = tasks.length;
+  note(`== ${site.root}`);
+  for (const path of site.pages) {
+    if (!fileFor(site.root, path)) {
+      if (optional.has(path)) { note(`skip ${path} (not built)`); continue; }
+      tasks.push(async () => ({ lines: [`FAIL ${path}: page not found in the built site`], failures: 1 }));
+      continue;
+    }
+    for (const scheme of ['light', 'dark']) tasks.push(() => schemeCheck(site, path, scheme));
+  }
+  for (const path of site.pages) {
+    if (fileFor(site.root, path)) tasks.push(() => phoneCheck(site, path));
+  }
+  const record = '/minutes/2024/executive-4/';
+  if (site.pages.includes(record)) tasks.push(() => printCheck(site, record));
+  site.tasks = [first, tasks.length];
+}
+
+const results = new Array(tasks.length);
+let printed = 0;
+let next = 0;
+// Prints every finished result that no unfinished one precedes, and each site's summary after its
+// last check.
+function flush() {
+  while (printed < tasks.length && results[printed]) {
+    for (const line of results[printed].lines) console.log(line);
+    printed++;
+    for (const site of sites) {
+      if (site.tasks[1] !== printed) continue;
+      const n = results.slice(site.tasks[0], site.tasks[1]).reduce((a, r) => a + r.failures, 0);
+      console.log(n ? `\n${n} accessibility problems in ${site.root}\n` : `\n${site.root}: no violations\n`);
+    }
+  }
+}
+async function worker() {
+  while (next < tasks.length) {
+    const i = next++;
+    try {
+      results[i] = await tasks[i]();
+    } catch (e) {
+      results[i] = { lines: [`FAIL check ${i}: ${e && e.stack ? e.stack : e}`], failures: 1 };
+    }
+    flush();
+  }
+}
+
+let failures = 0;
+try {
+  await Promise.all(Array.from({ length: jobs }, worker));
+  failures = results.reduce((a, r) => a + r.failures, 0);
 } finally {
   await browser.close();
-  server.close();
+  for (const s of sites) s.server.close();
 }
 
 if (failures) {

@@ -86,22 +86,30 @@ fn source_text(dir: &Path) -> String {
     panic!("{}: no source.txt, source.md or source.html", dir.display());
 }
 
-/// The items the model reads from a document imported with no registry.
+/// The items the model reads from a document imported with no registry: those of every record
+/// the import gives (one for each sitting of a file that holds several), in the order of the file.
 fn read_items(dir: &Path) -> Vec<AgendaItem> {
     let imported = import_text(&source_text(dir), &ImportRegistry::default());
-    let md = imported.markdown;
+    imported
+        .records()
+        .flat_map(|r| record_items(dir, &r.markdown))
+        .collect()
+}
+
+/// The items the model reads from one imported record.
+fn record_items(dir: &Path, md: &str) -> Vec<AgendaItem> {
     // The body starts after the front-matter's closing `---`.
     let (body, body_line) = match md.strip_prefix("---\n").and_then(|r| r.find("\n---\n").map(|e| (r, e))) {
         Some((r, e)) => {
             let fm_lines = r[..e].lines().count() + 2;
             (&r[e + 5..], fm_lines + 1)
         }
-        None => (md.as_str(), 1),
+        None => (md, 1),
     };
     let reg = Registry::new(Vec::new());
     let (rendered, st, diags) = read(
         Path::new("corpus.md"),
-        &md,
+        md,
         body,
         body_line,
         &reg,

@@ -174,3 +174,68 @@ fn a_new_bodys_first_import_builds_after_register() {
     let (code, _, stderr) = run(&["check", "--drafts"], site.path());
     assert_eq!(code, 0, "{stderr}");
 }
+
+/// A council's 議事錄 of three sittings (tests/corpus/tycc-1-t17): `import --register` writes a
+/// record for each, where each sitting's own title puts it, and all three build and load to their
+/// own dates; importing again writes nothing (the first file exists), nor does `--out X.md` when
+/// one of `X-1.md`, `X-2.md`, `X-3.md` exists, and `--out` to free names writes all three.
+#[test]
+fn a_file_of_three_sittings_writes_three_records_that_build() {
+    let site = bundled_site();
+    let source = repo().join("tests/corpus/tycc-1-t17/source.txt");
+    let source = source.to_str().unwrap();
+    let (code, stdout, stderr) = run(&["import", source, "--root", ".", "--register"], site.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("the file holds the minutes of 3 sittings, one after the other: a record for each"),
+        "{stderr}"
+    );
+    let paths = [
+        "content/2017/lin-shi-hui-1-17.md",
+        "content/2017/lin-shi-hui-1-17-1.md",
+        "content/2017/lin-shi-hui-1-17-2.md",
+    ];
+    for p in paths {
+        assert!(stdout.contains(&format!("wrote ./{p} (")), "{p}: {stdout}");
+        assert!(site.path().join(p).is_file(), "{p}");
+    }
+    let loaded = minutebook::build::load(&options_with_drafts(site.path())).unwrap_or_else(|d| panic!("{d:?}"));
+    let mut dates: Vec<(String, String)> = loaded
+        .archive
+        .records
+        .iter()
+        .filter(|r| r.meta.series.name == "臨時會")
+        .map(|r| (r.meta.slug.clone(), r.meta.date.to_string()))
+        .collect();
+    dates.sort();
+    assert_eq!(
+        dates,
+        [
+            ("lin-shi-hui-1-17".to_string(), "2017-06-19".to_string()),
+            ("lin-shi-hui-1-17-1".to_string(), "2017-06-20".to_string()),
+            ("lin-shi-hui-1-17-2".to_string(), "2017-06-23".to_string()),
+        ]
+    );
+    let (code, _, stderr) = run(&["check", "--drafts"], site.path());
+    assert_eq!(code, 0, "{stderr}");
+
+    // Again: the first file exists, and nothing is written.
+    let before = snapshot(&site.path().join("content"));
+    let (code, _, stderr) = run(&["import", source, "--root", "."], site.path());
+    assert_ne!(code, 0);
+    assert!(stderr.contains("refusing to overwrite"), "{stderr}");
+    // `--out`: numbered files; one of them exists, so none is written.
+    std::fs::write(site.path().join("content/x-3.md"), "mine\n").unwrap();
+    let (code, _, stderr) = run(&["import", source, "--root", ".", "--out", "content/x.md"], site.path());
+    assert_ne!(code, 0);
+    assert!(stderr.contains("content/x-3.md"), "{stderr}");
+    assert_eq!(read(site.path().join("content/x-3.md")), "mine\n");
+    std::fs::remove_file(site.path().join("content/x-3.md")).unwrap();
+    assert_eq!(snapshot(&site.path().join("content")), before);
+    let (code, stdout, stderr) = run(&["import", source, "--root", ".", "--out", "content/y.md"], site.path());
+    assert_eq!(code, 0, "{stderr}");
+    for p in ["content/y-1.md", "content/y-2.md", "content/y-3.md"] {
+        assert!(stdout.contains(&format!("wrote {p} (")), "{p}: {stdout}");
+    }
+    assert!(read(site.path().join("content/y-2.md")).contains("date: \"2017-06-20\"\n"));
+}

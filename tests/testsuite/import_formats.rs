@@ -29,7 +29,15 @@ fn fixture(id: &str, file: &str) -> PathBuf {
 }
 
 fn import(path: &std::path::Path) -> Imported {
-    import_file(path, &registry()).unwrap_or_else(|e| panic!("{e}"))
+    let imp = import_file(path, &registry()).unwrap_or_else(|e| panic!("{e}"));
+    // One sitting's minutes: one record.
+    assert!(
+        imp.more.is_empty(),
+        "{}: split into {} records",
+        path.display(),
+        imp.more.len() + 1
+    );
+    imp
 }
 
 #[test]
@@ -37,7 +45,7 @@ fn docx_automatic_numbering_keeps_every_letter_and_digit() {
     for (id, source) in DOCUMENTS {
         let imp = import(&fixture(id, "source.docx"));
         let source = read(repo().join(source));
-        let (_, body) = split(&imp.markdown);
+        let body = &bodies(&imp);
         let source = without_front_matter_lines(&source, &imp);
         front_matter_holds(&imp).unwrap_or_else(|e| panic!("{id}: {e}"));
         let missing = missing_words(&source, &strip_markdown(&unreorder_motions(body)));
@@ -123,7 +131,7 @@ fn odt_keeps_every_letter_and_digit_libreoffice_shows() {
         // this reader follows the ODF rules, not every choice LibreOffice makes (README).
         let shown = without_list_numbers(&without_front_matter_lines(&read(fixture(id, "odt-as-text.txt")), &imp));
         front_matter_holds(&imp).unwrap_or_else(|e| panic!("{id}: {e}"));
-        let (_, body) = split(&imp.markdown);
+        let body = &bodies(&imp);
         let missing = missing_words(&shown, &without_list_numbers(&strip_markdown(&unreorder_motions(body))));
         assert!(
             missing.is_empty(),

@@ -295,3 +295,179 @@ fn a_padded_name_at_a_line_start_is_a_name_of_its_own() {
         .unwrap_or_else(|| panic!("{attendees:?}"));
     assert_eq!(attendees[at..at + 3], ["林志強", "陳 瑛", "蘇志強"], "{attendees:?}");
 }
+
+/// The front-matter value of `key` (a scalar) as written, without its quotes.
+fn scalar(imp: &Imported, key: &str) -> Option<String> {
+    let (fm, _) = split(&imp.markdown);
+    fm.lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+        .map(|v| v.trim_matches('"').to_string())
+}
+
+/// The names of a list written with spaces over source lines `from..=to` (1-based), as read by
+/// hand: one name a word, and 陳 瑛, a two-character name padded to align, one name.
+fn names(source: &str, from: usize, to: usize) -> Vec<String> {
+    let lines: Vec<&str> = source.lines().collect();
+    let text = lines[from - 1..to].join(" ");
+    let text = text.strip_prefix("出席：").unwrap_or(&text).replace("陳 瑛", "陳_瑛");
+    text.split_whitespace().map(|w| w.replace('_', " ")).collect()
+}
+
+/// 桃園市議會's 議事錄 (tests/corpus/tycc-1-t17) prints the minutes of the three sittings of its
+/// 第1屆第17次臨時會 one after the other: the 預備會議 (source lines 3–34), the 第1次會議 (36–69)
+/// and the 第2次會議 (71–155), each with its title, 時間, 地點, 出席 over eleven or ten lines,
+/// 請假, 缺席, 列席, 主席 and 紀錄. Each is a record of its own with its own header (read by hand
+/// from the source), named as the sitting would be if imported alone; no record holds another
+/// sitting's header, and the later sittings' 出席 lists are names, not lines run together
+/// (`李光達林政賢`, as they were when the file was one record).
+#[test]
+fn a_councils_proceedings_of_three_sittings_give_three_records() {
+    let rel = "tests/corpus/tycc-1-t17/source.txt";
+    let source = read(repo().join(rel));
+    let imp = import(rel);
+    let records: Vec<&Imported> = imp.records().collect();
+    assert_eq!(
+        records.len(),
+        3,
+        "{:#?}",
+        records.iter().map(|r| &r.suggested_path).collect::<Vec<_>>()
+    );
+    let want = [
+        // (path, title, number, date, time, attendees' lines)
+        (
+            "content/2017/lin-shi-hui-1-17.md",
+            "※第 1 屆第 17 次臨時會",
+            "17",
+            "2017-06-19",
+            "11:23-11:26",
+            (7, 17),
+        ),
+        (
+            "content/2017/lin-shi-hui-1-17-1.md",
+            "※第 1 屆第 17 次臨時會第 1 次會議紀錄",
+            "1",
+            "2017-06-20",
+            "11:25-11:26",
+            (40, 50),
+        ),
+        (
+            "content/2017/lin-shi-hui-1-17-2.md",
+            "※第 1 屆第 17 次臨時會第 2 次會議紀錄",
+            "2",
+            "2017-06-23",
+            "10:30-11:26",
+            (75, 84),
+        ),
+    ];
+    for (r, (path, title, number, date, time, (from, to))) in records.iter().zip(want) {
+        assert_eq!(r.suggested_path, path);
+        let slug = path.trim_start_matches("content/2017/").trim_end_matches(".md");
+        assert_eq!(scalar(r, "slug").as_deref(), Some(slug), "{path}");
+        assert_eq!(scalar(r, "title").as_deref(), Some(title), "{path}");
+        assert_eq!(scalar(r, "number").as_deref(), Some(number), "{path}");
+        assert_eq!(scalar(r, "series").as_deref(), Some("臨時會"), "{path}");
+        assert_eq!(scalar(r, "date").as_deref(), Some(date), "{path}");
+        assert_eq!(scalar(r, "time").as_deref(), Some(time), "{path}");
+        assert_eq!(scalar(r, "location").as_deref(), Some("本會議事堂"), "{path}");
+        assert_eq!(scalar(r, "chair").as_deref(), Some("邱議長奕勝"), "{path}");
+        assert_eq!(scalar(r, "recorder").as_deref(), Some("邱碧娥"), "{path}");
+        assert_eq!(scalar(r, "draft").as_deref(), Some("true"), "{path}");
+        assert_eq!(list(r, "attendees"), names(&source, from, to), "{path}");
+        let (_, body) = split(&r.markdown);
+        for header in ["時間：", "地點：", "出席：", "主席：邱議長奕勝", "紀錄："] {
+            assert!(!body.contains(header), "{path}: `{header}` in the body:\n{body}");
+        }
+        assert!(!body.contains("李光達林政賢"), "{path}:\n{body}");
+    }
+    // 黃婉如 is at the first two sittings, not at the third; 謝彰文 only at the third.
+    assert!(list(records[1], "attendees").contains(&"黃婉如".to_string()));
+    assert!(!list(records[2], "attendees").contains(&"黃婉如".to_string()));
+    assert!(list(records[2], "attendees").contains(&"謝彰文".to_string()));
+    // Each body is its sitting's: the 預備會議's agenda report, the first sitting's reading, the
+    // second's motions.
+    let body = |n: usize| split(&records[n].markdown).1;
+    assert!(body(0).contains("議事組卓主任提報"), "{}", body(0));
+    assert!(!body(0).contains("乙、討論事項"), "{}", body(0));
+    assert!(body(1).contains("討論三讀議案（第一讀會）"), "{}", body(1));
+    assert!(!body(1).contains("臨時動議"), "{}", body(1));
+    assert!(body(2).contains("## 丙、臨時動議"), "{}", body(2));
+    // Warnings name the lines of their own sitting, a warning about the header as a whole its
+    // first line; what went into the front-matter is each sitting's own lines.
+    for (r, lines) in records.iter().zip([3..=34, 36..=69, 71..=155]) {
+        assert!(r.warnings.iter().all(|w| lines.contains(&w.line)), "{:?}", r.warnings);
+        assert!(
+            r.in_front_matter.iter().all(|(l, _)| lines.contains(l)),
+            "{:?}",
+            r.in_front_matter
+        );
+    }
+    // The series is proposed once, for the file: what --register adds.
+    assert_eq!(imp.unregistered.series.len(), 1, "{:?}", imp.unregistered);
+    // Every letter and digit of the file is in one of the records.
+    let rest = without_front_matter_lines(&source, &imp);
+    front_matter_holds(&imp).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let missing = missing_words(&rest, &strip_markdown(&unreorder_motions(&bodies(&imp))));
+    assert!(missing.is_empty(), "{rel}: missing:{}", report(&missing, &source));
+}
+
+/// 列席 grouped under colon labels by body (桃園市議會, tests/corpus/tycc-1-t17: an empty `列席：`,
+/// then `市政府：市長鄭文燦、…秘書長李` | `憲明暨各局處首長`, `本 會：秘書長孫惠生、議事組主任卓達銘` |
+/// `法制室主任廖錦秀`): every entry is an observer, each group's name kept with its first entry
+/// (its padding gone, as `本會－…` groups are kept), an entry the margin broke whole, one its
+/// writer put on a line of its own an entry of its own; no `列席` line names nobody and none of
+/// the group lines stays in the body. 臺南市議會's (tests/corpus/tncc-2-t10) begins its first group
+/// on the 列席 line (`列席：市 府：…`) and lists the 本會 group's people a unit and a person a line
+/// (`法規研究室 傅編審然煇`). Read by hand from the sources.
+#[test]
+fn observers_grouped_under_colon_labels_are_observers_with_their_groups() {
+    let imp = import("tests/corpus/tycc-1-t17/source.txt");
+    let records: Vec<&Imported> = imp.records().collect();
+    let council = ["本會：秘書長孫惠生", "議事組主任卓達銘", "法制室主任廖錦秀"];
+    let city: [&[&str]; 3] = [
+        &["市政府：市長鄭文燦", "副市長王明德", "秘書長李憲明暨各局處首長"],
+        &["市政府：市長鄭文燦", "副市長游建華暨各局處首長"],
+        &["市政府：市長鄭文燦", "秘書長李憲明暨各局處首長"],
+    ];
+    for (r, city) in records.iter().zip(city) {
+        let want: Vec<&str> = city.iter().chain(&council).copied().collect();
+        assert_eq!(list(r, "observers"), want, "{}", r.suggested_path);
+        let (_, body) = split(&r.markdown);
+        for line in ["列席", "市政府：", "本 會：", "法制室主任廖錦秀"] {
+            assert!(
+                !body.contains(line),
+                "{}: `{line}` in the body:\n{body}",
+                r.suggested_path
+            );
+        }
+        assert!(
+            !r.warnings
+                .iter()
+                .any(|w| matches!(&w.message, minutebook::messages::Msg::ImportNobody { label } if label == "列席")),
+            "{:?}",
+            r.warnings
+        );
+    }
+
+    let imp = import("tests/corpus/tncc-2-t10/source.txt");
+    assert_eq!(
+        list(&imp, "observers"),
+        [
+            "市府：一級機關及一級單位首長暨相關業務主管(詳列席人員簽到簿)",
+            "本會：郭秘書長伊彬",
+            "法規研究室 傅編審然煇",
+            "議事組 汪主任啟瑞"
+        ]
+    );
+    let (_, body) = split(&imp.markdown);
+    assert!(!body.contains("郭秘書長伊彬") && !body.contains("汪主任啟瑞"), "{body}");
+
+    // 臺北市議會's layout (tests/corpus/tcc-12-t3-1): `列席：` | `  市政府：` | `    秘書長：蘇麗瓊`, a
+    // group named alone on its line and its people `post：name` a line: not such a list; its lines
+    // stay in the body, the group's name with them.
+    let imp = import("tests/corpus/tcc-12-t3-1/source.txt");
+    assert!(list(&imp, "observers").is_empty(), "{:?}", list(&imp, "observers"));
+    let paras = paragraphs(&imp);
+    for line in ["列席：", "市政府：", "秘書長：蘇麗瓊"] {
+        assert!(paras.iter().any(|p| p == line), "{line}: {paras:#?}");
+    }
+}

@@ -60,7 +60,7 @@ fn audit(rel: &str, imp: &Imported) {
         .join("\n");
     front_matter_holds(imp).unwrap_or_else(|e| panic!("{rel}: {e}"));
     let rest = without_front_matter_lines(&text, imp);
-    let (_, body) = split(&imp.markdown);
+    let body = &bodies(imp);
     let missing = missing_words(&rest, &strip_markdown(&unreorder_motions(body)));
     assert!(
         missing.is_empty(),
@@ -211,6 +211,30 @@ fn a_part_heading_above_the_title_and_a_title_in_two_lines() {
     );
     let (_, body) = split(&imp.markdown);
     assert!(body.starts_with("貳、會議紀錄\n"), "{body}");
+    // The 議事錄's part holds two sittings' minutes, one after the other: the second (source lines
+    // 70–) is a record of its own, with its own header.
+    assert_eq!(
+        imp.more.len(),
+        1,
+        "{:?}",
+        imp.more.iter().map(|r| &r.suggested_path).collect::<Vec<_>>()
+    );
+    let second = &imp.more[0];
+    assert_eq!(
+        scalar(second, "title").as_deref(),
+        Some("臺南市議會第 2 屆第 10 次臨時會第 2 次會議紀錄")
+    );
+    assert_eq!(second.suggested_path, "content/2017/lin-shi-hui-2-10-2.md");
+    assert_eq!(scalar(second, "number").as_deref(), Some("2"));
+    assert_eq!(scalar(second, "date").as_deref(), Some("2017-08-21"));
+    assert_eq!(scalar(second, "time").as_deref(), Some("10:40-11:55"));
+    assert_eq!(scalar(second, "location").as_deref(), Some("本會民治議事廳"));
+    assert_eq!(scalar(second, "chair").as_deref(), Some("郭副議長信良"));
+    assert_eq!(scalar(second, "recorder").as_deref(), Some("沈怡華、王姿勻"));
+    let (_, body) = split(&second.markdown);
+    assert!(!body.contains("時間：") && !body.contains("地 點"), "{body}");
+    let (_, first_body) = split(&imp.markdown);
+    assert!(!first_body.contains("第 2 次會議紀錄"), "{first_body}");
     audit(rel, &imp);
 }
 
@@ -352,6 +376,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn no_letter_or_digit_of_any_corpus_document_is_lost() {
     let mut audited = 0;
+    let mut several = Vec::new();
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(repo().join("tests/corpus"))
         .unwrap()
         .flatten()
@@ -365,6 +390,9 @@ fn no_letter_or_digit_of_any_corpus_document_is_lost() {
         }
         let rel = file.strip_prefix(repo()).unwrap().to_str().unwrap().to_string();
         let imp = import(&rel);
+        if !imp.more.is_empty() {
+            several.push(dir.file_name().unwrap().to_string_lossy().into_owned());
+        }
         let mut text = read(&file);
         if !imp.furniture.is_empty() {
             let furniture: Vec<usize> = imp.furniture.iter().map(|f| f.line).collect();
@@ -377,7 +405,7 @@ fn no_letter_or_digit_of_any_corpus_document_is_lost() {
         }
         front_matter_holds(&imp).unwrap_or_else(|e| panic!("{rel}: {e}"));
         let rest = without_front_matter_lines(&text, &imp);
-        let (_, body) = split(&imp.markdown);
+        let body = &bodies(&imp);
         let missing = missing_words(&rest, &strip_markdown(&unreorder_motions(body)));
         assert!(
             missing.is_empty(),
@@ -387,6 +415,9 @@ fn no_letter_or_digit_of_any_corpus_document_is_lost() {
         audited += 1;
     }
     assert!(audited >= 8, "only {audited} corpus documents");
+    // Only the two council 議事錄 that print several sittings' minutes one after the other give
+    // a record per sitting; every other document is one sitting's, and one record.
+    assert_eq!(several, ["tncc-2-t10", "tycc-1-t17"]);
 }
 
 /// 壹、 numbers the header lines of a parents' association; 請假人員 is its own list.

@@ -31,7 +31,15 @@ fn source(id: &str) -> String {
 }
 
 fn import(path: &Path) -> Imported {
-    import_file(path, &ImportRegistry::default()).unwrap_or_else(|e| panic!("{e}"))
+    let imp = import_file(path, &ImportRegistry::default()).unwrap_or_else(|e| panic!("{e}"));
+    // One sitting's minutes: one record.
+    assert!(
+        imp.more.is_empty(),
+        "{}: split into {} records",
+        path.display(),
+        imp.more.len() + 1
+    );
+    imp
 }
 
 #[test]
@@ -56,7 +64,7 @@ fn every_letter_and_digit_is_kept() {
             let imp = import(&path);
             let shown = without_front_matter_lines(&source, &imp);
             front_matter_holds(&imp).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let (_, body) = split(&imp.markdown);
+            let body = &bodies(&imp);
             let missing = missing_words(&shown, &strip_markdown(&unreorder_motions(body)));
             assert!(
                 missing.is_empty(),

@@ -21,7 +21,15 @@ fn fixture(id: &str, file: &str) -> PathBuf {
 }
 
 fn import(path: &std::path::Path) -> Imported {
-    import_file(path, &registry()).unwrap_or_else(|e| panic!("{e}"))
+    let imp = import_file(path, &registry()).unwrap_or_else(|e| panic!("{e}"));
+    // One sitting's minutes: one record.
+    assert!(
+        imp.more.is_empty(),
+        "{}: split into {} records",
+        path.display(),
+        imp.more.len() + 1
+    );
+    imp
 }
 
 #[test]
@@ -32,7 +40,7 @@ fn pdf_keeps_every_letter_and_digit_libreoffice_shows() {
         // numbers, so what the PDF adds (its footers) may go, and nothing else.
         let shown = without_front_matter_lines(&read(fixture(id, "odt-as-text.txt")), &imp);
         front_matter_holds(&imp).unwrap_or_else(|e| panic!("{id}: {e}"));
-        let (_, body) = split(&imp.markdown);
+        let body = &bodies(&imp);
         let missing = missing_words(&shown, &strip_markdown(&unreorder_motions(body)));
         assert!(
             missing.is_empty(),

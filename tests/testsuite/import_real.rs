@@ -15,7 +15,15 @@ fn fixture(id: &str, file: &str) -> PathBuf {
 }
 
 fn import(path: &std::path::Path) -> Imported {
-    import_file(path, &registry()).unwrap_or_else(|e| panic!("{e}"))
+    let imp = import_file(path, &registry()).unwrap_or_else(|e| panic!("{e}"));
+    // One sitting's minutes: one record.
+    assert!(
+        imp.more.is_empty(),
+        "{}: split into {} records",
+        path.display(),
+        imp.more.len() + 1
+    );
+    imp
 }
 
 /// The oracle's text with the lines the importer reported as page furniture blanked: each
@@ -45,7 +53,7 @@ fn audit(id: &str, pdf: &str, oracle: &str) -> Imported {
     let oracle = read(fixture(id, oracle));
     let shown = without_front_matter_lines(&without_furniture(&oracle, &imp), &imp);
     front_matter_holds(&imp).unwrap_or_else(|e| panic!("{id}: {e}"));
-    let (_, body) = split(&imp.markdown);
+    let body = &bodies(&imp);
     let missing = missing_words(&shown, &strip_markdown(&unreorder_motions(body)));
     assert!(
         missing.is_empty(),

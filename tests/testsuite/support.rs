@@ -549,6 +549,15 @@ pub fn split(markdown: &str) -> (&str, &str) {
     (&rest[..end + 1], &rest[end + 5..])
 }
 
+/// The bodies of every record an import produced (one for each sitting of a file that holds
+/// several), in the order of the file.
+pub fn bodies(imp: &Imported) -> String {
+    imp.records()
+        .map(|r| split(&r.markdown).1)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The characters that carry words: letters and digits of any script (no whitespace, punctuation
 /// or Markdown syntax).
 pub fn word_chars(s: &str) -> Vec<(usize, char)> {
@@ -678,7 +687,7 @@ pub fn without_front_matter_lines(source: &str, imp: &Imported) -> String {
         t.chars().filter(|c| c.is_alphanumeric()).collect()
     };
     let mut lines: Vec<String> = source.lines().map(str::to_string).collect();
-    for (_, taken) in &imp.in_front_matter {
+    for (_, taken) in imp.records().flat_map(|r| &r.in_front_matter) {
         let want = alnum(taken);
         'start: for i in 0..lines.len() {
             let mut got = String::new();
@@ -707,6 +716,11 @@ pub fn without_front_matter_lines(source: &str, imp: &Imported) -> String {
 /// left-out line's letters and digits, less its labels and the words of dates and times, occur in
 /// the front-matter values.
 pub fn front_matter_holds(imp: &Imported) -> Result<(), String> {
+    // Each record's left-out lines against its own front-matter (a file of several sittings gives
+    // one record each).
+    for r in &imp.more {
+        front_matter_holds(r)?;
+    }
     let (fm, _) = split(&imp.markdown);
     let mut have: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
     for c in fm.chars().filter(|c| c.is_alphanumeric()) {
