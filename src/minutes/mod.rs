@@ -3412,12 +3412,18 @@ mod tests {
     fn a_unit_keeps_a_bracket_of_its_own() {
         // 臺南市議會 (tests/corpus/tncc-2-t10, line 93) and the bundled record's heading.
         let names = |t: &str| unit_labels(t).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
-        assert_eq!(names("法規市提 2 提案單位：臺南市政府（消防局）"), ["臺南市政府（消防局）"]);
+        assert_eq!(
+            names("法規市提 2 提案單位：臺南市政府（消防局）"),
+            ["臺南市政府（消防局）"]
+        );
         assert_eq!(
             names("案由一：本部重要會議指（裁）示事項追蹤列管辦理情形案，報請公鑒。（報告單位：數位策略司）"),
             ["數位策略司"]
         );
-        assert_eq!(names("（提案單位：臺南市政府（都市發展局））說明："), ["臺南市政府（都市發展局）"]);
+        assert_eq!(
+            names("（提案單位：臺南市政府（都市發展局））說明："),
+            ["臺南市政府（都市發展局）"]
+        );
         assert_eq!(names("報告單位：秘書處、人事處。"), ["秘書處", "人事處"]);
         // Resolved whole when registered so, else as the unit before its remark.
         let r = reg();
@@ -3429,6 +3435,9 @@ mod tests {
             aliases: vec![],
             en: None,
         }]);
-        assert_eq!(resolve_unit(&tainan, "臺南市政府（消防局）").as_deref(), Some("tainan-fire"));
+        assert_eq!(
+            resolve_unit(&tainan, "臺南市政府（消防局）").as_deref(),
+            Some("tainan-fire")
+        );
     }
 }
