@@ -9,6 +9,16 @@ step() {
   "$@"
   echo "test.sh: $* — $((SECONDS - start)) s" >&2
 }
+# The tests' temporary folders (tempfile, the browsers' profiles) go to a folder of their own in
+# /dev/shm when it is a writable tmpfs and TMPDIR is not set: the suite writes and deletes many
+# thousands of files, and on this machine's ext4 creating them (inode allocation skipping recently
+# deleted inodes, under perf) took about a third of a build's CPU time; the `site::` tests ran in
+# 27 s instead of 56 s. The folder is removed at the end.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; then
+  TMPDIR=$(mktemp -d /dev/shm/minutebook-test.XXXXXX)
+  export TMPDIR
+  trap 'rm -rf "$TMPDIR"' EXIT
+fi
 step cargo fmt --all -- --check
 step cargo clippy --workspace --all-targets --locked -- -D warnings
 step cargo test --workspace --locked

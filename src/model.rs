@@ -82,7 +82,7 @@ impl Record {
             Body::SetAside { html: (at, len), .. } => {
                 let file = file.ok_or_else(|| BodyError::NoScratchFile(self.rel.clone()))?;
                 let bytes = file.read(*at, *len).map_err(|e| self.read_error(file, e))?;
-                String::from_utf8(bytes)
+                crate::text::utf8_string(bytes)
                     .map(std::borrow::Cow::Owned)
                     .map_err(|e| self.read_error(file, std::io::Error::other(e)))
             }
@@ -183,7 +183,7 @@ impl Record {
         let mut i = 0;
         while i < blob.len() {
             let n = u32::from_le_bytes(blob[i..i + 4].try_into().expect("4 bytes")) as usize;
-            let text = std::str::from_utf8(&blob[i + 4..i + 4 + n])
+            let text = crate::text::utf8_str(&blob[i + 4..i + 4 + n])
                 .map_err(|e| self.read_error(file, std::io::Error::other(e)))?;
             out.push(std::borrow::Cow::Owned(text.to_string()));
             i += 4 + n;

@@ -281,7 +281,8 @@ pub struct Sink {
     disk: Option<PathBuf>,
     files: std::sync::Mutex<BTreeMap<String, Vec<u8>>>,
     paths: std::sync::Mutex<std::collections::BTreeSet<String>>,
-    dirs: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// Folders made, relative and `/`-separated (hashing a `PathBuf` walks its components).
+    dirs: std::sync::Mutex<std::collections::HashSet<String>>,
     bytes: std::sync::atomic::AtomicU64,
     /// Time spent writing files, summed over threads.
     write_nanos: std::sync::atomic::AtomicU64,
@@ -331,14 +332,15 @@ impl Sink {
     /// `root/rel`, with its folder made (each folder once per build).
     fn disk_path(&self, root: &Path, rel: &str) -> Result<PathBuf, OutputError> {
         let path = root.join(rel);
-        if let Some(parent) = path.parent() {
-            let known = self.dirs.lock().expect("no panic while holding").contains(parent);
+        if let Some((parent_rel, _)) = rel.rsplit_once('/') {
+            let known = self.dirs.lock().expect("no panic while holding").contains(parent_rel);
             if !known {
+                let parent = path.parent().expect("a file in a folder");
                 make_dir(parent).map_err(io(parent))?;
                 self.dirs
                     .lock()
                     .expect("no panic while holding")
-                    .insert(parent.to_path_buf());
+                    .insert(parent_rel.to_string());
             }
         }
         Ok(path)
@@ -505,7 +507,7 @@ impl Sink {
                 self.dirs
                     .lock()
                     .expect("no panic while holding")
-                    .retain(|d| !d.starts_with(&src));
+                    .retain(|d| d != from && !d.starts_with(&prefix));
             }
         }
         Ok(())
@@ -534,7 +536,7 @@ impl Sink {
                 self.dirs
                     .lock()
                     .expect("no panic while holding")
-                    .retain(|d| !d.starts_with(&path));
+                    .retain(|d| d != dir && !d.starts_with(&prefix));
             }
         }
         Ok(())
@@ -578,20 +580,31 @@ fn scrub_controls(rel: &str, bytes: Vec<u8>) -> Vec<u8> {
     let text_file = [".html", ".xml", ".json", ".csv", ".txt", ".webmanifest", ".js", ".css"]
         .iter()
         .any(|x| rel.ends_with(x));
-    let dirty = |b: &[u8]| {
-        b.iter().enumerate().any(|(i, &c)| {
-            (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r'))
-                || c == 0x7f
-                || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
-        })
-    };
-    if !text_file || !dirty(&bytes) {
+    if !text_file || !has_controls(&bytes) {
         return bytes;
     }
     match String::from_utf8(bytes) {
         Ok(s) => crate::text::replace_controls(s).into_bytes(),
         Err(e) => e.into_bytes(),
     }
+}
+
+/// Whether `b` holds a control character that must not be published (C0 but tab and line
+/// breaks, DEL, C1 as UTF-8 `C2 80`–`C2 9F`). Every text file of a build passes through here, so
+/// the bytes are first looked at 64 at a time by a test the compiler vectorizes; only a block
+/// with a suspect byte is looked at closely.
+fn has_controls(b: &[u8]) -> bool {
+    const BLOCK: usize = 64;
+    let suspect = |c: u8| ((c < 0x20) & (c != b'\t') & (c != b'\n') & (c != b'\r')) | (c == 0x7f) | (c == 0xc2);
+    b.chunks(BLOCK).enumerate().any(|(k, block)| {
+        block.iter().fold(false, |acc, &c| acc | suspect(c))
+            && (k * BLOCK..k * BLOCK + block.len()).any(|i| {
+                let c = b[i];
+                (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r'))
+                    || c == 0x7f
+                    || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+            })
+    })
 }
 
 /// The parent folder of `dir` and the name its temporary siblings are made from.
@@ -941,6 +954,33 @@ fn remove_tree(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn controls_are_found_wherever_they_fall_in_the_blocks() {
+        let slow = |b: &[u8]| {
+            b.iter().enumerate().any(|(i, &c)| {
+                (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r'))
+                    || c == 0x7f
+                    || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+            })
+        };
+        let clean = "會議紀錄\t第一案\r\n決議：照案通過。· ©\n".repeat(9).into_bytes();
+        assert!(!has_controls(&clean) && !slow(&clean));
+        for at in [0, 1, 62, 63, 64, 65, 127, 128, clean.len() - 1] {
+            for bad in [&[0x01u8][..], &[0x7f], &[0x1b], &[0xc2, 0x85], &[0xc2, 0x9f]] {
+                let mut b = clean[..at].to_vec();
+                b.extend_from_slice(bad);
+                b.extend_from_slice(&clean[at..]);
+                assert_eq!(has_controls(&b), slow(&b), "{bad:x?} at {at}");
+                assert!(has_controls(&b), "{bad:x?} at {at}");
+            }
+            // `C2 A0` (a no-break space) is no control, also across a block's end.
+            let mut b = clean[..at].to_vec();
+            b.extend_from_slice(&[0xc2, 0xa0]);
+            b.extend_from_slice(&clean[at..]);
+            assert!(!has_controls(&b), "C2 A0 at {at}");
+        }
+    }
 
     /// A folder renamed in a sink moves its files (on disk and in memory) and nothing else, and a
     /// file written afterwards under the old name goes to a fresh folder.

@@ -65,7 +65,7 @@ pub fn skipped_links(links: &[PathBuf]) -> Option<Diagnostic> {
 pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(root.join(rel))
         .map_err(|e| Diagnostic::error(rel, 0, 0, Msg::FileUnreadable { error: e.to_string() }))?;
-    match String::from_utf8(bytes) {
+    match crate::text::utf8_string(bytes) {
         Ok(s) => Ok(normalize_lone_cr(s)),
         Err(e) => {
             let good = e.utf8_error().valid_up_to();

@@ -775,7 +775,25 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
             continue;
         }
         if let Some(prev) = blocks.last_mut() {
-            if !prev.table && prev.header == header {
+            // A web form's field name on a line of its own (`大會決議`, `議決`): the value after it
+            // is written after a colon (`大會決議：照案通過。`) where the two lines would otherwise
+            // run together (`大會決議照案通過。`), and an empty field's name (`審查意見` | `議決`) is
+            // a line of its own. Only in the body, and only where the lines would be joined
+            // anyway: a table's column headings in a PDF's text with no margin (`審查意見` |
+            // `大會議決` | a cell's first line, as poppler reads a ruled table) stay lines of their
+            // own.
+            if !prev.table && prev.header == header && !(field_name(&prev.text) && field_name(&l.text)) {
+                let value = !header
+                    && field_name(&prev.text)
+                    && form_value(&l.text, registry)
+                    && should_join(&prev.text, &l.text, false, registry)
+                    && (!prev_short || open_bracket(&prev.text))
+                    && !(prev.line + 1 == l.no && class_title(&prev.text, &l.text));
+                if value {
+                    prev.text.push('：');
+                    prev.text.push_str(&l.text);
+                    continue;
+                }
                 if header {
                     if group_continues(&prev.text, &l.text) {
                         // A line the margin broke inside an entry (`…秘書長李` | `憲明暨…`) goes on
@@ -827,6 +845,39 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
         });
     }
     blocks
+}
+
+/// A line that is the name of a field alone, as a web form prints its fields' names on lines of
+/// their own with the value after (`大會決議` | `照案通過。`, `提案人(動議人)` | `詹琬蓁議員`): a name the
+/// importer or the minutes model knows as a label (a decision's, an item's part's, a list of
+/// people's), with a note of what else it stands for in a bracket (`(動議人)`). 附件 and 附錄 alone
+/// head the appendix and are none.
+pub(crate) fn field_name(s: &str) -> bool {
+    use crate::minutes::items::{DECISION_LABELS, PART_LABELS};
+    let t = s.trim();
+    let (name, note) = match t.find(['(', '（']) {
+        Some(i) if t.ends_with([')', '）']) => (&t[..i], &t[i..]),
+        _ => (t, ""),
+    };
+    note.chars().count() <= 8
+        && !matches!(name, "附件" | "附錄")
+        && DECISION_LABELS
+            .iter()
+            .chain(PART_LABELS)
+            .chain(PEOPLE_LABELS)
+            .any(|l| *l == name)
+}
+
+/// Whether `next` may be the value of a field whose name stands alone on the line before: text of
+/// its own, no numbering, label, field, title or bullet (`決議` | `- 決議:…`, an archive's list, is
+/// no value), nor the colon a PDF put on a line of its own (`案 由` | `：`).
+fn form_value(next: &str, registry: &ImportRegistry) -> bool {
+    !next.starts_with(['：', ':'])
+        && !next.starts_with(BULLETS)
+        && !field_name(next)
+        && !starts_block(next, registry)
+        && !own_line_title(next)
+        && !header_key(next)
 }
 
 /// Whether a list of people grouped by body under colon labels goes on in the next line: after

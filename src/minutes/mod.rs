@@ -1273,11 +1273,12 @@ fn glued_decision(block: &str) -> impl Iterator<Item = &str> {
     let at = if t.contains(['：', ':']) && items::leading_label(t, items::PART_LABELS).is_none() {
         t.char_indices().skip(1).find_map(|(i, _)| {
             let (before, after) = t.split_at(i);
+            // The label first: `outside_brackets` copies all the text before, at every comma.
             let glued = before.ends_with(['案', '。', '）', ')', '，'])
-                && !outside_brackets(before).contains(['：', ':'])
                 && DECISION_LABELS
                     .iter()
-                    .any(|l| after.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])));
+                    .any(|l| after.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])))
+                && !outside_brackets(before).contains(['：', ':']);
             glued.then_some(i)
         })
     } else {
@@ -1523,10 +1524,28 @@ fn has_colon_title(block: &str) -> bool {
         && items::numbered_lead(block).is_none()
 }
 
+/// Whether the name of `t` (its letters without whitespace, up to a bracket that is not the
+/// first: `items::name_before_count(&squeeze(t))`) has more than `max` characters; counted
+/// without copying, as every paragraph of a record is asked.
+fn name_longer_than(t: &str, max: usize) -> bool {
+    let bracketed = t.trim_start().starts_with(['(', '（']);
+    let mut n = 0;
+    for c in t.chars().filter(|c| !c.is_whitespace()) {
+        if n > 0 && !bracketed && matches!(c, '(' | '（') {
+            return false;
+        }
+        n += 1;
+        if n > max {
+            return true;
+        }
+    }
+    false
+}
+
 /// A paragraph that is a section's title (`貳、討論事項`, `報 告 事 項`, `乙、臨時動議`): its kind.
 fn is_section_block(block: &str) -> Option<Kind> {
     let t = block.trim();
-    if t.contains('\n') || items::name_before_count(&squeeze(t)).chars().count() > 14 {
+    if t.contains('\n') || name_longer_than(t, 14) {
         return None;
     }
     // A sentence is not a section's title: `宣讀上次會議議事錄。` under 報告事項 is an item
@@ -3524,5 +3543,28 @@ mod tests {
         let body = "### 案由：請市府改善路燈案\n\n決議：本案交付審查。\n\n八、議員提出數額問題\n\n決議：另案辦理。\n";
         let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| a.decision).collect();
         assert_eq!(got[0], "本案交付審查。");
+    }
+
+    #[test]
+    fn a_names_length_is_counted_as_squeezed() {
+        let slow = |t: &str| items::name_before_count(&squeeze(t)).chars().count() > 14;
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let mut lines = vec![
+            "（一）報告事項".to_string(),
+            "(附件一)本會第一次會議紀錄確認案（含附件）".to_string(),
+            "討論 事項 （一）　本所一一三年度預算案".to_string(),
+            "一二三四五六七八九十一二三四五".to_string(),
+            String::new(),
+        ];
+        for dir in std::fs::read_dir(corpus).unwrap() {
+            let source = dir.unwrap().path().join("source.txt");
+            if let Ok(text) = std::fs::read_to_string(source) {
+                lines.extend(text.lines().map(str::to_string));
+            }
+        }
+        assert!(lines.len() > 1000, "the corpus is read");
+        for l in &lines {
+            assert_eq!(name_longer_than(l.trim(), 14), slow(l.trim()), "{l:?}");
+        }
     }
 }

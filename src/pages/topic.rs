@@ -52,8 +52,12 @@ struct Entry {
     more: usize,
 }
 
-/// Finds a topic's name and aliases in text; an ASCII name (`AI`) only as a whole word.
+/// Finds a topic's name and aliases in text; an ASCII name (`AI`) only as a whole word, and a
+/// name with Latin letters in any letter case. Names without Latin letters (most of them) are
+/// found with `memchr::memmem`, several times faster on Chinese text than an automaton, whose
+/// byte prefilters find nothing rare in UTF-8 CJK; the others with Aho-Corasick.
 pub struct TopicMatcher {
+    plain: Vec<memchr::memmem::Finder<'static>>,
     ac: Option<AhoCorasick>,
     ascii: Vec<bool>,
 }
@@ -65,31 +69,47 @@ impl TopicMatcher {
             .flat_map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)))
             .filter(|n| !n.is_empty())
             .collect();
-        let ac = (!names.is_empty())
+        let (cased, plain): (Vec<&str>, Vec<&str>) = names
+            .iter()
+            .partition(|n| n.is_ascii() || n.chars().any(|c| c.is_ascii_alphabetic()));
+        let ac = (!cased.is_empty())
             .then(|| {
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
                     .ascii_case_insensitive(true)
-                    .build(&names)
+                    .build(&cased)
                     .ok()
             })
             .flatten();
         TopicMatcher {
-            ascii: names.iter().map(|n| n.is_ascii()).collect(),
+            plain: plain
+                .iter()
+                .map(|n| memchr::memmem::Finder::new(n.as_bytes()).into_owned())
+                .collect(),
+            ascii: cased.iter().map(|n| n.is_ascii()).collect(),
             ac,
         }
     }
 
-    /// The byte range of the first mention in `text`.
+    /// The byte range of the first mention in `text` (of the longest name that starts there).
     pub fn first(&self, text: &str) -> Option<std::ops::Range<usize>> {
-        let ac = self.ac.as_ref()?;
         let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-        ac.find_iter(text)
-            .find(|m| {
-                !self.ascii[m.pattern().as_usize()]
-                    || (!word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next()))
-            })
-            .map(|m| m.range())
+        let cased = self.ac.as_ref().and_then(|ac| {
+            ac.find_iter(text)
+                .find(|m| {
+                    !self.ascii[m.pattern().as_usize()]
+                        || (!word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next()))
+                })
+                .map(|m| m.range())
+        });
+        let plain = self.plain.iter().filter_map(|f| {
+            let at = f.find(text.as_bytes())?;
+            Some(at..at + f.needle().len())
+        });
+        cased
+            .into_iter()
+            .chain(plain)
+            .min_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)))
     }
 }
 
@@ -244,5 +264,21 @@ mod tests {
         assert_eq!(m.first("推動人工智慧"), Some(6..18));
         assert_eq!(m.first("Ai應用"), Some(0..2), "next to a CJK character is a word edge");
         assert_eq!(m.first("MAIL"), None);
+        assert_eq!(m.first("EMAIL 人工智慧與 AI"), Some(6..18), "the first whole mention");
+    }
+
+    #[test]
+    fn the_longest_name_at_the_first_mention_wins() {
+        let e = RegistryEntry {
+            name: "預算".into(),
+            slug: "budget".into(),
+            aliases: vec!["預算執行".into(), "MyData平台".into()],
+            en: None,
+        };
+        let m = TopicMatcher::new(Some(&e));
+        assert_eq!(m.first("審議預算執行情形與預算"), Some(6..18));
+        assert_eq!(m.first("年度預算"), Some(6..12));
+        assert_eq!(m.first("推動mydata平台"), Some(6..18), "Latin letters in any case");
+        assert_eq!(m.first("無關"), None);
     }
 }

@@ -474,3 +474,74 @@ fn header_facts_hold_in_every_format() {
         }
     }
 }
+
+/// Councils' web forms of a motion (tests/corpus/heping-drc-1-4-327, 臺中市和平區民代表會's
+/// proposal 第327號, and tests/corpus/cyscc-20-t4-l2, 嘉義縣議會's motion 臨02) print each field's
+/// name on a line of its own with its value after it (`大會決議` | blank | `照案通過。`; `審查意見`, empty, | `議決` |
+/// `原案通過;…`). The importer knows those names as labels: it writes the value after a colon
+/// (`大會決議：照案通過。`, where the two lines ran together as `大會決議照案通過。`), and an empty
+/// field's name stays a line of its own (`審查意見`, not `審查意見議決原案通過…`). A name and its
+/// value on one line with a space (`審查意見 照案通過。`) stays as written, and so do an archive's
+/// heading over its labelled bullet (`決議` | `- 決議:…`, tests/corpus/moi-upc-585-5) and a colon a
+/// PDF put on a line of its own (`主席裁示` | `：`, tests/corpus/tycc-1-t17). Nothing is lost.
+#[test]
+fn a_web_forms_field_name_and_its_value_are_written_with_a_colon() {
+    let paras = |imp: &Imported| -> Vec<String> {
+        imp.records()
+            .flat_map(|r| {
+                split(&r.markdown)
+                    .1
+                    .split("\n\n")
+                    .map(|p| p.trim().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let heping = "tests/corpus/heping-drc-1-4-327/source.txt";
+    let imp = import(heping);
+    let p = paras(&imp);
+    assert!(p.iter().any(|p| p == "大會決議：照案通過。"), "{p:#?}");
+    assert!(p.iter().any(|p| p == "審查意見 照案通過。"), "{p:#?}");
+    assert!(!p.iter().any(|p| p.contains("大會決議照案通過")), "{p:#?}");
+    let items = model_items(&imp.markdown);
+    assert!(
+        items
+            .iter()
+            .any(|a| a.decision_label == "大會決議" && a.decision.starts_with("照案通過")),
+        "{:#?}",
+        items
+            .iter()
+            .map(|a| (&a.label, &a.decision_label, &a.decision))
+            .collect::<Vec<_>>()
+    );
+    audit(heping, &imp);
+
+    let cyscc = "tests/corpus/cyscc-20-t4-l2/source.txt";
+    let imp = import(cyscc);
+    let p = paras(&imp);
+    let at = |want: &str| {
+        p.iter()
+            .position(|q| q == want)
+            .unwrap_or_else(|| panic!("no paragraph `{want}` in {p:#?}"))
+    };
+    assert_eq!(
+        at("議決：原案通過;全體議員為小組成員,並推選詹琬蓁議員為小組召集人。"),
+        at("審查意見") + 1
+    );
+    assert_eq!(at("說明") + 1, at("辦法"));
+    audit(cyscc, &imp);
+
+    let imp = import("tests/corpus/moi-upc-585-5/source.txt");
+    let p = paras(&imp);
+    let at = |want: &str| p.iter().position(|q| q == want);
+    assert!(
+        at("決議").is_some_and(|i| p[i + 1].starts_with("\\- 決議:本案")),
+        "{p:#?}"
+    );
+    let imp = import("tests/corpus/tycc-1-t17/source.txt");
+    let p = paras(&imp);
+    assert!(
+        p.iter().any(|q| q == "主席裁示") && p.iter().any(|q| q == "："),
+        "{p:#?}"
+    );
+}

@@ -9,11 +9,10 @@ use std::time::{Duration, Instant};
 
 use crate::support::{bundled_site, run, snapshot, write};
 
-/// The bundled site plus `n` copies of its record's body under other numbers and dates: a site
-/// whose build takes a while.
-fn big_site(n: usize) -> tempfile::TempDir {
-    let site = bundled_site();
-    let seed = walkdir::WalkDir::new(site.path().join("content"))
+/// Adds to `site` `n` copies of its record's body under other numbers and dates: a site whose
+/// build takes a while.
+fn add_bulk(site: &Path, n: usize) {
+    let seed = walkdir::WalkDir::new(site.join("content"))
         .into_iter()
         .filter_map(Result::ok)
         .find(|e| e.path().extension().is_some_and(|x| x == "md"))
@@ -24,7 +23,7 @@ fn big_site(n: usize) -> tempfile::TempDir {
         let year = 1990 + i / 300;
         let date = format!("{year}-{:02}-{:02}", 1 + i % 12, 1 + (i / 12) % 25);
         write(
-            site.path(),
+            site,
             &format!("content/{year}/bulk-{i}.md"),
             &format!(
                 "---\ntitle: 第{}次主管會議紀錄\nseries: 主管會議\nnumber: {}\ndate: {date}\n---\n{body}",
@@ -33,7 +32,6 @@ fn big_site(n: usize) -> tempfile::TempDir {
             ),
         );
     }
-    site
 }
 
 /// The temporary folder beside `public/` of a build under way, if there is one.
@@ -52,14 +50,13 @@ fn interrupted_build_leaves_nothing(signal: libc::c_int) {
     // A site big enough that the debug build is still writing when the signal arrives; if it
     // finished first, try again with a bigger one.
     for n in [200, 800, 3200] {
-        let site = big_site(n);
+        // The previous output: a build of the bundled site. Then `n` records more, so that the
+        // interrupted build would write something different (and has every page to render).
+        let site = bundled_site();
         let (code, _, err) = run(&["build"], site.path());
         assert_eq!(code, 0, "{err}");
         let before = snapshot(&site.path().join("public"));
-        // A change, so that the interrupted build would have written something different.
-        let edited = site.path().join("content/1990/bulk-0.md");
-        let text = std::fs::read_to_string(&edited).unwrap();
-        std::fs::write(&edited, text.replacen("第1000次", "第1000次（修正）", 1)).unwrap();
+        add_bulk(site.path(), n);
         let mut child = Command::new(env!("CARGO_BIN_EXE_minutebook"))
             .arg("build")
             .current_dir(site.path())
