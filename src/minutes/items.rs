@@ -928,7 +928,7 @@ pub fn bare_name(name: &str) -> &str {
         .find_map(|t| name.strip_suffix(t))
         // A role before the title (`家長代表`, `主任委員`, `教務主任`, `輔導室主任`) is no name.
         .filter(|n| {
-            (2..=4).contains(&n.chars().count())
+            reads_as_name(n)
                 && !n.ends_with([
                     '副', '總', '長', '任', '員', '席', '務', '處', '室', '組', '會', '科', '系', '部', '所', '學',
                 ])
@@ -1007,7 +1007,7 @@ fn form_names(line: &str) -> Option<Vec<String>> {
         let n = bare_name(n);
         let n = n.strip_suffix('等').map(bare_name).unwrap_or(n);
         let n = n.strip_suffix('等').unwrap_or(n);
-        if !((2..=4).contains(&n.chars().count()) && n.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))) {
+        if !reads_as_name(n) {
             return None;
         }
         out.push(n.to_string());
@@ -1027,17 +1027,50 @@ pub fn is_people_field(block: &str) -> bool {
 /// form lists names one a line under its field.
 pub fn is_name_line(line: &str) -> bool {
     let t = line.trim();
-    (2..=4).contains(&t.chars().count())
-        && t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        && !is_known_label(t)
-        && section_kind(t).is_none()
+    reads_as_name(t) && !is_known_label(t) && section_kind(t).is_none()
 }
 
 /// A block that is only a person's name with the title after it (`徐玉樹議員`): the name.
 pub fn titled_name(block: &str) -> Option<&str> {
     let t = block.trim();
     let name = bare_name(t);
-    (name.len() < t.len() && name.chars().all(|c| !c.is_ascii() && c.is_alphabetic())).then_some(name)
+    (name.len() < t.len() && reads_as_name(name)).then_some(name)
+}
+
+/// The marks that join the parts of an indigenous name (`瓦歷斯‧貝林`, `伍麗華Saidhai‧Tahovecahe`).
+const NAME_JOINS: &[char] = &['‧', '・', '·'];
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Whether a text reads as a person's name: two to four Chinese characters (`羅清輝`), or an
+/// indigenous name, its parts joined by `‧`, `・` or `·` (`瓦歷斯‧貝林`, `巴奈・母路`), or its
+/// Chinese name followed by its own in Latin letters (`伍麗華Saidhai‧Tahovecahe`,
+/// `廖國棟Sufin.Siluko`).
+pub fn reads_as_name(n: &str) -> bool {
+    let count = n.chars().count();
+    if (2..=4).contains(&count) && n.chars().all(is_han) {
+        return true;
+    }
+    if count > 24 || n.starts_with(NAME_JOINS) || n.ends_with(NAME_JOINS) {
+        return false;
+    }
+    // Chinese characters only, in parts joined by the mark.
+    let parts: Vec<&str> = n.split(NAME_JOINS).collect();
+    if parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && p.chars().all(is_han)) {
+        return true;
+    }
+    // A Chinese name of two to four characters, then the name in Latin letters, its parts joined
+    // by the mark or a full stop.
+    let han = n.chars().take_while(|&c| is_han(c)).count();
+    let latin: String = n.chars().skip(han).collect();
+    (2..=4).contains(&han)
+        && latin.starts_with(|c: char| c.is_ascii_uppercase())
+        && !latin.ends_with('.')
+        && latin
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-'))
 }
 
 /// Whether a name reads as a unit's (`民主網絡司`, `建設課`, `秘書處`) rather than a person's.
@@ -1443,5 +1476,58 @@ mod tests {
         let mut t = "107年 to".to_string();
         join_wrapped(&mut t, "2024");
         assert_eq!(t, "107年 to 2024");
+    }
+
+    #[test]
+    fn indigenous_names_read_as_names() {
+        // As the Legislative Yuan's records print them (伍麗華Saidhai‧Tahovecahe, 廖國棟Sufin.Siluko).
+        for n in [
+            "瓦歷斯‧貝林",
+            "伍麗華Saidhai‧Tahovecahe",
+            "廖國棟Sufin.Siluko",
+            "巴奈・母路",
+            "高潞·以用",
+            "羅清輝",
+        ] {
+            assert!(reads_as_name(n), "{n}");
+            assert!(is_name_line(n), "{n}");
+        }
+        for n in [
+            "‧貝林",
+            "瓦歷斯‧",
+            "1‧2",
+            "伍麗華saidhai",
+            "議員Abc1",
+            "伍Saidhai",
+            "照案通過。",
+            "A‧B",
+        ] {
+            assert!(!reads_as_name(n), "{n}");
+        }
+        assert_eq!(bare_name("瓦歷斯‧貝林議員"), "瓦歷斯‧貝林");
+        assert_eq!(titled_name("瓦歷斯‧貝林議員"), Some("瓦歷斯‧貝林"));
+        assert_eq!(
+            people("提案人：伍麗華Saidhai‧Tahovecahe委員、瓦歷斯‧貝林"),
+            [
+                ("proposer".to_string(), "伍麗華Saidhai‧Tahovecahe".to_string()),
+                ("proposer".to_string(), "瓦歷斯‧貝林".to_string())
+            ]
+        );
+        // A form's line of names, and the names one a line after a field.
+        assert_eq!(
+            people("連署人(附議人)\n瓦歷斯‧貝林、李國勝等議員"),
+            [
+                ("seconder".to_string(), "瓦歷斯‧貝林".to_string()),
+                ("seconder".to_string(), "李國勝".to_string())
+            ]
+        );
+        assert_eq!(
+            people("連署人 蘇慶祥\n瓦歷斯‧貝林\n楊淑青"),
+            [
+                ("seconder".to_string(), "蘇慶祥".to_string()),
+                ("seconder".to_string(), "瓦歷斯‧貝林".to_string()),
+                ("seconder".to_string(), "楊淑青".to_string())
+            ]
+        );
     }
 }

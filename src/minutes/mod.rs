@@ -259,9 +259,7 @@ pub fn unit_labels(text: &str) -> Vec<(String, usize)> {
             let rest_start = text.len() - rest.len();
             let rest = rest.trim_start();
             let start = text.len() - rest.len();
-            let end = rest
-                .find(['）', ')', '，', ',', '。', '；', ';', '\n', '】', ' ', '　'])
-                .unwrap_or(rest.len());
+            let end = unit_name_end(rest);
             let mut off = start;
             for name in rest[..end].split(['、', '/', '／']) {
                 let n = name.trim();
@@ -275,6 +273,22 @@ pub fn unit_labels(text: &str) -> Vec<(String, usize)> {
     }
     out.sort_by_key(|(_, o)| *o);
     out
+}
+
+/// Where the unit names after a unit label end: at a comma, a full stop, a line's end or a space,
+/// or at a closing bracket that closes the label's own bracket (`（報告單位：秘書處）`); a bracket
+/// that opens after the label belongs to the name (`提案單位：臺南市政府（消防局）`).
+fn unit_name_end(rest: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' if depth > 0 => depth -= 1,
+            '）' | ')' | '，' | ',' | '。' | '；' | ';' | '\n' | '】' | ' ' | '　' => return i,
+            _ => {}
+        }
+    }
+    rest.len()
 }
 
 /// Read the structure of a rendered record. Unknown units after 報告單位 are errors located in
@@ -310,7 +324,7 @@ pub fn analyse(
             };
             let mut found: Vec<(String, usize)> = unit_labels(&h.text).into_iter().map(|(n, _)| (n, h.line)).collect();
             if found.is_empty() {
-                for block in region.iter().flat_map(|s| s.block_texts()) {
+                for block in region.iter().flat_map(|s| item_blocks(s)) {
                     if let Some(f) = labelled(block) {
                         found = f;
                         break;
@@ -348,7 +362,7 @@ pub fn analyse(
                 .chain(
                     region
                         .iter()
-                        .flat_map(|s| s.block_texts())
+                        .flat_map(|s| item_blocks(s))
                         .map(|(_, b)| b)
                         .take_while(|b| self::decision_label(b).is_none() && !motion_lead(b)),
                 )
@@ -357,7 +371,7 @@ pub fn analyse(
             let unknown_label = if decision.is_empty() {
                 region
                     .iter()
-                    .flat_map(|s| s.block_texts())
+                    .flat_map(|s| item_blocks(s))
                     .find_map(|(l, b)| items::unknown_label(b).map(|x| (x, l)))
             } else {
                 None
@@ -368,7 +382,7 @@ pub fn analyse(
             let bare_heading = bare_heading.trim_end_matches(['：', ':']);
             let title = match region
                 .iter()
-                .flat_map(|s| s.block_texts())
+                .flat_map(|s| item_blocks(s))
                 .map(|(_, b)| b.trim())
                 .find(|b| !b.is_empty() && !matches!(*b, "：" | ":"))
             {
@@ -466,7 +480,7 @@ fn paragraph_section_kind(r: &Rendered, hi: usize) -> Option<Kind> {
     r.sections
         .iter()
         .take_while(|s| s.heading != Some(hi))
-        .flat_map(|s| s.block_texts())
+        .flat_map(item_blocks)
         // `主席裁示：…` with no ordinal of its own is an item's ruling, not the section 主席裁示.
         .filter(|(_, b)| !(decision_label(b).is_some() && items::strip_section_ordinal(b).len() == b.trim().len()))
         .filter_map(|(_, b)| is_section_block(b))
@@ -630,7 +644,15 @@ fn paragraph_items(
                     if ends_decision(next) || decision_label(next).is_some() {
                         break;
                     }
-                    parts.push(next.to_string());
+                    // `大會決議` / `：照案通過。`: the colon a converter put on the next line.
+                    let next = if parts.is_empty() {
+                        next.trim_start().trim_start_matches(['：', ':']).trim_start()
+                    } else {
+                        next
+                    };
+                    if !next.is_empty() {
+                        parts.push(next.to_string());
+                    }
                     end += 1;
                 }
                 let listed = listed_block(file_text, p.blocks[i].0, b);
@@ -740,8 +762,7 @@ fn paragraph_items(
     };
     for sec in &r.sections {
         let anchor = sec.heading.map(|h| r.headings[h].id.clone()).unwrap_or_default();
-        let blocks: Vec<(usize, &str)> = sec
-            .block_texts()
+        let blocks: Vec<(usize, &str)> = item_blocks(sec)
             .flat_map(|(l, b)| glued_section(b).map(move |x| (l, x)))
             .flat_map(|(l, b)| glued_decision(b).map(move |x| (l, x)))
             .collect();
@@ -794,7 +815,7 @@ fn paragraph_items(
                 // Under 臨時動議, the next motion's movers (`動議人：…` / `附議人：…`) may follow this
                 // item's decision, just above the next `### 案由：…`: they lead that heading.
                 if section == Some(Kind::Motion) {
-                    let blocks: Vec<(usize, &str)> = sec.block_texts().collect();
+                    let blocks: Vec<(usize, &str)> = item_blocks(sec).collect();
                     let after = blocks
                         .iter()
                         .rposition(|(_, b)| decision_label(b).is_some())
@@ -836,8 +857,7 @@ fn paragraph_items(
                 // as a sentence (as `宣讀上次會議議事錄。` under 報告事項 is an item, not a section),
                 // decided at once, is an item, labelled by its ordinal. A part under a title
                 // (`## 貳、上次主管會議紀錄確認及後續追蹤`) stays a section.
-                if sec
-                    .block_texts()
+                if item_blocks(sec)
                     .next()
                     .is_some_and(|(_, b)| decision_label(b).is_some())
                 {
@@ -1558,7 +1578,16 @@ fn resolve_unit(units: &Registry, name: &str) -> Option<String> {
     if units.is_empty() {
         return Some(crate::content::record::auto_slug(name));
     }
-    units.get(name).map(|e| e.slug.clone())
+    // `臺南市政府（消防局）` is registered whole (as the importer proposes it); a bracket that
+    // only remarks on a registered unit (`資訊處（書面）`) leaves the unit before it.
+    let base = || {
+        let open = name.find(['（', '('])?;
+        (open > 0 && name.ends_with(['）', ')'])).then(|| name[..open].trim())
+    };
+    units
+        .get(name)
+        .or_else(|| base().and_then(|b| units.get(b)))
+        .map(|e| e.slug.clone())
 }
 
 /// The sections that belong to heading `hi`: its own and those of deeper headings after it.
@@ -1598,6 +1627,16 @@ fn decision_label(block: &str) -> Option<&'static str> {
     items::leading_label(block, DECISION_LABELS)
         .map(|(l, _)| l)
         .or_else(|| glued_decision_label(block).map(|(l, _)| l))
+        .or_else(|| bare_decision_label(block))
+}
+
+/// A decision label that is the whole block, its decision on the lines after it (`大會決議` /
+/// `照案通過。`, `議決` / `原案通過…`, `主席裁示：` / `…`), as 決定 and 決議 are read alone: only the
+/// whole block counts, so a sentence that begins with 結論 or 裁示 is none.
+fn bare_decision_label(block: &str) -> Option<&'static str> {
+    let bare = squeeze(block);
+    let bare = bare.trim_end_matches(['：', ':']);
+    DECISION_LABELS.iter().copied().find(|l| *l == bare)
 }
 
 /// A decision label a form's page runs into its text with no colon, read only where the text
@@ -1661,6 +1700,13 @@ fn after_label<'a>(block: &'a str, label: &'static str) -> &'a str {
     rest.trim_start().trim_start_matches(['：', ':']).trim()
 }
 
+/// A section's blocks as an item's parts are read, each without the list marker it was written
+/// with (`- 案由：…`, `\\- 說明：…` as an archive's dump keeps it): an item, its labelled parts
+/// and its decision written as list items read as the same paragraphs do.
+fn item_blocks(s: &crate::markdown::Section) -> impl Iterator<Item = (usize, &str)> {
+    s.block_texts().map(|(l, b)| (l, unlist(b)))
+}
+
 /// A block without the list marker an archive put before it (`- 決議：…`, `\\- 決議：…`).
 fn unlist(block: &str) -> &str {
     let t = block.trim_start();
@@ -1680,7 +1726,7 @@ fn listed_block(file_text: &str, line: usize, block: &str) -> bool {
         || file_text
             .lines()
             .nth(line.wrapping_sub(1))
-            .is_some_and(|l| ["- ", "* ", "+ "].iter().any(|m| l.trim_start().starts_with(m)))
+            .is_some_and(|l| ["- ", "* ", "+ ", "\\- "].iter().any(|m| l.trim_start().starts_with(m)))
 }
 
 /// Whether line `line` of the file is written as a table's row (`| … |`).
@@ -1757,6 +1803,7 @@ fn ends_decision(block: &str) -> bool {
         .chain(UNIT_LABELS)
         .any(|l| n.starts_with(l))
         || items::leading_label(block, DECISION_LABELS).is_some()
+        || bare_decision_label(block).is_some()
         || items::leading_label(block, items::PART_LABELS).is_some()
         || items::spaced_field(block, items::PART_LABELS).is_some()
         || glued_decision_label(block).is_some()
@@ -1849,7 +1896,7 @@ fn lead_blocks(r: &Rendered, hi: usize) -> Vec<(usize, &str)> {
     let Some(prev) = pos.checked_sub(1).map(|p| &r.sections[p]) else {
         return Vec::new();
     };
-    let blocks: Vec<(usize, &str)> = prev.block_texts().collect();
+    let blocks: Vec<(usize, &str)> = item_blocks(prev).collect();
     match blocks.iter().rposition(|(_, b)| decision_label(b).is_some()) {
         Some(d) => blocks[d + 1..].to_vec(),
         None => {
@@ -1868,13 +1915,23 @@ fn lead_blocks(r: &Rendered, hi: usize) -> Vec<(usize, &str)> {
 fn decision_of(file_text: &str, region: &[&crate::markdown::Section]) -> (String, String, &'static str) {
     let lined: Vec<(usize, &str)> = region
         .iter()
-        .flat_map(|s| {
-            s.block_texts()
-                .flat_map(|(l, b)| glued_decision(b).map(move |g| (l, g)))
-        })
+        .flat_map(|s| item_blocks(s).flat_map(|(l, b)| glued_decision(b).map(move |g| (l, g))))
         .collect();
     let blocks: Vec<&str> = lined.iter().map(|(_, b)| *b).collect();
+    // The item's own decision is the last one before its text ends, as a paragraph item's is:
+    // amendments and motions of procedure inside it are decided before the main question.
+    let mut found: Option<(String, String, &'static str)> = None;
+    // Where to read on from: the block that ended the last decision read.
+    let mut read_from = 0;
     for (i, b) in blocks.iter().enumerate() {
+        if i < read_from {
+            continue;
+        }
+        // After a decision, the item's text ends at the next part of the agenda, item or close:
+        // a decision after that is another's (`丙、主席裁定事項` / … / `主席裁定：請照辦。`).
+        if found.is_some() && ends_item(b) {
+            break;
+        }
         // `主席裁示` / `：` / `請市府…`: a label whose colon a converter put on the next line.
         let split_colon = blocks.get(i + 1).and_then(|next| {
             let bare = squeeze(b);
@@ -1935,14 +1992,43 @@ fn decision_of(file_text: &str, region: &[&crate::markdown::Section]) -> (String
                 .first()
                 .is_some_and(|f| items::ordinal_number(f).is_none() && !f.trim_end().ends_with(['：', ':']));
             if ends_decision(next) || (statement && items::ordinal_number(next).is_some()) {
+                j -= 1;
                 break;
             }
-            parts.push(next.to_string());
+            // `大會決議` / `：照案通過。`: the colon a converter put on the next line.
+            let next = if parts.is_empty() {
+                next.trim_start().trim_start_matches(['：', ':']).trim_start()
+            } else {
+                next
+            };
+            if !next.is_empty() {
+                parts.push(next.to_string());
+            }
         }
         let first = parts.first().cloned().unwrap_or_default();
-        return (parts.join("\n"), first, label);
+        found = Some((parts.join("\n"), first, label));
+        read_from = j;
+        // A numbered paragraph that ended it is the agenda's next part: nothing after it is this
+        // item's.
+        if blocks
+            .get(j)
+            .is_some_and(|nb| items::ordinal_number(nb).is_some() && decision_label(nb).is_none())
+        {
+            break;
+        }
     }
-    (String::new(), String::new(), "")
+    found.unwrap_or((String::new(), String::new(), ""))
+}
+
+/// Whether a block begins what follows an item rather than goes on with it: the agenda's next
+/// part or item, the next motion's lead, a sitting's minutes or the meeting's close.
+fn ends_item(block: &str) -> bool {
+    is_section_block(block).is_some()
+        || items::paragraph_item(block, None).is_some()
+        || motion_lead(block)
+        || adjourns(block)
+        || closing_thanks(block)
+        || record_title(block)
 }
 
 /// What a decision decided, for listings: its points (paragraphs), without a leading point that
@@ -3363,6 +3449,126 @@ mod tests {
     }
 
     #[test]
+    fn items_parts_and_decisions_written_as_list_items() {
+        // A case's page laid out as a list (`- 案由:…` / `- 說明:…` / `- 決議:…`), as Markdown
+        // bullets and as the marker an archive's dump keeps as text: read as the paragraphs are.
+        let reg = Registry::new(Vec::new());
+        let want = [(
+            "案由".to_string(),
+            Kind::Discussion,
+            "請縣府補助本鄉道路拓寬工程經費案。".to_string(),
+            "決議",
+            "照案通過，送請縣政府辦理。".to_string(),
+        )];
+        for body in [
+            "討論事項\n\n- 案由:請縣府補助本鄉道路拓寬工程經費案。\n- 說明:道路狹窄，會車困難。\n- 決議:照案通過，送請縣政府辦理。\n",
+            "討論事項\n\n\\- 案由:請縣府補助本鄉道路拓寬工程經費案。\n\n\\- 說明:道路狹窄，會車困難。\n\n\\- 決議:照案通過，送請縣政府辦理。\n",
+            "討論事項\n\n* 案由：請縣府補助本鄉道路拓寬工程經費案。\n* 說明：道路狹窄，會車困難。\n* 決議：照案通過，送請縣政府辦理。\n",
+        ] {
+            let got: Vec<_> = items_of(body, &reg)
+                .into_iter()
+                .map(|a| (a.label, a.kind, a.title, a.decision_label, a.decision))
+                .collect();
+            assert_eq!(got, want, "{body}");
+        }
+        // A heading item's parts as list items, its units too; a numbered proposal as a list item.
+        let body = "### 案由一：修正本所組織規程案\n\n- 提案單位：民政課\n- 說明：依規定辦理。\n- 決議：照案通過。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.units, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "案由一".to_string(),
+                vec!["min-zheng-ke".to_string()],
+                "照案通過。".to_string()
+            )]
+        );
+        let body = "討論事項\n\n- 提案一：增設路燈案。\n  - 決議：照案通過。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.decision))
+            .collect();
+        assert_eq!(got, [("提案一".to_string(), "照案通過。".to_string())]);
+        // No item: a list item that merely contains 案由, or one whose label is no decision's.
+        for body in [
+            "討論事項\n\n- 本案由公所另案辦理。\n- 決議文另行公告。\n",
+            "報告事項\n\n- 主席致詞：感謝各位出席。\n- 結論是本案暫緩。\n",
+        ] {
+            assert!(items_of(body, &reg).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_decision_label_alone_on_its_line_decides() {
+        // 嘉義縣議會's and a council's record as converters give them: the label alone, its
+        // decision on the next lines.
+        let reg = Registry::new(Vec::new());
+        for (body, label, decision) in [
+            (
+                "討論事項\n\n一、本鄉110年度總預算案，請審議。\n\n大會決議\n\n照案通過。\n",
+                "大會決議",
+                "照案通過。",
+            ),
+            (
+                "### 案由\n\n關於水上鄉十方福報生命紀念園區\n\n議決\n\n原案通過;全體議員為小組成員\n",
+                "議決",
+                "原案通過;全體議員為小組成員",
+            ),
+            (
+                "討論事項\n\n案由：增設路燈案。\n\n主席裁示\n\n請公所研議辦理。\n\n二、另請加強巡查。\n",
+                "主席裁示",
+                "請公所研議辦理。",
+            ),
+            (
+                "### 提案一：增設路燈案\n\n審查結論：\n\n同意辦理。\n",
+                "審查結論",
+                "同意辦理。",
+            ),
+        ] {
+            let got: Vec<_> = items_of(body, &reg)
+                .into_iter()
+                .map(|a| (a.decision_label, a.decision.lines().next().unwrap_or("").to_string()))
+                .collect();
+            assert_eq!(got, [(label, decision.to_string())], "{body}");
+        }
+        // Only the whole line is a label: a sentence that opens with one is not.
+        assert_eq!(decision_label("大會決議"), Some("大會決議"));
+        assert_eq!(decision_label("議決："), Some("議決"));
+        assert_eq!(decision_label("結論是本案暫緩"), None);
+        assert_eq!(decision_label("大會決議事項之執行情形"), None);
+        assert_eq!(decision_label("裁示事項"), None);
+        let body = "討論事項\n\n案由：增設路燈案。\n\n說明：結論是暫緩辦理。\n";
+        let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| a.decision).collect();
+        assert_eq!(got, [""]);
+    }
+
+    #[test]
+    fn heading_and_paragraph_items_keep_their_own_last_decision() {
+        // An amendment decided first, then the main question: headings read as paragraphs do.
+        let reg = Registry::new(Vec::new());
+        for body in [
+            "### 案由一：修正本會章程案\n\n決議：修正動議不通過。\n\n決議：照案通過。\n",
+            "討論事項\n\n案由一：修正本會章程案\n\n決議：修正動議不通過。\n\n決議：照案通過。\n",
+        ] {
+            let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| a.decision).collect();
+            assert_eq!(got, ["照案通過。"], "{body}");
+        }
+        // A later part of the agenda in a heading's text is not the item's: its ruling stays out.
+        let body = "### 案由：請市府改善路燈案\n\n決議：照案通過。\n\n丙、主席裁定事項\n\n一、陳議員世榮要求：\n\n主席裁定：請照辦。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.decision))
+            .collect();
+        assert_eq!(got[0], ("案由".to_string(), "照案通過。".to_string()));
+        // Nor is the decision after the agenda's next numbered part.
+        let body = "### 案由：請市府改善路燈案\n\n決議：本案交付審查。\n\n八、議員提出數額問題\n\n決議：另案辦理。\n";
+        let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| a.decision).collect();
+        assert_eq!(got[0], "本案交付審查。");
+    }
+
+    #[test]
     fn a_names_length_is_counted_as_squeezed() {
         let slow = |t: &str| items::name_before_count(&squeeze(t)).chars().count() > 14;
         let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
@@ -3383,5 +3589,38 @@ mod tests {
         for l in &lines {
             assert_eq!(name_longer_than(l.trim(), 14), slow(l.trim()), "{l:?}");
         }
+    }
+
+    #[test]
+    fn a_unit_keeps_a_bracket_of_its_own() {
+        // 臺南市議會 (tests/corpus/tncc-2-t10, line 93) and the bundled record's heading.
+        let names = |t: &str| unit_labels(t).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        assert_eq!(
+            names("法規市提 2 提案單位：臺南市政府（消防局）"),
+            ["臺南市政府（消防局）"]
+        );
+        assert_eq!(
+            names("案由一：本部重要會議指（裁）示事項追蹤列管辦理情形案，報請公鑒。（報告單位：數位策略司）"),
+            ["數位策略司"]
+        );
+        assert_eq!(
+            names("（提案單位：臺南市政府（都市發展局））說明："),
+            ["臺南市政府（都市發展局）"]
+        );
+        assert_eq!(names("報告單位：秘書處、人事處。"), ["秘書處", "人事處"]);
+        // Resolved whole when registered so, else as the unit before its remark.
+        let r = reg();
+        assert_eq!(resolve_unit(&r, "秘書處（書面）").as_deref(), Some("secretariat"));
+        assert_eq!(resolve_unit(&r, "臺南市政府（消防局）"), None);
+        let tainan = Registry::new(vec![RegistryEntry {
+            name: "臺南市政府（消防局）".into(),
+            slug: "tainan-fire".into(),
+            aliases: vec![],
+            en: None,
+        }]);
+        assert_eq!(
+            resolve_unit(&tainan, "臺南市政府（消防局）").as_deref(),
+            Some("tainan-fire")
+        );
     }
 }
