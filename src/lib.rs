@@ -268,8 +268,21 @@ fn run_import(
     let mut registry = import_registry(root)?;
     let mut imported = import::import_file(file, &registry).map_err(|e| vec![import_error(&e)])?;
     let mut registered = None;
+    // minutebook.yaml as it was, put back if the import is refused after registering (a record's
+    // file exists, or the file no longer imports): a refused import changes nothing.
+    let mut restore = RestoreOnDrop {
+        path: &config_path,
+        bytes: None,
+    };
     if register && !imported.unregistered.is_empty() {
+        let before = std::fs::read(&config_path).map_err(|e| {
+            vec![register_error(&import::RegisterError::Read {
+                path: config_path.clone(),
+                source: e,
+            })]
+        })?;
         import::register(&config_path, &imported.unregistered).map_err(|e| vec![register_error(&e)])?;
+        restore.bytes = Some(before);
         registered = Some(imported.unregistered.clone());
         // The file must still load: a registry entry that clashes is reported as check would.
         registry = import_registry(root)?;
@@ -365,6 +378,8 @@ fn run_import(
     if let Some((dest, _)) = outputs.iter().find(|(d, _)| d.symlink_metadata().is_ok()) {
         return Err(vec![import_error(&import::ImportError::Exists { path: dest.clone() })]);
     }
+    // The records are written from here on: the registry they need stays.
+    restore.bytes = None;
     for (dest, r) in &outputs {
         import::write_new(dest, &r.markdown).map_err(|e| vec![import_error(&e)])?;
         let m = Msg::ImportWrote {
@@ -374,6 +389,24 @@ fn run_import(
         outln!("{}", m.render(lang));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `bytes` back to `path` when dropped (unless taken): `import --register` undoes its
+/// registration when the import is refused after it.
+struct RestoreOnDrop<'a> {
+    path: &'a std::path::Path,
+    bytes: Option<Vec<u8>>,
+}
+
+impl Drop for RestoreOnDrop<'_> {
+    fn drop(&mut self) {
+        if let Some(bytes) = self.bytes.take() {
+            let tmp = self.path.with_extension("yaml.minutebook-tmp");
+            if std::fs::write(&tmp, &bytes).is_ok() && std::fs::rename(&tmp, self.path).is_err() {
+                let _ = std::fs::remove_file(&tmp);
+            }
+        }
+    }
 }
 
 /// A `--register` error as a diagnostic at minutebook.yaml (and the line of a flow list), its

@@ -264,3 +264,31 @@ fn units_with_a_bracket_of_their_own_build_after_register() {
         "{stdout}{stderr}"
     );
 }
+
+/// A refused import changes nothing: `--register` would add 臺南市議會's series and units, but a
+/// record's file exists, so minutebook.yaml is left as it was (it had been written before the
+/// check); once the file is gone the same command registers and writes.
+#[test]
+fn a_refused_import_leaves_the_registry_as_it_was() {
+    let site = bundled_site();
+    let source = repo().join("tests/corpus/tncc-2-t10/source.txt");
+    let source = source.to_str().unwrap();
+    let config_before = read(site.path().join("minutebook.yaml"));
+    std::fs::write(site.path().join("content/t-2.md"), "mine\n").unwrap();
+    let args = ["import", source, "--root", ".", "--register", "--out", "content/t.md"];
+    let (code, _, stderr) = run(&args, site.path());
+    assert_ne!(code, 0, "{stderr}");
+    assert!(stderr.contains("content/t-2.md"), "{stderr}");
+    assert_eq!(
+        read(site.path().join("minutebook.yaml")),
+        config_before,
+        "the registry is unchanged"
+    );
+    assert_eq!(read(site.path().join("content/t-2.md")), "mine\n");
+    assert!(!site.path().join("content/t-1.md").exists());
+    std::fs::remove_file(site.path().join("content/t-2.md")).unwrap();
+    let (code, _, stderr) = run(&args, site.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(read(site.path().join("minutebook.yaml")).contains("name: 臺南市政府（消防局）"));
+    assert!(site.path().join("content/t-2.md").is_file());
+}
