@@ -63,6 +63,10 @@ enum Command {
         /// target/release/minutebook].
         #[arg(long, value_name = "PATH")]
         minutebook: Option<PathBuf>,
+        /// Also build each archive as a Hugo site with this `hugo` binary and compare the wall
+        /// times (issue 21's budget: at most half of Hugo's).
+        #[arg(long, value_name = "PATH")]
+        hugo: Option<PathBuf>,
     },
     /// The preview server's load test: `minutebook serve` on a generated archive, N keep-alive
     /// connections for S seconds while a record is edited every half second. Fails when a
@@ -138,6 +142,7 @@ fn main() -> ExitCode {
             search_only,
             no_search,
             minutebook,
+            hugo,
         } => {
             let minutebook = minutebook.unwrap_or_else(sibling_minutebook);
             let opts = run::BenchOptions {
@@ -150,6 +155,7 @@ fn main() -> ExitCode {
                 search_only,
                 no_search,
                 minutebook,
+                hugo,
             };
             run::run(&opts).map_err(|e| e.to_string())
         }

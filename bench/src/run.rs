@@ -28,6 +28,9 @@ pub struct BenchOptions {
     pub no_search: bool,
     /// The `minutebook` binary whose builds are measured.
     pub minutebook: PathBuf,
+    /// A `hugo` binary: the same archive is also built as a Hugo site ([`crate::hugo`]) into the
+    /// same tmpfs, and the two wall times are compared.
+    pub hugo: Option<PathBuf>,
 }
 
 /// One measured process run.
@@ -126,6 +129,35 @@ pub fn site_for(opts: &BenchOptions, records: usize) -> Result<PathBuf, BenchErr
     Ok(dir)
 }
 
+/// Build the Hugo site of the archive `site` ([`crate::hugo`], made once under the work folder)
+/// into `out`'s sibling `out-hugo`, as many times as minutebook's builds; the median run.
+fn hugo_build(opts: &BenchOptions, hugo: &Path, site: &Path, n: usize, out: &Path) -> Result<Sample, BenchError> {
+    let dir = opts.work.join(format!("hugo-{n}-{}", opts.seed));
+    if !dir.join("hugo.toml").is_file() {
+        crate::hugo::make_site(site, &dir).map_err(|source| BenchError::Generate {
+            records: n,
+            dir: dir.clone(),
+            source,
+        })?;
+    }
+    let mut hugo_out = out.as_os_str().to_owned();
+    hugo_out.push("-hugo");
+    let hugo_out = PathBuf::from(hugo_out);
+    let (dir_s, out_s) = (
+        dir.to_string_lossy().to_string(),
+        hugo_out.to_string_lossy().to_string(),
+    );
+    let samples: Result<Vec<Sample>, BenchError> = (0..opts.runs.max(1))
+        .map(|_| {
+            // Into an empty folder each time, as minutebook's runs replace theirs.
+            let _ = std::fs::remove_dir_all(&hugo_out);
+            measure(hugo, &["--quiet", "--source", &dir_s, "--destination", &out_s])
+        })
+        .collect();
+    let _ = std::fs::remove_dir_all(&hugo_out);
+    Ok(median(samples?))
+}
+
 /// Run the whole benchmark and print a Markdown table.
 pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
     if opts.search_only {
@@ -148,6 +180,7 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
     let mut sizes = Vec::new();
     let mut areas = Vec::new();
     let mut cached = Vec::new();
+    let mut against_hugo = Vec::new();
     for &n in &opts.sizes {
         let site = site_for(opts, n)?;
         let site_s = site.to_string_lossy().to_string();
@@ -168,6 +201,11 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
                 m.cpu_s,
                 m.peak_mb
             );
+            if kind == "tmpfs" {
+                if let Some(hugo) = &opts.hugo {
+                    against_hugo.push((n, m, hugo_build(opts, hugo, &site, n, &out)?));
+                }
+            }
             if kind == "disk" {
                 sizes.push((n, output_size(&out)));
                 areas.push((n, output_areas(&out)));
@@ -190,6 +228,21 @@ pub fn run(opts: &BenchOptions) -> Result<(), BenchError> {
             });
         }
         rebuilds.push((n, String::from_utf8_lossy(&child.stdout).trim().to_string()));
+    }
+    if !against_hugo.is_empty() {
+        minutebook::outln!();
+        minutebook::outln!("| records | minutebook (tmpfs) | Hugo (tmpfs) | minutebook ÷ Hugo (budget ≤ 0.5) | peak memory, minutebook / Hugo |");
+        minutebook::outln!("|---:|---:|---:|---:|---:|");
+        for (n, m, h) in against_hugo {
+            minutebook::outln!(
+                "| {n} | {:.2} s | {:.2} s | {:.2} | {:.0} MB / {:.0} MB |",
+                m.wall_s,
+                h.wall_s,
+                m.wall_s / h.wall_s,
+                m.peak_mb,
+                h.peak_mb
+            );
+        }
     }
     minutebook::outln!();
     minutebook::outln!("| records | output (file sizes) | files | per record |");

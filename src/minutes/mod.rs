@@ -259,9 +259,7 @@ pub fn unit_labels(text: &str) -> Vec<(String, usize)> {
             let rest_start = text.len() - rest.len();
             let rest = rest.trim_start();
             let start = text.len() - rest.len();
-            let end = rest
-                .find(['）', ')', '，', ',', '。', '；', ';', '\n', '】', ' ', '　'])
-                .unwrap_or(rest.len());
+            let end = unit_name_end(rest);
             let mut off = start;
             for name in rest[..end].split(['、', '/', '／']) {
                 let n = name.trim();
@@ -275,6 +273,22 @@ pub fn unit_labels(text: &str) -> Vec<(String, usize)> {
     }
     out.sort_by_key(|(_, o)| *o);
     out
+}
+
+/// Where the unit names after a unit label end: at a comma, a full stop, a line's end or a space,
+/// or at a closing bracket that closes the label's own bracket (`（報告單位：秘書處）`); a bracket
+/// that opens after the label belongs to the name (`提案單位：臺南市政府（消防局）`).
+fn unit_name_end(rest: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' if depth > 0 => depth -= 1,
+            '）' | ')' | '，' | ',' | '。' | '；' | ';' | '\n' | '】' | ' ' | '　' => return i,
+            _ => {}
+        }
+    }
+    rest.len()
 }
 
 /// Read the structure of a rendered record. Unknown units after 報告單位 are errors located in
@@ -1592,7 +1606,16 @@ fn resolve_unit(units: &Registry, name: &str) -> Option<String> {
     if units.is_empty() {
         return Some(crate::content::record::auto_slug(name));
     }
-    units.get(name).map(|e| e.slug.clone())
+    // `臺南市政府（消防局）` is registered whole (as the importer proposes it); a bracket that
+    // only remarks on a registered unit (`資訊處（書面）`) leaves the unit before it.
+    let base = || {
+        let open = name.find(['（', '('])?;
+        (open > 0 && name.ends_with(['）', ')'])).then(|| name[..open].trim())
+    };
+    units
+        .get(name)
+        .or_else(|| base().and_then(|b| units.get(b)))
+        .map(|e| e.slug.clone())
 }
 
 /// The sections that belong to heading `hi`: its own and those of deeper headings after it.
@@ -3621,5 +3644,38 @@ mod tests {
             let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| a.label).collect();
             assert!(got.is_empty(), "{body}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_unit_keeps_a_bracket_of_its_own() {
+        // 臺南市議會 (tests/corpus/tncc-2-t10, line 93) and the bundled record's heading.
+        let names = |t: &str| unit_labels(t).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        assert_eq!(
+            names("法規市提 2 提案單位：臺南市政府（消防局）"),
+            ["臺南市政府（消防局）"]
+        );
+        assert_eq!(
+            names("案由一：本部重要會議指（裁）示事項追蹤列管辦理情形案，報請公鑒。（報告單位：數位策略司）"),
+            ["數位策略司"]
+        );
+        assert_eq!(
+            names("（提案單位：臺南市政府（都市發展局））說明："),
+            ["臺南市政府（都市發展局）"]
+        );
+        assert_eq!(names("報告單位：秘書處、人事處。"), ["秘書處", "人事處"]);
+        // Resolved whole when registered so, else as the unit before its remark.
+        let r = reg();
+        assert_eq!(resolve_unit(&r, "秘書處（書面）").as_deref(), Some("secretariat"));
+        assert_eq!(resolve_unit(&r, "臺南市政府（消防局）"), None);
+        let tainan = Registry::new(vec![RegistryEntry {
+            name: "臺南市政府（消防局）".into(),
+            slug: "tainan-fire".into(),
+            aliases: vec![],
+            en: None,
+        }]);
+        assert_eq!(
+            resolve_unit(&tainan, "臺南市政府（消防局）").as_deref(),
+            Some("tainan-fire")
+        );
     }
 }

@@ -239,3 +239,28 @@ fn a_file_of_three_sittings_writes_three_records_that_build() {
     }
     assert!(read(site.path().join("content/y-2.md")).contains("date: \"2017-06-20\"\n"));
 }
+
+/// 臺南市議會's minutes (tests/corpus/tncc-2-t10) name units with a bracket of their own
+/// (`提案單位：臺南市政府（消防局）`): after `import --register` both sittings check clean, the
+/// units as registered (the bracket had ended the name, `臺南市政府（消防局`, an unknown unit).
+#[test]
+fn units_with_a_bracket_of_their_own_build_after_register() {
+    let site = bundled_site();
+    let source = repo().join("tests/corpus/tncc-2-t10/source.txt");
+    let (code, stdout, stderr) = run(
+        &["import", source.to_str().unwrap(), "--root", ".", "--register"],
+        site.path(),
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let config = read(site.path().join("minutebook.yaml"));
+    assert!(
+        config.contains("name: 臺南市政府（消防局）"),
+        "registered whole: {config}"
+    );
+    let (code, stdout, stderr) = run(&["check", "--drafts"], site.path());
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        !stderr.contains("MB0207") && !stdout.contains("MB0207"),
+        "{stdout}{stderr}"
+    );
+}
