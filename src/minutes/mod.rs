@@ -918,6 +918,20 @@ fn paragraph_items(
                 section_style = None;
                 reports_heard = false;
             }
+            // Outside any section, the agenda's next part numbered as the item's own part was
+            // (`四、主席致詞: …` after `三、主席提起確認上次會議…` and its `決議: 通過確認`) ends it.
+            if section.is_none()
+                && items::ordinal_number(b).is_some()
+                && current.as_ref().is_some_and(|p| {
+                    matches!(part_style(p.start), Some(0 | 4 | 5))
+                        && part_style(p.start) == part_style(b)
+                        && items::ordinal_number(p.start).is_some()
+                })
+            {
+                if let Some(p) = current.take() {
+                    finish(p, section, &mut out, diags);
+                }
+            }
             // An attachment restates items (`案由三：…` above its reports): they are not new ones.
             if in_appendix {
                 continue;
@@ -1056,7 +1070,21 @@ fn paragraph_items(
             // A numbered part of the agenda outside any section, after the parts that were
             // sections (`五、討論逕送大會墊付款案…` then `大會議決：通過。`): an item if decided, named
             // by what it is (a report, else a discussion).
-            let own_part = section.is_none() && parts_style.is_some() && part_style(b) == parts_style;
+            // Before any section, a top-level part of the agenda decided before the next part
+            // (`三、主席提起確認上次會議…紀錄內容…` / `決議: 通過確認`, a programme numbered 一 to 五 with
+            // no section names) is one too; one not decided (`二、7:00 會議開始`) only tells.
+            let early_part = || {
+                let style = part_style(b);
+                section.is_none()
+                    && parts_style.is_none()
+                    && !in_appendix
+                    && matches!(style, Some(0 | 4 | 5))
+                    && blocks[bi + 1..]
+                        .iter()
+                        .take_while(|(_, x)| part_style(x) != style && is_section_block(x).is_none())
+                        .any(|(_, x)| decision_label(x).is_some())
+            };
+            let own_part = (section.is_none() && parts_style.is_some() && part_style(b) == parts_style) || early_part();
             let part_name = own_part.then(|| {
                 let name = items::name_before_count(&squeeze(strip_ordinal(b))).to_string();
                 if name.ends_with("報告") || name.ends_with("報告案") {
@@ -3588,6 +3616,33 @@ mod tests {
         assert!(lines.len() > 1000, "the corpus is read");
         for l in &lines {
             assert_eq!(name_longer_than(l.trim(), 14), slow(l.trim()), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn a_programme_numbered_without_sections_has_its_decided_parts_for_items() {
+        // 北一女中家長會's 會員代表大會 (tests/corpus/fg-parents-99-3): a programme numbered 一 to 五,
+        // no section names, the last minutes confirmed under 三, its title broken before its last
+        // character.
+        let reg = Registry::new(Vec::new());
+        let body = "會議程序(含5個附件)\n\n一、5:00-5:30報到\n\n二、7:00 會議開始\n\n三、主席提起確認上次會議(即第二次會員代表大會)紀錄內容與報告本次召開理由及決議事\n\n項(5-10分鐘)\n\n決議：通過確認\n\n四、主席致詞: 於第二學期期中召開第三次會員代表大會仍有如此多之會員代表參加,餘略\n\n五、校長致詞及校務報告: 正如會長所言,本年度家長會作很多對校務協助之事非常感謝。\n";
+        let got: Vec<_> = items_of(body, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind, a.decision))
+            .collect();
+        assert_eq!(
+            got,
+            [("討論事項三".to_string(), Kind::Discussion, "通過確認".to_string())]
+        );
+        // Not decided, or decided only after the next part: no item; a header's numbered lines
+        // neither.
+        for body in [
+            "一、時間：100年5月10日\n\n二、地點：至善樓\n\n三、主席：劉承武\n\n報告事項\n\n決議：洽悉。\n",
+            "一、報到\n\n二、會議開始\n\n（一）主席宣布開會\n",
+            "議程確認：詳大會議程。\n\n決議：無異議通過。\n\n壹、報告事項：\n\n一、主席致詞：\n\n感謝各位鄉親支持。\n",
+        ] {
+            let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| a.label).collect();
+            assert!(got.is_empty(), "{body}: {got:?}");
         }
     }
 
