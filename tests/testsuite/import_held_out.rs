@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use minutebook::import::{import_file, import_text, ImportRegistry, Imported};
+use minutebook::import::{import_text, ImportRegistry, Imported};
 
 use crate::support::*;
 
@@ -31,15 +31,7 @@ fn source(id: &str) -> String {
 }
 
 fn import(path: &Path) -> Imported {
-    let imp = import_file(path, &ImportRegistry::default()).unwrap_or_else(|e| panic!("{e}"));
-    // One sitting's minutes: one record.
-    assert!(
-        imp.more.is_empty(),
-        "{}: split into {} records",
-        path.display(),
-        imp.more.len() + 1
-    );
-    imp
+    import_one_sitting(path, &ImportRegistry::default())
 }
 
 #[test]

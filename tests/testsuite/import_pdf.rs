@@ -21,15 +21,7 @@ fn fixture(id: &str, file: &str) -> PathBuf {
 }
 
 fn import(path: &std::path::Path) -> Imported {
-    let imp = import_file(path, &registry()).unwrap_or_else(|e| panic!("{e}"));
-    // One sitting's minutes: one record.
-    assert!(
-        imp.more.is_empty(),
-        "{}: split into {} records",
-        path.display(),
-        imp.more.len() + 1
-    );
-    imp
+    import_one_sitting(path, &registry())
 }
 
 #[test]

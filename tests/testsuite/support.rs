@@ -518,6 +518,18 @@ fn name(name: &str, slug: &str, aliases: &[&str]) -> RegistryName {
     }
 }
 
+/// Import `path` through `registry`, as one sitting's minutes: one record, not split.
+pub fn import_one_sitting(path: &Path, registry: &ImportRegistry) -> Imported {
+    let imp = minutebook::import::import_file(path, registry).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        imp.more.is_empty(),
+        "{}: split into {} records",
+        path.display(),
+        imp.more.len() + 1
+    );
+    imp
+}
+
 /// The ministry's fifteen units and the 主管會議 series.
 pub fn registry() -> ImportRegistry {
     ImportRegistry {
