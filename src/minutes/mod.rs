@@ -256,7 +256,6 @@ pub fn unit_labels(text: &str) -> Vec<(String, usize)> {
             let Some(rest) = after_trim.strip_prefix(['：', ':']) else {
                 continue;
             };
-            let rest_start = text.len() - rest.len();
             let rest = rest.trim_start();
             let start = text.len() - rest.len();
             let end = unit_name_end(rest);
@@ -268,7 +267,6 @@ pub fn unit_labels(text: &str) -> Vec<(String, usize)> {
                 }
                 off += name.len() + '、'.len_utf8();
             }
-            let _ = rest_start;
         }
     }
     out.sort_by_key(|(_, o)| *o);
