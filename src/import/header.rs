@@ -84,7 +84,7 @@ pub(crate) fn field(k: &str) -> Option<Field> {
         Some(Field::Time)
     } else if k.contains("地點") {
         Some(Field::Location)
-    } else if matches!(k, "主席" | "主持人") {
+    } else if matches!(k, "主席" | "主持人" | "會議主席" | "會議主持人") {
         Some(Field::Chair)
     } else if matches!(k, "紀錄" | "記錄" | "紀錄人" | "記錄人" | "紀錄人員" | "記錄人員") {
         Some(Field::Recorder)
@@ -403,13 +403,17 @@ fn title_date(title: &str) -> Option<NaiveDate> {
     if let Some((Ok(d), _, _)) = find_date_span(title) {
         return Some(d);
     }
-    let s = ascii_digits(title);
-    let mut rest = s.as_str();
-    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
-        let run_len = rest[at..]
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len() - at);
-        let run = &rest[at..at + run_len];
+    digit_run_date(&ascii_digits(title)).map(|(d, _, _)| d)
+}
+
+/// The first run of 8 digits (a Western year) or 7 (the Republic's) that is a valid date, with its
+/// byte span: `20140402`, `1130911`, and a date whose 年, 月 and 日 a web page lost
+/// (`民國1061021(星期六)`).
+fn digit_run_date(s: &str) -> Option<(NaiveDate, usize, usize)> {
+    let mut from = 0;
+    while let Some(at) = s[from..].find(|c: char| c.is_ascii_digit()).map(|a| from + a) {
+        let run_len = s[at..].find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len() - at);
+        let run = &s[at..at + run_len];
         let part = |r: std::ops::Range<usize>| run[r].parse::<u32>().ok();
         let date = match run.len() {
             8 => part(0..4).filter(|y| (1900..=2100).contains(y)).map(|y| y as i32),
@@ -422,10 +426,10 @@ fn title_date(title: &str) -> Option<NaiveDate> {
             let n = run.len();
             NaiveDate::from_ymd_opt(y, part(n - 4..n - 2)?, part(n - 2..n)?)
         });
-        if date.is_some() {
-            return date;
+        if let Some(d) = date {
+            return Some((d, at, at + run_len));
         }
-        rest = &rest[at + run_len..];
+        from = at + run_len;
     }
     None
 }
@@ -499,7 +503,14 @@ fn times(s: &str) -> Vec<((u32, u32), usize, usize)> {
             };
             let after = rest[end..].trim_start();
             let after_at = s.len() - after.len();
-            let unit = ["時", "點", ":"].iter().find(|u| after.starts_with(**u));
+            // An hour written without its 時, right after its period word, where the text ends
+            // or a range goes on (`上午9`, as a web page that lost its 時 gives it): the hour.
+            let bare = period.is_some_and(|p| s[..i].trim_end().ends_with(p))
+                && (after.is_empty() || after.starts_with(['至', '到', '~', '～', '－', '起', '(', '（']));
+            let unit = ["時", "點", ":"]
+                .iter()
+                .find(|u| after.starts_with(**u))
+                .or(bare.then_some(&""));
             if let Some(u) = unit {
                 let mut at = after_at + u.len();
                 let tail = s[at..].trim_start();
@@ -573,6 +584,20 @@ fn split_people(s: &str) -> Vec<String> {
         }
     }
     out.push(cur);
+    // A list whose every piece is a count (`會議代表總額173人,實到133(詳如後附出列席名單)`)
+    // names nobody: it is one statement, as written.
+    if separated
+        && out
+            .iter()
+            .all(|p| p.chars().any(|c| c.is_ascii_digit() || c.is_numeric()))
+    {
+        let whole = s.trim().trim_end_matches(['。', '.']).trim();
+        return if whole.is_empty() {
+            Vec::new()
+        } else {
+            vec![whole.to_string()]
+        };
+    }
     if !separated {
         out = split_on_spaces(&out[0]);
     } else {
@@ -775,7 +800,7 @@ struct When {
 /// (a meeting held in sessions) or a second date leave the line in the body.
 fn when(v: &str) -> When {
     let d = date_digits(v);
-    let date = find_date_span(&d);
+    let date = find_date_span(&d).or_else(|| digit_run_date(&d).map(|(x, a, b)| (Ok(x), a, b)));
     // Times after a second date belong to another day.
     let first_end = date.as_ref().map(|x| x.2).unwrap_or(0);
     let cut = find_date_span(&d[first_end..])
@@ -1288,6 +1313,40 @@ mod tests {
         assert_eq!(
             a("主席康議長裕成於中午 12 時 26 分提：擬延長開會時間，俟議案交付完畢後再行散會，請同意案。"),
             None
+        );
+    }
+
+    /// A date and time whose 年, 月, 日 and 時 a web page lost (國立臺灣大學校務會議's
+    /// `時間:民國1061021(星期六)上午9`, the fifth held-out round): the digits are the date, the
+    /// hour after its period word is the hour. An hour without 時 elsewhere is no time.
+    #[test]
+    fn a_date_and_hour_a_page_lost_their_units_of() {
+        let w = when("民國1061021(星期六)上午9");
+        assert_eq!(
+            w.date.map(|d| d.0.unwrap().format("%Y-%m-%d").to_string()).as_deref(),
+            Some("2017-10-21")
+        );
+        assert_eq!(w.start.map(hhmm).as_deref(), Some("09:00"));
+        assert!(w.whole);
+        assert_eq!(when("下午2至5時").start.map(hhmm).as_deref(), Some("14:00"));
+        assert_eq!(find_time("上午9人出席"), None);
+        assert_eq!(find_time("第9"), None);
+        assert!(when("電話 0912345678").date.is_none());
+    }
+
+    /// `會議主席：` (a professional association's header) is the chair; a list that is only
+    /// counts is one statement, not names split at its commas.
+    #[test]
+    fn a_meeting_chair_label_and_a_list_of_counts() {
+        assert_eq!(field("會議主席"), Some(Field::Chair));
+        assert_eq!(field("會議主持人"), Some(Field::Chair));
+        assert_eq!(
+            split_people("會議代表總額173人,實到133(詳如後附出列席名單)"),
+            vec!["會議代表總額173人,實到133(詳如後附出列席名單)".to_string()]
+        );
+        assert_eq!(
+            split_people("王大明、李小華等3人"),
+            vec!["王大明".to_string(), "李小華等3人".to_string()]
         );
     }
 
