@@ -786,6 +786,11 @@ pub fn numbered_label(head: &str) -> Option<(String, Option<Kind>)> {
         if let Some(rest) = head.strip_prefix(p) {
             let rest = rest.trim_start_matches('第');
             let rest = rest.trim_end_matches('案');
+            // `案由(一)`, `提案（二）`: the number in brackets is the same label.
+            let rest = rest
+                .strip_prefix(['(', '（'])
+                .and_then(|r| r.strip_suffix([')', '）']))
+                .unwrap_or(rest);
             if !rest.is_empty() && rest.chars().all(is_numeral) {
                 return Some((format!("{p}{rest}"), *kind));
             }
@@ -1287,6 +1292,10 @@ mod tests {
 
     #[test]
     fn labels_and_requests() {
+        // A number in brackets (a professional association's `案由(一):`, the fifth import round).
+        assert_eq!(numbered_label("案由(一)"), Some(("案由一".to_string(), None)));
+        assert_eq!(numbered_label("提案（二）"), Some(("提案二".to_string(), None)));
+        assert_eq!(numbered_label("案由()"), None);
         assert_eq!(
             leading_label("決　議：照案通過。", DECISION_LABELS),
             Some(("決議", "照案通過。"))

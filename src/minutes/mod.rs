@@ -223,6 +223,10 @@ pub fn agenda_label(heading: &str) -> Option<String> {
         let head: String = squeezed.chars().take_while(|c| !"，,。（(【　 ".contains(*c)).collect();
         return items::numbered_label(&head).map(|(l, _)| l);
     }
+    // `案由(一)：…`: the number in brackets.
+    if let Some((label, _)) = items::numbered_label(&squeezed) {
+        return Some(label);
+    }
     let label: String = squeezed
         .chars()
         .take_while(|c| !"，,。（(【".contains(*c))
@@ -2144,6 +2148,11 @@ mod tests {
             Some("案由一")
         );
         assert_eq!(agenda_label("參、報告事項"), None);
+        // `案由(一)：` (a professional association's proposals, the importer's fifth held-out round).
+        assert_eq!(
+            agenda_label("案由(一):審查本會115年度工作計劃。").as_deref(),
+            Some("案由一")
+        );
         assert_eq!(
             agenda_label("臨時動議一：資訊月策展規劃案。（提案單位：民主網絡司）").as_deref(),
             Some("臨時動議一")
