@@ -55,6 +55,14 @@ fn series_words(title: &str) -> Option<String> {
     let (_, last_end) = *marks.last()?;
     // A word written twice by a slip (`常務委員會會議會議紀錄`) names the series once.
     let tail = strip(&t[last_end..]).replace("會議會議", "會議");
+    // A council's preparatory sitting, named after its session (`…第 17 次臨時會` | `預備會議
+    // 會議紀錄`): the session's series.
+    let squeezed: String = tail.chars().filter(|c| !c.is_whitespace()).collect();
+    for sitting in ["預備會議會議", "預備會議"] {
+        if let Some(session) = squeezed.strip_suffix(sitting).filter(|s| s.chars().count() >= 2) {
+            return Some(session.to_string());
+        }
+    }
     if tail.chars().count() > 2 {
         return Some(tail);
     }
@@ -352,6 +360,10 @@ mod tests {
         assert_eq!(series_name("會議紀錄"), None);
         // A summary record (新北市議會's, tests/corpus/ntp-2-t12-2) and a word written twice
         // (tests/corpus/cixin-parents-13-18).
+        assert_eq!(
+            series_name("※第 1 屆第 17 次臨時會預備會議 會議紀錄").as_deref(),
+            Some("臨時會")
+        );
         assert_eq!(
             series_name("新北市議會第 2 屆第 12 次臨時會第 2 次會議摘要紀錄").as_deref(),
             Some("臨時會")

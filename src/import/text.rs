@@ -676,7 +676,7 @@ pub(crate) fn sittings(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
             continue;
         }
         // The title in two lines: `…第 17 次臨時會` | `第 1 次會議紀錄` | `時間：…`.
-        let date = if may_be_title(text(k + 1)) && text(k + 1).trim_start().starts_with('第') {
+        let date = if may_be_title(text(k + 1)) && sitting_line(text(k + 1)) {
             k + 2
         } else {
             k + 1
@@ -950,6 +950,24 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
     indented || after_separator || list || spaced || lone || prev_full
 }
 
+/// Whether a line is the second line of a title in two lines, the sitting after the body and its
+/// session: numbered (`第 1 次會議紀錄`), or named without a number (`預備會議 會議紀錄`, a council's
+/// preparatory sitting: a short line of a meeting's name and a record word, no ordinal).
+fn sitting_line(t: &str) -> bool {
+    let t = t.trim();
+    let record_word = ["紀錄", "記錄", "議事錄"].iter().any(|w| t.contains(w));
+    let ordinals = super::header::title_ordinals(t);
+    let numbered = t.starts_with('第') && ordinals.iter().any(|o| o.unit == "次");
+    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let named = ordinals.is_empty()
+        && squeezed.chars().count() <= 12
+        && squeezed.chars().all(|c| !c.is_ascii() && c.is_alphanumeric())
+        && squeezed
+            .find("會議")
+            .is_some_and(|at| at > 0 && ["紀錄", "記錄", "議事錄"].iter().any(|w| squeezed[at..].ends_with(w)));
+    record_word && (numbered || named)
+}
+
 /// Whether a header line that is no `key：value` field (the title, an archive's case line) goes
 /// on in the next line: where it ran to the right margin or stopped inside a bracket or quote without
 /// ending a sentence (`…第十八次常務委員會會議會` | `議紀錄`, `…大甲都市計畫(第三次通盤` | `檢討)…`), and
@@ -961,9 +979,7 @@ fn header_wraps(prev: &str, prev_full: bool, next: &str) -> bool {
     let sitting = !record_word(prev)
         && !super::header::title_ordinals(prev).is_empty()
         && !prev.trim_start().starts_with('第')
-        && next.trim_start().starts_with('第')
-        && record_word(next)
-        && super::header::title_ordinals(next).iter().any(|o| o.unit == "次");
+        && sitting_line(next);
     (prev_full || open_bracket(prev) || sitting)
         && !ends_sentence(prev)
         && !header_key(prev)

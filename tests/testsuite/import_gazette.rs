@@ -267,13 +267,17 @@ fn a_line_well_short_of_the_margin_ends_its_paragraph() {
 }
 
 /// A 議事錄 that opens with its first part's heading (桃園市議會's, tests/corpus/tycc-1-t17:
-/// `一、各次會議紀錄`, then `※第 1 屆第 17 次臨時會`): a line numbered as a part is no title, so the
-/// title is the session's line, with its number, and the part's heading stays in the body.
+/// `一、各次會議紀錄`, then `※第 1 屆第 17 次臨時會` | `預備會議 會議紀錄`): a line numbered as a part
+/// is no title, so the title is the session's line and the sitting's, with the session's number,
+/// and the part's heading stays in the body.
 #[test]
 fn a_parts_heading_is_no_title() {
     let imp = import("tests/corpus/tycc-1-t17/source.txt");
     let (fm, _) = split(&imp.markdown);
-    assert!(fm.contains("title: \"※第 1 屆第 17 次臨時會\"\n"), "{fm}");
+    assert!(
+        fm.contains("title: \"※第 1 屆第 17 次臨時會預備會議 會議紀錄\"\n"),
+        "{fm}"
+    );
     assert!(fm.contains("number: 17\n"), "{fm}");
     assert!(
         paragraphs(&imp).iter().any(|p| p == "一、各次會議紀錄"),
@@ -336,7 +340,9 @@ fn a_councils_proceedings_of_three_sittings_give_three_records() {
         // (path, title, number, date, time, attendees' lines)
         (
             "content/2017/lin-shi-hui-1-17.md",
-            "※第 1 屆第 17 次臨時會",
+            // Its title in two lines, the session then the sitting's name (`預備會議 會議紀錄`):
+            // both, where before only the first was read.
+            "※第 1 屆第 17 次臨時會預備會議 會議紀錄",
             "17",
             "2017-06-19",
             "11:23-11:26",
