@@ -563,8 +563,19 @@ fn weekday_named(s: &str) -> Option<u32> {
 /// lone character joins the next one (a two-character name padded to align, `余 天`) and a Latin
 /// word stays with the name before it (`伍麗華Saidhai Tahovecahe`).
 fn split_people(s: &str) -> Vec<String> {
+    if let Some(groups) = post_groups(s) {
+        return groups;
+    }
     if let Some(groups) = colon_groups(s) {
         return groups;
+    }
+    // Entries that name no group, then groups (`本會議員(詳議員出缺席表) 本 會：郭秘書長伊彬 …`).
+    if let Some(at) = later_group(s) {
+        if let Some(groups) = colon_groups(&s[at..]) {
+            let mut out = split_people(&s[..at]);
+            out.extend(groups);
+            return out;
+        }
     }
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -632,6 +643,74 @@ pub(crate) fn group_head(s: &str) -> Option<(String, &str)> {
 /// and on the spaces between entries that each name a post (`議事組主任卓達銘 法制室主任廖錦秀`,
 /// a line break between two) or a unit and its person (`法規研究室 傅編審然煇`). `None` when the
 /// list does not open with a group.
+/// A line of `post：name` entries, one or more separated by spaces (`秘書長：蘇麗瓊`, `秘書長：王金德
+/// 法規室主任：洪樹林`, `研究發展考核委員會主任委員：黃銘材代`): each post a few Chinese words and
+/// no header field, each name two to six Chinese characters.
+pub(crate) fn post_entries(s: &str) -> Option<Vec<&str>> {
+    let entries: Vec<&str> = s.split_whitespace().collect();
+    let han = |t: &str| t.chars().all(|c| !c.is_ascii() && c.is_alphabetic());
+    let all = !entries.is_empty()
+        && entries.iter().all(|e| {
+            e.split_once(['：', ':']).is_some_and(|(post, name)| {
+                han(post)
+                    && (2..=20).contains(&post.chars().count())
+                    && field(post).is_none()
+                    && group_head(e).is_none_or(|(_, rest)| !rest.is_empty())
+                    && han(name)
+                    && (2..=6).contains(&name.chars().count())
+            })
+        });
+    all.then_some(entries)
+}
+
+/// A list of groups each named alone, its people `post：name` after it (臺北市議會's `市政府：
+/// 秘書長：蘇麗瓊 副秘書長：李文英 … 本會： 秘書長：王金德 …`, the lines joined): the entries,
+/// each group's name with its first, as [`colon_groups`] keeps them (`市政府：秘書長：蘇麗瓊`).
+pub(crate) fn post_groups(s: &str) -> Option<Vec<String>> {
+    post_groups_so_far(s).filter(|(_, open)| !open).map(|(out, _)| out)
+}
+
+/// [`post_groups`] of a list still being read: also when its last group has no one yet (`市政府：`
+/// alone, its people on the lines after it), which the `bool` says.
+pub(crate) fn post_groups_so_far(s: &str) -> Option<(Vec<String>, bool)> {
+    let mut out = Vec::new();
+    let mut group: Option<String> = None;
+    let mut named = false;
+    for token in s.split_whitespace() {
+        if let Some((name, rest)) = group_head(token).filter(|(_, rest)| rest.is_empty()) {
+            let _ = rest;
+            if group.is_some() && !named {
+                return None;
+            }
+            let colon = if token.contains('：') { '：' } else { ':' };
+            group = Some(format!("{name}{colon}"));
+            named = false;
+            continue;
+        }
+        let g = group.as_ref()?;
+        post_entries(token)?;
+        out.push(if named {
+            token.to_string()
+        } else {
+            format!("{g}{token}")
+        });
+        named = true;
+    }
+    group.is_some().then_some((out, !named))
+}
+
+/// Where a group by body (see [`group_head`]) begins after the start of a list's value, at a space:
+/// `本會議員(詳議員出缺席表) 本 會：郭秘書長伊彬` → the offset of `本 會：`.
+pub(crate) fn later_group(s: &str) -> Option<usize> {
+    s.char_indices().find_map(|(i, c)| {
+        let at = i + c.len_utf8();
+        (c.is_whitespace()
+            && !s[at..].starts_with(char::is_whitespace)
+            && group_head(&s[at..]).is_some_and(|(_, rest)| !rest.trim().is_empty()))
+        .then_some(at)
+    })
+}
+
 fn colon_groups(s: &str) -> Option<Vec<String>> {
     group_head(s)?;
     // Where each group begins: at the start, or after a space, at a group's name and colon.
@@ -1332,6 +1411,35 @@ mod tests {
         assert_eq!(find_time("上午9人出席"), None);
         assert_eq!(find_time("第9"), None);
         assert!(when("電話 0912345678").date.is_none());
+    }
+
+    /// Groups by body after entries that name none (臺南市議會's second sitting), and groups named
+    /// alone with their people `post：name` after them (臺北市議會's 列席).
+    #[test]
+    fn lists_grouped_by_body() {
+        let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            split_people("本會議員(詳議員出缺席表) 本 會：郭秘書長伊彬 法規研究室 傅編審然煇"),
+            v(&[
+                "本會議員(詳議員出缺席表)",
+                "本會：郭秘書長伊彬",
+                "法規研究室 傅編審然煇"
+            ])
+        );
+        assert_eq!(
+            split_people("市政府： 秘書長：蘇麗瓊 副秘書長：李文英 本會： 秘書長：王金德　　法規室主任：洪樹林"),
+            v(&[
+                "市政府：秘書長：蘇麗瓊",
+                "副秘書長：李文英",
+                "本會：秘書長：王金德",
+                "法規室主任：洪樹林"
+            ])
+        );
+        assert_eq!(post_groups_so_far("市政府："), Some((vec![], true)));
+        assert_eq!(post_groups("市政府： 本會： 秘書長：王金德"), None);
+        assert!(post_entries("秘書長：蘇麗瓊").is_some());
+        assert!(post_entries("主席：吳議長碧珠").is_none());
+        assert!(post_entries("說明：依規定辦理。").is_none());
     }
 
     /// `會議主席：` (a professional association's header) is the chair; a list that is only

@@ -889,13 +889,26 @@ fn group_continues(prev: &str, next: &str) -> bool {
     let Some(value) = super::header::list_value(prev) else {
         return false;
     };
-    if !value.is_empty() && super::header::group_head(value).is_none() {
-        return false;
+    // A group named alone on its line, its people after it `post：name` (臺北市議會's `列席：` |
+    // `  市政府：` | `    秘書長：蘇麗瓊` | `    副秘書長：李文英` …, two a line in places): after an
+    // empty label or another such group, the group and each line of its people go on the list.
+    let post_layout = value.is_empty() || super::header::post_groups_so_far(value).is_some();
+    if let Some((_, rest)) = super::header::group_head(next) {
+        if rest.trim().is_empty() {
+            return post_layout;
+        }
     }
-    // A group whose entries follow on lines of their own, each `post：name` (臺北市議會's `列席：` |
-    // `  市政府：` | `    秘書長：蘇麗瓊`), is another layout: its lines stay as they are.
+    if !value.is_empty() && post_layout && super::header::post_entries(next).is_some() {
+        return true;
+    }
+    // A group with its entries goes on any list, also one whose first entries name no group
+    // (臺南市議會's second sitting: `出 席：本會議員(詳議員出缺席表)` | `本 會：郭秘書長伊彬`, its 列席
+    // label left out).
     if let Some((_, rest)) = super::header::group_head(next) {
         return !rest.trim().is_empty();
+    }
+    if !value.is_empty() && super::header::group_head(value).is_none() && super::header::later_group(value).is_none() {
+        return false;
     }
     !value.is_empty()
         && !header_key(next)
