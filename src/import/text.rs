@@ -844,7 +844,24 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
             header,
         });
     }
+    for b in blocks.iter_mut().filter(|b| !b.header && !b.table) {
+        if let Some(with_colon) = spaced_decision(&b.text) {
+            b.text = with_colon;
+        }
+    }
     blocks
+}
+
+/// A decision's label, a space and the decision on one line, no colon (`審查意見 照案通過。`, as a
+/// council's web form prints a field beside its value): written with a colon (`審查意見：照案通過。`),
+/// as a field's name on a line of its own takes its value. Only a decision's label the minutes
+/// model knows, whole, before the space; the text after it is kept as it is.
+fn spaced_decision(s: &str) -> Option<String> {
+    let (name, value) = s.split_once(|c: char| c.is_whitespace())?;
+    let value = value.trim_start();
+    let known = crate::minutes::items::DECISION_LABELS.contains(&name);
+    (known && !value.is_empty() && !value.starts_with(['：', ':']) && !field_name(value.split_whitespace().next()?))
+        .then(|| format!("{name}：{value}"))
 }
 
 /// A line that is the name of a field alone, as a web form prints its fields' names on lines of
@@ -1305,6 +1322,25 @@ mod tests {
         let text = "出席人數 30\n一、主席宣告開會。\n出席人數 30\n";
         let lines = clean(text, &ImportRegistry::default());
         assert!(furniture(&lines).is_empty());
+    }
+
+    /// 臺中市和平區民代表會's form: `審查意見 照案通過。` (a decision's name, a space, the
+    /// decision). Other text that starts with such a word keeps its space.
+    #[test]
+    fn a_decision_beside_its_name_takes_a_colon() {
+        assert_eq!(
+            spaced_decision("審查意見 照案通過。").as_deref(),
+            Some("審查意見：照案通過。")
+        );
+        assert_eq!(
+            spaced_decision("大會決議　照案通過。").as_deref(),
+            Some("大會決議：照案通過。")
+        );
+        assert_eq!(spaced_decision("審查意見：照案通過。"), None);
+        assert_eq!(spaced_decision("審查意見 議決"), None);
+        assert_eq!(spaced_decision("審查意見"), None);
+        assert_eq!(spaced_decision("決議事項均已辦理完竣。"), None);
+        assert_eq!(spaced_decision("提案人 羅清輝"), None);
     }
 
     #[test]

@@ -505,8 +505,9 @@ fn header_facts_hold_in_every_format() {
 /// name on a line of its own with its value after it (`大會決議` | blank | `照案通過。`; `審查意見`, empty, | `議決` |
 /// `原案通過;…`). The importer knows those names as labels: it writes the value after a colon
 /// (`大會決議：照案通過。`, where the two lines ran together as `大會決議照案通過。`), and an empty
-/// field's name stays a line of its own (`審查意見`, not `審查意見議決原案通過…`). A name and its
-/// value on one line with a space (`審查意見 照案通過。`) stays as written, and so do an archive's
+/// field's name stays a line of its own (`審查意見`, not `審查意見議決原案通過…`). A decision's name
+/// and its value on one line with a space (`審查意見 照案通過。`) is written with a colon too
+/// (`審查意見：照案通過。`; before, it stayed as it was); an archive's
 /// heading over its labelled bullet (`決議` | `- 決議:…`, tests/corpus/moi-upc-585-5) and a colon a
 /// PDF put on a line of its own (`主席裁示` | `：`, tests/corpus/tycc-1-t17). Nothing is lost.
 #[test]
@@ -526,7 +527,7 @@ fn a_web_forms_field_name_and_its_value_are_written_with_a_colon() {
     let imp = import(heping);
     let p = paras(&imp);
     assert!(p.iter().any(|p| p == "大會決議：照案通過。"), "{p:#?}");
-    assert!(p.iter().any(|p| p == "審查意見 照案通過。"), "{p:#?}");
+    assert!(p.iter().any(|p| p == "審查意見：照案通過。"), "{p:#?}");
     assert!(!p.iter().any(|p| p.contains("大會決議照案通過")), "{p:#?}");
     let items = model_items(&imp.markdown);
     assert!(
