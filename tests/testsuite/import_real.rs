@@ -435,6 +435,9 @@ fn ylcc_5_a_grid_that_holds_more_than_the_detected_table_is_the_table() {
         ],
         "{body}"
     );
+    // 民乙 11's proposers, printed one under another in their cell, are three names (before, they
+    // ran together as one: `李合同李明哲廖清祥`).
+    assert_eq!(rows[1][1], "李合同 李明哲 廖清祥", "{body}");
     assert!(
         body.lines()
             .any(|l| l == "| 編 號 | 提案人 | 案 由 | 審查意見 | 大會議決 |"),
