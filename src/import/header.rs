@@ -90,7 +90,7 @@ pub(crate) fn field(k: &str) -> Option<Field> {
         Some(Field::Recorder)
     } else if starts(&["出席及列席", "出（列）席", "出(列)席", "出列席", "出席", "與會"]) {
         Some(Field::Attendees)
-    } else if starts(&["列席"]) {
+    } else if starts(&["列席"]) || observers_of(k).is_some() {
         Some(Field::Observers)
     } else if starts(&["請假"]) {
         Some(Field::OnLeave)
@@ -99,6 +99,28 @@ pub(crate) fn field(k: &str) -> Option<Field> {
     } else {
         None
     }
+}
+
+/// `聯安列席` (the observers a community's property manager sent, 聯安 being the company): a
+/// label of a body's observers, that body's name of two to four Chinese characters before 列席.
+fn observers_of(k: &str) -> Option<&str> {
+    let body = k.strip_suffix("列席")?;
+    let n = body.chars().count();
+    ((2..=4).contains(&n) && body.chars().all(|c| !c.is_ascii() && c.is_alphabetic()) && field(body).is_none())
+        .then_some(body)
+}
+
+/// A list's value that is only a count (`8人`, `計 2 位`): it names nobody.
+fn only_a_count(v: &str) -> bool {
+    let t: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_end_matches(['。', '.']);
+    let t = t.strip_prefix(['共', '計']).unwrap_or(t);
+    let Some(n) = t.strip_suffix(['人', '位', '名']) else {
+        return false;
+    };
+    !n.is_empty()
+        && n.chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九十百".contains(c))
 }
 
 /// The line after its numbering (`三、`, `（三）`, `3、`, and `壹、` when a field label follows).
@@ -1109,7 +1131,8 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                 Some(Field::Recorder) => set(&mut fm.recorder, v, b, warnings, &k, &mut found[2]),
                 Some(list @ (Field::Attendees | Field::Observers | Field::OnLeave | Field::Absent)) => {
                     found[3] |= list == Field::Attendees;
-                    let people = split_people(v);
+                    // `出席人員:8人`: a count, no one named: the line stays as it is.
+                    let people = if only_a_count(v) { Vec::new() } else { split_people(v) };
                     if people.is_empty() {
                         warn(warnings, Some(b), Msg::ImportNobody { label: k.clone() });
                     }
@@ -1135,7 +1158,9 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                         };
                         into.push(person);
                     }
-                    !v.is_empty()
+                    // A label that names the observers' body (`聯安列席`) says what no key holds:
+                    // the line stays in the body.
+                    !v.is_empty() && !only_a_count(v) && observers_of(&k).is_none()
                 }
                 None => false,
             };
@@ -1411,6 +1436,20 @@ mod tests {
         assert_eq!(find_time("上午9人出席"), None);
         assert_eq!(find_time("第9"), None);
         assert!(when("電話 0912345678").date.is_none());
+    }
+
+    /// `聯安列席：莫少文襄理` names observers and their body; `出席人員:8人` names nobody.
+    #[test]
+    fn observers_of_a_named_body_and_counts() {
+        assert_eq!(field("聯安列席"), Some(Field::Observers));
+        assert_eq!(observers_of("聯安列席"), Some("聯安"));
+        assert_eq!(observers_of("列席"), None);
+        assert_eq!(observers_of("出列席"), None);
+        assert_eq!(observers_of("請假列席"), None);
+        assert!(only_a_count("8人"));
+        assert!(only_a_count("計 2 位"));
+        assert!(!only_a_count("王大明等8人"));
+        assert!(!only_a_count("詳簽到簿"));
     }
 
     /// Groups by body after entries that name none (臺南市議會's second sitting), and groups named
