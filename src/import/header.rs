@@ -699,8 +699,7 @@ pub(crate) fn post_groups_so_far(s: &str) -> Option<(Vec<String>, bool)> {
     let mut group: Option<String> = None;
     let mut named = false;
     for token in s.split_whitespace() {
-        if let Some((name, rest)) = group_head(token).filter(|(_, rest)| rest.is_empty()) {
-            let _ = rest;
+        if let Some((name, _)) = group_head(token).filter(|(_, rest)| rest.is_empty()) {
             if group.is_some() && !named {
                 return None;
             }

@@ -875,7 +875,7 @@ pub fn written_times(text: &str) -> (Vec<(When, String, String)>, String) {
     while n < numbers.len() {
         let (a, b, v, long) = numbers[n];
         let before: String = chars[..a].iter().collect();
-        if let Some(p) = PERIODS.iter().filter(|p| before.ends_with(**p)).last() {
+        if let Some(p) = PERIODS.iter().rfind(|p| before.ends_with(**p)) {
             period = Some(p);
         }
         // Y年M月D日
@@ -925,12 +925,11 @@ pub fn written_times(text: &str) -> (Vec<(When, String, String)>, String) {
         if (unit.is_some() || bare) && !(unit.is_some() && a > 0 && at(a - 1) == Some('年')) {
             let mut end = if bare { b } else { b + 1 };
             let mut minutes = 0;
-            if let Some(&(ma, mb, m, _)) = numbers.get(n + 1).filter(|x| !bare && x.0 == b + 1) {
+            if let Some(&(_, mb, m, _)) = numbers.get(n + 1).filter(|x| !bare && x.0 == b + 1) {
                 if unit == Some(':') || at(mb) == Some('分') {
                     minutes = m;
                     end = if at(mb) == Some('分') { mb + 1 } else { mb };
                     n += 1;
-                    let _ = ma;
                 }
             } else if !bare && at(b + 1) == Some('半') {
                 minutes = 30;
