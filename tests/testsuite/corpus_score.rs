@@ -161,13 +161,17 @@ fn corpus_items_and_decisions() {
             .unwrap_or_else(|e| panic!("{name}/expected.yaml: {e}"));
         let found = read_items(dir);
         // `CORPUS_DUMP=<document>` prints what was read from that document (and its imported text).
-        if std::env::var("CORPUS_DUMP").is_ok_and(|d| d == name) {
-            for r in import_text(&source_text(dir), &ImportRegistry::default()).records() {
-                println!("--- imported ---\n{}", r.markdown);
+        // `CORPUS_DUMP=all` prints what was read from every document, to compare two readings.
+        let dump = std::env::var("CORPUS_DUMP").unwrap_or_default();
+        if dump == name || dump == "all" {
+            if dump == name {
+                for r in import_text(&source_text(dir), &ImportRegistry::default()).records() {
+                    println!("--- imported ---\n{}", r.markdown);
+                }
             }
             for f in &found {
                 println!(
-                    "{} [{:?}] `{}` | {}: `{}` | people {:?} | units {:?}",
+                    "{name}: {} [{:?}] {:?} | {}: {:?} | people {:?} | units {:?}",
                     f.label, f.kind, f.title, f.decision_label, f.decision, f.people, f.units
                 );
             }
