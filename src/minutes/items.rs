@@ -954,7 +954,19 @@ pub fn bare_name(name: &str) -> &str {
 /// Titles minutes write between a person's surname and given name (`呂議員美玲`, `陳代表子芸`,
 /// `林副議長棋山`, as councils name their members and officers).
 const INNER_TITLES: &[&str] = &[
-    "副議長", "議長", "議員", "副主席", "主席", "代表", "委員", "里長", "村長", "鎮長", "鄉長", "市長", "縣長",
+    "副議長",
+    "議長",
+    "議員",
+    "副主席",
+    "主席",
+    "代表",
+    "委員",
+    "里長",
+    "村長",
+    "鎮長",
+    "鄉長",
+    "市長",
+    "縣長",
 ];
 
 /// A person's name as a list of people names them, without their title: after the name
@@ -1151,7 +1163,9 @@ pub fn reads_as_name(n: &str) -> bool {
         && ((2..=4).contains(&han)
             || (han == 0
                 && (2..=4).contains(&words)
-                && latin.split(' ').all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))))
+                && latin
+                    .split(' ')
+                    .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))))
 }
 
 /// Whether a name reads as a unit's (`民主網絡司`, `建設課`, `秘書處`) rather than a person's.
@@ -1653,7 +1667,10 @@ mod tests {
                 ("proposer".to_string(), "李小華".to_string())
             ]
         );
-        assert_eq!(split_names("張秋明 吳宏謀　Sra Kacaw"), ["張秋明", "吳宏謀", "Sra Kacaw"]);
+        assert_eq!(
+            split_names("張秋明 吳宏謀　Sra Kacaw"),
+            ["張秋明", "吳宏謀", "Sra Kacaw"]
+        );
         for n in ["Kolas Yotaka", "伍麗華Saidhai Tahovecahe", "Sra Kacaw"] {
             assert!(reads_as_name(n), "{n}");
         }

@@ -1487,8 +1487,10 @@ fn submitting_office(title: &str, units: &Registry) -> Option<String> {
         let i = t.find(verb)?;
         let name = &t[..i];
         let n = name.chars().count();
-        ((2..=12).contains(&n) && !name.contains(['，', ',', '。', '：', ':', '「', '（', '(']) && unit_name(name, units))
-            .then(|| name.to_string())
+        ((2..=12).contains(&n)
+            && !name.contains(['，', ',', '。', '：', ':', '「', '（', '('])
+            && unit_name(name, units))
+        .then(|| name.to_string())
     })
 }
 
@@ -1520,7 +1522,9 @@ fn part_style(block: &str) -> Option<u8> {
         Some(5)
     } else if "壹貳參肆伍陸柒捌玖拾".contains(first) && items::ordinal_number(t).is_some() {
         Some(4)
-    } else if items::ordinal_style(t) == Some(2) && t.trim_start_matches(items::is_numeral).trim_start().starts_with('、') {
+    } else if items::ordinal_style(t) == Some(2)
+        && t.trim_start_matches(items::is_numeral).trim_start().starts_with('、')
+    {
         // `6、業務單位報告:` and its points `1 . 秘書室報告:`: Arabic figures with 、 and with a full
         // stop are two levels of one record's numbering.
         Some(6)
@@ -1702,8 +1706,25 @@ fn decision_label(block: &str) -> Option<&'static str> {
 /// only begins with the word is none: `決議事項均已辦理完竣。`, `決定書…`, `決議文…`.
 fn bare_decision_word(block: &str) -> Option<&'static str> {
     const OPENINGS: &[&str] = &[
-        "照案通過", "照審查意見通過", "原案通過", "修正通過", "通過", "不通過", "不予通過", "准予備查",
-        "同意備查", "洽悉", "保留", "撤回", "照辦", "確定", "同意", "准予", "備查", "如擬", "緩議",
+        "照案通過",
+        "照審查意見通過",
+        "原案通過",
+        "修正通過",
+        "通過",
+        "不通過",
+        "不予通過",
+        "准予備查",
+        "同意備查",
+        "洽悉",
+        "保留",
+        "撤回",
+        "照辦",
+        "確定",
+        "同意",
+        "准予",
+        "備查",
+        "如擬",
+        "緩議",
     ];
     let t = block.trim_start();
     let label = ["決定", "決議"].into_iter().find(|l| {
@@ -3767,11 +3788,26 @@ mod tests {
     #[test]
     fn a_bare_decision_word_needs_a_colon_a_space_or_a_decision() {
         // 決議 / 決定 with no colon: alone, before a space, or before a decision's first phrase.
-        for b in ["決議", "決議：照案通過。", "決 議:通過", "決　議", "決議  照案通過", "決議通過。本案除…", "決定確定。", "- 決議：通過"] {
+        for b in [
+            "決議",
+            "決議：照案通過。",
+            "決 議:通過",
+            "決　議",
+            "決議  照案通過",
+            "決議通過。本案除…",
+            "決定確定。",
+            "- 決議：通過",
+        ] {
             assert!(decision_label(b).is_some(), "{b}");
         }
         // Running text that begins with the word decides nothing (and does not end a decision).
-        for b in ["決議事項均已辦理完竣。", "決定書已送達。", "決議文如附件。", "決 議 事 項 執 行 情 形", "決議之執行情形如附件。"] {
+        for b in [
+            "決議事項均已辦理完竣。",
+            "決定書已送達。",
+            "決議文如附件。",
+            "決 議 事 項 執 行 情 形",
+            "決議之執行情形如附件。",
+        ] {
             assert!(decision_label(b).is_none(), "{b}");
             assert!(!ends_decision(b), "{b}");
         }
@@ -3788,7 +3824,10 @@ mod tests {
         // A PDF's text spaces the number from its mark; some writers put 、 after a bracket too.
         assert_eq!(strip_ordinal("1 . 秘書室報告:"), "秘書室報告:");
         assert_eq!(strip_ordinal("(1 )報告前次會議紀錄。"), "報告前次會議紀錄。");
-        assert_eq!(strip_ordinal("(一)、105年5月份菜單審核,請討論。"), "105年5月份菜單審核,請討論。");
+        assert_eq!(
+            strip_ordinal("(一)、105年5月份菜單審核,請討論。"),
+            "105年5月份菜單審核,請討論。"
+        );
         assert_eq!(strip_ordinal("（二）．報告異動學生二名。"), "報告異動學生二名。");
         assert_eq!(strip_ordinal("1 0 1 年 5 月"), "1 0 1 年 5 月");
         let reg = Registry::new(Vec::new());
@@ -3813,13 +3852,25 @@ mod tests {
         let items = items_of(body, &reg);
         assert_eq!(items.len(), 1, "{items:?}");
         let a = &items[0];
-        assert_eq!((a.label.as_str(), a.kind, a.decision_label), ("報告事項一", Kind::Report, "主席裁示"));
-        assert!(a.decision.starts_with("(1 ) 日後請各科室") && a.decision.ends_with("(2) 同意辦理。"), "{}", a.decision);
+        assert_eq!(
+            (a.label.as_str(), a.kind, a.decision_label),
+            ("報告事項一", Kind::Report, "主席裁示")
+        );
+        assert!(
+            a.decision.starts_with("(1 ) 日後請各科室") && a.decision.ends_with("(2) 同意辦理。"),
+            "{}",
+            a.decision
+        );
         assert_eq!(a.units, ["mi-shu-shi"]);
         assert_eq!(part_style("6、業務單位報告:"), Some(6));
         assert_eq!(part_style("1 . 秘書室報告:"), Some(2));
         // An item numbered in figures under a section is labelled in Chinese numerals.
-        assert_eq!(items::paragraph_item("12、總幹事工作報告:", Some(Kind::Report)).map(|(l, _)| l).as_deref(), Some("報告事項十二"));
+        assert_eq!(
+            items::paragraph_item("12、總幹事工作報告:", Some(Kind::Report))
+                .map(|(l, _)| l)
+                .as_deref(),
+            Some("報告事項十二")
+        );
     }
 
     #[test]
@@ -3832,7 +3883,10 @@ mod tests {
         assert_eq!(items[0].units, ["min-zheng-ju"]);
         // 本府 is no unit's name.
         assert!(items[1].units.is_empty(), "{:?}", items[1].units);
-        assert_eq!(submitting_office("經濟發展局提報節電計畫案", &reg).as_deref(), Some("經濟發展局"));
+        assert_eq!(
+            submitting_office("經濟發展局提報節電計畫案", &reg).as_deref(),
+            Some("經濟發展局")
+        );
         assert_eq!(submitting_office("本案經陳報市府核定", &reg), None);
     }
 
@@ -3843,7 +3897,10 @@ mod tests {
         let body = "報 告 事 項\n\n一、宣讀本院第10屆第2會期第8次會議議事錄。(全文見本期議事錄)\n\n主席：報告院會,作以下宣告:議事錄確定。\n\n二、本院委員郭國文等16人擬具「建築法第三十四條之一條文修正草案」,請審議案。\n\n程序委員會意見:擬請院會將本案交內政委員會審查。\n\n主席：請問院會,對本案照程序委員會意見處理,有無異議?(無)無異議,通過。\n";
         let items = items_of(body, &reg);
         assert_eq!(items.len(), 1, "{items:?}");
-        assert_eq!((items[0].label.as_str(), items[0].decision_label), ("報告事項二", "程序委員會意見"));
+        assert_eq!(
+            (items[0].label.as_str(), items[0].decision_label),
+            ("報告事項二", "程序委員會意見")
+        );
         assert!(items[0].decision.starts_with("擬請院會將本案交內政委員會審查。"));
     }
 
