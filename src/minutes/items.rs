@@ -44,6 +44,10 @@ pub const DECISION_LABELS: &[&str] = &[
     "會議結論",
     "主席結論",
     "審查意見",
+    // The Legislative Yuan's procedure committee's opinion on where a bill goes, which the house
+    // adopts (`程序委員會意見：擬請院會將本案交內政委員會審查。` / `主席：…照程序委員會意見處理，…通過。`):
+    // a committee's opinion, as 審查意見 is, and the only labelled text of what was decided.
+    "程序委員會意見",
     "決定",
     "決議",
     "裁示",
@@ -187,6 +191,16 @@ pub fn section_kind(text: &str) -> Option<Kind> {
         "專案報告",
         "業務報告",
         "工作報告",
+        // The offices' reports as a part of the agenda (`6、業務單位報告:` / `1 . 秘書室報告:`):
+        // a group of reports, each an item.
+        "業務單位報告",
+        "各單位報告",
+        "單位報告",
+        "各處室報告",
+        "處室報告",
+        "各科室報告",
+        "科室報告",
+        "各組報告",
         "主席報告",
         "主席致詞",
         "主席致辭",
@@ -327,7 +341,7 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
         let report = section == Some(Kind::Report) && is_numbered_report(t);
         if stripped.len() < t.len() && (ends_with_request(stripped) || report) {
             if let Some(n) = ordinal_number(t) {
-                return Some((format!("{name}{n}"), None));
+                return Some((format!("{name}{}", label_number(&n)), None));
             }
         }
     }
@@ -355,6 +369,7 @@ pub fn ordinal_number(block: &str) -> Option<String> {
     }
     let n: String = t
         .trim_start_matches(['（', '('])
+        .trim_start_matches([' ', '　'])
         .chars()
         .take_while(|c| is_numeral(*c))
         .collect();
@@ -869,10 +884,10 @@ pub fn led_motion(block: &str) -> Option<(Lead, String)> {
     let t = block.trim();
     if let Some((label, rest)) = leading_label(t, &["動議人", "提案人"]) {
         // The names end at the next label on the line (`動議人：黃適超 編號：臨動字第57號`).
-        let names: Vec<String> = rest
-            .split(['、', '，', ',', ' ', '　'])
+        let names: Vec<String> = split_names(rest)
+            .into_iter()
             .take_while(|n| !n.contains(['：', ':']))
-            .map(|n| bare_name(n.trim().trim_end_matches('。')).to_string())
+            .map(|n| person_name(n.trim().trim_end_matches('。')))
             .filter(|n| !n.is_empty())
             .collect();
         let role = if label == "提案人" { "proposer" } else { "mover" };
@@ -941,6 +956,80 @@ pub fn bare_name(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// Titles minutes write between a person's surname and given name (`呂議員美玲`, `陳代表子芸`,
+/// `林副議長棋山`, as councils name their members and officers).
+const INNER_TITLES: &[&str] = &[
+    "副議長",
+    "議長",
+    "議員",
+    "副主席",
+    "主席",
+    "代表",
+    "委員",
+    "里長",
+    "村長",
+    "鎮長",
+    "鄉長",
+    "市長",
+    "縣長",
+];
+
+/// A person's name as a list of people names them, without their title: after the name
+/// (`劉茂群議員` → `劉茂群`, see [`bare_name`]) or between the surname and the given name, one or
+/// two characters each (`呂議員美玲` → `呂美玲`, `秦議員鉦` → `秦鉦`). Anything else is kept.
+pub fn person_name(name: &str) -> String {
+    let bare = bare_name(name);
+    if bare.len() < name.len() {
+        return bare.to_string();
+    }
+    let chars: Vec<char> = name.chars().collect();
+    for t in INNER_TITLES {
+        let tn = t.chars().count();
+        for at in 1..=2usize {
+            if chars.len() < at + tn + 1 || chars.len() > at + tn + 2 {
+                continue;
+            }
+            let mid: String = chars[at..at + tn].iter().collect();
+            if mid != *t {
+                continue;
+            }
+            let joined: String = chars[..at].iter().chain(&chars[at + tn..]).collect();
+            if joined.chars().all(is_han) {
+                return joined;
+            }
+        }
+    }
+    name.to_string()
+}
+
+/// A list of names split at its separators (`、`, `，`, a space): a name in Latin letters keeps
+/// the spaces between its words (`Kolas Yotaka`, `伍麗華Saidhai Tahovecahe`), the word after a
+/// space going on with the one before it when both are written in Latin letters.
+pub fn split_names(list: &str) -> Vec<String> {
+    let latin_word = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_alphabetic())
+            && w.chars()
+                .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-'))
+    };
+    let mut out: Vec<String> = Vec::new();
+    for piece in list.split(['、', '，', ',']) {
+        let mut prev_latin = false;
+        let mut names: Vec<String> = Vec::new();
+        for w in piece.split([' ', '　', '\t']).filter(|w| !w.is_empty()) {
+            match names.last_mut() {
+                Some(last) if prev_latin && latin_word(w) => {
+                    last.push(' ');
+                    last.push_str(w);
+                }
+                _ => names.push(w.to_string()),
+            }
+            prev_latin = w.ends_with(|c: char| c.is_ascii_alphabetic());
+        }
+        out.extend(names);
+    }
+    out
+}
+
 /// The names under a people label written as a form's field, with no colon: `label` ends at byte
 /// `end` of `text`. Either its names follow on its line after a space (`提案人 羅清輝`), the lines
 /// after it that hold a name only going on with them (`連署人 蘇慶祥` / `楊淑青` / `徐裕傑`), or the
@@ -991,10 +1080,7 @@ fn field_names(text: &str, end: usize, label: &str) -> Vec<String> {
 /// when a part does not read as a name.
 fn form_names(line: &str) -> Option<Vec<String>> {
     let mut out = Vec::new();
-    for token in line
-        .split(['、', '，', ',', ' ', '　'])
-        .filter(|t| !t.trim().is_empty())
-    {
+    for token in split_names(line) {
         let mut n = token.trim();
         if PEOPLE_LABELS.iter().any(|(l, _)| n == *l) {
             break;
@@ -1011,11 +1097,11 @@ fn form_names(line: &str) -> Option<Vec<String>> {
         }
         let n = bare_name(n);
         let n = n.strip_suffix('等').map(bare_name).unwrap_or(n);
-        let n = n.strip_suffix('等').unwrap_or(n);
-        if !reads_as_name(n) {
+        let n = person_name(n.strip_suffix('等').unwrap_or(n));
+        if !reads_as_name(&n) {
             return None;
         }
-        out.push(n.to_string());
+        out.push(n);
         if cut {
             break;
         }
@@ -1067,15 +1153,24 @@ pub fn reads_as_name(n: &str) -> bool {
         return true;
     }
     // A Chinese name of two to four characters, then the name in Latin letters, its parts joined
-    // by the mark or a full stop.
+    // by the mark, a full stop or a space (`伍麗華Saidhai Tahovecahe`); or the name in Latin
+    // letters alone, two to four words each capitalised (`Kolas Yotaka`).
     let han = n.chars().take_while(|&c| is_han(c)).count();
     let latin: String = n.chars().skip(han).collect();
-    (2..=4).contains(&han)
-        && latin.starts_with(|c: char| c.is_ascii_uppercase())
-        && !latin.ends_with('.')
+    let latin_name = latin.starts_with(|c: char| c.is_ascii_uppercase())
+        && !latin.ends_with(['.', ' '])
+        && !latin.contains("  ")
         && latin
             .chars()
-            .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-'))
+            .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-' | ' '));
+    let words = latin.split(' ').count();
+    latin_name
+        && ((2..=4).contains(&han)
+            || (han == 0
+                && (2..=4).contains(&words)
+                && latin
+                    .split(' ')
+                    .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))))
 }
 
 /// Whether a name reads as a unit's (`民主網絡司`, `建設課`, `秘書處`) rather than a person's.
@@ -1272,13 +1367,13 @@ pub fn people(text: &str) -> Vec<(String, String)> {
                 })
                 .map_or(rest.len(), |(i, _)| i);
             // Names end at the next label (`提案人：王大明　連署人：…`).
-            for name in rest[..end].split(['、', '，', ',', ' ', '　']) {
+            for name in split_names(&rest[..end]) {
                 let n = name.trim();
                 if n.contains(['：', ':']) {
                     break;
                 }
                 if !n.is_empty() {
-                    out.push((role.to_string(), bare_name(n).to_string()));
+                    out.push((role.to_string(), person_name(n)));
                 }
             }
         }
@@ -1536,6 +1631,67 @@ mod tests {
                 ("seconder".to_string(), "蘇慶祥".to_string()),
                 ("seconder".to_string(), "瓦歷斯‧貝林".to_string()),
                 ("seconder".to_string(), "楊淑青".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_between_surname_and_given_name() {
+        // 基隆市議會 (tests/corpus/klcc-18-1-m3): `呂議員美玲` is 呂美玲.
+        for (n, want) in [
+            ("呂議員美玲", "呂美玲"),
+            ("秦議員鉦", "秦鉦"),
+            ("陳代表子芸", "陳子芸"),
+            ("林副議長棋山", "林棋山"),
+            ("歐陽議員志明", "歐陽志明"),
+            ("劉茂群議員", "劉茂群"),
+            ("李小華", "李小華"),
+            ("主任委員", "主任委員"),
+            ("家長代表", "家長代表"),
+            ("議員代表", "議員代表"),
+        ] {
+            assert_eq!(person_name(n), want, "{n}");
+        }
+        assert_eq!(
+            people("提 案 人:呂議員美玲\n連 署 人:張議員芳麗、連議員恩典、秦議員鉦"),
+            [
+                ("proposer".to_string(), "呂美玲".to_string()),
+                ("seconder".to_string(), "張芳麗".to_string()),
+                ("seconder".to_string(), "連恩典".to_string()),
+                ("seconder".to_string(), "秦鉦".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_in_latin_letters_keeps_its_spaces() {
+        // The Legislative Yuan's members written by their own names (Kolas Yotaka; 伍麗華 with
+        // her name in Latin letters after a space).
+        assert_eq!(
+            people("提案人：Kolas Yotaka、伍麗華Saidhai Tahovecahe、王大明 李小華"),
+            [
+                ("proposer".to_string(), "Kolas Yotaka".to_string()),
+                ("proposer".to_string(), "伍麗華Saidhai Tahovecahe".to_string()),
+                ("proposer".to_string(), "王大明".to_string()),
+                ("proposer".to_string(), "李小華".to_string())
+            ]
+        );
+        assert_eq!(
+            split_names("張秋明 吳宏謀　Sra Kacaw"),
+            ["張秋明", "吳宏謀", "Sra Kacaw"]
+        );
+        for n in ["Kolas Yotaka", "伍麗華Saidhai Tahovecahe", "Sra Kacaw"] {
+            assert!(reads_as_name(n), "{n}");
+        }
+        for n in ["kolas yotaka", "Kolas", "A B C D E", "Kolas  Yotaka", "Kolas Yotaka "] {
+            assert!(!reads_as_name(n), "{n}");
+        }
+        // A form's line of names keeps them whole too.
+        assert_eq!(
+            people("連署人(附議人)\nKolas Yotaka、李國勝等議員"),
+            [
+                ("seconder".to_string(), "Kolas Yotaka".to_string()),
+                ("seconder".to_string(), "李國勝".to_string())
             ]
         );
     }

@@ -150,7 +150,9 @@ pub fn is_reading(name: &str) -> bool {
         || n.starts_with("宣讀提案")
 }
 
-/// Strip an official ordinal: `一、`, `（一）`, `(一)`, `1、`, `1.`, `壹、`.
+/// Strip an official ordinal: `一、`, `（一）`, `(一)`, `1、`, `1.`, `壹、`. A converter's space
+/// between the number and its mark (`1 .`, `(1 )`, as a PDF's text spaces them) is allowed, and so
+/// is the mark some writers put after a bracketed number as well (`(一)、`, `（二）.`).
 pub fn strip_ordinal(text: &str) -> &str {
     let t = text.trim();
     const NUMERALS: &str = "一二三四五六七八九十百零壹貳參肆伍陸柒捌玖拾";
@@ -158,15 +160,18 @@ pub fn strip_ordinal(text: &str) -> &str {
     if let Some(rest) = t.strip_prefix(['（', '(']) {
         let end = rest.find(['）', ')']);
         if let Some(end) = end {
-            if rest[..end].chars().all(is_num) && end > 0 {
-                return rest[end..].trim_start_matches(['）', ')']).trim();
+            let n = rest[..end].trim_matches([' ', '　']);
+            if !n.is_empty() && n.chars().all(is_num) {
+                let after = rest[end..].trim_start_matches(['）', ')']);
+                let after = after.strip_prefix(['、', '．']).unwrap_or(after);
+                return after.trim();
             }
         }
         return t;
     }
     let digits: usize = t.chars().take_while(|&c| is_num(c)).map(char::len_utf8).sum();
     if digits > 0 {
-        let rest = &t[digits..];
+        let rest = t[digits..].trim_start_matches([' ', '　']);
         if let Some(r) = rest.strip_prefix(['、', '.', '．']) {
             return r.trim();
         }
@@ -598,7 +603,9 @@ fn paragraph_items(
         })
         .collect();
     let mut out: Vec<AgendaItem> = Vec::new();
-    let mut section: Option<Kind> = None;
+    // A record that is one part of the agenda, named so by its own title (a council's page of
+    // motions, `…第十八屆第一次定期會暨第3次臨時會動議案`), reads as that part until a section is named.
+    let mut section: Option<Kind> = titled_part(file_text);
     // The name of a part of the agenda that is no standard section (`丙、主席裁定事項`): its numbered
     // items are labelled by it.
     let mut section_name: Option<String> = None;
@@ -685,6 +692,10 @@ fn paragraph_items(
                     .or_else(|| reporting_office(&p.title, units))
                     .map(|n| (n, p.line)),
             );
+        }
+        // `一、民政局陳報「…」報告。`, `經濟發展局提報…案`: the office that brings it.
+        if matches!(kind, Kind::Report | Kind::Discussion) && found.is_empty() {
+            found.extend(submitting_office(&p.title, units).map(|n| (n, p.line)));
         }
         // `…費用案。(地政局)`, `…報告。(秘書處)`: the units in brackets after the title's end.
         found.extend(bracket_units(&p.title, units).into_iter().map(|n| (n, p.line)));
@@ -1296,6 +1307,20 @@ fn paragraph_items(
     st.agenda.sort_by_key(|a| a.line);
 }
 
+/// The part of the agenda a record's own title (its front-matter `title`) says the record is:
+/// motions, for a title ending in 動議案 / 臨時動議 / 臨時提案 (a council prints its members'
+/// motions as a book of their own, `基隆市議會第十八屆第一次定期會暨第3次臨時會動議案`).
+fn titled_part(file_text: &str) -> Option<Kind> {
+    let front = file_text.strip_prefix("---\n")?;
+    let end = front.find("\n---")?;
+    let title = front[..end].lines().find_map(|l| l.strip_prefix("title:"))?;
+    let title = squeeze(title.trim().trim_matches(['"', '\'']));
+    ["動議案", "臨時動議", "臨時動議案", "臨時提案"]
+        .iter()
+        .any(|s| title.ends_with(s))
+        .then_some(Kind::Motion)
+}
+
 /// Whether `b` is the next numbered point after the item that `start` began (`（三）` after
 /// `（二）…`): the same style of ordinal, the next number, and no point of that style inside the
 /// item yet (a decision's own `一、…二、…` stay in it).
@@ -1457,6 +1482,22 @@ fn reporting_unit(title: &str, units: &Registry) -> Option<String> {
     unit_name(name, units).then(|| name.to_string())
 }
 
+/// The office that submits an item, named at its title's start before 陳報 / 提報 / 簽報
+/// (`民政局陳報「臺南市里活動中心活化及興建執行情形」報告。`, as a city government's minutes write
+/// the bureau that brings a report): the office, when it is a unit's name.
+fn submitting_office(title: &str, units: &Registry) -> Option<String> {
+    let t = squeeze(strip_ordinal(title));
+    ["陳報", "提報", "簽報"].iter().find_map(|verb| {
+        let i = t.find(verb)?;
+        let name = &t[..i];
+        let n = name.chars().count();
+        ((2..=12).contains(&n)
+            && !name.contains(['，', ',', '。', '：', ':', '「', '（', '('])
+            && unit_name(name, units))
+        .then(|| name.to_string())
+    })
+}
+
 /// A short unnumbered line that ends in its colon and leads the text after it (`金議員中玉要求：`),
 /// no label of an item's part, a decision or the meeting's.
 fn is_lead_line(block: &str) -> bool {
@@ -1476,7 +1517,7 @@ fn is_lead_line(block: &str) -> bool {
 }
 
 /// The style of a numbered part's ordinal, told apart further than [`items::ordinal_style`]:
-/// `甲、` and `壹、` are each a level of their own above `一、`.
+/// `甲、` and `壹、` are each a level of their own above `一、`, and `1、` one apart from `1.`.
 fn part_style(block: &str) -> Option<u8> {
     let t = block.trim();
     let first = t.chars().next()?;
@@ -1485,6 +1526,12 @@ fn part_style(block: &str) -> Option<u8> {
         Some(5)
     } else if "壹貳參肆伍陸柒捌玖拾".contains(first) && items::ordinal_number(t).is_some() {
         Some(4)
+    } else if items::ordinal_style(t) == Some(2)
+        && t.trim_start_matches(items::is_numeral).trim_start().starts_with('、')
+    {
+        // `6、業務單位報告:` and its points `1 . 秘書室報告:`: Arabic figures with 、 and with a full
+        // stop are two levels of one record's numbering.
+        Some(6)
     } else {
         items::ordinal_style(t)
     }
@@ -1646,18 +1693,70 @@ pub fn region_of(r: &Rendered, hi: usize) -> Vec<&crate::markdown::Section> {
 /// The decision label (決定 or 決議) a block starts with, spaces inside it allowed (`決 定`).
 fn decision_label(block: &str) -> Option<&'static str> {
     let block = unlist(block);
-    let head: String = block.chars().take(6).filter(|c| !c.is_whitespace()).collect();
     // 決定 and 決議 are read with or without a colon (`決定` alone above its points); the other
     // labels need theirs, so a sentence that begins with 結論 is not a decision.
-    if let Some(l) = ["決定", "決議"].into_iter().find(|l| head.starts_with(l)) {
-        if !head.starts_with("決議文") && !head.starts_with("決定書") {
-            return Some(l);
-        }
+    if let Some(l) = bare_decision_word(block) {
+        return Some(l);
     }
     items::leading_label(block, DECISION_LABELS)
         .map(|(l, _)| l)
         .or_else(|| glued_decision_label(block).map(|(l, _)| l))
         .or_else(|| bare_decision_label(block))
+}
+
+/// 決定 or 決議 at a block's start (spaces inside allowed: `決　議`) read as the label though no
+/// colon follows: when it stands alone (`決定` above its points), a colon or a space follows it
+/// (`決議  照案通過`), or a decision's first phrase does (`決議通過。`, `決定確定。`). A sentence that
+/// only begins with the word is none: `決議事項均已辦理完竣。`, `決定書…`, `決議文…`.
+fn bare_decision_word(block: &str) -> Option<&'static str> {
+    const OPENINGS: &[&str] = &[
+        "照案通過",
+        "照審查意見通過",
+        "原案通過",
+        "修正通過",
+        "通過",
+        "不通過",
+        "不予通過",
+        "准予備查",
+        "同意備查",
+        "洽悉",
+        "保留",
+        "撤回",
+        "照辦",
+        "確定",
+        "同意",
+        "准予",
+        "備查",
+        "如擬",
+        "緩議",
+    ];
+    let t = block.trim_start();
+    let label = ["決定", "決議"].into_iter().find(|l| {
+        let mut rest = t;
+        for (i, ch) in l.chars().enumerate() {
+            if i > 0 {
+                rest = rest.trim_start_matches([' ', '　', '\t']);
+            }
+            match rest.strip_prefix(ch) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        if rest.starts_with(['：', ':']) || rest.trim().is_empty() {
+            return true;
+        }
+        // The word goes on into a sentence or a longer name (`決議事項`, `決 議 案`, `決議之…`).
+        let cont = squeeze(rest);
+        if ["事項", "案", "文", "書", "之", "的", "後", "時", "與", "及", "均", "已"]
+            .iter()
+            .any(|w| cont.starts_with(w))
+        {
+            return false;
+        }
+        let after = rest.trim_start_matches([' ', '　', '\t']);
+        after.len() < rest.len() || OPENINGS.iter().any(|o| rest.starts_with(o))
+    })?;
+    Some(label)
 }
 
 /// A decision label that is the whole block, its decision on the lines after it (`大會決議` /
@@ -1828,10 +1927,11 @@ fn motion_lead(block: &str) -> bool {
 /// the next proposal (`提案二`, `第二案`), the meeting's next part or its close.
 fn ends_decision(block: &str) -> bool {
     let n: String = block.chars().take(6).filter(|c| !c.is_whitespace()).collect();
-    let labelled = ["說明", "決定", "決議", "案由", "附件"]
+    let labelled = ["說明", "案由", "附件"]
         .iter()
         .chain(UNIT_LABELS)
         .any(|l| n.starts_with(l))
+        || bare_decision_word(block).is_some()
         || items::leading_label(block, DECISION_LABELS).is_some()
         || bare_decision_label(block).is_some()
         || items::leading_label(block, items::PART_LABELS).is_some()
@@ -3684,5 +3784,151 @@ mod tests {
             resolve_unit(&tainan, "臺南市政府（消防局）").as_deref(),
             Some("tainan-fire")
         );
+    }
+
+    /// The items of a record whose file (front matter and all) is `file` and whose body is `body`.
+    fn items_in_file(file: &str, body: &str, reg: &Registry) -> Vec<AgendaItem> {
+        let r = crate::markdown::render(body, 1, &|t| preferred_id(t, reg));
+        let (st, diags) = analyse(Path::new("a.md"), file, &r, reg, &UnitMatcher::new(reg));
+        assert!(diags.is_empty(), "{diags:?}");
+        st.agenda
+    }
+
+    #[test]
+    fn a_bare_decision_word_needs_a_colon_a_space_or_a_decision() {
+        // 決議 / 決定 with no colon: alone, before a space, or before a decision's first phrase.
+        for b in [
+            "決議",
+            "決議：照案通過。",
+            "決 議:通過",
+            "決　議",
+            "決議  照案通過",
+            "決議通過。本案除…",
+            "決定確定。",
+            "- 決議：通過",
+        ] {
+            assert!(decision_label(b).is_some(), "{b}");
+        }
+        // Running text that begins with the word decides nothing (and does not end a decision).
+        for b in [
+            "決議事項均已辦理完竣。",
+            "決定書已送達。",
+            "決議文如附件。",
+            "決 議 事 項 執 行 情 形",
+            "決議之執行情形如附件。",
+        ] {
+            assert!(decision_label(b).is_none(), "{b}");
+            assert!(!ends_decision(b), "{b}");
+        }
+        let reg = Registry::new(Vec::new());
+        let body = "報告事項\n\n一、上次會議決議執行情形，報請公鑒。\n\n決定：洽悉。\n\n決議事項均已辦理完竣。\n\n二、本會年度預算，請審議。\n\n決議：照案通過。\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert_eq!(items[0].decision, "洽悉。\n決議事項均已辦理完竣。");
+        assert_eq!(items[1].decision, "照案通過。");
+    }
+
+    #[test]
+    fn an_ordinal_with_a_spaced_or_doubled_mark() {
+        // A PDF's text spaces the number from its mark; some writers put 、 after a bracket too.
+        assert_eq!(strip_ordinal("1 . 秘書室報告:"), "秘書室報告:");
+        assert_eq!(strip_ordinal("(1 )報告前次會議紀錄。"), "報告前次會議紀錄。");
+        assert_eq!(
+            strip_ordinal("(一)、105年5月份菜單審核,請討論。"),
+            "105年5月份菜單審核,請討論。"
+        );
+        assert_eq!(strip_ordinal("（二）．報告異動學生二名。"), "報告異動學生二名。");
+        assert_eq!(strip_ordinal("1 0 1 年 5 月"), "1 0 1 年 5 月");
+        let reg = Registry::new(Vec::new());
+        // 高雄市新興國小's lunch committee (tests/corpus/hsinhsing-lunch-105-8).
+        let body = "八、提案討論:\n\n(一)、105年5月份菜單審核,請討論。\n\n決議：1.通過。\n\n(二)、報告異動學生二名。\n\n決議：1.通過。\n\n(三)、期末午餐兩校聯席日期,於6/16(五)14:00在校長室舉行。\n\n九、散會\n";
+        let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| (a.label, a.title)).collect();
+        assert_eq!(
+            got,
+            [
+                ("討論事項一".to_string(), "105年5月份菜單審核,請討論。".to_string()),
+                ("討論事項二".to_string(), "報告異動學生二名。".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_offices_reports_as_a_part_numbered_apart_from_its_points() {
+        // 臺南市政府工務局's 局務會議 (tests/corpus/tainan-pwb-16): `6、` numbers the parts, `1 .` the
+        // reports in part 6, and the chair rules on the report.
+        let reg = Registry::new(Vec::new());
+        let body = "5、主持人致詞:(略)\n\n6、業務單位報告:\n\n1 . 秘書室報告:\n\n(1 )報告前次會議紀錄。\n\n主席裁示:\n\n(1 ) 日後請各科室提送議會的資料必須過濾。\n\n(2) 同意辦理。\n\n7、討論事項:無\n\n主席裁示:無\n\n8、臨時動議:無\n\n主席裁示:無\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        let a = &items[0];
+        assert_eq!(
+            (a.label.as_str(), a.kind, a.decision_label),
+            ("報告事項一", Kind::Report, "主席裁示")
+        );
+        assert!(
+            a.decision.starts_with("(1 ) 日後請各科室") && a.decision.ends_with("(2) 同意辦理。"),
+            "{}",
+            a.decision
+        );
+        assert_eq!(a.units, ["mi-shu-shi"]);
+        assert_eq!(part_style("6、業務單位報告:"), Some(6));
+        assert_eq!(part_style("1 . 秘書室報告:"), Some(2));
+        // An item numbered in figures under a section is labelled in Chinese numerals.
+        assert_eq!(
+            items::paragraph_item("12、總幹事工作報告:", Some(Kind::Report))
+                .map(|(l, _)| l)
+                .as_deref(),
+            Some("報告事項十二")
+        );
+    }
+
+    #[test]
+    fn the_office_that_submits_a_report() {
+        // 臺南市政府's 市政會議 (tests/corpus/tainan-city-512).
+        let reg = Registry::new(Vec::new());
+        let body = "報告事項\n\n一、民政局陳報「臺南市里活動中心活化及興建執行情形」報告。(詳如書面資料)\n\n決定：准予備查。\n\n二、本府陳報年度施政報告。\n\n決定：准予備查。\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert_eq!(items[0].units, ["min-zheng-ju"]);
+        // 本府 is no unit's name.
+        assert!(items[1].units.is_empty(), "{:?}", items[1].units);
+        assert_eq!(
+            submitting_office("經濟發展局提報節電計畫案", &reg).as_deref(),
+            Some("經濟發展局")
+        );
+        assert_eq!(submitting_office("本案經陳報市府核定", &reg), None);
+    }
+
+    #[test]
+    fn the_procedure_committees_opinion_is_what_the_house_decides() {
+        // 立法院's 院會 (tests/corpus/ly-plenary-10-2-9).
+        let reg = Registry::new(Vec::new());
+        let body = "報 告 事 項\n\n一、宣讀本院第10屆第2會期第8次會議議事錄。(全文見本期議事錄)\n\n主席：報告院會,作以下宣告:議事錄確定。\n\n二、本院委員郭國文等16人擬具「建築法第三十四條之一條文修正草案」,請審議案。\n\n程序委員會意見:擬請院會將本案交內政委員會審查。\n\n主席：請問院會,對本案照程序委員會意見處理,有無異議?(無)無異議,通過。\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(
+            (items[0].label.as_str(), items[0].decision_label),
+            ("報告事項二", "程序委員會意見")
+        );
+        assert!(items[0].decision.starts_with("擬請院會將本案交內政委員會審查。"));
+    }
+
+    #[test]
+    fn a_record_titled_as_its_motions_reads_them_as_motions() {
+        // 基隆市議會's page of motions (tests/corpus/klcc-18-1-m3): numbered proposer lines with
+        // spaced labels above each `### 案由：…`, outside any section but under the record's title.
+        let reg = Registry::new(Vec::new());
+        let body = "第三審查會\n\n建設、地政、工務、國宅類(二十四案)\n\n一、提 案 人:呂議員美玲\n\n連 署 人:張議員芳麗、秦議員鉦\n\n### 案由：請市府說明登島事宜。\n\n說明：\n\n議 決:通過。\n\n二、提 案 人:蔡議員適應\n\n連 署 人:林議員明智\n\n### 案由：請市府修復排水溝。\n\n議 決:通過。\n";
+        let file = format!("---\ntitle: \"基隆市議會第十八屆第一次定期會暨第3次臨時會動議案\"\n---\n{body}");
+        let items = items_in_file(&file, body, &reg);
+        let got: Vec<_> = items.iter().map(|a| (a.label.as_str(), a.kind)).collect();
+        assert_eq!(got, [("臨時動議一", Kind::Motion), ("臨時動議二", Kind::Motion)]);
+        let people: Vec<_> = items[0].people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        assert_eq!(people, ["proposer: 呂美玲", "seconder: 張芳麗", "seconder: 秦鉦"]);
+        // Without the title, the cases are read as before (numbered by nothing: 案由).
+        let labels: Vec<_> = items_in_file(body, body, &reg).into_iter().map(|a| a.label).collect();
+        assert_eq!(labels, ["案由", "案由"]);
+        assert_eq!(titled_part("---\ntitle: \"某校校務會議紀錄\"\n---\n"), None);
+        assert_eq!(titled_part("no front matter"), None);
     }
 }

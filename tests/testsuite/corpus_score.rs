@@ -160,6 +160,22 @@ fn corpus_items_and_decisions() {
         let exp: Expected = serde_saphyr::from_str(&std::fs::read_to_string(dir.join("expected.yaml")).unwrap())
             .unwrap_or_else(|e| panic!("{name}/expected.yaml: {e}"));
         let found = read_items(dir);
+        // `CORPUS_DUMP=<document>` prints what was read from that document (and its imported text).
+        // `CORPUS_DUMP=all` prints what was read from every document, to compare two readings.
+        let dump = std::env::var("CORPUS_DUMP").unwrap_or_default();
+        if dump == name || dump == "all" {
+            if dump == name {
+                for r in import_text(&source_text(dir), &ImportRegistry::default()).records() {
+                    println!("--- imported ---\n{}", r.markdown);
+                }
+            }
+            for f in &found {
+                println!(
+                    "{name}: {} [{:?}] {:?} | {}: {:?} | people {:?} | units {:?}",
+                    f.label, f.kind, f.title, f.decision_label, f.decision, f.people, f.units
+                );
+            }
+        }
         let (mut ok, mut dok) = (0, 0);
         // Each expected item is the first found item of its label not yet taken, so a label that
         // recurs (討論事項一 of each sitting in one 議事錄) is checked each time, in order.
