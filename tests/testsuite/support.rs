@@ -794,7 +794,8 @@ pub enum When {
 /// The dates and times a header value writes, as the front-matter writes them (`2002-08-11`,
 /// `19:00`), and the text without them and without the words that only say when (the era
 /// `中華民國`/`民國`, a weekday `星期日`/`週三`/`（三）`, a period `上午`/`晚上`, the joints `自 起 至 到 止 迄`).
-/// Written independently of the importer, as the audit's oracle: a date is `Y年M月D日` (numerals
+/// Written independently of the importer, as the audit's oracle: a date is `Y年M月D日`, its 日 may be
+/// missing (numerals
 /// Arabic, full-width or Chinese, the Republic's year under 1000) or a run of 7 or 8 digits that is
 /// one (`1061021`); a time is an hour with 時, 點 or `:` (minutes with 分 or after `:`, 半 for 30),
 /// or an hour right after its period word where the text ends or a range goes on (`上午9`); 下午,
@@ -882,10 +883,12 @@ pub fn written_times(text: &str) -> (Vec<(When, String, String)>, String) {
         if at(b) == Some('年') && n + 2 < numbers.len() {
             let (ma, mb, m, _) = numbers[n + 1];
             let (da, db, d, _) = numbers[n + 2];
-            if ma == b + 1 && at(mb) == Some('月') && da == mb + 1 && at(db) == Some('日') {
+            // (The 日 may be missing: `中華民國109年12月24(星期四)`.)
+            let day_end = if at(db) == Some('日') { db + 1 } else { db };
+            if ma == b + 1 && at(mb) == Some('月') && da == mb + 1 && !"時點:".contains(at(db).unwrap_or(' ')) {
                 let y = if v < 1000 { v + 1911 } else { v };
-                out.push((When::Date, format!("{y:04}-{m:02}-{d:02}"), span(a, db + 1)));
-                take(a, db + 1, &mut taken);
+                out.push((When::Date, format!("{y:04}-{m:02}-{d:02}"), span(a, day_end)));
+                take(a, day_end, &mut taken);
                 n += 3;
                 continue;
             }
