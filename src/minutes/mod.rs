@@ -225,7 +225,11 @@ pub fn agenda_label(heading: &str) -> Option<String> {
     }
     if !squeezed.starts_with("案由") {
         // 討論一, 動議二, 第三案, 議案四, 討論事項五 (a number is needed: 討論事項 alone is a section).
-        let head: String = squeezed.chars().take_while(|c| !"，,。（(【　 ".contains(*c)).collect();
+        // The number's own mark ends it too (`議題1. 討論…`, `動議2、…`).
+        let head: String = squeezed
+            .chars()
+            .take_while(|c| !"，,。（(【　 .．、".contains(*c))
+            .collect();
         return items::numbered_label(&head).map(|(l, _)| l);
     }
     let label: String = squeezed
@@ -1333,9 +1337,24 @@ fn next_sibling(start: &str, blocks: &[(usize, &str)], b: &str) -> bool {
 /// as converters join a title's last line with the decision's): the title, then the decision as
 /// a block of its own. The label must follow the end of a title (案, 。, a closing bracket) and
 /// take its colon, so a sentence that mentions a decision (`本案決議略以`) stays whole.
-fn glued_decision(block: &str) -> impl Iterator<Item = &str> {
+fn glued_decision(block: &str) -> std::vec::IntoIter<&str> {
     let t = block.trim_end();
-    let at = if t.contains(['：', ':']) && items::leading_label(t, items::PART_LABELS).is_none() {
+    if items::leading_label(t, items::PART_LABELS).is_some() {
+        // Parts on the lines of one paragraph: each where its line began, without the line
+        // break written as HTML at its end (`<br>`), which is no part of the text.
+        let mut out = Vec::new();
+        let mut rest = t;
+        while let Some(i) = joined_part(rest) {
+            out.push(without_break_tag(&rest[..i]));
+            rest = &rest[i..];
+        }
+        if out.is_empty() {
+            return vec![block].into_iter();
+        }
+        out.push(without_break_tag(rest));
+        return out.into_iter();
+    }
+    let at = if t.contains(['：', ':']) {
         t.char_indices().skip(1).find_map(|(i, _)| {
             let (before, after) = t.split_at(i);
             // The label first: `outside_brackets` copies all the text before, at every comma.
@@ -1350,11 +1369,52 @@ fn glued_decision(block: &str) -> impl Iterator<Item = &str> {
         None
     };
     match at {
-        Some(i) => [Some(&t[..i]), Some(&t[i..])],
-        None => [Some(block), None],
+        Some(i) => vec![&t[..i], &t[i..]],
+        None => vec![block],
     }
     .into_iter()
-    .flatten()
+}
+
+/// A text without the line break written as HTML at its end (`…公告。<br>`, `<br/>`, `<br />`).
+fn without_break_tag(t: &str) -> &str {
+    let mut t = t.trim_end();
+    loop {
+        let lower = t.to_ascii_lowercase();
+        let Some(tag) = ["<br>", "<br/>", "<br />"].iter().find(|x| lower.ends_with(*x)) else {
+            return t;
+        };
+        t = t[..t.len() - tag.len()].trim_end();
+    }
+}
+
+/// Where a labelled part written on the next line of the same paragraph begins, in a block that
+/// starts with one (`**說明**: …不變。<br>` / `**決議**: 請總幹事…`, as Markdown written by hand joins
+/// its lines into one paragraph): a decision label or another part's label with its colon, right
+/// after the end of a sentence or a written line break (`。`, `<br>`, `；`), spaces allowed
+/// between. Only the first such place: the rest is split when that part is read.
+fn joined_part(t: &str) -> Option<usize> {
+    let mut prev_end = false;
+    for (i, c) in t.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if prev_end && i > 0 {
+            let after = &t[i..];
+            let labelled = items::leading_label(after, DECISION_LABELS)
+                .or_else(|| items::leading_label(after, items::PART_LABELS))
+                // The label itself, then its colon, at `after`'s start.
+                .is_some_and(|(l, _)| squeeze(after.split([':', '：']).next().unwrap_or("")) == l);
+            if labelled {
+                return Some(i);
+            }
+        }
+        prev_end = matches!(c, '。' | '；' | ';' | '！' | '？' | '）' | ')')
+            || (c == '>' && {
+                let head = t[..i].to_ascii_lowercase();
+                head.ends_with("<br") || head.ends_with("<br/") || head.ends_with("<br /")
+            });
+    }
+    None
 }
 
 /// The text outside brackets (`討論民政委員會議案(計 4 案：…)，` → `討論民政委員會議案，`): a count or
@@ -3921,5 +3981,58 @@ mod tests {
         assert_eq!(labels, ["案由", "案由"]);
         assert_eq!(titled_part("---\ntitle: \"某校校務會議紀錄\"\n---\n"), None);
         assert_eq!(titled_part("no front matter"), None);
+    }
+
+    #[test]
+    fn questions_written_by_hand_with_their_parts_on_the_lines_of_one_paragraph() {
+        // 椰城社區管理委員會 (tests/corpus/coconutcity-114-03-11): `### 議題N.` headings, and the
+        // bold labels on consecutive lines, which Markdown joins into one paragraph.
+        let reg = Registry::new(Vec::new());
+        let body = "## 貳、議題討論\n\n### 議題1. 討論1月份財報誤計\n**說明**: 1月管理費收入原誤計為84筆。<br>\n**決議**: 請總幹事更正財報後，由委員重新簽名公告。<br>\n\n### 議題3. 討論社區物業保全議約議價情形\n**說明**: 由雙方審議中。<br>\n\n### 議題4. 討論社區清潔工作廠商洽談情形\n**說明**: 三家業者報價。\n**決議**: 表決8票同意，悠樂優先議約。<br>\n\n## 參、臨時動議\n\n### 動議1. C8-2 公管漏水案\n**說明**: 展鑫勘場報價為$53,000<br>\n**決議**: 洽談三家廠商報價後開會決議。<br>\n\n## 肆、散會\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| (a.label.as_str(), a.kind, a.decision_label, a.decision.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "議題1",
+                    Kind::Discussion,
+                    "決議",
+                    "請總幹事更正財報後，由委員重新簽名公告。"
+                ),
+                ("議題3", Kind::Discussion, "", ""),
+                ("議題4", Kind::Discussion, "決議", "表決8票同意，悠樂優先議約。"),
+                ("動議1", Kind::Motion, "決議", "洽談三家廠商報價後開會決議。"),
+            ]
+        );
+        assert_eq!(items[2].votes.as_ref().and_then(|v| v.yes), Some(8));
+        // The same questions written as paragraphs, each title a paragraph of its own.
+        let paragraphs = body.replace("### ", "").replace("\n**說明**", "\n\n**說明**");
+        let labels: Vec<_> = items_of(&paragraphs, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.decision))
+            .collect();
+        assert_eq!(labels.len(), 4, "{labels:?}");
+        assert_eq!(
+            labels[0],
+            (
+                "議題1".to_string(),
+                "請總幹事更正財報後，由委員重新簽名公告。".to_string()
+            )
+        );
+        // Only a label right after a sentence's end or a written line break starts a part: a
+        // sentence that names a decision inside a part does not.
+        let split: Vec<_> = glued_decision("說明：依上次會議決議：辦理。決議：照案通過。").collect();
+        assert_eq!(split, ["說明：依上次會議決議：辦理。", "決議：照案通過。"]);
+        let one: Vec<_> = glued_decision("說明：本案說明如下：一、依規定辦理。").collect();
+        assert_eq!(one, ["說明：本案說明如下：一、依規定辦理。"]);
+        let three: Vec<_> = glued_decision("說明：甲。<br/> 辦法：乙。<BR> 決議：通過。<br />").collect();
+        assert_eq!(three, ["說明：甲。", "辦法：乙。", "決議：通過。"]);
+        assert_eq!(agenda_label("議題10. 討論社區住戶出車左轉").as_deref(), Some("議題10"));
+        assert_eq!(agenda_label("動議2、A1棟防水工程驗收").as_deref(), Some("動議2"));
+        assert_eq!(items::section_kind("貳、議題討論"), Some(Kind::Discussion));
     }
 }
