@@ -146,7 +146,7 @@ pub fn spaced_field<'a>(block: &'a str, labels: &[&'static str]) -> Option<(&'st
 
 /// A block without the bullet an archive's dump kept as text (`\\- 說明:…`).
 fn unlist_marker(t: &str) -> &str {
-    for m in ["\\- ", "- "] {
+    for m in ["\\- ", "- ", "• "] {
         if let Some(rest) = t.strip_prefix(m) {
             return rest.trim_start();
         }

@@ -1895,7 +1895,7 @@ fn item_blocks(s: &crate::markdown::Section) -> impl Iterator<Item = (usize, &st
 /// A block without the list marker an archive put before it (`- 決議：…`, `\\- 決議：…`).
 fn unlist(block: &str) -> &str {
     let t = block.trim_start();
-    for m in ["\\- ", "- ", "* ", "・"] {
+    for m in ["\\- ", "- ", "* ", "・", "• "] {
         if let Some(rest) = t.strip_prefix(m) {
             return rest.trim_start();
         }
@@ -1999,7 +1999,10 @@ fn ends_decision(block: &str) -> bool {
         || is_section_block(block).is_some()
         || adjourns(block)
         || closing_thanks(block)
-        || record_title(block);
+        || record_title(block)
+        // A gazette site's layout names each agenda item `項目` on a line of its own (`• 項目`, as
+        // lysayit prints the Legislative Yuan's records): the next item follows.
+        || squeeze(block) == "項目";
     let t: String = block.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['：', ':']);
     let is_num = |s: &str| {
@@ -4034,5 +4037,23 @@ mod tests {
         assert_eq!(agenda_label("議題10. 討論社區住戶出車左轉").as_deref(), Some("議題10"));
         assert_eq!(agenda_label("動議2、A1棟防水工程驗收").as_deref(), Some("動議2"));
         assert_eq!(items::section_kind("貳、議題討論"), Some(Kind::Discussion));
+    }
+
+    #[test]
+    fn a_gazette_sites_bullets_and_item_markers() {
+        // lysayit's layout of the Legislative Yuan's records (tests/corpus/ly-plenary-9-3-2):
+        // `•` bullets before the parts, and `• 項目` before each item.
+        let reg = Registry::new(Vec::new());
+        let body = "• 報告事項\n\n• 項目\n\n一、宣讀本院第9屆第3會期第1次會議議事錄。\n\n主席：議事錄確定。\n\n• 項目\n\n二、本院委員李俊俋等21人擬具「考試院組織法修正草案」,請審議案。\n\n程序委員會意見:擬請院會將本案交司法及法制委員會審查。\n\n主席：無異議,照程序委員會意見辦理。\n\n• 項目\n\n三、本院委員蔣萬安等18人擬具「勞動基準法修正草案」,請審議案。\n\n程序委員會意見:擬請院會將本案交社會福利及衛生環境委員會審查。\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items.iter().map(|a| (a.label.as_str(), a.kind)).collect();
+        assert_eq!(got, [("報告事項二", Kind::Report), ("報告事項三", Kind::Report)]);
+        assert!(
+            items[0].decision.ends_with("照程序委員會意見辦理。"),
+            "{}",
+            items[0].decision
+        );
+        assert_eq!(unlist("• 報告事項"), "報告事項");
+        assert!(ends_decision("項目") && !ends_decision("項目一經費不足，請補正。"));
     }
 }
