@@ -1801,6 +1801,15 @@ fn bare_decision_word(block: &str) -> Option<&'static str> {
         if rest.starts_with(['：', ':']) || rest.trim().is_empty() {
             return true;
         }
+        // A short phrase and its colon (`決議如下：`, `決議事項：`, `決定內容：`) still labels what follows.
+        if let Some(c) = rest.find(['：', ':']) {
+            let phrase = squeeze(&rest[..c]);
+            if (1..=4).contains(&phrase.chars().count())
+                && phrase.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            {
+                return true;
+            }
+        }
         // The word goes on into a sentence or a longer name (`決議事項`, `決 議 案`, `決議之…`).
         let cont = squeeze(rest);
         if ["事項", "案", "文", "書", "之", "的", "後", "時", "與", "及", "均", "已"]
@@ -3860,6 +3869,9 @@ mod tests {
             "決議通過。本案除…",
             "決定確定。",
             "- 決議：通過",
+            "決議如下：",
+            "決議事項：一、通過。",
+            "決定內容:洽悉",
         ] {
             assert!(decision_label(b).is_some(), "{b}");
         }
