@@ -1013,9 +1013,12 @@ pub fn person_name(name: &str) -> String {
 /// the spaces between its words (`Kolas Yotaka`, `伍麗華Saidhai Tahovecahe`), the word after a
 /// space going on with the one before it when both are written in Latin letters.
 pub fn split_names(list: &str) -> Vec<String> {
+    // A word in Latin letters, maybe with the Chinese name after it (`Tali穎艾達利` in `Ingay
+    // Tali穎艾達利`).
     let latin_word = |w: &str| {
         w.starts_with(|c: char| c.is_ascii_alphabetic())
             && w.chars()
+                .take_while(|c| !is_han(*c))
                 .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-'))
     };
     let mut out: Vec<String> = Vec::new();
@@ -1171,13 +1174,28 @@ pub fn reads_as_name(n: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-' | ' '));
     let words = latin.split(' ').count();
-    latin_name
+    if latin_name
         && ((2..=4).contains(&han)
             || (han == 0
                 && (2..=4).contains(&words)
                 && latin
                     .split(' ')
                     .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))))
+    {
+        return true;
+    }
+    // The name in Latin letters first, then the Chinese name (`Ingay Tali穎艾達利`, as a council
+    // prints a member's indigenous name before the Chinese one).
+    let latin_first: String = n.chars().take_while(|c| !is_han(*c)).collect();
+    let han_after: String = n.chars().skip(latin_first.chars().count()).collect();
+    !latin_first.is_empty()
+        && latin_first.starts_with(|c: char| c.is_ascii_uppercase())
+        && !latin_first.contains("  ")
+        && latin_first
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-' | ' '))
+        && (2..=4).contains(&han_after.chars().count())
+        && han_after.chars().all(is_han)
 }
 
 /// Whether a name reads as a unit's (`民主網絡司`, `建設課`, `秘書處`) rather than a person's.
@@ -1720,10 +1738,23 @@ mod tests {
             split_names("張秋明 吳宏謀　Sra Kacaw"),
             ["張秋明", "吳宏謀", "Sra Kacaw"]
         );
-        for n in ["Kolas Yotaka", "伍麗華Saidhai Tahovecahe", "Sra Kacaw"] {
+        for n in [
+            "Kolas Yotaka",
+            "伍麗華Saidhai Tahovecahe",
+            "Sra Kacaw",
+            "Ingay Tali穎艾達利",
+        ] {
             assert!(reads_as_name(n), "{n}");
         }
-        for n in ["kolas yotaka", "Kolas", "A B C D E", "Kolas  Yotaka", "Kolas Yotaka "] {
+        for n in [
+            "kolas yotaka",
+            "Kolas",
+            "A B C D E",
+            "Kolas  Yotaka",
+            "Kolas Yotaka ",
+            "Ingay Tali穎",
+            "ingay穎艾達",
+        ] {
             assert!(!reads_as_name(n), "{n}");
         }
         // A form's line of names keeps them whole too.

@@ -892,7 +892,44 @@ fn paragraph_items(
                 }
             }
         }
+        // A form's field read with its value (the block after it), which the loop then skips.
+        let mut skip_to = 0usize;
         for (bi, &(line, b)) in blocks.iter().enumerate().skip(start_at) {
+            if bi < skip_to {
+                continue;
+            }
+            // A case's page printed as a form, each field's name a paragraph (or list item) and its
+            // value the next (`案號` / `59` / … / `案由` / `東山區…建請興建活動中心乙案。`): the 案由 field
+            // with its value starts the case, numbered by the number field above it when only the
+            // form's short fields stand between.
+            if let Some((title, number)) = form_case(&blocks, bi).filter(|_| !in_appendix && table.is_none()) {
+                if let Some(p) = current.take() {
+                    finish(p, section, &mut out, diags);
+                }
+                // The form's fields between its number and its 案由 (its proposer, its
+                // co-signers) are the case's, for the people they name.
+                let (label, lead) = match number {
+                    Some((l, at)) => (l, blocks[at..bi].to_vec()),
+                    None => (squeeze(b), Vec::new()),
+                };
+                current = Some(Pending {
+                    kind: None,
+                    title: title.to_string(),
+                    anchor: anchor.clone(),
+                    line,
+                    blocks: lead,
+                    start: b,
+                    lead: None,
+                    numbered_only: false,
+                    tentative: false,
+                    on_heading: false,
+                    heard: false,
+                    parent: None,
+                    label,
+                });
+                skip_to = bi + 2;
+                continue;
+            }
             // `主席裁示：同意備查。` right after an item not yet decided is that item's decision, not
             // the section 主席裁示 (which has an ordinal of its own, or follows no open item).
             let ruling = decision_label(b).is_some()
@@ -1319,6 +1356,47 @@ fn titled_part(file_text: &str) -> Option<Kind> {
         .iter()
         .any(|s| title.ends_with(s))
         .then_some(Kind::Motion)
+}
+
+/// A case's 案由 (or 案名) written as a form's field, its name alone in block `bi` and its value the
+/// next block: the value (the case's title) and the label of the number field above it (`案號` /
+/// `59` → `第59案`), when only the form's short fields (no sentence, decision or other case)
+/// stand between them.
+fn form_case<'a>(blocks: &[(usize, &'a str)], bi: usize) -> Option<(&'a str, Option<(String, usize)>)> {
+    let name = squeeze(blocks[bi].1);
+    if name != "案由" && name != "案名" {
+        return None;
+    }
+    let value = blocks.get(bi + 1)?.1.trim();
+    let bare = squeeze(value);
+    let another_field = items::PART_LABELS.contains(&bare.as_str()) || DECISION_LABELS.contains(&bare.as_str());
+    if value.is_empty()
+        || another_field
+        || starts_part(value)
+        || decision_label(value).is_some()
+        || value.contains('\n')
+    {
+        return None;
+    }
+    let field = |b: &str| {
+        let t = b.trim();
+        !t.contains(['\n', '。']) && t.chars().count() <= 80 && decision_label(t).is_none() && squeeze(t) != "案由"
+    };
+    let number = (0..bi.saturating_sub(1))
+        .rev()
+        .take_while(|&i| field(blocks[i + 1].1))
+        .find_map(|i| items::number_field(blocks[i].1, blocks[i + 1].1).map(|l| (l, i)));
+    Some((value, number))
+}
+
+/// A form's field that only records the case's paperwork (`大會決議日期`, `大會決議附件`, `發文字號`,
+/// `審查結果附件`): the name alone, short, ending in 日期, 附件, 字號 or 文號. It ends a decision.
+fn paperwork_field(block: &str) -> bool {
+    let t = squeeze(block);
+    let n = t.chars().count();
+    (3..=8).contains(&n)
+        && t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && ["日期", "附件", "字號", "文號"].iter().any(|e| t.ends_with(e))
 }
 
 /// Whether `b` is the next numbered point after the item that `start` began (`（三）` after
@@ -2011,7 +2089,8 @@ fn ends_decision(block: &str) -> bool {
         || record_title(block)
         // A gazette site's layout names each agenda item `項目` on a line of its own (`• 項目`, as
         // lysayit prints the Legislative Yuan's records): the next item follows.
-        || squeeze(block) == "項目";
+        || squeeze(block) == "項目"
+        || paperwork_field(block);
     let t: String = block.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['：', ':']);
     let is_num = |s: &str| {
@@ -4067,5 +4146,34 @@ mod tests {
         );
         assert_eq!(unlist("• 報告事項"), "報告事項");
         assert!(ends_decision("項目") && !ends_decision("項目一經費不足，請補正。"));
+    }
+
+    #[test]
+    fn a_case_page_with_each_field_and_value_as_list_items() {
+        // A civic site's page of one motion of 臺南市議會 (tests/corpus/tncc-3-7-59).
+        let reg = Registry::new(Vec::new());
+        let body = "議員提案-一般提案\n\n- 案號\n- 59\n- 提案性質\n- 議員提案-一般提案\n- 提案單位/人\n- 趙昆原\n- 連署人\n- 許又仁、Ingay Tali穎艾達利、方一峰\n- 案由\n- 東山區科里里枋子林建請興建活動中心乙案。\n- 說明\n- 建請增建活動中心以利居民辦理活動。\n- 審查意見\n- 函送市府研辦。\n- 大會決議日期\n- 2022/07/04\n- 大會決議\n- 照審查意見通過。\n- 大會決議附件\n- 發文日期\n- 2022/07/08\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        let a = &items[0];
+        assert_eq!(
+            (a.label.as_str(), a.title.as_str()),
+            ("第59案", "東山區科里里枋子林建請興建活動中心乙案。")
+        );
+        assert_eq!(
+            (a.decision_label, a.decision.as_str()),
+            ("大會決議", "照審查意見通過。")
+        );
+        let people: Vec<_> = a.people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        assert_eq!(
+            people,
+            ["seconder: 許又仁", "seconder: Ingay Tali穎艾達利", "seconder: 方一峰"]
+        );
+        // Without a number field above it, the case is an unnumbered 案由.
+        let bare = body.replace("- 案號\n- 59\n", "");
+        assert_eq!(items_of(&bare, &reg)[0].label, "案由");
+        // A field's name with no value after it is no case.
+        assert!(items_of("- 案由\n- 說明\n- 無\n", &reg).is_empty());
+        assert!(paperwork_field("大會決議附件") && paperwork_field("發文日期") && !paperwork_field("照案通過"));
     }
 }
