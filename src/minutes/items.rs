@@ -146,7 +146,7 @@ pub fn spaced_field<'a>(block: &'a str, labels: &[&'static str]) -> Option<(&'st
 
 /// A block without the bullet an archive's dump kept as text (`\\- 說明:…`).
 fn unlist_marker(t: &str) -> &str {
-    for m in ["\\- ", "- "] {
+    for m in ["\\- ", "- ", "• "] {
         if let Some(rest) = t.strip_prefix(m) {
             return rest.trim_start();
         }
@@ -213,6 +213,7 @@ pub fn section_kind(text: &str) -> Option<Kind> {
         "議案討論",
         "審議事項",
         "討論提案",
+        "議題討論",
         "提案",
     ]) || super::is_reading(t)
     {
@@ -325,6 +326,15 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
         }
         if let Some(found) = dashed_label(&t[..colon]) {
             return Some(found);
+        }
+    }
+    // `議題1. 討論1月份財報誤計`, `提案2、…`: the number, its own mark, then the title.
+    if let Some(end) = t.find(['.', '．', '、']) {
+        let rest = t[end..].trim_start_matches(['.', '．', '、']).trim();
+        if end > 0 && !rest.is_empty() && !rest.starts_with(is_numeral) {
+            if let Some(found) = numbered_label(&squeeze(&t[..end])).filter(|(l, _)| !l.starts_with('案')) {
+                return Some(found);
+            }
         }
     }
     // `第一案〈代提議001號〉 提案人：…`: the number, then a bracket or a space and more text.
@@ -794,6 +804,8 @@ pub fn numbered_label(head: &str) -> Option<(String, Option<Kind>)> {
         ("動議", Some(Kind::Motion)),
         ("討論", Some(Kind::Discussion)),
         ("議案", Some(Kind::Discussion)),
+        // A question put to the meeting, as committees and associations number them (`議題1.`).
+        ("議題", None),
         ("提案", None),
         ("案由", None),
     ];
@@ -1006,9 +1018,12 @@ pub fn person_name(name: &str) -> String {
 /// the spaces between its words (`Kolas Yotaka`, `伍麗華Saidhai Tahovecahe`), the word after a
 /// space going on with the one before it when both are written in Latin letters.
 pub fn split_names(list: &str) -> Vec<String> {
+    // A word in Latin letters, maybe with the Chinese name after it (`Tali穎艾達利` in `Ingay
+    // Tali穎艾達利`).
     let latin_word = |w: &str| {
         w.starts_with(|c: char| c.is_ascii_alphabetic())
             && w.chars()
+                .take_while(|c| !is_han(*c))
                 .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-'))
     };
     let mut out: Vec<String> = Vec::new();
@@ -1164,13 +1179,28 @@ pub fn reads_as_name(n: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-' | ' '));
     let words = latin.split(' ').count();
-    latin_name
+    if latin_name
         && ((2..=4).contains(&han)
             || (han == 0
                 && (2..=4).contains(&words)
                 && latin
                     .split(' ')
                     .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))))
+    {
+        return true;
+    }
+    // The name in Latin letters first, then the Chinese name (`Ingay Tali穎艾達利`, as a council
+    // prints a member's indigenous name before the Chinese one).
+    let latin_first: String = n.chars().take_while(|c| !is_han(*c)).collect();
+    let han_after: String = n.chars().skip(latin_first.chars().count()).collect();
+    !latin_first.is_empty()
+        && latin_first.starts_with(|c: char| c.is_ascii_uppercase())
+        && !latin_first.contains("  ")
+        && latin_first
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-' | ' '))
+        && (2..=4).contains(&han_after.chars().count())
+        && han_after.chars().all(is_han)
 }
 
 /// Whether a name reads as a unit's (`民主網絡司`, `建設課`, `秘書處`) rather than a person's.
@@ -1248,13 +1278,50 @@ fn count_after(text: &str, words: &[&str]) -> Option<u32> {
     None
 }
 
+/// The number written just before `word`, counted in 票 / 人 / 位 (`表決8票同意`, `6票通過`,
+/// `以 12 票贊成`), as many committees record a vote.
+fn count_before(text: &str, words: &[&str]) -> Option<u32> {
+    for w in words {
+        for (i, _) in text.match_indices(w) {
+            let head = text[..i].trim_end_matches([' ', '　']);
+            let Some(head) = ["票", "人", "位"].iter().find_map(|u| head.strip_suffix(u)) else {
+                continue;
+            };
+            let head = head.trim_end_matches([' ', '　']);
+            let digits: String = head
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .map(|c| {
+                    if c.is_ascii_digit() {
+                        c
+                    } else {
+                        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or('0')
+                    }
+                })
+                .collect();
+            // `不同意` is no 同意.
+            if *w == "同意" && head.len() < text[..i].len() && text[..i].ends_with('不') {
+                continue;
+            }
+            if let Ok(n) = digits.parse() {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
 /// The votes an item's text records, if it records any counts.
 pub fn votes(text: &str) -> Option<Votes> {
     let mut v = Votes {
         present: count_after(text, &["在場", "出席"]),
-        yes: count_after(text, &["贊成", "同意"]),
-        against: count_after(text, &["反對", "不同意"]),
-        abstain: count_after(text, &["棄權"]),
+        yes: count_after(text, &["贊成", "同意"]).or_else(|| count_before(text, &["贊成", "同意", "通過"])),
+        against: count_after(text, &["反對", "不同意"]).or_else(|| count_before(text, &["反對", "不同意"])),
+        abstain: count_after(text, &["棄權"]).or_else(|| count_before(text, &["棄權"])),
         ..Votes::default()
     };
     if v.yes.is_none() && v.against.is_none() && v.abstain.is_none() {
@@ -1680,10 +1747,23 @@ mod tests {
             split_names("張秋明 吳宏謀　Sra Kacaw"),
             ["張秋明", "吳宏謀", "Sra Kacaw"]
         );
-        for n in ["Kolas Yotaka", "伍麗華Saidhai Tahovecahe", "Sra Kacaw"] {
+        for n in [
+            "Kolas Yotaka",
+            "伍麗華Saidhai Tahovecahe",
+            "Sra Kacaw",
+            "Ingay Tali穎艾達利",
+        ] {
             assert!(reads_as_name(n), "{n}");
         }
-        for n in ["kolas yotaka", "Kolas", "A B C D E", "Kolas  Yotaka", "Kolas Yotaka "] {
+        for n in [
+            "kolas yotaka",
+            "Kolas",
+            "A B C D E",
+            "Kolas  Yotaka",
+            "Kolas Yotaka ",
+            "Ingay Tali穎",
+            "ingay穎艾達",
+        ] {
             assert!(!reads_as_name(n), "{n}");
         }
         // A form's line of names keeps them whole too.
@@ -1694,5 +1774,23 @@ mod tests {
                 ("seconder".to_string(), "李國勝".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_count_written_before_its_side() {
+        // `表決8票同意` (a residents' committee), `6票通過`, `以 12 票贊成、3 票反對`.
+        let v = votes("表決8票同意，悠樂優先議約。").expect("a count");
+        assert_eq!((v.yes, v.against, v.result), (Some(8), None, None));
+        assert_eq!(votes("6票通過，請總幹事行文。").and_then(|v| v.yes), Some(6));
+        let v = votes("以 12 票贊成、3 票反對、１票棄權通過。").expect("counts");
+        assert_eq!(
+            (v.yes, v.against, v.abstain, v.result),
+            (Some(12), Some(3), Some(1), Some("passed"))
+        );
+        let v = votes("表決結果：5票不同意。").expect("a count");
+        assert_eq!((v.yes, v.against), (None, Some(5)));
+        // The counts after the side still come first.
+        assert_eq!(votes("表決結果：贊成 25 人、反對 3 人").and_then(|v| v.yes), Some(25));
+        assert!(votes("第8案照案通過。").is_none());
     }
 }

@@ -225,7 +225,11 @@ pub fn agenda_label(heading: &str) -> Option<String> {
     }
     if !squeezed.starts_with("案由") {
         // 討論一, 動議二, 第三案, 議案四, 討論事項五 (a number is needed: 討論事項 alone is a section).
-        let head: String = squeezed.chars().take_while(|c| !"，,。（(【　 ".contains(*c)).collect();
+        // The number's own mark ends it too (`議題1. 討論…`, `動議2、…`).
+        let head: String = squeezed
+            .chars()
+            .take_while(|c| !"，,。（(【　 .．、".contains(*c))
+            .collect();
         return items::numbered_label(&head).map(|(l, _)| l);
     }
     // `案由(一)：…`: the number in brackets.
@@ -892,7 +896,44 @@ fn paragraph_items(
                 }
             }
         }
+        // A form's field read with its value (the block after it), which the loop then skips.
+        let mut skip_to = 0usize;
         for (bi, &(line, b)) in blocks.iter().enumerate().skip(start_at) {
+            if bi < skip_to {
+                continue;
+            }
+            // A case's page printed as a form, each field's name a paragraph (or list item) and its
+            // value the next (`案號` / `59` / … / `案由` / `東山區…建請興建活動中心乙案。`): the 案由 field
+            // with its value starts the case, numbered by the number field above it when only the
+            // form's short fields stand between.
+            if let Some((title, number)) = form_case(&blocks, bi).filter(|_| !in_appendix && table.is_none()) {
+                if let Some(p) = current.take() {
+                    finish(p, section, &mut out, diags);
+                }
+                // The form's fields between its number and its 案由 (its proposer, its
+                // co-signers) are the case's, for the people they name.
+                let (label, lead) = match number {
+                    Some((l, at)) => (l, blocks[at..bi].to_vec()),
+                    None => (squeeze(b), Vec::new()),
+                };
+                current = Some(Pending {
+                    kind: None,
+                    title: title.to_string(),
+                    anchor: anchor.clone(),
+                    line,
+                    blocks: lead,
+                    start: b,
+                    lead: None,
+                    numbered_only: false,
+                    tentative: false,
+                    on_heading: false,
+                    heard: false,
+                    parent: None,
+                    label,
+                });
+                skip_to = bi + 2;
+                continue;
+            }
             // `主席裁示：同意備查。` right after an item not yet decided is that item's decision, not
             // the section 主席裁示 (which has an ordinal of its own, or follows no open item).
             let ruling = decision_label(b).is_some()
@@ -1321,6 +1362,47 @@ fn titled_part(file_text: &str) -> Option<Kind> {
         .then_some(Kind::Motion)
 }
 
+/// A case's 案由 (or 案名) written as a form's field, its name alone in block `bi` and its value the
+/// next block: the value (the case's title) and the label of the number field above it (`案號` /
+/// `59` → `第59案`), when only the form's short fields (no sentence, decision or other case)
+/// stand between them.
+fn form_case<'a>(blocks: &[(usize, &'a str)], bi: usize) -> Option<(&'a str, Option<(String, usize)>)> {
+    let name = squeeze(blocks[bi].1);
+    if name != "案由" && name != "案名" {
+        return None;
+    }
+    let value = blocks.get(bi + 1)?.1.trim();
+    let bare = squeeze(value);
+    let another_field = items::PART_LABELS.contains(&bare.as_str()) || DECISION_LABELS.contains(&bare.as_str());
+    if value.is_empty()
+        || another_field
+        || starts_part(value)
+        || decision_label(value).is_some()
+        || value.contains('\n')
+    {
+        return None;
+    }
+    let field = |b: &str| {
+        let t = b.trim();
+        !t.contains(['\n', '。']) && t.chars().count() <= 80 && decision_label(t).is_none() && squeeze(t) != "案由"
+    };
+    let number = (0..bi.saturating_sub(1))
+        .rev()
+        .take_while(|&i| field(blocks[i + 1].1))
+        .find_map(|i| items::number_field(blocks[i].1, blocks[i + 1].1).map(|l| (l, i)));
+    Some((value, number))
+}
+
+/// A form's field that only records the case's paperwork (`大會決議日期`, `大會決議附件`, `發文字號`,
+/// `審查結果附件`): the name alone, short, ending in 日期, 附件, 字號 or 文號. It ends a decision.
+fn paperwork_field(block: &str) -> bool {
+    let t = squeeze(block);
+    let n = t.chars().count();
+    (3..=8).contains(&n)
+        && t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && ["日期", "附件", "字號", "文號"].iter().any(|e| t.ends_with(e))
+}
+
 /// Whether `b` is the next numbered point after the item that `start` began (`（三）` after
 /// `（二）…`): the same style of ordinal, the next number, and no point of that style inside the
 /// item yet (a decision's own `一、…二、…` stay in it).
@@ -1337,9 +1419,24 @@ fn next_sibling(start: &str, blocks: &[(usize, &str)], b: &str) -> bool {
 /// as converters join a title's last line with the decision's): the title, then the decision as
 /// a block of its own. The label must follow the end of a title (案, 。, a closing bracket) and
 /// take its colon, so a sentence that mentions a decision (`本案決議略以`) stays whole.
-fn glued_decision(block: &str) -> impl Iterator<Item = &str> {
+fn glued_decision(block: &str) -> std::vec::IntoIter<&str> {
     let t = block.trim_end();
-    let at = if t.contains(['：', ':']) && items::leading_label(t, items::PART_LABELS).is_none() {
+    if items::leading_label(t, items::PART_LABELS).is_some() {
+        // Parts on the lines of one paragraph: each where its line began, without the line
+        // break written as HTML at its end (`<br>`), which is no part of the text.
+        let mut out = Vec::new();
+        let mut rest = t;
+        while let Some(i) = joined_part(rest) {
+            out.push(without_break_tag(&rest[..i]));
+            rest = &rest[i..];
+        }
+        if out.is_empty() {
+            return vec![block].into_iter();
+        }
+        out.push(without_break_tag(rest));
+        return out.into_iter();
+    }
+    let at = if t.contains(['：', ':']) {
         t.char_indices().skip(1).find_map(|(i, _)| {
             let (before, after) = t.split_at(i);
             // The label first: `outside_brackets` copies all the text before, at every comma.
@@ -1354,11 +1451,52 @@ fn glued_decision(block: &str) -> impl Iterator<Item = &str> {
         None
     };
     match at {
-        Some(i) => [Some(&t[..i]), Some(&t[i..])],
-        None => [Some(block), None],
+        Some(i) => vec![&t[..i], &t[i..]],
+        None => vec![block],
     }
     .into_iter()
-    .flatten()
+}
+
+/// A text without the line break written as HTML at its end (`…公告。<br>`, `<br/>`, `<br />`).
+fn without_break_tag(t: &str) -> &str {
+    let mut t = t.trim_end();
+    loop {
+        let lower = t.to_ascii_lowercase();
+        let Some(tag) = ["<br>", "<br/>", "<br />"].iter().find(|x| lower.ends_with(*x)) else {
+            return t;
+        };
+        t = t[..t.len() - tag.len()].trim_end();
+    }
+}
+
+/// Where a labelled part written on the next line of the same paragraph begins, in a block that
+/// starts with one (`**說明**: …不變。<br>` / `**決議**: 請總幹事…`, as Markdown written by hand joins
+/// its lines into one paragraph): a decision label or another part's label with its colon, right
+/// after the end of a sentence or a written line break (`。`, `<br>`, `；`), spaces allowed
+/// between. Only the first such place: the rest is split when that part is read.
+fn joined_part(t: &str) -> Option<usize> {
+    let mut prev_end = false;
+    for (i, c) in t.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if prev_end && i > 0 {
+            let after = &t[i..];
+            let labelled = items::leading_label(after, DECISION_LABELS)
+                .or_else(|| items::leading_label(after, items::PART_LABELS))
+                // The label itself, then its colon, at `after`'s start.
+                .is_some_and(|(l, _)| squeeze(after.split([':', '：']).next().unwrap_or("")) == l);
+            if labelled {
+                return Some(i);
+            }
+        }
+        prev_end = matches!(c, '。' | '；' | ';' | '！' | '？' | '）' | ')')
+            || (c == '>' && {
+                let head = t[..i].to_ascii_lowercase();
+                head.ends_with("<br") || head.ends_with("<br/") || head.ends_with("<br /")
+            });
+    }
+    None
 }
 
 /// The text outside brackets (`討論民政委員會議案(計 4 案：…)，` → `討論民政委員會議案，`): a count or
@@ -1745,6 +1883,15 @@ fn bare_decision_word(block: &str) -> Option<&'static str> {
         if rest.starts_with(['：', ':']) || rest.trim().is_empty() {
             return true;
         }
+        // A short phrase and its colon (`決議如下：`, `決議事項：`, `決定內容：`) still labels what follows.
+        if let Some(c) = rest.find(['：', ':']) {
+            let phrase = squeeze(&rest[..c]);
+            if (1..=4).contains(&phrase.chars().count())
+                && phrase.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            {
+                return true;
+            }
+        }
         // The word goes on into a sentence or a longer name (`決議事項`, `決 議 案`, `決議之…`).
         let cont = squeeze(rest);
         if ["事項", "案", "文", "書", "之", "的", "後", "時", "與", "及", "均", "已"]
@@ -1839,7 +1986,7 @@ fn item_blocks(s: &crate::markdown::Section) -> impl Iterator<Item = (usize, &st
 /// A block without the list marker an archive put before it (`- 決議：…`, `\\- 決議：…`).
 fn unlist(block: &str) -> &str {
     let t = block.trim_start();
-    for m in ["\\- ", "- ", "* ", "・"] {
+    for m in ["\\- ", "- ", "* ", "・", "• "] {
         if let Some(rest) = t.strip_prefix(m) {
             return rest.trim_start();
         }
@@ -1943,7 +2090,11 @@ fn ends_decision(block: &str) -> bool {
         || is_section_block(block).is_some()
         || adjourns(block)
         || closing_thanks(block)
-        || record_title(block);
+        || record_title(block)
+        // A gazette site's layout names each agenda item `項目` on a line of its own (`• 項目`, as
+        // lysayit prints the Legislative Yuan's records): the next item follows.
+        || squeeze(block) == "項目"
+        || paperwork_field(block);
     let t: String = block.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['：', ':']);
     let is_num = |s: &str| {
@@ -3806,6 +3957,9 @@ mod tests {
             "決議通過。本案除…",
             "決定確定。",
             "- 決議：通過",
+            "決議如下：",
+            "決議事項：一、通過。",
+            "決定內容:洽悉",
         ] {
             assert!(decision_label(b).is_some(), "{b}");
         }
@@ -3930,5 +4084,105 @@ mod tests {
         assert_eq!(labels, ["案由", "案由"]);
         assert_eq!(titled_part("---\ntitle: \"某校校務會議紀錄\"\n---\n"), None);
         assert_eq!(titled_part("no front matter"), None);
+    }
+
+    #[test]
+    fn questions_written_by_hand_with_their_parts_on_the_lines_of_one_paragraph() {
+        // 椰城社區管理委員會 (tests/corpus/coconutcity-114-03-11): `### 議題N.` headings, and the
+        // bold labels on consecutive lines, which Markdown joins into one paragraph.
+        let reg = Registry::new(Vec::new());
+        let body = "## 貳、議題討論\n\n### 議題1. 討論1月份財報誤計\n**說明**: 1月管理費收入原誤計為84筆。<br>\n**決議**: 請總幹事更正財報後，由委員重新簽名公告。<br>\n\n### 議題3. 討論社區物業保全議約議價情形\n**說明**: 由雙方審議中。<br>\n\n### 議題4. 討論社區清潔工作廠商洽談情形\n**說明**: 三家業者報價。\n**決議**: 表決8票同意，悠樂優先議約。<br>\n\n## 參、臨時動議\n\n### 動議1. C8-2 公管漏水案\n**說明**: 展鑫勘場報價為$53,000<br>\n**決議**: 洽談三家廠商報價後開會決議。<br>\n\n## 肆、散會\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| (a.label.as_str(), a.kind, a.decision_label, a.decision.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "議題1",
+                    Kind::Discussion,
+                    "決議",
+                    "請總幹事更正財報後，由委員重新簽名公告。"
+                ),
+                ("議題3", Kind::Discussion, "", ""),
+                ("議題4", Kind::Discussion, "決議", "表決8票同意，悠樂優先議約。"),
+                ("動議1", Kind::Motion, "決議", "洽談三家廠商報價後開會決議。"),
+            ]
+        );
+        assert_eq!(items[2].votes.as_ref().and_then(|v| v.yes), Some(8));
+        // The same questions written as paragraphs, each title a paragraph of its own.
+        let paragraphs = body.replace("### ", "").replace("\n**說明**", "\n\n**說明**");
+        let labels: Vec<_> = items_of(&paragraphs, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.decision))
+            .collect();
+        assert_eq!(labels.len(), 4, "{labels:?}");
+        assert_eq!(
+            labels[0],
+            (
+                "議題1".to_string(),
+                "請總幹事更正財報後，由委員重新簽名公告。".to_string()
+            )
+        );
+        // Only a label right after a sentence's end or a written line break starts a part: a
+        // sentence that names a decision inside a part does not.
+        let split: Vec<_> = glued_decision("說明：依上次會議決議：辦理。決議：照案通過。").collect();
+        assert_eq!(split, ["說明：依上次會議決議：辦理。", "決議：照案通過。"]);
+        let one: Vec<_> = glued_decision("說明：本案說明如下：一、依規定辦理。").collect();
+        assert_eq!(one, ["說明：本案說明如下：一、依規定辦理。"]);
+        let three: Vec<_> = glued_decision("說明：甲。<br/> 辦法：乙。<BR> 決議：通過。<br />").collect();
+        assert_eq!(three, ["說明：甲。", "辦法：乙。", "決議：通過。"]);
+        assert_eq!(agenda_label("議題10. 討論社區住戶出車左轉").as_deref(), Some("議題10"));
+        assert_eq!(agenda_label("動議2、A1棟防水工程驗收").as_deref(), Some("動議2"));
+        assert_eq!(items::section_kind("貳、議題討論"), Some(Kind::Discussion));
+    }
+
+    #[test]
+    fn a_gazette_sites_bullets_and_item_markers() {
+        // lysayit's layout of the Legislative Yuan's records (tests/corpus/ly-plenary-9-3-2):
+        // `•` bullets before the parts, and `• 項目` before each item.
+        let reg = Registry::new(Vec::new());
+        let body = "• 報告事項\n\n• 項目\n\n一、宣讀本院第9屆第3會期第1次會議議事錄。\n\n主席：議事錄確定。\n\n• 項目\n\n二、本院委員李俊俋等21人擬具「考試院組織法修正草案」,請審議案。\n\n程序委員會意見:擬請院會將本案交司法及法制委員會審查。\n\n主席：無異議,照程序委員會意見辦理。\n\n• 項目\n\n三、本院委員蔣萬安等18人擬具「勞動基準法修正草案」,請審議案。\n\n程序委員會意見:擬請院會將本案交社會福利及衛生環境委員會審查。\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items.iter().map(|a| (a.label.as_str(), a.kind)).collect();
+        assert_eq!(got, [("報告事項二", Kind::Report), ("報告事項三", Kind::Report)]);
+        assert!(
+            items[0].decision.ends_with("照程序委員會意見辦理。"),
+            "{}",
+            items[0].decision
+        );
+        assert_eq!(unlist("• 報告事項"), "報告事項");
+        assert!(ends_decision("項目") && !ends_decision("項目一經費不足，請補正。"));
+    }
+
+    #[test]
+    fn a_case_page_with_each_field_and_value_as_list_items() {
+        // A civic site's page of one motion of 臺南市議會 (tests/corpus/tncc-3-7-59).
+        let reg = Registry::new(Vec::new());
+        let body = "議員提案-一般提案\n\n- 案號\n- 59\n- 提案性質\n- 議員提案-一般提案\n- 提案單位/人\n- 趙昆原\n- 連署人\n- 許又仁、Ingay Tali穎艾達利、方一峰\n- 案由\n- 東山區科里里枋子林建請興建活動中心乙案。\n- 說明\n- 建請增建活動中心以利居民辦理活動。\n- 審查意見\n- 函送市府研辦。\n- 大會決議日期\n- 2022/07/04\n- 大會決議\n- 照審查意見通過。\n- 大會決議附件\n- 發文日期\n- 2022/07/08\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        let a = &items[0];
+        assert_eq!(
+            (a.label.as_str(), a.title.as_str()),
+            ("第59案", "東山區科里里枋子林建請興建活動中心乙案。")
+        );
+        assert_eq!(
+            (a.decision_label, a.decision.as_str()),
+            ("大會決議", "照審查意見通過。")
+        );
+        let people: Vec<_> = a.people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        assert_eq!(
+            people,
+            ["seconder: 許又仁", "seconder: Ingay Tali穎艾達利", "seconder: 方一峰"]
+        );
+        // Without a number field above it, the case is an unnumbered 案由.
+        let bare = body.replace("- 案號\n- 59\n", "");
+        assert_eq!(items_of(&bare, &reg)[0].label, "案由");
+        // A field's name with no value after it is no case.
+        assert!(items_of("- 案由\n- 說明\n- 無\n", &reg).is_empty());
+        assert!(paperwork_field("大會決議附件") && paperwork_field("發文日期") && !paperwork_field("照案通過"));
     }
 }

@@ -76,7 +76,8 @@ fn html_text(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// The source of a corpus document as the importer's text path takes it.
+/// The source of a corpus document as the importer's text path takes it (a hand-written
+/// `source.md` is read as a record instead, see [`read_items`]).
 fn source_text(dir: &Path) -> String {
     for (name, html) in [("source.txt", false), ("source.md", false), ("source.html", true)] {
         if let Ok(t) = std::fs::read_to_string(dir.join(name)) {
@@ -89,6 +90,11 @@ fn source_text(dir: &Path) -> String {
 /// The items the model reads from a document imported with no registry: those of every record
 /// the import gives (one for each sitting of a file that holds several), in the order of the file.
 fn read_items(dir: &Path) -> Vec<AgendaItem> {
+    // Minutes a body wrote by hand in Markdown (`source.md`) are a record as they stand: read
+    // directly, their own front matter (a site generator's) set aside, as a record written so is.
+    if let Ok(md) = std::fs::read_to_string(dir.join("source.md")) {
+        return record_items(dir, &md);
+    }
     let imported = import_text(&source_text(dir), &ImportRegistry::default());
     imported
         .records()
