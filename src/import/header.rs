@@ -425,7 +425,7 @@ fn title_date(title: &str) -> Option<NaiveDate> {
     if let Some((Ok(d), _, _)) = find_date_span(title) {
         return Some(d);
     }
-    digit_run_date(&ascii_digits(title)).map(|(d, _, _)| d)
+    digit_run_date(&date_digits(title)).map(|(d, _, _)| d)
 }
 
 /// The first run of 8 digits (a Western year) or 7 (the Republic's) that is a valid date, with its
@@ -461,7 +461,7 @@ fn digit_run_date(s: &str) -> Option<(NaiveDate, usize, usize)> {
 /// 一一三年十二月三日 → 113年12月3日, 民國一百十三年 → 民國113年, 二〇二四年 → 2024年,
 /// 下午二時三十分 → 下午2時30分. Other numerals (第一次, 星期三) stay as they are.
 fn date_digits(s: &str) -> String {
-    let s = ascii_digits(s);
+    let s = unspaced_digits(&ascii_digits(s));
     let is_numeral = |c: char| "〇零一二三四五六七八九十百兩".contains(c);
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -490,6 +490,51 @@ fn date_digits(s: &str) -> String {
             None => out.push_str(&run),
         }
         i = j;
+    }
+    out
+}
+
+/// The text with the spaces between digits written one at a time closed up: `中華民國 1 0 1 年` →
+/// `中華民國 101 年`, as a justified or typed-out page spaces a number's digits (with full-width
+/// spaces too, `１　０　１`, once [`ascii_digits`] made them ASCII). Only single digits are joined,
+/// across one or two spaces on the line: `104 年 06 月` and `9時 10分` stay as they are.
+fn unspaced_digits(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let single = |i: usize| {
+        chars[i].is_ascii_digit()
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+            && chars.get(i + 1).is_none_or(|c| !c.is_ascii_digit())
+    };
+    let gap = |c: char| c.is_whitespace() && c != '\n' && c != '\r';
+    // The next single digit after the spaces that follow `i`, if one or two spaces lead to it.
+    let next_single = |i: usize| {
+        let j = (i + 1..chars.len()).find(|&j| !gap(chars[j])).unwrap_or(chars.len());
+        (j > i + 1 && j <= i + 3 && j < chars.len() && single(j)).then_some(j)
+    };
+    // A digit next to a date's or time's separator is a part of its own (`2024/9/1 9:30`).
+    let separator = |c: Option<&char>| c.is_some_and(|c| "/.-:~".contains(*c));
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if single(i) {
+            let mut run = vec![i];
+            while let Some(j) = next_single(*run.last().unwrap_or(&i)) {
+                run.push(j);
+            }
+            let last = *run.last().unwrap_or(&i);
+            let apart = run.len() >= 2
+                && !separator(i.checked_sub(1).and_then(|p| chars.get(p)))
+                && !separator(chars.get(last + 1));
+            if apart {
+                out.extend(run.iter().map(|&k| chars[k]));
+            } else {
+                out.extend(&chars[i..=last]);
+            }
+            i = last + 1;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
     }
     out
 }
@@ -1435,6 +1480,32 @@ mod tests {
         assert_eq!(find_time("上午9人出席"), None);
         assert_eq!(find_time("第9"), None);
         assert!(when("電話 0912345678").date.is_none());
+    }
+
+    /// A number's digits written one at a time with spaces between (臺南市政府工務局's
+    /// `中華民國 1 0 1 年`, tests/corpus/tainan-pwb-16), with ASCII or full-width digits and spaces.
+    #[test]
+    fn a_year_with_its_digits_spaced() {
+        let d = |s: &str| find_date(s).map(|x| x.0.unwrap().format("%Y-%m-%d").to_string());
+        let line = "開會時間:中華民國 1 0 1 年 5 月 24 日星期四下午 4 時 30 分";
+        assert_eq!(d(line).as_deref(), Some("2012-05-24"));
+        let w = when(line.trim_start_matches("開會時間:"));
+        assert_eq!(w.start.map(hhmm).as_deref(), Some("16:30"));
+        assert!(w.whole);
+        let wide = "開會時間:中華民國　１　０　１　年　５　月　２　４　日";
+        assert_eq!(d(wide).as_deref(), Some("2012-05-24"));
+        // The title's date, read the same way.
+        assert_eq!(
+            title_date("臺南市政府工務局 1 0 1 年 5 月 24 日局務會議紀錄").map(|d| d.to_string()),
+            Some("2012-05-24".to_string())
+        );
+        // Numbers of several digits stay apart, and so do a date's parts.
+        assert_eq!(
+            unspaced_digits("104 年 06 月 02 日上午 10 時 03 分"),
+            "104 年 06 月 02 日上午 10 時 03 分"
+        );
+        assert_eq!(unspaced_digits("106.5.1 2"), "106.5.1 2");
+        assert_eq!(unspaced_digits("第 1 6 次"), "第 16 次");
     }
 
     /// `聯安列席：莫少文襄理` names observers and their body; `出席人員:8人` names nobody.

@@ -571,3 +571,29 @@ fn a_web_forms_field_name_and_its_value_are_written_with_a_colon() {
         "{p:#?}"
     );
 }
+
+/// 臺南市政府工務局 spaces the digits of its numbers (tests/corpus/tainan-pwb-16:
+/// `開會時間:中華民國 1 0 1 年 5 月 24 日星期四下午 4 時 30 分`): the year is 101, 2012, not 1 (1912).
+#[test]
+fn a_republic_year_with_its_digits_spaced() {
+    let rel = "tests/corpus/tainan-pwb-16/source.txt";
+    let imp = import(rel);
+    assert_eq!(scalar(&imp, "date").as_deref(), Some("2012-05-24"));
+    assert_eq!(scalar(&imp, "time").as_deref(), Some("16:30"));
+    assert_eq!(scalar(&imp, "number").as_deref(), Some("16"));
+    assert!(
+        imp.suggested_path.starts_with("content/2012/"),
+        "{}",
+        imp.suggested_path
+    );
+    audit(rel, &imp);
+    // The same line in full-width digits and spaces.
+    let wide = read(source(rel)).replacen(
+        "中華民國 1 0 1 年 5 月 24 日星期四下午 4 時 30 分",
+        "中華民國　１　０　１　年　５　月　２４　日星期四下午　４　時　３０　分",
+        1,
+    );
+    let imp = minutebook::import::import_text(&wide, &registry());
+    assert_eq!(scalar(&imp, "date").as_deref(), Some("2012-05-24"));
+    assert_eq!(scalar(&imp, "time").as_deref(), Some("16:30"));
+}
