@@ -552,13 +552,20 @@ fn times(s: &str) -> Vec<((u32, u32), usize, usize)> {
     let s = date_digits(s);
     let mut out = Vec::new();
     let mut period: Option<&str> = None;
+    // Where the last period word ends: an hour right after it may be written bare (`上午9`).
+    let mut period_end = None;
     let mut i = 0;
     while i < s.len() {
         let rest = &s[i..];
         for p in ["上午", "早上", "中午", "下午", "晚上", "晚間", "傍晚"] {
             if rest.starts_with(p) {
                 period = Some(p);
+                period_end = Some(i + p.len());
             }
+        }
+        if let Some((p, len)) = latin_period(&s, i) {
+            period = Some(p);
+            period_end = Some(i + len);
         }
         let Some(c) = rest.chars().next() else { break };
         let starts_run = c.is_ascii_digit() && (i == 0 || !s.as_bytes()[i - 1].is_ascii_digit());
@@ -572,7 +579,7 @@ fn times(s: &str) -> Vec<((u32, u32), usize, usize)> {
             let after_at = s.len() - after.len();
             // An hour written without its 時, right after its period word, where the text ends
             // or a range goes on (`上午9`, as a web page that lost its 時 gives it): the hour.
-            let bare = period.is_some_and(|p| s[..i].trim_end().ends_with(p))
+            let bare = period_end == Some(s[..i].trim_end().len())
                 && (after.is_empty() || after.starts_with(['至', '到', '~', '～', '－', '起', '(', '（']));
             let unit = ["時", "點", ":"]
                 .iter()
@@ -594,8 +601,22 @@ fn times(s: &str) -> Vec<((u32, u32), usize, usize)> {
                     m = 30;
                     at = s.len() - tail.len() + '半'.len_utf8();
                 }
+                // A period written after the time (`1:30 PM`) is its own.
+                let gap = s[at..].len() - s[at..].trim_start().len();
+                let suffix = latin_period(&s, at + gap).filter(|&(_, len)| {
+                    !s[at + gap + len..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit())
+                });
+                if let Some((p, len)) = suffix {
+                    period = Some(p);
+                    at += gap + len;
+                    period_end = Some(at);
+                }
                 let h = match period {
-                    Some("下午" | "晚上" | "晚間" | "傍晚") if h < 12 => h + 12,
+                    Some("下午" | "晚上" | "晚間" | "傍晚" | "PM") if h < 12 => h + 12,
+                    // 12 AM is midnight (12 PM is noon, as 12 stays).
+                    Some("AM") if h == 12 => 0,
                     _ => h,
                 };
                 if h < 24 && m < 60 && !(*u != ":" && s[..i].ends_with('年')) {
@@ -608,6 +629,33 @@ fn times(s: &str) -> Vec<((u32, u32), usize, usize)> {
         i += c.len_utf8();
     }
     out
+}
+
+/// A period written in Latin letters at byte `at` of `s`: `AM`, `PM`, `a.m.`, `P.M.` (any case),
+/// not inside a word (`AMD`, `NPM`), as `AM` or `PM` and its length.
+fn latin_period(s: &str, at: usize) -> Option<(&'static str, usize)> {
+    let rest = s.get(at..)?;
+    if s[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let b = rest.as_bytes();
+    let p = match b.first()?.to_ascii_uppercase() {
+        b'A' => "AM",
+        b'P' => "PM",
+        _ => return None,
+    };
+    let len = if b.get(1).is_some_and(|c| c.eq_ignore_ascii_case(&b'M')) {
+        2
+    } else if b.get(1) == Some(&b'.') && b.get(2).is_some_and(|c| c.eq_ignore_ascii_case(&b'M')) {
+        if b.get(3) == Some(&b'.') {
+            4
+        } else {
+            3
+        }
+    } else {
+        return None;
+    };
+    (!b.get(len).is_some_and(|c| c.is_ascii_alphabetic())).then_some((p, len))
 }
 
 fn hhmm((h, m): (u32, u32)) -> String {
@@ -994,6 +1042,20 @@ fn when(v: &str) -> When {
     ] {
         rest = rest.replace(w, "");
     }
+    // `PM1:30`: the period before a time, in Latin letters.
+    let mut latin = String::with_capacity(rest.len());
+    let mut at = 0;
+    while at < rest.len() {
+        match latin_period(&rest, at) {
+            Some((_, len)) => at += len,
+            None => {
+                let c = rest[at..].chars().next().unwrap_or(' ');
+                latin.push(c);
+                at += c.len_utf8();
+            }
+        }
+    }
+    let rest = latin;
     let weekday_or_joint =
         |c: char| c.is_whitespace() || "()（）[]［］一二三四五六日天週周自起至到止迄~～－-—、，,。".contains(c);
     let whole = ts.len() <= 2 && cut == d.len() && rest.chars().all(weekday_or_joint);
@@ -1506,6 +1568,37 @@ mod tests {
         );
         assert_eq!(unspaced_digits("106.5.1 2"), "106.5.1 2");
         assert_eq!(unspaced_digits("第 1 6 次"), "第 16 次");
+    }
+
+    /// `時間:106.5.12(三)PM1:30` (高雄市新興國小's lunch committee, tests/corpus/hsinhsing-lunch-105-8)
+    /// and the other ways of writing the period in Latin letters: PM adds 12 hours, 12 PM is noon
+    /// and 12 AM midnight.
+    #[test]
+    fn am_and_pm() {
+        let w = |s: &str| {
+            let w = when(s);
+            let t = w.start.map(hhmm).unwrap_or_default();
+            (w.end.map(|e| format!("{t}-{}", hhmm(e))).unwrap_or(t), w.whole)
+        };
+        assert_eq!(w("106.5.12(三)PM1:30"), ("13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)PM 1:30"), ("13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)pm1:30"), ("13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)P.M.1:30"), ("13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)1:30 PM"), ("13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)AM9:30"), ("09:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)下午1:30"), ("13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)PM1:30-PM3:00"), ("13:30-15:00".to_string(), true));
+        assert_eq!(w("106.5.12(三)AM9:30-PM1:30"), ("09:30-13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)PM12:30"), ("12:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)AM12:30"), ("00:30".to_string(), true));
+        // 下午 with a 24-hour time (tests/corpus/neihu-alliance-founding) and a range after 下午
+        // (tests/fixtures/import/taat-12-11) as before.
+        assert_eq!(w("中華民國100年8月7日下午13:30~15:00").0, "13:30-15:00");
+        assert_eq!(w("民國114年12月26日下午6:30 ~ 8:30").0, "18:30-20:30");
+        // Letters of a word are no period.
+        assert_eq!(latin_period("Zoom", 2), None);
+        assert_eq!(latin_period("NPM1:30", 1), None);
+        assert_eq!(latin_period("AMD", 0), None);
     }
 
     /// `聯安列席：莫少文襄理` names observers and their body; `出席人員:8人` names nobody.

@@ -597,3 +597,20 @@ fn a_republic_year_with_its_digits_spaced() {
     assert_eq!(scalar(&imp, "date").as_deref(), Some("2012-05-24"));
     assert_eq!(scalar(&imp, "time").as_deref(), Some("16:30"));
 }
+
+/// 高雄市新興國小's lunch committee writes its time `時間:106.5.12(三)PM1:30`
+/// (tests/corpus/hsinhsing-lunch-105-8): PM is the afternoon, 13:30, not 01:30.
+#[test]
+fn a_time_after_pm() {
+    let rel = "tests/corpus/hsinhsing-lunch-105-8/source.txt";
+    let imp = import(rel);
+    assert_eq!(scalar(&imp, "date").as_deref(), Some("2017-05-12"));
+    assert_eq!(scalar(&imp, "time").as_deref(), Some("13:30"));
+    // The line went whole into the front-matter (PM is no value left over), and nothing is lost.
+    assert!(
+        imp.in_front_matter.iter().any(|(_, l)| l.contains("PM1:30")),
+        "{:?}",
+        imp.in_front_matter
+    );
+    audit(rel, &imp);
+}
