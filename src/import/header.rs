@@ -1067,6 +1067,40 @@ fn when(v: &str) -> When {
     }
 }
 
+/// A list item's marker: a bullet (`-`, `*`, `•`, `・`, `●`…, then a space or not) or a number and
+/// its full stop or 、 (`1.`, `1．`, `2、`, `1 .`). Returns whether it was a bullet (no letter
+/// or digit in it) and the text after it. `(7)第 03 次會議`, as a gazette numbers its sittings,
+/// and `一、`, a part's number, are no list item here.
+pub(crate) fn list_marker(t: &str) -> Option<(bool, &str)> {
+    let t = t.trim_start();
+    if let Some(rest) = t.strip_prefix([
+        '-', '－', '–', '*', '＊', '•', '●', '○', '▪', '◦', '■', '□', '◆', '・', '‧', '\u{f0b7}', '\u{f06c}',
+    ]) {
+        let rest = rest.trim_start();
+        // `-3-`, `- 3 -`: a page's number, not a list (page furniture is gone by now anyway).
+        return (!rest.is_empty()).then_some((true, rest));
+    }
+    let digits = t
+        .find(|c: char| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .unwrap_or(t.len());
+    if digits == 0 || t[..digits].chars().count() > 3 {
+        return None;
+    }
+    let after = t[digits..].trim_start();
+    let rest = after.strip_prefix(['.', '．', '、'])?;
+    // `106.5.12`, `3.5 小時`: a date or a decimal, not a number of a list.
+    if rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return None;
+    }
+    Some((false, rest.trim_start()))
+}
+
+/// Whether a line names a record (紀錄, 記錄, 議事錄), not a meeting alone nor a decision
+/// (`- 大會決議日期`, a form's field).
+fn names_record(t: &str) -> bool {
+    ["紀錄", "記錄", "議事錄"].iter().any(|w| t.contains(w))
+}
+
 /// Whether a header line may be the minutes' title: no field, no sentence, not numbered as a part,
 /// more than the words of a title, and naming a record (紀錄, 記錄, 議事錄, 決議) or a numbered
 /// meeting.
@@ -1126,11 +1160,24 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
     // Of the lines before the first field that may be the title, the one nearest to the fields
     // that numbers the meeting (a page's breadcrumb, `現在位置 首頁 > … > 研考會委員會議紀錄`, and
     // a summary line above the title are not it), else the first.
-    let candidates: Vec<(usize, &Block)> = header[..first_field.max(1).min(header.len())]
+    // A list item (`- 第3屆 第7次 定期會`, `• 院會紀錄`, `1.…`) is an entry of a list, a form's value
+    // or an agenda's line: it is the title only when no other line may be, and then only when it
+    // names a record (`• 立法院…會議紀錄`, a page that bullets every line), not a meeting alone
+    // nor a decision.
+    let lines_before: &[(usize, &Block)] = &header[..first_field.max(1).min(header.len())];
+    let mut candidates: Vec<(usize, &Block)> = lines_before
         .iter()
         .copied()
-        .filter(|(_, b)| may_be_title(&b.text))
+        .filter(|(_, b)| list_marker(&b.text).is_none() && may_be_title(&b.text))
         .collect();
+    let listed = candidates.is_empty();
+    if listed {
+        candidates = lines_before
+            .iter()
+            .copied()
+            .filter(|(_, b)| list_marker(&b.text).is_some_and(|(_, rest)| may_be_title(rest) && names_record(rest)))
+            .collect();
+    }
     let title_block = candidates
         .iter()
         .rev()
@@ -1140,16 +1187,24 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
     match title_block {
         None => warn(warnings, None, Msg::ImportNoTitle),
         Some((bi, b)) => {
-            fm.title = Some(b.text.trim().to_string());
-            taken.push(bi);
-            fm.number = meeting_number(&b.text);
+            let (title, whole) = match list_marker(&b.text).filter(|_| listed) {
+                // A bullet holds no letter: the line goes whole into the title. A number is
+                // the list's, not the title's: the line stays in the body.
+                Some((bullet, rest)) => (rest, bullet),
+                None => (b.text.trim(), true),
+            };
+            fm.title = Some(title.to_string());
+            if whole {
+                taken.push(bi);
+            }
+            fm.number = meeting_number(title);
             if fm.number.is_none() {
                 warn(warnings, Some(b), Msg::ImportNoNumber);
             }
             let mut best: Option<(usize, &super::RegistryName)> = None;
             for s in &registry.series {
                 for n in std::iter::once(&s.name).chain(&s.aliases) {
-                    if b.text.contains(n.as_str()) && best.is_none_or(|(len, _)| n.len() > len) {
+                    if title.contains(n.as_str()) && best.is_none_or(|(len, _)| n.len() > len) {
                         best = Some((n.len(), s));
                     }
                 }
@@ -1157,12 +1212,12 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
             match best {
                 Some((_, s)) => {
                     fm.series = Some(s.name.clone());
-                    if let Some(n) = slug_numbers(&b.text) {
+                    if let Some(n) = slug_numbers(title) {
                         fm.slug = Some(format!("{}-{n}", s.slug));
                     }
                 }
                 None => {
-                    fm.unregistered_series = super::register::series_name(&b.text);
+                    fm.unregistered_series = super::register::series_name(title);
                     let message = match &fm.unregistered_series {
                         Some(s) => Msg::ImportSeriesUnregistered { series: s.clone() },
                         None => Msg::ImportNoSeries,
@@ -1599,6 +1654,20 @@ mod tests {
         assert_eq!(latin_period("Zoom", 2), None);
         assert_eq!(latin_period("NPM1:30", 1), None);
         assert_eq!(latin_period("AMD", 0), None);
+    }
+
+    /// A list item's marker (`- 第3屆 第7次 定期會`, tests/corpus/tncc-3-7-59; `• 院會紀錄`,
+    /// tests/corpus/ly-plenary-9-3-2; `1 . 秘書室報告:`, tests/corpus/tainan-pwb-16).
+    #[test]
+    fn list_markers() {
+        assert_eq!(list_marker("- 第3屆 第7次 定期會"), Some((true, "第3屆 第7次 定期會")));
+        assert_eq!(list_marker("  • 院會紀錄"), Some((true, "院會紀錄")));
+        assert_eq!(list_marker("1 . 秘書室報告:"), Some((false, "秘書室報告:")));
+        assert_eq!(list_marker("時間:106.5.12(三)PM1:30"), None);
+        assert_eq!(list_marker("106.5.12"), None);
+        assert_eq!(list_marker("(7)第 03 次會議"), None);
+        assert_eq!(list_marker("一、各次會議紀錄"), None);
+        assert_eq!(list_marker("臺南市政府工務局第 1 6 次局務會議紀錄"), None);
     }
 
     /// `聯安列席：莫少文襄理` names observers and their body; `出席人員:8人` names nobody.

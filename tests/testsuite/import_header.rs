@@ -614,3 +614,35 @@ fn a_time_after_pm() {
     );
     audit(rel, &imp);
 }
+
+/// A civic site's page of one motion of 臺南市議會 (tests/corpus/tncc-3-7-59) prints each field's
+/// name and value as list items; the session's, `- 第3屆 第7次 定期會`, numbers a meeting but is a
+/// form's value, not the record's title: no title is read (the importer says so), and the line
+/// stays in the body.
+#[test]
+fn a_list_item_is_not_the_title() {
+    let rel = "tests/corpus/tncc-3-7-59/source.txt";
+    let imp = import(rel);
+    assert_eq!(scalar(&imp, "title"), None);
+    assert_eq!(scalar(&imp, "number"), None);
+    assert!(
+        imp.warnings.iter().any(|w| w.to_string().contains("title")),
+        "{:?}",
+        imp.warnings
+    );
+    assert!(bodies(&imp).contains("第3屆 第7次 定期會"));
+    audit(rel, &imp);
+    // lysayit's page of a plenary sitting (tests/corpus/ly-plenary-9-3-2) bullets its parts, the
+    // first `• 院會紀錄`, above the record's title: the title is the line that is no list item.
+    let imp = import("tests/corpus/ly-plenary-9-3-2/source.txt");
+    assert_eq!(
+        scalar(&imp, "title").as_deref(),
+        Some("立法院第9屆第3會期第2次會議紀錄")
+    );
+    // With no other line that may be the title, a list item naming a record is it, without its
+    // bullet.
+    let text = read(source("tests/corpus/ly-plenary-9-3-2/source.txt"));
+    let bulleted = text.replacen("    立法院第9屆第3會期第2次會議紀錄\n", "", 1);
+    let imp = minutebook::import::import_text(&bulleted, &registry());
+    assert_eq!(scalar(&imp, "title").as_deref(), Some("院會紀錄"));
+}
