@@ -1178,11 +1178,14 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
             .filter(|(_, b)| list_marker(&b.text).is_some_and(|(_, rest)| may_be_title(rest) && names_record(rest)))
             .collect();
     }
+    // A title written twice (a site's heading above the record that repeats the record's own
+    // title line) is read from its first occurrence; the repeat stays in the body.
     let title_block = candidates
         .iter()
         .rev()
         .find(|(_, b)| meeting_number(&b.text).is_some())
         .or(candidates.first())
+        .and_then(|(_, t)| candidates.iter().find(|(_, b)| b.text.trim() == t.text.trim()))
         .copied();
     match title_block {
         None => warn(warnings, None, Msg::ImportNoTitle),

@@ -646,3 +646,23 @@ fn a_list_item_is_not_the_title() {
     let imp = minutebook::import::import_text(&bulleted, &registry());
     assert_eq!(scalar(&imp, "title").as_deref(), Some("院會紀錄"));
 }
+
+/// lysayit's page of the sitting (tests/corpus/ly-plenary-9-3-2) heads the record with the site's
+/// own heading, the sitting's title and a summary line, as the search tool's stored page has it
+/// (its SOURCE.md tells what was trimmed): the title is read, the first occurrence, and every
+/// letter of both lines is in the record.
+#[test]
+fn a_sites_heading_that_repeats_the_title() {
+    let heading = "立法院第9屆第3會期第2次會議紀錄\n中華民國106年2月24日(星期五)上午9時1分至17時54分 @ 本院議場 (主席::現在開會,進行報告事項。)\n";
+    let text = format!("{heading}{}", read(source("tests/corpus/ly-plenary-9-3-2/source.txt")));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("source.txt");
+    std::fs::write(&file, &text).unwrap();
+    let imp = import_file(&file, &registry()).unwrap();
+    assert_eq!(
+        scalar(&imp, "title").as_deref(),
+        Some("立法院第9屆第3會期第2次會議紀錄")
+    );
+    assert_eq!(scalar(&imp, "date").as_deref(), Some("2017-02-24"));
+    audit(file.to_str().unwrap(), &imp);
+}
