@@ -212,12 +212,10 @@ pub(crate) fn render(blocks: &[Block], skip: &[usize], registry: &ImportRegistry
 /// second stem follows.)
 fn stem_section(t: &str) -> bool {
     const STEMS: &str = "甲乙丙丁戊己庚辛壬癸";
-    let mut chars = t.chars();
-    let (Some(stem), Some('、'), Some(next)) = (chars.next(), chars.next(), chars.next()) else {
+    let Some(next) = super::text::strip_stem_number(t).and_then(|rest| rest.chars().next()) else {
         return false;
     };
-    STEMS.contains(stem)
-        && !STEMS.contains(next)
+    !STEMS.contains(next)
         && t.chars().count() <= 30
         && !super::text::ends_sentence(t)
         && !t.contains(['：', ':'])

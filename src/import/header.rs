@@ -1087,12 +1087,23 @@ pub(crate) fn list_marker(t: &str) -> Option<(bool, &str)> {
         return None;
     }
     let after = t[digits..].trim_start();
-    let rest = after.strip_prefix(['.', '．', '、'])?;
+    let rest = after
+        .strip_prefix(['.', '．'])
+        .or_else(|| super::text::strip_list_mark(after))?;
     // `106.5.12`, `3.5 小時`: a date or a decimal, not a number of a list.
     if rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
         return None;
     }
     Some((false, rest.trim_start()))
+}
+
+/// A line numbered as a part (`一、`, `壹、`, `一﹑`), and the text after its number.
+fn part_numbered(t: &str) -> Option<&str> {
+    let t = t.trim_start();
+    match ordinal(t) {
+        Some((Ordinal::Chinese | Ordinal::Section, len)) => Some(t[len..].trim_start()),
+        _ => None,
+    }
 }
 
 /// Whether a line names a record (紀錄, 記錄, 議事錄), not a meeting alone nor a decision
@@ -1163,7 +1174,9 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
     // A list item (`- 第3屆 第7次 定期會`, `• 院會紀錄`, `1.…`) is an entry of a list, a form's value
     // or an agenda's line: it is the title only when no other line may be, and then only when it
     // names a record (`• 立法院…會議紀錄`, a page that bullets every line), not a meeting alone
-    // nor a decision.
+    // nor a decision. So is a line numbered as a part (`一、各次會議紀錄`, a part's heading), and
+    // then only when it also numbers the meeting (`一﹑…第8次午餐供應委員會會議記錄`, a header that
+    // numbers every line, its title the first).
     let lines_before: &[(usize, &Block)] = &header[..first_field.max(1).min(header.len())];
     let mut candidates: Vec<(usize, &Block)> = lines_before
         .iter()
@@ -1175,7 +1188,12 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
         candidates = lines_before
             .iter()
             .copied()
-            .filter(|(_, b)| list_marker(&b.text).is_some_and(|(_, rest)| may_be_title(rest) && names_record(rest)))
+            .filter(|(_, b)| {
+                list_marker(&b.text).is_some_and(|(_, rest)| may_be_title(rest) && names_record(rest))
+                    || part_numbered(&b.text).is_some_and(|rest| {
+                        may_be_title(rest) && names_record(rest) && meeting_number(rest).is_some()
+                    })
+            })
             .collect();
     }
     // A title written twice (a site's heading above the record that repeats the record's own
@@ -1194,7 +1212,12 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                 // A bullet holds no letter: the line goes whole into the title. A number is
                 // the list's, not the title's: the line stays in the body.
                 Some((bullet, rest)) => (rest, bullet),
-                None => (b.text.trim(), true),
+                None => match part_numbered(&b.text).filter(|_| listed) {
+                    // The first of the header's numbered lines (`一﹑高雄市…第8次…會議記錄` |
+                    // `二﹑地點:…`): its number is the header's, and stays with the line in the body.
+                    Some(rest) => (rest, false),
+                    None => (b.text.trim(), true),
+                },
             };
             fm.title = Some(title.to_string());
             if whole {
@@ -1403,9 +1426,8 @@ fn adjourn_time(text: &str) -> Option<Option<(u32, u32)>> {
     let mut t = text.trim();
     if let Some((_, n)) = ordinal(t) {
         t = &t[n..];
-    } else if t.chars().next().is_some_and(|c| "甲乙丙丁戊己庚辛壬癸".contains(c)) && t.chars().nth(1) == Some('、')
-    {
-        t = &t[t.char_indices().nth(2).map(|(i, _)| i).unwrap_or(t.len())..];
+    } else if let Some(rest) = super::text::strip_stem_number(t) {
+        t = rest;
     }
     let t = t.trim_start();
     let squashed: String = t.chars().filter(|c| !c.is_whitespace()).collect();

@@ -89,6 +89,25 @@ pub(crate) const LABELS: &[&str] = &[
     "列席",
 ];
 
+/// The marks that end a number of official numbering (`一、`, `壹、`, `1、`, `甲、`): 、 and the two
+/// forms some fonts and word processors write for it, the small ideographic comma ﹑ (U+FE51) and
+/// the half-width ､ (U+FF64), as 高雄市新興國小's lunch committee numbers its header `一﹑`, `三﹑主席:…`.
+/// Every place that reads numbering asks this, so that the three are read alike.
+pub(crate) fn is_list_mark(c: char) -> bool {
+    matches!(c, '、' | '﹑' | '､')
+}
+
+/// `s` after the list mark it starts with (see [`is_list_mark`]).
+pub(crate) fn strip_list_mark(s: &str) -> Option<&str> {
+    s.strip_prefix(is_list_mark)
+}
+
+/// A part numbered with a heavenly stem (`甲、報告事項`, `丁﹑散會`): the text after its mark.
+pub(crate) fn strip_stem_number(s: &str) -> Option<&str> {
+    s.strip_prefix(|c: char| "甲乙丙丁戊己庚辛壬癸".contains(c))
+        .and_then(strip_list_mark)
+}
+
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{3000}' || c == '\u{a0}'
 }
@@ -126,14 +145,14 @@ pub(crate) fn ordinal(s: &str) -> Option<(Ordinal, usize)> {
     let next = |at: usize| s[at..].chars().next();
     if SECTION_NUMERALS.contains(first) {
         let end = run(&|c| SECTION_NUMERALS.contains(c), 0);
-        if next(end) == Some('、') {
-            return Some((Ordinal::Section, end + '、'.len_utf8()));
+        if let Some(mark) = next(end).filter(|&c| is_list_mark(c)) {
+            return Some((Ordinal::Section, end + mark.len_utf8()));
         }
     }
     if CHINESE_NUMERALS.contains(first) {
         let end = run(&|c| CHINESE_NUMERALS.contains(c), 0);
-        if next(end) == Some('、') {
-            return Some((Ordinal::Chinese, end + '、'.len_utf8()));
+        if let Some(mark) = next(end).filter(|&c| is_list_mark(c)) {
+            return Some((Ordinal::Chinese, end + mark.len_utf8()));
         }
     }
     if first == '(' || first == '（' {
@@ -152,7 +171,7 @@ pub(crate) fn ordinal(s: &str) -> Option<(Ordinal, usize)> {
         let end = run(&|c| is_digit(c), 0);
         if s[..end].chars().count() <= 3 {
             match next(end) {
-                Some('、') | Some('．') => return Some((Ordinal::Arabic, end + 3)),
+                Some(c) if c == '．' || is_list_mark(c) => return Some((Ordinal::Arabic, end + c.len_utf8())),
                 Some('.') => {
                     let after = s[end + 1..].chars().next();
                     if !after.is_some_and(|c| c.is_ascii_digit()) {
@@ -165,7 +184,7 @@ pub(crate) fn ordinal(s: &str) -> Option<(Ordinal, usize)> {
     }
     if first.is_ascii_uppercase() {
         match next(1) {
-            Some('.') | Some('．') | Some('、') => {
+            Some(c) if c == '.' || c == '．' || is_list_mark(c) => {
                 let len = 1 + next(1)?.len_utf8();
                 let after = s[len..].chars().next();
                 if !after.is_some_and(|c| c.is_ascii_alphabetic()) {
@@ -418,7 +437,7 @@ fn clean_text(s: &str) -> String {
                 let rest = collapse_label(trimmed).unwrap_or_else(|| trimmed.to_string());
                 t = format!("{marker}{rest}");
             }
-            Ordinal::Arabic if marker.ends_with('、') => t = format!("{marker}{trimmed}"),
+            Ordinal::Arabic if marker.ends_with(is_list_mark) => t = format!("{marker}{trimmed}"),
             _ => {}
         }
     }
@@ -601,10 +620,7 @@ fn header_key(s: &str) -> bool {
 
 /// `報 告 事 項`, `甲、討論事項`, `報告事項：` alone on a line: a part of the agenda begins.
 fn agenda_part(s: &str) -> bool {
-    let s = s
-        .strip_prefix(|c: char| "甲乙丙丁戊己庚辛壬癸".contains(c))
-        .and_then(|r| r.strip_prefix('、'))
-        .unwrap_or(s);
+    let s = strip_stem_number(s).unwrap_or(s);
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['：', ':']);
     // A council's readings of its bills (`乙、一讀會`, `丙、二讀會`) are parts of its agenda too.
@@ -618,9 +634,7 @@ pub(crate) fn own_line_title(s: &str) -> bool {
     if agenda_part(s) {
         return true;
     }
-    let rest = s
-        .strip_prefix(|c: char| "甲乙丙丁戊己庚辛壬癸".contains(c))
-        .and_then(|r| r.strip_prefix('、'))
+    let rest = strip_stem_number(s)
         .or_else(|| ordinal(s).map(|(_, len)| &s[len..]))
         .unwrap_or(s);
     let rest = rest.trim_end_matches(['：', ':']);
@@ -1212,6 +1226,13 @@ mod tests {
         assert_eq!(ordinal("（四）113年").map(|o| o.0), Some(Ordinal::ParenChinese));
         assert_eq!(ordinal("(1) 第九條").map(|o| o.0), Some(Ordinal::ParenArabic));
         assert_eq!(ordinal("1、國科會").map(|o| o.0), Some(Ordinal::Arabic));
+        // The small ideographic comma and the half-width one are the list mark too.
+        assert_eq!(ordinal("三﹑主席:張慶鴻校長"), Some((Ordinal::Chinese, "三﹑".len())));
+        assert_eq!(ordinal("壹､報告事項"), Some((Ordinal::Section, "壹､".len())));
+        assert_eq!(ordinal("2﹑國科會"), Some((Ordinal::Arabic, "2﹑".len())));
+        assert_eq!(ordinal("A､說明"), Some((Ordinal::Letter, "A､".len())));
+        assert_eq!(strip_stem_number("丁﹑臨時動議"), Some("臨時動議"));
+        assert_eq!(strip_stem_number("丁臨時動議"), None);
         assert_eq!(ordinal("A.113年"), Some((Ordinal::Letter, 2)));
         assert_eq!(ordinal("B. 為更"), Some((Ordinal::Letter, 2)));
         assert_eq!(ordinal("AI 之可信賴性"), None);

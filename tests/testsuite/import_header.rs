@@ -615,6 +615,31 @@ fn a_time_after_pm() {
     audit(rel, &imp);
 }
 
+/// 高雄市新興國小's lunch committee (tests/corpus/hsinhsing-lunch-105-8) numbers its header
+/// lines with the small ideographic comma, `一﹑` (U+FE51), as with 、: the first, `一﹑高雄市…第8次
+/// …會議記錄`, is the title without its number (the line stays in the body, its number being the
+/// header's), and `三﹑主席:張慶鴻校長   紀錄:許瀝尹` gives the chair and the recorder. The
+/// half-width ､ (U+FF64) reads the same.
+#[test]
+fn header_lines_numbered_with_the_small_or_half_width_comma() {
+    let rel = "tests/corpus/hsinhsing-lunch-105-8/source.txt";
+    let imp = import(rel);
+    let title = "高雄市新興國小105學年度第8次午餐供應委員會會議記錄";
+    assert_eq!(scalar(&imp, "title").as_deref(), Some(title));
+    assert_eq!(scalar(&imp, "number").as_deref(), Some("8"));
+    assert_eq!(scalar(&imp, "chair").as_deref(), Some("張慶鴻校長"));
+    assert_eq!(scalar(&imp, "recorder").as_deref(), Some("許瀝尹"));
+    assert_eq!(scalar(&imp, "location").as_deref(), Some("校長室"));
+    let body = bodies(&imp);
+    assert!(!body.contains("主席:張慶鴻校長"), "{body}");
+    assert!(body.contains(&format!("一﹑{title}")), "{body}");
+    audit(rel, &imp);
+    let half = read(source(rel)).replace('﹑', "､");
+    let imp = minutebook::import::import_text(&half, &registry());
+    assert_eq!(scalar(&imp, "title").as_deref(), Some(title));
+    assert_eq!(scalar(&imp, "chair").as_deref(), Some("張慶鴻校長"));
+}
+
 /// A civic site's page of one motion of 臺南市議會 (tests/corpus/tncc-3-7-59) prints each field's
 /// name and value as list items; the session's, `- 第3屆 第7次 定期會`, numbers a meeting but is a
 /// form's value, not the record's title: no title is read (the importer says so), and the line
