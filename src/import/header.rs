@@ -158,6 +158,11 @@ pub(crate) fn is_list_line(s: &str) -> bool {
     })
 }
 
+/// A header line's last field, when the importer knows it, and its value.
+pub(crate) fn last_field(s: &str) -> Option<(Field, &str)> {
+    key_values(s).pop().and_then(|(k, v)| field(&k).map(|f| (f, v)))
+}
+
 /// The value of a header line's last field when that is a list of people (出席, 列席, 請假, 缺席).
 pub(crate) fn list_value(s: &str) -> Option<&str> {
     key_values(s).pop().and_then(|(k, v)| {

@@ -984,6 +984,18 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
     }
     let indented = next.raw.starts_with([' ', '\u{3000}', '\t']);
     let after_separator = prev.trim_end().ends_with(['、', '，', ',']);
+    // A value that is no list of people ends where the next line names officials by their posts
+    // (the Legislative Yuan's `主  席 蘇院長嘉全` | `蔡副院長其昌` | `秘書長 林志嘉` | `副秘書長 高明秋`,
+    // every line indented alike): those are fields of their own, not the value's continuation.
+    // A chair or recorder written without a post (`主席：本府`) may still go on.
+    if !prev_full && !after_separator && post_line(t) {
+        use super::header::Field;
+        match super::header::last_field(prev) {
+            Some((Field::Attendees | Field::Observers | Field::OnLeave | Field::Absent, _)) => {}
+            Some((Field::Chair | Field::Recorder, value)) if !has_post(value) => {}
+            _ => return false,
+        }
+    }
     let list = super::header::is_list_line(prev) && t.contains(['、', '，']) && !ends_sentence(t);
     // A list written with spaces goes on with more names (`出席議員：黃定和 張建榮 …` |
     // `林金龍 林東成 …`), or with the rest of an entry the line break split (`…建設處處長黃志` | `良 …`).
@@ -1067,6 +1079,33 @@ const POSTS: &[&str] = &[
 
 pub(crate) fn has_post(entry: &str) -> bool {
     POSTS.iter().any(|p| entry.contains(p))
+}
+
+/// A line of officials named by their posts, as a header lists those beside its chair
+/// (`蔡副院長其昌`, `秘書長 林志嘉`, `副秘書長 高明秋`): each word a name with its post in it, or
+/// a post followed by a name (a field whose label the importer does not know), in Chinese letters
+/// only.
+fn post_line(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let han = |w: &str| w.chars().all(|c| !c.is_ascii() && c.is_alphabetic());
+    if words.is_empty() || words.len() > 8 || !words.iter().all(|w| han(w) && w.chars().count() <= 12) {
+        return false;
+    }
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        if !has_post(w) {
+            return false;
+        }
+        match words.get(i + 1) {
+            // `秘書長 林志嘉`: a post, then a name.
+            Some(name) if !has_post(name) && (2..=4).contains(&name.chars().count()) => i += 2,
+            // `蔡副院長其昌`: a name with its post; a post alone of two characters names nobody.
+            _ if w.chars().count() >= 3 => i += 1,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// A list of people separated by spaces whose entries mostly name a post
@@ -1317,6 +1356,20 @@ mod tests {
         assert!(more_names("黃定和 張建榮", "林金龍 林東成 吳宏謀", true));
         assert!(!more_names("黃定和 張建榮", "主席宣告開議", true));
         assert!(!more_names("黃定和 張建榮", "主席報告，略。", true));
+    }
+
+    #[test]
+    fn lines_of_officials_named_by_their_posts() {
+        // The Legislative Yuan's header under its chair (tests/corpus/ly-plenary-9-3-2).
+        assert!(post_line("蔡副院長其昌"));
+        assert!(post_line("秘書長 林志嘉"));
+        assert!(post_line("副秘書長 高明秋"));
+        assert!(post_line("工務處處長陳春錦 建設處處長黃志良"));
+        assert!(!post_line("院長"));
+        assert!(!post_line("春錦"));
+        assert!(!post_line("主席宣告開議"));
+        assert!(!post_line("秘書長:出席委員54人,已足法定人數。"));
+        assert!(!post_line("林志強 陳 瑛 蘇志強"));
     }
 
     #[test]

@@ -640,6 +640,31 @@ fn header_lines_numbered_with_the_small_or_half_width_comma() {
     assert_eq!(scalar(&imp, "chair").as_deref(), Some("張慶鴻校長"));
 }
 
+/// lysayit's page of the Legislative Yuan's sitting (tests/corpus/ly-plenary-9-3-2) indents every
+/// line alike; under `主  席 蘇院長嘉全` it names the deputy speaker, who presided in turn, and the
+/// secretaries-general present, each on a line of their own (`蔡副院長其昌`, `秘書長 林志嘉`,
+/// `副秘書長 高明秋`): the chair's value ends at its line, and those lines stay in the body (as in
+/// the sibling sitting, tests/corpus/ly-plenary-10-2-9).
+#[test]
+fn a_chair_ends_before_the_officials_named_by_their_posts() {
+    let rel = "tests/corpus/ly-plenary-9-3-2/source.txt";
+    let imp = import(rel);
+    assert_eq!(scalar(&imp, "chair").as_deref(), Some("蘇院長嘉全"));
+    let body = bodies(&imp);
+    for line in ["蔡副院長其昌", "秘書長 林志嘉", "副秘書長 高明秋"] {
+        assert!(body.lines().any(|l| l.trim() == line), "{line}: {body}");
+    }
+    audit(rel, &imp);
+    let imp = import("tests/corpus/ly-plenary-10-2-9/source.txt");
+    assert_eq!(scalar(&imp, "chair").as_deref(), Some("游院長錫堃"));
+    // A chair written without a post goes on into its indented continuation, as before.
+    let imp = minutebook::import::import_text(
+        "第4次主管會議紀錄\n時間：113年9月11日上午10時\n主席：本府\n  秘書長林志嘉\n壹、報告事項\n",
+        &registry(),
+    );
+    assert_eq!(scalar(&imp, "chair").as_deref(), Some("本府 秘書長林志嘉"));
+}
+
 /// A civic site's page of one motion of 臺南市議會 (tests/corpus/tncc-3-7-59) prints each field's
 /// name and value as list items; the session's, `- 第3屆 第7次 定期會`, numbers a meeting but is a
 /// form's value, not the record's title: no title is read (the importer says so), and the line
