@@ -215,10 +215,7 @@ fn stem_section(t: &str) -> bool {
     let Some(next) = super::text::strip_stem_number(t).and_then(|rest| rest.chars().next()) else {
         return false;
     };
-    !STEMS.contains(next)
-        && t.chars().count() <= 30
-        && !super::text::ends_sentence(t)
-        && !t.contains(['：', ':'])
+    !STEMS.contains(next) && t.chars().count() <= 30 && !super::text::ends_sentence(t) && !t.contains(['：', ':'])
 }
 
 #[cfg(test)]

@@ -1195,9 +1195,8 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
             .copied()
             .filter(|(_, b)| {
                 list_marker(&b.text).is_some_and(|(_, rest)| may_be_title(rest) && names_record(rest))
-                    || part_numbered(&b.text).is_some_and(|rest| {
-                        may_be_title(rest) && names_record(rest) && meeting_number(rest).is_some()
-                    })
+                    || part_numbered(&b.text)
+                        .is_some_and(|rest| may_be_title(rest) && names_record(rest) && meeting_number(rest).is_some())
             })
             .collect();
     }
