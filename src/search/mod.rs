@@ -459,7 +459,7 @@ fn section_heading<'a>(doc: &'a SearchDoc, s: &'a SearchSection) -> &'a str {
 
 /// A key of one chunk: byte ranges of its presence and position postings in the chunk's blobs,
 /// and its first and last record id, so chunks can be concatenated.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct ChunkKey {
     key: u64,
     pres: (u32, u32),
@@ -1538,11 +1538,7 @@ mod tests {
                     memory.keys_in(lo, hi, Some(&f)).unwrap(),
                     spilled.keys_in(lo, hi, Some(&f)).unwrap(),
                 );
-                let ka: Vec<(u64, (u32, u32), (u32, u32), u32, u32)> =
-                    a.iter().map(|k| (k.key, k.pres, k.pos, k.first, k.last)).collect();
-                let kb: Vec<(u64, (u32, u32), (u32, u32), u32, u32)> =
-                    b.iter().map(|k| (k.key, k.pres, k.pos, k.first, k.last)).collect();
-                assert_eq!(ka, kb, "keys in {lo}..{hi}");
+                assert_eq!(a, b, "keys in {lo}..{hi}");
                 if !a.is_empty() {
                     let (ra, rb) = (
                         memory.range(&a, Some(&f)).unwrap(),
