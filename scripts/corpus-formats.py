@@ -48,10 +48,21 @@ SOURCES = {
     "cixin-parents-13-18": ("tests/corpus/cixin-parents-13-18/source.txt",
                             "tests/corpus/cixin-parents-13-18/SOURCE.md"),
     "moi-upc-1021-5": ("tests/corpus/moi-upc-1021-5/source.txt", "tests/corpus/moi-upc-1021-5/SOURCE.md"),
+    # The fifth round, held out from the rules until its first import was scored: three bodies in
+    # neither tests/corpus nor any earlier fixture (a housing community's management committee, a
+    # professional guild's board, a university's senate). Their text is kept here, beside the files
+    # made from it; their SOURCE.md says where it comes from, above the `## Files` part this
+    # script writes.
+    "daguan-mc-6-2": ("tests/fixtures/import/daguan-mc-6-2/source.txt",
+                      "tests/fixtures/import/daguan-mc-6-2/SOURCE.md"),
+    "taat-12-11": ("tests/fixtures/import/taat-12-11/source.txt", "tests/fixtures/import/taat-12-11/SOURCE.md"),
+    "ntu-senate-106-1-1": ("tests/fixtures/import/ntu-senate-106-1-1/source.txt",
+                           "tests/fixtures/import/ntu-senate-106-1-1/SOURCE.md"),
 }
 # Also written as `source-typed.docx`: the same paragraphs with their numbers typed, as many offices
 # write them (no numbering.xml).
-TYPED = {"ilcc-18-t1-3", "chcec-290", "cixin-parents-13-18"}
+TYPED = {"ilcc-18-t1-3", "chcec-290", "cixin-parents-13-18", "daguan-mc-6-2", "taat-12-11",
+         "ntu-senate-106-1-1"}
 # An excerpt (1-based inclusive line ranges of the source) written as `tables.docx`, each run of
 # tab-separated lines a ruled Word table as the record's tables were, and LibreOffice's
 # `tables.pdf` of it (the excerpt itself as `tables-source.txt`, the audit's oracle).
@@ -214,14 +225,24 @@ def main():
             # import is compared with.
             soffice(os.path.join(out, "source.odt"), "txt:Text (encoded):UTF8", tmp)
             shutil.copyfile(os.path.join(tmp, "source.txt"), os.path.join(out, "odt-as-text.txt"))
-        with open(os.path.join(out, "SOURCE.md"), "w", encoding="utf-8") as f:
-            f.write(f"# {ident}\n\nMade by `scripts/corpus-formats.py` from `{source}`"
-                    f"{f' (see `{note}` for where that real document comes from)' if note else ' (the bundled real record, as PDF text)'}:\n"
-                    f"`source.docx` numbers {numbered} paragraphs with Word's automatic numbering; "
-                    "`source.odt` is LibreOffice's conversion of it; `source.pdf` is LibreOffice's PDF of the .odt; "
-                    "`odt-as-text.txt` is LibreOffice's plain-text export of the .odt."
-                    f"{' `source-typed.docx` has the same paragraphs with their numbers typed (no automatic numbering).' if ident in TYPED else ''}"
-                    f"{' `tables-source.txt` is an excerpt of the source (lines ' + ', '.join(f'{a}–{b}' for a, b in TABLES[ident]) + '); `tables.docx` makes each run of its tab-separated lines a ruled Word table, and `tables.pdf` is LibreOffice PDF of that.' if ident in TABLES else ''}\n")
+        files = (f"`source.docx` numbers {numbered} paragraphs with Word's automatic numbering; "
+                 "`source.odt` is LibreOffice's conversion of it; `source.pdf` is LibreOffice's PDF of the .odt; "
+                 "`odt-as-text.txt` is LibreOffice's plain-text export of the .odt."
+                 f"{' `source-typed.docx` has the same paragraphs with their numbers typed (no automatic numbering).' if ident in TYPED else ''}"
+                 f"{' `tables-source.txt` is an excerpt of the source (lines ' + ', '.join(f'{a}–{b}' for a, b in TABLES[ident]) + '); `tables.docx` makes each run of its tab-separated lines a ruled Word table, and `tables.pdf` is LibreOffice PDF of that.' if ident in TABLES else ''}\n")
+        own = os.path.join(out, "SOURCE.md")
+        if note and os.path.abspath(os.path.join(ROOT, note)) == os.path.abspath(own):
+            # The source is kept beside its files: keep what SOURCE.md says of it, (re)write its
+            # `## Files` part.
+            with open(own, encoding="utf-8") as f:
+                origin = f.read().split("\n## Files\n")[0].rstrip("\n")
+            with open(own, "w", encoding="utf-8") as f:
+                f.write(f"{origin}\n\n## Files\n\nMade by `scripts/corpus-formats.py` from `source.txt`:\n{files}")
+        else:
+            with open(own, "w", encoding="utf-8") as f:
+                f.write(f"# {ident}\n\nMade by `scripts/corpus-formats.py` from `{source}`"
+                        f"{f' (see `{note}` for where that real document comes from)' if note else ' (the bundled real record, as PDF text)'}:\n"
+                        + files)
         print(f"{ident}: {numbered} numbered paragraphs -> {out}")
 
 

@@ -84,13 +84,13 @@ pub(crate) fn field(k: &str) -> Option<Field> {
         Some(Field::Time)
     } else if k.contains("地點") {
         Some(Field::Location)
-    } else if matches!(k, "主席" | "主持人") {
+    } else if matches!(k, "主席" | "主持人" | "會議主席" | "會議主持人") {
         Some(Field::Chair)
     } else if matches!(k, "紀錄" | "記錄" | "紀錄人" | "記錄人" | "紀錄人員" | "記錄人員") {
         Some(Field::Recorder)
     } else if starts(&["出席及列席", "出（列）席", "出(列)席", "出列席", "出席", "與會"]) {
         Some(Field::Attendees)
-    } else if starts(&["列席"]) {
+    } else if starts(&["列席"]) || observers_of(k).is_some() {
         Some(Field::Observers)
     } else if starts(&["請假"]) {
         Some(Field::OnLeave)
@@ -99,6 +99,28 @@ pub(crate) fn field(k: &str) -> Option<Field> {
     } else {
         None
     }
+}
+
+/// `聯安列席` (the observers a community's property manager sent, 聯安 being the company): a
+/// label of a body's observers, that body's name of two to four Chinese characters before 列席.
+fn observers_of(k: &str) -> Option<&str> {
+    let body = k.strip_suffix("列席")?;
+    let n = body.chars().count();
+    ((2..=4).contains(&n) && body.chars().all(|c| !c.is_ascii() && c.is_alphabetic()) && field(body).is_none())
+        .then_some(body)
+}
+
+/// A list's value that is only a count (`8人`, `計 2 位`): it names nobody.
+fn only_a_count(v: &str) -> bool {
+    let t: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_end_matches(['。', '.']);
+    let t = t.strip_prefix(['共', '計']).unwrap_or(t);
+    let Some(n) = t.strip_suffix(['人', '位', '名']) else {
+        return false;
+    };
+    !n.is_empty()
+        && n.chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九十百".contains(c))
 }
 
 /// The line after its numbering (`三、`, `（三）`, `3、`, and `壹、` when a field label follows).
@@ -403,13 +425,17 @@ fn title_date(title: &str) -> Option<NaiveDate> {
     if let Some((Ok(d), _, _)) = find_date_span(title) {
         return Some(d);
     }
-    let s = ascii_digits(title);
-    let mut rest = s.as_str();
-    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
-        let run_len = rest[at..]
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len() - at);
-        let run = &rest[at..at + run_len];
+    digit_run_date(&ascii_digits(title)).map(|(d, _, _)| d)
+}
+
+/// The first run of 8 digits (a Western year) or 7 (the Republic's) that is a valid date, with its
+/// byte span: `20140402`, `1130911`, and a date whose 年, 月 and 日 a web page lost
+/// (`民國1061021(星期六)`).
+fn digit_run_date(s: &str) -> Option<(NaiveDate, usize, usize)> {
+    let mut from = 0;
+    while let Some(at) = s[from..].find(|c: char| c.is_ascii_digit()).map(|a| from + a) {
+        let run_len = s[at..].find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len() - at);
+        let run = &s[at..at + run_len];
         let part = |r: std::ops::Range<usize>| run[r].parse::<u32>().ok();
         let date = match run.len() {
             8 => part(0..4).filter(|y| (1900..=2100).contains(y)).map(|y| y as i32),
@@ -422,10 +448,10 @@ fn title_date(title: &str) -> Option<NaiveDate> {
             let n = run.len();
             NaiveDate::from_ymd_opt(y, part(n - 4..n - 2)?, part(n - 2..n)?)
         });
-        if date.is_some() {
-            return date;
+        if let Some(d) = date {
+            return Some((d, at, at + run_len));
         }
-        rest = &rest[at + run_len..];
+        from = at + run_len;
     }
     None
 }
@@ -499,7 +525,14 @@ fn times(s: &str) -> Vec<((u32, u32), usize, usize)> {
             };
             let after = rest[end..].trim_start();
             let after_at = s.len() - after.len();
-            let unit = ["時", "點", ":"].iter().find(|u| after.starts_with(**u));
+            // An hour written without its 時, right after its period word, where the text ends
+            // or a range goes on (`上午9`, as a web page that lost its 時 gives it): the hour.
+            let bare = period.is_some_and(|p| s[..i].trim_end().ends_with(p))
+                && (after.is_empty() || after.starts_with(['至', '到', '~', '～', '－', '起', '(', '（']));
+            let unit = ["時", "點", ":"]
+                .iter()
+                .find(|u| after.starts_with(**u))
+                .or(bare.then_some(&""));
             if let Some(u) = unit {
                 let mut at = after_at + u.len();
                 let tail = s[at..].trim_start();
@@ -552,8 +585,19 @@ fn weekday_named(s: &str) -> Option<u32> {
 /// lone character joins the next one (a two-character name padded to align, `余 天`) and a Latin
 /// word stays with the name before it (`伍麗華Saidhai Tahovecahe`).
 fn split_people(s: &str) -> Vec<String> {
+    if let Some(groups) = post_groups(s) {
+        return groups;
+    }
     if let Some(groups) = colon_groups(s) {
         return groups;
+    }
+    // Entries that name no group, then groups (`本會議員(詳議員出缺席表) 本 會：郭秘書長伊彬 …`).
+    if let Some(at) = later_group(s) {
+        if let Some(groups) = colon_groups(&s[at..]) {
+            let mut out = split_people(&s[..at]);
+            out.extend(groups);
+            return out;
+        }
     }
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -573,6 +617,20 @@ fn split_people(s: &str) -> Vec<String> {
         }
     }
     out.push(cur);
+    // A list whose every piece is a count (`會議代表總額173人,實到133(詳如後附出列席名單)`)
+    // names nobody: it is one statement, as written.
+    if separated
+        && out
+            .iter()
+            .all(|p| p.chars().any(|c| c.is_ascii_digit() || c.is_numeric()))
+    {
+        let whole = s.trim().trim_end_matches(['。', '.']).trim();
+        return if whole.is_empty() {
+            Vec::new()
+        } else {
+            vec![whole.to_string()]
+        };
+    }
     if !separated {
         out = split_on_spaces(&out[0]);
     } else {
@@ -607,6 +665,73 @@ pub(crate) fn group_head(s: &str) -> Option<(String, &str)> {
 /// and on the spaces between entries that each name a post (`議事組主任卓達銘 法制室主任廖錦秀`,
 /// a line break between two) or a unit and its person (`法規研究室 傅編審然煇`). `None` when the
 /// list does not open with a group.
+/// A line of `post：name` entries, one or more separated by spaces (`秘書長：蘇麗瓊`, `秘書長：王金德
+/// 法規室主任：洪樹林`, `研究發展考核委員會主任委員：黃銘材代`): each post a few Chinese words and
+/// no header field, each name two to six Chinese characters.
+pub(crate) fn post_entries(s: &str) -> Option<Vec<&str>> {
+    let entries: Vec<&str> = s.split_whitespace().collect();
+    let han = |t: &str| t.chars().all(|c| !c.is_ascii() && c.is_alphabetic());
+    let all = !entries.is_empty()
+        && entries.iter().all(|e| {
+            e.split_once(['：', ':']).is_some_and(|(post, name)| {
+                han(post)
+                    && (2..=20).contains(&post.chars().count())
+                    && field(post).is_none()
+                    && group_head(e).is_none_or(|(_, rest)| !rest.is_empty())
+                    && han(name)
+                    && (2..=6).contains(&name.chars().count())
+            })
+        });
+    all.then_some(entries)
+}
+
+/// A list of groups each named alone, its people `post：name` after it (臺北市議會's `市政府：
+/// 秘書長：蘇麗瓊 副秘書長：李文英 … 本會： 秘書長：王金德 …`, the lines joined): the entries,
+/// each group's name with its first, as [`colon_groups`] keeps them (`市政府：秘書長：蘇麗瓊`).
+pub(crate) fn post_groups(s: &str) -> Option<Vec<String>> {
+    post_groups_so_far(s).filter(|(_, open)| !open).map(|(out, _)| out)
+}
+
+/// [`post_groups`] of a list still being read: also when its last group has no one yet (`市政府：`
+/// alone, its people on the lines after it), which the `bool` says.
+pub(crate) fn post_groups_so_far(s: &str) -> Option<(Vec<String>, bool)> {
+    let mut out = Vec::new();
+    let mut group: Option<String> = None;
+    let mut named = false;
+    for token in s.split_whitespace() {
+        if let Some((name, _)) = group_head(token).filter(|(_, rest)| rest.is_empty()) {
+            if group.is_some() && !named {
+                return None;
+            }
+            let colon = if token.contains('：') { '：' } else { ':' };
+            group = Some(format!("{name}{colon}"));
+            named = false;
+            continue;
+        }
+        let g = group.as_ref()?;
+        post_entries(token)?;
+        out.push(if named {
+            token.to_string()
+        } else {
+            format!("{g}{token}")
+        });
+        named = true;
+    }
+    group.is_some().then_some((out, !named))
+}
+
+/// Where a group by body (see [`group_head`]) begins after the start of a list's value, at a space:
+/// `本會議員(詳議員出缺席表) 本 會：郭秘書長伊彬` → the offset of `本 會：`.
+pub(crate) fn later_group(s: &str) -> Option<usize> {
+    s.char_indices().find_map(|(i, c)| {
+        let at = i + c.len_utf8();
+        (c.is_whitespace()
+            && !s[at..].starts_with(char::is_whitespace)
+            && group_head(&s[at..]).is_some_and(|(_, rest)| !rest.trim().is_empty()))
+        .then_some(at)
+    })
+}
+
 fn colon_groups(s: &str) -> Option<Vec<String>> {
     group_head(s)?;
     // Where each group begins: at the start, or after a space, at a group's name and colon.
@@ -775,7 +900,7 @@ struct When {
 /// (a meeting held in sessions) or a second date leave the line in the body.
 fn when(v: &str) -> When {
     let d = date_digits(v);
-    let date = find_date_span(&d);
+    let date = find_date_span(&d).or_else(|| digit_run_date(&d).map(|(x, a, b)| (Ok(x), a, b)));
     // Times after a second date belong to another day.
     let first_end = date.as_ref().map(|x| x.2).unwrap_or(0);
     let cut = find_date_span(&d[first_end..])
@@ -1005,7 +1130,8 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                 Some(Field::Recorder) => set(&mut fm.recorder, v, b, warnings, &k, &mut found[2]),
                 Some(list @ (Field::Attendees | Field::Observers | Field::OnLeave | Field::Absent)) => {
                     found[3] |= list == Field::Attendees;
-                    let people = split_people(v);
+                    // `出席人員:8人`: a count, no one named: the line stays as it is.
+                    let people = if only_a_count(v) { Vec::new() } else { split_people(v) };
                     if people.is_empty() {
                         warn(warnings, Some(b), Msg::ImportNobody { label: k.clone() });
                     }
@@ -1031,7 +1157,9 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                         };
                         into.push(person);
                     }
-                    !v.is_empty()
+                    // A label that names the observers' body (`聯安列席`) says what no key holds:
+                    // the line stays in the body.
+                    !v.is_empty() && !only_a_count(v) && observers_of(&k).is_none()
                 }
                 None => false,
             };
@@ -1288,6 +1416,83 @@ mod tests {
         assert_eq!(
             a("主席康議長裕成於中午 12 時 26 分提：擬延長開會時間，俟議案交付完畢後再行散會，請同意案。"),
             None
+        );
+    }
+
+    /// A date and time whose 年, 月, 日 and 時 a web page lost (國立臺灣大學校務會議's
+    /// `時間:民國1061021(星期六)上午9`, the fifth held-out round): the digits are the date, the
+    /// hour after its period word is the hour. An hour without 時 elsewhere is no time.
+    #[test]
+    fn a_date_and_hour_a_page_lost_their_units_of() {
+        let w = when("民國1061021(星期六)上午9");
+        assert_eq!(
+            w.date.map(|d| d.0.unwrap().format("%Y-%m-%d").to_string()).as_deref(),
+            Some("2017-10-21")
+        );
+        assert_eq!(w.start.map(hhmm).as_deref(), Some("09:00"));
+        assert!(w.whole);
+        assert_eq!(when("下午2至5時").start.map(hhmm).as_deref(), Some("14:00"));
+        assert_eq!(find_time("上午9人出席"), None);
+        assert_eq!(find_time("第9"), None);
+        assert!(when("電話 0912345678").date.is_none());
+    }
+
+    /// `聯安列席：莫少文襄理` names observers and their body; `出席人員:8人` names nobody.
+    #[test]
+    fn observers_of_a_named_body_and_counts() {
+        assert_eq!(field("聯安列席"), Some(Field::Observers));
+        assert_eq!(observers_of("聯安列席"), Some("聯安"));
+        assert_eq!(observers_of("列席"), None);
+        assert_eq!(observers_of("出列席"), None);
+        assert_eq!(observers_of("請假列席"), None);
+        assert!(only_a_count("8人"));
+        assert!(only_a_count("計 2 位"));
+        assert!(!only_a_count("王大明等8人"));
+        assert!(!only_a_count("詳簽到簿"));
+    }
+
+    /// Groups by body after entries that name none (臺南市議會's second sitting), and groups named
+    /// alone with their people `post：name` after them (臺北市議會's 列席).
+    #[test]
+    fn lists_grouped_by_body() {
+        let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            split_people("本會議員(詳議員出缺席表) 本 會：郭秘書長伊彬 法規研究室 傅編審然煇"),
+            v(&[
+                "本會議員(詳議員出缺席表)",
+                "本會：郭秘書長伊彬",
+                "法規研究室 傅編審然煇"
+            ])
+        );
+        assert_eq!(
+            split_people("市政府： 秘書長：蘇麗瓊 副秘書長：李文英 本會： 秘書長：王金德　　法規室主任：洪樹林"),
+            v(&[
+                "市政府：秘書長：蘇麗瓊",
+                "副秘書長：李文英",
+                "本會：秘書長：王金德",
+                "法規室主任：洪樹林"
+            ])
+        );
+        assert_eq!(post_groups_so_far("市政府："), Some((vec![], true)));
+        assert_eq!(post_groups("市政府： 本會： 秘書長：王金德"), None);
+        assert!(post_entries("秘書長：蘇麗瓊").is_some());
+        assert!(post_entries("主席：吳議長碧珠").is_none());
+        assert!(post_entries("說明：依規定辦理。").is_none());
+    }
+
+    /// `會議主席：` (a professional association's header) is the chair; a list that is only
+    /// counts is one statement, not names split at its commas.
+    #[test]
+    fn a_meeting_chair_label_and_a_list_of_counts() {
+        assert_eq!(field("會議主席"), Some(Field::Chair));
+        assert_eq!(field("會議主持人"), Some(Field::Chair));
+        assert_eq!(
+            split_people("會議代表總額173人,實到133(詳如後附出列席名單)"),
+            vec!["會議代表總額173人,實到133(詳如後附出列席名單)".to_string()]
+        );
+        assert_eq!(
+            split_people("王大明、李小華等3人"),
+            vec!["王大明".to_string(), "李小華等3人".to_string()]
         );
     }
 

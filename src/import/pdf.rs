@@ -308,7 +308,7 @@ fn grid_tables(rects: &[pdf_oxide::geometry::Rect], spans: &[TextSpan]) -> Vec<T
             .iter()
             .map(|row| {
                 row.iter()
-                    .map(|c| lines(c).into_iter().fold(String::new(), |a, (_, l)| join(&a, l.trim())))
+                    .map(|c| cell_text(lines(c).into_iter().map(|(_, l)| l.trim().to_string()).collect()))
                     .map(|c| c.replace('\t', " "))
                     .collect::<Vec<_>>()
             })
@@ -374,11 +374,7 @@ fn logical_rows(
                 y.get_or_insert(b.y + b.height / 2.0);
             }
             if col < cols {
-                cells[col] = c
-                    .text
-                    .split('\n')
-                    .map(str::trim)
-                    .fold(String::new(), |a, p| join(&a, p));
+                cells[col] = cell_text(c.text.split('\n').map(|l| l.trim().to_string()).collect());
             }
             col += c.colspan.max(1) as usize;
         }
@@ -408,6 +404,21 @@ fn logical_rows(
                 .join("\t")
         })
         .collect()
+}
+
+/// A cell's printed lines as its text: wrapped text joined ([`join`]); but a cell whose every line
+/// is a name (two to four Chinese characters, as a table lists proposers one under another:
+/// `李合同` | `李明哲` | `廖清祥`) keeps a space between them, as a list of names does.
+fn cell_text(lines: Vec<String>) -> String {
+    let lines: Vec<String> = lines.into_iter().filter(|l| !l.is_empty()).collect();
+    let name = |l: &str| {
+        let n = l.chars().filter(|c| !c.is_whitespace()).count();
+        (2..=4).contains(&n) && l.chars().all(|c| c == ' ' || (wide(c) && c.is_alphabetic()))
+    };
+    if lines.len() >= 2 && lines.iter().all(|l| name(l)) {
+        return lines.join(" ");
+    }
+    lines.iter().fold(String::new(), |a, l| join(&a, l))
 }
 
 /// Two pieces of a cell's text wrapped over lines: CJK text joins as it is, other text with a

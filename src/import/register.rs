@@ -30,6 +30,12 @@ fn series_words(title: &str) -> Option<String> {
     let strip = |s: &str| -> String {
         let mut s = s.trim();
         // (A summary is a kind of record, not of meeting: `第 2 次會議摘要紀錄`, `會議紀要`.)
+        // (So is a list of a session's motions: `…第1、2次臨時會議案一覽表` → 臨時會.)
+        for suffix in ["議案一覽表", "提案一覽表", "議決案一覽表", "決議案一覽表"] {
+            if let Some(x) = s.strip_suffix(suffix).filter(|x| x.chars().count() >= 2) {
+                return x.trim().to_string();
+            }
+        }
         for suffix in [
             "會議摘要紀錄",
             "會議紀錄",
@@ -55,6 +61,14 @@ fn series_words(title: &str) -> Option<String> {
     let (_, last_end) = *marks.last()?;
     // A word written twice by a slip (`常務委員會會議會議紀錄`) names the series once.
     let tail = strip(&t[last_end..]).replace("會議會議", "會議");
+    // A council's preparatory sitting, named after its session (`…第 17 次臨時會` | `預備會議
+    // 會議紀錄`): the session's series.
+    let squeezed: String = tail.chars().filter(|c| !c.is_whitespace()).collect();
+    for sitting in ["預備會議會議", "預備會議"] {
+        if let Some(session) = squeezed.strip_suffix(sitting).filter(|s| s.chars().count() >= 2) {
+            return Some(session.to_string());
+        }
+    }
     if tail.chars().count() > 2 {
         return Some(tail);
     }
@@ -352,6 +366,18 @@ mod tests {
         assert_eq!(series_name("會議紀錄"), None);
         // A summary record (新北市議會's, tests/corpus/ntp-2-t12-2) and a word written twice
         // (tests/corpus/cixin-parents-13-18).
+        assert_eq!(
+            series_name("※第 1 屆第 17 次臨時會預備會議 會議紀錄").as_deref(),
+            Some("臨時會")
+        );
+        assert_eq!(
+            series_name("雲林縣議會第17屆第1、2次臨時會議案一覽表").as_deref(),
+            Some("臨時會")
+        );
+        assert_eq!(
+            series_name("雲林縣議會第17屆第7次定期會議案一覽表").as_deref(),
+            Some("定期會")
+        );
         assert_eq!(
             series_name("新北市議會第 2 屆第 12 次臨時會第 2 次會議摘要紀錄").as_deref(),
             Some("臨時會")

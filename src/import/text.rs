@@ -676,7 +676,7 @@ pub(crate) fn sittings(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
             continue;
         }
         // The title in two lines: `…第 17 次臨時會` | `第 1 次會議紀錄` | `時間：…`.
-        let date = if may_be_title(text(k + 1)) && text(k + 1).trim_start().starts_with('第') {
+        let date = if may_be_title(text(k + 1)) && sitting_line(text(k + 1)) {
             k + 2
         } else {
             k + 1
@@ -844,7 +844,24 @@ pub(crate) fn mend(lines: &[Line], header_end: usize, registry: &ImportRegistry)
             header,
         });
     }
+    for b in blocks.iter_mut().filter(|b| !b.header && !b.table) {
+        if let Some(with_colon) = spaced_decision(&b.text) {
+            b.text = with_colon;
+        }
+    }
     blocks
+}
+
+/// A decision's label, a space and the decision on one line, no colon (`審查意見 照案通過。`, as a
+/// council's web form prints a field beside its value): written with a colon (`審查意見：照案通過。`),
+/// as a field's name on a line of its own takes its value. Only a decision's label the minutes
+/// model knows, whole, before the space; the text after it is kept as it is.
+fn spaced_decision(s: &str) -> Option<String> {
+    let (name, value) = s.split_once(|c: char| c.is_whitespace())?;
+    let value = value.trim_start();
+    let known = crate::minutes::items::DECISION_LABELS.contains(&name);
+    (known && !value.is_empty() && !value.starts_with(['：', ':']) && !field_name(value.split_whitespace().next()?))
+        .then(|| format!("{name}：{value}"))
 }
 
 /// A line that is the name of a field alone, as a web form prints its fields' names on lines of
@@ -889,13 +906,26 @@ fn group_continues(prev: &str, next: &str) -> bool {
     let Some(value) = super::header::list_value(prev) else {
         return false;
     };
-    if !value.is_empty() && super::header::group_head(value).is_none() {
-        return false;
+    // A group named alone on its line, its people after it `post：name` (臺北市議會's `列席：` |
+    // `  市政府：` | `    秘書長：蘇麗瓊` | `    副秘書長：李文英` …, two a line in places): after an
+    // empty label or another such group, the group and each line of its people go on the list.
+    let post_layout = value.is_empty() || super::header::post_groups_so_far(value).is_some();
+    if let Some((_, rest)) = super::header::group_head(next) {
+        if rest.trim().is_empty() {
+            return post_layout;
+        }
     }
-    // A group whose entries follow on lines of their own, each `post：name` (臺北市議會's `列席：` |
-    // `  市政府：` | `    秘書長：蘇麗瓊`), is another layout: its lines stay as they are.
+    if !value.is_empty() && post_layout && super::header::post_entries(next).is_some() {
+        return true;
+    }
+    // A group with its entries goes on any list, also one whose first entries name no group
+    // (臺南市議會's second sitting: `出 席：本會議員(詳議員出缺席表)` | `本 會：郭秘書長伊彬`, its 列席
+    // label left out).
     if let Some((_, rest)) = super::header::group_head(next) {
         return !rest.trim().is_empty();
+    }
+    if !value.is_empty() && super::header::group_head(value).is_none() && super::header::later_group(value).is_none() {
+        return false;
     }
     !value.is_empty()
         && !header_key(next)
@@ -950,6 +980,24 @@ fn header_continues(prev: &str, prev_full: bool, next: &Line) -> bool {
     indented || after_separator || list || spaced || lone || prev_full
 }
 
+/// Whether a line is the second line of a title in two lines, the sitting after the body and its
+/// session: numbered (`第 1 次會議紀錄`), or named without a number (`預備會議 會議紀錄`, a council's
+/// preparatory sitting: a short line of a meeting's name and a record word, no ordinal).
+fn sitting_line(t: &str) -> bool {
+    let t = t.trim();
+    let record_word = ["紀錄", "記錄", "議事錄"].iter().any(|w| t.contains(w));
+    let ordinals = super::header::title_ordinals(t);
+    let numbered = t.starts_with('第') && ordinals.iter().any(|o| o.unit == "次");
+    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let named = ordinals.is_empty()
+        && squeezed.chars().count() <= 12
+        && squeezed.chars().all(|c| !c.is_ascii() && c.is_alphanumeric())
+        && squeezed
+            .find("會議")
+            .is_some_and(|at| at > 0 && ["紀錄", "記錄", "議事錄"].iter().any(|w| squeezed[at..].ends_with(w)));
+    record_word && (numbered || named)
+}
+
 /// Whether a header line that is no `key：value` field (the title, an archive's case line) goes
 /// on in the next line: where it ran to the right margin or stopped inside a bracket or quote without
 /// ending a sentence (`…第十八次常務委員會會議會` | `議紀錄`, `…大甲都市計畫(第三次通盤` | `檢討)…`), and
@@ -961,9 +1009,7 @@ fn header_wraps(prev: &str, prev_full: bool, next: &str) -> bool {
     let sitting = !record_word(prev)
         && !super::header::title_ordinals(prev).is_empty()
         && !prev.trim_start().starts_with('第')
-        && next.trim_start().starts_with('第')
-        && record_word(next)
-        && super::header::title_ordinals(next).iter().any(|o| o.unit == "次");
+        && sitting_line(next);
     (prev_full || open_bracket(prev) || sitting)
         && !ends_sentence(prev)
         && !header_key(prev)
@@ -1276,6 +1322,25 @@ mod tests {
         let text = "出席人數 30\n一、主席宣告開會。\n出席人數 30\n";
         let lines = clean(text, &ImportRegistry::default());
         assert!(furniture(&lines).is_empty());
+    }
+
+    /// 臺中市和平區民代表會's form: `審查意見 照案通過。` (a decision's name, a space, the
+    /// decision). Other text that starts with such a word keeps its space.
+    #[test]
+    fn a_decision_beside_its_name_takes_a_colon() {
+        assert_eq!(
+            spaced_decision("審查意見 照案通過。").as_deref(),
+            Some("審查意見：照案通過。")
+        );
+        assert_eq!(
+            spaced_decision("大會決議　照案通過。").as_deref(),
+            Some("大會決議：照案通過。")
+        );
+        assert_eq!(spaced_decision("審查意見：照案通過。"), None);
+        assert_eq!(spaced_decision("審查意見 議決"), None);
+        assert_eq!(spaced_decision("審查意見"), None);
+        assert_eq!(spaced_decision("決議事項均已辦理完竣。"), None);
+        assert_eq!(spaced_decision("提案人 羅清輝"), None);
     }
 
     #[test]

@@ -44,6 +44,10 @@ pub const DECISION_LABELS: &[&str] = &[
     "會議結論",
     "主席結論",
     "審查意見",
+    // The Legislative Yuan's procedure committee's opinion on where a bill goes, which the house
+    // adopts (`程序委員會意見：擬請院會將本案交內政委員會審查。` / `主席：…照程序委員會意見處理，…通過。`):
+    // a committee's opinion, as 審查意見 is, and the only labelled text of what was decided.
+    "程序委員會意見",
     "決定",
     "決議",
     "裁示",
@@ -142,7 +146,7 @@ pub fn spaced_field<'a>(block: &'a str, labels: &[&'static str]) -> Option<(&'st
 
 /// A block without the bullet an archive's dump kept as text (`\\- 說明:…`).
 fn unlist_marker(t: &str) -> &str {
-    for m in ["\\- ", "- "] {
+    for m in ["\\- ", "- ", "• "] {
         if let Some(rest) = t.strip_prefix(m) {
             return rest.trim_start();
         }
@@ -187,6 +191,16 @@ pub fn section_kind(text: &str) -> Option<Kind> {
         "專案報告",
         "業務報告",
         "工作報告",
+        // The offices' reports as a part of the agenda (`6、業務單位報告:` / `1 . 秘書室報告:`):
+        // a group of reports, each an item.
+        "業務單位報告",
+        "各單位報告",
+        "單位報告",
+        "各處室報告",
+        "處室報告",
+        "各科室報告",
+        "科室報告",
+        "各組報告",
         "主席報告",
         "主席致詞",
         "主席致辭",
@@ -199,6 +213,7 @@ pub fn section_kind(text: &str) -> Option<Kind> {
         "議案討論",
         "審議事項",
         "討論提案",
+        "議題討論",
         "提案",
     ]) || super::is_reading(t)
     {
@@ -313,6 +328,15 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
             return Some(found);
         }
     }
+    // `議題1. 討論1月份財報誤計`, `提案2、…`: the number, its own mark, then the title.
+    if let Some(end) = t.find(['.', '．', '、']) {
+        let rest = t[end..].trim_start_matches(['.', '．', '、']).trim();
+        if end > 0 && !rest.is_empty() && !rest.starts_with(is_numeral) {
+            if let Some(found) = numbered_label(&squeeze(&t[..end])).filter(|(l, _)| !l.starts_with('案')) {
+                return Some(found);
+            }
+        }
+    }
     // `第一案〈代提議001號〉 提案人：…`: the number, then a bracket or a space and more text.
     if let Some(end) = t.find(['〈', '<', '《', ' ', '　']) {
         if end > 0 && !t[end..].trim().is_empty() {
@@ -327,7 +351,7 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
         let report = section == Some(Kind::Report) && is_numbered_report(t);
         if stripped.len() < t.len() && (ends_with_request(stripped) || report) {
             if let Some(n) = ordinal_number(t) {
-                return Some((format!("{name}{n}"), None));
+                return Some((format!("{name}{}", label_number(&n)), None));
             }
         }
     }
@@ -355,6 +379,7 @@ pub fn ordinal_number(block: &str) -> Option<String> {
     }
     let n: String = t
         .trim_start_matches(['（', '('])
+        .trim_start_matches([' ', '　'])
         .chars()
         .take_while(|c| is_numeral(*c))
         .collect();
@@ -779,6 +804,8 @@ pub fn numbered_label(head: &str) -> Option<(String, Option<Kind>)> {
         ("動議", Some(Kind::Motion)),
         ("討論", Some(Kind::Discussion)),
         ("議案", Some(Kind::Discussion)),
+        // A question put to the meeting, as committees and associations number them (`議題1.`).
+        ("議題", None),
         ("提案", None),
         ("案由", None),
     ];
@@ -786,6 +813,11 @@ pub fn numbered_label(head: &str) -> Option<(String, Option<Kind>)> {
         if let Some(rest) = head.strip_prefix(p) {
             let rest = rest.trim_start_matches('第');
             let rest = rest.trim_end_matches('案');
+            // `案由(一)`, `提案（二）`: the number in brackets is the same label.
+            let rest = rest
+                .strip_prefix(['(', '（'])
+                .and_then(|r| r.strip_suffix([')', '）']))
+                .unwrap_or(rest);
             if !rest.is_empty() && rest.chars().all(is_numeral) {
                 return Some((format!("{p}{rest}"), *kind));
             }
@@ -864,10 +896,10 @@ pub fn led_motion(block: &str) -> Option<(Lead, String)> {
     let t = block.trim();
     if let Some((label, rest)) = leading_label(t, &["動議人", "提案人"]) {
         // The names end at the next label on the line (`動議人：黃適超 編號：臨動字第57號`).
-        let names: Vec<String> = rest
-            .split(['、', '，', ',', ' ', '　'])
+        let names: Vec<String> = split_names(rest)
+            .into_iter()
             .take_while(|n| !n.contains(['：', ':']))
-            .map(|n| bare_name(n.trim().trim_end_matches('。')).to_string())
+            .map(|n| person_name(n.trim().trim_end_matches('。')))
             .filter(|n| !n.is_empty())
             .collect();
         let role = if label == "提案人" { "proposer" } else { "mover" };
@@ -936,6 +968,83 @@ pub fn bare_name(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// Titles minutes write between a person's surname and given name (`呂議員美玲`, `陳代表子芸`,
+/// `林副議長棋山`, as councils name their members and officers).
+const INNER_TITLES: &[&str] = &[
+    "副議長",
+    "議長",
+    "議員",
+    "副主席",
+    "主席",
+    "代表",
+    "委員",
+    "里長",
+    "村長",
+    "鎮長",
+    "鄉長",
+    "市長",
+    "縣長",
+];
+
+/// A person's name as a list of people names them, without their title: after the name
+/// (`劉茂群議員` → `劉茂群`, see [`bare_name`]) or between the surname and the given name, one or
+/// two characters each (`呂議員美玲` → `呂美玲`, `秦議員鉦` → `秦鉦`). Anything else is kept.
+pub fn person_name(name: &str) -> String {
+    let bare = bare_name(name);
+    if bare.len() < name.len() {
+        return bare.to_string();
+    }
+    let chars: Vec<char> = name.chars().collect();
+    for t in INNER_TITLES {
+        let tn = t.chars().count();
+        for at in 1..=2usize {
+            if chars.len() < at + tn + 1 || chars.len() > at + tn + 2 {
+                continue;
+            }
+            let mid: String = chars[at..at + tn].iter().collect();
+            if mid != *t {
+                continue;
+            }
+            let joined: String = chars[..at].iter().chain(&chars[at + tn..]).collect();
+            if joined.chars().all(is_han) {
+                return joined;
+            }
+        }
+    }
+    name.to_string()
+}
+
+/// A list of names split at its separators (`、`, `，`, a space): a name in Latin letters keeps
+/// the spaces between its words (`Kolas Yotaka`, `伍麗華Saidhai Tahovecahe`), the word after a
+/// space going on with the one before it when both are written in Latin letters.
+pub fn split_names(list: &str) -> Vec<String> {
+    // A word in Latin letters, maybe with the Chinese name after it (`Tali穎艾達利` in `Ingay
+    // Tali穎艾達利`).
+    let latin_word = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_alphabetic())
+            && w.chars()
+                .take_while(|c| !is_han(*c))
+                .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-'))
+    };
+    let mut out: Vec<String> = Vec::new();
+    for piece in list.split(['、', '，', ',']) {
+        let mut prev_latin = false;
+        let mut names: Vec<String> = Vec::new();
+        for w in piece.split([' ', '　', '\t']).filter(|w| !w.is_empty()) {
+            match names.last_mut() {
+                Some(last) if prev_latin && latin_word(w) => {
+                    last.push(' ');
+                    last.push_str(w);
+                }
+                _ => names.push(w.to_string()),
+            }
+            prev_latin = w.ends_with(|c: char| c.is_ascii_alphabetic());
+        }
+        out.extend(names);
+    }
+    out
+}
+
 /// The names under a people label written as a form's field, with no colon: `label` ends at byte
 /// `end` of `text`. Either its names follow on its line after a space (`提案人 羅清輝`), the lines
 /// after it that hold a name only going on with them (`連署人 蘇慶祥` / `楊淑青` / `徐裕傑`), or the
@@ -986,10 +1095,7 @@ fn field_names(text: &str, end: usize, label: &str) -> Vec<String> {
 /// when a part does not read as a name.
 fn form_names(line: &str) -> Option<Vec<String>> {
     let mut out = Vec::new();
-    for token in line
-        .split(['、', '，', ',', ' ', '　'])
-        .filter(|t| !t.trim().is_empty())
-    {
+    for token in split_names(line) {
         let mut n = token.trim();
         if PEOPLE_LABELS.iter().any(|(l, _)| n == *l) {
             break;
@@ -1006,11 +1112,11 @@ fn form_names(line: &str) -> Option<Vec<String>> {
         }
         let n = bare_name(n);
         let n = n.strip_suffix('等').map(bare_name).unwrap_or(n);
-        let n = n.strip_suffix('等').unwrap_or(n);
-        if !reads_as_name(n) {
+        let n = person_name(n.strip_suffix('等').unwrap_or(n));
+        if !reads_as_name(&n) {
             return None;
         }
-        out.push(n.to_string());
+        out.push(n);
         if cut {
             break;
         }
@@ -1062,15 +1168,39 @@ pub fn reads_as_name(n: &str) -> bool {
         return true;
     }
     // A Chinese name of two to four characters, then the name in Latin letters, its parts joined
-    // by the mark or a full stop.
+    // by the mark, a full stop or a space (`伍麗華Saidhai Tahovecahe`); or the name in Latin
+    // letters alone, two to four words each capitalised (`Kolas Yotaka`).
     let han = n.chars().take_while(|&c| is_han(c)).count();
     let latin: String = n.chars().skip(han).collect();
-    (2..=4).contains(&han)
-        && latin.starts_with(|c: char| c.is_ascii_uppercase())
-        && !latin.ends_with('.')
+    let latin_name = latin.starts_with(|c: char| c.is_ascii_uppercase())
+        && !latin.ends_with(['.', ' '])
+        && !latin.contains("  ")
         && latin
             .chars()
-            .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-'))
+            .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-' | ' '));
+    let words = latin.split(' ').count();
+    if latin_name
+        && ((2..=4).contains(&han)
+            || (han == 0
+                && (2..=4).contains(&words)
+                && latin
+                    .split(' ')
+                    .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))))
+    {
+        return true;
+    }
+    // The name in Latin letters first, then the Chinese name (`Ingay Tali穎艾達利`, as a council
+    // prints a member's indigenous name before the Chinese one).
+    let latin_first: String = n.chars().take_while(|c| !is_han(*c)).collect();
+    let han_after: String = n.chars().skip(latin_first.chars().count()).collect();
+    !latin_first.is_empty()
+        && latin_first.starts_with(|c: char| c.is_ascii_uppercase())
+        && !latin_first.contains("  ")
+        && latin_first
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || NAME_JOINS.contains(&c) || matches!(c, '.' | '\'' | '-' | ' '))
+        && (2..=4).contains(&han_after.chars().count())
+        && han_after.chars().all(is_han)
 }
 
 /// Whether a name reads as a unit's (`民主網絡司`, `建設課`, `秘書處`) rather than a person's.
@@ -1148,13 +1278,50 @@ fn count_after(text: &str, words: &[&str]) -> Option<u32> {
     None
 }
 
+/// The number written just before `word`, counted in 票 / 人 / 位 (`表決8票同意`, `6票通過`,
+/// `以 12 票贊成`), as many committees record a vote.
+fn count_before(text: &str, words: &[&str]) -> Option<u32> {
+    for w in words {
+        for (i, _) in text.match_indices(w) {
+            let head = text[..i].trim_end_matches([' ', '　']);
+            let Some(head) = ["票", "人", "位"].iter().find_map(|u| head.strip_suffix(u)) else {
+                continue;
+            };
+            let head = head.trim_end_matches([' ', '　']);
+            let digits: String = head
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .map(|c| {
+                    if c.is_ascii_digit() {
+                        c
+                    } else {
+                        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or('0')
+                    }
+                })
+                .collect();
+            // `不同意` is no 同意.
+            if *w == "同意" && head.len() < text[..i].len() && text[..i].ends_with('不') {
+                continue;
+            }
+            if let Ok(n) = digits.parse() {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
 /// The votes an item's text records, if it records any counts.
 pub fn votes(text: &str) -> Option<Votes> {
     let mut v = Votes {
         present: count_after(text, &["在場", "出席"]),
-        yes: count_after(text, &["贊成", "同意"]),
-        against: count_after(text, &["反對", "不同意"]),
-        abstain: count_after(text, &["棄權"]),
+        yes: count_after(text, &["贊成", "同意"]).or_else(|| count_before(text, &["贊成", "同意", "通過"])),
+        against: count_after(text, &["反對", "不同意"]).or_else(|| count_before(text, &["反對", "不同意"])),
+        abstain: count_after(text, &["棄權"]).or_else(|| count_before(text, &["棄權"])),
         ..Votes::default()
     };
     if v.yes.is_none() && v.against.is_none() && v.abstain.is_none() {
@@ -1267,13 +1434,13 @@ pub fn people(text: &str) -> Vec<(String, String)> {
                 })
                 .map_or(rest.len(), |(i, _)| i);
             // Names end at the next label (`提案人：王大明　連署人：…`).
-            for name in rest[..end].split(['、', '，', ',', ' ', '　']) {
+            for name in split_names(&rest[..end]) {
                 let n = name.trim();
                 if n.contains(['：', ':']) {
                     break;
                 }
                 if !n.is_empty() {
-                    out.push((role.to_string(), bare_name(n).to_string()));
+                    out.push((role.to_string(), person_name(n)));
                 }
             }
         }
@@ -1287,6 +1454,10 @@ mod tests {
 
     #[test]
     fn labels_and_requests() {
+        // A number in brackets (a professional association's `案由(一):`, the fifth import round).
+        assert_eq!(numbered_label("案由(一)"), Some(("案由一".to_string(), None)));
+        assert_eq!(numbered_label("提案（二）"), Some(("提案二".to_string(), None)));
+        assert_eq!(numbered_label("案由()"), None);
         assert_eq!(
             leading_label("決　議：照案通過。", DECISION_LABELS),
             Some(("決議", "照案通過。"))
@@ -1529,5 +1700,97 @@ mod tests {
                 ("seconder".to_string(), "楊淑青".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_title_between_surname_and_given_name() {
+        // 基隆市議會 (tests/corpus/klcc-18-1-m3): `呂議員美玲` is 呂美玲.
+        for (n, want) in [
+            ("呂議員美玲", "呂美玲"),
+            ("秦議員鉦", "秦鉦"),
+            ("陳代表子芸", "陳子芸"),
+            ("林副議長棋山", "林棋山"),
+            ("歐陽議員志明", "歐陽志明"),
+            ("劉茂群議員", "劉茂群"),
+            ("李小華", "李小華"),
+            ("主任委員", "主任委員"),
+            ("家長代表", "家長代表"),
+            ("議員代表", "議員代表"),
+        ] {
+            assert_eq!(person_name(n), want, "{n}");
+        }
+        assert_eq!(
+            people("提 案 人:呂議員美玲\n連 署 人:張議員芳麗、連議員恩典、秦議員鉦"),
+            [
+                ("proposer".to_string(), "呂美玲".to_string()),
+                ("seconder".to_string(), "張芳麗".to_string()),
+                ("seconder".to_string(), "連恩典".to_string()),
+                ("seconder".to_string(), "秦鉦".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_in_latin_letters_keeps_its_spaces() {
+        // The Legislative Yuan's members written by their own names (Kolas Yotaka; 伍麗華 with
+        // her name in Latin letters after a space).
+        assert_eq!(
+            people("提案人：Kolas Yotaka、伍麗華Saidhai Tahovecahe、王大明 李小華"),
+            [
+                ("proposer".to_string(), "Kolas Yotaka".to_string()),
+                ("proposer".to_string(), "伍麗華Saidhai Tahovecahe".to_string()),
+                ("proposer".to_string(), "王大明".to_string()),
+                ("proposer".to_string(), "李小華".to_string())
+            ]
+        );
+        assert_eq!(
+            split_names("張秋明 吳宏謀　Sra Kacaw"),
+            ["張秋明", "吳宏謀", "Sra Kacaw"]
+        );
+        for n in [
+            "Kolas Yotaka",
+            "伍麗華Saidhai Tahovecahe",
+            "Sra Kacaw",
+            "Ingay Tali穎艾達利",
+        ] {
+            assert!(reads_as_name(n), "{n}");
+        }
+        for n in [
+            "kolas yotaka",
+            "Kolas",
+            "A B C D E",
+            "Kolas  Yotaka",
+            "Kolas Yotaka ",
+            "Ingay Tali穎",
+            "ingay穎艾達",
+        ] {
+            assert!(!reads_as_name(n), "{n}");
+        }
+        // A form's line of names keeps them whole too.
+        assert_eq!(
+            people("連署人(附議人)\nKolas Yotaka、李國勝等議員"),
+            [
+                ("seconder".to_string(), "Kolas Yotaka".to_string()),
+                ("seconder".to_string(), "李國勝".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_count_written_before_its_side() {
+        // `表決8票同意` (a residents' committee), `6票通過`, `以 12 票贊成、3 票反對`.
+        let v = votes("表決8票同意，悠樂優先議約。").expect("a count");
+        assert_eq!((v.yes, v.against, v.result), (Some(8), None, None));
+        assert_eq!(votes("6票通過，請總幹事行文。").and_then(|v| v.yes), Some(6));
+        let v = votes("以 12 票贊成、3 票反對、１票棄權通過。").expect("counts");
+        assert_eq!(
+            (v.yes, v.against, v.abstain, v.result),
+            (Some(12), Some(3), Some(1), Some("passed"))
+        );
+        let v = votes("表決結果：5票不同意。").expect("a count");
+        assert_eq!((v.yes, v.against), (None, Some(5)));
+        // The counts after the side still come first.
+        assert_eq!(votes("表決結果：贊成 25 人、反對 3 人").and_then(|v| v.yes), Some(25));
+        assert!(votes("第8案照案通過。").is_none());
     }
 }

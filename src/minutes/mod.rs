@@ -150,7 +150,9 @@ pub fn is_reading(name: &str) -> bool {
         || n.starts_with("宣讀提案")
 }
 
-/// Strip an official ordinal: `一、`, `（一）`, `(一)`, `1、`, `1.`, `壹、`.
+/// Strip an official ordinal: `一、`, `（一）`, `(一)`, `1、`, `1.`, `壹、`. A converter's space
+/// between the number and its mark (`1 .`, `(1 )`, as a PDF's text spaces them) is allowed, and so
+/// is the mark some writers put after a bracketed number as well (`(一)、`, `（二）.`).
 pub fn strip_ordinal(text: &str) -> &str {
     let t = text.trim();
     const NUMERALS: &str = "一二三四五六七八九十百零壹貳參肆伍陸柒捌玖拾";
@@ -158,15 +160,18 @@ pub fn strip_ordinal(text: &str) -> &str {
     if let Some(rest) = t.strip_prefix(['（', '(']) {
         let end = rest.find(['）', ')']);
         if let Some(end) = end {
-            if rest[..end].chars().all(is_num) && end > 0 {
-                return rest[end..].trim_start_matches(['）', ')']).trim();
+            let n = rest[..end].trim_matches([' ', '　']);
+            if !n.is_empty() && n.chars().all(is_num) {
+                let after = rest[end..].trim_start_matches(['）', ')']);
+                let after = after.strip_prefix(['、', '．']).unwrap_or(after);
+                return after.trim();
             }
         }
         return t;
     }
     let digits: usize = t.chars().take_while(|&c| is_num(c)).map(char::len_utf8).sum();
     if digits > 0 {
-        let rest = &t[digits..];
+        let rest = t[digits..].trim_start_matches([' ', '　']);
         if let Some(r) = rest.strip_prefix(['、', '.', '．']) {
             return r.trim();
         }
@@ -220,8 +225,16 @@ pub fn agenda_label(heading: &str) -> Option<String> {
     }
     if !squeezed.starts_with("案由") {
         // 討論一, 動議二, 第三案, 議案四, 討論事項五 (a number is needed: 討論事項 alone is a section).
-        let head: String = squeezed.chars().take_while(|c| !"，,。（(【　 ".contains(*c)).collect();
+        // The number's own mark ends it too (`議題1. 討論…`, `動議2、…`).
+        let head: String = squeezed
+            .chars()
+            .take_while(|c| !"，,。（(【　 .．、".contains(*c))
+            .collect();
         return items::numbered_label(&head).map(|(l, _)| l);
+    }
+    // `案由(一)：…`: the number in brackets.
+    if let Some((label, _)) = items::numbered_label(&squeezed) {
+        return Some(label);
     }
     let label: String = squeezed
         .chars()
@@ -594,7 +607,9 @@ fn paragraph_items(
         })
         .collect();
     let mut out: Vec<AgendaItem> = Vec::new();
-    let mut section: Option<Kind> = None;
+    // A record that is one part of the agenda, named so by its own title (a council's page of
+    // motions, `…第十八屆第一次定期會暨第3次臨時會動議案`), reads as that part until a section is named.
+    let mut section: Option<Kind> = titled_part(file_text);
     // The name of a part of the agenda that is no standard section (`丙、主席裁定事項`): its numbered
     // items are labelled by it.
     let mut section_name: Option<String> = None;
@@ -681,6 +696,10 @@ fn paragraph_items(
                     .or_else(|| reporting_office(&p.title, units))
                     .map(|n| (n, p.line)),
             );
+        }
+        // `一、民政局陳報「…」報告。`, `經濟發展局提報…案`: the office that brings it.
+        if matches!(kind, Kind::Report | Kind::Discussion) && found.is_empty() {
+            found.extend(submitting_office(&p.title, units).map(|n| (n, p.line)));
         }
         // `…費用案。(地政局)`, `…報告。(秘書處)`: the units in brackets after the title's end.
         found.extend(bracket_units(&p.title, units).into_iter().map(|n| (n, p.line)));
@@ -877,7 +896,44 @@ fn paragraph_items(
                 }
             }
         }
+        // A form's field read with its value (the block after it), which the loop then skips.
+        let mut skip_to = 0usize;
         for (bi, &(line, b)) in blocks.iter().enumerate().skip(start_at) {
+            if bi < skip_to {
+                continue;
+            }
+            // A case's page printed as a form, each field's name a paragraph (or list item) and its
+            // value the next (`案號` / `59` / … / `案由` / `東山區…建請興建活動中心乙案。`): the 案由 field
+            // with its value starts the case, numbered by the number field above it when only the
+            // form's short fields stand between.
+            if let Some((title, number)) = form_case(&blocks, bi).filter(|_| !in_appendix && table.is_none()) {
+                if let Some(p) = current.take() {
+                    finish(p, section, &mut out, diags);
+                }
+                // The form's fields between its number and its 案由 (its proposer, its
+                // co-signers) are the case's, for the people they name.
+                let (label, lead) = match number {
+                    Some((l, at)) => (l, blocks[at..bi].to_vec()),
+                    None => (squeeze(b), Vec::new()),
+                };
+                current = Some(Pending {
+                    kind: None,
+                    title: title.to_string(),
+                    anchor: anchor.clone(),
+                    line,
+                    blocks: lead,
+                    start: b,
+                    lead: None,
+                    numbered_only: false,
+                    tentative: false,
+                    on_heading: false,
+                    heard: false,
+                    parent: None,
+                    label,
+                });
+                skip_to = bi + 2;
+                continue;
+            }
             // `主席裁示：同意備查。` right after an item not yet decided is that item's decision, not
             // the section 主席裁示 (which has an ordinal of its own, or follows no open item).
             let ruling = decision_label(b).is_some()
@@ -1292,6 +1348,61 @@ fn paragraph_items(
     st.agenda.sort_by_key(|a| a.line);
 }
 
+/// The part of the agenda a record's own title (its front-matter `title`) says the record is:
+/// motions, for a title ending in 動議案 / 臨時動議 / 臨時提案 (a council prints its members'
+/// motions as a book of their own, `基隆市議會第十八屆第一次定期會暨第3次臨時會動議案`).
+fn titled_part(file_text: &str) -> Option<Kind> {
+    let front = file_text.strip_prefix("---\n")?;
+    let end = front.find("\n---")?;
+    let title = front[..end].lines().find_map(|l| l.strip_prefix("title:"))?;
+    let title = squeeze(title.trim().trim_matches(['"', '\'']));
+    ["動議案", "臨時動議", "臨時動議案", "臨時提案"]
+        .iter()
+        .any(|s| title.ends_with(s))
+        .then_some(Kind::Motion)
+}
+
+/// A case's 案由 (or 案名) written as a form's field, its name alone in block `bi` and its value the
+/// next block: the value (the case's title) and the label of the number field above it (`案號` /
+/// `59` → `第59案`), when only the form's short fields (no sentence, decision or other case)
+/// stand between them.
+fn form_case<'a>(blocks: &[(usize, &'a str)], bi: usize) -> Option<(&'a str, Option<(String, usize)>)> {
+    let name = squeeze(blocks[bi].1);
+    if name != "案由" && name != "案名" {
+        return None;
+    }
+    let value = blocks.get(bi + 1)?.1.trim();
+    let bare = squeeze(value);
+    let another_field = items::PART_LABELS.contains(&bare.as_str()) || DECISION_LABELS.contains(&bare.as_str());
+    if value.is_empty()
+        || another_field
+        || starts_part(value)
+        || decision_label(value).is_some()
+        || value.contains('\n')
+    {
+        return None;
+    }
+    let field = |b: &str| {
+        let t = b.trim();
+        !t.contains(['\n', '。']) && t.chars().count() <= 80 && decision_label(t).is_none() && squeeze(t) != "案由"
+    };
+    let number = (0..bi.saturating_sub(1))
+        .rev()
+        .take_while(|&i| field(blocks[i + 1].1))
+        .find_map(|i| items::number_field(blocks[i].1, blocks[i + 1].1).map(|l| (l, i)));
+    Some((value, number))
+}
+
+/// A form's field that only records the case's paperwork (`大會決議日期`, `大會決議附件`, `發文字號`,
+/// `審查結果附件`): the name alone, short, ending in 日期, 附件, 字號 or 文號. It ends a decision.
+fn paperwork_field(block: &str) -> bool {
+    let t = squeeze(block);
+    let n = t.chars().count();
+    (3..=8).contains(&n)
+        && t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && ["日期", "附件", "字號", "文號"].iter().any(|e| t.ends_with(e))
+}
+
 /// Whether `b` is the next numbered point after the item that `start` began (`（三）` after
 /// `（二）…`): the same style of ordinal, the next number, and no point of that style inside the
 /// item yet (a decision's own `一、…二、…` stay in it).
@@ -1308,9 +1419,24 @@ fn next_sibling(start: &str, blocks: &[(usize, &str)], b: &str) -> bool {
 /// as converters join a title's last line with the decision's): the title, then the decision as
 /// a block of its own. The label must follow the end of a title (案, 。, a closing bracket) and
 /// take its colon, so a sentence that mentions a decision (`本案決議略以`) stays whole.
-fn glued_decision(block: &str) -> impl Iterator<Item = &str> {
+fn glued_decision(block: &str) -> std::vec::IntoIter<&str> {
     let t = block.trim_end();
-    let at = if t.contains(['：', ':']) && items::leading_label(t, items::PART_LABELS).is_none() {
+    if items::leading_label(t, items::PART_LABELS).is_some() {
+        // Parts on the lines of one paragraph: each where its line began, without the line
+        // break written as HTML at its end (`<br>`), which is no part of the text.
+        let mut out = Vec::new();
+        let mut rest = t;
+        while let Some(i) = joined_part(rest) {
+            out.push(without_break_tag(&rest[..i]));
+            rest = &rest[i..];
+        }
+        if out.is_empty() {
+            return vec![block].into_iter();
+        }
+        out.push(without_break_tag(rest));
+        return out.into_iter();
+    }
+    let at = if t.contains(['：', ':']) {
         t.char_indices().skip(1).find_map(|(i, _)| {
             let (before, after) = t.split_at(i);
             // The label first: `outside_brackets` copies all the text before, at every comma.
@@ -1325,11 +1451,52 @@ fn glued_decision(block: &str) -> impl Iterator<Item = &str> {
         None
     };
     match at {
-        Some(i) => [Some(&t[..i]), Some(&t[i..])],
-        None => [Some(block), None],
+        Some(i) => vec![&t[..i], &t[i..]],
+        None => vec![block],
     }
     .into_iter()
-    .flatten()
+}
+
+/// A text without the line break written as HTML at its end (`…公告。<br>`, `<br/>`, `<br />`).
+fn without_break_tag(t: &str) -> &str {
+    let mut t = t.trim_end();
+    loop {
+        let lower = t.to_ascii_lowercase();
+        let Some(tag) = ["<br>", "<br/>", "<br />"].iter().find(|x| lower.ends_with(*x)) else {
+            return t;
+        };
+        t = t[..t.len() - tag.len()].trim_end();
+    }
+}
+
+/// Where a labelled part written on the next line of the same paragraph begins, in a block that
+/// starts with one (`**說明**: …不變。<br>` / `**決議**: 請總幹事…`, as Markdown written by hand joins
+/// its lines into one paragraph): a decision label or another part's label with its colon, right
+/// after the end of a sentence or a written line break (`。`, `<br>`, `；`), spaces allowed
+/// between. Only the first such place: the rest is split when that part is read.
+fn joined_part(t: &str) -> Option<usize> {
+    let mut prev_end = false;
+    for (i, c) in t.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if prev_end && i > 0 {
+            let after = &t[i..];
+            let labelled = items::leading_label(after, DECISION_LABELS)
+                .or_else(|| items::leading_label(after, items::PART_LABELS))
+                // The label itself, then its colon, at `after`'s start.
+                .is_some_and(|(l, _)| squeeze(after.split([':', '：']).next().unwrap_or("")) == l);
+            if labelled {
+                return Some(i);
+            }
+        }
+        prev_end = matches!(c, '。' | '；' | ';' | '！' | '？' | '）' | ')')
+            || (c == '>' && {
+                let head = t[..i].to_ascii_lowercase();
+                head.ends_with("<br") || head.ends_with("<br/") || head.ends_with("<br /")
+            });
+    }
+    None
 }
 
 /// The text outside brackets (`討論民政委員會議案(計 4 案：…)，` → `討論民政委員會議案，`): a count or
@@ -1453,6 +1620,22 @@ fn reporting_unit(title: &str, units: &Registry) -> Option<String> {
     unit_name(name, units).then(|| name.to_string())
 }
 
+/// The office that submits an item, named at its title's start before 陳報 / 提報 / 簽報
+/// (`民政局陳報「臺南市里活動中心活化及興建執行情形」報告。`, as a city government's minutes write
+/// the bureau that brings a report): the office, when it is a unit's name.
+fn submitting_office(title: &str, units: &Registry) -> Option<String> {
+    let t = squeeze(strip_ordinal(title));
+    ["陳報", "提報", "簽報"].iter().find_map(|verb| {
+        let i = t.find(verb)?;
+        let name = &t[..i];
+        let n = name.chars().count();
+        ((2..=12).contains(&n)
+            && !name.contains(['，', ',', '。', '：', ':', '「', '（', '('])
+            && unit_name(name, units))
+        .then(|| name.to_string())
+    })
+}
+
 /// A short unnumbered line that ends in its colon and leads the text after it (`金議員中玉要求：`),
 /// no label of an item's part, a decision or the meeting's.
 fn is_lead_line(block: &str) -> bool {
@@ -1472,7 +1655,7 @@ fn is_lead_line(block: &str) -> bool {
 }
 
 /// The style of a numbered part's ordinal, told apart further than [`items::ordinal_style`]:
-/// `甲、` and `壹、` are each a level of their own above `一、`.
+/// `甲、` and `壹、` are each a level of their own above `一、`, and `1、` one apart from `1.`.
 fn part_style(block: &str) -> Option<u8> {
     let t = block.trim();
     let first = t.chars().next()?;
@@ -1481,6 +1664,12 @@ fn part_style(block: &str) -> Option<u8> {
         Some(5)
     } else if "壹貳參肆伍陸柒捌玖拾".contains(first) && items::ordinal_number(t).is_some() {
         Some(4)
+    } else if items::ordinal_style(t) == Some(2)
+        && t.trim_start_matches(items::is_numeral).trim_start().starts_with('、')
+    {
+        // `6、業務單位報告:` and its points `1 . 秘書室報告:`: Arabic figures with 、 and with a full
+        // stop are two levels of one record's numbering.
+        Some(6)
     } else {
         items::ordinal_style(t)
     }
@@ -1642,18 +1831,79 @@ pub fn region_of(r: &Rendered, hi: usize) -> Vec<&crate::markdown::Section> {
 /// The decision label (決定 or 決議) a block starts with, spaces inside it allowed (`決 定`).
 fn decision_label(block: &str) -> Option<&'static str> {
     let block = unlist(block);
-    let head: String = block.chars().take(6).filter(|c| !c.is_whitespace()).collect();
     // 決定 and 決議 are read with or without a colon (`決定` alone above its points); the other
     // labels need theirs, so a sentence that begins with 結論 is not a decision.
-    if let Some(l) = ["決定", "決議"].into_iter().find(|l| head.starts_with(l)) {
-        if !head.starts_with("決議文") && !head.starts_with("決定書") {
-            return Some(l);
-        }
+    if let Some(l) = bare_decision_word(block) {
+        return Some(l);
     }
     items::leading_label(block, DECISION_LABELS)
         .map(|(l, _)| l)
         .or_else(|| glued_decision_label(block).map(|(l, _)| l))
         .or_else(|| bare_decision_label(block))
+}
+
+/// 決定 or 決議 at a block's start (spaces inside allowed: `決　議`) read as the label though no
+/// colon follows: when it stands alone (`決定` above its points), a colon or a space follows it
+/// (`決議  照案通過`), or a decision's first phrase does (`決議通過。`, `決定確定。`). A sentence that
+/// only begins with the word is none: `決議事項均已辦理完竣。`, `決定書…`, `決議文…`.
+fn bare_decision_word(block: &str) -> Option<&'static str> {
+    const OPENINGS: &[&str] = &[
+        "照案通過",
+        "照審查意見通過",
+        "原案通過",
+        "修正通過",
+        "通過",
+        "不通過",
+        "不予通過",
+        "准予備查",
+        "同意備查",
+        "洽悉",
+        "保留",
+        "撤回",
+        "照辦",
+        "確定",
+        "同意",
+        "准予",
+        "備查",
+        "如擬",
+        "緩議",
+    ];
+    let t = block.trim_start();
+    let label = ["決定", "決議"].into_iter().find(|l| {
+        let mut rest = t;
+        for (i, ch) in l.chars().enumerate() {
+            if i > 0 {
+                rest = rest.trim_start_matches([' ', '　', '\t']);
+            }
+            match rest.strip_prefix(ch) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        if rest.starts_with(['：', ':']) || rest.trim().is_empty() {
+            return true;
+        }
+        // A short phrase and its colon (`決議如下：`, `決議事項：`, `決定內容：`) still labels what follows.
+        if let Some(c) = rest.find(['：', ':']) {
+            let phrase = squeeze(&rest[..c]);
+            if (1..=4).contains(&phrase.chars().count())
+                && phrase.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            {
+                return true;
+            }
+        }
+        // The word goes on into a sentence or a longer name (`決議事項`, `決 議 案`, `決議之…`).
+        let cont = squeeze(rest);
+        if ["事項", "案", "文", "書", "之", "的", "後", "時", "與", "及", "均", "已"]
+            .iter()
+            .any(|w| cont.starts_with(w))
+        {
+            return false;
+        }
+        let after = rest.trim_start_matches([' ', '　', '\t']);
+        after.len() < rest.len() || OPENINGS.iter().any(|o| rest.starts_with(o))
+    })?;
+    Some(label)
 }
 
 /// A decision label that is the whole block, its decision on the lines after it (`大會決議` /
@@ -1736,7 +1986,7 @@ fn item_blocks(s: &crate::markdown::Section) -> impl Iterator<Item = (usize, &st
 /// A block without the list marker an archive put before it (`- 決議：…`, `\\- 決議：…`).
 fn unlist(block: &str) -> &str {
     let t = block.trim_start();
-    for m in ["\\- ", "- ", "* ", "・"] {
+    for m in ["\\- ", "- ", "* ", "・", "• "] {
         if let Some(rest) = t.strip_prefix(m) {
             return rest.trim_start();
         }
@@ -1824,10 +2074,11 @@ fn motion_lead(block: &str) -> bool {
 /// the next proposal (`提案二`, `第二案`), the meeting's next part or its close.
 fn ends_decision(block: &str) -> bool {
     let n: String = block.chars().take(6).filter(|c| !c.is_whitespace()).collect();
-    let labelled = ["說明", "決定", "決議", "案由", "附件"]
+    let labelled = ["說明", "案由", "附件"]
         .iter()
         .chain(UNIT_LABELS)
         .any(|l| n.starts_with(l))
+        || bare_decision_word(block).is_some()
         || items::leading_label(block, DECISION_LABELS).is_some()
         || bare_decision_label(block).is_some()
         || items::leading_label(block, items::PART_LABELS).is_some()
@@ -1839,7 +2090,11 @@ fn ends_decision(block: &str) -> bool {
         || is_section_block(block).is_some()
         || adjourns(block)
         || closing_thanks(block)
-        || record_title(block);
+        || record_title(block)
+        // A gazette site's layout names each agenda item `項目` on a line of its own (`• 項目`, as
+        // lysayit prints the Legislative Yuan's records): the next item follows.
+        || squeeze(block) == "項目"
+        || paperwork_field(block);
     let t: String = block.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['：', ':']);
     let is_num = |s: &str| {
@@ -2144,6 +2399,11 @@ mod tests {
             Some("案由一")
         );
         assert_eq!(agenda_label("參、報告事項"), None);
+        // `案由(一)：` (a professional association's proposals, the importer's fifth held-out round).
+        assert_eq!(
+            agenda_label("案由(一):審查本會115年度工作計劃。").as_deref(),
+            Some("案由一")
+        );
         assert_eq!(
             agenda_label("臨時動議一：資訊月策展規劃案。（提案單位：民主網絡司）").as_deref(),
             Some("臨時動議一")
@@ -3675,5 +3935,254 @@ mod tests {
             resolve_unit(&tainan, "臺南市政府（消防局）").as_deref(),
             Some("tainan-fire")
         );
+    }
+
+    /// The items of a record whose file (front matter and all) is `file` and whose body is `body`.
+    fn items_in_file(file: &str, body: &str, reg: &Registry) -> Vec<AgendaItem> {
+        let r = crate::markdown::render(body, 1, &|t| preferred_id(t, reg));
+        let (st, diags) = analyse(Path::new("a.md"), file, &r, reg, &UnitMatcher::new(reg));
+        assert!(diags.is_empty(), "{diags:?}");
+        st.agenda
+    }
+
+    #[test]
+    fn a_bare_decision_word_needs_a_colon_a_space_or_a_decision() {
+        // 決議 / 決定 with no colon: alone, before a space, or before a decision's first phrase.
+        for b in [
+            "決議",
+            "決議：照案通過。",
+            "決 議:通過",
+            "決　議",
+            "決議  照案通過",
+            "決議通過。本案除…",
+            "決定確定。",
+            "- 決議：通過",
+            "決議如下：",
+            "決議事項：一、通過。",
+            "決定內容:洽悉",
+        ] {
+            assert!(decision_label(b).is_some(), "{b}");
+        }
+        // Running text that begins with the word decides nothing (and does not end a decision).
+        for b in [
+            "決議事項均已辦理完竣。",
+            "決定書已送達。",
+            "決議文如附件。",
+            "決 議 事 項 執 行 情 形",
+            "決議之執行情形如附件。",
+        ] {
+            assert!(decision_label(b).is_none(), "{b}");
+            assert!(!ends_decision(b), "{b}");
+        }
+        let reg = Registry::new(Vec::new());
+        let body = "報告事項\n\n一、上次會議決議執行情形，報請公鑒。\n\n決定：洽悉。\n\n決議事項均已辦理完竣。\n\n二、本會年度預算，請審議。\n\n決議：照案通過。\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert_eq!(items[0].decision, "洽悉。\n決議事項均已辦理完竣。");
+        assert_eq!(items[1].decision, "照案通過。");
+    }
+
+    #[test]
+    fn an_ordinal_with_a_spaced_or_doubled_mark() {
+        // A PDF's text spaces the number from its mark; some writers put 、 after a bracket too.
+        assert_eq!(strip_ordinal("1 . 秘書室報告:"), "秘書室報告:");
+        assert_eq!(strip_ordinal("(1 )報告前次會議紀錄。"), "報告前次會議紀錄。");
+        assert_eq!(
+            strip_ordinal("(一)、105年5月份菜單審核,請討論。"),
+            "105年5月份菜單審核,請討論。"
+        );
+        assert_eq!(strip_ordinal("（二）．報告異動學生二名。"), "報告異動學生二名。");
+        assert_eq!(strip_ordinal("1 0 1 年 5 月"), "1 0 1 年 5 月");
+        let reg = Registry::new(Vec::new());
+        // 高雄市新興國小's lunch committee (tests/corpus/hsinhsing-lunch-105-8).
+        let body = "八、提案討論:\n\n(一)、105年5月份菜單審核,請討論。\n\n決議：1.通過。\n\n(二)、報告異動學生二名。\n\n決議：1.通過。\n\n(三)、期末午餐兩校聯席日期,於6/16(五)14:00在校長室舉行。\n\n九、散會\n";
+        let got: Vec<_> = items_of(body, &reg).into_iter().map(|a| (a.label, a.title)).collect();
+        assert_eq!(
+            got,
+            [
+                ("討論事項一".to_string(), "105年5月份菜單審核,請討論。".to_string()),
+                ("討論事項二".to_string(), "報告異動學生二名。".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_offices_reports_as_a_part_numbered_apart_from_its_points() {
+        // 臺南市政府工務局's 局務會議 (tests/corpus/tainan-pwb-16): `6、` numbers the parts, `1 .` the
+        // reports in part 6, and the chair rules on the report.
+        let reg = Registry::new(Vec::new());
+        let body = "5、主持人致詞:(略)\n\n6、業務單位報告:\n\n1 . 秘書室報告:\n\n(1 )報告前次會議紀錄。\n\n主席裁示:\n\n(1 ) 日後請各科室提送議會的資料必須過濾。\n\n(2) 同意辦理。\n\n7、討論事項:無\n\n主席裁示:無\n\n8、臨時動議:無\n\n主席裁示:無\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        let a = &items[0];
+        assert_eq!(
+            (a.label.as_str(), a.kind, a.decision_label),
+            ("報告事項一", Kind::Report, "主席裁示")
+        );
+        assert!(
+            a.decision.starts_with("(1 ) 日後請各科室") && a.decision.ends_with("(2) 同意辦理。"),
+            "{}",
+            a.decision
+        );
+        assert_eq!(a.units, ["mi-shu-shi"]);
+        assert_eq!(part_style("6、業務單位報告:"), Some(6));
+        assert_eq!(part_style("1 . 秘書室報告:"), Some(2));
+        // An item numbered in figures under a section is labelled in Chinese numerals.
+        assert_eq!(
+            items::paragraph_item("12、總幹事工作報告:", Some(Kind::Report))
+                .map(|(l, _)| l)
+                .as_deref(),
+            Some("報告事項十二")
+        );
+    }
+
+    #[test]
+    fn the_office_that_submits_a_report() {
+        // 臺南市政府's 市政會議 (tests/corpus/tainan-city-512).
+        let reg = Registry::new(Vec::new());
+        let body = "報告事項\n\n一、民政局陳報「臺南市里活動中心活化及興建執行情形」報告。(詳如書面資料)\n\n決定：准予備查。\n\n二、本府陳報年度施政報告。\n\n決定：准予備查。\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert_eq!(items[0].units, ["min-zheng-ju"]);
+        // 本府 is no unit's name.
+        assert!(items[1].units.is_empty(), "{:?}", items[1].units);
+        assert_eq!(
+            submitting_office("經濟發展局提報節電計畫案", &reg).as_deref(),
+            Some("經濟發展局")
+        );
+        assert_eq!(submitting_office("本案經陳報市府核定", &reg), None);
+    }
+
+    #[test]
+    fn the_procedure_committees_opinion_is_what_the_house_decides() {
+        // 立法院's 院會 (tests/corpus/ly-plenary-10-2-9).
+        let reg = Registry::new(Vec::new());
+        let body = "報 告 事 項\n\n一、宣讀本院第10屆第2會期第8次會議議事錄。(全文見本期議事錄)\n\n主席：報告院會,作以下宣告:議事錄確定。\n\n二、本院委員郭國文等16人擬具「建築法第三十四條之一條文修正草案」,請審議案。\n\n程序委員會意見:擬請院會將本案交內政委員會審查。\n\n主席：請問院會,對本案照程序委員會意見處理,有無異議?(無)無異議,通過。\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(
+            (items[0].label.as_str(), items[0].decision_label),
+            ("報告事項二", "程序委員會意見")
+        );
+        assert!(items[0].decision.starts_with("擬請院會將本案交內政委員會審查。"));
+    }
+
+    #[test]
+    fn a_record_titled_as_its_motions_reads_them_as_motions() {
+        // 基隆市議會's page of motions (tests/corpus/klcc-18-1-m3): numbered proposer lines with
+        // spaced labels above each `### 案由：…`, outside any section but under the record's title.
+        let reg = Registry::new(Vec::new());
+        let body = "第三審查會\n\n建設、地政、工務、國宅類(二十四案)\n\n一、提 案 人:呂議員美玲\n\n連 署 人:張議員芳麗、秦議員鉦\n\n### 案由：請市府說明登島事宜。\n\n說明：\n\n議 決:通過。\n\n二、提 案 人:蔡議員適應\n\n連 署 人:林議員明智\n\n### 案由：請市府修復排水溝。\n\n議 決:通過。\n";
+        let file = format!("---\ntitle: \"基隆市議會第十八屆第一次定期會暨第3次臨時會動議案\"\n---\n{body}");
+        let items = items_in_file(&file, body, &reg);
+        let got: Vec<_> = items.iter().map(|a| (a.label.as_str(), a.kind)).collect();
+        assert_eq!(got, [("臨時動議一", Kind::Motion), ("臨時動議二", Kind::Motion)]);
+        let people: Vec<_> = items[0].people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        assert_eq!(people, ["proposer: 呂美玲", "seconder: 張芳麗", "seconder: 秦鉦"]);
+        // Without the title, the cases are read as before (numbered by nothing: 案由).
+        let labels: Vec<_> = items_in_file(body, body, &reg).into_iter().map(|a| a.label).collect();
+        assert_eq!(labels, ["案由", "案由"]);
+        assert_eq!(titled_part("---\ntitle: \"某校校務會議紀錄\"\n---\n"), None);
+        assert_eq!(titled_part("no front matter"), None);
+    }
+
+    #[test]
+    fn questions_written_by_hand_with_their_parts_on_the_lines_of_one_paragraph() {
+        // 椰城社區管理委員會 (tests/corpus/coconutcity-114-03-11): `### 議題N.` headings, and the
+        // bold labels on consecutive lines, which Markdown joins into one paragraph.
+        let reg = Registry::new(Vec::new());
+        let body = "## 貳、議題討論\n\n### 議題1. 討論1月份財報誤計\n**說明**: 1月管理費收入原誤計為84筆。<br>\n**決議**: 請總幹事更正財報後，由委員重新簽名公告。<br>\n\n### 議題3. 討論社區物業保全議約議價情形\n**說明**: 由雙方審議中。<br>\n\n### 議題4. 討論社區清潔工作廠商洽談情形\n**說明**: 三家業者報價。\n**決議**: 表決8票同意，悠樂優先議約。<br>\n\n## 參、臨時動議\n\n### 動議1. C8-2 公管漏水案\n**說明**: 展鑫勘場報價為$53,000<br>\n**決議**: 洽談三家廠商報價後開會決議。<br>\n\n## 肆、散會\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| (a.label.as_str(), a.kind, a.decision_label, a.decision.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "議題1",
+                    Kind::Discussion,
+                    "決議",
+                    "請總幹事更正財報後，由委員重新簽名公告。"
+                ),
+                ("議題3", Kind::Discussion, "", ""),
+                ("議題4", Kind::Discussion, "決議", "表決8票同意，悠樂優先議約。"),
+                ("動議1", Kind::Motion, "決議", "洽談三家廠商報價後開會決議。"),
+            ]
+        );
+        assert_eq!(items[2].votes.as_ref().and_then(|v| v.yes), Some(8));
+        // The same questions written as paragraphs, each title a paragraph of its own.
+        let paragraphs = body.replace("### ", "").replace("\n**說明**", "\n\n**說明**");
+        let labels: Vec<_> = items_of(&paragraphs, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.decision))
+            .collect();
+        assert_eq!(labels.len(), 4, "{labels:?}");
+        assert_eq!(
+            labels[0],
+            (
+                "議題1".to_string(),
+                "請總幹事更正財報後，由委員重新簽名公告。".to_string()
+            )
+        );
+        // Only a label right after a sentence's end or a written line break starts a part: a
+        // sentence that names a decision inside a part does not.
+        let split: Vec<_> = glued_decision("說明：依上次會議決議：辦理。決議：照案通過。").collect();
+        assert_eq!(split, ["說明：依上次會議決議：辦理。", "決議：照案通過。"]);
+        let one: Vec<_> = glued_decision("說明：本案說明如下：一、依規定辦理。").collect();
+        assert_eq!(one, ["說明：本案說明如下：一、依規定辦理。"]);
+        let three: Vec<_> = glued_decision("說明：甲。<br/> 辦法：乙。<BR> 決議：通過。<br />").collect();
+        assert_eq!(three, ["說明：甲。", "辦法：乙。", "決議：通過。"]);
+        assert_eq!(agenda_label("議題10. 討論社區住戶出車左轉").as_deref(), Some("議題10"));
+        assert_eq!(agenda_label("動議2、A1棟防水工程驗收").as_deref(), Some("動議2"));
+        assert_eq!(items::section_kind("貳、議題討論"), Some(Kind::Discussion));
+    }
+
+    #[test]
+    fn a_gazette_sites_bullets_and_item_markers() {
+        // lysayit's layout of the Legislative Yuan's records (tests/corpus/ly-plenary-9-3-2):
+        // `•` bullets before the parts, and `• 項目` before each item.
+        let reg = Registry::new(Vec::new());
+        let body = "• 報告事項\n\n• 項目\n\n一、宣讀本院第9屆第3會期第1次會議議事錄。\n\n主席：議事錄確定。\n\n• 項目\n\n二、本院委員李俊俋等21人擬具「考試院組織法修正草案」,請審議案。\n\n程序委員會意見:擬請院會將本案交司法及法制委員會審查。\n\n主席：無異議,照程序委員會意見辦理。\n\n• 項目\n\n三、本院委員蔣萬安等18人擬具「勞動基準法修正草案」,請審議案。\n\n程序委員會意見:擬請院會將本案交社會福利及衛生環境委員會審查。\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items.iter().map(|a| (a.label.as_str(), a.kind)).collect();
+        assert_eq!(got, [("報告事項二", Kind::Report), ("報告事項三", Kind::Report)]);
+        assert!(
+            items[0].decision.ends_with("照程序委員會意見辦理。"),
+            "{}",
+            items[0].decision
+        );
+        assert_eq!(unlist("• 報告事項"), "報告事項");
+        assert!(ends_decision("項目") && !ends_decision("項目一經費不足，請補正。"));
+    }
+
+    #[test]
+    fn a_case_page_with_each_field_and_value_as_list_items() {
+        // A civic site's page of one motion of 臺南市議會 (tests/corpus/tncc-3-7-59).
+        let reg = Registry::new(Vec::new());
+        let body = "議員提案-一般提案\n\n- 案號\n- 59\n- 提案性質\n- 議員提案-一般提案\n- 提案單位/人\n- 趙昆原\n- 連署人\n- 許又仁、Ingay Tali穎艾達利、方一峰\n- 案由\n- 東山區科里里枋子林建請興建活動中心乙案。\n- 說明\n- 建請增建活動中心以利居民辦理活動。\n- 審查意見\n- 函送市府研辦。\n- 大會決議日期\n- 2022/07/04\n- 大會決議\n- 照審查意見通過。\n- 大會決議附件\n- 發文日期\n- 2022/07/08\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1, "{items:?}");
+        let a = &items[0];
+        assert_eq!(
+            (a.label.as_str(), a.title.as_str()),
+            ("第59案", "東山區科里里枋子林建請興建活動中心乙案。")
+        );
+        assert_eq!(
+            (a.decision_label, a.decision.as_str()),
+            ("大會決議", "照審查意見通過。")
+        );
+        let people: Vec<_> = a.people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        assert_eq!(
+            people,
+            ["seconder: 許又仁", "seconder: Ingay Tali穎艾達利", "seconder: 方一峰"]
+        );
+        // Without a number field above it, the case is an unnumbered 案由.
+        let bare = body.replace("- 案號\n- 59\n", "");
+        assert_eq!(items_of(&bare, &reg)[0].label, "案由");
+        // A field's name with no value after it is no case.
+        assert!(items_of("- 案由\n- 說明\n- 無\n", &reg).is_empty());
+        assert!(paperwork_field("大會決議附件") && paperwork_field("發文日期") && !paperwork_field("照案通過"));
     }
 }

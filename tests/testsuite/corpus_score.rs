@@ -76,7 +76,8 @@ fn html_text(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// The source of a corpus document as the importer's text path takes it.
+/// The source of a corpus document as the importer's text path takes it (a hand-written
+/// `source.md` is read as a record instead, see [`read_items`]).
 fn source_text(dir: &Path) -> String {
     for (name, html) in [("source.txt", false), ("source.md", false), ("source.html", true)] {
         if let Ok(t) = std::fs::read_to_string(dir.join(name)) {
@@ -89,6 +90,11 @@ fn source_text(dir: &Path) -> String {
 /// The items the model reads from a document imported with no registry: those of every record
 /// the import gives (one for each sitting of a file that holds several), in the order of the file.
 fn read_items(dir: &Path) -> Vec<AgendaItem> {
+    // Minutes a body wrote by hand in Markdown (`source.md`) are a record as they stand: read
+    // directly, their own front matter (a site generator's) set aside, as a record written so is.
+    if let Ok(md) = std::fs::read_to_string(dir.join("source.md")) {
+        return record_items(dir, &md);
+    }
     let imported = import_text(&source_text(dir), &ImportRegistry::default());
     imported
         .records()
@@ -160,6 +166,22 @@ fn corpus_items_and_decisions() {
         let exp: Expected = serde_saphyr::from_str(&std::fs::read_to_string(dir.join("expected.yaml")).unwrap())
             .unwrap_or_else(|e| panic!("{name}/expected.yaml: {e}"));
         let found = read_items(dir);
+        // `CORPUS_DUMP=<document>` prints what was read from that document (and its imported text).
+        // `CORPUS_DUMP=all` prints what was read from every document, to compare two readings.
+        let dump = std::env::var("CORPUS_DUMP").unwrap_or_default();
+        if dump == name || dump == "all" {
+            if dump == name {
+                for r in import_text(&source_text(dir), &ImportRegistry::default()).records() {
+                    println!("--- imported ---\n{}", r.markdown);
+                }
+            }
+            for f in &found {
+                println!(
+                    "{name}: {} [{:?}] {:?} | {}: {:?} | people {:?} | units {:?}",
+                    f.label, f.kind, f.title, f.decision_label, f.decision, f.people, f.units
+                );
+            }
+        }
         let (mut ok, mut dok) = (0, 0);
         // Each expected item is the first found item of its label not yet taken, so a label that
         // recurs (討論事項一 of each sitting in one 議事錄) is checked each time, in order.

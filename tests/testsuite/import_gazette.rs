@@ -267,13 +267,17 @@ fn a_line_well_short_of_the_margin_ends_its_paragraph() {
 }
 
 /// A 議事錄 that opens with its first part's heading (桃園市議會's, tests/corpus/tycc-1-t17:
-/// `一、各次會議紀錄`, then `※第 1 屆第 17 次臨時會`): a line numbered as a part is no title, so the
-/// title is the session's line, with its number, and the part's heading stays in the body.
+/// `一、各次會議紀錄`, then `※第 1 屆第 17 次臨時會` | `預備會議 會議紀錄`): a line numbered as a part
+/// is no title, so the title is the session's line and the sitting's, with the session's number,
+/// and the part's heading stays in the body.
 #[test]
 fn a_parts_heading_is_no_title() {
     let imp = import("tests/corpus/tycc-1-t17/source.txt");
     let (fm, _) = split(&imp.markdown);
-    assert!(fm.contains("title: \"※第 1 屆第 17 次臨時會\"\n"), "{fm}");
+    assert!(
+        fm.contains("title: \"※第 1 屆第 17 次臨時會預備會議 會議紀錄\"\n"),
+        "{fm}"
+    );
     assert!(fm.contains("number: 17\n"), "{fm}");
     assert!(
         paragraphs(&imp).iter().any(|p| p == "一、各次會議紀錄"),
@@ -336,7 +340,9 @@ fn a_councils_proceedings_of_three_sittings_give_three_records() {
         // (path, title, number, date, time, attendees' lines)
         (
             "content/2017/lin-shi-hui-1-17.md",
-            "※第 1 屆第 17 次臨時會",
+            // Its title in two lines, the session then the sitting's name (`預備會議 會議紀錄`):
+            // both, where before only the first was read.
+            "※第 1 屆第 17 次臨時會預備會議 會議紀錄",
             "17",
             "2017-06-19",
             "11:23-11:26",
@@ -417,7 +423,9 @@ fn a_councils_proceedings_of_three_sittings_give_three_records() {
 /// writer put on a line of its own an entry of its own; no `列席` line names nobody and none of
 /// the group lines stays in the body. 臺南市議會's (tests/corpus/tncc-2-t10) begins its first group
 /// on the 列席 line (`列席：市 府：…`) and lists the 本會 group's people a unit and a person a line
-/// (`法規研究室 傅編審然煇`). Read by hand from the sources.
+/// (`法規研究室 傅編審然煇`); its second sitting gives the groups after its 出席 line with no 列席
+/// label. 臺北市議會's names each group alone on its line and its people `post：name` after it.
+/// Read by hand from the sources.
 #[test]
 fn observers_grouped_under_colon_labels_are_observers_with_their_groups() {
     let imp = import("tests/corpus/tycc-1-t17/source.txt");
@@ -460,14 +468,55 @@ fn observers_grouped_under_colon_labels_are_observers_with_their_groups() {
     );
     let (_, body) = split(&imp.markdown);
     assert!(!body.contains("郭秘書長伊彬") && !body.contains("汪主任啟瑞"), "{body}");
+    // Its second sitting leaves the 列席 label out: `出 席：本會議員(詳議員出缺席表)` | `本 會：郭秘書長伊彬`
+    // | `法規研究室 傅編審然煇` | `議事組 汪主任啟瑞`. The groups go on the list they follow, as
+    // written (before, they stayed in the body).
+    let second = &imp.more[0];
+    assert_eq!(
+        list(second, "attendees"),
+        [
+            "本會議員(詳議員出缺席表)",
+            "本會：郭秘書長伊彬",
+            "法規研究室 傅編審然煇",
+            "議事組 汪主任啟瑞"
+        ]
+    );
+    let (_, body) = split(&second.markdown);
+    assert!(!body.contains("郭秘書長伊彬") && !body.contains("汪主任啟瑞"), "{body}");
 
-    // 臺北市議會's layout (tests/corpus/tcc-12-t3-1): `列席：` | `  市政府：` | `    秘書長：蘇麗瓊`, a
-    // group named alone on its line and its people `post：name` a line: not such a list; its lines
-    // stay in the body, the group's name with them.
+    // 臺北市議會's layout (tests/corpus/tcc-12-t3-1): `列席：` | `  市政府：` | `    秘書長：蘇麗瓊` | …, a
+    // group named alone on its line and its people `post：name` a line (two on some lines,
+    // `秘書長：王金德　…　法規室主任：洪樹林`): observers, each group's name with its first entry, none
+    // of the lines left in the body (before, they all stayed there).
     let imp = import("tests/corpus/tcc-12-t3-1/source.txt");
-    assert!(list(&imp, "observers").is_empty(), "{:?}", list(&imp, "observers"));
+    let observers = list(&imp, "observers");
+    assert_eq!(observers.len(), 53, "{observers:?}");
+    assert_eq!(
+        observers[..2],
+        ["市政府：秘書長：蘇麗瓊", "副秘書長：李文英"],
+        "{observers:?}"
+    );
+    assert_eq!(
+        observers[48..],
+        [
+            "本會：秘書長：王金德",
+            "法規室主任：洪樹林",
+            "議事組主任：魏清焜",
+            "議事組專員：曾筱雯",
+            "總紀錄：王銓興"
+        ],
+        "{observers:?}"
+    );
+    assert!(
+        observers.contains(&"研究發展考核委員會主任委員：黃銘材代".to_string()),
+        "{observers:?}"
+    );
     let paras = paragraphs(&imp);
-    for line in ["列席：", "市政府：", "秘書長：蘇麗瓊"] {
-        assert!(paras.iter().any(|p| p == line), "{line}: {paras:#?}");
+    for line in ["列席：", "市政府：", "秘書長：蘇麗瓊", "本會："] {
+        assert!(!paras.iter().any(|p| p.contains(line)), "{line}: {paras:#?}");
     }
+    assert!(
+        paras.iter().any(|p| p.contains("王秘書長報告出席簽到議員已足法定人數")),
+        "{paras:#?}"
+    );
 }

@@ -324,6 +324,31 @@ fn the_audit_fails_when_a_value_is_lost() {
     assert!(front_matter_holds(&imp).is_err());
 }
 
+/// The audit compares the dates and times a left-out header line writes with what the
+/// front-matter made of them: `晚上七時` is 19:00, so no 七 is missing when `time` says 19:00
+/// (before, the audit ignored the characters of dates and times, 晚 was no such character, and
+/// the line was reported as a loss); a time converted wrong, or a digit of it lost, fails.
+#[test]
+fn the_audit_compares_converted_dates_and_times() {
+    let text = "達觀鎮社區第六屆管理委員會第二次會議紀錄\n開會時間:民國九十一年八月十一日(星期日)晚上七時。\n開會地點:A2區B棟\n主  席:主委黃健政 紀錄:林啟俊\n壹、主席報告\n宣布開會。\n";
+    let mut imp = minutebook::import::import_text(text, &minutebook::import::ImportRegistry::default());
+    assert!(imp.markdown.contains("time: \"19:00\""), "{}", imp.markdown);
+    assert!(imp.markdown.contains("date: \"2002-08-11\""), "{}", imp.markdown);
+    front_matter_holds(&imp).unwrap();
+    let right = imp.markdown.clone();
+    imp.markdown = right.replace("time: \"19:00\"", "time: \"07:00\"");
+    assert!(front_matter_holds(&imp).unwrap_err().contains("it writes 19:00"));
+    imp.markdown = right.replace("date: \"2002-08-11\"", "date: \"2002-08-01\"");
+    assert!(front_matter_holds(&imp).unwrap_err().contains("it writes 2002-08-11"));
+    let (converted, rest) = written_times("民國1061021(星期六)上午9");
+    let values: Vec<&str> = converted.iter().map(|c| c.1.as_str()).collect();
+    assert_eq!(values, ["2017-10-21", "09:00"]);
+    assert!(!rest.chars().any(char::is_alphanumeric), "{rest}");
+    let (converted, _) = written_times("中華民國 104 年 06 月 02 日下午 02 時 05 分至5時");
+    let values: Vec<&str> = converted.iter().map(|c| c.1.as_str()).collect();
+    assert_eq!(values, ["2015-06-02", "14:05", "17:00"]);
+}
+
 #[test]
 fn the_record_page_shows_every_list() {
     let site = bundled_site();
@@ -480,8 +505,9 @@ fn header_facts_hold_in_every_format() {
 /// name on a line of its own with its value after it (`大會決議` | blank | `照案通過。`; `審查意見`, empty, | `議決` |
 /// `原案通過;…`). The importer knows those names as labels: it writes the value after a colon
 /// (`大會決議：照案通過。`, where the two lines ran together as `大會決議照案通過。`), and an empty
-/// field's name stays a line of its own (`審查意見`, not `審查意見議決原案通過…`). A name and its
-/// value on one line with a space (`審查意見 照案通過。`) stays as written, and so do an archive's
+/// field's name stays a line of its own (`審查意見`, not `審查意見議決原案通過…`). A decision's name
+/// and its value on one line with a space (`審查意見 照案通過。`) is written with a colon too
+/// (`審查意見：照案通過。`; before, it stayed as it was); an archive's
 /// heading over its labelled bullet (`決議` | `- 決議:…`, tests/corpus/moi-upc-585-5) and a colon a
 /// PDF put on a line of its own (`主席裁示` | `：`, tests/corpus/tycc-1-t17). Nothing is lost.
 #[test]
@@ -501,7 +527,7 @@ fn a_web_forms_field_name_and_its_value_are_written_with_a_colon() {
     let imp = import(heping);
     let p = paras(&imp);
     assert!(p.iter().any(|p| p == "大會決議：照案通過。"), "{p:#?}");
-    assert!(p.iter().any(|p| p == "審查意見 照案通過。"), "{p:#?}");
+    assert!(p.iter().any(|p| p == "審查意見：照案通過。"), "{p:#?}");
     assert!(!p.iter().any(|p| p.contains("大會決議照案通過")), "{p:#?}");
     let items = model_items(&imp.markdown);
     assert!(

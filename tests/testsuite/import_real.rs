@@ -376,7 +376,9 @@ fn ylcc_sittings_held_together_are_numbered_by_the_first() {
         &["title: \"雲林縣議會第17屆第1、2次臨時會議案一覽表\"", "number: 1"],
     );
     let series: Vec<&str> = imp.unregistered.series.iter().map(|e| e.name.as_str()).collect();
-    assert_eq!(series, ["臨時會議案一覽表"]);
+    // A list of a session's motions (議案一覽表) is a kind of record, not of meeting: the series is
+    // the session's, 臨時會 (before, `臨時會議案一覽表`).
+    assert_eq!(series, ["臨時會"]);
 }
 
 #[test]
@@ -435,6 +437,9 @@ fn ylcc_5_a_grid_that_holds_more_than_the_detected_table_is_the_table() {
         ],
         "{body}"
     );
+    // 民乙 11's proposers, printed one under another in their cell, are three names (before, they
+    // ran together as one: `李合同李明哲廖清祥`).
+    assert_eq!(rows[1][1], "李合同 李明哲 廖清祥", "{body}");
     assert!(
         body.lines()
             .any(|l| l == "| 編 號 | 提案人 | 案 由 | 審查意見 | 大會議決 |"),

@@ -18,6 +18,7 @@ mod import_formats;
 mod import_gazette;
 mod import_header;
 mod import_held_out;
+mod import_held_out5;
 mod import_language;
 mod import_pdf;
 mod import_real;

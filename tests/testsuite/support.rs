@@ -724,9 +724,11 @@ pub fn without_front_matter_lines(source: &str, imp: &Imported) -> String {
     lines.join("\n")
 }
 
-/// Every name and place in the header lines left out of the body is in the front-matter: each
-/// left-out line's letters and digits, less its labels and the words of dates and times, occur in
-/// the front-matter values.
+/// Every value in the header lines left out of the body is in the front-matter: each date and
+/// time a left-out line writes, converted by [`written_times`] (`民國九十一年八月十一日` →
+/// `2002-08-11`, `晚上七時` → `19:00`), is the front-matter's own, and every other letter and digit
+/// of the line, less its labels and the words that only say when (`星期日`, `民國`, `至`), occurs in
+/// the front-matter values. A date or time converted wrong, or a letter or digit lost, fails.
 pub fn front_matter_holds(imp: &Imported) -> Result<(), String> {
     // Each record's left-out lines against its own front-matter (a file of several sittings gives
     // one record each).
@@ -738,12 +740,41 @@ pub fn front_matter_holds(imp: &Imported) -> Result<(), String> {
     for c in fm.chars().filter(|c| c.is_alphanumeric()) {
         *have.entry(c).or_default() += 1;
     }
-    const DATES: &str = "中華民國年月日時分星期週上下午至起止自一二三四五六七八九十〇零0123456789０１２３４５６７８９";
+    let fm_value = |key: &str| -> String {
+        fm.lines()
+            .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+            .map(|v| v.trim_matches('"').to_string())
+            .unwrap_or_default()
+    };
+    let (date, time) = (fm_value("date"), fm_value("time"));
     for (line, text) in &imp.in_front_matter {
-        for c in values_of(text)
-            .chars()
-            .filter(|c| c.is_alphanumeric() && !DATES.contains(*c))
-        {
+        let (converted, rest) = written_times(&values_of(text));
+        for (kind, value, written) in converted {
+            let held = match kind {
+                When::Date => date == value,
+                When::Time => time.split('-').any(|t| t == value),
+            };
+            // Or the front-matter keeps it as written (a chair's times in the chair's value).
+            let as_written = || {
+                let mut left = have.clone();
+                written
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .all(|c| match left.get_mut(&c) {
+                        Some(n) if *n > 0 => {
+                            *n -= 1;
+                            true
+                        }
+                        _ => false,
+                    })
+            };
+            if !held && !as_written() {
+                return Err(format!(
+                    "line {line} `{text}`: it writes {value}, the front-matter has date `{date}`, time `{time}`"
+                ));
+            }
+        }
+        for c in rest.chars().filter(|c| c.is_alphanumeric()) {
             match have.get_mut(&c) {
                 Some(n) if *n > 0 => *n -= 1,
                 _ => return Err(format!("line {line} `{text}`: `{c}` is in no front-matter value")),
@@ -751,6 +782,211 @@ pub fn front_matter_holds(imp: &Imported) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// What a date or time written in a header line converts to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum When {
+    Date,
+    Time,
+}
+
+/// The dates and times a header value writes, as the front-matter writes them (`2002-08-11`,
+/// `19:00`), and the text without them and without the words that only say when (the era
+/// `中華民國`/`民國`, a weekday `星期日`/`週三`/`（三）`, a period `上午`/`晚上`, the joints `自 起 至 到 止 迄`).
+/// Written independently of the importer, as the audit's oracle: a date is `Y年M月D日`, its 日 may be
+/// missing (numerals
+/// Arabic, full-width or Chinese, the Republic's year under 1000) or a run of 7 or 8 digits that is
+/// one (`1061021`); a time is an hour with 時, 點 or `:` (minutes with 分 or after `:`, 半 for 30),
+/// or an hour right after its period word where the text ends or a range goes on (`上午9`); 下午,
+/// 晚上, 晚間 and 傍晚 add 12 to an hour under 12 and hold for the times after them.
+pub fn written_times(text: &str) -> (Vec<(When, String, String)>, String) {
+    const PERIODS: [&str; 7] = ["上午", "早上", "中午", "下午", "晚上", "晚間", "傍晚"];
+    let chars: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap(),
+            '：' => ':',
+            c => c,
+        })
+        .collect();
+    let numeral = |c: char| "〇零一二三四五六七八九十百兩".contains(c);
+    let value_of = |run: &[char]| -> Option<u32> {
+        if run.iter().all(|c| c.is_ascii_digit()) {
+            return run.iter().collect::<String>().parse().ok();
+        }
+        let digit = |c: char| {
+            "〇一二三四五六七八九".find(c).map(|i| (i / 3) as u32).or(match c {
+                '零' => Some(0),
+                '兩' => Some(2),
+                _ => None,
+            })
+        };
+        if run.contains(&'十') || run.contains(&'百') {
+            let (mut total, mut cur) = (0u32, 0u32);
+            for &c in run {
+                match c {
+                    '百' => {
+                        total += cur.max(1) * 100;
+                        cur = 0;
+                    }
+                    '十' => {
+                        total += cur.max(1) * 10;
+                        cur = 0;
+                    }
+                    c => cur = digit(c)?,
+                }
+            }
+            Some(total + cur)
+        } else {
+            run.iter().try_fold(0u32, |n, &c| Some(n * 10 + digit(c)?))
+        }
+    };
+    // The numbers of the text: (start, end, value), each an Arabic or a Chinese run.
+    let mut numbers = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let arabic = chars[i].is_ascii_digit();
+        if arabic || numeral(chars[i]) {
+            let j = (i..chars.len())
+                .find(|&j| {
+                    if arabic {
+                        !chars[j].is_ascii_digit()
+                    } else {
+                        !numeral(chars[j])
+                    }
+                })
+                .unwrap_or(chars.len());
+            if let Some(v) = value_of(&chars[i..j]) {
+                numbers.push((i, j, v, arabic && j - i >= 7));
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    let at = |k: usize| chars.get(k).copied();
+    let mut out = Vec::new();
+    let mut taken = vec![false; chars.len()];
+    let take = |a: usize, b: usize, taken: &mut Vec<bool>| taken[a..b].iter_mut().for_each(|t| *t = true);
+    let span = |a: usize, b: usize| -> String { chars[a..b].iter().collect() };
+    let mut n = 0;
+    let mut period: Option<&str> = None;
+    while n < numbers.len() {
+        let (a, b, v, long) = numbers[n];
+        let before: String = chars[..a].iter().collect();
+        if let Some(p) = PERIODS.iter().rfind(|p| before.ends_with(**p)) {
+            period = Some(p);
+        }
+        // Y年M月D日
+        if at(b) == Some('年') && n + 2 < numbers.len() {
+            let (ma, mb, m, _) = numbers[n + 1];
+            let (da, db, d, _) = numbers[n + 2];
+            // (The 日 may be missing: `中華民國109年12月24(星期四)`.)
+            let day_end = if at(db) == Some('日') { db + 1 } else { db };
+            if ma == b + 1 && at(mb) == Some('月') && da == mb + 1 && !"時點:".contains(at(db).unwrap_or(' ')) {
+                let y = if v < 1000 { v + 1911 } else { v };
+                out.push((When::Date, format!("{y:04}-{m:02}-{d:02}"), span(a, day_end)));
+                take(a, day_end, &mut taken);
+                n += 3;
+                continue;
+            }
+        }
+        // Y-M-D, Y/M/D, Y.M.D (Arabic)
+        if let (Some(sep), Some(&(ma, mb, m, _)), Some(&(da, db, d, _))) = (
+            at(b).filter(|c| "-/.".contains(*c)),
+            numbers.get(n + 1),
+            numbers.get(n + 2),
+        ) {
+            if chars[a].is_ascii_digit() && ma == b + 1 && at(mb) == Some(sep) && da == mb + 1 {
+                let y = if v < 1000 { v + 1911 } else { v };
+                out.push((When::Date, format!("{y:04}-{m:02}-{d:02}"), span(a, db)));
+                take(a, db, &mut taken);
+                n += 3;
+                continue;
+            }
+        }
+        if long && b - a <= 8 {
+            let run: String = chars[a..b].iter().collect();
+            let k = run.len();
+            let y: u32 = run[..k - 4].parse().unwrap_or(0);
+            let y = if k == 7 { y + 1911 } else { y };
+            out.push((
+                When::Date,
+                format!("{y:04}-{}-{}", &run[k - 4..k - 2], &run[k - 2..]),
+                run.clone(),
+            ));
+            take(a, b, &mut taken);
+            n += 1;
+            continue;
+        }
+        let unit = at(b).filter(|c| "時點:".contains(*c));
+        let bare = unit.is_none()
+            && period.is_some_and(|p| before.trim_end().ends_with(p))
+            && at(b).is_none_or(|c| "至到~～－起(（".contains(c));
+        if (unit.is_some() || bare) && !(unit.is_some() && a > 0 && at(a - 1) == Some('年')) {
+            let mut end = if bare { b } else { b + 1 };
+            let mut minutes = 0;
+            if let Some(&(_, mb, m, _)) = numbers.get(n + 1).filter(|x| !bare && x.0 == b + 1) {
+                if unit == Some(':') || at(mb) == Some('分') {
+                    minutes = m;
+                    end = if at(mb) == Some('分') { mb + 1 } else { mb };
+                    n += 1;
+                }
+            } else if !bare && at(b + 1) == Some('半') {
+                minutes = 30;
+                end = b + 2;
+            }
+            let h = match period {
+                Some("下午" | "晚上" | "晚間" | "傍晚") if v < 12 => v + 12,
+                _ => v,
+            };
+            out.push((When::Time, format!("{h:02}:{minutes:02}"), span(a, end)));
+            take(a, end, &mut taken);
+        }
+        n += 1;
+    }
+    let mut rest: String = chars
+        .iter()
+        .zip(&taken)
+        .filter(|(_, t)| !**t)
+        .map(|(c, _)| *c)
+        .collect();
+    for w in ["中華民國", "民國"].iter().chain(PERIODS.iter()) {
+        rest = rest.replace(w, "");
+    }
+    for w in ["星期", "禮拜", "週", "周"] {
+        while let Some(p) = rest.find(w) {
+            let after = &rest[p + w.len()..];
+            let day = after.chars().next().filter(|c| "一二三四五六日天".contains(*c));
+            let len = w.len() + day.map_or(0, char::len_utf8);
+            rest.replace_range(p..p + len, " ");
+        }
+    }
+    for w in [
+        "（一）",
+        "（二）",
+        "（三）",
+        "（四）",
+        "（五）",
+        "（六）",
+        "（日）",
+        "(一)",
+        "(二)",
+        "(三)",
+        "(四)",
+        "(五)",
+        "(六)",
+        "(日)",
+    ] {
+        rest = rest.replace(w, " ");
+    }
+    rest = rest
+        .chars()
+        .map(|c| if "自起至到止迄".contains(c) { ' ' } else { c })
+        .collect();
+    (out, rest)
 }
 
 /// A header line without its labels: the text before its first colon, and the word before each
