@@ -97,6 +97,28 @@ pub const PART_LABELS: &[&str] = &[
     "來文機關",
 ];
 
+/// The remarks of the one who chairs, written after an item's decision (or alone), as a city
+/// government's and the Executive Yuan's meetings record them (`決定:准予備查。` / `市長提示:` /
+/// `本市活動中心…`): a labelled part of its own, not the decision, so it ends one.
+pub const REMARK_LABELS: &[&str] = &[
+    "提示",
+    "指示",
+    "主席提示",
+    "主席指示",
+    "市長提示",
+    "市長指示",
+    "副市長提示",
+    "縣長提示",
+    "縣長指示",
+    "副縣長提示",
+    "院長提示",
+    "院長指示",
+    "副院長提示",
+    "部長提示",
+    "部長指示",
+    "召集人提示",
+];
+
 pub(crate) const NUMERALS: &str = "〇零一二三四五六七八九十百壹貳參肆伍陸柒捌玖拾";
 
 pub fn is_numeral(c: char) -> bool {
@@ -886,7 +908,11 @@ fn is_known_label(head: &str) -> bool {
     const OTHERS: &[&str] = &[
         "主席", "時間", "地點", "出席", "列席", "紀錄", "記錄", "請假", "缺席", "散會", "備註", "註",
     ];
-    PART_LABELS.contains(&head) || DECISION_LABELS.contains(&head) || OTHERS.contains(&head) || head.starts_with("決")
+    PART_LABELS.contains(&head)
+        || REMARK_LABELS.contains(&head)
+        || DECISION_LABELS.contains(&head)
+        || OTHERS.contains(&head)
+        || head.starts_with("決")
 }
 
 /// A motion under 臨時動議 written without an item label: `民主網絡司：資訊月策展規劃案。` (a

@@ -1559,6 +1559,7 @@ fn glued_section(block: &str) -> impl Iterator<Item = &str> {
 /// Whether a block starts one of an item's labelled parts (說明, 辦法, 報告人, 提案單位…).
 fn starts_part(block: &str) -> bool {
     items::leading_label(unlist(block), items::PART_LABELS).is_some()
+        || remarks(block)
         || items::spaced_field(block, items::PART_LABELS).is_some()
 }
 
@@ -2070,6 +2071,24 @@ fn motion_lead(block: &str) -> bool {
         )
 }
 
+/// The chair's remarks (`市長提示:`, `主席提示：…`, `指示：…`, the label alone on its line or with
+/// its text): a part of its own after the decision.
+fn remarks(block: &str) -> bool {
+    let t = unlist(block);
+    items::leading_label(t, items::REMARK_LABELS).is_some()
+        || items::REMARK_LABELS.contains(&squeeze(t).trim_end_matches(['：', ':']))
+}
+
+/// A paragraph in which the chair speaks (`主席:請問院會,對本案照程序委員會意見處理,有無異議?(無)無異議,通過。`,
+/// as the Legislative Yuan's gazette records the sitting): the chair puts the item to the house
+/// and rules, after the decision's text; the speech is no part of it. Only the speaker's label
+/// itself counts (`主席裁示：…` is a decision, `主席宣告開會。` no speech).
+fn chair_speaks(block: &str) -> bool {
+    let t = unlist(block).trim_start();
+    t.find(['：', ':'])
+        .is_some_and(|c| squeeze(&t[..c]) == "主席" && !t[c..].trim_start_matches(['：', ':']).trim().is_empty())
+}
+
 /// Whether a block ends a decision: a label (說明, 決定, 案由, a unit label…), the number alone of
 /// the next proposal (`提案二`, `第二案`), the meeting's next part or its close.
 fn ends_decision(block: &str) -> bool {
@@ -2094,7 +2113,9 @@ fn ends_decision(block: &str) -> bool {
         // A gazette site's layout names each agenda item `項目` on a line of its own (`• 項目`, as
         // lysayit prints the Legislative Yuan's records): the next item follows.
         || squeeze(block) == "項目"
-        || paperwork_field(block);
+        || paperwork_field(block)
+        || remarks(block)
+        || chair_speaks(block);
     let t: String = block.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['：', ':']);
     let is_num = |s: &str| {
@@ -2712,12 +2733,13 @@ mod tests {
                     0,
                     vec![mover("王大明"), mover("李小華")]
                 ),
-                // A sentence of the chair after the decision is part of it, not a new motion.
+                // The chair speaking after the decision (`主席：…`) is no new motion, and no part of
+                // the decision: what the chair says is speech.
                 (
                     "臨時動議三",
                     Kind::Motion,
                     "請公所改善排水案。",
-                    "照案通過。\n主席：本案送交公所。",
+                    "照案通過。",
                     0,
                     vec![mover("陳代表一")]
                 ),
@@ -4068,6 +4090,40 @@ mod tests {
     }
 
     #[test]
+    fn the_chairs_remarks_and_ruling_end_a_decision() {
+        // 臺南市政府's 市政會議 (tests/corpus/tainan-city-512): the mayor's remarks after the
+        // decision are a part of their own.
+        let reg = Registry::new(Vec::new());
+        let body = "市長提示:\n\n一、感謝獲獎局處的努力。\n\n報告事項\n\n一、民政局陳報「臺南市里活動中心活化及興建執行情形」報告。(詳如書面資料)\n\n決定:准予備查。\n\n市長提示:\n\n本市活動中心、公共建築的造型及美觀具有特殊意義。\n\n二、法制處陳報「通過法案介紹」報告。\n\n決定:准予備查。\n\n主席提示：請各局處配合。\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| (a.label.as_str(), a.decision_label, a.decision.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("報告事項一", "決定", "准予備查。"),
+                ("報告事項二", "決定", "准予備查。")
+            ]
+        );
+        // The same under a heading.
+        let heading = "## 報告事項\n\n### 案由一：民政局報告。\n\n決定：准予備查。\n\n市長指示：請加強宣導。\n";
+        assert_eq!(items_of(heading, &reg)[0].decision, "准予備查。");
+        // 立法院's 院會 (tests/corpus/ly-plenary-10-2-9): the chair puts the opinion to the house;
+        // the opinion is the decision, the chair's speech after it no part of it.
+        let ly = "報 告 事 項\n\n二、本院委員郭國文等16人擬具「建築法修正草案」,請審議案。\n\n程序委員會意見:擬請院會將本案交內政委員會審查。\n\n主席:請問院會,對本案照程序委員會意見處理,有無異議?(無)無異議,通過。\n";
+        let items = items_of(ly, &reg);
+        assert_eq!(
+            (items[0].decision_label, items[0].decision.as_str()),
+            ("程序委員會意見", "擬請院會將本案交內政委員會審查。")
+        );
+        assert!(remarks("市長提示:") && remarks("- 主席提示：請配合。") && !remarks("提示卡已備妥。"));
+        assert!(chair_speaks("主席：請問院會，有無異議？") && !chair_speaks("主席裁示：照辦。"));
+        assert!(!chair_speaks("主席宣告開會。") && !chair_speaks("主席："));
+    }
+
+    #[test]
     fn a_record_titled_as_its_motions_reads_them_as_motions() {
         // 基隆市議會's page of motions (tests/corpus/klcc-18-1-m3): numbered proposer lines with
         // spaced labels above each `### 案由：…`, outside any section but under the record's title.
@@ -4148,11 +4204,8 @@ mod tests {
         let items = items_of(body, &reg);
         let got: Vec<_> = items.iter().map(|a| (a.label.as_str(), a.kind)).collect();
         assert_eq!(got, [("報告事項二", Kind::Report), ("報告事項三", Kind::Report)]);
-        assert!(
-            items[0].decision.ends_with("照程序委員會意見辦理。"),
-            "{}",
-            items[0].decision
-        );
+        // The chair's ruling after the opinion is speech, not the opinion's text.
+        assert_eq!(items[0].decision, "擬請院會將本案交司法及法制委員會審查。");
         assert_eq!(unlist("• 報告事項"), "報告事項");
         assert!(ends_decision("項目") && !ends_decision("項目一經費不足，請補正。"));
     }
