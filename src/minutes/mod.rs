@@ -264,6 +264,10 @@ pub fn unit_labels(text: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for label in UNIT_LABELS {
         for (i, _) in text.match_indices(label) {
+            // `提案單位/人：…`: a mixed label, its names read by `mixed_parties`.
+            if items::in_mixed_label(text, i + label.len()) {
+                continue;
+            }
             let after = &text[i + label.len()..];
             let after_trim = after.trim_start_matches([' ', '　']);
             let Some(rest) = after_trim.strip_prefix(['：', ':']) else {
@@ -352,6 +356,17 @@ pub fn analyse(
                     .find_map(labelled)
                     .unwrap_or_default();
             }
+            // `提案單位/人：…`: its units and its people.
+            let mixed: Vec<(usize, &str)> = std::iter::once((h.line, h.text.as_str()))
+                .chain(
+                    region
+                        .iter()
+                        .flat_map(|s| item_blocks(s))
+                        .take_while(|(_, b)| self::decision_label(b).is_none() && !motion_lead(b)),
+                )
+                .collect();
+            let (mixed_units, mixed_people) = mixed_parties(&mixed, units);
+            found.extend(mixed_units);
             let slugs = resolve_units(rel, file_text, units, found, &mut diags);
             let (decision, decision_first, decision_label) = decision_of(file_text, &region);
             let kind = items::numbered_label(&label)
@@ -413,7 +428,15 @@ pub fn analyse(
                 anchor: h.id.clone(),
                 units: slugs,
                 votes: items::votes(&decision).or_else(|| items::votes_line(&region_text)),
-                people: items::people(&before_decision),
+                people: {
+                    let mut people = mixed_people;
+                    for person in items::people(&before_decision) {
+                        if !people.contains(&person) {
+                            people.push(person);
+                        }
+                    }
+                    people
+                },
                 decision,
                 decision_first,
                 decision_label,
@@ -706,6 +729,12 @@ fn paragraph_items(
         for (line, b) in &p.blocks[..first_decision] {
             found.extend(unit_labels(b).into_iter().map(|(n, _)| (n, *line)));
         }
+        // `提案單位/人` / `趙昆原`: a label naming both, its names units or people.
+        let mixed: Vec<(usize, &str)> = std::iter::once((p.line, p.title.as_str()))
+            .chain(p.blocks[..first_decision].iter().copied())
+            .collect();
+        let (mixed_units, mixed_people) = mixed_parties(&mixed, units);
+        found.extend(mixed_units);
         let mut lead_people = Vec::new();
         match &p.lead {
             Some(items::Lead::Named(name)) => {
@@ -733,7 +762,7 @@ fn paragraph_items(
             .collect::<Vec<_>>()
             .join("\n");
         let mut people = lead_people;
-        for person in items::people(&text) {
+        for person in mixed_people.into_iter().chain(items::people(&text)) {
             if !people.contains(&person) {
                 people.push(person);
             }
@@ -1021,7 +1050,15 @@ fn paragraph_items(
                         table_item = Some(out.len());
                         let n = out.len() + 1;
                         let label = row.label.unwrap_or_else(|| format!("第{}案", items::chinese_number(n)));
-                        let found = row.units.iter().map(|u| (u.to_string(), line)).collect();
+                        let mut found: Vec<(String, usize)> = row.units.iter().map(|u| (u.to_string(), line)).collect();
+                        let mut people = row.people;
+                        // A `提案單位/人` column: each name a unit or a person.
+                        for (name, role) in row.mixed {
+                            match mixed_person(name, units) {
+                                Some(person) => people.push((role.to_string(), person)),
+                                None => found.push((name.to_string(), line)),
+                            }
+                        }
                         let units_found = resolve_units(rel, file_text, units, found, diags);
                         out.push(AgendaItem {
                             kind: section.unwrap_or_else(|| items::default_kind(&label)),
@@ -1037,7 +1074,7 @@ fn paragraph_items(
                                 cols.decision_label
                             },
                             votes: items::votes(row.decision),
-                            people: row.people,
+                            people,
                             line,
                             block_line: Some(line),
                             unknown_label: None,
@@ -1560,6 +1597,7 @@ fn glued_section(block: &str) -> impl Iterator<Item = &str> {
 fn starts_part(block: &str) -> bool {
     items::leading_label(unlist(block), items::PART_LABELS).is_some()
         || remarks(block)
+        || items::starts_mixed_label(block)
         || items::spaced_field(block, items::PART_LABELS).is_some()
 }
 
@@ -1598,6 +1636,42 @@ fn unit_name(name: &str, units: &Registry) -> bool {
     } else {
         units.get(name).is_some()
     }
+}
+
+/// The units and people named under a label that names both (`提案單位/人` / `趙昆原`,
+/// `提案人／單位：民政課、王大明`) in `blocks`, read as one text: each name is a unit when
+/// [`unit_name`] says so (the registry knows it; without one, it is named like a unit), else a
+/// person when it reads as a name (its title dropped), else a unit still, resolved through the
+/// registry as a name under 提案單位 is. Units come with the line of their block.
+fn mixed_parties(blocks: &[(usize, &str)], units: &Registry) -> (Vec<(String, usize)>, Vec<(String, String)>) {
+    let mut text = String::new();
+    let mut starts = Vec::new();
+    for (line, b) in blocks {
+        starts.push((text.len(), *line));
+        text.push_str(b);
+        text.push('\n');
+    }
+    let (mut found, mut people) = (Vec::new(), Vec::new());
+    for (name, at, _, role) in items::mixed_names(&text) {
+        let line = starts.iter().rev().find(|(s, _)| *s <= at).map_or(0, |(_, l)| *l);
+        match mixed_person(&name, units) {
+            Some(person) => {
+                let p = (role.to_string(), person);
+                if !people.contains(&p) {
+                    people.push(p);
+                }
+            }
+            None => found.push((name, line)),
+        }
+    }
+    (found, people)
+}
+
+/// A name under a label naming units and people together, as a person (without their title), or
+/// `None` when it is a unit's: see [`mixed_parties`].
+fn mixed_person(name: &str, units: &Registry) -> Option<String> {
+    let person = items::person_name(items::bare_name(name));
+    (!unit_name(name, units) && items::reads_as_name(&person)).then_some(person)
 }
 
 /// An item led by the unit that brings it (`社會科學院提：檢具…，提請討論。`): the unit and the
@@ -2115,7 +2189,8 @@ fn ends_decision(block: &str) -> bool {
         || squeeze(block) == "項目"
         || paperwork_field(block)
         || remarks(block)
-        || chair_speaks(block);
+        || chair_speaks(block)
+        || items::starts_mixed_label(block);
     let t: String = block.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['：', ':']);
     let is_num = |s: &str| {
@@ -4090,6 +4165,55 @@ mod tests {
     }
 
     #[test]
+    fn a_label_naming_units_and_people_together() {
+        // 臺南市議會's database prints its proposer field as `提案單位/人` (tests/corpus/tncc-3-7-59):
+        // its names are units or people, each as the registry (or its shape) says.
+        let none = Registry::new(Vec::new());
+        let body = "## 討論事項\n\n案由一：興建活動中心案。\n\n提案單位/人：趙昆原議員\n\n決議：照案通過。\n\n案由二：修繕道路案。\n\n提案人／單位：民政課、王大明\n\n決議：照案通過。\n\n### 案由三：設置路燈案。\n\n提案單位／提案人：建設課\n\n決議：保留。\n";
+        let items = items_of(body, &none);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| {
+                let people: Vec<_> = a.people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+                (a.label.as_str(), people, a.units.clone())
+            })
+            .collect();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            [
+                ("案由一", s(&["proposer: 趙昆原"]), s(&[])),
+                ("案由二", s(&["proposer: 王大明"]), s(&["min-zheng-ke"])),
+                ("案由三", s(&[]), s(&["jian-she-ke"])),
+            ]
+        );
+        // Through the registry: a name it knows is a unit (its slug), a person's name a person.
+        let reg = Registry::new(vec![RegistryEntry {
+            name: "臺南市政府".into(),
+            slug: "tainan-gov".into(),
+            aliases: vec![],
+            en: None,
+        }]);
+        let form = "- 案號\n- 59\n- 提案單位/人\n- 臺南市政府、趙昆原\n- 案由\n- 東山區建請興建活動中心乙案。\n- 大會決議\n- 照案通過。\n";
+        let items = items_of(form, &reg);
+        assert_eq!(items[0].units, ["tainan-gov"]);
+        assert_eq!(items[0].people, [("proposer".to_string(), "趙昆原".to_string())]);
+        // A table's column so named.
+        let table = "## 討論事項\n\n| 案號 | 案由 | 提案單位/人 | 決議 |\n| --- | --- | --- | --- |\n| 1 | 道路拓寬案 | 建設課、王大明 | 照案通過。 |\n";
+        let row = &items_of(table, &none)[0];
+        assert_eq!(row.units, ["jian-she-ke"]);
+        assert_eq!(row.people, [("proposer".to_string(), "王大明".to_string())]);
+        // A mixed label ends a decision, and its halves are not read on their own.
+        let after = "案由：甲案。\n\n決議：照案通過。\n\n提案人/單位：秘書室\n";
+        assert_eq!(items_of(after, &none)[0].decision, "照案通過。");
+        assert_eq!(items::mixed_label("提案單位/人"), Some(("提案單位", "proposer")));
+        assert_eq!(items::mixed_label("報告人／報告單位"), Some(("報告單位", "reporter")));
+        assert_eq!(items::mixed_label("提案單位/連署人"), None);
+        assert!(unit_labels("提案人/提案單位：趙昆原").is_empty());
+        assert!(items::people("提案單位/提案人：秘書室").is_empty());
+    }
+
+    #[test]
     fn the_chairs_remarks_and_ruling_end_a_decision() {
         // 臺南市政府's 市政會議 (tests/corpus/tainan-city-512): the mayor's remarks after the
         // decision are a part of their own.
@@ -4229,7 +4353,12 @@ mod tests {
         let people: Vec<_> = a.people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
         assert_eq!(
             people,
-            ["seconder: 許又仁", "seconder: Ingay Tali穎艾達利", "seconder: 方一峰"]
+            [
+                "proposer: 趙昆原",
+                "seconder: 許又仁",
+                "seconder: Ingay Tali穎艾達利",
+                "seconder: 方一峰"
+            ]
         );
         // Without a number field above it, the case is an unnumbered 案由.
         let bare = body.replace("- 案號\n- 59\n", "");
