@@ -632,7 +632,9 @@ fn paragraph_items(
     let mut out: Vec<AgendaItem> = Vec::new();
     // A record that is one part of the agenda, named so by its own title (a council's page of
     // motions, `…第十八屆第一次定期會暨第3次臨時會動議案`), reads as that part until a section is named.
-    let mut section: Option<Kind> = titled_part(file_text);
+    // The body's own words first (its opening line naming the book, as a record written by hand
+    // keeps it), the front matter's title only when the body names nothing.
+    let mut section: Option<Kind> = body_titled_part(r).or_else(|| titled_part(file_text));
     // The name of a part of the agenda that is no standard section (`丙、主席裁定事項`): its numbered
     // items are labelled by it.
     let mut section_name: Option<String> = None;
@@ -1392,11 +1394,32 @@ fn titled_part(file_text: &str) -> Option<Kind> {
     let front = file_text.strip_prefix("---\n")?;
     let end = front.find("\n---")?;
     let title = front[..end].lines().find_map(|l| l.strip_prefix("title:"))?;
-    let title = squeeze(title.trim().trim_matches(['"', '\'']));
+    names_motions(title.trim().trim_matches(['"', '\'']))
+}
+
+/// Whether a record's title names a book of motions (`…定期會暨第3次臨時會動議案`).
+fn names_motions(title: &str) -> Option<Kind> {
+    let title = squeeze(title);
     ["動議案", "臨時動議", "臨時動議案", "臨時提案"]
         .iter()
         .any(|s| title.ends_with(s))
         .then_some(Kind::Motion)
+}
+
+/// The same read from the body's own words: its opening line, a heading or a paragraph before
+/// any item or section, that titles the record as its motions (`# 基隆市議會第十八屆第一次定期會暨
+/// 第3次臨時會動議案`). Only a title counts: one line, no sentence (no `。`, colon or comma), and no
+/// section of its own (`臨時動議` alone is the section).
+fn body_titled_part(r: &Rendered) -> Option<Kind> {
+    let first = r.sections.iter().find_map(|sec| match sec.heading {
+        Some(h) => Some(r.headings[h].text.trim()),
+        None => item_blocks(sec).map(|(_, b)| b.trim()).find(|b| !b.is_empty()),
+    })?;
+    let title_only = !first.contains(['\n', '。', '：', ':', '，', ','])
+        && first.chars().count() <= 60
+        && is_section_block(first).is_none()
+        && items::paragraph_item(first, None).is_none();
+    title_only.then(|| names_motions(first)).flatten()
 }
 
 /// A case's 案由 (or 案名) written as a form's field, its name alone in block `bi` and its value the
@@ -4262,6 +4285,25 @@ mod tests {
         // Without the title, the cases are read as before (numbered by nothing: 案由).
         let labels: Vec<_> = items_in_file(body, body, &reg).into_iter().map(|a| a.label).collect();
         assert_eq!(labels, ["案由", "案由"]);
+        // The body's own opening line names it so as well (a record written by hand, its title
+        // kept in the body), with no front matter at all.
+        let titled = format!("# 基隆市議會第十八屆第一次定期會暨第3次臨時會動議案\n\n{body}");
+        let got: Vec<_> = items_in_file(&titled, &titled, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("臨時動議一".to_string(), Kind::Motion),
+                ("臨時動議二".to_string(), Kind::Motion)
+            ]
+        );
+        let opening = format!("基隆市議會第十八屆第一次定期會暨第3次臨時會動議案\n\n{body}");
+        assert_eq!(items_in_file(&opening, &opening, &reg)[0].label, "臨時動議一");
+        // A sentence that ends so is no title.
+        let sentence = format!("本次會議審查各議員所提動議案。\n\n{body}");
+        assert_eq!(items_in_file(&sentence, &sentence, &reg)[0].label, "案由");
         assert_eq!(titled_part("---\ntitle: \"某校校務會議紀錄\"\n---\n"), None);
         assert_eq!(titled_part("no front matter"), None);
     }
