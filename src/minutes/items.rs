@@ -1527,7 +1527,7 @@ pub fn mixed_names(text: &str) -> Vec<(String, usize, &'static str, &'static str
                 let v = v.strip_prefix("- ").unwrap_or(v).trim_start();
                 let next_start = line_start + line.len() + 1;
                 let at = next_start + next.find(v).unwrap_or(0);
-                if v.is_empty() || is_known_label(&squeeze(v).trim_end_matches(['：', ':'])) || v.contains(['：', ':'])
+                if v.is_empty() || is_known_label(squeeze(v).trim_end_matches(['：', ':'])) || v.contains(['：', ':'])
                 {
                     continue;
                 }

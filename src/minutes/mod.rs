@@ -1661,12 +1661,15 @@ fn unit_name(name: &str, units: &Registry) -> bool {
     }
 }
 
+/// Units found on an item (name, line) and its people (role, name).
+type Parties = (Vec<(String, usize)>, Vec<(String, String)>);
+
 /// The units and people named under a label that names both (`提案單位/人` / `趙昆原`,
 /// `提案人／單位：民政課、王大明`) in `blocks`, read as one text: each name is a unit when
 /// [`unit_name`] says so (the registry knows it; without one, it is named like a unit), else a
 /// person when it reads as a name (its title dropped), else a unit still, resolved through the
 /// registry as a name under 提案單位 is. Units come with the line of their block.
-fn mixed_parties(blocks: &[(usize, &str)], units: &Registry) -> (Vec<(String, usize)>, Vec<(String, String)>) {
+fn mixed_parties(blocks: &[(usize, &str)], units: &Registry) -> Parties {
     let mut text = String::new();
     let mut starts = Vec::new();
     for (line, b) in blocks {
