@@ -2182,11 +2182,21 @@ fn remarks(block: &str) -> bool {
 /// A paragraph in which the chair speaks (`主席:請問院會,對本案照程序委員會意見處理,有無異議?(無)無異議,通過。`,
 /// as the Legislative Yuan's gazette records the sitting): the chair puts the item to the house
 /// and rules, after the decision's text; the speech is no part of it. Only the speaker's label
-/// itself counts (`主席裁示：…` is a decision, `主席宣告開會。` no speech).
+/// itself counts, maybe with who is in the chair (`主席（蘇委員嘉全）：…`); `主席裁示：…` is a
+/// decision, `主席宣告開會。` no speech.
 fn chair_speaks(block: &str) -> bool {
     let t = unlist(block).trim_start();
-    t.find(['：', ':'])
-        .is_some_and(|c| squeeze(&t[..c]) == "主席" && !t[c..].trim_start_matches(['：', ':']).trim().is_empty())
+    let Some(c) = t.find(['：', ':']) else {
+        return false;
+    };
+    let head = squeeze(&t[..c]);
+    // `主席（蘇委員嘉全）：`, as the gazette names who is in the chair.
+    let named = head
+        .strip_prefix("主席")
+        .and_then(|r| r.strip_prefix(['（', '(']))
+        .and_then(|r| r.strip_suffix(['）', ')']))
+        .is_some_and(|inner| !inner.is_empty() && !inner.contains(['（', '(', '）', ')']));
+    (head == "主席" || named) && !t[c..].trim_start_matches(['：', ':']).trim().is_empty()
 }
 
 /// Whether a block ends a decision: a label (說明, 決定, 案由, a unit label…), the number alone of
@@ -4271,6 +4281,7 @@ mod tests {
         assert!(remarks("市長提示:") && remarks("- 主席提示：請配合。") && !remarks("提示卡已備妥。"));
         assert!(chair_speaks("主席：請問院會，有無異議？") && !chair_speaks("主席裁示：照辦。"));
         assert!(!chair_speaks("主席宣告開會。") && !chair_speaks("主席："));
+        assert!(chair_speaks("主席（蘇委員嘉全）：無異議，通過。") && !chair_speaks("主席（代）裁示（一）：照辦。"));
     }
 
     #[test]
