@@ -425,7 +425,7 @@ fn title_date(title: &str) -> Option<NaiveDate> {
     if let Some((Ok(d), _, _)) = find_date_span(title) {
         return Some(d);
     }
-    digit_run_date(&ascii_digits(title)).map(|(d, _, _)| d)
+    digit_run_date(&date_digits(title)).map(|(d, _, _)| d)
 }
 
 /// The first run of 8 digits (a Western year) or 7 (the Republic's) that is a valid date, with its
@@ -461,7 +461,7 @@ fn digit_run_date(s: &str) -> Option<(NaiveDate, usize, usize)> {
 /// 一一三年十二月三日 → 113年12月3日, 民國一百十三年 → 民國113年, 二〇二四年 → 2024年,
 /// 下午二時三十分 → 下午2時30分. Other numerals (第一次, 星期三) stay as they are.
 fn date_digits(s: &str) -> String {
-    let s = ascii_digits(s);
+    let s = unspaced_digits(&ascii_digits(s));
     let is_numeral = |c: char| "〇零一二三四五六七八九十百兩".contains(c);
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -494,6 +494,51 @@ fn date_digits(s: &str) -> String {
     out
 }
 
+/// The text with the spaces between digits written one at a time closed up: `中華民國 1 0 1 年` →
+/// `中華民國 101 年`, as a justified or typed-out page spaces a number's digits (with full-width
+/// spaces too, `１　０　１`, once [`ascii_digits`] made them ASCII). Only single digits are joined,
+/// across one or two spaces on the line: `104 年 06 月` and `9時 10分` stay as they are.
+fn unspaced_digits(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let single = |i: usize| {
+        chars[i].is_ascii_digit()
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+            && chars.get(i + 1).is_none_or(|c| !c.is_ascii_digit())
+    };
+    let gap = |c: char| c.is_whitespace() && c != '\n' && c != '\r';
+    // The next single digit after the spaces that follow `i`, if one or two spaces lead to it.
+    let next_single = |i: usize| {
+        let j = (i + 1..chars.len()).find(|&j| !gap(chars[j])).unwrap_or(chars.len());
+        (j > i + 1 && j <= i + 3 && j < chars.len() && single(j)).then_some(j)
+    };
+    // A digit next to a date's or time's separator is a part of its own (`2024/9/1 9:30`).
+    let separator = |c: Option<&char>| c.is_some_and(|c| "/.-:~".contains(*c));
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if single(i) {
+            let mut run = vec![i];
+            while let Some(j) = next_single(*run.last().unwrap_or(&i)) {
+                run.push(j);
+            }
+            let last = *run.last().unwrap_or(&i);
+            let apart = run.len() >= 2
+                && !separator(i.checked_sub(1).and_then(|p| chars.get(p)))
+                && !separator(chars.get(last + 1));
+            if apart {
+                out.extend(run.iter().map(|&k| chars[k]));
+            } else {
+                out.extend(&chars[i..=last]);
+            }
+            i = last + 1;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
 /// A time in the text: 上午10時30分, 下午2時, 12時 15分, 14:30. 下午/晚上 add 12 except to 12時.
 /// Returns (hour, minute) and the byte offset after it.
 pub(crate) fn find_time(s: &str) -> Option<((u32, u32), usize)> {
@@ -507,13 +552,20 @@ fn times(s: &str) -> Vec<((u32, u32), usize, usize)> {
     let s = date_digits(s);
     let mut out = Vec::new();
     let mut period: Option<&str> = None;
+    // Where the last period word ends: an hour right after it may be written bare (`上午9`).
+    let mut period_end = None;
     let mut i = 0;
     while i < s.len() {
         let rest = &s[i..];
         for p in ["上午", "早上", "中午", "下午", "晚上", "晚間", "傍晚"] {
             if rest.starts_with(p) {
                 period = Some(p);
+                period_end = Some(i + p.len());
             }
+        }
+        if let Some((p, len)) = latin_period(&s, i) {
+            period = Some(p);
+            period_end = Some(i + len);
         }
         let Some(c) = rest.chars().next() else { break };
         let starts_run = c.is_ascii_digit() && (i == 0 || !s.as_bytes()[i - 1].is_ascii_digit());
@@ -527,7 +579,7 @@ fn times(s: &str) -> Vec<((u32, u32), usize, usize)> {
             let after_at = s.len() - after.len();
             // An hour written without its 時, right after its period word, where the text ends
             // or a range goes on (`上午9`, as a web page that lost its 時 gives it): the hour.
-            let bare = period.is_some_and(|p| s[..i].trim_end().ends_with(p))
+            let bare = period_end == Some(s[..i].trim_end().len())
                 && (after.is_empty() || after.starts_with(['至', '到', '~', '～', '－', '起', '(', '（']));
             let unit = ["時", "點", ":"]
                 .iter()
@@ -549,8 +601,22 @@ fn times(s: &str) -> Vec<((u32, u32), usize, usize)> {
                     m = 30;
                     at = s.len() - tail.len() + '半'.len_utf8();
                 }
+                // A period written after the time (`1:30 PM`) is its own.
+                let gap = s[at..].len() - s[at..].trim_start().len();
+                let suffix = latin_period(&s, at + gap).filter(|&(_, len)| {
+                    !s[at + gap + len..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit())
+                });
+                if let Some((p, len)) = suffix {
+                    period = Some(p);
+                    at += gap + len;
+                    period_end = Some(at);
+                }
                 let h = match period {
-                    Some("下午" | "晚上" | "晚間" | "傍晚") if h < 12 => h + 12,
+                    Some("下午" | "晚上" | "晚間" | "傍晚" | "PM") if h < 12 => h + 12,
+                    // 12 AM is midnight (12 PM is noon, as 12 stays).
+                    Some("AM") if h == 12 => 0,
                     _ => h,
                 };
                 if h < 24 && m < 60 && !(*u != ":" && s[..i].ends_with('年')) {
@@ -563,6 +629,33 @@ fn times(s: &str) -> Vec<((u32, u32), usize, usize)> {
         i += c.len_utf8();
     }
     out
+}
+
+/// A period written in Latin letters at byte `at` of `s`: `AM`, `PM`, `a.m.`, `P.M.` (any case),
+/// not inside a word (`AMD`, `NPM`), as `AM` or `PM` and its length.
+fn latin_period(s: &str, at: usize) -> Option<(&'static str, usize)> {
+    let rest = s.get(at..)?;
+    if s[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let b = rest.as_bytes();
+    let p = match b.first()?.to_ascii_uppercase() {
+        b'A' => "AM",
+        b'P' => "PM",
+        _ => return None,
+    };
+    let len = if b.get(1).is_some_and(|c| c.eq_ignore_ascii_case(&b'M')) {
+        2
+    } else if b.get(1) == Some(&b'.') && b.get(2).is_some_and(|c| c.eq_ignore_ascii_case(&b'M')) {
+        if b.get(3) == Some(&b'.') {
+            4
+        } else {
+            3
+        }
+    } else {
+        return None;
+    };
+    (!b.get(len).is_some_and(|c| c.is_ascii_alphabetic())).then_some((p, len))
 }
 
 fn hhmm((h, m): (u32, u32)) -> String {
@@ -949,6 +1042,20 @@ fn when(v: &str) -> When {
     ] {
         rest = rest.replace(w, "");
     }
+    // `PM1:30`: the period before a time, in Latin letters.
+    let mut latin = String::with_capacity(rest.len());
+    let mut at = 0;
+    while at < rest.len() {
+        match latin_period(&rest, at) {
+            Some((_, len)) => at += len,
+            None => {
+                let c = rest[at..].chars().next().unwrap_or(' ');
+                latin.push(c);
+                at += c.len_utf8();
+            }
+        }
+    }
+    let rest = latin;
     let weekday_or_joint =
         |c: char| c.is_whitespace() || "()（）[]［］一二三四五六日天週周自起至到止迄~～－-—、，,。".contains(c);
     let whole = ts.len() <= 2 && cut == d.len() && rest.chars().all(weekday_or_joint);
@@ -958,6 +1065,40 @@ fn when(v: &str) -> When {
         end,
         whole,
     }
+}
+
+/// A list item's marker: a bullet (`-`, `*`, `•`, `・`, `●`…, then a space or not) or a number and
+/// its full stop or 、 (`1.`, `1．`, `2、`, `1 .`). Returns whether it was a bullet (no letter
+/// or digit in it) and the text after it. `(7)第 03 次會議`, as a gazette numbers its sittings,
+/// and `一、`, a part's number, are no list item here.
+pub(crate) fn list_marker(t: &str) -> Option<(bool, &str)> {
+    let t = t.trim_start();
+    if let Some(rest) = t.strip_prefix([
+        '-', '－', '–', '*', '＊', '•', '●', '○', '▪', '◦', '■', '□', '◆', '・', '‧', '\u{f0b7}', '\u{f06c}',
+    ]) {
+        let rest = rest.trim_start();
+        // `-3-`, `- 3 -`: a page's number, not a list (page furniture is gone by now anyway).
+        return (!rest.is_empty()).then_some((true, rest));
+    }
+    let digits = t
+        .find(|c: char| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .unwrap_or(t.len());
+    if digits == 0 || t[..digits].chars().count() > 3 {
+        return None;
+    }
+    let after = t[digits..].trim_start();
+    let rest = after.strip_prefix(['.', '．', '、'])?;
+    // `106.5.12`, `3.5 小時`: a date or a decimal, not a number of a list.
+    if rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return None;
+    }
+    Some((false, rest.trim_start()))
+}
+
+/// Whether a line names a record (紀錄, 記錄, 議事錄), not a meeting alone nor a decision
+/// (`- 大會決議日期`, a form's field).
+fn names_record(t: &str) -> bool {
+    ["紀錄", "記錄", "議事錄"].iter().any(|w| t.contains(w))
 }
 
 /// Whether a header line may be the minutes' title: no field, no sentence, not numbered as a part,
@@ -1019,30 +1160,54 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
     // Of the lines before the first field that may be the title, the one nearest to the fields
     // that numbers the meeting (a page's breadcrumb, `現在位置 首頁 > … > 研考會委員會議紀錄`, and
     // a summary line above the title are not it), else the first.
-    let candidates: Vec<(usize, &Block)> = header[..first_field.max(1).min(header.len())]
+    // A list item (`- 第3屆 第7次 定期會`, `• 院會紀錄`, `1.…`) is an entry of a list, a form's value
+    // or an agenda's line: it is the title only when no other line may be, and then only when it
+    // names a record (`• 立法院…會議紀錄`, a page that bullets every line), not a meeting alone
+    // nor a decision.
+    let lines_before: &[(usize, &Block)] = &header[..first_field.max(1).min(header.len())];
+    let mut candidates: Vec<(usize, &Block)> = lines_before
         .iter()
         .copied()
-        .filter(|(_, b)| may_be_title(&b.text))
+        .filter(|(_, b)| list_marker(&b.text).is_none() && may_be_title(&b.text))
         .collect();
+    let listed = candidates.is_empty();
+    if listed {
+        candidates = lines_before
+            .iter()
+            .copied()
+            .filter(|(_, b)| list_marker(&b.text).is_some_and(|(_, rest)| may_be_title(rest) && names_record(rest)))
+            .collect();
+    }
+    // A title written twice (a site's heading above the record that repeats the record's own
+    // title line) is read from its first occurrence; the repeat stays in the body.
     let title_block = candidates
         .iter()
         .rev()
         .find(|(_, b)| meeting_number(&b.text).is_some())
         .or(candidates.first())
+        .and_then(|(_, t)| candidates.iter().find(|(_, b)| b.text.trim() == t.text.trim()))
         .copied();
     match title_block {
         None => warn(warnings, None, Msg::ImportNoTitle),
         Some((bi, b)) => {
-            fm.title = Some(b.text.trim().to_string());
-            taken.push(bi);
-            fm.number = meeting_number(&b.text);
+            let (title, whole) = match list_marker(&b.text).filter(|_| listed) {
+                // A bullet holds no letter: the line goes whole into the title. A number is
+                // the list's, not the title's: the line stays in the body.
+                Some((bullet, rest)) => (rest, bullet),
+                None => (b.text.trim(), true),
+            };
+            fm.title = Some(title.to_string());
+            if whole {
+                taken.push(bi);
+            }
+            fm.number = meeting_number(title);
             if fm.number.is_none() {
                 warn(warnings, Some(b), Msg::ImportNoNumber);
             }
             let mut best: Option<(usize, &super::RegistryName)> = None;
             for s in &registry.series {
                 for n in std::iter::once(&s.name).chain(&s.aliases) {
-                    if b.text.contains(n.as_str()) && best.is_none_or(|(len, _)| n.len() > len) {
+                    if title.contains(n.as_str()) && best.is_none_or(|(len, _)| n.len() > len) {
                         best = Some((n.len(), s));
                     }
                 }
@@ -1050,12 +1215,12 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
             match best {
                 Some((_, s)) => {
                     fm.series = Some(s.name.clone());
-                    if let Some(n) = slug_numbers(&b.text) {
+                    if let Some(n) = slug_numbers(title) {
                         fm.slug = Some(format!("{}-{n}", s.slug));
                     }
                 }
                 None => {
-                    fm.unregistered_series = super::register::series_name(&b.text);
+                    fm.unregistered_series = super::register::series_name(title);
                     let message = match &fm.unregistered_series {
                         Some(s) => Msg::ImportSeriesUnregistered { series: s.clone() },
                         None => Msg::ImportNoSeries,
@@ -1435,6 +1600,77 @@ mod tests {
         assert_eq!(find_time("上午9人出席"), None);
         assert_eq!(find_time("第9"), None);
         assert!(when("電話 0912345678").date.is_none());
+    }
+
+    /// A number's digits written one at a time with spaces between (臺南市政府工務局's
+    /// `中華民國 1 0 1 年`, tests/corpus/tainan-pwb-16), with ASCII or full-width digits and spaces.
+    #[test]
+    fn a_year_with_its_digits_spaced() {
+        let d = |s: &str| find_date(s).map(|x| x.0.unwrap().format("%Y-%m-%d").to_string());
+        let line = "開會時間:中華民國 1 0 1 年 5 月 24 日星期四下午 4 時 30 分";
+        assert_eq!(d(line).as_deref(), Some("2012-05-24"));
+        let w = when(line.trim_start_matches("開會時間:"));
+        assert_eq!(w.start.map(hhmm).as_deref(), Some("16:30"));
+        assert!(w.whole);
+        let wide = "開會時間:中華民國　１　０　１　年　５　月　２　４　日";
+        assert_eq!(d(wide).as_deref(), Some("2012-05-24"));
+        // The title's date, read the same way.
+        assert_eq!(
+            title_date("臺南市政府工務局 1 0 1 年 5 月 24 日局務會議紀錄").map(|d| d.to_string()),
+            Some("2012-05-24".to_string())
+        );
+        // Numbers of several digits stay apart, and so do a date's parts.
+        assert_eq!(
+            unspaced_digits("104 年 06 月 02 日上午 10 時 03 分"),
+            "104 年 06 月 02 日上午 10 時 03 分"
+        );
+        assert_eq!(unspaced_digits("106.5.1 2"), "106.5.1 2");
+        assert_eq!(unspaced_digits("第 1 6 次"), "第 16 次");
+    }
+
+    /// `時間:106.5.12(三)PM1:30` (高雄市新興國小's lunch committee, tests/corpus/hsinhsing-lunch-105-8)
+    /// and the other ways of writing the period in Latin letters: PM adds 12 hours, 12 PM is noon
+    /// and 12 AM midnight.
+    #[test]
+    fn am_and_pm() {
+        let w = |s: &str| {
+            let w = when(s);
+            let t = w.start.map(hhmm).unwrap_or_default();
+            (w.end.map(|e| format!("{t}-{}", hhmm(e))).unwrap_or(t), w.whole)
+        };
+        assert_eq!(w("106.5.12(三)PM1:30"), ("13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)PM 1:30"), ("13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)pm1:30"), ("13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)P.M.1:30"), ("13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)1:30 PM"), ("13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)AM9:30"), ("09:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)下午1:30"), ("13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)PM1:30-PM3:00"), ("13:30-15:00".to_string(), true));
+        assert_eq!(w("106.5.12(三)AM9:30-PM1:30"), ("09:30-13:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)PM12:30"), ("12:30".to_string(), true));
+        assert_eq!(w("106.5.12(三)AM12:30"), ("00:30".to_string(), true));
+        // 下午 with a 24-hour time (tests/corpus/neihu-alliance-founding) and a range after 下午
+        // (tests/fixtures/import/taat-12-11) as before.
+        assert_eq!(w("中華民國100年8月7日下午13:30~15:00").0, "13:30-15:00");
+        assert_eq!(w("民國114年12月26日下午6:30 ~ 8:30").0, "18:30-20:30");
+        // Letters of a word are no period.
+        assert_eq!(latin_period("Zoom", 2), None);
+        assert_eq!(latin_period("NPM1:30", 1), None);
+        assert_eq!(latin_period("AMD", 0), None);
+    }
+
+    /// A list item's marker (`- 第3屆 第7次 定期會`, tests/corpus/tncc-3-7-59; `• 院會紀錄`,
+    /// tests/corpus/ly-plenary-9-3-2; `1 . 秘書室報告:`, tests/corpus/tainan-pwb-16).
+    #[test]
+    fn list_markers() {
+        assert_eq!(list_marker("- 第3屆 第7次 定期會"), Some((true, "第3屆 第7次 定期會")));
+        assert_eq!(list_marker("  • 院會紀錄"), Some((true, "院會紀錄")));
+        assert_eq!(list_marker("1 . 秘書室報告:"), Some((false, "秘書室報告:")));
+        assert_eq!(list_marker("時間:106.5.12(三)PM1:30"), None);
+        assert_eq!(list_marker("106.5.12"), None);
+        assert_eq!(list_marker("(7)第 03 次會議"), None);
+        assert_eq!(list_marker("一、各次會議紀錄"), None);
+        assert_eq!(list_marker("臺南市政府工務局第 1 6 次局務會議紀錄"), None);
     }
 
     /// `聯安列席：莫少文襄理` names observers and their body; `出席人員:8人` names nobody.

@@ -571,3 +571,98 @@ fn a_web_forms_field_name_and_its_value_are_written_with_a_colon() {
         "{p:#?}"
     );
 }
+
+/// 臺南市政府工務局 spaces the digits of its numbers (tests/corpus/tainan-pwb-16:
+/// `開會時間:中華民國 1 0 1 年 5 月 24 日星期四下午 4 時 30 分`): the year is 101, 2012, not 1 (1912).
+#[test]
+fn a_republic_year_with_its_digits_spaced() {
+    let rel = "tests/corpus/tainan-pwb-16/source.txt";
+    let imp = import(rel);
+    assert_eq!(scalar(&imp, "date").as_deref(), Some("2012-05-24"));
+    assert_eq!(scalar(&imp, "time").as_deref(), Some("16:30"));
+    assert_eq!(scalar(&imp, "number").as_deref(), Some("16"));
+    assert!(
+        imp.suggested_path.starts_with("content/2012/"),
+        "{}",
+        imp.suggested_path
+    );
+    audit(rel, &imp);
+    // The same line in full-width digits and spaces.
+    let wide = read(source(rel)).replacen(
+        "中華民國 1 0 1 年 5 月 24 日星期四下午 4 時 30 分",
+        "中華民國　１　０　１　年　５　月　２４　日星期四下午　４　時　３０　分",
+        1,
+    );
+    let imp = minutebook::import::import_text(&wide, &registry());
+    assert_eq!(scalar(&imp, "date").as_deref(), Some("2012-05-24"));
+    assert_eq!(scalar(&imp, "time").as_deref(), Some("16:30"));
+}
+
+/// 高雄市新興國小's lunch committee writes its time `時間:106.5.12(三)PM1:30`
+/// (tests/corpus/hsinhsing-lunch-105-8): PM is the afternoon, 13:30, not 01:30.
+#[test]
+fn a_time_after_pm() {
+    let rel = "tests/corpus/hsinhsing-lunch-105-8/source.txt";
+    let imp = import(rel);
+    assert_eq!(scalar(&imp, "date").as_deref(), Some("2017-05-12"));
+    assert_eq!(scalar(&imp, "time").as_deref(), Some("13:30"));
+    // The line went whole into the front-matter (PM is no value left over), and nothing is lost.
+    assert!(
+        imp.in_front_matter.iter().any(|(_, l)| l.contains("PM1:30")),
+        "{:?}",
+        imp.in_front_matter
+    );
+    audit(rel, &imp);
+}
+
+/// A civic site's page of one motion of 臺南市議會 (tests/corpus/tncc-3-7-59) prints each field's
+/// name and value as list items; the session's, `- 第3屆 第7次 定期會`, numbers a meeting but is a
+/// form's value, not the record's title: no title is read (the importer says so), and the line
+/// stays in the body.
+#[test]
+fn a_list_item_is_not_the_title() {
+    let rel = "tests/corpus/tncc-3-7-59/source.txt";
+    let imp = import(rel);
+    assert_eq!(scalar(&imp, "title"), None);
+    assert_eq!(scalar(&imp, "number"), None);
+    assert!(
+        imp.warnings.iter().any(|w| w.to_string().contains("title")),
+        "{:?}",
+        imp.warnings
+    );
+    assert!(bodies(&imp).contains("第3屆 第7次 定期會"));
+    audit(rel, &imp);
+    // lysayit's page of a plenary sitting (tests/corpus/ly-plenary-9-3-2) bullets its parts, the
+    // first `• 院會紀錄`, above the record's title: the title is the line that is no list item.
+    let imp = import("tests/corpus/ly-plenary-9-3-2/source.txt");
+    assert_eq!(
+        scalar(&imp, "title").as_deref(),
+        Some("立法院第9屆第3會期第2次會議紀錄")
+    );
+    // With no other line that may be the title, a list item naming a record is it, without its
+    // bullet.
+    let text = read(source("tests/corpus/ly-plenary-9-3-2/source.txt"));
+    let bulleted = text.replacen("    立法院第9屆第3會期第2次會議紀錄\n", "", 1);
+    let imp = minutebook::import::import_text(&bulleted, &registry());
+    assert_eq!(scalar(&imp, "title").as_deref(), Some("院會紀錄"));
+}
+
+/// lysayit's page of the sitting (tests/corpus/ly-plenary-9-3-2) heads the record with the site's
+/// own heading, the sitting's title and a summary line, as the search tool's stored page has it
+/// (its SOURCE.md tells what was trimmed): the title is read, the first occurrence, and every
+/// letter of both lines is in the record.
+#[test]
+fn a_sites_heading_that_repeats_the_title() {
+    let heading = "立法院第9屆第3會期第2次會議紀錄\n中華民國106年2月24日(星期五)上午9時1分至17時54分 @ 本院議場 (主席::現在開會,進行報告事項。)\n";
+    let text = format!("{heading}{}", read(source("tests/corpus/ly-plenary-9-3-2/source.txt")));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("source.txt");
+    std::fs::write(&file, &text).unwrap();
+    let imp = import_file(&file, &registry()).unwrap();
+    assert_eq!(
+        scalar(&imp, "title").as_deref(),
+        Some("立法院第9屆第3會期第2次會議紀錄")
+    );
+    assert_eq!(scalar(&imp, "date").as_deref(), Some("2017-02-24"));
+    audit(file.to_str().unwrap(), &imp);
+}
