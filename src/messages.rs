@@ -1280,6 +1280,9 @@ catalogue! {
     MB9012 Rebuilt { summary: String = "120 records (1 re-loaded), 480 pages (3 rendered, 0 files removed)" }
         => en "built: {summary}"
            zh "已建置：{summary}"
+    MB9035 PagesServed { summary: String = "120 records (1 re-loaded), 480 pages (3 rendered, 0 files removed)" }
+        => en "pages served: {summary}; making the feeds, open data and search index again"
+           zh "頁面已更新：{summary}；正在重新產生訊息來源、開放資料與搜尋索引"
     MB9013 StillServing { errors: usize = 1usize }
         => en { format!("error: {}; still serving the last good version", en_count(*errors, "problem", "problems")) }
            zh "錯誤：{errors} 個問題；繼續提供上一個可建置的版本"

@@ -416,7 +416,7 @@ pub fn render_pages(
             let jobs = b()?;
             let n = jobs.len();
             for job in jobs {
-                let hash = job.input_hash();
+                let hash = job.input_hash_with(Some(pages.shared_sums()));
                 if keep(&job, hash) {
                     emit(job, hash, None)?;
                 } else {

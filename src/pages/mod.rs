@@ -75,10 +75,16 @@ impl Job {
     /// theme stays the same. `None` when a value does not serialize (such a page is always
     /// rendered).
     pub fn input_hash(&self) -> Option<u64> {
+        self.input_hash_with(None)
+    }
+
+    /// [`Job::input_hash`], with the entry sums of the maps many pages share taken from `sums`
+    /// instead of walking them again (the same hash).
+    pub fn input_hash_with(&self, sums: Option<&SharedSums>) -> Option<u64> {
         let mut h = hasher();
         h.write(self.template.as_bytes());
         h.write_u8(0);
-        self.context.hash_into(&mut h).ok()?;
+        self.context.hash_into(&mut h, sums).ok()?;
         Some(h.finish())
     }
 
@@ -125,13 +131,61 @@ fn hasher() -> impl Hasher {
 }
 
 /// Hash each key and value ([`hash_value`]).
-fn hash_values(values: &BTreeMap<Cow<'static, str>, tera::Value>, h: &mut impl Hasher) -> serde_json::Result<()> {
+fn hash_values(
+    values: &BTreeMap<Cow<'static, str>, tera::Value>,
+    h: &mut impl Hasher,
+    sums: Option<&SharedSums>,
+) -> serde_json::Result<()> {
     for (k, v) in values {
         h.write_usize(k.len());
         h.write(k.as_bytes());
-        hash_value(v, h)?;
+        hash_value(v, h, sums)?;
     }
     Ok(())
+}
+
+/// The entry sums ([`hash_value`]) of maps that many pages' contexts share, by the address of
+/// the map: the records' summaries, each on a record page, its neighbours' and some twenty
+/// listings, which hashed each again (its `item` HTML too) for every page it is on. A Tera map
+/// lives behind an `Arc`, so every copy of a summary is the same map at the same address; the
+/// table is valid while the values it was made from live ([`Pages`] holds them, unchanged), and a
+/// map at an address it does not list is walked as before. The hash is the same either way.
+#[derive(Default)]
+pub struct SharedSums(HashMap<usize, u64>);
+
+impl SharedSums {
+    fn add(&mut self, v: &tera::Value) -> serde_json::Result<()> {
+        if let Some(m) = v.as_map() {
+            let sum = map_sum(m, None)?;
+            self.0.insert(m as *const tera::value::Map as usize, sum);
+        }
+        Ok(())
+    }
+}
+
+/// The sum of the hashes of a map's entries (see [`hash_value`]).
+fn map_sum(map: &tera::value::Map, sums: Option<&SharedSums>) -> serde_json::Result<u64> {
+    let mut sum = 0u64;
+    for (k, item) in map.iter() {
+        let mut e = hasher();
+        // Struct fields and string keys; any other key by its printed form, tagged apart.
+        match k.as_str() {
+            Some(s) => {
+                e.write_u8(0);
+                e.write_usize(s.len());
+                e.write(s.as_bytes());
+            }
+            None => {
+                let text = k.to_string();
+                e.write_u8(1);
+                e.write_usize(text.len());
+                e.write(text.as_bytes());
+            }
+        }
+        hash_value(item, &mut e, sums)?;
+        sum = sum.wrapping_add(e.finish());
+    }
+    Ok(sum)
 }
 
 /// Hash a Tera value by walking it: a tag for its kind, then its contents, lengths before
@@ -139,7 +193,7 @@ fn hash_values(values: &BTreeMap<Cow<'static, str>, tera::Value>, h: &mut impl H
 /// hashed too (it decides whether the template escapes it). Tera's maps iterate in no fixed
 /// order, so a map is hashed by the sum of its entries' own hashes. (Walking the value directly replaced a
 /// round trip through `serde_json::Value` and JSON text, which took a fifth of a build's CPU.)
-fn hash_value(v: &tera::Value, h: &mut impl Hasher) -> serde_json::Result<()> {
+fn hash_value(v: &tera::Value, h: &mut impl Hasher, sums: Option<&SharedSums>) -> serde_json::Result<()> {
     use tera::value::ValueKind as K;
     match v.kind() {
         K::Undefined => h.write_u8(0),
@@ -171,7 +225,7 @@ fn hash_value(v: &tera::Value, h: &mut impl Hasher) -> serde_json::Result<()> {
             h.write_u8(8);
             h.write_usize(items.len());
             for item in items {
-                hash_value(item, h)?;
+                hash_value(item, h, sums)?;
             }
         }
         K::Map => {
@@ -181,26 +235,12 @@ fn hash_value(v: &tera::Value, h: &mut impl Hasher) -> serde_json::Result<()> {
             let map = v.as_map();
             h.write_u8(9);
             h.write_usize(map.map_or(0, |m| m.len()));
-            let mut sum = 0u64;
-            for (k, item) in map.into_iter().flat_map(|m| m.iter()) {
-                let mut e = hasher();
-                // Struct fields and string keys; any other key by its printed form, tagged apart.
-                match k.as_str() {
-                    Some(s) => {
-                        e.write_u8(0);
-                        e.write_usize(s.len());
-                        e.write(s.as_bytes());
-                    }
-                    None => {
-                        let text = k.to_string();
-                        e.write_u8(1);
-                        e.write_usize(text.len());
-                        e.write(text.as_bytes());
-                    }
-                }
-                hash_value(item, &mut e)?;
-                sum = sum.wrapping_add(e.finish());
-            }
+            let known = map.and_then(|m| sums?.0.get(&(m as *const tera::value::Map as usize)).copied());
+            let sum = match (known, map) {
+                (Some(sum), _) => sum,
+                (None, Some(m)) => map_sum(m, sums)?,
+                (None, None) => 0,
+            };
             h.write_u64(sum);
         }
         K::Bytes => {
@@ -226,7 +266,7 @@ impl Context {
 
     fn with_base(values: BTreeMap<Cow<'static, str>, tera::Value>) -> Context {
         let mut h = hasher();
-        let hash = hash_values(&values, &mut h).ok().map(|_| h.finish());
+        let hash = hash_values(&values, &mut h, None).ok().map(|_| h.finish());
         Context {
             base: Arc::new(Base { values, hash }),
             own: BTreeMap::new(),
@@ -260,9 +300,9 @@ impl Context {
         c
     }
 
-    fn hash_into(&self, h: &mut impl Hasher) -> Result<(), ()> {
+    fn hash_into(&self, h: &mut impl Hasher, sums: Option<&SharedSums>) -> Result<(), ()> {
         h.write_u64(self.base.hash.ok_or(())?);
-        hash_values(&self.own, h).map_err(|_| ())
+        hash_values(&self.own, h, sums).map_err(|_| ())
     }
 }
 
@@ -376,9 +416,16 @@ pub struct Pages<'a> {
     html: Option<&'a crate::scratch::ScratchFile>,
     /// Every registry entry's link as a Tera value, by (kind, slug), for [`Pages::summary_value`].
     links: HashMap<(&'static str, String), tera::Value>,
+    /// The summaries' entry sums, for the pages' input hashes ([`Job::input_hash_with`]).
+    sums: SharedSums,
 }
 
 impl<'a> Pages<'a> {
+    /// The summaries' entry sums, for [`Job::input_hash_with`].
+    pub fn shared_sums(&self) -> &SharedSums {
+        &self.sums
+    }
+
     /// Record pages read the HTML of records that set it aside ([`Record::html_at`]) from `file`.
     pub fn with_html_file(mut self, file: &'a crate::scratch::ScratchFile) -> Self {
         self.html = Some(file);
@@ -421,7 +468,11 @@ impl<'a> Pages<'a> {
         let mut diags: Vec<Diagnostic> = Vec::new();
         for s in summaries {
             match s {
-                Ok(v) => pages.summaries.push(v),
+                Ok(v) => {
+                    // A summary that does not hash is walked on each page, where it fails as before.
+                    let _ = pages.sums.add(&v);
+                    pages.summaries.push(v)
+                }
                 // A broken item template fails the same way for every record: report it once.
                 Err(d) if !diags.contains(&d) => diags.push(d),
                 Err(_) => {}
@@ -464,6 +515,7 @@ impl<'a> Pages<'a> {
             summaries: Vec::new(),
             html: None,
             links: HashMap::new(),
+            sums: SharedSums::default(),
         };
         for (kind, reg) in [
             ("units", &archive.units),
@@ -763,7 +815,7 @@ pub(crate) fn page_window(current: usize, total: usize) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{hash_value, hasher, page_window};
+    use super::{hash_value, hasher, page_window, Context, Job, SharedSums};
     use std::hash::Hasher;
 
     #[test]
@@ -775,10 +827,44 @@ mod tests {
     }
 
     #[test]
+    fn shared_sums_give_the_hash_a_walk_gives() {
+        let summary = tera::Value::from_serializable(&serde_json::json!({
+            "title": "第4次主管會議紀錄",
+            "item": "<li><a href=\"/minutes/2024/executive-4/\">第4次主管會議紀錄</a></li>",
+            "units": [{"name": "資訊處", "slug": "it"}],
+        }));
+        let mut sums = SharedSums::default();
+        sums.add(&summary).unwrap();
+        let mut c = Context::new();
+        c.insert_value("record", summary.clone());
+        c.insert_value("records", tera::Value::from(vec![summary.clone(), summary.clone()]));
+        let job = Job::page("minutes/2024/executive-4/", "record.html", c);
+        assert_eq!(job.input_hash_with(Some(&sums)), job.input_hash());
+        assert!(job.input_hash().is_some());
+        // A map with the same entries elsewhere is walked, and hashes the same.
+        let other = tera::Value::from_serializable(&serde_json::json!({
+            "title": "第4次主管會議紀錄",
+            "item": "<li><a href=\"/minutes/2024/executive-4/\">第4次主管會議紀錄</a></li>",
+            "units": [{"name": "資訊處", "slug": "it"}],
+        }));
+        let mut c = Context::new();
+        c.insert_value("record", other);
+        c.insert_value("records", tera::Value::from(vec![summary.clone(), summary]));
+        let twin = Job::page("minutes/2024/executive-4/", "record.html", c);
+        assert_eq!(twin.input_hash_with(Some(&sums)), job.input_hash());
+        // A changed summary is not mistaken for the one in the table.
+        let changed = tera::Value::from_serializable(&serde_json::json!({"title": "第5次主管會議紀錄"}));
+        let mut c = Context::new();
+        c.insert_value("record", changed);
+        let third = Job::page("minutes/2024/executive-4/", "record.html", c);
+        assert_ne!(third.input_hash_with(Some(&sums)), job.input_hash());
+    }
+
+    #[test]
     fn a_value_hashes_by_its_contents_whatever_its_map_order() {
         let hash = |v: &serde_json::Value| {
             let mut h = hasher();
-            hash_value(&tera::Value::from_serializable(v), &mut h).unwrap();
+            hash_value(&tera::Value::from_serializable(v), &mut h, None).unwrap();
             h.finish()
         };
         // Tera's maps are hash maps: the same entries, inserted in two orders, hash the same.

@@ -459,7 +459,7 @@ fn section_heading<'a>(doc: &'a SearchDoc, s: &'a SearchSection) -> &'a str {
 
 /// A key of one chunk: byte ranges of its presence and position postings in the chunk's blobs,
 /// and its first and last record id, so chunks can be concatenated.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct ChunkKey {
     key: u64,
     pres: (u32, u32),
@@ -468,11 +468,51 @@ struct ChunkKey {
     last: u32,
 }
 
+impl ChunkKey {
+    /// Bytes of a key in the scratch file ([`ChunkKey::put`]).
+    const BYTES: usize = 32;
+
+    fn put(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.key.to_le_bytes());
+        for v in [self.pres.0, self.pres.1, self.pos.0, self.pos.1, self.first, self.last] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+
+    fn get(b: &[u8]) -> ChunkKey {
+        let u = |i: usize| u32::from_le_bytes(b[8 + 4 * i..12 + 4 * i].try_into().expect("4 bytes"));
+        ChunkKey {
+            key: u64::from_le_bytes(b[..8].try_into().expect("8 bytes")),
+            pres: (u(0), u(1)),
+            pos: (u(2), u(3)),
+            first: u(4),
+            last: u(5),
+        }
+    }
+}
+
 /// The postings of one chunk of records, keys ascending; the blobs hold the keys' postings in
 /// key order.
 struct ChunkPostings {
-    keys: Vec<ChunkKey>,
+    keys: Keys,
     blobs: Blobs,
+}
+
+/// Every [`KEY_BLOCK`]th key of a spilled chunk stays in memory ([`Keys::Spilled`]).
+const KEY_BLOCK: usize = 64;
+
+/// Where a chunk's keys are kept until the merge. A build's chunks hold about a million keys at
+/// 10,000 records (32 bytes each): in the scratch file they are read back one key range at a
+/// time, as the blobs are.
+enum Keys {
+    Memory(Vec<ChunkKey>),
+    /// `len` keys at `at` in the index's scratch file; `sparse[b]` is the key of key `b *
+    /// KEY_BLOCK`.
+    Spilled {
+        at: u64,
+        len: usize,
+        sparse: Vec<u64>,
+    },
 }
 
 /// Where a chunk's presence and position blobs are kept until the merge.
@@ -497,13 +537,55 @@ impl ChunkPostings {
                 pos: f.append(pos)?,
             };
         }
+        if let (Some(f), Keys::Memory(keys)) = (scratch, &self.keys) {
+            let mut bytes = Vec::with_capacity(keys.len() * ChunkKey::BYTES);
+            for k in keys {
+                k.put(&mut bytes);
+            }
+            self.keys = Keys::Spilled {
+                at: f.append(&bytes)?,
+                len: keys.len(),
+                sparse: keys.iter().step_by(KEY_BLOCK).map(|k| k.key).collect(),
+            };
+        }
         Ok(self)
     }
 
-    /// The presence and position bytes of the keys `s..e` (both contiguous, as the blobs are in
-    /// key order), with the offsets they start at in the blobs.
-    fn range(&self, s: usize, e: usize, scratch: Option<&ScratchFile>) -> std::io::Result<ChunkRange<'_>> {
-        let (first, last) = (self.keys[s], self.keys[e - 1]);
+    /// The chunk's keys in `lo..hi`, ascending.
+    fn keys_in(
+        &self,
+        lo: u64,
+        hi: u64,
+        scratch: Option<&ScratchFile>,
+    ) -> std::io::Result<std::borrow::Cow<'_, [ChunkKey]>> {
+        let within = |keys: &[ChunkKey]| {
+            let s = keys.partition_point(|k| k.key < lo);
+            let e = keys.partition_point(|k| k.key < hi);
+            s..e.max(s)
+        };
+        match (&self.keys, scratch) {
+            (Keys::Memory(keys), _) => Ok(std::borrow::Cow::Borrowed(&keys[within(keys)])),
+            (Keys::Spilled { at, len, sparse }, Some(f)) => {
+                // The first key at least `lo` is after the last block that starts below it; the
+                // keys below `hi` end before the first block that starts at or after it.
+                let start = sparse.partition_point(|&k| k < lo).saturating_sub(1) * KEY_BLOCK;
+                let end = (sparse.partition_point(|&k| k < hi) * KEY_BLOCK).min(*len);
+                if start >= end {
+                    return Ok(std::borrow::Cow::Owned(Vec::new()));
+                }
+                let bytes = f.read(at + (start * ChunkKey::BYTES) as u64, (end - start) * ChunkKey::BYTES)?;
+                let keys: Vec<ChunkKey> = bytes.chunks_exact(ChunkKey::BYTES).map(ChunkKey::get).collect();
+                let r = within(&keys);
+                Ok(std::borrow::Cow::Owned(keys[r].to_vec()))
+            }
+            (Keys::Spilled { .. }, None) => unreachable!("spilled only with a scratch file"),
+        }
+    }
+
+    /// The presence and position bytes of `keys`, a run of this chunk's keys (both contiguous,
+    /// as the blobs are in key order), with the offsets they start at in the blobs.
+    fn range(&self, keys: &[ChunkKey], scratch: Option<&ScratchFile>) -> std::io::Result<ChunkRange<'_>> {
+        let (first, last) = (keys[0], keys[keys.len() - 1]);
         let (p, q) = (first.pres.0..last.pres.1, first.pos.0..last.pos.1);
         let (pres, pos) = match (&self.blobs, scratch) {
             (Blobs::Memory { pres, pos }, _) => (
@@ -894,7 +976,7 @@ impl Scratch {
             });
         }
         ChunkPostings {
-            keys: out_keys,
+            keys: Keys::Memory(out_keys),
             blobs: Blobs::Memory { pres, pos },
         }
     }
@@ -1029,17 +1111,20 @@ fn merge_range(
     w: &Writer,
 ) -> Result<(Vec<u64>, Vec<u64>), SearchError> {
     let mut shards = ShardWriter::new(w);
-    let mut ends = Vec::with_capacity(chunks.len());
+    let mut keys = Vec::with_capacity(chunks.len());
     let mut ranges = Vec::with_capacity(chunks.len());
     let mut heap: BinaryHeap<Reverse<(u64, usize, usize)>> = BinaryHeap::new();
     for (ci, c) in chunks.iter().enumerate() {
-        let s = c.keys.partition_point(|k| k.key < lo);
-        let e = c.keys.partition_point(|k| k.key < hi);
-        ends.push(e);
-        ranges.push(if s < e { Some(c.range(s, e, scratch)?) } else { None });
-        if s < e {
-            heap.push(Reverse((c.keys[s].key, ci, s)));
+        let ks = c.keys_in(lo, hi, scratch)?;
+        ranges.push(if ks.is_empty() {
+            None
+        } else {
+            Some(c.range(&ks, scratch)?)
+        });
+        if let Some(k) = ks.first() {
+            heap.push(Reverse((k.key, ci, 0)));
         }
+        keys.push(ks);
     }
     let mut pp: Vec<u8> = Vec::new();
     let mut qp: Vec<u8> = Vec::new();
@@ -1052,15 +1137,14 @@ fn merge_range(
                 break;
             }
             heap.pop();
-            let c = &chunks[ci];
-            let e = c.keys[ki];
+            let e = keys[ci][ki];
             let r = ranges[ci].as_ref().expect("a chunk with keys in range has its range");
             varint(&mut pp, (e.first - last_rec.unwrap_or(0)) as u64);
             pp.extend_from_slice(r.pres(&e));
             qp.extend_from_slice(r.pos(&e));
             last_rec = Some(e.last);
-            if ki + 1 < ends[ci] {
-                heap.push(Reverse((c.keys[ki + 1].key, ci, ki + 1)));
+            if let Some(next) = keys[ci].get(ki + 1) {
+                heap.push(Reverse((next.key, ci, ki + 1)));
             }
         }
         shards.emit(k, &pp, (k >> 42 >= KIND_BI).then_some(&qp[..]));
@@ -1088,11 +1172,10 @@ fn encode_shards(
     facets: &BTreeMap<String, Vec<u32>>,
     w: &Writer,
 ) -> Result<Vec<u64>, SearchError> {
-    let mut sample: Vec<u64> = chunks
-        .iter()
-        .take(BOUNDS_RECORDS.div_ceil(CHUNK))
-        .flat_map(|c| c.keys.iter().map(|k| k.key))
-        .collect();
+    let mut sample: Vec<u64> = Vec::new();
+    for c in chunks.iter().take(BOUNDS_RECORDS.div_ceil(CHUNK)) {
+        sample.extend(c.keys_in(0, u64::MAX, scratch)?.iter().map(|k| k.key));
+    }
     sample.sort_unstable();
     sample.dedup();
     let mut bounds: Vec<u64> = vec![0];
@@ -1399,6 +1482,74 @@ fn write_attempt<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spilled_keys_give_every_range_the_keys_kept_in_memory_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = ScratchFile::create(dir.path(), "scratch").unwrap();
+        // 1,000 ascending keys with gaps (so ranges start and end between keys), across many blocks.
+        let keys: Vec<ChunkKey> = (0..1_000u64)
+            .map(|i| ChunkKey {
+                key: 10 + i * 8 + (i % 7),
+                pres: (i as u32 * 2, i as u32 * 2 + 2),
+                pos: (i as u32, i as u32 + 1),
+                first: i as u32,
+                last: i as u32 + 5,
+            })
+            .collect();
+        let memory = ChunkPostings {
+            keys: Keys::Memory(keys.clone()),
+            blobs: Blobs::Memory {
+                pres: vec![1; 2_000],
+                pos: vec![2; 1_000],
+            },
+        };
+        let spilled = ChunkPostings {
+            keys: Keys::Memory(keys),
+            blobs: Blobs::Memory {
+                pres: vec![1; 2_000],
+                pos: vec![2; 1_000],
+            },
+        }
+        .spill(Some(&f))
+        .unwrap();
+        assert!(matches!(spilled.keys, Keys::Spilled { .. }));
+        let max = 10 + 1_000 * 8 + 10;
+        let bounds = [
+            0,
+            1,
+            9,
+            10,
+            11,
+            200,
+            201,
+            202,
+            203,
+            999,
+            1_000,
+            2_500,
+            3_005,
+            max,
+            u64::MAX,
+        ];
+        for &lo in &bounds {
+            for &hi in &bounds {
+                let (a, b) = (
+                    memory.keys_in(lo, hi, Some(&f)).unwrap(),
+                    spilled.keys_in(lo, hi, Some(&f)).unwrap(),
+                );
+                assert_eq!(a, b, "keys in {lo}..{hi}");
+                if !a.is_empty() {
+                    let (ra, rb) = (
+                        memory.range(&a, Some(&f)).unwrap(),
+                        spilled.range(&b, Some(&f)).unwrap(),
+                    );
+                    assert_eq!(ra.pres(&a[0]), rb.pres(&b[0]));
+                    assert_eq!(ra.pos(&a[a.len() - 1]), rb.pos(&b[b.len() - 1]));
+                }
+            }
+        }
+    }
 
     #[test]
     fn key_map_keeps_first_ids_through_growth() {

@@ -258,3 +258,52 @@ fn many_edits_keep_one_search_index() {
     s.edit("restored", &rel, Some(&original));
     assert_eq!(search_files(&s), before, "as many search files as the first build");
 }
+
+/// `minutebook serve` serves the changed pages as soon as they are rendered, beside the previous
+/// rebuild's feeds, data and search index, then swaps in those made again: the early set is the
+/// new pages with the old site-wide files, the final set is a full build's.
+#[test]
+fn changed_pages_are_served_before_the_site_wide_files_are_made_again() {
+    let mut s = Site::new();
+    let before = s.shared.snapshot();
+    let rel = records(&s.root)[0].clone();
+    let original = s.read(&rel);
+    std::fs::write(s.root.join(&rel), format!("{original}\n早期預覽補充說明。\n")).unwrap();
+    let mut changes = Changes::default();
+    changes.records.insert(rel.clone());
+    let mut early: Vec<(minutebook::serve::Files, usize)> = Vec::new();
+    let (outcome, info) = s.preview.apply_early(&changes, &mut |files, info| {
+        early.push(((*files).clone(), info.rendered))
+    });
+    assert_eq!(early.len(), 1, "one early set of files");
+    let (files, rendered) = &early[0];
+    assert_eq!(
+        *rendered, info.rendered,
+        "the early set has every page this rebuild renders"
+    );
+    // The record's page, with the new text, is in the early set.
+    let page = files
+        .iter()
+        .find(|(p, b)| p.ends_with("index.html") && String::from_utf8_lossy(b).contains("早期預覽補充說明"))
+        .map(|(p, _)| p.clone())
+        .expect("the edited record's page is served early");
+    // Beside it, the previous site-wide files, unchanged: the search manifest and the feed.
+    for path in ["search/manifest.bin", "atom.xml"] {
+        assert_eq!(
+            files.get(path).map(|b| &b[..]),
+            before.get(path),
+            "{path} is the previous rebuild's"
+        );
+    }
+    let Outcome::Site(out) = outcome else {
+        panic!("the rebuild failed")
+    };
+    assert_eq!(out.get(&page), files.get(&page), "the final set has the same page");
+    assert_ne!(
+        out.get("search/manifest.bin"),
+        files.get("search/manifest.bin"),
+        "the search index is made again after the pages"
+    );
+    s.shared.replace_output(out);
+    assert_same_as_full_build(&s.shared, &s.opts, "after the site-wide files were swapped in");
+}
