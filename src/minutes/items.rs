@@ -1480,6 +1480,9 @@ pub fn in_mixed_label(text: &str, end: usize) -> bool {
 /// field): one of an item's labelled parts.
 pub fn starts_mixed_label(block: &str) -> bool {
     let t = unlist_marker(block.trim_start());
+    if !t.starts_with(['提', '報']) {
+        return false;
+    }
     mixed_spans(t.lines().next().unwrap_or(""))
         .first()
         .is_some_and(|&(s, _, _, _)| s == 0)
@@ -1493,12 +1496,20 @@ fn mixed_spans(line: &str) -> Vec<(usize, usize, &'static str, &'static str)> {
             continue;
         }
         let rest = &line[i..];
+        // Every mixed label opens with its stem (提案…, 報告…).
+        if !rest.starts_with(['提', '報']) {
+            continue;
+        }
         // The label runs to the colon, a space or the line's end; it begins a word.
         let starts_word = i == 0 || line[..i].ends_with([' ', '　', '（', '(', '【', '-', '•', '・']);
         if !starts_word {
             continue;
         }
         let len = rest.find(['：', ':', ' ', '　', '）', ')', '】']).unwrap_or(rest.len());
+        // The longest is `提案單位／提案人` (8 letters): a longer word is none.
+        if len > 8 * 3 {
+            continue;
+        }
         if let Some((unit, role)) = mixed_label(&rest[..len]) {
             out.push((i, i + len, unit, role));
         }
@@ -1511,6 +1522,9 @@ fn mixed_spans(line: &str) -> Vec<(usize, usize, &'static str, &'static str)> {
 /// name is a unit and which a person the caller decides (through the registry).
 pub fn mixed_names(text: &str) -> Vec<(String, usize, &'static str, &'static str)> {
     let mut out = Vec::new();
+    if !text.contains("單位") {
+        return out;
+    }
     let mut line_start = 0;
     let lines: Vec<&str> = text.split('\n').collect();
     for (li, line) in lines.iter().enumerate() {

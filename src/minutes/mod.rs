@@ -2011,6 +2011,14 @@ fn bare_decision_word(block: &str) -> Option<&'static str> {
 /// `照案通過。`, `議決` / `原案通過…`, `主席裁示：` / `…`), as 決定 and 決議 are read alone: only the
 /// whole block counts, so a sentence that begins with 結論 or 裁示 is none.
 fn bare_decision_label(block: &str) -> Option<&'static str> {
+    // A label is a few characters: a block with more (spaces and colons aside) is none, found
+    // without copying it (this runs on every paragraph of every record).
+    static LONGEST: std::sync::LazyLock<usize> =
+        std::sync::LazyLock::new(|| DECISION_LABELS.iter().map(|l| l.chars().count()).max().unwrap_or(0));
+    let counted = block.chars().filter(|c| !c.is_whitespace() && !matches!(c, '：' | ':'));
+    if counted.take(*LONGEST + 1).count() > *LONGEST {
+        return None;
+    }
     let bare = squeeze(block);
     let bare = bare.trim_end_matches(['：', ':']);
     DECISION_LABELS.iter().copied().find(|l| *l == bare)
@@ -2175,8 +2183,12 @@ fn motion_lead(block: &str) -> bool {
 /// its text): a part of its own after the decision.
 fn remarks(block: &str) -> bool {
     let t = unlist(block);
+    // Every such label opens with one of these (this runs on every paragraph: no copy before).
+    if !t.starts_with(['提', '指', '主', '市', '副', '縣', '院', '部', '召', '【']) {
+        return false;
+    }
     items::leading_label(t, items::REMARK_LABELS).is_some()
-        || items::REMARK_LABELS.contains(&squeeze(t).trim_end_matches(['：', ':']))
+        || (t.len() <= 48 && items::REMARK_LABELS.contains(&squeeze(t).trim_end_matches(['：', ':'])))
 }
 
 /// A paragraph in which the chair speaks (`主席:請問院會,對本案照程序委員會意見處理,有無異議?(無)無異議,通過。`,
@@ -2186,7 +2198,10 @@ fn remarks(block: &str) -> bool {
 /// decision, `主席宣告開會。` no speech.
 fn chair_speaks(block: &str) -> bool {
     let t = unlist(block).trim_start();
-    let Some(c) = t.find(['：', ':']) else {
+    if !t.starts_with('主') {
+        return false;
+    }
+    let Some(c) = t.find(['：', ':']).filter(|&c| c <= 96) else {
         return false;
     };
     let head = squeeze(&t[..c]);
@@ -2222,11 +2237,18 @@ fn ends_decision(block: &str) -> bool {
         || record_title(block)
         // A gazette site's layout names each agenda item `項目` on a line of its own (`• 項目`, as
         // lysayit prints the Legislative Yuan's records): the next item follows.
-        || squeeze(block) == "項目"
+        || block.chars().filter(|c| !c.is_whitespace()).eq("項目".chars())
         || paperwork_field(block)
         || remarks(block)
         || chair_speaks(block)
         || items::starts_mixed_label(block);
+    if labelled {
+        return true;
+    }
+    // `提案二`, `第三案` alone: only a block that starts so is copied to be read.
+    if !matches!(block.chars().find(|c| !c.is_whitespace()), Some('提' | '第')) {
+        return false;
+    }
     let t: String = block.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.trim_end_matches(['：', ':']);
     let is_num = |s: &str| {
@@ -2234,11 +2256,10 @@ fn ends_decision(block: &str) -> bool {
             && s.chars()
                 .all(|c| "一二三四五六七八九十百零".contains(c) || c.is_ascii_digit())
     };
-    let proposal = t.strip_prefix("提案").is_some_and(is_num)
+    t.strip_prefix("提案").is_some_and(is_num)
         || t.strip_prefix('第')
             .and_then(|r| r.strip_suffix('案'))
-            .is_some_and(is_num);
-    labelled || proposal
+            .is_some_and(is_num)
 }
 
 /// The number an item's lead gives it: the last block above heading `hi`, when that block is an
@@ -4007,6 +4028,32 @@ mod tests {
         assert!(lines.len() > 1000, "the corpus is read");
         for l in &lines {
             assert_eq!(name_longer_than(l.trim(), 14), slow(l.trim()), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn a_bare_decision_label_is_found_as_the_squeezed_block_would_find_it() {
+        let slow = |b: &str| {
+            let bare = squeeze(b);
+            let bare = bare.trim_end_matches(['：', ':']);
+            DECISION_LABELS.iter().copied().find(|l| *l == bare)
+        };
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let mut lines: Vec<String> = ["決　議", "決 議：", "決議：：", "主 席 裁 示 :", "決議如下：", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for dir in std::fs::read_dir(corpus).unwrap() {
+            let source = dir.unwrap().path().join("source.txt");
+            if let Ok(text) = std::fs::read_to_string(source) {
+                lines.extend(text.lines().map(str::to_string));
+            }
+        }
+        assert!(lines.len() > 1000, "the corpus is read");
+        let found = lines.iter().filter(|l| slow(l).is_some()).count();
+        assert!(found > 5, "the corpus has bare labels ({found})");
+        for l in &lines {
+            assert_eq!(bare_decision_label(l), slow(l), "{l:?}");
         }
     }
 
