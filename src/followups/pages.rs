@@ -28,14 +28,15 @@ pub struct Day {
 }
 
 fn day(archive: &Archive, d: NaiveDate) -> Day {
+    let roc = calendar::format_roc(d);
     Day {
         iso: d.to_string(),
-        roc: calendar::format_roc(d),
         display: if archive.site.is_english() {
             calendar::format_en(d)
         } else {
-            calendar::format_roc(d)
+            roc.clone()
         },
+        roc,
     }
 }
 

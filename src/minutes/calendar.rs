@@ -142,13 +142,38 @@ fn weekday_zh(w: Weekday) -> &'static str {
 
 /// `民國113年9月11日（星期三）`
 pub fn format_roc(date: NaiveDate) -> String {
-    format!(
-        "民國{}年{}月{}日（星期{}）",
-        roc_year(date),
-        date.month(),
-        date.day(),
-        weekday_zh(date.weekday())
-    )
+    // Written piece by piece: pages, feeds and data show a date this way hundreds of thousands of
+    // times in a large archive, and `format!` took most of the time (a test compares the two).
+    let mut s = String::with_capacity(40);
+    s.push_str("民國");
+    push_number(&mut s, i64::from(roc_year(date)));
+    s.push('年');
+    push_number(&mut s, i64::from(date.month()));
+    s.push('月');
+    push_number(&mut s, i64::from(date.day()));
+    s.push_str("日（星期");
+    s.push_str(weekday_zh(date.weekday()));
+    s.push('）');
+    s
+}
+
+/// `n` in decimal digits, as `format!("{n}")` writes it.
+fn push_number(s: &mut String, n: i64) {
+    if n < 0 {
+        s.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut v = n.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    s.push_str(std::str::from_utf8(&digits[i..]).expect("ASCII digits"));
 }
 
 /// `113年9月11日`, as titles and body text write it.
@@ -185,6 +210,32 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_roc_date_is_written_as_format_would() {
+        let slow = |date: NaiveDate| {
+            format!(
+                "民國{}年{}月{}日（星期{}）",
+                roc_year(date),
+                date.month(),
+                date.day(),
+                weekday_zh(date.weekday())
+            )
+        };
+        let mut day = NaiveDate::from_ymd_opt(1800, 1, 1).unwrap();
+        let end = NaiveDate::from_ymd_opt(2200, 12, 31).unwrap();
+        while day <= end {
+            assert_eq!(format_roc(day), slow(day));
+            day = day.succ_opt().unwrap();
+        }
+        for d in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(1911, 12, 31).unwrap(),
+        ] {
+            assert_eq!(format_roc(d), slow(d));
+        }
     }
 
     #[test]

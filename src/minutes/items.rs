@@ -97,6 +97,28 @@ pub const PART_LABELS: &[&str] = &[
     "來文機關",
 ];
 
+/// The remarks of the one who chairs, written after an item's decision (or alone), as a city
+/// government's and the Executive Yuan's meetings record them (`決定:准予備查。` / `市長提示:` /
+/// `本市活動中心…`): a labelled part of its own, not the decision, so it ends one.
+pub const REMARK_LABELS: &[&str] = &[
+    "提示",
+    "指示",
+    "主席提示",
+    "主席指示",
+    "市長提示",
+    "市長指示",
+    "副市長提示",
+    "縣長提示",
+    "縣長指示",
+    "副縣長提示",
+    "院長提示",
+    "院長指示",
+    "副院長提示",
+    "部長提示",
+    "部長指示",
+    "召集人提示",
+];
+
 pub(crate) const NUMERALS: &str = "〇零一二三四五六七八九十百壹貳參肆伍陸柒捌玖拾";
 
 pub fn is_numeral(c: char) -> bool {
@@ -506,6 +528,8 @@ pub struct TableColumns {
     pub decision_label: &'static str,
     units: Vec<usize>,
     people: Vec<(usize, &'static str)>,
+    /// Columns naming units and people together (`提案單位/人`), with the people's role.
+    mixed: Vec<(usize, &'static str)>,
 }
 
 /// One row of such a table.
@@ -515,6 +539,9 @@ pub struct TableRow<'a> {
     pub decision: &'a str,
     pub units: Vec<&'a str>,
     pub people: Vec<(String, String)>,
+    /// The names under a column naming units and people together, with the people's role: the
+    /// caller tells units from people.
+    pub mixed: Vec<(&'a str, &'static str)>,
 }
 
 impl TableColumns {
@@ -548,6 +575,11 @@ impl TableColumns {
             .enumerate()
             .filter_map(|(i, n)| PEOPLE_LABELS.iter().find(|(l, _)| l == n).map(|(_, role)| (i, *role)))
             .collect();
+        let mixed = names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| mixed_label(n).map(|(_, role)| (i, role)))
+            .collect();
         Some(TableColumns {
             number,
             title,
@@ -555,6 +587,7 @@ impl TableColumns {
             decision_label,
             units,
             people,
+            mixed,
         })
     }
 
@@ -593,6 +626,11 @@ impl TableColumns {
                 .people
                 .iter()
                 .flat_map(|&(i, role)| split(cell(i)).map(move |n| (role.to_string(), n.to_string())))
+                .collect(),
+            mixed: self
+                .mixed
+                .iter()
+                .flat_map(|&(i, role)| split(cell(i)).map(move |n| (n, role)))
                 .collect(),
         })
     }
@@ -886,7 +924,12 @@ fn is_known_label(head: &str) -> bool {
     const OTHERS: &[&str] = &[
         "主席", "時間", "地點", "出席", "列席", "紀錄", "記錄", "請假", "缺席", "散會", "備註", "註",
     ];
-    PART_LABELS.contains(&head) || DECISION_LABELS.contains(&head) || OTHERS.contains(&head) || head.starts_with("決")
+    PART_LABELS.contains(&head)
+        || REMARK_LABELS.contains(&head)
+        || mixed_label(head).is_some()
+        || DECISION_LABELS.contains(&head)
+        || OTHERS.contains(&head)
+        || head.starts_with("決")
 }
 
 /// A motion under 臨時動議 written without an item label: `民主網絡司：資訊月策展規劃案。` (a
@@ -1403,11 +1446,163 @@ fn spaced_matches(text: &str, label: &str) -> Vec<usize> {
     out
 }
 
+/// The marks that join a unit label and a people label into one (`提案單位/人`, `提案人／單位`,
+/// `提案單位、提案人`).
+const MIXED_JOINS: &[char] = &['/', '／', '、'];
+
+/// A label naming an item's units and its people together, as a council's database prints the
+/// field that holds either (`提案單位/人`, `提案單位／人`, `提案人/單位`, `提案人／提案單位`): the
+/// unit label and the people label's role it stands for. Its stem is one both labels share
+/// (提案單位 and 提案人, 報告單位 and 報告人); the second half may drop it (`/人`, `/單位`).
+pub fn mixed_label(head: &str) -> Option<(&'static str, &'static str)> {
+    let h = squeeze(head);
+    let (a, b) = h.split_once(MIXED_JOINS)?;
+    super::UNIT_LABELS.iter().find_map(|unit| {
+        let stem = unit.strip_suffix("單位")?;
+        let (person, role) = PEOPLE_LABELS.iter().find(|(l, _)| l.strip_suffix('人') == Some(stem))?;
+        let unit_first = a == *unit && (b == "人" || b == *person);
+        let person_first = a == *person && (b == "單位" || b == *unit);
+        (unit_first || person_first).then_some((*unit, *role))
+    })
+}
+
+/// Whether the label that ends at byte `end` of `text` (a unit or a people label) is one half of
+/// a mixed label (`提案單位/人`, `提案人/提案單位`): it is read as that, not on its own.
+pub fn in_mixed_label(text: &str, end: usize) -> bool {
+    let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    mixed_spans(&text[line_start..line_end])
+        .iter()
+        .any(|&(s, e, _, _)| line_start + s < end && end <= line_start + e)
+}
+
+/// Whether a block starts with a mixed label (`提案單位/人：…`, or the label alone as a form's
+/// field): one of an item's labelled parts.
+pub fn starts_mixed_label(block: &str) -> bool {
+    let t = unlist_marker(block.trim_start());
+    if !t.starts_with(['提', '報']) {
+        return false;
+    }
+    mixed_spans(t.lines().next().unwrap_or(""))
+        .first()
+        .is_some_and(|&(s, _, _, _)| s == 0)
+}
+
+/// The mixed labels in `line`: (start, end, unit label, role).
+fn mixed_spans(line: &str) -> Vec<(usize, usize, &'static str, &'static str)> {
+    let mut out = Vec::new();
+    for (i, _) in line.char_indices() {
+        if out.last().is_some_and(|&(_, e, _, _)| i < e) {
+            continue;
+        }
+        let rest = &line[i..];
+        // Every mixed label opens with its stem (提案…, 報告…).
+        if !rest.starts_with(['提', '報']) {
+            continue;
+        }
+        // The label runs to the colon, a space or the line's end; it begins a word.
+        let starts_word = i == 0 || line[..i].ends_with([' ', '　', '（', '(', '【', '-', '•', '・']);
+        if !starts_word {
+            continue;
+        }
+        let len = rest.find(['：', ':', ' ', '　', '）', ')', '】']).unwrap_or(rest.len());
+        // The longest is `提案單位／提案人` (8 letters): a longer word is none.
+        if len > 8 * 3 {
+            continue;
+        }
+        if let Some((unit, role)) = mixed_label(&rest[..len]) {
+            out.push((i, i + len, unit, role));
+        }
+    }
+    out
+}
+
+/// The names under a mixed label (`提案單位/人：趙昆原`, `提案單位/人` / `趙昆原` as a form's field
+/// and its value, `提案人/單位 民政局`): (name, byte offset in `text`, unit label, role). Which
+/// name is a unit and which a person the caller decides (through the registry).
+pub fn mixed_names(text: &str) -> Vec<(String, usize, &'static str, &'static str)> {
+    let mut out = Vec::new();
+    if !text.contains("單位") {
+        return out;
+    }
+    let mut line_start = 0;
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (li, line) in lines.iter().enumerate() {
+        for (_, e, unit, role) in mixed_spans(line) {
+            let after = &line[e..];
+            let trimmed = after.trim_start_matches([' ', '　']);
+            let (value, at) = if let Some(v) = trimmed.strip_prefix(['：', ':']) {
+                let v = v.trim_start();
+                (v, line_start + line.len() - v.len())
+            } else if trimmed.trim().is_empty() {
+                // The label ends its line: its value is the next line, when that is no label.
+                let Some(next) = lines.get(li + 1) else { continue };
+                let v = next.trim();
+                let v = v.strip_prefix("- ").unwrap_or(v).trim_start();
+                let next_start = line_start + line.len() + 1;
+                let at = next_start + next.find(v).unwrap_or(0);
+                if v.is_empty() || is_known_label(squeeze(v).trim_end_matches(['：', ':'])) || v.contains(['：', ':'])
+                {
+                    continue;
+                }
+                (v, at)
+            } else if trimmed.len() < after.len() {
+                // `提案人/單位 民政局`: a form's field, its value after a space.
+                (trimmed, line_start + line.len() - trimmed.len())
+            } else {
+                continue;
+            };
+            // The value ends at a sentence's end or a closing bracket that closes the label's.
+            let mut depth = 0usize;
+            let end = value
+                .char_indices()
+                .find(|&(_, c)| match c {
+                    '。' | '；' | ';' => true,
+                    '（' | '(' => {
+                        depth += 1;
+                        false
+                    }
+                    '）' | ')' if depth > 0 => {
+                        depth -= 1;
+                        false
+                    }
+                    '）' | ')' => true,
+                    _ => false,
+                })
+                .map_or(value.len(), |(i, _)| i);
+            let value = &value[..end];
+            let mut piece_start = 0;
+            let marks = value
+                .char_indices()
+                .filter(|(_, c)| matches!(c, '、' | '，' | ',' | '/' | '／'))
+                .chain(std::iter::once((value.len(), ' ')));
+            // Names end at the next label on the line (`提案單位/人：趙昆原　連署人：…`).
+            'names: for (i, c) in marks {
+                let (piece, base) = (&value[piece_start..i], at + piece_start);
+                piece_start = i + c.len_utf8();
+                for name in split_names(piece) {
+                    if name.contains(['：', ':']) {
+                        break 'names;
+                    }
+                    let pos = piece.find(&name).unwrap_or(0);
+                    out.push((name, base + pos, unit, role));
+                }
+            }
+        }
+        line_start += line.len() + 1;
+    }
+    out
+}
+
 /// The people named after 提案人 / 動議人 / 連署人 / 附議人 / 報告人 in `text`: (role, name).
 pub fn people(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (label, role) in PEOPLE_LABELS {
         for end in spaced_matches(text, label) {
+            // `提案單位/提案人：…`: read as the mixed label it is half of.
+            if in_mixed_label(text, end) {
+                continue;
+            }
             let after = &text[end..];
             let rest = after.trim_start_matches([' ', '　']);
             let Some(rest) = rest.strip_prefix(['：', ':']) else {

@@ -264,6 +264,10 @@ pub fn unit_labels(text: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for label in UNIT_LABELS {
         for (i, _) in text.match_indices(label) {
+            // `提案單位/人：…`: a mixed label, its names read by `mixed_parties`.
+            if items::in_mixed_label(text, i + label.len()) {
+                continue;
+            }
             let after = &text[i + label.len()..];
             let after_trim = after.trim_start_matches([' ', '　']);
             let Some(rest) = after_trim.strip_prefix(['：', ':']) else {
@@ -352,6 +356,17 @@ pub fn analyse(
                     .find_map(labelled)
                     .unwrap_or_default();
             }
+            // `提案單位/人：…`: its units and its people.
+            let mixed: Vec<(usize, &str)> = std::iter::once((h.line, h.text.as_str()))
+                .chain(
+                    region
+                        .iter()
+                        .flat_map(|s| item_blocks(s))
+                        .take_while(|(_, b)| self::decision_label(b).is_none() && !motion_lead(b)),
+                )
+                .collect();
+            let (mixed_units, mixed_people) = mixed_parties(&mixed, units);
+            found.extend(mixed_units);
             let slugs = resolve_units(rel, file_text, units, found, &mut diags);
             let (decision, decision_first, decision_label) = decision_of(file_text, &region);
             let kind = items::numbered_label(&label)
@@ -413,7 +428,15 @@ pub fn analyse(
                 anchor: h.id.clone(),
                 units: slugs,
                 votes: items::votes(&decision).or_else(|| items::votes_line(&region_text)),
-                people: items::people(&before_decision),
+                people: {
+                    let mut people = mixed_people;
+                    for person in items::people(&before_decision) {
+                        if !people.contains(&person) {
+                            people.push(person);
+                        }
+                    }
+                    people
+                },
                 decision,
                 decision_first,
                 decision_label,
@@ -609,7 +632,9 @@ fn paragraph_items(
     let mut out: Vec<AgendaItem> = Vec::new();
     // A record that is one part of the agenda, named so by its own title (a council's page of
     // motions, `…第十八屆第一次定期會暨第3次臨時會動議案`), reads as that part until a section is named.
-    let mut section: Option<Kind> = titled_part(file_text);
+    // The body's own words first (its opening line naming the book, as a record written by hand
+    // keeps it), the front matter's title only when the body names nothing.
+    let mut section: Option<Kind> = body_titled_part(r).or_else(|| titled_part(file_text));
     // The name of a part of the agenda that is no standard section (`丙、主席裁定事項`): its numbered
     // items are labelled by it.
     let mut section_name: Option<String> = None;
@@ -706,6 +731,12 @@ fn paragraph_items(
         for (line, b) in &p.blocks[..first_decision] {
             found.extend(unit_labels(b).into_iter().map(|(n, _)| (n, *line)));
         }
+        // `提案單位/人` / `趙昆原`: a label naming both, its names units or people.
+        let mixed: Vec<(usize, &str)> = std::iter::once((p.line, p.title.as_str()))
+            .chain(p.blocks[..first_decision].iter().copied())
+            .collect();
+        let (mixed_units, mixed_people) = mixed_parties(&mixed, units);
+        found.extend(mixed_units);
         let mut lead_people = Vec::new();
         match &p.lead {
             Some(items::Lead::Named(name)) => {
@@ -733,7 +764,7 @@ fn paragraph_items(
             .collect::<Vec<_>>()
             .join("\n");
         let mut people = lead_people;
-        for person in items::people(&text) {
+        for person in mixed_people.into_iter().chain(items::people(&text)) {
             if !people.contains(&person) {
                 people.push(person);
             }
@@ -1021,7 +1052,15 @@ fn paragraph_items(
                         table_item = Some(out.len());
                         let n = out.len() + 1;
                         let label = row.label.unwrap_or_else(|| format!("第{}案", items::chinese_number(n)));
-                        let found = row.units.iter().map(|u| (u.to_string(), line)).collect();
+                        let mut found: Vec<(String, usize)> = row.units.iter().map(|u| (u.to_string(), line)).collect();
+                        let mut people = row.people;
+                        // A `提案單位/人` column: each name a unit or a person.
+                        for (name, role) in row.mixed {
+                            match mixed_person(name, units) {
+                                Some(person) => people.push((role.to_string(), person)),
+                                None => found.push((name.to_string(), line)),
+                            }
+                        }
                         let units_found = resolve_units(rel, file_text, units, found, diags);
                         out.push(AgendaItem {
                             kind: section.unwrap_or_else(|| items::default_kind(&label)),
@@ -1037,7 +1076,7 @@ fn paragraph_items(
                                 cols.decision_label
                             },
                             votes: items::votes(row.decision),
-                            people: row.people,
+                            people,
                             line,
                             block_line: Some(line),
                             unknown_label: None,
@@ -1355,11 +1394,32 @@ fn titled_part(file_text: &str) -> Option<Kind> {
     let front = file_text.strip_prefix("---\n")?;
     let end = front.find("\n---")?;
     let title = front[..end].lines().find_map(|l| l.strip_prefix("title:"))?;
-    let title = squeeze(title.trim().trim_matches(['"', '\'']));
+    names_motions(title.trim().trim_matches(['"', '\'']))
+}
+
+/// Whether a record's title names a book of motions (`…定期會暨第3次臨時會動議案`).
+fn names_motions(title: &str) -> Option<Kind> {
+    let title = squeeze(title);
     ["動議案", "臨時動議", "臨時動議案", "臨時提案"]
         .iter()
         .any(|s| title.ends_with(s))
         .then_some(Kind::Motion)
+}
+
+/// The same read from the body's own words: its opening line, a heading or a paragraph before
+/// any item or section, that titles the record as its motions (`# 基隆市議會第十八屆第一次定期會暨
+/// 第3次臨時會動議案`). Only a title counts: one line, no sentence (no `。`, colon or comma), and no
+/// section of its own (`臨時動議` alone is the section).
+fn body_titled_part(r: &Rendered) -> Option<Kind> {
+    let first = r.sections.iter().find_map(|sec| match sec.heading {
+        Some(h) => Some(r.headings[h].text.trim()),
+        None => item_blocks(sec).map(|(_, b)| b.trim()).find(|b| !b.is_empty()),
+    })?;
+    let title_only = !first.contains(['\n', '。', '：', ':', '，', ','])
+        && first.chars().count() <= 60
+        && is_section_block(first).is_none()
+        && items::paragraph_item(first, None).is_none();
+    title_only.then(|| names_motions(first)).flatten()
 }
 
 /// A case's 案由 (or 案名) written as a form's field, its name alone in block `bi` and its value the
@@ -1559,6 +1619,8 @@ fn glued_section(block: &str) -> impl Iterator<Item = &str> {
 /// Whether a block starts one of an item's labelled parts (說明, 辦法, 報告人, 提案單位…).
 fn starts_part(block: &str) -> bool {
     items::leading_label(unlist(block), items::PART_LABELS).is_some()
+        || remarks(block)
+        || items::starts_mixed_label(block)
         || items::spaced_field(block, items::PART_LABELS).is_some()
 }
 
@@ -1597,6 +1659,45 @@ fn unit_name(name: &str, units: &Registry) -> bool {
     } else {
         units.get(name).is_some()
     }
+}
+
+/// Units found on an item (name, line) and its people (role, name).
+type Parties = (Vec<(String, usize)>, Vec<(String, String)>);
+
+/// The units and people named under a label that names both (`提案單位/人` / `趙昆原`,
+/// `提案人／單位：民政課、王大明`) in `blocks`, read as one text: each name is a unit when
+/// [`unit_name`] says so (the registry knows it; without one, it is named like a unit), else a
+/// person when it reads as a name (its title dropped), else a unit still, resolved through the
+/// registry as a name under 提案單位 is. Units come with the line of their block.
+fn mixed_parties(blocks: &[(usize, &str)], units: &Registry) -> Parties {
+    let mut text = String::new();
+    let mut starts = Vec::new();
+    for (line, b) in blocks {
+        starts.push((text.len(), *line));
+        text.push_str(b);
+        text.push('\n');
+    }
+    let (mut found, mut people) = (Vec::new(), Vec::new());
+    for (name, at, _, role) in items::mixed_names(&text) {
+        let line = starts.iter().rev().find(|(s, _)| *s <= at).map_or(0, |(_, l)| *l);
+        match mixed_person(&name, units) {
+            Some(person) => {
+                let p = (role.to_string(), person);
+                if !people.contains(&p) {
+                    people.push(p);
+                }
+            }
+            None => found.push((name, line)),
+        }
+    }
+    (found, people)
+}
+
+/// A name under a label naming units and people together, as a person (without their title), or
+/// `None` when it is a unit's: see [`mixed_parties`].
+fn mixed_person(name: &str, units: &Registry) -> Option<String> {
+    let person = items::person_name(items::bare_name(name));
+    (!unit_name(name, units) && items::reads_as_name(&person)).then_some(person)
 }
 
 /// An item led by the unit that brings it (`社會科學院提：檢具…，提請討論。`): the unit and the
@@ -2078,6 +2179,41 @@ fn motion_lead(block: &str) -> bool {
         )
 }
 
+/// The chair's remarks (`市長提示:`, `主席提示：…`, `指示：…`, the label alone on its line or with
+/// its text): a part of its own after the decision.
+fn remarks(block: &str) -> bool {
+    let t = unlist(block);
+    // Every such label opens with one of these (this runs on every paragraph: no copy before).
+    if !t.starts_with(['提', '指', '主', '市', '副', '縣', '院', '部', '召', '【']) {
+        return false;
+    }
+    items::leading_label(t, items::REMARK_LABELS).is_some()
+        || (t.len() <= 48 && items::REMARK_LABELS.contains(&squeeze(t).trim_end_matches(['：', ':'])))
+}
+
+/// A paragraph in which the chair speaks (`主席:請問院會,對本案照程序委員會意見處理,有無異議?(無)無異議,通過。`,
+/// as the Legislative Yuan's gazette records the sitting): the chair puts the item to the house
+/// and rules, after the decision's text; the speech is no part of it. Only the speaker's label
+/// itself counts, maybe with who is in the chair (`主席（蘇委員嘉全）：…`); `主席裁示：…` is a
+/// decision, `主席宣告開會。` no speech.
+fn chair_speaks(block: &str) -> bool {
+    let t = unlist(block).trim_start();
+    if !t.starts_with('主') {
+        return false;
+    }
+    let Some(c) = t.find(['：', ':']).filter(|&c| c <= 96) else {
+        return false;
+    };
+    let head = squeeze(&t[..c]);
+    // `主席（蘇委員嘉全）：`, as the gazette names who is in the chair.
+    let named = head
+        .strip_prefix("主席")
+        .and_then(|r| r.strip_prefix(['（', '(']))
+        .and_then(|r| r.strip_suffix(['）', ')']))
+        .is_some_and(|inner| !inner.is_empty() && !inner.contains(['（', '(', '）', ')']));
+    (head == "主席" || named) && !t[c..].trim_start_matches(['：', ':']).trim().is_empty()
+}
+
 /// Whether a block ends a decision: a label (說明, 決定, 案由, a unit label…), the number alone of
 /// the next proposal (`提案二`, `第二案`), the meeting's next part or its close.
 fn ends_decision(block: &str) -> bool {
@@ -2102,7 +2238,10 @@ fn ends_decision(block: &str) -> bool {
         // A gazette site's layout names each agenda item `項目` on a line of its own (`• 項目`, as
         // lysayit prints the Legislative Yuan's records): the next item follows.
         || block.chars().filter(|c| !c.is_whitespace()).eq("項目".chars())
-        || paperwork_field(block);
+        || paperwork_field(block)
+        || remarks(block)
+        || chair_speaks(block)
+        || items::starts_mixed_label(block);
     if labelled {
         return true;
     }
@@ -2726,12 +2865,13 @@ mod tests {
                     0,
                     vec![mover("王大明"), mover("李小華")]
                 ),
-                // A sentence of the chair after the decision is part of it, not a new motion.
+                // The chair speaking after the decision (`主席：…`) is no new motion, and no part of
+                // the decision: what the chair says is speech.
                 (
                     "臨時動議三",
                     Kind::Motion,
                     "請公所改善排水案。",
-                    "照案通過。\n主席：本案送交公所。",
+                    "照案通過。",
                     0,
                     vec![mover("陳代表一")]
                 ),
@@ -4108,6 +4248,90 @@ mod tests {
     }
 
     #[test]
+    fn a_label_naming_units_and_people_together() {
+        // 臺南市議會's database prints its proposer field as `提案單位/人` (tests/corpus/tncc-3-7-59):
+        // its names are units or people, each as the registry (or its shape) says.
+        let none = Registry::new(Vec::new());
+        let body = "## 討論事項\n\n案由一：興建活動中心案。\n\n提案單位/人：趙昆原議員\n\n決議：照案通過。\n\n案由二：修繕道路案。\n\n提案人／單位：民政課、王大明\n\n決議：照案通過。\n\n### 案由三：設置路燈案。\n\n提案單位／提案人：建設課\n\n決議：保留。\n";
+        let items = items_of(body, &none);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| {
+                let people: Vec<_> = a.people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+                (a.label.as_str(), people, a.units.clone())
+            })
+            .collect();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            [
+                ("案由一", s(&["proposer: 趙昆原"]), s(&[])),
+                ("案由二", s(&["proposer: 王大明"]), s(&["min-zheng-ke"])),
+                ("案由三", s(&[]), s(&["jian-she-ke"])),
+            ]
+        );
+        // Through the registry: a name it knows is a unit (its slug), a person's name a person.
+        let reg = Registry::new(vec![RegistryEntry {
+            name: "臺南市政府".into(),
+            slug: "tainan-gov".into(),
+            aliases: vec![],
+            en: None,
+        }]);
+        let form = "- 案號\n- 59\n- 提案單位/人\n- 臺南市政府、趙昆原\n- 案由\n- 東山區建請興建活動中心乙案。\n- 大會決議\n- 照案通過。\n";
+        let items = items_of(form, &reg);
+        assert_eq!(items[0].units, ["tainan-gov"]);
+        assert_eq!(items[0].people, [("proposer".to_string(), "趙昆原".to_string())]);
+        // A table's column so named.
+        let table = "## 討論事項\n\n| 案號 | 案由 | 提案單位/人 | 決議 |\n| --- | --- | --- | --- |\n| 1 | 道路拓寬案 | 建設課、王大明 | 照案通過。 |\n";
+        let row = &items_of(table, &none)[0];
+        assert_eq!(row.units, ["jian-she-ke"]);
+        assert_eq!(row.people, [("proposer".to_string(), "王大明".to_string())]);
+        // A mixed label ends a decision, and its halves are not read on their own.
+        let after = "案由：甲案。\n\n決議：照案通過。\n\n提案人/單位：秘書室\n";
+        assert_eq!(items_of(after, &none)[0].decision, "照案通過。");
+        assert_eq!(items::mixed_label("提案單位/人"), Some(("提案單位", "proposer")));
+        assert_eq!(items::mixed_label("報告人／報告單位"), Some(("報告單位", "reporter")));
+        assert_eq!(items::mixed_label("提案單位/連署人"), None);
+        assert!(unit_labels("提案人/提案單位：趙昆原").is_empty());
+        assert!(items::people("提案單位/提案人：秘書室").is_empty());
+    }
+
+    #[test]
+    fn the_chairs_remarks_and_ruling_end_a_decision() {
+        // 臺南市政府's 市政會議 (tests/corpus/tainan-city-512): the mayor's remarks after the
+        // decision are a part of their own.
+        let reg = Registry::new(Vec::new());
+        let body = "市長提示:\n\n一、感謝獲獎局處的努力。\n\n報告事項\n\n一、民政局陳報「臺南市里活動中心活化及興建執行情形」報告。(詳如書面資料)\n\n決定:准予備查。\n\n市長提示:\n\n本市活動中心、公共建築的造型及美觀具有特殊意義。\n\n二、法制處陳報「通過法案介紹」報告。\n\n決定:准予備查。\n\n主席提示：請各局處配合。\n";
+        let items = items_of(body, &reg);
+        let got: Vec<_> = items
+            .iter()
+            .map(|a| (a.label.as_str(), a.decision_label, a.decision.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("報告事項一", "決定", "准予備查。"),
+                ("報告事項二", "決定", "准予備查。")
+            ]
+        );
+        // The same under a heading.
+        let heading = "## 報告事項\n\n### 案由一：民政局報告。\n\n決定：准予備查。\n\n市長指示：請加強宣導。\n";
+        assert_eq!(items_of(heading, &reg)[0].decision, "准予備查。");
+        // 立法院's 院會 (tests/corpus/ly-plenary-10-2-9): the chair puts the opinion to the house;
+        // the opinion is the decision, the chair's speech after it no part of it.
+        let ly = "報 告 事 項\n\n二、本院委員郭國文等16人擬具「建築法修正草案」,請審議案。\n\n程序委員會意見:擬請院會將本案交內政委員會審查。\n\n主席:請問院會,對本案照程序委員會意見處理,有無異議?(無)無異議,通過。\n";
+        let items = items_of(ly, &reg);
+        assert_eq!(
+            (items[0].decision_label, items[0].decision.as_str()),
+            ("程序委員會意見", "擬請院會將本案交內政委員會審查。")
+        );
+        assert!(remarks("市長提示:") && remarks("- 主席提示：請配合。") && !remarks("提示卡已備妥。"));
+        assert!(chair_speaks("主席：請問院會，有無異議？") && !chair_speaks("主席裁示：照辦。"));
+        assert!(!chair_speaks("主席宣告開會。") && !chair_speaks("主席："));
+        assert!(chair_speaks("主席（蘇委員嘉全）：無異議，通過。") && !chair_speaks("主席（代）裁示（一）：照辦。"));
+    }
+
+    #[test]
     fn a_record_titled_as_its_motions_reads_them_as_motions() {
         // 基隆市議會's page of motions (tests/corpus/klcc-18-1-m3): numbered proposer lines with
         // spaced labels above each `### 案由：…`, outside any section but under the record's title.
@@ -4122,6 +4346,25 @@ mod tests {
         // Without the title, the cases are read as before (numbered by nothing: 案由).
         let labels: Vec<_> = items_in_file(body, body, &reg).into_iter().map(|a| a.label).collect();
         assert_eq!(labels, ["案由", "案由"]);
+        // The body's own opening line names it so as well (a record written by hand, its title
+        // kept in the body), with no front matter at all.
+        let titled = format!("# 基隆市議會第十八屆第一次定期會暨第3次臨時會動議案\n\n{body}");
+        let got: Vec<_> = items_in_file(&titled, &titled, &reg)
+            .into_iter()
+            .map(|a| (a.label, a.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("臨時動議一".to_string(), Kind::Motion),
+                ("臨時動議二".to_string(), Kind::Motion)
+            ]
+        );
+        let opening = format!("基隆市議會第十八屆第一次定期會暨第3次臨時會動議案\n\n{body}");
+        assert_eq!(items_in_file(&opening, &opening, &reg)[0].label, "臨時動議一");
+        // A sentence that ends so is no title.
+        let sentence = format!("本次會議審查各議員所提動議案。\n\n{body}");
+        assert_eq!(items_in_file(&sentence, &sentence, &reg)[0].label, "案由");
         assert_eq!(titled_part("---\ntitle: \"某校校務會議紀錄\"\n---\n"), None);
         assert_eq!(titled_part("no front matter"), None);
     }
@@ -4188,11 +4431,8 @@ mod tests {
         let items = items_of(body, &reg);
         let got: Vec<_> = items.iter().map(|a| (a.label.as_str(), a.kind)).collect();
         assert_eq!(got, [("報告事項二", Kind::Report), ("報告事項三", Kind::Report)]);
-        assert!(
-            items[0].decision.ends_with("照程序委員會意見辦理。"),
-            "{}",
-            items[0].decision
-        );
+        // The chair's ruling after the opinion is speech, not the opinion's text.
+        assert_eq!(items[0].decision, "擬請院會將本案交司法及法制委員會審查。");
         assert_eq!(unlist("• 報告事項"), "報告事項");
         assert!(ends_decision("項目") && !ends_decision("項目一經費不足，請補正。"));
     }
@@ -4216,7 +4456,12 @@ mod tests {
         let people: Vec<_> = a.people.iter().map(|(r, n)| format!("{r}: {n}")).collect();
         assert_eq!(
             people,
-            ["seconder: 許又仁", "seconder: Ingay Tali穎艾達利", "seconder: 方一峰"]
+            [
+                "proposer: 趙昆原",
+                "seconder: 許又仁",
+                "seconder: Ingay Tali穎艾達利",
+                "seconder: 方一峰"
+            ]
         );
         // Without a number field above it, the case is an unnumbered 案由.
         let bare = body.replace("- 案號\n- 59\n", "");

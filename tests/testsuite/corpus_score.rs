@@ -25,6 +25,10 @@ struct ExpectedItem {
     /// The decision's first characters; absent when the item has none of its own.
     #[serde(default)]
     decision: Option<String>,
+    /// The decision's last characters, where a reader must see where it ends (text after it, the
+    /// chair's remarks or speech, is not the decision); checked when given.
+    #[serde(default)]
+    decision_end: Option<String>,
     /// People the item names, as `role: name` (proposer, mover, seconder, reporter); checked
     /// when given.
     #[serde(default)]
@@ -213,7 +217,11 @@ fn corpus_items_and_decisions() {
                 }
             }
             let right = match &e.decision {
-                Some(d) => f.decision.starts_with(d.as_str()) && e.decision_label.as_deref() == Some(f.decision_label),
+                Some(d) => {
+                    f.decision.starts_with(d.as_str())
+                        && e.decision_label.as_deref() == Some(f.decision_label)
+                        && e.decision_end.as_deref().is_none_or(|end| f.decision.ends_with(end))
+                }
                 None => f.decision.is_empty(),
             };
             if right {
