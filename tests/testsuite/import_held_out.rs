@@ -69,34 +69,10 @@ fn every_letter_and_digit_is_kept() {
     }
 }
 
-#[derive(serde::Deserialize)]
-struct Expected {
-    items: Vec<ExpectedItem>,
-}
-
-#[derive(serde::Deserialize)]
-struct ExpectedItem {
-    label: String,
-    kind: String,
-    title: String,
-    #[serde(default)]
-    decision_label: Option<String>,
-    #[serde(default)]
-    decision: Option<String>,
-}
-
-/// The title without a leading `案由：` label, as the corpus score compares them.
-fn bare(title: &str) -> &str {
-    match title.split_once(['：', ':']) {
-        Some((head, rest)) if head.starts_with("案由") || head.starts_with("案名") => rest.trim_start(),
-        _ => title,
-    }
-}
-
 #[test]
 fn the_items_and_decisions_are_the_corpus_ones() {
     for id in DOCUMENTS {
-        let exp: Expected =
+        let exp: HeldOutExpected =
             serde_saphyr::from_str(&read(repo().join("tests/corpus").join(id).join("expected.yaml"))).unwrap();
         for path in files(id) {
             let imp = import(&path);
@@ -107,7 +83,7 @@ fn the_items_and_decisions_are_the_corpus_ones() {
                     problems.push(format!("{} not found", e.label));
                     continue;
                 };
-                if f.kind.as_str() != e.kind || !bare(&f.title).starts_with(bare(&e.title)) {
+                if f.kind.as_str() != e.kind || !bare_item_title(&f.title).starts_with(bare_item_title(&e.title)) {
                     problems.push(format!("{} read as {:?} `{}`", e.label, f.kind, f.title));
                 }
                 let right = match &e.decision {

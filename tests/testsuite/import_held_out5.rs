@@ -125,33 +125,9 @@ fn letters_lost(id: &str, format: &str, imp: &Imported) -> (usize, Vec<String>) 
     (lost + missing.len(), notes)
 }
 
-#[derive(serde::Deserialize)]
-struct Expected {
-    items: Vec<ExpectedItem>,
-}
-
-#[derive(serde::Deserialize)]
-struct ExpectedItem {
-    label: String,
-    kind: String,
-    title: String,
-    #[serde(default)]
-    decision_label: Option<String>,
-    #[serde(default)]
-    decision: Option<String>,
-}
-
-/// The title without a leading `案由：` label, as the corpus score compares them.
-fn bare(title: &str) -> &str {
-    match title.split_once(['：', ':']) {
-        Some((head, rest)) if head.starts_with("案由") || head.starts_with("案名") => rest.trim_start(),
-        _ => title,
-    }
-}
-
 /// (items right, decisions right, expected, invented, problems).
 fn items_score(id: &str, imp: &Imported) -> (usize, usize, usize, usize, Vec<String>) {
-    let exp: Expected = serde_saphyr::from_str(&read(dir(id).join("expected.yaml"))).unwrap();
+    let exp: HeldOutExpected = serde_saphyr::from_str(&read(dir(id).join("expected.yaml"))).unwrap();
     let found = model_items(&imp.markdown);
     let (mut items, mut decisions, mut invented) = (0, 0, 0);
     let mut problems = Vec::new();
@@ -160,7 +136,7 @@ fn items_score(id: &str, imp: &Imported) -> (usize, usize, usize, usize, Vec<Str
             problems.push(format!("{} not found", e.label));
             continue;
         };
-        if f.kind.as_str() == e.kind && bare(&f.title).starts_with(bare(&e.title)) {
+        if f.kind.as_str() == e.kind && bare_item_title(&f.title).starts_with(bare_item_title(&e.title)) {
             items += 1;
         } else {
             problems.push(format!("{} read as {:?} `{}`", e.label, f.kind, f.title));

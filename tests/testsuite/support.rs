@@ -1149,3 +1149,29 @@ pub fn model_items(markdown: &str) -> Vec<minutebook::minutes::AgendaItem> {
     assert!(diags.is_empty(), "{diags:?}");
     st.agenda
 }
+
+/// The agenda items a held-out document's `expected.yaml` lists (tests/corpus/*/expected.yaml;
+/// the import held-out tests read only these fields).
+#[derive(serde::Deserialize)]
+pub struct HeldOutExpected {
+    pub items: Vec<ExpectedItem>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct ExpectedItem {
+    pub label: String,
+    pub kind: String,
+    pub title: String,
+    #[serde(default)]
+    pub decision_label: Option<String>,
+    #[serde(default)]
+    pub decision: Option<String>,
+}
+
+/// The title without a leading `案由：` label, as the corpus score compares them.
+pub fn bare_item_title(title: &str) -> &str {
+    match title.split_once(['：', ':']) {
+        Some((head, rest)) if head.starts_with("案由") || head.starts_with("案名") => rest.trim_start(),
+        _ => title,
+    }
+}
