@@ -76,32 +76,7 @@ fn the_items_and_decisions_are_the_corpus_ones() {
             serde_saphyr::from_str(&read(repo().join("tests/corpus").join(id).join("expected.yaml"))).unwrap();
         for path in files(id) {
             let imp = import(&path);
-            let found = model_items(&imp.markdown);
-            let mut problems = Vec::new();
-            for e in &exp.items {
-                let Some(f) = found.iter().find(|f| f.label == e.label) else {
-                    problems.push(format!("{} not found", e.label));
-                    continue;
-                };
-                if f.kind.as_str() != e.kind || !bare_item_title(&f.title).starts_with(bare_item_title(&e.title)) {
-                    problems.push(format!("{} read as {:?} `{}`", e.label, f.kind, f.title));
-                }
-                let right = match &e.decision {
-                    Some(d) => {
-                        f.decision.starts_with(d.as_str()) && e.decision_label.as_deref() == Some(f.decision_label)
-                    }
-                    None => f.decision.is_empty(),
-                };
-                if !right {
-                    problems.push(format!(
-                        "{} decision read as {}`{}`",
-                        e.label, f.decision_label, f.decision
-                    ));
-                }
-            }
-            for f in found.iter().filter(|f| !exp.items.iter().any(|e| e.label == f.label)) {
-                problems.push(format!("invented item {} `{}`", f.label, f.title));
-            }
+            let problems = score_items(&exp, &model_items(&imp.markdown)).problems;
             assert!(problems.is_empty(), "{}:\n{}", path.display(), problems.join("\n"));
         }
     }

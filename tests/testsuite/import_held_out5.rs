@@ -128,37 +128,14 @@ fn letters_lost(id: &str, format: &str, imp: &Imported) -> (usize, Vec<String>) 
 /// (items right, decisions right, expected, invented, problems).
 fn items_score(id: &str, imp: &Imported) -> (usize, usize, usize, usize, Vec<String>) {
     let exp: HeldOutExpected = serde_saphyr::from_str(&read(dir(id).join("expected.yaml"))).unwrap();
-    let found = model_items(&imp.markdown);
-    let (mut items, mut decisions, mut invented) = (0, 0, 0);
-    let mut problems = Vec::new();
-    for e in &exp.items {
-        let Some(f) = found.iter().find(|f| f.label == e.label) else {
-            problems.push(format!("{} not found", e.label));
-            continue;
-        };
-        if f.kind.as_str() == e.kind && bare_item_title(&f.title).starts_with(bare_item_title(&e.title)) {
-            items += 1;
-        } else {
-            problems.push(format!("{} read as {:?} `{}`", e.label, f.kind, f.title));
-        }
-        let right = match &e.decision {
-            Some(d) => f.decision.starts_with(d.as_str()) && e.decision_label.as_deref() == Some(f.decision_label),
-            None => f.decision.is_empty(),
-        };
-        if right {
-            decisions += 1;
-        } else {
-            problems.push(format!(
-                "{} decision read as {}`{}`",
-                e.label, f.decision_label, f.decision
-            ));
-        }
-    }
-    for f in found.iter().filter(|f| !exp.items.iter().any(|e| e.label == f.label)) {
-        invented += 1;
-        problems.push(format!("invented item {} `{}`", f.label, f.title));
-    }
-    (items, decisions, exp.items.len(), invented, problems)
+    let score = score_items(&exp, &model_items(&imp.markdown));
+    (
+        score.items,
+        score.decisions,
+        exp.items.len(),
+        score.invented,
+        score.problems,
+    )
 }
 
 /// A new body's first import, as a user does it: `minutebook init`, `import FILE --register`,

@@ -1175,3 +1175,55 @@ pub fn bare_item_title(title: &str) -> &str {
         _ => title,
     }
 }
+
+/// How the items read from a record compare with those expected ([`score_items`]).
+pub struct ItemScore {
+    /// Expected items found with their kind and title.
+    pub items: usize,
+    /// Expected items whose decision (label and first characters, or none) was read.
+    pub decisions: usize,
+    /// Items read that are not expected.
+    pub invented: usize,
+    /// What was wrong, one line each.
+    pub problems: Vec<String>,
+}
+
+/// Compare `found` with the expected items, as the held-out import tests score them.
+pub fn score_items(exp: &HeldOutExpected, found: &[minutebook::minutes::AgendaItem]) -> ItemScore {
+    let mut score = ItemScore {
+        items: 0,
+        decisions: 0,
+        invented: 0,
+        problems: Vec::new(),
+    };
+    for e in &exp.items {
+        let Some(f) = found.iter().find(|f| f.label == e.label) else {
+            score.problems.push(format!("{} not found", e.label));
+            continue;
+        };
+        if f.kind.as_str() == e.kind && bare_item_title(&f.title).starts_with(bare_item_title(&e.title)) {
+            score.items += 1;
+        } else {
+            score
+                .problems
+                .push(format!("{} read as {:?} `{}`", e.label, f.kind, f.title));
+        }
+        let right = match &e.decision {
+            Some(d) => f.decision.starts_with(d.as_str()) && e.decision_label.as_deref() == Some(f.decision_label),
+            None => f.decision.is_empty(),
+        };
+        if right {
+            score.decisions += 1;
+        } else {
+            score.problems.push(format!(
+                "{} decision read as {}`{}`",
+                e.label, f.decision_label, f.decision
+            ));
+        }
+    }
+    for f in found.iter().filter(|f| !exp.items.iter().any(|e| e.label == f.label)) {
+        score.invented += 1;
+        score.problems.push(format!("invented item {} `{}`", f.label, f.title));
+    }
+    score
+}
