@@ -471,7 +471,7 @@ impl TopicScanner {
         let site = &r.meta.topics;
         let mut out = Vec::new();
         for (slug, (count, at)) in seen {
-            if count < TOPIC_MENTIONS || site.iter().any(|t| t.slug == slug) {
+            if count < TOPIC_MENTIONS || site.iter().any(|t| *t.slug == *slug) {
                 continue;
             }
             let name = self

@@ -136,6 +136,9 @@ impl Kind {
 pub struct Registry {
     pub entries: Vec<RegistryEntry>,
     lookup: BTreeMap<String, usize>,
+    /// Each entry's reference (slug and name), made once: every record that names the entry
+    /// shares its strings.
+    refs: Vec<crate::content::record::Ref>,
 }
 
 impl Registry {
@@ -149,7 +152,11 @@ impl Registry {
                 lookup.entry(key.clone()).or_insert(i);
             }
         }
-        Registry { entries, lookup }
+        let refs = entries
+            .iter()
+            .map(|e| crate::content::record::Ref::new(&e.slug, &e.name))
+            .collect();
+        Registry { entries, lookup, refs }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -158,6 +165,11 @@ impl Registry {
 
     pub fn get(&self, key: &str) -> Option<&RegistryEntry> {
         self.lookup.get(key.trim()).map(|&i| &self.entries[i])
+    }
+
+    /// The reference of the entry that `key` names (its name, slug or an alias).
+    pub fn get_ref(&self, key: &str) -> Option<&crate::content::record::Ref> {
+        self.lookup.get(key.trim()).map(|&i| &self.refs[i])
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&RegistryEntry> {

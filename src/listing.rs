@@ -62,13 +62,13 @@ pub fn build(archive: &Archive) -> Listings {
     }
     for (ix, r) in archive.records.iter().enumerate() {
         l.years.entry(r.meta.date.year()).or_default().push(ix);
-        l.series.entry(r.meta.series.slug.clone()).or_default().push(ix);
+        l.series.entry(r.meta.series.slug.to_string()).or_default().push(ix);
         for t in &r.meta.topics {
-            l.topics.entry(t.slug.clone()).or_default().push(ix);
+            l.topics.entry(t.slug.to_string()).or_default().push(ix);
         }
         let mut formal: Vec<&str> = Vec::new();
         for u in &r.meta.units {
-            l.units.entry(u.slug.clone()).or_default().listed.push(ix);
+            l.units.entry(u.slug.to_string()).or_default().listed.push(ix);
             formal.push(&u.slug);
         }
         for (ai, a) in r.structure.agenda.iter().enumerate() {

@@ -96,9 +96,9 @@ pub fn head(archive: &Archive, title: &str, rel_url: &str, record: Option<&Recor
     };
     let (description, subject, date, coverage) = match record {
         Some(r) => {
-            let mut subject: Vec<String> = vec![r.meta.series.name.clone()];
-            subject.extend(r.meta.topics.iter().map(|t| t.name.clone()));
-            subject.extend(r.meta.units.iter().map(|u| u.name.clone()));
+            let mut subject: Vec<String> = vec![r.meta.series.name.to_string()];
+            subject.extend(r.meta.topics.iter().map(|t| t.name.to_string()));
+            subject.extend(r.meta.units.iter().map(|u| u.name.to_string()));
             (
                 r.excerpt(120),
                 subject.join(";"),

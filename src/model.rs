@@ -240,21 +240,21 @@ impl Archive {
             &site.units,
             records
                 .iter()
-                .flat_map(|r| r.meta.units.iter().map(|u| (u.slug.clone(), u.name.clone())))
+                .flat_map(|r| r.meta.units.iter().map(|u| (u.slug.to_string(), u.name.to_string())))
                 .collect(),
         );
         let topics = fill(
             &site.topics,
             records
                 .iter()
-                .flat_map(|r| r.meta.topics.iter().map(|u| (u.slug.clone(), u.name.clone())))
+                .flat_map(|r| r.meta.topics.iter().map(|u| (u.slug.to_string(), u.name.to_string())))
                 .collect(),
         );
         let series = fill(
             &site.series,
             records
                 .iter()
-                .map(|r| (r.meta.series.slug.clone(), r.meta.series.name.clone()))
+                .map(|r| (r.meta.series.slug.to_string(), r.meta.series.name.to_string()))
                 .collect(),
         );
         Archive {

@@ -195,8 +195,8 @@ pub fn record_data(archive: &Archive, r: &Record) -> RecordData {
         chair: r.meta.chair.clone(),
         recorder: r.meta.recorder.clone(),
         attendees: r.meta.attendees.clone(),
-        units: r.meta.units.iter().map(|u| u.slug.clone()).collect(),
-        topics: r.meta.topics.iter().map(|u| u.slug.clone()).collect(),
+        units: r.meta.units.iter().map(|u| u.slug.to_string()).collect(),
+        topics: r.meta.topics.iter().map(|u| u.slug.to_string()).collect(),
         summary: r.excerpt(200),
         agenda: r
             .structure

@@ -89,8 +89,8 @@ fn directive_json<'a>(archive: &'a Archive, t: &Tracker, d: &'a Directive) -> Di
         id: &d.id,
         url: site.absolute_url(&format!("followups/{}/", d.id)),
         text: d.text(recs),
-        units: units.iter().map(|u| u.slug.as_str()).collect(),
-        unit_names: units.iter().map(|u| u.name.as_str()).collect(),
+        units: units.iter().map(|u| u.slug.as_ref()).collect(),
+        unit_names: units.iter().map(|u| u.name.as_ref()).collect(),
         status: d.status.as_str(),
         due: d.due.map(|x| x.to_string()),
         overdue: d.overdue(t.today),
@@ -155,7 +155,7 @@ fn csv(archive: &Archive, t: &Tracker, file: &mut Streamed) -> Result<(), Output
     row(&mut out, &headers);
     let recs = &archive.records;
     for d in &t.directives {
-        let units: Vec<&str> = d.units(recs).iter().map(|u| u.name.as_str()).collect();
+        let units: Vec<&str> = d.units(recs).iter().map(|u| u.name.as_ref()).collect();
         let units = units.join("、");
         let url = archive.site.absolute_url(&format!("followups/{}/", d.id));
         for u in &d.updates {
@@ -382,14 +382,14 @@ pub fn feeds(archive: &Archive) -> Vec<(String, String)> {
     let mut units: Vec<&str> = t
         .directives
         .iter()
-        .flat_map(|d| d.units(&archive.records).iter().map(|u| u.slug.as_str()))
+        .flat_map(|d| d.units(&archive.records).iter().map(|u| u.slug.as_ref()))
         .collect();
     units.sort();
     units.dedup();
     for slug in units {
         let mine: Vec<&Change> = all
             .iter()
-            .filter(|c| c.d.units(&archive.records).iter().any(|u| u.slug == slug))
+            .filter(|c| c.d.units(&archive.records).iter().any(|u| *u.slug == *slug))
             .collect();
         let name = archive
             .units

@@ -160,16 +160,10 @@ impl Reader<'_> {
         let mut out: Vec<Ref> = Vec::new();
         for name in names {
             let r = if reg.is_empty() {
-                Some(Ref {
-                    slug: auto_slug(&name),
-                    name: name.clone(),
-                })
+                Some(Ref::new(&auto_slug(&name), &name))
             } else {
-                match reg.get(&name) {
-                    Some(e) => Some(Ref {
-                        slug: e.slug.clone(),
-                        name: e.name.clone(),
-                    }),
+                match reg.get_ref(&name) {
+                    Some(r) => Some(r.clone()),
                     None => {
                         let help = Msg::help_for_unknown(Noun::Unit, reg.suggest(&name), &name);
                         let msg = Msg::UnknownName {

@@ -97,7 +97,7 @@ fn unit_link(archive: &Archive, r: &Ref) -> UnitLink {
             (Some(en), true) => en.clone(),
             _ => e.name.clone(),
         })
-        .unwrap_or_else(|| r.name.clone());
+        .unwrap_or_else(|| r.name.to_string());
     UnitLink {
         name,
         url: format!("{}units/{}/", root(archive), r.slug),
@@ -128,7 +128,7 @@ fn meeting(archive: &Archive, r: &Record, item: Option<&str>) -> Meeting {
             (Some(en), true) => en.clone(),
             _ => e.name.clone(),
         })
-        .unwrap_or_else(|| r.meta.series.name.clone());
+        .unwrap_or_else(|| r.meta.series.name.to_string());
     let title = match (r.meta.number, archive.site.is_english()) {
         (Some(n), true) => format!("{series} No. {n}"),
         (Some(n), false) => format!("第{n}次{series}"),
@@ -256,8 +256,8 @@ pub fn produce(archive: &Archive, ctx: &dyn Fn(&str, &str) -> Context) -> Vec<Jo
     for d in t.directives.iter().filter(|d| d.status.is_open()) {
         let key = match d.lead(recs) {
             Some(u) => (
-                unit_order.get(u.slug.as_str()).copied().unwrap_or(usize::MAX - 1),
-                u.slug.clone(),
+                unit_order.get(u.slug.as_ref()).copied().unwrap_or(usize::MAX - 1),
+                u.slug.to_string(),
             ),
             None => (usize::MAX, String::new()),
         };

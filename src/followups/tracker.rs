@@ -115,7 +115,7 @@ impl Directive {
 
     /// Whether the unit `slug` is one of its owners.
     pub fn owned_by(&self, records: &[Record], slug: &str) -> bool {
-        self.units(records).iter().any(|u| u.slug == slug)
+        self.units(records).iter().any(|u| *u.slug == *slug)
     }
 
     pub fn lead<'r>(&self, records: &'r [Record]) -> Option<&'r Ref> {
@@ -358,7 +358,7 @@ pub fn check_report(archive: &crate::model::Archive) -> Vec<Diagnostic> {
     let (t, records) = (&archive.followups, &archive.records);
     let mut by_unit: BTreeMap<Option<String>, Vec<&Directive>> = BTreeMap::new();
     for d in t.directives.iter().filter(|d| d.overdue(t.today)) {
-        let unit = d.lead(records).map(|u| u.name.clone());
+        let unit = d.lead(records).map(|u| u.name.to_string());
         by_unit.entry(unit).or_default().push(d);
     }
     let today = t.today.map(|d| d.to_string()).unwrap_or_default();

@@ -70,7 +70,7 @@ pub fn job(p: &Pages, ix: RecordIx) -> Result<Job, Diagnostic> {
             votes: &it.votes,
         })
         .collect();
-    let series = &p.listings.series[&r.meta.series.slug];
+    let series = &p.listings.series[&*r.meta.series.slug];
     let pos = series.iter().position(|&i| i == ix).unwrap_or(0);
     let older = series.get(pos + 1).map(|&i| p.summaries[i].clone());
     let newer = pos

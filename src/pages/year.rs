@@ -46,9 +46,9 @@ pub(super) fn series_counts(p: &Pages, ixs: &[RecordIx]) -> Vec<SeriesCount> {
             .series
             .entries
             .iter()
-            .position(|e| e.slug == s.slug)
+            .position(|e| *e.slug == *s.slug)
             .unwrap_or(usize::MAX);
-        counts.entry((order, s.slug.as_str())).or_insert((0, ix)).0 += 1;
+        counts.entry((order, s.slug.as_ref())).or_insert((0, ix)).0 += 1;
     }
     counts
         .into_values()

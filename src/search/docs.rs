@@ -140,7 +140,7 @@ pub fn search_docs(archive: &Archive) -> Vec<SearchDoc<'_>> {
         let mut units: Vec<String> = d
             .units(&archive.records)
             .iter()
-            .map(|u| u.slug.clone())
+            .map(|u| u.slug.to_string())
             .filter(|s| !s.is_empty())
             .collect();
         units.sort();
@@ -150,8 +150,8 @@ pub fn search_docs(archive: &Archive) -> Vec<SearchDoc<'_>> {
             title: format!("{} {}", t["followup"], d.id),
             date: d.given_date.to_string(),
             date_roc: crate::minutes::calendar::format_roc(d.given_date),
-            series: given.meta.series.slug.clone(),
-            series_name: given.meta.series.name.clone(),
+            series: given.meta.series.slug.to_string(),
+            series_name: given.meta.series.name.to_string(),
             year: d.given_date.year(),
             units,
             topics: Vec::new(),
@@ -170,7 +170,7 @@ fn record_docs(archive: &Archive) -> Vec<SearchDoc<'_>> {
         .records
         .par_iter()
         .map(|r| {
-            let mut units: Vec<String> = r.meta.units.iter().map(|u| u.slug.clone()).collect();
+            let mut units: Vec<String> = r.meta.units.iter().map(|u| u.slug.to_string()).collect();
             units.extend(r.structure.agenda.iter().flat_map(|a| a.units.iter().cloned()));
             units.extend(r.structure.reports.iter().map(|rep| rep.unit.clone()));
             units.sort();
@@ -180,11 +180,11 @@ fn record_docs(archive: &Archive) -> Vec<SearchDoc<'_>> {
                 title: r.meta.title.clone(),
                 date: r.meta.date.to_string(),
                 date_roc: crate::minutes::calendar::format_roc(r.meta.date),
-                series: r.meta.series.slug.clone(),
-                series_name: r.meta.series.name.clone(),
+                series: r.meta.series.slug.to_string(),
+                series_name: r.meta.series.name.to_string(),
                 year: r.meta.date.year(),
                 units,
-                topics: r.meta.topics.iter().map(|t| t.slug.clone()).collect(),
+                topics: r.meta.topics.iter().map(|t| t.slug.to_string()).collect(),
                 status: None,
                 sections: Vec::new(),
             }

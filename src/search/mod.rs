@@ -263,7 +263,7 @@ pub const GROUP: usize = 64;
 
 /// Records per parallel work unit. Small enough that a chunk's working memory (about 10 MB per
 /// thread at 6–12 KB a record) stays in the processor's last-level cache.
-const CHUNK: usize = 128;
+const CHUNK: usize = 64;
 
 /// The merge's key ranges are quantiles of the distinct keys of the first this many records (see
 /// [`encode_shards`]): fixed, so the output does not depend on [`CHUNK`] or the thread count.
