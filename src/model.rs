@@ -155,7 +155,8 @@ impl Record {
             blob.extend_from_slice(&len.to_le_bytes());
             blob.extend_from_slice(s.text.as_bytes());
         }
-        let lead = self.flat_text(LEAD_CHARS + 1);
+        // In an allocation of its length: built a character at a time, it had room for twice.
+        let lead = self.flat_text(LEAD_CHARS + 1).as_str().to_owned();
         let texts = (file.append(&blob)?, blob.len());
         for s in &mut self.sections {
             s.text = String::new();

@@ -689,8 +689,8 @@ mod tests {
     fn valid_record() {
         let m = check("---\ntitle: 第4次主管會議紀錄\nseries: 主管會議\nnumber: 4\ndate: 113/09/11\nunits: [數產署]\ntopics: [AI]\n---\n").unwrap();
         assert_eq!(m.slug, "executive-4");
-        assert_eq!(m.units[0].slug, "adi");
-        assert_eq!(m.units[0].name, "數位產業署");
+        assert_eq!(&*m.units[0].slug, "adi");
+        assert_eq!(&*m.units[0].name, "數位產業署");
         assert_eq!(m.date.to_string(), "2024-09-11");
     }
 

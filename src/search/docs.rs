@@ -137,21 +137,21 @@ pub fn search_docs(archive: &Archive) -> Vec<SearchDoc<'_>> {
     for d in &archive.followups.directives {
         use chrono::Datelike;
         let given = &archive.records[d.given];
-        let mut units: Vec<String> = d
+        let mut units: Vec<std::sync::Arc<str>> = d
             .units(&archive.records)
             .iter()
-            .map(|u| u.slug.to_string())
+            .map(|u| u.slug.clone())
             .filter(|s| !s.is_empty())
             .collect();
         units.sort();
         units.dedup();
         docs.push(SearchDoc {
             url: format!("{root}followups/{}/", d.id),
-            title: format!("{} {}", t["followup"], d.id),
+            title: format!("{} {}", t["followup"], d.id).into(),
             date: d.given_date.to_string(),
             date_roc: crate::minutes::calendar::format_roc(d.given_date),
-            series: given.meta.series.slug.to_string(),
-            series_name: given.meta.series.name.to_string(),
+            series: given.meta.series.slug.clone(),
+            series_name: given.meta.series.name.clone(),
             year: d.given_date.year(),
             units,
             topics: Vec::new(),
@@ -170,21 +170,26 @@ fn record_docs(archive: &Archive) -> Vec<SearchDoc<'_>> {
         .records
         .par_iter()
         .map(|r| {
-            let mut units: Vec<String> = r.meta.units.iter().map(|u| u.slug.to_string()).collect();
-            units.extend(r.structure.agenda.iter().flat_map(|a| a.units.iter().cloned()));
-            units.extend(r.structure.reports.iter().map(|rep| rep.unit.clone()));
+            let mut units: Vec<std::sync::Arc<str>> = r.meta.units.iter().map(|u| u.slug.clone()).collect();
+            units.extend(
+                r.structure
+                    .agenda
+                    .iter()
+                    .flat_map(|a| a.units.iter().map(|u| u.as_str().into())),
+            );
+            units.extend(r.structure.reports.iter().map(|rep| rep.unit.as_str().into()));
             units.sort();
             units.dedup();
             SearchDoc {
                 url: format!("{root}{}", r.url),
-                title: r.meta.title.clone(),
+                title: r.meta.title.as_str().into(),
                 date: r.meta.date.to_string(),
                 date_roc: crate::minutes::calendar::format_roc(r.meta.date),
-                series: r.meta.series.slug.to_string(),
-                series_name: r.meta.series.name.to_string(),
+                series: r.meta.series.slug.clone(),
+                series_name: r.meta.series.name.clone(),
                 year: r.meta.date.year(),
                 units,
-                topics: r.meta.topics.iter().map(|t| t.slug.to_string()).collect(),
+                topics: r.meta.topics.iter().map(|t| t.slug.clone()).collect(),
                 status: None,
                 sections: Vec::new(),
             }

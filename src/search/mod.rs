@@ -64,20 +64,21 @@ use fold::{class_of, fold_into, CJK};
 pub struct SearchDoc<'a> {
     /// Site-root-relative href, e.g. "/minutes/2024/executive-4/".
     pub url: String,
-    pub title: String,
+    /// Borrowed from the record where it can be (a build holds 40,000 of these at once).
+    pub title: std::borrow::Cow<'a, str>,
     /// ISO date, "2024-09-11".
     pub date: String,
     /// "民國113年9月11日（星期三）".
     pub date_roc: String,
     /// Series slug.
-    pub series: String,
+    pub series: std::sync::Arc<str>,
     /// The series' name as pages show it ("主管會議"); shown with each hit.
-    pub series_name: String,
+    pub series_name: std::sync::Arc<str>,
     pub year: i32,
     /// Unit slugs.
-    pub units: Vec<String>,
+    pub units: Vec<std::sync::Arc<str>>,
     /// Topic slugs.
-    pub topics: Vec<String>,
+    pub topics: Vec<std::sync::Arc<str>>,
     /// A follow-up directive's status facet ("open" or "closed"); None for a record.
     pub status: Option<&'static str>,
     pub sections: Vec<SearchSection<'a>>,
@@ -378,7 +379,7 @@ fn doc_json(d: &SearchDoc) -> Result<Vec<u8>, SearchError> {
         .collect();
     let x: Vec<&str> = sections.iter().map(|s| s.text.as_ref()).collect();
     let f = local_fold_map(
-        std::iter::once(d.title.as_str())
+        std::iter::once(d.title.as_ref())
             .chain(sections.iter().map(|s| s.heading.as_ref()))
             .chain(x.iter().copied()),
     );

@@ -358,7 +358,7 @@ mod tests {
     fn doc(title: &str, secs: &[(&str, &str, &str)]) -> SearchDoc<'static> {
         SearchDoc {
             url: format!("/r/{title}/"),
-            title: title.to_string(),
+            title: title.to_string().into(),
             date: "2024-09-11".into(),
             date_roc: "民國113年9月11日（星期三）".into(),
             series: "executive".into(),

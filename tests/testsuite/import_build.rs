@@ -34,7 +34,7 @@ fn imported_seed_builds_like_the_bundled_record() {
         |s: &minutebook::minutes::Structure| -> Vec<String> { s.reports.iter().map(|r| r.unit.clone()).collect() };
     assert_eq!(reports(&got.structure), reports(want));
     assert_eq!(got.structure.reports.len(), 13);
-    let mut front: Vec<&str> = got.meta.units.iter().map(|u| u.slug.as_str()).collect();
+    let mut front: Vec<&str> = got.meta.units.iter().map(|u| u.slug.as_ref()).collect();
     front.sort();
     assert_eq!(front, ["democracy", "nics", "personnel", "secretariat", "strategy"]);
     build_ok(site.path());
@@ -204,7 +204,7 @@ fn a_file_of_three_sittings_writes_three_records_that_build() {
         .archive
         .records
         .iter()
-        .filter(|r| r.meta.series.name == "臨時會")
+        .filter(|r| &*r.meta.series.name == "臨時會")
         .map(|r| (r.meta.slug.clone(), r.meta.date.to_string()))
         .collect();
     dates.sort();

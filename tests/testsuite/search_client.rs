@@ -40,7 +40,7 @@ fn cold_query_fetch_rounds() {
     }
     let doc = |i: usize, body: String| SearchDoc {
         url: format!("/r/{i}/"),
-        title: format!("第{i}次會議"),
+        title: format!("第{i}次會議").into(),
         date: "2024-01-01".into(),
         year: 2024,
         sections: vec![

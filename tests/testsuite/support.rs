@@ -157,7 +157,7 @@ pub fn text_docs(texts: &[&str]) -> Vec<minutebook::search::SearchDoc<'static>> 
         .enumerate()
         .map(|(i, t)| minutebook::search::SearchDoc {
             url: format!("/r/{i}/"),
-            title: format!("第{i}次會議"),
+            title: format!("第{i}次會議").into(),
             date: "2024-01-01".into(),
             year: 2024,
             sections: vec![minutebook::search::SearchSection {
