@@ -112,6 +112,26 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{3000}' || c == '\u{a0}'
 }
 
+/// The text with every CJK compatibility ideograph (U+F900–U+FAFF, U+2F800–U+2FA1F) written as the
+/// unified ideograph it is canonically equal to: the fonts of many Word-made PDFs map some of their
+/// glyphs to these code points (`年` U+F98E, `理` U+F9E4, `錄` U+F93F, `列` U+F99C), which look the
+/// same but are other letters to a search or a label (`記錄`, `時間：2016 年…`). Nothing else changes.
+pub(crate) fn unified_ideographs(s: &str) -> std::borrow::Cow<'_, str> {
+    let compat = |c: char| matches!(c as u32, 0xF900..=0xFAFF | 0x2F800..=0x2FA1F);
+    if !s.chars().any(compat) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if compat(c) {
+            unicode_normalization::char::decompose_canonical(c, |d| out.push(d));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Full-width digits and the full-width forms of `/ - . :` as ASCII (for reading values only;
 /// the body keeps the source's characters).
 pub(crate) fn ascii_digits(s: &str) -> String {
@@ -491,6 +511,13 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
         near(&mut lines[..i].iter().rev()) || near(&mut lines[i + 1..].iter())
     };
     let first_content = lines.iter().position(|l| !l.text.is_empty()).unwrap_or(0);
+    // A letterhead of several lines atop every page (an association's name, its English name and
+    // its address, five lines under which 中華民國天文學會 prints each page of its minutes) is a
+    // running header line by line: a line of the block two pages or more open with alike, up to
+    // that line. Only its first line is next to the page break; the others are next to it by the
+    // lines the pages share above them.
+    let blocks = shared_page_tops(lines, page_breaks, first_content);
+    let near_page = |i: usize| near_page(i) || blocks.contains(&i);
     let mut drop = Vec::new();
     for idxs in seen.values().filter(|v| v.len() >= 2) {
         // Only the occurrences at a page boundary are furniture, and only when the line recurs at
@@ -509,7 +536,9 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
                 .enumerate()
                 .any(|(j, l)| !idxs.contains(&j) && alnum(&l.text).contains(&said));
             for i in paged {
-                let top = lines[first_content..i].iter().filter(|l| !l.text.is_empty()).count() < 3;
+                // (A block atop the first page is the document's own letterhead, kept whole.)
+                let top = lines[first_content..i].iter().filter(|l| !l.text.is_empty()).count() < 3
+                    || blocks.first_page.contains(&i);
                 // (A heading heads a page; a footer's first occurrence ends one and goes.)
                 let heading = page_breaks.contains(&i) && !elsewhere;
                 if !(i == idxs[0] && (top || heading)) {
@@ -522,6 +551,56 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
     for i in drop {
         lines[i].text.clear();
     }
+}
+
+/// The lines of the blocks that two pages or more open with alike: for each pair of pages, the
+/// non-blank lines they start with that are the same, in the same order (up to six), when there
+/// are two at least (a single line is [`drop_running_headers`]'s own case). `first_page` holds
+/// those of the document's first page.
+struct PageTops {
+    all: Vec<usize>,
+    first_page: Vec<usize>,
+}
+
+impl PageTops {
+    fn contains(&self, i: &usize) -> bool {
+        self.all.contains(i)
+    }
+}
+
+fn shared_page_tops(lines: &[Line], page_breaks: &[usize], first_content: usize) -> PageTops {
+    let mut starts = vec![first_content];
+    starts.extend(page_breaks.iter().copied().filter(|&b| b > first_content));
+    let tops: Vec<Vec<usize>> = starts
+        .iter()
+        .enumerate()
+        .map(|(p, &s)| {
+            let end = starts.get(p + 1).copied().unwrap_or(lines.len());
+            (s..end)
+                .filter(|&i| !lines[i].text.is_empty() && !lines[i].table)
+                .take(6)
+                .collect()
+        })
+        .collect();
+    let mut all = Vec::new();
+    let mut first_page = Vec::new();
+    for a in 0..tops.len() {
+        for b in a + 1..tops.len() {
+            let shared = tops[a]
+                .iter()
+                .zip(&tops[b])
+                .take_while(|(&x, &y)| lines[x].text == lines[y].text)
+                .count();
+            if shared >= 2 {
+                all.extend(&tops[a][..shared]);
+                all.extend(&tops[b][..shared]);
+                if a == 0 {
+                    first_page.extend(&tops[a][..shared]);
+                }
+            }
+        }
+    }
+    PageTops { all, first_page }
 }
 
 /// A running header or footer that carries its page's number (`第10次臨時會　會議紀錄 13`, then
@@ -1258,6 +1337,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn compatibility_ideographs_are_read_as_the_unified_ones() {
+        // 中華民國天文學會's Word PDF: 年, 理, 錄 and 列 come through its font's map as
+        // compatibility ideographs.
+        let read = unified_ideographs("一、時 間：2016 \u{f98e} 4 月；記\u{f93f}：魏韻純；\u{f9e4}事");
+        assert_eq!(read, "一、時 間：2016 年 4 月；記錄：魏韻純；理事");
+        assert!(matches!(
+            unified_ideographs("年 理 é"),
+            std::borrow::Cow::Borrowed("年 理 é")
+        ));
+    }
+
+    #[test]
     fn ordinals() {
         assert_eq!(ordinal("壹、宣誓").map(|o| o.0), Some(Ordinal::Section));
         assert_eq!(ordinal("十三、國家").map(|o| o.0), Some(Ordinal::Chinese));
@@ -1396,6 +1487,41 @@ mod tests {
         let text = "出席人數 30\n一、主席宣告開會。\n出席人數 30\n";
         let lines = clean(text, &ImportRegistry::default());
         assert!(furniture(&lines).is_empty());
+    }
+
+    /// 中華民國天文學會 prints each page of its minutes under a letterhead of five lines
+    /// (tests/fixtures/import/real-pdf/asroc-*): those atop the second page go, the first page's
+    /// stay as the document's own; a block that only starts alike is furniture only as far as it
+    /// is alike.
+    #[test]
+    fn a_letterhead_of_several_lines_atop_every_page_is_furniture() {
+        let head = "中華民國天文學會\nAstronomical Society of the Republic of China\n台北市10617羅斯福路四段1號\n";
+        let text = format!("{head}第 28 屆第 5 次理監事會議 會議紀錄\n一、時間：2024年12月13日\n2、討論事項：\n\u{c}{head}b. Invited speakers\n散會：10:50\n");
+        let lines = clean(&text, &ImportRegistry::default());
+        let kept: Vec<&str> = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "中華民國天文學會",
+                "Astronomical Society of the Republic of China",
+                "台北市10617羅斯福路四段1號",
+                "第 28 屆第 5 次理監事會議 會議紀錄",
+                "一、時間：2024年12月13日",
+                "2、討論事項：",
+                "b. Invited speakers",
+                "散會：10:50"
+            ]
+        );
+        assert_eq!(furniture(&lines).len(), 3);
+        // Two pages that share their first line only: that line alone is the block (none here,
+        // since a single line needs a page number or a page's end beside it).
+        let text = "甲會\n一、時間：2024年12月13日\n二、地點：本會\n\u{c}甲會\n三、散會\n";
+        let lines = clean(text, &ImportRegistry::default());
+        assert!(furniture(&lines).iter().all(|f| f.text != "二、地點：本會"));
     }
 
     /// 臺中市和平區民代表會's form: `審查意見 照案通過。` (a decision's name, a space, the

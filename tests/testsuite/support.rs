@@ -1208,8 +1208,13 @@ pub fn score_items(exp: &HeldOutExpected, found: &[minutebook::minutes::AgendaIt
                 .problems
                 .push(format!("{} read as {:?} `{}`", e.label, f.kind, f.title));
         }
+        // Compared without spaces: a list's number is followed by a space or a tab where Word's
+        // automatic numbering wrote it (`1. 紙本…`), by nothing where the text typed it (`1.紙本…`).
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         let right = match &e.decision {
-            Some(d) => f.decision.starts_with(d.as_str()) && e.decision_label.as_deref() == Some(f.decision_label),
+            Some(d) => {
+                squeeze(&f.decision).starts_with(&squeeze(d)) && e.decision_label.as_deref() == Some(f.decision_label)
+            }
             None => f.decision.is_empty(),
         };
         if right {
