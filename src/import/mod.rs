@@ -300,8 +300,7 @@ fn read_sitting(lines: &[text::Line], registry: &ImportRegistry, several: bool) 
 /// `…-1-17-1.md`, `…-1-17-2.md`); when two would share a file or one has no slug, they are the
 /// first one's file and slug with `-1`, `-2`, … in the order of the file.
 pub fn import_text(source: &str, registry: &ImportRegistry) -> Imported {
-    let source = text::unified_ideographs(source);
-    let lines = text::clean(&source, registry);
+    let lines = text::clean(source, registry);
     let ranges = text::sittings(&lines);
     let several = ranges.len() > 1;
     let mut sittings: Vec<Sitting> = ranges

@@ -112,26 +112,6 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{3000}' || c == '\u{a0}'
 }
 
-/// The text with every CJK compatibility ideograph (U+F900–U+FAFF, U+2F800–U+2FA1F) written as the
-/// unified ideograph it is canonically equal to: the fonts of many Word-made PDFs map some of their
-/// glyphs to these code points (`年` U+F98E, `理` U+F9E4, `錄` U+F93F, `列` U+F99C), which look the
-/// same but are other letters to a search or a label (`記錄`, `時間：2016 年…`). Nothing else changes.
-pub(crate) fn unified_ideographs(s: &str) -> std::borrow::Cow<'_, str> {
-    let compat = |c: char| matches!(c as u32, 0xF900..=0xFAFF | 0x2F800..=0x2FA1F);
-    if !s.chars().any(compat) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if compat(c) {
-            unicode_normalization::char::decompose_canonical(c, |d| out.push(d));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
 /// Full-width digits and the full-width forms of `/ - . :` as ASCII (for reading values only;
 /// the body keeps the source's characters).
 pub(crate) fn ascii_digits(s: &str) -> String {
@@ -359,6 +339,29 @@ pub(crate) fn furniture(lines: &[Line]) -> Vec<Furniture> {
 }
 
 /// Clean every source line; page furniture and blank lines come back with empty text.
+/// CJK compatibility ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F) as the unified ideographs they
+/// stand for: a PDF's text layer may map its font's glyphs to them (`論` U+F941 for 論 U+8AD6, `年`
+/// U+F98E for 年), which look the same but match no label, name or search word. The few in that
+/// block that are ideographs of their own (U+FA0E 﨎) have no other form and stay as they are.
+pub(crate) fn unify_ideographs(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    let compat = |c: char| matches!(c as u32, 0xF900..=0xFAFF | 0x2F800..=0x2FA1F);
+    if !s.chars().any(compat) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if compat(c) {
+                    std::iter::once(c).nfc().next().unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
 pub(crate) fn clean(source: &str, _registry: &ImportRegistry) -> Vec<Line> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut lines = Vec::new();
@@ -370,6 +373,7 @@ pub(crate) fn clean(source: &str, _registry: &ImportRegistry) -> Vec<Line> {
             page_breaks.push(lines.len());
         }
         let t = raw.replace(['\u{c}', '\u{feff}'], "");
+        let t = unify_ideographs(&t);
         let t = t.trim_end();
         let lead = t.trim_start_matches(is_space);
         // A table drawn with `|` in plain text (`|案號 |案由 |議決 |`): its cells, tab-separated
@@ -1337,15 +1341,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn compatibility_ideographs_are_read_as_the_unified_ones() {
-        // 中華民國天文學會's Word PDF: 年, 理, 錄 and 列 come through its font's map as
-        // compatibility ideographs.
-        let read = unified_ideographs("一、時 間：2016 \u{f98e} 4 月；記\u{f93f}：魏韻純；\u{f9e4}事");
-        assert_eq!(read, "一、時 間：2016 年 4 月；記錄：魏韻純；理事");
-        assert!(matches!(
-            unified_ideographs("年 理 é"),
-            std::borrow::Cow::Borrowed("年 理 é")
-        ));
+    fn compatibility_ideographs_read_as_the_unified_ones() {
+        // A society's minutes as a PDF's text layer gives them (中華民國天文學會, 2012): `論`, `年`
+        // and `參` are compatibility ideographs there.
+        let raw = "貳、討\u{f941}事項：\n2012 \u{f98e} 3 月\n\u{f96b}、臨時動議：\n";
+        let lines = clean(raw, &ImportRegistry::default());
+        let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(text, ["貳、討論事項：", "2012 年 3 月", "參、臨時動議：", ""]);
+        assert_eq!(unify_ideographs("第九條"), "第九條");
+        assert!(matches!(unify_ideographs("報告事項"), std::borrow::Cow::Borrowed(_)));
+        // An ideograph of its own in that block has no other form.
+        assert_eq!(unify_ideographs("\u{fa0e}"), "\u{fa0e}");
+        // Supplementary compatibility ideographs too (U+2F800 丽 is U+4E3D).
+        assert_eq!(unify_ideographs("\u{2f800}"), "\u{4e3d}");
     }
 
     #[test]

@@ -359,6 +359,10 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
             }
         }
     }
+    // `案由(一) 新會員入會申請`: the label's number in brackets, a space and the title.
+    if let Some((label, _, _)) = super::numbered_spaced_title(t) {
+        return Some((label, None));
+    }
     // `第一案〈代提議001號〉 提案人：…`: the number, then a bracket or a space and more text.
     if let Some(end) = t.find(['〈', '<', '《', ' ', '　']) {
         if end > 0 && !t[end..].trim().is_empty() {

@@ -232,6 +232,10 @@ pub fn agenda_label(heading: &str) -> Option<String> {
             .collect();
         return items::numbered_label(&head).map(|(l, _)| l);
     }
+    // `案由(一) 新會員入會申請`: the number, a space, the title.
+    if let Some((label, _, _)) = numbered_spaced_title(h) {
+        return Some(label);
+    }
     // `案由(一)：…`: the number in brackets.
     if let Some((label, _)) = items::numbered_label(&squeezed) {
         return Some(label);
@@ -249,6 +253,21 @@ pub fn agenda_label(heading: &str) -> Option<String> {
 /// and the title.
 fn spaced_title(text: &str) -> Option<(&'static str, &str)> {
     items::spaced_field(text, &["案由", "案名"]).filter(|(_, t)| !t.starts_with(items::is_numeral))
+}
+
+/// `案由(一) 新會員入會申請` (a learned society's minutes): the label with its number, a space and
+/// the title, no colon, as a form's field is written. The label (`案由一`), the label as written
+/// (`案由(一)`) and the title. Only 案由: a number with a space after it (`第一案 提案單位:…`)
+/// leads the 案由 below it.
+fn numbered_spaced_title(text: &str) -> Option<(String, &str, &str)> {
+    let t = text.trim();
+    let (head, rest) = t.split_once([' ', '　'])?;
+    let rest = rest.trim();
+    if rest.is_empty() || head.contains(['：', ':']) || rest.starts_with(['：', ':']) {
+        return None;
+    }
+    let (label, _) = items::numbered_label(&squeeze(head))?;
+    (label.starts_with("案由") && label.chars().count() > 2).then_some((label, head, rest))
 }
 
 /// The stable anchor a heading should get, if it is an agenda item or a unit report.
@@ -416,9 +435,11 @@ pub fn analyse(
                     format!("{bare_heading}：{}", text.trim_start_matches(['：', ':']).trim())
                 }
                 // `### 案由 本區…`, as a form's field: the title as `案由：…` reads.
-                _ => match spaced_title(&h.text) {
-                    Some((l, t)) => format!("{l}：{t}"),
-                    None => h.text.clone(),
+                _ => match (spaced_title(&h.text), numbered_spaced_title(&h.text)) {
+                    (Some((l, t)), _) => format!("{l}：{t}"),
+                    // `### 案由(一) 新會員入會申請`: as `案由(一)：新會員入會申請` reads.
+                    (None, Some((_, l, t))) => format!("{l}：{t}"),
+                    (None, None) => h.text.clone(),
                 },
             };
             st.agenda.push(AgendaItem {
@@ -511,14 +532,23 @@ fn enclosing_kind(r: &Rendered, hi: usize) -> Option<Kind> {
 /// The kind of the last section title written as a paragraph (`八、討論及決議事項:`) before
 /// heading `hi`, for headings under no section heading.
 fn paragraph_section_kind(r: &Rendered, hi: usize) -> Option<Kind> {
-    r.sections
+    let blocks: Vec<&str> = r
+        .sections
         .iter()
         .take_while(|s| s.heading != Some(hi))
         .flat_map(item_blocks)
+        .map(|(_, b)| b)
+        .collect();
+    // A point of a decision that names a part (`6. 散會` in an agenda the decision sets) is none.
+    let points = announced_points(&blocks);
+    blocks
+        .iter()
+        .zip(points)
+        .filter(|&(_, point)| !point)
         // `主席裁示：…` with no ordinal of its own is an item's ruling, not the section 主席裁示.
-        .filter(|(_, b)| !(decision_label(b).is_some() && items::strip_section_ordinal(b).len() == b.trim().len()))
-        .filter_map(|(_, b)| is_section_block(b))
-        .last()
+        .filter(|(b, _)| !(decision_label(b).is_some() && items::strip_section_ordinal(b).len() == b.trim().len()))
+        .filter_map(|(b, _)| is_section_block(b))
+        .next_back()
 }
 
 /// Resolve unit names found on an item to slugs; unknown ones become errors at their line.
@@ -644,6 +674,9 @@ fn paragraph_items(
     let mut parts_style: Option<u8> = None;
     // Whether the section lists reports heard (`三、聽取報告`).
     let mut reports_heard = false;
+    // Whether the section is the chair's own report (`壹、主席報告：`): its numbered points
+    // (`(1) 財務報告：…`) are what the chair reports, not reports of the agenda.
+    let mut chairs_report = false;
     let mut in_appendix = false;
     // The line the current section starts at, to number the items in it that have no number.
     let mut section_line = 0usize;
@@ -662,10 +695,16 @@ fn paragraph_items(
         if p.tentative && !has_part && !p.heard && !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()) {
             return;
         }
+        // `(一) 無。` / `決議: 無。` under 臨時動議: a point that only says there was nothing names no
+        // item, as `臨時動議：無` does.
+        if items::says_none(&p.title) {
+            return;
+        }
         let kind = p.kind.or(section).unwrap_or_else(|| items::default_kind(&p.label));
         // The item's own decision is the last one before the next item: amendments and motions
         // of procedure inside it are decided before the main question.
         let mut decision = (String::new(), String::new(), "");
+        let points = announced_points(&p.blocks.iter().map(|(_, b)| *b).collect::<Vec<_>>());
         let mut first_decision = p.blocks.len();
         // Where the last decision read ends, when it was written as a list item (`- 決議：…`).
         let mut listed_end: Option<usize> = None;
@@ -678,8 +717,8 @@ fn paragraph_items(
                     parts.push(rest.to_string());
                 }
                 let mut end = i + 1;
-                for (_, next) in &p.blocks[i + 1..] {
-                    if ends_decision(next) || decision_label(next).is_some() {
+                for (k, (_, next)) in p.blocks.iter().enumerate().skip(i + 1) {
+                    if !points[k] && (ends_decision(next) || decision_label(next).is_some()) {
                         break;
                     }
                     // `大會決議` / `：照案通過。`: the colon a converter put on the next line.
@@ -814,6 +853,7 @@ fn paragraph_items(
             .flat_map(|(l, b)| glued_section(b).map(move |x| (l, x)))
             .flat_map(|(l, b)| glued_decision(b).map(move |x| (l, x)))
             .collect();
+        let points = announced_points(&blocks.iter().map(|(_, b)| *b).collect::<Vec<_>>());
         // Where the blocks to read as paragraphs start: after an agenda heading, at the next
         // part of the agenda its text runs into (`### 案由：…` then `丙、主席裁定事項`): the heading's
         // item ends there.
@@ -851,9 +891,11 @@ fn paragraph_items(
                     finish(p, section, &mut out, diags);
                 }
             }
-            let part = blocks.iter().position(|(_, b)| {
-                // `主席裁示` / `：` with no ordinal is the ruling of the item above, not a part.
-                is_section_block(b).is_some()
+            let part = blocks.iter().enumerate().position(|(bi, (_, b))| {
+                // `主席裁示` / `：` with no ordinal is the ruling of the item above, not a part; a
+                // point of its decision that names one (`6. 散會`) is none either.
+                !points[bi]
+                    && is_section_block(b).is_some()
                     && !(items::strip_section_ordinal(b).len() == b.trim().len()
                         && (decision_label(b).is_some() || squeeze(b).starts_with("主席")))
             });
@@ -895,6 +937,7 @@ fn paragraph_items(
             let h = &r.headings[hi].text;
             if let Some(k) = items::section_kind(h) {
                 section = Some(k);
+                chairs_report = is_chairs_report(h);
                 section_name = items::named_part(h);
                 section_style = None;
                 reports_heard = false;
@@ -978,12 +1021,14 @@ fn paragraph_items(
             if let Some(k) = is_section_block(b)
                 .filter(|_| !ruling)
                 .or(report_part.then_some(Kind::Report))
+                .filter(|_| !points[bi])
             {
                 section_line = line;
                 if let Some(p) = current.take() {
                     finish(p, section, &mut out, diags);
                 }
                 section = Some(k);
+                chairs_report = is_chairs_report(b);
                 section_name = items::named_part(b);
                 in_appendix = items::is_appendix(b);
                 section_style = part_style(b);
@@ -1095,7 +1140,7 @@ fn paragraph_items(
             } else {
                 table = None;
             }
-            if let Some((label, kind)) = items::paragraph_item(b, section) {
+            if let Some((label, kind)) = items::paragraph_item(b, section.filter(|_| !chairs_report)) {
                 let title = match b.trim().split_once(['：', ':']) {
                     _ if items::bracketed(b.trim()).is_some_and(|(_, rest)| !rest.is_empty()) => {
                         items::bracketed(b.trim()).map_or("", |(_, rest)| rest).to_string()
@@ -1103,6 +1148,10 @@ fn paragraph_items(
                     // A numbered paragraph (`四、秘書長報告：…`) keeps its whole text after the ordinal.
                     Some((_, rest)) if has_colon_title(b) && items::ordinal_number(b).is_none() => {
                         rest.trim().to_string()
+                    }
+                    // `案由(一) 新會員入會申請`: the title after the space.
+                    None if numbered_spaced_title(b).is_some() => {
+                        numbered_spaced_title(b).map_or(String::new(), |(_, _, t)| t.to_string())
                     }
                     _ => strip_ordinal(b).to_string(),
                 };
@@ -1385,6 +1434,13 @@ fn paragraph_items(
     }
     st.agenda.extend(out);
     st.agenda.sort_by_key(|a| a.line);
+}
+
+/// Whether a section's title names the chair's own report (`壹、主席報告：`, `主席致詞`): what the
+/// chair reports in it, point by point, is no item of the agenda.
+fn is_chairs_report(title: &str) -> bool {
+    let n = squeeze(items::strip_section_ordinal(title));
+    ["主席報告", "主席致詞", "主席致辭"].iter().any(|p| n.starts_with(p))
 }
 
 /// The part of the agenda a record's own title (its front-matter `title`) says the record is:
@@ -2352,6 +2408,7 @@ fn decision_of(file_text: &str, region: &[&crate::markdown::Section]) -> (String
         .flat_map(|s| item_blocks(s).flat_map(|(l, b)| glued_decision(b).map(move |g| (l, g))))
         .collect();
     let blocks: Vec<&str> = lined.iter().map(|(_, b)| *b).collect();
+    let points = announced_points(&blocks);
     // The item's own decision is the last one before its text ends, as a paragraph item's is:
     // amendments and motions of procedure inside it are decided before the main question.
     let mut found: Option<(String, String, &'static str)> = None;
@@ -2424,8 +2481,8 @@ fn decision_of(file_text: &str, region: &[&crate::markdown::Section]) -> (String
             // the agenda's next part (`八、洪玉鳳、王家貞議員均提出數額問題…`).
             let statement = parts
                 .first()
-                .is_some_and(|f| items::ordinal_number(f).is_none() && !f.trim_end().ends_with(['：', ':']));
-            if ends_decision(next) || (statement && items::ordinal_number(next).is_some()) {
+                .is_some_and(|f| items::ordinal_number(f).is_none() && !announces(f));
+            if !points[j - 1] && (ends_decision(next) || (statement && items::ordinal_number(next).is_some())) {
                 j -= 1;
                 break;
             }
@@ -2452,6 +2509,51 @@ fn decision_of(file_text: &str, region: &[&crate::markdown::Section]) -> (String
         }
     }
     found.unwrap_or((String::new(), String::new(), ""))
+}
+
+/// The blocks that are the points of a decision that announces them, numbered in figures: after
+/// `決議：` alone, or a decision that ends in its colon or in words that announce what follows
+/// (`決議：本年年度會員大會之議程為` / `1. 頒發…` … `5. 臨時動議` / `6. 散會`, a society's council
+/// setting its general assembly's agenda), each block numbered as its first point is. Such a point
+/// is the decision's even when it names a part of the agenda: the record's own parts are numbered
+/// otherwise (`十二、臨時動議：`), and that ends the points, as a label or the next item does.
+fn announced_points(blocks: &[&str]) -> Vec<bool> {
+    let mut marks = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some(label) = decision_label(blocks[i]) else {
+            i += 1;
+            continue;
+        };
+        let rest = after_label(blocks[i], label);
+        i += 1;
+        if !announces(rest) {
+            continue;
+        }
+        let Some(style) = blocks.get(i).and_then(|b| part_style(b)).filter(|s| matches!(s, 2 | 3)) else {
+            continue;
+        };
+        while let Some(b) = blocks.get(i) {
+            if part_style(b) == Some(style) && decision_label(b).is_none() {
+                marks[i] = true;
+            } else if ends_decision(b) || decision_label(b).is_some() {
+                break;
+            }
+            i += 1;
+        }
+    }
+    marks
+}
+
+/// Whether a decision's text announces points to follow: nothing after its label, its colon, or
+/// words that announce (`本年年度會員大會之議程為`, `決議如下`).
+fn announces(text: &str) -> bool {
+    let t = text.trim_end();
+    t.is_empty()
+        || t.ends_with(['：', ':'])
+        || ["如下", "如后", "如後", "如左", "如次", "為"]
+            .iter()
+            .any(|w| t.ends_with(w))
 }
 
 /// Whether a block begins what follows an item rather than goes on with it: the agenda's next
@@ -2630,6 +2732,79 @@ mod tests {
         let (st, diags) = analyse(Path::new("a.md"), body, &r, reg, &UnitMatcher::new(reg));
         assert!(diags.is_empty(), "{diags:?}");
         st.agenda
+    }
+
+    #[test]
+    fn a_bracketed_number_then_a_space_and_the_title_is_the_label() {
+        // 中華民國天文學會's council: `案由(一) 新會員入會申請`, no colon.
+        assert_eq!(agenda_label("案由(一) 新會員入會申請").as_deref(), Some("案由一"));
+        assert_eq!(agenda_label("案由（二）　會址決定").as_deref(), Some("案由二"));
+        // A number with a space is a lead elsewhere, and 案由 with a space is a form's field.
+        assert_eq!(numbered_spaced_title("第一案 提案單位:第一組"), None);
+        assert_eq!(numbered_spaced_title("案由 本區自由里…"), None);
+        assert_eq!(agenda_label("案由 本區自由里…").as_deref(), Some("案由"));
+        let reg = Registry::new(Vec::new());
+        for body in [
+            "十一、討論事項：\n\n### 案由(一) 新會員入會申請\n\n說明：鄭文光先生申請入會。\n\n決議：通過。\n",
+            "十一、討論事項：\n\n案由(一) 新會員入會申請\n\n說明：鄭文光先生申請入會。\n\n決議：通過。\n",
+        ] {
+            let items = items_of(body, &reg);
+            assert_eq!(items.len(), 1, "{body}");
+            assert_eq!(items[0].label, "案由一");
+            assert_eq!(items[0].kind, Kind::Discussion);
+            assert!(items[0].title.ends_with("新會員入會申請"), "{}", items[0].title);
+            assert_eq!(items[0].decision, "通過。");
+        }
+        let items = items_of("### 案由(一) 新會員入會申請\n\n決議：通過。\n", &reg);
+        assert_eq!(items[0].title, "案由(一)：新會員入會申請");
+    }
+
+    #[test]
+    fn a_point_that_says_none_and_the_chairs_own_report_name_no_item() {
+        let reg = Registry::new(Vec::new());
+        // `(一) 無。` / `決議: 無。` under 臨時動議: nothing was moved.
+        let body = "## 貳、討論事項：\n\n(一)下次理監事會議日期。\n\n決議：定於 5 月 5 日。\n\n參、臨時動議：\n\n(一)無。\n\n決議：無。\n";
+        let items = items_of(body, &reg);
+        let labels: Vec<&str> = items.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, ["討論事項一"]);
+        // The chair's points (`(1) 財務報告：…`) under 主席報告 are what the chair reports.
+        let body = "壹、主席報告：\n\n(1) 財務報告：學會目前經費結餘為新台幣$675,176。\n\n(2) 學會會徽：選定最終採用之會徽。\n\n貳、討論事項：無。\n";
+        assert!(items_of(body, &reg).is_empty());
+        // Under 報告事項, a numbered report is still an item.
+        let body = "## 報告事項\n\n一、總幹事工作報告：本會經費結餘。\n\n決定：洽悉。\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].label, "報告事項一");
+    }
+
+    #[test]
+    fn a_decision_that_announces_its_points_keeps_them_though_they_name_parts() {
+        let reg = Registry::new(Vec::new());
+        // A society's council sets its general assembly's agenda: `5. 臨時動議` and `6. 散會` are
+        // points of the decision, not parts of this meeting; `十二、臨時動議：` is.
+        let tail = "決議：本年年度會員大會之議程為\n\n- 1. 頒發台北天文館學報編輯獎。\n\n- 2. 主席報告\n\n- 4. 提案討論：\n\n  - (1) 修改章程第三章第九條 (理事會提案)\n\n- 5. 臨時動議\n\n- 6. 散會\n\n";
+        for body in [
+            format!("十一、討論事項：\n\n### 案由(三) 年度會員大會議程\n\n說明：略。\n\n{tail}### 案由(四) 章程修改案\n\n決議：通過。\n\n十二、臨時動議：\n\n(一)監事建議避開每月的朔。\n\n決議：列入記錄。\n"),
+            format!("十一、討論事項：\n\n案由(三) 年度會員大會議程\n\n說明：略。\n\n{tail}案由(四) 章程修改案\n\n決議：通過。\n\n十二、臨時動議：\n\n(一)監事建議避開每月的朔。\n\n決議：列入記錄。\n"),
+        ] {
+            let items = items_of(&body, &reg);
+            let read: Vec<(&str, Kind)> = items.iter().map(|a| (a.label.as_str(), a.kind)).collect();
+            assert_eq!(
+                read,
+                [("案由三", Kind::Discussion), ("案由四", Kind::Discussion), ("臨時動議一", Kind::Motion)],
+                "{body}"
+            );
+            assert!(items[0].decision.starts_with("本年年度會員大會之議程為\n1. 頒發"), "{}", items[0].decision);
+            assert!(items[0].decision.ends_with("5. 臨時動議\n6. 散會"), "{} in {body}", items[0].decision);
+            assert_eq!(items[1].decision, "通過。");
+        }
+        // A decision that states what was decided ends at the next part, numbered as it may be.
+        let body =
+            "一、討論事項\n\n(一)章程修改案。\n\n決議：照案通過。\n\n1. 臨時動議\n\n(一)增設路燈案。\n\n決議：通過。\n";
+        let items = items_of(body, &reg);
+        let labels: Vec<&str> = items.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, ["討論事項一", "臨時動議一"]);
+        assert_eq!(items[0].decision, "照案通過。");
     }
 
     #[test]
