@@ -1342,8 +1342,7 @@ pub fn without_furniture(oracle: &str, imp: &Imported) -> String {
         // read one line (a footer whose parts stand apart: `TEL …` / `• FAX …` / `• http…`).
         let found = (0..lines.len()).find_map(|start| {
             let mut got = String::new();
-            for end in start..lines.len() {
-                let (p, l) = &lines[end];
+            for (end, (p, l)) in lines.iter().enumerate().skip(start) {
                 if *p != f.page || want.is_empty() {
                     return None;
                 }
