@@ -1706,10 +1706,25 @@ pub(crate) fn units(
             }
         }
     }
+    // A label for a unit or a person (`提案單位/人：民政課`, `提案人/單位 民政局`, as a council's
+    // database prints the field): the minutes model takes a registered unit's name there for a
+    // unit, so a name that is a unit's (it ends in 課, 室, 處, 局, 組, 中心…) is proposed as one;
+    // a person's (`王大明議員`) is not.
+    for (bi, b) in blocks.iter().enumerate() {
+        if b.table {
+            continue;
+        }
+        for (name, at, _, _) in crate::minutes::items::mixed_names(&b.text) {
+            if find_name(&registry.units, &name).is_some() || unit_like(&name) {
+                mentions.push((bi, at, name));
+            }
+        }
+    }
     for (bi, name) in motions {
         mentions.push((*bi, 0, name.clone()));
     }
     mentions.sort_by_key(|m| (m.0, m.1));
+    mentions.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);
     let mut out: Vec<String> = Vec::new();
     let mut unknown: Vec<String> = Vec::new();
     for (bi, _, name) in mentions {
@@ -1744,9 +1759,35 @@ pub(crate) fn units(
     (out, unknown)
 }
 
+/// A name that is a unit's by its last word: an office, a section, a bureau (`民政課`, `秘書室`,
+/// `工務處`, `消防局`, `第一組`, `資訊中心`, `鄉公所`), two to twelve characters, no person's title.
+fn unit_like(name: &str) -> bool {
+    let n = name.chars().count();
+    let unit = [
+        "課", "室", "處", "局", "組", "科", "所", "署", "司", "部", "院", "府", "校", "館", "隊", "站", "中心", "系",
+    ];
+    let person = [
+        "議員", "委員", "代表", "先生", "女士", "里長", "村長", "課長", "處長", "局長", "主任", "組長",
+    ];
+    (2..=12).contains(&n)
+        && name.chars().all(|c| c.is_alphabetic())
+        && unit.iter().any(|u| name.ends_with(u))
+        && !person.iter().any(|p| name.ends_with(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_names_by_their_last_word() {
+        for n in ["民政課", "秘書室", "工務處", "消防局", "第一組", "資訊中心", "鄉公所"] {
+            assert!(unit_like(n), "{n}");
+        }
+        for n in ["王大明", "王大明議員", "李課長", "民政課、王大明"] {
+            assert!(!unit_like(n), "{n}");
+        }
+    }
 
     #[test]
     fn dates() {

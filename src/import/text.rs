@@ -682,7 +682,8 @@ fn people_label(s: &str) -> bool {
         return false;
     };
     let key: String = head.chars().filter(|c| !c.is_whitespace() && !is_space(*c)).collect();
-    PEOPLE_LABELS.contains(&key.as_str())
+    // A label for a unit or a person (`提案單位/人：…`, `提案人／單位：…`) too.
+    PEOPLE_LABELS.contains(&key.as_str()) || crate::minutes::items::mixed_label(&key).is_some()
 }
 
 /// In the header, any short `key：value` line starts a block, numbered (`四、出席人員：…`) or not,
