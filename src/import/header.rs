@@ -834,6 +834,13 @@ fn people_of(s: &str) -> (Vec<String>, bool) {
         (out, headings) = split_on_spaces(&out[0]);
     } else {
         out = out.iter().flat_map(|p| split_groups(p)).collect();
+        let mut split = Vec::new();
+        for p in out {
+            let (entries, h) = role_headings_out(&p);
+            headings |= h;
+            split.extend(entries);
+        }
+        out = split;
     }
     let out = out
         .into_iter()
@@ -841,6 +848,48 @@ fn people_of(s: &str) -> (Vec<String>, bool) {
         .filter(|p| !p.is_empty())
         .collect();
     (out, headings)
+}
+
+/// An entry of a list written with 、 without the role headings in it: a short bracket standing as
+/// a word of its own before a name (`(理事) 王祥宇`, and `管一政 (常務理事) 許瑞榮`, two entries where a
+/// page's lines, a role a line, ran together) is no one's name; the names around it are entries
+/// of their own. A bracket after its name (`陳林文 （臺灣師範大學地科系）`, `彭慰(代)`) stays its note.
+fn role_headings_out(entry: &str) -> (Vec<String>, bool) {
+    let mut tokens: Vec<&str> = Vec::new();
+    for t in entry.split_whitespace() {
+        match leading_brackets(t) {
+            Some(n) if n < t.len() => tokens.extend([&t[..n], &t[n..]]),
+            _ => tokens.push(t),
+        }
+    }
+    let heading = |i: usize| {
+        let t = tokens[i];
+        only_brackets(t)
+            && t.chars().count() <= 8
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && tokens.get(i + 1).is_some_and(|n| !only_brackets(n))
+    };
+    if !(0..tokens.len()).any(heading) {
+        return (vec![entry.to_string()], false);
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for i in 0..tokens.len() {
+        if heading(i) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(tokens[i]);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    (out, true)
 }
 
 /// The byte length of the brackets a word opens with (`（秘書長）` of `（秘書長）高筱茵`), if it opens
@@ -1508,7 +1557,11 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                     found[3] |= list == Field::Attendees;
                     // `出席人員:8人`: a count, no one named: the line stays as it is.
                     // `列席人員:如簽到表`: a pointer to the sign-in sheet, no one named either.
-                    let nobody = only_a_count(v) || only_a_sheet(v);
+                    let none = matches!(
+                        v.trim().trim_end_matches(['。', '.']).trim(),
+                        "無" | "無人" | "從缺" | "none" | "None"
+                    );
+                    let nobody = only_a_count(v) || only_a_sheet(v) || none;
                     let (people, headings) = if nobody { (Vec::new(), false) } else { people_of(v) };
                     if people.is_empty() {
                         warn(warnings, Some(b), Msg::ImportNobody { label: k.clone() });
@@ -1998,6 +2051,19 @@ mod tests {
             ]
         );
         assert!(headings);
+        // A role a line, in a list written with 、 (中華民國天文學會's 2012 council): the lines
+        // run together as `(理事長) 管一政 (常務理事) 許瑞榮、曾耀寰、(理事) 王祥宇、林俐暉(請假)`.
+        let (people, headings) =
+            people_of("(理事長) 管一政 (常務理事) 許瑞榮、曾耀寰、(理事) 王祥宇、林俐暉(請假)、(監事) 周 翊");
+        assert_eq!(
+            people,
+            ["管一政", "許瑞榮", "曾耀寰", "王祥宇", "林俐暉(請假)", "周 翊"]
+        );
+        assert!(headings);
+        assert_eq!(
+            people_of("法規與標準委員會 彭慰(代)、研究發展委員會 卜小蝶").0,
+            ["法規與標準委員會 彭慰(代)", "研究發展委員會 卜小蝶"]
+        );
         // A note after a name, and the next name after the note with no space between them.
         assert_eq!(
             people_of("潘國全 （秘書長）高筱茵"),
