@@ -163,7 +163,7 @@ pub fn strip_ordinal(text: &str) -> &str {
             let n = rest[..end].trim_matches([' ', '　']);
             if !n.is_empty() && n.chars().all(is_num) {
                 let after = rest[end..].trim_start_matches(['）', ')']);
-                let after = after.strip_prefix(['、', '．']).unwrap_or(after);
+                let after = after.strip_prefix(['、', '﹑', '､', '．']).unwrap_or(after);
                 return after.trim();
             }
         }
@@ -172,7 +172,9 @@ pub fn strip_ordinal(text: &str) -> &str {
     let digits: usize = t.chars().take_while(|&c| is_num(c)).map(char::len_utf8).sum();
     if digits > 0 {
         let rest = t[digits..].trim_start_matches([' ', '　']);
-        if let Some(r) = rest.strip_prefix(['、', '.', '．']) {
+        // The list mark as some fonts and word processors write it too: the small ideographic
+        // comma ﹑ (U+FE51) and the half-width ､ (U+FF64), as the importer reads them.
+        if let Some(r) = rest.strip_prefix(['、', '﹑', '､', '.', '．']) {
             return r.trim();
         }
     }
@@ -1703,7 +1705,7 @@ fn is_title_block(block: &str) -> bool {
 fn part_ordinal(text: &str) -> Option<String> {
     let t = text.trim();
     let n: String = t.chars().take_while(|c| "壹貳參肆伍陸柒捌玖拾".contains(*c)).collect();
-    let rest = t[n.len()..].strip_prefix(['、', '.', '．'])?;
+    let rest = t[n.len()..].strip_prefix(['、', '﹑', '､', '.', '．'])?;
     (!n.is_empty() && !rest.trim().is_empty()).then_some(n)
 }
 
@@ -1816,13 +1818,15 @@ fn is_lead_line(block: &str) -> bool {
 fn part_style(block: &str) -> Option<u8> {
     let t = block.trim();
     let first = t.chars().next()?;
-    let marked = t[first.len_utf8()..].starts_with(['、', '.', '．']);
+    let marked = t[first.len_utf8()..].starts_with(['、', '﹑', '､', '.', '．']);
     if "甲乙丙丁戊己庚辛".contains(first) && marked {
         Some(5)
     } else if "壹貳參肆伍陸柒捌玖拾".contains(first) && items::ordinal_number(t).is_some() {
         Some(4)
     } else if items::ordinal_style(t) == Some(2)
-        && t.trim_start_matches(items::is_numeral).trim_start().starts_with('、')
+        && t.trim_start_matches(items::is_numeral)
+            .trim_start()
+            .starts_with(['、', '﹑', '､'])
     {
         // `6、業務單位報告:` and its points `1 . 秘書室報告:`: Arabic figures with 、 and with a full
         // stop are two levels of one record's numbering.
@@ -2732,6 +2736,33 @@ mod tests {
         let (st, diags) = analyse(Path::new("a.md"), body, &r, reg, &UnitMatcher::new(reg));
         assert!(diags.is_empty(), "{diags:?}");
         st.agenda
+    }
+
+    #[test]
+    fn the_list_marks_some_fonts_write_number_items_and_sections() {
+        // ﹑ (U+FE51) and ､ (U+FF64) for 、, in a record written by hand (not imported), as the
+        // importer reads them.
+        assert_eq!(strip_ordinal("三﹑主席：張慶鴻校長"), "主席：張慶鴻校長");
+        assert_eq!(strip_ordinal("2､國科會"), "國科會");
+        assert_eq!(items::strip_section_ordinal("丁﹑臨時動議"), "臨時動議");
+        assert_eq!(items::strip_section_ordinal("A､說明"), "說明");
+        assert_eq!(part_ordinal("貳﹑討論事項").as_deref(), Some("貳"));
+        assert_eq!(part_style("6､業務單位報告:"), part_style("6、業務單位報告:"));
+        let reg = Registry::new(Vec::new());
+        let body = "## 參﹑討論事項\n\n一﹑修正本會章程案，請討論。\n\n決議：照案通過。\n\n二､增設路燈案，提請審議。\n\n決議：通過。\n\n## 肆､臨時動議：無\n";
+        let items = items_of(body, &reg);
+        let read: Vec<(&str, Kind, &str)> = items
+            .iter()
+            .map(|a| (a.label.as_str(), a.kind, a.decision.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("討論事項一", Kind::Discussion, "照案通過。"),
+                ("討論事項二", Kind::Discussion, "通過。")
+            ]
+        );
+        assert_eq!(items[0].title, "修正本會章程案，請討論。");
     }
 
     #[test]
