@@ -515,6 +515,13 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
         near(&mut lines[..i].iter().rev()) || near(&mut lines[i + 1..].iter())
     };
     let first_content = lines.iter().position(|l| !l.text.is_empty()).unwrap_or(0);
+    // A letterhead of several lines atop every page (an association's name, its English name and
+    // its address, five lines under which 中華民國天文學會 prints each page of its minutes) is a
+    // running header line by line: a line of the block two pages or more open with alike, up to
+    // that line. Only its first line is next to the page break; the others are next to it by the
+    // lines the pages share above them.
+    let blocks = shared_page_tops(lines, page_breaks, first_content);
+    let near_page = |i: usize| near_page(i) || blocks.contains(&i);
     let mut drop = Vec::new();
     for idxs in seen.values().filter(|v| v.len() >= 2) {
         // Only the occurrences at a page boundary are furniture, and only when the line recurs at
@@ -533,7 +540,9 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
                 .enumerate()
                 .any(|(j, l)| !idxs.contains(&j) && alnum(&l.text).contains(&said));
             for i in paged {
-                let top = lines[first_content..i].iter().filter(|l| !l.text.is_empty()).count() < 3;
+                // (A block atop the first page is the document's own letterhead, kept whole.)
+                let top = lines[first_content..i].iter().filter(|l| !l.text.is_empty()).count() < 3
+                    || blocks.first_page.contains(&i);
                 // (A heading heads a page; a footer's first occurrence ends one and goes.)
                 let heading = page_breaks.contains(&i) && !elsewhere;
                 if !(i == idxs[0] && (top || heading)) {
@@ -546,6 +555,56 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
     for i in drop {
         lines[i].text.clear();
     }
+}
+
+/// The lines of the blocks that two pages or more open with alike: for each pair of pages, the
+/// non-blank lines they start with that are the same, in the same order (up to six), when there
+/// are two at least (a single line is [`drop_running_headers`]'s own case). `first_page` holds
+/// those of the document's first page.
+struct PageTops {
+    all: Vec<usize>,
+    first_page: Vec<usize>,
+}
+
+impl PageTops {
+    fn contains(&self, i: &usize) -> bool {
+        self.all.contains(i)
+    }
+}
+
+fn shared_page_tops(lines: &[Line], page_breaks: &[usize], first_content: usize) -> PageTops {
+    let mut starts = vec![first_content];
+    starts.extend(page_breaks.iter().copied().filter(|&b| b > first_content));
+    let tops: Vec<Vec<usize>> = starts
+        .iter()
+        .enumerate()
+        .map(|(p, &s)| {
+            let end = starts.get(p + 1).copied().unwrap_or(lines.len());
+            (s..end)
+                .filter(|&i| !lines[i].text.is_empty() && !lines[i].table)
+                .take(6)
+                .collect()
+        })
+        .collect();
+    let mut all = Vec::new();
+    let mut first_page = Vec::new();
+    for a in 0..tops.len() {
+        for b in a + 1..tops.len() {
+            let shared = tops[a]
+                .iter()
+                .zip(&tops[b])
+                .take_while(|(&x, &y)| lines[x].text == lines[y].text)
+                .count();
+            if shared >= 2 {
+                all.extend(&tops[a][..shared]);
+                all.extend(&tops[b][..shared]);
+                if a == 0 {
+                    first_page.extend(&tops[a][..shared]);
+                }
+            }
+        }
+    }
+    PageTops { all, first_page }
 }
 
 /// A running header or footer that carries its page's number (`第10次臨時會　會議紀錄 13`, then
@@ -1436,6 +1495,41 @@ mod tests {
         let text = "出席人數 30\n一、主席宣告開會。\n出席人數 30\n";
         let lines = clean(text, &ImportRegistry::default());
         assert!(furniture(&lines).is_empty());
+    }
+
+    /// 中華民國天文學會 prints each page of its minutes under a letterhead of five lines
+    /// (tests/fixtures/import/real-pdf/asroc-*): those atop the second page go, the first page's
+    /// stay as the document's own; a block that only starts alike is furniture only as far as it
+    /// is alike.
+    #[test]
+    fn a_letterhead_of_several_lines_atop_every_page_is_furniture() {
+        let head = "中華民國天文學會\nAstronomical Society of the Republic of China\n台北市10617羅斯福路四段1號\n";
+        let text = format!("{head}第 28 屆第 5 次理監事會議 會議紀錄\n一、時間：2024年12月13日\n2、討論事項：\n\u{c}{head}b. Invited speakers\n散會：10:50\n");
+        let lines = clean(&text, &ImportRegistry::default());
+        let kept: Vec<&str> = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "中華民國天文學會",
+                "Astronomical Society of the Republic of China",
+                "台北市10617羅斯福路四段1號",
+                "第 28 屆第 5 次理監事會議 會議紀錄",
+                "一、時間：2024年12月13日",
+                "2、討論事項：",
+                "b. Invited speakers",
+                "散會：10:50"
+            ]
+        );
+        assert_eq!(furniture(&lines).len(), 3);
+        // Two pages that share their first line only: that line alone is the block (none here,
+        // since a single line needs a page number or a page's end beside it).
+        let text = "甲會\n一、時間：2024年12月13日\n二、地點：本會\n\u{c}甲會\n三、散會\n";
+        let lines = clean(text, &ImportRegistry::default());
+        assert!(furniture(&lines).iter().all(|f| f.text != "二、地點：本會"));
     }
 
     /// 臺中市和平區民代表會's form: `審查意見 照案通過。` (a decision's name, a space, the

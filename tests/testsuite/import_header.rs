@@ -486,11 +486,24 @@ fn header_lines_numbered_with_section_numerals() {
     assert!(w.contains(&"1:MB0637".to_string()), "{w:?}");
 }
 
-/// `出列席人員:如簽到名冊。主席:吳理事長俊明`: a second field after a full stop.
+/// `出列席人員:如簽到名冊。主席:吳理事長俊明`: a second field after a full stop. `如簽到名冊` ("see the
+/// sign-in register") names nobody: no attendees, the line kept in the body, a warning says so.
 #[test]
 fn a_field_after_a_full_stop() {
     let imp = import("tests/corpus/hwahsing-alumni-6-7/source.txt");
-    assert_eq!(list(&imp, "attendees"), ["如簽到名冊"]);
+    assert!(list(&imp, "attendees").is_empty());
+    assert!(
+        split(&imp.markdown)
+            .1
+            .contains("出列席人員：如簽到名冊。主席:吳理事長俊明"),
+        "{}",
+        imp.markdown
+    );
+    assert!(
+        imp.warnings.iter().any(|w| w.message.code() == "MB0627"),
+        "{:?}",
+        imp.warnings.iter().map(|w| w.message.en()).collect::<Vec<_>>()
+    );
     assert_eq!(scalar(&imp, "chair").as_deref(), Some("吳理事長俊明"));
     assert_eq!(scalar(&imp, "time").as_deref(), Some("18:30"));
 }
