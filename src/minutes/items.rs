@@ -302,13 +302,13 @@ pub fn strip_section_ordinal(text: &str) -> &str {
     if let Some(c) = t.chars().next() {
         if "甲乙丙丁戊己庚辛".contains(c) {
             let rest = &t[c.len_utf8()..];
-            if let Some(r) = rest.strip_prefix(['、', '.', '．']) {
+            if let Some(r) = rest.strip_prefix(['、', '﹑', '､', '.', '．']) {
                 return r.trim();
             }
         }
         if c.is_ascii_uppercase() {
             let rest = &t[1..];
-            if let Some(r) = rest.strip_prefix(['.', '、', '．']) {
+            if let Some(r) = rest.strip_prefix(['.', '、', '﹑', '､', '．']) {
                 return r.trim();
             }
         }
@@ -351,8 +351,8 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
         }
     }
     // `議題1. 討論1月份財報誤計`, `提案2、…`: the number, its own mark, then the title.
-    if let Some(end) = t.find(['.', '．', '、']) {
-        let rest = t[end..].trim_start_matches(['.', '．', '、']).trim();
+    if let Some(end) = t.find(['.', '．', '、', '﹑', '､']) {
+        let rest = t[end..].trim_start_matches(['.', '．', '、', '﹑', '､']).trim();
         if end > 0 && !rest.is_empty() && !rest.starts_with(is_numeral) {
             if let Some(found) = numbered_label(&squeeze(&t[..end])).filter(|(l, _)| !l.starts_with('案')) {
                 return Some(found);

@@ -163,7 +163,7 @@ pub fn strip_ordinal(text: &str) -> &str {
             let n = rest[..end].trim_matches([' ', '　']);
             if !n.is_empty() && n.chars().all(is_num) {
                 let after = rest[end..].trim_start_matches(['）', ')']);
-                let after = after.strip_prefix(['、', '．']).unwrap_or(after);
+                let after = after.strip_prefix(['、', '﹑', '､', '．']).unwrap_or(after);
                 return after.trim();
             }
         }
@@ -172,7 +172,9 @@ pub fn strip_ordinal(text: &str) -> &str {
     let digits: usize = t.chars().take_while(|&c| is_num(c)).map(char::len_utf8).sum();
     if digits > 0 {
         let rest = t[digits..].trim_start_matches([' ', '　']);
-        if let Some(r) = rest.strip_prefix(['、', '.', '．']) {
+        // The list mark as some fonts and word processors write it too: the small ideographic
+        // comma ﹑ (U+FE51) and the half-width ､ (U+FF64), as the importer reads them.
+        if let Some(r) = rest.strip_prefix(['、', '﹑', '､', '.', '．']) {
             return r.trim();
         }
     }
@@ -215,6 +217,14 @@ pub fn agenda_label(heading: &str) -> Option<String> {
         Some(format!("{prefix}{n}"))
     };
     if let Some(label) = numbered("臨時動議") {
+        // `## 臨時動議` alone is the section, not a motion of that name: a motion's heading has its
+        // number (`臨時動議一`) or its text after the colon (`臨時動議：某案`).
+        let text_after = h
+            .split_once(['：', ':'])
+            .is_some_and(|(_, rest)| !rest.trim().is_empty());
+        if label == "臨時動議" && !text_after {
+            return None;
+        }
         return Some(label);
     }
     if let Some(label) = numbered("提案") {
@@ -1426,6 +1436,42 @@ fn paragraph_items(
             }
             if let Some(p) = current.as_mut() {
                 p.blocks.push((line, b));
+                continue;
+            }
+            // A decision no item owns: decisions are the labels most alike across bodies, and one
+            // is always some item's. The block just before it is that item when it reads as an
+            // item's title — a numbered line, or a line ending in 案 or in a request (`…，提請討論。`)
+            // — and is no part of the agenda, label or other item's (`議程確認：詳大會議程。` then
+            // `決議：無異議通過。` stays procedure).
+            if decision_label(b).is_some() && !in_appendix && bi > start_at && section != Some(Kind::Other) {
+                let (pline, prev) = blocks[bi - 1];
+                let titled =
+                    items::ordinal_number(prev).is_some() || items::ends_with_request(prev) || ends_in_case(prev);
+                let plain = is_section_block(prev).is_none()
+                    && decision_label(prev).is_none()
+                    && !starts_part(prev)
+                    && !has_colon_title(prev)
+                    && !prev.trim().contains('\n')
+                    && prev.trim().chars().count() <= 120
+                    && !items::says_none(strip_ordinal(prev));
+                if titled && plain {
+                    let name = items::section_item_name(section).unwrap_or("討論事項");
+                    let n = match items::ordinal_number(prev) {
+                        Some(n) => items::label_number(&n),
+                        None => items::chinese_number(out.iter().filter(|a| a.line >= section_line).count() + 1),
+                    };
+                    current = Some(Pending {
+                        blocks: vec![(line, b)],
+                        ..Pending::point(
+                            format!("{name}{n}"),
+                            section.is_none().then_some(Kind::Discussion),
+                            strip_ordinal(prev).to_string(),
+                            &anchor,
+                            pline,
+                            prev,
+                        )
+                    });
+                }
             }
         }
     }
@@ -1698,12 +1744,17 @@ fn is_title_block(block: &str) -> bool {
         && items::numbered_label(&squeeze(t)).is_none()
 }
 
+/// Whether a line ends in 案, as an item's title does (`…追加減預算案`, `…乙案。`).
+fn ends_in_case(block: &str) -> bool {
+    block.trim().trim_end_matches(['。', '.', '；']).ends_with('案')
+}
+
 /// Whether a block is `label：title` with a short label and a title after its colon.
 /// The ordinal of a top-level part of the agenda (`壹、`, `貳、`, `拾壹、`): `壹`.
 fn part_ordinal(text: &str) -> Option<String> {
     let t = text.trim();
     let n: String = t.chars().take_while(|c| "壹貳參肆伍陸柒捌玖拾".contains(*c)).collect();
-    let rest = t[n.len()..].strip_prefix(['、', '.', '．'])?;
+    let rest = t[n.len()..].strip_prefix(['、', '﹑', '､', '.', '．'])?;
     (!n.is_empty() && !rest.trim().is_empty()).then_some(n)
 }
 
@@ -1816,13 +1867,15 @@ fn is_lead_line(block: &str) -> bool {
 fn part_style(block: &str) -> Option<u8> {
     let t = block.trim();
     let first = t.chars().next()?;
-    let marked = t[first.len_utf8()..].starts_with(['、', '.', '．']);
+    let marked = t[first.len_utf8()..].starts_with(['、', '﹑', '､', '.', '．']);
     if "甲乙丙丁戊己庚辛".contains(first) && marked {
         Some(5)
     } else if "壹貳參肆伍陸柒捌玖拾".contains(first) && items::ordinal_number(t).is_some() {
         Some(4)
     } else if items::ordinal_style(t) == Some(2)
-        && t.trim_start_matches(items::is_numeral).trim_start().starts_with('、')
+        && t.trim_start_matches(items::is_numeral)
+            .trim_start()
+            .starts_with(['、', '﹑', '､'])
     {
         // `6、業務單位報告:` and its points `1 . 秘書室報告:`: Arabic figures with 、 and with a full
         // stop are two levels of one record's numbering.
@@ -2664,6 +2717,9 @@ mod tests {
             Some("臨時動議一")
         );
         assert_eq!(agenda_label("臨時動議：某案").as_deref(), Some("臨時動議"));
+        // The section's heading alone is no motion.
+        assert_eq!(agenda_label("臨時動議"), None);
+        assert_eq!(agenda_label("臨時動議："), None);
         assert_eq!(agenda_label("提案二：平臺改版案").as_deref(), Some("提案二"));
         assert_eq!(agenda_label("提案 1　案由：平臺改版案").as_deref(), Some("提案1"));
         assert_eq!(agenda_label("提案單位：秘書處"), None);
@@ -2732,6 +2788,81 @@ mod tests {
         let (st, diags) = analyse(Path::new("a.md"), body, &r, reg, &UnitMatcher::new(reg));
         assert!(diags.is_empty(), "{diags:?}");
         st.agenda
+    }
+
+    #[test]
+    fn a_decision_no_item_owns_makes_an_item_of_the_title_before_it() {
+        let reg = Registry::new(Vec::new());
+        let read = |body: &str| -> Vec<(String, Kind, String, String)> {
+            items_of(body, &reg)
+                .into_iter()
+                .map(|a| (a.label, a.kind, a.title, a.decision))
+                .collect()
+        };
+        // A title ending in 案 under 選舉事項 and under 臨時動議, with no number and no lead.
+        assert_eq!(
+            read("十一、選舉事項：\n\n推選本屆常務理事案\n\n決議：推選王大明、李小華為常務理事。\n\n十二、臨時動議：\n\n增設社區路燈案。\n\n決議：送請里辦公處辦理。\n"),
+            [
+                ("選舉事項一".to_string(), Kind::Election, "推選本屆常務理事案".to_string(), "推選王大明、李小華為常務理事。".to_string()),
+                ("臨時動議一".to_string(), Kind::Motion, "增設社區路燈案。".to_string(), "送請里辦公處辦理。".to_string()),
+            ]
+        );
+        // The same under a heading `## 臨時動議` written by hand: the section, then the motion.
+        assert_eq!(
+            read("## 臨時動議\n\n增設社區路燈案。\n\n決議：送請里辦公處辦理。\n"),
+            [(
+                "臨時動議一".to_string(),
+                Kind::Motion,
+                "增設社區路燈案。".to_string(),
+                "送請里辦公處辦理。".to_string()
+            )]
+        );
+        // With no section named at all: a request, then its decision.
+        assert_eq!(
+            read("本會章程第九條修正草案，提請審議。\n\n決議：照案通過。\n"),
+            [(
+                "討論事項一".to_string(),
+                Kind::Discussion,
+                "本會章程第九條修正草案，提請審議。".to_string(),
+                "照案通過。".to_string()
+            )]
+        );
+        // Procedure, a label's text and a part that says none are no titles.
+        for body in [
+            "議程確認：詳大會議程。\n\n決議：無異議通過。\n",
+            "宣讀上次會議紀錄。\n\n決議：確定。\n",
+            "參、臨時動議：\n\n(一)無。\n\n決議：無。\n",
+            "## 散會\n\n本會章程修正案\n\n決議：下次再議。\n",
+        ] {
+            assert!(read(body).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn the_list_marks_some_fonts_write_number_items_and_sections() {
+        // ﹑ (U+FE51) and ､ (U+FF64) for 、, in a record written by hand (not imported), as the
+        // importer reads them.
+        assert_eq!(strip_ordinal("三﹑主席：張慶鴻校長"), "主席：張慶鴻校長");
+        assert_eq!(strip_ordinal("2､國科會"), "國科會");
+        assert_eq!(items::strip_section_ordinal("丁﹑臨時動議"), "臨時動議");
+        assert_eq!(items::strip_section_ordinal("A､說明"), "說明");
+        assert_eq!(part_ordinal("貳﹑討論事項").as_deref(), Some("貳"));
+        assert_eq!(part_style("6､業務單位報告:"), part_style("6、業務單位報告:"));
+        let reg = Registry::new(Vec::new());
+        let body = "## 參﹑討論事項\n\n一﹑修正本會章程案，請討論。\n\n決議：照案通過。\n\n二､增設路燈案，提請審議。\n\n決議：通過。\n\n## 肆､臨時動議：無\n";
+        let items = items_of(body, &reg);
+        let read: Vec<(&str, Kind, &str)> = items
+            .iter()
+            .map(|a| (a.label.as_str(), a.kind, a.decision.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("討論事項一", Kind::Discussion, "照案通過。"),
+                ("討論事項二", Kind::Discussion, "通過。")
+            ]
+        );
+        assert_eq!(items[0].title, "修正本會章程案，請討論。");
     }
 
     #[test]
