@@ -874,7 +874,7 @@ fn role_headings_out(entry: &str) -> (Vec<String>, bool) {
     }
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
-    for i in 0..tokens.len() {
+    for (i, token) in tokens.iter().enumerate() {
         if heading(i) {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
@@ -884,7 +884,7 @@ fn role_headings_out(entry: &str) -> (Vec<String>, bool) {
         if !cur.is_empty() {
             cur.push(' ');
         }
-        cur.push_str(tokens[i]);
+        cur.push_str(token);
     }
     if !cur.is_empty() {
         out.push(cur);
