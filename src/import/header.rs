@@ -1178,8 +1178,8 @@ fn split_groups(s: &str) -> Vec<String> {
 ///
 /// A word that is only brackets is the note of the name before it (`朱有花 （中研院天文及天文物理研究所）`,
 /// `潘國全 （秘書長）`, as 中華民國天文學會 lists its council), unless it heads the names after it: a
-/// short bracket (a role, `(理事長)`, `（監事）`) before a name, first in the list or after an entry
-/// that has its note already. Such a heading is no one's name and no entry; the second value
+/// short bracket (a role, `(理事長)`, `（監事）`) before a name, first in the list, after an entry
+/// that has its note already, or anywhere in a list that opens with one. Such a heading is no one's name and no entry; the second value
 /// returned says the list had one.
 fn split_on_spaces(s: &str) -> (Vec<String>, bool) {
     let mut out: Vec<String> = Vec::new();
@@ -1195,13 +1195,17 @@ fn split_on_spaces(s: &str) -> (Vec<String>, bool) {
             _ => tokens.push(t),
         }
     }
+    let short = |t: &str| t.chars().count() <= 8 && !t.chars().any(|c| c.is_ascii_digit());
+    // A list that opens with a role heading heads its names so throughout (`(理事長) 管一政
+    // (常務理事) 許瑞榮 曾耀寰`): a short bracket before a name is a heading there, noted or not.
+    let led = tokens.first().is_some_and(|t| only_brackets(t) && short(t))
+        && tokens.get(1).is_some_and(|t| !only_brackets(t));
     for (i, &token) in tokens.iter().enumerate() {
         if only_brackets(token) {
             let before_a_name = tokens.get(i + 1).is_some_and(|t| !only_brackets(t));
-            let noted = out.last().is_none_or(|l| l.ends_with(['）', ')']));
-            let short = token.chars().count() <= 8 && !token.chars().any(|c| c.is_ascii_digit());
+            let noted = led || out.last().is_none_or(|l| l.ends_with(['）', ')']));
             match out.last_mut() {
-                _ if before_a_name && noted && short => headings = true,
+                _ if before_a_name && noted && short(token) => headings = true,
                 Some(last) => {
                     last.push(' ');
                     last.push_str(token);
@@ -2092,6 +2096,11 @@ mod tests {
         assert_eq!(
             people_of("潘國全 （秘書長）高筱茵"),
             (vec!["潘國全 （秘書長）".to_string(), "高筱茵".to_string()], false)
+        );
+        // A list led by a role heading: the names need no notes for the roles to be headings.
+        assert_eq!(
+            people_of("(理事長) 管一政 (常務理事) 許瑞榮 曾耀寰 (理事) 王祥宇").0,
+            ["管一政", "許瑞榮", "曾耀寰", "王祥宇"]
         );
         // A bracket after a name that has no note yet is its note, not a heading.
         assert_eq!(
