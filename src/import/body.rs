@@ -147,6 +147,11 @@ pub(crate) fn render(blocks: &[Block], skip: &[usize], registry: &ImportRegistry
                 in_motions = t.contains("臨時動議");
                 format!("## {t}")
             }
+            (Some((Ordinal::Arabic, len)), _) if !in_appendix && agenda_part(&t[len..]) => {
+                stack.clear();
+                in_motions = t.contains("臨時動議");
+                format!("## {t}")
+            }
             _ if is_appendix(t) => {
                 stack.clear();
                 in_appendix = true;
@@ -207,6 +212,22 @@ pub(crate) fn render(blocks: &[Block], skip: &[usize], registry: &ImportRegistry
     Body { markdown, motions }
 }
 
+/// A part of the agenda by its name alone (`報告事項：`, `討論事項`, `臨時動議：`), as a page numbers
+/// its parts `1、報告事項：`, `2、討論事項：`, `3、臨時動議：` (中華民國天文學會's minutes): a part, not
+/// the first entry of a list.
+fn agenda_part(rest: &str) -> bool {
+    let name: String = rest
+        .trim()
+        .trim_end_matches(['：', ':'])
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
+        .collect();
+    matches!(
+        name.as_str(),
+        "報告事項" | "討論事項" | "臨時動議" | "討論提案" | "提案討論" | "選舉事項" | "臨時提案" | "報告及討論事項"
+    )
+}
+
 /// A part of the agenda numbered with the heavenly stems, as councils number theirs (`甲、報告事項`,
 /// `乙、三讀議案第二讀會`): a short title that ends no sentence. (`甲、乙兩案併案討論` is none: a
 /// second stem follows.)
@@ -237,6 +258,17 @@ mod tests {
         assert!(stem_section("甲、報告事項"));
         assert!(!stem_section("丁、散會：下午 1 時 8 分。"));
         assert!(!stem_section("甲、乙兩案併案討論"));
+    }
+
+    #[test]
+    fn parts_numbered_with_arabic_numbers() {
+        // 中華民國天文學會's minutes (tests/fixtures/import/real-pdf/asroc-28-5), with the zero-width
+        // space its editor left after the number.
+        assert!(agenda_part("\u{200b} 報告事項："));
+        assert!(agenda_part("討論事項"));
+        assert!(agenda_part("臨時動議:"));
+        assert!(!agenda_part("2025年六月中研院會舉辦一個ALMA的會議"));
+        assert!(!agenda_part("討論事項之一：場地"));
     }
 
     #[test]
