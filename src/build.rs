@@ -135,13 +135,16 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Output, Report), Vec<Diag
     Ok((sink.into_output(), report))
 }
 
+/// The caches of a build, to save after the swap: the pages', and the records' when it was usable.
+type Caches = (PageCache, Option<RecordCache>);
+
 /// Load, list and render into `sink`; with `cache` (the output folder the build replaces), take
 /// unchanged pages from it as the build cache says and return the cache to save after the swap.
 fn build_into(
     opts: &BuildOptions,
     sink: &Sink,
     cache: Option<&Path>,
-) -> Result<(Report, Option<(PageCache, Option<RecordCache>)>), Vec<Diagnostic>> {
+) -> Result<(Report, Option<Caches>), Vec<Diagnostic>> {
     let started = Instant::now();
     let mut t = Laps::new();
     let times = ThreadTimes::default();
