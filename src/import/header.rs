@@ -834,6 +834,13 @@ fn people_of(s: &str) -> (Vec<String>, bool) {
         (out, headings) = split_on_spaces(&out[0]);
     } else {
         out = out.iter().flat_map(|p| split_groups(p)).collect();
+        let mut split = Vec::new();
+        for p in out {
+            let (entries, h) = role_headings_out(&p);
+            headings |= h;
+            split.extend(entries);
+        }
+        out = split;
     }
     let out = out
         .into_iter()
@@ -841,6 +848,71 @@ fn people_of(s: &str) -> (Vec<String>, bool) {
         .filter(|p| !p.is_empty())
         .collect();
     (out, headings)
+}
+
+/// Put `person` into the front-matter's `list`: `陳文章委員(請假)` in a list of those present is on
+/// leave, as the note says (kept as written); a note naming someone else (`邢泰釗(部長請假)`: he came
+/// for his minister) leaves the entry where it is.
+fn add_person(fm: &mut FrontMatter, list: Field, person: String) {
+    let note = |n: &str| {
+        [format!("({n})"), format!("（{n}）")]
+            .iter()
+            .any(|s| person.ends_with(s.as_str()))
+    };
+    let list = match list {
+        Field::Attendees if note("請假") => Field::OnLeave,
+        Field::Attendees if note("缺席") => Field::Absent,
+        other => other,
+    };
+    let into = match list {
+        Field::Attendees => &mut fm.attendees,
+        Field::Observers => &mut fm.observers,
+        Field::OnLeave => &mut fm.on_leave,
+        _ => &mut fm.absent,
+    };
+    into.push(person);
+}
+
+/// An entry of a list written with 、 without the role headings in it: a short bracket standing as
+/// a word of its own before a name (`(理事) 王祥宇`, and `管一政 (常務理事) 許瑞榮`, two entries where a
+/// page's lines, a role a line, ran together) is no one's name; the names around it are entries
+/// of their own. A bracket after its name (`陳林文 （臺灣師範大學地科系）`, `彭慰(代)`) stays its note.
+fn role_headings_out(entry: &str) -> (Vec<String>, bool) {
+    let mut tokens: Vec<&str> = Vec::new();
+    for t in entry.split_whitespace() {
+        match leading_brackets(t) {
+            Some(n) if n < t.len() => tokens.extend([&t[..n], &t[n..]]),
+            _ => tokens.push(t),
+        }
+    }
+    let heading = |i: usize| {
+        let t = tokens[i];
+        only_brackets(t)
+            && t.chars().count() <= 8
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && tokens.get(i + 1).is_some_and(|n| !only_brackets(n))
+    };
+    if !(0..tokens.len()).any(heading) {
+        return (vec![entry.to_string()], false);
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if heading(i) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(token);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    (out, true)
 }
 
 /// The byte length of the brackets a word opens with (`（秘書長）` of `（秘書長）高筱茵`), if it opens
@@ -1449,6 +1521,7 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
     let mut start = None;
     let mut end = None;
     let mut found = [false; 4];
+    let mut pending: Option<Field> = None;
     for &(bi, b) in &header {
         let pairs = key_values(&b.text);
         if pairs.is_empty() {
@@ -1456,6 +1529,21 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
         }
         let mut whole = true;
         for (k, v) in pairs {
+            // A numbered role and its people under an empty list label (`三、出席人員姓名：` |
+            // `(一)理事：呂聖元、周 翊、…` | `(二)監事：陳文屏、…`): the people are that list's; the role
+            // is no one's name, so the line stays in the body.
+            if field(&k).is_none() {
+                let numbered = ordinal(&b.text).is_some_and(|(o, _)| o != Ordinal::Section);
+                if let Some(list) = pending.filter(|_| numbered && !v.trim().is_empty() && k.chars().count() <= 6) {
+                    for person in people_of(v).0 {
+                        add_person(&mut fm, list, person);
+                    }
+                    whole = false;
+                    continue;
+                }
+            } else {
+                pending = None;
+            }
             let took = match field(&k) {
                 Some(Field::Date | Field::Time) => {
                     let w = when(v);
@@ -1508,32 +1596,21 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                     found[3] |= list == Field::Attendees;
                     // `出席人員:8人`: a count, no one named: the line stays as it is.
                     // `列席人員:如簽到表`: a pointer to the sign-in sheet, no one named either.
-                    let nobody = only_a_count(v) || only_a_sheet(v);
+                    let none = matches!(
+                        v.trim().trim_end_matches(['。', '.']).trim(),
+                        "無" | "無人" | "從缺" | "none" | "None"
+                    );
+                    let nobody = only_a_count(v) || only_a_sheet(v) || none;
                     let (people, headings) = if nobody { (Vec::new(), false) } else { people_of(v) };
                     if people.is_empty() {
                         warn(warnings, Some(b), Msg::ImportNobody { label: k.clone() });
                     }
                     for person in people {
-                        // `陳文章委員(請假)` in a list of those present: on leave, as the note says
-                        // (kept as written). A note naming someone else (`邢泰釗(部長請假)`: he came
-                        // for his minister) leaves the entry where it is.
-                        let note = |n: &str| {
-                            [format!("({n})"), format!("（{n}）")]
-                                .iter()
-                                .any(|s| person.ends_with(s.as_str()))
-                        };
-                        let list = match list {
-                            Field::Attendees if note("請假") => Field::OnLeave,
-                            Field::Attendees if note("缺席") => Field::Absent,
-                            other => other,
-                        };
-                        let into = match list {
-                            Field::Attendees => &mut fm.attendees,
-                            Field::Observers => &mut fm.observers,
-                            Field::OnLeave => &mut fm.on_leave,
-                            _ => &mut fm.absent,
-                        };
-                        into.push(person);
+                        add_person(&mut fm, list, person);
+                    }
+                    // `三、出席人員姓名：` alone, its people under numbered roles below it.
+                    if v.trim().is_empty() {
+                        pending = Some(list);
                     }
                     // A label that names the observers' body (`聯安列席`) says what no key holds:
                     // the line stays in the body.
@@ -1706,10 +1783,25 @@ pub(crate) fn units(
             }
         }
     }
+    // A label for a unit or a person (`提案單位/人：民政課`, `提案人/單位 民政局`, as a council's
+    // database prints the field): the minutes model takes a registered unit's name there for a
+    // unit, so a name that is a unit's (it ends in 課, 室, 處, 局, 組, 中心…) is proposed as one;
+    // a person's (`王大明議員`) is not.
+    for (bi, b) in blocks.iter().enumerate() {
+        if b.table {
+            continue;
+        }
+        for (name, at, _, _) in crate::minutes::items::mixed_names(&b.text) {
+            if find_name(&registry.units, &name).is_some() || unit_like(&name) {
+                mentions.push((bi, at, name));
+            }
+        }
+    }
     for (bi, name) in motions {
         mentions.push((*bi, 0, name.clone()));
     }
     mentions.sort_by_key(|m| (m.0, m.1));
+    mentions.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);
     let mut out: Vec<String> = Vec::new();
     let mut unknown: Vec<String> = Vec::new();
     for (bi, _, name) in mentions {
@@ -1744,9 +1836,35 @@ pub(crate) fn units(
     (out, unknown)
 }
 
+/// A name that is a unit's by its last word: an office, a section, a bureau (`民政課`, `秘書室`,
+/// `工務處`, `消防局`, `第一組`, `資訊中心`, `鄉公所`), two to twelve characters, no person's title.
+fn unit_like(name: &str) -> bool {
+    let n = name.chars().count();
+    let unit = [
+        "課", "室", "處", "局", "組", "科", "所", "署", "司", "部", "院", "府", "校", "館", "隊", "站", "中心", "系",
+    ];
+    let person = [
+        "議員", "委員", "代表", "先生", "女士", "里長", "村長", "課長", "處長", "局長", "主任", "組長",
+    ];
+    (2..=12).contains(&n)
+        && name.chars().all(|c| c.is_alphabetic())
+        && unit.iter().any(|u| name.ends_with(u))
+        && !person.iter().any(|p| name.ends_with(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_names_by_their_last_word() {
+        for n in ["民政課", "秘書室", "工務處", "消防局", "第一組", "資訊中心", "鄉公所"] {
+            assert!(unit_like(n), "{n}");
+        }
+        for n in ["王大明", "王大明議員", "李課長", "民政課、王大明"] {
+            assert!(!unit_like(n), "{n}");
+        }
+    }
 
     #[test]
     fn dates() {
@@ -1957,6 +2075,19 @@ mod tests {
             ]
         );
         assert!(headings);
+        // A role a line, in a list written with 、 (中華民國天文學會's 2012 council): the lines
+        // run together as `(理事長) 管一政 (常務理事) 許瑞榮、曾耀寰、(理事) 王祥宇、林俐暉(請假)`.
+        let (people, headings) =
+            people_of("(理事長) 管一政 (常務理事) 許瑞榮、曾耀寰、(理事) 王祥宇、林俐暉(請假)、(監事) 周 翊");
+        assert_eq!(
+            people,
+            ["管一政", "許瑞榮", "曾耀寰", "王祥宇", "林俐暉(請假)", "周 翊"]
+        );
+        assert!(headings);
+        assert_eq!(
+            people_of("法規與標準委員會 彭慰(代)、研究發展委員會 卜小蝶").0,
+            ["法規與標準委員會 彭慰(代)", "研究發展委員會 卜小蝶"]
+        );
         // A note after a name, and the next name after the note with no space between them.
         assert_eq!(
             people_of("潘國全 （秘書長）高筱茵"),

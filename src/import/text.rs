@@ -682,7 +682,8 @@ fn people_label(s: &str) -> bool {
         return false;
     };
     let key: String = head.chars().filter(|c| !c.is_whitespace() && !is_space(*c)).collect();
-    PEOPLE_LABELS.contains(&key.as_str())
+    // A label for a unit or a person (`提案單位/人：…`, `提案人／單位：…`) too.
+    PEOPLE_LABELS.contains(&key.as_str()) || crate::minutes::items::mixed_label(&key).is_some()
 }
 
 /// In the header, any short `key：value` line starts a block, numbered (`四、出席人員：…`) or not,
@@ -1260,7 +1261,16 @@ fn more_names(value: &str, next: &str, wrapped: bool) -> bool {
 /// unless the margin broke a name (`wrapped`).
 fn join_header(a: &mut String, b: &str, wrapped: bool) {
     let value = a.split_once(['：', ':']).map(|(_, v)| v).unwrap_or(a);
-    if !a.trim_end().ends_with(['、', '，', ',']) && !value.contains(['、', '，', ',']) {
+    let separated = a.trim_end().ends_with(['、', '，', ',']);
+    // In a list written with 、, a line that opens with a bracket (a role heading, `(理事)
+    // 王祥宇、…`, as 中華民國天文學會 lists its council a role a line) starts an entry: the line break
+    // before it is the list's separator.
+    if !separated && value.contains('、') && b.trim_start().starts_with(['(', '（']) {
+        a.push('、');
+        a.push_str(b);
+        return;
+    }
+    if !separated && !value.contains(['、', '，', ',']) {
         // A line broken inside a name (`蔡易` | `餘`, as a PDF breaks Chinese anywhere) is
         // joined without a space (see [`breaks_entry`]).
         if !(wrapped && breaks_entry(value, b)) {

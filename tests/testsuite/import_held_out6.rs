@@ -196,3 +196,48 @@ fn the_sixth_round_scores() {
         problems.join("\n")
     );
 }
+
+/// A check of the round's rules, not held out (tests/fixtures/import/real-pdf/asroc-24-6: another
+/// sitting of the same council, as Acrobat made its PDF from Word): the council listed a role a
+/// line, each line's members separated by 、. Every member is an entry, those marked (請假) on
+/// leave, the roles in none; the list's lines stay in the body, with the roles; every letter and
+/// digit poppler reads is kept.
+#[test]
+fn a_council_listed_a_role_a_line() {
+    let id = "real-pdf/asroc-24-6";
+    let imp = import(&dir(id).join("source.pdf"));
+    let got = header(&imp.markdown);
+    let list = |k: &str| match got.get(k) {
+        Some(Value::List(l)) => l.clone(),
+        other => panic!("{k}: {other:?}"),
+    };
+    assert_eq!(
+        list("attendees"),
+        [
+            "管一政",
+            "許瑞榮",
+            "曾耀寰",
+            "王祥宇",
+            "張祥光",
+            "陳林文",
+            "賴詩萍",
+            "張桂蘭",
+            "周 翊",
+            "秦一男"
+        ]
+    );
+    assert_eq!(list("on_leave"), ["林俐暉(請假)", "黃崇源(請假)"]);
+    assert_eq!(list("observers"), ["呂聖元(秘書長)"]);
+    assert_eq!(got.get("chair"), Some(&Value::Text("管一政".into())));
+    assert_eq!(got.get("recorder"), Some(&Value::Text("劉姵汝".into())));
+    assert_eq!(got.get("date"), Some(&Value::Text("2012-09-15".into())));
+    assert_eq!(got.get("time"), Some(&Value::Text("14:00-16:00".into())));
+    assert!(
+        split(&imp.markdown).1.contains("(常務理事) 許瑞榮、曾耀寰"),
+        "{}",
+        imp.markdown
+    );
+    let (lost, notes) = letters_lost(id, "source.pdf", &imp);
+    assert_eq!(lost, 0, "{notes:?}");
+    builds(&dir(id).join("source.pdf")).unwrap();
+}
