@@ -850,6 +850,29 @@ fn people_of(s: &str) -> (Vec<String>, bool) {
     (out, headings)
 }
 
+/// Put `person` into the front-matter's `list`: `陳文章委員(請假)` in a list of those present is on
+/// leave, as the note says (kept as written); a note naming someone else (`邢泰釗(部長請假)`: he came
+/// for his minister) leaves the entry where it is.
+fn add_person(fm: &mut FrontMatter, list: Field, person: String) {
+    let note = |n: &str| {
+        [format!("({n})"), format!("（{n}）")]
+            .iter()
+            .any(|s| person.ends_with(s.as_str()))
+    };
+    let list = match list {
+        Field::Attendees if note("請假") => Field::OnLeave,
+        Field::Attendees if note("缺席") => Field::Absent,
+        other => other,
+    };
+    let into = match list {
+        Field::Attendees => &mut fm.attendees,
+        Field::Observers => &mut fm.observers,
+        Field::OnLeave => &mut fm.on_leave,
+        _ => &mut fm.absent,
+    };
+    into.push(person);
+}
+
 /// An entry of a list written with 、 without the role headings in it: a short bracket standing as
 /// a word of its own before a name (`(理事) 王祥宇`, and `管一政 (常務理事) 許瑞榮`, two entries where a
 /// page's lines, a role a line, ran together) is no one's name; the names around it are entries
@@ -1498,6 +1521,7 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
     let mut start = None;
     let mut end = None;
     let mut found = [false; 4];
+    let mut pending: Option<Field> = None;
     for &(bi, b) in &header {
         let pairs = key_values(&b.text);
         if pairs.is_empty() {
@@ -1505,6 +1529,21 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
         }
         let mut whole = true;
         for (k, v) in pairs {
+            // A numbered role and its people under an empty list label (`三、出席人員姓名：` |
+            // `(一)理事：呂聖元、周 翊、…` | `(二)監事：陳文屏、…`): the people are that list's; the role
+            // is no one's name, so the line stays in the body.
+            if field(&k).is_none() {
+                let numbered = ordinal(&b.text).is_some_and(|(o, _)| o != Ordinal::Section);
+                if let Some(list) = pending.filter(|_| numbered && !v.trim().is_empty() && k.chars().count() <= 6) {
+                    for person in people_of(v).0 {
+                        add_person(&mut fm, list, person);
+                    }
+                    whole = false;
+                    continue;
+                }
+            } else {
+                pending = None;
+            }
             let took = match field(&k) {
                 Some(Field::Date | Field::Time) => {
                     let w = when(v);
@@ -1567,26 +1606,11 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                         warn(warnings, Some(b), Msg::ImportNobody { label: k.clone() });
                     }
                     for person in people {
-                        // `陳文章委員(請假)` in a list of those present: on leave, as the note says
-                        // (kept as written). A note naming someone else (`邢泰釗(部長請假)`: he came
-                        // for his minister) leaves the entry where it is.
-                        let note = |n: &str| {
-                            [format!("({n})"), format!("（{n}）")]
-                                .iter()
-                                .any(|s| person.ends_with(s.as_str()))
-                        };
-                        let list = match list {
-                            Field::Attendees if note("請假") => Field::OnLeave,
-                            Field::Attendees if note("缺席") => Field::Absent,
-                            other => other,
-                        };
-                        let into = match list {
-                            Field::Attendees => &mut fm.attendees,
-                            Field::Observers => &mut fm.observers,
-                            Field::OnLeave => &mut fm.on_leave,
-                            _ => &mut fm.absent,
-                        };
-                        into.push(person);
+                        add_person(&mut fm, list, person);
+                    }
+                    // `三、出席人員姓名：` alone, its people under numbered roles below it.
+                    if v.trim().is_empty() {
+                        pending = Some(list);
                     }
                     // A label that names the observers' body (`聯安列席`) says what no key holds:
                     // the line stays in the body.

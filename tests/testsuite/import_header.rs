@@ -743,3 +743,34 @@ fn a_sites_heading_that_repeats_the_title() {
     assert_eq!(scalar(&imp, "date").as_deref(), Some("2017-02-24"));
     audit(file.to_str().unwrap(), &imp);
 }
+
+/// 中華民國天文學會's 2009 council (tests/corpus/asroc-council-23-3, the text of its PDF): the
+/// members present under numbered roles below an empty `三、出席人員姓名：`, and `缺席人員姓名：無`.
+/// The members are the attendees, the roles no one (their lines stay in the body), and 無 is
+/// nobody absent (the line stays, with a warning).
+#[test]
+fn members_under_numbered_roles_and_none_absent() {
+    let imp = import("tests/corpus/asroc-council-23-3/source.txt");
+    assert_eq!(
+        list(&imp, "attendees"),
+        [
+            "呂聖元",
+            "周 翊",
+            "張桂蘭",
+            "黃崇源",
+            "管一政",
+            "秦一男",
+            "陳炳志",
+            "陳文屏",
+            "金升光",
+            "傅學海"
+        ]
+    );
+    assert!(list(&imp, "absent").is_empty());
+    assert_eq!(list(&imp, "on_leave"), ["孫維新"]);
+    let body = split(&imp.markdown).1;
+    for line in ["(一)理事：呂聖元", "(二)監事：陳文屏", "缺席人員姓名：無"] {
+        assert!(body.contains(line), "{line} not in the body:\n{body}");
+    }
+    assert!(imp.warnings.iter().any(|w| w.message.code() == "MB0627"));
+}
