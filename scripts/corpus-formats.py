@@ -58,11 +58,18 @@ SOURCES = {
     "taat-12-11": ("tests/fixtures/import/taat-12-11/source.txt", "tests/fixtures/import/taat-12-11/SOURCE.md"),
     "ntu-senate-106-1-1": ("tests/fixtures/import/ntu-senate-106-1-1/source.txt",
                            "tests/fixtures/import/ntu-senate-106-1-1/SOURCE.md"),
+    # The sixth round, held out the same way: two bodies of a professional society (its council,
+    # its publications committee), kept beside the files made from them; the round's real PDFs
+    # (tests/fixtures/import/real-pdf/asroc-*) are the society's own and need no conversion.
+    "lac-publish-52-1": ("tests/fixtures/import/lac-publish-52-1/source.txt",
+                         "tests/fixtures/import/lac-publish-52-1/SOURCE.md"),
+    "lac-council-20100416": ("tests/fixtures/import/lac-council-20100416/source.txt",
+                             "tests/fixtures/import/lac-council-20100416/SOURCE.md"),
 }
 # Also written as `source-typed.docx`: the same paragraphs with their numbers typed, as many offices
 # write them (no numbering.xml).
 TYPED = {"ilcc-18-t1-3", "chcec-290", "cixin-parents-13-18", "daguan-mc-6-2", "taat-12-11",
-         "ntu-senate-106-1-1"}
+         "ntu-senate-106-1-1", "lac-publish-52-1", "lac-council-20100416"}
 # An excerpt (1-based inclusive line ranges of the source) written as `tables.docx`, each run of
 # tab-separated lines a ruled Word table as the record's tables were, and LibreOffice's
 # `tables.pdf` of it (the excerpt itself as `tables-source.txt`, the audit's oracle).

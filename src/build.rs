@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
+use crate::cache::records::RecordCache;
 use crate::cache::PageCache;
 use crate::config::Site;
 use crate::diagnostics::Diagnostic;
@@ -60,6 +61,8 @@ pub struct Report {
     pub pages: usize,
     /// Pages taken from the previous output by the build cache (the others were rendered).
     pub reused: usize,
+    /// Records taken from the record cache (the others were loaded anew).
+    pub cached_records: usize,
     pub files: usize,
     pub bytes: u64,
     pub steps: Vec<Step>,
@@ -132,13 +135,16 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(Output, Report), Vec<Diag
     Ok((sink.into_output(), report))
 }
 
+/// The caches of a build, to save after the swap: the pages', and the records' when it was usable.
+type Caches = (PageCache, Option<RecordCache>);
+
 /// Load, list and render into `sink`; with `cache` (the output folder the build replaces), take
 /// unchanged pages from it as the build cache says and return the cache to save after the swap.
 fn build_into(
     opts: &BuildOptions,
     sink: &Sink,
     cache: Option<&Path>,
-) -> Result<(Report, Option<PageCache>), Vec<Diagnostic>> {
+) -> Result<(Report, Option<Caches>), Vec<Diagnostic>> {
     let started = Instant::now();
     let mut t = Laps::new();
     let times = ThreadTimes::default();
@@ -156,8 +162,11 @@ fn build_into(
         })?),
         None => None,
     };
-    let mut inputs = crate::site::Inputs::load_with(opts, &times, scratch.as_ref());
+    // The record cache beside the page cache, for a build that keeps one (into an output folder,
+    // without --no-cache).
+    let mut inputs = crate::site::Inputs::load_with(opts, &times, scratch.as_ref(), cache.is_some());
     t.lap("load");
+    let record_cache = inputs.take_record_cache();
     let mut loaded = inputs.take_archive()?;
     let renderer = inputs.renderer().expect("no errors, so the theme loaded");
     t.lap("theme");
@@ -189,6 +198,7 @@ fn build_into(
         scheduled: loaded.scheduled,
         pages,
         reused: cache.as_ref().map_or(0, PageCache::reused),
+        cached_records: record_cache.as_ref().map_or(0, RecordCache::hits),
         files: sink.len() + 1,
         bytes: sink.total_bytes(),
         steps,
@@ -196,7 +206,7 @@ fn build_into(
         work: times.steps(),
         warnings: loaded.warnings,
     };
-    Ok((report, cache))
+    Ok((report, cache.map(|c| (c, record_cache))))
 }
 
 /// Build and write the site. Files go into a temporary folder beside the output as they are
@@ -228,9 +238,12 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
         millis: swap,
     });
     report.wall_millis += swap;
-    if let Some(cache) = cache {
+    if let Some((cache, records)) = cache {
         let at = Instant::now();
         if let Err(w) = cache.save(&output) {
+            report.warnings.push(w);
+        }
+        if let Some(Err(w)) = records.map(RecordCache::save) {
             report.warnings.push(w);
         }
         let millis = at.elapsed().as_secs_f64() * 1000.0;

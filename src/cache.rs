@@ -18,6 +18,8 @@
 //! nor writes it. The cache describes one output folder: a build into another folder renders
 //! every page (and the cache then describes that folder).
 
+pub mod records;
+
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
@@ -203,7 +205,7 @@ fn stamp(path: &Path) -> Option<(u64, u64)> {
 }
 
 /// This minutebook: its version and its executable's size and modification time.
-fn program() -> String {
+pub(crate) fn program() -> String {
     let exe = std::env::current_exe()
         .ok()
         .and_then(|p| stamp(&p))

@@ -68,6 +68,7 @@ pub fn check(opts: &BuildOptions) -> Result<Checked, Vec<Diagnostic>> {
         scheduled: loaded.scheduled,
         pages,
         reused: 0,
+        cached_records: 0,
         files: output.len(),
         bytes: output.total_bytes(),
         steps: vec![

@@ -918,6 +918,9 @@ catalogue! {
     MB0820 TemplateBroken { error: String = "expected `%}`" }
         => en "the template is broken: {error}"
            zh "範本有誤：{error}"
+    MB0821 RecordCacheInUse
+        => en "the record cache is in use by another build"
+           zh "紀錄快取正由另一個建置使用中"
 
     // ---- MB09xx: init and new ----
     MB0901 NumberZero
@@ -1143,6 +1146,12 @@ catalogue! {
     MB1163 HelpFixTemplate
         => en "fix the template; the Tera 2 syntax is described at https://keats.github.io/tera/"
            zh "請修正範本；Tera 2 的語法說明在 https://keats.github.io/tera/"
+    MB1164 HelpRecordCacheIgnored
+        => en "every record is read again and the cache is written anew; nothing to do"
+           zh "所有紀錄會重新讀取，快取也會重寫；不需要處理"
+    MB1165 HelpRecordCacheNotWritten
+        => en "the site was written; the next build reads every record again"
+           zh "網站已寫入；下次建置會重新讀取所有紀錄"
 
     MB1170 HelpNewDate
         => en "dates are YYYY-MM-DD, or 民國 like 113-10-16 or 民國113年10月16日"

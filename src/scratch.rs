@@ -60,17 +60,17 @@ impl Drop for ScratchFile {
 }
 
 #[cfg(unix)]
-fn write_all_at(f: &File, buf: &[u8], at: u64) -> io::Result<()> {
+pub(crate) fn write_all_at(f: &File, buf: &[u8], at: u64) -> io::Result<()> {
     std::os::unix::fs::FileExt::write_all_at(f, buf, at)
 }
 
 #[cfg(unix)]
-fn read_exact_at(f: &File, buf: &mut [u8], at: u64) -> io::Result<()> {
+pub(crate) fn read_exact_at(f: &File, buf: &mut [u8], at: u64) -> io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(f, buf, at)
 }
 
 #[cfg(windows)]
-fn write_all_at(f: &File, mut buf: &[u8], mut at: u64) -> io::Result<()> {
+pub(crate) fn write_all_at(f: &File, mut buf: &[u8], mut at: u64) -> io::Result<()> {
     while !buf.is_empty() {
         let n = std::os::windows::fs::FileExt::seek_write(f, buf, at)?;
         if n == 0 {
@@ -83,7 +83,7 @@ fn write_all_at(f: &File, mut buf: &[u8], mut at: u64) -> io::Result<()> {
 }
 
 #[cfg(windows)]
-fn read_exact_at(f: &File, mut buf: &mut [u8], mut at: u64) -> io::Result<()> {
+pub(crate) fn read_exact_at(f: &File, mut buf: &mut [u8], mut at: u64) -> io::Result<()> {
     while !buf.is_empty() {
         let n = std::os::windows::fs::FileExt::seek_read(f, buf, at)?;
         if n == 0 {

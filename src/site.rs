@@ -21,6 +21,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::build::BuildOptions;
+use crate::cache::records::{file_hash, RecordCache};
 use crate::cache::PageCache;
 use crate::config::Site;
 use crate::content::{self, frontmatter, record};
@@ -66,6 +67,10 @@ pub struct Inputs {
     /// The warning about symbolic links skipped under content/, if any.
     links: Option<Diagnostic>,
     records: BTreeMap<PathBuf, Result<Record, Vec<Diagnostic>>>,
+    /// The record cache of a build that uses one ([`Inputs::load_with`]).
+    record_cache: Option<RecordCache>,
+    /// Why the record cache was not used, or not trusted.
+    cache_warnings: Vec<Diagnostic>,
 }
 
 /// The published records, how many were left out, and the warnings of loading them.
@@ -79,14 +84,21 @@ pub struct Loaded {
 impl Inputs {
     /// Read the configuration, the theme and every record.
     pub fn load(opts: &BuildOptions) -> Inputs {
-        Inputs::load_with(opts, &ThreadTimes::default(), None)
+        Inputs::load_with(opts, &ThreadTimes::default(), None, false)
     }
 
     /// [`Inputs::load`], counting the time of each kind of work in `times`. With `scratch`, each
     /// record's rendered body and section texts are appended to that file as soon as they are
     /// made and only their places are kept ([`Body::SetAside`]): a build holds no record's HTML
-    /// or text in memory until its page or its search chunk needs them.
-    pub fn load_with(opts: &BuildOptions, times: &ThreadTimes, scratch: Option<&ScratchFile>) -> Inputs {
+    /// or text in memory until its page or its search chunk needs them. With `record_cache`, a
+    /// record whose file did not change since the last build is taken from the record cache
+    /// ([`crate::cache::records`]); save it with [`Inputs::take_record_cache`] after the build.
+    pub fn load_with(
+        opts: &BuildOptions,
+        times: &ThreadTimes,
+        scratch: Option<&ScratchFile>,
+        record_cache: bool,
+    ) -> Inputs {
         let mut inputs = Inputs {
             opts: opts.clone(),
             site: Err(Vec::new()),
@@ -94,9 +106,16 @@ impl Inputs {
             discover: None,
             links: None,
             records: BTreeMap::new(),
+            record_cache: None,
+            cache_warnings: Vec::new(),
         };
         inputs.reload_site();
         inputs.reload_theme();
+        if let (true, Ok((site, _))) = (record_cache, &inputs.site) {
+            let (cache, warnings) = RecordCache::open(&opts.root, site);
+            inputs.record_cache = cache;
+            inputs.cache_warnings = warnings;
+        }
         let files = inputs.content_files();
         inputs.load_records(files, times, scratch);
         inputs
@@ -165,10 +184,15 @@ impl Inputs {
         let Ok((site, matcher)) = &self.site else {
             return;
         };
+        let cache = self.record_cache.as_ref();
         let loaded: Vec<(PathBuf, Result<Record, Vec<Diagnostic>>)> = rels
             .into_par_iter()
             .map(|rel| {
-                let r = load_record_timed(site, matcher, &rel, times).and_then(|mut r| {
+                let r = match cache {
+                    Some(c) => load_record_cached(site, matcher, &rel, times, c),
+                    None => load_record_timed(site, matcher, &rel, times),
+                };
+                let r = r.and_then(|mut r| {
                     if let Some(f) = scratch {
                         r.set_aside(f).map_err(|e| {
                             vec![Diagnostic::error(
@@ -188,6 +212,14 @@ impl Inputs {
             })
             .collect();
         self.records.extend(loaded);
+        if let Some(w) = cache.and_then(RecordCache::take_warning) {
+            self.cache_warnings.push(w);
+        }
+    }
+
+    /// The record cache this build used, to save once the build succeeded.
+    pub fn take_record_cache(&mut self) -> Option<RecordCache> {
+        self.record_cache.take()
     }
 
     /// Every problem of what is loaded, sorted: the configuration's alone when it does not load
@@ -253,6 +285,7 @@ impl Inputs {
         };
         let mut errors = std::mem::take(&mut archive.followups.errors);
         let mut warnings: Vec<Diagnostic> = self.links.iter().cloned().collect();
+        warnings.append(&mut self.cache_warnings);
         warnings.append(&mut archive.followups.warnings);
         if !errors.is_empty() {
             self.give_back(archive);
@@ -330,7 +363,50 @@ fn load_record_timed(
     rel: &Path,
     times: &ThreadTimes,
 ) -> Result<Record, Vec<Diagnostic>> {
-    let text = times.time(Work::Read, || content::read_utf8(&site.root, rel).map_err(|d| vec![d]))?;
+    let bytes = times.time(Work::Read, || read_record_file(&site.root, rel))?;
+    load_record_bytes(site, matcher, rel, bytes, times)
+}
+
+/// The bytes of the record file `rel`.
+fn read_record_file(root: &Path, rel: &Path) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    std::fs::read(root.join(rel)).map_err(|e| {
+        vec![Diagnostic::error(
+            rel,
+            0,
+            0,
+            Msg::FileUnreadable { error: e.to_string() },
+        )]
+    })
+}
+
+/// [`load_record_timed`] with the record cache: the file is read and hashed, and the record taken
+/// from the cache when it holds one for these bytes; else it is loaded and kept there.
+fn load_record_cached(
+    site: &Site,
+    matcher: &UnitMatcher,
+    rel: &Path,
+    times: &ThreadTimes,
+    cache: &RecordCache,
+) -> Result<Record, Vec<Diagnostic>> {
+    let bytes = times.time(Work::Read, || read_record_file(&site.root, rel))?;
+    let hash = times.time(Work::RecordCache, || file_hash(&bytes));
+    if let Some(r) = times.time(Work::RecordCache, || cache.get(&site.root, rel, &hash)) {
+        return Ok(r);
+    }
+    let r = load_record_bytes(site, matcher, rel, bytes, times)?;
+    times.time(Work::RecordCache, || cache.put(&hash, &r));
+    Ok(r)
+}
+
+/// Load a record from its file's bytes: split, validate, render Markdown, read its structure.
+fn load_record_bytes(
+    site: &Site,
+    matcher: &UnitMatcher,
+    rel: &Path,
+    bytes: Vec<u8>,
+    times: &ThreadTimes,
+) -> Result<Record, Vec<Diagnostic>> {
+    let text = times.time(Work::Read, || content::utf8_text(rel, bytes).map_err(|d| vec![d]))?;
     let text = content::replace_controls(text);
     let at = Instant::now();
     let parsed = frontmatter::parse(&text).map_err(|e| {

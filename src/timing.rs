@@ -61,10 +61,13 @@ pub enum Work {
     Search,
     /// Feeds and open data (writing their files included).
     Data,
+    /// Hashing record files and taking records from the record cache, or keeping them there.
+    RecordCache,
 }
 
-const WORKS: [(Work, &str); 8] = [
+const WORKS: [(Work, &str); 9] = [
     (Work::Read, "read"),
+    (Work::RecordCache, "record cache"),
     (Work::FrontMatter, "front-matter"),
     (Work::Markdown, "markdown"),
     (Work::Structure, "structure"),

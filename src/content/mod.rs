@@ -65,6 +65,12 @@ pub fn skipped_links(links: &[PathBuf]) -> Option<Diagnostic> {
 pub fn read_utf8(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(root.join(rel))
         .map_err(|e| Diagnostic::error(rel, 0, 0, Msg::FileUnreadable { error: e.to_string() }))?;
+    utf8_text(rel, bytes)
+}
+
+/// The text of the file `rel` from its bytes ([`read_utf8`] after reading them): UTF-8, lone
+/// CRs made line breaks; an error at the first byte that is not UTF-8.
+pub fn utf8_text(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     match crate::text::utf8_string(bytes) {
         Ok(s) => Ok(normalize_lone_cr(s)),
         Err(e) => {

@@ -91,6 +91,9 @@ pub(crate) fn render(blocks: &[Block], skip: &[usize], registry: &ImportRegistry
     let mut in_motions = false;
     let mut motion_count = 0u32;
     let mut stack: Vec<Ordinal> = Vec::new();
+    // The number and mark of the last part numbered in figures (`2、討論事項：`): the next part so
+    // numbered follows it.
+    let mut last_part: Option<(u32, char)> = None;
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
@@ -145,6 +148,17 @@ pub(crate) fn render(blocks: &[Block], skip: &[usize], registry: &ImportRegistry
             (Some((Ordinal::Section, _)), _) => {
                 stack.clear();
                 in_motions = t.contains("臨時動議");
+                format!("## {t}")
+            }
+            (Some((Ordinal::Arabic, len)), _)
+                if !in_appendix
+                    && agenda_part(&t[len..])
+                    && (figure_mark(t, len).is_some_and(|(n, m)| last_part == Some((n.wrapping_sub(1), m)))
+                        || !continues_list(&blocks[..i - 1], t, len)) =>
+            {
+                stack.clear();
+                in_motions = t.contains("臨時動議");
+                last_part = figure_mark(t, len);
                 format!("## {t}")
             }
             _ if is_appendix(t) => {
@@ -207,6 +221,62 @@ pub(crate) fn render(blocks: &[Block], skip: &[usize], registry: &ImportRegistry
     Body { markdown, motions }
 }
 
+/// The number and the mark of a number in figures (`4.` → (4, '.'), `2、` → (2, '、')); `len` is
+/// the ordinal's length in `t`.
+fn figure_mark(t: &str, len: usize) -> Option<(u32, char)> {
+    let marker = t.get(..len)?.trim_end();
+    let mark = marker.chars().last()?;
+    let mut n = 0u32;
+    let mut any = false;
+    for c in marker.chars() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => continue,
+        };
+        n = n.saturating_mul(10).saturating_add(d);
+        any = true;
+    }
+    any.then_some((n, mark))
+}
+
+/// Whether a line numbered in figures (`4. 提案討論：`) goes on with a list numbered alike just
+/// above it (`3. 會務報告`, with the same mark and the number before): a point of that list — a
+/// decision that sets an assembly's agenda lists its parts so (中華民國天文學會's council, 2009:
+/// `決議：本年年度會員大會之議程為` / `1. 頒發…` … `4. 提案討論：` / `5. 臨時動議`) — not a part of
+/// this meeting. Blocks numbered otherwise (`(1) 修改章程…`) or not at all may stand between; a
+/// part of the agenda numbered otherwise (`十二、臨時動議：`) ends the look back.
+fn continues_list(before: &[Block], t: &str, len: usize) -> bool {
+    let Some((n, mark)) = figure_mark(t, len) else {
+        return false;
+    };
+    for b in before.iter().rev().filter(|b| !b.table) {
+        match ordinal(&b.text) {
+            Some((Ordinal::Arabic, l)) => return figure_mark(&b.text, l) == Some((n.wrapping_sub(1), mark)),
+            Some((Ordinal::Section | Ordinal::Chinese, _)) => return false,
+            _ if stem_section(&b.text) => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A part of the agenda by its name alone (`報告事項：`, `討論事項`, `臨時動議：`), as a page numbers
+/// its parts `1、報告事項：`, `2、討論事項：`, `3、臨時動議：` (中華民國天文學會's minutes): a part, not
+/// the first entry of a list.
+fn agenda_part(rest: &str) -> bool {
+    let name: String = rest
+        .trim()
+        .trim_end_matches(['：', ':'])
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
+        .collect();
+    matches!(
+        name.as_str(),
+        "報告事項" | "討論事項" | "臨時動議" | "討論提案" | "提案討論" | "選舉事項" | "臨時提案" | "報告及討論事項"
+    )
+}
+
 /// A part of the agenda numbered with the heavenly stems, as councils number theirs (`甲、報告事項`,
 /// `乙、三讀議案第二讀會`): a short title that ends no sentence. (`甲、乙兩案併案討論` is none: a
 /// second stem follows.)
@@ -237,6 +307,72 @@ mod tests {
         assert!(stem_section("甲、報告事項"));
         assert!(!stem_section("丁、散會：下午 1 時 8 分。"));
         assert!(!stem_section("甲、乙兩案併案討論"));
+    }
+
+    #[test]
+    fn a_point_numbered_in_sequence_below_a_decision_is_no_part() {
+        let block = |t: &str| Block {
+            line: 1,
+            text: t.to_string(),
+            table: false,
+            header: false,
+        };
+        // 中華民國天文學會's council (2009) sets the general assembly's agenda in its decision.
+        let blocks: Vec<Block> = [
+            "十一、討論事項：",
+            "決議：本年年度會員大會之議程為",
+            "1. 頒發台北天文館學報編輯獎。",
+            "2. 主席報告",
+            "3. 會務報告",
+            "4. 提案討論：",
+            "(1) 修改章程第三章第九條 (理事會提案)",
+            "5. 臨時動議",
+            "6. 散會",
+            "十二、臨時動議：",
+        ]
+        .into_iter()
+        .map(block)
+        .collect();
+        let md = render(&blocks, &[], &ImportRegistry::default()).markdown;
+        assert!(!md.contains("## 4. 提案討論"), "{md}");
+        assert!(!md.contains("## 5. 臨時動議"), "{md}");
+        assert!(md.lines().any(|l| l == "十二、臨時動議："), "{md}");
+        // Parts numbered `1、` `2、` with points `1.` `2.` under them stay parts, and so does a part
+        // whose number follows the part before it though a point numbered alike stands between.
+        for parts in [
+            [
+                "1、報告事項：",
+                "1. 帳戶已移交。",
+                "2. 六月研討會。",
+                "2、討論事項：",
+                "1. 取消郵局帳戶。",
+                "3、臨時動議：",
+            ],
+            [
+                "1. 報告事項：",
+                "1. 帳戶已移交。",
+                "2. 討論事項：",
+                "1. 取消郵局帳戶。",
+                "2. 不續約網址。",
+                "3. 臨時動議：",
+            ],
+        ] {
+            let blocks: Vec<Block> = parts.into_iter().map(block).collect();
+            let md = render(&blocks, &[], &ImportRegistry::default()).markdown;
+            let headings = md.lines().filter(|l| l.starts_with("## ")).count();
+            assert_eq!(headings, 3, "{md}");
+        }
+    }
+
+    #[test]
+    fn parts_numbered_with_arabic_numbers() {
+        // 中華民國天文學會's minutes (tests/fixtures/import/real-pdf/asroc-28-5), with the zero-width
+        // space its editor left after the number.
+        assert!(agenda_part("\u{200b} 報告事項："));
+        assert!(agenda_part("討論事項"));
+        assert!(agenda_part("臨時動議:"));
+        assert!(!agenda_part("2025年六月中研院會舉辦一個ALMA的會議"));
+        assert!(!agenda_part("討論事項之一：場地"));
     }
 
     #[test]

@@ -123,6 +123,43 @@ fn only_a_count(v: &str) -> bool {
             .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九十百".contains(c))
 }
 
+/// A list's value that only points to a sheet (`如簽到表`, `(如簽到表)`, `詳如簽到簿`, `如簽到名冊。`,
+/// `詳如後附出列席名單`): it names nobody, as a count does not.
+fn only_a_sheet(v: &str) -> bool {
+    let t: String = v
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"()（）[]［］。.".contains(*c))
+        .collect();
+    let mut t = t.as_str();
+    for lead in ["詳如", "詳見", "詳", "如", "見", "請見", "參閱"] {
+        if let Some(rest) = t.strip_prefix(lead) {
+            t = rest;
+            break;
+        }
+    }
+    for lead in ["後附", "附件", "附"] {
+        if let Some(rest) = t.strip_prefix(lead) {
+            t = rest;
+            break;
+        }
+    }
+    let sheet = [
+        "簽到表",
+        "簽到簿",
+        "簽到單",
+        "簽到名冊",
+        "簽名冊",
+        "簽名單",
+        "名單",
+        "名冊",
+    ];
+    sheet.iter().any(|s| {
+        t.strip_suffix(s).is_some_and(|who| {
+            who.chars().count() <= 6 && who.chars().all(|c| "出列席人員會議委員代表與簽到".contains(c))
+        })
+    })
+}
+
 /// The line after its numbering (`三、`, `（三）`, `3、`, and `壹、` when a field label follows).
 fn unnumbered(s: &str) -> &str {
     match ordinal(s) {
@@ -461,6 +498,61 @@ fn digit_run_date(s: &str) -> Option<(NaiveDate, usize, usize)> {
     None
 }
 
+/// A Republic date whose 年, 月 and 日 a web page lost, written in fewer than 7 digits after 民國
+/// (`民國10139日(星期五)`: 101年3月9日; `民國99416`): the year is the first two or three digits, the
+/// month and the day one or two each, the run read whole. It is taken only when one reading alone
+/// is a valid date (on the weekday written after it, if one is): `10139` can only be 101-3-9, while
+/// `101112` (101-11-2 or 101-1-12) is taken only if its weekday says which.
+fn short_run_date(s: &str) -> Option<(NaiveDate, usize, usize)> {
+    let at = s.find("民國")? + "民國".len();
+    let start = at + s[at..].len() - s[at..].trim_start().len();
+    let len = s[start..]
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(s.len() - start);
+    let run = &s[start..start + len];
+    if !(4..=6).contains(&run.len()) {
+        return None;
+    }
+    let weekday = weekday_named(&s[start + len..]);
+    let mut found = Vec::new();
+    for year_digits in [2, 3] {
+        for month_digits in [1, 2] {
+            let day_digits = run.len() as i32 - year_digits - month_digits;
+            if !(1..=2).contains(&day_digits) {
+                continue;
+            }
+            let (y, m) = (year_digits as usize, month_digits as usize);
+            let (Ok(year), Ok(month), Ok(day)) = (
+                run[..y].parse::<i32>(),
+                run[y..y + m].parse::<u32>(),
+                run[y + m..].parse::<u32>(),
+            ) else {
+                continue;
+            };
+            // A year of three digits is 100 to 199 (2011–2110); two with a leading 0 are no year.
+            if (y == 3 && !(100..=199).contains(&year)) || (y == 2 && year < 10) {
+                continue;
+            }
+            let Some(date) = NaiveDate::from_ymd_opt(year + calendar::ROC_OFFSET, month, day) else {
+                continue;
+            };
+            if weekday.is_none_or(|w| w == date.weekday().num_days_from_monday()) {
+                found.push(date);
+            }
+        }
+    }
+    found.dedup();
+    // The 日 the page kept after the run is the date's (`10139日`).
+    let end = start
+        + len
+        + if s[start + len..].starts_with('日') {
+            '日'.len_utf8()
+        } else {
+            0
+        };
+    (found.len() == 1).then(|| (found[0], start, end))
+}
+
 /// The text with full-width digits as ASCII ([`ascii_digits`]), and Chinese numerals written
 /// before a date or time unit (年 月 日 時 點 分) as Arabic ones, digit by digit or by place:
 /// 一一三年十二月三日 → 113年12月3日, 民國一百十三年 → 民國113年, 二〇二四年 → 2024年,
@@ -682,19 +774,27 @@ fn weekday_named(s: &str) -> Option<u32> {
 /// person. A list with none of those separators is split on whitespace (`劉書彬 陳秀寳`), where a
 /// lone character joins the next one (a two-character name padded to align, `余 天`) and a Latin
 /// word stays with the name before it (`伍麗華Saidhai Tahovecahe`).
+#[cfg(test)]
 fn split_people(s: &str) -> Vec<String> {
+    people_of(s).0
+}
+
+/// [`split_people`], and whether the list had role headings that are no one's name (`(理事長)
+/// 朱有花 （…） (常務理事) 呂聖元 …`, see [`split_on_spaces`]): a line with those stays in the body,
+/// where the roles are kept.
+fn people_of(s: &str) -> (Vec<String>, bool) {
     if let Some(groups) = post_groups(s) {
-        return groups;
+        return (groups, false);
     }
     if let Some(groups) = colon_groups(s) {
-        return groups;
+        return (groups, false);
     }
     // Entries that name no group, then groups (`本會議員(詳議員出缺席表) 本 會：郭秘書長伊彬 …`).
     if let Some(at) = later_group(s) {
         if let Some(groups) = colon_groups(&s[at..]) {
-            let mut out = split_people(&s[..at]);
+            let (mut out, headings) = people_of(&s[..at]);
             out.extend(groups);
-            return out;
+            return (out, headings);
         }
     }
     let mut out = Vec::new();
@@ -724,20 +824,136 @@ fn split_people(s: &str) -> Vec<String> {
     {
         let whole = s.trim().trim_end_matches(['。', '.']).trim();
         return if whole.is_empty() {
-            Vec::new()
+            (Vec::new(), false)
         } else {
-            vec![whole.to_string()]
+            (vec![whole.to_string()], false)
         };
     }
+    let mut headings = false;
     if !separated {
-        out = split_on_spaces(&out[0]);
+        (out, headings) = split_on_spaces(&out[0]);
     } else {
         out = out.iter().flat_map(|p| split_groups(p)).collect();
+        let mut split = Vec::new();
+        for p in out {
+            let (entries, h) = role_headings_out(&p);
+            headings |= h;
+            split.extend(entries);
+        }
+        out = split;
     }
-    out.into_iter()
+    let out = out
+        .into_iter()
         .map(|p| p.trim().trim_end_matches(['。', '.']).trim().to_string())
         .filter(|p| !p.is_empty())
-        .collect()
+        .collect();
+    (out, headings)
+}
+
+/// Put `person` into the front-matter's `list`: `陳文章委員(請假)` in a list of those present is on
+/// leave, as the note says (kept as written); a note naming someone else (`邢泰釗(部長請假)`: he came
+/// for his minister) leaves the entry where it is.
+fn add_person(fm: &mut FrontMatter, list: Field, person: String) {
+    let note = |n: &str| {
+        [format!("({n})"), format!("（{n}）")]
+            .iter()
+            .any(|s| person.ends_with(s.as_str()))
+    };
+    let list = match list {
+        Field::Attendees if note("請假") => Field::OnLeave,
+        Field::Attendees if note("缺席") => Field::Absent,
+        other => other,
+    };
+    let into = match list {
+        Field::Attendees => &mut fm.attendees,
+        Field::Observers => &mut fm.observers,
+        Field::OnLeave => &mut fm.on_leave,
+        _ => &mut fm.absent,
+    };
+    into.push(person);
+}
+
+/// An entry of a list written with 、 without the role headings in it: a short bracket standing as
+/// a word of its own before a name (`(理事) 王祥宇`, and `管一政 (常務理事) 許瑞榮`, two entries where a
+/// page's lines, a role a line, ran together) is no one's name; the names around it are entries
+/// of their own. A bracket after its name (`陳林文 （臺灣師範大學地科系）`, `彭慰(代)`) stays its note.
+fn role_headings_out(entry: &str) -> (Vec<String>, bool) {
+    let mut tokens: Vec<&str> = Vec::new();
+    for t in entry.split_whitespace() {
+        match leading_brackets(t) {
+            Some(n) if n < t.len() => tokens.extend([&t[..n], &t[n..]]),
+            _ => tokens.push(t),
+        }
+    }
+    let heading = |i: usize| {
+        let t = tokens[i];
+        only_brackets(t)
+            && t.chars().count() <= 8
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && tokens.get(i + 1).is_some_and(|n| !only_brackets(n))
+    };
+    if !(0..tokens.len()).any(heading) {
+        return (vec![entry.to_string()], false);
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if heading(i) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(token);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    (out, true)
+}
+
+/// The byte length of the brackets a word opens with (`（秘書長）` of `（秘書長）高筱茵`), if it opens
+/// with one.
+fn leading_brackets(token: &str) -> Option<usize> {
+    if !token.starts_with(['（', '(']) {
+        return None;
+    }
+    let mut depth = 0i32;
+    let mut end = None;
+    for (i, c) in token.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    end = Some(i + c.len_utf8());
+                }
+            }
+            _ if depth == 0 => break,
+            _ => {}
+        }
+    }
+    end
+}
+
+/// A word that is only brackets (`（中研院天文及天文物理研究所）`, `（清華大學天文所）(請假)`,
+/// `(理事長)`): a note, or a role heading; no name.
+fn only_brackets(token: &str) -> bool {
+    let mut depth = 0i32;
+    let mut any = false;
+    for c in token.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ if depth <= 0 => return false,
+            _ => {}
+        }
+        any = true;
+    }
+    any && depth == 0 && token.starts_with(['（', '('])
 }
 
 /// `市政府：市長鄭文燦…`, `本 會：秘書長…`: the name of a body heading its group of a list of people
@@ -959,11 +1175,47 @@ fn split_groups(s: &str) -> Vec<String> {
 /// Names separated by spaces. A romanised name goes on with the name before it, a lone character
 /// with the lone one before it (`余 天`), and a count with its words (`議員林武忠等 62 人（如簽到簿）`:
 /// the number is no name, nor is the 人 after it).
-fn split_on_spaces(s: &str) -> Vec<String> {
+///
+/// A word that is only brackets is the note of the name before it (`朱有花 （中研院天文及天文物理研究所）`,
+/// `潘國全 （秘書長）`, as 中華民國天文學會 lists its council), unless it heads the names after it: a
+/// short bracket (a role, `(理事長)`, `（監事）`) before a name, first in the list, after an entry
+/// that has its note already, or anywhere in a list that opens with one. Such a heading is no one's name and no entry; the second value
+/// returned says the list had one.
+fn split_on_spaces(s: &str) -> (Vec<String>, bool) {
     let mut out: Vec<String> = Vec::new();
     let mut lone = false;
     let mut counted = false;
-    for token in s.split_whitespace() {
+    let mut headings = false;
+    // A bracket that opens a word and closes before more of it (`（秘書長）高筱茵`, where a page's
+    // line break between a note and the next name left no space) is a word of its own.
+    let mut tokens: Vec<&str> = Vec::new();
+    for t in s.split_whitespace() {
+        match leading_brackets(t) {
+            Some(n) if n < t.len() => tokens.extend([&t[..n], &t[n..]]),
+            _ => tokens.push(t),
+        }
+    }
+    let short = |t: &str| t.chars().count() <= 8 && !t.chars().any(|c| c.is_ascii_digit());
+    // A list that opens with a role heading heads its names so throughout (`(理事長) 管一政
+    // (常務理事) 許瑞榮 曾耀寰`): a short bracket before a name is a heading there, noted or not.
+    let led = tokens.first().is_some_and(|t| only_brackets(t) && short(t))
+        && tokens.get(1).is_some_and(|t| !only_brackets(t));
+    for (i, &token) in tokens.iter().enumerate() {
+        if only_brackets(token) {
+            let before_a_name = tokens.get(i + 1).is_some_and(|t| !only_brackets(t));
+            let noted = led || out.last().is_none_or(|l| l.ends_with(['）', ')']));
+            match out.last_mut() {
+                _ if before_a_name && noted && short(token) => headings = true,
+                Some(last) => {
+                    last.push(' ');
+                    last.push_str(token);
+                }
+                None => out.push(token.to_string()),
+            }
+            lone = false;
+            counted = false;
+            continue;
+        }
         let latin = token.chars().all(|c| c.is_ascii_alphabetic() || ".-'".contains(c));
         let one = token.chars().count() == 1 && !token.is_ascii();
         let number = ascii_digits(token).chars().all(|c| c.is_ascii_digit());
@@ -981,7 +1233,7 @@ fn split_on_spaces(s: &str) -> Vec<String> {
         }
         counted = number;
     }
-    out
+    (out, headings)
 }
 
 /// What a date or time value holds: the date, the start and end times, and whether nothing else
@@ -998,7 +1250,13 @@ struct When {
 /// (a meeting held in sessions) or a second date leave the line in the body.
 fn when(v: &str) -> When {
     let d = date_digits(v);
-    let date = find_date_span(&d).or_else(|| digit_run_date(&d).map(|(x, a, b)| (Ok(x), a, b)));
+    let mut short = false;
+    let date = find_date_span(&d)
+        .or_else(|| digit_run_date(&d).map(|(x, a, b)| (Ok(x), a, b)))
+        .or_else(|| {
+            short = true;
+            short_run_date(&d).map(|(x, a, b)| (Ok(x), a, b))
+        });
     // Times after a second date belong to another day.
     let first_end = date.as_ref().map(|x| x.2).unwrap_or(0);
     let cut = find_date_span(&d[first_end..])
@@ -1063,7 +1321,9 @@ fn when(v: &str) -> When {
     let rest = latin;
     let weekday_or_joint =
         |c: char| c.is_whitespace() || "()（）[]［］一二三四五六日天週周自起至到止迄~～－-—、，,。".contains(c);
-    let whole = ts.len() <= 2 && cut == d.len() && rest.chars().all(weekday_or_joint);
+    // A date read from a short run of digits is a reading of what the page lost: the line stays
+    // in the body beside it, to be checked.
+    let whole = ts.len() <= 2 && cut == d.len() && rest.chars().all(weekday_or_joint) && !(short && date.is_some());
     When {
         date: date.map(|(r, _, e)| (r, e)),
         start,
@@ -1265,6 +1525,7 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
     let mut start = None;
     let mut end = None;
     let mut found = [false; 4];
+    let mut pending: Option<Field> = None;
     for &(bi, b) in &header {
         let pairs = key_values(&b.text);
         if pairs.is_empty() {
@@ -1272,6 +1533,21 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
         }
         let mut whole = true;
         for (k, v) in pairs {
+            // A numbered role and its people under an empty list label (`三、出席人員姓名：` |
+            // `(一)理事：呂聖元、周 翊、…` | `(二)監事：陳文屏、…`): the people are that list's; the role
+            // is no one's name, so the line stays in the body.
+            if field(&k).is_none() {
+                let numbered = ordinal(&b.text).is_some_and(|(o, _)| o != Ordinal::Section);
+                if let Some(list) = pending.filter(|_| numbered && !v.trim().is_empty() && k.chars().count() <= 6) {
+                    for person in people_of(v).0 {
+                        add_person(&mut fm, list, person);
+                    }
+                    whole = false;
+                    continue;
+                }
+            } else {
+                pending = None;
+            }
             let took = match field(&k) {
                 Some(Field::Date | Field::Time) => {
                     let w = when(v);
@@ -1323,35 +1599,27 @@ pub(crate) fn read(blocks: &[Block], registry: &ImportRegistry, warnings: &mut V
                 Some(list @ (Field::Attendees | Field::Observers | Field::OnLeave | Field::Absent)) => {
                     found[3] |= list == Field::Attendees;
                     // `出席人員:8人`: a count, no one named: the line stays as it is.
-                    let people = if only_a_count(v) { Vec::new() } else { split_people(v) };
+                    // `列席人員:如簽到表`: a pointer to the sign-in sheet, no one named either.
+                    let none = matches!(
+                        v.trim().trim_end_matches(['。', '.']).trim(),
+                        "無" | "無人" | "從缺" | "none" | "None"
+                    );
+                    let nobody = only_a_count(v) || only_a_sheet(v) || none;
+                    let (people, headings) = if nobody { (Vec::new(), false) } else { people_of(v) };
                     if people.is_empty() {
                         warn(warnings, Some(b), Msg::ImportNobody { label: k.clone() });
                     }
                     for person in people {
-                        // `陳文章委員(請假)` in a list of those present: on leave, as the note says
-                        // (kept as written). A note naming someone else (`邢泰釗(部長請假)`: he came
-                        // for his minister) leaves the entry where it is.
-                        let note = |n: &str| {
-                            [format!("({n})"), format!("（{n}）")]
-                                .iter()
-                                .any(|s| person.ends_with(s.as_str()))
-                        };
-                        let list = match list {
-                            Field::Attendees if note("請假") => Field::OnLeave,
-                            Field::Attendees if note("缺席") => Field::Absent,
-                            other => other,
-                        };
-                        let into = match list {
-                            Field::Attendees => &mut fm.attendees,
-                            Field::Observers => &mut fm.observers,
-                            Field::OnLeave => &mut fm.on_leave,
-                            _ => &mut fm.absent,
-                        };
-                        into.push(person);
+                        add_person(&mut fm, list, person);
+                    }
+                    // `三、出席人員姓名：` alone, its people under numbered roles below it.
+                    if v.trim().is_empty() {
+                        pending = Some(list);
                     }
                     // A label that names the observers' body (`聯安列席`) says what no key holds:
                     // the line stays in the body.
-                    !v.is_empty() && !only_a_count(v) && observers_of(&k).is_none()
+                    // Role headings (`(理事長)`) are in no entry: the line stays, with them.
+                    !v.is_empty() && !nobody && observers_of(&k).is_none() && !headings
                 }
                 None => false,
             };
@@ -1519,10 +1787,25 @@ pub(crate) fn units(
             }
         }
     }
+    // A label for a unit or a person (`提案單位/人：民政課`, `提案人/單位 民政局`, as a council's
+    // database prints the field): the minutes model takes a registered unit's name there for a
+    // unit, so a name that is a unit's (it ends in 課, 室, 處, 局, 組, 中心…) is proposed as one;
+    // a person's (`王大明議員`) is not.
+    for (bi, b) in blocks.iter().enumerate() {
+        if b.table {
+            continue;
+        }
+        for (name, at, _, _) in crate::minutes::items::mixed_names(&b.text) {
+            if find_name(&registry.units, &name).is_some() || unit_like(&name) {
+                mentions.push((bi, at, name));
+            }
+        }
+    }
     for (bi, name) in motions {
         mentions.push((*bi, 0, name.clone()));
     }
     mentions.sort_by_key(|m| (m.0, m.1));
+    mentions.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);
     let mut out: Vec<String> = Vec::new();
     let mut unknown: Vec<String> = Vec::new();
     for (bi, _, name) in mentions {
@@ -1557,9 +1840,35 @@ pub(crate) fn units(
     (out, unknown)
 }
 
+/// A name that is a unit's by its last word: an office, a section, a bureau (`民政課`, `秘書室`,
+/// `工務處`, `消防局`, `第一組`, `資訊中心`, `鄉公所`), two to twelve characters, no person's title.
+fn unit_like(name: &str) -> bool {
+    let n = name.chars().count();
+    let unit = [
+        "課", "室", "處", "局", "組", "科", "所", "署", "司", "部", "院", "府", "校", "館", "隊", "站", "中心", "系",
+    ];
+    let person = [
+        "議員", "委員", "代表", "先生", "女士", "里長", "村長", "課長", "處長", "局長", "主任", "組長",
+    ];
+    (2..=12).contains(&n)
+        && name.chars().all(|c| c.is_alphabetic())
+        && unit.iter().any(|u| name.ends_with(u))
+        && !person.iter().any(|p| name.ends_with(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_names_by_their_last_word() {
+        for n in ["民政課", "秘書室", "工務處", "消防局", "第一組", "資訊中心", "鄉公所"] {
+            assert!(unit_like(n), "{n}");
+        }
+        for n in ["王大明", "王大明議員", "李課長", "民政課、王大明"] {
+            assert!(!unit_like(n), "{n}");
+        }
+    }
 
     #[test]
     fn dates() {
@@ -1630,6 +1939,45 @@ mod tests {
 
     /// A number's digits written one at a time with spaces between (臺南市政府工務局's
     /// `中華民國 1 0 1 年`, tests/corpus/tainan-pwb-16), with ASCII or full-width digits and spaces.
+    #[test]
+    fn a_short_run_of_digits_after_the_republic_is_a_date_when_only_one_reading_is() {
+        // 中華民國圖書館學會's page lost 年, 月 and 日 (tests/fixtures/import/lac-publish-52-1).
+        let w = when("民國10139日(星期五)上午10");
+        assert_eq!(w.date.map(|d| d.0.unwrap().to_string()).as_deref(), Some("2012-03-09"));
+        assert_eq!(w.start, Some((10, 0)));
+        assert!(!w.whole, "the line stays in the body, to be checked");
+        // 101-11-2 is a Friday, 101-1-12 a Thursday: the weekday says which.
+        let day = |v: &str| when(v).date.map(|d| d.0.unwrap().to_string());
+        assert_eq!(day("民國101112(星期五)").as_deref(), Some("2012-11-02"));
+        assert_eq!(day("民國101112(星期四)").as_deref(), Some("2012-01-12"));
+        assert_eq!(day("民國101112"), None);
+        // Two digits of year: 民國99年4月16日.
+        assert_eq!(day("民國99416").as_deref(), Some("2010-04-16"));
+    }
+
+    #[test]
+    fn a_pointer_to_the_sign_in_sheet_names_nobody() {
+        // 高雄市新興國小's lunch committee, 華興 alumni, a parents' association (tests/corpus).
+        for v in [
+            "如簽到表",
+            "(如簽到表)",
+            "如簽到名冊。",
+            "如簽到簿",
+            "詳如後附出列席名單",
+            "詳簽到單",
+        ] {
+            assert!(only_a_sheet(v), "{v}");
+        }
+        for v in [
+            "王大明、李小華",
+            "議員林武忠等 62 人（如簽到簿）",
+            "簽到表組長王大明",
+            "如附表",
+        ] {
+            assert!(!only_a_sheet(v), "{v}");
+        }
+    }
+
     #[test]
     fn a_year_with_its_digits_spaced() {
         let d = |s: &str| find_date(s).map(|x| x.0.unwrap().format("%Y-%m-%d").to_string());
@@ -1714,6 +2062,53 @@ mod tests {
     }
 
     /// Groups by body after entries that name none (臺南市議會's second sitting), and groups named
+    /// 中華民國天文學會 lists its council with spaces: each member and their institute in brackets,
+    /// under role headings in brackets (tests/fixtures/import/real-pdf/asroc-*).
+    #[test]
+    fn notes_and_role_headings_in_a_list_written_with_spaces() {
+        let (people, headings) = people_of(
+            "(理事長) 朱有花 （中研院天文及天文物理研究所） (常務理事) 呂聖元 （中研院天文及天文物理研究所）(請假) 賴詩萍 （清華大學天文所及物理系） (理事) 木下大輔（中央大學天文所）",
+        );
+        assert_eq!(
+            people,
+            [
+                "朱有花 （中研院天文及天文物理研究所）",
+                "呂聖元 （中研院天文及天文物理研究所）(請假)",
+                "賴詩萍 （清華大學天文所及物理系）",
+                "木下大輔（中央大學天文所）"
+            ]
+        );
+        assert!(headings);
+        // A role a line, in a list written with 、 (中華民國天文學會's 2012 council): the lines
+        // run together as `(理事長) 管一政 (常務理事) 許瑞榮、曾耀寰、(理事) 王祥宇、林俐暉(請假)`.
+        let (people, headings) =
+            people_of("(理事長) 管一政 (常務理事) 許瑞榮、曾耀寰、(理事) 王祥宇、林俐暉(請假)、(監事) 周 翊");
+        assert_eq!(
+            people,
+            ["管一政", "許瑞榮", "曾耀寰", "王祥宇", "林俐暉(請假)", "周 翊"]
+        );
+        assert!(headings);
+        assert_eq!(
+            people_of("法規與標準委員會 彭慰(代)、研究發展委員會 卜小蝶").0,
+            ["法規與標準委員會 彭慰(代)", "研究發展委員會 卜小蝶"]
+        );
+        // A note after a name, and the next name after the note with no space between them.
+        assert_eq!(
+            people_of("潘國全 （秘書長）高筱茵"),
+            (vec!["潘國全 （秘書長）".to_string(), "高筱茵".to_string()], false)
+        );
+        // A list led by a role heading: the names need no notes for the roles to be headings.
+        assert_eq!(
+            people_of("(理事長) 管一政 (常務理事) 許瑞榮 曾耀寰 (理事) 王祥宇").0,
+            ["管一政", "許瑞榮", "曾耀寰", "王祥宇"]
+        );
+        // A bracket after a name that has no note yet is its note, not a heading.
+        assert_eq!(
+            people_of("張三 (理事) 李四"),
+            (vec!["張三 (理事)".to_string(), "李四".to_string()], false)
+        );
+    }
+
     /// alone with their people `post：name` after them (臺北市議會's 列席).
     #[test]
     fn lists_grouped_by_body() {

@@ -627,6 +627,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_unit_under_a_label_for_a_unit_or_a_person_is_proposed() {
+        // A council's database prints the proposer's field `提案單位/人`: a unit's name there is
+        // proposed for the registry, a person's is not.
+        let text = "某鄉民代表會第3次會議紀錄\n時間：113年9月11日上午10時\n主席：王大明\n壹、討論事項\n第一案\n提案單位/人：民政課\n案由：修繕案。\n決議：照案通過。\n第二案\n提案人/單位：李小華代表\n案由：路燈案。\n決議：通過。\n";
+        let imp = import_text(text, &ImportRegistry::default());
+        let units: Vec<&str> = imp.unregistered.units.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(units, ["民政課"]);
+    }
+
+    #[test]
     fn quoting_escapes_backslash_and_quote() {
         assert_eq!(quote(r#"a"b\c"#), r#""a\"b\\c""#);
         assert_eq!(quote("x\ty"), r#""x\ty""#);

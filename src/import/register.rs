@@ -36,6 +36,23 @@ fn series_words(title: &str) -> Option<String> {
                 return x.trim().to_string();
             }
         }
+        // The record's word standing apart after a space (`…理監事會議 會議紀錄`, as 中華民國天文學會
+        // titles its minutes) names no meeting: the series is the words before it.
+        if let Some((before, last)) = s.rsplit_once(char::is_whitespace) {
+            let record = [
+                "會議紀錄",
+                "會議記錄",
+                "會議摘要紀錄",
+                "會議紀要",
+                "會議議事錄",
+                "議事錄",
+                "紀錄",
+                "記錄",
+            ];
+            if record.contains(&last) && before.trim().chars().count() >= 2 {
+                return before.trim().to_string();
+            }
+        }
         for suffix in [
             "會議摘要紀錄",
             "會議紀錄",
@@ -392,6 +409,11 @@ mod tests {
             Some("國立臺灣大學學生輔導委員會")
         );
         assert_eq!(series_name("第59次會議紀錄").as_deref(), Some("會議"));
+        // The record's word apart after a space (tests/fixtures/import/real-pdf/asroc-28-5).
+        assert_eq!(
+            series_name("中華民國天文學會 第 28 屆第 5 次理監事會議 會議紀錄").as_deref(),
+            Some("理監事會議")
+        );
         // A council's sitting as its gazette numbers it (tests/corpus/ilcc-18-t1-3).
         assert_eq!(series_name("(7)第 03 次會議").as_deref(), Some("會議"));
     }

@@ -339,6 +339,29 @@ pub(crate) fn furniture(lines: &[Line]) -> Vec<Furniture> {
 }
 
 /// Clean every source line; page furniture and blank lines come back with empty text.
+/// CJK compatibility ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F) as the unified ideographs they
+/// stand for: a PDF's text layer may map its font's glyphs to them (`論` U+F941 for 論 U+8AD6, `年`
+/// U+F98E for 年), which look the same but match no label, name or search word. The few in that
+/// block that are ideographs of their own (U+FA0E 﨎) have no other form and stay as they are.
+pub(crate) fn unify_ideographs(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    let compat = |c: char| matches!(c as u32, 0xF900..=0xFAFF | 0x2F800..=0x2FA1F);
+    if !s.chars().any(compat) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if compat(c) {
+                    std::iter::once(c).nfc().next().unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
 pub(crate) fn clean(source: &str, _registry: &ImportRegistry) -> Vec<Line> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut lines = Vec::new();
@@ -350,6 +373,7 @@ pub(crate) fn clean(source: &str, _registry: &ImportRegistry) -> Vec<Line> {
             page_breaks.push(lines.len());
         }
         let t = raw.replace(['\u{c}', '\u{feff}'], "");
+        let t = unify_ideographs(&t);
         let t = t.trim_end();
         let lead = t.trim_start_matches(is_space);
         // A table drawn with `|` in plain text (`|案號 |案由 |議決 |`): its cells, tab-separated
@@ -491,6 +515,13 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
         near(&mut lines[..i].iter().rev()) || near(&mut lines[i + 1..].iter())
     };
     let first_content = lines.iter().position(|l| !l.text.is_empty()).unwrap_or(0);
+    // A letterhead of several lines atop every page (an association's name, its English name and
+    // its address, five lines under which 中華民國天文學會 prints each page of its minutes) is a
+    // running header line by line: a line of the block two pages or more open with alike, up to
+    // that line. Only its first line is next to the page break; the others are next to it by the
+    // lines the pages share above them.
+    let blocks = shared_page_tops(lines, page_breaks, first_content);
+    let near_page = |i: usize| near_page(i) || blocks.contains(&i);
     let mut drop = Vec::new();
     for idxs in seen.values().filter(|v| v.len() >= 2) {
         // Only the occurrences at a page boundary are furniture, and only when the line recurs at
@@ -509,7 +540,9 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
                 .enumerate()
                 .any(|(j, l)| !idxs.contains(&j) && alnum(&l.text).contains(&said));
             for i in paged {
-                let top = lines[first_content..i].iter().filter(|l| !l.text.is_empty()).count() < 3;
+                // (A block atop the first page is the document's own letterhead, kept whole.)
+                let top = lines[first_content..i].iter().filter(|l| !l.text.is_empty()).count() < 3
+                    || blocks.first_page.contains(&i);
                 // (A heading heads a page; a footer's first occurrence ends one and goes.)
                 let heading = page_breaks.contains(&i) && !elsewhere;
                 if !(i == idxs[0] && (top || heading)) {
@@ -522,6 +555,56 @@ fn drop_running_headers(lines: &mut [Line], page_breaks: &[usize]) {
     for i in drop {
         lines[i].text.clear();
     }
+}
+
+/// The lines of the blocks that two pages or more open with alike: for each pair of pages, the
+/// non-blank lines they start with that are the same, in the same order (up to six), when there
+/// are two at least (a single line is [`drop_running_headers`]'s own case). `first_page` holds
+/// those of the document's first page.
+struct PageTops {
+    all: Vec<usize>,
+    first_page: Vec<usize>,
+}
+
+impl PageTops {
+    fn contains(&self, i: &usize) -> bool {
+        self.all.contains(i)
+    }
+}
+
+fn shared_page_tops(lines: &[Line], page_breaks: &[usize], first_content: usize) -> PageTops {
+    let mut starts = vec![first_content];
+    starts.extend(page_breaks.iter().copied().filter(|&b| b > first_content));
+    let tops: Vec<Vec<usize>> = starts
+        .iter()
+        .enumerate()
+        .map(|(p, &s)| {
+            let end = starts.get(p + 1).copied().unwrap_or(lines.len());
+            (s..end)
+                .filter(|&i| !lines[i].text.is_empty() && !lines[i].table)
+                .take(6)
+                .collect()
+        })
+        .collect();
+    let mut all = Vec::new();
+    let mut first_page = Vec::new();
+    for a in 0..tops.len() {
+        for b in a + 1..tops.len() {
+            let shared = tops[a]
+                .iter()
+                .zip(&tops[b])
+                .take_while(|(&x, &y)| lines[x].text == lines[y].text)
+                .count();
+            if shared >= 2 {
+                all.extend(&tops[a][..shared]);
+                all.extend(&tops[b][..shared]);
+                if a == 0 {
+                    first_page.extend(&tops[a][..shared]);
+                }
+            }
+        }
+    }
+    PageTops { all, first_page }
 }
 
 /// A running header or footer that carries its page's number (`第10次臨時會　會議紀錄 13`, then
@@ -599,7 +682,8 @@ fn people_label(s: &str) -> bool {
         return false;
     };
     let key: String = head.chars().filter(|c| !c.is_whitespace() && !is_space(*c)).collect();
-    PEOPLE_LABELS.contains(&key.as_str())
+    // A label for a unit or a person (`提案單位/人：…`, `提案人／單位：…`) too.
+    PEOPLE_LABELS.contains(&key.as_str()) || crate::minutes::items::mixed_label(&key).is_some()
 }
 
 /// In the header, any short `key：value` line starts a block, numbered (`四、出席人員：…`) or not,
@@ -1177,7 +1261,16 @@ fn more_names(value: &str, next: &str, wrapped: bool) -> bool {
 /// unless the margin broke a name (`wrapped`).
 fn join_header(a: &mut String, b: &str, wrapped: bool) {
     let value = a.split_once(['：', ':']).map(|(_, v)| v).unwrap_or(a);
-    if !a.trim_end().ends_with(['、', '，', ',']) && !value.contains(['、', '，', ',']) {
+    let separated = a.trim_end().ends_with(['、', '，', ',']);
+    // In a list written with 、, a line that opens with a bracket (a role heading, `(理事)
+    // 王祥宇、…`, as 中華民國天文學會 lists its council a role a line) starts an entry: the line break
+    // before it is the list's separator.
+    if !separated && value.contains('、') && b.trim_start().starts_with(['(', '（']) {
+        a.push('、');
+        a.push_str(b);
+        return;
+    }
+    if !separated && !value.contains(['、', '，', ',']) {
         // A line broken inside a name (`蔡易` | `餘`, as a PDF breaks Chinese anywhere) is
         // joined without a space (see [`breaks_entry`]).
         if !(wrapped && breaks_entry(value, b)) {
@@ -1256,6 +1349,22 @@ fn should_join(prev: &str, next: &str, header: bool, registry: &ImportRegistry) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compatibility_ideographs_read_as_the_unified_ones() {
+        // A society's minutes as a PDF's text layer gives them (中華民國天文學會, 2012): `論`, `年`
+        // and `參` are compatibility ideographs there.
+        let raw = "貳、討\u{f941}事項：\n2012 \u{f98e} 3 月\n\u{f96b}、臨時動議：\n";
+        let lines = clean(raw, &ImportRegistry::default());
+        let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(text, ["貳、討論事項：", "2012 年 3 月", "參、臨時動議：", ""]);
+        assert_eq!(unify_ideographs("第九條"), "第九條");
+        assert!(matches!(unify_ideographs("報告事項"), std::borrow::Cow::Borrowed(_)));
+        // An ideograph of its own in that block has no other form.
+        assert_eq!(unify_ideographs("\u{fa0e}"), "\u{fa0e}");
+        // Supplementary compatibility ideographs too (U+2F800 丽 is U+4E3D).
+        assert_eq!(unify_ideographs("\u{2f800}"), "\u{4e3d}");
+    }
 
     #[test]
     fn ordinals() {
@@ -1396,6 +1505,41 @@ mod tests {
         let text = "出席人數 30\n一、主席宣告開會。\n出席人數 30\n";
         let lines = clean(text, &ImportRegistry::default());
         assert!(furniture(&lines).is_empty());
+    }
+
+    /// 中華民國天文學會 prints each page of its minutes under a letterhead of five lines
+    /// (tests/fixtures/import/real-pdf/asroc-*): those atop the second page go, the first page's
+    /// stay as the document's own; a block that only starts alike is furniture only as far as it
+    /// is alike.
+    #[test]
+    fn a_letterhead_of_several_lines_atop_every_page_is_furniture() {
+        let head = "中華民國天文學會\nAstronomical Society of the Republic of China\n台北市10617羅斯福路四段1號\n";
+        let text = format!("{head}第 28 屆第 5 次理監事會議 會議紀錄\n一、時間：2024年12月13日\n2、討論事項：\n\u{c}{head}b. Invited speakers\n散會：10:50\n");
+        let lines = clean(&text, &ImportRegistry::default());
+        let kept: Vec<&str> = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "中華民國天文學會",
+                "Astronomical Society of the Republic of China",
+                "台北市10617羅斯福路四段1號",
+                "第 28 屆第 5 次理監事會議 會議紀錄",
+                "一、時間：2024年12月13日",
+                "2、討論事項：",
+                "b. Invited speakers",
+                "散會：10:50"
+            ]
+        );
+        assert_eq!(furniture(&lines).len(), 3);
+        // Two pages that share their first line only: that line alone is the block (none here,
+        // since a single line needs a page number or a page's end beside it).
+        let text = "甲會\n一、時間：2024年12月13日\n二、地點：本會\n\u{c}甲會\n三、散會\n";
+        let lines = clean(text, &ImportRegistry::default());
+        assert!(furniture(&lines).iter().all(|f| f.text != "二、地點：本會"));
     }
 
     /// 臺中市和平區民代表會's form: `審查意見 照案通過。` (a decision's name, a space, the

@@ -302,13 +302,13 @@ pub fn strip_section_ordinal(text: &str) -> &str {
     if let Some(c) = t.chars().next() {
         if "甲乙丙丁戊己庚辛".contains(c) {
             let rest = &t[c.len_utf8()..];
-            if let Some(r) = rest.strip_prefix(['、', '.', '．']) {
+            if let Some(r) = rest.strip_prefix(['、', '﹑', '､', '.', '．']) {
                 return r.trim();
             }
         }
         if c.is_ascii_uppercase() {
             let rest = &t[1..];
-            if let Some(r) = rest.strip_prefix(['.', '、', '．']) {
+            if let Some(r) = rest.strip_prefix(['.', '、', '﹑', '､', '．']) {
                 return r.trim();
             }
         }
@@ -351,13 +351,17 @@ pub fn paragraph_item(block: &str, section: Option<Kind>) -> Option<(String, Opt
         }
     }
     // `議題1. 討論1月份財報誤計`, `提案2、…`: the number, its own mark, then the title.
-    if let Some(end) = t.find(['.', '．', '、']) {
-        let rest = t[end..].trim_start_matches(['.', '．', '、']).trim();
+    if let Some(end) = t.find(['.', '．', '、', '﹑', '､']) {
+        let rest = t[end..].trim_start_matches(['.', '．', '、', '﹑', '､']).trim();
         if end > 0 && !rest.is_empty() && !rest.starts_with(is_numeral) {
             if let Some(found) = numbered_label(&squeeze(&t[..end])).filter(|(l, _)| !l.starts_with('案')) {
                 return Some(found);
             }
         }
+    }
+    // `案由(一) 新會員入會申請`: the label's number in brackets, a space and the title.
+    if let Some((label, _, _)) = super::numbered_spaced_title(t) {
+        return Some((label, None));
     }
     // `第一案〈代提議001號〉 提案人：…`: the number, then a bracket or a space and more text.
     if let Some(end) = t.find(['〈', '<', '《', ' ', '　']) {

@@ -163,7 +163,7 @@ pub fn strip_ordinal(text: &str) -> &str {
             let n = rest[..end].trim_matches([' ', '　']);
             if !n.is_empty() && n.chars().all(is_num) {
                 let after = rest[end..].trim_start_matches(['）', ')']);
-                let after = after.strip_prefix(['、', '．']).unwrap_or(after);
+                let after = after.strip_prefix(['、', '﹑', '､', '．']).unwrap_or(after);
                 return after.trim();
             }
         }
@@ -172,7 +172,9 @@ pub fn strip_ordinal(text: &str) -> &str {
     let digits: usize = t.chars().take_while(|&c| is_num(c)).map(char::len_utf8).sum();
     if digits > 0 {
         let rest = t[digits..].trim_start_matches([' ', '　']);
-        if let Some(r) = rest.strip_prefix(['、', '.', '．']) {
+        // The list mark as some fonts and word processors write it too: the small ideographic
+        // comma ﹑ (U+FE51) and the half-width ､ (U+FF64), as the importer reads them.
+        if let Some(r) = rest.strip_prefix(['、', '﹑', '､', '.', '．']) {
             return r.trim();
         }
     }
@@ -215,6 +217,14 @@ pub fn agenda_label(heading: &str) -> Option<String> {
         Some(format!("{prefix}{n}"))
     };
     if let Some(label) = numbered("臨時動議") {
+        // `## 臨時動議` alone is the section, not a motion of that name: a motion's heading has its
+        // number (`臨時動議一`) or its text after the colon (`臨時動議：某案`).
+        let text_after = h
+            .split_once(['：', ':'])
+            .is_some_and(|(_, rest)| !rest.trim().is_empty());
+        if label == "臨時動議" && !text_after {
+            return None;
+        }
         return Some(label);
     }
     if let Some(label) = numbered("提案") {
@@ -231,6 +241,10 @@ pub fn agenda_label(heading: &str) -> Option<String> {
             .take_while(|c| !"，,。（(【　 .．、".contains(*c))
             .collect();
         return items::numbered_label(&head).map(|(l, _)| l);
+    }
+    // `案由(一) 新會員入會申請`: the number, a space, the title.
+    if let Some((label, _, _)) = numbered_spaced_title(h) {
+        return Some(label);
     }
     // `案由(一)：…`: the number in brackets.
     if let Some((label, _)) = items::numbered_label(&squeezed) {
@@ -249,6 +263,21 @@ pub fn agenda_label(heading: &str) -> Option<String> {
 /// and the title.
 fn spaced_title(text: &str) -> Option<(&'static str, &str)> {
     items::spaced_field(text, &["案由", "案名"]).filter(|(_, t)| !t.starts_with(items::is_numeral))
+}
+
+/// `案由(一) 新會員入會申請` (a learned society's minutes): the label with its number, a space and
+/// the title, no colon, as a form's field is written. The label (`案由一`), the label as written
+/// (`案由(一)`) and the title. Only 案由: a number with a space after it (`第一案 提案單位:…`)
+/// leads the 案由 below it.
+fn numbered_spaced_title(text: &str) -> Option<(String, &str, &str)> {
+    let t = text.trim();
+    let (head, rest) = t.split_once([' ', '　'])?;
+    let rest = rest.trim();
+    if rest.is_empty() || head.contains(['：', ':']) || rest.starts_with(['：', ':']) {
+        return None;
+    }
+    let (label, _) = items::numbered_label(&squeeze(head))?;
+    (label.starts_with("案由") && label.chars().count() > 2).then_some((label, head, rest))
 }
 
 /// The stable anchor a heading should get, if it is an agenda item or a unit report.
@@ -416,9 +445,11 @@ pub fn analyse(
                     format!("{bare_heading}：{}", text.trim_start_matches(['：', ':']).trim())
                 }
                 // `### 案由 本區…`, as a form's field: the title as `案由：…` reads.
-                _ => match spaced_title(&h.text) {
-                    Some((l, t)) => format!("{l}：{t}"),
-                    None => h.text.clone(),
+                _ => match (spaced_title(&h.text), numbered_spaced_title(&h.text)) {
+                    (Some((l, t)), _) => format!("{l}：{t}"),
+                    // `### 案由(一) 新會員入會申請`: as `案由(一)：新會員入會申請` reads.
+                    (None, Some((_, l, t))) => format!("{l}：{t}"),
+                    (None, None) => h.text.clone(),
                 },
             };
             st.agenda.push(AgendaItem {
@@ -511,14 +542,23 @@ fn enclosing_kind(r: &Rendered, hi: usize) -> Option<Kind> {
 /// The kind of the last section title written as a paragraph (`八、討論及決議事項:`) before
 /// heading `hi`, for headings under no section heading.
 fn paragraph_section_kind(r: &Rendered, hi: usize) -> Option<Kind> {
-    r.sections
+    let blocks: Vec<&str> = r
+        .sections
         .iter()
         .take_while(|s| s.heading != Some(hi))
         .flat_map(item_blocks)
+        .map(|(_, b)| b)
+        .collect();
+    // A point of a decision that names a part (`6. 散會` in an agenda the decision sets) is none.
+    let points = announced_points(&blocks);
+    blocks
+        .iter()
+        .zip(points)
+        .filter(|&(_, point)| !point)
         // `主席裁示：…` with no ordinal of its own is an item's ruling, not the section 主席裁示.
-        .filter(|(_, b)| !(decision_label(b).is_some() && items::strip_section_ordinal(b).len() == b.trim().len()))
-        .filter_map(|(_, b)| is_section_block(b))
-        .last()
+        .filter(|(b, _)| !(decision_label(b).is_some() && items::strip_section_ordinal(b).len() == b.trim().len()))
+        .filter_map(|(b, _)| is_section_block(b))
+        .next_back()
 }
 
 /// Resolve unit names found on an item to slugs; unknown ones become errors at their line.
@@ -644,6 +684,9 @@ fn paragraph_items(
     let mut parts_style: Option<u8> = None;
     // Whether the section lists reports heard (`三、聽取報告`).
     let mut reports_heard = false;
+    // Whether the section is the chair's own report (`壹、主席報告：`): its numbered points
+    // (`(1) 財務報告：…`) are what the chair reports, not reports of the agenda.
+    let mut chairs_report = false;
     let mut in_appendix = false;
     // The line the current section starts at, to number the items in it that have no number.
     let mut section_line = 0usize;
@@ -662,10 +705,16 @@ fn paragraph_items(
         if p.tentative && !has_part && !p.heard && !p.blocks.iter().any(|(_, b)| decision_label(b).is_some()) {
             return;
         }
+        // `(一) 無。` / `決議: 無。` under 臨時動議: a point that only says there was nothing names no
+        // item, as `臨時動議：無` does.
+        if items::says_none(&p.title) {
+            return;
+        }
         let kind = p.kind.or(section).unwrap_or_else(|| items::default_kind(&p.label));
         // The item's own decision is the last one before the next item: amendments and motions
         // of procedure inside it are decided before the main question.
         let mut decision = (String::new(), String::new(), "");
+        let points = announced_points(&p.blocks.iter().map(|(_, b)| *b).collect::<Vec<_>>());
         let mut first_decision = p.blocks.len();
         // Where the last decision read ends, when it was written as a list item (`- 決議：…`).
         let mut listed_end: Option<usize> = None;
@@ -678,8 +727,8 @@ fn paragraph_items(
                     parts.push(rest.to_string());
                 }
                 let mut end = i + 1;
-                for (_, next) in &p.blocks[i + 1..] {
-                    if ends_decision(next) || decision_label(next).is_some() {
+                for (k, (_, next)) in p.blocks.iter().enumerate().skip(i + 1) {
+                    if !points[k] && (ends_decision(next) || decision_label(next).is_some()) {
                         break;
                     }
                     // `大會決議` / `：照案通過。`: the colon a converter put on the next line.
@@ -814,6 +863,7 @@ fn paragraph_items(
             .flat_map(|(l, b)| glued_section(b).map(move |x| (l, x)))
             .flat_map(|(l, b)| glued_decision(b).map(move |x| (l, x)))
             .collect();
+        let points = announced_points(&blocks.iter().map(|(_, b)| *b).collect::<Vec<_>>());
         // Where the blocks to read as paragraphs start: after an agenda heading, at the next
         // part of the agenda its text runs into (`### 案由：…` then `丙、主席裁定事項`): the heading's
         // item ends there.
@@ -851,9 +901,11 @@ fn paragraph_items(
                     finish(p, section, &mut out, diags);
                 }
             }
-            let part = blocks.iter().position(|(_, b)| {
-                // `主席裁示` / `：` with no ordinal is the ruling of the item above, not a part.
-                is_section_block(b).is_some()
+            let part = blocks.iter().enumerate().position(|(bi, (_, b))| {
+                // `主席裁示` / `：` with no ordinal is the ruling of the item above, not a part; a
+                // point of its decision that names one (`6. 散會`) is none either.
+                !points[bi]
+                    && is_section_block(b).is_some()
                     && !(items::strip_section_ordinal(b).len() == b.trim().len()
                         && (decision_label(b).is_some() || squeeze(b).starts_with("主席")))
             });
@@ -895,6 +947,7 @@ fn paragraph_items(
             let h = &r.headings[hi].text;
             if let Some(k) = items::section_kind(h) {
                 section = Some(k);
+                chairs_report = is_chairs_report(h);
                 section_name = items::named_part(h);
                 section_style = None;
                 reports_heard = false;
@@ -978,12 +1031,14 @@ fn paragraph_items(
             if let Some(k) = is_section_block(b)
                 .filter(|_| !ruling)
                 .or(report_part.then_some(Kind::Report))
+                .filter(|_| !points[bi])
             {
                 section_line = line;
                 if let Some(p) = current.take() {
                     finish(p, section, &mut out, diags);
                 }
                 section = Some(k);
+                chairs_report = is_chairs_report(b);
                 section_name = items::named_part(b);
                 in_appendix = items::is_appendix(b);
                 section_style = part_style(b);
@@ -1095,7 +1150,7 @@ fn paragraph_items(
             } else {
                 table = None;
             }
-            if let Some((label, kind)) = items::paragraph_item(b, section) {
+            if let Some((label, kind)) = items::paragraph_item(b, section.filter(|_| !chairs_report)) {
                 let title = match b.trim().split_once(['：', ':']) {
                     _ if items::bracketed(b.trim()).is_some_and(|(_, rest)| !rest.is_empty()) => {
                         items::bracketed(b.trim()).map_or("", |(_, rest)| rest).to_string()
@@ -1103,6 +1158,10 @@ fn paragraph_items(
                     // A numbered paragraph (`四、秘書長報告：…`) keeps its whole text after the ordinal.
                     Some((_, rest)) if has_colon_title(b) && items::ordinal_number(b).is_none() => {
                         rest.trim().to_string()
+                    }
+                    // `案由(一) 新會員入會申請`: the title after the space.
+                    None if numbered_spaced_title(b).is_some() => {
+                        numbered_spaced_title(b).map_or(String::new(), |(_, _, t)| t.to_string())
                     }
                     _ => strip_ordinal(b).to_string(),
                 };
@@ -1377,6 +1436,42 @@ fn paragraph_items(
             }
             if let Some(p) = current.as_mut() {
                 p.blocks.push((line, b));
+                continue;
+            }
+            // A decision no item owns: decisions are the labels most alike across bodies, and one
+            // is always some item's. The block just before it is that item when it reads as an
+            // item's title — a numbered line, or a line ending in 案 or in a request (`…，提請討論。`)
+            // — and is no part of the agenda, label or other item's (`議程確認：詳大會議程。` then
+            // `決議：無異議通過。` stays procedure).
+            if decision_label(b).is_some() && !in_appendix && bi > start_at && section != Some(Kind::Other) {
+                let (pline, prev) = blocks[bi - 1];
+                let titled =
+                    items::ordinal_number(prev).is_some() || items::ends_with_request(prev) || ends_in_case(prev);
+                let plain = is_section_block(prev).is_none()
+                    && decision_label(prev).is_none()
+                    && !starts_part(prev)
+                    && !has_colon_title(prev)
+                    && !prev.trim().contains('\n')
+                    && prev.trim().chars().count() <= 120
+                    && !items::says_none(strip_ordinal(prev));
+                if titled && plain {
+                    let name = items::section_item_name(section).unwrap_or("討論事項");
+                    let n = match items::ordinal_number(prev) {
+                        Some(n) => items::label_number(&n),
+                        None => items::chinese_number(out.iter().filter(|a| a.line >= section_line).count() + 1),
+                    };
+                    current = Some(Pending {
+                        blocks: vec![(line, b)],
+                        ..Pending::point(
+                            format!("{name}{n}"),
+                            section.is_none().then_some(Kind::Discussion),
+                            strip_ordinal(prev).to_string(),
+                            &anchor,
+                            pline,
+                            prev,
+                        )
+                    });
+                }
             }
         }
     }
@@ -1385,6 +1480,13 @@ fn paragraph_items(
     }
     st.agenda.extend(out);
     st.agenda.sort_by_key(|a| a.line);
+}
+
+/// Whether a section's title names the chair's own report (`壹、主席報告：`, `主席致詞`): what the
+/// chair reports in it, point by point, is no item of the agenda.
+fn is_chairs_report(title: &str) -> bool {
+    let n = squeeze(items::strip_section_ordinal(title));
+    ["主席報告", "主席致詞", "主席致辭"].iter().any(|p| n.starts_with(p))
 }
 
 /// The part of the agenda a record's own title (its front-matter `title`) says the record is:
@@ -1642,12 +1744,17 @@ fn is_title_block(block: &str) -> bool {
         && items::numbered_label(&squeeze(t)).is_none()
 }
 
+/// Whether a line ends in 案, as an item's title does (`…追加減預算案`, `…乙案。`).
+fn ends_in_case(block: &str) -> bool {
+    block.trim().trim_end_matches(['。', '.', '；']).ends_with('案')
+}
+
 /// Whether a block is `label：title` with a short label and a title after its colon.
 /// The ordinal of a top-level part of the agenda (`壹、`, `貳、`, `拾壹、`): `壹`.
 fn part_ordinal(text: &str) -> Option<String> {
     let t = text.trim();
     let n: String = t.chars().take_while(|c| "壹貳參肆伍陸柒捌玖拾".contains(*c)).collect();
-    let rest = t[n.len()..].strip_prefix(['、', '.', '．'])?;
+    let rest = t[n.len()..].strip_prefix(['、', '﹑', '､', '.', '．'])?;
     (!n.is_empty() && !rest.trim().is_empty()).then_some(n)
 }
 
@@ -1760,13 +1867,15 @@ fn is_lead_line(block: &str) -> bool {
 fn part_style(block: &str) -> Option<u8> {
     let t = block.trim();
     let first = t.chars().next()?;
-    let marked = t[first.len_utf8()..].starts_with(['、', '.', '．']);
+    let marked = t[first.len_utf8()..].starts_with(['、', '﹑', '､', '.', '．']);
     if "甲乙丙丁戊己庚辛".contains(first) && marked {
         Some(5)
     } else if "壹貳參肆伍陸柒捌玖拾".contains(first) && items::ordinal_number(t).is_some() {
         Some(4)
     } else if items::ordinal_style(t) == Some(2)
-        && t.trim_start_matches(items::is_numeral).trim_start().starts_with('、')
+        && t.trim_start_matches(items::is_numeral)
+            .trim_start()
+            .starts_with(['、', '﹑', '､'])
     {
         // `6、業務單位報告:` and its points `1 . 秘書室報告:`: Arabic figures with 、 and with a full
         // stop are two levels of one record's numbering.
@@ -2352,6 +2461,7 @@ fn decision_of(file_text: &str, region: &[&crate::markdown::Section]) -> (String
         .flat_map(|s| item_blocks(s).flat_map(|(l, b)| glued_decision(b).map(move |g| (l, g))))
         .collect();
     let blocks: Vec<&str> = lined.iter().map(|(_, b)| *b).collect();
+    let points = announced_points(&blocks);
     // The item's own decision is the last one before its text ends, as a paragraph item's is:
     // amendments and motions of procedure inside it are decided before the main question.
     let mut found: Option<(String, String, &'static str)> = None;
@@ -2424,8 +2534,8 @@ fn decision_of(file_text: &str, region: &[&crate::markdown::Section]) -> (String
             // the agenda's next part (`八、洪玉鳳、王家貞議員均提出數額問題…`).
             let statement = parts
                 .first()
-                .is_some_and(|f| items::ordinal_number(f).is_none() && !f.trim_end().ends_with(['：', ':']));
-            if ends_decision(next) || (statement && items::ordinal_number(next).is_some()) {
+                .is_some_and(|f| items::ordinal_number(f).is_none() && !announces(f));
+            if !points[j - 1] && (ends_decision(next) || (statement && items::ordinal_number(next).is_some())) {
                 j -= 1;
                 break;
             }
@@ -2452,6 +2562,51 @@ fn decision_of(file_text: &str, region: &[&crate::markdown::Section]) -> (String
         }
     }
     found.unwrap_or((String::new(), String::new(), ""))
+}
+
+/// The blocks that are the points of a decision that announces them, numbered in figures: after
+/// `決議：` alone, or a decision that ends in its colon or in words that announce what follows
+/// (`決議：本年年度會員大會之議程為` / `1. 頒發…` … `5. 臨時動議` / `6. 散會`, a society's council
+/// setting its general assembly's agenda), each block numbered as its first point is. Such a point
+/// is the decision's even when it names a part of the agenda: the record's own parts are numbered
+/// otherwise (`十二、臨時動議：`), and that ends the points, as a label or the next item does.
+fn announced_points(blocks: &[&str]) -> Vec<bool> {
+    let mut marks = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some(label) = decision_label(blocks[i]) else {
+            i += 1;
+            continue;
+        };
+        let rest = after_label(blocks[i], label);
+        i += 1;
+        if !announces(rest) {
+            continue;
+        }
+        let Some(style) = blocks.get(i).and_then(|b| part_style(b)).filter(|s| matches!(s, 2 | 3)) else {
+            continue;
+        };
+        while let Some(b) = blocks.get(i) {
+            if part_style(b) == Some(style) && decision_label(b).is_none() {
+                marks[i] = true;
+            } else if ends_decision(b) || decision_label(b).is_some() {
+                break;
+            }
+            i += 1;
+        }
+    }
+    marks
+}
+
+/// Whether a decision's text announces points to follow: nothing after its label, its colon, or
+/// words that announce (`本年年度會員大會之議程為`, `決議如下`).
+fn announces(text: &str) -> bool {
+    let t = text.trim_end();
+    t.is_empty()
+        || t.ends_with(['：', ':'])
+        || ["如下", "如后", "如後", "如左", "如次", "為"]
+            .iter()
+            .any(|w| t.ends_with(w))
 }
 
 /// Whether a block begins what follows an item rather than goes on with it: the agenda's next
@@ -2562,6 +2717,9 @@ mod tests {
             Some("臨時動議一")
         );
         assert_eq!(agenda_label("臨時動議：某案").as_deref(), Some("臨時動議"));
+        // The section's heading alone is no motion.
+        assert_eq!(agenda_label("臨時動議"), None);
+        assert_eq!(agenda_label("臨時動議："), None);
         assert_eq!(agenda_label("提案二：平臺改版案").as_deref(), Some("提案二"));
         assert_eq!(agenda_label("提案 1　案由：平臺改版案").as_deref(), Some("提案1"));
         assert_eq!(agenda_label("提案單位：秘書處"), None);
@@ -2630,6 +2788,154 @@ mod tests {
         let (st, diags) = analyse(Path::new("a.md"), body, &r, reg, &UnitMatcher::new(reg));
         assert!(diags.is_empty(), "{diags:?}");
         st.agenda
+    }
+
+    #[test]
+    fn a_decision_no_item_owns_makes_an_item_of_the_title_before_it() {
+        let reg = Registry::new(Vec::new());
+        let read = |body: &str| -> Vec<(String, Kind, String, String)> {
+            items_of(body, &reg)
+                .into_iter()
+                .map(|a| (a.label, a.kind, a.title, a.decision))
+                .collect()
+        };
+        // A title ending in 案 under 選舉事項 and under 臨時動議, with no number and no lead.
+        assert_eq!(
+            read("十一、選舉事項：\n\n推選本屆常務理事案\n\n決議：推選王大明、李小華為常務理事。\n\n十二、臨時動議：\n\n增設社區路燈案。\n\n決議：送請里辦公處辦理。\n"),
+            [
+                ("選舉事項一".to_string(), Kind::Election, "推選本屆常務理事案".to_string(), "推選王大明、李小華為常務理事。".to_string()),
+                ("臨時動議一".to_string(), Kind::Motion, "增設社區路燈案。".to_string(), "送請里辦公處辦理。".to_string()),
+            ]
+        );
+        // The same under a heading `## 臨時動議` written by hand: the section, then the motion.
+        assert_eq!(
+            read("## 臨時動議\n\n增設社區路燈案。\n\n決議：送請里辦公處辦理。\n"),
+            [(
+                "臨時動議一".to_string(),
+                Kind::Motion,
+                "增設社區路燈案。".to_string(),
+                "送請里辦公處辦理。".to_string()
+            )]
+        );
+        // With no section named at all: a request, then its decision.
+        assert_eq!(
+            read("本會章程第九條修正草案，提請審議。\n\n決議：照案通過。\n"),
+            [(
+                "討論事項一".to_string(),
+                Kind::Discussion,
+                "本會章程第九條修正草案，提請審議。".to_string(),
+                "照案通過。".to_string()
+            )]
+        );
+        // Procedure, a label's text and a part that says none are no titles.
+        for body in [
+            "議程確認：詳大會議程。\n\n決議：無異議通過。\n",
+            "宣讀上次會議紀錄。\n\n決議：確定。\n",
+            "參、臨時動議：\n\n(一)無。\n\n決議：無。\n",
+            "## 散會\n\n本會章程修正案\n\n決議：下次再議。\n",
+        ] {
+            assert!(read(body).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn the_list_marks_some_fonts_write_number_items_and_sections() {
+        // ﹑ (U+FE51) and ､ (U+FF64) for 、, in a record written by hand (not imported), as the
+        // importer reads them.
+        assert_eq!(strip_ordinal("三﹑主席：張慶鴻校長"), "主席：張慶鴻校長");
+        assert_eq!(strip_ordinal("2､國科會"), "國科會");
+        assert_eq!(items::strip_section_ordinal("丁﹑臨時動議"), "臨時動議");
+        assert_eq!(items::strip_section_ordinal("A､說明"), "說明");
+        assert_eq!(part_ordinal("貳﹑討論事項").as_deref(), Some("貳"));
+        assert_eq!(part_style("6､業務單位報告:"), part_style("6、業務單位報告:"));
+        let reg = Registry::new(Vec::new());
+        let body = "## 參﹑討論事項\n\n一﹑修正本會章程案，請討論。\n\n決議：照案通過。\n\n二､增設路燈案，提請審議。\n\n決議：通過。\n\n## 肆､臨時動議：無\n";
+        let items = items_of(body, &reg);
+        let read: Vec<(&str, Kind, &str)> = items
+            .iter()
+            .map(|a| (a.label.as_str(), a.kind, a.decision.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("討論事項一", Kind::Discussion, "照案通過。"),
+                ("討論事項二", Kind::Discussion, "通過。")
+            ]
+        );
+        assert_eq!(items[0].title, "修正本會章程案，請討論。");
+    }
+
+    #[test]
+    fn a_bracketed_number_then_a_space_and_the_title_is_the_label() {
+        // 中華民國天文學會's council: `案由(一) 新會員入會申請`, no colon.
+        assert_eq!(agenda_label("案由(一) 新會員入會申請").as_deref(), Some("案由一"));
+        assert_eq!(agenda_label("案由（二）　會址決定").as_deref(), Some("案由二"));
+        // A number with a space is a lead elsewhere, and 案由 with a space is a form's field.
+        assert_eq!(numbered_spaced_title("第一案 提案單位:第一組"), None);
+        assert_eq!(numbered_spaced_title("案由 本區自由里…"), None);
+        assert_eq!(agenda_label("案由 本區自由里…").as_deref(), Some("案由"));
+        let reg = Registry::new(Vec::new());
+        for body in [
+            "十一、討論事項：\n\n### 案由(一) 新會員入會申請\n\n說明：鄭文光先生申請入會。\n\n決議：通過。\n",
+            "十一、討論事項：\n\n案由(一) 新會員入會申請\n\n說明：鄭文光先生申請入會。\n\n決議：通過。\n",
+        ] {
+            let items = items_of(body, &reg);
+            assert_eq!(items.len(), 1, "{body}");
+            assert_eq!(items[0].label, "案由一");
+            assert_eq!(items[0].kind, Kind::Discussion);
+            assert!(items[0].title.ends_with("新會員入會申請"), "{}", items[0].title);
+            assert_eq!(items[0].decision, "通過。");
+        }
+        let items = items_of("### 案由(一) 新會員入會申請\n\n決議：通過。\n", &reg);
+        assert_eq!(items[0].title, "案由(一)：新會員入會申請");
+    }
+
+    #[test]
+    fn a_point_that_says_none_and_the_chairs_own_report_name_no_item() {
+        let reg = Registry::new(Vec::new());
+        // `(一) 無。` / `決議: 無。` under 臨時動議: nothing was moved.
+        let body = "## 貳、討論事項：\n\n(一)下次理監事會議日期。\n\n決議：定於 5 月 5 日。\n\n參、臨時動議：\n\n(一)無。\n\n決議：無。\n";
+        let items = items_of(body, &reg);
+        let labels: Vec<&str> = items.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, ["討論事項一"]);
+        // The chair's points (`(1) 財務報告：…`) under 主席報告 are what the chair reports.
+        let body = "壹、主席報告：\n\n(1) 財務報告：學會目前經費結餘為新台幣$675,176。\n\n(2) 學會會徽：選定最終採用之會徽。\n\n貳、討論事項：無。\n";
+        assert!(items_of(body, &reg).is_empty());
+        // Under 報告事項, a numbered report is still an item.
+        let body = "## 報告事項\n\n一、總幹事工作報告：本會經費結餘。\n\n決定：洽悉。\n";
+        let items = items_of(body, &reg);
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].label, "報告事項一");
+    }
+
+    #[test]
+    fn a_decision_that_announces_its_points_keeps_them_though_they_name_parts() {
+        let reg = Registry::new(Vec::new());
+        // A society's council sets its general assembly's agenda: `5. 臨時動議` and `6. 散會` are
+        // points of the decision, not parts of this meeting; `十二、臨時動議：` is.
+        let tail = "決議：本年年度會員大會之議程為\n\n- 1. 頒發台北天文館學報編輯獎。\n\n- 2. 主席報告\n\n- 4. 提案討論：\n\n  - (1) 修改章程第三章第九條 (理事會提案)\n\n- 5. 臨時動議\n\n- 6. 散會\n\n";
+        for body in [
+            format!("十一、討論事項：\n\n### 案由(三) 年度會員大會議程\n\n說明：略。\n\n{tail}### 案由(四) 章程修改案\n\n決議：通過。\n\n十二、臨時動議：\n\n(一)監事建議避開每月的朔。\n\n決議：列入記錄。\n"),
+            format!("十一、討論事項：\n\n案由(三) 年度會員大會議程\n\n說明：略。\n\n{tail}案由(四) 章程修改案\n\n決議：通過。\n\n十二、臨時動議：\n\n(一)監事建議避開每月的朔。\n\n決議：列入記錄。\n"),
+        ] {
+            let items = items_of(&body, &reg);
+            let read: Vec<(&str, Kind)> = items.iter().map(|a| (a.label.as_str(), a.kind)).collect();
+            assert_eq!(
+                read,
+                [("案由三", Kind::Discussion), ("案由四", Kind::Discussion), ("臨時動議一", Kind::Motion)],
+                "{body}"
+            );
+            assert!(items[0].decision.starts_with("本年年度會員大會之議程為\n1. 頒發"), "{}", items[0].decision);
+            assert!(items[0].decision.ends_with("5. 臨時動議\n6. 散會"), "{} in {body}", items[0].decision);
+            assert_eq!(items[1].decision, "通過。");
+        }
+        // A decision that states what was decided ends at the next part, numbered as it may be.
+        let body =
+            "一、討論事項\n\n(一)章程修改案。\n\n決議：照案通過。\n\n1. 臨時動議\n\n(一)增設路燈案。\n\n決議：通過。\n";
+        let items = items_of(body, &reg);
+        let labels: Vec<&str> = items.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, ["討論事項一", "臨時動議一"]);
+        assert_eq!(items[0].decision, "照案通過。");
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! The build cache (`.minutebook-cache/`): after every kind of change a cached build writes exactly
 //! what a clean `--no-cache` build writes, byte for byte, while rendering only the pages whose
-//! inputs changed; a corrupt, foreign or tampered-with cache is never trusted.
+//! inputs changed and loading only the records whose inputs changed (the record cache); a
+//! corrupt, foreign or tampered-with cache is never trusted.
 
 use std::path::{Path, PathBuf};
 
 use minutebook::build::{self, Report};
+use minutebook::cache::records::{INDEX_FILE, LOCK_FILE};
 use minutebook::cache::{CACHE_DIR, CACHE_FILE};
 
 use crate::support::*;
@@ -52,6 +54,28 @@ fn edit(root: &Path, rel: &Path, f: impl FnOnce(&str) -> String) {
     std::fs::write(&p, new).unwrap();
 }
 
+/// How many record files there are (drafts too: the record cache keeps every record that loads).
+fn record_files(root: &Path) -> usize {
+    walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .count()
+}
+
+/// The record cache's files: the index's bytes and each data file's name and length.
+fn record_cache_files(root: &Path) -> (Vec<u8>, Vec<(String, u64)>) {
+    let dir = root.join(CACHE_DIR);
+    let mut data: Vec<(String, u64)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".dat"))
+        .map(|e| (e.file_name().to_string_lossy().to_string(), e.metadata().unwrap().len()))
+        .collect();
+    data.sort();
+    (std::fs::read(dir.join(INDEX_FILE)).unwrap(), data)
+}
+
 fn records(root: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = walkdir::WalkDir::new(root.join("content"))
         .into_iter()
@@ -85,13 +109,22 @@ fn a_cached_build_writes_what_a_clean_build_writes_after_every_kind_of_change() 
     let dir = generated(24);
     let root = dir.path().join("site");
     let clean_out = dir.path().join("clean");
-    let first = cached(&root);
-    assert_eq!(first.reused, 0, "nothing to reuse on the first build");
-    assert!(root.join(CACHE_DIR).join(CACHE_FILE).is_file());
     let recs = records(&root);
     let (a, b) = (recs[3].clone(), recs[recs.len() / 2].clone());
+    // Record `a` publishes a file beside it; its page gives the file's size.
+    let signed = a.with_file_name("signed.pdf");
+    write(&root, &signed.to_string_lossy(), "%PDF-1.4 signed minutes\n");
+    edit(&root, &a, |t| {
+        t.replacen("\ntitle: ", "\nattachments:\n  - signed.pdf\ntitle: ", 1)
+    });
+    let first = cached(&root);
+    assert_eq!(first.reused, 0, "nothing to reuse on the first build");
+    assert_eq!(first.cached_records, 0, "no record cache on the first build");
+    assert!(root.join(CACHE_DIR).join(CACHE_FILE).is_file());
+    assert!(root.join(CACHE_DIR).join(INDEX_FILE).is_file());
 
     type Change = Box<dyn Fn(&Path)>;
+    let a4 = a.clone();
     let a1 = a.clone();
     let b1 = b.clone();
     let b2 = b.clone();
@@ -168,6 +201,16 @@ fn a_cached_build_writes_what_a_clean_build_writes_after_every_kind_of_change() 
             true,
         ),
         (
+            "an attachment's size",
+            Box::new(move |r| {
+                let p = r.join(a4.with_file_name("signed.pdf"));
+                let mut bytes = std::fs::read(&p).unwrap();
+                bytes.extend_from_slice(&[b'x'; 5000]);
+                std::fs::write(&p, bytes).unwrap();
+            }),
+            true,
+        ),
+        (
             "a template",
             Box::new(|r| {
                 let base = read(repo().join("themes/default/templates/record.html"));
@@ -190,12 +233,41 @@ fn a_cached_build_writes_what_a_clean_build_writes_after_every_kind_of_change() 
             }),
             false,
         ),
+        (
+            "a unit renamed in the registry",
+            Box::new(|r| {
+                edit(r, Path::new("minutebook.yaml"), |t| {
+                    t.replacen(
+                        "{ name: 數位策略司, slug: strategy, aliases: [策略司]",
+                        "{ name: 數位策略發展司, slug: strategy, aliases: [策略司, 數位策略司]",
+                        1,
+                    )
+                })
+            }),
+            false,
+        ),
     ];
     for (what, change, reuses) in changes {
         change(&root);
         let report = cached(&root);
+        let kept = record_cache_files(&root);
         clean(&root, &clean_out);
         assert_same(what, &root, &clean_out);
+        assert!(
+            record_cache_files(&root) == kept,
+            "{what}: --no-cache left the record cache as it was"
+        );
+        // The records loaded anew: those whose file, attachments or configuration changed.
+        let anew = match what {
+            "nothing" | "a removed record" | "a template" => 0,
+            "the configuration" | "a unit renamed in the registry" => record_files(&root),
+            _ => 1,
+        };
+        assert_eq!(
+            report.cached_records,
+            record_files(&root) - anew,
+            "{what}: records taken from the record cache"
+        );
         let rendered = report.pages - report.reused;
         if reuses {
             assert!(
@@ -262,4 +334,75 @@ fn a_corrupt_foreign_or_outdated_cache_is_not_trusted() {
     assert_eq!(report.reused, report.pages - 1);
     clean(&root, &clean_out);
     assert_same("an output page edited", &root, &clean_out);
+}
+
+/// An index of the record cache that is not one, or that another format wrote, is ignored with a
+/// warning, as is a record whose bytes in the data file were damaged (that record alone is loaded
+/// anew); a build that finds the record cache held by another loads every record; each time the
+/// output is a clean build's.
+#[test]
+fn a_corrupt_foreign_or_busy_record_cache_is_not_trusted() {
+    let dir = generated(12);
+    let root = dir.path().join("site");
+    let clean_out = dir.path().join("clean");
+    let all = record_files(&root);
+    cached(&root);
+    clean(&root, &clean_out);
+    let index = root.join(CACHE_DIR).join(INDEX_FILE);
+    let warned = |r: &Report, file: &str, what: &str| {
+        let w = r.warnings.iter().find(|w| w.path.to_string_lossy().ends_with(file));
+        let w = w
+            .map(|w| w.to_string())
+            .unwrap_or_else(|| panic!("no warning names {file}: {:?}", r.warnings));
+        assert!(w.contains(what), "{w}");
+    };
+    let fresh = |what: &str| {
+        let r = cached(&root);
+        assert_eq!(r.cached_records, all, "{what}: every record from the cache again");
+        assert!(r.warnings.is_empty(), "{what}: {:?}", r.warnings);
+        assert_same(what, &root, &clean_out);
+    };
+    fresh("a cached build");
+
+    std::fs::write(&index, b"not an index at all").unwrap();
+    let r = cached(&root);
+    assert_eq!(r.cached_records, 0);
+    warned(&r, INDEX_FILE, "the build cache is ignored");
+    assert_same("a corrupt index", &root, &clean_out);
+    fresh("after a corrupt index");
+
+    // The format version is the byte after the 8-byte magic.
+    let mut bytes = std::fs::read(&index).unwrap();
+    assert_eq!(bytes[8], 1, "format 1");
+    bytes[8] = 99;
+    std::fs::write(&index, bytes).unwrap();
+    let r = cached(&root);
+    assert_eq!(r.cached_records, 0);
+    warned(&r, INDEX_FILE, "another minutebook");
+    assert_same("another format's index", &root, &clean_out);
+    fresh("after another format's index");
+
+    // One byte in the middle of the data file: one record's checksum fails.
+    let (_, data) = record_cache_files(&root);
+    assert_eq!(data.len(), 1, "one data file: {data:?}");
+    let data = root.join(CACHE_DIR).join(&data[0].0);
+    let mut bytes = std::fs::read(&data).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x55;
+    std::fs::write(&data, bytes).unwrap();
+    let r = cached(&root);
+    assert_eq!(r.cached_records, all - 1, "the damaged record alone is loaded anew");
+    warned(&r, ".dat", "the build cache is ignored");
+    assert_same("a damaged record", &root, &clean_out);
+    fresh("after a damaged record");
+
+    // Another build holds the record cache.
+    let lock = std::fs::File::create(root.join(CACHE_DIR).join(LOCK_FILE)).unwrap();
+    lock.lock().unwrap();
+    let r = cached(&root);
+    assert_eq!(r.cached_records, 0);
+    warned(&r, LOCK_FILE, "in use by another build");
+    assert_same("a busy record cache", &root, &clean_out);
+    drop(lock);
+    fresh("once the other build is done");
 }

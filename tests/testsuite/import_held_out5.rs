@@ -10,7 +10,6 @@
 //! `--register`, and the items and decisions the minutes model reads against the hand-verified
 //! ones (`expected.yaml`). The README's import section gives the first read's scores and these.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use minutebook::import::{ImportRegistry, Imported};
@@ -32,71 +31,6 @@ fn dir(id: &str) -> PathBuf {
 
 fn import(path: &Path) -> Imported {
     import_one_sitting(path, &ImportRegistry::default())
-}
-
-/// A front-matter value: a string, a number or a list of strings.
-#[derive(PartialEq, Debug, Clone)]
-enum Value {
-    Number(i64),
-    Text(String),
-    List(Vec<String>),
-}
-
-/// The header fields of a front-matter as the importer writes it (`key: "value"`, `key: 7`, a
-/// list as `key:` then `  - "item"` lines), without `slug` and `draft`, which follow from the others.
-fn front_matter_fields(fm: &str) -> BTreeMap<String, Value> {
-    let mut map = BTreeMap::new();
-    let mut list: Option<(String, Vec<String>)> = None;
-    let unquote = |v: &str| v.trim().trim_matches('"').replace("\\\"", "\"");
-    for line in fm.lines() {
-        if let Some(item) = line.strip_prefix("  - ") {
-            if let Some((_, items)) = list.as_mut() {
-                items.push(unquote(item));
-            }
-            continue;
-        }
-        if let Some((k, items)) = list.take() {
-            map.insert(k, Value::List(items));
-        }
-        let Some((k, v)) = line.split_once(':') else { continue };
-        let (k, v) = (k.trim().to_string(), v.trim());
-        if v.is_empty() {
-            list = Some((k, Vec::new()));
-        } else if let Some(items) = v.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
-            let items: Vec<String> = if items.trim_start().starts_with('"') {
-                items.split('"').skip(1).step_by(2).map(str::to_string).collect()
-            } else {
-                items.split(',').map(unquote).collect()
-            };
-            map.insert(k, Value::List(items));
-        } else if let Ok(n) = v.parse::<i64>() {
-            map.insert(k, Value::Number(n));
-        } else {
-            map.insert(k, Value::Text(unquote(v)));
-        }
-    }
-    if let Some((k, items)) = list.take() {
-        map.insert(k, Value::List(items));
-    }
-    map.retain(|k, _| !k.starts_with('#') && k != "slug" && k != "draft");
-    map
-}
-
-fn header(markdown: &str) -> BTreeMap<String, Value> {
-    front_matter_fields(split(markdown).0)
-}
-
-/// (fields right, fields in all, the wrong ones): every key of either side is a field; it is right
-/// when both sides give it the same value.
-fn header_score(got: &BTreeMap<String, Value>, want: &BTreeMap<String, Value>) -> (usize, usize, Vec<String>) {
-    let keys: std::collections::BTreeSet<&String> = got.keys().chain(want.keys()).collect();
-    let mut wrong = Vec::new();
-    for k in &keys {
-        if got.get(*k) != want.get(*k) {
-            wrong.push(format!("{k}: read {:?}, want {:?}", got.get(*k), want.get(*k)));
-        }
-    }
-    (keys.len() - wrong.len(), keys.len(), wrong)
 }
 
 /// The letters and digits of the source missing from the record (page furniture excepted), and
@@ -136,30 +70,6 @@ fn items_score(id: &str, imp: &Imported) -> (usize, usize, usize, usize, Vec<Str
         score.invented,
         score.problems,
     )
-}
-
-/// A new body's first import, as a user does it: `minutebook init`, `import FILE --register`,
-/// then `build --drafts`.
-fn builds(path: &Path) -> Result<(), String> {
-    let dir = tempfile::tempdir().unwrap();
-    let (code, _, stderr) = run(&["init", ".", "--organization", "測試"], dir.path());
-    assert_eq!(code, 0, "{stderr}");
-    for e in std::fs::read_dir(dir.path().join("content")).unwrap() {
-        let e = e.unwrap().path();
-        if e.is_dir() {
-            std::fs::remove_dir_all(e).unwrap();
-        }
-    }
-    let file = path.to_str().unwrap();
-    let (code, _, stderr) = run(&["import", file, "--register", "--lang", "en"], dir.path());
-    if code != 0 {
-        return Err(format!("import: {stderr}"));
-    }
-    let (code, _, build) = run(&["build", "--drafts"], dir.path());
-    if code != 0 {
-        return Err(format!("build: {build}"));
-    }
-    Ok(())
 }
 
 /// What does not hold yet, file by file, and why (the README's import section says the same):

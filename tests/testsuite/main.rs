@@ -19,6 +19,7 @@ mod import_gazette;
 mod import_header;
 mod import_held_out;
 mod import_held_out5;
+mod import_held_out6;
 mod import_language;
 mod import_pdf;
 mod import_real;

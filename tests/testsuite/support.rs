@@ -1208,8 +1208,13 @@ pub fn score_items(exp: &HeldOutExpected, found: &[minutebook::minutes::AgendaIt
                 .problems
                 .push(format!("{} read as {:?} `{}`", e.label, f.kind, f.title));
         }
+        // Compared without spaces: a list's number is followed by a space or a tab where Word's
+        // automatic numbering wrote it (`1. 紙本…`), by nothing where the text typed it (`1.紙本…`).
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         let right = match &e.decision {
-            Some(d) => f.decision.starts_with(d.as_str()) && e.decision_label.as_deref() == Some(f.decision_label),
+            Some(d) => {
+                squeeze(&f.decision).starts_with(&squeeze(d)) && e.decision_label.as_deref() == Some(f.decision_label)
+            }
             None => f.decision.is_empty(),
         };
         if right {
@@ -1226,4 +1231,135 @@ pub fn score_items(exp: &HeldOutExpected, found: &[minutebook::minutes::AgendaIt
         score.problems.push(format!("invented item {} `{}`", f.label, f.title));
     }
     score
+}
+
+/// A front-matter value: a string, a number or a list of strings.
+#[derive(PartialEq, Debug, Clone)]
+pub enum Value {
+    Number(i64),
+    Text(String),
+    List(Vec<String>),
+}
+
+/// The header fields of a front-matter as the importer writes it (`key: "value"`, `key: 7`, a
+/// list as `key:` then `  - "item"` lines), without `slug` and `draft`, which follow from the others.
+pub fn front_matter_fields(fm: &str) -> std::collections::BTreeMap<String, Value> {
+    let mut map = std::collections::BTreeMap::new();
+    let mut list: Option<(String, Vec<String>)> = None;
+    let unquote = |v: &str| v.trim().trim_matches('"').replace("\\\"", "\"");
+    for line in fm.lines() {
+        if let Some(item) = line.strip_prefix("  - ") {
+            if let Some((_, items)) = list.as_mut() {
+                items.push(unquote(item));
+            }
+            continue;
+        }
+        if let Some((k, items)) = list.take() {
+            map.insert(k, Value::List(items));
+        }
+        let Some((k, v)) = line.split_once(':') else { continue };
+        let (k, v) = (k.trim().to_string(), v.trim());
+        if v.is_empty() {
+            list = Some((k, Vec::new()));
+        } else if let Some(items) = v.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            let items: Vec<String> = if items.trim_start().starts_with('"') {
+                items.split('"').skip(1).step_by(2).map(str::to_string).collect()
+            } else {
+                items.split(',').map(unquote).collect()
+            };
+            map.insert(k, Value::List(items));
+        } else if let Ok(n) = v.parse::<i64>() {
+            map.insert(k, Value::Number(n));
+        } else {
+            map.insert(k, Value::Text(unquote(v)));
+        }
+    }
+    if let Some((k, items)) = list.take() {
+        map.insert(k, Value::List(items));
+    }
+    map.retain(|k, _| !k.starts_with('#') && k != "slug" && k != "draft");
+    map
+}
+
+pub fn header(markdown: &str) -> std::collections::BTreeMap<String, Value> {
+    front_matter_fields(split(markdown).0)
+}
+
+/// (fields right, fields in all, the wrong ones): every key of either side is a field; it is right
+/// when both sides give it the same value.
+pub fn header_score(
+    got: &std::collections::BTreeMap<String, Value>,
+    want: &std::collections::BTreeMap<String, Value>,
+) -> (usize, usize, Vec<String>) {
+    let keys: std::collections::BTreeSet<&String> = got.keys().chain(want.keys()).collect();
+    let mut wrong = Vec::new();
+    for k in &keys {
+        if got.get(*k) != want.get(*k) {
+            wrong.push(format!("{k}: read {:?}, want {:?}", got.get(*k), want.get(*k)));
+        }
+    }
+    (keys.len() - wrong.len(), keys.len(), wrong)
+}
+
+/// A new body's first import, as a user does it: `minutebook init`, `import FILE --register`,
+/// then `build --drafts`.
+pub fn builds(path: &Path) -> Result<(), String> {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run(&["init", ".", "--organization", "測試"], dir.path());
+    assert_eq!(code, 0, "{stderr}");
+    for e in std::fs::read_dir(dir.path().join("content")).unwrap() {
+        let e = e.unwrap().path();
+        if e.is_dir() {
+            std::fs::remove_dir_all(e).unwrap();
+        }
+    }
+    let file = path.to_str().unwrap();
+    let (code, _, stderr) = run(&["import", file, "--register", "--lang", "en"], dir.path());
+    if code != 0 {
+        return Err(format!("import: {stderr}"));
+    }
+    let (code, _, build) = run(&["build", "--drafts"], dir.path());
+    if code != 0 {
+        return Err(format!("build: {build}"));
+    }
+    Ok(())
+}
+
+/// The oracle's text with the lines the importer reported as page furniture blanked: each
+/// furniture line matched, letters and digits only, against a line of its page (pdftotext starts
+/// each page after the first with a form feed).
+pub fn without_furniture(oracle: &str, imp: &Imported) -> String {
+    let alnum = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    let mut page = 1;
+    for l in oracle.split('\n') {
+        page += l.matches('\u{c}').count();
+        lines.push((page, l.replace('\u{c}', "")));
+    }
+    for f in &imp.furniture {
+        let want = alnum(&f.text);
+        // A line of its page, or a run of its page's lines that poppler broke where the importer
+        // read one line (a footer whose parts stand apart: `TEL …` / `• FAX …` / `• http…`).
+        let found = (0..lines.len()).find_map(|start| {
+            let mut got = String::new();
+            for (end, (p, l)) in lines.iter().enumerate().skip(start) {
+                if *p != f.page || want.is_empty() {
+                    return None;
+                }
+                got.push_str(&alnum(l));
+                if got == want {
+                    return Some(start..=end);
+                }
+                if !want.starts_with(&got) {
+                    return None;
+                }
+            }
+            None
+        });
+        let run = found.unwrap_or_else(|| panic!("furniture {f:?} is no line of its page in the oracle"));
+        for i in run {
+            lines[i].1.clear();
+        }
+    }
+    lines.into_iter().map(|(_, l)| l).collect::<Vec<_>>().join("\n")
 }
