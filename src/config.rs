@@ -172,6 +172,16 @@ impl Registry {
         self.lookup.get(key.trim()).map(|&i| &self.refs[i])
     }
 
+    /// `r` with the strings of the entry it refers to (the same slug and name), so that it
+    /// shares them with every other record's reference ([`Registry::get_ref`]).
+    pub fn share(&self, r: &mut crate::content::record::Ref) {
+        if let Some(e) = self.get_ref(&r.name) {
+            if e == r {
+                *r = e.clone();
+            }
+        }
+    }
+
     pub fn by_slug(&self, slug: &str) -> Option<&RegistryEntry> {
         self.entries.iter().find(|e| e.slug == slug)
     }

@@ -858,9 +858,10 @@ pub fn add(archive: &Archive, out: &Sink) -> Result<(), OutputError> {
         let at = h.find(&slot).expect("the slot is in the header");
         (h, at)
     };
-    // decisions.csv is made in the same pass, from the same data.
-    let mut csv = decisions_csv_header();
-    let mut write_years = |mut all: Option<&mut Streamed>| -> Result<(), OutputError> {
+    // decisions.csv is made in the same pass, from the same data, and streamed to its file as
+    // it is made too (14 MB at 10,000 records, held whole until the last year before).
+    let write_years = |mut all: Option<&mut Streamed>, csv: &mut Streamed| -> Result<(), OutputError> {
+        csv.push(&decisions_csv_header())?;
         let mut first = true;
         for (year, records) in by_year(&archive.records) {
             let (head, at) = header(records);
@@ -896,7 +897,7 @@ pub fn add(archive: &Archive, out: &Sink) -> Result<(), OutputError> {
                             all.push(compact)?;
                         }
                         first = false;
-                        csv.push_str(rows);
+                        csv.push(rows)?;
                     }
                 }
                 file.push("]")?;
@@ -911,15 +912,14 @@ pub fn add(archive: &Archive, out: &Sink) -> Result<(), OutputError> {
         out.add_streamed("data/minutes.json", |all| {
             all.push(&head[..at])?;
             all.push("[")?;
-            write_years(Some(all))?;
+            out.add_streamed("data/decisions.csv", |csv| write_years(Some(&mut *all), csv))?;
             all.push("]")?;
             all.push(&head[at + slot.len()..])?;
             all.push("\n")
         })?;
     } else {
-        write_years(None)?;
+        out.add_streamed("data/decisions.csv", |csv| write_years(None, csv))?;
     }
-    out.add("data/decisions.csv", csv)?;
     out.add("data/registry.json", to_json(&registry_json(archive)))?;
     out.add("data/dataset.json", to_json(&dataset_json(archive)))?;
     out.add("data/schema/minutes.schema.json", to_json(&minutes_schema(archive)))?;

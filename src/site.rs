@@ -390,7 +390,8 @@ fn load_record_cached(
 ) -> Result<Record, Vec<Diagnostic>> {
     let bytes = times.time(Work::Read, || read_record_file(&site.root, rel))?;
     let hash = times.time(Work::RecordCache, || file_hash(&bytes));
-    if let Some(r) = times.time(Work::RecordCache, || cache.get(&site.root, rel, &hash)) {
+    if let Some(mut r) = times.time(Work::RecordCache, || cache.get(&site.root, rel, &hash)) {
+        r.meta.share_refs(site);
         return Ok(r);
     }
     let r = load_record_bytes(site, matcher, rel, bytes, times)?;

@@ -660,15 +660,17 @@ fn date(n: i32) -> Option<chrono::NaiveDate> {
 }
 
 fn pair(r: &Ref) -> (String, String) {
-    (r.slug.clone(), r.name.clone())
+    (r.slug.to_string(), r.name.to_string())
 }
 
 fn refs(v: &[Ref]) -> Vec<(String, String)> {
     v.iter().map(pair).collect()
 }
 
+/// A reference as stored; [`crate::content::record::Meta::share_refs`] then shares the
+/// registry's strings, as a record loaded anew does.
 fn unpair((slug, name): (String, String)) -> Ref {
-    Ref { slug, name }
+    Ref::new(&slug, &name)
 }
 
 fn unrefs(v: Vec<(String, String)>) -> Vec<Ref> {

@@ -88,6 +88,23 @@ pub struct Meta {
     pub attachments: Vec<Attachment>,
 }
 
+impl Meta {
+    /// Every reference of the record (series, units, topics, its directives' and updates' owners)
+    /// with the registry's shared strings, as [`Ctx::resolve`] gives them: for a record taken
+    /// from the record cache, which stores each reference's strings.
+    pub fn share_refs(&mut self, site: &Site) {
+        site.series.share(&mut self.series);
+        self.units.iter_mut().for_each(|r| site.units.share(r));
+        self.topics.iter_mut().for_each(|r| site.topics.share(r));
+        for g in &mut self.followups {
+            g.units.iter_mut().for_each(|r| site.units.share(r));
+        }
+        for u in &mut self.followup_updates {
+            u.units.iter_mut().for_each(|r| site.units.share(r));
+        }
+    }
+}
+
 /// An official file of a record (the signed PDF, an 附件), listed under `attachments:` as a path
 /// relative to the record's file (`executive-4-signed.pdf`) or as `{ file: …, title: … }`. Copied
 /// to the output beside the record's page, under its own file name.
