@@ -861,7 +861,7 @@ pub fn add(archive: &Archive, out: &Sink) -> Result<(), OutputError> {
     // decisions.csv is made in the same pass, from the same data, and streamed to its file as
     // it is made too (14 MB at 10,000 records, held whole until the last year before).
     let write_years = |mut all: Option<&mut Streamed>, csv: &mut Streamed| -> Result<(), OutputError> {
-        csv.push(&decisions_csv_header())?;
+        csv.push(decisions_csv_header())?;
         let mut first = true;
         for (year, records) in by_year(&archive.records) {
             let (head, at) = header(records);
