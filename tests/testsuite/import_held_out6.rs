@@ -81,31 +81,12 @@ fn letters_lost(id: &str, format: &str, imp: &Imported) -> (usize, Vec<String>) 
     if real {
         source = without_furniture(&source, imp);
     }
-    let shown = without_front_matter_lines(&source, imp);
-    let mut notes = Vec::new();
-    let mut lost = 0;
-    if let Err(e) = front_matter_holds(imp) {
-        lost += 1;
-        notes.push(e);
-    }
-    let missing = missing_words(&shown, &strip_markdown(&unreorder_motions(&bodies(imp))));
-    if !missing.is_empty() {
-        notes.push(format!("missing:{}", report(&missing, &shown)));
-    }
-    (lost + missing.len(), notes)
+    held_out_letters_lost(&source, imp)
 }
 
 /// (items right, decisions right, expected, invented, problems).
 fn items_score(id: &str, imp: &Imported) -> (usize, usize, usize, usize, Vec<String>) {
-    let exp: HeldOutExpected = serde_saphyr::from_str(&read(dir(id).join("expected.yaml"))).unwrap();
-    let score = score_items(&exp, &model_items(&imp.markdown));
-    (
-        score.items,
-        score.decisions,
-        exp.items.len(),
-        score.invented,
-        score.problems,
-    )
+    held_out_items_score(&dir(id), imp)
 }
 
 /// What does not hold yet, document by document, and why (the README's import section says the

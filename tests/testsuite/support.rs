@@ -1363,3 +1363,35 @@ pub fn without_furniture(oracle: &str, imp: &Imported) -> String {
     }
     lines.into_iter().map(|(_, l)| l).collect::<Vec<_>>().join("\n")
 }
+
+/// Letters and digits of a held-out round's source (`source`, its page furniture already taken
+/// out where the round does) that the import lost, and why: the front-matter's own check, then
+/// every letter or digit of the source's shown lines missing from the record's text.
+pub fn held_out_letters_lost(source: &str, imp: &Imported) -> (usize, Vec<String>) {
+    let shown = without_front_matter_lines(source, imp);
+    let mut notes = Vec::new();
+    let mut lost = 0;
+    if let Err(e) = front_matter_holds(imp) {
+        lost += 1;
+        notes.push(e);
+    }
+    let missing = missing_words(&shown, &strip_markdown(&unreorder_motions(&bodies(imp))));
+    if !missing.is_empty() {
+        notes.push(format!("missing:{}", report(&missing, &shown)));
+    }
+    (lost + missing.len(), notes)
+}
+
+/// A held-out round's items score against the `expected.yaml` in `dir`: (items right, decisions
+/// right, expected, invented, problems).
+pub fn held_out_items_score(dir: &Path, imp: &Imported) -> (usize, usize, usize, usize, Vec<String>) {
+    let exp: HeldOutExpected = serde_saphyr::from_str(&read(dir.join("expected.yaml"))).unwrap();
+    let score = score_items(&exp, &model_items(&imp.markdown));
+    (
+        score.items,
+        score.decisions,
+        exp.items.len(),
+        score.invented,
+        score.problems,
+    )
+}
