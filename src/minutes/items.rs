@@ -1064,6 +1064,28 @@ pub fn person_name(name: &str) -> String {
 /// A list of names split at its separators (`、`, `，`, a space): a name in Latin letters keeps
 /// the spaces between its words (`Kolas Yotaka`, `伍麗華Saidhai Tahovecahe`), the word after a
 /// space going on with the one before it when both are written in Latin letters.
+/// Where a list of names written after a label ends: at a full stop or semicolon (and, with
+/// `at_newline`, a line break) or at a closing bracket that no bracket in the list opened.
+fn list_end(text: &str, at_newline: bool) -> usize {
+    let mut depth = 0usize;
+    text.char_indices()
+        .find(|&(_, c)| match c {
+            '。' | '；' | ';' => true,
+            '\n' => at_newline,
+            '（' | '(' => {
+                depth += 1;
+                false
+            }
+            '）' | ')' if depth > 0 => {
+                depth -= 1;
+                false
+            }
+            '）' | ')' => true,
+            _ => false,
+        })
+        .map_or(text.len(), |(i, _)| i)
+}
+
 pub fn split_names(list: &str) -> Vec<String> {
     // A word in Latin letters, maybe with the Chinese name after it (`Tali穎艾達利` in `Ingay
     // Tali穎艾達利`).
@@ -1557,23 +1579,7 @@ pub fn mixed_names(text: &str) -> Vec<(String, usize, &'static str, &'static str
                 continue;
             };
             // The value ends at a sentence's end or a closing bracket that closes the label's.
-            let mut depth = 0usize;
-            let end = value
-                .char_indices()
-                .find(|&(_, c)| match c {
-                    '。' | '；' | ';' => true,
-                    '（' | '(' => {
-                        depth += 1;
-                        false
-                    }
-                    '）' | ')' if depth > 0 => {
-                        depth -= 1;
-                        false
-                    }
-                    '）' | ')' => true,
-                    _ => false,
-                })
-                .map_or(value.len(), |(i, _)| i);
+            let end = list_end(value, false);
             let value = &value[..end];
             let mut piece_start = 0;
             let marks = value
@@ -1615,23 +1621,7 @@ pub fn people(text: &str) -> Vec<(String, String)> {
             };
             // A closing bracket ends the names when the label was inside the brackets
             // (`（提案人：王大明）`), not when a name holds its own (`臺南市政府（消防局）`).
-            let mut depth = 0usize;
-            let end = rest
-                .char_indices()
-                .find(|&(_, c)| match c {
-                    '。' | '；' | ';' | '\n' => true,
-                    '（' | '(' => {
-                        depth += 1;
-                        false
-                    }
-                    '）' | ')' if depth > 0 => {
-                        depth -= 1;
-                        false
-                    }
-                    '）' | ')' => true,
-                    _ => false,
-                })
-                .map_or(rest.len(), |(i, _)| i);
+            let end = list_end(rest, true);
             // Names end at the next label (`提案人：王大明　連署人：…`).
             for name in split_names(&rest[..end]) {
                 let n = name.trim();
